@@ -1,0 +1,759 @@
+"""The knowledge base: YAML files in `knowledge/` turned into typed, validated records.
+
+People who are not programmers edit these files, so every mistake is reported with the file,
+the line and the offending value, and *all* mistakes are reported at once. The loader composes
+YAML nodes (not plain Python objects) to keep line numbers for every value.
+
+Any `*.yaml` file of the folder may hold any of the sections in `SECTIONS`; a section split
+over several files is joined. See `knowledge/README.md` for the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster; PyYAML wheels ship it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+REQUIRED_TOPICS = (
+    "psoas",
+    "hip_flexors",
+    "hamstrings",
+    "quadriceps",
+    "calves",
+    "glutes",
+    "piriformis",
+    "it_band",
+    "adductors",
+    "lower_back",
+    "upper_back",
+    "neck",
+    "shoulders",
+    "chest",
+    "general",
+)
+REQUIRED_ASPECTS = ("what", "why_tight", "when")
+REQUEST_IDS = ("tip", "daily_on", "daily_off", "help")
+FOLLOWUP_IDS = ("stretch_it", "another", "shorter", "more")
+SECTIONS = (
+    "topics",
+    "intents",
+    "answers",
+    "stretches",
+    "routines",
+    "tips",
+    "smalltalk",
+    "red_flags",
+    "disclaimer",
+)
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class KBError(Exception):
+    """The knowledge base has mistakes; `errors` lists every one as 'file:line: message'."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__(f"{len(errors)} error(s) in the knowledge base:\n" + "\n".join(errors))
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    phrases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IntentDef:
+    """An aspect (a question about a topic), a request or a follow-up, with example phrases."""
+
+    id: str
+    group: str  # aspects | requests | followups
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    topic: str
+    aspect: str
+    title: str
+    text: str
+    phrases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The text split at blank lines, each paragraph on one line."""
+        parts = re.split(r"\n\s*\n", self.text.strip())
+        return tuple(" ".join(p.split()) for p in parts if p.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    id: str
+    name: str
+    topics: tuple[str, ...]
+    type: str
+    steps: tuple[str, ...]
+    hold_seconds: int
+    repetitions: str
+    feel: str
+    cautions: tuple[str, ...]
+    easier: str | None
+    harder: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineStep:
+    stretch: str
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    id: str
+    title: str
+    when: str
+    phrases: tuple[str, ...]
+    steps: tuple[RoutineStep, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(s.seconds for s in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    id: str
+    text: str
+    topic: str | None
+    stretch: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalk:
+    id: str
+    kind: str  # smalltalk | help
+    phrases: tuple[str, ...]
+    replies: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    id: str
+    action: str  # emergency | urgent
+    title: str
+    message: str
+    #: any pattern matches; a pattern is a tuple of groups, each group a tuple of terms.
+    patterns: tuple[tuple[tuple[str, ...], ...], ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Disclaimer:
+    short: str
+    full: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    topics: dict[str, Topic]
+    intents: dict[str, IntentDef]
+    answers: dict[tuple[str, str], Answer]
+    stretches: dict[str, Stretch]
+    routines: dict[str, Routine]
+    tips: tuple[Tip, ...]
+    smalltalk: dict[str, SmallTalk]
+    red_flags: dict[str, RedFlag]
+    disclaimer: Disclaimer
+    directory: Path = field(default=DEFAULT_DIR)
+
+    def stretches_for(self, topic: str) -> tuple[Stretch, ...]:
+        """Stretches for a topic, those whose main topic it is first."""
+        main = [s for s in self.stretches.values() if s.topics[0] == topic]
+        other = [s for s in self.stretches.values() if topic in s.topics[1:]]
+        return tuple(main + other)
+
+    def aspects(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.intents.values() if i.group == "aspects")
+
+
+# --------------------------------------------------------------------------- node reading
+
+
+class _Ctx:
+    """Collects errors for one file while its nodes are read."""
+
+    def __init__(self, file: str, errors: list[str], refs: list | None = None) -> None:
+        self.file = file
+        self.errors = errors
+        #: (ctx, node, kind, value, label): references checked once everything is loaded
+        self.refs = refs if refs is not None else []
+
+    def err(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 0
+        self.errors.append(f"{self.file}:{line}: {message}")
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """The Python value of a scalar node (str, int, float, bool or None)."""
+    tag = node.tag.rsplit(":", 1)[-1]
+    value = node.value
+    if tag == "int":
+        return int(value.replace("_", ""), 0)
+    if tag == "float":
+        return float(value)
+    if tag == "bool":
+        return value.lower() in ("true", "yes", "on")
+    if tag == "null":
+        return None
+    return value
+
+
+def _show(node: yaml.Node) -> str:
+    """A short rendering of a node's value for an error message."""
+    if isinstance(node, yaml.ScalarNode):
+        text = repr(node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        text = "a list"
+    else:
+        text = "a mapping"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+class _Spec:
+    """What one kind of entry may contain: {key: (type, required)}."""
+
+    def __init__(
+        self, what: str, fields: dict[str, tuple[str, bool]], refs: dict[str, str] | None = None
+    ) -> None:
+        self.what = what
+        self.fields = fields
+        #: fields that name an id defined elsewhere: {field: "topic" | "stretch"}
+        self.refs = refs or {}
+
+
+def _read_value(ctx: _Ctx, node: yaml.Node, typ: str, where: str) -> Any:
+    """Read one value of type `typ`; report and return None when it has the wrong shape."""
+    if typ in ("str", "text", "id", "int", "opt_str"):
+        if not isinstance(node, yaml.ScalarNode):
+            ctx.err(node, f"{where}: expected {_TYPE_NAMES[typ]}, found {_show(node)}")
+            return None
+        value = _scalar(node)
+        if typ == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                ctx.err(node, f"{where}: expected a whole number, found {_show(node)}")
+                return None
+            return value
+        if value is None and typ == "opt_str":
+            return None
+        if not isinstance(value, str) or isinstance(value, bool):
+            value = str(node.value)
+        value = value.strip()
+        if not value:
+            ctx.err(node, f"{where}: must not be empty")
+            return None
+        if typ == "id" and not _ID.match(value):
+            ctx.err(node, f"{where}: {value!r} is not a snake_case id")
+            return None
+        return value
+    if typ in ("strlist", "idlist", "strlist_empty_ok"):
+        if not isinstance(node, yaml.SequenceNode):
+            ctx.err(node, f"{where}: expected a list, found {_show(node)}")
+            return None
+        items = []
+        for item in node.value:
+            value = _read_value(ctx, item, "id" if typ == "idlist" else "str", where)
+            if value is not None:
+                items.append(value)
+        if not node.value and typ != "strlist_empty_ok":
+            ctx.err(node, f"{where}: the list is empty")
+        return tuple(items)
+    raise AssertionError(typ)  # pragma: no cover
+
+
+_TYPE_NAMES = {
+    "str": "text",
+    "text": "text",
+    "opt_str": "text",
+    "id": "a snake_case id",
+    "int": "a whole number",
+}
+
+
+def _read_entry(ctx: _Ctx, node: yaml.Node, spec: _Spec, index: int) -> dict[str, Any] | None:
+    """Read one mapping entry; unknown keys, missing keys and wrong types are reported."""
+    label = f"{spec.what}[{index + 1}]"
+    if not isinstance(node, yaml.MappingNode):
+        ctx.err(node, f"{label}: expected a mapping of keys, found {_show(node)}")
+        return None
+    for key_node, value_node in node.value:
+        if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
+            label = f"{spec.what} '{value_node.value}'"
+    out: dict[str, Any] = {"_node": node}
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key in seen:
+            ctx.err(key_node, f"{label}: key {key!r} appears twice")
+            continue
+        seen.add(key)
+        if key not in spec.fields:
+            allowed = ", ".join(spec.fields)
+            ctx.err(key_node, f"{label}: unknown key {key!r} (expected one of: {allowed})")
+            continue
+        typ = spec.fields[key][0]
+        if typ == "node":
+            out[key] = value_node
+            continue
+        out[key] = _read_value(ctx, value_node, typ, f"{label} {key}")
+        out["_node_" + key] = value_node
+        if key in spec.refs and out[key] is not None:
+            values = out[key] if isinstance(out[key], tuple) else (out[key],)
+            nodes = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for v_node, value in zip(nodes, values, strict=False):
+                ctx.refs.append((ctx, v_node, spec.refs[key], value, label))
+    for key, (_typ, required) in spec.fields.items():
+        if required and key not in seen:
+            ctx.err(node, f"{label}: missing required key {key!r}")
+    if any(
+        out.get(k) is None and k in seen and spec.fields[k][0] not in ("opt_str",)
+        for k in spec.fields
+    ):
+        return None  # a wrong value was reported; skip the entry
+    if any(req and k not in seen for k, (_t, req) in spec.fields.items()):
+        return None
+    out["_label"] = label
+    return out
+
+
+_TOPIC = _Spec(
+    "topic",
+    {
+        "id": ("id", True),
+        "name": ("str", True),
+        "names": ("strlist_empty_ok", True),
+        "synonyms": ("strlist_empty_ok", False),
+        "phrases": ("strlist", True),
+        "sources": ("strlist", True),
+    },
+)
+_INTENT = _Spec("intent", {"id": ("id", True), "phrases": ("strlist", True)})
+_ANSWER = _Spec(
+    "answer",
+    {
+        "topic": ("id", True),
+        "aspect": ("id", True),
+        "title": ("str", True),
+        "text": ("text", True),
+        "phrases": ("strlist", False),
+        "sources": ("strlist", True),
+    },
+    refs={"topic": "topic"},
+)
+_STRETCH = _Spec(
+    "stretch",
+    {
+        "id": ("id", True),
+        "name": ("str", True),
+        "topics": ("idlist", True),
+        "type": ("id", True),
+        "steps": ("strlist", True),
+        "hold_seconds": ("int", True),
+        "repetitions": ("str", True),
+        "feel": ("str", True),
+        "cautions": ("strlist", True),
+        "easier": ("opt_str", False),
+        "harder": ("opt_str", False),
+        "sources": ("strlist", True),
+    },
+    refs={"topics": "topic"},
+)
+_ROUTINE = _Spec(
+    "routine",
+    {
+        "id": ("id", True),
+        "title": ("str", True),
+        "when": ("str", True),
+        "phrases": ("strlist", True),
+        "steps": ("node", True),
+        "sources": ("strlist", True),
+    },
+)
+_ROUTINE_STEP = _Spec(
+    "routine step", {"stretch": ("id", True), "seconds": ("int", True)}, refs={"stretch": "stretch"}
+)
+_TIP = _Spec(
+    "tip",
+    {
+        "id": ("id", True),
+        "text": ("text", True),
+        "topic": ("id", False),
+        "stretch": ("id", False),
+        "sources": ("strlist", True),
+    },
+    refs={"topic": "topic", "stretch": "stretch"},
+)
+_SMALLTALK = _Spec(
+    "smalltalk",
+    {
+        "id": ("id", True),
+        "kind": ("id", True),
+        "phrases": ("strlist", True),
+        "replies": ("strlist", True),
+    },
+)
+_RED_FLAG = _Spec(
+    "red flag",
+    {
+        "id": ("id", True),
+        "action": ("id", True),
+        "title": ("str", True),
+        "message": ("text", True),
+        "patterns": ("node", True),
+        "sources": ("strlist", True),
+    },
+)
+_DISCLAIMER = _Spec("disclaimer", {"short": ("str", True), "full": ("text", True)})
+
+
+def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
+    if not isinstance(node, yaml.SequenceNode):
+        ctx.err(node, f"section {spec.what}s: expected a list of entries, found {_show(node)}")
+        return []
+    out = []
+    for i, item in enumerate(node.value):
+        entry = _read_entry(ctx, item, spec, i)
+        if entry is not None:
+            out.append(entry)
+    return out
+
+
+def _patterns(ctx: _Ctx, node: yaml.Node, label: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Read red-flag patterns: a list of patterns, each a list of groups, each a list of terms."""
+    where = f"{label} patterns"
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        ctx.err(node, f"{where}: expected a non-empty list of patterns, found {_show(node)}")
+        return ()
+    patterns = []
+    for pattern in node.value:
+        if not isinstance(pattern, yaml.SequenceNode) or not pattern.value:
+            ctx.err(pattern, f"{where}: a pattern must be a non-empty list of term groups")
+            continue
+        groups = []
+        for group in pattern.value:
+            terms = _read_value(ctx, group, "strlist", where)
+            if terms is None:
+                continue
+            for term_node, term in zip(group.value, terms, strict=False):
+                if not re.fullmatch(r"[a-z0-9' ]+\*?", term):
+                    ctx.err(term_node, f"{where}: term {term!r} may hold only a-z, 0-9, spaces, *")
+            groups.append(tuple(t.lower() for t in terms))
+        if groups:
+            patterns.append(tuple(groups))
+    return tuple(patterns)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_kb(directory: Path | str | None = None) -> KnowledgeBase:
+    """Load and validate every YAML file of `directory`; raise KBError listing all mistakes."""
+    root = Path(directory) if directory is not None else DEFAULT_DIR
+    errors: list[str] = []
+    if not root.is_dir():
+        raise KBError([f"{root}: not a folder"])
+    files = sorted(root.glob("*.yaml"))
+    if not files:
+        raise KBError([f"{root}: no .yaml files found"])
+    raw: dict[str, list[tuple[_Ctx, yaml.Node]]] = {s: [] for s in SECTIONS}
+    refs: list = []
+    for path in files:
+        ctx = _Ctx(_display(path), errors, refs)
+        try:
+            text = path.read_text(encoding="utf-8")
+            doc = yaml.compose(text, Loader=_Loader)
+        except UnicodeDecodeError as exc:
+            errors.append(f"{ctx.file}:0: not UTF-8 text ({exc.reason})")
+            continue
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 0
+            errors.append(f"{ctx.file}:{line}: YAML syntax error: {exc.problem or exc.context}")
+            continue
+        if doc is None:
+            continue
+        if not isinstance(doc, yaml.MappingNode):
+            ctx.err(doc, "the file must be a mapping of sections such as 'stretches:'")
+            continue
+        for key_node, value_node in doc.value:
+            key = str(key_node.value)
+            if key not in raw:
+                ctx.err(
+                    key_node, f"unknown section {key!r} (expected one of: {', '.join(SECTIONS)})"
+                )
+                continue
+            raw[key].append((ctx, value_node))
+    kb = _build(raw, errors, refs, root)
+    if errors:
+        raise KBError(errors)
+    assert kb is not None
+    return kb
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _unique(ctx: _Ctx, seen: dict[str, str], key: str, node: yaml.Node, what: str) -> bool:
+    where = f"{ctx.file}:{node.start_mark.line + 1}"
+    if key in seen:
+        ctx.err(node, f"duplicate {what} {key!r} (first defined at {seen[key]})")
+        return False
+    seen[key] = where
+    return True
+
+
+def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBase | None:
+    topics: dict[str, Topic] = {}
+    intents: dict[str, IntentDef] = {}
+    answers: dict[tuple[str, str], Answer] = {}
+    stretches: dict[str, Stretch] = {}
+    routines: dict[str, Routine] = {}
+    tips: list[Tip] = []
+    smalltalk: dict[str, SmallTalk] = {}
+    red_flags: dict[str, RedFlag] = {}
+    disclaimer: Disclaimer | None = None
+    seen: dict[str, dict[str, str]] = {s: {} for s in SECTIONS}
+    where_of: dict[tuple[str, str], tuple[_Ctx, yaml.Node]] = {}
+
+    for ctx, node in raw["topics"]:
+        for e in _entries(ctx, node, _TOPIC):
+            if _unique(ctx, seen["topics"], e["id"], e["_node_id"], "topic id"):
+                topics[e["id"]] = Topic(
+                    e["id"],
+                    e["name"],
+                    e["names"],
+                    e.get("synonyms", ()),
+                    e["phrases"],
+                    e["sources"],
+                )
+                where_of[("topic", e["id"])] = (ctx, e["_node"])
+
+    for ctx, node in raw["intents"]:
+        if not isinstance(node, yaml.MappingNode):
+            ctx.err(node, "section intents: expected 'aspects', 'requests' and 'followups'")
+            continue
+        for key_node, group_node in node.value:
+            group = str(key_node.value)
+            if group not in ("aspects", "requests", "followups"):
+                ctx.err(
+                    key_node, f"intents: unknown group {group!r} (aspects, requests, followups)"
+                )
+                continue
+            allowed = {"requests": REQUEST_IDS, "followups": FOLLOWUP_IDS}.get(group)
+            for e in _entries(ctx, group_node, _INTENT):
+                if allowed and e["id"] not in allowed:
+                    ctx.err(
+                        e["_node_id"],
+                        f"intents {group}: unknown id {e['id']!r} (expected one of: "
+                        f"{', '.join(allowed)})",
+                    )
+                    continue
+                if _unique(ctx, seen["intents"], e["id"], e["_node_id"], "intent id"):
+                    intents[e["id"]] = IntentDef(e["id"], group, e["phrases"])
+
+    for ctx, node in raw["answers"]:
+        for e in _entries(ctx, node, _ANSWER):
+            key = (e["topic"], e["aspect"])
+            if not _unique(ctx, seen["answers"], f"{key[0]}/{key[1]}", e["_node"], "answer"):
+                continue
+            answers[key] = Answer(
+                e["topic"], e["aspect"], e["title"], e["text"], e.get("phrases", ()), e["sources"]
+            )
+            where_of[("answer", f"{key[0]}/{key[1]}")] = (ctx, e["_node"])
+            if e["topic"] == "general" and not e.get("phrases"):
+                ctx.err(
+                    e["_node"], f"answer general/{e['aspect']}: needs 'phrases' (its questions)"
+                )
+            if e["topic"] != "general":
+                refs.append((ctx, e["_node_aspect"], "aspect", e["aspect"], e["_label"]))
+
+    for ctx, node in raw["stretches"]:
+        for e in _entries(ctx, node, _STRETCH):
+            if not _unique(ctx, seen["stretches"], e["id"], e["_node_id"], "stretch id"):
+                continue
+            label = e["_label"]
+            if e["type"] not in ("static", "dynamic"):
+                ctx.err(e["_node_type"], f"{label} type: {e['type']!r} is not static or dynamic")
+            if not 3 <= len(e["steps"]) <= 6:
+                ctx.err(
+                    e["_node_steps"], f"{label} steps: {len(e['steps'])} steps, expected 3 to 6"
+                )
+            if not 5 <= e["hold_seconds"] <= 600:
+                ctx.err(
+                    e["_node_hold_seconds"],
+                    f"{label} hold_seconds: {e['hold_seconds']} is outside 5 to 600",
+                )
+            stretches[e["id"]] = Stretch(
+                e["id"],
+                e["name"],
+                e["topics"],
+                e["type"],
+                e["steps"],
+                e["hold_seconds"],
+                e["repetitions"],
+                e["feel"],
+                e["cautions"],
+                e.get("easier"),
+                e.get("harder"),
+                e["sources"],
+            )
+
+    for ctx, node in raw["routines"]:
+        for e in _entries(ctx, node, _ROUTINE):
+            if not _unique(ctx, seen["routines"], e["id"], e["_node_id"], "routine id"):
+                continue
+            steps = []
+            for i, step_node in enumerate(_seq(ctx, e["steps"], f"{e['_label']} steps")):
+                s = _read_entry(ctx, step_node, _ROUTINE_STEP, i)
+                if s is None:
+                    continue
+                if not 5 <= s["seconds"] <= 900:
+                    ctx.err(
+                        s["_node_seconds"], f"{e['_label']} seconds: {s['seconds']} outside 5-900"
+                    )
+                steps.append(RoutineStep(s["stretch"], s["seconds"]))
+            if not steps:
+                ctx.err(e["steps"], f"{e['_label']} steps: a routine needs at least one step")
+            routines[e["id"]] = Routine(
+                e["id"], e["title"], e["when"], e["phrases"], tuple(steps), e["sources"]
+            )
+
+    for ctx, node in raw["tips"]:
+        for e in _entries(ctx, node, _TIP):
+            if not _unique(ctx, seen["tips"], e["id"], e["_node_id"], "tip id"):
+                continue
+            tips.append(Tip(e["id"], e["text"], e.get("topic"), e.get("stretch"), e["sources"]))
+
+    for ctx, node in raw["smalltalk"]:
+        for e in _entries(ctx, node, _SMALLTALK):
+            if e["kind"] not in ("smalltalk", "help"):
+                ctx.err(
+                    e["_node_kind"], f"{e['_label']} kind: {e['kind']!r} is not smalltalk or help"
+                )
+                continue
+            if _unique(ctx, seen["smalltalk"], e["id"], e["_node_id"], "smalltalk id"):
+                smalltalk[e["id"]] = SmallTalk(e["id"], e["kind"], e["phrases"], e["replies"])
+
+    for ctx, node in raw["red_flags"]:
+        for e in _entries(ctx, node, _RED_FLAG):
+            if e["action"] not in ("emergency", "urgent"):
+                ctx.err(
+                    e["_node_action"],
+                    f"{e['_label']} action: {e['action']!r} is not emergency or urgent",
+                )
+                continue
+            if not _unique(ctx, seen["red_flags"], e["id"], e["_node_id"], "red flag id"):
+                continue
+            patterns = _patterns(ctx, e["patterns"], e["_label"])
+            red_flags[e["id"]] = RedFlag(
+                e["id"], e["action"], e["title"], e["message"], patterns, e["sources"]
+            )
+
+    for ctx, node in raw["disclaimer"]:
+        if disclaimer is not None:
+            ctx.err(node, "section disclaimer: defined more than once")
+            continue
+        d = _read_entry(ctx, node, _DISCLAIMER, 0)
+        if d is None:
+            disclaimer = Disclaimer("", "")
+            continue
+        if "not medical advice" not in d["short"].lower():
+            ctx.err(
+                d["_node_short"], "disclaimer short: must contain the words 'not medical advice'"
+            )
+        disclaimer = Disclaimer(d["short"], " ".join(d["full"].split()))
+    if disclaimer is None:
+        errors.append("knowledge: no 'disclaimer' section in any file")
+
+    # cross references
+    known = {
+        "topic": topics,
+        "stretch": stretches,
+        "aspect": {i.id for i in intents.values() if i.group == "aspects"},
+    }
+    for ctx, node, kind, value, label in refs:
+        if value not in known[kind]:
+            ctx.err(node, f"{label}: unknown {kind} {value!r}")
+    for tid in REQUIRED_TOPICS:
+        if tid not in topics:
+            errors.append(f"knowledge: missing required topic {tid!r} (add it to topics.yaml)")
+    for tid, topic in topics.items():
+        if tid == "general":
+            continue
+        ctx, node = where_of[("topic", tid)]
+        if not topic.names:
+            ctx.err(node, f"topic '{tid}' names: the list is empty")
+        for aspect in REQUIRED_ASPECTS:
+            if (tid, aspect) not in answers:
+                ctx.err(node, f"topic '{tid}': no answer with aspect {aspect!r} in answers")
+        if not any(tid in s.topics for s in stretches.values()):
+            ctx.err(node, f"topic '{tid}': no stretch lists this topic")
+    if raw["intents"]:
+        for needed in REQUIRED_ASPECTS + ("stretch",):
+            if needed not in intents:
+                errors.append(f"knowledge: intents aspects: missing aspect {needed!r}")
+        for needed in REQUEST_IDS + FOLLOWUP_IDS:
+            if needed not in intents:
+                errors.append(f"knowledge: intents: missing {needed!r}")
+    else:
+        errors.append("knowledge: no 'intents' section in any file")
+    for rid in ("cooldown", "warmup"):
+        if routines and rid not in routines:
+            errors.append(f"knowledge: missing required routine {rid!r}")
+    if not tips:
+        errors.append("knowledge: no tips")
+    if disclaimer is None:
+        return None
+    return KnowledgeBase(
+        topics,
+        intents,
+        answers,
+        stretches,
+        routines,
+        tuple(tips),
+        smalltalk,
+        red_flags,
+        disclaimer,
+        root,
+    )
+
+
+def _seq(ctx: _Ctx, node: yaml.Node, where: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        ctx.err(node, f"{where}: expected a list, found {_show(node)}")
+        return []
+    return list(node.value)

@@ -1,0 +1,81 @@
+"""The records that cross module borders: what the brain answers and what it remembers.
+
+The brain returns a `Reply`; every face (Telegram, terminal, JSON) renders the same `Reply`.
+A `Context` is the little the brain needs from the previous turn so that follow-ups such as
+"how do I stretch it?" or "and my calves?" work. Both are frozen: the brain never mutates
+state, it hands back a new context inside the reply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = (
+    "answer",
+    "stretch",
+    "routine",
+    "tip",
+    "daily",
+    "red_flag",
+    "smalltalk",
+    "help",
+    "fallback",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of a reply's body.
+
+    style is one of: "title" (bold heading), "para" (a paragraph), "steps" (numbered
+    list in `items`), "bullets" (bulleted list in `items`), "meta" (a short line such as
+    "Hold 30 s, 2 to 3 times a side"), "warning" (a safety line shown prominently).
+    """
+
+    style: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A follow-up the person can take with one tap: a label and the intent it resolves to.
+
+    `intent` is a string `Brain.resolve` understands, at most 64 bytes (Telegram's limit
+    for callback data), e.g. "psoas.stretch", "stretch.wall_calf", "routine.cooldown",
+    "guide.cooldown.2", "tip", "daily.on".
+    """
+
+    label: str
+    intent: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the brain remembers between two messages of one conversation."""
+
+    topic: str | None = None
+    kind: str | None = None
+    intent: str | None = None
+    stretch: str | None = None
+    routine: str | None = None
+    #: stretch ids already shown for `topic`, so "another one" moves on.
+    seen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the brain answers. The disclaimer is not in `blocks`: render adds it, always."""
+
+    kind: str
+    intent: str
+    blocks: tuple[Block, ...]
+    topic: str | None = None
+    routine: str | None = None
+    stretches: tuple[str, ...] = ()
+    confidence: float = 1.0
+    #: intent ids offered ("did you mean"), each with a label.
+    suggestions: tuple[Action, ...] = ()
+    #: buttons that fit the reply (rendered as inline buttons on Telegram).
+    actions: tuple[Action, ...] = ()
+    context: Context = field(default_factory=Context)

@@ -1,0 +1,147 @@
+"""Shared fixtures: the shipped knowledge base and brain, and a tiny valid knowledge base on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.kb import REQUIRED_TOPICS, KnowledgeBase, load_kb
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once per test session."""
+    return load_kb(KNOWLEDGE)
+
+
+@pytest.fixture(scope="session")
+def brain(kb):
+    from bot.brain import Brain
+
+    return Brain(kb)
+
+
+def mini_kb_files() -> dict[str, dict]:
+    """The smallest knowledge base the loader accepts, as {file name: document}."""
+    src = ["Test source"]
+    muscles = [t for t in REQUIRED_TOPICS if t != "general"]
+    topics = [
+        {
+            "id": t,
+            "name": t.replace("_", " ").title(),
+            "names": [t.replace("_", " ")],
+            "phrases": [f"why is my {t.replace('_', ' ')} tight"],
+            "sources": src,
+        }
+        for t in muscles
+    ]
+    topics.append(
+        {
+            "id": "general",
+            "name": "Stretching",
+            "names": [],
+            "phrases": ["how long"],
+            "sources": src,
+        }
+    )
+    answers = [
+        {
+            "topic": t,
+            "aspect": a,
+            "title": f"{t} {a}",
+            "text": "Para one.\n\nPara two.",
+            "sources": src,
+        }
+        for t in muscles
+        for a in ("what", "why_tight", "when")
+    ]
+    answers.append(
+        {
+            "topic": "general",
+            "aspect": "how_long",
+            "title": "How long",
+            "text": "About 30 seconds.",
+            "phrases": ["how long should i hold a stretch"],
+            "sources": src,
+        }
+    )
+    stretches = [
+        {
+            "id": f"{t}_stretch",
+            "name": f"{t} stretch",
+            "topics": [t],
+            "type": "static",
+            "steps": ["Stand tall.", "Lean gently.", "Breathe and hold."],
+            "hold_seconds": 30,
+            "repetitions": "2 times",
+            "feel": "A gentle pull.",
+            "cautions": ["Stop if it hurts."],
+            "sources": src,
+        }
+        for t in muscles
+    ]
+    intents = {
+        "aspects": [
+            {"id": a, "phrases": [f"{a} {{topic}}"]}
+            for a in ("what", "why_tight", "when", "stretch")
+        ],
+        "requests": [
+            {"id": r, "phrases": [r.replace("_", " ")]}
+            for r in ("tip", "daily_on", "daily_off", "help")
+        ],
+        "followups": [
+            {"id": f, "phrases": [f.replace("_", " ")]}
+            for f in ("stretch_it", "another", "shorter", "more")
+        ],
+    }
+    routines = [
+        {
+            "id": r,
+            "title": r.title(),
+            "when": "Any time.",
+            "phrases": [f"{r} routine"],
+            "steps": [{"stretch": "psoas_stretch", "seconds": 60}],
+            "sources": src,
+        }
+        for r in ("cooldown", "warmup")
+    ]
+    return {
+        "topics.yaml": {"topics": topics},
+        "answers.yaml": {"answers": answers},
+        "stretches.yaml": {"stretches": stretches},
+        "intents.yaml": {"intents": intents},
+        "routines.yaml": {"routines": routines},
+        "tips.yaml": {"tips": [{"id": "t1", "text": "Move often.", "sources": src}]},
+        "smalltalk.yaml": {
+            "smalltalk": [
+                {"id": "greeting", "kind": "smalltalk", "phrases": ["hi"], "replies": ["Hi!"]}
+            ]
+        },
+        "red_flags.yaml": {
+            "red_flags": [
+                {
+                    "id": "chest_pain",
+                    "action": "emergency",
+                    "title": "Chest pain",
+                    "message": "Call emergency services.",
+                    "patterns": [[["chest"], ["pain"]]],
+                    "sources": src,
+                }
+            ]
+        },
+        "disclaimer.yaml": {
+            "disclaimer": {"short": "Not medical advice.", "full": "Not medical advice at all."}
+        },
+    }
+
+
+@pytest.fixture
+def mini_kb_dir(tmp_path: Path) -> Path:
+    """A valid minimal knowledge base written to a temporary folder."""
+    for name, doc in mini_kb_files().items():
+        (tmp_path / name).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    return tmp_path

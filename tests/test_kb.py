@@ -1,0 +1,99 @@
+"""The loader: a valid knowledge base loads; every kind of mistake is reported with file, line, value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.kb import KBError, load_kb
+
+
+def errors_for(directory: Path) -> list[str]:
+    with pytest.raises(KBError) as info:
+        load_kb(directory)
+    return info.value.errors
+
+
+def test_minimal_knowledge_base_loads(mini_kb_dir):
+    kb = load_kb(mini_kb_dir)
+    assert "psoas" in kb.topics
+    assert kb.routines["cooldown"].total_seconds == 60
+    assert kb.answers[("psoas", "why_tight")].paragraphs == ("Para one.", "Para two.")
+
+
+def test_yaml_syntax_error_names_file_and_line(mini_kb_dir):
+    (mini_kb_dir / "tips.yaml").write_text("tips:\n  - id: a\n    text: [unclosed\n")
+    errors = errors_for(mini_kb_dir)
+    assert any(e.startswith("tips.yaml:") or "/tips.yaml:" in e for e in errors)
+    assert any("YAML syntax error" in e for e in errors)
+
+
+def test_all_mistakes_reported_at_once_with_line_and_value(mini_kb_dir):
+    path = mini_kb_dir / "stretches.yaml"
+    text = path.read_text()
+    text = text.replace("hold_seconds: 30", "hold_seconds: thirty", 1)
+    text = text.replace("  type: static", "  type: stretchy", 1)
+    text = text.replace("  feel:", "  feal:", 1)
+    text = text.replace("- psoas\n", "- psoaz\n", 1)
+    path.write_text(text)
+    errors = errors_for(mini_kb_dir)
+    joined = "\n".join(errors)
+    assert "expected a whole number, found 'thirty'" in joined
+    assert "unknown key 'feal'" in joined
+    assert "missing required key 'feel'" in joined
+    assert "unknown topic 'psoaz'" in joined
+    assert all(":" in e.split(" ", 1)[0] for e in errors), errors
+    line_of_thirty = next(i for i, line in enumerate(text.splitlines(), 1) if "thirty" in line)
+    assert any(f"stretches.yaml:{line_of_thirty}:" in e for e in errors)
+
+
+def test_duplicate_ids_and_unknown_references(mini_kb_dir):
+    path = mini_kb_dir / "routines.yaml"
+    path.write_text(
+        path.read_text()
+        .replace("id: warmup", "id: cooldown")
+        .replace("psoas_stretch", "no_such", 1)
+    )
+    joined = "\n".join(errors_for(mini_kb_dir))
+    assert "duplicate routine id 'cooldown' (first defined at" in joined
+    assert "unknown stretch 'no_such'" in joined
+
+
+def test_empty_phrase_list_and_missing_disclaimer_words(mini_kb_dir):
+    (mini_kb_dir / "smalltalk.yaml").write_text(
+        "smalltalk:\n  - id: greeting\n    kind: smalltalk\n    phrases: []\n    replies: [Hi]\n"
+    )
+    (mini_kb_dir / "disclaimer.yaml").write_text(
+        "disclaimer:\n  short: Be careful.\n  full: Careful.\n"
+    )
+    joined = "\n".join(errors_for(mini_kb_dir))
+    assert "smalltalk.yaml:4: smalltalk 'greeting' phrases: the list is empty" in joined
+    assert "must contain the words 'not medical advice'" in joined
+
+
+def test_missing_required_topic_and_answer(mini_kb_dir):
+    path = mini_kb_dir / "answers.yaml"
+    path.write_text(path.read_text().replace("aspect: why_tight", "aspect: why_tite", 1))
+    joined = "\n".join(errors_for(mini_kb_dir))
+    assert "unknown aspect 'why_tite'" in joined
+    assert "no answer with aspect 'why_tight'" in joined
+
+
+def test_wrong_shapes_do_not_crash_the_loader(mini_kb_dir):
+    (mini_kb_dir / "tips.yaml").write_text("tips: just a string\n")
+    (mini_kb_dir / "extra.yaml").write_text("[1, 2]\n")
+    (mini_kb_dir / "more.yaml").write_text("recipes: []\n")
+    joined = "\n".join(errors_for(mini_kb_dir))
+    assert "expected a list of entries, found 'just a string'" in joined
+    assert "the file must be a mapping of sections" in joined
+    assert "unknown section 'recipes'" in joined
+
+
+def test_check_command_exit_codes(mini_kb_dir, capsys):
+    assert main(["check", str(mini_kb_dir)]) == 0
+    assert "OK:" in capsys.readouterr().out
+    (mini_kb_dir / "tips.yaml").write_text("tips:\n  - id: Bad Id\n    text: x\n    sources: [s]\n")
+    assert main(["check", str(mini_kb_dir)]) == 1
+    assert "not a snake_case id" in capsys.readouterr().err
