@@ -21,8 +21,8 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot tests benchmarks tools
-	$(BIN)/ruff format --check bot tests benchmarks tools
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## Validate the shipped knowledge base.
 check: $(STAMP)

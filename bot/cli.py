@@ -7,6 +7,7 @@ Every command is a few lines over functions that tests call directly; the termin
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -24,10 +25,26 @@ def _load(directory: str | None) -> KnowledgeBase | None:
         return None
 
 
+def _brain(args: argparse.Namespace):
+    from bot.brain import Brain
+
+    kb = _load(getattr(args, "knowledge", None))
+    return Brain(kb) if kb is not None else None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the knowledge base; exit 1 on any mistake."""
     kb = _load(args.directory)
     if kb is None:
+        return 1
+    from bot.brain import Brain
+
+    try:
+        Brain(kb)  # building the indexes finds clashes such as one name on two topics
+    except KBError as exc:
+        print(f"The knowledge base has {len(exc.errors)} mistake(s):", file=sys.stderr)
+        for line in exc.errors:
+            print(f"  {line}", file=sys.stderr)
         return 1
     print(
         f"OK: {len(kb.topics)} topics, {len(kb.answers)} answers, {len(kb.stretches)} stretches, "
@@ -37,15 +54,119 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one message, or one per stdin line with `-`."""
+    from bot.render import render_json, render_text
+
+    brain = _brain(args)
+    if brain is None:
+        return 1
+    text = " ".join(args.text)
+    if text == "-":
+        out = sys.stdout
+        write = out.write
+        for line in sys.stdin:
+            reply = brain.reply(line.rstrip("\r\n"))
+            if args.json:
+                write(json.dumps(render_json(reply), ensure_ascii=False) + "\n")
+            else:
+                write(render_text(reply) + "\n\n")
+        out.flush()
+        return 0
+    reply = brain.reply(text)
+    if args.json:
+        print(json.dumps(render_json(reply), ensure_ascii=False))
+    else:
+        print(render_text(reply))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """The terminal chat."""
+    from bot.console import chat
+
+    brain = _brain(args)
+    return 1 if brain is None else chat(brain)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Telegram when a token is set (environment or .env), else the terminal chat."""
+    from bot.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"stretchbot: {exc}", file=sys.stderr)
+        return 2
+    kb = _load(getattr(args, "knowledge", None))
+    if kb is None:
+        print("stretchbot: not starting until the knowledge base is fixed.", file=sys.stderr)
+        return 1
+    if not settings.token:
+        from bot.brain import Brain
+        from bot.console import chat
+
+        print("No TELEGRAM_BOT_TOKEN set (environment or .env): starting the terminal chat.")
+        return chat(Brain(kb))
+    from bot.telegram.app import run_bot
+
+    run_bot(settings, kb)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Accuracy on the labelled messages, or false acceptance on CLINC150."""
+    from bot import evaluate
+
+    brain = _brain(args)
+    if brain is None:
+        return 1
+    if args.clinc:
+        report = evaluate.evaluate_clinc(brain, args.clinc)
+        print(evaluate.format_clinc(report))
+        return 0
+    rows = evaluate.load_utterances(args.file or evaluate.DEFAULT_FILE, args.split)
+    report = evaluate.evaluate(brain, rows)
+    print(f"Split: {args.split}")
+    print(evaluate.format_report(report))
+    if args.verbose:
+        print("Errors:")
+        for text, expected, got in report.errors:
+            print(f"  {text!r}: expected {expected}, got {got}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stretchbot", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the knowledge base")
+
+    def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if name != "check":
+            p.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default: shipped)")
+        return p
+
+    add("run", cmd_run, "start the bot: Telegram if a token is set, else the terminal chat")
+    add("chat", cmd_chat, "chat in the terminal")
+    ask = add("ask", cmd_ask, "answer one message (or one per stdin line with -)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per message")
+    ask.add_argument("text", nargs="+", help="the message, or - to read one message per line")
+    check = add("check", cmd_check, "validate the knowledge base")
     check.add_argument("directory", nargs="?", help="knowledge folder (default: the shipped one)")
-    check.set_defaults(func=cmd_check)
+    ev = add("eval", cmd_eval, "accuracy figures on labelled messages, or CLINC150 with --clinc")
+    ev.add_argument(
+        "file", nargs="?", help="labelled messages (default: tests/data/utterances.yaml)"
+    )
+    ev.add_argument("--split", choices=("train", "test", "all"), default="test")
+    ev.add_argument("--clinc", metavar="JSONL", help="report false acceptance on a CLINC150 file")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list every wrong answer")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `stretchbot ask --json - | head`
+        return 0

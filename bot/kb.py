@@ -188,10 +188,11 @@ class KnowledgeBase:
     directory: Path = field(default=DEFAULT_DIR)
 
     def stretches_for(self, topic: str) -> tuple[Stretch, ...]:
-        """Stretches for a topic, those whose main topic it is first."""
-        main = [s for s in self.stretches.values() if s.topics[0] == topic]
-        other = [s for s in self.stretches.values() if topic in s.topics[1:]]
-        return tuple(main + other)
+        """Stretches for a topic: held ones first, those whose main topic it is first."""
+        chosen = [s for s in self.stretches.values() if topic in s.topics]
+        # held stretches answer "how do I stretch it"; moving warm-ups come after them
+        chosen.sort(key=lambda s: (s.type != "static", s.topics[0] != topic))
+        return tuple(chosen)
 
     def aspects(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.intents.values() if i.group == "aspects")

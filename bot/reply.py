@@ -79,3 +79,5 @@ class Reply:
     #: buttons that fit the reply (rendered as inline buttons on Telegram).
     actions: tuple[Action, ...] = ()
     context: Context = field(default_factory=Context)
+    #: the knowledge base's short disclaimer; render appends it to every reply.
+    disclaimer: str = ""

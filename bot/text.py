@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 #: whole words people type without (or with) the apostrophe, and chat shorthand.
 _WORDS = {
@@ -54,6 +54,15 @@ _WORDS = {
     "he's": "he is",
     "she's": "she is",
 }
+#: two-word forms people also write as one word; matching uses the one-word form.
+_COMPOUNDS = (
+    (" cool down ", " cooldown "),
+    (" cooling down ", " cooldown "),
+    (" cool downs ", " cooldown "),
+    (" warm up ", " warmup "),
+    (" warming up ", " warmup "),
+    (" warm ups ", " warmup "),
+)
 _SUFFIXES = (
     ("n't", " not"),
     ("'re", " are"),
@@ -133,7 +142,14 @@ def normalize(text: str) -> str:
         word = _WORDS.get(word) or SHORTHAND.get(word, word)
         if word:
             words.append(word)
-    return " ".join(words)
+    joined = " ".join(words)
+    if "up" in joined or "down" in joined:
+        padded = f" {joined} "
+        for pair, single in _COMPOUNDS:
+            if pair in padded:
+                padded = padded.replace(pair, single)
+        joined = padded.strip()
+    return joined
 
 
 def _expand(word: str) -> str:
@@ -151,7 +167,11 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The 50,000 most frequent English words, so real words are never 'corrected'."""
-    data = resources.files("bot").joinpath("data/english_words.txt").read_text("utf-8")
-    return frozenset(data.split())
+def english_ranks() -> dict[str, int]:
+    """The 50,000 most frequent English words with their rank (0 = most frequent).
+
+    Real words are never 'corrected' into our vocabulary, and how common an unknown word is
+    tells how much it counts against a match.
+    """
+    data = (Path(__file__).parent / "data" / "english_words.txt").read_text("utf-8")
+    return {word: rank for rank, word in enumerate(data.split())}

@@ -1,0 +1,452 @@
+"""The intent layer: from a message to a `Match` (what the person wants, about which topic).
+
+Everything expensive happens once, at load, in `Matcher.__init__`:
+
+- a vocabulary of every word the knowledge base uses, each folded to a simple lemma
+  ("stretches" -> "stretch", "calves" -> "calf");
+- a typo index (symmetric deletes, as in SymSpell) so "psaos", "hamstirng" and "coldown" find
+  their word in a couple of dictionary look-ups; each unknown word is corrected once and cached;
+- a topic lexicon (names and synonyms, longest match first) that turns "the front of my hip"
+  into one placeholder token, so one example phrase serves every topic;
+- an inverted index from a word to the intents whose examples use it, with a weight
+  (how specific the word is, times how often the intent uses it), and, per intent, from a word
+  to the example phrases that hold it.
+
+Per message the cost depends on the message's words, not on the number of example phrases:
+normalise once, look words up, add up the weights of the intents the index returns, and
+score only a bounded set of example phrases of the best intents with rapidfuzz.
+
+Out-of-domain messages are a first-class answer. "Stretch my budget" shares a word with us,
+but "budget" is a word the knowledge base never uses: unknown words count against the match,
+and requests about the body need an anchor (a topic or a domain word).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.kb import KBError, KnowledgeBase
+from bot.text import english_ranks, normalize
+
+TOPIC_TOKEN = "xtopicx"
+
+#: words that carry no meaning for matching; they still take part in whole-phrase similarity.
+STOPWORDS = frozenset(
+    """a an the my me mine i is are am was were be been being to of for and or so do does did
+    it its this that these those in on at with your you yours please just really very some any
+    can could would will shall should may might must have has had get got getting about up out
+    too also then than there here im ive id ill from by as if but not no yes ok okay oh well
+    like kind sort bit little lot lots much many all every one ones thing things stuff way
+    right now today still again always ever even quite pretty super
+    he she they them their we us our him her his hers""".split()
+)
+#: pronouns that point back to the previous topic ("how do I stretch it?").
+PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "one"})
+#: intents that need a topic in the message (or a pronoun pointing at the last topic).
+TOPIC_ASPECTS_KIND = "aspect"
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """One thing a person can want, with the example phrases that teach it."""
+
+    kind: str  # aspect | general | routine | request | followup | smalltalk
+    key: str  # aspect id, general aspect, routine id, request id, followup id, smalltalk id
+    examples: tuple[str, ...]
+
+    @property
+    def needs_topic(self) -> bool:
+        return self.kind == "aspect"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What the matcher understood."""
+
+    kind: str  # aspect | general | routine | request | followup | smalltalk | none
+    key: str
+    topic: str | None
+    confidence: float
+    #: every topic the message names, in order
+    topics: tuple[str, ...] = ()
+    #: (kind, key, topic) of the runners-up, for "did you mean"
+    alternatives: tuple[tuple[str, str, str | None], ...] = ()
+    #: True when the topic came from the previous turn (a pronoun or a follow-up)
+    topic_from_context: bool = False
+    #: the message's words after normalisation and typo correction
+    words: tuple[str, ...] = ()
+
+
+def _lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
+    """Simple inflection stripping, tried in order; the first known candidate wins."""
+    out = []
+    if len(word) > 4 and word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if len(word) > 4 and word.endswith("ves"):
+        out.append(word[:-3] + "f")
+    if len(word) > 3 and word.endswith("es"):
+        out.append(word[:-2])
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if len(word) > 5 and word.endswith("ing"):
+        out.extend((word[:-3], word[:-3] + "e"))
+        if len(word) > 6 and word[-4] == word[-5]:
+            out.append(word[:-4])
+    if len(word) > 4 and word.endswith("ed"):
+        out.extend((word[:-2], word[:-1]))
+    if len(word) > 5 and word.endswith("ness"):
+        out.append(word[:-4])
+    if plural and len(word) > 3:
+        out.append(word + "s")
+    return tuple(out)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Matcher:
+    """Turns messages into `Match`es for one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.62) -> None:
+        self.kb = kb
+        self.threshold = threshold
+        self._english = english_ranks()
+        self.intents: list[Intent] = self._collect_intents(kb)
+        raw_vocab = self._raw_vocab(kb)
+        #: words of the knowledge base's own texts (answers, steps): known to the domain
+        self._body_words = self._body_vocab(kb)
+        self._lemma: dict[str, str] = {}
+        for word in raw_vocab:
+            self._lemma[word] = self._lemmatize(word, raw_vocab)
+        self.vocab: frozenset[str] = frozenset(self._lemma.values()) | {TOPIC_TOKEN}
+        self._build_typo_index()
+        self._word_cache: dict[str, str] = {}
+        self._build_topic_lexicon(kb)
+        self._build_intent_index()
+
+    # ------------------------------------------------------------------ building
+
+    @staticmethod
+    def _collect_intents(kb: KnowledgeBase) -> list[Intent]:
+        intents = []
+        for intent in kb.intents.values():
+            kind = {"aspects": "aspect", "requests": "request", "followups": "followup"}[
+                intent.group
+            ]
+            examples = tuple(p.replace("{topic}", TOPIC_TOKEN) for p in intent.phrases)
+            intents.append(Intent(kind, intent.id, examples))
+        for (topic, aspect), answer in kb.answers.items():
+            if topic == "general" and answer.phrases:
+                intents.append(Intent("general", aspect, answer.phrases))
+        for routine in kb.routines.values():
+            intents.append(Intent("routine", routine.id, routine.phrases))
+        for entry in kb.smalltalk.values():
+            intents.append(Intent("smalltalk", entry.id, entry.phrases))
+        return intents
+
+    @staticmethod
+    def _raw_vocab(kb: KnowledgeBase) -> set[str]:
+        texts: list[str] = []
+        for intent in kb.intents.values():
+            texts.extend(p.replace("{topic}", " ") for p in intent.phrases)
+        for topic in kb.topics.values():
+            texts.extend(topic.names)
+            texts.extend(topic.synonyms)
+            texts.extend(topic.phrases)
+        for answer in kb.answers.values():
+            texts.extend(answer.phrases)
+        for routine in kb.routines.values():
+            texts.extend(routine.phrases)
+            texts.append(routine.title)
+        for entry in kb.smalltalk.values():
+            texts.extend(entry.phrases)
+        for stretch in kb.stretches.values():
+            texts.append(stretch.name)
+        for flag in kb.red_flags.values():
+            for pattern in flag.patterns:
+                for group in pattern:
+                    texts.extend(t.rstrip("*") for t in group)
+        words: set[str] = set()
+        for text in texts:
+            words.update(normalize(text).split())
+        return words
+
+    @staticmethod
+    def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
+        words: set[str] = set()
+        texts: list[str] = []
+        for answer in kb.answers.values():
+            texts.append(answer.text)
+        for stretch in kb.stretches.values():
+            texts.extend((*stretch.steps, stretch.feel, *stretch.cautions))
+        for tip in kb.tips:
+            texts.append(tip.text)
+        for text in texts:
+            words.update(normalize(text).split())
+        return frozenset(words)
+
+    def _unknown_weight(self, word: str) -> float:
+        """How much a word the matcher's vocabulary lacks counts against a match."""
+        if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
+            return 0.4
+        if word.isdigit():
+            return 0.3
+        rank = self._english.get(word)
+        if rank is not None and rank < 1000:
+            return 0.6
+        return 1.2
+
+    @staticmethod
+    def _lemmatize(word: str, known: set[str] | frozenset[str]) -> str:
+        for candidate in _lemma_candidates(word, plural=False):
+            if candidate in known:
+                return candidate
+        return word
+
+    def _build_typo_index(self) -> None:
+        """Symmetric-delete index: every vocabulary word under each of its one-letter deletes."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for word in self.vocab:
+            if len(word) < 4 or word == TOPIC_TOKEN:
+                continue
+            index[word].append(word)
+            for d in _deletes(word):
+                index[d].append(word)
+        self._typo_index = dict(index)
+        weight: dict[str, int] = defaultdict(int)
+        for topic in self.kb.topics.values():
+            for name in (*topic.names, *topic.synonyms):
+                for w in normalize(name).split():
+                    weight[self._lemma.get(w, w)] += 10
+        self._typo_priority = weight
+
+    def _build_topic_lexicon(self, kb: KnowledgeBase) -> None:
+        """Names and synonyms as lemma tuples, grouped by first word, longest first."""
+        lexicon: dict[tuple[str, ...], str] = {}
+        errors = []
+        for topic in kb.topics.values():
+            for name in (*topic.names, *topic.synonyms):
+                key = tuple(self.canon(w) for w in normalize(name).split())
+                if not key:
+                    continue
+                if key in lexicon and lexicon[key] != topic.id:
+                    errors.append(
+                        f"topics: the name {name!r} is used by both '{lexicon[key]}' and "
+                        f"'{topic.id}'; give it to one of them"
+                    )
+                    continue
+                lexicon[key] = topic.id
+        if errors:
+            raise KBError(errors)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for key, topic_id in lexicon.items():
+            by_first[key[0]].append((key, topic_id))
+        for entries in by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._lexicon = dict(by_first)
+
+    def _build_intent_index(self) -> None:
+        """Word -> [(intent index, weight)], and per intent word -> example indices."""
+        n = len(self.intents)
+        intent_words: list[list[set[str]]] = []
+        df: dict[str, int] = defaultdict(int)
+        self._examples: list[list[str]] = []
+        for intent in self.intents:
+            per_example = []
+            texts = []
+            for example in intent.examples:
+                words = self.analyse(example, use_lexicon=intent.kind != "aspect")[0]
+                per_example.append(set(words))
+                texts.append(" ".join(words))
+            intent_words.append(per_example)
+            self._examples.append(texts)
+            for w in set().union(*per_example) if per_example else ():
+                df[w] += 1
+        self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._example_postings: list[dict[str, list[int]]] = []
+        self._mass: list[float] = []
+        for i, per_example in enumerate(intent_words):
+            counts: dict[str, int] = defaultdict(int)
+            ex_post: dict[str, list[int]] = defaultdict(list)
+            for j, words in enumerate(per_example):
+                for w in words:
+                    counts[w] += 1
+                    ex_post[w].append(j)
+            total = max(len(per_example), 1)
+            for w, c in counts.items():
+                postings[w].append((i, self._idf[w] * (c / total) ** 0.5))
+            self._example_postings.append(dict(ex_post))
+        self._postings = dict(postings)
+
+    # ------------------------------------------------------------------ words
+
+    def canon(self, word: str) -> str:
+        """The vocabulary form of a word: itself, its lemma, or its typo correction (cached)."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._canon(word)
+        if len(self._word_cache) < 100_000:
+            self._word_cache[word] = result
+        return result
+
+    def _canon(self, word: str) -> str:
+        lemma = self._lemma.get(word)
+        if lemma is not None:
+            return lemma
+        for candidate in _lemma_candidates(word):
+            if candidate in self._lemma:
+                return self._lemma[candidate]
+        if len(word) < 4 or word.isdigit() or word in self._english:
+            return word
+        return self._correct(word) or word
+
+    def _correct(self, word: str) -> str | None:
+        """The closest vocabulary word within one edit (two for long words), or None."""
+        found: set[str] = set(self._typo_index.get(word, ()))
+        for d in _deletes(word):
+            found.update(self._typo_index.get(d, ()))
+        max_distance = 1
+        if not found and len(word) >= 7:
+            max_distance = 2
+            for d in _deletes(word):
+                for dd in _deletes(d):
+                    found.update(self._typo_index.get(dd, ()))
+        best = None
+        best_key = None
+        for candidate in found:
+            distance = OSA.distance(word, candidate)
+            if distance > max_distance:
+                continue
+            key = (distance, -self._typo_priority.get(candidate, 0), candidate)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+        return best
+
+    def analyse(
+        self, text: str, *, use_lexicon: bool = True
+    ) -> tuple[list[str], list[str], list[str]]:
+        """(words with topics replaced by a placeholder, topic ids found, corrected words)."""
+        words = [self.canon(w) for w in normalize(text).split()]
+        if not use_lexicon:
+            return words, [], words
+        out: list[str] = []
+        topics: list[str] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            entries = self._lexicon.get(words[i])
+            if entries:
+                for key, topic_id in entries:
+                    if tuple(words[i : i + len(key)]) == key:
+                        out.append(TOPIC_TOKEN)
+                        topics.append(topic_id)
+                        i += len(key)
+                        break
+                else:
+                    out.append(words[i])
+                    i += 1
+            else:
+                out.append(words[i])
+                i += 1
+        return out, topics, words
+
+    # ------------------------------------------------------------------ matching
+
+    def match(self, text: str, last_topic: str | None = None) -> Match:
+        """Understand one message; `last_topic` lets pronouns and follow-ups refer back."""
+        words, topics, corrected = self.analyse(text)
+        return self.match_words(words, topics, corrected, last_topic)
+
+    def match_words(
+        self,
+        words: list[str],
+        topics: list[str],
+        corrected: list[str],
+        last_topic: str | None = None,
+    ) -> Match:
+        if not words:
+            return Match("none", "empty", None, 0.0)
+        uniq = set(words)
+        content = [w for w in uniq if w not in STOPWORDS]
+        scores: dict[int, float] = defaultdict(float)
+        idf = self._idf
+        for w in uniq:
+            for i, weight in self._postings.get(w, ()):
+                scores[i] += weight
+        query_mass = sum(idf.get(w, 1.0) for w in uniq) or 1.0
+        unknown = [w for w in content if w not in self.vocab]
+        known_mass = sum(max(idf.get(w, 0.5), 0.3) for w in content if w in self.vocab)
+        unknown_mass = sum(self._unknown_weight(w) for w in unknown)
+        total_mass = known_mass + unknown_mass
+        coverage = known_mass / total_mass if total_mass else 1.0
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:6]
+        has_topic = bool(topics)
+        pronoun = bool(uniq & PRONOUNS)
+        qtext = " ".join(words)
+        results: list[tuple[float, Intent]] = []
+        for i, agg in ranked:
+            intent = self.intents[i]
+            if intent.needs_topic and not has_topic and not (pronoun and last_topic):
+                continue
+            if intent.kind == "followup" and not last_topic:
+                continue
+            fuzzy = self._fuzzy(i, qtext, words)
+            precision = agg / query_mass
+            score = (0.75 * fuzzy + 0.25 * min(1.0, precision * 1.6)) * coverage
+            results.append((score, intent))
+        results.sort(key=lambda r: -r[0])
+        if not results:
+            return Match("none", "nothing", topics[0] if topics else None, 0.0, tuple(topics))
+        score, best = results[0]
+        topic = topics[0] if topics else None
+        from_context = False
+        if topic is None and (best.needs_topic or best.kind == "followup") and last_topic:
+            topic, from_context = last_topic, True
+        alternatives = tuple(
+            (intent.kind, intent.key, topic) for _s, intent in results[1:4] if intent is not best
+        )
+        return Match(
+            best.kind,
+            best.key,
+            topic,
+            round(min(1.0, score), 3),
+            tuple(topics),
+            alternatives,
+            from_context,
+            tuple(corrected),
+        )
+
+    def _fuzzy(self, intent_index: int, qtext: str, words: list[str]) -> float:
+        """Best rapidfuzz similarity to the intent's examples that share a word with the query."""
+        postings = self._example_postings[intent_index]
+        examples = self._examples[intent_index]
+        candidates: set[int] = set()
+        for w in sorted(set(words), key=lambda w: -self._idf.get(w, 0.0)):
+            hits = postings.get(w)
+            if hits:
+                candidates.update(hits[:64])
+                if len(candidates) >= 64:
+                    break
+        if not candidates:
+            return 0.0
+        choices = [examples[j] for j in candidates]
+        best = process.extractOne(qtext, choices, scorer=_similarity, score_cutoff=30)
+        return best[1] / 100 if best else 0.0
+
+
+def _similarity(a: str, b: str, *, score_cutoff: float | None = None, **_kw: object) -> float:
+    """Whole-phrase similarity that tolerates extra words in long messages but not in short ones."""
+    ratio = fuzz.ratio(a, b)
+    token_set = fuzz.token_set_ratio(a, b)
+    score = max(ratio, 0.85 * token_set)
+    if score_cutoff is not None and score < score_cutoff:
+        return 0.0
+    return score
