@@ -226,7 +226,8 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
-        if not accepted and match.topics and self._bare_topic(words):
+        follows = context.kind in ("answer", "stretch") and context.topic is not None
+        if match.topics and self._bare_topic(words) and (follows or not accepted):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
             topic = match.topics[0]
             if context.kind == "answer" and context.intent:
@@ -288,7 +289,12 @@ class Brain:
             return self._stretch_details(kb.stretches[context.stretch], context)
         if topic and topic in kb.topics and topic != "general":
             return self._stretch_for_topic(topic, context, confidence=conf)
-        return self._fallback(Match("none", key, None, conf), context)
+        return self._fallback(
+            Match("none", key, None, 0.0),
+            context,
+            lead="Which muscle or area do you mean? Tell me, for example “my hamstrings”, or "
+            "pick one below.",
+        )
 
     # ------------------------------------------------------------------ replies
 
@@ -592,12 +598,13 @@ class Brain:
             context=_next(context, kind="smalltalk", intent=f"smalltalk.{key}"),
         )
 
-    def _fallback(self, match: Match, context: Context) -> Reply:
+    def _fallback(self, match: Match, context: Context, lead: str | None = None) -> Reply:
         suggestions = self._suggestions(match)
         blocks = (
             Block(
                 "para",
-                "Sorry, I'm not sure I can help with that. I only know about stretching: "
+                lead
+                or "Sorry, I'm not sure I can help with that. I only know about stretching: "
                 "why a muscle feels tight, stretches with steps, routines and tips.",
             ),
             Block("para", "Did you mean one of these?" if suggestions else ""),

@@ -23,6 +23,7 @@ and requests about the body need an anchor (a topic or a domain word).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,6 +35,11 @@ from bot.kb import KBError, KnowledgeBase
 from bot.text import english_ranks, normalize
 
 TOPIC_TOKEN = "xtopicx"
+#: intents scored in full per message, and example phrases scored per intent
+_TOP_INTENTS = 5
+#: intents whose examples are short social phrases ("thanks", "help", "cancel daily tips")
+_WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "request", "followup"})
+_MAX_EXAMPLES = 40
 
 #: words that carry no meaning for matching; they still take part in whole-phrase similarity.
 STOPWORDS = frozenset(
@@ -113,12 +119,14 @@ def _deletes(word: str) -> set[str]:
 class Matcher:
     """Turns messages into `Match`es for one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.62) -> None:
+    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.65) -> None:
         self.kb = kb
         self.threshold = threshold
         self._english = english_ranks()
         self.intents: list[Intent] = self._collect_intents(kb)
         raw_vocab = self._raw_vocab(kb)
+        #: words of the knowledge base's own texts (answers, steps): known to the domain
+        self._body_words = self._body_vocab(kb)
         #: words of the knowledge base's own texts (answers, steps): known to the domain
         self._body_words = self._body_vocab(kb)
         self._lemma: dict[str, str] = {}
@@ -176,6 +184,31 @@ class Matcher:
         for text in texts:
             words.update(normalize(text).split())
         return words
+
+    @staticmethod
+    def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
+        words: set[str] = set()
+        texts: list[str] = []
+        for answer in kb.answers.values():
+            texts.append(answer.text)
+        for stretch in kb.stretches.values():
+            texts.extend((*stretch.steps, stretch.feel, *stretch.cautions))
+        for tip in kb.tips:
+            texts.append(tip.text)
+        for text in texts:
+            words.update(normalize(text).split())
+        return frozenset(words)
+
+    def _unknown_weight(self, word: str) -> float:
+        """How much a word the matcher's vocabulary lacks counts against a match."""
+        if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
+            return 0.4
+        if word.isdigit():
+            return 0.3
+        rank = self._english.get(word)
+        if rank is not None and rank < 1000:
+            return 0.6
+        return 1.2
 
     @staticmethod
     def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
@@ -284,6 +317,7 @@ class Matcher:
                 postings[w].append((i, self._idf[w] * (c / total) ** 0.5))
             self._example_postings.append(dict(ex_post))
         self._postings = dict(postings)
+        self._aspect_indices = [i for i, it in enumerate(self.intents) if it.kind == "aspect"]
 
     # ------------------------------------------------------------------ words
 
@@ -298,6 +332,8 @@ class Matcher:
         return result
 
     def _canon(self, word: str) -> str:
+        if word == TOPIC_TOKEN:
+            return word
         lemma = self._lemma.get(word)
         if lemma is not None:
             return lemma
@@ -387,18 +423,22 @@ class Matcher:
         unknown_mass = sum(self._unknown_weight(w) for w in unknown)
         total_mass = known_mass + unknown_mass
         coverage = known_mass / total_mass if total_mass else 1.0
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:6]
+        ranked = heapq.nlargest(_TOP_INTENTS, scores.items(), key=lambda kv: kv[1])
         has_topic = bool(topics)
         pronoun = bool(uniq & PRONOUNS)
         qtext = " ".join(words)
+        by_rarity = sorted(uniq, key=lambda w: -idf.get(w, 0.0))
         results: list[tuple[float, Intent]] = []
+        floor = 0.3 * ranked[0][1] if ranked else 0.0
+        ranked = [(i, agg) for i, agg in ranked if agg >= floor]
+        if topics:  # a message naming a body part: every question about it is a candidate
+            chosen = {i for i, _agg in ranked}
+            ranked += [(i, scores.get(i, 0.0)) for i in self._aspect_indices if i not in chosen]
         for i, agg in ranked:
             intent = self.intents[i]
             if intent.needs_topic and not has_topic and not (pronoun and last_topic):
                 continue
-            if intent.kind == "followup" and not last_topic:
-                continue
-            fuzzy = self._fuzzy(i, qtext, words)
+            fuzzy = self._fuzzy(i, qtext, by_rarity, intent.kind in _WHOLE_PHRASE_KINDS)
             precision = agg / query_mass
             score = (0.75 * fuzzy + 0.25 * min(1.0, precision * 1.6)) * coverage
             results.append((score, intent))
@@ -424,29 +464,32 @@ class Matcher:
             tuple(corrected),
         )
 
-    def _fuzzy(self, intent_index: int, qtext: str, words: list[str]) -> float:
-        """Best rapidfuzz similarity to the intent's examples that share a word with the query."""
+    def _fuzzy(
+        self, intent_index: int, qtext: str, by_rarity: list[str], whole: bool = False
+    ) -> float:
+        """Best rapidfuzz similarity to the intent's examples that share a word with the query.
+
+        Only examples that hold one of the query's rarest words are scored (at most
+        `_MAX_EXAMPLES`), so the cost does not grow with the number of example phrases.
+        """
         postings = self._example_postings[intent_index]
         examples = self._examples[intent_index]
         candidates: set[int] = set()
-        for w in sorted(set(words), key=lambda w: -self._idf.get(w, 0.0)):
+        for w in by_rarity:
             hits = postings.get(w)
             if hits:
-                candidates.update(hits[:64])
-                if len(candidates) >= 64:
+                candidates.update(hits[:_MAX_EXAMPLES])
+                if len(candidates) >= _MAX_EXAMPLES:
                     break
         if not candidates:
             return 0.0
         choices = [examples[j] for j in candidates]
-        best = process.extractOne(qtext, choices, scorer=_similarity, score_cutoff=30)
-        return best[1] / 100 if best else 0.0
-
-
-def _similarity(a: str, b: str, *, score_cutoff: float | None = None, **_kw: object) -> float:
-    """Whole-phrase similarity that tolerates extra words in long messages but not in short ones."""
-    ratio = fuzz.ratio(a, b)
-    token_set = fuzz.token_set_ratio(a, b)
-    score = max(ratio, 0.85 * token_set)
-    if score_cutoff is not None and score < score_cutoff:
-        return 0.0
-    return score
+        # whole-phrase similarity, or word-set similarity (tolerates extra words, discounted)
+        best = process.extractOne(qtext, choices, scorer=fuzz.ratio, score_cutoff=30)
+        ratio = best[1] if best else 0.0
+        if whole:  # short social phrases: the whole message must be alike, not just a word
+            return ratio / 100
+        cutoff = min(100.0, max(30.0, ratio / 0.85))
+        best = process.extractOne(qtext, choices, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
+        token_set = 0.85 * best[1] if best else 0.0
+        return max(ratio, token_set) / 100

@@ -1,0 +1,228 @@
+"""The brain: the conversation from the issue, follow-ups, safety, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.render import render_json, render_text
+from bot.reply import KINDS, Context
+
+
+def converse(brain, *messages):
+    context, replies = Context(), []
+    for message in messages:
+        reply = brain.reply(message, context)
+        replies.append(reply)
+        context = reply.context
+    return replies
+
+
+def test_founding_conversation(brain):
+    why, how, routine, jeans = converse(
+        brain,
+        "why is my psoas tight",
+        "how do I stretch it",
+        "give me a cooldown routine after running",
+        "my jeans are too tight",
+    )
+    assert (why.kind, why.topic, why.intent) == ("answer", "psoas", "psoas.why_tight")
+    assert "sitting" in render_text(why).lower()
+    assert how.kind == "stretch" and how.topic == "psoas"
+    assert how.stretches == ("half_kneeling_hip_flexor",)
+    assert any(b.style == "steps" and len(b.items) >= 3 for b in how.blocks)
+    assert (routine.kind, routine.routine) == ("routine", "cooldown_running")
+    assert "minutes" in render_text(routine)
+    assert jeans.kind == "fallback"
+    assert 1 <= len(jeans.suggestions) <= 3
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("how do i stretch my psaos", "psoas"),
+        ("stretch for tight hamstirng", "hamstrings"),
+        ("my calfs are killing me how to stretch them", "calves"),
+        ("quadricep stretch pls", "quadriceps"),
+        ("how to stretch the back of my thigh", "hamstrings"),
+    ],
+)
+def test_typos_and_paraphrases_reach_the_stretch(brain, message, topic):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.topic) == ("stretch", topic)
+
+
+def test_coldown_typo_reaches_the_routine(brain):
+    assert brain.reply("coldown routine").kind == "routine"
+
+
+def test_follow_ups_use_the_context(brain):
+    first, other, calves = converse(
+        brain, "how do i stretch my hamstrings", "another one", "and my calves?"
+    )
+    assert other.kind == "stretch" and other.topic == "hamstrings"
+    assert other.stretches != first.stretches
+    assert calves.kind == "stretch" and calves.topic == "calves"
+
+
+def test_and_my_calves_keeps_the_question_asked(brain):
+    _why, calves = converse(brain, "why is my psoas tight", "and my calves?")
+    assert (calves.kind, calves.intent) == ("answer", "calves.why_tight")
+
+
+def test_shorter_version_of_a_routine(brain):
+    full, short = converse(brain, "cooldown routine", "shorter version")
+    assert short.kind == "routine" and short.routine == full.routine
+    assert len(short.stretches) < len(full.stretches)
+
+
+def test_pronoun_without_context_gets_a_clear_fallback(brain):
+    reply = brain.reply("how do i stretch it")
+    assert reply.kind == "fallback"
+    assert reply.suggestions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i cant feel my groin and i wet myself",
+        "crushing chest pain going down my left arm",
+        "my calf is swollen red and hot",
+        "fell off a ladder and now my back hurts, what stretch helps",
+        "worst headache of my life and a stiff neck",
+    ],
+)
+def test_red_flags_win_and_carry_no_stretch(brain, message):
+    reply = brain.reply(message, Context(topic="psoas", kind="stretch"))
+    assert reply.kind == "red_flag"
+    assert reply.stretches == ()
+    assert not any(b.style == "steps" for b in reply.blocks)
+    text = render_text(reply).lower()
+    assert "stop stretching" in text
+    assert "emergency" in text or "doctor" in text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my calf is tight after running",
+        "my lower back is sore from sitting",
+        "my neck is stiff from my laptop",
+        "tight chest after bench press how do i stretch it",
+    ],
+)
+def test_ordinary_tightness_is_not_a_red_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["stretch my budget", "my jeans are too tight", "stretch a canvas", "tight deadline at work"],
+)
+def test_out_of_domain_messages_that_share_our_words(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message", ["", "   ", "🙂🙂🙂", "?!?!", "a" * 100_000, "stretch " * 5000, "\x00\x01", "👍"]
+)
+def test_bad_input_gets_a_clear_answer(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind in KINDS
+    assert "not medical advice" in render_text(reply).lower()
+
+
+def test_non_text_input_is_answered(brain):
+    reply = brain.reply(None)  # type: ignore[arg-type]
+    assert reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "intent",
+    [
+        "psoas.stretch",
+        "psoas.why_tight",
+        "stretch.wall_calf",
+        "routine.cooldown",
+        "guide.cooldown.0",
+        "tip",
+        "daily.on",
+        "topics",
+        "routines",
+        "short.desk_break",
+        "general.how_long",
+    ],
+)
+def test_every_button_intent_resolves(brain, intent):
+    reply = brain.resolve(intent)
+    assert reply.kind != "fallback"
+    for action in (*reply.actions, *reply.suggestions):
+        assert len(action.intent.encode()) <= 64
+        assert brain.resolve(action.intent).intent != "stale"
+
+
+@pytest.mark.parametrize(
+    "intent", ["", "nope", "stretch.nope", "guide.cooldown.x", "guide.nope.1", "<b>", "x" * 65]
+)
+def test_stale_or_forged_buttons_get_a_polite_reply(brain, intent):
+    reply = brain.resolve(intent)
+    assert reply.intent == "stale"
+    assert "expired" in render_text(reply)
+
+
+def test_guided_routine_runs_to_a_well_done(brain, kb):
+    steps = len(kb.routines["cooldown"].steps)
+    reply = brain.resolve("guide.cooldown.0")
+    seen = 0
+    while reply.intent != "guide.cooldown.done":
+        seen += 1
+        assert f"step {seen} of {steps}" in render_text(reply)
+        next_action = reply.actions[0]
+        reply = brain.resolve(next_action.intent, reply.context)
+    assert seen == steps
+    assert "well done" in render_text(reply).lower()
+
+
+def test_tips_rotate_without_repeats(brain, kb):
+    context, seen = Context(), set()
+    for _ in range(10):
+        reply = brain.reply("give me a tip", context)
+        assert reply.kind == "tip"
+        seen.add(render_text(reply))
+        context = reply.context
+    assert len(seen) == 10
+    assert brain.tip(0).kind == brain.tip(len(kb.tips)).kind == "tip"
+
+
+def test_daily_requests_have_their_own_kind(brain):
+    on = brain.reply("send me a stretch tip every day")
+    off = brain.reply("stop the daily tips")
+    assert (on.kind, on.intent) == ("daily", "daily.on")
+    assert (off.kind, off.intent) == ("daily", "daily.off")
+
+
+def test_welcome_help_about(brain):
+    assert brain.welcome().actions
+    assert "psoas" in render_text(brain.help()).lower()
+    assert "not medical advice" in render_text(brain.about()).lower()
+
+
+def test_json_contract_keys(brain):
+    data = render_json(brain.reply("why is my psoas tight"))
+    assert list(data) == [
+        "kind",
+        "intent",
+        "topic",
+        "routine",
+        "stretches",
+        "confidence",
+        "suggestions",
+        "text",
+        "disclaimer",
+    ]
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert "not medical advice" in data["disclaimer"].lower()
+
+
+def test_required_topic_ids_exist(kb):
+    for topic in ("psoas", "hip_flexors", "general", "it_band", "upper_back"):
+        assert topic in kb.topics
