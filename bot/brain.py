@@ -235,7 +235,7 @@ class Brain:
                 if (topic, aspect) in self.kb.answers:
                     return self._answer(topic, aspect, context, confidence=0.7)
             return self._stretch_for_topic(topic, context, confidence=0.7)
-        if not accepted:
+        if not accepted or match.kind == "out_of_scope":
             return self._fallback(match, context)
         kind, key = match.kind, match.key
         if kind == "aspect":

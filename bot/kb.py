@@ -44,6 +44,8 @@ REQUIRED_TOPICS = (
 REQUIRED_ASPECTS = ("what", "why_tight", "when")
 REQUEST_IDS = ("tip", "daily_on", "daily_off", "help")
 FOLLOWUP_IDS = ("stretch_it", "another", "shorter", "more")
+#: out_of_scope holds messages that share our words but are not about stretching
+INTENT_GROUPS = ("aspects", "requests", "followups", "out_of_scope")
 SECTIONS = (
     "topics",
     "intents",
@@ -84,7 +86,7 @@ class IntentDef:
     """An aspect (a question about a topic), a request or a follow-up, with example phrases."""
 
     id: str
-    group: str  # aspects | requests | followups
+    group: str  # aspects | requests | followups | out_of_scope
     phrases: tuple[str, ...]
 
 
@@ -569,10 +571,8 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
             continue
         for key_node, group_node in node.value:
             group = str(key_node.value)
-            if group not in ("aspects", "requests", "followups"):
-                ctx.err(
-                    key_node, f"intents: unknown group {group!r} (aspects, requests, followups)"
-                )
+            if group not in INTENT_GROUPS:
+                ctx.err(key_node, f"intents: unknown group {group!r} ({', '.join(INTENT_GROUPS)})")
                 continue
             allowed = {"requests": REQUEST_IDS, "followups": FOLLOWUP_IDS}.get(group)
             for e in _entries(ctx, group_node, _INTENT):

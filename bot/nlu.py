@@ -37,8 +37,8 @@ from bot.text import english_ranks, normalize
 TOPIC_TOKEN = "xtopicx"
 #: intents scored in full per message, and example phrases scored per intent
 _TOP_INTENTS = 5
-#: intents whose examples are short social phrases ("thanks", "help", "cancel daily tips")
-_WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "request", "followup"})
+#: intents whose examples are short social phrases ("thanks", "another one"; also "help")
+_WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
 _MAX_EXAMPLES = 40
 
 #: words that carry no meaning for matching; they still take part in whole-phrase similarity.
@@ -61,7 +61,7 @@ TOPIC_ASPECTS_KIND = "aspect"
 class Intent:
     """One thing a person can want, with the example phrases that teach it."""
 
-    kind: str  # aspect | general | routine | request | followup | smalltalk
+    kind: str  # aspect | general | routine | request | followup | smalltalk | out_of_scope
     key: str  # aspect id, general aspect, routine id, request id, followup id, smalltalk id
     examples: tuple[str, ...]
 
@@ -119,7 +119,7 @@ def _deletes(word: str) -> set[str]:
 class Matcher:
     """Turns messages into `Match`es for one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.65) -> None:
+    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.62) -> None:
         self.kb = kb
         self.threshold = threshold
         self._english = english_ranks()
@@ -144,9 +144,12 @@ class Matcher:
     def _collect_intents(kb: KnowledgeBase) -> list[Intent]:
         intents = []
         for intent in kb.intents.values():
-            kind = {"aspects": "aspect", "requests": "request", "followups": "followup"}[
-                intent.group
-            ]
+            kind = {
+                "aspects": "aspect",
+                "requests": "request",
+                "followups": "followup",
+                "out_of_scope": "out_of_scope",
+            }[intent.group]
             examples = tuple(p.replace("{topic}", TOPIC_TOKEN) for p in intent.phrases)
             intents.append(Intent(kind, intent.id, examples))
         for (topic, aspect), answer in kb.answers.items():
@@ -202,13 +205,13 @@ class Matcher:
     def _unknown_weight(self, word: str) -> float:
         """How much a word the matcher's vocabulary lacks counts against a match."""
         if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
-            return 0.4
+            return 0.6
         if word.isdigit():
-            return 0.3
+            return 0.6
         rank = self._english.get(word)
         if rank is not None and rank < 1000:
             return 0.6
-        return 1.2
+        return 2.0
 
     @staticmethod
     def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
@@ -227,13 +230,13 @@ class Matcher:
     def _unknown_weight(self, word: str) -> float:
         """How much a word the matcher's vocabulary lacks counts against a match."""
         if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
-            return 0.4
+            return 0.6
         if word.isdigit():
-            return 0.3
+            return 0.6
         rank = self._english.get(word)
         if rank is not None and rank < 1000:
             return 0.6
-        return 1.2
+        return 2.0
 
     @staticmethod
     def _lemmatize(word: str, known: set[str] | frozenset[str]) -> str:
@@ -438,7 +441,8 @@ class Matcher:
             intent = self.intents[i]
             if intent.needs_topic and not has_topic and not (pronoun and last_topic):
                 continue
-            fuzzy = self._fuzzy(i, qtext, by_rarity, intent.kind in _WHOLE_PHRASE_KINDS)
+            whole = intent.kind in _WHOLE_PHRASE_KINDS
+            fuzzy = self._fuzzy(i, qtext, by_rarity, whole)
             precision = agg / query_mass
             score = (0.75 * fuzzy + 0.25 * min(1.0, precision * 1.6)) * coverage
             results.append((score, intent))
@@ -482,7 +486,7 @@ class Matcher:
                 if len(candidates) >= _MAX_EXAMPLES:
                     break
         if not candidates:
-            return 0.0
+            return 0.6
         choices = [examples[j] for j in candidates]
         # whole-phrase similarity, or word-set similarity (tolerates extra words, discounted)
         best = process.extractOne(qtext, choices, scorer=fuzz.ratio, score_cutoff=30)
