@@ -39,6 +39,7 @@ class Brain:
         self.matcher = Matcher(kb) if threshold is None else Matcher(kb, threshold=threshold)
         self.rules = RedFlagRules(kb)
         self._topic_names = {t.id: t.name for t in kb.topics.values()}
+        self._reply("why is my psoas tight", Context())  # warm caches before the first person
 
     # ------------------------------------------------------------------ public API
     # Each public method stamps the disclaimer on its reply; render adds it to the text.

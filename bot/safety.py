@@ -1,7 +1,7 @@
 """Red flags: messages that need care, not a stretch. Checked first; they win over everything.
 
 A red flag's patterns are AND-of-OR groups of terms (see knowledge/README.md). All terms are
-compiled at load into one dictionary from a word, word prefix or short word sequence to the
+compiled at load into dictionaries from a word, a word prefix or a word sequence to the
 (pattern, group) pairs it satisfies, so checking a message costs a few look-ups per word,
 whatever the number of patterns.
 """
@@ -13,9 +13,6 @@ from collections.abc import Iterable
 
 from bot.kb import KnowledgeBase, RedFlag
 from bot.text import normalize
-
-_MAX_NGRAM = 4
-_MIN_PREFIX = 3
 
 
 class RedFlagRules:
@@ -41,33 +38,47 @@ class RedFlagRules:
                         else:
                             words = tuple(normalize(term).split())
                             if words:
-                                exact[words[:_MAX_NGRAM]].append((p_index, g_index))
-        self._exact = dict(exact)
+                                exact[words].append((p_index, g_index))
+        self._single = {k[0]: v for k, v in exact.items() if len(k) == 1}
+        multi: dict[str, list[tuple[tuple[str, ...], list[tuple[int, int]]]]] = defaultdict(list)
+        for key, value in exact.items():
+            if len(key) > 1:
+                multi[key[0]].append((key, value))
+        self._multi = dict(multi)
         self._prefix = dict(prefix)
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
+        #: a word can only match a prefix term if it starts like one
+        self._stem = min(self._prefix_lengths, default=1)
+        self._prefix_starts = {p[: self._stem] for p in self._prefix}
 
     def check(self, *word_lists: Iterable[str]) -> RedFlag | None:
         """The red flag the words raise, or None. Pass raw and typo-corrected words."""
         hits: dict[int, set[int]] = defaultdict(set)
-        exact = self._exact
-        prefix = self._prefix
-        lengths = self._prefix_lengths
+        single, multi, prefix = self._single, self._multi, self._prefix
+        lengths, starts = self._prefix_lengths, self._prefix_starts
+        seen_lists: list[list[str]] = []
         for words in word_lists:
             seq = list(words)
-            n = len(seq)
+            if seq in seen_lists:  # raw and corrected words are often the same
+                continue
+            seen_lists.append(seq)
             for i, word in enumerate(seq):
-                for size in range(1, min(_MAX_NGRAM, n - i) + 1):
-                    found = exact.get(tuple(seq[i : i + size]))
-                    if found:
+                found = single.get(word)
+                if found:
+                    for p_index, g_index in found:
+                        hits[p_index].add(g_index)
+                for key, found in multi.get(word, ()):
+                    if tuple(seq[i : i + len(key)]) == key:
                         for p_index, g_index in found:
                             hits[p_index].add(g_index)
-                for length in lengths:
-                    if length > len(word):
-                        break
-                    found = prefix.get(word[:length])
-                    if found:
-                        for p_index, g_index in found:
-                            hits[p_index].add(g_index)
+                if word[: self._stem] in starts:
+                    for length in lengths:
+                        if length > len(word):
+                            break
+                        found = prefix.get(word[:length])
+                        if found:
+                            for p_index, g_index in found:
+                                hits[p_index].add(g_index)
         best: int | None = None
         for p_index, groups in hits.items():
             f_index, needed = self._patterns[p_index]
