@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -99,11 +100,8 @@ class Answer:
     phrases: tuple[str, ...]
     sources: tuple[str, ...]
 
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        """The text split at blank lines, each paragraph on one line."""
-        parts = re.split(r"\n\s*\n", self.text.strip())
-        return tuple(" ".join(p.split()) for p in parts if p.strip())
+    #: the text split at blank lines, each paragraph on one line (computed at load)
+    paragraphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +189,19 @@ class KnowledgeBase:
 
     def stretches_for(self, topic: str) -> tuple[Stretch, ...]:
         """Stretches for a topic: held ones first, those whose main topic it is first."""
-        chosen = [s for s in self.stretches.values() if topic in s.topics]
+        return self._by_topic.get(topic, ())
+
+    @cached_property
+    def _by_topic(self) -> dict[str, tuple[Stretch, ...]]:
+        by_topic: dict[str, list[Stretch]] = {}
+        for stretch in self.stretches.values():
+            for topic in stretch.topics:
+                by_topic.setdefault(topic, []).append(stretch)
         # held stretches answer "how do I stretch it"; moving warm-ups come after them
-        chosen.sort(key=lambda s: (s.type != "static", s.topics[0] != topic))
-        return tuple(chosen)
+        return {
+            topic: tuple(sorted(items, key=lambda s: (s.type != "static", s.topics[0] != topic)))
+            for topic, items in by_topic.items()
+        }
 
     def aspects(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.intents.values() if i.group == "aspects")
@@ -592,7 +599,13 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
             if not _unique(ctx, seen["answers"], f"{key[0]}/{key[1]}", e["_node"], "answer"):
                 continue
             answers[key] = Answer(
-                e["topic"], e["aspect"], e["title"], e["text"], e.get("phrases", ()), e["sources"]
+                e["topic"],
+                e["aspect"],
+                e["title"],
+                e["text"],
+                e.get("phrases", ()),
+                e["sources"],
+                _paragraphs(e["text"]),
             )
             where_of[("answer", f"{key[0]}/{key[1]}")] = (ctx, e["_node"])
             if e["topic"] == "general" and not e.get("phrases"):
@@ -751,6 +764,11 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
         disclaimer,
         root,
     )
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    parts = re.split(r"\n\s*\n", text.strip())
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
 
 
 def _seq(ctx: _Ctx, node: yaml.Node, where: str) -> list[yaml.Node]:

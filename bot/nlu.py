@@ -280,12 +280,12 @@ class Matcher:
                 lexicon[key] = topic.id
         if errors:
             raise KBError(errors)
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for key, topic_id in lexicon.items():
-            by_first[key[0]].append((key, topic_id))
-        for entries in by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self._lexicon = dict(by_first)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in lexicon:
+            lengths[key[0]].add(len(key))
+        self._lexicon = lexicon
+        #: for each first word, the lengths of the names that start with it, longest first
+        self._name_lengths = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
 
     def _build_intent_index(self) -> None:
         """Word -> [(intent index, weight)], and per intent word -> example indices."""
@@ -293,6 +293,8 @@ class Matcher:
         intent_words: list[list[set[str]]] = []
         df: dict[str, int] = defaultdict(int)
         self._examples: list[list[str]] = []
+        #: per intent, per example: the characters of its distinct words (word-set score)
+        self._example_sizes: list[list[int]] = []
         for intent in self.intents:
             per_example = []
             texts = []
@@ -302,6 +304,7 @@ class Matcher:
                 texts.append(" ".join(words))
             intent_words.append(per_example)
             self._examples.append(texts)
+            self._example_sizes.append([sum(len(w) + 1 for w in ws) for ws in per_example])
             for w in set().union(*per_example) if per_example else ():
                 df[w] += 1
         self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
@@ -380,18 +383,15 @@ class Matcher:
         topics: list[str] = []
         i = 0
         n = len(words)
+        lexicon = self._lexicon
         while i < n:
-            entries = self._lexicon.get(words[i])
-            if entries:
-                for key, topic_id in entries:
-                    if tuple(words[i : i + len(key)]) == key:
-                        out.append(TOPIC_TOKEN)
-                        topics.append(topic_id)
-                        i += len(key)
-                        break
-                else:
-                    out.append(words[i])
-                    i += 1
+            for length in self._name_lengths.get(words[i], ()):
+                topic_id = lexicon.get(tuple(words[i : i + length]))
+                if topic_id is not None:
+                    out.append(TOPIC_TOKEN)
+                    topics.append(topic_id)
+                    i += length
+                    break
             else:
                 out.append(words[i])
                 i += 1
@@ -471,29 +471,40 @@ class Matcher:
     def _fuzzy(
         self, intent_index: int, qtext: str, by_rarity: list[str], whole: bool = False
     ) -> float:
-        """Best rapidfuzz similarity to the intent's examples that share a word with the query.
+        """Best similarity to the intent's examples that share a word with the query.
 
-        Only examples that hold one of the query's rarest words are scored (at most
-        `_MAX_EXAMPLES`), so the cost does not grow with the number of example phrases.
+        Only examples found through the query's words in the intent's own index are scored
+        (at most `_MAX_EXAMPLES` per word), so the cost does not grow with the number of
+        example phrases. Two scores: rapidfuzz's whole-phrase ratio, and a word-set score (the
+        characters of shared words against the rest of the shorter side, as rapidfuzz's
+        token_set_ratio measures it) accumulated while walking the index.
         """
         postings = self._example_postings[intent_index]
-        examples = self._examples[intent_index]
-        candidates: set[int] = set()
+        shared: dict[int, int] = {}
+        q_total = 0
         for w in by_rarity:
+            size = len(w) + 1
+            q_total += size
             hits = postings.get(w)
             if hits:
-                candidates.update(hits[:_MAX_EXAMPLES])
-                if len(candidates) >= _MAX_EXAMPLES:
-                    break
-        if not candidates:
-            return 0.6
-        choices = [examples[j] for j in candidates]
-        # whole-phrase similarity, or word-set similarity (tolerates extra words, discounted)
-        best = process.extractOne(qtext, choices, scorer=fuzz.ratio, score_cutoff=30)
+                for j in hits[:_MAX_EXAMPLES]:
+                    shared[j] = shared.get(j, 0) + size
+        if not shared:
+            return 0.0
+        examples = self._examples[intent_index]
+        best = process.extractOne(
+            qtext, [examples[j] for j in shared], scorer=fuzz.ratio, score_cutoff=30
+        )
         ratio = best[1] if best else 0.0
         if whole:  # short social phrases: the whole message must be alike, not just a word
             return ratio / 100
-        cutoff = min(100.0, max(30.0, ratio / 0.85))
-        best = process.extractOne(qtext, choices, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
-        token_set = 0.85 * best[1] if best else 0.0
+        totals = self._example_sizes[intent_index]
+        token_set = 0.0
+        for j, common in shared.items():
+            rest = min(q_total, totals[j]) - common
+            score = 200 * common / (2 * common + rest)
+            if score > token_set:
+                token_set = score
+        # the word-set score tolerates extra words in a long message, so it is discounted
+        token_set *= 0.85
         return max(ratio, token_set) / 100
