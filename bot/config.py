@@ -1,0 +1,294 @@
+"""Settings from the environment and `.env`, validated once at start.
+
+`load_settings()` reads the process environment first, then fills what it lacks from a `.env`
+file (simple `KEY=VALUE` lines; see `.env.example` for every setting). A missing or malformed
+setting raises `ConfigError` with one line that says what is wrong and what was expected; the
+bot token never appears in that line.
+
+The token is a password: `redact()` and `RedactingFilter` keep it (and the webhook secret) out
+of every log line, including tracebacks of exceptions whose message contains it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+REDACTED = "[REDACTED]"
+
+_TOKEN_RE = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{1,100}")
+_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_ENV_KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+_Getter = Callable[[str], "str | None"]
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line meant for the person starting."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    token: str | None = None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    db_path: str = "stretchbot.db"
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    log_level: str = "INFO"
+    admin_ids: frozenset[int] = frozenset()
+    flood_limit: int = 20
+    flood_window: float = 10.0
+    flood_mute: float = 30.0
+    daily_default_time: str = "08:00"
+    daily_default_tz: str = "UTC"
+    daily_catchup_hours: float = 6.0
+    daily_tick_seconds: float = 30.0
+    rate_limit_per_second: float = 30.0
+
+    def __repr__(self) -> str:
+        # Settings end up in debug output and tracebacks; the token must not.
+        shown = "set" if self.token else "unset"
+        return f"Settings(token=<{shown}>, api_base_url={self.api_base_url!r}, ...)"
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The values that must never be logged."""
+        return tuple(value for value in (self.token, self.webhook_secret) if value)
+
+
+def parse_env_file(path: Path | str) -> dict[str, str]:
+    """Read `KEY=VALUE` lines: `#` comments, blank lines, `export `, single or double quotes.
+
+    A missing file is an empty mapping. A malformed line raises `ConfigError` naming the file
+    and line, never the value (it might be the token).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.__class__.__name__})") from None
+    values: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export ") :].lstrip()
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if not sep or not _ENV_KEY_RE.fullmatch(key):
+            raise ConfigError(f"{path}:{number}: expected KEY=VALUE, found a line without one")
+        values[key] = _unquote(value.strip(), path, number)
+    return values
+
+
+def _unquote(value: str, path: Path, number: int) -> str:
+    """Strip matching quotes, or an inline ` #comment` from an unquoted value."""
+    if value[:1] in ("'", '"'):
+        quote_char = value[0]
+        end = value.find(quote_char, 1)
+        rest = value[end + 1 :].strip() if end > 0 else ""
+        if end < 0 or (rest and not rest.startswith("#")):
+            raise ConfigError(f"{path}:{number}: unbalanced {quote_char} quote in the value")
+        inner = value[1:end]
+        return inner.replace("\\n", "\n") if quote_char == '"' else inner
+    comment = re.search(r"\s#", value)
+    return value[: comment.start()].rstrip() if comment else value
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | str | None = ".env"
+) -> Settings:
+    """Build `Settings` from `environ` (default: the process environment), then `env_file`."""
+    env = os.environ if environ is None else environ
+    file_values = parse_env_file(env_file) if env_file is not None else {}
+
+    def get(name: str) -> str | None:
+        value = env.get(name)
+        if value is None or value.strip() == "":
+            value = file_values.get(name)
+        if value is None or value.strip() == "":
+            return None
+        return value.strip()
+
+    token = get("TELEGRAM_BOT_TOKEN")
+    if token is not None and not _TOKEN_RE.fullmatch(token):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN does not look like a bot token: expected digits, a colon, then "
+            "letters, digits, _ or - (as BotFather gives it)"
+        )
+
+    api_base_url = get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL
+    if not re.match(r"https?://[^/\s]+", api_base_url) or re.search(r"\s", api_base_url):
+        raise ConfigError(
+            "TELEGRAM_API_BASE_URL must be an http(s) URL such as "
+            f"{DEFAULT_API_BASE_URL}, found {api_base_url!r}"
+        )
+
+    webhook_url = get("WEBHOOK_URL")
+    webhook_secret = get("WEBHOOK_SECRET")
+    if webhook_url is not None:
+        if not re.fullmatch(r"https://[^/\s]+(/\S*)?", webhook_url):
+            raise ConfigError(
+                f"WEBHOOK_URL must be a public https:// URL (Telegram requires HTTPS), "
+                f"found {webhook_url!r}"
+            )
+        if webhook_secret is None:
+            raise ConfigError(
+                "WEBHOOK_SECRET is required when WEBHOOK_URL is set: 1 to 256 characters "
+                "from A-Z, a-z, 0-9, _ and -"
+            )
+    if webhook_secret is not None and not _SECRET_RE.fullmatch(webhook_secret):
+        raise ConfigError("WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and -")
+
+    log_level = (get("LOG_LEVEL") or "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, found {log_level!r}")
+
+    daily_time = get("DAILY_DEFAULT_TIME") or "08:00"
+    match = _TIME_RE.fullmatch(daily_time)
+    if not match:
+        raise ConfigError(f"DAILY_DEFAULT_TIME must be HH:MM (24-hour), found {daily_time!r}")
+    daily_time = f"{int(match[1]):02d}:{match[2]}"
+
+    daily_tz = get("DAILY_DEFAULT_TZ") or "UTC"
+    try:
+        ZoneInfo(daily_tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"DAILY_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin, found {daily_tz!r}"
+        ) from None
+
+    return Settings(
+        token=token,
+        api_base_url=api_base_url,
+        db_path=get("STRETCHBOT_DB") or "stretchbot.db",
+        webhook_url=webhook_url,
+        webhook_secret=webhook_secret,
+        webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
+        webhook_port=_integer(get, "WEBHOOK_PORT", 8443, low=1, high=65535),
+        log_level=log_level,
+        admin_ids=_admin_ids(get("ADMIN_IDS")),
+        flood_limit=_integer(get, "FLOOD_LIMIT", 20, low=1),
+        flood_window=_number(get, "FLOOD_WINDOW", 10.0),
+        flood_mute=_number(get, "FLOOD_MUTE", 30.0),
+        daily_default_time=daily_time,
+        daily_default_tz=daily_tz,
+        daily_catchup_hours=_number(get, "DAILY_CATCHUP_HOURS", 6.0, allow_zero=True),
+        daily_tick_seconds=_number(get, "DAILY_TICK_SECONDS", 30.0),
+        rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0),
+    )
+
+
+def _integer(get: _Getter, name: str, default: int, *, low: int, high: int | None = None) -> int:
+    raw = get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = None
+    if value is None or value < low or (high is not None and value > high):
+        bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+        raise ConfigError(f"{name} must be a whole number {bounds}, found {raw!r}")
+    return value
+
+
+def _number(get: _Getter, name: str, default: float, *, allow_zero: bool = False) -> float:
+    raw = get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not (value >= 0 if allow_zero else value > 0) or value == float("inf"):
+        kind = "a number of at least 0" if allow_zero else "a number above 0"
+        raise ConfigError(f"{name} must be {kind}, found {raw!r}")
+    return value
+
+
+def _admin_ids(raw: str | None) -> frozenset[int]:
+    if raw is None:
+        return frozenset()
+    ids = set()
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not re.fullmatch(r"-?\d{1,20}", part):
+            raise ConfigError(
+                f"ADMIN_IDS must be comma-separated Telegram user ids (numbers), found {part!r}"
+            )
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def redact(text: str, token: str | None, *more: str | None) -> str:
+    """Replace the token (also URL-quoted, and its secret half) and any `more` secrets."""
+    for secret in (token, *more):
+        if not secret:
+            continue
+        forms = {secret, quote(secret, safe="")}
+        _, colon, tail = secret.partition(":")
+        if colon and len(tail) >= 8:
+            forms.add(tail)
+        for form in sorted(forms, key=len, reverse=True):
+            text = text.replace(form, REDACTED)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Scrubs secrets from a record's message, arguments, traceback and stack before output.
+
+    Put it on handlers (not loggers): a handler's filters see the records of every logger
+    that propagates to it.
+    """
+
+    def __init__(self, secrets: Iterable[str | None]) -> None:
+        super().__init__()
+        self.secrets = tuple(secret for secret in secrets if secret)
+
+    def _clean(self, text: str) -> str:
+        return redact(text, None, *self.secrets)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: keep what we can show safely
+            message = f"{record.msg!r} % {record.args!r}"
+        cleaned = self._clean(message)
+        if cleaned != message or record.args:
+            record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._clean(record.stack_info)
+        return True
+
+
+def install_redacting_filter(*secrets: str | None) -> RedactingFilter:
+    """Attach one `RedactingFilter` for `secrets` to every handler of the root logger."""
+    redacting = RedactingFilter(secrets)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redacting)
+    return redacting

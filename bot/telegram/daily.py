@@ -1,0 +1,491 @@
+"""Daily stretch tips on Telegram: /daily, /forget, their buttons, and the repeating tick.
+
+    /daily                         status, with buttons (time, time zone, start or stop)
+    /daily on [HH:MM] [ZONE]       start; e.g. /daily on 07:30 Europe/Berlin, /daily on 07:30 +02:00
+    /daily off                     stop (time, zone and place in the tips are kept)
+    /daily zone ZONE               set the time zone
+    /forget                        delete everything stored about the chat, after a confirmation
+
+Free text ("send me a tip every day at 7am", "stop the daily tips") arrives through the brain as
+a reply of kind "daily" and is carried out by `on_daily_reply`. Telegram does not tell us a
+person's time zone, so the first `on` asks for it with buttons (and says which zone is used
+until then). Button callback data: "daily:..." (time, on/off), "tz:..." (zones, with "/"
+written as "." because callback data may not hold a slash) and "forget:yes|no".
+
+`install(application, settings)` opens the store (`application.bot_data["store"]`), adds the
+handlers and schedules `run_tick` on the job queue every `settings.daily_tick_seconds`. The
+logic (schedules, DST, catch-up, exactly-once) lives in `bot.daily`; this module only turns
+updates into calls to it and tips into messages. Tests may put a clock (a callable returning
+an aware UTC datetime) in `application.bot_data["daily_clock"]`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.warnings import PTBDeprecationWarning
+
+from bot import daily
+from bot.config import Settings
+from bot.render import render_html
+from bot.reply import Action, Reply
+from bot.store import Store, Subscription
+from bot.telegram import handlers
+from bot.telegram.keyboards import keyboard
+
+log = logging.getLogger(__name__)
+
+STORE_KEY = "store"
+CLOCK_KEY = "daily_clock"
+PACER_KEY = "daily_pacer"
+DEFAULTS_KEY = "daily_defaults"
+RUNNING_KEY = "daily_tick_running"
+JOB_NAME = "daily-tick"
+
+#: (button label, zone) for the zones most people will find their own in.
+COMMON_ZONES = (
+    ("London · Lisbon", "Europe/London"),
+    ("Berlin · Paris", "Europe/Berlin"),
+    ("Athens · Kyiv", "Europe/Kyiv"),
+    ("Moscow · Istanbul", "Europe/Moscow"),
+    ("New York", "America/New_York"),
+    ("Chicago", "America/Chicago"),
+    ("Denver", "America/Denver"),
+    ("Los Angeles", "America/Los_Angeles"),
+    ("São Paulo", "America/Sao_Paulo"),
+    ("India", "Asia/Kolkata"),
+    ("China · Singapore", "Asia/Shanghai"),
+    ("Tokyo", "Asia/Tokyo"),
+    ("Sydney", "Australia/Sydney"),
+    ("UTC", "UTC"),
+)
+TIME_CHOICES = ("06:30", "07:00", "07:30", "08:00", "09:00", "12:30", "18:00", "21:00")
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_CALLBACKS = re.compile(r"^(tz|daily|forget):")
+
+
+# --- wiring ---------------------------------------------------------------------------------
+
+
+def install(application: Application, settings: Settings) -> None:
+    """Open the store, add /daily, /forget and their buttons, and schedule the tick."""
+    store = Store.open(settings.db_path)
+    application.bot_data[STORE_KEY] = store
+    application.bot_data[DEFAULTS_KEY] = daily.Defaults.from_strings(
+        settings.daily_default_time, settings.daily_default_tz
+    )
+    application.bot_data[PACER_KEY] = daily.Pacer(settings.rate_limit_per_second)
+    # Anything still marked as under way belongs to a process that died mid-send.
+    recovered = daily.recover(store, _clock(application), default_zone=settings.daily_default_tz)
+    if recovered:
+        log.warning("Counted %d interrupted daily tip(s) as delivered.", recovered)
+
+    commands = handlers.PERSON_MESSAGES
+    application.add_handler(CommandHandler("daily", daily_command, filters=commands))
+    application.add_handler(CommandHandler("forget", forget_command, filters=commands))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=_CALLBACKS))
+
+    if application.job_queue is None:
+        raise RuntimeError(
+            "daily tips need PTB's job queue: pip install 'python-telegram-bot[job-queue]'"
+        )
+    application.job_queue.run_repeating(
+        _tick_job,
+        interval=settings.daily_tick_seconds,
+        first=min(1.0, settings.daily_tick_seconds),
+        name=JOB_NAME,
+        # Ticks may overlap while one waits for slow answers; `_tick_job` decides which run.
+        job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
+    )
+    _close_store_on_shutdown(application, store)
+
+
+def _close_store_on_shutdown(application: Application, store: Store) -> None:
+    before = application.post_shutdown
+
+    async def post_shutdown(app: Application) -> None:
+        if before is not None:
+            await before(app)
+        store.close()
+
+    application.post_shutdown = post_shutdown
+
+
+def _clock(application: Application) -> daily.Clock:
+    return application.bot_data.get(CLOCK_KEY, daily.utc_now)
+
+
+def _settings(application: Application) -> Settings:
+    return application.bot_data["settings"]
+
+
+# --- the tick -------------------------------------------------------------------------------
+
+
+async def _tick_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The repeating job: send what is due, unless the previous tick is still handing out rows.
+
+    A tick hands out rows for about one interval; once it has, only sends under way remain
+    (a slow answer can take a while) and the next tick may start beside it: the claim on each
+    row keeps two ticks from sending the same tip.
+    """
+    application = context.application
+    if application.bot_data.get(RUNNING_KEY) is not None:
+        return
+    token = object()
+    application.bot_data[RUNNING_KEY] = token
+
+    def fed() -> None:
+        if application.bot_data.get(RUNNING_KEY) is token:
+            application.bot_data[RUNNING_KEY] = None
+
+    try:
+        await run_tick(application, on_fed=fed)
+    finally:
+        fed()
+
+
+async def run_tick(
+    application: Application, *, on_fed: Callable[[], None] | None = None
+) -> daily.TickReport:
+    """One tick: every tip due now goes out once (for at most about one tick interval)."""
+    settings = _settings(application)
+    report = await daily.tick(
+        application.bot_data[STORE_KEY],
+        make_sender(application),
+        _clock(application),
+        catchup=timedelta(hours=settings.daily_catchup_hours),
+        pacer=application.bot_data[PACER_KEY],
+        default_zone=settings.daily_default_tz,
+        budget=_budget(settings.daily_tick_seconds),
+        on_fed=on_fed,
+    )
+    if report:
+        log.info(
+            "Daily tips: %d sent, %d to retry, %d given up, %d blocked, %d rescheduled, "
+            "%d recovered.",
+            report.sent,
+            report.failed,
+            report.gave_up,
+            report.blocked,
+            report.rescheduled,
+            report.recovered,
+        )
+    return report
+
+
+def _budget(interval: float) -> float:
+    """How long a tick takes on rows: a little under the interval, so the next run can go."""
+    return interval - min(1.0, interval / 10)
+
+
+def tip_reply(application: Application, cursor: int) -> Reply:
+    """The brain's tip number `cursor`, titled as the daily tip, with a stop button."""
+    reply = application.bot_data["brain"].tip(cursor)
+    blocks = tuple(
+        replace(block, text="💡 Your daily stretch tip") if block.style == "title" else block
+        for block in reply.blocks
+    )
+    return replace(
+        reply, blocks=blocks, actions=(*reply.actions, Action("Stop daily tips", "daily:stop"))
+    )
+
+
+def make_sender(application: Application) -> daily.Send:
+    """`send` for `bot.daily.tick`: a tip message, with Telegram's errors told apart."""
+    bot = application.bot
+
+    async def send(sub: Subscription) -> None:
+        reply = tip_reply(application, sub.tip_cursor)
+        chunks = render_html(reply)
+        markup = keyboard(reply.actions)
+        try:
+            for index, chunk in enumerate(chunks):
+                await bot.send_message(
+                    sub.chat_id,
+                    chunk,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup if index == len(chunks) - 1 else None,
+                    link_preview_options=_NO_PREVIEW,
+                )
+        except RetryAfter as exc:
+            raise daily.RetryLater(_retry_seconds(exc)) from exc
+        except Forbidden as exc:
+            raise daily.Blocked(str(exc)) from exc
+        except TimedOut as exc:
+            # Only a request that never left is safe to send again.
+            if type(exc.__cause__).__name__ in ("ConnectTimeout", "PoolTimeout"):
+                raise daily.SendFailed(str(exc)) from exc
+            raise daily.MaybeDelivered(str(exc)) from exc
+        except TelegramError as exc:
+            raise daily.SendFailed(str(exc)) from exc
+
+    return send
+
+
+def _retry_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+# --- what people see ------------------------------------------------------------------------
+
+
+def _when(moment: datetime, zone: str, now: datetime) -> str:
+    """ "today at 07:30", "tomorrow at 07:30", "on Tuesday 3 June at 07:30" (local)."""
+    tz = daily.load_zone(zone)
+    local, today = moment.astimezone(tz), now.astimezone(tz).date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"today at {clock}"
+    if local.date() == today + timedelta(days=1):
+        return f"tomorrow at {clock}"
+    return f"on {local.strftime('%A')} {local.day} {local.strftime('%B')} at {clock}"
+
+
+def _zone_of(sub: Subscription | None, defaults: daily.Defaults) -> str:
+    return (sub.zone if sub else None) or defaults.zone
+
+
+def _zone_note(sub: Subscription | None, defaults: daily.Defaults) -> str | None:
+    if sub is not None and sub.zone:
+        return None
+    return (
+        f"I'm using {daily.zone_label(defaults.zone)} time, because Telegram doesn't tell me "
+        "your time zone. Which one is yours? Tap it below, or send /daily zone followed by "
+        "yours (like /daily zone America/Toronto or /daily zone +05:30)."
+    )
+
+
+def _zone_actions() -> tuple[Action, ...]:
+    zones = tuple(Action(label, "tz:" + zone.replace("/", ".")) for label, zone in COMMON_ZONES)
+    return (*zones, Action("Another zone…", "tz:other"))
+
+
+def status_reply(
+    context: ContextTypes.DEFAULT_TYPE, sub: Subscription | None, lead: str | None = None
+) -> Reply:
+    """What /daily shows: on or off, when, in which zone, and buttons to change it."""
+    defaults: daily.Defaults = context.bot_data[DEFAULTS_KEY]
+    now = _clock(context.application)()
+    zone = _zone_of(sub, defaults)
+    paragraphs = [lead] if lead else []
+    if sub is not None and sub.next_send is not None:
+        at = sub.local_time.strftime("%H:%M")
+        paragraphs.append(
+            f"Daily tips are on: one short stretch tip every day at {at} "
+            f"({daily.zone_label(zone)} time). The next one comes "
+            f"{_when(sub.next_send, zone, now)}."
+        )
+        actions = (
+            Action("Change time", "daily:times"),
+            Action("Time zone", "daily:zones"),
+            Action("Stop daily tips", "daily:off"),
+        )
+        zone_note = _zone_note(sub, defaults)
+        if zone_note:
+            paragraphs.append(zone_note)
+            actions = (
+                *_zone_actions(),
+                Action("Change time", "daily:times"),
+                Action("Stop daily tips", "daily:off"),
+            )
+    else:
+        at = (sub.local_time if sub else defaults.at).strftime("%H:%M")
+        paragraphs.append(
+            "Daily tips are off. I can send you one short stretch tip a day, at a time you "
+            f"choose: tap Start for {at} ({daily.zone_label(zone)} time), or send "
+            "/daily on 07:30 Europe/Berlin with your own time and zone."
+        )
+        actions = (
+            Action(f"Start at {at}", "daily:on"),
+            Action("Other time", "daily:times"),
+            Action("Time zone", "daily:zones"),
+        )
+    return handlers.note(context, "daily", "daily.status", *paragraphs, actions=actions)
+
+
+def _usage_reply(context: ContextTypes.DEFAULT_TYPE, error: daily.UsageError) -> Reply:
+    return handlers.note(context, "daily", "daily.usage", error.problem, error.usage)
+
+
+def _turned_on(context: ContextTypes.DEFAULT_TYPE, sub: Subscription) -> Reply:
+    return status_reply(context, sub, lead="Done! Daily stretch tips are on.")
+
+
+def _turned_off(context: ContextTypes.DEFAULT_TYPE, sub: Subscription | None) -> Reply:
+    if sub is None:
+        lead = "Daily tips weren't on, so there was nothing to stop."
+    else:
+        lead = "Daily tips are off. You won't get any more until you turn them back on."
+    return status_reply(context, sub, lead=lead)
+
+
+# --- handlers -------------------------------------------------------------------------------
+
+
+def _store(context: ContextTypes.DEFAULT_TYPE) -> Store:
+    return context.bot_data[STORE_KEY]
+
+
+def _defaults(context: ContextTypes.DEFAULT_TYPE) -> daily.Defaults:
+    return context.bot_data[DEFAULTS_KEY]
+
+
+async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/daily [on [HH:MM] [ZONE] | off | zone ZONE]: show or change daily tips."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    try:
+        command = daily.parse_args(context.args or [])
+    except daily.UsageError as error:
+        await handlers.send_reply(update, context, _usage_reply(context, error))
+        return
+    store, now = _store(context), _clock(context.application)()
+    if command.action == "on":
+        sub = daily.turn_on(
+            store, chat.id, now, _defaults(context), at=command.at, zone=command.zone
+        )
+        reply = _turned_on(context, sub)
+    elif command.action == "off":
+        reply = _turned_off(context, daily.turn_off(store, chat.id, now))
+    elif command.action == "zone":
+        sub = daily.choose_zone(store, chat.id, now, _defaults(context), command.zone or "UTC")
+        reply = status_reply(context, sub, lead=_zone_set(sub))
+    else:
+        reply = status_reply(context, store.get(chat.id))
+    await handlers.send_reply(update, context, reply)
+
+
+def _zone_set(sub: Subscription) -> str:
+    return f"Time zone set to {daily.zone_label(sub.zone or 'UTC')}."
+
+
+async def on_daily_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    """Carry out a daily-tips request the brain recognised (free text or its button)."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    store, now = _store(context), _clock(context.application)()
+    message = update.message or update.edited_message
+    text = (message.text or message.caption or "") if message is not None else ""
+    if reply.intent == "daily.on":
+        sub = daily.turn_on(store, chat.id, now, _defaults(context), at=daily.time_in_text(text))
+        answer = _turned_on(context, sub)
+    elif reply.intent == "daily.off":
+        answer = _turned_off(context, daily.turn_off(store, chat.id, now))
+    else:
+        answer = status_reply(context, store.get(chat.id))
+    await handlers.send_reply(update, context, answer)
+
+
+async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/forget: ask before deleting everything stored about this chat."""
+    reply = handlers.note(
+        context,
+        "daily",
+        "forget.ask",
+        "This deletes everything I store about you: your daily tip settings (time, time zone, "
+        "where you are in the tips) and what I remember of our conversation. Delete it all?",
+        actions=(Action("Yes, delete it all", "forget:yes"), Action("No, keep it", "forget:no")),
+    )
+    await handlers.send_reply(update, context, reply)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Buttons whose data starts with "daily:", "tz:" or "forget:"."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or chat is None:
+        return
+    data = query.data or ""
+    try:
+        await query.answer()
+    except TelegramError as exc:
+        log.warning("Could not answer callback query: %s", exc)
+    store, now, defaults = _store(context), _clock(context.application)(), _defaults(context)
+    kind, _, value = data.partition(":")
+    if kind == "forget":
+        await _forget(update, context, value == "yes")
+        return
+    if kind == "tz":
+        if value == "other":
+            reply = handlers.note(
+                context,
+                "daily",
+                "daily.zone",
+                "Send /daily zone followed by your time zone, for example "
+                "/daily zone America/Toronto, /daily zone Asia/Dubai or /daily zone +05:30.",
+            )
+        else:
+            try:
+                zone = daily.parse_zone(value.replace(".", "/"))
+            except daily.UsageError as error:
+                reply = _usage_reply(context, error)
+            else:
+                sub = daily.choose_zone(store, chat.id, now, defaults, zone)
+                reply = status_reply(context, sub, lead=_zone_set(sub))
+    elif value in ("on", "off", "stop"):
+        if value == "on":
+            reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults))
+        else:
+            reply = _turned_off(context, daily.turn_off(store, chat.id, now))
+        if value == "stop":  # pressed under a tip: keep the tip, answer below it
+            await handlers.send_reply(update, context, reply)
+            return
+    elif value == "times":
+        reply = handlers.note(
+            context,
+            "daily",
+            "daily.times",
+            "When would you like your daily tip? Or send /daily on HH:MM for any other time.",
+            actions=tuple(Action(t, "daily:at:" + t.replace(":", "")) for t in TIME_CHOICES),
+        )
+    elif value == "zones":
+        sub = store.get(chat.id)
+        zone = daily.zone_label(_zone_of(sub, defaults))
+        reply = handlers.note(
+            context,
+            "daily",
+            "daily.zones",
+            f"Your time zone is {zone} now. Which one is yours?",
+            actions=_zone_actions(),
+        )
+    elif re.fullmatch(r"at:([01]\d|2[0-3])[0-5]\d", value):
+        at = time(int(value[3:5]), int(value[5:7]))
+        reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults, at=at))
+    else:
+        reply = handlers.note(
+            context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
+        )
+    await handlers.edit_reply(query, context, reply)
+
+
+async def _forget(update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed: bool) -> None:
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None and chat is not None
+    if confirmed:
+        had_any = _store(context).delete(chat.id)
+        if context.chat_data is not None:
+            context.chat_data.clear()
+        text = (
+            "Done: I've deleted everything I stored about you. Daily tips are off."
+            if had_any
+            else "Done: I've cleared our conversation. I had no daily tip settings of yours."
+        )
+    else:
+        text = "Okay, nothing was deleted."
+    await handlers.edit_reply(query, context, handlers.note(context, "daily", "forget.done", text))

@@ -1,0 +1,100 @@
+"""SIGKILL in the middle of a broadcast, twice, and still one tip per subscriber for the day.
+
+The real `python -m bot run` runs in a subprocess against the fake Bot API, with its real clock
+and a database holding many subscribers who are all due. The first kill lands at the worst
+moment we can arrange: the fake server has taken one tip request and holds back its answer
+(Telegram has the message, the bot does not know). The second kill comes straight after the
+server records a tip. After each kill the bot is started again; in the end every subscriber
+must have exactly one tip.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.store import Store
+
+SUBSCRIBERS = range(5001, 5151)
+#: The chat whose tip is on the wire (received, unanswered) when the first kill comes.
+HELD = 5040
+
+
+def tips_to(api, chat_id: int) -> int:
+    return sum(1 for m in api.sent if m.chat_id == chat_id and "daily stretch tip" in m.text)
+
+
+def delivered(api) -> int:
+    return sum(1 for m in api.sent if "daily stretch tip" in m.text)
+
+
+def subscribe_everyone(db_path: Path) -> datetime:
+    """All subscribers due a minute ago (UTC); returns that send time."""
+    due = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+    store = Store.open(db_path)
+    for chat_id in SUBSCRIBERS:
+        store.save(chat_id, local_time=due.time(), zone="UTC", next_send=due, now=due)
+    store.close()
+    return due
+
+
+def settled(db_path: Path, day) -> bool:
+    """Every subscriber's tip for `day` is recorded and nothing is under way."""
+    store = Store.open(db_path)
+    try:
+        subs = [store.get(chat_id) for chat_id in SUBSCRIBERS]
+    finally:
+        store.close()
+    return all(s.last_sent == day and s.attempt_at is None for s in subs)
+
+
+async def kill(bot_process) -> None:
+    bot_process.process.send_signal(signal.SIGKILL)
+    await bot_process.process.wait()
+
+
+async def test_sigkill_mid_broadcast_leaves_exactly_one_tip_per_subscriber(
+    api, spawn_bot, tmp_path
+):
+    db_path = tmp_path / "bot.db"
+    due = subscribe_everyone(db_path)
+    env = {
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "STRETCHBOT_DB": str(db_path),
+        "DAILY_TICK_SECONDS": "0.5",
+        "RATE_LIMIT_PER_SECOND": "40",
+    }
+    gate = asyncio.Event()
+    held = api.fault("sendMessage", chat_id=HELD, gate=gate)
+
+    first = await spawn_bot(**env)
+    await api.wait_for(lambda: held.hits and delivered(api) >= 60, timeout=60, what="tips")
+    await kill(first)
+    gate.set()  # the held request completes on the server: Telegram had that message
+    await api.wait_for(lambda: tips_to(api, HELD), what="the held tip")
+    assert delivered(api) < len(SUBSCRIBERS), "the kill must come mid-broadcast"
+
+    second = await spawn_bot(**env)
+    target = delivered(api) + 40
+    await api.wait_for(lambda: delivered(api) >= target, timeout=60, what="more tips")
+    await kill(second)
+    assert delivered(api) < len(SUBSCRIBERS), "the second kill must come mid-broadcast"
+
+    third = await spawn_bot(**env)
+    await api.wait_for(
+        lambda: all(tips_to(api, c) for c in SUBSCRIBERS), timeout=60, what="every tip"
+    )
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 30
+    while not settled(db_path, due.date()):
+        assert loop.time() < deadline, "the sends were never all recorded"
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(1.5)  # three more ticks: nothing may be sent again
+    await third.stop()
+
+    counts = {chat_id: tips_to(api, chat_id) for chat_id in SUBSCRIBERS}
+    assert counts == dict.fromkeys(SUBSCRIBERS, 1)
+    assert "interrupted daily tip(s) as delivered" in second.output

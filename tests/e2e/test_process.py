@@ -1,0 +1,129 @@
+"""The real `python -m bot run` in a subprocess: the token never shows, webhook mode is guarded.
+
+Everything the process prints (all logs at DEBUG, tracebacks, the final error line) is
+captured and searched for the token, its secret half, and the webhook secret.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import aiohttp
+
+from .fakebotapi import TOKEN
+
+BAD_TOKEN = "987654321:AAF-rejected_Token_0123456789abcdef"
+SECRET = "webhook-Secret_0123456789"
+
+
+def assert_no_secrets(output: str, *secrets: str) -> None:
+    for secret in secrets:
+        _, _, tail = secret.partition(":")  # a token's secret half is as bad as the whole
+        for form in {secret, tail} - {""}:
+            assert form not in output
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_a_rejected_token_stops_the_start_with_one_clear_line_and_no_token(api, spawn_bot):
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=BAD_TOKEN, TELEGRAM_API_BASE_URL=api.base_url, LOG_LEVEL="DEBUG"
+    )
+    code = await process.wait(timeout=60)
+    assert code != 0
+    assert "rejected TELEGRAM_BOT_TOKEN" in process.output
+    assert api.calls_to("getMe")[0].status == 401, "the bot really tried, and was refused"
+    assert_no_secrets(process.output, BAD_TOKEN)
+
+
+async def test_a_malformed_token_is_refused_before_any_request(api, spawn_bot):
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN="not a token " + BAD_TOKEN, TELEGRAM_API_BASE_URL=api.base_url
+    )
+    assert await process.wait(timeout=60) != 0
+    assert "TELEGRAM_BOT_TOKEN does not look like a bot token" in process.output
+    assert api.calls == []
+    assert_no_secrets(process.output, BAD_TOKEN)
+
+
+async def test_a_whole_session_at_debug_level_never_logs_the_token(api, spawn_bot):
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, LOG_LEVEL="DEBUG"
+    )
+    await api.wait_for(lambda: api.commands, timeout=60, what="the bot to start")
+    chat, blocked = api.chat(3001), api.chat(3002)
+    chat.send("/start")
+    welcome = await chat.next_message()
+    api.fault("sendMessage", status=500)
+    chat.send("why is my psoas tight?")
+    await chat.next_message()
+    api.fault("sendMessage", status=429, retry_after=1)
+    chat.press("Cooldown", message=welcome)
+    await chat.next_message()
+    api.inject_raw({"message": "malformed"})
+    api.block(blocked.id)
+    blocked.send("/tip")
+    chat.send("please explode with the token " + TOKEN)
+    await chat.next_message()
+    await api.wait_for(lambda: any(c.status == 403 for c in api.calls_to("sendMessage")))
+
+    assert await process.stop() == 0
+    assert "StretchBot is online as @StretchTestBot" in process.output
+    assert "Skipped malformed update" in process.output
+    assert "[REDACTED]" in process.output, "PTB does log the token at DEBUG; it was scrubbed"
+    assert_no_secrets(process.output, TOKEN)
+
+
+async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
+    port = free_port()
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        WEBHOOK_URL="https://stretchbot.example.org/telegram/hook",
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_PORT=str(port),
+        LOG_LEVEL="DEBUG",
+    )
+    await api.wait_for(lambda: api.webhook.get("url"), timeout=60, what="setWebhook")
+    assert api.webhook["url"] == "https://stretchbot.example.org/telegram/hook"
+    assert api.webhook["secret_token"] == SECRET
+    assert set(api.webhook["allowed_updates"]) == {"message", "edited_message", "callback_query"}
+
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    chat = api.chat(3003)
+    forged = {
+        "update_id": 999,
+        "message": {
+            "message_id": 1,
+            "from": chat.user,
+            "chat": chat.chat,
+            "date": 1700000000,
+            "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }
+    async with aiohttp.ClientSession() as session:
+        for _ in range(100):  # the server starts listening just after setWebhook
+            try:
+                async with session.post(url, json={"update_id": 1}) as response:
+                    break
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.2)
+        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong-secret"}):
+            async with session.post(url, json=forged, headers=headers) as response:
+                assert response.status == 403
+
+    api.forward_webhook_to(url)
+    chat.send("/tip")
+    tip = await chat.next_message()
+    assert "stretch tip" in tip.text.lower()
+    assert chat.messages == [tip], "the forged /start was never answered"
+    assert all(status == 200 for _, status in api.webhook_deliveries)
+
+    assert await process.stop() == 0
+    assert_no_secrets(process.output, TOKEN, SECRET)

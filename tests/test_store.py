@@ -1,0 +1,223 @@
+"""The SQLite store: schema versions and migrations, the due index, and its compare-and-sets."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from bot.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+
+NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store.open(tmp_path / "bot.db")
+    yield opened
+    opened.close()
+
+
+def add(store: Store, chat_id: int, next_send: datetime | None, **kwargs) -> None:
+    store.save(
+        chat_id,
+        local_time=kwargs.get("local_time", time(8, 0)),
+        zone=kwargs.get("zone"),
+        next_send=next_send,
+        now=kwargs.get("now", NOW),
+    )
+
+
+def test_new_database_gets_the_latest_schema_and_the_pragmas(tmp_path):
+    store = Store.open(tmp_path / "fresh.db")
+    db = store._db
+    assert store.schema_version == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    store.close()
+
+
+def test_opening_twice_runs_no_migration_again(tmp_path):
+    Store.open(tmp_path / "again.db").close()
+    store = Store.open(tmp_path / "again.db")
+    assert store.schema_version == SCHEMA_VERSION
+    store.close()
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO subscriptions VALUES (42, '07:30', 'Europe/Berlin', ?, '2025-02-28', 7, ?, ?)",
+        (int(NOW.timestamp()), 1, 2),
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+
+    store = Store.open(path)
+    assert store.schema_version == SCHEMA_VERSION
+    sub = store.get(42)
+    assert sub is not None
+    assert (sub.local_time, sub.zone, sub.next_send) == (time(7, 30), "Europe/Berlin", NOW)
+    assert (sub.last_sent, sub.tip_cursor) == (date(2025, 2, 28), 7)
+    assert (sub.failures, sub.attempt_at) == (0, None)
+    assert store.due(NOW) == [sub]
+    store.close()
+
+
+def test_a_database_newer_than_the_code_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="schema version"):
+        Store.open(path)
+
+
+def test_save_creates_then_updates_keeping_cursor_and_last_sent(store):
+    add(store, 1, NOW)
+    store.claim(1, NOW, NOW)
+    store.record_sent(1, NOW, sent_on=date(2025, 3, 1), next_send=NOW + timedelta(days=1), now=NOW)
+    later = NOW + timedelta(hours=1)
+    saved = store.save(1, local_time=time(9, 15), zone="Asia/Tokyo", next_send=None, now=later)
+    assert (saved.local_time, saved.zone, saved.next_send) == (time(9, 15), "Asia/Tokyo", None)
+    assert (saved.tip_cursor, saved.last_sent) == (1, date(2025, 3, 1))
+    assert (saved.created_at, saved.updated_at) == (NOW, later)
+    assert not saved.active
+
+
+def test_delete_removes_everything_about_a_person(store):
+    add(store, 1, NOW)
+    assert store.delete(1)
+    assert store.get(1) is None
+    assert not store.delete(1)
+    assert store._db.execute("SELECT count(*) FROM subscriptions").fetchone()[0] == 0
+
+
+def test_count_counts_only_active_subscriptions(store):
+    add(store, 1, NOW)
+    add(store, 2, None)
+    assert store.count() == 1
+
+
+def test_due_goes_through_the_index(store):
+    plan = store._db.execute(
+        "EXPLAIN QUERY PLAN SELECT chat_id FROM subscriptions INDEXED BY subscriptions_next_send "
+        "WHERE next_send_utc <= 0 AND (next_send_utc, chat_id) > (-1, -1) AND attempt_at IS NULL "
+        "ORDER BY next_send_utc, chat_id LIMIT 5"
+    ).fetchall()
+    detail = " ".join(row[-1] for row in plan)
+    assert "USING INDEX subscriptions_next_send" in detail
+    assert "TEMP B-TREE" not in detail  # no sort: the index already gives the order
+
+
+def test_due_pages_in_order_and_skips_off_future_and_claimed_rows(store):
+    for chat_id in (5, 3, 4, 1):
+        add(store, chat_id, NOW - timedelta(minutes=chat_id))
+    add(store, 6, NOW + timedelta(seconds=1))
+    add(store, 7, None)
+    add(store, 8, NOW)
+    assert store.claim(8, NOW, NOW)
+    first = store.due(NOW, limit=2)
+    assert [s.chat_id for s in first] == [5, 4]
+    rest = store.due(NOW, after=(first[-1].next_send, first[-1].chat_id), limit=10)
+    assert [s.chat_id for s in rest] == [3, 1]
+
+
+def test_claim_is_a_compare_and_set(store):
+    add(store, 1, NOW)
+    assert not store.claim(1, NOW + timedelta(seconds=1), NOW)  # someone moved it
+    assert store.claim(1, NOW, NOW)
+    assert not store.claim(1, NOW, NOW)  # already under way
+    store.release(1, NOW, NOW)
+    assert store.claim(1, NOW, NOW)
+
+
+def test_two_connections_never_both_claim_a_row(tmp_path):
+    first, second = Store.open(tmp_path / "x.db"), Store.open(tmp_path / "x.db")
+    for chat_id in range(50):
+        add(first, chat_id, NOW)
+    wins = [first.claim(c, NOW, NOW) + second.claim(c, NOW, NOW) for c in range(50)]
+    assert wins == [1] * 50
+    first.close()
+    second.close()
+
+
+def test_record_sent_moves_everything_in_one_statement(store):
+    add(store, 1, NOW)
+    store.claim(1, NOW, NOW)
+    assert store.in_flight(NOW + timedelta(seconds=1))[0].chat_id == 1
+    tomorrow = NOW + timedelta(days=1)
+    store.record_sent(1, NOW, sent_on=date(2025, 3, 1), next_send=tomorrow, now=NOW)
+    sub = store.get(1)
+    assert (sub.next_send, sub.last_sent, sub.tip_cursor) == (tomorrow, date(2025, 3, 1), 1)
+    assert (sub.attempt_at, sub.failures) == (None, 0)
+    assert store.in_flight(NOW + timedelta(days=9)) == []
+
+
+def test_record_sent_does_not_resubscribe_someone_who_turned_off_meanwhile(store):
+    add(store, 1, NOW)
+    store.claim(1, NOW, NOW)
+    add(store, 1, None)
+    store.record_sent(1, NOW, sent_on=date(2025, 3, 1), next_send=NOW + timedelta(days=1), now=NOW)
+    sub = store.get(1)
+    assert not sub.active
+    assert sub.tip_cursor == 1
+
+
+def test_record_failure_keeps_the_row_due_and_counts(store):
+    add(store, 1, NOW)
+    store.claim(1, NOW, NOW)
+    store.record_failure(1, NOW, failures=1, next_send=NOW, now=NOW)
+    sub = store.get(1)
+    assert (sub.failures, sub.attempt_at, sub.next_send) == (1, None, NOW)
+    assert store.due(NOW) == [sub]
+
+
+def test_reschedule_is_a_compare_and_set(store):
+    add(store, 1, NOW)
+    later = NOW + timedelta(hours=3)
+    assert not store.reschedule(1, NOW - timedelta(seconds=1), later, NOW)
+    assert store.reschedule(1, NOW, later, NOW)
+    assert store.get(1).next_send == later
+    store.claim(1, later, NOW)
+    assert not store.reschedule(1, later, NOW, NOW)
+
+
+def test_overdue_lists_only_rows_before_the_bound(store):
+    add(store, 1, NOW - timedelta(hours=7))
+    add(store, 2, NOW - timedelta(hours=1))
+    assert [s.chat_id for s in store.overdue(NOW - timedelta(hours=6))] == [1]
+
+
+def test_rows_survive_closing_and_reopening(tmp_path):
+    store = Store.open(tmp_path / "keep.db")
+    add(store, 1, NOW, zone="+02:00")
+    store.close()
+    again = Store.open(tmp_path / "keep.db")
+    assert again.get(1).zone == "+02:00"
+    again.close()
+
+
+def test_naive_datetimes_are_refused(store):
+    with pytest.raises(ValueError, match="naive"):
+        add(store, 1, datetime(2025, 3, 1, 8, 0))
+
+
+def test_a_claim_is_settled_once_and_only_by_its_owner(store):
+    add(store, 1, NOW)
+    assert store.claim(1, NOW, NOW)
+    other = NOW + timedelta(seconds=5)
+    sent = {"sent_on": date(2025, 3, 1), "next_send": NOW + timedelta(days=1), "now": NOW}
+    assert not store.record_sent(1, other, **sent)
+    assert not store.release(1, other, NOW)
+    assert store.record_sent(1, NOW, **sent)
+    assert not store.record_sent(1, NOW, **sent)
+    assert not store.record_failure(1, NOW, failures=1, next_send=NOW, now=NOW)
+    assert store.get(1).tip_cursor == 1
