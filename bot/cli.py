@@ -110,7 +110,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         return chat(Brain(kb))
     from bot.telegram.app import run_bot
 
-    run_bot(settings, kb)
+    try:
+        run_bot(settings, kb)
+    except ConfigError as exc:  # e.g. Telegram rejected the token; the message never holds it
+        print(f"stretchbot: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

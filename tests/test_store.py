@@ -180,14 +180,23 @@ def test_record_failure_keeps_the_row_due_and_counts(store):
     assert store.due(NOW) == [sub]
 
 
-def test_reschedule_is_a_compare_and_set(store):
+def test_reschedule_is_a_compare_and_set_per_row(store):
     add(store, 1, NOW)
+    add(store, 2, NOW)
     later = NOW + timedelta(hours=3)
-    assert not store.reschedule(1, NOW - timedelta(seconds=1), later, NOW)
-    assert store.reschedule(1, NOW, later, NOW)
-    assert store.get(1).next_send == later
-    store.claim(1, later, NOW)
-    assert not store.reschedule(1, later, NOW, NOW)
+    stale = (1, NOW - timedelta(seconds=1), later)
+    assert store.reschedule([stale, (2, NOW, later)], NOW) == 1
+    assert (store.get(1).next_send, store.get(2).next_send) == (NOW, later)
+    store.claim(1, NOW, NOW)
+    assert store.reschedule([(1, NOW, later)], NOW) == 0  # under way: left alone
+
+
+def test_in_flight_goes_through_its_partial_index(store):
+    plan = store._db.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM subscriptions INDEXED BY subscriptions_in_flight "
+        "WHERE attempt_at < 0"
+    ).fetchall()
+    assert "USING INDEX subscriptions_in_flight" in " ".join(row[-1] for row in plan)
 
 
 def test_overdue_lists_only_rows_before_the_bound(store):

@@ -48,6 +48,7 @@ STORE_KEY = "store"
 CLOCK_KEY = "daily_clock"
 PACER_KEY = "daily_pacer"
 DEFAULTS_KEY = "daily_defaults"
+SETTINGS_KEY = "daily_settings"
 RUNNING_KEY = "daily_tick_running"
 JOB_NAME = "daily-tick"
 
@@ -80,6 +81,7 @@ def install(application: Application, settings: Settings) -> None:
     """Open the store, add /daily, /forget and their buttons, and schedule the tick."""
     store = Store.open(settings.db_path)
     application.bot_data[STORE_KEY] = store
+    application.bot_data[SETTINGS_KEY] = settings
     application.bot_data[DEFAULTS_KEY] = daily.Defaults.from_strings(
         settings.daily_default_time, settings.daily_default_tz
     )
@@ -125,7 +127,7 @@ def _clock(application: Application) -> daily.Clock:
 
 
 def _settings(application: Application) -> Settings:
-    return application.bot_data["settings"]
+    return application.bot_data[SETTINGS_KEY]
 
 
 # --- the tick -------------------------------------------------------------------------------
