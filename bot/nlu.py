@@ -37,6 +37,32 @@ from bot.text import english_ranks, normalize
 TOPIC_TOKEN = "xtopicx"
 #: intents scored in full per message, and example phrases scored per intent
 _TOP_INTENTS = 5
+#: requests that need one of these words: a bare "stop" or "cancel" is not "stop daily tips"
+_TIP_WORDS = frozenset({"tip", "tips", "hint", "advice", "fact", "trick", "useful", "teach"})
+_DAILY_WORDS = _TIP_WORDS | {
+    "daily",
+    "day",
+    "every",
+    "each",
+    "morning",
+    "evening",
+    "night",
+    "subscribe",
+    "unsubscribe",
+    "subscription",
+    "remind",
+    "reminder",
+    "reminders",
+    "notification",
+    "notifications",
+}
+_ANCHORED = {"tip": _TIP_WORDS, "daily_on": _DAILY_WORDS, "daily_off": _DAILY_WORDS}
+#: how much an unknown word counts against a match: a word of our own texts, a number, one
+#: of the 1,000 commonest English words, anything else ("budget", "jeans", "freezer")
+_UNKNOWN_BODY = 0.4
+_UNKNOWN_DIGITS = 0.3
+_UNKNOWN_COMMON = 0.6
+_UNKNOWN_RARE = 1.2
 #: intents whose examples are short social phrases ("thanks", "another one"; also "help")
 _WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
 _MAX_EXAMPLES = 40
@@ -165,6 +191,8 @@ class Matcher:
     def _raw_vocab(kb: KnowledgeBase) -> set[str]:
         texts: list[str] = []
         for intent in kb.intents.values():
+            if intent.group == "out_of_scope":
+                continue  # "freezer" in "chest freezer" must stay a word we do not know
             texts.extend(p.replace("{topic}", " ") for p in intent.phrases)
         for topic in kb.topics.values():
             texts.extend(topic.names)
@@ -200,43 +228,19 @@ class Matcher:
             texts.append(tip.text)
         for text in texts:
             words.update(normalize(text).split())
-        return frozenset(words)
+        stems = {c for w in words for c in _lemma_candidates(w, plural=False)}
+        return frozenset(words | stems)
 
     def _unknown_weight(self, word: str) -> float:
         """How much a word the matcher's vocabulary lacks counts against a match."""
         if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
-            return 0.6
+            return _UNKNOWN_BODY
         if word.isdigit():
-            return 0.6
+            return _UNKNOWN_DIGITS
         rank = self._english.get(word)
         if rank is not None and rank < 1000:
-            return 0.6
-        return 2.0
-
-    @staticmethod
-    def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
-        words: set[str] = set()
-        texts: list[str] = []
-        for answer in kb.answers.values():
-            texts.append(answer.text)
-        for stretch in kb.stretches.values():
-            texts.extend((*stretch.steps, stretch.feel, *stretch.cautions))
-        for tip in kb.tips:
-            texts.append(tip.text)
-        for text in texts:
-            words.update(normalize(text).split())
-        return frozenset(words)
-
-    def _unknown_weight(self, word: str) -> float:
-        """How much a word the matcher's vocabulary lacks counts against a match."""
-        if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
-            return 0.6
-        if word.isdigit():
-            return 0.6
-        rank = self._english.get(word)
-        if rank is not None and rank < 1000:
-            return 0.6
-        return 2.0
+            return _UNKNOWN_COMMON
+        return _UNKNOWN_RARE
 
     @staticmethod
     def _lemmatize(word: str, known: set[str] | frozenset[str]) -> str:
@@ -248,7 +252,8 @@ class Matcher:
     def _build_typo_index(self) -> None:
         """Symmetric-delete index: every vocabulary word under each of its one-letter deletes."""
         index: dict[str, list[str]] = defaultdict(list)
-        for word in self.vocab:
+        # surface forms too ("stretching"), so "streching" is one edit away from a known word
+        for word in self.vocab | self._lemma.keys():
             if len(word) < 4 or word == TOPIC_TOKEN:
                 continue
             index[word].append(word)
@@ -259,6 +264,7 @@ class Matcher:
         for topic in self.kb.topics.values():
             for name in (*topic.names, *topic.synonyms):
                 for w in normalize(name).split():
+                    weight[w] += 10
                     weight[self._lemma.get(w, w)] += 10
         self._typo_priority = weight
 
@@ -323,7 +329,9 @@ class Matcher:
                 postings[w].append((i, self._idf[w] * (c / total) ** 0.5))
             self._example_postings.append(dict(ex_post))
         self._postings = dict(postings)
-        self._aspect_indices = [i for i, it in enumerate(self.intents) if it.kind == "aspect"]
+        self._always = [
+            i for i, it in enumerate(self.intents) if it.kind in ("aspect", "out_of_scope")
+        ]
 
     # ------------------------------------------------------------------ words
 
@@ -348,7 +356,8 @@ class Matcher:
                 return self._lemma[candidate]
         if len(word) < 4 or word.isdigit() or word in self._english:
             return word
-        return self._correct(word) or word
+        corrected = self._correct(word)
+        return self._lemma.get(corrected, corrected) if corrected else word
 
     def _correct(self, word: str) -> str | None:
         """The closest vocabulary word within one edit (two for long words), or None."""
@@ -434,14 +443,17 @@ class Matcher:
         results: list[tuple[float, Intent]] = []
         floor = 0.3 * ranked[0][1] if ranked else 0.0
         ranked = [(i, agg) for i, agg in ranked if agg >= floor]
-        if topics:  # a message naming a body part: every question about it is a candidate
+        if topics:  # a message naming a body part: every question about it is a candidate,
+            # and so is every look-alike that uses the word in another sense ("chest of drawers")
             chosen = {i for i, _agg in ranked}
-            ranked += [(i, scores.get(i, 0.0)) for i in self._aspect_indices if i not in chosen]
+            ranked += [(i, scores.get(i, 0.0)) for i in self._always if i not in chosen]
         for i, agg in ranked:
             intent = self.intents[i]
             if intent.needs_topic and not has_topic and not (pronoun and last_topic):
                 continue
-            whole = intent.kind in _WHOLE_PHRASE_KINDS
+            if intent.key in _ANCHORED and not uniq & _ANCHORED[intent.key]:
+                continue
+            whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
             fuzzy = self._fuzzy(i, qtext, by_rarity, whole)
             precision = agg / query_mass
             score = (0.75 * fuzzy + 0.25 * min(1.0, precision * 1.6)) * coverage
@@ -490,7 +502,7 @@ class Matcher:
                 for j in hits[:_MAX_EXAMPLES]:
                     shared[j] = shared.get(j, 0) + size
         if not shared:
-            return 0.0
+            return 0.8
         examples = self._examples[intent_index]
         best = process.extractOne(
             qtext, [examples[j] for j in shared], scorer=fuzz.ratio, score_cutoff=30
