@@ -69,7 +69,12 @@ class Brain:
         return self._stamp(self._tip_at(index, context))
 
     def _stamp(self, reply: Reply) -> Reply:
-        return replace(reply, disclaimer=self.kb.disclaimer.short)
+        if reply.disclaimer:
+            return replace(reply, disclaimer=self.kb.disclaimer.short)
+        # the reply was built a moment ago and nobody else holds it: set the field in place
+        # (dataclasses.replace costs more than the rest of building a reply)
+        object.__setattr__(reply, "disclaimer", self.kb.disclaimer.short)
+        return reply
 
     @property
     def tip_count(self) -> int:
