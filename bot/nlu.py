@@ -235,7 +235,7 @@ class Matcher:
         """How much a word the matcher's vocabulary lacks counts against a match."""
         if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
             return _UNKNOWN_BODY
-        if word.isdigit():
+        if any(c.isdigit() for c in word):  # "10", "7am", "5k", "30s"
             return _UNKNOWN_DIGITS
         rank = self._english.get(word)
         if rank is not None and rank < 1000:

@@ -121,20 +121,20 @@ async def test_a_tip_carries_a_button_for_the_stretch_it_mentions(api, daily_bot
 async def test_subscribe_by_free_text_then_pick_a_zone_then_stop_by_free_text(api, daily_bot, wall):
     application = await daily_bot()
     chat = api.chat(1003)
-    chat.send("please send me a stretch tip every day at 7am")
+    chat.send("send me a tip every day at 7:30")
     confirmation = await chat.next_message()
     assert "Daily tips are on" in confirmation.text
-    assert "07:00 (UTC time)" in confirmation.text
+    assert "07:30 (UTC time)" in confirmation.text
     assert "Telegram doesn't tell me your time zone" in confirmation.text
     assert "Berlin · Paris" in confirmation.labels
 
     chat.press("Berlin · Paris")
     await chat.wait_for(lambda: confirmation.edits >= 1)
     assert "Time zone set to Europe/Berlin" in confirmation.text
-    assert "07:00 (Europe/Berlin time)" in confirmation.text
+    assert "07:30 (Europe/Berlin time)" in confirmation.text
     assert "Telegram doesn't tell me" not in confirmation.text
     sub = store_of(application).get(1003)
-    assert (sub.zone, sub.local_time, sub.active) == ("Europe/Berlin", time(7, 0), True)
+    assert (sub.zone, sub.local_time, sub.active) == ("Europe/Berlin", time(7, 30), True)
 
     chat.send("stop the daily tips")
     stopped = await chat.next_message()
