@@ -687,14 +687,12 @@ class Brain:
         )
 
     def _not_text(self, context: Context) -> Reply:
-        blocks = (
-            Block(
-                "para",
-                "I can only read text messages. Type a question, for example “how do I stretch "
-                "my calves?”",
-            ),
+        return _notice(
+            "fallback.not_text",
+            "I can only read text messages. Type a question, for example “how do I stretch "
+            "my calves?”",
+            context,
         )
-        return Reply("fallback", "fallback.not_text", blocks, confidence=0.0, context=context)
 
     def _menu(self, what: str, context: Context) -> Reply:
         """A list of topics or routines, each a button."""
@@ -712,14 +710,12 @@ class Brain:
         return Reply("help", what, blocks, actions=actions, context=context)
 
     def _stale(self, context: Context) -> Reply:
-        blocks = (
-            Block(
-                "para",
-                "That button has expired or I don't recognise it. Ask me again in your own "
-                "words, or send /help.",
-            ),
+        return _notice(
+            "stale",
+            "That button has expired or I don't recognise it. Ask me again in your own "
+            "words, or send /help.",
+            context,
         )
-        return Reply("fallback", "stale", blocks, confidence=0.0, context=context)
 
     def _all_sourced(self):
         kb = self.kb
@@ -728,6 +724,11 @@ class Brain:
         yield from kb.routines.values()
         yield from kb.tips
         yield from kb.red_flags.values()
+
+
+def _notice(intent: str, text: str, context: Context) -> Reply:
+    """A one-paragraph fallback that leaves the conversation where it was."""
+    return Reply("fallback", intent, (Block("para", text),), confidence=0.0, context=context)
 
 
 def _next(context: Context, **changes) -> Context:
