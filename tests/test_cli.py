@@ -1,0 +1,96 @@
+"""The command line: ask, ask --json -, chat, check; the same brain as every other face."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from bot.cli import main
+from bot.console import chat
+
+
+def test_ask_prints_the_reply_with_the_disclaimer(capsys):
+    assert main(["ask", "why", "is", "my", "psoas", "tight"]) == 0
+    out = capsys.readouterr().out
+    assert "psoas" in out.lower() and "not medical advice" in out.lower()
+
+
+def test_ask_json_is_one_object_with_the_contract(capsys):
+    assert main(["ask", "--json", "how do i stretch my calves"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["kind"], data["topic"]) == ("stretch", "calves")
+
+
+def test_ask_json_stdin_answers_every_line_in_order():
+    lines = ["why is my psoas tight", "", "stretch my budget", "🙂", "cooldown after running"] * 40
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(lines)
+    assert [r["kind"] for r in rows[:5]] == [
+        "answer",
+        "fallback",
+        "fallback",
+        "fallback",
+        "routine",
+    ]
+    assert all("not medical advice" in r["disclaimer"].lower() for r in rows)
+
+
+def test_chat_keeps_context_and_ends_cleanly_on_ctrl_d(brain):
+    inputs = iter(["why is my psoas tight", "how do I stretch it"])
+
+    def read(prompt: str) -> str:
+        try:
+            return next(inputs)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    assert chat(brain, read=read, out=out, history=False) == 0
+    text = out.getvalue()
+    assert "Half-kneeling hip flexor stretch" in text
+    assert text.rstrip().endswith("Bye! Stretch gently.")
+
+
+def test_run_without_token_opens_the_terminal_chat(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        input="hello\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": _root()},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "starting the terminal chat" in result.stdout
+    assert "Bye!" in result.stdout
+
+
+def test_run_refuses_an_invalid_knowledge_base(tmp_path):
+    (tmp_path / "broken.yaml").write_text("tips: [\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--knowledge", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": _root()},
+    )
+    assert result.returncode == 1
+    assert "broken.yaml:" in result.stderr and "not starting" in result.stderr
+
+
+def _root() -> str:
+    from pathlib import Path
+
+    return str(Path(__file__).resolve().parent.parent)
