@@ -123,9 +123,7 @@ def evaluate(brain: Brain, rows: list[dict]) -> Report:
             report.red_flags_caught += reply.kind == "red_flag"
         elif reply.kind == "red_flag":
             report.false_red_flags += 1
-        rendered = render_json(reply)
-        has = "not medical advice" in rendered["disclaimer"].lower()
-        report.with_disclaimer += has and rendered["disclaimer"] in rendered["text"]
+        report.with_disclaimer += render_json(reply)["disclaimer"] is True
     return report
 
 

@@ -110,7 +110,12 @@ def _fit(paragraph: str, limit: int) -> list[str]:
 
 
 def render_json(reply: Reply) -> dict:
-    """The JSON contract: exactly these keys, in this order."""
+    """The JSON contract: exactly these keys, in this order.
+
+    `suggestions` are the intent ids offered ("did you mean"); `disclaimer` is true when the
+    text carries the disclaimer, which render_text always adds.
+    """
+    text = render_text(reply)
     return {
         "kind": reply.kind,
         "intent": reply.intent,
@@ -118,7 +123,7 @@ def render_json(reply: Reply) -> dict:
         "routine": reply.routine,
         "stretches": list(reply.stretches),
         "confidence": round(float(reply.confidence), 3),
-        "suggestions": [a.label for a in reply.suggestions],
-        "text": render_text(reply),
-        "disclaimer": disclaimer_of(reply),
+        "suggestions": [a.intent for a in reply.suggestions],
+        "text": text,
+        "disclaimer": disclaimer_of(reply) in text and "not medical advice" in text.lower(),
     }

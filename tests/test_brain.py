@@ -220,7 +220,12 @@ def test_json_contract_keys(brain):
         "disclaimer",
     ]
     assert 0.0 <= data["confidence"] <= 1.0
-    assert "not medical advice" in data["disclaimer"].lower()
+    assert data["disclaimer"] is True
+    assert "not medical advice" in data["text"].lower()
+    fallback = render_json(brain.reply("my jeans are too tight"))
+    assert fallback["suggestions"] and all(
+        brain.resolve(intent).intent != "stale" for intent in fallback["suggestions"]
+    )
 
 
 def test_required_topic_ids_exist(kb):

@@ -42,7 +42,7 @@ def test_ask_json_stdin_answers_every_line_in_order():
         "fallback",
         "routine",
     ]
-    assert all("not medical advice" in r["disclaimer"].lower() for r in rows)
+    assert all(r["disclaimer"] is True and "not medical advice" in r["text"] for r in rows)
 
 
 def test_chat_keeps_context_and_ends_cleanly_on_ctrl_d(brain):

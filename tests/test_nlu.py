@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.render import render_html, render_text
 from bot.reply import KINDS
 from bot.text import normalize
 
@@ -47,12 +48,16 @@ def test_calfs_and_calves_are_one_topic(brain):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300))
+@given(st.text(max_size=10_000))
 def test_any_text_gets_a_valid_reply(brain, text):
     reply = brain.reply(text)
     assert reply.kind in KINDS
     assert 0.0 <= reply.confidence <= 1.0
     assert len(reply.suggestions) <= 3
+    assert "not medical advice" in render_text(reply).lower()
+    chunks = render_html(reply)
+    assert chunks and all(len(chunk) <= 4096 for chunk in chunks)
+    assert "not medical advice" in chunks[-1].lower()
 
 
 @settings(max_examples=200, deadline=None)
