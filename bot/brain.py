@@ -14,7 +14,7 @@ import re
 import zlib
 from dataclasses import replace
 
-from bot.kb import KnowledgeBase, Routine, Stretch
+from bot.kb import KnowledgeBase, Routine, Stretch, paragraphs
 from bot.nlu import STOPWORDS, TOPIC_TOKEN, Match, Matcher
 from bot.reply import Action, Block, Context, Reply
 from bot.safety import RedFlagRules
@@ -316,7 +316,7 @@ class Brain:
         blocks = (
             Block("title", f"⚠️ {flag.title}"),
             Block("warning", lead),
-            *(Block("para", p) for p in _paragraphs(flag.message)),
+            *(Block("para", p) for p in paragraphs(flag.message)),
         )
         return Reply(
             "red_flag",
@@ -743,10 +743,6 @@ def _next(context: Context, **changes) -> Context:
     }
     fields.update(changes)
     return Context(**fields)
-
-
-def _paragraphs(text: str) -> tuple[str, ...]:
-    return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
 def _duration(seconds: int) -> str:

@@ -605,7 +605,7 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
                 e["text"],
                 e.get("phrases", ()),
                 e["sources"],
-                _paragraphs(e["text"]),
+                paragraphs(e["text"]),
             )
             where_of[("answer", f"{key[0]}/{key[1]}")] = (ctx, e["_node"])
             if e["topic"] == "general" and not e.get("phrases"):
@@ -766,7 +766,8 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
     )
 
 
-def _paragraphs(text: str) -> tuple[str, ...]:
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Text split at blank lines, each paragraph on one line."""
     parts = re.split(r"\n\s*\n", text.strip())
     return tuple(" ".join(p.split()) for p in parts if p.strip())
 

@@ -408,11 +408,6 @@ class Matcher:
 
     # ------------------------------------------------------------------ matching
 
-    def match(self, text: str, last_topic: str | None = None) -> Match:
-        """Understand one message; `last_topic` lets pronouns and follow-ups refer back."""
-        words, topics, corrected = self.analyse(text)
-        return self.match_words(words, topics, corrected, last_topic)
-
     def match_words(
         self,
         words: list[str],

@@ -68,45 +68,39 @@ def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """
     paragraphs = [_html_block(b) for b in reply.blocks]
     paragraphs.append(f"<i>{escape(disclaimer_of(reply))}</i>")
-    chunks: list[str] = []
-    current = ""
-    for paragraph in paragraphs:
-        for piece in _fit(paragraph, limit):
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                chunks.append(current)
-                current = piece
-    if current:
-        chunks.append(current)
-    return chunks
+    pieces = [piece for paragraph in paragraphs for piece in _fit(paragraph, limit)]
+    return _pack(pieces, "\n\n", limit)
 
 
 def _fit(paragraph: str, limit: int) -> list[str]:
     """Split one paragraph into pieces no longer than `limit`, at line breaks if possible."""
     if len(paragraph) <= limit:
         return [paragraph]
-    pieces: list[str] = []
-    current = ""
+    lines: list[str] = []
     for line in paragraph.split("\n"):
         while len(line) > limit:  # a single huge line: cut at a space near the limit
             cut = line.rfind(" ", 0, limit)
             cut = cut if cut > limit // 2 else limit
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(line[:cut])
+            lines.append(line[:cut])
             line = line[cut:].lstrip()
-        candidate = f"{current}\n{line}" if current else line
+        lines.append(line)
+    return _pack(lines, "\n", limit)
+
+
+def _pack(pieces: list[str], separator: str, limit: int) -> list[str]:
+    """Join pieces (each at most `limit` long) into as few chunks of at most `limit` as keep order."""
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        candidate = f"{current}{separator}{piece}" if current else piece
         if len(candidate) <= limit:
             current = candidate
         else:
-            pieces.append(current)
-            current = line
+            chunks.append(current)
+            current = piece
     if current:
-        pieces.append(current)
-    return pieces
+        chunks.append(current)
+    return chunks
 
 
 def render_json(reply: Reply) -> dict:
