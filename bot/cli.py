@@ -129,9 +129,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report = evaluate.evaluate_clinc(brain, args.clinc)
         print(evaluate.format_clinc(report))
         return 0
-    rows = evaluate.load_utterances(args.file or evaluate.DEFAULT_FILE, args.split)
+    split = args.split or ("all" if args.file else "test")
+    rows = evaluate.load_utterances(args.file or evaluate.DEFAULT_FILE, split)
     report = evaluate.evaluate(brain, rows)
-    print(f"Split: {args.split}")
+    print(f"Split: {split}")
     print(evaluate.format_report(report))
     if args.verbose:
         print("Errors:")
@@ -162,7 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument(
         "file", nargs="?", help="labelled messages (default: tests/data/utterances.yaml)"
     )
-    ev.add_argument("--split", choices=("train", "test", "all"), default="test")
+    ev.add_argument(
+        "--split",
+        choices=("train", "test", "all"),
+        help="which messages (default: test for the shipped file, all for another file)",
+    )
     ev.add_argument("--clinc", metavar="JSONL", help="report false acceptance on a CLINC150 file")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every wrong answer")
     return parser
