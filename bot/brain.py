@@ -101,7 +101,7 @@ class Brain:
             return self._red_flag(flag.id, context)
         if not words:
             return self._empty(text, context)
-        match = self.matcher.match_words(words, topics, corrected, context.topic)
+        match = self.matcher.match(text, (words, topics, corrected), context.topic)
         return self._from_match(match, words, context)
 
     def _resolve(self, intent: str, context: Context | None = None) -> Reply:

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -57,15 +58,49 @@ _DAILY_WORDS = _TIP_WORDS | {
     "notifications",
 }
 _ANCHORED = {"tip": _TIP_WORDS, "daily_on": _DAILY_WORDS, "daily_off": _DAILY_WORDS}
+#: words that rule an intent out: "stop daily tips" never turns them on
+_EXCLUDED = {
+    "daily_on": frozenset(
+        "stop cancel off unsubscribe disable pause end quit mute not no anymore enough".split()
+    )
+}
 #: how much an unknown word counts against a match: a word of our own texts, a number, one
 #: of the 1,000 commonest English words, anything else ("budget", "jeans", "freezer")
 _UNKNOWN_BODY = 0.4
 _UNKNOWN_DIGITS = 0.3
 _UNKNOWN_COMMON = 0.6
 _UNKNOWN_RARE = 1.2
+#: a known word the best intent's examples never use counts this much against it (up to 1
+#: each), in messages of fewer than `_OTHER_MAX_WORDS` words; longer ones are mostly context
+_OTHER_KNOWN = 0.2
+_OTHER_MAX_WORDS = 16
 #: intents whose examples are short social phrases ("thanks", "another one"; also "help")
 _WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
-_MAX_EXAMPLES = 40
+_MAX_EXAMPLES = 24
+#: a message of only these (and stopwords) asks nothing we can answer on its own
+_BARE_WORDS = frozenset("what how why when where which who whats".split())
+#: A long message (`_CLAUSE_MIN_WORDS` or more) is also read clause by clause: "I paint houses
+#: for a living and my shoulders are always tight, how do I stretch them". Clauses end at
+#: punctuation and at joining words, and a new one starts at a question word. A clause counts
+#: only when it names a topic or stretching itself, and its score is discounted. A question
+#: clause that matches says what the person wants; otherwise the best clause stands in for a
+#: whole message that missed.
+_CLAUSE_MIN_WORDS = 8
+_CLAUSE_MARKS = re.compile(r"[,.;:!?()\n\u2026]+|\s[-\u2013\u2014]+\s")
+_CLAUSE_WORDS = frozenset(
+    "and but because though although while then also anyway plus lol lmao tbh ngl btw".split()
+)
+_CLAUSE_STARTS = frozenset("how what why where which".split())
+_CLAUSE_ANCHORS = frozenset({"stretch", "cooldown", "warmup", "flexible", "flexibility"})
+_CLAUSE_KINDS = frozenset({"aspect", "general", "routine", "request"})
+_CLAUSE_DISCOUNT = 0.95
+_QUESTION_WORDS = frozenset(
+    "how what why where when which can could should do does any give show tell recommend".split()
+)
+#: pronouns a clause uses for the topic its message named ("..., how do I stretch them")
+_CLAUSE_PRONOUNS = frozenset({"it", "them", "they"})
+#: where a question's core ends: its topic ("how do I stretch my calves | during my shift")
+_CORE_ENDS = _CLAUSE_PRONOUNS | {TOPIC_TOKEN}
 
 #: words that carry no meaning for matching; they still take part in whole-phrase similarity.
 STOPWORDS = frozenset(
@@ -75,7 +110,9 @@ STOPWORDS = frozenset(
     too also then than there here im ive id ill from by as if but not no yes ok okay oh well
     like kind sort bit little lot lots much many all every one ones thing things stuff way
     right now today still again always ever even quite pretty super
-    he she they them their we us our him her his hers""".split()
+    he she they them their we us our him her his hers
+    lol lmao haha hahaha omg tbh ngl btw asap af xd smh imo jk ugh hmm um uh yeah yep
+    honestly literally actually basically seriously totally kinda sorta lowkey""".split()
 )
 #: pronouns that point back to the previous topic ("how do I stretch it?").
 PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "one"})
@@ -145,14 +182,12 @@ def _deletes(word: str) -> set[str]:
 class Matcher:
     """Turns messages into `Match`es for one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.62) -> None:
+    def __init__(self, kb: KnowledgeBase, *, threshold: float = 0.64) -> None:
         self.kb = kb
         self.threshold = threshold
         self._english = english_ranks()
         self.intents: list[Intent] = self._collect_intents(kb)
         raw_vocab = self._raw_vocab(kb)
-        #: words of the knowledge base's own texts (answers, steps): known to the domain
-        self._body_words = self._body_vocab(kb)
         #: words of the knowledge base's own texts (answers, steps): known to the domain
         self._body_words = self._body_vocab(kb)
         self._lemma: dict[str, str] = {}
@@ -327,11 +362,14 @@ class Matcher:
             total = max(len(per_example), 1)
             for w, c in counts.items():
                 postings[w].append((i, self._idf[w] * (c / total) ** 0.5))
-            self._example_postings.append(dict(ex_post))
+            # only the first `_MAX_EXAMPLES` examples of a word are ever scored
+            self._example_postings.append({w: js[:_MAX_EXAMPLES] for w, js in ex_post.items()})
         self._postings = dict(postings)
         self._always = [
             i for i, it in enumerate(self.intents) if it.kind in ("aspect", "out_of_scope")
         ]
+        self._aspects = frozenset(i for i in self._always if self.intents[i].kind == "aspect")
+        self._look_alikes = frozenset(self._always) - self._aspects
 
     # ------------------------------------------------------------------ words
 
@@ -354,9 +392,11 @@ class Matcher:
         for candidate in _lemma_candidates(word):
             if candidate in self._lemma:
                 return self._lemma[candidate]
-        if len(word) < 4 or word.isdigit() or word in self._english:
+        if len(word) < 3 or word.isdigit() or word in self._english:
             return word
         corrected = self._correct(word)
+        if len(word) == 3 and not self._typo_priority.get(corrected or ""):
+            return word  # three letters are too few to guess from, but "bak" and "nek" are ours
         return self._lemma.get(corrected, corrected) if corrected else word
 
     def _correct(self, word: str) -> str | None:
@@ -426,8 +466,12 @@ class Matcher:
                 scores[i] += weight
         query_mass = sum(idf.get(w, 1.0) for w in uniq) or 1.0
         unknown = [w for w in content if w not in self.vocab]
-        known_mass = sum(max(idf.get(w, 0.5), 0.3) for w in content if w in self.vocab)
         unknown_mass = sum(self._unknown_weight(w) for w in unknown)
+        # a known word weighs its specificity; one our texts use but no example does, 0.5
+        known = [(w, max(idf.get(w, 0.5), 0.3)) for w in content if w in self.vocab]
+        known_mass = sum(k for _w, k in known)
+        #: words that teach some intent: one the best intent does not use may count against it
+        teaching = [(w, k) for w, k in known if w in idf] if len(words) < _OTHER_MAX_WORDS else []
         total_mass = known_mass + unknown_mass
         coverage = known_mass / total_mass if total_mass else 1.0
         ranked = heapq.nlargest(_TOP_INTENTS, scores.items(), key=lambda kv: kv[1])
@@ -441,17 +485,38 @@ class Matcher:
         if topics:  # a message naming a body part: every question about it is a candidate,
             # and so is every look-alike that uses the word in another sense ("chest of drawers")
             chosen = {i for i, _agg in ranked}
-            ranked += [(i, scores.get(i, 0.0)) for i in self._always if i not in chosen]
+            look_alikes = {
+                i for w in content for i, _ in self._postings.get(w, ()) if i in self._look_alikes
+            }
+            ranked += [
+                (i, scores.get(i, 0.0))
+                for i in self._always
+                if i not in chosen and (i in self._aspects or i in look_alikes)
+            ]
+        # "ok", "what": nothing to answer, unless a social phrase is exactly that
+        bare = all(w in _BARE_WORDS for w in content)
         for i, agg in ranked:
             intent = self.intents[i]
+            whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
+            if bare and not whole:
+                continue
             if intent.needs_topic and not has_topic and not (pronoun and last_topic):
                 continue
             if intent.key in _ANCHORED and not uniq & _ANCHORED[intent.key]:
                 continue
-            whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
+            if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
+                continue
             fuzzy = self._fuzzy(i, qtext, by_rarity, whole)
             precision = agg / query_mass
-            score = (0.75 * fuzzy + 0.25 * min(1.0, precision * 1.6)) * coverage
+            cov = coverage
+            own = self._example_postings[i]
+            other = [k for w, k in teaching if w not in own]
+            if other:  # "job interview any tips": "job" and "interview" are not tip words
+                mass = sum(other)
+                cov = (known_mass - mass) / (
+                    total_mass - mass + _OTHER_KNOWN * sum(min(k, 1.0) for k in other)
+                )
+            score = (0.75 * fuzzy + 0.25 * min(1.0, precision * 1.6)) * cov
             results.append((score, intent))
         results.sort(key=lambda r: -r[0])
         if not results:
@@ -475,6 +540,126 @@ class Matcher:
             tuple(corrected),
         )
 
+    def match(
+        self,
+        text: str,
+        analysed: tuple[list[str], list[str], list[str]] | None = None,
+        last_topic: str | None = None,
+    ) -> Match:
+        """Match a message. A long one is also read clause by clause: its question ("..., how
+        do I stretch them") says what the person wants, and the rest is often context."""
+        words, topics, corrected = analysed or self.analyse(text)
+        whole = self.match_words(words, topics, corrected, last_topic)
+        if len(words) < _CLAUSE_MIN_WORDS:
+            return whole
+        accepted = whole.confidence >= self.threshold
+        if (accepted and whole.kind != "aspect") or whole.kind == "out_of_scope":
+            return whole  # a look-alike as a whole ("an old chest of drawers ...") stays one
+        clauses = self._clauses(text)
+        if accepted and len(clauses) < 2:
+            return whole
+        # "... my quads are killing me, how do I stretch them": "them" is the message's topic
+        topic = topics[0] if topics else last_topic
+        question = None
+        best = whole
+        for clause in clauses:
+            c_words, c_topics, c_corrected = self.analyse(clause)
+            start = next((i for i, w in enumerate(c_words) if w in _QUESTION_WORDS), None)
+            if accepted and start is None:
+                continue  # only a question can overrule an answer already found
+            found = None
+            if len(clauses) > 1:
+                found = self._match_clause(c_words, c_topics, c_corrected, topic)
+            if start is not None and (found is None or found.confidence < self.threshold):
+                # still no answer: the question without what follows it
+                core = self._question_core(c_words, start)
+                if core is not None:
+                    before = c_words[:start].count(TOPIC_TOKEN)
+                    trimmed = self._match_clause(
+                        core, c_topics[before : before + 1], c_corrected, topic
+                    )
+                    if trimmed is not None and (
+                        found is None or trimmed.confidence > found.confidence
+                    ):
+                        found = trimmed
+            if found is None:
+                continue
+            if start is not None and found.confidence >= self.threshold:
+                question = found  # the last question wins
+            if found.confidence > best.confidence:
+                best = found
+        result = whole if accepted else best
+        if question is not None and (
+            not accepted or (whole.kind == "aspect" and question.topic == whole.topic)
+        ):
+            result = question
+        if result is whole:
+            return whole
+        return replace(
+            result,
+            topics=tuple(topics) or result.topics,
+            topic_from_context=result.topic_from_context and not topics,
+            words=tuple(corrected),
+        )
+
+    @staticmethod
+    def _question_core(words: list[str], start: int) -> list[str] | None:
+        """The question without what follows it: from its first question word to the end of
+        the shortest run holding both a topic (or "it") and a stretch word ("how do I stretch
+        my calves | during a quiet moment", "a good glute stretch | I can do on break")."""
+        topic_at = stretch_at = None
+        for i in range(start, len(words)):
+            if topic_at is None and words[i] in _CORE_ENDS:
+                topic_at = i
+            if stretch_at is None and words[i] in _CLAUSE_ANCHORS:
+                stretch_at = i
+            if topic_at is not None and stretch_at is not None:
+                end = max(topic_at, stretch_at) + 1
+                return words[start:end] if end < len(words) else None
+        return None
+
+    def _match_clause(
+        self, words: list[str], topics: list[str], corrected: list[str], topic: str | None
+    ) -> Match | None:
+        """A clause's match, discounted; None when the clause cannot stand for the message."""
+        if sum(w not in STOPWORDS for w in words) < 2:
+            return None
+        if TOPIC_TOKEN not in words and topic:
+            # "..., why do they get so tight": "they" is the topic the message named
+            at = next((i for i, w in enumerate(words) if w in _CLAUSE_PRONOUNS), None)
+            if at is not None:
+                words = [*words[:at], TOPIC_TOKEN, *words[at + 1 :]]
+                topics = [topic]
+            elif _CLAUSE_ANCHORS.intersection(words):  # "..., what stretch can I do"
+                words = [*words, TOPIC_TOKEN]
+                topics = [topic]
+        if not (TOPIC_TOKEN in words or _CLAUSE_ANCHORS.intersection(words)):
+            return None
+        found = self.match_words(words, topics, corrected, topic)
+        if found.kind not in _CLAUSE_KINDS:
+            return None
+        return replace(found, confidence=round(found.confidence * _CLAUSE_DISCOUNT, 3))
+
+    @staticmethod
+    def _clauses(text: str) -> list[str]:
+        """The message cut at punctuation and at words that join clauses ("and", "but")."""
+        clauses = []
+        for part in _CLAUSE_MARKS.split(text):
+            current: list[str] = []
+            for word in normalize(part).split():
+                if word in _CLAUSE_WORDS:
+                    if current:
+                        clauses.append(" ".join(current))
+                    current = []
+                elif word in _CLAUSE_STARTS and len(current) >= 2:
+                    clauses.append(" ".join(current))  # "... are always tight | how do I ..."
+                    current = [word]
+                else:
+                    current.append(word)
+            if current:
+                clauses.append(" ".join(current))
+        return clauses
+
     def _fuzzy(
         self, intent_index: int, qtext: str, by_rarity: list[str], whole: bool = False
     ) -> float:
@@ -494,8 +679,9 @@ class Matcher:
             q_total += size
             hits = postings.get(w)
             if hits:
-                for j in hits[:_MAX_EXAMPLES]:
-                    shared[j] = shared.get(j, 0) + size
+                get = shared.get
+                for j in hits:
+                    shared[j] = get(j, 0) + size
         if not shared:
             return 0.8
         examples = self._examples[intent_index]
@@ -508,10 +694,11 @@ class Matcher:
         totals = self._example_sizes[intent_index]
         token_set = 0.0
         for j, common in shared.items():
-            rest = min(q_total, totals[j]) - common
-            score = 200 * common / (2 * common + rest)
+            total = totals[j]
+            # shared characters against the rest of the shorter side
+            score = common / (common + (q_total if q_total < total else total))
             if score > token_set:
                 token_set = score
         # the word-set score tolerates extra words in a long message, so it is discounted
-        token_set *= 0.85
+        token_set *= 200 * 0.85
         return max(ratio, token_set) / 100

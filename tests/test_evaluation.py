@@ -1,7 +1,9 @@
 """The accuracy figures of the intent layer, on the held-out split and on CLINC150 val.
 
 `tests/data/utterances.yaml` was written before any tuning; phrases and thresholds were tuned
-on its `train` split and on CLINC150 val only. The `test` split is the figure we report.
+on its `train` split, on CLINC150 val, and on the `tuning_*.yaml` sets (written later, blind
+to the held-out split, to tune the look-alike and long-message handling). The `test` split of
+`utterances.yaml` is the figure we report.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pytest
 
 from bot.evaluate import evaluate, evaluate_clinc, load_utterances
 
+DATA = Path(__file__).resolve().parent / "data"
 CLINC_VAL = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "clinc150" / "val.jsonl"
 
 
@@ -45,13 +48,31 @@ def test_no_false_red_flags(held_out):
 
 
 def test_out_of_domain_rejection(held_out):
-    # The issue asks for 98%. On the held-out split we reach 96.4% (80 of 83); the train split
-    # is at 98.8%. This pins what we have so it cannot slip; raising it is open work.
-    assert held_out.ood_rejection >= 0.96
+    assert held_out.ood_rejection >= 0.98
 
 
 def test_out_of_domain_rejection_on_the_train_split(brain):
     assert evaluate(brain, load_utterances(split="train")).ood_rejection >= 0.98
+
+
+# Guards on the tuning sets, so a change that helps one figure cannot quietly cost another.
+# Long rambling messages ("I'm a nurse on 12-hour shifts ..., how do I stretch my calves")
+# are the hardest in-domain messages we have, hence the lower bar.
+@pytest.mark.parametrize(
+    ("name", "in_domain", "ood"),
+    [
+        ("tuning_in.yaml", 0.96, None),
+        ("tuning_in_long.yaml", 0.90, None),
+        ("tuning_ood.yaml", None, 0.99),
+        ("tuning_ood_hard.yaml", None, 0.99),
+    ],
+)
+def test_tuning_sets(brain, name, in_domain, ood):
+    report = evaluate(brain, load_utterances(DATA / name))
+    if in_domain is not None:
+        assert report.in_domain_accuracy >= in_domain
+    if ood is not None:
+        assert report.ood_rejection >= ood
 
 
 def test_disclaimer_on_every_reply(held_out):

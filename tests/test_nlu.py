@@ -38,6 +38,87 @@ def test_typos_are_corrected_to_known_words(brain, typo, word):
     assert brain.matcher.canon(typo) == brain.matcher.canon(word)
 
 
+def test_three_letter_typos_only_reach_topic_words(brain):
+    assert brain.matcher.canon("bak") == brain.matcher.canon("back")
+    assert brain.matcher.canon("nek") == brain.matcher.canon("neck")
+    assert brain.matcher.canon("cat") == "cat"  # a real word, never "corrected"
+    assert brain.matcher.canon("zzq") == "zzq"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("nek strech pls", "neck"), ("upper bak strech?", "upper_back")],
+)
+def test_short_typos_of_topics_still_find_the_stretch(brain, text, topic):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.topic) == ("stretch", topic)
+
+
+def test_chat_fillers_do_not_count_against_a_match(brain):
+    plain = brain.reply("calf stretch please")
+    chatty = brain.reply("calf stretch pls asap lol tbh")
+    assert (chatty.kind, chatty.topic) == (plain.kind, plain.topic) == ("stretch", "calves")
+
+
+@pytest.mark.parametrize("text", ["stop daily tips pls", "no more daily tips", "daily tips off"])
+def test_stop_never_turns_daily_tips_on(brain, text):
+    assert brain.reply(text).intent == "daily.off"
+
+
+@pytest.mark.parametrize("text", ["ok", "okay", "what", "what?", "how"])
+def test_a_bare_word_is_not_a_question(brain, text):
+    assert brain.reply(text).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        # context first, the question last, with or without punctuation
+        (
+            "i paint houses for a living and my shoulders are always tight how do i stretch them",
+            "stretch",
+            "shoulders",
+        ),
+        (
+            "my baby is 4 months and i carry her all day and my upper back is so tight, "
+            "how do i stretch it while she naps",
+            "stretch",
+            "upper_back",
+        ),
+        (
+            "i stand behind a till all day on a hard floor, what is the best way to stretch my "
+            "calves during a quiet moment without anyone noticing",
+            "stretch",
+            "calves",
+        ),
+        (
+            "coached the under 12s all morning and my hamstrings are tight as piano wire, "
+            "why do they always get so tight",
+            "answer",
+            "hamstrings",
+        ),
+    ],
+)
+def test_a_long_message_is_read_for_its_question(brain, text, kind, topic):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i back into a parking spot without hitting stuff",
+        "what is the back end of a website",
+        "any tips for a job interview tomorrow",
+        "why does my cat arch her back when she sees the dog",
+        "my friend is giving me the cold shoulder what do i do",
+        "stretch for the last mile of the marathon and you will win, my coach says",
+    ],
+)
+def test_our_words_in_other_senses_are_declined(brain, text):
+    assert brain.reply(text).kind == "fallback"
+
+
 @pytest.mark.parametrize("word", ["night", "light", "budget", "canvas", "right"])
 def test_real_english_words_are_never_corrected(brain, word):
     assert brain.matcher.canon(word) in (word, word.rstrip("s"))
