@@ -425,7 +425,13 @@ class Matcher:
         self, text: str, *, use_lexicon: bool = True
     ) -> tuple[list[str], list[str], list[str]]:
         """(words with topics replaced by a placeholder, topic ids found, corrected words)."""
-        words = [self.canon(w) for w in normalize(text).split()]
+        return self._analyse_words(normalize(text).split(), use_lexicon=use_lexicon)
+
+    def _analyse_words(
+        self, raw: list[str], *, use_lexicon: bool = True
+    ) -> tuple[list[str], list[str], list[str]]:
+        """`analyse` for words already normalised."""
+        words = [self.canon(w) for w in raw]
         if not use_lexicon:
             return words, [], words
         out: list[str] = []
@@ -563,7 +569,7 @@ class Matcher:
         question = None
         best = whole
         for clause in clauses:
-            c_words, c_topics, c_corrected = self.analyse(clause)
+            c_words, c_topics, c_corrected = self._analyse_words(clause)
             start = next((i for i, w in enumerate(c_words) if w in _QUESTION_WORDS), None)
             if accepted and start is None:
                 continue  # only a question can overrule an answer already found
@@ -641,23 +647,24 @@ class Matcher:
         return replace(found, confidence=round(found.confidence * _CLAUSE_DISCOUNT, 3))
 
     @staticmethod
-    def _clauses(text: str) -> list[str]:
-        """The message cut at punctuation and at words that join clauses ("and", "but")."""
+    def _clauses(text: str) -> list[list[str]]:
+        """The message's normalised words cut at punctuation and at words that join clauses
+        ("and", "but")."""
         clauses = []
         for part in _CLAUSE_MARKS.split(text):
             current: list[str] = []
             for word in normalize(part).split():
                 if word in _CLAUSE_WORDS:
                     if current:
-                        clauses.append(" ".join(current))
+                        clauses.append(current)
                     current = []
                 elif word in _CLAUSE_STARTS and len(current) >= 2:
-                    clauses.append(" ".join(current))  # "... are always tight | how do I ..."
+                    clauses.append(current)  # "... are always tight | how do I ..."
                     current = [word]
                 else:
                     current.append(word)
             if current:
-                clauses.append(" ".join(current))
+                clauses.append(current)
         return clauses
 
     def _fuzzy(
