@@ -11,6 +11,7 @@ over several files is joined. See `knowledge/README.md` for the schema.
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -42,7 +43,11 @@ REQUIRED_TOPICS = (
     "chest",
     "general",
 )
+#: the topic of questions about stretching in general, not about one area
+GENERAL = "general"
 REQUIRED_ASPECTS = ("what", "why_tight", "when")
+#: routines the bot links to by id (buttons, /start), so an edit cannot remove them
+REQUIRED_ROUTINES = ("cooldown", "warmup", "desk_break")
 REQUEST_IDS = ("tip", "daily_on", "daily_off", "help")
 FOLLOWUP_IDS = ("stretch_it", "another", "shorter", "more")
 #: out_of_scope holds messages that share our words but are not about stretching
@@ -59,6 +64,10 @@ SECTIONS = (
     "disclaimer",
 )
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: ids travel in buttons, 64 bytes at most: "another.<topic>.<stretch>" carries a topic id
+#: and a stretch id, so topic ids are shorter (8 + 22 + 1 + 32 = 63)
+MAX_ID_LENGTH = 32
+MAX_TOPIC_ID_LENGTH = 22
 
 
 class KBError(Exception):
@@ -203,8 +212,32 @@ class KnowledgeBase:
             for topic, items in by_topic.items()
         }
 
-    def aspects(self) -> tuple[str, ...]:
-        return tuple(i.id for i in self.intents.values() if i.group == "aspects")
+    def topic_name(self, topic: str) -> str:
+        """The display name of a topic id ("Hip flexors")."""
+        return self.topics[topic].name
+
+    def muscle_topics(self) -> list[tuple[str, str]]:
+        """(id, display name) of every muscle or area, `general` left out: for menus."""
+        return [(t.id, t.name) for t in self.topics.values() if t.id != GENERAL]
+
+    def routine_titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every routine, in file order."""
+        return [(r.id, r.title) for r in self.routines.values()]
+
+    def routine_with(self, stretch_id: str) -> str | None:
+        """The first routine that uses a stretch, or None."""
+        for routine in self.routines.values():
+            if any(step.stretch == stretch_id for step in routine.steps):
+                return routine.id
+        return None
+
+    def sourced(self) -> Iterator[Answer | Stretch | Routine | Tip | RedFlag]:
+        """Every entry that names its sources."""
+        yield from self.answers.values()
+        yield from self.stretches.values()
+        yield from self.routines.values()
+        yield from self.tips
+        yield from self.red_flags.values()
 
 
 # --------------------------------------------------------------------------- node reading
@@ -222,6 +255,9 @@ class _Ctx:
     def err(self, node: yaml.Node | None, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 0
         self.errors.append(f"{self.file}:{line}: {message}")
+
+
+Raw = dict[str, list[tuple[_Ctx, yaml.Node]]]
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -284,6 +320,13 @@ def _read_value(ctx: _Ctx, node: yaml.Node, typ: str, where: str) -> Any:
             return None
         if typ == "id" and not _ID.match(value):
             ctx.err(node, f"{where}: {value!r} is not a snake_case id")
+            return None
+        if typ == "id" and len(value) > MAX_ID_LENGTH:
+            ctx.err(
+                node,
+                f"{where}: {value!r} is {len(value)} characters; ids are at most {MAX_ID_LENGTH} "
+                "(they travel in buttons of 64 bytes)",
+            )
             return None
         return value
     if typ in ("strlist", "idlist", "strlist_empty_ok"):
@@ -495,8 +538,8 @@ def load_kb(directory: Path | str | None = None) -> KnowledgeBase:
     files = sorted(root.glob("*.yaml"))
     if not files:
         raise KBError([f"{root}: no .yaml files found"])
-    raw: dict[str, list[tuple[_Ctx, yaml.Node]]] = {s: [] for s in SECTIONS}
-    refs: list = []
+    raw: Raw = {s: [] for s in SECTIONS}
+    refs: list[Any] = []
     for path in files:
         ctx = _Ctx(_display(path), errors, refs)
         try:
@@ -523,7 +566,7 @@ def load_kb(directory: Path | str | None = None) -> KnowledgeBase:
                 )
                 continue
             raw[key].append((ctx, value_node))
-    kb = _build(raw, errors, refs, root)
+    kb = _Builder(raw, errors, refs).build(root)
     if errors:
         raise KBError(errors)
     assert kb is not None
@@ -546,59 +589,118 @@ def _unique(ctx: _Ctx, seen: dict[str, str], key: str, node: yaml.Node, what: st
     return True
 
 
-def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBase | None:
-    topics: dict[str, Topic] = {}
-    intents: dict[str, IntentDef] = {}
-    answers: dict[tuple[str, str], Answer] = {}
-    stretches: dict[str, Stretch] = {}
-    routines: dict[str, Routine] = {}
-    tips: list[Tip] = []
-    smalltalk: dict[str, SmallTalk] = {}
-    red_flags: dict[str, RedFlag] = {}
-    disclaimer: Disclaimer | None = None
-    seen: dict[str, dict[str, str]] = {s: {} for s in SECTIONS}
-    where_of: dict[tuple[str, str], tuple[_Ctx, yaml.Node]] = {}
+class _Builder:
+    """Turns the raw sections into records, one method per section, then checks references.
 
-    for ctx, node in raw["topics"]:
-        for e in _entries(ctx, node, _TOPIC):
-            if _unique(ctx, seen["topics"], e["id"], e["_node_id"], "topic id"):
-                topics[e["id"]] = Topic(
-                    e["id"],
-                    e["name"],
-                    e["names"],
-                    e.get("synonyms", ()),
-                    e["phrases"],
-                    e["sources"],
-                )
-                where_of[("topic", e["id"])] = (ctx, e["_node"])
+    Every mistake is appended to `errors` (most through the file's `_Ctx`); nothing raises.
+    """
 
-    for ctx, node in raw["intents"]:
-        if not isinstance(node, yaml.MappingNode):
-            ctx.err(node, "section intents: expected 'aspects', 'requests' and 'followups'")
-            continue
-        for key_node, group_node in node.value:
-            group = str(key_node.value)
-            if group not in INTENT_GROUPS:
-                ctx.err(key_node, f"intents: unknown group {group!r} ({', '.join(INTENT_GROUPS)})")
+    def __init__(self, raw: Raw, errors: list[str], refs: list[Any]) -> None:
+        self.raw, self.errors, self.refs = raw, errors, refs
+        self.topics: dict[str, Topic] = {}
+        self.intents: dict[str, IntentDef] = {}
+        self.answers: dict[tuple[str, str], Answer] = {}
+        self.stretches: dict[str, Stretch] = {}
+        self.routines: dict[str, Routine] = {}
+        self.tips: list[Tip] = []
+        self.smalltalk: dict[str, SmallTalk] = {}
+        self.red_flags: dict[str, RedFlag] = {}
+        self.disclaimer: Disclaimer | None = None
+        self.seen: dict[str, dict[str, str]] = {s: {} for s in SECTIONS}
+        self.topic_nodes: dict[str, tuple[_Ctx, yaml.Node]] = {}
+
+    def build(self, root: Path) -> KnowledgeBase | None:
+        """All sections, then the cross checks; None when the disclaimer is missing."""
+        for read in (
+            self._topics,
+            self._intents,
+            self._answers,
+            self._stretches,
+            self._routines,
+            self._tips,
+            self._smalltalk,
+            self._red_flags,
+            self._disclaimer,
+        ):
+            read()
+        self._check_references()
+        self._check_required()
+        if self.disclaimer is None:
+            return None
+        return KnowledgeBase(
+            self.topics,
+            self.intents,
+            self.answers,
+            self.stretches,
+            self.routines,
+            tuple(self.tips),
+            self.smalltalk,
+            self.red_flags,
+            self.disclaimer,
+            root,
+        )
+
+    def _each(self, section: str, spec: _Spec) -> Iterator[tuple[_Ctx, dict[str, Any]]]:
+        for ctx, node in self.raw[section]:
+            for entry in _entries(ctx, node, spec):
+                yield ctx, entry
+
+    def _topics(self) -> None:
+        names: dict[str, tuple[str, str]] = {}  # folded name -> (topic id, where)
+        for ctx, e in self._each("topics", _TOPIC):
+            if not _unique(ctx, self.seen["topics"], e["id"], e["_node_id"], "topic id"):
                 continue
-            allowed = {"requests": REQUEST_IDS, "followups": FOLLOWUP_IDS}.get(group)
-            for e in _entries(ctx, group_node, _INTENT):
-                if allowed and e["id"] not in allowed:
+            if len(e["id"]) > MAX_TOPIC_ID_LENGTH:
+                ctx.err(
+                    e["_node_id"],
+                    f"topic {e['id']!r} id: {len(e['id'])} characters; topic ids are at most "
+                    f"{MAX_TOPIC_ID_LENGTH} (they travel in buttons of 64 bytes)",
+                )
+            topic = Topic(
+                e["id"], e["name"], e["names"], e.get("synonyms", ()), e["phrases"], e["sources"]
+            )
+            self.topics[topic.id] = topic
+            self.topic_nodes[topic.id] = (ctx, e["_node"])
+            for name in (*topic.names, *topic.synonyms):
+                folded = " ".join(name.lower().split())
+                owner = names.setdefault(folded, (topic.id, f"{ctx.file}:{_line(e['_node'])}"))
+                if owner[0] != topic.id:
                     ctx.err(
-                        e["_node_id"],
-                        f"intents {group}: unknown id {e['id']!r} (expected one of: "
-                        f"{', '.join(allowed)})",
+                        e["_node"],
+                        f"topic '{topic.id}': the name {name!r} is also a name of "
+                        f"'{owner[0]}' ({owner[1]}); give it to one of them",
+                    )
+
+    def _intents(self) -> None:
+        for ctx, node in self.raw["intents"]:
+            if not isinstance(node, yaml.MappingNode):
+                ctx.err(node, "section intents: expected 'aspects', 'requests' and 'followups'")
+                continue
+            for key_node, group_node in node.value:
+                group = str(key_node.value)
+                if group not in INTENT_GROUPS:
+                    ctx.err(
+                        key_node, f"intents: unknown group {group!r} ({', '.join(INTENT_GROUPS)})"
                     )
                     continue
-                if _unique(ctx, seen["intents"], e["id"], e["_node_id"], "intent id"):
-                    intents[e["id"]] = IntentDef(e["id"], group, e["phrases"])
+                allowed = {"requests": REQUEST_IDS, "followups": FOLLOWUP_IDS}.get(group)
+                for e in _entries(ctx, group_node, _INTENT):
+                    if allowed and e["id"] not in allowed:
+                        ctx.err(
+                            e["_node_id"],
+                            f"intents {group}: unknown id {e['id']!r} (expected one of: "
+                            f"{', '.join(allowed)})",
+                        )
+                        continue
+                    if _unique(ctx, self.seen["intents"], e["id"], e["_node_id"], "intent id"):
+                        self.intents[e["id"]] = IntentDef(e["id"], group, e["phrases"])
 
-    for ctx, node in raw["answers"]:
-        for e in _entries(ctx, node, _ANSWER):
+    def _answers(self) -> None:
+        for ctx, e in self._each("answers", _ANSWER):
             key = (e["topic"], e["aspect"])
-            if not _unique(ctx, seen["answers"], f"{key[0]}/{key[1]}", e["_node"], "answer"):
+            if not _unique(ctx, self.seen["answers"], f"{key[0]}/{key[1]}", e["_node"], "answer"):
                 continue
-            answers[key] = Answer(
+            self.answers[key] = Answer(
                 e["topic"],
                 e["aspect"],
                 e["title"],
@@ -607,17 +709,16 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
                 e["sources"],
                 paragraphs(e["text"]),
             )
-            where_of[("answer", f"{key[0]}/{key[1]}")] = (ctx, e["_node"])
-            if e["topic"] == "general" and not e.get("phrases"):
+            if e["topic"] == GENERAL and not e.get("phrases"):
                 ctx.err(
                     e["_node"], f"answer general/{e['aspect']}: needs 'phrases' (its questions)"
                 )
-            if e["topic"] != "general":
-                refs.append((ctx, e["_node_aspect"], "aspect", e["aspect"], e["_label"]))
+            if e["topic"] != GENERAL:
+                self.refs.append((ctx, e["_node_aspect"], "aspect", e["aspect"], e["_label"]))
 
-    for ctx, node in raw["stretches"]:
-        for e in _entries(ctx, node, _STRETCH):
-            if not _unique(ctx, seen["stretches"], e["id"], e["_node_id"], "stretch id"):
+    def _stretches(self) -> None:
+        for ctx, e in self._each("stretches", _STRETCH):
+            if not _unique(ctx, self.seen["stretches"], e["id"], e["_node_id"], "stretch id"):
                 continue
             label = e["_label"]
             if e["type"] not in ("static", "dynamic"):
@@ -631,7 +732,7 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
                     e["_node_hold_seconds"],
                     f"{label} hold_seconds: {e['hold_seconds']} is outside 5 to 600",
                 )
-            stretches[e["id"]] = Stretch(
+            self.stretches[e["id"]] = Stretch(
                 e["id"],
                 e["name"],
                 e["topics"],
@@ -646,9 +747,9 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
                 e["sources"],
             )
 
-    for ctx, node in raw["routines"]:
-        for e in _entries(ctx, node, _ROUTINE):
-            if not _unique(ctx, seen["routines"], e["id"], e["_node_id"], "routine id"):
+    def _routines(self) -> None:
+        for ctx, e in self._each("routines", _ROUTINE):
+            if not _unique(ctx, self.seen["routines"], e["id"], e["_node_id"], "routine id"):
                 continue
             steps = []
             for i, step_node in enumerate(_seq(ctx, e["steps"], f"{e['_label']} steps")):
@@ -662,108 +763,104 @@ def _build(raw: dict, errors: list[str], refs: list, root: Path) -> KnowledgeBas
                 steps.append(RoutineStep(s["stretch"], s["seconds"]))
             if not steps:
                 ctx.err(e["steps"], f"{e['_label']} steps: a routine needs at least one step")
-            routines[e["id"]] = Routine(
+            self.routines[e["id"]] = Routine(
                 e["id"], e["title"], e["when"], e["phrases"], tuple(steps), e["sources"]
             )
 
-    for ctx, node in raw["tips"]:
-        for e in _entries(ctx, node, _TIP):
-            if not _unique(ctx, seen["tips"], e["id"], e["_node_id"], "tip id"):
-                continue
-            tips.append(Tip(e["id"], e["text"], e.get("topic"), e.get("stretch"), e["sources"]))
+    def _tips(self) -> None:
+        for ctx, e in self._each("tips", _TIP):
+            if _unique(ctx, self.seen["tips"], e["id"], e["_node_id"], "tip id"):
+                self.tips.append(
+                    Tip(e["id"], e["text"], e.get("topic"), e.get("stretch"), e["sources"])
+                )
 
-    for ctx, node in raw["smalltalk"]:
-        for e in _entries(ctx, node, _SMALLTALK):
+    def _smalltalk(self) -> None:
+        for ctx, e in self._each("smalltalk", _SMALLTALK):
             if e["kind"] not in ("smalltalk", "help"):
                 ctx.err(
                     e["_node_kind"], f"{e['_label']} kind: {e['kind']!r} is not smalltalk or help"
                 )
                 continue
-            if _unique(ctx, seen["smalltalk"], e["id"], e["_node_id"], "smalltalk id"):
-                smalltalk[e["id"]] = SmallTalk(e["id"], e["kind"], e["phrases"], e["replies"])
+            if _unique(ctx, self.seen["smalltalk"], e["id"], e["_node_id"], "smalltalk id"):
+                self.smalltalk[e["id"]] = SmallTalk(e["id"], e["kind"], e["phrases"], e["replies"])
 
-    for ctx, node in raw["red_flags"]:
-        for e in _entries(ctx, node, _RED_FLAG):
+    def _red_flags(self) -> None:
+        for ctx, e in self._each("red_flags", _RED_FLAG):
             if e["action"] not in ("emergency", "urgent"):
                 ctx.err(
                     e["_node_action"],
                     f"{e['_label']} action: {e['action']!r} is not emergency or urgent",
                 )
                 continue
-            if not _unique(ctx, seen["red_flags"], e["id"], e["_node_id"], "red flag id"):
+            if not _unique(ctx, self.seen["red_flags"], e["id"], e["_node_id"], "red flag id"):
                 continue
             patterns = _patterns(ctx, e["patterns"], e["_label"])
-            red_flags[e["id"]] = RedFlag(
+            self.red_flags[e["id"]] = RedFlag(
                 e["id"], e["action"], e["title"], e["message"], patterns, e["sources"]
             )
 
-    for ctx, node in raw["disclaimer"]:
-        if disclaimer is not None:
-            ctx.err(node, "section disclaimer: defined more than once")
-            continue
-        d = _read_entry(ctx, node, _DISCLAIMER, 0)
-        if d is None:
-            disclaimer = Disclaimer("", "")
-            continue
-        if "not medical advice" not in d["short"].lower():
-            ctx.err(
-                d["_node_short"], "disclaimer short: must contain the words 'not medical advice'"
-            )
-        disclaimer = Disclaimer(d["short"], " ".join(d["full"].split()))
-    if disclaimer is None:
-        errors.append("knowledge: no 'disclaimer' section in any file")
+    def _disclaimer(self) -> None:
+        for ctx, node in self.raw["disclaimer"]:
+            if self.disclaimer is not None:
+                ctx.err(node, "section disclaimer: defined more than once")
+                continue
+            d = _read_entry(ctx, node, _DISCLAIMER, 0)
+            if d is None:
+                self.disclaimer = Disclaimer("", "")
+                continue
+            if "not medical advice" not in d["short"].lower():
+                ctx.err(
+                    d["_node_short"],
+                    "disclaimer short: must contain the words 'not medical advice'",
+                )
+            self.disclaimer = Disclaimer(d["short"], " ".join(d["full"].split()))
+        if self.disclaimer is None:
+            self.errors.append("knowledge: no 'disclaimer' section in any file")
 
-    # cross references
-    known = {
-        "topic": topics,
-        "stretch": stretches,
-        "aspect": {i.id for i in intents.values() if i.group == "aspects"},
-    }
-    for ctx, node, kind, value, label in refs:
-        if value not in known[kind]:
-            ctx.err(node, f"{label}: unknown {kind} {value!r}")
-    for tid in REQUIRED_TOPICS:
-        if tid not in topics:
-            errors.append(f"knowledge: missing required topic {tid!r} (add it to topics.yaml)")
-    for tid, topic in topics.items():
-        if tid == "general":
-            continue
-        ctx, node = where_of[("topic", tid)]
-        if not topic.names:
-            ctx.err(node, f"topic '{tid}' names: the list is empty")
-        for aspect in REQUIRED_ASPECTS:
-            if (tid, aspect) not in answers:
-                ctx.err(node, f"topic '{tid}': no answer with aspect {aspect!r} in answers")
-        if not any(tid in s.topics for s in stretches.values()):
-            ctx.err(node, f"topic '{tid}': no stretch lists this topic")
-    if raw["intents"]:
-        for needed in REQUIRED_ASPECTS + ("stretch",):
-            if needed not in intents:
-                errors.append(f"knowledge: intents aspects: missing aspect {needed!r}")
-        for needed in REQUEST_IDS + FOLLOWUP_IDS:
-            if needed not in intents:
-                errors.append(f"knowledge: intents: missing {needed!r}")
-    else:
-        errors.append("knowledge: no 'intents' section in any file")
-    for rid in ("cooldown", "warmup"):
-        if routines and rid not in routines:
-            errors.append(f"knowledge: missing required routine {rid!r}")
-    if not tips:
-        errors.append("knowledge: no tips")
-    if disclaimer is None:
-        return None
-    return KnowledgeBase(
-        topics,
-        intents,
-        answers,
-        stretches,
-        routines,
-        tuple(tips),
-        smalltalk,
-        red_flags,
-        disclaimer,
-        root,
-    )
+    def _check_references(self) -> None:
+        known: dict[str, Container[str]] = {
+            "topic": self.topics,
+            "stretch": self.stretches,
+            "aspect": {i.id for i in self.intents.values() if i.group == "aspects"},
+        }
+        for ctx, node, kind, value, label in self.refs:
+            if value not in known[kind]:
+                ctx.err(node, f"{label}: unknown {kind} {value!r}")
+
+    def _check_required(self) -> None:
+        errors = self.errors
+        for tid in REQUIRED_TOPICS:
+            if tid not in self.topics:
+                errors.append(f"knowledge: missing required topic {tid!r} (add it to topics.yaml)")
+        for tid, topic in self.topics.items():
+            if tid == GENERAL:
+                continue
+            ctx, node = self.topic_nodes[tid]
+            if not topic.names:
+                ctx.err(node, f"topic '{tid}' names: the list is empty")
+            for aspect in REQUIRED_ASPECTS:
+                if (tid, aspect) not in self.answers:
+                    ctx.err(node, f"topic '{tid}': no answer with aspect {aspect!r} in answers")
+            if not any(tid in s.topics for s in self.stretches.values()):
+                ctx.err(node, f"topic '{tid}': no stretch lists this topic")
+        if self.raw["intents"]:
+            for needed in REQUIRED_ASPECTS + ("stretch",):
+                if needed not in self.intents:
+                    errors.append(f"knowledge: intents aspects: missing aspect {needed!r}")
+            for needed in REQUEST_IDS + FOLLOWUP_IDS:
+                if needed not in self.intents:
+                    errors.append(f"knowledge: intents: missing {needed!r}")
+        else:
+            errors.append("knowledge: no 'intents' section in any file")
+        for rid in REQUIRED_ROUTINES:
+            if self.routines and rid not in self.routines:
+                errors.append(f"knowledge: missing required routine {rid!r}")
+        if not self.tips:
+            errors.append("knowledge: no tips")
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
 
 
 def paragraphs(text: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.kb import REQUIRED_TOPICS, KnowledgeBase, load_kb
+from bot.kb import REQUIRED_ROUTINES, REQUIRED_TOPICS, KnowledgeBase, load_kb
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -107,7 +107,7 @@ def mini_kb_files() -> dict[str, dict]:
             "steps": [{"stretch": "psoas_stretch", "seconds": 60}],
             "sources": src,
         }
-        for r in ("cooldown", "warmup")
+        for r in REQUIRED_ROUTINES
     ]
     return {
         "topics.yaml": {"topics": topics},

@@ -27,7 +27,8 @@ def test_long_replies_split_at_paragraphs_and_end_with_the_disclaimer():
     chunks = render_html(make(*paragraphs))
     assert len(chunks) > 1
     assert all(len(c) <= TELEGRAM_LIMIT for c in chunks)
-    assert all(c.rstrip().endswith(" ") is False for c in chunks)
+    # every chunk starts a paragraph, and none ends with the paragraph separator
+    assert all(c.startswith("Paragraph ") and not c.endswith("\n") for c in chunks)
     assert "not medical advice" in chunks[-1]
     for i in range(20):  # no paragraph is cut in two
         assert sum(f"Paragraph {i} " in c for c in chunks) == 1

@@ -1,0 +1,321 @@
+"""Button actions: the one place that writes and reads the data a button carries.
+
+Every button the bot shows carries a short string that Telegram hands back untouched when the
+button is pressed: at most 64 bytes, and untrusted (anyone can send any data). This module owns
+that grammar. Replies build buttons with `button(label, action)`; a press goes through `parse`,
+which returns a typed action or None, and the brain or the daily wing acts on the type.
+
+Two families share the grammar, told apart by their separator:
+
+- brain actions, dot-separated lower-case ids that `Brain.resolve` answers:
+  ``psoas.why_tight``, ``calves.stretch``, ``general.how_long``, ``stretch.wall_calf``,
+  ``another.calves.wall_calf``, ``routine.cooldown``, ``short.cooldown``,
+  ``guide.cooldown.2``, ``guide.stop``, ``topics``, ``routines``, ``tip``, ``tip.12``,
+  ``daily.on``, ``help``, ``smalltalk.thanks``;
+- Telegram daily-tip buttons, colon-separated: ``daily:on``, ``daily:at:0730``,
+  ``tz:Europe.London`` (a zone's "/" written as ".", which callback data may hold),
+  ``tz:other``, ``forget:yes``.
+
+`parse` checks syntax only; whether an id exists is the knowledge base's business (an unknown
+id is a stale button). The knowledge base limits the length of ids (`bot.kb.MAX_ID_LENGTH`,
+`MAX_TOPIC_ID_LENGTH`), so every action built from its ids fits in `MAX_BYTES`; a test holds
+the limits together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from bot.reply import Action
+
+#: Telegram's limit for a button's callback data, in bytes.
+MAX_BYTES = 64
+
+_DATA = re.compile(r"[A-Za-z0-9_.:+-]+")
+_BRAIN = re.compile(r"[a-z0-9_.]+")
+_ID = re.compile(r"[a-z0-9_]+")
+_HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)")
+
+MenuName = Literal["topics", "routines"]
+DailyWhat = Literal["on", "off", "status"]
+DailyButtonWhat = Literal["on", "off", "stop", "times", "zones"]
+
+
+# --------------------------------------------------------------------------- brain actions
+
+
+@dataclass(frozen=True, slots=True)
+class ShowAnswer:
+    """An answer about a topic: what it is, why it gets tight, when to stretch (or general)."""
+
+    topic: str
+    aspect: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicStretch:
+    """The first stretch for a topic not yet shown."""
+
+    topic: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowStretch:
+    """One stretch card by id."""
+
+    stretch: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnotherStretch:
+    """Another stretch for a topic, after the one shown (`after`, may be empty)."""
+
+    topic: str
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRoutine:
+    """A routine's overview, in full or its short version."""
+
+    routine: str
+    short: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GuideStep:
+    """Step `step` (from 0) of a guided routine; one past the last is the finish."""
+
+    routine: str
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class GuideStop:
+    """Stop a guided routine."""
+
+
+@dataclass(frozen=True, slots=True)
+class Menu:
+    """The list of topics or of routines."""
+
+    what: MenuName
+
+
+@dataclass(frozen=True, slots=True)
+class NextTip:
+    """A tip not yet seen in this conversation."""
+
+
+@dataclass(frozen=True, slots=True)
+class TipAt:
+    """Tip number `index` (wrapping)."""
+
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class DailyInfo:
+    """How daily tips work: turning them on, off, or their status."""
+
+    what: DailyWhat
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    """What the bot can do."""
+
+
+@dataclass(frozen=True, slots=True)
+class SmallTalk:
+    """A small-talk entry by key."""
+
+    key: str
+
+
+BrainAction = (
+    ShowAnswer
+    | TopicStretch
+    | ShowStretch
+    | AnotherStretch
+    | ShowRoutine
+    | GuideStep
+    | GuideStop
+    | Menu
+    | NextTip
+    | TipAt
+    | DailyInfo
+    | Help
+    | SmallTalk
+)
+
+
+# --------------------------------------------------------------------------- daily-tip buttons
+
+
+@dataclass(frozen=True, slots=True)
+class DailyButton:
+    """Turn daily tips on or off, stop them from under a tip, or pick a time or a zone."""
+
+    what: DailyButtonWhat
+
+
+@dataclass(frozen=True, slots=True)
+class DailyAt:
+    """Daily tips at a chosen time."""
+
+    hour: int
+    minute: int
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneButton:
+    """A time zone by name ("Europe/London"), or None for "another zone"."""
+
+    zone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetButton:
+    """The answer to "delete everything stored about me?"."""
+
+    confirmed: bool
+
+
+DailyAction = DailyButton | DailyAt | ZoneButton | ForgetButton
+ButtonAction = BrainAction | DailyAction
+
+_SIMPLE: dict[str, BrainAction] = {
+    "topics": Menu("topics"),
+    "routines": Menu("routines"),
+    "tip": NextTip(),
+    "help": Help(),
+    "guide.stop": GuideStop(),
+}
+
+
+def encode(action: ButtonAction) -> str:
+    """The callback data of `action`; ValueError if Telegram would refuse it."""
+    data = _encode(action)
+    if not is_valid_data(data):
+        raise ValueError(f"button data {data!r} is not 1 to {MAX_BYTES} bytes of [A-Za-z0-9_.:+-]")
+    return data
+
+
+def button(label: str, action: ButtonAction) -> Action:
+    """A button: its label and the encoded action."""
+    return Action(label, encode(action))
+
+
+def _encode(action: ButtonAction) -> str:
+    match action:
+        case ShowAnswer(topic, aspect):
+            return f"{topic}.{aspect}"
+        case TopicStretch(topic):
+            return f"{topic}.stretch"
+        case ShowStretch(stretch):
+            return f"stretch.{stretch}"
+        case AnotherStretch(topic, after):
+            return f"another.{topic}.{after}"
+        case ShowRoutine(routine, short):
+            return f"{'short' if short else 'routine'}.{routine}"
+        case GuideStep(routine, step):
+            return f"guide.{routine}.{step}"
+        case GuideStop():
+            return "guide.stop"
+        case Menu(what):
+            return what
+        case NextTip():
+            return "tip"
+        case TipAt(index):
+            return f"tip.{index}"
+        case DailyInfo(what):
+            return f"daily.{what}"
+        case Help():
+            return "help"
+        case SmallTalk(key):
+            return f"smalltalk.{key}"
+        case DailyButton(what):
+            return f"daily:{what}"
+        case DailyAt(hour, minute):
+            return f"daily:at:{hour:02d}{minute:02d}"
+        case ZoneButton(zone):
+            return "tz:" + ("other" if zone is None else zone.replace("/", "."))
+        case ForgetButton(confirmed):
+            return f"forget:{'yes' if confirmed else 'no'}"
+    raise TypeError(f"not a button action: {action!r}")
+
+
+def is_valid_data(data: object) -> bool:
+    """True for a non-empty str of at most 64 bytes from A-Z a-z 0-9 _ . : + -."""
+    return (
+        isinstance(data, str)
+        and len(data.encode("utf-8")) <= MAX_BYTES
+        and _DATA.fullmatch(data) is not None
+    )
+
+
+def parse(data: object) -> ButtonAction | None:
+    """The action a button's data stands for, or None for data no button of ours carries."""
+    if not is_valid_data(data):
+        return None
+    assert isinstance(data, str)
+    if ":" in data:
+        return _parse_daily(data)
+    return parse_brain(data)
+
+
+def parse_brain(data: object) -> BrainAction | None:
+    """A brain action (dot grammar), or None."""
+    if not isinstance(data, str) or len(data) > MAX_BYTES or not _BRAIN.fullmatch(data):
+        return None
+    if data in _SIMPLE:
+        return _SIMPLE[data]
+    head, _, rest = data.partition(".")
+    if not rest:
+        return None
+    if head == "another":
+        topic, _, after = rest.partition(".")
+        return AnotherStretch(topic, after)
+    if head == "guide":
+        routine, _, step = rest.rpartition(".")
+        return GuideStep(routine, int(step)) if routine and step.isdigit() else None
+    if head == "tip":
+        return TipAt(int(rest)) if rest.isdigit() else None
+    if head == "daily":
+        return _DAILY_INFO.get(rest)
+    named = _NAMED.get(head)
+    if named is not None:
+        return named(rest)
+    if "." in rest:
+        return None
+    return TopicStretch(head) if rest == "stretch" else ShowAnswer(head, rest)
+
+
+_NAMED: dict[str, Callable[[str], BrainAction]] = {
+    "stretch": ShowStretch,
+    "routine": ShowRoutine,
+    "short": lambda routine: ShowRoutine(routine, short=True),
+    "smalltalk": SmallTalk,
+}
+_DAILY_INFO: dict[str, BrainAction] = {what: DailyInfo(what) for what in get_args(DailyWhat)}
+_DAILY_BUTTONS: dict[str, DailyAction] = {
+    what: DailyButton(what) for what in get_args(DailyButtonWhat)
+}
+
+
+def _parse_daily(data: str) -> DailyAction | None:
+    kind, _, value = data.partition(":")
+    if kind == "forget":
+        return ForgetButton(value == "yes")
+    if kind == "tz":
+        return ZoneButton(None if value == "other" else value.replace(".", "/"))
+    if kind != "daily":
+        return None
+    if value in _DAILY_BUTTONS:
+        return _DAILY_BUTTONS[value]
+    at = _HHMM.fullmatch(value.removeprefix("at:")) if value.startswith("at:") else None
+    return DailyAt(int(at[1]), int(at[2])) if at else None

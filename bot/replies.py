@@ -1,0 +1,594 @@
+"""Reply building: the wording and buttons of every kind of reply, from knowledge-base records.
+
+`Replies` turns a decision of the brain ("the calves stretch", "step 3 of the cooldown") into
+a `Reply`: its blocks, its buttons and the context the next message starts from. It decides
+nothing about what a message means; `bot.brain` does that and calls one method here.
+
+Contexts are updated with `dataclasses.replace`, so a field added to `Context` is carried over
+by every reply without touching this module.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import replace
+
+from bot import actions as act
+from bot.actions import button
+from bot.kb import GENERAL, KnowledgeBase, Routine, Stretch, paragraphs
+from bot.nlu import Match
+from bot.reply import Action, Block, Context, Reply
+
+ASPECT_ORDER = ("what", "why_tight", "when")
+ASPECT_LABELS = {
+    "what": "What is it?",
+    "why_tight": "Why does it get tight?",
+    "when": "When should I stretch it?",
+}
+
+# Content the code points at by id. The loader requires each of them (`REQUIRED_ROUTINES`,
+# `REQUIRED_TOPICS` with their answers), so an edit that removes one fails `stretchbot check`.
+
+#: the routine behind every "Cooldown routine" button, and the one a lone stretch is guided in
+COOLDOWN = "cooldown"
+#: the /start buttons: a routine for after exercise, one for the desk, and the question the
+#: bot is best known for
+WELCOME_ROUTINE = "desk_break"
+WELCOME_QUESTION = ("psoas", "why_tight")
+#: "more" after a general answer (how long to hold, how often) shows a stretch to try it on
+GENERAL_MORE_TOPIC = "hamstrings"
+#: how the first line of a red-flag reply reads, by the red flag's action
+RED_FLAG_LEADS = {
+    "emergency": "Please stop stretching and call emergency services now (999 in the UK, 911 "
+    "in the US, 112 in the EU).",
+    "urgent": "Please stop stretching and see a doctor urgently, today if you can (in the UK, "
+    "call your GP or NHS 111).",
+}
+FALLBACK_LEAD = (
+    "Sorry, I'm not sure I can help with that. I only know about stretching: why a muscle "
+    "feels tight, stretches with steps, routines and tips."
+)
+WHICH_AREA_LEAD = (
+    "Which muscle or area do you mean? Tell me, for example “my hamstrings”, or pick one below."
+)
+DAILY_TEXTS = {
+    "on": "Happy to send you one stretch tip a day. On Telegram, send /daily on (or /daily on "
+    "07:30 Europe/London to pick the time and zone).",
+    "off": "To stop the daily tips, send /daily off on Telegram. You can start them again any "
+    "time.",
+    "status": "Daily tips: one short stretch tip a day, at a time you choose. On Telegram, send "
+    "/daily to see or change yours.",
+}
+
+
+class Replies:
+    """Builds every reply from one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.cooldown_button = button("Cooldown routine", act.ShowRoutine(COOLDOWN))
+        self.tip_button = button("A tip", act.NextTip())
+        self.default_suggestions = (
+            button("Why is my psoas tight?", act.ShowAnswer(*WELCOME_QUESTION)),
+            self.cooldown_button,
+            button("A stretch tip", act.NextTip()),
+        )
+
+    # ------------------------------------------------------------------ help and menus
+
+    def welcome(self) -> Reply:
+        """The /start message."""
+        blocks = (
+            Block("title", "Hi, I'm StretchBot 🧘"),
+            Block(
+                "para",
+                "Ask me why a muscle feels tight, how to stretch it, or for a routine: a "
+                "cooldown after a run, a warm-up, a desk break. I can also send you one "
+                "stretch tip a day.",
+            ),
+            Block(
+                "para", "Anything that sounds like an injury or an emergency, I send to real care."
+            ),
+        )
+        actions = (
+            self.cooldown_button,
+            button("Desk break", act.ShowRoutine(WELCOME_ROUTINE)),
+            button("Why is my psoas tight?", act.ShowAnswer(*WELCOME_QUESTION)),
+            button("Daily tips", act.DailyInfo("status")),
+        )
+        return Reply("help", "help.start", blocks, confidence=1.0, actions=actions)
+
+    def help(self, context: Context) -> Reply:
+        """What the bot can do, with examples."""
+        names = ", ".join(name.lower() for _id, name in self.kb.muscle_topics())
+        blocks = (
+            Block("title", "What I can do"),
+            Block(
+                "bullets",
+                items=(
+                    "Explain a muscle: “why is my psoas tight?”, “what are the hamstrings?”",
+                    "Show a stretch with steps: “how do I stretch my calves?”",
+                    "Give a routine: “cooldown after running”, “desk break”, “bedtime stretches”",
+                    "Answer stretching questions: “how long should I hold a stretch?”",
+                    "Share a tip now, or one a day if you sign up for daily tips",
+                ),
+            ),
+            Block("para", f"Areas I know: {names}."),
+            Block(
+                "para",
+                "Follow-ups work too: “how do I stretch it?”, “another one”, “shorter version”.",
+            ),
+        )
+        return Reply(
+            "help",
+            "help",
+            blocks,
+            actions=(
+                button("Show topics", act.Menu("topics")),
+                self.cooldown_button,
+                self.tip_button,
+            ),
+            context=replace(context, kind="help", intent="help"),
+        )
+
+    def about(self) -> Reply:
+        """What the bot is, where its knowledge comes from, and the full disclaimer."""
+        sources = sorted(
+            {s.split(":", 1)[0].strip() for entry in self.kb.sourced() for s in entry.sources}
+        )
+        blocks = (
+            Block("title", "About StretchBot"),
+            Block(
+                "para",
+                "A stretch assistant built by the StretchBot team. Its knowledge base is written "
+                "in our own words from reputable health sources, and every entry names its "
+                "sources.",
+            ),
+            Block("para", "Sources include: " + ", ".join(sources[:25]) + "."),
+            Block("warning", self.kb.disclaimer.full),
+        )
+        return Reply("help", "about", blocks)
+
+    def menu(self, what: act.MenuName, context: Context) -> Reply:
+        """A list of topics or routines, each a button."""
+        if what == "topics":
+            title, lead = "Areas I know", "Pick an area for a stretch, or ask me about it."
+            buttons = tuple(
+                button(name, act.TopicStretch(tid)) for tid, name in self.kb.muscle_topics()
+            )
+        else:
+            title, lead = "Routines", "Pick a routine; each one can be followed step by step."
+            buttons = tuple(button(t, act.ShowRoutine(rid)) for rid, t in self.kb.routine_titles())
+        blocks = (
+            Block("title", title),
+            Block("bullets", items=tuple(a.label for a in buttons)),
+            Block("para", lead),
+        )
+        return Reply("help", what, blocks, actions=buttons, context=context)
+
+    # ------------------------------------------------------------------ safety
+
+    def red_flag(self, flag_id: str) -> Reply:
+        """Stop, and where to get care: the conversation starts afresh after it."""
+        flag = self.kb.red_flags[flag_id]
+        blocks = (
+            Block("title", f"⚠️ {flag.title}"),
+            Block("warning", RED_FLAG_LEADS[flag.action]),
+            *(Block("para", p) for p in paragraphs(flag.message)),
+        )
+        return Reply(
+            "red_flag",
+            f"red_flag.{flag.id}",
+            blocks,
+            context=Context(kind="red_flag", intent=f"red_flag.{flag.id}"),
+        )
+
+    # ------------------------------------------------------------------ answers and stretches
+
+    def answer(
+        self, topic: str, aspect: str, context: Context, *, confidence: float = 1.0
+    ) -> Reply:
+        """An answer about a topic (what, why tight, when) or a general question."""
+        answer = self.kb.answers[(topic, aspect)]
+        blocks = [Block("title", answer.title), *(Block("para", p) for p in answer.paragraphs)]
+        buttons: list[Action] = []
+        if topic != GENERAL:
+            blocks.append(Block("meta", "Want the stretch? Ask “how do I stretch it?”"))
+            buttons.append(button("Show me the stretch", act.TopicStretch(topic)))
+            for other in ASPECT_ORDER:
+                if other != aspect and (topic, other) in self.kb.answers and len(buttons) < 3:
+                    buttons.append(button(ASPECT_LABELS[other], act.ShowAnswer(topic, other)))
+        else:
+            buttons.append(self.cooldown_button)
+        intent = f"{topic}.{aspect}"
+        return Reply(
+            "answer",
+            intent,
+            tuple(blocks),
+            topic=topic,
+            confidence=confidence,
+            actions=tuple(buttons),
+            context=replace(context, topic=topic, kind="answer", intent=intent, seen=()),
+        )
+
+    def stretch_for_topic(
+        self, topic: str, context: Context, *, confidence: float = 1.0, intent: str | None = None
+    ) -> Reply:
+        """The first stretch for `topic` not yet shown in this conversation."""
+        options = self.kb.stretches_for(topic)
+        seen = context.seen if context.topic == topic else ()
+        fresh = [s for s in options if s.id not in seen]
+        if not fresh:  # every stretch shown: start again from the first
+            fresh, seen = list(options), ()
+        return self.stretch(
+            fresh[0], topic, context, confidence=confidence, seen=seen, intent=intent
+        )
+
+    def another_stretch(self, topic: str, after: str, context: Context) -> Reply:
+        """The "Another stretch" button: the next stretch for `topic` after `after`."""
+        seen = tuple(s for s in (*context.seen, after) if s in self.kb.stretches)
+        return self.stretch_for_topic(topic, Context(topic=topic, seen=seen))
+
+    def stretch(
+        self,
+        stretch: Stretch,
+        topic: str,
+        context: Context,
+        *,
+        confidence: float = 1.0,
+        seen: tuple[str, ...] = (),
+        intent: str | None = None,
+    ) -> Reply:
+        """A stretch card: targets, hold, steps, feel, cautions and variants."""
+        names = ", ".join(self.kb.topic_name(t) for t in stretch.topics)
+        hold = (
+            f"Hold {stretch.hold_seconds} s"
+            if stretch.type == "static"
+            else f"Moving, about {stretch.hold_seconds} s a set"
+        )
+        blocks = [
+            Block("title", stretch.name),
+            Block("meta", f"Targets: {names} · {hold} · {stretch.repetitions}"),
+            Block("steps", items=stretch.steps),
+            Block("para", f"What you should feel: {stretch.feel}"),
+            Block("bullets", "Take care", stretch.cautions),
+        ]
+        if stretch.easier:
+            blocks.append(Block("para", f"Easier: {stretch.easier}"))
+        if stretch.harder:
+            blocks.append(Block("para", f"Harder: {stretch.harder}"))
+        routine = self.kb.routine_with(stretch.id) or COOLDOWN
+        buttons = (
+            button("Another stretch", act.AnotherStretch(topic, stretch.id)),
+            button("Start a routine", act.GuideStep(routine, 0)),
+        )
+        intent = intent or f"{topic}.stretch"
+        return Reply(
+            "stretch",
+            intent,
+            tuple(blocks),
+            topic=topic,
+            stretches=(stretch.id,),
+            confidence=confidence,
+            actions=buttons,
+            context=replace(
+                context,
+                topic=topic,
+                kind="stretch",
+                intent=intent,
+                stretch=stretch.id,
+                seen=(*seen, stretch.id),
+            ),
+        )
+
+    def stretch_details(self, stretch: Stretch, context: Context) -> Reply:
+        """ "More" on a stretch card: how it should feel, variations and sources."""
+        items = []
+        if stretch.easier:
+            items.append(f"Easier: {stretch.easier}")
+        if stretch.harder:
+            items.append(f"Harder: {stretch.harder}")
+        blocks = (
+            Block("title", f"More on the {stretch.name.lower()}"),
+            Block("para", f"What you should feel: {stretch.feel}"),
+            Block("bullets", "Variations", tuple(items) or ("No variations for this one.",)),
+            Block("para", "Sources: " + "; ".join(stretch.sources)),
+        )
+        return Reply(
+            "stretch",
+            f"stretch.{stretch.id}",
+            blocks,
+            topic=context.topic,
+            stretches=(stretch.id,),
+            actions=(
+                button("Another stretch", act.AnotherStretch(context.topic or "", stretch.id)),
+            ),
+            context=context,
+        )
+
+    # ------------------------------------------------------------------ routines
+
+    def routine(
+        self, routine: Routine, context: Context, *, confidence: float = 1.0, shorter: bool = False
+    ) -> Reply:
+        """A routine's overview: its stretches and times, with a button to be guided."""
+        steps = routine.steps
+        if shorter:
+            half = max(2, (len(steps) + 1) // 2)
+            steps = steps[:half]
+        total = sum(s.seconds for s in steps)
+        items = tuple(f"{self.kb.stretches[s.stretch].name}: {_duration(s.seconds)}" for s in steps)
+        title = routine.title + (" (short version)" if shorter else "")
+        blocks = (
+            Block("title", title),
+            Block("meta", f"{len(steps)} stretches · about {_minutes(total)} in all"),
+            Block("para", routine.when),
+            Block("steps", items=items),
+            Block("para", "Move gently, breathe, and ease off if anything hurts."),
+        )
+        buttons = [button("Start guided ▶", act.GuideStep(routine.id, 0))]
+        if not shorter:
+            buttons.append(button("Shorter version", act.ShowRoutine(routine.id, short=True)))
+        return Reply(
+            "routine",
+            f"routine.{routine.id}",
+            blocks,
+            routine=routine.id,
+            stretches=tuple(s.stretch for s in steps),
+            confidence=confidence,
+            actions=tuple(buttons),
+            context=replace(
+                context, kind="routine", intent=f"routine.{routine.id}", routine=routine.id
+            ),
+        )
+
+    def another_routine(self, routine: Routine, context: Context) -> Reply:
+        """The next routine of the same family (cooldown → cooldown_running → ...)."""
+        family = routine.id.split("_")[0]
+        ids = [r for r in self.kb.routines if r.split("_")[0] == family] or list(self.kb.routines)
+        nxt = ids[(ids.index(routine.id) + 1) % len(ids)] if routine.id in ids else ids[0]
+        return self.routine(self.kb.routines[nxt], context)
+
+    def guide_stop(self, context: Context) -> Reply:
+        """A guided routine stopped."""
+        blocks = (
+            Block("title", "Routine stopped"),
+            Block("para", "No problem. Pick it up again whenever you like."),
+        )
+        return Reply(
+            "routine",
+            "guide.stop",
+            blocks,
+            actions=(button("Routines", act.Menu("routines")),),
+            context=replace(context, kind="routine", intent="guide.stop"),
+        )
+
+    def guide_step(self, routine: Routine, i: int, context: Context) -> Reply:
+        """Step `i` of a guided routine, or the finish one past the last step."""
+        steps = routine.steps
+        if i >= len(steps):
+            return self._guide_done(routine, context)
+        step = steps[i]
+        stretch = self.kb.stretches[step.stretch]
+        blocks = (
+            Block("title", f"{routine.title}: step {i + 1} of {len(steps)}"),
+            Block("meta", f"{stretch.name} · {_duration(step.seconds)}"),
+            Block("steps", items=stretch.steps),
+            Block("para", f"What you should feel: {stretch.feel}"),
+        )
+        last = i + 1 == len(steps)
+        return Reply(
+            "routine",
+            f"guide.{routine.id}.{i}",
+            blocks,
+            routine=routine.id,
+            stretches=(stretch.id,),
+            actions=(
+                button("Finish ✅" if last else "Next ▶", act.GuideStep(routine.id, i + 1)),
+                button("Stop", act.GuideStop()),
+            ),
+            context=replace(
+                context, kind="routine", intent=f"guide.{routine.id}", routine=routine.id
+            ),
+        )
+
+    def _guide_done(self, routine: Routine, context: Context) -> Reply:
+        steps = routine.steps
+        blocks = (
+            Block("title", f"Well done! {routine.title} complete ✅"),
+            Block(
+                "para",
+                f"That was {len(steps)} stretches, about {_minutes(routine.total_seconds)}. "
+                "Drink some water and notice how you feel.",
+            ),
+        )
+        return Reply(
+            "routine",
+            f"guide.{routine.id}.done",
+            blocks,
+            routine=routine.id,
+            stretches=tuple(s.stretch for s in steps),
+            context=replace(context, kind="routine", intent="guide.done", routine=routine.id),
+        )
+
+    # ------------------------------------------------------------------ tips and daily
+
+    def tip(self, text: str | None, context: Context, *, confidence: float = 1.0) -> Reply:
+        """A tip not yet seen in this conversation; which one follows from the message."""
+        tips = self.kb.tips
+        seen = set(context.seen) if context.kind == "tip" else set()
+        start = zlib.crc32((text or "").encode()) % len(tips) if text else len(seen) * 7
+        for step in range(len(tips)):
+            index = (start + step) % len(tips)
+            if tips[index].id not in seen:
+                break
+        else:
+            index, seen = start % len(tips), set()
+        return self.tip_at(index, context, confidence=confidence, seen=tuple(seen))
+
+    def tip_at(
+        self,
+        index: int,
+        context: Context,
+        *,
+        confidence: float = 1.0,
+        seen: tuple[str, ...] = (),
+    ) -> Reply:
+        """Tip number `index` (wrapping), as the daily tips send it."""
+        tip = self.kb.tips[index % len(self.kb.tips)]
+        blocks = (Block("title", "💡 Stretch tip"), Block("para", " ".join(tip.text.split())))
+        buttons = [button("Another tip", act.NextTip())]
+        if tip.stretch:
+            buttons.insert(0, button("Show me the stretch", act.ShowStretch(tip.stretch)))
+        return Reply(
+            "tip",
+            "tip",
+            blocks,
+            topic=tip.topic,
+            stretches=(tip.stretch,) if tip.stretch else (),
+            confidence=confidence,
+            actions=tuple(buttons),
+            context=replace(context, kind="tip", intent="tip", seen=(*seen, tip.id)),
+        )
+
+    def daily(self, what: act.DailyWhat, context: Context, *, confidence: float = 1.0) -> Reply:
+        """How to turn daily tips on or off (the brain has no store: Telegram does it)."""
+        blocks = (Block("title", "Daily stretch tips"), Block("para", DAILY_TEXTS[what]))
+        return Reply(
+            "daily",
+            f"daily.{what}",
+            blocks,
+            confidence=confidence,
+            context=replace(context, kind="daily", intent=f"daily.{what}"),
+        )
+
+    def smalltalk(self, key: str, text: str, context: Context, *, confidence: float = 1.0) -> Reply:
+        """A small-talk line; which one of the entry's replies follows from the message."""
+        entry = self.kb.smalltalk[key]
+        line = entry.replies[zlib.crc32(text.encode()) % len(entry.replies)]
+        return Reply(
+            "smalltalk",
+            f"smalltalk.{key}",
+            (Block("para", line),),
+            confidence=confidence,
+            actions=(self.cooldown_button, self.tip_button),
+            context=replace(context, kind="smalltalk", intent=f"smalltalk.{key}"),
+        )
+
+    # ------------------------------------------------------------------ not understood
+
+    def fallback(self, match: Match, context: Context, lead: str = FALLBACK_LEAD) -> Reply:
+        """Not understood: say so, and offer what the message most likely meant."""
+        suggestions = self.suggestions(match)
+        blocks = (
+            Block("para", lead),
+            Block("para", "Did you mean one of these?" if suggestions else ""),
+        )
+        return Reply(
+            "fallback",
+            "fallback",
+            tuple(b for b in blocks if b.text),
+            confidence=match.confidence,
+            suggestions=suggestions,
+            context=replace(context, kind="fallback", intent="fallback"),
+        )
+
+    def which_area(self, match: Match, context: Context) -> Reply:
+        """A follow-up ("how do I stretch it?") with no area to refer to."""
+        return self.fallback(match, context, lead=WHICH_AREA_LEAD)
+
+    def suggestions(self, match: Match) -> tuple[Action, ...]:
+        """Up to three "did you mean" buttons: the match's candidates, then defaults."""
+        out: list[Action] = []
+        for kind, key, topic in ((match.kind, match.key, match.topic), *match.alternatives):
+            action = self._suggestion(
+                kind, key, topic or (match.topics[0] if match.topics else None)
+            )
+            if action and action not in out:
+                out.append(action)
+        defaults = self.default_suggestions
+        if match.topics:
+            topic = match.topics[0]
+            name = self.kb.topic_name(topic).lower()
+            defaults = (
+                button(f"Stretch my {name}", act.TopicStretch(topic)),
+                button(f"Why is my {name} tight?", act.ShowAnswer(topic, "why_tight")),
+                *defaults,
+            )
+        for action in defaults:
+            if len(out) >= 3:
+                break
+            if action not in out:
+                out.append(action)
+        return tuple(out[:3])
+
+    def _suggestion(self, kind: str, key: str, topic: str | None) -> Action | None:
+        kb = self.kb
+        if kind == "aspect" and topic and topic in kb.topics and topic != GENERAL:
+            name = kb.topic_name(topic).lower()
+            if key == "stretch":
+                return button(f"Stretch my {name}", act.TopicStretch(topic))
+            if (topic, key) in kb.answers:
+                return button(f"{ASPECT_LABELS.get(key, key)} ({name})", act.ShowAnswer(topic, key))
+        if kind == "general" and (GENERAL, key) in kb.answers:
+            return button(kb.answers[(GENERAL, key)].title, act.ShowAnswer(GENERAL, key))
+        if kind == "routine" and key in kb.routines:
+            return button(kb.routines[key].title, act.ShowRoutine(key))
+        if kind == "request" and key == "tip":
+            return button("A stretch tip", act.NextTip())
+        return None
+
+    def empty(self, text: str, context: Context) -> Reply:
+        """A message with no words to read: blank, or only emoji and punctuation."""
+        note = "I read words best. " if text.strip() else "That message looks empty. "
+        blocks = (
+            Block(
+                "para",
+                note + "Ask me about a muscle, a stretch or a routine, for example “why is "
+                "my psoas tight?”",
+            ),
+        )
+        return Reply(
+            "fallback",
+            "fallback.empty",
+            blocks,
+            confidence=0.0,
+            suggestions=self.suggestions(Match("none", "empty", None, 0.0)),
+            context=context,
+        )
+
+    def not_text(self, context: Context) -> Reply:
+        """A sticker, a photo, or anything that is not a string."""
+        return notice(
+            "fallback.not_text",
+            "I can only read text messages. Type a question, for example “how do I stretch "
+            "my calves?”",
+            context,
+        )
+
+    def stale(self, context: Context) -> Reply:
+        """A button whose data no longer means anything (or never did)."""
+        return notice(
+            "stale",
+            "That button has expired or I don't recognise it. Ask me again in your own "
+            "words, or send /help.",
+            context,
+        )
+
+
+def notice(intent: str, text: str, context: Context) -> Reply:
+    """A one-paragraph fallback that leaves the conversation where it was."""
+    return Reply("fallback", intent, (Block("para", text),), confidence=0.0, context=context)
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60 or seconds % 60:
+        return f"{seconds} s"
+    return f"{seconds // 60} min"
+
+
+def _minutes(seconds: int) -> str:
+    minutes = seconds / 60
+    if minutes < 1.5:
+        return "1 minute"
+    return f"{round(minutes)} minutes"

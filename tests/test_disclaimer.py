@@ -1,0 +1,105 @@
+"""The promise every reply keeps: the knowledge base's own disclaimer, on every face.
+
+These tests compare with the disclaimer text of the knowledge base itself (the shipped one and a
+minimal one with a disclaimer of its own), never with the renderer's built-in default, so a
+reply that lost the knowledge base's disclaimer fails here even though the default also says
+"not medical advice".
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+
+from bot.brain import Brain
+from bot.kb import KnowledgeBase, load_kb
+from bot.render import FALLBACK_DISCLAIMER, render_html, render_json, render_text
+from bot.reply import KINDS, Context, Reply
+
+#: one message per kind of reply, and then some: each is checked on every face
+MESSAGES = (
+    "why is my psoas tight",
+    "how do i stretch my calves",
+    "cooldown after running",
+    "give me a tip",
+    "send me a stretch tip every day",
+    "numbness in my groin and i cant control my bladder",
+    "hello",
+    "what can you do",
+    "my jeans are too tight",
+    "",
+    "🙂",
+    "how long should i hold a stretch",
+)
+
+
+def replies_of_every_kind(brain: Brain) -> list[Reply]:
+    """Replies to messages, to every button they offer, and the fixed ones (start, help...)."""
+    out: list[Reply] = [brain.welcome(), brain.help(), brain.about(), brain.tip(3)]
+    out.append(brain.reply(None))  # type: ignore[arg-type]  # a sticker, a photo
+    out.append(brain.resolve("stale.button.data"))
+    for message in MESSAGES:
+        reply = brain.reply(message)
+        out.append(reply)
+        out.append(brain.reply("how do i stretch it", reply.context))
+        for action in (*reply.actions, *reply.suggestions):
+            out.append(brain.resolve(action.intent, reply.context))
+    return out
+
+
+@pytest.fixture(scope="module")
+def mini_brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
+    import yaml
+    from conftest import mini_kb_files
+
+    folder = tmp_path_factory.mktemp("mini_kb")
+    files = mini_kb_files()
+    files["disclaimer.yaml"] = {
+        "disclaimer": {
+            "short": "Mini knowledge base: not medical advice, ask a professional.",
+            "full": "The mini knowledge base's full disclaimer: not medical advice.",
+        }
+    }
+    for name, doc in files.items():
+        (folder / name).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    return Brain(load_kb(folder))
+
+
+@pytest.fixture(params=["shipped", "mini"])
+def any_brain(request: pytest.FixtureRequest, brain: Brain, mini_brain: Brain) -> Brain:
+    return brain if request.param == "shipped" else mini_brain
+
+
+def test_the_shipped_disclaimer_is_not_the_renderers_default(kb: KnowledgeBase):
+    assert kb.disclaimer.short != FALLBACK_DISCLAIMER
+    assert "not medical advice" in kb.disclaimer.short.lower()
+
+
+def test_every_kind_of_reply_is_covered(brain: Brain):
+    kinds = {reply.kind for reply in replies_of_every_kind(brain)}
+    assert kinds == set(KINDS)
+
+
+def test_every_reply_carries_the_knowledge_bases_own_disclaimer(any_brain: Brain):
+    short = any_brain.kb.disclaimer.short
+    for reply in replies_of_every_kind(any_brain):
+        assert reply.disclaimer == short, reply.intent
+        assert render_text(reply).endswith(short), reply.intent
+        assert render_html(reply)[-1].endswith(f"<i>{escape(short)}</i>"), reply.intent
+        data = render_json(reply)
+        assert data["disclaimer"] is True and data["text"].endswith(short), reply.intent
+
+
+def test_replies_in_a_conversation_keep_it(any_brain: Brain):
+    context, short = Context(), any_brain.kb.disclaimer.short
+    for message in ("why are my calves tight", "how do i stretch them", "another one", "thanks"):
+        reply = any_brain.reply(message, context)
+        assert render_text(reply).endswith(short)
+        context = reply.context
+
+
+def test_about_shows_the_full_disclaimer(any_brain: Brain):
+    full = any_brain.kb.disclaimer.full
+    assert full in render_text(any_brain.about())
+    assert escape(full) in "\n".join(render_html(any_brain.about()))
