@@ -10,8 +10,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.kb import KBError, KnowledgeBase, load_kb
+
+if TYPE_CHECKING:
+    from bot.brain import Brain
+
+#: the labelled messages `stretchbot eval` scores by default: a checkout's file, not the package's
+DEFAULT_EVAL_FILE = Path("tests") / "data" / "utterances.yaml"
 
 
 def _load(directory: str | None) -> KnowledgeBase | None:
@@ -19,32 +26,36 @@ def _load(directory: str | None) -> KnowledgeBase | None:
     try:
         return load_kb(Path(directory) if directory else None)
     except KBError as exc:
-        print(f"The knowledge base has {len(exc.errors)} mistake(s):", file=sys.stderr)
-        for line in exc.errors:
-            print(f"  {line}", file=sys.stderr)
+        _report(exc)
         return None
 
 
-def _brain(args: argparse.Namespace):
-    from bot.brain import Brain
+def _report(exc: KBError) -> None:
+    print(f"The knowledge base has {len(exc.errors)} mistake(s):", file=sys.stderr)
+    for line in exc.errors:
+        print(f"  {line}", file=sys.stderr)
 
-    kb = _load(getattr(args, "knowledge", None))
-    return Brain(kb) if kb is not None else None
 
-
-def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the knowledge base; exit 1 on any mistake."""
-    kb = _load(args.directory)
-    if kb is None:
-        return 1
+def _brain_of(kb: KnowledgeBase) -> Brain | None:
+    """The brain over `kb`, or None after printing what its indexes refused (a name clash)."""
     from bot.brain import Brain
 
     try:
-        Brain(kb)  # building the indexes finds clashes such as one name on two topics
+        return Brain(kb)
     except KBError as exc:
-        print(f"The knowledge base has {len(exc.errors)} mistake(s):", file=sys.stderr)
-        for line in exc.errors:
-            print(f"  {line}", file=sys.stderr)
+        _report(exc)
+        return None
+
+
+def _brain(args: argparse.Namespace) -> Brain | None:
+    kb = _load(getattr(args, "knowledge", None))
+    return _brain_of(kb) if kb is not None else None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the knowledge base, and build the brain's indexes over it; exit 1 on any mistake."""
+    kb = _load(args.directory)
+    if kb is None or _brain_of(kb) is None:
         return 1
     print(
         f"OK: {len(kb.topics)} topics, {len(kb.answers)} answers, {len(kb.stretches)} stretches, "
@@ -103,11 +114,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("stretchbot: not starting until the knowledge base is fixed.", file=sys.stderr)
         return 1
     if not settings.token:
-        from bot.brain import Brain
         from bot.console import chat
 
+        brain = _brain_of(kb)
+        if brain is None:
+            return 1
         print("No TELEGRAM_BOT_TOKEN set (environment or .env): starting the terminal chat.")
-        return chat(Brain(kb))
+        return chat(brain)
     from bot.telegram.app import run_bot
 
     try:
@@ -130,7 +143,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(evaluate.format_clinc(report))
         return 0
     split = args.split or ("all" if args.file else "test")
-    rows = evaluate.load_utterances(args.file or evaluate.DEFAULT_FILE, split)
+    path = Path(args.file) if args.file else DEFAULT_EVAL_FILE
+    if not path.is_file():
+        print(
+            f"stretchbot eval: no file {path} (run it from a checkout, or name a file)",
+            file=sys.stderr,
+        )
+        return 2
+    rows = evaluate.load_utterances(path, split)
     report = evaluate.evaluate(brain, rows)
     print(f"Split: {split}")
     print(evaluate.format_report(report))
@@ -161,7 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("directory", nargs="?", help="knowledge folder (default: the shipped one)")
     ev = add("eval", cmd_eval, "accuracy figures on labelled messages, or CLINC150 with --clinc")
     ev.add_argument(
-        "file", nargs="?", help="labelled messages (default: tests/data/utterances.yaml)"
+        "file",
+        nargs="?",
+        help=f"labelled messages (default: {DEFAULT_EVAL_FILE} of the checkout you are in)",
     )
     ev.add_argument(
         "--split",

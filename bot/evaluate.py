@@ -20,7 +20,6 @@ from bot.brain import Brain
 from bot.render import render_json
 from bot.reply import Reply
 
-DEFAULT_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "utterances.yaml"
 #: kinds that mean "I answered with stretch or health content"
 ACCEPTING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily", "red_flag"})
 
@@ -81,7 +80,7 @@ class Report:
         return self.with_disclaimer / self.total if self.total else 1.0
 
 
-def load_utterances(path: Path | str = DEFAULT_FILE, split: str = "all") -> list[dict]:
+def load_utterances(path: Path | str, split: str = "all") -> list[dict]:
     """The labelled messages of one split ("train", "test" or "all")."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     rows = data["utterances"]

@@ -94,3 +94,23 @@ def _root() -> str:
     from pathlib import Path
 
     return str(Path(__file__).resolve().parent.parent)
+
+
+def test_eval_outside_a_checkout_says_what_is_missing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["eval"]) == 2
+    assert "no file tests/data/utterances.yaml" in capsys.readouterr().err
+
+
+def test_a_name_clash_found_while_indexing_is_one_clear_report(monkeypatch, capsys):
+    import bot.brain
+    from bot.kb import KBError
+
+    def clash(kb):
+        raise KBError(["topics: the name 'calf' is used by both 'calves' and 'shins'"])
+
+    monkeypatch.setattr(bot.brain, "Brain", clash)
+    assert main(["ask", "hello"]) == 1
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("is used by both") == 2 and "Traceback" not in err

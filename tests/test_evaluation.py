@@ -16,16 +16,17 @@ import pytest
 from bot.evaluate import evaluate, evaluate_clinc, load_utterances
 
 DATA = Path(__file__).resolve().parent / "data"
+UTTERANCES = DATA / "utterances.yaml"
 CLINC_VAL = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "clinc150" / "val.jsonl"
 
 
 @pytest.fixture(scope="module")
 def held_out(brain):
-    return evaluate(brain, load_utterances(split="test"))
+    return evaluate(brain, load_utterances(UTTERANCES, split="test"))
 
 
 def test_labelled_messages_cover_what_the_issue_asks():
-    rows = load_utterances(split="all")
+    rows = load_utterances(UTTERANCES, split="all")
     kinds = Counter(r["kind"] for r in rows)
     assert len(rows) >= 500
     assert kinds["red_flag"] >= 60 and kinds["fallback"] >= 100
@@ -52,7 +53,7 @@ def test_out_of_domain_rejection(held_out):
 
 
 def test_out_of_domain_rejection_on_the_train_split(brain):
-    assert evaluate(brain, load_utterances(split="train")).ood_rejection >= 0.98
+    assert evaluate(brain, load_utterances(UTTERANCES, split="train")).ood_rejection >= 0.98
 
 
 # Guards on the tuning sets, so a change that helps one figure cannot quietly cost another.
