@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot import actions as act
+from bot.actions import DailyWhat
 from bot.kb import GENERAL, KnowledgeBase
 from bot.nlu import STOPWORDS, TOPIC_TOKEN, Match, Matcher
 from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
@@ -29,6 +30,8 @@ from bot.text import normalize
 MAX_CHARS = 4000
 #: how sure a bare topic ("and my calves?") is read as the last kind of answer about it
 BARE_TOPIC_CONFIDENCE = 0.7
+#: the intent layer's requests about daily tips, and what the reply explains
+DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset({"tight", "stiff", "sore", "what", "about", "how"})
 
@@ -183,6 +186,8 @@ class Brain:
             return say.fallback(match, context)
         kind, key = match.kind, match.key
         if kind == "aspect":
+            if topic is None:
+                return say.fallback(match, context)
             if key == "stretch":
                 return say.stretch_for_topic(topic, context, confidence=match.confidence)
             if (topic, key) in self.kb.answers:
@@ -200,8 +205,8 @@ class Brain:
         if kind == "request":
             if key == "tip":
                 return say.tip(" ".join(words), context, confidence=match.confidence)
-            if key in ("daily_on", "daily_off"):
-                return say.daily(key.split("_")[1], context, confidence=match.confidence)
+            if key in DAILY_REQUESTS:
+                return say.daily(DAILY_REQUESTS[key], context, confidence=match.confidence)
             return say.help(context)
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)

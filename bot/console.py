@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 from bot.brain import Brain
@@ -62,7 +63,7 @@ def chat(
     return 0
 
 
-def _setup_readline():
+def _setup_readline() -> ModuleType | None:
     try:
         import readline
     except ImportError:  # pragma: no cover - Windows without pyreadline

@@ -246,7 +246,7 @@ class KnowledgeBase:
 class _Ctx:
     """Collects errors for one file while its nodes are read."""
 
-    def __init__(self, file: str, errors: list[str], refs: list | None = None) -> None:
+    def __init__(self, file: str, errors: list[str], refs: list[Any] | None = None) -> None:
         self.file = file
         self.errors = errors
         #: (ctx, node, kind, value, label): references checked once everything is loaded

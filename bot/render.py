@@ -7,6 +7,7 @@ text that goes into HTML is escaped here; handlers never build HTML themselves.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from bot.reply import Block, Reply
 
@@ -103,7 +104,7 @@ def _pack(pieces: list[str], separator: str, limit: int) -> list[str]:
     return chunks
 
 
-def render_json(reply: Reply) -> dict:
+def render_json(reply: Reply) -> dict[str, Any]:
     """The JSON contract: exactly these keys, in this order.
 
     `suggestions` are the intent ids offered ("did you mean"); `disclaimer` is true when the

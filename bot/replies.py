@@ -506,7 +506,7 @@ class Replies:
             )
             if action and action not in out:
                 out.append(action)
-        defaults = self.default_suggestions
+        defaults: tuple[Action, ...] = self.default_suggestions
         if match.topics:
             topic = match.topics[0]
             name = self.kb.topic_name(topic).lower()

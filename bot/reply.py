@@ -9,8 +9,10 @@ state, it hands back a new context inside the reply.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
-KINDS = (
+#: what a reply is; every face can rely on this set (the JSON contract's "kind")
+Kind = Literal[
     "answer",
     "stretch",
     "routine",
@@ -20,7 +22,11 @@ KINDS = (
     "smalltalk",
     "help",
     "fallback",
-)
+]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+#: how a block is shown; see `Block`
+Style = Literal["title", "para", "steps", "bullets", "meta", "warning"]
+STYLES: tuple[Style, ...] = get_args(Style)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,7 @@ class Block:
     "Hold 30 s, 2 to 3 times a side"), "warning" (a safety line shown prominently).
     """
 
-    style: str
+    style: Style
     text: str = ""
     items: tuple[str, ...] = ()
 
@@ -55,7 +61,7 @@ class Context:
     """What the brain remembers between two messages of one conversation."""
 
     topic: str | None = None
-    kind: str | None = None
+    kind: Kind | None = None
     intent: str | None = None
     stretch: str | None = None
     routine: str | None = None
@@ -67,7 +73,7 @@ class Context:
 class Reply:
     """What the brain answers. The disclaimer is not in `blocks`: render adds it, always."""
 
-    kind: str
+    kind: Kind
     intent: str
     blocks: tuple[Block, ...]
     topic: str | None = None

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 #: Each migration is the list of statements that moves the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -182,7 +182,7 @@ def _dt(seconds: int | None) -> datetime | None:
     return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
 
-def _row(values: Sequence) -> Subscription:
+def _row(values: Sequence[Any]) -> Subscription:
     chat_id, local_time, zone, nxt, last, cursor, failures, attempt, created, updated = values
     return Subscription(
         chat_id=chat_id,
@@ -244,7 +244,7 @@ class Store:
     @property
     def schema_version(self) -> int:
         """The `PRAGMA user_version` of the open database."""
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def get(self, chat_id: int) -> Subscription | None:
         """The subscription of `chat_id`, or None."""
@@ -449,9 +449,11 @@ class Store:
 
     def count(self) -> int:
         """How many people are subscribed right now."""
-        return self._db.execute(
-            "SELECT count(*) FROM subscriptions WHERE next_send_utc IS NOT NULL"
-        ).fetchone()[0]
+        return int(
+            self._db.execute(
+                "SELECT count(*) FROM subscriptions WHERE next_send_utc IS NOT NULL"
+            ).fetchone()[0]
+        )
 
     def close(self) -> None:
         """Release the database (checkpointing the WAL)."""
@@ -463,7 +465,7 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
 
     A database newer than this code is refused rather than guessed at.
     """
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > len(MIGRATIONS):
         raise StoreError(
             f"the database has schema version {version}, but this bot knows versions up to "
@@ -473,7 +475,7 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
         db.execute("BEGIN IMMEDIATE")
         try:
             # Re-read inside the write lock: another process may have migrated meanwhile.
-            version = db.execute("PRAGMA user_version").fetchone()[0]
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version < target:
                 for statement in MIGRATIONS[version]:
                     db.execute(statement)
