@@ -16,9 +16,9 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import time
 from pathlib import Path
 from urllib.parse import quote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -26,7 +26,6 @@ REDACTED = "[REDACTED]"
 
 _TOKEN_RE = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{1,100}")
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
-_TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _ENV_KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _Getter = Callable[[str], "str | None"]
@@ -52,7 +51,7 @@ class Settings:
     flood_limit: int = 20
     flood_window: float = 10.0
     flood_mute: float = 30.0
-    daily_default_time: str = "08:00"
+    daily_default_time: time = time(8, 0)
     daily_default_tz: str = "UTC"
     daily_catchup_hours: float = 6.0
     daily_tick_seconds: float = 30.0
@@ -126,53 +125,13 @@ def load_settings(
             return None
         return value.strip()
 
-    token = get("TELEGRAM_BOT_TOKEN")
-    if token is not None and not _TOKEN_RE.fullmatch(token):
-        raise ConfigError(
-            "TELEGRAM_BOT_TOKEN does not look like a bot token: expected digits, a colon, then "
-            "letters, digits, _ or - (as BotFather gives it)"
-        )
-
-    api_base_url = get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL
-    if not re.match(r"https?://[^/\s]+", api_base_url) or re.search(r"\s", api_base_url):
-        raise ConfigError(
-            "TELEGRAM_API_BASE_URL must be an http(s) URL such as "
-            f"{DEFAULT_API_BASE_URL}, found {api_base_url!r}"
-        )
-
-    webhook_url = get("WEBHOOK_URL")
-    webhook_secret = get("WEBHOOK_SECRET")
-    if webhook_url is not None:
-        if not re.fullmatch(r"https://[^/\s]+(/\S*)?", webhook_url):
-            raise ConfigError(
-                f"WEBHOOK_URL must be a public https:// URL (Telegram requires HTTPS), "
-                f"found {webhook_url!r}"
-            )
-        if webhook_secret is None:
-            raise ConfigError(
-                "WEBHOOK_SECRET is required when WEBHOOK_URL is set: 1 to 256 characters "
-                "from A-Z, a-z, 0-9, _ and -"
-            )
-    if webhook_secret is not None and not _SECRET_RE.fullmatch(webhook_secret):
-        raise ConfigError("WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and -")
-
+    token = _token(get)
+    api_base_url = _api_base_url(get)
+    webhook_url, webhook_secret = _webhook(get)
     log_level = (get("LOG_LEVEL") or "INFO").upper()
     if log_level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, found {log_level!r}")
-
-    daily_time = get("DAILY_DEFAULT_TIME") or "08:00"
-    match = _TIME_RE.fullmatch(daily_time)
-    if not match:
-        raise ConfigError(f"DAILY_DEFAULT_TIME must be HH:MM (24-hour), found {daily_time!r}")
-    daily_time = f"{int(match[1]):02d}:{match[2]}"
-
-    daily_tz = get("DAILY_DEFAULT_TZ") or "UTC"
-    try:
-        ZoneInfo(daily_tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(
-            f"DAILY_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin, found {daily_tz!r}"
-        ) from None
+    daily_time, daily_tz = _daily_defaults(get)
 
     return Settings(
         token=token,
@@ -193,6 +152,67 @@ def load_settings(
         daily_tick_seconds=_number(get, "DAILY_TICK_SECONDS", 30.0),
         rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0),
     )
+
+
+def _token(get: _Getter) -> str | None:
+    token = get("TELEGRAM_BOT_TOKEN")
+    if token is not None and not _TOKEN_RE.fullmatch(token):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN does not look like a bot token: expected digits, a colon, then "
+            "letters, digits, _ or - (as BotFather gives it)"
+        )
+    return token
+
+
+def _api_base_url(get: _Getter) -> str:
+    api_base_url = get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL
+    if not re.match(r"https?://[^/\s]+", api_base_url) or re.search(r"\s", api_base_url):
+        raise ConfigError(
+            "TELEGRAM_API_BASE_URL must be an http(s) URL such as "
+            f"{DEFAULT_API_BASE_URL}, found {api_base_url!r}"
+        )
+    return api_base_url
+
+
+def _webhook(get: _Getter) -> tuple[str | None, str | None]:
+    """WEBHOOK_URL and WEBHOOK_SECRET: both or neither, each well formed."""
+    webhook_url = get("WEBHOOK_URL")
+    webhook_secret = get("WEBHOOK_SECRET")
+    if webhook_url is not None:
+        if not re.fullmatch(r"https://[^/\s]+(/\S*)?", webhook_url):
+            raise ConfigError(
+                f"WEBHOOK_URL must be a public https:// URL (Telegram requires HTTPS), "
+                f"found {webhook_url!r}"
+            )
+        if webhook_secret is None:
+            raise ConfigError(
+                "WEBHOOK_SECRET is required when WEBHOOK_URL is set: 1 to 256 characters "
+                "from A-Z, a-z, 0-9, _ and -"
+            )
+    if webhook_secret is not None and not _SECRET_RE.fullmatch(webhook_secret):
+        raise ConfigError("WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and -")
+    return webhook_url, webhook_secret
+
+
+def _daily_defaults(get: _Getter) -> tuple[time, str]:
+    """DAILY_DEFAULT_TIME and DAILY_DEFAULT_TZ, read as /daily reads what people type."""
+    from bot.daily import UsageError, parse_time, parse_zone
+
+    raw_time = get("DAILY_DEFAULT_TIME") or "08:00"
+    raw_zone = get("DAILY_DEFAULT_TZ") or "UTC"
+    try:
+        at = parse_time(raw_time)
+    except UsageError:
+        raise ConfigError(
+            f"DAILY_DEFAULT_TIME must be HH:MM (24-hour), found {raw_time!r}"
+        ) from None
+    try:
+        return at, parse_zone(raw_zone)
+    except UsageError:
+        raise ConfigError(
+            "DAILY_DEFAULT_TZ must be an IANA time zone such as Europe/Berlin (or an offset such "
+            f"as +02:00), found {raw_zone!r}"
+        ) from None
 
 
 def _integer(get: _Getter, name: str, default: int, *, low: int, high: int | None = None) -> int:

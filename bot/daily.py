@@ -127,11 +127,6 @@ class Defaults:
     at: time = time(8, 0)
     zone: str = "UTC"
 
-    @classmethod
-    def from_strings(cls, at: str, zone: str) -> Defaults:
-        """From settings such as ("08:00", "Europe/Berlin")."""
-        return cls(at=parse_time(at), zone=parse_zone(zone))
-
 
 # --- reading what people type -------------------------------------------------------------
 
@@ -524,6 +519,9 @@ async def tick(
     takes on; what is left waits for the next tick. `on_fed` is called once every row this
     tick took on has a sender, i.e. only sends already under way remain: a good moment to let
     the next tick start. See the module docstring for the guarantees.
+
+    One function of about 80 lines on purpose: the feeder and the senders share the queue,
+    the report and the deadline as closures; split apart, they would pass six values around.
     """
     start = now()
     report = TickReport()

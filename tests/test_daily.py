@@ -321,7 +321,7 @@ def test_choosing_a_zone_reschedules_only_when_on(store):
 
 def test_no_zone_chosen_means_the_default_zone(store):
     now = datetime(2025, 6, 1, 3, 0, tzinfo=UTC)
-    defaults = Defaults.from_strings("07:00", "America/New_York")
+    defaults = Defaults(time(7, 0), "America/New_York")
     sub = turn_on(store, 1, now, defaults)
     assert sub.zone is None
     assert sub.next_send == datetime(2025, 6, 1, 11, tzinfo=UTC)

@@ -82,7 +82,7 @@ def install(application: Application, settings: Settings) -> None:
     store = Store.open(settings.db_path)
     application.bot_data[STORE_KEY] = store
     application.bot_data[SETTINGS_KEY] = settings
-    application.bot_data[DEFAULTS_KEY] = daily.Defaults.from_strings(
+    application.bot_data[DEFAULTS_KEY] = daily.Defaults(
         settings.daily_default_time, settings.daily_default_tz
     )
     application.bot_data[PACER_KEY] = daily.Pacer(settings.rate_limit_per_second)

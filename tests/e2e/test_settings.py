@@ -9,6 +9,7 @@ import dataclasses
 import inspect
 import logging
 import re
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_defaults_without_any_setting():
     assert settings.token is None
     assert settings.api_base_url == "https://api.telegram.org/bot"
     assert (settings.flood_limit, settings.flood_window, settings.flood_mute) == (20, 10.0, 30.0)
-    assert (settings.daily_default_time, settings.daily_default_tz) == ("08:00", "UTC")
+    assert (settings.daily_default_time, settings.daily_default_tz) == (time(8, 0), "UTC")
 
 
 def test_every_setting_is_read(tmp_path):
@@ -62,7 +63,7 @@ def test_every_setting_is_read(tmp_path):
     assert settings.log_level == "DEBUG"
     assert settings.admin_ids == frozenset({12, 34})
     assert settings.flood_window == 2.5
-    assert settings.daily_default_time == "07:30"
+    assert settings.daily_default_time == time(7, 30)
     assert settings.daily_catchup_hours == 0
     assert settings.daily_tick_seconds == 0.5
     assert settings.rate_limit_per_second == 10

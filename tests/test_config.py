@@ -1,0 +1,38 @@
+"""Settings carry parsed values, validated once, the way /daily reads what people type."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+
+@pytest.mark.parametrize(
+    ("raw_time", "raw_zone", "at", "zone"),
+    [
+        ("7:30", "europe/berlin", time(7, 30), "Europe/Berlin"),
+        ("07.30", "UTC", time(7, 30), "UTC"),
+        ("23:59", "+02:00", time(23, 59), "+02:00"),
+        (None, None, time(8, 0), "UTC"),
+    ],
+)
+def test_daily_defaults_are_parsed_once(raw_time, raw_zone, at, zone):
+    env = {"DAILY_DEFAULT_TIME": raw_time, "DAILY_DEFAULT_TZ": raw_zone}
+    settings = load_settings({k: v for k, v in env.items() if v}, env_file=None)
+    assert (settings.daily_default_time, settings.daily_default_tz) == (at, zone)
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"DAILY_DEFAULT_TIME": "7am"}, "DAILY_DEFAULT_TIME must be HH:MM"),
+        ({"DAILY_DEFAULT_TZ": "Mars/Olympus"}, "DAILY_DEFAULT_TZ must be an IANA time zone"),
+        ({"DAILY_DEFAULT_TZ": "+15:00"}, "DAILY_DEFAULT_TZ must be an IANA time zone"),
+    ],
+)
+def test_bad_daily_defaults_are_one_clear_line(env, says):
+    with pytest.raises(ConfigError, match=says) as error:
+        load_settings(env, env_file=None)
+    assert "\n" not in str(error.value)
