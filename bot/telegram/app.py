@@ -39,14 +39,15 @@ from telegram.ext import (
     ExtBot,
     MessageHandler,
     TypeHandler,
-    filters,
 )
 from telegram.request import HTTPXRequest
 
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
-from bot.telegram import handlers
+from bot.telegram import filters, handlers
+from bot.telegram.filters import PERSON_MESSAGES
+from bot.telegram.flood import FloodGuard
 
 _log = logging.getLogger(__name__)
 
@@ -260,16 +261,13 @@ def build_application(
         brain=brain,
         settings=settings,
         disclaimer=brain.welcome().disclaimer,
-        flood=handlers.FloodGuard(
-            settings.flood_limit, settings.flood_window, settings.flood_mute, clock
-        ),
+        flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
         daily=daily,
     )
     if daily is not None:
         daily.install(application, settings)
 
-    for_us = handlers.PERSON_MESSAGES & handlers.ADDRESSED
-    commands = handlers.PERSON_MESSAGES
+    commands = PERSON_MESSAGES
     application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
     application.add_handler(CommandHandler("start", handlers.start, filters=commands))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=commands))
@@ -280,15 +278,9 @@ def build_application(
     application.add_handler(CommandHandler("routine", handlers.routine, filters=commands))
     if daily is None:
         application.add_handler(CommandHandler("daily", handlers.daily_soon, filters=commands))
-    unknown = for_us & filters.COMMAND & handlers.COMMAND_FOR_US
-    application.add_handler(MessageHandler(unknown, handlers.unknown_command))
-    text = for_us & filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(text, handlers.on_text))
-    # Media: "I read text" in private chats; a caption addressed to us is read like text.
-    media = (filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL) | (
-        filters.CAPTION
-    )
-    application.add_handler(MessageHandler(for_us & media, handlers.on_non_text))
+    application.add_handler(MessageHandler(filters.UNKNOWN_COMMAND, handlers.unknown_command))
+    application.add_handler(MessageHandler(filters.TEXT, handlers.on_text))
+    application.add_handler(MessageHandler(filters.MEDIA, handlers.on_non_text))
     not_daily = rf"^(?!(?:{'|'.join(p.rstrip(':') for p in DAILY_CALLBACK_PREFIXES)}):)"
     application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=not_daily))
     application.add_error_handler(handlers.on_error)

@@ -40,6 +40,7 @@ from bot.render import render_html
 from bot.reply import Action, Reply
 from bot.store import Store, Subscription
 from bot.telegram import handlers
+from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.keyboards import keyboard
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def install(application: Application, settings: Settings) -> None:
     if recovered:
         log.warning("Counted %d interrupted daily tip(s) as delivered.", recovered)
 
-    commands = handlers.PERSON_MESSAGES
+    commands = PERSON_MESSAGES
     application.add_handler(CommandHandler("daily", daily_command, filters=commands))
     application.add_handler(CommandHandler("forget", forget_command, filters=commands))
     application.add_handler(CallbackQueryHandler(on_button, pattern=_CALLBACKS))

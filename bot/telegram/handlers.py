@@ -7,13 +7,9 @@ rendered by `bot.render.render_html`, so every one is escaped and carries the di
 
 from __future__ import annotations
 
-import enum
 import html
 import logging
 import re
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -21,16 +17,17 @@ from telegram import (
     CallbackQuery,
     LinkPreviewOptions,
     Message,
-    MessageEntity,
     ReplyParameters,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.render import render_html
 from bot.reply import Action, Block, Context, Reply
+from bot.telegram.filters import ADDRESSED
+from bot.telegram.flood import Verdict
 from bot.telegram.keyboards import is_valid_callback_data, reply_keyboard
 
 _log = logging.getLogger(__name__)
@@ -39,112 +36,6 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 #: "guide.<routine>.<step>", steps counted from 0; "Start guided" sends step 0.
 _GUIDE_STEP = re.compile(r"guide\.[A-Za-z0-9_]+\.(\d+)")
 _TAG = re.compile(r"<[^>]+>")
-
-# -- the flood guard ------------------------------------------------------------------------
-
-
-class Verdict(enum.Enum):
-    """What the flood guard says about one more message from a chat."""
-
-    OK = "ok"
-    NOTIFY = "notify"  # just went over the limit: send one "slow down" notice
-    DROP = "drop"  # muted: ignore silently
-
-
-class FloodGuard:
-    """Per chat: more than `limit` messages within `window` s mutes the chat for `mute` s."""
-
-    def __init__(
-        self,
-        limit: int,
-        window: float,
-        mute: float,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.limit, self.window, self.mute, self.clock = limit, window, mute, clock
-        self._hits: dict[int, deque[float]] = {}
-        self._muted: dict[int, float] = {}
-        #: messages ignored so far (the notice included), for logs and tests
-        self.dropped = 0
-
-    def hit(self, chat_id: int) -> Verdict:
-        """Count one message from `chat_id` and say what to do with it."""
-        now = self.clock()
-        muted_until = self._muted.get(chat_id)
-        if muted_until is not None:
-            if now < muted_until:
-                self.dropped += 1
-                return Verdict.DROP
-            del self._muted[chat_id]
-        hits = self._hits.setdefault(chat_id, deque())
-        while hits and hits[0] <= now - self.window:
-            hits.popleft()
-        hits.append(now)
-        if len(hits) > self.limit:
-            hits.clear()
-            self._muted[chat_id] = now + self.mute
-            self.dropped += 1
-            return Verdict.NOTIFY
-        if len(self._hits) > 10_000:
-            self._forget_idle(now)
-        return Verdict.OK
-
-    def _forget_idle(self, now: float) -> None:
-        """Keep memory flat: drop chats with no message inside the window."""
-        for chat_id in [c for c, h in self._hits.items() if not h or h[-1] <= now - self.window]:
-            del self._hits[chat_id]
-
-
-# -- which messages are for us -------------------------------------------------------------
-
-
-class _AddressedToBot(filters.MessageFilter):
-    """Everything in a private chat; in groups only our commands, @mentions and replies to us."""
-
-    def filter(self, message: Message) -> bool:
-        if message.chat.type == ChatType.PRIVATE:
-            return True
-        bot = message.get_bot()
-        replied = message.reply_to_message
-        if replied and replied.from_user and replied.from_user.id == bot.id:
-            return True
-        words = (message.text or "").split(maxsplit=1)
-        if words and words[0].startswith("/"):
-            _, at, target = words[0].partition("@")
-            return not at or target.lower() == (bot.username or "").lower()
-        return _mentions_bot(message, bot.username)
-
-
-def _mentions_bot(message: Message, username: str | None) -> bool:
-    if not username:
-        return False
-    handle = f"@{username}".lower()
-    mentions = {
-        **message.parse_entities([MessageEntity.MENTION]),
-        **message.parse_caption_entities([MessageEntity.MENTION]),
-    }
-    return any(value.lower() == handle for value in mentions.values())
-
-
-class _CommandForUs(filters.MessageFilter):
-    """A command meant for this bot: `/cmd@ThisBot`, or a bare `/cmd` in a private chat.
-
-    In a group a bare `/cmd` may belong to another bot, so only the addressed form counts.
-    """
-
-    def filter(self, message: Message) -> bool:
-        words = (message.text or "").split(maxsplit=1)
-        _, at, target = (words[0] if words else "").partition("@")
-        if at:
-            return target.lower() == (message.get_bot().username or "").lower()
-        return message.chat.type == ChatType.PRIVATE
-
-
-ADDRESSED = _AddressedToBot(name="addressed_to_bot")
-COMMAND_FOR_US = _CommandForUs(name="command_for_us")
-#: New and edited messages in chats with people (not channel posts).
-PERSON_MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
-
 
 # -- helpers ---------------------------------------------------------------------------------
 

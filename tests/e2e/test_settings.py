@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import bot.config as config
 from bot.config import ConfigError, RedactingFilter, Settings, load_settings, parse_env_file, redact
 from bot.reply import Action, Reply
-from bot.telegram.handlers import FloodGuard, Verdict
+from bot.telegram.flood import FloodGuard, Verdict
 from bot.telegram.keyboards import is_valid_callback_data, reply_keyboard
 
 from .conftest import FakeClock
