@@ -28,8 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from telegram import LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import Update
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
@@ -39,9 +38,9 @@ from bot.config import Settings
 from bot.render import render_html
 from bot.reply import Action, Reply
 from bot.store import Store, Subscription
-from bot.telegram import handlers
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.keyboards import keyboard
+from bot.telegram.send import answer, edit_reply, note, send_chunks, send_reply
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +70,6 @@ COMMON_ZONES = (
     ("UTC", "UTC"),
 )
 TIME_CHOICES = ("06:30", "07:00", "07:30", "08:00", "09:00", "12:30", "18:00", "21:00")
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _CALLBACKS = re.compile(r"^(tz|daily|forget):")
 
 
@@ -209,17 +207,8 @@ def make_sender(application: Application) -> daily.Send:
 
     async def send(sub: Subscription) -> None:
         reply = tip_reply(application, sub.tip_cursor)
-        chunks = render_html(reply)
-        markup = keyboard(reply.actions)
         try:
-            for index, chunk in enumerate(chunks):
-                await bot.send_message(
-                    sub.chat_id,
-                    chunk,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup if index == len(chunks) - 1 else None,
-                    link_preview_options=_NO_PREVIEW,
-                )
+            await send_chunks(bot, sub.chat_id, render_html(reply), keyboard(reply.actions))
         except RetryAfter as exc:
             raise daily.RetryLater(_retry_seconds(exc)) from exc
         except Forbidden as exc:
@@ -316,11 +305,11 @@ def status_reply(
             Action("Other time", "daily:times"),
             Action("Time zone", "daily:zones"),
         )
-    return handlers.note(context, "daily", "daily.status", *paragraphs, actions=actions)
+    return note(context, "daily", "daily.status", *paragraphs, actions=actions)
 
 
 def _usage_reply(context: ContextTypes.DEFAULT_TYPE, error: daily.UsageError) -> Reply:
-    return handlers.note(context, "daily", "daily.usage", error.problem, error.usage)
+    return note(context, "daily", "daily.usage", error.problem, error.usage)
 
 
 def _turned_on(context: ContextTypes.DEFAULT_TYPE, sub: Subscription) -> Reply:
@@ -354,7 +343,7 @@ async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         command = daily.parse_args(context.args or [])
     except daily.UsageError as error:
-        await handlers.send_reply(update, context, _usage_reply(context, error))
+        await send_reply(update, context, _usage_reply(context, error))
         return
     store, now = _store(context), _clock(context.application)()
     if command.action == "on":
@@ -369,7 +358,7 @@ async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         reply = status_reply(context, sub, lead=_zone_set(sub))
     else:
         reply = status_reply(context, store.get(chat.id))
-    await handlers.send_reply(update, context, reply)
+    await send_reply(update, context, reply)
 
 
 def _zone_set(sub: Subscription) -> str:
@@ -391,12 +380,12 @@ async def on_daily_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, rep
         answer = _turned_off(context, daily.turn_off(store, chat.id, now))
     else:
         answer = status_reply(context, store.get(chat.id))
-    await handlers.send_reply(update, context, answer)
+    await send_reply(update, context, answer)
 
 
 async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/forget: ask before deleting everything stored about this chat."""
-    reply = handlers.note(
+    reply = note(
         context,
         "daily",
         "forget.ask",
@@ -404,7 +393,7 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         "where you are in the tips) and what I remember of our conversation. Delete it all?",
         actions=(Action("Yes, delete it all", "forget:yes"), Action("No, keep it", "forget:no")),
     )
-    await handlers.send_reply(update, context, reply)
+    await send_reply(update, context, reply)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -414,10 +403,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or chat is None:
         return
     data = query.data or ""
-    try:
-        await query.answer()
-    except TelegramError as exc:
-        log.warning("Could not answer callback query: %s", exc)
+    await answer(query)
     store, now, defaults = _store(context), _clock(context.application)(), _defaults(context)
     kind, _, value = data.partition(":")
     if kind == "forget":
@@ -425,7 +411,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if kind == "tz":
         if value == "other":
-            reply = handlers.note(
+            reply = note(
                 context,
                 "daily",
                 "daily.zone",
@@ -446,10 +432,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             reply = _turned_off(context, daily.turn_off(store, chat.id, now))
         if value == "stop":  # pressed under a tip: keep the tip, answer below it
-            await handlers.send_reply(update, context, reply)
+            await send_reply(update, context, reply)
             return
     elif value == "times":
-        reply = handlers.note(
+        reply = note(
             context,
             "daily",
             "daily.times",
@@ -459,7 +445,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif value == "zones":
         sub = store.get(chat.id)
         zone = daily.zone_label(_zone_of(sub, defaults))
-        reply = handlers.note(
+        reply = note(
             context,
             "daily",
             "daily.zones",
@@ -470,10 +456,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         at = time(int(value[3:5]), int(value[5:7]))
         reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults, at=at))
     else:
-        reply = handlers.note(
+        reply = note(
             context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
         )
-    await handlers.edit_reply(query, context, reply)
+    await edit_reply(query, context, reply)
 
 
 async def _forget(update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed: bool) -> None:
@@ -491,4 +477,4 @@ async def _forget(update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed:
         )
     else:
         text = "Okay, nothing was deleted."
-    await handlers.edit_reply(query, context, handlers.note(context, "daily", "forget.done", text))
+    await edit_reply(query, context, note(context, "daily", "forget.done", text))

@@ -7,35 +7,26 @@ rendered by `bot.render.render_html`, so every one is escaped and carries the di
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from dataclasses import replace
 from typing import Any
 
-from telegram import (
-    CallbackQuery,
-    LinkPreviewOptions,
-    Message,
-    ReplyParameters,
-    Update,
-)
-from telegram.constants import ChatType, ParseMode
+from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.render import render_html
 from bot.reply import Action, Block, Context, Reply
 from bot.telegram.filters import ADDRESSED
 from bot.telegram.flood import Verdict
-from bot.telegram.keyboards import is_valid_callback_data, reply_keyboard
+from bot.telegram.keyboards import is_valid_callback_data
+from bot.telegram.send import answer, edit_reply, note, send_reply
 
 _log = logging.getLogger(__name__)
 
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 #: "guide.<routine>.<step>", steps counted from 0; "Start guided" sends step 0.
 _GUIDE_STEP = re.compile(r"guide\.[A-Za-z0-9_]+\.(\d+)")
-_TAG = re.compile(r"<[^>]+>")
 
 # -- helpers ---------------------------------------------------------------------------------
 
@@ -62,111 +53,9 @@ def store_context(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
         context.chat_data[_context_key(update)] = reply.context
 
 
-def note(
-    context: ContextTypes.DEFAULT_TYPE,
-    kind: str,
-    intent: str,
-    *paragraphs: str,
-    actions: tuple[Action, ...] = (),
-) -> Reply:
-    """A reply of our own (not from the brain), rendered like any other, disclaimer included."""
-    return Reply(
-        kind=kind,
-        intent=intent,
-        blocks=tuple(Block("para", text) for text in paragraphs),
-        actions=actions,
-        disclaimer=context.bot_data.get("disclaimer", ""),
-    )
-
-
 def with_lead(reply: Reply, text: str) -> Reply:
     """`reply` with one paragraph of ours in front (a usage line, "I don't know X")."""
     return replace(reply, blocks=(Block("para", text), *reply.blocks))
-
-
-def _quote_for(update: Update) -> ReplyParameters | None:
-    """Quote the person's message in groups (who is answered?) and for edits (which one?)."""
-    message = update.effective_message
-    chat = update.effective_chat
-    if message is None or chat is None or update.callback_query is not None:
-        return None
-    if chat.type != ChatType.PRIVATE or update.edited_message is not None:
-        return ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
-    return None
-
-
-async def _send_html(
-    context: ContextTypes.DEFAULT_TYPE,
-    chat_id: int,
-    chunk: str,
-    markup: Any,
-    quote: ReplyParameters | None,
-) -> Message:
-    """Send one HTML chunk; if Telegram cannot parse it (a render bug), send it as plain text."""
-    try:
-        return await context.bot.send_message(
-            chat_id,
-            chunk,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            reply_parameters=quote,
-            link_preview_options=_NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        if "parse entities" not in str(exc).lower():
-            raise
-        _log.error("Telegram refused our HTML (%s); sending the reply as plain text", exc)
-        return await context.bot.send_message(
-            chat_id,
-            html.unescape(_TAG.sub("", chunk)),
-            reply_markup=markup,
-            reply_parameters=quote,
-            link_preview_options=_NO_PREVIEW,
-        )
-
-
-async def send_reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
-) -> Message | None:
-    """Send a reply to the update's chat: HTML chunks, the buttons under the last one."""
-    chat = update.effective_chat
-    if chat is None:
-        return None
-    chunks = render_html(reply)
-    markup = reply_keyboard(reply)
-    quote = _quote_for(update)
-    sent = None
-    for index, chunk in enumerate(chunks):
-        last = index == len(chunks) - 1
-        sent = await _send_html(
-            context, chat.id, chunk, markup if last else None, quote if index == 0 else None
-        )
-    return sent
-
-
-async def edit_reply(
-    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, reply: Reply
-) -> None:
-    """Show `reply` in place of the pressed message; send it anew when that is impossible."""
-    chunks = render_html(reply)
-    if len(chunks) == 1 and isinstance(query.message, Message):
-        try:
-            await query.edit_message_text(
-                chunks[0],
-                parse_mode=ParseMode.HTML,
-                reply_markup=reply_keyboard(reply),
-                link_preview_options=_NO_PREVIEW,
-            )
-            return
-        except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return  # a double tap: the message already shows this step
-            _log.info("Could not edit message (%s); sending the step as a new message", exc)
-    if query.message is not None:
-        markup = reply_keyboard(reply)
-        for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1
-            await _send_html(context, query.message.chat.id, chunk, markup if last else None, None)
 
 
 async def daily_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
@@ -340,11 +229,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _log.warning(
             "Ignored a button press with invalid callback data (%d chars)", len(data or "")
         )
-        await _answer(query, "That button doesn't work. Send /start for fresh ones.")
+        await answer(query, "That button doesn't work. Send /start for fresh ones.")
         return
     reply = brain_of(context).resolve(data, load_context(update, context))
     stale = reply.intent == "stale"
-    await _answer(query, "That button has expired." if stale else None)
+    await answer(query, "That button has expired." if stale else None)
     store_context(update, context, reply)
     if reply.kind == "daily":
         await daily_reply(update, context, reply)
@@ -360,14 +249,6 @@ def _continues_guide(data: str) -> bool:
         return True
     step = _GUIDE_STEP.fullmatch(data)
     return step is not None and int(step[1]) > 0
-
-
-async def _answer(query: CallbackQuery, text: str | None) -> None:
-    """Stop the button's spinner; a failure here must not cost the reply itself."""
-    try:
-        await query.answer(text)
-    except TelegramError as exc:
-        _log.warning("Could not answer callback query: %s", exc)
 
 
 # -- flood guard and errors ------------------------------------------------------------------

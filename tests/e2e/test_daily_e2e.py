@@ -15,7 +15,7 @@ import pytest
 from bot.telegram import daily as tg_daily
 
 from .conftest import stop
-from .fakebotapi import FakeBotAPI
+from .fakebotapi import PARSE_ERROR, FakeBotAPI
 
 DISCLAIMER = "not medical advice"
 
@@ -229,6 +229,28 @@ async def test_a_person_who_blocked_the_bot_is_unsubscribed(api, daily_bot, wall
     await tg_daily.run_tick(application)
     assert tips_to(api, 1008) == []
     assert len(tips_to(api, 1009)) == 2
+
+
+async def test_a_tip_telegram_cannot_parse_goes_out_once_as_plain_text(api, daily_bot, wall):
+    application = await daily_bot()
+    chat = api.chat(1012)
+    chat.send("/daily on 08:00 UTC")
+    await chat.next_message()
+    refused = api.fault(
+        "sendMessage", chat_id=chat.id, parse_mode="HTML", status=400, description=PARSE_ERROR
+    )
+    wall.now = datetime(2025, 6, 2, 8, 0, 1, tzinfo=UTC)
+    tip = await chat.next_message()
+    assert refused.hits == 1
+    assert tip.html is None, "sent again at once, as plain text"
+    assert "Your daily stretch tip" in tip.text
+    assert DISCLAIMER in tip.text
+    assert "<" not in tip.text and "&amp;" not in tip.text
+    assert "Stop daily tips" in tip.labels
+    sub = await eventually(lambda: (s := store_of(application).get(1012)).tip_cursor and s)
+    assert (str(sub.last_sent), sub.failures) == ("2025-06-02", 0)
+    await tg_daily.run_tick(application)
+    assert tips_to(api, 1012) == [tip]
 
 
 async def test_a_429_storm_delays_but_delivers_each_tip_exactly_once(api, daily_bot, wall):

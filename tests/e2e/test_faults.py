@@ -11,6 +11,8 @@ import logging
 
 import pytest
 
+from .fakebotapi import PARSE_ERROR
+
 
 async def _only_reply(chat, command: str = "/tip"):
     """Send `command`, return the reply, and prove it was sent once (a later reply follows it)."""
@@ -42,6 +44,19 @@ async def test_send_faults_clear_and_the_reply_arrives_once(api, bot, caplog, fa
     assert planned.hits == planned.times
     if "status" in fault or fault.get("drop"):
         assert any(r.levelno >= logging.INFO and "etry" in r.getMessage() for r in caplog.records)
+
+
+async def test_html_telegram_cannot_parse_goes_out_as_plain_text(api, bot, caplog):
+    chat = api.chat(2014)
+    refused = api.fault(
+        "sendMessage", chat_id=chat.id, parse_mode="HTML", status=400, description=PARSE_ERROR
+    )
+    reply = await _only_reply(chat)
+    assert refused.hits == 1
+    assert reply.html is None, "the second try is plain text"
+    assert "stretch tip" in reply.text.lower()
+    assert "<" not in reply.text and "&amp;" not in reply.text
+    assert any("sending the reply as plain text" in r.getMessage() for r in caplog.records)
 
 
 async def test_a_slow_answer_for_one_chat_does_not_hold_up_the_others(api, bot):
