@@ -17,13 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import importlib
-import importlib.util
 import logging
 import time
 import traceback
 from collections.abc import Callable, Coroutine
-from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -45,6 +42,7 @@ from telegram.request import HTTPXRequest
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
+from bot.telegram import daily as tg_daily
 from bot.telegram import filters, handlers
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
@@ -65,8 +63,8 @@ COMMANDS = [
     ("daily", "One stretch tip a day"),
     ("help", "What I can do"),
     ("about", "About StretchBot, its sources and disclaimer"),
+    ("forget", "Delete everything I store about you"),
 ]
-FORGET_COMMAND = ("forget", "Delete everything I store about you")
 
 
 class ResilientRateLimiter(AIORateLimiter):
@@ -198,20 +196,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Nothing to release."""
 
 
-def _daily_module() -> ModuleType | None:
-    """`bot.telegram.daily` when it exists (daily tips), else None."""
-    if importlib.util.find_spec("bot.telegram.daily") is None:
-        return None
-    return importlib.import_module("bot.telegram.daily")
-
-
 async def _post_init(application: Application) -> None:
     """Publish the command menu and say who we are; a failure here is logged, not fatal."""
-    commands = list(COMMANDS)
-    if application.bot_data.get("daily") is not None:
-        commands.append(FORGET_COMMAND)
     try:
-        await application.bot.set_my_commands([BotCommand(name, text) for name, text in commands])
+        await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     except Exception as exc:
         _log.warning("Could not set the command menu: %s", exc)
     _log.info("StretchBot is online as @%s", application.bot.username)
@@ -256,16 +244,12 @@ def build_application(
         .post_init(_post_init)
         .build()
     )
-    daily = _daily_module()
     application.bot_data.update(
         brain=brain,
-        settings=settings,
         disclaimer=brain.welcome().disclaimer,
         flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
-        daily=daily,
     )
-    if daily is not None:
-        daily.install(application, settings)
+    tg_daily.install(application, settings)
 
     commands = PERSON_MESSAGES
     application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
@@ -276,8 +260,6 @@ def build_application(
     application.add_handler(CommandHandler("topics", handlers.topics, filters=commands))
     application.add_handler(CommandHandler("stretch", handlers.stretch, filters=commands))
     application.add_handler(CommandHandler("routine", handlers.routine, filters=commands))
-    if daily is None:
-        application.add_handler(CommandHandler("daily", handlers.daily_soon, filters=commands))
     application.add_handler(MessageHandler(filters.UNKNOWN_COMMAND, handlers.unknown_command))
     application.add_handler(MessageHandler(filters.TEXT, handlers.on_text))
     application.add_handler(MessageHandler(filters.MEDIA, handlers.on_non_text))

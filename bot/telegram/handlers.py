@@ -17,7 +17,8 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.reply import Action, Block, Context, Reply
+from bot.reply import Block, Context, Reply
+from bot.telegram import daily as tg_daily
 from bot.telegram.filters import ADDRESSED
 from bot.telegram.flood import Verdict
 from bot.telegram.keyboards import is_valid_callback_data
@@ -56,25 +57,6 @@ def store_context(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
 def with_lead(reply: Reply, text: str) -> Reply:
     """`reply` with one paragraph of ours in front (a usage line, "I don't know X")."""
     return replace(reply, blocks=(Block("para", text), *reply.blocks))
-
-
-async def daily_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    """Hand a daily-tips request to the daily module, or say it is coming."""
-    daily = context.bot_data.get("daily")
-    if daily is not None:
-        await daily.on_daily_reply(update, context, reply)
-        return
-    await send_reply(update, context, coming_soon(context))
-
-
-def coming_soon(context: ContextTypes.DEFAULT_TYPE) -> Reply:
-    return note(
-        context,
-        "help",
-        "daily.soon",
-        "Daily stretch tips are coming soon. Until then, /tip gives you one right now.",
-        actions=(Action("A tip now", "tip"),),
-    )
 
 
 def _normal(text: str) -> str:
@@ -161,11 +143,6 @@ async def routine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
-async def daily_soon(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """`/daily` before the daily-tips module exists."""
-    await send_reply(update, context, coming_soon(context))
-
-
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command we do not have."""
     message = update.effective_message
@@ -197,7 +174,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reply = brain.reply(text, load_context(update, context))
     store_context(update, context, reply)
     if reply.kind == "daily":
-        await daily_reply(update, context, reply)
+        await tg_daily.on_daily_reply(update, context, reply)
         return
     await send_reply(update, context, reply)
 
@@ -236,7 +213,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query, "That button has expired." if stale else None)
     store_context(update, context, reply)
     if reply.kind == "daily":
-        await daily_reply(update, context, reply)
+        await tg_daily.on_daily_reply(update, context, reply)
     elif _continues_guide(data):
         await edit_reply(query, context, reply)
     else:
