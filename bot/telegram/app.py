@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+import re
 import time
 import traceback
 from collections.abc import Callable, Coroutine
@@ -28,24 +29,34 @@ from telegram import BotCommand, Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ExtBot,
+    JobQueue,
     MessageHandler,
     TypeHandler,
 )
 from telegram.request import HTTPXRequest
 
+from bot import daily
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
+from bot.store import Store
 from bot.telegram import daily as tg_daily
 from bot.telegram import filters, handlers
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
+from bot.telegram.services import (
+    CONTEXT_TYPES,
+    SERVICES_KEY,
+    BotApplication,
+    BotContext,
+    Services,
+    services_of,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -53,6 +64,7 @@ _log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 #: Callback data the daily-tips module handles itself.
 DAILY_CALLBACK_PREFIXES = ("tz:", "daily:", "forget:")
+_CALLBACKS = re.compile(r"^(tz|daily|forget):")
 
 COMMANDS = [
     ("start", "Welcome and quick buttons"),
@@ -196,7 +208,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Nothing to release."""
 
 
-async def _post_init(application: Application) -> None:
+async def _post_init(application: BotApplication) -> None:
     """Publish the command menu and say who we are; a failure here is logged, not fatal."""
     try:
         await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
@@ -205,28 +217,76 @@ async def _post_init(application: Application) -> None:
     _log.info("StretchBot is online as @%s", application.bot.username)
 
 
+async def _post_shutdown(application: BotApplication) -> None:
+    """Close the daily-tips store."""
+    services_of(application).store.close()
+
+
 def build_application(
     settings: Settings,
     brain: Brain,
     *,
     clock: Callable[[], float] = time.monotonic,
+    daily_clock: daily.Clock = daily.utc_now,
     network_retries: int = 5,
     retry_backoff: float = 0.5,
     request_timeout: float = 10.0,
-) -> Application:
+) -> BotApplication:
     """The bot, wired: the same function builds it for production and for tests.
 
-    `clock` drives the flood guard; the other options tune retries and timeouts (tests use
-    short ones so that faults clear quickly).
+    `clock` (monotonic seconds) drives the flood guard and `daily_clock` (aware UTC) the daily
+    tips; the other options tune retries and timeouts (tests use short ones so that faults
+    clear quickly).
     """
     if not settings.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather")
+    job_queue: JobQueue[BotContext] = JobQueue()
+    application = (
+        ApplicationBuilder()
+        .bot(_make_bot(settings, network_retries, retry_backoff, request_timeout))
+        .context_types(CONTEXT_TYPES)
+        .job_queue(job_queue)
+        .concurrent_updates(PerChatUpdateProcessor())
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    services = Services(
+        settings=settings,
+        brain=brain,
+        store=Store.open(settings.db_path),
+        flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
+        clock=daily_clock,
+        defaults=daily.Defaults.from_strings(
+            settings.daily_default_time, settings.daily_default_tz
+        ),
+        pacer=daily.Pacer(settings.rate_limit_per_second),
+        disclaimer=brain.welcome().disclaimer,
+    )
+    application.bot_data[SERVICES_KEY] = services
+    tg_daily.recover_interrupted(services)
+    _add_handlers(application)
+    job_queue.run_repeating(
+        tg_daily.DailyTick().run,
+        interval=settings.daily_tick_seconds,
+        first=min(1.0, settings.daily_tick_seconds),
+        name=tg_daily.JOB_NAME,
+        # Ticks may overlap while one waits for slow answers; `DailyTick` decides which run.
+        job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
+    )
+    return application
+
+
+def _make_bot(
+    settings: Settings, network_retries: int, retry_backoff: float, request_timeout: float
+) -> ExtBot[int]:
+    """The bot object: `TolerantBot` behind `ResilientRateLimiter`, with the given timeouts."""
     rate_limiter = ResilientRateLimiter(
         overall_max_rate=settings.rate_limit_per_second,
         network_retries=network_retries,
         backoff=retry_backoff,
     )
-    bot = TolerantBot(
+    return TolerantBot(
         token=settings.token,
         base_url=settings.api_base_url,
         request=HTTPXRequest(
@@ -237,22 +297,15 @@ def build_application(
         ),
         rate_limiter=rate_limiter,
     )
-    application = (
-        ApplicationBuilder()
-        .bot(bot)
-        .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(_post_init)
-        .build()
-    )
-    application.bot_data.update(
-        brain=brain,
-        disclaimer=brain.welcome().disclaimer,
-        flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
-    )
-    tg_daily.install(application, settings)
 
+
+def _add_handlers(application: BotApplication) -> None:
+    """Every handler, in one place: the flood guard first, then commands, text and buttons."""
     commands = PERSON_MESSAGES
     application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
+    application.add_handler(CommandHandler("daily", tg_daily.daily_command, filters=commands))
+    application.add_handler(CommandHandler("forget", tg_daily.forget_command, filters=commands))
+    application.add_handler(CallbackQueryHandler(tg_daily.on_button, pattern=_CALLBACKS))
     application.add_handler(CommandHandler("start", handlers.start, filters=commands))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=commands))
     application.add_handler(CommandHandler("about", handlers.about, filters=commands))
@@ -266,7 +319,6 @@ def build_application(
     not_daily = rf"^(?!(?:{'|'.join(p.rstrip(':') for p in DAILY_CALLBACK_PREFIXES)}):)"
     application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=not_daily))
     application.add_error_handler(handlers.on_error)
-    return application
 
 
 def polling_options() -> dict[str, Any]:

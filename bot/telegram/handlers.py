@@ -1,8 +1,9 @@
-"""The handlers: each turns one kind of update into a brain call and the reply into API calls.
+"""The chat handlers: each turns one kind of update into a brain call and the reply into API calls.
 
-The brain lives in `application.bot_data["brain"]`; the little it remembers between two
+The brain is `context.services.brain` (see `services`); the little it remembers between two
 messages (`Context`) lives in `context.chat_data`. Every message the bot sends is a `Reply`
-rendered by `bot.render.render_html`, so every one is escaped and carries the disclaimer.
+sent through `send`, so every one is escaped and carries the disclaimer. Daily-tip requests the
+brain recognises are handed to `daily.on_daily_reply`; `app` wires everything.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot.reply import Block, Context, Reply
 from bot.telegram import daily as tg_daily
@@ -23,6 +23,7 @@ from bot.telegram.filters import ADDRESSED
 from bot.telegram.flood import Verdict
 from bot.telegram.keyboards import is_valid_callback_data
 from bot.telegram.send import answer, edit_reply, note, send_reply
+from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
 
@@ -30,10 +31,6 @@ _log = logging.getLogger(__name__)
 _GUIDE_STEP = re.compile(r"guide\.[A-Za-z0-9_]+\.(\d+)")
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def brain_of(context: ContextTypes.DEFAULT_TYPE) -> Any:
-    return context.bot_data["brain"]
 
 
 def _context_key(update: Update) -> str:
@@ -44,12 +41,15 @@ def _context_key(update: Update) -> str:
     return f"context:{user.id}"
 
 
-def load_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Context | None:
-    stored = context.chat_data.get(_context_key(update)) if context.chat_data is not None else None
-    return stored if isinstance(stored, Context) else None
+def load_context(update: Update, context: BotContext) -> Context | None:
+    """What the brain needs to remember of this conversation, if anything."""
+    if context.chat_data is None:
+        return None
+    return context.chat_data.get(_context_key(update))
 
 
-def store_context(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+def store_context(update: Update, context: BotContext, reply: Reply) -> None:
+    """Remember the reply's context for the next message in this conversation."""
     if context.chat_data is not None:
         context.chat_data[_context_key(update)] = reply.context
 
@@ -75,36 +75,36 @@ def _pick(choices: list[tuple[str, str]], wanted: str) -> str | None:
 # -- commands --------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """Welcome, what the bot can do, the disclaimer, buttons for the common asks."""
-    await send_reply(update, context, brain_of(context).welcome())
+    await send_reply(update, context, context.services.brain.welcome())
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: BotContext) -> None:
     """What the bot can do."""
-    await send_reply(update, context, brain_of(context).help())
+    await send_reply(update, context, context.services.brain.help())
 
 
-async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def about(update: Update, context: BotContext) -> None:
     """What the bot is, its sources and the full disclaimer."""
-    await send_reply(update, context, brain_of(context).about())
+    await send_reply(update, context, context.services.brain.about())
 
 
-async def tip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def tip(update: Update, context: BotContext) -> None:
     """One stretching tip."""
-    reply = brain_of(context).resolve("tip", load_context(update, context))
+    reply = context.services.brain.resolve("tip", load_context(update, context))
     store_context(update, context, reply)
     await send_reply(update, context, reply)
 
 
-async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics(update: Update, context: BotContext) -> None:
     """The muscles and areas the bot knows, as buttons."""
-    await send_reply(update, context, brain_of(context).resolve("topics"))
+    await send_reply(update, context, context.services.brain.resolve("topics"))
 
 
-async def stretch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stretch(update: Update, context: BotContext) -> None:
     """`/stretch [topic]`: a stretch for the topic, or a keyboard of topics."""
-    brain = brain_of(context)
+    brain = context.services.brain
     wanted = " ".join(context.args or ()).strip()
     if not wanted:
         menu = brain.resolve("topics")
@@ -122,9 +122,9 @@ async def stretch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
-async def routine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def routine(update: Update, context: BotContext) -> None:
     """`/routine [name]`: a routine, or a keyboard of routines."""
-    brain = brain_of(context)
+    brain = context.services.brain
     wanted = " ".join(context.args or ()).strip()
     if not wanted:
         menu = brain.resolve("routines")
@@ -143,7 +143,7 @@ async def routine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BotContext) -> None:
     """A command we do not have."""
     message = update.effective_message
     name = (message.text or "").split()[0] if message else "that command"
@@ -156,7 +156,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 # -- messages and buttons --------------------------------------------------------------------
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: BotContext) -> None:
     """Free text (or a caption): whatever the brain answers."""
     message = update.effective_message
     if message is None:
@@ -167,7 +167,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     username = context.bot.username
     if username:
         text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
-    brain = brain_of(context)
+    brain = context.services.brain
     if not text.strip():
         await send_reply(update, context, brain.welcome())
         return
@@ -179,7 +179,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
-async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_non_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice, files, locations: a captioned one is read, else "I read text"."""
     message = update.effective_message
     if message is not None and message.caption:
@@ -191,12 +191,12 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         "non_text",
         "I can only read text, so stickers, photos, voice messages and files are lost on me.",
         "Ask me in words, for example: “how do I stretch my calves?”",
-        actions=brain_of(context).welcome().actions,
+        actions=context.services.brain.welcome().actions,
     )
     await send_reply(update, context, reply)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """A button press: its callback data is an intent for the brain."""
     query = update.callback_query
     if query is None:
@@ -208,7 +208,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         await answer(query, "That button doesn't work. Send /start for fresh ones.")
         return
-    reply = brain_of(context).resolve(data, load_context(update, context))
+    reply = context.services.brain.resolve(data, load_context(update, context))
     stale = reply.intent == "stale"
     await answer(query, "That button has expired." if stale else None)
     store_context(update, context, reply)
@@ -231,7 +231,7 @@ def _continues_guide(data: str) -> bool:
 # -- flood guard and errors ------------------------------------------------------------------
 
 
-async def guard_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def guard_flood(update: Update, context: BotContext) -> None:
     """Runs before every handler: a chat over the limit gets one notice, then is ignored."""
     chat = update.effective_chat
     if chat is None:
@@ -239,7 +239,7 @@ async def guard_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     addressed = update.effective_message is not None and ADDRESSED.check_update(update)
     if update.callback_query is None and not addressed:
         return
-    verdict = context.bot_data["flood"].hit(chat.id)
+    verdict = context.services.flood.hit(chat.id)
     if verdict is Verdict.OK:
         return
     if verdict is Verdict.NOTIFY:
@@ -274,7 +274,7 @@ def _describe(update: object) -> str:
     return f"update {update.update_id} ({kind}, chat {chat}, user {user})"
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """The one error handler: log with context, and apologise when the person can be reached."""
     error = context.error
     where = _describe(update)

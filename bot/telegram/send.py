@@ -23,11 +23,11 @@ from telegram import (
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
 
 from bot.render import render_html
 from bot.reply import Action, Block, Reply
 from bot.telegram.keyboards import reply_keyboard
+from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def note(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     kind: str,
     intent: str,
     *paragraphs: str,
@@ -48,7 +48,7 @@ def note(
         intent=intent,
         blocks=tuple(Block("para", text) for text in paragraphs),
         actions=actions,
-        disclaimer=context.bot_data.get("disclaimer", ""),
+        disclaimer=context.services.disclaimer,
     )
 
 
@@ -110,9 +110,7 @@ async def send_chunks(
     return sent
 
 
-async def send_reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
-) -> Message | None:
+async def send_reply(update: Update, context: BotContext, reply: Reply) -> Message | None:
     """Send a reply to the update's chat: HTML chunks, the buttons under the last one."""
     chat = update.effective_chat
     if chat is None:
@@ -122,9 +120,7 @@ async def send_reply(
     )
 
 
-async def edit_reply(
-    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, reply: Reply
-) -> None:
+async def edit_reply(query: CallbackQuery, context: BotContext, reply: Reply) -> None:
     """Show `reply` in place of the pressed message; send it anew when that is impossible."""
     chunks = render_html(reply)
     if len(chunks) == 1 and isinstance(query.message, Message):

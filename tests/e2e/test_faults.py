@@ -11,6 +11,8 @@ import logging
 
 import pytest
 
+from bot.telegram.services import services_of
+
 from .fakebotapi import PARSE_ERROR
 
 
@@ -190,7 +192,7 @@ async def test_a_handler_error_is_logged_with_context_and_answered_politely(
 
 async def test_a_flooding_chat_gets_one_notice_then_is_ignored_for_a_while(api, start_bot, clock):
     application = await start_bot(FLOOD_LIMIT="5", FLOOD_WINDOW="10", FLOOD_MUTE="30")
-    guard = application.bot_data["flood"]
+    guard = services_of(application).flood
     flooder, other = api.chat(2011), api.chat(2012)
     for _ in range(12):
         flooder.send("/tip")
@@ -209,7 +211,7 @@ async def test_a_flooding_chat_gets_one_notice_then_is_ignored_for_a_while(api, 
 
 async def test_a_flooding_chat_also_cannot_press_buttons_while_muted(api, start_bot, clock):
     application = await start_bot(FLOOD_LIMIT="2", FLOOD_WINDOW="10", FLOOD_MUTE="30")
-    guard = application.bot_data["flood"]
+    guard = services_of(application).flood
     chat = api.chat(2013)
     chat.send("/start")
     welcome = await chat.next_message()
