@@ -21,7 +21,7 @@ import logging
 import re
 import time
 import traceback
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -145,7 +145,7 @@ def _transient(exc: NetworkError) -> bool:
     return True
 
 
-class TolerantBot(ExtBot):
+class TolerantBot(ExtBot[int]):
     """An `ExtBot` that skips malformed updates instead of stalling the polling loop.
 
     Stock PTB raises while parsing a batch with one broken update and, since the offset is
@@ -154,16 +154,17 @@ class TolerantBot(ExtBot):
     """
 
     async def _post(
-        self, endpoint: str, data: dict | None = None, *args: Any, **kwargs: Any
+        self, endpoint: str, data: dict[str, Any] | None = None, *args: Any, **kwargs: Any
     ) -> Any:
         result = await super()._post(endpoint, data, *args, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
             result = [update for raw in result if (update := self._checked(raw)) is not None]
         return result
 
-    def _checked(self, raw: Any) -> dict | None:
+    def _checked(self, raw: object) -> dict[str, Any] | None:
+        """`raw` if it parses as an update, `{"update_id": ...}` if not, None without an id."""
         update_id = raw.get("update_id") if isinstance(raw, dict) else None
-        if not isinstance(update_id, int):
+        if not isinstance(raw, dict) or not isinstance(update_id, int):
             _log.warning("Dropped an update without a numeric update_id")
             return None
         try:
@@ -186,7 +187,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
-    async def do_process_update(self, update: object, coroutine: Any) -> None:
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
             await coroutine
@@ -243,7 +244,7 @@ def build_application(
     job_queue: JobQueue[BotContext] = JobQueue()
     application = (
         ApplicationBuilder()
-        .bot(_make_bot(settings, network_retries, retry_backoff, request_timeout))
+        .bot(_make_bot(settings, settings.token, network_retries, retry_backoff, request_timeout))
         .context_types(CONTEXT_TYPES)
         .job_queue(job_queue)
         .concurrent_updates(PerChatUpdateProcessor())
@@ -278,7 +279,11 @@ def build_application(
 
 
 def _make_bot(
-    settings: Settings, network_retries: int, retry_backoff: float, request_timeout: float
+    settings: Settings,
+    token: str,
+    network_retries: int,
+    retry_backoff: float,
+    request_timeout: float,
 ) -> ExtBot[int]:
     """The bot object: `TolerantBot` behind `ResilientRateLimiter`, with the given timeouts."""
     rate_limiter = ResilientRateLimiter(
@@ -287,7 +292,7 @@ def _make_bot(
         backoff=retry_backoff,
     )
     return TolerantBot(
-        token=settings.token,
+        token=token,
         base_url=settings.api_base_url,
         request=HTTPXRequest(
             read_timeout=request_timeout, write_timeout=request_timeout, pool_timeout=5.0

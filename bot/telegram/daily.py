@@ -232,7 +232,7 @@ def status_reply(context: BotContext, sub: Subscription | None, lead: str | None
             f"({daily.zone_label(zone)} time). The next one comes "
             f"{_when(sub.next_send, zone, now)}."
         )
-        actions = (
+        actions: tuple[Action, ...] = (
             Action("Change time", "daily:times"),
             Action("Time zone", "daily:zones"),
             Action("Stop daily tips", "daily:off"),
@@ -352,66 +352,73 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     data = query.data or ""
     await answer(query)
-    store, now, defaults = (
-        context.services.store,
-        context.services.clock(),
-        context.services.defaults,
-    )
     kind, _, value = data.partition(":")
     if kind == "forget":
         await _forget(update, context, value == "yes")
         return
     if kind == "tz":
-        if value == "other":
-            reply = note(
-                context,
-                "daily",
-                "daily.zone",
-                "Send /daily zone followed by your time zone, for example "
-                "/daily zone America/Toronto, /daily zone Asia/Dubai or /daily zone +05:30.",
-            )
-        else:
-            try:
-                zone = daily.parse_zone(value.replace(".", "/"))
-            except daily.UsageError as error:
-                reply = _usage_reply(context, error)
-            else:
-                sub = daily.choose_zone(store, chat.id, now, defaults, zone)
-                reply = status_reply(context, sub, lead=_zone_set(sub))
-    elif value in ("on", "off", "stop"):
-        if value == "on":
-            reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults))
-        else:
-            reply = _turned_off(context, daily.turn_off(store, chat.id, now))
-        if value == "stop":  # pressed under a tip: keep the tip, answer below it
-            await send_reply(update, context, reply)
-            return
-    elif value == "times":
-        reply = note(
+        await edit_reply(query, context, _zone_button(context, chat.id, value))
+        return
+    reply = _daily_button(context, chat.id, value)
+    if value == "stop":  # pressed under a tip: keep the tip, answer below it
+        await send_reply(update, context, reply)
+        return
+    await edit_reply(query, context, reply)
+
+
+def _zone_button(context: BotContext, chat_id: int, value: str) -> Reply:
+    """What a "tz:..." button does: set the zone it names, or say how to type another one."""
+    if value == "other":
+        return note(
+            context,
+            "daily",
+            "daily.zone",
+            "Send /daily zone followed by your time zone, for example "
+            "/daily zone America/Toronto, /daily zone Asia/Dubai or /daily zone +05:30.",
+        )
+    try:
+        zone = daily.parse_zone(value.replace(".", "/"))
+    except daily.UsageError as error:
+        return _usage_reply(context, error)
+    services = context.services
+    sub = daily.choose_zone(services.store, chat_id, services.clock(), services.defaults, zone)
+    return status_reply(context, sub, lead=_zone_set(sub))
+
+
+def _daily_button(context: BotContext, chat_id: int, value: str) -> Reply:
+    """What a "daily:..." button does: start, stop, offer times or zones, or set a time."""
+    store, now, defaults = (
+        context.services.store,
+        context.services.clock(),
+        context.services.defaults,
+    )
+    if value == "on":
+        return _turned_on(context, daily.turn_on(store, chat_id, now, defaults))
+    if value in ("off", "stop"):
+        return _turned_off(context, daily.turn_off(store, chat_id, now))
+    if value == "times":
+        return note(
             context,
             "daily",
             "daily.times",
             "When would you like your daily tip? Or send /daily on HH:MM for any other time.",
             actions=tuple(Action(t, "daily:at:" + t.replace(":", "")) for t in TIME_CHOICES),
         )
-    elif value == "zones":
-        sub = store.get(chat.id)
-        zone = daily.zone_label(_zone_of(sub, defaults))
-        reply = note(
+    if value == "zones":
+        zone = daily.zone_label(_zone_of(store.get(chat_id), defaults))
+        return note(
             context,
             "daily",
             "daily.zones",
             f"Your time zone is {zone} now. Which one is yours?",
             actions=_zone_actions(),
         )
-    elif re.fullmatch(r"at:([01]\d|2[0-3])[0-5]\d", value):
+    if re.fullmatch(r"at:([01]\d|2[0-3])[0-5]\d", value):
         at = time(int(value[3:5]), int(value[5:7]))
-        reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults, at=at))
-    else:
-        reply = note(
-            context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
-        )
-    await edit_reply(query, context, reply)
+        return _turned_on(context, daily.turn_on(store, chat_id, now, defaults, at=at))
+    return note(
+        context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
+    )
 
 
 async def _forget(update: Update, context: BotContext, confirmed: bool) -> None:
