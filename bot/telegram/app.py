@@ -7,9 +7,8 @@ record) and runs long polling, or a webhook server when `WEBHOOK_URL` is set:
 
     TELEGRAM_BOT_TOKEN=123:abc stretchbot run
 
-Module layout: `app` (this wiring), `services` (the typed `Services` and `BotContext`),
-`handlers` (chat), `daily` (daily tips), `send` (sending and editing), `keyboards`, `filters`,
-`flood` (the flood guard) and `resilience` (retries, malformed updates, per-chat order).
+Handlers get everything they need as `context.services` (see `services`); the module layout
+is in the package docstring (`bot.telegram`).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from bot import daily
 from bot.brain import Brain
 from bot.render import render_html
 from bot.reply import Action, Reply
-from bot.store import Subscription
+from bot.store import Store, Subscription
 from bot.telegram.keyboards import keyboard
 from bot.telegram.send import answer, edit_reply, note, send_chunks, send_reply
 from bot.telegram.services import BotContext, Services
@@ -279,6 +279,12 @@ def _turned_off(context: BotContext, sub: Subscription | None) -> Reply:
 # --- handlers -------------------------------------------------------------------------------
 
 
+def _state(context: BotContext) -> tuple[Store, datetime, daily.Defaults]:
+    """The store, now (aware UTC) and the defaults: what every daily handler starts from."""
+    services = context.services
+    return services.store, services.clock(), services.defaults
+
+
 async def daily_command(update: Update, context: BotContext) -> None:
     """/daily [on [HH:MM] [ZONE] | off | zone ZONE]: show or change daily tips."""
     chat = update.effective_chat
@@ -289,18 +295,14 @@ async def daily_command(update: Update, context: BotContext) -> None:
     except daily.UsageError as error:
         await send_reply(update, context, _usage_reply(context, error))
         return
-    store, now = context.services.store, context.services.clock()
+    store, now, defaults = _state(context)
     if command.action == "on":
-        sub = daily.turn_on(
-            store, chat.id, now, context.services.defaults, at=command.at, zone=command.zone
-        )
+        sub = daily.turn_on(store, chat.id, now, defaults, at=command.at, zone=command.zone)
         reply = _turned_on(context, sub)
     elif command.action == "off":
         reply = _turned_off(context, daily.turn_off(store, chat.id, now))
     elif command.action == "zone":
-        sub = daily.choose_zone(
-            store, chat.id, now, context.services.defaults, command.zone or "UTC"
-        )
+        sub = daily.choose_zone(store, chat.id, now, defaults, command.zone or "UTC")
         reply = status_reply(context, sub, lead=_zone_set(sub))
     else:
         reply = status_reply(context, store.get(chat.id))
@@ -316,19 +318,17 @@ async def on_daily_reply(update: Update, context: BotContext, reply: Reply) -> N
     chat = update.effective_chat
     if chat is None:
         return
-    store, now = context.services.store, context.services.clock()
+    store, now, defaults = _state(context)
     message = update.message or update.edited_message
     text = (message.text or message.caption or "") if message is not None else ""
     if reply.intent == "daily.on":
-        sub = daily.turn_on(
-            store, chat.id, now, context.services.defaults, at=daily.time_in_text(text)
-        )
-        answer = _turned_on(context, sub)
+        sub = daily.turn_on(store, chat.id, now, defaults, at=daily.time_in_text(text))
+        outcome = _turned_on(context, sub)
     elif reply.intent == "daily.off":
-        answer = _turned_off(context, daily.turn_off(store, chat.id, now))
+        outcome = _turned_off(context, daily.turn_off(store, chat.id, now))
     else:
-        answer = status_reply(context, store.get(chat.id))
-    await send_reply(update, context, answer)
+        outcome = status_reply(context, store.get(chat.id))
+    await send_reply(update, context, outcome)
 
 
 async def forget_command(update: Update, context: BotContext) -> None:
@@ -380,18 +380,14 @@ def _zone_button(context: BotContext, chat_id: int, value: str) -> Reply:
         zone = daily.parse_zone(value.replace(".", "/"))
     except daily.UsageError as error:
         return _usage_reply(context, error)
-    services = context.services
-    sub = daily.choose_zone(services.store, chat_id, services.clock(), services.defaults, zone)
+    store, now, defaults = _state(context)
+    sub = daily.choose_zone(store, chat_id, now, defaults, zone)
     return status_reply(context, sub, lead=_zone_set(sub))
 
 
 def _daily_button(context: BotContext, chat_id: int, value: str) -> Reply:
     """What a "daily:..." button does: start, stop, offer times or zones, or set a time."""
-    store, now, defaults = (
-        context.services.store,
-        context.services.clock(),
-        context.services.defaults,
-    )
+    store, now, defaults = _state(context)
     if value == "on":
         return _turned_on(context, daily.turn_on(store, chat_id, now, defaults))
     if value in ("off", "stop"):
