@@ -1,5 +1,16 @@
-"""StretchBot on Telegram (python-telegram-bot 22): `app` wires it, `handlers` answer updates.
+"""StretchBot on Telegram (python-telegram-bot 22).
 
-Start it with `bot.telegram.app.run_bot(settings, kb)` (what `stretchbot run` does when a token
-is set); tests build the same application with `bot.telegram.app.build_application`.
+    app         builds and runs the `Application`: every handler, the job and the services
+    services    `Services` (brain, store, flood guard, clock...) and the `BotContext` carrying it
+    handlers    the chat handlers: commands, text, media, buttons, flood guard, errors
+    daily       daily tips: /daily, /forget, their buttons and the repeating tick
+    send        sending and editing replies (HTML, plain text if Telegram cannot parse it)
+    keyboards   inline keyboards and callback-data validation
+    filters     which updates are for us
+    flood       the flood guard
+    resilience  retries, malformed updates, per-chat order
+
+Imports go one way: app -> handlers -> daily -> send -> services. Start it with
+`bot.telegram.app.run_bot(settings, kb)` (what `stretchbot run` does when a token is set);
+tests build the same application with `bot.telegram.app.build_application`.
 """

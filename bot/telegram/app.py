@@ -7,46 +7,51 @@ record) and runs long polling, or a webhook server when `WEBHOOK_URL` is set:
 
     TELEGRAM_BOT_TOKEN=123:abc stretchbot run
 
-Resilience lives in three small classes: `ResilientRateLimiter` (Telegram's rate limits plus
-retries of transient network errors and 5xx answers), `TolerantBot` (a malformed update is
-logged and skipped instead of stalling the polling loop) and `PerChatUpdateProcessor`
-(updates run concurrently across chats, in order within one chat).
+Handlers get everything they need as `context.services` (see `services`); the module layout
+is in the package docstring (`bot.telegram`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import copy
-import importlib
-import importlib.util
 import logging
+import re
 import time
 import traceback
-from collections.abc import Callable, Coroutine
-from types import ModuleType
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
-from telegram.error import BadRequest, InvalidToken, NetworkError, TimedOut
+from telegram.error import InvalidToken
 from telegram.ext import (
-    AIORateLimiter,
-    Application,
     ApplicationBuilder,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ExtBot,
+    JobQueue,
     MessageHandler,
     TypeHandler,
-    filters,
 )
 from telegram.request import HTTPXRequest
 
+from bot import daily
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
-from bot.telegram import handlers
+from bot.store import Store
+from bot.telegram import daily as tg_daily
+from bot.telegram import filters, handlers
+from bot.telegram.filters import PERSON_MESSAGES
+from bot.telegram.flood import FloodGuard
+from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
+from bot.telegram.services import (
+    CONTEXT_TYPES,
+    SERVICES_KEY,
+    BotApplication,
+    BotContext,
+    Services,
+    services_of,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -54,6 +59,7 @@ _log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 #: Callback data the daily-tips module handles itself.
 DAILY_CALLBACK_PREFIXES = ("tz:", "daily:", "forget:")
+_CALLBACKS = re.compile(r"^(tz|daily|forget):")
 
 COMMANDS = [
     ("start", "Welcome and quick buttons"),
@@ -64,156 +70,22 @@ COMMANDS = [
     ("daily", "One stretch tip a day"),
     ("help", "What I can do"),
     ("about", "About StretchBot, its sources and disclaimer"),
+    ("forget", "Delete everything I store about you"),
 ]
-FORGET_COMMAND = ("forget", "Delete everything I store about you")
 
 
-class ResilientRateLimiter(AIORateLimiter):
-    """Telegram's rate limits (429 answers are waited out) plus retries of transient failures.
-
-    A 5xx answer, a dropped connection or a connection that could not be made is retried
-    with exponential backoff, up to `network_retries` times. A read timeout is not retried:
-    Telegram may already have delivered that message, and a duplicate is worse than a
-    logged failure. Likewise a connection dropped after Telegram processed a request may,
-    rarely, show the person a message twice; that is the price of not losing replies.
-    """
-
-    def __init__(
-        self,
-        *,
-        overall_max_rate: float,
-        max_retries: int = 5,
-        network_retries: int = 5,
-        backoff: float = 0.5,
-        max_backoff: float = 10.0,
-    ) -> None:
-        super().__init__(overall_max_rate=overall_max_rate, max_retries=max_retries)
-        self.network_retries = network_retries
-        self.backoff = backoff
-        self.max_backoff = max_backoff
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        attempt = 0
-        while True:
-            try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
-            except NetworkError as exc:
-                if not _transient(exc) or attempt >= self.network_retries:
-                    raise
-                delay = min(self.max_backoff, self.backoff * 2**attempt)
-                attempt += 1
-                _log.warning(
-                    "%s failed (%s); retry %d of %d in %.1f s",
-                    endpoint,
-                    exc,
-                    attempt,
-                    self.network_retries,
-                    delay,
-                )
-                await asyncio.sleep(delay)
-
-
-def _transient(exc: NetworkError) -> bool:
-    """Worth retrying: not a refusal (400) and not a read timeout (it may have been sent)."""
-    if isinstance(exc, BadRequest):
-        return False
-    if isinstance(exc, TimedOut):
-        cause = exc.__cause__
-        # Only when the request provably never left: no connection, or no free pool slot.
-        return type(cause).__name__ in ("ConnectTimeout", "PoolTimeout")
-    return True
-
-
-class TolerantBot(ExtBot):
-    """An `ExtBot` that skips malformed updates instead of stalling the polling loop.
-
-    Stock PTB raises while parsing a batch with one broken update and, since the offset is
-    never advanced, fetches the same batch forever. Here a broken update is logged and
-    replaced by an empty one with the same id, so it is confirmed and forgotten.
-    """
-
-    async def _post(
-        self, endpoint: str, data: dict | None = None, *args: Any, **kwargs: Any
-    ) -> Any:
-        result = await super()._post(endpoint, data, *args, **kwargs)
-        if endpoint == "getUpdates" and isinstance(result, list):
-            result = [update for raw in result if (update := self._checked(raw)) is not None]
-        return result
-
-    def _checked(self, raw: Any) -> dict | None:
-        update_id = raw.get("update_id") if isinstance(raw, dict) else None
-        if not isinstance(update_id, int):
-            _log.warning("Dropped an update without a numeric update_id")
-            return None
-        try:
-            Update.de_json(copy.deepcopy(raw), self)
-        except Exception as exc:
-            _log.warning("Skipped malformed update %d (%s: %s)", update_id, type(exc).__name__, exc)
-            return {"update_id": update_id}
-        return raw
-
-
-class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Concurrent across chats, sequential within a chat.
-
-    A slow request for one person never holds up the others, and one person's messages are
-    still answered in the order they were sent (their context depends on it).
-    """
-
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._users: dict[int, int] = {}
-
-    async def do_process_update(self, update: object, coroutine: Any) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
-        self._users[chat.id] = self._users.get(chat.id, 0) + 1
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            self._users[chat.id] -= 1
-            if not self._users[chat.id]:
-                del self._users[chat.id], self._locks[chat.id]
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to release."""
-
-
-def _daily_module() -> ModuleType | None:
-    """`bot.telegram.daily` when it exists (daily tips), else None."""
-    if importlib.util.find_spec("bot.telegram.daily") is None:
-        return None
-    return importlib.import_module("bot.telegram.daily")
-
-
-async def _post_init(application: Application) -> None:
+async def _post_init(application: BotApplication) -> None:
     """Publish the command menu and say who we are; a failure here is logged, not fatal."""
-    commands = list(COMMANDS)
-    if application.bot_data.get("daily") is not None:
-        commands.append(FORGET_COMMAND)
     try:
-        await application.bot.set_my_commands([BotCommand(name, text) for name, text in commands])
+        await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     except Exception as exc:
         _log.warning("Could not set the command menu: %s", exc)
     _log.info("StretchBot is online as @%s", application.bot.username)
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    """Close the daily-tips store."""
+    services_of(application).store.close()
 
 
 def build_application(
@@ -221,24 +93,69 @@ def build_application(
     brain: Brain,
     *,
     clock: Callable[[], float] = time.monotonic,
+    daily_clock: daily.Clock = daily.utc_now,
     network_retries: int = 5,
     retry_backoff: float = 0.5,
     request_timeout: float = 10.0,
-) -> Application:
+) -> BotApplication:
     """The bot, wired: the same function builds it for production and for tests.
 
-    `clock` drives the flood guard; the other options tune retries and timeouts (tests use
-    short ones so that faults clear quickly).
+    `clock` (monotonic seconds) drives the flood guard and `daily_clock` (aware UTC) the daily
+    tips; the other options tune retries and timeouts (tests use short ones so that faults
+    clear quickly).
     """
     if not settings.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather")
+    job_queue: JobQueue[BotContext] = JobQueue()
+    application = (
+        ApplicationBuilder()
+        .bot(_make_bot(settings, settings.token, network_retries, retry_backoff, request_timeout))
+        .context_types(CONTEXT_TYPES)
+        .job_queue(job_queue)
+        .concurrent_updates(PerChatUpdateProcessor())
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    services = Services(
+        settings=settings,
+        brain=brain,
+        store=Store.open(settings.db_path),
+        flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
+        clock=daily_clock,
+        defaults=daily.Defaults(settings.daily_default_time, settings.daily_default_tz),
+        pacer=daily.Pacer(settings.rate_limit_per_second),
+        disclaimer=brain.welcome().disclaimer,
+    )
+    application.bot_data[SERVICES_KEY] = services
+    tg_daily.recover_interrupted(services)
+    _add_handlers(application)
+    job_queue.run_repeating(
+        tg_daily.DailyTick().run,
+        interval=settings.daily_tick_seconds,
+        first=min(1.0, settings.daily_tick_seconds),
+        name=tg_daily.JOB_NAME,
+        # Ticks may overlap while one waits for slow answers; `DailyTick` decides which run.
+        job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
+    )
+    return application
+
+
+def _make_bot(
+    settings: Settings,
+    token: str,
+    network_retries: int,
+    retry_backoff: float,
+    request_timeout: float,
+) -> ExtBot[int]:
+    """The bot object: `TolerantBot` behind `ResilientRateLimiter`, with the given timeouts."""
     rate_limiter = ResilientRateLimiter(
         overall_max_rate=settings.rate_limit_per_second,
         network_retries=network_retries,
         backoff=retry_backoff,
     )
-    bot = TolerantBot(
-        token=settings.token,
+    return TolerantBot(
+        token=token,
         base_url=settings.api_base_url,
         request=HTTPXRequest(
             read_timeout=request_timeout, write_timeout=request_timeout, pool_timeout=5.0
@@ -248,29 +165,15 @@ def build_application(
         ),
         rate_limiter=rate_limiter,
     )
-    application = (
-        ApplicationBuilder()
-        .bot(bot)
-        .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(_post_init)
-        .build()
-    )
-    daily = _daily_module()
-    application.bot_data.update(
-        brain=brain,
-        settings=settings,
-        disclaimer=brain.welcome().disclaimer,
-        flood=handlers.FloodGuard(
-            settings.flood_limit, settings.flood_window, settings.flood_mute, clock
-        ),
-        daily=daily,
-    )
-    if daily is not None:
-        daily.install(application, settings)
 
-    for_us = handlers.PERSON_MESSAGES & handlers.ADDRESSED
-    commands = handlers.PERSON_MESSAGES
+
+def _add_handlers(application: BotApplication) -> None:
+    """Every handler, in one place: the flood guard first, then commands, text and buttons."""
+    commands = PERSON_MESSAGES
     application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
+    application.add_handler(CommandHandler("daily", tg_daily.daily_command, filters=commands))
+    application.add_handler(CommandHandler("forget", tg_daily.forget_command, filters=commands))
+    application.add_handler(CallbackQueryHandler(tg_daily.on_button, pattern=_CALLBACKS))
     application.add_handler(CommandHandler("start", handlers.start, filters=commands))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=commands))
     application.add_handler(CommandHandler("about", handlers.about, filters=commands))
@@ -278,21 +181,12 @@ def build_application(
     application.add_handler(CommandHandler("topics", handlers.topics, filters=commands))
     application.add_handler(CommandHandler("stretch", handlers.stretch, filters=commands))
     application.add_handler(CommandHandler("routine", handlers.routine, filters=commands))
-    if daily is None:
-        application.add_handler(CommandHandler("daily", handlers.daily_soon, filters=commands))
-    unknown = for_us & filters.COMMAND & handlers.COMMAND_FOR_US
-    application.add_handler(MessageHandler(unknown, handlers.unknown_command))
-    text = for_us & filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(text, handlers.on_text))
-    # Media: "I read text" in private chats; a caption addressed to us is read like text.
-    media = (filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL) | (
-        filters.CAPTION
-    )
-    application.add_handler(MessageHandler(for_us & media, handlers.on_non_text))
+    application.add_handler(MessageHandler(filters.UNKNOWN_COMMAND, handlers.unknown_command))
+    application.add_handler(MessageHandler(filters.TEXT, handlers.on_text))
+    application.add_handler(MessageHandler(filters.MEDIA, handlers.on_non_text))
     not_daily = rf"^(?!(?:{'|'.join(p.rstrip(':') for p in DAILY_CALLBACK_PREFIXES)}):)"
     application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=not_daily))
     application.add_error_handler(handlers.on_error)
-    return application
 
 
 def polling_options() -> dict[str, Any]:

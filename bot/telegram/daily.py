@@ -12,11 +12,11 @@ person's time zone, so the first `on` asks for it with buttons (and says which z
 until then). Button callback data: "daily:..." (time, on/off), "tz:..." (zones, with "/"
 written as "." because callback data may not hold a slash) and "forget:yes|no".
 
-`install(application, settings)` opens the store (`application.bot_data["store"]`), adds the
-handlers and schedules `run_tick` on the job queue every `settings.daily_tick_seconds`. The
-logic (schedules, DST, catch-up, exactly-once) lives in `bot.daily`; this module only turns
-updates into calls to it and tips into messages. Tests may put a clock (a callable returning
-an aware UTC datetime) in `application.bot_data["daily_clock"]`.
+The logic (schedules, DST, catch-up, exactly-once) lives in `bot.daily`; this module only
+turns updates into calls to it and tips into messages. `DailyTick.run` is the repeating job
+and `run_tick` one tick of it; `app.build_application` wires the handlers and schedules the
+job. The store, the clock (aware UTC; tests pass a fake one), the defaults and the pacer come
+from `context.services`.
 """
 
 from __future__ import annotations
@@ -28,28 +28,21 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from telegram import LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import Bot, Update
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import daily
-from bot.config import Settings
+from bot.brain import Brain
 from bot.render import render_html
 from bot.reply import Action, Reply
 from bot.store import Store, Subscription
-from bot.telegram import handlers
 from bot.telegram.keyboards import keyboard
+from bot.telegram.send import answer, edit_reply, note, send_chunks, send_reply
+from bot.telegram.services import BotContext, Services
 
 log = logging.getLogger(__name__)
 
-STORE_KEY = "store"
-CLOCK_KEY = "daily_clock"
-PACER_KEY = "daily_pacer"
-DEFAULTS_KEY = "daily_defaults"
-SETTINGS_KEY = "daily_settings"
-RUNNING_KEY = "daily_tick_running"
 JOB_NAME = "daily-tick"
 
 #: (button label, zone) for the zones most people will find their own in.
@@ -70,103 +63,60 @@ COMMON_ZONES = (
     ("UTC", "UTC"),
 )
 TIME_CHOICES = ("06:30", "07:00", "07:30", "08:00", "09:00", "12:30", "18:00", "21:00")
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-_CALLBACKS = re.compile(r"^(tz|daily|forget):")
 
 
-# --- wiring ---------------------------------------------------------------------------------
+# --- start-up and the tick ------------------------------------------------------------------
 
 
-def install(application: Application, settings: Settings) -> None:
-    """Open the store, add /daily, /forget and their buttons, and schedule the tick."""
-    store = Store.open(settings.db_path)
-    application.bot_data[STORE_KEY] = store
-    application.bot_data[SETTINGS_KEY] = settings
-    application.bot_data[DEFAULTS_KEY] = daily.Defaults(
-        settings.daily_default_time, settings.daily_default_tz
+def recover_interrupted(services: Services) -> None:
+    """At start-up: tips still marked as under way belong to a process that died mid-send."""
+    recovered = daily.recover(
+        services.store, services.clock, default_zone=services.settings.daily_default_tz
     )
-    application.bot_data[PACER_KEY] = daily.Pacer(settings.rate_limit_per_second)
-    # Anything still marked as under way belongs to a process that died mid-send.
-    recovered = daily.recover(store, _clock(application), default_zone=settings.daily_default_tz)
     if recovered:
         log.warning("Counted %d interrupted daily tip(s) as delivered.", recovered)
 
-    commands = handlers.PERSON_MESSAGES
-    application.add_handler(CommandHandler("daily", daily_command, filters=commands))
-    application.add_handler(CommandHandler("forget", forget_command, filters=commands))
-    application.add_handler(CallbackQueryHandler(on_button, pattern=_CALLBACKS))
 
-    if application.job_queue is None:
-        raise RuntimeError(
-            "daily tips need PTB's job queue: pip install 'python-telegram-bot[job-queue]'"
-        )
-    application.job_queue.run_repeating(
-        _tick_job,
-        interval=settings.daily_tick_seconds,
-        first=min(1.0, settings.daily_tick_seconds),
-        name=JOB_NAME,
-        # Ticks may overlap while one waits for slow answers; `_tick_job` decides which run.
-        job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
-    )
-    _close_store_on_shutdown(application, store)
+class DailyTick:
+    """The repeating job (`run` is scheduled every `settings.daily_tick_seconds`).
 
-
-def _close_store_on_shutdown(application: Application, store: Store) -> None:
-    before = application.post_shutdown
-
-    async def post_shutdown(app: Application) -> None:
-        if before is not None:
-            await before(app)
-        store.close()
-
-    application.post_shutdown = post_shutdown
-
-
-def _clock(application: Application) -> daily.Clock:
-    return application.bot_data.get(CLOCK_KEY, daily.utc_now)
-
-
-def _settings(application: Application) -> Settings:
-    return application.bot_data[SETTINGS_KEY]
-
-
-# --- the tick -------------------------------------------------------------------------------
-
-
-async def _tick_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The repeating job: send what is due, unless the previous tick is still handing out rows.
-
-    A tick hands out rows for about one interval; once it has, only sends under way remain
-    (a slow answer can take a while) and the next tick may start beside it: the claim on each
-    row keeps two ticks from sending the same tip.
+    Each run sends what is due, unless the previous one is still handing out rows. A tick hands
+    out rows for about one interval; once it has, only sends under way remain (a slow answer
+    can take a while) and the next tick may start beside it: the claim on each row keeps two
+    ticks from sending the same tip.
     """
-    application = context.application
-    if application.bot_data.get(RUNNING_KEY) is not None:
-        return
-    token = object()
-    application.bot_data[RUNNING_KEY] = token
 
-    def fed() -> None:
-        if application.bot_data.get(RUNNING_KEY) is token:
-            application.bot_data[RUNNING_KEY] = None
+    def __init__(self) -> None:
+        self._running: object | None = None
 
-    try:
-        await run_tick(application, on_fed=fed)
-    finally:
-        fed()
+    async def run(self, context: BotContext) -> None:
+        """One run of the job: a tick, unless the previous one is still handing out rows."""
+        if self._running is not None:
+            return
+        token = object()
+        self._running = token
+
+        def fed() -> None:
+            if self._running is token:
+                self._running = None
+
+        try:
+            await run_tick(context.bot, context.services, on_fed=fed)
+        finally:
+            fed()
 
 
 async def run_tick(
-    application: Application, *, on_fed: Callable[[], None] | None = None
+    bot: Bot, services: Services, *, on_fed: Callable[[], None] | None = None
 ) -> daily.TickReport:
     """One tick: every tip due now goes out once (for at most about one tick interval)."""
-    settings = _settings(application)
+    settings = services.settings
     report = await daily.tick(
-        application.bot_data[STORE_KEY],
-        make_sender(application),
-        _clock(application),
+        services.store,
+        make_sender(bot, services.brain),
+        services.clock,
         catchup=timedelta(hours=settings.daily_catchup_hours),
-        pacer=application.bot_data[PACER_KEY],
+        pacer=services.pacer,
         default_zone=settings.daily_default_tz,
         budget=_budget(settings.daily_tick_seconds),
         on_fed=on_fed,
@@ -190,9 +140,9 @@ def _budget(interval: float) -> float:
     return interval - min(1.0, interval / 10)
 
 
-def tip_reply(application: Application, cursor: int) -> Reply:
+def tip_reply(brain: Brain, cursor: int) -> Reply:
     """The brain's tip number `cursor`, titled as the daily tip, with a stop button."""
-    reply = application.bot_data["brain"].tip(cursor)
+    reply = brain.tip(cursor)
     blocks = tuple(
         replace(block, text="💡 Your daily stretch tip") if block.style == "title" else block
         for block in reply.blocks
@@ -202,23 +152,17 @@ def tip_reply(application: Application, cursor: int) -> Reply:
     )
 
 
-def make_sender(application: Application) -> daily.Send:
-    """`send` for `bot.daily.tick`: a tip message, with Telegram's errors told apart."""
-    bot = application.bot
+def make_sender(bot: Bot, brain: Brain) -> daily.Send:
+    """`send` for `bot.daily.tick`: a tip message, with Telegram's errors told apart.
+
+    HTML Telegram cannot parse goes out again at once as plain text (see `send`), so a tip
+    with a render bug still arrives, once.
+    """
 
     async def send(sub: Subscription) -> None:
-        reply = tip_reply(application, sub.tip_cursor)
-        chunks = render_html(reply)
-        markup = keyboard(reply.actions)
+        reply = tip_reply(brain, sub.tip_cursor)
         try:
-            for index, chunk in enumerate(chunks):
-                await bot.send_message(
-                    sub.chat_id,
-                    chunk,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup if index == len(chunks) - 1 else None,
-                    link_preview_options=_NO_PREVIEW,
-                )
+            await send_chunks(bot, sub.chat_id, render_html(reply), keyboard(reply.actions))
         except RetryAfter as exc:
             raise daily.RetryLater(_retry_seconds(exc)) from exc
         except Forbidden as exc:
@@ -275,12 +219,10 @@ def _zone_actions() -> tuple[Action, ...]:
     return (*zones, Action("Another zone…", "tz:other"))
 
 
-def status_reply(
-    context: ContextTypes.DEFAULT_TYPE, sub: Subscription | None, lead: str | None = None
-) -> Reply:
+def status_reply(context: BotContext, sub: Subscription | None, lead: str | None = None) -> Reply:
     """What /daily shows: on or off, when, in which zone, and buttons to change it."""
-    defaults: daily.Defaults = context.bot_data[DEFAULTS_KEY]
-    now = _clock(context.application)()
+    defaults: daily.Defaults = context.services.defaults
+    now = context.services.clock()
     zone = _zone_of(sub, defaults)
     paragraphs = [lead] if lead else []
     if sub is not None and sub.next_send is not None:
@@ -290,7 +232,7 @@ def status_reply(
             f"({daily.zone_label(zone)} time). The next one comes "
             f"{_when(sub.next_send, zone, now)}."
         )
-        actions = (
+        actions: tuple[Action, ...] = (
             Action("Change time", "daily:times"),
             Action("Time zone", "daily:zones"),
             Action("Stop daily tips", "daily:off"),
@@ -315,18 +257,18 @@ def status_reply(
             Action("Other time", "daily:times"),
             Action("Time zone", "daily:zones"),
         )
-    return handlers.note(context, "daily", "daily.status", *paragraphs, actions=actions)
+    return note(context, "daily", "daily.status", *paragraphs, actions=actions)
 
 
-def _usage_reply(context: ContextTypes.DEFAULT_TYPE, error: daily.UsageError) -> Reply:
-    return handlers.note(context, "daily", "daily.usage", error.problem, error.usage)
+def _usage_reply(context: BotContext, error: daily.UsageError) -> Reply:
+    return note(context, "daily", "daily.usage", error.problem, error.usage)
 
 
-def _turned_on(context: ContextTypes.DEFAULT_TYPE, sub: Subscription) -> Reply:
+def _turned_on(context: BotContext, sub: Subscription) -> Reply:
     return status_reply(context, sub, lead="Done! Daily stretch tips are on.")
 
 
-def _turned_off(context: ContextTypes.DEFAULT_TYPE, sub: Subscription | None) -> Reply:
+def _turned_off(context: BotContext, sub: Subscription | None) -> Reply:
     if sub is None:
         lead = "Daily tips weren't on, so there was nothing to stop."
     else:
@@ -337,15 +279,13 @@ def _turned_off(context: ContextTypes.DEFAULT_TYPE, sub: Subscription | None) ->
 # --- handlers -------------------------------------------------------------------------------
 
 
-def _store(context: ContextTypes.DEFAULT_TYPE) -> Store:
-    return context.bot_data[STORE_KEY]
+def _state(context: BotContext) -> tuple[Store, datetime, daily.Defaults]:
+    """The store, now (aware UTC) and the defaults: what every daily handler starts from."""
+    services = context.services
+    return services.store, services.clock(), services.defaults
 
 
-def _defaults(context: ContextTypes.DEFAULT_TYPE) -> daily.Defaults:
-    return context.bot_data[DEFAULTS_KEY]
-
-
-async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def daily_command(update: Update, context: BotContext) -> None:
     """/daily [on [HH:MM] [ZONE] | off | zone ZONE]: show or change daily tips."""
     chat = update.effective_chat
     if chat is None:
@@ -353,49 +293,47 @@ async def daily_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         command = daily.parse_args(context.args or [])
     except daily.UsageError as error:
-        await handlers.send_reply(update, context, _usage_reply(context, error))
+        await send_reply(update, context, _usage_reply(context, error))
         return
-    store, now = _store(context), _clock(context.application)()
+    store, now, defaults = _state(context)
     if command.action == "on":
-        sub = daily.turn_on(
-            store, chat.id, now, _defaults(context), at=command.at, zone=command.zone
-        )
+        sub = daily.turn_on(store, chat.id, now, defaults, at=command.at, zone=command.zone)
         reply = _turned_on(context, sub)
     elif command.action == "off":
         reply = _turned_off(context, daily.turn_off(store, chat.id, now))
     elif command.action == "zone":
-        sub = daily.choose_zone(store, chat.id, now, _defaults(context), command.zone or "UTC")
+        sub = daily.choose_zone(store, chat.id, now, defaults, command.zone or "UTC")
         reply = status_reply(context, sub, lead=_zone_set(sub))
     else:
         reply = status_reply(context, store.get(chat.id))
-    await handlers.send_reply(update, context, reply)
+    await send_reply(update, context, reply)
 
 
 def _zone_set(sub: Subscription) -> str:
     return f"Time zone set to {daily.zone_label(sub.zone or 'UTC')}."
 
 
-async def on_daily_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+async def on_daily_reply(update: Update, context: BotContext, reply: Reply) -> None:
     """Carry out a daily-tips request the brain recognised (free text or its button)."""
     chat = update.effective_chat
     if chat is None:
         return
-    store, now = _store(context), _clock(context.application)()
+    store, now, defaults = _state(context)
     message = update.message or update.edited_message
     text = (message.text or message.caption or "") if message is not None else ""
     if reply.intent == "daily.on":
-        sub = daily.turn_on(store, chat.id, now, _defaults(context), at=daily.time_in_text(text))
-        answer = _turned_on(context, sub)
+        sub = daily.turn_on(store, chat.id, now, defaults, at=daily.time_in_text(text))
+        outcome = _turned_on(context, sub)
     elif reply.intent == "daily.off":
-        answer = _turned_off(context, daily.turn_off(store, chat.id, now))
+        outcome = _turned_off(context, daily.turn_off(store, chat.id, now))
     else:
-        answer = status_reply(context, store.get(chat.id))
-    await handlers.send_reply(update, context, answer)
+        outcome = status_reply(context, store.get(chat.id))
+    await send_reply(update, context, outcome)
 
 
-async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget_command(update: Update, context: BotContext) -> None:
     """/forget: ask before deleting everything stored about this chat."""
-    reply = handlers.note(
+    reply = note(
         context,
         "daily",
         "forget.ask",
@@ -403,84 +341,88 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         "where you are in the tips) and what I remember of our conversation. Delete it all?",
         actions=(Action("Yes, delete it all", "forget:yes"), Action("No, keep it", "forget:no")),
     )
-    await handlers.send_reply(update, context, reply)
+    await send_reply(update, context, reply)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """Buttons whose data starts with "daily:", "tz:" or "forget:"."""
     query = update.callback_query
     chat = update.effective_chat
     if query is None or chat is None:
         return
     data = query.data or ""
-    try:
-        await query.answer()
-    except TelegramError as exc:
-        log.warning("Could not answer callback query: %s", exc)
-    store, now, defaults = _store(context), _clock(context.application)(), _defaults(context)
+    await answer(query)
     kind, _, value = data.partition(":")
     if kind == "forget":
         await _forget(update, context, value == "yes")
         return
     if kind == "tz":
-        if value == "other":
-            reply = handlers.note(
-                context,
-                "daily",
-                "daily.zone",
-                "Send /daily zone followed by your time zone, for example "
-                "/daily zone America/Toronto, /daily zone Asia/Dubai or /daily zone +05:30.",
-            )
-        else:
-            try:
-                zone = daily.parse_zone(value.replace(".", "/"))
-            except daily.UsageError as error:
-                reply = _usage_reply(context, error)
-            else:
-                sub = daily.choose_zone(store, chat.id, now, defaults, zone)
-                reply = status_reply(context, sub, lead=_zone_set(sub))
-    elif value in ("on", "off", "stop"):
-        if value == "on":
-            reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults))
-        else:
-            reply = _turned_off(context, daily.turn_off(store, chat.id, now))
-        if value == "stop":  # pressed under a tip: keep the tip, answer below it
-            await handlers.send_reply(update, context, reply)
-            return
-    elif value == "times":
-        reply = handlers.note(
+        await edit_reply(query, context, _zone_button(context, chat.id, value))
+        return
+    reply = _daily_button(context, chat.id, value)
+    if value == "stop":  # pressed under a tip: keep the tip, answer below it
+        await send_reply(update, context, reply)
+        return
+    await edit_reply(query, context, reply)
+
+
+def _zone_button(context: BotContext, chat_id: int, value: str) -> Reply:
+    """What a "tz:..." button does: set the zone it names, or say how to type another one."""
+    if value == "other":
+        return note(
+            context,
+            "daily",
+            "daily.zone",
+            "Send /daily zone followed by your time zone, for example "
+            "/daily zone America/Toronto, /daily zone Asia/Dubai or /daily zone +05:30.",
+        )
+    try:
+        zone = daily.parse_zone(value.replace(".", "/"))
+    except daily.UsageError as error:
+        return _usage_reply(context, error)
+    store, now, defaults = _state(context)
+    sub = daily.choose_zone(store, chat_id, now, defaults, zone)
+    return status_reply(context, sub, lead=_zone_set(sub))
+
+
+def _daily_button(context: BotContext, chat_id: int, value: str) -> Reply:
+    """What a "daily:..." button does: start, stop, offer times or zones, or set a time."""
+    store, now, defaults = _state(context)
+    if value == "on":
+        return _turned_on(context, daily.turn_on(store, chat_id, now, defaults))
+    if value in ("off", "stop"):
+        return _turned_off(context, daily.turn_off(store, chat_id, now))
+    if value == "times":
+        return note(
             context,
             "daily",
             "daily.times",
             "When would you like your daily tip? Or send /daily on HH:MM for any other time.",
             actions=tuple(Action(t, "daily:at:" + t.replace(":", "")) for t in TIME_CHOICES),
         )
-    elif value == "zones":
-        sub = store.get(chat.id)
-        zone = daily.zone_label(_zone_of(sub, defaults))
-        reply = handlers.note(
+    if value == "zones":
+        zone = daily.zone_label(_zone_of(store.get(chat_id), defaults))
+        return note(
             context,
             "daily",
             "daily.zones",
             f"Your time zone is {zone} now. Which one is yours?",
             actions=_zone_actions(),
         )
-    elif re.fullmatch(r"at:([01]\d|2[0-3])[0-5]\d", value):
+    if re.fullmatch(r"at:([01]\d|2[0-3])[0-5]\d", value):
         at = time(int(value[3:5]), int(value[5:7]))
-        reply = _turned_on(context, daily.turn_on(store, chat.id, now, defaults, at=at))
-    else:
-        reply = handlers.note(
-            context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
-        )
-    await handlers.edit_reply(query, context, reply)
+        return _turned_on(context, daily.turn_on(store, chat_id, now, defaults, at=at))
+    return note(
+        context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
+    )
 
 
-async def _forget(update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed: bool) -> None:
+async def _forget(update: Update, context: BotContext, confirmed: bool) -> None:
     query = update.callback_query
     chat = update.effective_chat
     assert query is not None and chat is not None
     if confirmed:
-        had_any = _store(context).delete(chat.id)
+        had_any = context.services.store.delete(chat.id)
         if context.chat_data is not None:
             context.chat_data.clear()
         text = (
@@ -490,4 +432,4 @@ async def _forget(update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed:
         )
     else:
         text = "Okay, nothing was deleted."
-    await handlers.edit_reply(query, context, handlers.note(context, "daily", "forget.done", text))
+    await edit_reply(query, context, note(context, "daily", "forget.done", text))

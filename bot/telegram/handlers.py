@@ -1,156 +1,36 @@
-"""The handlers: each turns one kind of update into a brain call and the reply into API calls.
+"""The chat handlers: each turns one kind of update into a brain call and the reply into API calls.
 
-The brain lives in `application.bot_data["brain"]`; the little it remembers between two
+The brain is `context.services.brain` (see `services`); the little it remembers between two
 messages (`Context`) lives in `context.chat_data`. Every message the bot sends is a `Reply`
-rendered by `bot.render.render_html`, so every one is escaped and carries the disclaimer.
+sent through `send`, so every one is escaped and carries the disclaimer. Daily-tip requests the
+brain recognises are handed to `daily.on_daily_reply`; `app` wires everything.
 """
 
 from __future__ import annotations
 
-import enum
-import html
 import logging
 import re
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
-from telegram import (
-    CallbackQuery,
-    LinkPreviewOptions,
-    Message,
-    MessageEntity,
-    ReplyParameters,
-    Update,
-)
-from telegram.constants import ChatType, ParseMode
+from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
+from telegram.ext import ApplicationHandlerStop
 
-from bot.render import render_html
-from bot.reply import Action, Block, Context, Reply
-from bot.telegram.keyboards import is_valid_callback_data, reply_keyboard
+from bot.reply import Block, Context, Reply
+from bot.telegram import daily as tg_daily
+from bot.telegram.filters import ADDRESSED
+from bot.telegram.flood import Verdict
+from bot.telegram.keyboards import is_valid_callback_data
+from bot.telegram.send import answer, edit_reply, note, send_reply
+from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
 
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 #: "guide.<routine>.<step>", steps counted from 0; "Start guided" sends step 0.
 _GUIDE_STEP = re.compile(r"guide\.[A-Za-z0-9_]+\.(\d+)")
-_TAG = re.compile(r"<[^>]+>")
-
-# -- the flood guard ------------------------------------------------------------------------
-
-
-class Verdict(enum.Enum):
-    """What the flood guard says about one more message from a chat."""
-
-    OK = "ok"
-    NOTIFY = "notify"  # just went over the limit: send one "slow down" notice
-    DROP = "drop"  # muted: ignore silently
-
-
-class FloodGuard:
-    """Per chat: more than `limit` messages within `window` s mutes the chat for `mute` s."""
-
-    def __init__(
-        self,
-        limit: int,
-        window: float,
-        mute: float,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.limit, self.window, self.mute, self.clock = limit, window, mute, clock
-        self._hits: dict[int, deque[float]] = {}
-        self._muted: dict[int, float] = {}
-        #: messages ignored so far (the notice included), for logs and tests
-        self.dropped = 0
-
-    def hit(self, chat_id: int) -> Verdict:
-        """Count one message from `chat_id` and say what to do with it."""
-        now = self.clock()
-        muted_until = self._muted.get(chat_id)
-        if muted_until is not None:
-            if now < muted_until:
-                self.dropped += 1
-                return Verdict.DROP
-            del self._muted[chat_id]
-        hits = self._hits.setdefault(chat_id, deque())
-        while hits and hits[0] <= now - self.window:
-            hits.popleft()
-        hits.append(now)
-        if len(hits) > self.limit:
-            hits.clear()
-            self._muted[chat_id] = now + self.mute
-            self.dropped += 1
-            return Verdict.NOTIFY
-        if len(self._hits) > 10_000:
-            self._forget_idle(now)
-        return Verdict.OK
-
-    def _forget_idle(self, now: float) -> None:
-        """Keep memory flat: drop chats with no message inside the window."""
-        for chat_id in [c for c, h in self._hits.items() if not h or h[-1] <= now - self.window]:
-            del self._hits[chat_id]
-
-
-# -- which messages are for us -------------------------------------------------------------
-
-
-class _AddressedToBot(filters.MessageFilter):
-    """Everything in a private chat; in groups only our commands, @mentions and replies to us."""
-
-    def filter(self, message: Message) -> bool:
-        if message.chat.type == ChatType.PRIVATE:
-            return True
-        bot = message.get_bot()
-        replied = message.reply_to_message
-        if replied and replied.from_user and replied.from_user.id == bot.id:
-            return True
-        words = (message.text or "").split(maxsplit=1)
-        if words and words[0].startswith("/"):
-            _, at, target = words[0].partition("@")
-            return not at or target.lower() == (bot.username or "").lower()
-        return _mentions_bot(message, bot.username)
-
-
-def _mentions_bot(message: Message, username: str | None) -> bool:
-    if not username:
-        return False
-    handle = f"@{username}".lower()
-    mentions = {
-        **message.parse_entities([MessageEntity.MENTION]),
-        **message.parse_caption_entities([MessageEntity.MENTION]),
-    }
-    return any(value.lower() == handle for value in mentions.values())
-
-
-class _CommandForUs(filters.MessageFilter):
-    """A command meant for this bot: `/cmd@ThisBot`, or a bare `/cmd` in a private chat.
-
-    In a group a bare `/cmd` may belong to another bot, so only the addressed form counts.
-    """
-
-    def filter(self, message: Message) -> bool:
-        words = (message.text or "").split(maxsplit=1)
-        _, at, target = (words[0] if words else "").partition("@")
-        if at:
-            return target.lower() == (message.get_bot().username or "").lower()
-        return message.chat.type == ChatType.PRIVATE
-
-
-ADDRESSED = _AddressedToBot(name="addressed_to_bot")
-COMMAND_FOR_US = _CommandForUs(name="command_for_us")
-#: New and edited messages in chats with people (not channel posts).
-PERSON_MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
-
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def brain_of(context: ContextTypes.DEFAULT_TYPE) -> Any:
-    return context.bot_data["brain"]
 
 
 def _context_key(update: Update) -> str:
@@ -161,140 +41,22 @@ def _context_key(update: Update) -> str:
     return f"context:{user.id}"
 
 
-def load_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Context | None:
-    stored = context.chat_data.get(_context_key(update)) if context.chat_data is not None else None
-    return stored if isinstance(stored, Context) else None
+def load_context(update: Update, context: BotContext) -> Context | None:
+    """What the brain needs to remember of this conversation, if anything."""
+    if context.chat_data is None:
+        return None
+    return context.chat_data.get(_context_key(update))
 
 
-def store_context(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+def store_context(update: Update, context: BotContext, reply: Reply) -> None:
+    """Remember the reply's context for the next message in this conversation."""
     if context.chat_data is not None:
         context.chat_data[_context_key(update)] = reply.context
-
-
-def note(
-    context: ContextTypes.DEFAULT_TYPE,
-    kind: str,
-    intent: str,
-    *paragraphs: str,
-    actions: tuple[Action, ...] = (),
-) -> Reply:
-    """A reply of our own (not from the brain), rendered like any other, disclaimer included."""
-    return Reply(
-        kind=kind,
-        intent=intent,
-        blocks=tuple(Block("para", text) for text in paragraphs),
-        actions=actions,
-        disclaimer=context.bot_data.get("disclaimer", ""),
-    )
 
 
 def with_lead(reply: Reply, text: str) -> Reply:
     """`reply` with one paragraph of ours in front (a usage line, "I don't know X")."""
     return replace(reply, blocks=(Block("para", text), *reply.blocks))
-
-
-def _quote_for(update: Update) -> ReplyParameters | None:
-    """Quote the person's message in groups (who is answered?) and for edits (which one?)."""
-    message = update.effective_message
-    chat = update.effective_chat
-    if message is None or chat is None or update.callback_query is not None:
-        return None
-    if chat.type != ChatType.PRIVATE or update.edited_message is not None:
-        return ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
-    return None
-
-
-async def _send_html(
-    context: ContextTypes.DEFAULT_TYPE,
-    chat_id: int,
-    chunk: str,
-    markup: Any,
-    quote: ReplyParameters | None,
-) -> Message:
-    """Send one HTML chunk; if Telegram cannot parse it (a render bug), send it as plain text."""
-    try:
-        return await context.bot.send_message(
-            chat_id,
-            chunk,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            reply_parameters=quote,
-            link_preview_options=_NO_PREVIEW,
-        )
-    except BadRequest as exc:
-        if "parse entities" not in str(exc).lower():
-            raise
-        _log.error("Telegram refused our HTML (%s); sending the reply as plain text", exc)
-        return await context.bot.send_message(
-            chat_id,
-            html.unescape(_TAG.sub("", chunk)),
-            reply_markup=markup,
-            reply_parameters=quote,
-            link_preview_options=_NO_PREVIEW,
-        )
-
-
-async def send_reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
-) -> Message | None:
-    """Send a reply to the update's chat: HTML chunks, the buttons under the last one."""
-    chat = update.effective_chat
-    if chat is None:
-        return None
-    chunks = render_html(reply)
-    markup = reply_keyboard(reply)
-    quote = _quote_for(update)
-    sent = None
-    for index, chunk in enumerate(chunks):
-        last = index == len(chunks) - 1
-        sent = await _send_html(
-            context, chat.id, chunk, markup if last else None, quote if index == 0 else None
-        )
-    return sent
-
-
-async def edit_reply(
-    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, reply: Reply
-) -> None:
-    """Show `reply` in place of the pressed message; send it anew when that is impossible."""
-    chunks = render_html(reply)
-    if len(chunks) == 1 and isinstance(query.message, Message):
-        try:
-            await query.edit_message_text(
-                chunks[0],
-                parse_mode=ParseMode.HTML,
-                reply_markup=reply_keyboard(reply),
-                link_preview_options=_NO_PREVIEW,
-            )
-            return
-        except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return  # a double tap: the message already shows this step
-            _log.info("Could not edit message (%s); sending the step as a new message", exc)
-    if query.message is not None:
-        markup = reply_keyboard(reply)
-        for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1
-            await _send_html(context, query.message.chat.id, chunk, markup if last else None, None)
-
-
-async def daily_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    """Hand a daily-tips request to the daily module, or say it is coming."""
-    daily = context.bot_data.get("daily")
-    if daily is not None:
-        await daily.on_daily_reply(update, context, reply)
-        return
-    await send_reply(update, context, coming_soon(context))
-
-
-def coming_soon(context: ContextTypes.DEFAULT_TYPE) -> Reply:
-    return note(
-        context,
-        "help",
-        "daily.soon",
-        "Daily stretch tips are coming soon. Until then, /tip gives you one right now.",
-        actions=(Action("A tip now", "tip"),),
-    )
 
 
 def _normal(text: str) -> str:
@@ -313,36 +75,36 @@ def _pick(choices: list[tuple[str, str]], wanted: str) -> str | None:
 # -- commands --------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """Welcome, what the bot can do, the disclaimer, buttons for the common asks."""
-    await send_reply(update, context, brain_of(context).welcome())
+    await send_reply(update, context, context.services.brain.welcome())
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: BotContext) -> None:
     """What the bot can do."""
-    await send_reply(update, context, brain_of(context).help())
+    await send_reply(update, context, context.services.brain.help())
 
 
-async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def about(update: Update, context: BotContext) -> None:
     """What the bot is, its sources and the full disclaimer."""
-    await send_reply(update, context, brain_of(context).about())
+    await send_reply(update, context, context.services.brain.about())
 
 
-async def tip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def tip(update: Update, context: BotContext) -> None:
     """One stretching tip."""
-    reply = brain_of(context).resolve("tip", load_context(update, context))
+    reply = context.services.brain.resolve("tip", load_context(update, context))
     store_context(update, context, reply)
     await send_reply(update, context, reply)
 
 
-async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics(update: Update, context: BotContext) -> None:
     """The muscles and areas the bot knows, as buttons."""
-    await send_reply(update, context, brain_of(context).resolve("topics"))
+    await send_reply(update, context, context.services.brain.resolve("topics"))
 
 
-async def stretch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stretch(update: Update, context: BotContext) -> None:
     """`/stretch [topic]`: a stretch for the topic, or a keyboard of topics."""
-    brain = brain_of(context)
+    brain = context.services.brain
     wanted = " ".join(context.args or ()).strip()
     if not wanted:
         menu = brain.resolve("topics")
@@ -360,9 +122,9 @@ async def stretch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
-async def routine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def routine(update: Update, context: BotContext) -> None:
     """`/routine [name]`: a routine, or a keyboard of routines."""
-    brain = brain_of(context)
+    brain = context.services.brain
     wanted = " ".join(context.args or ()).strip()
     if not wanted:
         menu = brain.resolve("routines")
@@ -381,12 +143,7 @@ async def routine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
-async def daily_soon(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """`/daily` before the daily-tips module exists."""
-    await send_reply(update, context, coming_soon(context))
-
-
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BotContext) -> None:
     """A command we do not have."""
     message = update.effective_message
     name = (message.text or "").split()[0] if message else "that command"
@@ -399,7 +156,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 # -- messages and buttons --------------------------------------------------------------------
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: BotContext) -> None:
     """Free text (or a caption): whatever the brain answers."""
     message = update.effective_message
     if message is None:
@@ -410,19 +167,19 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     username = context.bot.username
     if username:
         text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
-    brain = brain_of(context)
+    brain = context.services.brain
     if not text.strip():
         await send_reply(update, context, brain.welcome())
         return
     reply = brain.reply(text, load_context(update, context))
     store_context(update, context, reply)
     if reply.kind == "daily":
-        await daily_reply(update, context, reply)
+        await tg_daily.on_daily_reply(update, context, reply)
         return
     await send_reply(update, context, reply)
 
 
-async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_non_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice, files, locations: a captioned one is read, else "I read text"."""
     message = update.effective_message
     if message is not None and message.caption:
@@ -434,12 +191,12 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         "non_text",
         "I can only read text, so stickers, photos, voice messages and files are lost on me.",
         "Ask me in words, for example: “how do I stretch my calves?”",
-        actions=brain_of(context).welcome().actions,
+        actions=context.services.brain.welcome().actions,
     )
     await send_reply(update, context, reply)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """A button press: its callback data is an intent for the brain."""
     query = update.callback_query
     if query is None:
@@ -449,14 +206,14 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _log.warning(
             "Ignored a button press with invalid callback data (%d chars)", len(data or "")
         )
-        await _answer(query, "That button doesn't work. Send /start for fresh ones.")
+        await answer(query, "That button doesn't work. Send /start for fresh ones.")
         return
-    reply = brain_of(context).resolve(data, load_context(update, context))
+    reply = context.services.brain.resolve(data, load_context(update, context))
     stale = reply.intent == "stale"
-    await _answer(query, "That button has expired." if stale else None)
+    await answer(query, "That button has expired." if stale else None)
     store_context(update, context, reply)
     if reply.kind == "daily":
-        await daily_reply(update, context, reply)
+        await tg_daily.on_daily_reply(update, context, reply)
     elif _continues_guide(data):
         await edit_reply(query, context, reply)
     else:
@@ -471,18 +228,10 @@ def _continues_guide(data: str) -> bool:
     return step is not None and int(step[1]) > 0
 
 
-async def _answer(query: CallbackQuery, text: str | None) -> None:
-    """Stop the button's spinner; a failure here must not cost the reply itself."""
-    try:
-        await query.answer(text)
-    except TelegramError as exc:
-        _log.warning("Could not answer callback query: %s", exc)
-
-
 # -- flood guard and errors ------------------------------------------------------------------
 
 
-async def guard_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def guard_flood(update: Update, context: BotContext) -> None:
     """Runs before every handler: a chat over the limit gets one notice, then is ignored."""
     chat = update.effective_chat
     if chat is None:
@@ -490,7 +239,7 @@ async def guard_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     addressed = update.effective_message is not None and ADDRESSED.check_update(update)
     if update.callback_query is None and not addressed:
         return
-    verdict = context.bot_data["flood"].hit(chat.id)
+    verdict = context.services.flood.hit(chat.id)
     if verdict is Verdict.OK:
         return
     if verdict is Verdict.NOTIFY:
@@ -525,7 +274,7 @@ def _describe(update: object) -> str:
     return f"update {update.update_id} ({kind}, chat {chat}, user {user})"
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """The one error handler: log with context, and apologise when the person can be reached."""
     error = context.error
     where = _describe(update)

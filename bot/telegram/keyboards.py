@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import TypeGuard
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -23,7 +24,7 @@ _CALLBACK_DATA_RE = re.compile(r"[A-Za-z0-9_.:+-]+")
 _log = logging.getLogger(__name__)
 
 
-def is_valid_callback_data(data: object) -> bool:
+def is_valid_callback_data(data: object) -> TypeGuard[str]:
     """True for a non-empty str of at most 64 bytes from A-Z a-z 0-9 _ . : + -."""
     return (
         isinstance(data, str)

@@ -6,7 +6,8 @@
         welcome = await chat.next_message()
 
 `start_bot(brain=..., **ENV)` starts another bot with settings overrides given as environment
-variables (e.g. `FLOOD_LIMIT="3"`); `clock` is the fake monotonic clock of the flood guard.
+variables (e.g. `FLOOD_LIMIT="3"`) and `daily_clock=` for the daily tips' wall clock; `clock`
+is the fake monotonic clock of the flood guard.
 The bot is built by `bot.telegram.app.build_application`, the code production runs, with
 short retry delays so that injected faults clear quickly.
 
@@ -22,6 +23,7 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import Settings, load_settings
+from bot.daily import utc_now
 from bot.telegram.app import build_application, polling_options
 
 from .fakebotapi import FakeBotAPI
@@ -112,12 +115,22 @@ async def stop(application: Application) -> None:
 async def start_bot(
     make_settings: Callable[..., Settings], brain: Any, clock: FakeClock
 ) -> AsyncIterator[Callable[..., Awaitable[Application]]]:
-    """Start a polling bot: `await start_bot(brain=..., FLOOD_LIMIT="3")`; stopped at the end."""
+    """Start a polling bot: `await start_bot(brain=..., FLOOD_LIMIT="3")`; stopped at the end.
+
+    `daily_clock` is the daily tips' clock (aware UTC); `clock` the flood guard's.
+    """
     started: list[Application] = []
 
-    async def start(*, brain: Any = brain, **env: str) -> Application:
+    async def start(
+        *, brain: Any = brain, daily_clock: Callable[[], datetime] = utc_now, **env: str
+    ) -> Application:
         application = build_application(
-            make_settings(**env), brain, clock=clock, retry_backoff=0.05, request_timeout=5.0
+            make_settings(**env),
+            brain,
+            clock=clock,
+            daily_clock=daily_clock,
+            retry_backoff=0.05,
+            request_timeout=5.0,
         )
         await start_polling(application)
         started.append(application)

@@ -35,7 +35,8 @@ Inspecting: `api.calls` (every request as `Call(method, params, status)`; `api.c
 
 Faults: `api.fault("sendMessage", status=429, retry_after=1, times=2)`; status 500, 502 (an
 HTML body, like a proxy), 400, 403; `delay=2.0` (answer slowly); `drop=True` (close the
-connection without answering); `chat_id=` limits it to one chat; `method="*"` hits any
+connection without answering); `chat_id=` limits it to one chat; `parse_mode="HTML"` to
+requests in that mode (with `PARSE_ERROR`, Telegram refusing our HTML); `method="*"` hits any
 method; `gate=asyncio.Event()` holds the answer until the test sets it. The returned `Fault`
 counts its `hits`. `api.block(chat_id)` makes every send to that
 chat fail with 403 "bot was blocked by the user"; `api.inject_raw({...})` queues any payload
@@ -64,6 +65,9 @@ TOKEN = "123456789:AAH-fake_Token_for-tests_0123456789abc"
 BOT_USERNAME = "StretchTestBot"
 
 _log = logging.getLogger("fakebotapi")
+
+#: Telegram's answer to HTML it cannot parse, for `api.fault(..., description=PARSE_ERROR)`.
+PARSE_ERROR = 'Bad Request: can\'t parse entities: unsupported start tag "x" at byte offset 0'
 
 # Values PTB sends as plain strings; every other form field is JSON-encoded.
 _STRING_FIELDS = {
@@ -271,6 +275,8 @@ class Fault:
     gate: asyncio.Event | None = None
     drop: bool = False
     chat_id: int | None = None
+    #: only requests with this parse_mode ("HTML"); a plain-text request passes untouched
+    parse_mode: str | None = None
     times: int = 1
     hits: int = 0
 
@@ -278,6 +284,9 @@ class Fault:
         if self.hits >= self.times:
             return False
         if self.method != "*" and self.method.lower() != method.lower():
+            return False
+        mode = str(params.get("parse_mode") or "")
+        if self.parse_mode is not None and mode.upper() != self.parse_mode.upper():
             return False
         return self.chat_id is None or _as_int(params.get("chat_id")) == self.chat_id
 

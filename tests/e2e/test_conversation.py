@@ -331,15 +331,3 @@ async def test_a_long_reply_is_split_with_the_buttons_under_the_last_part(api, s
         part.text.count("Paragraph") == len(re.findall(r"^Paragraph", part.text, re.M))
         for part in parts
     ), "split between paragraphs, never inside one"
-
-
-async def test_daily_says_coming_soon_without_the_daily_module(api, start_bot, monkeypatch):
-    monkeypatch.setattr("bot.telegram.app._daily_module", lambda: None)
-    await start_bot()
-    chat = api.chat(1021)
-    chat.send("/daily")
-    assert "coming soon" in (await chat.next_message()).text.lower()
-    chat.send("/start")
-    welcome = await chat.next_message()
-    chat.press("Daily tips", message=welcome)
-    assert "coming soon" in (await chat.next_message()).text.lower()

@@ -13,9 +13,10 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.telegram import daily as tg_daily
+from bot.telegram.services import services_of
 
 from .conftest import stop
-from .fakebotapi import FakeBotAPI
+from .fakebotapi import PARSE_ERROR, FakeBotAPI
 
 DISCLAIMER = "not medical advice"
 
@@ -40,9 +41,7 @@ async def daily_bot(start_bot, wall):
     """The bot, ticking every 0.2 s on the fake wall clock."""
 
     async def start(**env: str):
-        application = await start_bot(DAILY_TICK_SECONDS="0.2", **env)
-        application.bot_data[tg_daily.CLOCK_KEY] = wall
-        return application
+        return await start_bot(DAILY_TICK_SECONDS="0.2", daily_clock=wall, **env)
 
     return start
 
@@ -59,7 +58,12 @@ async def eventually(predicate, timeout: float = 20.0, what: str = ""):
 
 
 def store_of(application):
-    return application.bot_data[tg_daily.STORE_KEY]
+    return services_of(application).store
+
+
+async def run_tick(application):
+    """One tick, run by the test itself (the job queue runs them too)."""
+    return await tg_daily.run_tick(application.bot, services_of(application))
 
 
 def tips_to(api: FakeBotAPI, chat_id: int) -> list:
@@ -76,7 +80,7 @@ async def test_subscribe_by_command_and_get_the_tip_at_the_due_time(api, daily_b
     assert "tomorrow at 07:30" in confirmation.text  # 06:00 UTC is 08:00 in Berlin
 
     wall.now = datetime(2025, 6, 3, 5, 29, 50, tzinfo=UTC)  # 07:29:50 in Berlin
-    await tg_daily.run_tick(application)
+    await run_tick(application)
     assert tips_to(api, 1001) == []
 
     wall.now = datetime(2025, 6, 3, 5, 30, 5, tzinfo=UTC)
@@ -87,7 +91,7 @@ async def test_subscribe_by_command_and_get_the_tip_at_the_due_time(api, daily_b
 
     sub = await eventually(lambda: (s := store_of(application).get(1001)).tip_cursor and s)
     assert str(sub.last_sent) == "2025-06-03"
-    await tg_daily.run_tick(application)
+    await run_tick(application)
     assert len(tips_to(api, 1001)) == 1
 
     wall.now = datetime(2025, 6, 4, 5, 30, 5, tzinfo=UTC)
@@ -142,7 +146,7 @@ async def test_subscribe_by_free_text_then_pick_a_zone_then_stop_by_free_text(ap
     assert not store_of(application).get(1003).active
 
     wall.now += timedelta(days=2)
-    await tg_daily.run_tick(application)
+    await run_tick(application)
     assert tips_to(api, 1003) == []
 
 
@@ -226,9 +230,31 @@ async def test_a_person_who_blocked_the_bot_is_unsubscribed(api, daily_bot, wall
     await eventually(lambda: store_of(application).get(1009).tip_cursor == 1, what="recorded")
     api.unblock(1008)
     wall.now += timedelta(days=1)
-    await tg_daily.run_tick(application)
+    await run_tick(application)
     assert tips_to(api, 1008) == []
     assert len(tips_to(api, 1009)) == 2
+
+
+async def test_a_tip_telegram_cannot_parse_goes_out_once_as_plain_text(api, daily_bot, wall):
+    application = await daily_bot()
+    chat = api.chat(1012)
+    chat.send("/daily on 08:00 UTC")
+    await chat.next_message()
+    refused = api.fault(
+        "sendMessage", chat_id=chat.id, parse_mode="HTML", status=400, description=PARSE_ERROR
+    )
+    wall.now = datetime(2025, 6, 2, 8, 0, 1, tzinfo=UTC)
+    tip = await chat.next_message()
+    assert refused.hits == 1
+    assert tip.html is None, "sent again at once, as plain text"
+    assert "Your daily stretch tip" in tip.text
+    assert DISCLAIMER in tip.text
+    assert "<" not in tip.text and "&amp;" not in tip.text
+    assert "Stop daily tips" in tip.labels
+    sub = await eventually(lambda: (s := store_of(application).get(1012)).tip_cursor and s)
+    assert (str(sub.last_sent), sub.failures) == ("2025-06-02", 0)
+    await run_tick(application)
+    assert tips_to(api, 1012) == [tip]
 
 
 async def test_a_429_storm_delays_but_delivers_each_tip_exactly_once(api, daily_bot, wall):
@@ -249,7 +275,7 @@ async def test_a_429_storm_delays_but_delivers_each_tip_exactly_once(api, daily_
         lambda: all(tips_to(api, c) for c in chats), timeout=60, what="every tip after the storm"
     )
     await eventually(lambda: not store.due(wall.now), what="every send recorded")
-    await tg_daily.run_tick(application)
+    await run_tick(application)
     assert storm.hits == 12
     assert all(len(tips_to(api, c)) == 1 for c in chats)
 
@@ -277,15 +303,13 @@ async def test_forget_asks_first_then_deletes_everything(api, daily_bot):
 
 
 async def test_a_subscription_survives_a_restart(api, start_bot, wall):
-    first = await start_bot(DAILY_TICK_SECONDS="0.2")
-    first.bot_data[tg_daily.CLOCK_KEY] = wall
+    first = await start_bot(DAILY_TICK_SECONDS="0.2", daily_clock=wall)
     chat = api.chat(1011)
     chat.send("/daily on 08:00")
     await chat.next_message()
     await stop(first)
 
-    second = await start_bot(DAILY_TICK_SECONDS="0.2")
-    second.bot_data[tg_daily.CLOCK_KEY] = wall
+    second = await start_bot(DAILY_TICK_SECONDS="0.2", daily_clock=wall)
     assert second.job_queue.get_jobs_by_name(tg_daily.JOB_NAME)
     wall.now = datetime(2025, 6, 2, 8, 0, 1, tzinfo=UTC)
     tip = await chat.next_message()

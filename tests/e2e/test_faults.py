@@ -11,6 +11,10 @@ import logging
 
 import pytest
 
+from bot.telegram.services import services_of
+
+from .fakebotapi import PARSE_ERROR
+
 
 async def _only_reply(chat, command: str = "/tip"):
     """Send `command`, return the reply, and prove it was sent once (a later reply follows it)."""
@@ -42,6 +46,19 @@ async def test_send_faults_clear_and_the_reply_arrives_once(api, bot, caplog, fa
     assert planned.hits == planned.times
     if "status" in fault or fault.get("drop"):
         assert any(r.levelno >= logging.INFO and "etry" in r.getMessage() for r in caplog.records)
+
+
+async def test_html_telegram_cannot_parse_goes_out_as_plain_text(api, bot, caplog):
+    chat = api.chat(2014)
+    refused = api.fault(
+        "sendMessage", chat_id=chat.id, parse_mode="HTML", status=400, description=PARSE_ERROR
+    )
+    reply = await _only_reply(chat)
+    assert refused.hits == 1
+    assert reply.html is None, "the second try is plain text"
+    assert "stretch tip" in reply.text.lower()
+    assert "<" not in reply.text and "&amp;" not in reply.text
+    assert any("sending the reply as plain text" in r.getMessage() for r in caplog.records)
 
 
 async def test_a_slow_answer_for_one_chat_does_not_hold_up_the_others(api, bot):
@@ -175,7 +192,7 @@ async def test_a_handler_error_is_logged_with_context_and_answered_politely(
 
 async def test_a_flooding_chat_gets_one_notice_then_is_ignored_for_a_while(api, start_bot, clock):
     application = await start_bot(FLOOD_LIMIT="5", FLOOD_WINDOW="10", FLOOD_MUTE="30")
-    guard = application.bot_data["flood"]
+    guard = services_of(application).flood
     flooder, other = api.chat(2011), api.chat(2012)
     for _ in range(12):
         flooder.send("/tip")
@@ -194,7 +211,7 @@ async def test_a_flooding_chat_gets_one_notice_then_is_ignored_for_a_while(api, 
 
 async def test_a_flooding_chat_also_cannot_press_buttons_while_muted(api, start_bot, clock):
     application = await start_bot(FLOOD_LIMIT="2", FLOOD_WINDOW="10", FLOOD_MUTE="30")
-    guard = application.bot_data["flood"]
+    guard = services_of(application).flood
     chat = api.chat(2013)
     chat.send("/start")
     welcome = await chat.next_message()

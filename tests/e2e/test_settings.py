@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import bot.config as config
 from bot.config import ConfigError, RedactingFilter, Settings, load_settings, parse_env_file, redact
 from bot.reply import Action, Reply
-from bot.telegram.handlers import FloodGuard, Verdict
+from bot.telegram.flood import FloodGuard, Verdict
 from bot.telegram.keyboards import is_valid_callback_data, reply_keyboard
+from bot.telegram.services import services_of
 
 from .conftest import FakeClock
 
@@ -160,6 +161,12 @@ def test_settings_repr_hides_the_token():
     settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=None)
     assert TOKEN not in repr(settings)
     assert TOKEN not in str(settings)
+
+
+async def test_the_services_object_does_not_show_the_token(api, bot):
+    shown = repr(services_of(bot))
+    assert api.token not in shown and api.token.split(":")[1] not in shown
+    assert list(bot.bot_data) == ["services"], "bot_data holds the services and nothing else"
 
 
 def test_redact_covers_the_token_its_url_form_and_its_secret_half():

@@ -1,0 +1,151 @@
+"""Resilience: three small classes `app.build_application` puts between PTB and Telegram.
+
+`ResilientRateLimiter` (Telegram's rate limits plus retries of transient network errors and
+5xx answers), `TolerantBot` (a malformed update is logged and skipped instead of stalling the
+polling loop) and `PerChatUpdateProcessor` (updates run concurrently across chats, in order
+within one chat).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.ext import AIORateLimiter, BaseUpdateProcessor, ExtBot
+
+_log = logging.getLogger(__name__)
+
+
+class ResilientRateLimiter(AIORateLimiter):
+    """Telegram's rate limits (429 answers are waited out) plus retries of transient failures.
+
+    A 5xx answer, a dropped connection or a connection that could not be made is retried
+    with exponential backoff, up to `network_retries` times. A read timeout is not retried:
+    Telegram may already have delivered that message, and a duplicate is worse than a
+    logged failure. Likewise a connection dropped after Telegram processed a request may,
+    rarely, show the person a message twice; that is the price of not losing replies.
+    """
+
+    def __init__(
+        self,
+        *,
+        overall_max_rate: float,
+        max_retries: int = 5,
+        network_retries: int = 5,
+        backoff: float = 0.5,
+        max_backoff: float = 10.0,
+    ) -> None:
+        super().__init__(overall_max_rate=overall_max_rate, max_retries=max_retries)
+        self.network_retries = network_retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        attempt = 0
+        while True:
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except NetworkError as exc:
+                if not _transient(exc) or attempt >= self.network_retries:
+                    raise
+                delay = min(self.max_backoff, self.backoff * 2**attempt)
+                attempt += 1
+                _log.warning(
+                    "%s failed (%s); retry %d of %d in %.1f s",
+                    endpoint,
+                    exc,
+                    attempt,
+                    self.network_retries,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+
+
+def _transient(exc: NetworkError) -> bool:
+    """Worth retrying: not a refusal (400) and not a read timeout (it may have been sent)."""
+    if isinstance(exc, BadRequest):
+        return False
+    if isinstance(exc, TimedOut):
+        cause = exc.__cause__
+        # Only when the request provably never left: no connection, or no free pool slot.
+        return type(cause).__name__ in ("ConnectTimeout", "PoolTimeout")
+    return True
+
+
+class TolerantBot(ExtBot[int]):
+    """An `ExtBot` that skips malformed updates instead of stalling the polling loop.
+
+    Stock PTB raises while parsing a batch with one broken update and, since the offset is
+    never advanced, fetches the same batch forever. Here a broken update is logged and
+    replaced by an empty one with the same id, so it is confirmed and forgotten.
+    """
+
+    async def _post(
+        self, endpoint: str, data: dict[str, Any] | None = None, *args: Any, **kwargs: Any
+    ) -> Any:
+        result = await super()._post(endpoint, data, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            result = [update for raw in result if (update := self._checked(raw)) is not None]
+        return result
+
+    def _checked(self, raw: object) -> dict[str, Any] | None:
+        """`raw` if it parses as an update, `{"update_id": ...}` if not, None without an id."""
+        update_id = raw.get("update_id") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict) or not isinstance(update_id, int):
+            _log.warning("Dropped an update without a numeric update_id")
+            return None
+        try:
+            Update.de_json(copy.deepcopy(raw), self)
+        except Exception as exc:
+            _log.warning("Skipped malformed update %d (%s: %s)", update_id, type(exc).__name__, exc)
+            return {"update_id": update_id}
+        return raw
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, sequential within a chat.
+
+    A slow request for one person never holds up the others, and one person's messages are
+    still answered in the order they were sent (their context depends on it).
+    """
+
+    def __init__(self, max_concurrent_updates: int = 256) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: dict[int, int] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._users[chat.id] = self._users.get(chat.id, 0) + 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._users[chat.id] -= 1
+            if not self._users[chat.id]:
+                del self._users[chat.id], self._locks[chat.id]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""

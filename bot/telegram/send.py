@@ -1,0 +1,148 @@
+"""Sending and editing: how every `Reply` reaches Telegram, for the chat handlers and daily tips.
+
+Every message is rendered by `bot.render.render_html` (escaped, disclaimer included), split
+into chunks Telegram accepts and sent as HTML with the buttons under the last chunk. Should
+Telegram refuse to parse a chunk (a render bug), the same words go out as plain text rather
+than not at all.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+
+from bot.render import render_html
+from bot.reply import Action, Block, Kind, Reply
+from bot.telegram.keyboards import reply_keyboard
+from bot.telegram.services import BotContext
+
+_log = logging.getLogger(__name__)
+
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def note(
+    context: BotContext,
+    kind: Kind,
+    intent: str,
+    *paragraphs: str,
+    actions: tuple[Action, ...] = (),
+) -> Reply:
+    """A reply of our own (not from the brain), rendered like any other, disclaimer included."""
+    return Reply(
+        kind=kind,
+        intent=intent,
+        blocks=tuple(Block("para", text) for text in paragraphs),
+        actions=actions,
+        disclaimer=context.services.disclaimer,
+    )
+
+
+def _quote_for(update: Update) -> ReplyParameters | None:
+    """Quote the person's message in groups (who is answered?) and for edits (which one?)."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None or update.callback_query is not None:
+        return None
+    if chat.type != ChatType.PRIVATE or update.edited_message is not None:
+        return ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+    return None
+
+
+async def _send_html(
+    bot: Bot,
+    chat_id: int,
+    chunk: str,
+    markup: InlineKeyboardMarkup | None,
+    quote: ReplyParameters | None,
+) -> Message:
+    """Send one HTML chunk; if Telegram cannot parse it (a render bug), send it as plain text."""
+    try:
+        return await bot.send_message(
+            chat_id,
+            chunk,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            reply_parameters=quote,
+            link_preview_options=_NO_PREVIEW,
+        )
+    except BadRequest as exc:
+        if "parse entities" not in str(exc).lower():
+            raise
+        _log.error("Telegram refused our HTML (%s); sending the reply as plain text", exc)
+        return await bot.send_message(
+            chat_id,
+            html.unescape(_TAG.sub("", chunk)),
+            reply_markup=markup,
+            reply_parameters=quote,
+            link_preview_options=_NO_PREVIEW,
+        )
+
+
+async def send_chunks(
+    bot: Bot,
+    chat_id: int,
+    chunks: list[str],
+    markup: InlineKeyboardMarkup | None,
+    quote: ReplyParameters | None = None,
+) -> Message | None:
+    """Send rendered chunks in order: `quote` on the first, `markup` under the last."""
+    sent = None
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        sent = await _send_html(
+            bot, chat_id, chunk, markup if last else None, quote if index == 0 else None
+        )
+    return sent
+
+
+async def send_reply(update: Update, context: BotContext, reply: Reply) -> Message | None:
+    """Send a reply to the update's chat: HTML chunks, the buttons under the last one."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await send_chunks(
+        context.bot, chat.id, render_html(reply), reply_keyboard(reply), _quote_for(update)
+    )
+
+
+async def edit_reply(query: CallbackQuery, context: BotContext, reply: Reply) -> None:
+    """Show `reply` in place of the pressed message; send it anew when that is impossible."""
+    chunks = render_html(reply)
+    if len(chunks) == 1 and isinstance(query.message, Message):
+        try:
+            await query.edit_message_text(
+                chunks[0],
+                parse_mode=ParseMode.HTML,
+                reply_markup=reply_keyboard(reply),
+                link_preview_options=_NO_PREVIEW,
+            )
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return  # a double tap: the message already shows this step
+            _log.info("Could not edit message (%s); sending the step as a new message", exc)
+    if query.message is not None:
+        await send_chunks(context.bot, query.message.chat.id, chunks, reply_keyboard(reply))
+
+
+async def answer(query: CallbackQuery, text: str | None = None) -> None:
+    """Stop the button's spinner; a failure here must not cost the reply itself."""
+    try:
+        await query.answer(text)
+    except TelegramError as exc:
+        _log.warning("Could not answer callback query: %s", exc)

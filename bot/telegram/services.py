@@ -1,0 +1,84 @@
+"""The typed seam between PTB and the bot: `Services`, reached as `context.services`.
+
+`bot.telegram.app.build_application` builds one `Services` and stores it in
+`application.bot_data` under `SERVICES_KEY`, the only entry there. It also registers
+`BotContext` through `CONTEXT_TYPES` (the pattern of PTB's `contexttypesbot` example), so
+every handler, the error handler and the daily job get a `BotContext`, whose `services`
+property is typed:
+
+    async def tip(update: Update, context: BotContext) -> None:
+        reply = context.services.brain.resolve("tip")
+
+What a chat remembers between two messages (a `bot.reply.Context` per conversation) stays in
+`context.chat_data`, typed as `ChatData`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+
+from bot import daily
+from bot.brain import Brain
+from bot.config import Settings
+from bot.reply import Context
+from bot.store import Store
+from bot.telegram.flood import FloodGuard
+
+#: The one key in `bot_data`.
+SERVICES_KEY = "services"
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Everything the handlers and the daily job use besides the update itself."""
+
+    settings: Settings
+    brain: Brain
+    #: daily-tip subscriptions (SQLite), closed when the application shuts down
+    store: Store
+    flood: FloodGuard
+    #: now, as an aware UTC datetime: the daily tips' clock (tests pass a fake one)
+    clock: daily.Clock
+    #: the daily tips' time and zone until a person picks their own
+    defaults: daily.Defaults
+    #: spaces the daily tips out under Telegram's rate limit
+    pacer: daily.Pacer
+    #: the short disclaimer every reply of our own carries
+    disclaimer: str
+
+
+#: Per chat: the conversation context, under "context" (or "context:<user id>" in groups).
+ChatData: TypeAlias = dict[str, Context]
+#: Per user: nothing is stored.
+UserData: TypeAlias = dict[str, object]
+#: Exactly one entry: `SERVICES_KEY`.
+BotData: TypeAlias = dict[str, Services]
+
+
+class BotContext(CallbackContext[ExtBot[int], UserData, ChatData, BotData]):
+    """The `context` of every callback: PTB's `CallbackContext` plus typed `services`."""
+
+    __slots__ = ()
+
+    @property
+    def services(self) -> Services:
+        """The application's one `Services`."""
+        return self.bot_data[SERVICES_KEY]
+
+
+#: The application as `app.build_application` builds it.
+BotApplication: TypeAlias = Application[
+    ExtBot[int], BotContext, UserData, ChatData, BotData, JobQueue[BotContext]
+]
+
+CONTEXT_TYPES: ContextTypes[BotContext, UserData, ChatData, BotData] = ContextTypes(
+    context=BotContext
+)
+
+
+def services_of(application: BotApplication) -> Services:
+    """The services of a built application (for wiring and tests; handlers use `context`)."""
+    return application.bot_data[SERVICES_KEY]
