@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 from bot.reply import Action
 
@@ -249,7 +249,7 @@ def _encode(action: ButtonAction) -> str:
     raise TypeError(f"not a button action: {action!r}")
 
 
-def is_valid_data(data: object) -> bool:
+def is_valid_data(data: object) -> TypeGuard[str]:
     """True for a non-empty str of at most 64 bytes from A-Z a-z 0-9 _ . : + -."""
     return (
         isinstance(data, str)
@@ -258,11 +258,22 @@ def is_valid_data(data: object) -> bool:
     )
 
 
+#: the heads of the daily-tip family ("daily:", "tz:", "forget:")
+DAILY_HEADS = frozenset({"daily", "tz", "forget"})
+
+
+def is_daily_family(data: object) -> bool:
+    """True for data of the daily-tip family, well formed or not: the daily wing answers it."""
+    if not isinstance(data, str):
+        return False
+    head, colon, _ = data.partition(":")
+    return bool(colon) and head in DAILY_HEADS
+
+
 def parse(data: object) -> ButtonAction | None:
     """The action a button's data stands for, or None for data no button of ours carries."""
     if not is_valid_data(data):
         return None
-    assert isinstance(data, str)
     if ":" in data:
         return _parse_daily(data)
     return parse_brain(data)
@@ -305,6 +316,11 @@ _DAILY_INFO: dict[str, BrainAction] = {what: DailyInfo(what) for what in get_arg
 _DAILY_BUTTONS: dict[str, DailyAction] = {
     what: DailyButton(what) for what in get_args(DailyButtonWhat)
 }
+
+
+def parse_daily(data: object) -> DailyAction | None:
+    """A daily-tip button (colon grammar), or None."""
+    return _parse_daily(data) if is_valid_data(data) and ":" in data else None
 
 
 def _parse_daily(data: str) -> DailyAction | None:

@@ -14,7 +14,6 @@ is in the package docstring (`bot.telegram`).
 from __future__ import annotations
 
 import logging
-import re
 import time
 import traceback
 from collections.abc import Callable
@@ -34,6 +33,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from bot import actions as act
 from bot import daily
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
@@ -58,8 +58,6 @@ _log = logging.getLogger(__name__)
 #: The update types the bot handles; Telegram does not even send the others.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 #: Callback data the daily-tips module handles itself.
-DAILY_CALLBACK_PREFIXES = ("tz:", "daily:", "forget:")
-_CALLBACKS = re.compile(r"^(tz|daily|forget):")
 
 COMMANDS = [
     ("start", "Welcome and quick buttons"),
@@ -173,7 +171,7 @@ def _add_handlers(application: BotApplication) -> None:
     application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
     application.add_handler(CommandHandler("daily", tg_daily.daily_command, filters=commands))
     application.add_handler(CommandHandler("forget", tg_daily.forget_command, filters=commands))
-    application.add_handler(CallbackQueryHandler(tg_daily.on_button, pattern=_CALLBACKS))
+    application.add_handler(CallbackQueryHandler(tg_daily.on_button, pattern=act.is_daily_family))
     application.add_handler(CommandHandler("start", handlers.start, filters=commands))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=commands))
     application.add_handler(CommandHandler("about", handlers.about, filters=commands))
@@ -184,9 +182,13 @@ def _add_handlers(application: BotApplication) -> None:
     application.add_handler(MessageHandler(filters.UNKNOWN_COMMAND, handlers.unknown_command))
     application.add_handler(MessageHandler(filters.TEXT, handlers.on_text))
     application.add_handler(MessageHandler(filters.MEDIA, handlers.on_non_text))
-    not_daily = rf"^(?!(?:{'|'.join(p.rstrip(':') for p in DAILY_CALLBACK_PREFIXES)}):)"
-    application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=not_daily))
+    # every other button, well formed or not, is the brain's (it answers stale data politely)
+    application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=_not_daily))
     application.add_error_handler(handlers.on_error)
+
+
+def _not_daily(data: object) -> bool:
+    return not act.is_daily_family(data)
 
 
 def polling_options() -> dict[str, Any]:

@@ -9,8 +9,8 @@
 Free text ("send me a tip every day at 7am", "stop the daily tips") arrives through the brain as
 a reply of kind "daily" and is carried out by `on_daily_reply`. Telegram does not tell us a
 person's time zone, so the first `on` asks for it with buttons (and says which zone is used
-until then). Button callback data: "daily:..." (time, on/off), "tz:..." (zones, with "/"
-written as "." because callback data may not hold a slash) and "forget:yes|no".
+until then). Its buttons are the daily-tip family of `bot.actions` ("daily:...", "tz:...",
+"forget:...").
 
 The logic (schedules, DST, catch-up, exactly-once) lives in `bot.daily`; this module only
 turns updates into calls to it and tips into messages. `DailyTick.run` is the repeating job
@@ -22,7 +22,6 @@ from `context.services`.
 from __future__ import annotations
 
 import logging
-import re
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,7 +31,9 @@ from telegram import Bot, Update
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import actions as act
 from bot import daily
+from bot.actions import button
 from bot.brain import Brain
 from bot.render import render_html
 from bot.reply import Action, Reply
@@ -148,7 +149,9 @@ def tip_reply(brain: Brain, cursor: int) -> Reply:
         for block in reply.blocks
     )
     return replace(
-        reply, blocks=blocks, actions=(*reply.actions, Action("Stop daily tips", "daily:stop"))
+        reply,
+        blocks=blocks,
+        actions=(*reply.actions, button("Stop daily tips", act.DailyButton("stop"))),
     )
 
 
@@ -215,8 +218,8 @@ def _zone_note(sub: Subscription | None, defaults: daily.Defaults) -> str | None
 
 
 def _zone_actions() -> tuple[Action, ...]:
-    zones = tuple(Action(label, "tz:" + zone.replace("/", ".")) for label, zone in COMMON_ZONES)
-    return (*zones, Action("Another zone…", "tz:other"))
+    zones = tuple(button(label, act.ZoneButton(zone)) for label, zone in COMMON_ZONES)
+    return (*zones, button("Another zone…", act.ZoneButton(None)))
 
 
 def status_reply(context: BotContext, sub: Subscription | None, lead: str | None = None) -> Reply:
@@ -233,17 +236,17 @@ def status_reply(context: BotContext, sub: Subscription | None, lead: str | None
             f"{_when(sub.next_send, zone, now)}."
         )
         actions: tuple[Action, ...] = (
-            Action("Change time", "daily:times"),
-            Action("Time zone", "daily:zones"),
-            Action("Stop daily tips", "daily:off"),
+            button("Change time", act.DailyButton("times")),
+            button("Time zone", act.DailyButton("zones")),
+            button("Stop daily tips", act.DailyButton("off")),
         )
         zone_note = _zone_note(sub, defaults)
         if zone_note:
             paragraphs.append(zone_note)
             actions = (
                 *_zone_actions(),
-                Action("Change time", "daily:times"),
-                Action("Stop daily tips", "daily:off"),
+                button("Change time", act.DailyButton("times")),
+                button("Stop daily tips", act.DailyButton("off")),
             )
     else:
         at = (sub.local_time if sub else defaults.at).strftime("%H:%M")
@@ -253,9 +256,9 @@ def status_reply(context: BotContext, sub: Subscription | None, lead: str | None
             "/daily on 07:30 Europe/Berlin with your own time and zone."
         )
         actions = (
-            Action(f"Start at {at}", "daily:on"),
-            Action("Other time", "daily:times"),
-            Action("Time zone", "daily:zones"),
+            button(f"Start at {at}", act.DailyButton("on")),
+            button("Other time", act.DailyButton("times")),
+            button("Time zone", act.DailyButton("zones")),
         )
     return note(context, "daily", "daily.status", *paragraphs, actions=actions)
 
@@ -339,36 +342,44 @@ async def forget_command(update: Update, context: BotContext) -> None:
         "forget.ask",
         "This deletes everything I store about you: your daily tip settings (time, time zone, "
         "where you are in the tips) and what I remember of our conversation. Delete it all?",
-        actions=(Action("Yes, delete it all", "forget:yes"), Action("No, keep it", "forget:no")),
+        actions=(
+            button("Yes, delete it all", act.ForgetButton(True)),
+            button("No, keep it", act.ForgetButton(False)),
+        ),
     )
     await send_reply(update, context, reply)
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    """Buttons whose data starts with "daily:", "tz:" or "forget:"."""
+    """Buttons of the daily-tip family: "daily:...", "tz:..." and "forget:..." (bot.actions)."""
     query = update.callback_query
     chat = update.effective_chat
     if query is None or chat is None:
         return
-    data = query.data or ""
     await answer(query)
-    kind, _, value = data.partition(":")
-    if kind == "forget":
-        await _forget(update, context, value == "yes")
+    action = act.parse_daily(query.data)
+    if isinstance(action, act.ForgetButton):
+        await _forget(update, context, action.confirmed)
         return
-    if kind == "tz":
-        await edit_reply(query, context, _zone_button(context, chat.id, value))
+    if isinstance(action, act.ZoneButton):
+        await edit_reply(query, context, _zone_button(context, chat.id, action.zone))
         return
-    reply = _daily_button(context, chat.id, value)
-    if value == "stop":  # pressed under a tip: keep the tip, answer below it
+    reply = _daily_button(context, chat.id, action)
+    if action == act.DailyButton("stop"):  # pressed under a tip: keep it, answer below
         await send_reply(update, context, reply)
         return
     await edit_reply(query, context, reply)
 
 
-def _zone_button(context: BotContext, chat_id: int, value: str) -> Reply:
-    """What a "tz:..." button does: set the zone it names, or say how to type another one."""
-    if value == "other":
+def _at(label: str) -> act.DailyAt:
+    """The button for a time offered as "07:30"."""
+    hour, minute = label.split(":")
+    return act.DailyAt(int(hour), int(minute))
+
+
+def _zone_button(context: BotContext, chat_id: int, zone: str | None) -> Reply:
+    """What a zone button does: set the zone it names, or say how to type another one."""
+    if zone is None:
         return note(
             context,
             "daily",
@@ -377,7 +388,7 @@ def _zone_button(context: BotContext, chat_id: int, value: str) -> Reply:
             "/daily zone America/Toronto, /daily zone Asia/Dubai or /daily zone +05:30.",
         )
     try:
-        zone = daily.parse_zone(value.replace(".", "/"))
+        zone = daily.parse_zone(zone)
     except daily.UsageError as error:
         return _usage_reply(context, error)
     store, now, defaults = _state(context)
@@ -385,22 +396,26 @@ def _zone_button(context: BotContext, chat_id: int, value: str) -> Reply:
     return status_reply(context, sub, lead=_zone_set(sub))
 
 
-def _daily_button(context: BotContext, chat_id: int, value: str) -> Reply:
+def _daily_button(context: BotContext, chat_id: int, action: act.DailyAction | None) -> Reply:
     """What a "daily:..." button does: start, stop, offer times or zones, or set a time."""
     store, now, defaults = _state(context)
-    if value == "on":
+    if isinstance(action, act.DailyAt):
+        at = time(action.hour, action.minute)
+        return _turned_on(context, daily.turn_on(store, chat_id, now, defaults, at=at))
+    what = action.what if isinstance(action, act.DailyButton) else None
+    if what == "on":
         return _turned_on(context, daily.turn_on(store, chat_id, now, defaults))
-    if value in ("off", "stop"):
+    if what in ("off", "stop"):
         return _turned_off(context, daily.turn_off(store, chat_id, now))
-    if value == "times":
+    if what == "times":
         return note(
             context,
             "daily",
             "daily.times",
             "When would you like your daily tip? Or send /daily on HH:MM for any other time.",
-            actions=tuple(Action(t, "daily:at:" + t.replace(":", "")) for t in TIME_CHOICES),
+            actions=tuple(button(t, _at(t)) for t in TIME_CHOICES),
         )
-    if value == "zones":
+    if what == "zones":
         zone = daily.zone_label(_zone_of(store.get(chat_id), defaults))
         return note(
             context,
@@ -409,9 +424,6 @@ def _daily_button(context: BotContext, chat_id: int, value: str) -> Reply:
             f"Your time zone is {zone} now. Which one is yours?",
             actions=_zone_actions(),
         )
-    if re.fullmatch(r"at:([01]\d|2[0-3])[0-5]\d", value):
-        at = time(int(value[3:5]), int(value[5:7]))
-        return _turned_on(context, daily.turn_on(store, chat_id, now, defaults, at=at))
     return note(
         context, "fallback", "stale", "That button has expired. Send /daily for fresh ones."
     )

@@ -17,18 +17,17 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
+from bot import actions as act
 from bot.reply import Block, Context, Reply
 from bot.telegram import daily as tg_daily
 from bot.telegram.filters import ADDRESSED
 from bot.telegram.flood import Verdict
-from bot.telegram.keyboards import is_valid_callback_data
 from bot.telegram.send import answer, edit_reply, note, send_reply
 from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
 
 #: "guide.<routine>.<step>", steps counted from 0; "Start guided" sends step 0.
-_GUIDE_STEP = re.compile(r"guide\.[A-Za-z0-9_]+\.(\d+)")
 
 # -- helpers ---------------------------------------------------------------------------------
 
@@ -202,7 +201,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     if query is None:
         return
     data = query.data
-    if not is_valid_callback_data(data):
+    if not act.is_valid_data(data):
         _log.warning(
             "Ignored a button press with invalid callback data (%d chars)", len(data or "")
         )
@@ -222,10 +221,10 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 def _continues_guide(data: str) -> bool:
     """A guided routine's later steps and its stop edit the guide message in place."""
-    if data == "guide.stop":
-        return True
-    step = _GUIDE_STEP.fullmatch(data)
-    return step is not None and int(step[1]) > 0
+    action = act.parse_brain(data)
+    return isinstance(action, act.GuideStop) or (
+        isinstance(action, act.GuideStep) and action.step > 0
+    )
 
 
 # -- flood guard and errors ------------------------------------------------------------------

@@ -17,10 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bot.config as config
+from bot.actions import is_valid_data
 from bot.config import ConfigError, RedactingFilter, Settings, load_settings, parse_env_file, redact
 from bot.reply import Action, Reply
 from bot.telegram.flood import FloodGuard, Verdict
-from bot.telegram.keyboards import is_valid_callback_data, reply_keyboard
+from bot.telegram.keyboards import reply_keyboard
 from bot.telegram.services import services_of
 
 from .conftest import FakeClock
@@ -230,7 +231,7 @@ def test_flood_guard_window_slides():
 
 @given(st.text(max_size=80))
 def test_callback_data_validation_matches_telegram_limits(data):
-    if is_valid_callback_data(data):
+    if is_valid_data(data):
         assert 1 <= len(data.encode()) <= 64
         assert re.fullmatch(r"[A-Za-z0-9_.:+-]+", data)
 
