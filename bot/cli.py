@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 #: the labelled messages `stretchbot eval` scores by default: a checkout's file, not the package's
 DEFAULT_EVAL_FILE = Path("tests") / "data" / "utterances.yaml"
+#: the frozen blind sets `stretchbot eval --blind` scores by default (see its README.md)
+DEFAULT_BLIND_DIR = Path("tests") / "data" / "blind"
 
 
 def _load(directory: str | None) -> KnowledgeBase | None:
@@ -133,15 +135,45 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Accuracy on the labelled messages, or false acceptance on CLINC150."""
+    """Accuracy on the labelled messages, false acceptance on CLINC150, or the blind and
+    real-world sets' figures (list labels)."""
     from bot import evaluate
 
+    if (args.blind is not None or args.realworld) and (args.file or args.split):
+        print("stretchbot eval: --blind and --realworld take no FILE or --split", file=sys.stderr)
+        return 2
     brain = _brain(args)
     if brain is None:
         return 1
     if args.clinc:
         report = evaluate.evaluate_clinc(brain, args.clinc)
         print(evaluate.format_clinc(report))
+        return 0
+    if args.blind is not None:
+        missing = evaluate.missing_blind_files(args.blind)
+        if missing:
+            names = ", ".join(str(p) for p in missing)
+            print(f"stretchbot eval: no blind set file {names}", file=sys.stderr)
+            return 2
+        try:
+            blind = evaluate.evaluate_blind(brain, args.blind)
+        except evaluate.EvalDataError as exc:
+            print(f"stretchbot eval: {exc}", file=sys.stderr)
+            return 2
+        print(evaluate.format_blind(blind, verbose=args.verbose))
+        return 0
+    if args.realworld:
+        if not Path(args.realworld).is_file():
+            print(f"stretchbot eval: no file {args.realworld}", file=sys.stderr)
+            return 2
+        try:
+            rows = evaluate.load_rows(args.realworld)
+        except evaluate.EvalDataError as exc:
+            print(f"stretchbot eval: {exc}", file=sys.stderr)
+            return 2
+        real = evaluate.score_messages(brain, rows)
+        title = f"Real-world messages: {args.realworld}"
+        print(evaluate.format_understanding(real, title, verbose=args.verbose))
         return 0
     split = args.split or ("all" if args.file else "test")
     path = Path(args.file) if args.file else DEFAULT_EVAL_FILE
@@ -182,7 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="+", help="the message, or - to read one message per line")
     check = add("check", cmd_check, "validate the knowledge base")
     check.add_argument("directory", nargs="?", help="knowledge folder (default: the shipped one)")
-    ev = add("eval", cmd_eval, "accuracy figures on labelled messages, or CLINC150 with --clinc")
+    ev = add(
+        "eval",
+        cmd_eval,
+        "accuracy figures on labelled messages, CLINC150 (--clinc), the blind sets (--blind)"
+        " or a real-world set (--realworld)",
+    )
     ev.add_argument(
         "file",
         nargs="?",
@@ -193,7 +230,22 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("train", "test", "all"),
         help="which messages (default: test for the shipped file, all for another file)",
     )
-    ev.add_argument("--clinc", metavar="JSONL", help="report false acceptance on a CLINC150 file")
+    which = ev.add_mutually_exclusive_group()
+    which.add_argument(
+        "--clinc", metavar="JSONL", help="report false acceptance on a CLINC150 file"
+    )
+    which.add_argument(
+        "--blind",
+        nargs="?",
+        const=str(DEFAULT_BLIND_DIR),
+        metavar="DIR",
+        help=f"score the frozen blind sets (default: {DEFAULT_BLIND_DIR})",
+    )
+    which.add_argument(
+        "--realworld",
+        metavar="FILE",
+        help="score a real-world set with list labels (kind, topic, routine)",
+    )
     ev.add_argument("-v", "--verbose", action="store_true", help="list every wrong answer")
     return parser
 
