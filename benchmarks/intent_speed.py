@@ -55,7 +55,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from bot.brain import Brain  # noqa: E402
 from bot.kb import KBError, KnowledgeBase, load_kb  # noqa: E402
-from bot.text import english_ranks, normalize  # noqa: E402
+from bot.understanding.text import english_ranks, normalize, normalize_message  # noqa: E402
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -143,9 +143,15 @@ def _cpu_overhead() -> int:
 _CPU_OVERHEAD = 0
 
 
-def time_pass(func: Callable[[str], object], messages: Sequence[str]) -> Timing:
-    """Time `func` once on every message; `normalize`'s cache is emptied first."""
+def clear_text_caches() -> None:
+    """Empty the normalisation caches, so every message is normalised afresh."""
     normalize.cache_clear()
+    normalize_message.cache_clear()
+
+
+def time_pass(func: Callable[[str], object], messages: Sequence[str]) -> Timing:
+    """Time `func` once on every message; the normalisation caches are emptied first."""
+    clear_text_caches()
     gc.collect()
     cpu, wall = time.thread_time_ns, time.perf_counter_ns
     overhead = _CPU_OVERHEAD
@@ -883,7 +889,7 @@ def bench_brain(
 
 def profile_brain(brain: Brain, messages: Sequence[str], label: str) -> str:
     """cProfile of one cold pass of Brain.reply, by own time and by cumulative time."""
-    normalize.cache_clear()
+    clear_text_caches()
     prof = cProfile.Profile()
     prof.enable()
     for m in messages:

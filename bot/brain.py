@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.kb import KnowledgeBase, Routine, Stretch, paragraphs
-from bot.nlu import STOPWORDS, TOPIC_TOKEN, Match, Matcher
 from bot.reply import Action, Block, Context, Reply
 from bot.safety import RedFlagRules
-from bot.text import normalize
+from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -94,15 +94,14 @@ class Brain:
         if not isinstance(text, str):
             return self._not_text(context)
         text = text[:MAX_CHARS]
-        words, topics, corrected = self.matcher.analyse(text)
-        raw = normalize(text).split()
-        flag = self.rules.check(raw, corrected)
+        analysis = self.matcher.analyse(text)
+        flag = self.rules.check(analysis)
         if flag is not None:
             return self._red_flag(flag.id, context)
-        if not words:
+        if not analysis.words:
             return self._empty(text, context)
-        match = self.matcher.match(text, (words, topics, corrected), context.topic)
-        return self._from_match(match, words, context)
+        match = self.matcher.match(analysis, context.topic)
+        return self._from_match(match, analysis, context)
 
     def _resolve(self, intent: str, context: Context | None = None) -> Reply:
         """Answer a button press (an `Action.intent`). Unknown or stale data gets a polite reply."""
@@ -228,7 +227,8 @@ class Brain:
 
     # ------------------------------------------------------------------ dispatch
 
-    def _from_match(self, match: Match, words: list[str], context: Context) -> Reply:
+    def _from_match(self, match: Match, analysis: Analysis, context: Context) -> Reply:
+        words = analysis.words
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
@@ -269,7 +269,7 @@ class Brain:
             return self._followup(key, topic or context.topic, context, match.confidence)
         return self._fallback(match, context)
 
-    def _bare_topic(self, words: list[str]) -> bool:
+    def _bare_topic(self, words: Sequence[str]) -> bool:
         """True when the message is little more than a topic ("and my calves?")."""
         rest = [w for w in words if w != TOPIC_TOKEN and w not in STOPWORDS]
         rest = [w for w in rest if w not in ("tight", "stiff", "sore", "what", "about", "how")]
