@@ -20,6 +20,7 @@ class RedFlagRules:
     """All red-flag patterns of a knowledge base, compiled for fast checks."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        """Compile every pattern of `kb`'s red flags, emergencies first."""
         self._flags: list[RedFlag] = []
         #: pattern index -> (flag index, number of groups)
         self._patterns: list[tuple[int, int]] = []

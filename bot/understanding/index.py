@@ -33,7 +33,7 @@ _GROUP_KINDS: dict[str, IntentKind] = {
 }
 #: only the first this many examples holding a word are ever scored, so the cost of a message
 #: does not grow with the number of example phrases
-MAX_EXAMPLES = 24
+_MAX_EXAMPLES = 24
 #: added to a word's intent count in its idf, so a word every intent uses still weighs a little
 _DF_SMOOTHING = 0.5
 #: a word's weight for an intent grows with the square root of the share of its examples that
@@ -82,6 +82,7 @@ class IntentIndex:
     """Intents by word, and each intent's examples by word, built once per knowledge base."""
 
     def __init__(self, intents: list[Intent], words: Canonicaliser) -> None:
+        """Index the intents' examples, read as canonical words like a message."""
         self.intents = intents
         n = len(intents)
         intent_words: list[list[set[str]]] = []
@@ -130,7 +131,7 @@ class IntentIndex:
             total = max(len(per_example), 1)
             for w, c in counts.items():
                 postings[w].append((i, self.idf[w] * (c / total) ** _SHARE_EXPONENT))
-            example_postings.append({w: js[:MAX_EXAMPLES] for w, js in ex_post.items()})
+            example_postings.append({w: js[:_MAX_EXAMPLES] for w, js in ex_post.items()})
         return dict(postings), example_postings
 
     def similarity(
@@ -139,7 +140,7 @@ class IntentIndex:
         """Best similarity (0-1) to the intent's examples that share a word with the query.
 
         Only examples found through the query's words in the intent's own index are scored
-        (at most `MAX_EXAMPLES` per word), so the cost does not grow with the number of
+        (at most `_MAX_EXAMPLES` per word), so the cost does not grow with the number of
         example phrases. Two scores: rapidfuzz's whole-phrase ratio, and a word-set score (the
         characters of shared words against the rest of the shorter side, as rapidfuzz's
         token_set_ratio measures it) accumulated while walking the index. With `whole`, only

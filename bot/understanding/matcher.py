@@ -135,6 +135,8 @@ class Matcher:
     """Turns messages into `Match`es for one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        """Build everything the matcher needs from `kb`, once; `threshold` is the confidence
+        a match needs to be an answer."""
         self.threshold = threshold
         self.words = Canonicaliser(kb)
         #: every word the knowledge base uses, as a lemma

@@ -55,7 +55,7 @@ _TOPIC_NAME_PRIORITY = 10
 _WORD_CACHE_MAX = 100_000
 
 
-def lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
+def _lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
     """Simple inflection stripping, tried in order; the first known candidate wins."""
     out = []
     if len(word) > 4 and word.endswith("ies"):
@@ -88,6 +88,8 @@ class Canonicaliser:
     """The vocabulary of one knowledge base: lemmas, typo correction and topic names."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        """Build the vocabulary, typo index and topic lexicon; KBError if two topics share
+        a name."""
         self._english = english_ranks()
         raw_vocab = _raw_vocab(kb)
         #: words of the knowledge base's own texts (answers, steps): known to the domain
@@ -180,7 +182,7 @@ class Canonicaliser:
 
     def unknown_weight(self, word: str) -> float:
         """How much a word the vocabulary lacks counts against a match."""
-        if word in self._body_words or any(c in self._body_words for c in lemma_candidates(word)):
+        if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
             return _UNKNOWN_BODY
         if any(c.isdigit() for c in word):  # "10", "7am", "5k", "30s"
             return _UNKNOWN_DIGITS
@@ -196,7 +198,7 @@ class Canonicaliser:
         lemma = self._lemma.get(word)
         if lemma is not None:
             return lemma
-        for candidate in lemma_candidates(word):
+        for candidate in _lemma_candidates(word):
             if candidate in self._lemma:
                 return self._lemma[candidate]
         if len(word) < _MIN_CORRECTED or word.isdigit() or word in self._english:
@@ -232,7 +234,7 @@ class Canonicaliser:
 
 def _lemmatize(word: str, known: set[str]) -> str:
     """The word's first inflection-stripped form that the knowledge base also uses."""
-    for candidate in lemma_candidates(word, plural=False):
+    for candidate in _lemma_candidates(word, plural=False):
         if candidate in known:
             return candidate
     return word
@@ -291,5 +293,5 @@ def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
         texts.append(tip.text)
     for text in texts:
         words.update(normalize(text).split())
-    stems = {c for w in words for c in lemma_candidates(w, plural=False)}
+    stems = {c for w in words for c in _lemma_candidates(w, plural=False)}
     return frozenset(words | stems)
