@@ -87,6 +87,8 @@ PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "o
 #: message that missed.
 _CLAUSE_ANCHORS = frozenset({"stretch", "cooldown", "warmup", "flexible", "flexibility"})
 _CLAUSE_KINDS = frozenset({"aspect", "general", "routine", "request"})
+#: a clause of fewer words that are not stopwords is too little to stand for the message
+_CLAUSE_MIN_CONTENT = 2
 _CLAUSE_DISCOUNT = 0.95
 _QUESTION_WORDS = frozenset(
     "how what why where when which can could should do does any give show tell recommend".split()
@@ -114,6 +116,7 @@ class Match:
 class _Query(NamedTuple):
     """The message-wide figures every candidate intent is scored against."""
 
+    #: the message's distinct words
     words: set[str]
     #: its distinct words that are not stopwords
     content: list[str]
@@ -334,7 +337,7 @@ class Matcher:
         self, words: Sequence[str], topics: Sequence[str], topic: str | None
     ) -> Match | None:
         """A clause's match, discounted; None when the clause cannot stand for the message."""
-        if sum(w not in STOPWORDS for w in words) < 2:
+        if sum(w not in STOPWORDS for w in words) < _CLAUSE_MIN_CONTENT:
             return None
         if TOPIC_TOKEN not in words and topic:
             # "..., why do they get so tight": "they" is the topic the message named
