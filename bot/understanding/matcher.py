@@ -189,6 +189,9 @@ class Matcher:
         pronoun = bool(uniq & PRONOUNS)
         # "ok", "what": nothing to answer, unless a social phrase is exactly that
         bare = all(w in _BARE_WORDS for w in content)
+        similarity = self.index.similarity
+        example_postings = self.index.example_postings
+        text, by_rarity, teaching = query.text, query.by_rarity, query.teaching
         results: list[tuple[float, Intent]] = []
         for i, agg in self._candidates(scores, content, bool(topics)):
             intent = self.intents[i]
@@ -201,7 +204,17 @@ class Matcher:
                 continue
             if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
                 continue
-            results.append((self._score(i, agg, query, whole), intent))
+            # how alike the message is to an example, and its share of the keyword weight,
+            # times how much of the message the knowledge base (and the intent) knows
+            fuzzy = similarity(i, text, by_rarity, whole)
+            precision = agg / query.mass
+            own = example_postings[i]
+            other = [k for w, k in teaching if w not in own]
+            coverage = _narrowed(query, other) if other else query.coverage
+            score = (
+                _FUZZY_WEIGHT * fuzzy + _PRECISION_WEIGHT * min(1.0, precision * _PRECISION_GAIN)
+            ) * coverage
+            results.append((score, intent))
         results.sort(key=lambda r: -r[0])
         if not results:
             return Match("none", "nothing", topics[0] if topics else None, 0.0, tuple(topics))
@@ -272,24 +285,6 @@ class Matcher:
                 if i not in chosen and (i in index.aspects or i in look_alikes):
                     yield i, scores.get(i, 0.0)
 
-    def _score(self, i: int, agg: float, query: _Query, whole: bool) -> float:
-        """An intent's score: similarity to its examples and its share of the message's
-        keyword weight, times how much of the message the knowledge base (and the intent)
-        knows."""
-        fuzzy = self.index.similarity(i, query.text, query.by_rarity, whole)
-        precision = agg / query.mass
-        coverage = query.coverage
-        own = self.index.example_postings[i]
-        other = [k for w, k in query.teaching if w not in own]
-        if other:  # "job interview any tips": "job" and "interview" are not tip words
-            mass = sum(other)
-            coverage = (query.known_mass - mass) / (
-                query.total_mass - mass + _OTHER_KNOWN * sum(min(k, 1.0) for k in other)
-            )
-        return (
-            _FUZZY_WEIGHT * fuzzy + _PRECISION_WEIGHT * min(1.0, precision * _PRECISION_GAIN)
-        ) * coverage
-
     # ------------------------------------------------------------------ a long message
 
     def _read_clauses(
@@ -355,6 +350,16 @@ class Matcher:
             return None
         confidence = round(found.confidence * _CLAUSE_DISCOUNT, _CONFIDENCE_DIGITS)
         return replace(found, confidence=confidence)
+
+
+def _narrowed(query: _Query, other: list[float]) -> float:
+    """The coverage of the message for an intent whose examples never use some of its known
+    words, of these weights: "job interview any tips", where "job" and "interview" are not
+    tip words. They leave the known weight, and count `_OTHER_KNOWN` each (up to 1) against."""
+    mass = sum(other)
+    return (query.known_mass - mass) / (
+        query.total_mass - mass + _OTHER_KNOWN * sum(min(k, 1.0) for k in other)
+    )
 
 
 def _question_core(words: list[str], start: int) -> list[str] | None:
