@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
@@ -192,9 +192,10 @@ class Matcher:
         similarity = self.index.similarity
         example_postings = self.index.example_postings
         text, by_rarity, teaching = query.text, query.by_rarity, query.teaching
+        intents = self.intents
         results: list[tuple[float, Intent]] = []
         for i, agg in self._candidates(scores, content, bool(topics)):
-            intent = self.intents[i]
+            intent = intents[i]
             whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
             if bare and not whole:
                 continue
@@ -267,23 +268,25 @@ class Matcher:
 
     def _candidates(
         self, scores: dict[int, float], content: list[str], has_topic: bool
-    ) -> Iterator[tuple[int, float]]:
+    ) -> list[tuple[int, float]]:
         """The intents worth a full score, with their keyword sums: the best few, and for a
         message naming a body part every question about it and every look-alike that uses
         one of its words in another sense ("chest of drawers")."""
         ranked = heapq.nlargest(_TOP_INTENTS, scores.items(), key=lambda kv: kv[1])
         floor = _CANDIDATE_FLOOR * ranked[0][1] if ranked else 0.0
         ranked = [(i, agg) for i, agg in ranked if agg >= floor]
-        yield from ranked
         if has_topic:
             index = self.index
             chosen = {i for i, _agg in ranked}
             look_alikes = {
                 i for w in content for i, _ in index.postings.get(w, ()) if i in index.look_alikes
             }
-            for i in index.always:
-                if i not in chosen and (i in index.aspects or i in look_alikes):
-                    yield i, scores.get(i, 0.0)
+            ranked += [
+                (i, scores.get(i, 0.0))
+                for i in index.always
+                if i not in chosen and (i in index.aspects or i in look_alikes)
+            ]
+        return ranked
 
     # ------------------------------------------------------------------ a long message
 
