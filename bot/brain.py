@@ -13,18 +13,17 @@ the reply (wording, buttons, the next context) and `bot.actions` owns the button
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from bot import actions as act
 from bot.actions import DailyWhat
 from bot.kb import GENERAL, KnowledgeBase
-from bot.nlu import STOPWORDS, TOPIC_TOKEN, Match, Matcher
 from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import Context, Reply
 from bot.safety import RedFlagRules
-from bot.text import normalize
+from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -100,15 +99,14 @@ class Brain:
         if not isinstance(text, str):
             return self.replies.not_text(context)
         text = text[:MAX_CHARS]
-        words, topics, corrected = self.matcher.analyse(text)
-        raw = normalize(text).split()
-        flag = self.rules.check(raw, corrected)
+        analysis = self.matcher.analyse(text)
+        flag = self.rules.check(analysis)
         if flag is not None:
             return self.replies.red_flag(flag.id)
-        if not words:
+        if not analysis.words:
             return self.replies.empty(text, context)
-        match = self.matcher.match(text, (words, topics, corrected), context.topic)
-        return self._from_match(match, words, context)
+        match = self.matcher.match(analysis, context.topic)
+        return self._from_match(match, analysis, context)
 
     # ------------------------------------------------------------------ buttons
 
@@ -168,7 +166,8 @@ class Brain:
 
     # ------------------------------------------------------------------ dispatch
 
-    def _from_match(self, match: Match, words: list[str], context: Context) -> Reply:
+    def _from_match(self, match: Match, analysis: Analysis, context: Context) -> Reply:
+        words = analysis.words
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
@@ -212,7 +211,7 @@ class Brain:
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
 
-    def _bare_topic(self, words: list[str]) -> bool:
+    def _bare_topic(self, words: Sequence[str]) -> bool:
         """True when the message is little more than a topic ("and my calves?")."""
         rest = [w for w in words if w != TOPIC_TOKEN and w not in STOPWORDS]
         rest = [w for w in rest if w not in BARE_TOPIC_WORDS]

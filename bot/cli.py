@@ -184,12 +184,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         )
         return 2
     rows = evaluate.load_utterances(path, split)
-    report = evaluate.evaluate(brain, rows)
+    scores = evaluate.evaluate(brain, rows)
     print(f"Split: {split}")
-    print(evaluate.format_report(report))
+    print(evaluate.format_report(scores))
     if args.verbose:
         print("Errors:")
-        for text, expected, got in report.errors:
+        for text, expected, got in scores.errors:
             print(f"  {text!r}: expected {expected}, got {got}")
     return 0
 

@@ -30,7 +30,13 @@ from bot.reply import KINDS, Context, Reply
 ACCEPTING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily", "red_flag"})
 
 
-def label_of(kind: str, topic=None, aspect=None, routine=None, intent=None) -> str:
+def label_of(
+    kind: str,
+    topic: str | None = None,
+    aspect: str | None = None,
+    routine: str | None = None,
+    intent: str | None = None,
+) -> str:
     """One string per intent, for precision, recall and confusions."""
     if kind == "answer":
         return f"answer:{topic}.{aspect}"
@@ -54,12 +60,12 @@ class Report:
     correct: int = 0
     in_domain: int = 0
     in_domain_correct: int = 0
-    by_kind: Counter = field(default_factory=Counter)
-    by_kind_correct: Counter = field(default_factory=Counter)
-    confusions: Counter = field(default_factory=Counter)
-    true_pos: Counter = field(default_factory=Counter)
-    predicted: Counter = field(default_factory=Counter)
-    expected: Counter = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
+    by_kind_correct: Counter[str] = field(default_factory=Counter)
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    true_pos: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    expected: Counter[str] = field(default_factory=Counter)
     red_flags: int = 0
     red_flags_caught: int = 0
     false_red_flags: int = 0
@@ -86,14 +92,14 @@ class Report:
         return self.with_disclaimer / self.total if self.total else 1.0
 
 
-def load_utterances(path: Path | str, split: str = "all") -> list[dict]:
+def load_utterances(path: Path | str, split: str = "all") -> list[dict[str, Any]]:
     """The labelled messages of one split ("train", "test" or "all")."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     rows = data["utterances"]
     return [r for r in rows if split == "all" or r.get("split") == split]
 
 
-def evaluate(brain: Brain, rows: list[dict]) -> Report:
+def evaluate(brain: Brain, rows: list[dict[str, Any]]) -> Report:
     """Run every message through the brain (each as the first message of a conversation)."""
     report = Report()
     for row in rows:
@@ -173,7 +179,7 @@ def format_report(report: Report, top: int = 12) -> str:
 class ClincReport:
     total: int = 0
     false_accepts: int = 0
-    by_kind: Counter = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
     examples: list[tuple[str, str]] = field(default_factory=list)
 
     @property

@@ -16,8 +16,8 @@ from dataclasses import replace
 from bot import actions as act
 from bot.actions import button
 from bot.kb import GENERAL, KnowledgeBase, Routine, Stretch, paragraphs
-from bot.nlu import Match
 from bot.reply import Action, Block, Context, Reply
+from bot.understanding import Match
 
 ASPECT_ORDER = ("what", "why_tight", "when")
 ASPECT_LABELS = {

@@ -9,16 +9,18 @@ whatever the number of patterns.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from bot.kb import KnowledgeBase, RedFlag
-from bot.text import normalize
+from bot.understanding.analysis import Analysis
+from bot.understanding.text import normalize
 
 
 class RedFlagRules:
     """All red-flag patterns of a knowledge base, compiled for fast checks."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        """Compile every pattern of `kb`'s red flags, emergencies first."""
         self._flags: list[RedFlag] = []
         #: pattern index -> (flag index, number of groups)
         self._patterns: list[tuple[int, int]] = []
@@ -51,37 +53,38 @@ class RedFlagRules:
         self._stem = min(self._prefix_lengths, default=1)
         self._prefix_starts = {p[: self._stem] for p in self._prefix}
 
-    def check(self, *word_lists: Iterable[str]) -> RedFlag | None:
-        """The red flag the words raise, or None. Pass raw and typo-corrected words."""
+    def check(self, analysis: Analysis) -> RedFlag | None:
+        """The red flag a message raises, or None: in its words as written or as corrected."""
         hits: dict[int, set[int]] = defaultdict(set)
-        single, multi, prefix = self._single, self._multi, self._prefix
-        lengths, starts = self._prefix_lengths, self._prefix_starts
-        seen_lists: list[list[str]] = []
-        for words in word_lists:
-            seq = list(words)
-            if seq in seen_lists:  # raw and corrected words are often the same
-                continue
-            seen_lists.append(seq)
-            for i, word in enumerate(seq):
-                found = single.get(word)
-                if found:
-                    for p_index, g_index in found:
-                        hits[p_index].add(g_index)
-                for key, found in multi.get(word, ()):
-                    if tuple(seq[i : i + len(key)]) == key:
-                        for p_index, g_index in found:
-                            hits[p_index].add(g_index)
-                if word[: self._stem] in starts:
-                    for length in lengths:
-                        if length > len(word):
-                            break
-                        found = prefix.get(word[:length])
-                        if found:
-                            for p_index, g_index in found:
-                                hits[p_index].add(g_index)
+        written, corrected = analysis.normalised, analysis.canonical
+        # the corrected words are often the same, and then add nothing
+        for words in (written,) if corrected == written else (written, corrected):
+            self._collect(words, hits)
         best: int | None = None
         for p_index, groups in hits.items():
             f_index, needed = self._patterns[p_index]
             if len(groups) == needed and (best is None or f_index < best):
                 best = f_index
         return self._flags[best] if best is not None else None
+
+    def _collect(self, seq: Sequence[str], hits: dict[int, set[int]]) -> None:
+        """Add to `hits` the (pattern, group) pairs the words satisfy."""
+        single, multi, prefix = self._single, self._multi, self._prefix
+        lengths, starts = self._prefix_lengths, self._prefix_starts
+        for i, word in enumerate(seq):
+            found = single.get(word)
+            if found:
+                for p_index, g_index in found:
+                    hits[p_index].add(g_index)
+            for key, found in multi.get(word, ()):
+                if tuple(seq[i : i + len(key)]) == key:
+                    for p_index, g_index in found:
+                        hits[p_index].add(g_index)
+            if word[: self._stem] in starts:
+                for length in lengths:
+                    if length > len(word):
+                        break
+                    found = prefix.get(word[:length])
+                    if found:
+                        for p_index, g_index in found:
+                            hits[p_index].add(g_index)

@@ -1,6 +1,10 @@
-"""Normalisation, typo correction and the matcher's guarantees."""
+"""The intent layer (bot/understanding): normalisation, the analysis record, typo correction,
+the named weights and the matcher's guarantees."""
 
 from __future__ import annotations
+
+import dataclasses
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -8,7 +12,14 @@ from hypothesis import strategies as st
 
 from bot.render import render_html, render_text
 from bot.reply import KINDS
-from bot.text import normalize
+from bot.understanding import analysis as analysis_module
+from bot.understanding import index as index_module
+from bot.understanding import matcher as matcher_module
+from bot.understanding import words as words_module
+from bot.understanding.text import CLAUSE_MARKS, normalize, normalize_message
+from bot.understanding.words import TOPIC_TOKEN, Canonicaliser
+
+LONG = "i paint houses for a living and my shoulders are always tight, how do i stretch them"
 
 
 @pytest.mark.parametrize(
@@ -25,24 +36,188 @@ def test_normalize(raw, expected):
     assert normalize(raw) == expected
 
 
+# ------------------------------------------------------------------ one reading per message
+
+#: characters that make normalisation and clause cutting disagree if done carelessly
+_TRICKY = st.lists(
+    st.sampled_from(
+        [*"abcdnpuw '`\u2019,.;:!?()\n\u2026-\u2013\u2014\u00a0\x00#\u00e9\u0301\u0130\u03a3🙂"]
+        + [" warm ", " up ", " cool ", " down ", " idk ", "don`t", " - ", "sooo", "it's"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TRICKY, st.text(max_size=200)))
+def test_normalize_message_is_normalize_of_the_whole_and_of_each_piece(text):
+    words, pieces = normalize_message.__wrapped__(text)
+    assert words == tuple(normalize(text).split())
+    assert pieces == tuple(tuple(normalize(p).split()) for p in CLAUSE_MARKS.split(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "pieces"),
+    [
+        ("warm. up", ("warmup",), (("warm",), ("up",))),  # a compound across a mark
+        ("don`t, ok 🙂", ("do", "not", "ok"), (("don", "t"), ("ok",))),  # a backtick
+        ("a\x00- b", ("a", "b"), (("a", "b"),)),  # a NUL is a separator, not a mark
+    ],
+)
+def test_the_whole_and_its_pieces_differ_where_normalize_says_so(text, words, pieces):
+    assert normalize_message(text) == (words, pieces)
+
+
+def test_the_analysis_record(brain):
+    analysis = brain.matcher.analyse("Why's my PSOAS sooo tight?! hamstirng")
+    assert analysis.text == "Why's my PSOAS sooo tight?! hamstirng"
+    assert analysis.normalised == ("why", "is", "my", "psoas", "soo", "tight", "hamstirng")
+    assert analysis.canonical == ("why", "is", "my", "psoas", "soo", "tight", "hamstring")
+    assert analysis.words == ("why", "is", "my", TOPIC_TOKEN, "soo", "tight", TOPIC_TOKEN)
+    assert analysis.topics == ("psoas", "hamstrings")
+    assert analysis.clauses == ()  # short: read whole
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        analysis.words = ()  # type: ignore[misc]
+
+
+def test_a_long_message_is_cut_into_clauses(brain):
+    assert brain.matcher.analyse(LONG).clauses == (
+        ("i", "paint", "houses", "for", "a", "living"),
+        ("my", "shoulders", "are", "always", "tight"),
+        ("how", "do", "i", "stretch", "them"),
+    )
+
+
+def test_a_reply_reads_its_message_once(brain, monkeypatch):
+    normalised: list[str] = []
+    built: list[str] = []
+    seen: list[object] = []
+    real_normalize_message = analysis_module.normalize_message
+    real_analyse = matcher_module.analyse
+    real_check, real_match = brain.rules.check, brain.matcher.match
+
+    def counting_normalize_message(text):
+        normalised.append(text)
+        return real_normalize_message(text)
+
+    def counting_analyse(text, canonicaliser):
+        built.append(text)
+        return real_analyse(text, canonicaliser)
+
+    def forbidden(text):
+        raise AssertionError(f"normalised again: {text!r}")
+
+    def check(analysis):
+        seen.append(analysis)
+        return real_check(analysis)
+
+    def match(analysis, last_topic=None):
+        seen.append(analysis)
+        return real_match(analysis, last_topic)
+
+    for name, module in list(sys.modules.items()):
+        if name == "bot" or name.startswith("bot."):
+            for function in ("normalize", "normalize_message"):
+                if hasattr(module, function):
+                    monkeypatch.setattr(module, function, forbidden)
+    monkeypatch.setattr(analysis_module, "normalize_message", counting_normalize_message)
+    monkeypatch.setattr(matcher_module, "analyse", counting_analyse)
+    monkeypatch.setattr(brain.rules, "check", check)
+    monkeypatch.setattr(brain.matcher, "match", match)
+    reply = brain.reply(LONG)
+    assert (reply.kind, reply.topic) == ("stretch", "shoulders")  # found in its last clause
+    assert normalised == built == [LONG]
+    assert len(seen) == 2 and seen[0] is seen[1]  # one record for red flags and the matcher
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂", "🙂🙂🙂", "\x00", "\x00\x01", "?!?!", "👍"])
+def test_a_message_without_words_is_called_empty(brain, text):
+    assert brain.matcher.analyse(text).words == ()
+    reply = brain.reply(text)
+    assert (reply.kind, reply.intent, reply.confidence) == ("fallback", "fallback.empty", 0.0)
+    lead = "I read words best." if text.strip() else "That message looks empty."
+    assert reply.blocks[0].text.startswith(lead)
+
+
+# ------------------------------------------------------------------ the canonicaliser
+
+
 @pytest.mark.parametrize(
     ("typo", "word"),
     [
         ("psaos", "psoas"),
-        ("hamstirng", "hamstring"),
+        ("hamstirng", "hamstring"),  # a swap is one edit
+        ("hamstrng", "hamstring"),
         ("coldown", "cooldown"),
         ("sholder", "shoulder"),
+        ("strech", "stretch"),
+        ("calfs", "calf"),
     ],
 )
 def test_typos_are_corrected_to_known_words(brain, typo, word):
-    assert brain.matcher.canon(typo) == brain.matcher.canon(word)
+    assert brain.matcher.words.canon(typo) == word
 
 
 def test_three_letter_typos_only_reach_topic_words(brain):
-    assert brain.matcher.canon("bak") == brain.matcher.canon("back")
-    assert brain.matcher.canon("nek") == brain.matcher.canon("neck")
-    assert brain.matcher.canon("cat") == "cat"  # a real word, never "corrected"
-    assert brain.matcher.canon("zzq") == "zzq"
+    canon = brain.matcher.words.canon
+    assert canon("bak") == "back"
+    assert canon("nek") == "neck"
+    assert canon("hol") == "hol"  # one edit from "hold", which names no topic
+    assert canon("tep") == "tep"  # one edit from "step"
+    assert canon("cat") == "cat"  # a real word, never "corrected"
+    assert canon("zzq") == "zzq"
+
+
+def test_topic_words_reach_three_letter_typos_through_their_priority(kb, monkeypatch):
+    monkeypatch.setattr(words_module, "_TOPIC_NAME_PRIORITY", 0)
+    assert Canonicaliser(kb).canon("bak") == "bak"
+
+
+# ------------------------------------------------------------------ the named weights
+
+
+def test_an_example_phrase_scores_the_full_weight(brain, monkeypatch):
+    analysis = brain.matcher.analyse("why is my psoas tight")
+    match = brain.matcher.match(analysis)
+    assert (match.kind, match.key, match.topic) == ("aspect", "why_tight", "psoas")
+    assert match.confidence == 1.0
+    # the whole-phrase part and the keyword part add up to one
+    monkeypatch.setattr(matcher_module, "_FUZZY_WEIGHT", 0.5)
+    assert brain.matcher.match(analysis).confidence == 0.75
+
+
+def test_a_clause_match_is_discounted(brain, monkeypatch):
+    analysis = brain.matcher.analyse(LONG)
+    discounted = brain.matcher.match(analysis)
+    monkeypatch.setattr(matcher_module, "_CLAUSE_DISCOUNT", 1.0)
+    full = brain.matcher.match(analysis)
+    assert (discounted.kind, discounted.key) == (full.kind, full.key) == ("aspect", "stretch")
+    assert discounted.confidence == round(full.confidence * 0.95, 3) < full.confidence
+
+
+def test_extra_words_cost_the_word_set_discount(brain):
+    index = brain.matcher.index
+    why_tight = next(i for i, intent in enumerate(index.intents) if intent.key == "why_tight")
+    query = f"why is my {TOPIC_TOKEN} tight after a long day of hard work"
+    assert index.similarity(why_tight, query, query.split()) == index_module._WORD_SET_DISCOUNT
+
+
+def test_an_unknown_rare_word_weighs_against_a_match(brain, monkeypatch):
+    analysis = brain.matcher.analyse("stretch my budget")
+    weighed = brain.matcher.match(analysis).confidence
+    monkeypatch.setattr(words_module, "_UNKNOWN_RARE", 0.0)
+    assert brain.matcher.match(analysis).confidence > weighed + 0.5
+
+
+def test_known_words_an_intent_never_uses_count_against_it(brain, monkeypatch):
+    analysis = brain.matcher.analyse("any tips for a job interview tomorrow")
+    assert brain.matcher.match(analysis).kind == "out_of_scope"
+    monkeypatch.setattr(matcher_module, "_OTHER_MAX_WORDS", 0)  # the rule off
+    match = brain.matcher.match(analysis)
+    assert (match.kind, match.key) == ("request", "tip")
+
+
+# ------------------------------------------------------------------ replies
 
 
 @pytest.mark.parametrize(
@@ -121,17 +296,20 @@ def test_our_words_in_other_senses_are_declined(brain, text):
 
 @pytest.mark.parametrize("word", ["night", "light", "budget", "canvas", "right"])
 def test_real_english_words_are_never_corrected(brain, word):
-    assert brain.matcher.canon(word) in (word, word.rstrip("s"))
+    assert brain.matcher.words.canon(word) in (word, word.rstrip("s"))
 
 
 def test_calfs_and_calves_are_one_topic(brain):
-    assert brain.matcher.analyse("calfs")[1] == brain.matcher.analyse("calves")[1] == ["calves"]
+    assert brain.matcher.analyse("calfs").topics == brain.matcher.analyse("calves").topics
+    assert brain.matcher.analyse("calves").topics == ("calves",)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=10_000))
 def test_any_text_gets_a_valid_reply(brain, text):
     reply = brain.reply(text)
+    if not brain.matcher.analyse(text[:4000]).words:
+        assert reply.intent == "fallback.empty"
     assert reply.kind in KINDS
     assert 0.0 <= reply.confidence <= 1.0
     assert len(reply.suggestions) <= 3

@@ -5,7 +5,7 @@
     handlers    the chat handlers: commands, text, media, buttons, flood guard, errors
     daily       daily tips: /daily, /forget, their buttons and the repeating tick
     send        sending and editing replies (HTML, plain text if Telegram cannot parse it)
-    keyboards   inline keyboards and callback-data validation
+    keyboards   inline keyboards (button data is `bot.actions`)
     filters     which updates are for us
     flood       the flood guard
     resilience  retries, malformed updates, per-chat order

@@ -1,0 +1,73 @@
+"""What a message says, word by word: one record, built once per message.
+
+The brain builds an `Analysis` from a message and hands the same record to the red-flag rules
+and to the matcher, so a message is normalised, canonicalised and searched for topics once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.understanding.text import normalize_message
+from bot.understanding.words import Canonicaliser
+
+#: a message of this many words or more may be context and then a question ("I paint houses
+#: for a living and my shoulders are always tight, how do I stretch them"): it is also read
+#: clause by clause
+CLAUSE_MIN_WORDS = 8
+#: words that join two clauses; they end one and belong to neither
+_CLAUSE_WORDS = frozenset(
+    "and but because though although while then also anyway plus lol lmao tbh ngl btw".split()
+)
+#: question words that start a new clause after two words or more ("... tight | how do I ...")
+_CLAUSE_STARTS = frozenset("how what why where which".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One message, read once: every form of its words the safety rules and matcher need."""
+
+    #: the message as read (the brain cuts very long ones)
+    text: str
+    #: its words after normalisation (`normalize`): what the person wrote
+    normalised: tuple[str, ...]
+    #: each normalised word in its vocabulary form: lemma or typo correction
+    canonical: tuple[str, ...]
+    #: the canonical words with each topic name as one `TOPIC_TOKEN`: what is matched
+    words: tuple[str, ...]
+    #: the topic ids the message names, in order
+    topics: tuple[str, ...]
+    #: for a long message (`CLAUSE_MIN_WORDS` words or more), its normalised words cut into
+    #: clauses at punctuation and at joining words; empty for a short one
+    clauses: tuple[tuple[str, ...], ...] = ()
+
+
+def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
+    """Read a message: normalise it (once), canonicalise its words and find its topics."""
+    normalised, pieces = normalize_message(text)
+    canonical = canonicaliser.canonical(normalised)
+    words, topics = canonicaliser.find_topics(canonical)
+    clauses = cut_clauses(pieces) if len(words) >= CLAUSE_MIN_WORDS else ()
+    return Analysis(text, normalised, tuple(canonical), tuple(words), tuple(topics), clauses)
+
+
+def cut_clauses(pieces: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """Normalised words of the pieces between punctuation, cut again at joining words ("and",
+    "but") and before a question word that follows two words or more."""
+    clauses: list[tuple[str, ...]] = []
+    for piece in pieces:
+        current: list[str] = []
+        for word in piece:
+            if word in _CLAUSE_WORDS:
+                if current:
+                    clauses.append(tuple(current))
+                current = []
+            elif word in _CLAUSE_STARTS and len(current) >= 2:
+                clauses.append(tuple(current))
+                current = [word]
+            else:
+                current.append(word)
+        if current:
+            clauses.append(tuple(current))
+    return tuple(clauses)

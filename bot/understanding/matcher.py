@@ -1,0 +1,381 @@
+"""From an `Analysis` of a message to a `Match`: what the person wants, about which topic.
+
+Per message: add up the index weights of the intents that share the message's words, keep the
+best few, and score each with a fuzzy similarity to its examples, weighed by how much of the
+message the knowledge base knows. A long message is also read clause by clause.
+
+Out-of-domain messages are a first-class answer. "Stretch my budget" shares a word with us,
+but "budget" is a word the knowledge base never uses: unknown words count against the match,
+and requests about the body need an anchor (a topic or a domain word).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal, NamedTuple
+
+from bot.kb import KnowledgeBase
+from bot.understanding.analysis import CLAUSE_MIN_WORDS, Analysis, analyse
+from bot.understanding.index import Intent, IntentIndex, IntentKind, collect_intents
+from bot.understanding.words import STOPWORDS, TOPIC_TOKEN, Canonicaliser
+
+MatchKind = Literal[IntentKind, "none"]
+
+#: a match at or above this confidence is an answer; below it, a fallback with suggestions
+DEFAULT_THRESHOLD = 0.64
+#: intents scored in full per message
+_TOP_INTENTS = 5
+#: intents whose keyword sum is under this share of the best one's are not worth scoring
+_CANDIDATE_FLOOR = 0.3
+#: a score is mostly how alike the message is to an example, partly how much of the message's
+#: keyword weight the intent takes; that share counts in full from 1 / `_PRECISION_GAIN` up
+_FUZZY_WEIGHT = 0.75
+_PRECISION_WEIGHT = 0.25
+_PRECISION_GAIN = 1.6
+#: a message word no example uses weighs this much in the message's keyword weight
+_UNSEEN_IDF = 1.0
+#: a known word weighs its specificity, at least `_KNOWN_MIN_WEIGHT`; a word of our texts that
+#: no example uses weighs `_UNTAUGHT_WEIGHT`
+_UNTAUGHT_WEIGHT = 0.5
+_KNOWN_MIN_WEIGHT = 0.3
+#: a known word the best intent's examples never use counts this much against it (up to 1
+#: each), in messages of fewer than `_OTHER_MAX_WORDS` words; longer ones are mostly context
+_OTHER_KNOWN = 0.2
+_OTHER_MAX_WORDS = 16
+#: runners-up kept for "did you mean"
+_ALTERNATIVES = 3
+#: confidences are rounded, so a reply does not hang on the last bits of a float
+_CONFIDENCE_DIGITS = 3
+#: requests that need one of these words: a bare "stop" or "cancel" is not "stop daily tips"
+_TIP_WORDS = frozenset({"tip", "tips", "hint", "advice", "fact", "trick", "useful", "teach"})
+_DAILY_WORDS = _TIP_WORDS | {
+    "daily",
+    "day",
+    "every",
+    "each",
+    "morning",
+    "evening",
+    "night",
+    "subscribe",
+    "unsubscribe",
+    "subscription",
+    "remind",
+    "reminder",
+    "reminders",
+    "notification",
+    "notifications",
+}
+_ANCHORED = {"tip": _TIP_WORDS, "daily_on": _DAILY_WORDS, "daily_off": _DAILY_WORDS}
+#: words that rule an intent out: "stop daily tips" never turns them on
+_EXCLUDED = {
+    "daily_on": frozenset(
+        "stop cancel off unsubscribe disable pause end quit mute not no anymore enough".split()
+    )
+}
+#: intents whose examples are short social phrases ("thanks", "another one"; also "help")
+_WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
+#: a message of only these (and stopwords) asks nothing we can answer on its own
+_BARE_WORDS = frozenset("what how why when where which who whats".split())
+#: pronouns that point back to the previous topic ("how do I stretch it?").
+PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "one"})
+#: A long message is also read clause by clause (`Analysis.clauses`). A clause counts only
+#: when it names a topic or stretching itself, and its score is discounted. A question clause
+#: that matches says what the person wants; otherwise the best clause stands in for a whole
+#: message that missed.
+_CLAUSE_ANCHORS = frozenset({"stretch", "cooldown", "warmup", "flexible", "flexibility"})
+_CLAUSE_KINDS = frozenset({"aspect", "general", "routine", "request"})
+#: a clause of fewer words that are not stopwords is too little to stand for the message
+_CLAUSE_MIN_CONTENT = 2
+_CLAUSE_DISCOUNT = 0.95
+_QUESTION_WORDS = frozenset(
+    "how what why where when which can could should do does any give show tell recommend".split()
+)
+#: pronouns a clause uses for the topic its message named ("..., how do I stretch them")
+_CLAUSE_PRONOUNS = frozenset({"it", "them", "they"})
+#: where a question's core ends: its topic ("how do I stretch my calves | during my shift")
+_CORE_ENDS = _CLAUSE_PRONOUNS | {TOPIC_TOKEN}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What the matcher understood."""
+
+    kind: MatchKind
+    key: str
+    topic: str | None
+    confidence: float
+    #: every topic the message names, in order
+    topics: tuple[str, ...] = ()
+    #: (kind, key, topic) of the runners-up, for "did you mean"
+    alternatives: tuple[tuple[MatchKind, str, str | None], ...] = ()
+
+
+class _Query(NamedTuple):
+    """The message-wide figures every candidate intent is scored against."""
+
+    #: the message's distinct words
+    words: set[str]
+    #: its distinct words that are not stopwords
+    content: list[str]
+    #: the message's words as one string, for the whole-phrase ratio
+    text: str
+    #: its words, the most specific first, for the word-set score
+    by_rarity: list[str]
+    #: the idf of all its words: the keyword weight an intent could take
+    mass: float
+    #: known (weighted) and known plus unknown weight of its content words, and their ratio
+    known_mass: float
+    total_mass: float
+    coverage: float
+    #: (word, weight) of the known words that teach some intent
+    teaching: list[tuple[str, float]]
+
+
+class Matcher:
+    """Turns messages into `Match`es for one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        """Build everything the matcher needs from `kb`, once; `threshold` is the confidence
+        a match needs to be an answer."""
+        self.threshold = threshold
+        self.words = Canonicaliser(kb)
+        #: every word the knowledge base uses, as a lemma
+        self.vocab = self.words.vocab
+        self.index = IntentIndex(collect_intents(kb), self.words)
+        self.intents: list[Intent] = self.index.intents
+
+    def analyse(self, text: str) -> Analysis:
+        """Read a message once, for the red-flag rules and for `match`."""
+        return analyse(text, self.words)
+
+    def match(self, analysis: Analysis, last_topic: str | None = None) -> Match:
+        """Match a message. A long one is also read clause by clause: its question ("..., how
+        do I stretch them") says what the person wants, and the rest is often context."""
+        words, topics = analysis.words, analysis.topics
+        whole = self._match_words(words, topics, last_topic)
+        if len(words) < CLAUSE_MIN_WORDS:
+            return whole
+        accepted = whole.confidence >= self.threshold
+        if (accepted and whole.kind != "aspect") or whole.kind == "out_of_scope":
+            return whole  # a look-alike as a whole ("an old chest of drawers ...") stays one
+        clauses = analysis.clauses
+        if accepted and len(clauses) < 2:
+            return whole
+        # "... my quads are killing me, how do I stretch them": "them" is the message's topic
+        topic = topics[0] if topics else last_topic
+        best, question = self._read_clauses(clauses, topic, whole, accepted)
+        result = whole if accepted else best
+        if question is not None and (
+            not accepted or (whole.kind == "aspect" and question.topic == whole.topic)
+        ):
+            result = question
+        if result is whole:
+            return whole
+        return replace(result, topics=topics or result.topics)
+
+    # ------------------------------------------------------------------ a whole message
+
+    def _match_words(
+        self, words: Sequence[str], topics: Sequence[str], last_topic: str | None
+    ) -> Match:
+        """The best intent for canonical words (topics as `TOPIC_TOKEN`), or a "none" match."""
+        if not words:
+            return Match("none", "empty", None, 0.0)
+        query, scores = self._query(words)
+        uniq, content = query.words, query.content
+        pronoun = bool(uniq & PRONOUNS)
+        # "ok", "what": nothing to answer, unless a social phrase is exactly that
+        bare = all(w in _BARE_WORDS for w in content)
+        similarity = self.index.similarity
+        example_postings = self.index.example_postings
+        text, by_rarity, teaching = query.text, query.by_rarity, query.teaching
+        intents = self.intents
+        results: list[tuple[float, Intent]] = []
+        for i, agg in self._candidates(scores, content, bool(topics)):
+            intent = intents[i]
+            whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
+            if bare and not whole:
+                continue
+            if intent.needs_topic and not topics and not (pronoun and last_topic):
+                continue
+            if intent.key in _ANCHORED and not uniq & _ANCHORED[intent.key]:
+                continue
+            if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
+                continue
+            # how alike the message is to an example, and its share of the keyword weight,
+            # times how much of the message the knowledge base (and the intent) knows
+            fuzzy = similarity(i, text, by_rarity, whole)
+            precision = agg / query.mass
+            own = example_postings[i]
+            other = [k for w, k in teaching if w not in own]
+            coverage = _narrowed(query, other) if other else query.coverage
+            score = (
+                _FUZZY_WEIGHT * fuzzy + _PRECISION_WEIGHT * min(1.0, precision * _PRECISION_GAIN)
+            ) * coverage
+            results.append((score, intent))
+        results.sort(key=lambda r: -r[0])
+        if not results:
+            return Match("none", "nothing", topics[0] if topics else None, 0.0, tuple(topics))
+        score, best = results[0]
+        topic = topics[0] if topics else None
+        if topic is None and (best.needs_topic or best.kind == "followup") and last_topic:
+            topic = last_topic
+        alternatives = tuple(
+            (intent.kind, intent.key, topic)
+            for _s, intent in results[1 : 1 + _ALTERNATIVES]
+            if intent is not best
+        )
+        confidence = round(min(1.0, score), _CONFIDENCE_DIGITS)
+        return Match(best.kind, best.key, topic, confidence, tuple(topics), alternatives)
+
+    def _query(self, words: Sequence[str]) -> tuple[_Query, dict[int, float]]:
+        """The message's figures, and each intent's keyword sum (the index weights of the
+        message's words it uses)."""
+        uniq = set(words)
+        content = [w for w in uniq if w not in STOPWORDS]
+        scores: dict[int, float] = defaultdict(float)
+        idf = self.index.idf
+        postings = self.index.postings
+        for w in uniq:
+            for i, weight in postings.get(w, ()):
+                scores[i] += weight
+        mass = sum(idf.get(w, _UNSEEN_IDF) for w in uniq) or 1.0
+        vocab = self.vocab
+        unknown_weight = self.words.unknown_weight
+        unknown_mass = sum(unknown_weight(w) for w in content if w not in vocab)
+        known = [
+            (w, max(idf.get(w, _UNTAUGHT_WEIGHT), _KNOWN_MIN_WEIGHT)) for w in content if w in vocab
+        ]
+        known_mass = sum(k for _w, k in known)
+        # words that teach some intent: one the best intent does not use may count against it
+        teaching = [(w, k) for w, k in known if w in idf] if len(words) < _OTHER_MAX_WORDS else []
+        total_mass = known_mass + unknown_mass
+        query = _Query(
+            uniq,
+            content,
+            " ".join(words),
+            sorted(uniq, key=lambda w: -idf.get(w, 0.0)),
+            mass,
+            known_mass,
+            total_mass,
+            known_mass / total_mass if total_mass else 1.0,
+            teaching,
+        )
+        return query, scores
+
+    def _candidates(
+        self, scores: dict[int, float], content: list[str], has_topic: bool
+    ) -> list[tuple[int, float]]:
+        """The intents worth a full score, with their keyword sums: the best few, and for a
+        message naming a body part every question about it and every look-alike that uses
+        one of its words in another sense ("chest of drawers")."""
+        ranked = heapq.nlargest(_TOP_INTENTS, scores.items(), key=lambda kv: kv[1])
+        floor = _CANDIDATE_FLOOR * ranked[0][1] if ranked else 0.0
+        ranked = [(i, agg) for i, agg in ranked if agg >= floor]
+        if has_topic:
+            index = self.index
+            chosen = {i for i, _agg in ranked}
+            look_alikes = {
+                i for w in content for i, _ in index.postings.get(w, ()) if i in index.look_alikes
+            }
+            ranked += [
+                (i, scores.get(i, 0.0))
+                for i in index.always
+                if i not in chosen and (i in index.aspects or i in look_alikes)
+            ]
+        return ranked
+
+    # ------------------------------------------------------------------ a long message
+
+    def _read_clauses(
+        self,
+        clauses: Sequence[Sequence[str]],
+        topic: str | None,
+        whole: Match,
+        accepted: bool,
+    ) -> tuple[Match, Match | None]:
+        """(the best match of the whole message and its clauses, the last question clause
+        that matches, if any). Once the whole message is `accepted`, only questions count."""
+        question = None
+        best = whole
+        for clause in clauses:
+            c_words, c_topics = self.words.find_topics(self.words.canonical(clause))
+            start = next((i for i, w in enumerate(c_words) if w in _QUESTION_WORDS), None)
+            if accepted and start is None:
+                continue  # only a question can overrule an answer already found
+            found = None
+            if len(clauses) > 1:
+                found = self._match_clause(c_words, c_topics, topic)
+            if start is not None and (found is None or found.confidence < self.threshold):
+                trimmed = self._match_core(c_words, c_topics, start, topic)
+                if trimmed is not None and (found is None or trimmed.confidence > found.confidence):
+                    found = trimmed
+            if found is None:
+                continue
+            if start is not None and found.confidence >= self.threshold:
+                question = found  # the last question wins
+            if found.confidence > best.confidence:
+                best = found
+        return best, question
+
+    def _match_core(
+        self, words: list[str], topics: list[str], start: int, topic: str | None
+    ) -> Match | None:
+        """A question clause matched without what follows its core, or None."""
+        core = _question_core(words, start)
+        if core is None:
+            return None
+        before = words[:start].count(TOPIC_TOKEN)
+        return self._match_clause(core, topics[before : before + 1], topic)
+
+    def _match_clause(
+        self, words: Sequence[str], topics: Sequence[str], topic: str | None
+    ) -> Match | None:
+        """A clause's match, discounted; None when the clause cannot stand for the message."""
+        if sum(w not in STOPWORDS for w in words) < _CLAUSE_MIN_CONTENT:
+            return None
+        if TOPIC_TOKEN not in words and topic:
+            # "..., why do they get so tight": "they" is the topic the message named
+            at = next((i for i, w in enumerate(words) if w in _CLAUSE_PRONOUNS), None)
+            if at is not None:
+                words = [*words[:at], TOPIC_TOKEN, *words[at + 1 :]]
+                topics = [topic]
+            elif _CLAUSE_ANCHORS.intersection(words):  # "..., what stretch can I do"
+                words = [*words, TOPIC_TOKEN]
+                topics = [topic]
+        if not (TOPIC_TOKEN in words or _CLAUSE_ANCHORS.intersection(words)):
+            return None
+        found = self._match_words(words, topics, topic)
+        if found.kind not in _CLAUSE_KINDS:
+            return None
+        confidence = round(found.confidence * _CLAUSE_DISCOUNT, _CONFIDENCE_DIGITS)
+        return replace(found, confidence=confidence)
+
+
+def _narrowed(query: _Query, other: list[float]) -> float:
+    """The coverage of the message for an intent whose examples never use some of its known
+    words, of these weights: "job interview any tips", where "job" and "interview" are not
+    tip words. They leave the known weight, and count `_OTHER_KNOWN` each (up to 1) against."""
+    mass = sum(other)
+    return (query.known_mass - mass) / (
+        query.total_mass - mass + _OTHER_KNOWN * sum(min(k, 1.0) for k in other)
+    )
+
+
+def _question_core(words: list[str], start: int) -> list[str] | None:
+    """The question without what follows it: from its first question word to the end of the
+    shortest run holding both a topic (or "it") and a stretch word ("how do I stretch my
+    calves | during a quiet moment", "a good glute stretch | I can do on break")."""
+    topic_at = stretch_at = None
+    for i in range(start, len(words)):
+        if topic_at is None and words[i] in _CORE_ENDS:
+            topic_at = i
+        if stretch_at is None and words[i] in _CLAUSE_ANCHORS:
+            stretch_at = i
+        if topic_at is not None and stretch_at is not None:
+            end = max(topic_at, stretch_at) + 1
+            return words[start:end] if end < len(words) else None
+    return None

@@ -1,0 +1,297 @@
+"""Words: from what a person typed to the form the knowledge base uses.
+
+Built once per knowledge base, in `Canonicaliser.__init__`:
+
+- a vocabulary of every word the knowledge base uses, each folded to a simple lemma
+  ("stretches" -> "stretch", "calves" -> "calf");
+- a typo index (symmetric deletes, as in SymSpell) so "psaos", "hamstirng" and "coldown" find
+  their word in a couple of dictionary look-ups; each unknown word is corrected once and cached;
+- a topic lexicon (names and synonyms, longest match first) that turns "the front of my hip"
+  into one placeholder token, `TOPIC_TOKEN`, so one example phrase serves every topic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz.distance import OSA
+
+from bot.kb import KBError, KnowledgeBase
+from bot.understanding.text import english_ranks, normalize
+
+#: what a topic's name becomes in a message and in the example phrases ("{topic}")
+TOPIC_TOKEN = "xtopicx"
+
+#: words that carry no meaning for matching; they still take part in whole-phrase similarity.
+STOPWORDS = frozenset(
+    """a an the my me mine i is are am was were be been being to of for and or so do does did
+    it its this that these those in on at with your you yours please just really very some any
+    can could would will shall should may might must have has had get got getting about up out
+    too also then than there here im ive id ill from by as if but not no yes ok okay oh well
+    like kind sort bit little lot lots much many all every one ones thing things stuff way
+    right now today still again always ever even quite pretty super
+    he she they them their we us our him her his hers
+    lol lmao haha hahaha omg tbh ngl btw asap af xd smh imo jk ugh hmm um uh yeah yep
+    honestly literally actually basically seriously totally kinda sorta lowkey""".split()
+)
+
+#: how much an unknown word counts against a match: a word of our own texts, a number, one
+#: of the `_COMMON_RANK` commonest English words, anything else ("budget", "jeans", "freezer")
+_UNKNOWN_BODY = 0.4
+_UNKNOWN_DIGITS = 0.3
+_UNKNOWN_COMMON = 0.6
+_UNKNOWN_RARE = 1.2
+_COMMON_RANK = 1000
+#: shorter words are not put in the typo index: one edit from them reaches too many words
+_MIN_INDEXED = 4
+#: shorter words are never corrected; words of this length only to a topic word ("bak")
+_MIN_CORRECTED = 3
+#: words this long may be two edits from their vocabulary word ("hamstirng" is one, a swap)
+_TWO_EDITS_FROM = 7
+#: how much a word of a topic's names outranks other words at the same edit distance
+_TOPIC_NAME_PRIORITY = 10
+#: the word cache stops growing here, so a flood of made-up words cannot take the memory
+_WORD_CACHE_MAX = 100_000
+
+
+def _lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
+    """Simple inflection stripping, tried in order; the first known candidate wins."""
+    out = []
+    if len(word) > 4 and word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if len(word) > 4 and word.endswith("ves"):
+        out.append(word[:-3] + "f")
+    if len(word) > 3 and word.endswith("es"):
+        out.append(word[:-2])
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if len(word) > 5 and word.endswith("ing"):
+        out.extend((word[:-3], word[:-3] + "e"))
+        if len(word) > 6 and word[-4] == word[-5]:
+            out.append(word[:-4])
+    if len(word) > 4 and word.endswith("ed"):
+        out.extend((word[:-2], word[:-1]))
+    if len(word) > 5 and word.endswith("ness"):
+        out.append(word[:-4])
+    if plural and len(word) > 3:
+        out.append(word + "s")
+    return tuple(out)
+
+
+def _deletes(word: str) -> set[str]:
+    """The word with each one of its letters left out."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Canonicaliser:
+    """The vocabulary of one knowledge base: lemmas, typo correction and topic names."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        """Build the vocabulary, typo index and topic lexicon; KBError if two topics share
+        a name."""
+        self._english = english_ranks()
+        raw_vocab = _raw_vocab(kb)
+        #: words of the knowledge base's own texts (answers, steps): known to the domain
+        self._body_words = _body_vocab(kb)
+        self._lemma: dict[str, str] = {w: _lemmatize(w, raw_vocab) for w in raw_vocab}
+        #: every word the knowledge base uses, as a lemma, and the topic placeholder
+        self.vocab: frozenset[str] = frozenset(self._lemma.values()) | {TOPIC_TOKEN}
+        self._typo_index = self._build_typo_index()
+        self._typo_priority = _typo_priority(kb, self._lemma)
+        self._word_cache: dict[str, str] = {}
+        self._lexicon, self._name_lengths = self._build_topic_lexicon(kb)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_typo_index(self) -> dict[str, list[str]]:
+        """Symmetric-delete index: every vocabulary word under each of its one-letter deletes."""
+        index: dict[str, list[str]] = defaultdict(list)
+        # surface forms too ("stretching"), so "streching" is one edit away from a known word
+        for word in self.vocab | self._lemma.keys():
+            if len(word) < _MIN_INDEXED or word == TOPIC_TOKEN:
+                continue
+            index[word].append(word)
+            for d in _deletes(word):
+                index[d].append(word)
+        return dict(index)
+
+    def _build_topic_lexicon(
+        self, kb: KnowledgeBase
+    ) -> tuple[dict[tuple[str, ...], str], dict[str, list[int]]]:
+        """Names and synonyms as lemma tuples, and for each first word the lengths of the
+        names that start with it, longest first (so "lower back" wins over "back")."""
+        lexicon: dict[tuple[str, ...], str] = {}
+        errors = []
+        for topic in kb.topics.values():
+            for name in (*topic.names, *topic.synonyms):
+                key = tuple(self.canon(w) for w in normalize(name).split())
+                if not key:
+                    continue
+                if key in lexicon and lexicon[key] != topic.id:
+                    errors.append(
+                        f"topics: the name {name!r} is used by both '{lexicon[key]}' and "
+                        f"'{topic.id}'; give it to one of them"
+                    )
+                    continue
+                lexicon[key] = topic.id
+        if errors:
+            raise KBError(errors)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in lexicon:
+            lengths[key[0]].add(len(key))
+        return lexicon, {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
+
+    # ------------------------------------------------------------------ words
+
+    def canon(self, word: str) -> str:
+        """The vocabulary form of a word: itself, its lemma, or its typo correction (cached)."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._canon(word)
+        if len(self._word_cache) < _WORD_CACHE_MAX:
+            self._word_cache[word] = result
+        return result
+
+    def canonical(self, words: Sequence[str]) -> list[str]:
+        """`canon` of each word."""
+        canon = self.canon
+        return [canon(w) for w in words]
+
+    def find_topics(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
+        """(the canonical words with each topic name replaced by `TOPIC_TOKEN`, the topic ids
+        in order). The longest name wins: "lower back" is one topic, not "back"."""
+        out: list[str] = []
+        topics: list[str] = []
+        i = 0
+        n = len(words)
+        lexicon = self._lexicon
+        while i < n:
+            for length in self._name_lengths.get(words[i], ()):
+                topic_id = lexicon.get(tuple(words[i : i + length]))
+                if topic_id is not None:
+                    out.append(TOPIC_TOKEN)
+                    topics.append(topic_id)
+                    i += length
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out, topics
+
+    def unknown_weight(self, word: str) -> float:
+        """How much a word the vocabulary lacks counts against a match."""
+        if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
+            return _UNKNOWN_BODY
+        if any(c.isdigit() for c in word):  # "10", "7am", "5k", "30s"
+            return _UNKNOWN_DIGITS
+        rank = self._english.get(word)
+        if rank is not None and rank < _COMMON_RANK:
+            return _UNKNOWN_COMMON
+        return _UNKNOWN_RARE
+
+    def _canon(self, word: str) -> str:
+        """`canon` without the cache."""
+        if word == TOPIC_TOKEN:
+            return word
+        lemma = self._lemma.get(word)
+        if lemma is not None:
+            return lemma
+        for candidate in _lemma_candidates(word):
+            if candidate in self._lemma:
+                return self._lemma[candidate]
+        if len(word) < _MIN_CORRECTED or word.isdigit() or word in self._english:
+            return word
+        corrected = self._correct(word)
+        if len(word) == _MIN_CORRECTED and not self._typo_priority.get(corrected or ""):
+            return word  # three letters are too few to guess from, but "bak" and "nek" are ours
+        return self._lemma.get(corrected, corrected) if corrected else word
+
+    def _correct(self, word: str) -> str | None:
+        """The closest vocabulary word within one edit (two for long words), or None."""
+        found: set[str] = set(self._typo_index.get(word, ()))
+        for d in _deletes(word):
+            found.update(self._typo_index.get(d, ()))
+        max_distance = 1
+        if not found and len(word) >= _TWO_EDITS_FROM:
+            max_distance = 2
+            for d in _deletes(word):
+                for dd in _deletes(d):
+                    found.update(self._typo_index.get(dd, ()))
+        best = None
+        best_key = None
+        for candidate in found:
+            distance = OSA.distance(word, candidate)
+            if distance > max_distance:
+                continue
+            # nearest first, then topic words, then alphabetical so the choice is stable
+            key = (distance, -self._typo_priority.get(candidate, 0), candidate)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+        return best
+
+
+def _lemmatize(word: str, known: set[str]) -> str:
+    """The word's first inflection-stripped form that the knowledge base also uses."""
+    for candidate in _lemma_candidates(word, plural=False):
+        if candidate in known:
+            return candidate
+    return word
+
+
+def _typo_priority(kb: KnowledgeBase, lemma: dict[str, str]) -> dict[str, int]:
+    """Words of the topics' names, which a typo reaches before other words as far away."""
+    weight: dict[str, int] = defaultdict(int)
+    for topic in kb.topics.values():
+        for name in (*topic.names, *topic.synonyms):
+            for w in normalize(name).split():
+                weight[w] += _TOPIC_NAME_PRIORITY
+                weight[lemma.get(w, w)] += _TOPIC_NAME_PRIORITY
+    return dict(weight)
+
+
+def _raw_vocab(kb: KnowledgeBase) -> set[str]:
+    """Every normalised word of the phrases, names and patterns that teach the matcher."""
+    texts: list[str] = []
+    for intent in kb.intents.values():
+        if intent.group == "out_of_scope":
+            continue  # "freezer" in "chest freezer" must stay a word we do not know
+        texts.extend(p.replace("{topic}", " ") for p in intent.phrases)
+    for topic in kb.topics.values():
+        texts.extend(topic.names)
+        texts.extend(topic.synonyms)
+        texts.extend(topic.phrases)
+    for answer in kb.answers.values():
+        texts.extend(answer.phrases)
+    for routine in kb.routines.values():
+        texts.extend(routine.phrases)
+        texts.append(routine.title)
+    for entry in kb.smalltalk.values():
+        texts.extend(entry.phrases)
+    for stretch in kb.stretches.values():
+        texts.append(stretch.name)
+    for flag in kb.red_flags.values():
+        for pattern in flag.patterns:
+            for group in pattern:
+                texts.extend(t.rstrip("*") for t in group)
+    words: set[str] = set()
+    for text in texts:
+        words.update(normalize(text).split())
+    return words
+
+
+def _body_vocab(kb: KnowledgeBase) -> frozenset[str]:
+    """Every word of the answers, steps and tips, and their stems: known, but teaching nothing."""
+    words: set[str] = set()
+    texts: list[str] = []
+    for answer in kb.answers.values():
+        texts.append(answer.text)
+    for stretch in kb.stretches.values():
+        texts.extend((*stretch.steps, stretch.feel, *stretch.cautions))
+    for tip in kb.tips:
+        texts.append(tip.text)
+    for text in texts:
+        words.update(normalize(text).split())
+    stems = {c for w in words for c in _lemma_candidates(w, plural=False)}
+    return frozenset(words | stems)
