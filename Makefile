@@ -20,9 +20,11 @@ run: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest -q
 
+## ruff (lint and format) and mypy --strict on bot/.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## Validate the shipped knowledge base.
 check: $(STAMP)

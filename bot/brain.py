@@ -49,8 +49,8 @@ class Brain:
     # ------------------------------------------------------------------ public API
     # Each public method stamps the disclaimer on its reply; render adds it to the text.
 
-    def reply(self, text: str, context: Context | None = None) -> Reply:
-        """Answer one message. Never raises on any string."""
+    def reply(self, text: object, context: Context | None = None) -> Reply:
+        """Answer one message. Never raises, whatever `text` is (None for a sticker)."""
         return self._stamp(self._reply(text, context))
 
     def resolve(self, intent: str, context: Context | None = None) -> Reply:
@@ -93,7 +93,7 @@ class Brain:
         """(id, title) of every routine."""
         return self.kb.routine_titles()
 
-    def _reply(self, text: str, context: Context | None = None) -> Reply:
+    def _reply(self, text: object, context: Context | None = None) -> Reply:
         """Answer one message. Never raises on any string."""
         context = context or Context()
         if not isinstance(text, str):

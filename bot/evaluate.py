@@ -15,6 +15,7 @@ import re
 import statistics
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -571,23 +572,37 @@ def score_conversations(brain: Brain, conversations: list[dict[str, Any]]) -> Co
     """Play each conversation's turns in order, each with the context the last reply gave."""
     report = ConversationReport()
     scorer = _UnderstandingScorer(brain.kb, report.turns)
+    all_right = True
+    for i, turn, reply, where in play(brain, conversations):
+        if i == 0:
+            if report.conversations:
+                report.whole.add(all_right)
+            report.conversations += 1
+            all_right = True
+        ok = scorer.add(turn, reply, where=where)
+        all_right = all_right and ok
+        if i == 0:
+            report.first.add(ok)
+        else:
+            report.follow_ups.add(ok)
+            move = str(turn.get("move") or "(none)")
+            report.by_move.setdefault(move, Score()).add(ok)
+    if report.conversations:
+        report.whole.add(all_right)
+    return report
+
+
+def play(
+    brain: Brain, conversations: list[dict[str, Any]]
+) -> Iterator[tuple[int, dict[str, Any], Reply, str]]:
+    """Each turn of each conversation with its reply, the context carried from turn to turn:
+    (turn index from 0, the turn's row, the reply, "c001 turn 2")."""
     for conversation in conversations:
-        report.conversations += 1
         context: Context | None = None
-        all_right = True
         for i, turn in enumerate(conversation["turns"]):
             reply = brain.reply(str(turn["text"]), context)
             context = reply.context
-            ok = scorer.add(turn, reply, where=f"{conversation.get('id', '?')} turn {i + 1}")
-            all_right = all_right and ok
-            if i == 0:
-                report.first.add(ok)
-            else:
-                report.follow_ups.add(ok)
-                move = str(turn.get("move") or "(none)")
-                report.by_move.setdefault(move, Score()).add(ok)
-        report.whole.add(all_right)
-    return report
+            yield i, turn, reply, f"{conversation.get('id', '?')} turn {i + 1}"
 
 
 def reply_level(reply: Reply, kb: KnowledgeBase) -> str:
@@ -666,13 +681,9 @@ def score_safety_conversations(brain: Brain, conversations: list[dict[str, Any]]
     """Red flags in conversations: every turn scored, with the context of the turns before."""
     report = SafetyReport()
     scorer = _SafetyScorer(brain.kb, report)
-    for conversation in conversations:
-        report.conversations += 1
-        context: Context | None = None
-        for i, turn in enumerate(conversation["turns"]):
-            reply = brain.reply(str(turn["text"]), context)
-            context = reply.context
-            scorer.add(turn, reply, where=f"{conversation.get('id', '?')} turn {i + 1}")
+    for i, turn, reply, where in play(brain, conversations):
+        report.conversations += i == 0
+        scorer.add(turn, reply, where=where)
     return report
 
 

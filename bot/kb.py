@@ -312,7 +312,7 @@ def _read_value(ctx: _Ctx, node: yaml.Node, typ: str, where: str) -> Any:
             return value
         if value is None and typ == "opt_str":
             return None
-        if not isinstance(value, str) or isinstance(value, bool):
+        if not isinstance(value, str):
             value = str(node.value)
         value = value.strip()
         if not value:

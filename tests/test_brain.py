@@ -143,7 +143,7 @@ def test_bad_input_gets_a_clear_answer(brain, message, intent, says):
 
 
 def test_non_text_input_is_answered(brain):
-    reply = brain.reply(None)  # type: ignore[arg-type]
+    reply = brain.reply(None)
     assert reply.kind == "fallback"
 
 

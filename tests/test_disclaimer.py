@@ -37,7 +37,7 @@ MESSAGES = (
 def replies_of_every_kind(brain: Brain) -> list[Reply]:
     """Replies to messages, to every button they offer, and the fixed ones (start, help...)."""
     out: list[Reply] = [brain.welcome(), brain.help(), brain.about(), brain.tip(3)]
-    out.append(brain.reply(None))  # type: ignore[arg-type]  # a sticker, a photo
+    out.append(brain.reply(None))  # a sticker, a photo
     out.append(brain.resolve("stale.button.data"))
     for message in MESSAGES:
         reply = brain.reply(message)
