@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from bot.brain import Brain
-from bot.kb import KBError, KnowledgeBase, Topic, load_kb
+from bot.kb import MAX_ID_LENGTH, MAX_TOPIC_ID_LENGTH, KBError, KnowledgeBase, Topic, load_kb
 from bot.understanding.text import english_ranks, normalize
 
 try:
@@ -268,9 +268,9 @@ class Synthesizer:
                 return name
         return None
 
-    def _new_id(self, base: str) -> str:
-        """An id from `base` that no topic or stretch has yet."""
-        base = _slug(base)[:48]
+    def _new_id(self, base: str, limit: int = MAX_ID_LENGTH) -> str:
+        """An id from `base` that no topic or stretch has yet, within the loader's length."""
+        base = _slug(base)[: limit - 4].rstrip("_")
         new = base
         k = 2
         while new in self.ids:
@@ -296,7 +296,7 @@ class Synthesizer:
 
         primary = self._unique_name(mod_name) or self._unique_name(self.words.coin)
         assert primary is not None
-        tid = self._new_id(primary)
+        tid = self._new_id(primary, MAX_TOPIC_ID_LENGTH)
         names = [primary]
 
         def with_noun() -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, TypeGuard, get_args
 
 from bot.reply import Action
@@ -205,8 +206,10 @@ def encode(action: ButtonAction) -> str:
     return data
 
 
+@lru_cache(maxsize=4096)
 def button(label: str, action: ButtonAction) -> Action:
-    """A button: its label and the encoded action."""
+    """A button: its label and the encoded action. Cached: replies build the same few buttons
+    again and again, and checking the data costs more than the rest of making one."""
     return Action(label, encode(action))
 
 
