@@ -446,7 +446,14 @@ class Synthesizer:
             "routines": routines,
             "tips": [entry_dict(t, optional=("topic", "stretch")) for t in kb.tips],
             "smalltalk": smalltalk,
-            "red_flags": [entry_dict(r) for r in kb.red_flags.values()],
+            "symptoms": [entry_dict(x, optional=("topics",)) for x in kb.symptoms.values()],
+            "triage_levels": [entry_dict(x) for x in kb.triage_levels.values()],
+            "red_flags": [
+                entry_dict(r, optional=("unless", "about_history")) for r in kb.red_flags.values()
+            ],
+            "conditions": [
+                entry_dict(c, optional=("refer_topics", "patterns")) for c in kb.conditions.values()
+            ],
             "disclaimer": {"short": kb.disclaimer.short, "full": kb.disclaimer.full},
         }
 

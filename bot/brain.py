@@ -22,7 +22,7 @@ from bot.actions import DailyWhat
 from bot.kb import GENERAL, KnowledgeBase
 from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import Context, Reply
-from bot.safety import RedFlagRules
+from bot.safety import SafetyRules
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 
 #: longer messages are cut before matching; red flags still see this much.
@@ -41,7 +41,7 @@ class Brain:
     def __init__(self, kb: KnowledgeBase, *, threshold: float | None = None) -> None:
         self.kb = kb
         self.matcher = Matcher(kb) if threshold is None else Matcher(kb, threshold=threshold)
-        self.rules = RedFlagRules(kb)
+        self.rules = SafetyRules(kb, self.matcher.words.canon)
         self.replies = Replies(kb)
         self._on_button = self._button_table()
         self._reply("why is my psoas tight", Context())  # warm caches before the first person
@@ -55,7 +55,8 @@ class Brain:
 
     def resolve(self, intent: str, context: Context | None = None) -> Reply:
         """Answer a button press (an `Action.intent`). Unknown or stale data gets a polite reply."""
-        return self._stamp(self._resolve(intent, context or Context()))
+        context = context or Context()
+        return self._stamp(self._with_conditions(self._resolve(intent, context), (), context))
 
     def welcome(self) -> Reply:
         """The /start message."""
@@ -74,8 +75,10 @@ class Brain:
         return self._stamp(self.replies.tip_at(index, context or Context()))
 
     def _stamp(self, reply: Reply) -> Reply:
+        """The knowledge base's disclaimer under the reply, unless it carries its own (a red
+        flag's footer, from its triage level)."""
         if reply.disclaimer:
-            return replace(reply, disclaimer=self.kb.disclaimer.short)
+            return reply
         # the reply was built a moment ago and nobody else holds it: set the field in place
         # (dataclasses.replace costs more than the rest of building a reply)
         object.__setattr__(reply, "disclaimer", self.kb.disclaimer.short)
@@ -100,13 +103,45 @@ class Brain:
             return self.replies.not_text(context)
         text = text[:MAX_CHARS]
         analysis = self.matcher.analyse(text)
-        flag = self.rules.check(analysis)
-        if flag is not None:
-            return self.replies.red_flag(flag.id)
+        safety = self.rules.check(analysis, context.topic, context.symptoms)
+        named = tuple(c.id for c in safety.conditions)
+        if safety.flag is not None:
+            conditions = tuple(dict.fromkeys(context.conditions + named))
+            return self.replies.red_flag(safety.flag.id, conditions)
+        if named or safety.symptoms != context.symptoms:
+            # what this message described is remembered for the next one only; a condition
+            # for the rest of the conversation
+            context = replace(
+                context,
+                conditions=tuple(dict.fromkeys(context.conditions + named)),
+                symptoms=safety.symptoms,
+            )
         if not analysis.words:
             return self.replies.empty(text, context)
         match = self.matcher.match(analysis, context.topic)
-        return self._from_match(match, analysis, context)
+        return self._with_conditions(self._from_match(match, analysis, context), named, context)
+
+    def _with_conditions(self, reply: Reply, named: Sequence[str], context: Context) -> Reply:
+        """A reply that keeps to the conversation's conditions (pregnancy, a new hip).
+
+        Stretches and routines were already chosen without what the conditions rule out; here
+        they get each condition's note. A stretch for an area a condition sends to a
+        professional, or a message that named a condition but asked nothing we answer, gets
+        the condition's advice instead."""
+        if not context.conditions or reply.conditions or reply.kind == "red_flag":
+            return reply
+        say = self.replies
+        if reply.kind == "stretch":
+            referred = say.refers(reply.topic, context)
+            if referred is not None:
+                return say.condition((referred,), context)
+        if reply.kind in ("stretch", "routine"):
+            return say.with_conditions(reply, context.conditions)
+        if not named:
+            return reply
+        if reply.kind == "answer" and reply.topic not in (None, GENERAL):
+            return say.with_conditions(reply, named)
+        return say.condition(named, context)
 
     # ------------------------------------------------------------------ buttons
 
@@ -143,6 +178,8 @@ class Brain:
             return say.routine(found, c, shorter=a.short) if found else None
 
         def guide(a: act.GuideStep, c: Context) -> Reply | None:
+            if c.kind == "red_flag":  # a red flag typed during the routine ended it
+                return say.guide_stopped(c)
             found = kb.routines.get(a.routine)
             return say.guide_step(found, a.step, c) if found else None
 

@@ -63,7 +63,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(
         f"OK: {len(kb.topics)} topics, {len(kb.answers)} answers, {len(kb.stretches)} stretches, "
         f"{len(kb.routines)} routines, {len(kb.tips)} tips, {len(kb.smalltalk)} small-talk "
-        f"entries, {len(kb.red_flags)} red-flag groups."
+        f"entries, {len(kb.red_flags)} red-flag groups over {len(kb.symptoms)} symptoms, "
+        f"{len(kb.conditions)} conditions."
     )
     return 0
 

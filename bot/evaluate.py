@@ -606,11 +606,12 @@ def play(
 
 
 def reply_level(reply: Reply, kb: KnowledgeBase) -> str:
-    """A red-flag reply's action in the knowledge base (emergency, urgent); else `none`."""
+    """A red-flag reply's level in the knowledge base (emergency, urgent, see_professional);
+    `condition` for a reply shaped by a condition; else `none`."""
     if reply.kind != "red_flag":
-        return "none"
+        return "condition" if reply.conditions else "none"
     flag = kb.red_flags.get(reply.intent.split(".", 1)[-1])
-    return flag.action if flag is not None else "red_flag"
+    return flag.level if flag is not None else "red_flag"
 
 
 def reply_text(reply: Reply) -> str:

@@ -48,6 +48,32 @@ GENERAL = "general"
 REQUIRED_ASPECTS = ("what", "why_tight", "when")
 #: routines the bot links to by id (buttons, /start), so an edit cannot remove them
 REQUIRED_ROUTINES = ("cooldown", "warmup", "desk_break")
+#: what a stretch involves that matters for some people: every stretch lists the tags that
+#: apply to it under `caution_tags` (possibly none); tag -> what it means and who it concerns
+CAUTION_TAGS: dict[str, str] = {
+    "lying_on_back": "done lying on the back (pregnancy after about 16 weeks: not for long)",
+    "lying_on_front": "done lying face down (pregnancy)",
+    "kneeling": "weight on a knee (knee replacement, knee pain)",
+    "deep_hip_flexion": (
+        "the hip bends past about 90 degrees, knee toward chest or deep fold forward "
+        "(hip replacement precautions)"
+    ),
+    "hip_crossing": "a leg crosses the body's midline (hip replacement precautions)",
+    "hip_inward_rotation": "the hip turns inward (hip replacement precautions)",
+    "spinal_rounding": (
+        "the spine rounds forward, especially loaded or at end range "
+        "(osteoporosis; some disc problems)"
+    ),
+    "spinal_twist": "a twist of the spine, especially loaded or forced (osteoporosis)",
+    "deep_knee_bend": "the knee bends fully, heel toward buttock (knee replacement early on)",
+    "end_range_pull": (
+        "a pull taken to the end of a joint's range, e.g. the splits, deep pigeon (hypermobility)"
+    ),
+    "floor": "needs getting down to and up from the floor (older adults, late pregnancy)",
+    "balance": "standing on one leg or an unstable position (older adults, pregnancy)",
+    "neck_end_range": "the neck taken far to its end range (neck problems)",
+    "wrist_load": "weight on the hands or wrists",
+}
 REQUEST_IDS = ("tip", "daily_on", "daily_off", "help")
 FOLLOWUP_IDS = ("stretch_it", "another", "shorter", "more")
 #: out_of_scope holds messages that share our words but are not about stretching
@@ -60,9 +86,14 @@ SECTIONS = (
     "routines",
     "tips",
     "smalltalk",
+    "symptoms",
+    "triage_levels",
     "red_flags",
+    "conditions",
     "disclaimer",
 )
+#: how urgent a red flag is, most urgent first; `triage_levels` words each one
+TRIAGE_LEVELS = ("emergency", "urgent", "see_professional")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 #: ids travel in buttons, 64 bytes at most: "another.<topic>.<stretch>" carries a topic id
 #: and a stretch id, so topic ids are shorter (8 + 22 + 1 + 32 = 63)
@@ -127,6 +158,8 @@ class Stretch:
     easier: str | None
     harder: str | None
     sources: tuple[str, ...]
+    #: tags from CAUTION_TAGS for what the stretch involves (lying on the back, kneeling...)
+    caution_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +200,66 @@ class SmallTalk:
 
 
 @dataclass(frozen=True, slots=True)
+class Symptom:
+    """A named list of the ways people say one thing ("numb", "pins and needles", "gone dead").
+
+    Red-flag patterns name it as `$id`. An area (calf, groin) may list the `topics` that stand
+    for it: a message about the calves, or a follow-up in a conversation about them, names it.
+    """
+
+    id: str
+    terms: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TriageLevel:
+    """How one level of red flag is worded: the first line, and the footer under the reply."""
+
+    id: str  # one of TRIAGE_LEVELS
+    lead: str
+    footer: str
+
+
+@dataclass(frozen=True, slots=True)
 class RedFlag:
     id: str
-    action: str  # emergency | urgent
+    level: str  # one of TRIAGE_LEVELS
     title: str
     message: str
-    #: any pattern matches; a pattern is a tuple of groups, each group a tuple of terms.
+    #: any pattern matches; a pattern is a tuple of groups, each group a tuple of terms, where
+    #: a term "$id" stands for every term of the symptom `id`.
     patterns: tuple[tuple[tuple[str, ...], ...], ...]
     sources: tuple[str, ...]
+    #: terms (or "$id" symptoms) that mean the message is not this red flag after all
+    #: ("for a second", "after bench press")
+    unless: tuple[str, ...] = ()
+    #: the red flag is about someone's past (a cancer): a message about the past still raises it
+    about_history: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A condition that changes the advice instead of blocking it (pregnancy, a new hip)."""
+
+    id: str
+    #: how a caution names it: "in pregnancy", "after a hip replacement"
+    name: str
+    #: the title of the answer about it ("Stretching after a hip replacement")
+    title: str
+    #: any of these names the condition ("pregnant", "hip replacement")
+    terms: tuple[str, ...]
+    #: caution tags (CAUTION_TAGS) of the stretches to leave out
+    avoid: tuple[str, ...]
+    #: one line shown above a stretch, routine or answer for someone with the condition
+    note: str
+    #: the answer when the person asks about stretching with the condition itself
+    advice: str
+    sources: tuple[str, ...]
+    #: topics whose stretches wait for a professional's plan: a request gets `advice` instead
+    refer_topics: tuple[str, ...] = ()
+    #: red-flag-style patterns that also name it ("sprained" with "last week")
+    patterns: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +280,9 @@ class KnowledgeBase:
     red_flags: dict[str, RedFlag]
     disclaimer: Disclaimer
     directory: Path = field(default=DEFAULT_DIR)
+    symptoms: dict[str, Symptom] = field(default_factory=dict)
+    triage_levels: dict[str, TriageLevel] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
 
     def stretches_for(self, topic: str) -> tuple[Stretch, ...]:
         """Stretches for a topic: held ones first, those whose main topic it is first."""
@@ -300,6 +388,12 @@ class _Spec:
 
 def _read_value(ctx: _Ctx, node: yaml.Node, typ: str, where: str) -> Any:
     """Read one value of type `typ`; report and return None when it has the wrong shape."""
+    if typ == "bool":
+        value = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(value, bool):
+            ctx.err(node, f"{where}: expected true or false, found {_show(node)}")
+            return None
+        return value
     if typ in ("str", "text", "id", "int", "opt_str"):
         if not isinstance(node, yaml.ScalarNode):
             ctx.err(node, f"{where}: expected {_TYPE_NAMES[typ]}, found {_show(node)}")
@@ -435,6 +529,7 @@ _STRETCH = _Spec(
         "repetitions": ("str", True),
         "feel": ("str", True),
         "cautions": ("strlist", True),
+        "caution_tags": ("strlist_empty_ok", True),
         "easier": ("opt_str", False),
         "harder": ("opt_str", False),
         "sources": ("strlist", True),
@@ -475,14 +570,40 @@ _SMALLTALK = _Spec(
         "replies": ("strlist", True),
     },
 )
+_SYMPTOM = _Spec(
+    "symptom",
+    {"id": ("id", True), "terms": ("strlist", True), "topics": ("idlist", False)},
+    refs={"topics": "topic"},
+)
+_TRIAGE_LEVEL = _Spec(
+    "triage level", {"id": ("id", True), "lead": ("str", True), "footer": ("str", True)}
+)
+_CONDITION = _Spec(
+    "condition",
+    {
+        "id": ("id", True),
+        "name": ("str", True),
+        "title": ("str", True),
+        "terms": ("strlist", True),
+        "avoid": ("strlist_empty_ok", True),
+        "refer_topics": ("idlist", False),
+        "patterns": ("node", False),
+        "note": ("str", True),
+        "advice": ("text", True),
+        "sources": ("strlist", True),
+    },
+    refs={"refer_topics": "topic"},
+)
 _RED_FLAG = _Spec(
     "red flag",
     {
         "id": ("id", True),
-        "action": ("id", True),
+        "level": ("id", True),
         "title": ("str", True),
         "message": ("text", True),
         "patterns": ("node", True),
+        "unless": ("strlist", False),
+        "about_history": ("bool", False),
         "sources": ("strlist", True),
     },
 )
@@ -501,8 +622,27 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
     return out
 
 
+_TERM = re.compile(r"[a-z0-9' ]+\*?")
+_SYMPTOM_REF = re.compile(r"\$[a-z][a-z0-9_]*")
+
+
+def _terms(
+    ctx: _Ctx, node: yaml.Node, terms: tuple[str, ...], where: str, *, symptoms: bool = True
+) -> tuple[str, ...]:
+    """Check each term: a-z, 0-9, spaces and apostrophes, may end in *; or "$id", a symptom."""
+    for term_node, term in zip(node.value, terms, strict=False):
+        if symptoms and _SYMPTOM_REF.fullmatch(term):
+            ctx.refs.append((ctx, term_node, "symptom", term[1:], where))
+        elif not _TERM.fullmatch(term.lower()):
+            ctx.err(term_node, f"{where}: term {term!r} may hold only a-z, 0-9, spaces, *")
+    return tuple(t.lower() for t in terms)
+
+
 def _patterns(ctx: _Ctx, node: yaml.Node, label: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """Read red-flag patterns: a list of patterns, each a list of groups, each a list of terms."""
+    """Read red-flag patterns: a list of patterns, each a list of groups, each a list of terms.
+
+    A term "$id" names a symptom; the reference is checked once every symptom is read.
+    """
     where = f"{label} patterns"
     if not isinstance(node, yaml.SequenceNode) or not node.value:
         ctx.err(node, f"{where}: expected a non-empty list of patterns, found {_show(node)}")
@@ -517,10 +657,7 @@ def _patterns(ctx: _Ctx, node: yaml.Node, label: str) -> tuple[tuple[tuple[str, 
             terms = _read_value(ctx, group, "strlist", where)
             if terms is None:
                 continue
-            for term_node, term in zip(group.value, terms, strict=False):
-                if not re.fullmatch(r"[a-z0-9' ]+\*?", term):
-                    ctx.err(term_node, f"{where}: term {term!r} may hold only a-z, 0-9, spaces, *")
-            groups.append(tuple(t.lower() for t in terms))
+            groups.append(_terms(ctx, group, terms, where))
         if groups:
             patterns.append(tuple(groups))
     return tuple(patterns)
@@ -605,6 +742,9 @@ class _Builder:
         self.tips: list[Tip] = []
         self.smalltalk: dict[str, SmallTalk] = {}
         self.red_flags: dict[str, RedFlag] = {}
+        self.symptoms: dict[str, Symptom] = {}
+        self.triage_levels: dict[str, TriageLevel] = {}
+        self.conditions: dict[str, Condition] = {}
         self.disclaimer: Disclaimer | None = None
         self.seen: dict[str, dict[str, str]] = {s: {} for s in SECTIONS}
         self.topic_nodes: dict[str, tuple[_Ctx, yaml.Node]] = {}
@@ -619,7 +759,10 @@ class _Builder:
             self._routines,
             self._tips,
             self._smalltalk,
+            self._symptoms,
+            self._triage_levels,
             self._red_flags,
+            self._conditions,
             self._disclaimer,
         ):
             read()
@@ -638,6 +781,9 @@ class _Builder:
             self.red_flags,
             self.disclaimer,
             root,
+            self.symptoms,
+            self.triage_levels,
+            self.conditions,
         )
 
     def _each(self, section: str, spec: _Spec) -> Iterator[tuple[_Ctx, dict[str, Any]]]:
@@ -732,6 +878,21 @@ class _Builder:
                     e["_node_hold_seconds"],
                     f"{label} hold_seconds: {e['hold_seconds']} is outside 5 to 600",
                 )
+            tags: list[str] = []  # each unknown or repeated tag is reported on its own line
+            for item in e["_node_caution_tags"].value:
+                if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+                    continue  # a wrong shape or an empty item was reported by _read_entry
+                tag = str(item.value).strip()
+                if tag not in CAUTION_TAGS:
+                    ctx.err(
+                        item,
+                        f"{label} caution_tags: unknown tag {tag!r} "
+                        f"(expected one of: {', '.join(CAUTION_TAGS)})",
+                    )
+                elif tag in tags:
+                    ctx.err(item, f"{label} caution_tags: {tag!r} is listed twice")
+                else:
+                    tags.append(tag)
             self.stretches[e["id"]] = Stretch(
                 e["id"],
                 e["name"],
@@ -745,6 +906,7 @@ class _Builder:
                 e.get("easier"),
                 e.get("harder"),
                 e["sources"],
+                tuple(tags),
             )
 
     def _routines(self) -> None:
@@ -784,19 +946,78 @@ class _Builder:
             if _unique(ctx, self.seen["smalltalk"], e["id"], e["_node_id"], "smalltalk id"):
                 self.smalltalk[e["id"]] = SmallTalk(e["id"], e["kind"], e["phrases"], e["replies"])
 
+    def _symptoms(self) -> None:
+        for ctx, e in self._each("symptoms", _SYMPTOM):
+            if not _unique(ctx, self.seen["symptoms"], e["id"], e["_node_id"], "symptom id"):
+                continue
+            terms = _terms(
+                ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms", symptoms=False
+            )
+            self.symptoms[e["id"]] = Symptom(e["id"], terms, e.get("topics", ()))
+
+    def _triage_levels(self) -> None:
+        for ctx, e in self._each("triage_levels", _TRIAGE_LEVEL):
+            if e["id"] not in TRIAGE_LEVELS:
+                ctx.err(
+                    e["_node_id"],
+                    f"{e['_label']}: {e['id']!r} is not one of {', '.join(TRIAGE_LEVELS)}",
+                )
+                continue
+            if "not medical advice" not in e["footer"].lower():
+                ctx.err(e["_node_footer"], f"{e['_label']} footer: must say 'not medical advice'")
+            if _unique(ctx, self.seen["triage_levels"], e["id"], e["_node_id"], "triage level"):
+                self.triage_levels[e["id"]] = TriageLevel(e["id"], e["lead"], e["footer"])
+
     def _red_flags(self) -> None:
         for ctx, e in self._each("red_flags", _RED_FLAG):
-            if e["action"] not in ("emergency", "urgent"):
+            if e["level"] not in TRIAGE_LEVELS:
                 ctx.err(
-                    e["_node_action"],
-                    f"{e['_label']} action: {e['action']!r} is not emergency or urgent",
+                    e["_node_level"],
+                    f"{e['_label']} level: {e['level']!r} is not one of {', '.join(TRIAGE_LEVELS)}",
                 )
                 continue
             if not _unique(ctx, self.seen["red_flags"], e["id"], e["_node_id"], "red flag id"):
                 continue
             patterns = _patterns(ctx, e["patterns"], e["_label"])
+            unless: tuple[str, ...] = ()
+            if "unless" in e:
+                unless = _terms(ctx, e["_node_unless"], e["unless"], f"{e['_label']} unless")
             self.red_flags[e["id"]] = RedFlag(
-                e["id"], e["action"], e["title"], e["message"], patterns, e["sources"]
+                e["id"],
+                e["level"],
+                e["title"],
+                e["message"],
+                patterns,
+                e["sources"],
+                unless,
+                bool(e.get("about_history", False)),
+            )
+
+    def _conditions(self) -> None:
+        for ctx, e in self._each("conditions", _CONDITION):
+            if not _unique(ctx, self.seen["conditions"], e["id"], e["_node_id"], "condition id"):
+                continue
+            for tag_node, tag in zip(e["_node_avoid"].value, e["avoid"], strict=False):
+                if tag not in CAUTION_TAGS:
+                    ctx.err(
+                        tag_node,
+                        f"{e['_label']} avoid: {tag!r} is not a caution tag "
+                        f"({', '.join(CAUTION_TAGS)})",
+                    )
+            terms = _terms(
+                ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms", symptoms=False
+            )
+            self.conditions[e["id"]] = Condition(
+                e["id"],
+                e["name"],
+                e["title"],
+                terms,
+                e["avoid"],
+                e["note"],
+                e["advice"],
+                e["sources"],
+                e.get("refer_topics", ()),
+                _patterns(ctx, e["patterns"], e["_label"]) if "patterns" in e else (),
             )
 
     def _disclaimer(self) -> None:
@@ -822,6 +1043,7 @@ class _Builder:
             "topic": self.topics,
             "stretch": self.stretches,
             "aspect": {i.id for i in self.intents.values() if i.group == "aspects"},
+            "symptom": self.symptoms,
         }
         for ctx, node, kind, value, label in self.refs:
             if value not in known[kind]:
@@ -857,6 +1079,12 @@ class _Builder:
                 errors.append(f"knowledge: missing required routine {rid!r}")
         if not self.tips:
             errors.append("knowledge: no tips")
+        if self.red_flags:
+            for level in TRIAGE_LEVELS:
+                if level not in self.triage_levels:
+                    errors.append(
+                        f"knowledge: triage_levels: missing {level!r} (how its replies read)"
+                    )
 
 
 def _line(node: yaml.Node) -> int:

@@ -11,11 +11,12 @@ by every reply without touching this module.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import actions as act
 from bot.actions import button
-from bot.kb import GENERAL, KnowledgeBase, Routine, Stretch, paragraphs
+from bot.kb import GENERAL, KnowledgeBase, Routine, RoutineStep, Stretch, paragraphs
 from bot.reply import Action, Block, Context, Reply
 from bot.understanding import Match
 
@@ -37,13 +38,6 @@ WELCOME_ROUTINE = "desk_break"
 WELCOME_QUESTION = ("psoas", "why_tight")
 #: "more" after a general answer (how long to hold, how often) shows a stretch to try it on
 GENERAL_MORE_TOPIC = "hamstrings"
-#: how the first line of a red-flag reply reads, by the red flag's action
-RED_FLAG_LEADS = {
-    "emergency": "Please stop stretching and call emergency services now (999 in the UK, 911 "
-    "in the US, 112 in the EU).",
-    "urgent": "Please stop stretching and see a doctor urgently, today if you can (in the UK, "
-    "call your GP or NHS 111).",
-}
 FALLBACK_LEAD = (
     "Sorry, I'm not sure I can help with that. I only know about stretching: why a muscle "
     "feels tight, stretches with steps, routines and tips."
@@ -168,20 +162,72 @@ class Replies:
 
     # ------------------------------------------------------------------ safety
 
-    def red_flag(self, flag_id: str) -> Reply:
-        """Stop, and where to get care: the conversation starts afresh after it."""
+    def red_flag(self, flag_id: str, conditions: tuple[str, ...] = ()) -> Reply:
+        """Stop, and where to get care, worded for the red flag's level; the footer under it
+        is the level's own. The conversation starts afresh after it, keeping its conditions."""
         flag = self.kb.red_flags[flag_id]
+        level = self.kb.triage_levels[flag.level]
         blocks = (
             Block("title", f"⚠️ {flag.title}"),
-            Block("warning", RED_FLAG_LEADS[flag.action]),
+            Block("warning", level.lead),
             *(Block("para", p) for p in paragraphs(flag.message)),
         )
         return Reply(
             "red_flag",
             f"red_flag.{flag.id}",
             blocks,
-            context=Context(kind="red_flag", intent=f"red_flag.{flag.id}"),
+            context=Context(kind="red_flag", intent=f"red_flag.{flag.id}", conditions=conditions),
+            disclaimer=level.footer,
         )
+
+    def guide_stopped(self, context: Context) -> Reply:
+        """A guided routine's button pressed after a red flag: the routine stays stopped."""
+        blocks = (
+            Block("title", "Routine stopped"),
+            Block(
+                "para",
+                "I stopped the routine because of what you told me. Please get that checked "
+                "first; the routine will still be here afterwards.",
+            ),
+        )
+        return Reply("routine", "guide.stopped", blocks, context=context)
+
+    # ------------------------------------------------------------------ conditions
+
+    def condition(self, ids: Sequence[str], context: Context) -> Reply:
+        """What changes with a condition (the first named), and its note for any others."""
+        first, *others = (self.kb.conditions[c] for c in ids)
+        blocks = [
+            Block("title", first.title),
+            *(Block("para", p) for p in paragraphs(first.advice)),
+            *(Block("warning", other.note) for other in others),
+            Block("para", "Sources: " + "; ".join(first.sources)),
+        ]
+        return Reply(
+            "answer",
+            f"condition.{first.id}",
+            tuple(blocks),
+            topic=None,
+            actions=(self.cooldown_button, self.tip_button),
+            context=replace(context, kind="answer", intent=f"condition.{first.id}"),
+            conditions=tuple(ids),
+        )
+
+    def with_conditions(self, reply: Reply, ids: Sequence[str]) -> Reply:
+        """`reply` with each condition's note on top: what was left out, and why."""
+        notes = tuple(Block("warning", self.kb.conditions[c].note) for c in ids)
+        return replace(reply, blocks=notes + reply.blocks, conditions=tuple(ids))
+
+    def _avoided(self, context: Context) -> frozenset[str]:
+        """The caution tags the conversation's conditions rule out."""
+        return frozenset(tag for c in context.conditions for tag in self.kb.conditions[c].avoid)
+
+    def refers(self, topic: str | None, context: Context) -> str | None:
+        """A condition of the conversation that sends stretches of `topic` to a professional."""
+        for c in context.conditions:
+            if topic in self.kb.conditions[c].refer_topics:
+                return c
+        return None
 
     # ------------------------------------------------------------------ answers and stretches
 
@@ -215,7 +261,12 @@ class Replies:
         self, topic: str, context: Context, *, confidence: float = 1.0, intent: str | None = None
     ) -> Reply:
         """The first stretch for `topic` not yet shown in this conversation."""
-        options = self.kb.stretches_for(topic)
+        avoided = self._avoided(context)
+        options = tuple(
+            s for s in self.kb.stretches_for(topic) if not avoided.intersection(s.caution_tags)
+        )
+        if not options:
+            return self.condition(context.conditions, context)
         seen = context.seen if context.topic == topic else ()
         fresh = [s for s in options if s.id not in seen]
         if not fresh:  # every stretch shown: start again from the first
@@ -311,20 +362,37 @@ class Replies:
     def routine(
         self, routine: Routine, context: Context, *, confidence: float = 1.0, shorter: bool = False
     ) -> Reply:
-        """A routine's overview: its stretches and times, with a button to be guided."""
-        steps = routine.steps
+        """A routine's overview: its stretches and times, with a button to be guided.
+
+        Stretches the conversation's conditions rule out are left out, and each stretch that
+        some condition rules out says so ("Knee to chest: not with osteoporosis")."""
+        steps = self.steps_of(routine, context)
+        if not steps:
+            return self.condition(context.conditions, context)
         if shorter:
             half = max(2, (len(steps) + 1) // 2)
             steps = steps[:half]
         total = sum(s.seconds for s in steps)
         items = tuple(f"{self.kb.stretches[s.stretch].name}: {_duration(s.seconds)}" for s in steps)
         title = routine.title + (" (short version)" if shorter else "")
-        blocks = (
-            Block("title", title),
-            Block("meta", f"{len(steps)} stretches · about {_minutes(total)} in all"),
-            Block("para", routine.when),
-            Block("steps", items=items),
-            Block("para", "Move gently, breathe, and ease off if anything hurts."),
+        left_out = (
+            [self.kb.stretches[s.stretch].name for s in routine.steps if s not in steps]
+            if not shorter
+            else []
+        )
+        cautions = self._routine_cautions(steps)
+        blocks = tuple(
+            b
+            for b in (
+                Block("title", title),
+                Block("meta", f"{len(steps)} stretches · about {_minutes(total)} in all"),
+                Block("para", routine.when),
+                Block("steps", items=items),
+                Block("bullets", "Left out for you", tuple(left_out)) if left_out else None,
+                Block("bullets", "Take care", cautions) if cautions else None,
+                Block("para", "Move gently, breathe, and ease off if anything hurts."),
+            )
+            if b is not None
         )
         buttons = [button("Start guided ▶", act.GuideStep(routine.id, 0))]
         if not shorter:
@@ -341,6 +409,32 @@ class Replies:
                 context, kind="routine", intent=f"routine.{routine.id}", routine=routine.id
             ),
         )
+
+    def steps_of(self, routine: Routine, context: Context) -> tuple[RoutineStep, ...]:
+        """The routine's steps that suit the conversation's conditions (all of them if none)."""
+        avoided = self._avoided(context)
+        if not avoided:
+            return routine.steps
+        kept = tuple(
+            s
+            for s in routine.steps
+            if not avoided.intersection(self.kb.stretches[s.stretch].caution_tags)
+        )
+        return kept or routine.steps[:0]
+
+    def _routine_cautions(self, steps: Sequence[RoutineStep]) -> tuple[str, ...]:
+        """For each stretch that a condition rules out: the conditions, in one line."""
+        lines = []
+        for step in dict.fromkeys(steps):
+            stretch = self.kb.stretches[step.stretch]
+            names = [
+                c.name
+                for c in self.kb.conditions.values()
+                if set(c.avoid).intersection(stretch.caution_tags)
+            ]
+            if names:
+                lines.append(f"{stretch.name}: not advised {_join(names)}")
+        return tuple(dict.fromkeys(lines))
 
     def another_routine(self, routine: Routine, context: Context) -> Reply:
         """The next routine of the same family (cooldown → cooldown_running → ...)."""
@@ -364,8 +458,9 @@ class Replies:
         )
 
     def guide_step(self, routine: Routine, i: int, context: Context) -> Reply:
-        """Step `i` of a guided routine, or the finish one past the last step."""
-        steps = routine.steps
+        """Step `i` of a guided routine (of the steps that suit the conversation's conditions),
+        or the finish one past the last step."""
+        steps = self.steps_of(routine, context)
         if i >= len(steps):
             return self._guide_done(routine, context)
         step = steps[i]
@@ -393,12 +488,13 @@ class Replies:
         )
 
     def _guide_done(self, routine: Routine, context: Context) -> Reply:
-        steps = routine.steps
+        steps = self.steps_of(routine, context)
+        total = sum(s.seconds for s in steps)
         blocks = (
             Block("title", f"Well done! {routine.title} complete ✅"),
             Block(
                 "para",
-                f"That was {len(steps)} stretches, about {_minutes(routine.total_seconds)}. "
+                f"That was {len(steps)} stretches, about {_minutes(total)}. "
                 "Drink some water and notice how you feel.",
             ),
         )
@@ -579,6 +675,11 @@ class Replies:
 def notice(intent: str, text: str, context: Context) -> Reply:
     """A one-paragraph fallback that leaves the conversation where it was."""
     return Reply("fallback", intent, (Block("para", text),), confidence=0.0, context=context)
+
+
+def _join(names: Sequence[str]) -> str:
+    """ "a", "a or b", "a, b or c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _duration(seconds: int) -> str:

@@ -67,6 +67,10 @@ class Context:
     routine: str | None = None
     #: stretch ids already shown for `topic`, so "another one" moves on.
     seen: tuple[str, ...] = ()
+    #: conditions the person mentioned (pregnancy, a hip replacement): later replies keep to them
+    conditions: tuple[str, ...] = ()
+    #: symptoms the last message described ("$swelling"), read together with the next one
+    symptoms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,5 +89,8 @@ class Reply:
     #: buttons that fit the reply (rendered as inline buttons on Telegram).
     actions: tuple[Action, ...] = ()
     context: Context = field(default_factory=Context)
-    #: the knowledge base's short disclaimer; render appends it to every reply.
+    #: the knowledge base's short disclaimer (a red flag's: its level's footer); render appends
+    #: it to every reply.
     disclaimer: str = ""
+    #: the conditions that shaped this reply (stretches left out, a note added)
+    conditions: tuple[str, ...] = ()

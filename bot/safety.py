@@ -1,90 +1,277 @@
-"""Red flags: messages that need care, not a stretch. Checked first; they win over everything.
+"""Safety: red flags and conditions, read from a message and the conversation it belongs to.
 
-A red flag's patterns are AND-of-OR groups of terms (see knowledge/README.md). All terms are
-compiled at load into dictionaries from a word, a word prefix or a word sequence to the
-(pattern, group) pairs it satisfies, so checking a message costs a few look-ups per word,
-whatever the number of patterns.
+Checked before anything else; a red flag wins over every other reading of a message.
+
+The knowledge base describes symptoms as concepts (`symptoms`: the everyday ways people say
+"numb" or "swollen"), and red flags as patterns over them (see knowledge/README.md). At load,
+every term is compiled into dictionaries from a word, a word prefix or a word sequence to the
+keys it stands for: the term itself, and each symptom or condition that lists it. Checking a
+message costs a few look-ups per word, then a test of the few patterns those keys touch.
+
+Three things make it read a message as a person means it:
+
+- negation: a term right after "no", "not", "without" or "never" (up to `NEGATION_REACH`
+  words, and not past "but" or "just") does not count: "no numbness, just tight";
+- areas from topics: a message about the calves names the calf area, and so does a follow-up
+  in a conversation about them ("the right one is puffy") when the message names no area;
+- `unless` terms: "for a second", "after bench press" keep a red flag quiet;
+- history: a message with the symptom `past` ("years ago", "fully recovered") and without
+  `present` ("now", "since then") is about something over, and raises no red flag.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from bot.kb import KnowledgeBase, RedFlag
+from bot.kb import TRIAGE_LEVELS, Condition, KnowledgeBase, RedFlag
 from bot.understanding.analysis import Analysis
 from bot.understanding.text import normalize
 
+#: words that make the next few words not count ("no swelling", "never had numbness")
+NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "zero", "nothing"})
+#: how many words after a negator it reaches
+NEGATION_REACH = 3
+#: words that end a negation early: "no pain but my calf is swollen"
+NEGATION_ENDS = frozenset(
+    "but and just only though although however except yet still now then so also plus".split()
+)
+#: words that carry a negation on through a list: "no swelling, redness or warmth"
+NEGATION_LISTS = frozenset({"or", "nor"})
+#: words after which a negator negates nothing: "not sure if it's swollen"
+NEGATION_FALSE_STARTS = frozenset({"sure", "certain", "only", "just", "even"})
 
-class RedFlagRules:
-    """All red-flag patterns of a knowledge base, compiled for fast checks."""
+_CONDITION = "condition:"
+_SYMPTOM = "$"
+#: the symptoms that mark a message as history ("years ago, all fine now") and as now
+_PAST = "$past"
+_PRESENT = "$present"
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        """Compile every pattern of `kb`'s red flags, emergencies first."""
-        self._flags: list[RedFlag] = []
-        #: pattern index -> (flag index, number of groups)
-        self._patterns: list[tuple[int, int]] = []
-        exact: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-        prefix: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        # emergencies first, so a message that fits two groups gets the stronger action
-        flags = sorted(kb.red_flags.values(), key=lambda f: f.action != "emergency")
-        for f_index, flag in enumerate(flags):
-            self._flags.append(flag)
+
+@dataclass(frozen=True, slots=True)
+class SafetyCheck:
+    """What the safety rules found in one message."""
+
+    #: the most urgent red flag the message raises, or None
+    flag: RedFlag | None = None
+    #: the conditions the message names (pregnancy, a hip replacement), in knowledge-base order
+    conditions: tuple[Condition, ...] = ()
+    #: what the message describes (symptom ids as "$id", and literal terms), for reading the
+    #: next message with it
+    symptoms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    flag: int  # index into SafetyRules._flags
+    groups: tuple[frozenset[str], ...]
+
+
+class SafetyRules:
+    """All red flags and conditions of a knowledge base, compiled for fast checks."""
+
+    def __init__(self, kb: KnowledgeBase, canon: Callable[[str], str] | None = None) -> None:
+        """Compile every term, symptom, pattern and condition of `kb`. With `canon` (the
+        matcher's word canonicaliser), each term is also found in its canonical form, so
+        "steroids" matches a message's "steriods" corrected to "steroid"."""
+        # most urgent first, then file order: a message that fits two gets the more urgent
+        self._flags = sorted(kb.red_flags.values(), key=lambda f: TRIAGE_LEVELS.index(f.level))
+        self._conditions = tuple(kb.conditions.values())
+        keys_of: dict[str, set[str]] = defaultdict(set)  # term -> the keys it stands for
+        for symptom in kb.symptoms.values():
+            for term in symptom.terms:
+                keys_of[term].add(_SYMPTOM + symptom.id)
+        #: patterns that name a condition, as (condition key, groups)
+        self._condition_patterns: list[tuple[str, tuple[frozenset[str], ...]]] = []
+        for condition in self._conditions:
+            for term in condition.terms:
+                keys_of[term].add(_CONDITION + condition.id)
+            for pattern in condition.patterns:
+                groups = tuple(frozenset(_register(group, keys_of)) for group in pattern)
+                self._condition_patterns.append((_CONDITION + condition.id, groups))
+        self._patterns: list[_Pattern] = []
+        self._unless: list[frozenset[str]] = []
+        for f_index, flag in enumerate(self._flags):
             for pattern in flag.patterns:
-                p_index = len(self._patterns)
-                self._patterns.append((f_index, len(pattern)))
-                for g_index, group in enumerate(pattern):
-                    for term in group:
-                        if term.endswith("*"):
-                            prefix[normalize(term[:-1])].append((p_index, g_index))
-                        else:
-                            words = tuple(normalize(term).split())
-                            if words:
-                                exact[words].append((p_index, g_index))
-        self._single = {k[0]: v for k, v in exact.items() if len(k) == 1}
-        multi: dict[str, list[tuple[tuple[str, ...], list[tuple[int, int]]]]] = defaultdict(list)
-        for key, value in exact.items():
-            if len(key) > 1:
-                multi[key[0]].append((key, value))
-        self._multi = dict(multi)
-        self._prefix = dict(prefix)
+                groups = tuple(frozenset(_register(group, keys_of)) for group in pattern)
+                self._patterns.append(_Pattern(f_index, groups))
+            self._unless.append(frozenset(_register(flag.unless, keys_of)))
+        # each pattern is filed under the keys of one of its groups, the one whose keys the
+        # fewest patterns share: a pattern needs every group, so that one is enough to find it
+        uses: dict[str, int] = defaultdict(int)
+        for compiled in self._patterns:
+            for key in frozenset().union(*compiled.groups):
+                uses[key] += 1
+        #: key -> the patterns filed under it
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for p_index, compiled in enumerate(self._patterns):
+            anchor = min(compiled.groups, key=lambda group: sum(uses[k] for k in group))
+            for key in anchor:
+                self._by_key[key].append(p_index)
+        #: topic -> the area symptoms that topic stands for
+        self._areas_of: dict[str, frozenset[str]] = {
+            topic: frozenset(_SYMPTOM + s.id for s in kb.symptoms.values() if topic in s.topics)
+            for topic in kb.topics
+        }
+        self._area_keys = frozenset(_SYMPTOM + s.id for s in kb.symptoms.values() if s.topics)
+        self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
+        self._condition_keys = frozenset(key for key, _c in self._condition_of)
+        self._terms = _TermIndex(keys_of, canon)
+
+    def check(
+        self, analysis: Analysis, topic: str | None = None, before: Iterable[str] = ()
+    ) -> SafetyCheck:
+        """Red flag and conditions of a message. `topic` is what the conversation is about;
+        `before` the symptoms of the message before, which count together with this one's
+        ("my calf is sore" then "and it's swollen and hot now")."""
+        written, corrected = analysis.normalised, analysis.canonical
+        found = self._terms.keys_in(written)
+        # the corrected words add something only where a typo was corrected ("numbnes"); a
+        # word cut to its stem ("swelling" -> "swell") matches no term the written one missed
+        if any(c != w and not w.startswith(c) for w, c in zip(written, corrected, strict=True)):
+            found |= self._terms.keys_in(corrected)
+        known_before = frozenset(before)
+        areas = self._area_keys & found
+        if not areas:  # "the left one is hot": the area the conversation is about
+            areas = self._area_keys & known_before
+            if topic is not None:
+                areas |= self._areas_of.get(topic, frozenset())
+            found |= areas
+        symptoms = tuple(sorted(found - self._condition_keys)) if found else ()
+        for key, groups in self._condition_patterns:
+            if key not in found and all(not group.isdisjoint(found) for group in groups):
+                found.add(key)
+        # "had a DVT years ago, all fine now": history, not a red flag, unless something is
+        # happening now ("... and now my calf is swollen")
+        history = _PAST in found and _PRESENT not in found
+        flag = self._flag(found, found | known_before if known_before else found, history)
+        conditions = (
+            tuple(c for key, c in self._condition_of if key in found)
+            if not self._condition_keys.isdisjoint(found)
+            else ()
+        )
+        return SafetyCheck(flag, conditions, symptoms)
+
+    def _flag(self, found: set[str], known: set[str], history: bool) -> RedFlag | None:
+        """The most urgent red flag whose pattern the known keys complete, with at least one
+        key of this message (`found`): what was said before never fires on its own. In a
+        message about the past (`history`), only red flags `about_history` count.
+
+        Patterns are numbered most urgent first, so the first one complete is the answer."""
+        by_key = self._by_key
+        candidates = sorted({p for key in known for p in by_key.get(key, ())})
+        for p_index in candidates:
+            pattern = self._patterns[p_index]
+            flag = self._flags[pattern.flag]
+            if history and not flag.about_history:
+                continue
+            if (
+                all(not group.isdisjoint(known) for group in pattern.groups)
+                and (known is found or any(not g.isdisjoint(found) for g in pattern.groups))
+                and self._unless[pattern.flag].isdisjoint(found)
+            ):
+                return flag
+        return None
+
+
+def _register(terms: Iterable[str], keys_of: dict[str, set[str]]) -> set[str]:
+    """The keys a group of terms stands for; a literal term becomes a key of its own."""
+    keys: set[str] = set()
+    for term in terms:
+        if term.startswith(_SYMPTOM):
+            keys.add(term)
+        else:
+            keys_of[term].add(term)
+            keys.add(term)
+    return keys
+
+
+class _TermIndex:
+    """Every term as whole words, word sequences or word prefixes ("swell*"), with its keys."""
+
+    def __init__(self, keys_of: dict[str, set[str]], canon: Callable[[str], str] | None) -> None:
+        single: dict[str, set[str]] = defaultdict(set)
+        multi: dict[tuple[str, ...], dict[tuple[str, ...], set[str]]] = defaultdict(dict)
+        prefix: dict[str, set[str]] = defaultdict(set)
+        for term, keys in keys_of.items():
+            if term.endswith("*"):
+                stem = normalize(term[:-1])
+                if stem:
+                    prefix[stem] |= keys
+                continue
+            written = tuple(normalize(term).split())
+            forms = {written, tuple(_corrected(w, canon) for w in written)} if canon else {written}
+            for words in forms:
+                if len(words) == 1:
+                    single[words[0]] |= keys
+                elif words:
+                    multi[words[:2]].setdefault(words[2:], set()).update(keys)
+        self._single = {w: frozenset(k) for w, k in single.items()}
+        #: per first two words, the rest of each sequence that starts with them
+        self._multi = {
+            pair: [(rest, frozenset(k)) for rest, k in seqs.items()] for pair, seqs in multi.items()
+        }
+        self._prefix = {p: frozenset(k) for p, k in prefix.items()}
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
-        #: a word can only match a prefix term if it starts like one
         self._stem = min(self._prefix_lengths, default=1)
         self._prefix_starts = {p[: self._stem] for p in self._prefix}
 
-    def check(self, analysis: Analysis) -> RedFlag | None:
-        """The red flag a message raises, or None: in its words as written or as corrected."""
-        hits: dict[int, set[int]] = defaultdict(set)
-        written, corrected = analysis.normalised, analysis.canonical
-        # the corrected words are often the same, and then add nothing
-        for words in (written,) if corrected == written else (written, corrected):
-            self._collect(words, hits)
-        best: int | None = None
-        for p_index, groups in hits.items():
-            f_index, needed = self._patterns[p_index]
-            if len(groups) == needed and (best is None or f_index < best):
-                best = f_index
-        return self._flags[best] if best is not None else None
+    def keys_in(self, words: Sequence[str]) -> set[str]:
+        """The keys of every term in `words` that no negation reaches."""
+        matches = self._matches(words)
+        if not any(w in NEGATORS for w in words):
+            return {key for _start, _end, keys in matches for key in keys}
+        negated = _negated(words, matches)
+        return {key for start, _end, keys in matches if start not in negated for key in keys}
 
-    def _collect(self, seq: Sequence[str], hits: dict[int, set[int]]) -> None:
-        """Add to `hits` the (pattern, group) pairs the words satisfy."""
+    def _matches(self, words: Sequence[str]) -> list[tuple[int, int, frozenset[str]]]:
+        """(start, end, keys) of every term occurrence."""
+        out: list[tuple[int, int, frozenset[str]]] = []
         single, multi, prefix = self._single, self._multi, self._prefix
-        lengths, starts = self._prefix_lengths, self._prefix_starts
-        for i, word in enumerate(seq):
-            found = single.get(word)
-            if found:
-                for p_index, g_index in found:
-                    hits[p_index].add(g_index)
-            for key, found in multi.get(word, ()):
-                if tuple(seq[i : i + len(key)]) == key:
-                    for p_index, g_index in found:
-                        hits[p_index].add(g_index)
+        starts, lengths = self._prefix_starts, self._prefix_lengths
+        last = len(words) - 1
+        for i, word in enumerate(words):
+            keys = single.get(word)
+            if keys:
+                out.append((i, i + 1, keys))
+            if i < last:
+                for rest, seq_keys in multi.get((word, words[i + 1]), ()):
+                    end = i + 2 + len(rest)
+                    if not rest or tuple(words[i + 2 : end]) == rest:
+                        out.append((i, end, seq_keys))
             if word[: self._stem] in starts:
                 for length in lengths:
                     if length > len(word):
                         break
-                    found = prefix.get(word[:length])
-                    if found:
-                        for p_index, g_index in found:
-                            hits[p_index].add(g_index)
+                    keys = prefix.get(word[:length])
+                    if keys:
+                        out.append((i, i + 1, keys))
+        return out
+
+
+def _corrected(word: str, canon: Callable[[str], str]) -> str:
+    """A term's word as the canonicaliser corrects it, but never cut to its stem: "both legs"
+    must not match "my leg", nor "crushing" "my crush". Where the stem means the same, the
+    term list names it too ("steroid", "steroids")."""
+    form = canon(word)
+    return word if word.startswith(form) else form
+
+
+def _negated(words: Sequence[str], matches: list[tuple[int, int, frozenset[str]]]) -> set[int]:
+    """Word positions a negator reaches. A negator inside a matched term ("no feeling",
+    "not able to pee") is part of that term and negates nothing."""
+    inside = {i for start, end, _keys in matches for i in range(start, end) if end - start > 1}
+    reached: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in NEGATORS or i in inside:
+            continue
+        if i + 1 < len(words) and words[i + 1] in NEGATION_FALSE_STARTS:
+            continue
+        reach, j = NEGATION_REACH, i + 1
+        while reach > 0 and j < len(words) and words[j] not in NEGATION_ENDS:
+            reached.add(j)
+            # "not red or swollen or warm": a list joined by "or" stays under the negation
+            reach += 1 if words[j] in NEGATION_LISTS else -1
+            j += 1
+    return reached

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.kb import REQUIRED_ROUTINES, REQUIRED_TOPICS, KnowledgeBase, load_kb
+from bot.kb import REQUIRED_ROUTINES, REQUIRED_TOPICS, TRIAGE_LEVELS, KnowledgeBase, load_kb
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -80,6 +80,7 @@ def mini_kb_files() -> dict[str, dict]:
             "repetitions": "2 times",
             "feel": "A gentle pull.",
             "cautions": ["Stop if it hurts."],
+            "caution_tags": [],
             "sources": src,
         }
         for t in muscles
@@ -122,16 +123,21 @@ def mini_kb_files() -> dict[str, dict]:
             ]
         },
         "red_flags.yaml": {
+            "symptoms": [{"id": "pain", "terms": ["pain", "hurts"]}],
+            "triage_levels": [
+                {"id": level, "lead": f"{level} lead.", "footer": f"{level}: not medical advice."}
+                for level in TRIAGE_LEVELS
+            ],
             "red_flags": [
                 {
                     "id": "chest_pain",
-                    "action": "emergency",
+                    "level": "emergency",
                     "title": "Chest pain",
-                    "message": "Call emergency services.",
-                    "patterns": [[["chest"], ["pain"]]],
+                    "message": "Chest pain can be your heart.",
+                    "patterns": [[["chest"], ["$pain"]]],
                     "sources": src,
                 }
-            ]
+            ],
         },
         "disclaimer.yaml": {
             "disclaimer": {"short": "Not medical advice.", "full": "Not medical advice at all."}

@@ -115,14 +115,17 @@ def test_every_context_field_is_carried_by_every_reply(brain):
         stretch="wall_calf",
         routine="cooldown",
         seen=("wall_calf",),
+        conditions=("arthritis",),
+        symptoms=("$leg_pain",),
     )
     assert {f for f in fields if getattr(context, f) in (None, ())} == set()
     # each reply changes some fields; the ones it does not name must come through unchanged
+    # (symptoms are the exception: they are kept for one message, the next one's own)
     for reply, unchanged in (
-        (brain.reply("hello", context), ("topic", "stretch", "routine", "seen")),
+        (brain.reply("hello", context), ("topic", "stretch", "routine", "seen", "conditions")),
         (brain.reply("cooldown after running", context), ("topic", "stretch", "seen")),
         (brain.resolve("daily.on", context), ("topic", "stretch", "routine", "seen")),
-        (brain.help(context), ("topic", "stretch", "routine", "seen")),
+        (brain.help(context), ("topic", "stretch", "routine", "seen", "conditions")),
         (brain.reply("why are my hamstrings tight", context), ("stretch", "routine")),
     ):
         for name in unchanged:

@@ -143,7 +143,7 @@ def mini_kb(tmp_path: Path) -> KnowledgeBase:
     files["red_flags.yaml"]["red_flags"].append(
         {
             "id": "dvt",
-            "action": "urgent",
+            "level": "urgent",
             "title": "Swollen calf",
             "message": "See a doctor today.",
             "patterns": [[["calf"], ["swollen"]]],
@@ -315,7 +315,7 @@ def test_conversations_pass_each_reply_context_to_the_next_turn(tmp_path, mini_k
 # --------------------------------------------------------------------------- safety
 
 
-def test_safety_levels_come_from_the_red_flag_action(tmp_path, mini_kb):
+def test_safety_levels_come_from_the_red_flag_level(tmp_path, mini_kb):
     rows = [
         {
             "text": "chest",
@@ -549,11 +549,13 @@ def test_eval_blind_prints_one_table(tmp_path, capsys):
 
 def test_eval_blind_verbose_lists_the_misses(tmp_path, capsys):
     directory = _tiny_blind_dir(tmp_path / "blind")
+    # a row labelled against what the bot does (no red flag in it): listed as a miss
+    wrong = {"text": "my calves feel great today", "level": "urgent", "accept": ["urgent"]}
+    _write(directory / BLIND_FILES["redflags"], [wrong])
     assert main(["eval", "--blind", str(directory), "-v"]) == 0
     out = capsys.readouterr().out
     assert "Misses, understanding singles (" in out and "Misses, near-misses (" in out
-    # a condition message gets no condition level from this bot yet: listed as a miss
-    assert "'im pregnant can i stretch my hips': expected level condition" in out
+    assert "'my calves feel great today': expected level urgent" in out
 
 
 def test_eval_blind_defaults_to_the_frozen_sets(monkeypatch, capsys):

@@ -25,6 +25,8 @@ MESSAGES = (
     "give me a tip",
     "send me a stretch tip every day",
     "numbness in my groin and i cant control my bladder",
+    "my knee is hot and swollen",
+    "stretches with a slipped disc",
     "hello",
     "what can you do",
     "my jeans are too tight",
@@ -81,9 +83,19 @@ def test_every_kind_of_reply_is_covered(brain: Brain):
     assert kinds == set(KINDS)
 
 
+def disclaimer_for(brain: Brain, reply: Reply) -> str:
+    """The knowledge base's text that belongs under `reply`: a red flag's level footer, or
+    the short disclaimer."""
+    kb = brain.kb
+    if reply.kind == "red_flag":
+        return kb.triage_levels[kb.red_flags[reply.intent.split(".", 1)[1]].level].footer
+    return kb.disclaimer.short
+
+
 def test_every_reply_carries_the_knowledge_bases_own_disclaimer(any_brain: Brain):
-    short = any_brain.kb.disclaimer.short
     for reply in replies_of_every_kind(any_brain):
+        short = disclaimer_for(any_brain, reply)
+        assert "not medical advice" in short.lower()
         assert reply.disclaimer == short, reply.intent
         assert render_text(reply).endswith(short), reply.intent
         assert render_html(reply)[-1].endswith(f"<i>{escape(short)}</i>"), reply.intent

@@ -91,12 +91,17 @@ class Canonicaliser:
         """Build the vocabulary, typo index and topic lexicon; KBError if two topics share
         a name."""
         self._english = english_ranks()
-        raw_vocab = _raw_vocab(kb)
         #: words of the knowledge base's own texts (answers, steps): known to the domain
         self._body_words = _body_vocab(kb)
+        safety = _safety_words(kb)
+        # a safety word that the answers and steps also use ("numb", "swollen") is ours; the
+        # rest ("flying", "crash") are corrected to but teach the matcher nothing
+        raw_vocab = _raw_vocab(kb) | (safety & self._body_words)
         self._lemma: dict[str, str] = {w: _lemmatize(w, raw_vocab) for w in raw_vocab}
         #: every word the knowledge base uses, as a lemma, and the topic placeholder
         self.vocab: frozenset[str] = frozenset(self._lemma.values()) | {TOPIC_TOKEN}
+        #: safety words a typo is corrected to, though they stay out of `vocab`
+        self._correctable = frozenset(safety - raw_vocab)
         self._typo_index = self._build_typo_index()
         self._typo_priority = _typo_priority(kb, self._lemma)
         self._word_cache: dict[str, str] = {}
@@ -108,7 +113,7 @@ class Canonicaliser:
         """Symmetric-delete index: every vocabulary word under each of its one-letter deletes."""
         index: dict[str, list[str]] = defaultdict(list)
         # surface forms too ("stretching"), so "streching" is one edit away from a known word
-        for word in self.vocab | self._lemma.keys():
+        for word in self.vocab | self._lemma.keys() | self._correctable:
             if len(word) < _MIN_INDEXED or word == TOPIC_TOKEN:
                 continue
             index[word].append(word)
@@ -272,12 +277,24 @@ def _raw_vocab(kb: KnowledgeBase) -> set[str]:
     for stretch in kb.stretches.values():
         texts.append(stretch.name)
     for flag in kb.red_flags.values():
-        for pattern in flag.patterns:
-            for group in pattern:
-                texts.extend(t.rstrip("*") for t in group)
+        terms = [t for pattern in flag.patterns for group in pattern for t in group]
+        texts.extend(t.rstrip("*") for t in terms if not t.startswith("$"))
     words: set[str] = set()
     for text in texts:
         words.update(normalize(text).split())
+    return words
+
+
+def _safety_words(kb: KnowledgeBase) -> set[str]:
+    """The words of symptoms and conditions: a misspelling is corrected to them ("numbnes",
+    "swolen", "pregant"); only those the knowledge base's texts also use count as known to
+    the matcher, so "a flying routine" is no closer to a routine for "flying" being a word of
+    the safety rules."""
+    terms = [t for s in kb.symptoms.values() for t in s.terms]
+    terms += [t for c in kb.conditions.values() for t in c.terms]
+    words: set[str] = set()
+    for term in terms:
+        words.update(normalize(term.rstrip("*")).split())
     return words
 
 

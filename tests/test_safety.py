@@ -1,0 +1,245 @@
+"""Safety: symptoms as concepts, read in context, triaged by level; conditions that change the
+advice instead of blocking it.
+
+The messages here are the issue's own probes and hand-written variations; the figures on sets
+nobody here wrote are in tests/data/blind (see tests/test_evaluation.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.brain import Brain
+from bot.kb import KBError, KnowledgeBase, load_kb
+from bot.render import render_text
+from bot.reply import Context, Reply
+
+
+def level_of(brain: Brain, reply: Reply) -> str:
+    if reply.kind != "red_flag":
+        return "none"
+    return brain.kb.red_flags[reply.intent.split(".", 1)[1]].level
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("my legs are numb and my back hurts", "emergency"),
+        ("numbness in my inner thighs", "emergency"),
+        ("i cant control my bladder since my back went", "emergency"),
+        ("sudden severe headache and neck pain", "emergency"),
+        ("i cant breathe properly", "emergency"),
+        ("i fainted while stretching", "emergency"),
+        ("crushing pain in my chest and my left arm feels heavy", "emergency"),
+        ("my neck hurts after a car crash", "emergency"),
+        ("my pee looks like cola after that brutal spin class", "emergency"),
+        ("sudden tearing pain between my shoulder blades", "emergency"),
+        ("my hip is hot and swollen", "urgent"),
+        ("my calf is tight and swollen", "urgent"),
+        ("i sometimes get chest pain when i run", "urgent"),
+        ("my foot keeps slapping the ground when i walk", "urgent"),
+        ("back pain with a fever and chills", "urgent"),
+        ("i fell off my bike yesterday and my wrist still hurts", "urgent"),
+        ("heard a pop in my calf playing squash and cant put weight on it", "urgent"),
+        ("my back hurts more every time i cough or sneeze", "see_professional"),
+        ("pins and needles come and go in my left leg", "see_professional"),
+        ("shoulder pain for 3 months and it is not getting better", "see_professional"),
+    ],
+)
+def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
+    reply = brain.reply(message)
+    assert level_of(brain, reply) == level, reply.intent
+    assert not reply.stretches
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my calves are tight after running",
+        "no numbness, just tight hamstrings",
+        "my calf isn't red or swollen or warm, it's just tight after the flight",
+        "my foot fell asleep for a second when i stood up",
+        "i'm numb to criticism but my hips are tight",
+        "my chest is tight from bench press yesterday",
+        "swollen with pride after my first 10k, how do i stretch my quads",
+        "my heart races every time my crush walks by lol",
+        "my swimming stroke feels stiff, any shoulder drills",
+        "killer leg day, my legs are like jelly",
+        "what is a good stretch for a tight chest after yoga",
+        "how do i convert knots to mph",
+    ],
+)
+def test_near_misses_do_not_fire(brain: Brain, message: str):
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_the_conversation_topic_names_the_area(brain: Brain):
+    stretch = brain.reply("how do i stretch my calves")
+    reply = brain.reply("the right one is puffy and warm to the touch", stretch.context)
+    assert reply.intent == "red_flag.dvt"
+    alone = brain.reply("the right one is puffy and warm to the touch")
+    assert alone.kind != "red_flag"
+
+
+def test_a_follow_up_symptom_after_a_back_stretch(brain: Brain):
+    stretch = brain.reply("give me a lower back stretch")
+    reply = brain.reply("my foot keeps going numb too", stretch.context)
+    assert reply.kind == "red_flag"
+
+
+def test_symptoms_of_the_message_before_count_with_this_one(brain: Brain):
+    first = brain.reply("my neck is really stiff today")
+    assert first.kind != "red_flag"
+    second = brain.reply("and now i have a fever too", first.context)
+    assert level_of(brain, second) == "emergency"
+    # what was said before never fires on its own
+    calm = brain.reply("thanks", first.context)
+    assert calm.kind != "red_flag"
+
+
+def test_emergency_wording_leads_with_the_local_number_and_stops_once(brain: Brain):
+    reply = brain.reply("crushing chest pain and i'm sweating")
+    text = render_text(reply)
+    assert "local emergency number" in text
+    for number in ("999", "112", "911", "000"):
+        assert number in text
+    assert text.lower().count("stop") == 1
+    assert reply.disclaimer == brain.kb.triage_levels["emergency"].footer
+    assert "not medical advice" in reply.disclaimer.lower()
+
+
+def test_urgent_wording_names_urgent_care_outside_the_uk(brain: Brain):
+    text = render_text(brain.reply("my calf is red hot and swollen"))
+    assert "urgent care" in text and "NHS 111" in text
+
+
+def test_a_red_flag_ends_a_guided_routine(brain: Brain):
+    step = brain.resolve("guide.cooldown.0")
+    flag = brain.reply("my chest feels crushing and i'm short of breath", step.context)
+    assert flag.kind == "red_flag"
+    pressed = brain.resolve(step.actions[0].intent, flag.context)
+    assert pressed.intent == "guide.stopped"
+    assert "stopped the routine" in render_text(pressed)
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+def tags_of(kb: KnowledgeBase, reply: Reply) -> set[str]:
+    return {tag for s in reply.stretches for tag in kb.stretches[s].caution_tags}
+
+
+def test_pregnancy_changes_the_stretches_and_says_why(brain: Brain, kb: KnowledgeBase):
+    reply = brain.reply("im pregnant, how do i stretch my hamstrings")
+    assert reply.conditions == ("pregnancy",)
+    assert "pregnant" in render_text(reply).lower()
+    assert not tags_of(kb, reply) & set(kb.conditions["pregnancy"].avoid)
+    later = brain.reply("how do i stretch my glutes", reply.context)
+    assert later.conditions == ("pregnancy",)
+    assert not tags_of(kb, later) & set(kb.conditions["pregnancy"].avoid)
+
+
+def test_a_hip_replacement_sends_hip_stretches_to_the_surgeons_plan(brain: Brain):
+    reply = brain.reply("stretches after hip replacement")
+    assert reply.intent == "condition.hip_replacement"
+    assert "precautions" in render_text(reply)
+    follow = brain.reply("how do i stretch my glutes", reply.context)
+    assert follow.intent == "condition.hip_replacement"
+
+
+def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: KnowledgeBase):
+    reply = brain.reply("i have osteoporosis, give me a morning routine")
+    assert reply.kind == "routine" and reply.conditions == ("osteoporosis",)
+    assert not tags_of(kb, reply) & {"spinal_rounding", "spinal_twist"}
+    assert "Left out for you" in render_text(reply)
+
+
+@pytest.mark.parametrize(
+    ("message", "condition"),
+    [
+        ("is this safe with a herniated disc", "herniated_disc"),
+        ("stretching with arthritis in my knees", "arthritis"),
+        ("i'm hypermobile, should i stretch", "hypermobility"),
+        ("had a knee replacement in may, what stretches", "knee_replacement"),
+        ("pulled my hamstring yesterday, can i stretch it", "recent_injury"),
+        ("i have sciatica, what can i do", "sciatica"),
+    ],
+)
+def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
+    reply = brain.reply(message)
+    assert condition in reply.conditions, reply.intent
+    assert reply.kind != "fallback"
+
+
+def test_not_pregnant_is_not_pregnancy(brain: Brain):
+    assert brain.reply("i'm not pregnant, just stiff hips").conditions == ()
+
+
+def test_red_flags_win_over_conditions(brain: Brain):
+    reply = brain.reply("im pregnant and my calf is swollen and red")
+    assert reply.intent == "red_flag.dvt"
+
+
+def test_routines_show_the_key_caution_of_their_stretches(brain: Brain):
+    text = render_text(brain.reply("cooldown routine"))
+    assert "Knee-to-chest stretch: not advised" in text and "with osteoporosis" in text
+
+
+def test_the_conditions_survive_a_red_flag(brain: Brain):
+    pregnant = brain.reply("i'm 20 weeks pregnant")
+    flag = brain.reply("and i have a crushing chest pain", pregnant.context)
+    assert flag.kind == "red_flag" and flag.context.conditions == ("pregnancy",)
+
+
+# --------------------------------------------------------------------------- the knowledge base
+
+
+def _write(folder: Path, files: dict[str, dict]) -> None:
+    for name, doc in files.items():
+        (folder / name).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+
+
+def test_mistakes_in_the_safety_sections_name_file_and_line(tmp_path: Path):
+    from conftest import mini_kb_files
+
+    files = mini_kb_files()
+    safety = files["red_flags.yaml"]
+    safety["red_flags"][0]["patterns"] = [[["$no_such_symptom"], ["pain"]]]
+    safety["red_flags"][0]["unless"] = ["$nor_this_one"]
+    safety["triage_levels"] = safety["triage_levels"][:2]
+    files["conditions.yaml"] = {
+        "conditions": [
+            {
+                "id": "pregnancy",
+                "name": "in pregnancy",
+                "title": "Stretching in pregnancy",
+                "terms": ["pregnant"],
+                "avoid": ["upside_down"],
+                "note": "A note.",
+                "advice": "Advice.",
+                "sources": ["A source"],
+            }
+        ]
+    }
+    _write(tmp_path, files)
+    with pytest.raises(KBError) as error:
+        load_kb(tmp_path)
+    joined = "\n".join(error.value.errors)
+    assert "red_flags.yaml:" in joined and "unknown symptom 'no_such_symptom'" in joined
+    assert "unknown symptom 'nor_this_one'" in joined
+    assert "triage_levels: missing 'see_professional'" in joined
+    assert "conditions.yaml:" in joined and "'upside_down' is not a caution tag" in joined
+
+
+def test_every_red_flag_level_has_its_wording(kb: KnowledgeBase):
+    for flag in kb.red_flags.values():
+        level = kb.triage_levels[flag.level]
+        assert level.lead and "not medical advice" in level.footer.lower()
+
+
+def test_the_safety_check_follows_a_context(brain: Brain):
+    context = Context(topic="calves")
+    assert brain.reply("it is swollen and hot", context).intent == "red_flag.dvt"
