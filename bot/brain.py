@@ -107,7 +107,7 @@ class Brain:
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:
             conditions = tuple(dict.fromkeys(context.conditions + named))
-            return self.replies.red_flag(safety.flag.id, conditions)
+            return self.replies.red_flag(safety.flag.id, conditions, safety.symptoms)
         if named or safety.symptoms != context.symptoms:
             # what this message described is remembered for the next one only; a condition
             # for the rest of the conversation

@@ -162,9 +162,12 @@ class Replies:
 
     # ------------------------------------------------------------------ safety
 
-    def red_flag(self, flag_id: str, conditions: tuple[str, ...] = ()) -> Reply:
+    def red_flag(
+        self, flag_id: str, conditions: tuple[str, ...] = (), symptoms: tuple[str, ...] = ()
+    ) -> Reply:
         """Stop, and where to get care, worded for the red flag's level; the footer under it
-        is the level's own. The conversation starts afresh after it, keeping its conditions."""
+        is the level's own. The conversation starts afresh after it, keeping its conditions
+        and what the message described."""
         flag = self.kb.red_flags[flag_id]
         level = self.kb.triage_levels[flag.level]
         blocks = (
@@ -176,7 +179,12 @@ class Replies:
             "red_flag",
             f"red_flag.{flag.id}",
             blocks,
-            context=Context(kind="red_flag", intent=f"red_flag.{flag.id}", conditions=conditions),
+            context=Context(
+                kind="red_flag",
+                intent=f"red_flag.{flag.id}",
+                conditions=conditions,
+                symptoms=symptoms,  # a worse sign next ("and now I'm breathless") escalates
+            ),
             disclaimer=level.footer,
         )
 

@@ -85,3 +85,14 @@ def test_clinc_val_false_acceptance(brain):
     report = evaluate_clinc(brain, CLINC_VAL)
     assert report.total == 3100
     assert report.false_acceptance <= 0.01
+
+
+def test_the_safety_tuning_sets_stay_where_they_were_tuned(brain):
+    """A regression guard, not a held-out figure: the rules were tuned on these sets."""
+    from bot.evaluate import evaluate_blind
+
+    report = evaluate_blind(brain, DATA / "safety_tuning")
+    assert report.redflags.recall.rate >= 0.96
+    assert report.redflags.level_right.rate >= 0.95
+    assert report.safety_conversations.recall.rate >= 0.93
+    assert report.nearmiss.false_red_flags.hits <= 6
