@@ -96,3 +96,15 @@ def test_the_safety_tuning_sets_stay_where_they_were_tuned(brain):
     assert report.redflags.level_right.rate >= 0.95
     assert report.safety_conversations.recall.rate >= 0.93
     assert report.nearmiss.false_red_flags.hits <= 6
+
+
+def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
+    """Floors at the measured figures (tests/data/blind/RESULTS.md), never tuned on."""
+    from bot.evaluate import evaluate_blind
+
+    report = evaluate_blind(brain, DATA / "blind")
+    assert report.redflags.recall.hits >= 221
+    assert report.redflags.level_right.hits >= 263
+    assert report.safety_conversations.recall.hits >= 44
+    assert report.safety_conversations.false_red_flags.hits == 0
+    assert report.nearmiss.false_red_flags.hits <= 6
