@@ -78,9 +78,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 1
     text = " ".join(args.text)
     if text == "-":
+        from bot.console import stdin_lines
+
         out = sys.stdout
         write = out.write
-        for line in sys.stdin:
+        for line in stdin_lines():
             reply = brain.reply(line.rstrip("\r\n"))
             if args.json:
                 write(json.dumps(render_json(reply), ensure_ascii=False) + "\n")
@@ -97,11 +99,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    """The terminal chat."""
-    from bot.console import chat
+    """The terminal chat, or with --json one JSON object per input line."""
+    from bot.console import chat, chat_json, stdin_lines
 
     brain = _brain(args)
-    return 1 if brain is None else chat(brain)
+    if brain is None:
+        return 1
+    if args.json:
+        return chat_json(brain, stdin_lines())
+    return chat(brain, history=sys.stdin.isatty())
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -124,7 +130,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if brain is None:
             return 1
         print("No TELEGRAM_BOT_TOKEN set (environment or .env): starting the terminal chat.")
-        return chat(brain)
+        return chat(brain, history=sys.stdin.isatty())
     from bot.telegram.app import run_bot
 
     try:
@@ -209,7 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     add("run", cmd_run, "start the bot: Telegram if a token is set, else the terminal chat")
-    add("chat", cmd_chat, "chat in the terminal")
+    chat = add("chat", cmd_chat, "chat in the terminal")
+    chat.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per input line, context carried; an empty line starts afresh",
+    )
     ask = add("ask", cmd_ask, "answer one message (or one per stdin line with -)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
     ask.add_argument("text", nargs="+", help="the message, or - to read one message per line")

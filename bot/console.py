@@ -1,21 +1,24 @@
 """The terminal chat: the same brain as Telegram, one line at a time.
 
-Line editing and history come from `readline` when the platform has it (history is kept in
-~/.stretchbot_history). Ctrl-D or Ctrl-C ends the chat cleanly.
+Line editing and history come from `readline` when the platform has it and the input is a
+terminal (history is kept in ~/.stretchbot_history, never written for piped input). Ctrl-D
+or Ctrl-C ends the chat cleanly. `chat_json` is the same conversation for tools and tests:
+one JSON object per line in, the `ask --json` contract out.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO
 
 from bot.brain import Brain
-from bot.render import render_text
+from bot.render import render_json, render_text
 from bot.reply import Context
 
 HISTORY = Path(os.environ.get("STRETCHBOT_HISTORY", Path.home() / ".stretchbot_history"))
@@ -72,3 +75,26 @@ def _setup_readline() -> ModuleType | None:
         readline.read_history_file(HISTORY)
     readline.set_history_length(1000)
     return readline
+
+
+def chat_json(brain: Brain, lines: Iterable[str], out: TextIO = sys.stdout) -> int:
+    """A conversation as JSON lines: one reply object per input line, the context carried from
+    line to line. An empty line prints nothing and starts a new conversation."""
+    context = Context()
+    for line in lines:
+        text = line.rstrip("\r\n")
+        if not text.strip():
+            context = Context()
+            continue
+        reply = brain.reply(text, context)
+        context = reply.context
+        out.write(json.dumps(render_json(reply), ensure_ascii=False) + "\n")
+        out.flush()
+    return 0
+
+
+def stdin_lines() -> Iterable[str]:
+    """Standard input, line by line, decoded as UTF-8: a byte that is not UTF-8 becomes "\ufffd"
+    and costs that line nothing else, never the run."""
+    for raw in sys.stdin.buffer:
+        yield raw.decode("utf-8", errors="replace")

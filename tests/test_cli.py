@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -114,3 +115,33 @@ def test_a_name_clash_found_while_indexing_is_one_clear_report(monkeypatch, caps
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert err.count("is used by both") == 2 and "Traceback" not in err
+
+
+def _run_cli(args: list[str], stdin: bytes, tmp_path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "STRETCHBOT_HISTORY": str(tmp_path / "history")}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, env=env, timeout=60
+    )
+
+
+def test_chat_json_carries_context_and_an_empty_line_starts_afresh(tmp_path):
+    lines = b"why are my calves tight\nhow do i stretch them\n\nhow do i stretch them\n"
+    result = _run_cli(["chat", "--json"], lines, tmp_path)
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [r["intent"] for r in replies[:2]] == ["calves.why_tight", "calves.stretch"]
+    assert len(replies) == 3  # the empty line printed nothing
+    assert replies[2]["topic"] is None  # ... and the conversation started afresh
+    assert all(r["disclaimer"] is True for r in replies)
+    plain = _run_cli(["chat"], b"why are my calves tight\n", tmp_path)
+    assert plain.returncode == 0 and b"calves" in plain.stdout.lower()
+    assert not (tmp_path / "history").exists()  # piped input writes no history file
+
+
+def test_a_byte_that_is_not_utf8_costs_one_line_not_the_run(tmp_path):
+    for args in (["ask", "--json", "-"], ["chat", "--json"]):
+        result = _run_cli(args, b"hello\n\xff\xfe broken\nwhy is my psoas tight\n", tmp_path)
+        assert result.returncode == 0, result.stderr
+        intents = [json.loads(line)["intent"] for line in result.stdout.decode().splitlines()]
+        assert len(intents) == 3 and intents[2] == "psoas.why_tight"
+        assert b"Traceback" not in result.stderr
