@@ -24,6 +24,7 @@ from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import Context, Reply
 from bot.safety import SafetyRules
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
+from bot.understanding.language import language_of
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -118,6 +119,9 @@ class Brain:
             )
         if not analysis.words:
             return self.replies.empty(text, context)
+        language = language_of(analysis.normalised)
+        if language is not None:
+            return self.replies.other_language(language, context)
         match = self.matcher.match(analysis, context.topic)
         return self._with_conditions(self._from_match(match, analysis, context), named, context)
 

@@ -440,10 +440,17 @@ def reply_smalltalk(reply: Reply) -> str | None:
     return reply.intent.split(".", 1)[1]
 
 
+#: the label of a message in another language, and the reply it accepts
+LANGUAGE_LABEL = "language"
+LANGUAGE_INTENT = "fallback.language"
+
+
 def reply_matches(row: dict[str, Any], reply: Reply) -> bool:
     """Whether `reply` is one of the answers the row's list labels accept."""
     if is_off_topic(row):
         return reply.kind == "fallback"
+    if reply.intent == LANGUAGE_INTENT:  # "I understand English only", in their language
+        return LANGUAGE_LABEL in accepted(row, "kind")
     if reply.kind not in accepted(row, "kind"):
         return False
     topics = accepted(row, "topic")
@@ -464,7 +471,7 @@ def reply_matches(row: dict[str, Any], reply: Reply) -> bool:
 def unknown_labels(row: dict[str, Any], kb: KnowledgeBase) -> list[str]:
     """The row's label values this knowledge base lacks, e.g. ["kind language", "topic knees"]."""
     aspects = {aspect for _, aspect in kb.answers}
-    out = [f"kind {k}" for k in accepted(row, "kind") if k not in KINDS]
+    out = [f"kind {k}" for k in accepted(row, "kind") if k not in KINDS and k != LANGUAGE_LABEL]
     out += [f"topic {t}" for t in accepted(row, "topic") if t not in kb.topics]
     out += [f"aspect {a}" for a in accepted(row, "aspect") if a not in aspects]
     out += [
@@ -498,7 +505,7 @@ def reachable(row: dict[str, Any], kb: KnowledgeBase) -> bool:
         elif kind == "smalltalk":
             ok = not keys or any(k in kb.smalltalk for k in keys)
         else:
-            ok = kind in KINDS
+            ok = kind in KINDS or kind == LANGUAGE_LABEL
         if ok:
             return True
     return False

@@ -45,6 +45,24 @@ FALLBACK_LEAD = (
 WHICH_AREA_LEAD = (
     "Which muscle or area do you mean? Tell me, for example “my hamstrings”, or pick one below."
 )
+#: "I understand English only", in the person's language, with where to turn in an emergency
+OTHER_LANGUAGES = {
+    "es": "Lo siento, por ahora solo entiendo inglés. ¿Me lo escribes en inglés? Por ejemplo: "
+    "“why are my hamstrings tight?”. Si es una urgencia médica, llama al número de "
+    "emergencias de tu país (112 en Europa).",
+    "de": "Entschuldige, ich verstehe bisher nur Englisch. Schreibst du mir auf Englisch? Zum "
+    "Beispiel: „why are my hamstrings tight?“. Bei einem medizinischen Notfall ruf die "
+    "Notrufnummer deines Landes an (112 in Europa).",
+    "fr": "Désolé, pour l’instant je ne comprends que l’anglais. Tu peux me l’écrire en "
+    "anglais ? Par exemple : « why are my hamstrings tight? ». En cas d’urgence médicale, "
+    "appelle le numéro d’urgence de ton pays (112 en Europe).",
+    "it": "Mi dispiace, per ora capisco solo l’inglese. Me lo scrivi in inglese? Per esempio: "
+    "“why are my hamstrings tight?”. In caso di emergenza medica, chiama il numero di "
+    "emergenza del tuo paese (112 in Europa).",
+    "pt": "Desculpe, por enquanto só entendo inglês. Pode escrever em inglês? Por exemplo: "
+    "“why are my hamstrings tight?”. Numa emergência médica, ligue para o número de "
+    "emergência do seu país (112 na Europa, 192 no Brasil).",
+}
 DAILY_TEXTS = {
     "on": "Happy to send you one stretch tip a day. On Telegram, send /daily on (or /daily on "
     "07:30 Europe/London to pick the time and zone).",
@@ -660,6 +678,14 @@ class Replies:
             suggestions=self.suggestions(Match("none", "empty", None, 0.0)),
             context=context,
         )
+
+    def other_language(self, code: str, context: Context) -> Reply:
+        """A message in another language: English only, said in that language and in English."""
+        blocks = (
+            Block("para", OTHER_LANGUAGES[code]),
+            Block("para", "Sorry, I only understand English for now."),
+        )
+        return Reply("fallback", "fallback.language", blocks, confidence=0.0, context=context)
 
     def not_text(self, context: Context) -> Reply:
         """A sticker, a photo, or anything that is not a string."""

@@ -244,3 +244,27 @@ def test_json_contract_keys(brain):
     assert fallback["suggestions"] and all(
         brain.resolve(intent).intent != "stale" for intent in fallback["suggestions"]
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [
+        ("¿Por qué me duelen tanto los isquiotibiales después de correr?", "solo entiendo inglés"),
+        ("Wie kann ich meine Waden dehnen?", "nur Englisch"),
+        ("Comment étirer mes ischio-jambiers ?", "que l’anglais"),
+        ("Come posso allungare i polpacci?", "solo l’inglese"),
+        ("Como alongar a panturrilha?", "só entendo inglês"),
+    ],
+)
+def test_other_languages_get_english_only_in_their_language(brain, message, says):
+    reply = brain.reply(message)
+    assert reply.intent == "fallback.language"
+    text = render_text(reply)
+    assert says in text and "only understand English" in text and "112" in text
+
+
+@pytest.mark.parametrize(
+    "message", ["me and my dog went for a run, my calves are tight", "la la land stretch"]
+)
+def test_english_with_foreign_looking_words_stays_english(brain, message):
+    assert brain.reply(message).intent != "fallback.language"

@@ -1,0 +1,75 @@
+"""Messages that are clearly not in English: which language, from a few common words each.
+
+The bot understands English only; a message in Spanish, German, French, Italian or Portuguese
+gets a short answer saying so in that language, instead of the English "not sure". A message
+counts as one of them when more of its words are that language's common words than are
+English words. A word that is among the commonest English words ("a", "i", "me", "come") never
+counts for another language, so "me and my dog went for a run" stays English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.understanding.text import english_ranks
+
+#: words of normalised text (lower case, accents folded) that mark each language: function
+#: words, and the words people use when they ask about stretching and aches
+LANGUAGE_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        """el la los las lo que del y en por para con sin mis te se su sus es son esta estoy
+        tengo tiene muy mas pero como cuando donde porque hola gracias duele duelen dolor
+        estirar estirarme estiramiento estiramientos ejercicio ejercicios pierna piernas
+        espalda cuello hombro hombros musculo musculos despues antes correr rutina puedo
+        hacer cual necesito gemelos isquiotibiales cadera rodilla""".split()
+    ),
+    "de": frozenset(
+        """der die das den dem des und ist ich mein meine meinen meiner mich mir nicht wie was
+        warum wo wann kann konnen koennen habe hat sehr auch aber nach vor beim zum zur ein
+        eine einen dehnen dehne dehnung dehnungen ubungen uebungen rucken ruecken nacken
+        schulter schultern bein beine waden oberschenkel muskel muskeln schmerzen tut weh
+        laufen hallo danke bitte hufte huefte knie""".split()
+    ),
+    "fr": frozenset(
+        """le les des du et est je mon ma mes moi pas comment pourquoi quand ou qui avec pour
+        dans sur tres mais apres avant une bonjour merci etirer etirement etirements dos cou
+        epaule epaules jambe jambes mollets muscle muscles douleur mal courir seance
+        ischio jambiers hanche genou""".split()
+    ),
+    "it": frozenset(
+        """il lo gli della che per con non perche quando dove mio mia miei mie ho sono molto
+        dopo prima una ciao grazie allungare allungamento allungamenti schiena collo spalla
+        spalle gamba gambe polpacci muscolo muscoli dolore male correre posso fianco
+        ginocchio""".split()
+    ),
+    "pt": frozenset(
+        """os da dos das em na com para por nao como porque quando onde meu minha meus minhas
+        eu tenho tem muito mas depois antes um uma ola obrigado obrigada alongar alongamento
+        alongamentos costas pescoco ombro ombros perna pernas panturrilha musculo musculos
+        dor doi correr posso quadril joelho""".split()
+    ),
+}
+#: the commonest English words never count for another language
+_COMMON_ENGLISH = 500
+#: a word this common in English counts as English
+_ENGLISH = 20_000
+
+
+def language_of(words: Sequence[str]) -> str | None:
+    """The language code of a message that is clearly not English, or None."""
+    ranks = english_ranks()
+    english = 0
+    hits = dict.fromkeys(LANGUAGE_WORDS, 0)
+    for word in words:
+        rank = ranks.get(word)
+        common = rank is not None and rank < _COMMON_ENGLISH
+        counted = False
+        if not common:
+            for code, vocabulary in LANGUAGE_WORDS.items():
+                if word in vocabulary:
+                    hits[code] += 1
+                    counted = True
+        if not counted and rank is not None and rank < _ENGLISH:
+            english += 1
+    code, best = max(hits.items(), key=lambda item: item[1])
+    return code if best >= 2 and best > english else None
