@@ -38,9 +38,16 @@ WELCOME_ROUTINE = "desk_break"
 WELCOME_QUESTION = ("psoas", "why_tight")
 #: "more" after a general answer (how long to hold, how often) shows a stretch to try it on
 GENERAL_MORE_TOPIC = "hamstrings"
-FALLBACK_LEAD = (
-    "Sorry, I'm not sure I can help with that. I only know about stretching: why a muscle "
-    "feels tight, stretches with steps, routines and tips."
+#: the not-sure replies: about an area the message named, with guesses, or with nothing to go on
+NOT_SURE_TOPIC_LEAD = "I'm not sure what you'd like to know. Is this about your {name}?"
+NOT_SURE_LEAD = "Sorry, I'm not sure what you mean. Did you mean one of these?"
+#: below this confidence a message's candidates are no guess worth offering
+GUESS_MIN_CONFIDENCE = 0.35
+#: what a look-alike's candidates may offer
+GUESS_KINDS_FOR_LOOK_ALIKES = frozenset({"routine", "aspect"})
+CANNOT_HELP_LEAD = (
+    "Sorry, I can't help with that. I know about stretching: why a muscle feels tight, "
+    "stretches with steps, routines and daily tips."
 )
 WHICH_AREA_LEAD = (
     "Which muscle or area do you mean? Tell me, for example “my hamstrings”, or pick one below."
@@ -80,10 +87,10 @@ class Replies:
         self.kb = kb
         self.cooldown_button = button("Cooldown routine", act.ShowRoutine(COOLDOWN))
         self.tip_button = button("A tip", act.NextTip())
-        self.default_suggestions = (
-            button("Why is my psoas tight?", act.ShowAnswer(*WELCOME_QUESTION)),
-            self.cooldown_button,
-            button("A stretch tip", act.NextTip()),
+        #: the way in when a message gave nothing to go on
+        self.menus = (
+            button("Show topics", act.Menu("topics")),
+            button("Routines", act.Menu("routines")),
         )
 
     # ------------------------------------------------------------------ help and menus
@@ -599,19 +606,25 @@ class Replies:
 
     # ------------------------------------------------------------------ not understood
 
-    def fallback(self, match: Match, context: Context, lead: str = FALLBACK_LEAD) -> Reply:
-        """Not understood: say so, and offer what the message most likely meant."""
-        suggestions = self.suggestions(match)
-        blocks = (
-            Block("para", lead),
-            Block("para", "Did you mean one of these?" if suggestions else ""),
-        )
+    def fallback(self, match: Match, context: Context, lead: str | None = None) -> Reply:
+        """Not understood. With an area in the message, ask about it ("Is this about your
+        calves?") with its why, stretch and routine; else offer what the message most likely
+        meant; with nothing to go on, say what the bot knows and offer the menus. Suggestions
+        come from the message, never from a fixed list."""
+        guesses = self.suggestions(match)
+        topic = self._topic_of(match)
+        if lead is None:
+            if topic is not None:
+                lead = NOT_SURE_TOPIC_LEAD.format(name=self.kb.topic_name(topic).lower())
+            else:
+                lead = NOT_SURE_LEAD if guesses else CANNOT_HELP_LEAD
         return Reply(
             "fallback",
             "fallback",
-            tuple(b for b in blocks if b.text),
+            (Block("para", lead),),
             confidence=match.confidence,
-            suggestions=suggestions,
+            # with nothing to guess from the message, the way in: the menus
+            suggestions=guesses or self.menus,
             context=replace(context, kind="fallback", intent="fallback"),
         )
 
@@ -619,28 +632,37 @@ class Replies:
         """A follow-up ("how do I stretch it?") with no area to refer to."""
         return self.fallback(match, context, lead=WHICH_AREA_LEAD)
 
+    def _topic_of(self, match: Match) -> str | None:
+        """The area a not-understood message named, if any (not for a known look-alike)."""
+        if match.kind == "out_of_scope" or not match.topics:
+            return None
+        topic = match.topics[0]
+        return topic if topic in self.kb.topics and topic != GENERAL else None
+
     def suggestions(self, match: Match) -> tuple[Action, ...]:
-        """Up to three "did you mean" buttons: the match's candidates, then defaults."""
-        out: list[Action] = []
-        for kind, key, topic in ((match.kind, match.key, match.topic), *match.alternatives):
-            action = self._suggestion(
-                kind, key, topic or (match.topics[0] if match.topics else None)
-            )
-            if action and action not in out:
-                out.append(action)
-        defaults: tuple[Action, ...] = self.default_suggestions
-        if match.topics:
-            topic = match.topics[0]
+        """Up to three "did you mean" buttons, all from the message: for an area it named,
+        why it gets tight, a stretch and a routine with one; else the match's candidates."""
+        topic = self._topic_of(match)
+        if topic is not None:
             name = self.kb.topic_name(topic).lower()
-            defaults = (
-                button(f"Stretch my {name}", act.TopicStretch(topic)),
+            out = [
                 button(f"Why is my {name} tight?", act.ShowAnswer(topic, "why_tight")),
-                *defaults,
-            )
-        for action in defaults:
-            if len(out) >= 3:
-                break
-            if action not in out:
+                button(f"Stretch my {name}", act.TopicStretch(topic)),
+            ]
+            stretches = self.kb.stretches_for(topic)
+            routine = self.kb.routine_with(stretches[0].id) if stretches else None
+            if routine is not None:
+                out.append(button(self.kb.routines[routine].title, act.ShowRoutine(routine)))
+            return tuple(out)
+        if match.confidence < GUESS_MIN_CONFIDENCE:
+            return ()  # "stretch my budget": nothing worth guessing
+        # a look-alike ("my jeans are too tight") may still have meant a routine or an area's
+        # question ("bedtime routine"); general questions would be guesses out of nowhere
+        kinds = GUESS_KINDS_FOR_LOOK_ALIKES if match.kind == "out_of_scope" else None
+        out = []
+        for kind, key, guess in ((match.kind, match.key, match.topic), *match.alternatives):
+            action = self._suggestion(kind, key, guess) if not kinds or kind in kinds else None
+            if action and action not in out:
                 out.append(action)
         return tuple(out[:3])
 
@@ -675,7 +697,7 @@ class Replies:
             "fallback.empty",
             blocks,
             confidence=0.0,
-            suggestions=self.suggestions(Match("none", "empty", None, 0.0)),
+            actions=self.menus,
             context=context,
         )
 

@@ -131,7 +131,7 @@ def test_out_of_domain_messages_that_share_our_words(brain, message):
         ("?!?!", "fallback.empty", "I read words best"),
         ("\x00\x01", "fallback.empty", "I read words best"),
         ("👍", "fallback.empty", "I read words best"),
-        ("a" * 100_000, "fallback", "not sure I can help"),
+        ("a" * 100_000, "fallback", "can't help with that"),
         ("stretch " * 5000, "general.how_often", "How often"),
     ],
 )
@@ -268,3 +268,28 @@ def test_other_languages_get_english_only_in_their_language(brain, message, says
 )
 def test_english_with_foreign_looking_words_stays_english(brain, message):
     assert brain.reply(message).intent != "fallback.language"
+
+
+def test_not_sure_asks_about_the_area_the_message_named(brain):
+    reply = brain.reply("my hips hurt doing squats whats wrong")
+    assert reply.kind == "fallback"
+    assert "Is this about your hip flexors?" in render_text(reply)
+    intents = [a.intent for a in reply.suggestions]
+    assert intents[:2] == ["hip_flexors.why_tight", "hip_flexors.stretch"]
+    assert intents[2].startswith("routine.")
+
+
+@pytest.mark.parametrize(
+    "message", ["my jeans are too tight", "stretch my budget", "whats the weather today"]
+)
+def test_off_topic_gets_the_menus_not_a_fixed_guess(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "fallback"
+    assert [a.intent for a in reply.suggestions] == ["topics", "routines"]
+    assert "psoas" not in render_text(reply).lower()
+
+
+def test_guesses_come_from_the_message(brain):
+    reply = brain.reply("bedtime routine")
+    # the routine itself, or, where the intent layer misses it, a guess that offers it
+    assert reply.routine == "bedtime" or "routine.bedtime" in [a.intent for a in reply.suggestions]
