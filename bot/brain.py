@@ -24,6 +24,7 @@ from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import Context, Reply
 from bot.safety import SafetyRules
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
+from bot.understanding.cues import CueReader
 from bot.understanding.language import language_of
 
 #: longer messages are cut before matching; red flags still see this much.
@@ -32,6 +33,17 @@ MAX_CHARS = 4000
 BARE_TOPIC_CONFIDENCE = 0.7
 #: the intent layer's requests about daily tips, and what the reply explains
 DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
+#: how sure a message read by its cues is ("my calves tighten up on long runs")
+CUE_CONFIDENCE = 0.66
+#: which aspect a cue asks for, first match wins: a request for the stretch, then the question
+#: words, and a plain complaint last (why it happens, the stretch one tap away)
+CUE_ASPECTS = (
+    ("request", "stretch"),
+    ("why", "why_tight"),
+    ("when", "when"),
+    ("what", "what"),
+    ("complaint", "why_tight"),
+)
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset({"tight", "stiff", "sore", "what", "about", "how"})
 
@@ -44,6 +56,7 @@ class Brain:
         self.matcher = Matcher(kb) if threshold is None else Matcher(kb, threshold=threshold)
         self.rules = SafetyRules(kb, self.matcher.words.canon)
         self.replies = Replies(kb)
+        self.cues = CueReader(kb)
         self._on_button = self._button_table()
         self._reply("why is my psoas tight", Context())  # warm caches before the first person
 
@@ -222,6 +235,13 @@ class Brain:
                 if (topic, aspect) in self.kb.answers:
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
             return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
+        if not accepted and match.kind != "out_of_scope":
+            wanted = self._wanted(match, analysis)
+            if wanted is not None:  # "my calves tighten up so bad on long runs"
+                area = match.topics[0]
+                if wanted == "stretch":
+                    return say.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
+                return say.answer(area, wanted, context, confidence=CUE_CONFIDENCE)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         kind, key = match.kind, match.key
@@ -251,6 +271,24 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _wanted(self, match: Match, analysis: Analysis) -> str | None:
+        """For a message the intent layer is unsure of that names an area with a complaint or a
+        request: the aspect its cues ask for (a request: the stretch; else why, when, what; a
+        complaint with no question: why it happens). None when there is no such reading."""
+        if not match.topics or match.topics[0] == GENERAL or match.topics[0] not in self.kb.topics:
+            return None
+        topic = match.topics[0]
+        cues = self.cues.read(analysis.normalised)
+        # their own body ("my calves"), not a horse's calf or a chest of drawers
+        if not cues & {"complaint", "request"} or "self" not in cues or "not_a_body" in cues:
+            return None
+        if not self.cues.names_areas_plainly(analysis.normalised):
+            return None
+        for cue, aspect in CUE_ASPECTS:
+            if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
+                return aspect
+        return None
 
     def _bare_topic(self, words: Sequence[str]) -> bool:
         """True when the message is little more than a topic ("and my calves?")."""

@@ -86,6 +86,7 @@ SECTIONS = (
     "routines",
     "tips",
     "smalltalk",
+    "cues",
     "symptoms",
     "triage_levels",
     "red_flags",
@@ -283,6 +284,8 @@ class KnowledgeBase:
     symptoms: dict[str, Symptom] = field(default_factory=dict)
     triage_levels: dict[str, TriageLevel] = field(default_factory=dict)
     conditions: dict[str, Condition] = field(default_factory=dict)
+    #: what a person wants, by cue id (complaint, request, why, when, what): knowledge/cues.yaml
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def stretches_for(self, topic: str) -> tuple[Stretch, ...]:
         """Stretches for a topic: held ones first, those whose main topic it is first."""
@@ -575,6 +578,19 @@ _SYMPTOM = _Spec(
     {"id": ("id", True), "terms": ("strlist", True), "topics": ("idlist", False)},
     refs={"topics": "topic"},
 )
+_CUE = _Spec("cue", {"id": ("id", True), "terms": ("strlist", True)})
+#: the cues the brain reads (knowledge/cues.yaml)
+CUE_IDS = (
+    "complaint",
+    "request",
+    "why",
+    "when",
+    "what",
+    "self",
+    "not_a_body",
+    "ambiguous_area",
+    "owner",
+)
 _TRIAGE_LEVEL = _Spec(
     "triage level", {"id": ("id", True), "lead": ("str", True), "footer": ("str", True)}
 )
@@ -743,6 +759,7 @@ class _Builder:
         self.smalltalk: dict[str, SmallTalk] = {}
         self.red_flags: dict[str, RedFlag] = {}
         self.symptoms: dict[str, Symptom] = {}
+        self.cues: dict[str, tuple[str, ...]] = {}
         self.triage_levels: dict[str, TriageLevel] = {}
         self.conditions: dict[str, Condition] = {}
         self.disclaimer: Disclaimer | None = None
@@ -759,6 +776,7 @@ class _Builder:
             self._routines,
             self._tips,
             self._smalltalk,
+            self._cues,
             self._symptoms,
             self._triage_levels,
             self._red_flags,
@@ -784,6 +802,7 @@ class _Builder:
             self.symptoms,
             self.triage_levels,
             self.conditions,
+            self.cues,
         )
 
     def _each(self, section: str, spec: _Spec) -> Iterator[tuple[_Ctx, dict[str, Any]]]:
@@ -954,6 +973,19 @@ class _Builder:
                 ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms", symptoms=False
             )
             self.symptoms[e["id"]] = Symptom(e["id"], terms, e.get("topics", ()))
+
+    def _cues(self) -> None:
+        for ctx, e in self._each("cues", _CUE):
+            if e["id"] not in CUE_IDS:
+                ctx.err(
+                    e["_node_id"], f"{e['_label']}: {e['id']!r} is not one of {', '.join(CUE_IDS)}"
+                )
+                continue
+            if _unique(ctx, self.seen["cues"], e["id"], e["_node_id"], "cue id"):
+                terms = _terms(
+                    ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms", symptoms=False
+                )
+                self.cues[e["id"]] = terms
 
     def _triage_levels(self) -> None:
         for ctx, e in self._each("triage_levels", _TRIAGE_LEVEL):

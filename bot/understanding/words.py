@@ -276,9 +276,6 @@ def _raw_vocab(kb: KnowledgeBase) -> set[str]:
         texts.extend(entry.phrases)
     for stretch in kb.stretches.values():
         texts.append(stretch.name)
-    for flag in kb.red_flags.values():
-        terms = [t for pattern in flag.patterns for group in pattern for t in group]
-        texts.extend(t.rstrip("*") for t in terms if not t.startswith("$"))
     words: set[str] = set()
     for text in texts:
         words.update(normalize(text).split())
@@ -292,6 +289,10 @@ def _safety_words(kb: KnowledgeBase) -> set[str]:
     the safety rules."""
     terms = [t for s in kb.symptoms.values() for t in s.terms]
     terms += [t for c in kb.conditions.values() for t in c.terms]
+    for flag in kb.red_flags.values():
+        terms += [t for pattern in flag.patterns for group in pattern for t in group]
+        terms += list(flag.unless)
+    terms = [t for t in terms if not t.startswith("$")]
     words: set[str] = set()
     for term in terms:
         words.update(normalize(term.rstrip("*")).split())
