@@ -19,12 +19,12 @@ from typing import Any
 
 from bot import actions as act
 from bot.actions import DailyWhat
-from bot.kb import GENERAL, KnowledgeBase
+from bot.kb import GENERAL, KnowledgeBase, Stretch
 from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import Context, Reply
 from bot.safety import SafetyRules
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
-from bot.understanding.cues import CueReader
+from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
 
 #: longer messages are cut before matching; red flags still see this much.
@@ -57,6 +57,7 @@ class Brain:
         self.rules = SafetyRules(kb, self.matcher.words.canon)
         self.replies = Replies(kb)
         self.cues = CueReader(kb)
+        self.stretch_names = StretchNames(kb, self.cues)
         self._on_button = self._button_table()
         self._reply("why is my psoas tight", Context())  # warm caches before the first person
 
@@ -135,8 +136,27 @@ class Brain:
         language = language_of(analysis.normalised)
         if language is not None:
             return self.replies.other_language(language, context)
+        named_stretch = self.stretch_names.find(analysis.normalised)
+        if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
+            reply = self._named_stretch(self.kb.stretches[named_stretch], context)
+            return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, context.topic)
         return self._with_conditions(self._from_match(match, analysis, context), named, context)
+
+    def _named_stretch(self, stretch: Stretch, context: Context) -> Reply:
+        """The card of a stretch the message named, unless a condition of the conversation
+        rules it out: then that condition's advice."""
+        avoided = {tag for c in context.conditions for tag in self.kb.conditions[c].avoid}
+        ruled_out = [
+            c
+            for c in context.conditions
+            if set(self.kb.conditions[c].avoid) & set(stretch.caution_tags)
+        ]
+        if avoided and ruled_out:
+            return self.replies.condition(ruled_out, context)
+        return self.replies.stretch(
+            stretch, stretch.topics[0], context, confidence=1.0, intent=f"stretch.{stretch.id}"
+        )
 
     def _with_conditions(self, reply: Reply, named: Sequence[str], context: Context) -> Reply:
         """A reply that keeps to the conversation's conditions (pregnancy, a new hip).

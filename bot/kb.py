@@ -161,6 +161,8 @@ class Stretch:
     sources: tuple[str, ...]
     #: tags from CAUTION_TAGS for what the stretch involves (lying on the back, kneeling...)
     caution_tags: tuple[str, ...] = ()
+    #: the other names people call it ("figure four", "down dog"); its own name counts too
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,6 +535,7 @@ _STRETCH = _Spec(
         "feel": ("str", True),
         "cautions": ("strlist", True),
         "caution_tags": ("strlist_empty_ok", True),
+        "aliases": ("strlist", False),
         "easier": ("opt_str", False),
         "harder": ("opt_str", False),
         "sources": ("strlist", True),
@@ -926,6 +929,7 @@ class _Builder:
                 e.get("harder"),
                 e["sources"],
                 tuple(tags),
+                e.get("aliases", ()),
             )
 
     def _routines(self) -> None:

@@ -326,3 +326,39 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
 )
 def test_look_alikes_with_a_complaint_word_stay_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "stretch"),
+    [
+        ("pigeon pose how to", "pigeon_pose"),
+        ("figure 4 stretch", "lying_figure_four"),
+        ("how do i do the butterfly stretch", "butterfly"),
+        ("child's pose", "bottom_to_heels"),
+        ("down dog pls", "downward_dog"),
+        ("cat cow for my back", "cat_cow"),
+        ("thread the needle?", "thread_the_needle"),
+    ],
+)
+def test_a_named_stretch_or_pose_leads_to_its_card(brain, message, stretch):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.stretches) == ("stretch", (stretch,))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "a pigeon pooped on my car",
+        "the butterfly in my garden is so pretty",
+        "why does my dog do downward dog every time he wakes up lol",
+        "how do i change my windshield wipers",
+    ],
+)
+def test_names_of_poses_in_other_senses_are_not_poses(brain, message):
+    assert brain.reply(message).kind != "stretch"
+
+
+def test_a_named_stretch_a_condition_rules_out_gets_the_advice(brain):
+    pregnant = brain.reply("i'm 20 weeks pregnant")
+    reply = brain.reply("how do i do the frog stretch", pregnant.context)
+    assert reply.intent == "condition.pregnancy"

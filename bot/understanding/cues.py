@@ -47,3 +47,41 @@ class CueReader:
             for i, word in enumerate(words)
             if word in self._ambiguous
         )
+
+
+class StretchNames:
+    """Every stretch's name and the other names people call it ("figure four", "down dog"),
+    found as whole word sequences. A one-word name ("pigeon", "butterfly") counts only in a
+    message that also asks for a stretch, so a pigeon on the roof is not pigeon pose."""
+
+    def __init__(self, kb: KnowledgeBase, cues: CueReader) -> None:
+        """Index every name by its first word."""
+        self._cues = cues
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for stretch in kb.stretches.values():
+            for name in (stretch.name, *stretch.aliases):
+                words = tuple(normalize(name).split())
+                if words:
+                    self._by_first[words[0]].append((words, stretch.id))
+        for names in self._by_first.values():
+            names.sort(key=lambda item: -len(item[0]))  # the longest name first
+
+    def find(self, words: Sequence[str]) -> str | None:
+        """The id of the first stretch the words name, or None; also None when the rest of the
+        message is about an animal or a thing ("my dog does downward dog")."""
+        asks = None
+        for i, word in enumerate(words):
+            for seq, stretch_id in self._by_first.get(word, ()):
+                end = i + len(seq)
+                if tuple(words[i:end]) != seq:
+                    continue
+                if len(seq) == 1:
+                    if asks is None:
+                        asks = "request" in self._cues.read(words) or "pose" in words
+                    if not asks:
+                        continue
+                rest = (*words[:i], *words[end:])
+                if "not_a_body" in self._cues.read(rest):
+                    return None
+                return stretch_id
+        return None
