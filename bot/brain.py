@@ -44,6 +44,36 @@ CUE_ASPECTS = (
     ("what", "what"),
     ("complaint", "why_tight"),
 )
+#: emoji that say thank you on their own
+THANKS_EMOJI = frozenset(
+    {
+        "🙏",
+        "👍",
+        "👌",
+        "🙌",
+        "❤️",
+        "❤",
+        "🤝",
+        "🙏🏻",
+        "🙏🏼",
+        "🙏🏽",
+        "🙏🏾",
+        "🙏🏿",
+        "👍🏻",
+        "👍🏼",
+        "👍🏽",
+        "👍🏾",
+        "👍🏿",
+    }
+)
+#: a follow-up move ("now the other leg?", "too hard") is a short message
+MOVE_MAX_WORDS = 8
+#: "stretch?", "a stretch pls": after a topic, its stretch
+ASK_FOR_A_STRETCH = frozenset(
+    "stretch stretches stretching a one any pls please plz how to".split()
+)
+#: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
+THANKS_LEAD_MIN_WORDS = 3
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset({"tight", "stiff", "sore", "what", "about", "how"})
 
@@ -132,16 +162,67 @@ class Brain:
                 symptoms=safety.symptoms,
             )
         if not analysis.words:
+            if text.strip() in THANKS_EMOJI and "thanks" in self.kb.smalltalk:
+                return self.replies.smalltalk("thanks", text, context)  # a bare "🙏"
             return self.replies.empty(text, context)
         language = language_of(analysis.normalised)
         if language is not None:
             return self.replies.other_language(language, context)
+        moved = self._move(text, analysis, context)
+        if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
+            return self._with_conditions(moved, named, context)
         named_stretch = self.stretch_names.find(analysis.normalised)
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
             reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, context.topic)
         return self._with_conditions(self._from_match(match, analysis, context), named, context)
+
+    def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
+        """A short follow-up read against what came before: the other side, easier, harder,
+        again, longer; "stretch?" after a topic; a question behind a thank-you. None when
+        the message is none of these."""
+        words = analysis.normalised
+        if not words or len(words) > MOVE_MAX_WORDS:
+            return None
+        cues = self.cues.read(words)
+        say, kb = self.replies, self.kb
+        stretch = kb.stretches.get(context.stretch or "") if context.kind == "stretch" else None
+        if stretch is not None:
+            if "other_side" in cues:
+                return say.other_side(stretch, context)
+            for which in ("easier", "harder"):
+                if which in cues:
+                    return say.variant(stretch, which, context)
+        if "again" in cues:
+            again = self._again(context)
+            if again is not None:
+                return again
+        routine = kb.routines.get(context.routine or "") if context.kind == "routine" else None
+        if routine is not None and "longer" in cues:
+            return say.routine(routine, context)
+        if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
+            return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
+        thanks = self.cues.read(words[:2])
+        if "thanks_lead" in thanks and len(words) > THANKS_LEAD_MIN_WORDS:
+            rest = _after_thanks(words, self.cues)
+            if rest:
+                return self._reply(" ".join(rest), context)
+        return None
+
+    def _again(self, context: Context) -> Reply | None:
+        """The last stretch, routine or answer once more."""
+        kb, say = self.kb, self.replies
+        if context.kind == "stretch" and context.stretch in kb.stretches:
+            stretch = kb.stretches[context.stretch]
+            return say.stretch(stretch, context.topic or stretch.topics[0], context)
+        if context.kind == "routine" and context.routine in kb.routines:
+            return say.routine(kb.routines[context.routine], context)
+        if context.kind == "answer" and context.intent and "." in context.intent:
+            topic, aspect = context.intent.split(".", 1)
+            if (topic, aspect) in kb.answers:
+                return say.answer(topic, aspect, context)
+        return None
 
     def _named_stretch(self, stretch: Stretch, context: Context) -> Reply:
         """The card of a stretch the message named, unless a condition of the conversation
@@ -338,3 +419,29 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
+    """The words after a thank-you and its joining words ("thanks! and how long..." ->
+    "how long..."); empty when the message does not start with thanks or holds nothing else."""
+    i = 0
+    while i < len(words):
+        if (
+            "thanks_lead" in cues.read(words[i : i + 2])
+            and len(words) > i + 1
+            and ("thanks_lead" not in cues.read(words[i : i + 1]))
+        ):
+            i += 2  # "thank you"
+        elif "thanks_lead" in cues.read(words[i : i + 1]) or (i and words[i] in _THANKS_FILLERS):
+            i += 1
+        else:
+            break
+    rest = list(words[i:]) if 0 < i < len(words) else []
+    # a question is left only when two or more words are not thanks, fillers or stopwords
+    return rest if sum(w not in _THANKS_FILLERS and w not in STOPWORDS for w in rest) >= 2 else []
+
+
+_THANKS_FILLERS = frozenset(
+    """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
+    buddy dude again for it this that all everything""".split()
+)

@@ -593,6 +593,12 @@ CUE_IDS = (
     "not_a_body",
     "ambiguous_area",
     "owner",
+    "other_side",
+    "easier",
+    "harder",
+    "again",
+    "longer",
+    "thanks_lead",
 )
 _TRIAGE_LEVEL = _Spec(
     "triage level", {"id": ("id", True), "lead": ("str", True), "footer": ("str", True)}

@@ -365,6 +365,43 @@ class Replies:
             ),
         )
 
+    def other_side(self, stretch: Stretch, context: Context) -> Reply:
+        """The same stretch on the other side ("now the other leg?")."""
+        blocks = (
+            Block("title", f"{stretch.name}: the other side"),
+            Block("para", "Same steps with the other leg or arm, held just as long."),
+            Block("steps", items=stretch.steps),
+        )
+        return self._stretch_follow_up(stretch, "other_side", blocks, context)
+
+    def variant(self, stretch: Stretch, which: str, context: Context) -> Reply:
+        """The card's easier or harder version; a stretch without one moves on to another
+        stretch for the same area, and says so."""
+        text = stretch.easier if which == "easier" else stretch.harder
+        topic = context.topic or stretch.topics[0]
+        if not text:
+            lead = Block(
+                "para", f"The {stretch.name.lower()} has no {which} version, so here is another."
+            )
+            reply = self.stretch_for_topic(topic, context)
+            return replace(reply, blocks=(lead, *reply.blocks))
+        blocks = (Block("title", f"{stretch.name}, {which}"), Block("para", text))
+        return self._stretch_follow_up(stretch, which, blocks, context)
+
+    def _stretch_follow_up(
+        self, stretch: Stretch, move: str, blocks: tuple[Block, ...], context: Context
+    ) -> Reply:
+        topic = context.topic or stretch.topics[0]
+        return Reply(
+            "stretch",
+            f"stretch.{stretch.id}.{move}",
+            blocks,
+            topic=topic,
+            stretches=(stretch.id,),
+            actions=(button("Another stretch", act.AnotherStretch(topic, stretch.id)),),
+            context=replace(context, kind="stretch", intent=f"stretch.{stretch.id}"),
+        )
+
     def stretch_details(self, stretch: Stretch, context: Context) -> Reply:
         """ "More" on a stretch card: how it should feel, variations and sources."""
         items = []

@@ -130,7 +130,8 @@ def test_out_of_domain_messages_that_share_our_words(brain, message):
         ("🙂🙂🙂", "fallback.empty", "I read words best"),
         ("?!?!", "fallback.empty", "I read words best"),
         ("\x00\x01", "fallback.empty", "I read words best"),
-        ("👍", "fallback.empty", "I read words best"),
+        ("👍", "smalltalk.thanks", ""),
+        ("🙏", "smalltalk.thanks", ""),
         ("a" * 100_000, "fallback", "can't help with that"),
         ("stretch " * 5000, "general.how_often", "How often"),
     ],
@@ -362,3 +363,36 @@ def test_a_named_stretch_a_condition_rules_out_gets_the_advice(brain):
     pregnant = brain.reply("i'm 20 weeks pregnant")
     reply = brain.reply("how do i do the frog stretch", pregnant.context)
     assert reply.intent == "condition.pregnancy"
+
+
+def test_conversation_moves_follow_the_stretch(brain):
+    stretch = brain.reply("how do i stretch my calves")
+    other = brain.reply("now the other leg?", stretch.context)
+    assert other.intent == "stretch.wall_calf.other_side" and "other side" in render_text(other)
+    easier = brain.reply("too hard, anything easier?", other.context)
+    assert easier.intent == "stretch.wall_calf.easier"
+    assert brain.kb.stretches["wall_calf"].easier in render_text(easier)
+    again = brain.reply("again", easier.context)
+    assert again.stretches == ("wall_calf",) and again.kind == "stretch"
+
+
+def test_a_stretch_without_a_variant_moves_on_and_says_so(brain, kb):
+    plain = next(s for s in kb.stretches.values() if not s.harder and s.type == "static")
+    context = Context(topic=plain.topics[0], kind="stretch", stretch=plain.id)
+    reply = brain.reply("harder", context)
+    assert "has no harder version" in render_text(reply) and reply.kind == "stretch"
+
+
+def test_stretch_after_a_topic_and_a_question_after_thanks(brain):
+    why = brain.reply("why are my hamstrings tight")
+    assert brain.reply("stretch?", why.context).intent == "hamstrings.stretch"
+    thanks = brain.reply("thanks! and how long should i hold it?", why.context)
+    assert thanks.intent == "general.how_long"
+    assert brain.reply("thank you so much", why.context).intent == "smalltalk.thanks"
+
+
+def test_a_longer_routine_after_the_short_version(brain):
+    short = brain.reply("cooldown routine", Context())
+    shorter = brain.reply("shorter", short.context)
+    longer = brain.reply("got a longer one?", shorter.context)
+    assert len(longer.stretches) > len(shorter.stretches)

@@ -130,7 +130,7 @@ def test_a_reply_reads_its_message_once(brain, monkeypatch):
     assert len(seen) == 2 and seen[0] is seen[1]  # one record for red flags and the matcher
 
 
-@pytest.mark.parametrize("text", ["", "   ", "🙂", "🙂🙂🙂", "\x00", "\x00\x01", "?!?!", "👍"])
+@pytest.mark.parametrize("text", ["", "   ", "🙂", "🙂🙂🙂", "\x00", "\x00\x01", "?!?!"])
 def test_a_message_without_words_is_called_empty(brain, text):
     assert brain.matcher.analyse(text).words == ()
     reply = brain.reply(text)
@@ -309,7 +309,8 @@ def test_calfs_and_calves_are_one_topic(brain):
 def test_any_text_gets_a_valid_reply(brain, text):
     reply = brain.reply(text)
     if not brain.matcher.analyse(text[:4000]).words:
-        assert reply.intent == "fallback.empty"
+        # no words: "I read words best", or thanks for a bare "🙏"
+        assert reply.intent in ("fallback.empty", "smalltalk.thanks")
     assert reply.kind in KINDS
     assert 0.0 <= reply.confidence <= 1.0
     assert len(reply.suggestions) <= 3
