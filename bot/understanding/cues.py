@@ -8,35 +8,47 @@ the calves and complains, so it is about stretching whatever else it says.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.kb import KnowledgeBase
 from bot.understanding.text import normalize
+
+
+class PhraseIndex:
+    """Phrases (normalised word sequences) with a value each, found as whole words in order,
+    the longest phrase first where several start at one word."""
+
+    def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
+        """Index (phrase, value) pairs by the phrase's first word."""
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for phrase, value in phrases:
+            words = tuple(normalize(phrase).split())
+            if words:
+                self._by_first[words[0]].append((words, value))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def matches(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, value) of every phrase in `words`, in order of start."""
+        for i, word in enumerate(words):
+            for seq, value in self._by_first.get(word, ()):
+                end = i + len(seq)
+                if len(seq) == 1 or tuple(words[i:end]) == seq:
+                    yield i, end, value
 
 
 class CueReader:
     """The cues of one knowledge base, as whole words and word sequences."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        """Index every cue term by its first word."""
+        """Index every cue term."""
         self._ambiguous = frozenset(kb.cues.get("ambiguous_area", ()))
         self._owners = frozenset(kb.cues.get("owner", ()))
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for cue, terms in kb.cues.items():
-            for term in terms:
-                words = tuple(normalize(term).split())
-                if words:
-                    self._by_first[words[0]].append((words, cue))
+        self._index = PhraseIndex((term, cue) for cue, terms in kb.cues.items() for term in terms)
 
     def read(self, words: Sequence[str]) -> frozenset[str]:
         """The cue ids whose terms the words hold."""
-        found: set[str] = set()
-        by_first = self._by_first
-        for i, word in enumerate(words):
-            for seq, cue in by_first.get(word, ()):
-                if len(seq) == 1 or tuple(words[i : i + len(seq)]) == seq:
-                    found.add(cue)
-        return frozenset(found)
+        return frozenset(cue for _start, _end, cue in self._index.matches(words))
 
     def names_areas_plainly(self, words: Sequence[str]) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
@@ -55,33 +67,24 @@ class StretchNames:
     message that also asks for a stretch, so a pigeon on the roof is not pigeon pose."""
 
     def __init__(self, kb: KnowledgeBase, cues: CueReader) -> None:
-        """Index every name by its first word."""
+        """Index every stretch's name and aliases."""
         self._cues = cues
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for stretch in kb.stretches.values():
-            for name in (stretch.name, *stretch.aliases):
-                words = tuple(normalize(name).split())
-                if words:
-                    self._by_first[words[0]].append((words, stretch.id))
-        for names in self._by_first.values():
-            names.sort(key=lambda item: -len(item[0]))  # the longest name first
+        self._index = PhraseIndex(
+            (name, stretch.id)
+            for stretch in kb.stretches.values()
+            for name in (stretch.name, *stretch.aliases)
+        )
 
     def find(self, words: Sequence[str]) -> str | None:
         """The id of the first stretch the words name, or None; also None when the rest of the
         message is about an animal or a thing ("my dog does downward dog")."""
         asks = None
-        for i, word in enumerate(words):
-            for seq, stretch_id in self._by_first.get(word, ()):
-                end = i + len(seq)
-                if tuple(words[i:end]) != seq:
+        for start, end, stretch_id in self._index.matches(words):
+            if end - start == 1:
+                if asks is None:
+                    asks = "request" in self._cues.read(words) or "pose" in words
+                if not asks:
                     continue
-                if len(seq) == 1:
-                    if asks is None:
-                        asks = "request" in self._cues.read(words) or "pose" in words
-                    if not asks:
-                        continue
-                rest = (*words[:i], *words[end:])
-                if "not_a_body" in self._cues.read(rest):
-                    return None
-                return stretch_id
+            rest = (*words[:start], *words[end:])
+            return None if "not_a_body" in self._cues.read(rest) else stretch_id
         return None
