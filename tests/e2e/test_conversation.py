@@ -331,3 +331,19 @@ async def test_a_long_reply_is_split_with_the_buttons_under_the_last_part(api, s
         part.text.count("Paragraph") == len(re.findall(r"^Paragraph", part.text, re.M))
         for part in parts
     ), "split between paragraphs, never inside one"
+
+
+async def test_every_telegram_reply_ends_with_the_knowledge_bases_own_disclaimer(api, bot, brain):
+    """The text Telegram shows, not just 'not medical advice': the knowledge base's line, or a
+    red flag's level footer."""
+    chat = api.chat(1099)
+    cases = [
+        ("/start", brain.kb.disclaimer.short),
+        ("why is my psoas tight?", brain.kb.disclaimer.short),
+        ("my jeans are too tight", brain.kb.disclaimer.short),
+        ("crushing chest pain and i'm sweating", brain.kb.triage_levels["emergency"].footer),
+    ]
+    for text, footer in cases:
+        chat.send(text)
+        message = await chat.next_message()
+        assert message.text.rstrip().endswith(footer), text
