@@ -227,13 +227,12 @@ class Brain:
     def _named_stretch(self, stretch: Stretch, context: Context) -> Reply:
         """The card of a stretch the message named, unless a condition of the conversation
         rules it out: then that condition's advice."""
-        avoided = {tag for c in context.conditions for tag in self.kb.conditions[c].avoid}
         ruled_out = [
             c
             for c in context.conditions
             if set(self.kb.conditions[c].avoid) & set(stretch.caution_tags)
         ]
-        if avoided and ruled_out:
+        if ruled_out:
             return self.replies.condition(ruled_out, context)
         return self.replies.stretch(
             stretch, stretch.topics[0], context, confidence=1.0, intent=f"stretch.{stretch.id}"
