@@ -165,9 +165,6 @@ class Brain:
             if text.strip() in THANKS_EMOJI and "thanks" in self.kb.smalltalk:
                 return self.replies.smalltalk("thanks", text, context)  # a bare "🙏"
             return self.replies.empty(text, context)
-        language = language_of(analysis.normalised)
-        if language is not None:
-            return self.replies.other_language(language, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
@@ -176,6 +173,10 @@ class Brain:
             reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, context.topic)
+        if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
+            language = language_of(analysis.normalised)  # only a message we did not understand
+            if language is not None:
+                return self.replies.other_language(language, context)
         return self._with_conditions(self._from_match(match, analysis, context), named, context)
 
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
@@ -185,6 +186,9 @@ class Brain:
         words = analysis.normalised
         if not words or len(words) > MOVE_MAX_WORDS:
             return None
+        thanks = "thanks_lead" in self.cues.read(words[:2])
+        if context.kind is None and not thanks:
+            return None  # a first message is no follow-up
         cues = self.cues.read(words)
         say, kb = self.replies, self.kb
         stretch = kb.stretches.get(context.stretch or "") if context.kind == "stretch" else None
@@ -203,8 +207,7 @@ class Brain:
             return say.routine(routine, context)
         if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
-        thanks = self.cues.read(words[:2])
-        if "thanks_lead" in thanks and len(words) > THANKS_LEAD_MIN_WORDS:
+        if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
             rest = _after_thanks(words, self.cues)
             if rest:
                 return self._reply(" ".join(rest), context)

@@ -55,21 +55,28 @@ _COMMON_ENGLISH = 500
 _ENGLISH = 20_000
 
 
+#: word -> the languages it marks
+_MARKS: dict[str, tuple[str, ...]] = {}
+for _code, _vocabulary in LANGUAGE_WORDS.items():
+    for _word in _vocabulary:
+        _MARKS[_word] = (*_MARKS.get(_word, ()), _code)
+
+
 def language_of(words: Sequence[str]) -> str | None:
     """The language code of a message that is clearly not English, or None."""
     ranks = english_ranks()
+    marks = _MARKS
     english = 0
-    hits = dict.fromkeys(LANGUAGE_WORDS, 0)
+    hits: dict[str, int] = {}
     for word in words:
         rank = ranks.get(word)
-        common = rank is not None and rank < _COMMON_ENGLISH
-        counted = False
-        if not common:
-            for code, vocabulary in LANGUAGE_WORDS.items():
-                if word in vocabulary:
-                    hits[code] += 1
-                    counted = True
-        if not counted and rank is not None and rank < _ENGLISH:
+        codes = marks.get(word) if rank is None or rank >= _COMMON_ENGLISH else None
+        if codes:
+            for code in codes:
+                hits[code] = hits.get(code, 0) + 1
+        elif rank is not None and rank < _ENGLISH:
             english += 1
+    if not hits:
+        return None
     code, best = max(hits.items(), key=lambda item: item[1])
     return code if best >= 2 and best > english else None
