@@ -23,6 +23,7 @@ from urllib.parse import quote
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 REDACTED = "[REDACTED]"
+DAY_SECONDS = 86_400
 
 _TOKEN_RE = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{1,100}")
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -144,13 +145,14 @@ def load_settings(
         log_level=log_level,
         admin_ids=_admin_ids(get("ADMIN_IDS")),
         flood_limit=_integer(get, "FLOOD_LIMIT", 20, low=1),
-        flood_window=_number(get, "FLOOD_WINDOW", 10.0),
-        flood_mute=_number(get, "FLOOD_MUTE", 30.0),
+        flood_window=_number(get, "FLOOD_WINDOW", 10.0, low=0.1, high=DAY_SECONDS),
+        flood_mute=_number(get, "FLOOD_MUTE", 30.0, low=0.1, high=DAY_SECONDS),
         daily_default_time=daily_time,
         daily_default_tz=daily_tz,
-        daily_catchup_hours=_number(get, "DAILY_CATCHUP_HOURS", 6.0, allow_zero=True),
-        daily_tick_seconds=_number(get, "DAILY_TICK_SECONDS", 30.0),
-        rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0),
+        daily_catchup_hours=_number(get, "DAILY_CATCHUP_HOURS", 6.0, low=0, high=48),
+        daily_tick_seconds=_number(get, "DAILY_TICK_SECONDS", 30.0, low=0.1, high=3600),
+        # PTB's limiter needs at least one request a second; Telegram allows about 30
+        rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
     )
 
 
@@ -229,7 +231,9 @@ def _integer(get: _Getter, name: str, default: int, *, low: int, high: int | Non
     return value
 
 
-def _number(get: _Getter, name: str, default: float, *, allow_zero: bool = False) -> float:
+def _number(get: _Getter, name: str, default: float, *, low: float, high: float) -> float:
+    """A number from `low` to `high`: the range it is used in (a rate below 1 a second, or a
+    tick of 1e300 seconds, would pass as a number and fail later)."""
     raw = get(name)
     if raw is None:
         return default
@@ -237,9 +241,8 @@ def _number(get: _Getter, name: str, default: float, *, allow_zero: bool = False
         value = float(raw)
     except ValueError:
         value = float("nan")
-    if not (value >= 0 if allow_zero else value > 0) or value == float("inf"):
-        kind = "a number of at least 0" if allow_zero else "a number above 0"
-        raise ConfigError(f"{name} must be {kind}, found {raw!r}")
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be a number from {low:g} to {high:g}, found {raw!r}")
     return value
 
 

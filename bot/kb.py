@@ -10,6 +10,7 @@ over several files is joined. See `knowledge/README.md` for the schema.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
@@ -357,10 +358,14 @@ def _scalar(node: yaml.Node) -> Any:
     """The Python value of a scalar node (str, int, float, bool or None)."""
     tag = node.tag.rsplit(":", 1)[-1]
     value = node.value
-    if tag == "int":
-        return int(value.replace("_", ""), 0)
-    if tag == "float":
-        return float(value)
+    try:
+        if tag == "int":
+            return int(value.replace("_", ""), 0)
+        if tag == "float":
+            number = float(value)
+            return number if math.isfinite(number) else value
+    except ValueError:  # YAML 1.1 forms Python does not read ("1:30", "030", 5,000 digits)
+        return value
     if tag == "bool":
         return value.lower() in ("true", "yes", "on")
     if tag == "null":
@@ -715,6 +720,15 @@ def load_kb(directory: Path | str | None = None) -> KnowledgeBase:
             line = mark.line + 1 if mark else 0
             errors.append(f"{ctx.file}:{line}: YAML syntax error: {exc.problem or exc.context}")
             continue
+        except yaml.reader.ReaderError as exc:  # a NUL byte, or UTF-16 text
+            errors.append(
+                f"{ctx.file}:0: holds a character YAML does not allow (character "
+                f"{exc.character!r} at position {exc.position}): save it as plain UTF-8 text"
+            )
+            continue
+        except (OSError, RuntimeError) as exc:  # a folder named x.yaml, a symlink loop
+            errors.append(f"{ctx.file}:0: cannot be read ({_reason(exc)})")
+            continue
         if doc is None:
             continue
         if not isinstance(doc, yaml.MappingNode):
@@ -738,8 +752,13 @@ def load_kb(directory: Path | str | None = None) -> KnowledgeBase:
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
         return str(path)
+
+
+def _reason(exc: BaseException) -> str:
+    """An OS error in a few words ("Is a directory"), without a traceback."""
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _unique(ctx: _Ctx, seen: dict[str, str], key: str, node: yaml.Node, what: str) -> bool:
@@ -1120,7 +1139,7 @@ class _Builder:
             if self.routines and rid not in self.routines:
                 errors.append(f"knowledge: missing required routine {rid!r}")
         if not self.tips:
-            errors.append("knowledge: no tips")
+            errors.append("knowledge: no tips in any file: add a 'tips:' section (tips.yaml)")
         if self.red_flags:
             for level in TRIAGE_LEVELS:
                 if level not in self.triage_levels:

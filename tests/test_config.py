@@ -36,3 +36,20 @@ def test_bad_daily_defaults_are_one_clear_line(env, says):
     with pytest.raises(ConfigError, match=says) as error:
         load_settings(env, env_file=None)
     assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("DAILY_TICK_SECONDS", "1e300"),
+        ("DAILY_TICK_SECONDS", "0"),
+        ("RATE_LIMIT_PER_SECOND", "0.5"),
+        ("RATE_LIMIT_PER_SECOND", "inf"),
+        ("FLOOD_WINDOW", "-1"),
+        ("DAILY_CATCHUP_HOURS", "nan"),
+    ],
+)
+def test_settings_are_checked_for_the_range_they_are_used_in(name, raw):
+    with pytest.raises(ConfigError, match=f"{name} must be a number from") as error:
+        load_settings({name: raw}, env_file=None)
+    assert "\n" not in str(error.value)

@@ -97,3 +97,48 @@ def test_check_command_exit_codes(mini_kb_dir, capsys):
     (mini_kb_dir / "tips.yaml").write_text("tips:\n  - id: Bad Id\n    text: x\n    sources: [s]\n")
     assert main(["check", str(mini_kb_dir)]) == 1
     assert "not a snake_case id" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("1:30", "hold_seconds: expected a whole number, found '1:30'"),
+        ("030", "hold_seconds: expected a whole number, found '030'"),
+        (".inf", "hold_seconds: expected a whole number, found '.inf'"),
+        (".NaN", "hold_seconds: expected a whole number, found '.NaN'"),
+        ("9" * 5000, "hold_seconds: expected a whole number"),
+    ],
+)
+def test_yaml_numbers_python_cannot_read_are_one_clear_line(mini_kb_dir, capsys, value, says):
+    path = mini_kb_dir / "stretches.yaml"
+    text = path.read_text().replace("hold_seconds: 30", f"hold_seconds: {value}")
+    assert text != path.read_text()
+    path.write_text(text)
+    assert main(["check", str(mini_kb_dir)]) == 1
+    err = capsys.readouterr().err
+    assert says in err and "stretches.yaml:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (
+            lambda p: p.write_bytes(b"tips:\n  - id: t\x00\n"),
+            "holds a character YAML does not allow",
+        ),
+        (lambda p: p.write_bytes("tips: []\n".encode("utf-16-le")), "YAML does not allow"),
+        (lambda p: p.mkdir(), "cannot be read (Is a directory)"),
+        (lambda p: p.symlink_to(p), "cannot be read"),
+    ],
+)
+def test_files_that_cannot_be_read_as_yaml_are_one_clear_line(mini_kb_dir, capsys, make, says):
+    make(mini_kb_dir / "broken.yaml")
+    assert main(["check", str(mini_kb_dir)]) == 1
+    err = capsys.readouterr().err
+    assert says in err and "broken.yaml" in err and "Traceback" not in err
+
+
+def test_an_emptied_tips_file_says_where_tips_belong(mini_kb_dir, capsys):
+    (mini_kb_dir / "tips.yaml").write_text("")
+    assert main(["check", str(mini_kb_dir)]) == 1
+    assert "no tips in any file: add a 'tips:' section (tips.yaml)" in capsys.readouterr().err
