@@ -225,6 +225,8 @@ class Store:
             # FULL: a commit is on disk before the HTTP request it guards goes out.
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, so /forget leaves nothing readable.
+            db.execute("PRAGMA secure_delete = ON")
             migrate(db)
         except BaseException:
             db.close()
@@ -286,10 +288,18 @@ class Store:
         return _row(found)
 
     def delete(self, chat_id: int) -> bool:
-        """Remove everything stored about `chat_id`; True if there was anything."""
-        return (
+        """Remove everything stored about `chat_id`; True if there was anything.
+
+        With `secure_delete` the freed pages are zeroed; the checkpoint then copies them over
+        the database file and empties the WAL, which still held the old row.
+        """
+        deleted = (
             self._db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount > 0
         )
+        if deleted:
+            # a reader holding an old snapshot can make this partial; the next one completes it
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return deleted
 
     def due(
         self, until: datetime, *, after: tuple[datetime, int] | None = None, limit: int = 500

@@ -100,6 +100,23 @@ def test_delete_removes_everything_about_a_person(store):
     assert store._db.execute("SELECT count(*) FROM subscriptions").fetchone()[0] == 0
 
 
+def test_delete_leaves_nothing_readable_in_the_database_or_its_wal(tmp_path):
+    path = tmp_path / "bot.db"
+    store = Store.open(path)
+    assert store._db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    add(store, 1, NOW, zone="Pacific/Chatham")
+    add(store, 2, NOW, zone="Europe/Lisbon")
+    files = [path, tmp_path / "bot.db-wal"]
+    assert any(b"Pacific/Chatham" in f.read_bytes() for f in files if f.exists())
+    assert store.delete(1)
+    for f in files:
+        if f.exists():
+            assert b"Pacific/Chatham" not in f.read_bytes(), f.name
+    assert store.get(2) is not None  # the others are untouched
+    store.close()
+    assert b"Pacific/Chatham" not in path.read_bytes()
+
+
 def test_count_counts_only_active_subscriptions(store):
     add(store, 1, NOW)
     add(store, 2, None)
