@@ -38,6 +38,7 @@ import platform
 import pstats
 import random
 import statistics
+import string
 import subprocess
 import sys
 import tempfile
@@ -473,6 +474,7 @@ def bench_shipped(
         f"{cold.stats('wall')['raw_max']:.2f} ms wall; warm {warm.stats('cpu')['raw_max']:.2f} "
         f"ms cpu, {warm.stats('wall')['raw_max']:.2f} ms wall"
     )
+    report_worst(brain, args.seed)
     baseline = [reply_key(brain, m) for m in messages]
     inproc = []
     for _ in range(2 if quick else 5):
@@ -500,6 +502,41 @@ def bench_shipped(
         **kb_counts(kb, brain),
     }
     return result, Shipped(startup, memory, clinc_wall, baseline), brain
+
+
+def worst_messages(rng: random.Random) -> dict[str, Callable[[], str]]:
+    """Makers of hostile messages of Telegram's full 4,096 characters, fresh on every call
+    (so the word cache cannot help)."""
+    words = (ROOT / "bot" / "data" / "english_words.txt").read_text().split()
+    body = "my back hurts hip tight neck stretch pain knee and numb chest calf how do i ?".split()
+
+    def made_up() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9)))
+
+    return {
+        "English words": lambda: " ".join(rng.choice(words) for _ in range(800))[:4096],
+        "made-up words": lambda: " ".join(made_up() for _ in range(700))[:4096],
+        "made-up, commas": lambda: ", ".join(made_up() for _ in range(700))[:4096],
+        "body words": lambda: " ".join(rng.choice(body) for _ in range(1000))[:4096],
+        "one long word": lambda: "".join(rng.choice(string.ascii_lowercase) for _ in range(4096)),
+        "emoji": lambda: "\U0001f642" * 4096,
+    }
+
+
+def report_worst(brain: Brain, seed: int, samples: int = 15) -> None:
+    """Print the slowest reply to 4,096-character hostile messages (the goal is <= 5 ms)."""
+    print(
+        "  worst case, 4,096 characters, fresh message each time (max / median of "
+        f"{samples}, ms wall):"
+    )
+    for label, make in worst_messages(random.Random(seed)).items():
+        times = []
+        for _ in range(samples):
+            message = make()
+            t0 = time.perf_counter()
+            brain.reply(message)
+            times.append((time.perf_counter() - t0) * 1000)
+        print(f"    {label:<16} {max(times):6.2f} / {statistics.median(times):5.2f}")
 
 
 def report_startup(env: dict[str, str], quick: bool, in_load: float, in_index: float) -> float:

@@ -338,3 +338,47 @@ def test_word_salad_never_crashes_and_context_chains(brain, words):
         reply = brain.reply(" ".join(words[i : i + 3]), context)
         assert reply.kind in KINDS
         context = reply.context
+
+
+# ---------------------------------------------------------------- the work one message costs
+
+
+def test_a_word_longer_than_any_vocabulary_word_is_never_searched_for(brain, monkeypatch):
+    """A 4,000-letter word used to take 45 s: a delete for every pair of its letters."""
+    words = brain.matcher.words
+
+    def no_search(word):
+        raise AssertionError(f"searched for a {len(word)}-letter word")
+
+    monkeypatch.setattr(words, "_correct", no_search)
+    longest = words._max_corrected - 2
+    assert any(len(w) == longest for w in words._typo_index)
+    assert words._canon("q" * (longest + 3)) == "q" * (longest + 3)
+    assert words._canon("x" * 4000) == "x" * 4000
+    assert brain.reply("x" * 4000).kind == "fallback"
+
+
+def test_typos_are_corrected_in_a_long_message_s_first_words_only(brain, monkeypatch):
+    words = brain.matcher.words
+    first = ["hamstirng"] + ["filler"] * (words_module._CORRECTED_WORDS - 1)
+    assert words.canonical(first + ["streching"])[0] == words.canon("hamstring")
+    searched = []
+    real = words._correct
+    monkeypatch.setattr(words, "_correct", lambda w: searched.append(w) or real(w))
+    made_up = [f"zqv{i}x" for i in range(words_module._CORRECTED_WORDS + 50)]
+    canonical = words.canonical(made_up)
+    assert canonical[words_module._CORRECTED_WORDS :] == made_up[words_module._CORRECTED_WORDS :]
+    assert len(searched) <= words_module._CORRECTED_WORDS
+
+
+def test_a_message_of_many_clauses_is_read_at_both_ends(brain):
+    """The clause reading is bounded, and the question people close with is still read."""
+    story = ", ".join(["then i went to the shop"] * 60)
+    alone = brain.reply("how do i stretch my hamstrings")
+    assert (alone.kind, alone.topic) == ("stretch", "hamstrings")
+    for message in (
+        f"{story}, how do i stretch my hamstrings",
+        f"how do i stretch my hamstrings, {story}",
+    ):
+        reply = brain.reply(message)
+        assert (reply.kind, reply.intent, reply.topic) == (alone.kind, alone.intent, alone.topic)

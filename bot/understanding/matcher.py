@@ -45,6 +45,9 @@ _KNOWN_MIN_WEIGHT = 0.3
 #: each), in messages of fewer than `_OTHER_MAX_WORDS` words; longer ones are mostly context
 _OTHER_KNOWN = 0.2
 _OTHER_MAX_WORDS = 16
+#: a long message is read clause by clause up to this many clauses (its first and last
+#: halves): each clause costs a match, and 600 comma-separated words would cost 12 ms
+_MAX_CLAUSES = 24
 #: runners-up kept for "did you mean"
 _ALTERNATIVES = 3
 #: confidences are rounded, so a reply does not hang on the last bits of a float
@@ -162,6 +165,10 @@ class Matcher:
         if (accepted and whole.kind != "aspect") or whole.kind == "out_of_scope":
             return whole  # a look-alike as a whole ("an old chest of drawers ...") stays one
         clauses = analysis.clauses
+        if len(clauses) > _MAX_CLAUSES:
+            # people open with the story and close with the question: keep both ends
+            half = _MAX_CLAUSES // 2
+            clauses = clauses[:half] + clauses[-half:]
         if accepted and len(clauses) < 2:
             return whole
         # "... my quads are killing me, how do I stretch them": "them" is the message's topic

@@ -51,6 +51,8 @@ _MIN_CORRECTED = 3
 _TWO_EDITS_FROM = 7
 #: how much a word of a topic's names outranks other words at the same edit distance
 _TOPIC_NAME_PRIORITY = 10
+#: typos are corrected in this many first words of a message (see `canonical`)
+_CORRECTED_WORDS = 100
 #: the word cache stops growing here, so a flood of made-up words cannot take the memory
 _WORD_CACHE_MAX = 100_000
 
@@ -103,6 +105,9 @@ class Canonicaliser:
         #: safety words a typo is corrected to, though they stay out of `vocab`
         self._correctable = frozenset(safety - raw_vocab)
         self._typo_index = self._build_typo_index()
+        #: a word more than two letters longer than every indexed word is never two edits from
+        #: one; checking it would cost a delete per pair of letters (seconds for 4,000 letters)
+        self._max_corrected = max(map(len, self._typo_index), default=0) + 2
         self._typo_priority = _typo_priority(kb, self._lemma)
         self._word_cache: dict[str, str] = {}
         self._lexicon, self._name_lengths = self._build_topic_lexicon(kb)
@@ -160,9 +165,15 @@ class Canonicaliser:
         return result
 
     def canonical(self, words: Sequence[str]) -> list[str]:
-        """`canon` of each word."""
+        """`canon` of each word; past the first `_CORRECTED_WORDS` words, only the words the
+        cache or the lemma table knows: a typo costs a search, and a long made-up message would
+        otherwise hold the event loop for tens of milliseconds."""
         canon = self.canon
-        return [canon(w) for w in words]
+        head = [canon(w) for w in words[:_CORRECTED_WORDS]]
+        if len(words) <= _CORRECTED_WORDS:
+            return head
+        cache, lemma = self._word_cache, self._lemma
+        return head + [cache.get(w) or lemma.get(w) or w for w in words[_CORRECTED_WORDS:]]
 
     def find_topics(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
         """(the canonical words with each topic name replaced by `TOPIC_TOKEN`, the topic ids
@@ -206,7 +217,11 @@ class Canonicaliser:
         for candidate in _lemma_candidates(word):
             if candidate in self._lemma:
                 return self._lemma[candidate]
-        if len(word) < _MIN_CORRECTED or word.isdigit() or word in self._english:
+        if (
+            not _MIN_CORRECTED <= len(word) <= self._max_corrected
+            or word.isdigit()
+            or word in self._english
+        ):
             return word
         corrected = self._correct(word)
         if len(word) == _MIN_CORRECTED and not self._typo_priority.get(corrected or ""):
