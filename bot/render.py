@@ -6,6 +6,7 @@ text that goes into HTML is escaped here; handlers never build HTML themselves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -36,20 +37,39 @@ def _text_block(block: Block) -> str:
     return block.text
 
 
-def _html_block(block: Block) -> str:
-    if block.style == "title":
-        return f"<b>{escape(block.text)}</b>"
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji such as 🙂 is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of a block's HTML: `open + escape(text) + close`. Tags wrap whole lines, so a
+    line can be cut in its plain text and each piece wrapped again: no cut lands inside a tag
+    or an entity such as `&amp;`."""
+
+    text: str
+    open: str = ""
+    close: str = ""
+
+    def html(self) -> str:
+        return f"{self.open}{escape(self.text)}{self.close}"
+
+
+def _html_lines(block: Block) -> list[_Line]:
+    if block.style in ("title", "warning"):
+        text = block.text
+        if block.style == "warning" and not text.startswith("⚠️"):
+            text = f"⚠️ {text}"
+        return [_Line(text, "<b>", "</b>")]
     if block.style == "meta":
-        return f"<i>{escape(block.text)}</i>"
+        return [_Line(block.text, "<i>", "</i>")]
     if block.style == "steps":
-        return "\n".join(f"{i}. {escape(item)}" for i, item in enumerate(block.items, 1))
+        return [_Line(f"{i}. {item}") for i, item in enumerate(block.items, 1)]
     if block.style == "bullets":
-        head = f"<b>{escape(block.text)}</b>\n" if block.text else ""
-        return head + "\n".join(f"• {escape(item)}" for item in block.items)
-    if block.style == "warning":
-        text = block.text if block.text.startswith("⚠️") else f"⚠️ {block.text}"
-        return f"<b>{escape(text)}</b>"
-    return escape(block.text)
+        head = [_Line(block.text, "<b>", "</b>")] if block.text else []
+        return head + [_Line(f"• {item}") for item in block.items]
+    return [_Line(line) for line in block.text.split("\n")]
 
 
 def render_text(reply: Reply) -> str:
@@ -62,42 +82,65 @@ def render_text(reply: Reply) -> str:
 
 
 def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Telegram HTML chunks of at most `limit` characters, split between paragraphs.
+    """Telegram HTML chunks of at most `limit` UTF-16 units, split between paragraphs.
 
     The disclaimer goes at the end of the last chunk. A single paragraph longer than the
-    limit (which the knowledge base never has) is split at line breaks, then hard.
+    limit (which the knowledge base never has) is split at line breaks, then at a space, then
+    hard, always in the plain text, so that every chunk is valid HTML on its own.
     """
-    paragraphs = [_html_block(b) for b in reply.blocks]
-    paragraphs.append(f"<i>{escape(disclaimer_of(reply))}</i>")
-    pieces = [piece for paragraph in paragraphs for piece in _fit(paragraph, limit)]
+    paragraphs = [_html_lines(b) for b in reply.blocks]
+    paragraphs.append([_Line(disclaimer_of(reply), "<i>", "</i>")])
+    pieces = [piece for lines in paragraphs for piece in _fit(lines, limit)]
     return _pack(pieces, "\n\n", limit)
 
 
-def _fit(paragraph: str, limit: int) -> list[str]:
-    """Split one paragraph into pieces no longer than `limit`, at line breaks if possible."""
-    if len(paragraph) <= limit:
+def _fit(lines: list[_Line], limit: int) -> list[str]:
+    """One paragraph's HTML in pieces of at most `limit` units, at line breaks if possible."""
+    paragraph = "\n".join(line.html() for line in lines)
+    if units(paragraph) <= limit:
         return [paragraph]
-    lines: list[str] = []
-    for line in paragraph.split("\n"):
-        while len(line) > limit:  # a single huge line: cut at a space near the limit
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
-            lines.append(line[:cut])
-            line = line[cut:].lstrip()
-        lines.append(line)
-    return _pack(lines, "\n", limit)
+    out: list[str] = []
+    for line in lines:
+        text = line.text
+        budget = limit - units(line.open) - units(line.close)
+        while units(html := _Line(text, line.open, line.close).html()) > limit:
+            head, text = _cut(text, budget)
+            out.append(_Line(head, line.open, line.close).html())
+        out.append(html)
+    return _pack(out, "\n", limit)
+
+
+def _cut(text: str, budget: int) -> tuple[str, str]:
+    """(the longest head of `text` whose escaped form fits in `budget` units, ending at a
+    space when there is one in its second half; the rest). The head is never empty."""
+    used = 0
+    end = 0
+    space = -1
+    for i, char in enumerate(text):
+        used += units(escape(char))
+        if used > budget:
+            break
+        end = i + 1
+        if char == " ":
+            space = i
+    end = max(end, 1)
+    if space > end // 2:
+        end = space
+    return text[:end], text[end:].lstrip(" ")
 
 
 def _pack(pieces: list[str], separator: str, limit: int) -> list[str]:
-    """Join pieces (each at most `limit` long) into as few chunks of at most `limit` as keep order."""
+    """Join pieces (each at most `limit` units) into as few chunks of at most `limit` as keep
+    order."""
     chunks: list[str] = []
     current = ""
     for piece in pieces:
         candidate = f"{current}{separator}{piece}" if current else piece
-        if len(candidate) <= limit:
+        if units(candidate) <= limit:
             current = candidate
         else:
-            chunks.append(current)
+            if current:
+                chunks.append(current)
             current = piece
     if current:
         chunks.append(current)
