@@ -13,6 +13,7 @@ is in the package docstring (`bot.telegram`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import traceback
@@ -223,10 +224,60 @@ def configure_logging(settings: Settings) -> None:
     install_redacting_filter(*settings.secrets)
 
 
+#: the name python-telegram-bot gives its polling task
+_POLLING_TASK = "Updater:start_polling:polling_task"
+
+
+def _watch_polling(application: BotApplication, failures: list[BaseException]) -> None:
+    """Stop the bot when its polling loop ends on its own.
+
+    On a 401 (a token revoked while running) python-telegram-bot ends the loop and keeps the
+    process up, answering nothing, and Ctrl+C then exits 0, so no supervisor restarts it. The
+    failure is kept so that `run_bot` can end with an error instead.
+    """
+    original = application.post_init
+    watchers: list[asyncio.Task[None]] = []  # a task nobody holds may be collected
+
+    async def post_init(app: BotApplication) -> None:
+        if original is not None:
+            await original(app)
+        watchers.append(asyncio.get_running_loop().create_task(_attach(app)))
+
+    async def _attach(app: BotApplication) -> None:
+        for _ in range(1200):  # the task starts right after post_init
+            task = _polling_task(app)
+            if task is not None:
+                task.add_done_callback(lambda t: _ended(app, t))  # runs at once if it is done
+                return
+            await asyncio.sleep(0.05)
+        _log.warning("Could not watch the polling loop: a lost token will not stop the bot")
+
+    def _ended(app: BotApplication, task: asyncio.Task[Any]) -> None:
+        if task.cancelled() or task.exception() is None or not app.running:
+            return
+        failures.append(task.exception())  # type: ignore[arg-type]
+        _log.error("Telegram stopped answering our polling; shutting down so it can restart")
+        app.stop_running()
+
+    application.post_init = post_init
+
+
+def _polling_task(app: BotApplication) -> asyncio.Task[Any] | None:
+    """python-telegram-bot's polling task: it has no public handle, so the private attribute
+    (kept until stop, even once the task has ended), else a running task by its name."""
+    task = getattr(app.updater, "_Updater__polling_task", None)
+    if isinstance(task, asyncio.Task):
+        return task
+    return next((t for t in asyncio.all_tasks() if t.get_name() == _POLLING_TASK), None)
+
+
 def run_bot(settings: Settings, kb: KnowledgeBase) -> None:
     """Run StretchBot on Telegram until interrupted: long polling, or a webhook if configured."""
     configure_logging(settings)
     application = build_application(settings, Brain(kb))
+    failures: list[BaseException] = []
+    if not settings.webhook_url:
+        _watch_polling(application, failures)
     mode = f"webhook on {settings.webhook_listen}:{settings.webhook_port}"
     _log.info("Starting StretchBot (%s)", mode if settings.webhook_url else "long polling")
     try:
@@ -234,6 +285,8 @@ def run_bot(settings: Settings, kb: KnowledgeBase) -> None:
             application.run_webhook(**webhook_options(settings))
         else:
             application.run_polling(**polling_options())
+        if failures:
+            raise failures[0]
     except InvalidToken:
         raise ConfigError(
             "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token from @BotFather again "

@@ -127,3 +127,19 @@ async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
 
     assert await process.stop() == 0
     assert_no_secrets(process.output, TOKEN, SECRET)
+
+
+async def test_a_token_revoked_while_running_ends_the_process_with_an_error(api, spawn_bot):
+    """One 401 on getUpdates ends python-telegram-bot's polling loop; the process must not stay
+    up answering nothing (and exit 0 on Ctrl+C), or no supervisor would ever restart it."""
+    process = await spawn_bot(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
+    await api.wait_for(lambda: api.commands, timeout=60, what="the bot to start")
+    api.fault("getUpdates", status=401, description="Unauthorized")
+    try:
+        code = await process.wait(timeout=20)
+    except TimeoutError:
+        raise AssertionError(process.output[-3000:]) from None
+    assert code == 2
+    assert "stretchbot: Telegram rejected TELEGRAM_BOT_TOKEN" in process.output
+    assert any(call.status == 401 for call in api.calls_to("getUpdates"))
+    assert_no_secrets(process.output, TOKEN)
