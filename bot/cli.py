@@ -131,6 +131,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 1
         print("No TELEGRAM_BOT_TOKEN set (environment or .env): starting the terminal chat.")
         return chat(brain, history=sys.stdin.isatty())
+    from bot.store import StoreError
     from bot.telegram.app import run_bot
 
     try:
@@ -138,6 +139,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ConfigError as exc:  # e.g. Telegram rejected the token; the message never holds it
         print(f"stretchbot: {exc}", file=sys.stderr)
         return 2
+    except StoreError as exc:  # the database cannot be opened, read or written
+        print(f"stretchbot: {exc}", file=sys.stderr)
+        return 3
     return 0
 
 

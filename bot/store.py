@@ -211,14 +211,24 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, *, busy_timeout_ms: int = 5000) -> Store:
-        """Open (creating if needed) the database at `path` and bring its schema up to date."""
+        """Open (creating if needed) the database at `path` and bring its schema up to date.
+
+        Anything that would make the store unusable later (not a database, a folder, a path
+        that cannot be created, a read-only file, a newer schema) is a `StoreError` now, with
+        the path and the reason in one line.
+        """
         path = str(path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if path != ":memory:":
+                parent = Path(path).parent
+                if parent.exists() and not parent.is_dir():
+                    raise StoreError(
+                        f"cannot open the database {path!r}: {str(parent)!r} is a file, not a folder"
+                    )
+                parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {path!r}: {exc}") from exc
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database {path!r}: {_reason(exc)}") from None
         try:
             db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             db.execute("PRAGMA journal_mode = WAL")
@@ -228,6 +238,10 @@ class Store:
             # Deleted rows are overwritten with zeros, so /forget leaves nothing readable.
             db.execute("PRAGMA secure_delete = ON")
             migrate(db)
+            _check_writable(db)
+        except (sqlite3.Error, StoreError) as exc:
+            db.close()
+            raise StoreError(f"cannot use the database {path!r}: {_reason(exc)}") from None
         except BaseException:
             db.close()
             raise
@@ -468,6 +482,20 @@ class Store:
     def close(self) -> None:
         """Release the database (checkpointing the WAL)."""
         self._db.close()
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _check_writable(db: sqlite3.Connection) -> None:
+    """Write once, in a transaction rolled back: a read-only file or folder is found at start-up,
+    not at the first /daily or tick."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("CREATE TABLE _write_check (x)")
+    finally:
+        db.execute("ROLLBACK")
 
 
 def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:

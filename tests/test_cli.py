@@ -145,3 +145,28 @@ def test_a_byte_that_is_not_utf8_costs_one_line_not_the_run(tmp_path):
         intents = [json.loads(line)["intent"] for line in result.stdout.decode().splitlines()]
         assert len(intents) == 3 and intents[2] == "psoas.why_tight"
         assert b"Traceback" not in result.stderr
+
+
+def test_run_with_a_database_it_cannot_use_exits_3_with_one_line(tmp_path):
+    """Checked before any request: the Bot API address is unreachable on purpose."""
+    (tmp_path / "bot.db").write_text("not a database\n" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "PYTHONPATH": _root(),
+            "TELEGRAM_BOT_TOKEN": "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678",
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
+            "STRETCHBOT_DB": str(tmp_path / "bot.db"),
+        },
+    )
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"stretchbot: cannot use the database '{tmp_path / 'bot.db'}': file is not a database"
+    )
+    assert "Traceback" not in result.stderr and "ABCdefGHI" not in result.stderr

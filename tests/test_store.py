@@ -247,3 +247,72 @@ def test_a_claim_is_settled_once_and_only_by_its_owner(store):
     assert not store.record_sent(1, NOW, **sent)
     assert not store.record_failure(1, NOW, failures=1, next_send=NOW, now=NOW)
     assert store.get(1).tip_cursor == 1
+
+
+def _not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list: milk, eggs\n" * 200)
+    return path
+
+
+def _truncated(tmp_path):
+    path = tmp_path / "cut.db"
+    whole = Store.open(path)
+    add(whole, 1, NOW)
+    whole.close()
+    path.write_bytes(path.read_bytes()[:100])
+    return path
+
+
+def _future_schema(tmp_path):
+    path = tmp_path / "future.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    db.close()
+    return path
+
+
+def _folder(tmp_path):
+    (tmp_path / "a-folder.db").mkdir()
+    return tmp_path / "a-folder.db"
+
+
+def _under_a_file(tmp_path):
+    (tmp_path / "plain-file").write_text("x")
+    return tmp_path / "plain-file" / "bot.db"
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_not_a_database, "file is not a database"),
+        (_truncated, "malformed"),
+        (_future_schema, "schema version"),
+        (_folder, "unable to open database file"),
+        (_under_a_file, "is a file, not a folder"),
+    ],
+    ids=lambda v: getattr(v, "__name__", "")[1:],
+)
+def test_a_database_that_cannot_be_used_is_one_store_error_at_open(tmp_path, make, reason):
+    path = make(tmp_path)
+    with pytest.raises(StoreError) as raised:
+        Store.open(path)
+    message = str(raised.value)
+    assert str(path) in message and reason in message and "\n" not in message
+
+
+def test_a_database_that_cannot_be_written_is_found_at_open(tmp_path):
+    """A read-only file (root ignores file modes, so the connection is made read-only): the
+    write check fails at start-up, not at the first /daily or tick."""
+    from bot.store import _check_writable
+
+    path = tmp_path / "ro.db"
+    Store.open(path).close()
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        _check_writable(read_only)
+    read_only.close()
+    writable = sqlite3.connect(path, isolation_level=None)
+    _check_writable(writable)  # and leaves nothing behind
+    assert "_write_check" not in {r[0] for r in writable.execute("SELECT name FROM sqlite_master")}
+    writable.close()
