@@ -57,6 +57,9 @@ class Settings:
     daily_catchup_hours: float = 6.0
     daily_tick_seconds: float = 30.0
     rate_limit_per_second: float = 30.0
+    #: how long a request to Telegram is retried through 429s, 5xx answers and lost
+    #: connections before it is given up (and logged as an ERROR naming the chat)
+    retry_seconds: float = 300.0
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -153,6 +156,7 @@ def load_settings(
         daily_tick_seconds=_number(get, "DAILY_TICK_SECONDS", 30.0, low=0.1, high=3600),
         # PTB's limiter needs at least one request a second; Telegram allows about 30
         rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
+        retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
     )
 
 

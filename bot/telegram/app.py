@@ -93,8 +93,8 @@ def build_application(
     *,
     clock: Callable[[], float] = time.monotonic,
     daily_clock: daily.Clock = daily.utc_now,
-    network_retries: int = 5,
     retry_backoff: float = 0.5,
+    max_backoff: float = 30.0,
     request_timeout: float = 10.0,
 ) -> BotApplication:
     """The bot, wired: the same function builds it for production and for tests.
@@ -108,7 +108,7 @@ def build_application(
     job_queue: JobQueue[BotContext] = JobQueue()
     application = (
         ApplicationBuilder()
-        .bot(_make_bot(settings, settings.token, network_retries, retry_backoff, request_timeout))
+        .bot(_make_bot(settings, settings.token, retry_backoff, max_backoff, request_timeout))
         .context_types(CONTEXT_TYPES)
         .job_queue(job_queue)
         .concurrent_updates(PerChatUpdateProcessor())
@@ -143,15 +143,16 @@ def build_application(
 def _make_bot(
     settings: Settings,
     token: str,
-    network_retries: int,
     retry_backoff: float,
+    max_backoff: float,
     request_timeout: float,
 ) -> ExtBot[int]:
     """The bot object: `TolerantBot` behind `ResilientRateLimiter`, with the given timeouts."""
     rate_limiter = ResilientRateLimiter(
         overall_max_rate=settings.rate_limit_per_second,
-        network_retries=network_retries,
+        retry_seconds=settings.retry_seconds,
         backoff=retry_backoff,
+        max_backoff=max_backoff,
     )
     return TolerantBot(
         token=token,

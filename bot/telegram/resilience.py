@@ -9,13 +9,16 @@ within one chat).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import copy
+import datetime as dt
 import logging
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor, ExtBot
 
 _log = logging.getLogger(__name__)
@@ -24,10 +27,12 @@ _log = logging.getLogger(__name__)
 class ResilientRateLimiter(AIORateLimiter):
     """Telegram's rate limits (429 answers are waited out) plus retries of transient failures.
 
-    A 5xx answer, a dropped connection or a connection that could not be made is retried
-    with exponential backoff, up to `network_retries` times. A read timeout is not retried:
-    Telegram may already have delivered that message, and a duplicate is worse than a
-    logged failure. Likewise a connection dropped after Telegram processed a request may,
+    A 429 is honoured however many times it comes, and a 5xx answer, a dropped connection or
+    a connection that could not be made is retried with exponential backoff, for up to
+    `retry_seconds` in all (minutes: an outage of Telegram's is usually that short). Then the
+    request fails with an ERROR that names the method and the chat. A read timeout is not
+    retried: Telegram may already have delivered that message, and a duplicate is worse than
+    a logged failure. Likewise a connection dropped after Telegram processed a request may,
     rarely, show the person a message twice; that is the price of not losing replies.
     """
 
@@ -35,15 +40,18 @@ class ResilientRateLimiter(AIORateLimiter):
         self,
         *,
         overall_max_rate: float,
-        max_retries: int = 5,
-        network_retries: int = 5,
+        retry_seconds: float = 300.0,
         backoff: float = 0.5,
-        max_backoff: float = 10.0,
+        max_backoff: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(overall_max_rate=overall_max_rate, max_retries=max_retries)
-        self.network_retries = network_retries
+        # PTB's own 429 loop (which also pauses every other request) is kept; its count is
+        # never reached, and `_run_request` ends it when the deadline would pass
+        super().__init__(overall_max_rate=overall_max_rate, max_retries=1_000_000)
+        self.retry_seconds = retry_seconds
         self.backoff = backoff
         self.max_backoff = max_backoff
+        self._clock = clock
 
     async def process_request(
         self,
@@ -55,25 +63,68 @@ class ResilientRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         attempt = 0
-        while True:
-            try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
-            except NetworkError as exc:
-                if not _transient(exc) or attempt >= self.network_retries:
-                    raise
-                delay = min(self.max_backoff, self.backoff * 2**attempt)
-                attempt += 1
-                _log.warning(
-                    "%s failed (%s); retry %d of %d in %.1f s",
-                    endpoint,
-                    exc,
-                    attempt,
-                    self.network_retries,
-                    delay,
-                )
-                await asyncio.sleep(delay)
+        deadline = self._clock() + self.retry_seconds
+        token = _DEADLINE.set(deadline)
+        try:
+            while True:
+                try:
+                    return await super().process_request(
+                        callback, args, kwargs, endpoint, data, None
+                    )
+                except _OutOfTime as exc:
+                    self._give_up(endpoint, data, exc.error)
+                    raise exc.error from None
+                except NetworkError as exc:
+                    delay = min(self.max_backoff, self.backoff * 2**attempt)
+                    if not _transient(exc):
+                        raise
+                    if self._clock() + delay > deadline:
+                        self._give_up(endpoint, data, exc)
+                        raise
+                    attempt += 1
+                    _log.warning(
+                        "%s failed (%s); retry %d in %.1f s", endpoint, exc, attempt, delay
+                    )
+                    await asyncio.sleep(delay)
+        finally:
+            _DEADLINE.reset(token)
+
+    async def _run_request(self, *args: Any, **kwargs: Any) -> Any:
+        """One attempt; a 429 whose wait would end past the request's deadline stops PTB's
+        retry loop."""
+        try:
+            return await super()._run_request(*args, **kwargs)
+        except RetryAfter as exc:
+            deadline = _DEADLINE.get()
+            if deadline is not None and self._clock() + _seconds(exc.retry_after) > deadline:
+                raise _OutOfTime(exc) from None
+            raise
+
+    def _give_up(self, endpoint: str, data: dict[str, Any], exc: Exception) -> None:
+        _log.error(
+            "%s for chat %s failed for %.0f s (%s); giving up",
+            endpoint,
+            data.get("chat_id", "-"),
+            self.retry_seconds,
+            exc,
+        )
+
+
+#: the deadline of the request being processed (each request runs in its own task)
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("deadline", default=None)
+
+
+class _OutOfTime(Exception):
+    """A 429 that would be waited out past the deadline (not a `RetryAfter`, so PTB's loop
+    does not catch it)."""
+
+    def __init__(self, error: RetryAfter) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _seconds(value: float | dt.timedelta) -> float:
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
 def _transient(exc: NetworkError) -> bool:

@@ -130,6 +130,7 @@ async def start_bot(
             clock=clock,
             daily_clock=daily_clock,
             retry_backoff=0.05,
+            max_backoff=0.2,
             request_timeout=5.0,
         )
         await start_polling(application)

@@ -86,6 +86,47 @@ async def test_a_long_429_storm_is_waited_out_in_order(api, bot):
 
 @pytest.mark.parametrize(
     "fault",
+    [
+        {"status": 500, "times": 15},
+        {"drop": True, "times": 15},
+        {"status": 429, "retry_after": 1, "times": 7},
+    ],
+    ids=["15-500s", "15-dropped-connections", "7-429s-in-a-row"],
+)
+async def test_a_long_outage_costs_no_reply(api, bot, caplog, fault):
+    """More failures in a row than any fixed retry count allowed (the limiter alone gives up
+    after five 429s): the reply waits and arrives once."""
+    chat = api.chat(2010)
+    planned = api.fault("sendMessage", chat_id=chat.id, **fault)
+    reply = await _only_reply(chat)
+    assert "stretch tip" in reply.text.lower()
+    assert planned.hits == planned.times
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    "fault", [{"status": 500}, {"status": 429, "retry_after": 30}], ids=["500s", "429-too-long"]
+)
+async def test_an_outage_longer_than_the_retry_time_is_given_up_with_an_error_naming_the_chat(
+    api, start_bot, caplog, fault
+):
+    await start_bot(TELEGRAM_RETRY_SECONDS="1")
+    chat = api.chat(2011)
+    api.fault("sendMessage", chat_id=chat.id, times=1000, **fault)
+    chat.send("/tip")
+    await api.wait_for(
+        lambda: any("giving up" in r.getMessage() for r in caplog.records), timeout=30
+    )
+    (error,) = [r for r in caplog.records if "giving up" in r.getMessage()]
+    assert error.levelno == logging.ERROR and "sendMessage for chat 2011" in error.getMessage()
+    api.faults.clear()
+    chat.send("/help")  # Telegram is back: the next message is answered
+    (after,) = await chat.next_messages(1, timeout=30)
+    assert "what i can do" in after.text.lower()
+
+
+@pytest.mark.parametrize(
+    "fault",
     [{"status": 500}, {"status": 502}, {"drop": True}, {"status": 429, "retry_after": 1}],
     ids=["500", "502-html", "dropped-connection", "429"],
 )
