@@ -14,6 +14,7 @@ is in the package docstring (`bot.telegram`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import traceback
@@ -223,6 +224,16 @@ def configure_logging(settings: Settings) -> None:
     for noisy in ("httpx", "httpcore", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     install_redacting_filter(*settings.secrets)
+    logging.getLogger("telegram.ext").addFilter(_no_token_traceback)
+
+
+def _no_token_traceback(record: logging.LogRecord) -> bool:
+    """Keep PTB's "Invalid token" line but not its 50-line traceback: `run_bot` ends with one
+    clear line of its own, and a traceback of a refusal says nothing more."""
+    if record.exc_info and isinstance(record.exc_info[1], InvalidToken):
+        record.exc_info = None
+        record.exc_text = None
+    return True
 
 
 #: the name python-telegram-bot gives its polling task
@@ -258,6 +269,14 @@ def _watch_polling(application: BotApplication, failures: list[BaseException]) -
             return
         failures.append(task.exception())  # type: ignore[arg-type]
         _log.error("Telegram stopped answering our polling; shutting down so it can restart")
+        watchers.append(asyncio.get_running_loop().create_task(_shut_down(app)))
+
+    async def _shut_down(app: BotApplication) -> None:
+        # stopping the updater re-raises the polling task's error; stopped here, the rest of
+        # the shutdown (the application, the store) runs as after Ctrl+C
+        if app.updater is not None and app.updater.running:
+            with contextlib.suppress(Exception):
+                await app.updater.stop()
         app.stop_running()
 
     application.post_init = post_init

@@ -37,6 +37,7 @@ async def test_a_rejected_token_stops_the_start_with_one_clear_line_and_no_token
     code = await process.wait(timeout=60)
     assert code != 0
     assert "rejected TELEGRAM_BOT_TOKEN" in process.output
+    assert "Traceback" not in process.output, "one clear line, not PTB's traceback"
     assert api.calls_to("getMe")[0].status == 401, "the bot really tried, and was refused"
     assert_no_secrets(process.output, BAD_TOKEN)
 
@@ -141,5 +142,6 @@ async def test_a_token_revoked_while_running_ends_the_process_with_an_error(api,
         raise AssertionError(process.output[-3000:]) from None
     assert code == 2
     assert "stretchbot: Telegram rejected TELEGRAM_BOT_TOKEN" in process.output
+    assert "Traceback" not in process.output, process.output
     assert any(call.status == 401 for call in api.calls_to("getUpdates"))
     assert_no_secrets(process.output, TOKEN)
