@@ -22,14 +22,12 @@ from `context.services`.
 from __future__ import annotations
 
 import logging
-import warnings
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from telegram import Bot, Update
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
-from telegram.warnings import PTBDeprecationWarning
 
 from bot import actions as act
 from bot import daily
@@ -39,6 +37,7 @@ from bot.render import render_html
 from bot.reply import Action, Reply
 from bot.store import Store, Subscription
 from bot.telegram.keyboards import keyboard
+from bot.telegram.resilience import retry_after_seconds
 from bot.telegram.send import answer, edit_reply, note, send_chunks, send_reply
 from bot.telegram.services import BotContext, Services
 
@@ -167,7 +166,7 @@ def make_sender(bot: Bot, brain: Brain) -> daily.Send:
         try:
             await send_chunks(bot, sub.chat_id, render_html(reply), keyboard(reply.actions))
         except RetryAfter as exc:
-            raise daily.RetryLater(_retry_seconds(exc)) from exc
+            raise daily.RetryLater(retry_after_seconds(exc)) from exc
         except Forbidden as exc:
             raise daily.Blocked(str(exc)) from exc
         except TimedOut as exc:
@@ -179,13 +178,6 @@ def make_sender(bot: Bot, brain: Brain) -> daily.Send:
             raise daily.SendFailed(str(exc)) from exc
 
     return send
-
-
-def _retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 # --- what people see ------------------------------------------------------------------------

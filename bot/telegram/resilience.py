@@ -14,12 +14,14 @@ import copy
 import datetime as dt
 import logging
 import time
+import warnings
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor, ExtBot
+from telegram.warnings import PTBDeprecationWarning
 
 _log = logging.getLogger(__name__)
 
@@ -96,7 +98,7 @@ class ResilientRateLimiter(AIORateLimiter):
             return await super()._run_request(*args, **kwargs)
         except RetryAfter as exc:
             deadline = _DEADLINE.get()
-            if deadline is not None and self._clock() + _seconds(exc.retry_after) > deadline:
+            if deadline is not None and self._clock() + retry_after_seconds(exc) > deadline:
                 raise _OutOfTime(exc) from None
             raise
 
@@ -123,7 +125,11 @@ class _OutOfTime(Exception):
         self.error = error
 
 
-def _seconds(value: float | dt.timedelta) -> float:
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """A 429's wait in seconds (PTB warns that the attribute will become a timedelta)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
