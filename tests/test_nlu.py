@@ -382,3 +382,15 @@ def test_a_message_of_many_clauses_is_read_at_both_ends(brain):
     ):
         reply = brain.reply(message)
         assert (reply.kind, reply.intent, reply.topic) == (alone.kind, alone.intent, alone.topic)
+
+
+def test_a_long_message_s_unknown_words_are_weighed_the_same_whatever_their_order(brain):
+    """Past `_UNKNOWN_SAMPLE` unknown words a sample is weighed: the same one in every order
+    (a set's order changes from run to run, so the reply must not depend on it)."""
+    matcher = brain.matcher
+    made_up = [f"zq{chr(97 + i % 26)}{chr(97 + i // 26)}x" for i in range(400)]
+    words = ["hamstring", "stretch", *made_up]
+    forward, _ = matcher._query(words)
+    backward, _ = matcher._query(list(reversed(words)))
+    assert len(made_up) > matcher_module._UNKNOWN_SAMPLE
+    assert forward.coverage == backward.coverage and forward.coverage < 0.1
