@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
-from telegram.error import InvalidToken
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -228,9 +228,13 @@ def configure_logging(settings: Settings) -> None:
 
 
 def _no_token_traceback(record: logging.LogRecord) -> bool:
-    """Keep PTB's "Invalid token" line but not its 50-line traceback: `run_bot` ends with one
-    clear line of its own, and a traceback of a refusal says nothing more."""
-    if record.exc_info and isinstance(record.exc_info[1], InvalidToken):
+    """Keep PTB's line for a refused token or an unreachable API, with the error's text, but
+    not its 50-line traceback: `run_bot` ends with one clear line of its own, and the
+    traceback of a refusal or a lost connection says nothing more."""
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, (InvalidToken, NetworkError)):
+        record.msg = f"{record.getMessage()} ({type(error).__name__}: {error})"
+        record.args = ()
         record.exc_info = None
         record.exc_text = None
     return True
@@ -311,6 +315,14 @@ def run_bot(settings: Settings, kb: KnowledgeBase) -> None:
         raise ConfigError(
             "Telegram rejected TELEGRAM_BOT_TOKEN: copy the token from @BotFather again "
             "(and check TELEGRAM_API_BASE_URL)"
+        ) from None
+    except NetworkError as exc:  # only start-up lets one through: later, loops retry
+        detail = str(exc)
+        if any(secret in detail for secret in settings.secrets):
+            detail = type(exc).__name__
+        raise ConfigError(
+            f"could not reach Telegram at TELEGRAM_API_BASE_URL ({detail}); check the address "
+            "and the network"
         ) from None
     except Exception as exc:
         details = "".join(traceback.format_exception(exc))

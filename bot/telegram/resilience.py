@@ -31,7 +31,7 @@ class ResilientRateLimiter(AIORateLimiter):
 
     A 429 is honoured however many times it comes, and a 5xx answer, a dropped connection or
     a connection that could not be made is retried with exponential backoff, for up to
-    `retry_seconds` in all (minutes: an outage of Telegram's is usually that short). Then the
+    `retry_seconds` in all (`control_seconds` for the requests in `_CONTROL`) (minutes: an outage of Telegram's is usually that short). Then the
     request fails with an ERROR that names the method and the chat. A read timeout is not
     retried: Telegram may already have delivered that message, and a duplicate is worse than
     a logged failure. Likewise a connection dropped after Telegram processed a request may,
@@ -43,6 +43,7 @@ class ResilientRateLimiter(AIORateLimiter):
         *,
         overall_max_rate: float,
         retry_seconds: float = 300.0,
+        control_seconds: float = 15.0,
         backoff: float = 0.5,
         max_backoff: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
@@ -51,6 +52,7 @@ class ResilientRateLimiter(AIORateLimiter):
         # never reached, and `_run_request` ends it when the deadline would pass
         super().__init__(overall_max_rate=overall_max_rate, max_retries=1_000_000)
         self.retry_seconds = retry_seconds
+        self.control_seconds = min(control_seconds, retry_seconds)
         self.backoff = backoff
         self.max_backoff = max_backoff
         self._clock = clock
@@ -65,7 +67,8 @@ class ResilientRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         attempt = 0
-        deadline = self._clock() + self.retry_seconds
+        budget = self.control_seconds if endpoint in _CONTROL else self.retry_seconds
+        deadline = self._clock() + budget
         token = _DEADLINE.set(deadline)
         try:
             while True:
@@ -74,14 +77,14 @@ class ResilientRateLimiter(AIORateLimiter):
                         callback, args, kwargs, endpoint, data, None
                     )
                 except _OutOfTime as exc:
-                    self._give_up(endpoint, data, exc.error)
+                    self._give_up(endpoint, data, exc.error, budget)
                     raise exc.error from None
                 except NetworkError as exc:
                     delay = min(self.max_backoff, self.backoff * 2**attempt)
                     if not _transient(exc):
                         raise
                     if self._clock() + delay > deadline:
-                        self._give_up(endpoint, data, exc)
+                        self._give_up(endpoint, data, exc, budget)
                         raise
                     attempt += 1
                     _log.warning(
@@ -102,15 +105,30 @@ class ResilientRateLimiter(AIORateLimiter):
                 raise _OutOfTime(exc) from None
             raise
 
-    def _give_up(self, endpoint: str, data: dict[str, Any], exc: Exception) -> None:
-        _log.error(
-            "%s for chat %s failed for %.0f s (%s); giving up",
-            endpoint,
-            data.get("chat_id", "-"),
-            self.retry_seconds,
-            exc,
-        )
+    def _give_up(self, endpoint: str, data: dict[str, Any], exc: Exception, budget: float) -> None:
+        """A reply or tip lost is an ERROR naming the chat; a control request's failure is
+        PTB's to report (it retries or stops), so a WARNING."""
+        chat = data.get("chat_id")
+        what = f"{endpoint} for chat {chat}" if chat is not None else endpoint
+        level = logging.WARNING if endpoint in _CONTROL else logging.ERROR
+        _log.log(level, "%s failed for %.0f s (%s); giving up", what, budget, exc)
 
+
+#: requests that start, poll or stop the bot: retried briefly, since PTB retries them itself
+#: and a start-up against an unreachable API, or a Ctrl+C during an outage, must not wait
+#: minutes (replies and tips get the whole `retry_seconds`)
+_CONTROL = frozenset(
+    {
+        "getMe",
+        "getUpdates",
+        "setWebhook",
+        "deleteWebhook",
+        "getWebhookInfo",
+        "setMyCommands",
+        "close",
+        "logOut",
+    }
+)
 
 #: the deadline of the request being processed (each request runs in its own task)
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("deadline", default=None)

@@ -145,3 +145,18 @@ async def test_a_token_revoked_while_running_ends_the_process_with_an_error(api,
     assert "Traceback" not in process.output, process.output
     assert any(call.status == 401 for call in api.calls_to("getUpdates"))
     assert_no_secrets(process.output, TOKEN)
+
+
+async def test_an_unreachable_bot_api_ends_the_start_with_one_line(spawn_bot):
+    """Nothing listens on the port; with no retry time of ours PTB's own start-up retries
+    (about 20 s) are all that is waited."""
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+        TELEGRAM_RETRY_SECONDS="0",
+    )
+    assert await process.wait(timeout=120) == 2
+    last = process.output.strip().splitlines()[-1]
+    assert last.startswith("stretchbot: could not reach Telegram at TELEGRAM_API_BASE_URL")
+    assert "Traceback" not in process.output, process.output
+    assert_no_secrets(process.output, TOKEN)
