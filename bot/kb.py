@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from bot.errors import in_a_few_words
+
 try:  # the C loader is several times faster; PyYAML wheels ship it
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
@@ -727,7 +729,7 @@ def load_kb(directory: Path | str | None = None) -> KnowledgeBase:
             )
             continue
         except (OSError, RuntimeError) as exc:  # a folder named x.yaml, a symlink loop
-            errors.append(f"{ctx.file}:0: cannot be read ({_reason(exc)})")
+            errors.append(f"{ctx.file}:0: cannot be read ({in_a_few_words(exc)})")
             continue
         if doc is None:
             continue
@@ -754,11 +756,6 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
         return str(path)
-
-
-def _reason(exc: BaseException) -> str:
-    """An OS error in a few words ("Is a directory"), without a traceback."""
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _unique(ctx: _Ctx, seen: dict[str, str], key: str, node: yaml.Node, what: str) -> bool:

@@ -29,6 +29,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
 
+from bot.errors import in_a_few_words
+
 #: Each migration is the list of statements that moves the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: the subscription table and the index the tick selects due rows through.
@@ -228,7 +230,7 @@ class Store:
                 parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the database {path!r}: {_reason(exc)}") from None
+            raise StoreError(f"cannot open the database {path!r}: {in_a_few_words(exc)}") from None
         try:
             db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             db.execute("PRAGMA journal_mode = WAL")
@@ -241,7 +243,7 @@ class Store:
             _check_writable(db)
         except (sqlite3.Error, StoreError) as exc:
             db.close()
-            raise StoreError(f"cannot use the database {path!r}: {_reason(exc)}") from None
+            raise StoreError(f"cannot use the database {path!r}: {in_a_few_words(exc)}") from None
         except BaseException:
             db.close()
             raise
@@ -482,10 +484,6 @@ class Store:
     def close(self) -> None:
         """Release the database (checkpointing the WAL)."""
         self._db.close()
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _check_writable(db: sqlite3.Connection) -> None:
