@@ -192,9 +192,13 @@ class Routine:
 class Tip:
     id: str
     text: str
-    topic: str | None
+    topics: tuple[str, ...]  # what the tip is about; the first is the main one
     stretch: str | None
     sources: tuple[str, ...]
+
+    @property
+    def topic(self) -> str:
+        return self.topics[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,11 +572,11 @@ _TIP = _Spec(
     {
         "id": ("id", True),
         "text": ("text", True),
-        "topic": ("id", False),
+        "topics": ("idlist", True),
         "stretch": ("id", False),
         "sources": ("strlist", True),
     },
-    refs={"topic": "topic", "stretch": "stretch"},
+    refs={"topics": "topic", "stretch": "stretch"},
 )
 _SMALLTALK = _Spec(
     "smalltalk",
@@ -978,7 +982,7 @@ class _Builder:
         for ctx, e in self._each("tips", _TIP):
             if _unique(ctx, self.seen["tips"], e["id"], e["_node_id"], "tip id"):
                 self.tips.append(
-                    Tip(e["id"], e["text"], e.get("topic"), e.get("stretch"), e["sources"])
+                    Tip(e["id"], e["text"], e["topics"], e.get("stretch"), e["sources"])
                 )
 
     def _smalltalk(self) -> None:

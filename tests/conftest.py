@@ -116,7 +116,9 @@ def mini_kb_files() -> dict[str, dict]:
         "stretches.yaml": {"stretches": stretches},
         "intents.yaml": {"intents": intents},
         "routines.yaml": {"routines": routines},
-        "tips.yaml": {"tips": [{"id": "t1", "text": "Move often.", "sources": src}]},
+        "tips.yaml": {
+            "tips": [{"id": "t1", "text": "Move often.", "topics": ["general"], "sources": src}]
+        },
         "smalltalk.yaml": {
             "smalltalk": [
                 {"id": "greeting", "kind": "smalltalk", "phrases": ["hi"], "replies": ["Hi!"]}
