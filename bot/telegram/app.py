@@ -20,7 +20,6 @@ import time
 import traceback
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError
@@ -42,7 +41,7 @@ from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
 from bot.store import Store
 from bot.telegram import daily as tg_daily
-from bot.telegram import filters, handlers
+from bot.telegram import filters, handlers, webhook
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
@@ -199,20 +198,6 @@ def polling_options() -> dict[str, Any]:
     return {"allowed_updates": ALLOWED_UPDATES, "bootstrap_retries": 5}
 
 
-def webhook_options(settings: Settings) -> dict[str, Any]:
-    """`run_webhook` / `Updater.start_webhook` arguments: the local server serves the URL's path."""
-    assert settings.webhook_url, "webhook_options needs WEBHOOK_URL"
-    return {
-        "listen": settings.webhook_listen,
-        "port": settings.webhook_port,
-        "url_path": urlsplit(settings.webhook_url).path.strip("/"),
-        "webhook_url": settings.webhook_url,
-        "secret_token": settings.webhook_secret,
-        "allowed_updates": ALLOWED_UPDATES,
-        "bootstrap_retries": 5,
-    }
-
-
 def configure_logging(settings: Settings) -> None:
     """Log to stderr at LOG_LEVEL with the token and webhook secret scrubbed from every record."""
     logging.basicConfig(
@@ -306,7 +291,7 @@ def run_bot(settings: Settings, kb: KnowledgeBase) -> None:
     _log.info("Starting StretchBot (%s)", mode if settings.webhook_url else "long polling")
     try:
         if settings.webhook_url:
-            application.run_webhook(**webhook_options(settings))
+            webhook.run_webhook(application, settings, ALLOWED_UPDATES)
         else:
             application.run_polling(**polling_options())
         if failures:

@@ -187,9 +187,16 @@ class TolerantBot(ExtBot[int]):
         try:
             Update.de_json(copy.deepcopy(raw), self)
         except Exception as exc:
-            _log.warning("Skipped malformed update %d (%s: %s)", update_id, type(exc).__name__, exc)
+            log_malformed(update_id, exc)
             return {"update_id": update_id}
         return raw
+
+
+def log_malformed(update_id: object, exc: Exception) -> None:
+    """One WARNING for an update that does not parse: its id and the error's kind, never its
+    content (which holds what a person wrote)."""
+    shown = update_id if isinstance(update_id, int) else "without an id"
+    _log.warning("Skipped malformed update %s (%s)", shown, type(exc).__name__)
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):

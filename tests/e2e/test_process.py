@@ -130,6 +130,83 @@ async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
     assert_no_secrets(process.output, TOKEN, SECRET)
 
 
+async def test_webhook_acknowledges_a_malformed_update_and_refuses_bad_json(api, spawn_bot):
+    """A malformed update is answered 200 and logged once without its content, so Telegram does
+    not deliver it again and the updates behind it are not held up; bad JSON gets 400."""
+    port = free_port()
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        WEBHOOK_URL="https://stretchbot.example.org/hook",
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_PORT=str(port),
+    )
+    await api.wait_for(lambda: api.webhook.get("url"), timeout=60, what="setWebhook")
+    url = f"http://127.0.0.1:{port}/hook"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    async with aiohttp.ClientSession() as session:
+        for _ in range(100):  # the server starts listening just after setWebhook
+            try:
+                async with session.post(url, json={"update_id": 1}, headers=headers) as response:
+                    break
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.2)
+        bad_bodies = [b"{not json", b'{"update_id": 5, "mess', b"", b"[" * 100_000, b"[1, 2]"]
+        bad_bodies += [b"\xff\xfe{}", b'"just a string"']
+        for body in bad_bodies:
+            async with session.post(url, data=body, headers=headers) as response:
+                assert response.status == 400, body[:20]
+
+    api.forward_webhook_to(url)
+    chat = api.chat(3004)
+    broken = api.inject_raw({"message": {"text": "secret words nobody should log"}})
+    chat.send("/help")
+    reply = await chat.next_message()
+    assert "stretch" in reply.text.lower()
+    deliveries = [status for update_id, status in api.webhook_deliveries if update_id == broken]
+    assert deliveries == [200], "acknowledged once, never delivered again"
+
+    assert await process.stop() == 0
+    assert process.output.count(f"Skipped malformed update {broken}") == 1
+    assert "secret words" not in process.output
+    assert "CRITICAL" not in process.output and "Traceback" not in process.output
+    assert_no_secrets(process.output, TOKEN, SECRET)
+
+
+async def test_a_webhook_port_in_use_ends_the_start_with_one_line_before_any_request(
+    api, spawn_bot
+):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        process = await spawn_bot(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            WEBHOOK_URL="https://stretchbot.example.org/hook",
+            WEBHOOK_SECRET=SECRET,
+            WEBHOOK_PORT=str(taken.getsockname()[1]),
+        )
+        assert await process.wait(timeout=60) == 2
+    assert "cannot listen on 127.0.0.1:" in process.output
+    assert "Traceback" not in process.output
+    assert api.calls_to("setWebhook") == [], "no webhook left registered for a bot that is not up"
+
+
+async def test_a_webhook_listen_address_that_does_not_exist_is_one_line(api, spawn_bot):
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        WEBHOOK_URL="https://stretchbot.example.org/hook",
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_LISTEN="no-such-host.invalid",
+        WEBHOOK_PORT=str(free_port()),
+    )
+    assert await process.wait(timeout=60) == 2
+    assert "WEBHOOK_LISTEN: 'no-such-host.invalid' is not an address" in process.output
+    assert "Traceback" not in process.output
+    assert api.calls_to("setWebhook") == []
+
+
 async def test_a_token_revoked_while_running_ends_the_process_with_an_error(api, spawn_bot):
     """One 401 on getUpdates ends python-telegram-bot's polling loop; the process must not stay
     up answering nothing (and exit 0 on Ctrl+C), or no supervisor would ever restart it."""
