@@ -20,9 +20,13 @@ Catch-up
 
 Failures
     Flood control (Telegram's 429 "retry after") pauses every send for the time asked and
-    tries again. A person who blocked the bot is removed from the store. Any other error leaves
-    the row due, to be tried again on a later tick; after `max_tries` failed tries that day's
-    tip is given up and the next day is scheduled.
+    tries again. A person who blocked the bot is removed from the store. Telegram down (the
+    network, a 5xx, after the bot's own retries) leaves the row due and untried, and ends the
+    tick's sending: the next tick tries again, and the tip goes out once Telegram is back, if
+    that is within the catch-up window of its scheduled time; an outage is never counted
+    against the person. Any other error (a request Telegram refuses) leaves the row due, to be
+    tried again on a later tick; after `max_tries` such failures that day's tip is given up
+    and the next day is scheduled.
 
 Ticks
     A tick hands rows one at a time to a small pool of senders, so one slow answer holds up one
@@ -370,7 +374,14 @@ class Blocked(SendError):
 
 
 class SendFailed(SendError):
-    """Not delivered (server error, bad request, network down): try again on a later tick."""
+    """Not delivered, and Telegram refused it (a bad request): try again on a later tick, up to
+    `max_tries` times a day."""
+
+
+class Unavailable(SendError):
+    """Not delivered because Telegram could not be reached or failed on its side (network
+    down, 5xx) after the bot's own retries: the tip stays due, untried, until Telegram is back
+    (or the catch-up window of its scheduled time closes)."""
 
 
 class MaybeDelivered(SendError):
@@ -429,10 +440,19 @@ class TickReport:
     lost_races: int = 0
     rescheduled: int = 0
     recovered: int = 0
+    unavailable: int = 0  # sends that found Telegram down; the tick then stops taking rows
 
     def __bool__(self) -> bool:
         return any(
-            (self.sent, self.failed, self.gave_up, self.blocked, self.rescheduled, self.recovered)
+            (
+                self.sent,
+                self.failed,
+                self.gave_up,
+                self.blocked,
+                self.rescheduled,
+                self.recovered,
+                self.unavailable,
+            )
         )
 
 
@@ -548,7 +568,8 @@ async def tick(
             )
 
     def out_of_time() -> bool:
-        return deadline is not None and monotonic() >= deadline
+        # Telegram down: the rows left stay due for the next tick instead of failing here.
+        return bool(report.unavailable) or (deadline is not None and monotonic() >= deadline)
 
     async def feed() -> None:
         after: tuple[datetime, int] | None = None
@@ -632,6 +653,12 @@ async def _deliver(
             log.info("Flood control: pausing daily tips for %.1f s", exc.seconds)
             pacer.pause(exc.seconds)
             continue
+        except Unavailable as exc:
+            store.release(sub.chat_id, claim.claimed_at, now())
+            report.unavailable += 1
+            if report.unavailable == 1:
+                log.warning("Telegram is unavailable (%s); due daily tips wait for it.", exc)
+            return
         except Blocked:
             log.info("Chat %s blocked the bot; removing its daily tips.", sub.chat_id)
             store.delete(sub.chat_id)

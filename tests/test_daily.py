@@ -24,6 +24,7 @@ from bot.daily import (
     Pacer,
     RetryLater,
     SendFailed,
+    Unavailable,
     UsageError,
     load_zone,
     local_instant,
@@ -463,7 +464,7 @@ async def test_a_blocked_person_is_removed_and_the_others_still_get_theirs(store
 
 async def test_a_failed_send_is_retried_on_a_later_tick_and_sent_once(store):
     clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
-    outbox = Outbox(clock, fail={1: [SendFailed("Bad Gateway")]})
+    outbox = Outbox(clock, fail={1: [SendFailed("Bad Request: message is too long")]})
     await populate(store, clock, 1)
     clock.advance(hours=1)
     first = await run_tick(store, outbox, clock)
@@ -481,7 +482,7 @@ async def test_a_failed_send_is_retried_on_a_later_tick_and_sent_once(store):
 
 async def test_retries_are_bounded_then_the_day_is_given_up(store):
     clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
-    outbox = Outbox(clock, fail={1: [SendFailed("Internal Server Error")]})
+    outbox = Outbox(clock, fail={1: [SendFailed("Bad Request: chat not found")]})
     await populate(store, clock, 1)
     clock.advance(hours=1)
     for _ in range(10):
@@ -494,6 +495,47 @@ async def test_retries_are_bounded_then_the_day_is_given_up(store):
     clock.now = datetime(2025, 6, 2, 8, 0, 30, tzinfo=UTC)
     await run_tick(store, outbox, clock, max_tries=3)
     assert outbox.chats() == {1: 1}
+
+
+@pytest.mark.parametrize("outage", [timedelta(minutes=20), timedelta(hours=5, minutes=50)])
+async def test_tips_wait_out_an_outage_and_go_out_once_when_telegram_is_back(store, outage):
+    """Telegram down for longer than any retry budget: no tip is dropped, none doubled, no
+    try is counted against anyone, and the tick stops knocking once it finds Telegram down."""
+    clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
+    down = Unavailable("Bad Gateway (502)")
+    outbox = Outbox(clock, fail={chat: [down] for chat in range(1, 51)})
+    await populate(store, clock, 50)
+    clock.advance(hours=1)
+    ticks = 0
+    while clock.now < datetime(2025, 6, 1, 8, tzinfo=UTC) + outage:
+        report = await run_tick(store, outbox, clock, max_tries=3)
+        assert report.sent == 0 and report.failed == 0 and report.gave_up == 0
+        assert 1 <= report.unavailable <= 9, "one sender finds it down; the rest are not tried"
+        ticks += 1
+        clock.advance(minutes=1)
+    assert ticks > 3 * 3, "far more ticks than max_tries"
+    assert all(store.get(chat).failures == 0 for chat in range(1, 51))
+    outbox.fail.clear()
+    for _ in range(3):
+        await run_tick(store, outbox, clock, max_tries=3)
+        clock.advance(seconds=30)
+    assert outbox.chats() == {chat: 1 for chat in range(1, 51)}
+    assert {store.get(chat).last_sent for chat in range(1, 51)} == {date(2025, 6, 1)}
+
+
+async def test_an_outage_past_the_catch_up_window_moves_the_tip_to_the_next_day(store):
+    clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
+    outbox = Outbox(clock, fail={1: [Unavailable("network down")]})
+    await populate(store, clock, 1)
+    clock.advance(hours=1)
+    while clock.now < datetime(2025, 6, 1, 15, tzinfo=UTC):  # down 7 hours, window 6
+        await run_tick(store, outbox, clock)
+        clock.advance(minutes=10)
+    assert store.get(1).next_send == datetime(2025, 6, 2, 8, tzinfo=UTC)
+    outbox.fail.clear()
+    clock.now = datetime(2025, 6, 2, 8, 0, 30, tzinfo=UTC)
+    await run_tick(store, outbox, clock)
+    assert [sent.date() for _, _, sent in outbox.sent] == [date(2025, 6, 2)]
 
 
 async def test_flood_control_pauses_everyone_then_delivers_each_tip_once(store):

@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from telegram import Bot, Update
-from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import actions as act
 from bot import daily
@@ -124,13 +124,14 @@ async def run_tick(
     if report:
         log.info(
             "Daily tips: %d sent, %d to retry, %d given up, %d blocked, %d rescheduled, "
-            "%d recovered.",
+            "%d recovered, %d waiting for Telegram.",
             report.sent,
             report.failed,
             report.gave_up,
             report.blocked,
             report.rescheduled,
             report.recovered,
+            report.unavailable,
         )
     return report
 
@@ -172,8 +173,12 @@ def make_sender(bot: Bot, brain: Brain) -> daily.Send:
         except TimedOut as exc:
             # Only a request that never left is safe to send again.
             if type(exc.__cause__).__name__ in ("ConnectTimeout", "PoolTimeout"):
-                raise daily.SendFailed(str(exc)) from exc
+                raise daily.Unavailable(str(exc)) from exc
             raise daily.MaybeDelivered(str(exc)) from exc
+        except BadRequest as exc:
+            raise daily.SendFailed(str(exc)) from exc
+        except NetworkError as exc:  # the network or a 5xx, after the limiter's retries
+            raise daily.Unavailable(str(exc)) from exc
         except TelegramError as exc:
             raise daily.SendFailed(str(exc)) from exc
 
