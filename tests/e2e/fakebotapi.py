@@ -30,15 +30,17 @@ Client API (everything synchronous injects; everything that waits is `async` wit
 Inspecting: `api.calls` (every request as `Call(method, params, status)`; `api.calls_to(name)`),
 `api.sent` (every message the bot sent, all chats, in order; edits update them in place, with
 `history`), `api.answers` (callback query id -> answer params or None), `api.commands`,
-`api.webhook`, `api.confirmed` (highest update id the bot confirmed via `offset`),
+`api.webhook`, `api.processed_drops`, `api.confirmed` (highest update id the bot confirmed via `offset`),
 `await api.wait_for(predicate, timeout=20)`.
 
 Faults: `api.fault("sendMessage", status=429, retry_after=1, times=2)`; status 500, 502 (an
 HTML body, like a proxy), 400, 403; `delay=2.0` (answer slowly); `drop=True` (close the
 connection without answering); `chat_id=` limits it to one chat; `parse_mode="HTML"` to
 requests in that mode (with `PARSE_ERROR`, Telegram refusing our HTML); `method="*"` hits any
-method; `gate=asyncio.Event()` holds the answer until the test sets it. The returned `Fault`
-counts its `hits`. `api.block(chat_id)` makes every send to that
+method; `gate=asyncio.Event()` holds the answer until the test sets it; `drop_after=True`
+carries the request out, then closes the connection without answering (the one fault after
+which a resend is a duplicate). The returned `Fault` counts its `hits`. `api.storm(Storm(...))`
+hits a random share of requests with random faults until a deadline (the soak test). `api.block(chat_id)` makes every send to that
 chat fail with 403 "bot was blocked by the user"; `api.inject_raw({...})` queues any payload
 (a malformed update). `api.forward_webhook_to(url)` makes the fake POST each new update to a
 bot running in webhook mode, with the secret the bot registered via setWebhook, like Telegram.
@@ -51,9 +53,11 @@ import contextlib
 import itertools
 import json
 import logging
+import random
 import re
 import socket
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -274,6 +278,8 @@ class Fault:
     #: hold the answer until the test sets this event (a response as slow as the test wants)
     gate: asyncio.Event | None = None
     drop: bool = False
+    #: carry the request out, then close the connection without answering
+    drop_after: bool = False
     chat_id: int | None = None
     #: only requests with this parse_mode ("HTML"); a plain-text request passes untouched
     parse_mode: str | None = None
@@ -289,6 +295,39 @@ class Fault:
         if self.parse_mode is not None and mode.upper() != self.parse_mode.upper():
             return False
         return self.chat_id is None or _as_int(params.get("chat_id")) == self.chat_id
+
+
+@dataclass
+class Storm:
+    """Random faults on a `share` of the requests to `methods` until `until` (loop time):
+    429s with a `retry_after` of up to `max_retry_after` s, 500s, 502s, connections dropped
+    before and after the request is carried out (`api.processed_drops` lists the latter).
+    `injected` counts the faults by kind."""
+
+    until: float
+    share: float = 0.3
+    methods: frozenset[str] = frozenset({"sendmessage", "getupdates", "answercallbackquery"})
+    max_retry_after: int = 20
+    seed: int = 1
+    injected: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+
+    def pick(self, method: str, now: float) -> Fault | None:
+        if now >= self.until or method.lower() not in self.methods:
+            return None
+        if self._rng.random() >= self.share:
+            return None
+        kind = self._rng.choice(["429", "500", "502", "drop", "drop_after"])
+        if method.lower() == "getupdates" and kind == "429":
+            kind = "500"  # Telegram does not rate-limit polling
+        self.injected[kind] += 1
+        if kind == "429":
+            return Fault(status=429, retry_after=self._rng.randint(1, self.max_retry_after))
+        if kind in ("500", "502"):
+            return Fault(status=int(kind))
+        return Fault(drop=kind == "drop", drop_after=kind == "drop_after")
 
 
 @dataclass
@@ -542,6 +581,9 @@ class FakeBotAPI:
         self.webhook: dict[str, Any] = {}
         self.webhook_deliveries: list[tuple[int, int]] = []
         self.faults: list[Fault] = []
+        self.storms: list[Storm] = []
+        #: (method, chat id) of each request carried out whose answer was dropped
+        self.processed_drops: list[tuple[str, int | None]] = []
         self.blocked: set[int] = set()
         self.confirmed = 0
         self.port = 0
@@ -614,6 +656,11 @@ class FakeBotAPI:
         self.faults.append(planned)
         return planned
 
+    def storm(self, storm: Storm) -> Storm:
+        """Random faults until `storm.until` (see `Storm`)."""
+        self.storms.append(storm)
+        return storm
+
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
 
@@ -668,6 +715,9 @@ class FakeBotAPI:
             self._notify()
             return self._error(ApiError(401, "Unauthorized"))
         fault = next((f for f in self.faults if f.matches(method, params)), None)
+        if fault is None:
+            now = asyncio.get_running_loop().time()
+            fault = next((f for s in self.storms if (f := s.pick(method, now))), None)
         if fault:
             fault.hits += 1
             if fault.delay:
@@ -693,6 +743,13 @@ class FakeBotAPI:
             call.status = exc.status
             self._notify()
             return self._error(exc)
+        if fault and fault.drop_after:
+            call.status = -2
+            self.processed_drops.append((method, _as_int(params.get("chat_id"))))
+            self._notify()
+            assert request.transport is not None
+            request.transport.abort()
+            return web.Response(status=500)
         call.status = 200
         self._notify()
         return web.json_response({"ok": True, "result": result})
