@@ -353,8 +353,8 @@ def test_a_word_longer_than_any_vocabulary_word_is_never_searched_for(brain, mon
     monkeypatch.setattr(words, "_correct", no_search)
     longest = words._max_corrected - 2
     assert any(len(w) == longest for w in words._typo_index)
-    assert words._canon("q" * (longest + 3)) == "q" * (longest + 3)
-    assert words._canon("x" * 4000) == "x" * 4000
+    assert words.canon("q" * (longest + 3)) == "q" * (longest + 3)
+    assert words.canon("x" * 4000) == "x" * 4000
     assert brain.reply("x" * 4000).kind == "fallback"
 
 
@@ -368,7 +368,25 @@ def test_typos_are_corrected_in_a_long_message_s_first_words_only(brain, monkeyp
     made_up = [f"zqv{i}x" for i in range(words_module._CORRECTED_WORDS + 50)]
     canonical = words.canonical(made_up)
     assert canonical[words_module._CORRECTED_WORDS :] == made_up[words_module._CORRECTED_WORDS :]
-    assert len(searched) <= words_module._CORRECTED_WORDS
+    assert len(searched) <= words_module._SEARCHES_PER_MESSAGE
+
+
+def test_a_message_makes_a_bounded_number_of_typo_searches(brain, monkeypatch):
+    """Made-up words each need a search: past `_SEARCHES_PER_MESSAGE` they stay as written,
+    are not remembered (a shorter message may still correct them), and the clause reading
+    does not search them again."""
+    words = brain.matcher.words
+    searched = []
+    real = words._correct
+    monkeypatch.setattr(words, "_correct", lambda w: searched.append(w) or real(w))
+    made_up = [f"qzx{chr(97 + i % 26)}{chr(97 + i // 26)}vw" for i in range(90)]
+    message = ", and ".join(" ".join(made_up[i : i + 3]) for i in range(0, 90, 3))
+    brain.reply(message + ", how do i strech my hamstirngs")
+    assert 0 < len(searched) <= words_module._SEARCHES_PER_MESSAGE
+    assert made_up[-1] not in words._word_cache
+    assert words.canonical(["hamstirng"]) == [words.canon("hamstring")], (
+        "a new message, a new budget"
+    )
 
 
 def test_a_message_of_many_clauses_is_read_at_both_ends(brain):

@@ -41,6 +41,8 @@ class Analysis:
     #: for a long message (`CLAUSE_MIN_WORDS` words or more), its normalised words cut into
     #: clauses at punctuation and at joining words; empty for a short one
     clauses: tuple[tuple[str, ...], ...] = ()
+    #: the clauses' words in their vocabulary form, as the whole message read them
+    canonical_clauses: tuple[tuple[str, ...], ...] = ()
 
 
 def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
@@ -49,7 +51,13 @@ def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
     canonical = canonicaliser.canonical(normalised)
     words, topics = canonicaliser.find_topics(canonical)
     clauses = cut_clauses(pieces) if len(words) >= CLAUSE_MIN_WORDS else ()
-    return Analysis(text, normalised, tuple(canonical), tuple(words), tuple(topics), clauses)
+    form: dict[str, str] = {}
+    for word, canon in zip(normalised, canonical, strict=True):
+        form.setdefault(word, canon)
+    in_form = tuple(tuple(form.get(w, w) for w in clause) for clause in clauses)
+    return Analysis(
+        text, normalised, tuple(canonical), tuple(words), tuple(topics), clauses, in_form
+    )
 
 
 def cut_clauses(pieces: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:

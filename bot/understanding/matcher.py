@@ -167,7 +167,7 @@ class Matcher:
         accepted = whole.confidence >= self.threshold
         if (accepted and whole.kind != "aspect") or whole.kind == "out_of_scope":
             return whole  # a look-alike as a whole ("an old chest of drawers ...") stays one
-        clauses = analysis.clauses
+        clauses = analysis.canonical_clauses
         if len(clauses) > _MAX_CLAUSES:
             # people open with the story and close with the question: keep both ends
             half = _MAX_CLAUSES // 2
@@ -308,7 +308,7 @@ class Matcher:
 
     def _read_clauses(
         self,
-        clauses: Sequence[Sequence[str]],
+        clauses: Sequence[Sequence[str]],  # in their vocabulary form
         topic: str | None,
         whole: Match,
         accepted: bool,
@@ -318,7 +318,7 @@ class Matcher:
         question = None
         best = whole
         for clause in clauses:
-            c_words, c_topics = self.words.find_topics(self.words.canonical(clause))
+            c_words, c_topics = self.words.find_topics(clause)
             start = next((i for i, w in enumerate(c_words) if w in _QUESTION_WORDS), None)
             if accepted and start is None:
                 continue  # only a question can overrule an answer already found

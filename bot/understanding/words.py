@@ -53,6 +53,9 @@ _TWO_EDITS_FROM = 7
 _TOPIC_NAME_PRIORITY = 10
 #: typos are corrected in this many first words of a message (see `canonical`)
 _CORRECTED_WORDS = 100
+#: and at most this many typo searches are made for one message: a real message needs a few
+#: (most words are known), a made-up one would need one per word, at up to 50 us each
+_SEARCHES_PER_MESSAGE = 32
 #: the word cache stops growing here, so a flood of made-up words cannot take the memory
 _WORD_CACHE_MAX = 100_000
 
@@ -159,21 +162,43 @@ class Canonicaliser:
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
-        result = self._canon(word)
-        if len(self._word_cache) < _WORD_CACHE_MAX:
-            self._word_cache[word] = result
+        result = self._without_search(word)
+        if result is None:
+            result = self._search(word)
+        self._remember(word, result)
         return result
 
     def canonical(self, words: Sequence[str]) -> list[str]:
-        """`canon` of each word; past the first `_CORRECTED_WORDS` words, only the words the
-        cache or the lemma table knows: a typo costs a search, and a long made-up message would
-        otherwise hold the event loop for tens of milliseconds."""
-        canon = self.canon
-        head = [canon(w) for w in words[:_CORRECTED_WORDS]]
-        if len(words) <= _CORRECTED_WORDS:
-            return head
+        """`canon` of each word, with bounded work: typos are looked for in the first
+        `_CORRECTED_WORDS` words only, and at most `_SEARCHES_PER_MESSAGE` times; past that a
+        word the cache or the lemma table does not know stays as written. A typo costs a
+        search, and a long made-up message would otherwise hold the event loop for tens of
+        milliseconds."""
+        out: list[str] = []
+        searches = _SEARCHES_PER_MESSAGE
         cache, lemma = self._word_cache, self._lemma
-        return head + [cache.get(w) or lemma.get(w) or w for w in words[_CORRECTED_WORDS:]]
+        for i, word in enumerate(words):
+            known = cache.get(word)
+            if known is not None:
+                out.append(known)
+                continue
+            if i >= _CORRECTED_WORDS:
+                out.append(lemma.get(word) or word)
+                continue
+            result = self._without_search(word)
+            if result is None:
+                if searches <= 0:  # not remembered: a shorter message may correct it
+                    out.append(word)
+                    continue
+                searches -= 1
+                result = self._search(word)
+            self._remember(word, result)
+            out.append(result)
+        return out
+
+    def _remember(self, word: str, result: str) -> None:
+        if len(self._word_cache) < _WORD_CACHE_MAX:
+            self._word_cache[word] = result
 
     def find_topics(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
         """(the canonical words with each topic name replaced by `TOPIC_TOKEN`, the topic ids
@@ -207,8 +232,8 @@ class Canonicaliser:
             return _UNKNOWN_COMMON
         return _UNKNOWN_RARE
 
-    def _canon(self, word: str) -> str:
-        """`canon` without the cache."""
+    def _without_search(self, word: str) -> str | None:
+        """`canon` when it needs no typo search (the word, its lemma), else None."""
         if word == TOPIC_TOKEN:
             return word
         lemma = self._lemma.get(word)
@@ -223,6 +248,10 @@ class Canonicaliser:
             or word in self._english
         ):
             return word
+        return None
+
+    def _search(self, word: str) -> str:
+        """`canon` of a word `_without_search` could not place: its typo correction, if any."""
         corrected = self._correct(word)
         if len(word) == _MIN_CORRECTED and not self._typo_priority.get(corrected or ""):
             return word  # three letters are too few to guess from, but "bak" and "nek" are ours
