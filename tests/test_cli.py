@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from bot.cli import main
 from bot.console import chat
 
@@ -169,4 +171,56 @@ def test_run_with_a_database_it_cannot_use_exits_3_with_one_line(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == (
         f"stretchbot: cannot use the database '{tmp_path / 'bot.db'}': file is not a database"
     )
+    assert "Traceback" not in result.stderr and "ABCdefGHI" not in result.stderr
+
+
+_TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678"
+
+
+def _prepare_knowledge(tmp_path):
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "tips.yaml").write_text("tips:\n  - id: t\n    hold: 1:30\n")
+
+
+@pytest.mark.parametrize(
+    ("case", "env", "prepare", "code", "line"),
+    [
+        ("broken knowledge base", {}, _prepare_knowledge, 1, "not starting"),
+        ("rate below 1/s", {"RATE_LIMIT_PER_SECOND": "0.5"}, None, 2, "RATE_LIMIT_PER_SECOND"),
+        ("tick overflow", {"DAILY_TICK_SECONDS": "1e300"}, None, 2, "DAILY_TICK_SECONDS"),
+        ("retry time", {"TELEGRAM_RETRY_SECONDS": "-1"}, None, 2, "TELEGRAM_RETRY_SECONDS"),
+        ("bad port", {"WEBHOOK_PORT": "0"}, None, 2, "WEBHOOK_PORT"),
+        ("database is a folder", {"STRETCHBOT_DB": "{tmp}"}, None, 3, "the database"),
+        ("database path impossible", {"STRETCHBOT_DB": "/proc/nope/x.db"}, None, 3, "database"),
+    ],
+    ids=lambda value: value.replace(" ", "-") if isinstance(value, str) and " " in value else "",
+)
+def test_each_bad_start_is_one_line_and_a_documented_exit_code(
+    tmp_path, case, env, prepare, code, line
+):
+    """The README's exit codes: 1 knowledge base, 2 settings / Telegram, 3 database. Every
+    case ends with one line on stderr, no traceback, no token; the Bot API address is
+    unreachable on purpose, so each is found before any request."""
+    if prepare is not None:
+        prepare(tmp_path)
+    args = ["--knowledge", str(tmp_path / "kb")] if (tmp_path / "kb").is_dir() else []
+    environ = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PYTHONPATH": _root(),
+        "TELEGRAM_BOT_TOKEN": _TOKEN,
+        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
+        "STRETCHBOT_DB": str(tmp_path / "bot.db"),
+    }
+    environ |= {key: value.replace("{tmp}", str(tmp_path)) for key, value in env.items()}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env=environ,
+    )
+    assert result.returncode == code, (case, result.stderr)
+    assert line in result.stderr.strip().splitlines()[-1], case
     assert "Traceback" not in result.stderr and "ABCdefGHI" not in result.stderr
