@@ -77,6 +77,8 @@ CAUTION_TAGS: dict[str, str] = {
     "neck_end_range": "the neck taken far to its end range (neck problems)",
     "wrist_load": "weight on the hands or wrists",
 }
+#: every area offers at least this many stretches, so "another one" always has somewhere to go
+MIN_STRETCHES_PER_TOPIC = 3
 REQUEST_IDS = ("tip", "daily_on", "daily_off", "help")
 FOLLOWUP_IDS = ("stretch_it", "another", "shorter", "more")
 #: out_of_scope holds messages that share our words but are not about stretching
@@ -1125,8 +1127,13 @@ class _Builder:
             for aspect in REQUIRED_ASPECTS:
                 if (tid, aspect) not in self.answers:
                     ctx.err(node, f"topic '{tid}': no answer with aspect {aspect!r} in answers")
-            if not any(tid in s.topics for s in self.stretches.values()):
-                ctx.err(node, f"topic '{tid}': no stretch lists this topic")
+            listed = sum(tid in s.topics for s in self.stretches.values())
+            if listed < MIN_STRETCHES_PER_TOPIC:
+                ctx.err(
+                    node,
+                    f"topic '{tid}': {listed} stretches list this topic; every area needs at "
+                    f"least {MIN_STRETCHES_PER_TOPIC} (add the topic to stretches' topics)",
+                )
         if self.raw["intents"]:
             for needed in REQUIRED_ASPECTS + ("stretch",):
                 if needed not in self.intents:

@@ -71,8 +71,8 @@ def mini_kb_files() -> dict[str, dict]:
     )
     stretches = [
         {
-            "id": f"{t}_stretch",
-            "name": f"{t} stretch",
+            "id": f"{t}_stretch{suffix}",
+            "name": f"{t} stretch{suffix.replace('_', ' ')}",
             "topics": [t],
             "type": "static",
             "steps": ["Stand tall.", "Lean gently.", "Breathe and hold."],
@@ -84,6 +84,7 @@ def mini_kb_files() -> dict[str, dict]:
             "sources": src,
         }
         for t in muscles
+        for suffix in ("", "_2", "_3")
     ]
     intents = {
         "aspects": [
