@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 #: the labelled messages `stretchbot eval` scores by default: a checkout's file, not the package's
 DEFAULT_EVAL_FILE = Path("tests") / "data" / "utterances.yaml"
+#: the frozen set of question families `stretchbot eval --coverage` scores by default
+DEFAULT_COVERAGE_FILE = Path("tests") / "data" / "blind_coverage" / "families.yaml"
 #: the frozen blind sets `stretchbot eval --blind` scores by default (see its README.md)
 DEFAULT_BLIND_DIR = Path("tests") / "data" / "blind"
 
@@ -145,13 +147,35 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_coverage(brain: Brain, path: Path, *, verbose: bool) -> int:
+    """`eval --coverage`: a relevant reply for every question family (see bot.coverage)."""
+    from bot import coverage, evaluate
+    from bot.render import render_json
+
+    if not path.is_file():
+        print(f"stretchbot eval: no file {path}", file=sys.stderr)
+        return 2
+    try:
+        rows = evaluate.load_rows(path)
+    except evaluate.EvalDataError as exc:
+        print(f"stretchbot eval: {exc}", file=sys.stderr)
+        return 2
+    replies = [render_json(brain.reply(row["text"])) for row in rows]
+    report = coverage.score_coverage(rows, replies, brain.kb)
+    print(coverage.format_coverage(report, verbose=verbose))
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Accuracy on the labelled messages, false acceptance on CLINC150, or the blind and
     real-world sets' figures (list labels)."""
     from bot import evaluate
 
-    if (args.blind is not None or args.realworld) and (args.file or args.split):
-        print("stretchbot eval: --blind and --realworld take no FILE or --split", file=sys.stderr)
+    if (args.blind is not None or args.realworld or args.coverage) and (args.file or args.split):
+        print(
+            "stretchbot eval: --blind, --realworld and --coverage take no FILE or --split",
+            file=sys.stderr,
+        )
         return 2
     brain = _brain(args)
     if brain is None:
@@ -173,6 +197,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return 2
         print(evaluate.format_blind(blind, verbose=args.verbose))
         return 0
+    if args.coverage:
+        return _eval_coverage(brain, Path(args.coverage), verbose=args.verbose)
     if args.realworld:
         if not Path(args.realworld).is_file():
             print(f"stretchbot eval: no file {args.realworld}", file=sys.stderr)
@@ -256,6 +282,13 @@ def build_parser() -> argparse.ArgumentParser:
         const=str(DEFAULT_BLIND_DIR),
         metavar="DIR",
         help=f"score the frozen blind sets (default: {DEFAULT_BLIND_DIR})",
+    )
+    which.add_argument(
+        "--coverage",
+        nargs="?",
+        const=str(DEFAULT_COVERAGE_FILE),
+        metavar="FILE",
+        help=f"relevant replies by question family (default: {DEFAULT_COVERAGE_FILE})",
     )
     which.add_argument(
         "--realworld",
