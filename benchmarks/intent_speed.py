@@ -58,6 +58,7 @@ from synthetic_kb import Synthesizer, load_synthetic, phrase_lists  # noqa: E402
 
 from bot.brain import Brain  # noqa: E402
 from bot.kb import KBError, KnowledgeBase, load_kb  # noqa: E402
+from bot.memory import settle  # noqa: E402
 from bot.understanding.text import normalize, normalize_message  # noqa: E402
 
 UTTERANCES = ROOT / "tests" / "data" / "utterances.yaml"
@@ -474,6 +475,7 @@ def bench_shipped(
         f"{cold.stats('wall')['raw_max']:.2f} ms wall; warm {warm.stats('cpu')['raw_max']:.2f} "
         f"ms cpu, {warm.stats('wall')['raw_max']:.2f} ms wall"
     )
+    settle()  # as `stretchbot run` does once the brain is built
     report_worst(brain, args.seed)
     baseline = [reply_key(brain, m) for m in messages]
     inproc = []

@@ -44,12 +44,15 @@ def _report(exc: KBError) -> None:
 def _brain_of(kb: KnowledgeBase) -> Brain | None:
     """The brain over `kb`, or None after printing what its indexes refused (a name clash)."""
     from bot.brain import Brain
+    from bot.memory import settle
 
     try:
-        return Brain(kb)
+        brain = Brain(kb)
     except KBError as exc:
         _report(exc)
         return None
+    settle()
+    return brain
 
 
 def _brain(args: argparse.Namespace) -> Brain | None:

@@ -39,6 +39,7 @@ from bot import daily
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
+from bot.memory import settle
 from bot.store import Store
 from bot.telegram import daily as tg_daily
 from bot.telegram import filters, handlers, webhook
@@ -284,6 +285,7 @@ def run_bot(settings: Settings, kb: KnowledgeBase) -> None:
     """Run StretchBot on Telegram until interrupted: long polling, or a webhook if configured."""
     configure_logging(settings)
     application = build_application(settings, Brain(kb))
+    settle()  # the knowledge base stays out of the garbage collector's way
     failures: list[BaseException] = []
     if not settings.webhook_url:
         _watch_polling(application, failures)
