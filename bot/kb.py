@@ -77,6 +77,8 @@ CAUTION_TAGS: dict[str, str] = {
     "neck_end_range": "the neck taken far to its end range (neck problems)",
     "wrist_load": "weight on the hands or wrists",
 }
+#: area names that end in "s" but take "is" ("my psoas is tight")
+_SINGULAR_IN_S = frozenset({"psoas", "piriformis", "pelvis"})
 #: every area offers at least this many stretches, so "another one" always has somewhere to go
 MIN_STRETCHES_PER_TOPIC = 3
 REQUEST_IDS = ("tip", "daily_on", "daily_off", "help")
@@ -317,6 +319,17 @@ class KnowledgeBase:
     def topic_name(self, topic: str) -> str:
         """The display name of a topic id ("Hip flexors")."""
         return self.topics[topic].name
+
+    def spoken_name(self, topic: str) -> str:
+        """The name as it reads inside a sentence: lower case, without the detail in brackets
+        ("Arms (biceps and triceps)" → "arms", "IT band" stays "IT band")."""
+        name = self.topics[topic].name.split(" (")[0].strip()
+        return name if name.isupper() or name[:2].isupper() else name.lower()
+
+    def is_plural(self, topic: str) -> bool:
+        """Whether the area takes "are" ("my calves are", "my feet and ankles are")."""
+        name = self.spoken_name(topic).lower()
+        return " and " in name or (name.endswith("s") and name not in _SINGULAR_IN_S)
 
     def muscle_topics(self) -> list[tuple[str, str]]:
         """(id, display name) of every muscle or area, `general` left out: for menus."""

@@ -652,7 +652,7 @@ class Replies:
         topic = self._topic_of(match)
         if lead is None:
             if topic is not None:
-                lead = NOT_SURE_TOPIC_LEAD.format(name=self.kb.topic_name(topic).lower())
+                lead = NOT_SURE_TOPIC_LEAD.format(name=self.kb.spoken_name(topic))
             else:
                 lead = NOT_SURE_LEAD if guesses else CANNOT_HELP_LEAD
         return Reply(
@@ -681,9 +681,10 @@ class Replies:
         why it gets tight, a stretch and a routine with one; else the match's candidates."""
         topic = self._topic_of(match)
         if topic is not None:
-            name = self.kb.topic_name(topic).lower()
+            name = self.kb.spoken_name(topic)
+            verb = "are" if self.kb.is_plural(topic) else "is"
             out = [
-                button(f"Why is my {name} tight?", act.ShowAnswer(topic, "why_tight")),
+                button(f"Why {verb} my {name} tight?", act.ShowAnswer(topic, "why_tight")),
                 button(f"Stretch my {name}", act.TopicStretch(topic)),
             ]
             stretches = self.kb.stretches_for(topic)
@@ -706,7 +707,7 @@ class Replies:
     def _suggestion(self, kind: str, key: str, topic: str | None) -> Action | None:
         kb = self.kb
         if kind == "aspect" and topic and topic in kb.topics and topic != GENERAL:
-            name = kb.topic_name(topic).lower()
+            name = kb.spoken_name(topic)
             if key == "stretch":
                 return button(f"Stretch my {name}", act.TopicStretch(topic))
             if (topic, key) in kb.answers:

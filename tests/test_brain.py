@@ -396,3 +396,14 @@ def test_a_longer_routine_after_the_short_version(brain):
     shorter = brain.reply("shorter", short.context)
     longer = brain.reply("got a longer one?", shorter.context)
     assert len(longer.stretches) > len(shorter.stretches)
+
+
+def test_did_you_mean_buttons_read_as_english_for_every_area(brain):
+    """ "Why are my calves tight?", "Why is my psoas tight?": never "why is my knees"."""
+    kb = brain.kb
+    assert (kb.spoken_name("calves"), kb.is_plural("calves")) == ("calves", True)
+    assert (kb.spoken_name("psoas"), kb.is_plural("psoas")) == ("psoas", False)
+    assert kb.spoken_name("it_band") == "IT band"
+    for topic in kb.topics:
+        name = kb.spoken_name(topic)
+        assert "(" not in name and name.strip() == name
