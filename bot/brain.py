@@ -366,8 +366,9 @@ class Brain:
                 return say.help(context)
             return say.smalltalk(key, " ".join(words), context, confidence=match.confidence)
         if kind == "request":
-            if key == "tip":
-                return say.tip(" ".join(words), context, confidence=match.confidence)
+            if key == "tip":  # "a tip for my knees": one about them
+                asked = next((t for t in match.topics if t != GENERAL), None)
+                return say.tip(" ".join(words), context, confidence=match.confidence, topic=asked)
             if key in DAILY_REQUESTS:
                 return say.daily(DAILY_REQUESTS[key], context, confidence=match.confidence)
             return say.help(context)
@@ -407,7 +408,8 @@ class Brain:
         if key == "another" and context.kind == "routine" and context.routine in kb.routines:
             return say.another_routine(kb.routines[context.routine], context)
         if key in ("another", "more") and context.kind == "tip":
-            return say.tip(None, context)
+            asked = (context.intent or "").partition(".")[2]  # "tip.knees": tips about knees
+            return say.tip(None, context, topic=asked or None)
         if key == "more" and context.kind == "answer" and topic:
             current = (context.intent or "").rsplit(".", 1)[-1]
             if topic == GENERAL:

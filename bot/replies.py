@@ -579,18 +579,30 @@ class Replies:
 
     # ------------------------------------------------------------------ tips and daily
 
-    def tip(self, text: str | None, context: Context, *, confidence: float = 1.0) -> Reply:
-        """A tip not yet seen in this conversation; which one follows from the message."""
+    def tip(
+        self,
+        text: str | None,
+        context: Context,
+        *,
+        confidence: float = 1.0,
+        topic: str | None = None,
+    ) -> Reply:
+        """A tip not yet seen in this conversation; which one follows from the message. With a
+        `topic` ("a tip for my knees"), one of the tips about it, and "another" stays on it."""
         tips = self.kb.tips
+        about = [i for i, t in enumerate(tips) if topic in t.topics] if topic else []
+        pool = about or list(range(len(tips)))
         seen = set(context.seen) if context.kind == "tip" else set()
-        start = zlib.crc32((text or "").encode()) % len(tips) if text else len(seen) * 7
-        for step in range(len(tips)):
-            index = (start + step) % len(tips)
+        start = zlib.crc32((text or "").encode()) % len(pool) if text else len(seen) * 7
+        for step in range(len(pool)):
+            index = pool[(start + step) % len(pool)]
             if tips[index].id not in seen:
                 break
         else:
-            index, seen = start % len(tips), set()
-        return self.tip_at(index, context, confidence=confidence, seen=tuple(seen))
+            index, seen = pool[start % len(pool)], set()
+        return self.tip_at(
+            index, context, confidence=confidence, seen=tuple(seen), topic=topic if about else None
+        )
 
     def tip_at(
         self,
@@ -599,8 +611,10 @@ class Replies:
         *,
         confidence: float = 1.0,
         seen: tuple[str, ...] = (),
+        topic: str | None = None,
     ) -> Reply:
-        """Tip number `index` (wrapping), as the daily tips send it."""
+        """Tip number `index` (wrapping), as the daily tips send it; `topic` is the area the
+        person asked tips about, kept for "another"."""
         tip = self.kb.tips[index % len(self.kb.tips)]
         blocks = (Block("title", "💡 Stretch tip"), Block("para", " ".join(tip.text.split())))
         buttons = [button("Another tip", act.NextTip())]
@@ -614,7 +628,14 @@ class Replies:
             stretches=(tip.stretch,) if tip.stretch else (),
             confidence=confidence,
             actions=tuple(buttons),
-            context=replace(context, kind="tip", intent="tip", seen=(*seen, tip.id)),
+            # a tip asked about an area remembers it ("tip.knees"), so "another" stays on it
+            context=replace(
+                context,
+                kind="tip",
+                intent=f"tip.{topic}" if topic else "tip",
+                seen=(*seen, tip.id),
+                topic=topic or context.topic,
+            ),
         )
 
     def daily(self, what: act.DailyWhat, context: Context, *, confidence: float = 1.0) -> Reply:

@@ -407,3 +407,24 @@ def test_did_you_mean_buttons_read_as_english_for_every_area(brain):
     for topic in kb.topics:
         name = kb.spoken_name(topic)
         assert "(" not in name and name.strip() == name
+
+
+def test_a_tip_asked_about_an_area_is_about_it_and_another_stays_on_it(brain):
+    from bot.reply import Context
+
+    first = brain.reply("give me a tip about my knees", Context())
+    assert first.kind == "tip" and "knees" in _tip(brain, first.context.seen[-1]).topics
+    seen = [first.context.seen[-1]]
+    context = first.context
+    for _ in range(3):
+        reply = brain.reply("another one", context)
+        tip = _tip(brain, reply.context.seen[-1])
+        assert reply.kind == "tip" and "knees" in tip.topics and tip.id not in seen
+        seen.append(tip.id)
+        context = reply.context
+    plain = brain.reply("give me a tip", Context(topic="calves", kind="answer"))
+    assert plain.kind == "tip" and plain.context.topic == "calves", "the conversation's area stays"
+
+
+def _tip(brain, tip_id):
+    return next(t for t in brain.kb.tips if t.id == tip_id)
