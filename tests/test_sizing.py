@@ -1,0 +1,174 @@
+"""Routines sized to the person: lengths, order rules, limits, and plans that travel in buttons.
+
+The rules are checked on every routine of the shipped knowledge base, so a routine added or
+edited later is held to them too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb import KnowledgeBase, load_kb
+from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Plan
+from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
+from tests.conftest import KNOWLEDGE
+
+ROUTINES = tuple(load_kb(KNOWLEDGE).routines)
+SIZES = ("short", "long")
+#: lengths every routine can reach with its areas' stretches
+REACHABLE_MINUTES = (2, 3, 5, 8, 10, 15, 20)
+#: lengths some routines cannot reach (a 45-minute warm-up): the overview says so
+FAR_MINUTES = (30, 45)
+#: limits one at a time and together
+LIMIT_SETS = (
+    frozenset({"no_kneeling"}),
+    frozenset({"no_floor"}),
+    frozenset({"chair"}),
+    frozenset({"standing"}),
+    frozenset({"no_kneeling", "no_floor"}),
+    frozenset({"chair", "easier"}),
+)
+
+
+@pytest.fixture(scope="module")
+def sizer(kb: KnowledgeBase) -> Sizer:
+    return Sizer(kb)
+
+
+def converse(brain, *messages, context=None):
+    context, replies = context or Context(), []
+    for message in messages:
+        reply = brain.reply(message, context)
+        replies.append(reply)
+        context = reply.context
+    return replies
+
+
+def tags(kb: KnowledgeBase, stretch_ids) -> set[str]:
+    return {tag for s in stretch_ids for tag in kb.stretches[s].caution_tags}
+
+
+def assert_order_rules(kb: KnowledgeBase, sized: Sized) -> None:
+    """Never the same stretch twice in a row; moving stays moving (a warm-up) and held stays
+    held (a cooldown); moving before held when the routine has it so; no empty routine."""
+    steps = sized.steps
+    assert steps, "never an empty routine"
+    for before, after in zip(steps, steps[1:], strict=False):
+        assert before.stretch != after.stretch, f"{before.stretch} twice in a row"
+    base = kb.routines[sized.plan.base].steps if not sized.plan.area else ()
+    if base:
+        base_types = {kb.stretches[s.stretch].type for s in base}
+        types = [kb.stretches[s.stretch].type for s in steps]
+        assert set(types) <= base_types, f"a {set(types) - base_types} stretch was added"
+        base_order = [kb.stretches[s.stretch].type for s in base]
+        if base_order == sorted(base_order):  # dynamic before static, as in a cooldown
+            assert types == sorted(types), "a moving stretch after a held one"
+    for step in steps:
+        cap = MAX_STEP_SECONDS[kb.stretches[step.stretch].type]
+        assert step.seconds <= max(cap, *(s.seconds for s in base), 0)
+
+
+# --------------------------------------------------------------------------- sizes
+
+
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_the_standard_size_is_the_routine_as_written(sizer, kb, routine):
+    sized = sizer.build(Plan(routine))
+    assert sized is not None
+    assert sized.steps == kb.routines[routine].steps
+    assert sized.total_seconds == kb.routines[routine].total_seconds
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_short_and_long_keep_within_the_time_and_order_rules(sizer, kb, routine, size):
+    sized = sizer.build(Plan(routine, length=size))
+    assert sized is not None
+    total, written = sized.total_seconds, kb.routines[routine].total_seconds
+    share = 0.5 if size == "short" else 1.5
+    assert abs(total - share * written) <= TOLERANCE * share * written, (total, written)
+    assert_order_rules(kb, sized)
+    if size == "short":  # stretches dropped, the order kept
+        base = [s.stretch for s in kb.routines[routine].steps]
+        kept = [s.stretch for s in sized.steps]
+        assert kept == [s for s in base if s in kept]
+        assert len(kept) < len(base)
+    else:
+        assert total > written
+
+
+@pytest.mark.parametrize("minutes", REACHABLE_MINUTES)
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_n_minutes_of_every_routine_are_within_a_fifth(sizer, kb, routine, minutes):
+    sized = sizer.build(Plan(routine, length=minutes))
+    assert sized is not None and sized.on_target
+    assert abs(sized.total_seconds - 60 * minutes) <= TOLERANCE * 60 * minutes
+    assert_order_rules(kb, sized)
+
+
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_added_stretches_are_for_the_routines_areas_and_ask_nothing_new(sizer, kb, routine):
+    base = kb.routines[routine].steps
+    areas = {t for s in base for t in kb.stretches[s.stretch].topics}
+    asked = tags(kb, (s.stretch for s in base))
+    sized = sizer.build(Plan(routine, length=20))
+    assert sized is not None and sized.added
+    for stretch in sized.added:
+        assert areas & set(kb.stretches[stretch].topics), stretch
+        assert tags(kb, (stretch,)) <= asked, stretch
+
+
+def test_a_short_version_drops_stretches_whose_area_is_covered_first(sizer, kb):
+    # the lying figure-four works the glutes, which the knee-to-chest stretch also covers
+    sized = sizer.build(Plan("cooldown", length="short"))
+    assert sized is not None
+    assert "lying_figure_four" in sized.dropped
+    assert "wall_calf" in [s.stretch for s in sized.steps]
+
+
+def test_longer_and_shorter_move_along_the_sizes_then_the_minutes():
+    plan = Plan("cooldown")
+    assert resized(plan, longer=False, total_seconds=420) == Plan("cooldown", length="short")
+    assert resized(plan, longer=True, total_seconds=420) == Plan("cooldown", length="long")
+    long = Plan("cooldown", length="long")
+    assert resized(long, longer=True, total_seconds=600) == Plan("cooldown", length=15)
+    assert resized(Plan("cooldown", length=10), longer=False, total_seconds=600).length == 5
+    assert resized(Plan("cooldown", length=MAX_MINUTES), longer=True, total_seconds=2700) is None
+    assert resized(Plan("cooldown", length=MIN_MINUTES), longer=False, total_seconds=120) is None
+
+
+# --------------------------------------------------------------------------- limits
+
+
+@pytest.mark.parametrize("limits", LIMIT_SETS, ids=lambda limits: "+".join(sorted(limits)))
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_limits_leave_out_every_stretch_with_their_tags(sizer, kb, routine, limits):
+    excluded = frozenset().union(*(LIMIT_TAGS[limit] for limit in limits))
+    for length in ("standard", "short", "long", 10):
+        sized = sizer.build(Plan(routine, length=length, limits=limits))
+        assert sized is not None, (routine, length)
+        assert not tags(kb, (s.stretch for s in sized.steps)) & excluded, (routine, length)
+        assert_order_rules(kb, sized)
+
+
+@pytest.mark.parametrize("condition", ["pregnancy", "knee_replacement", "osteoporosis"])
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_limits_combine_with_the_conversations_conditions(sizer, kb, routine, condition):
+    avoided = set(kb.conditions[condition].avoid)
+    limits = frozenset({"no_kneeling"})
+    sized = sizer.build(Plan(routine, length=10, limits=limits), avoided)
+    if sized is None:
+        return  # nothing fits: the brain says so (test_nothing_that_fits_is_said)
+    assert not tags(kb, (s.stretch for s in sized.steps)) & (avoided | {"kneeling"})
+    assert_order_rules(kb, sized)
+
+
+def test_a_limit_fills_the_time_back_with_stretches_that_fit(sizer, kb):
+    sized = sizer.build(Plan("cooldown", limits=frozenset({"no_kneeling"})))
+    assert sized is not None
+    assert ("half_kneeling_hip_flexor", "standing_hip_flexor") in sized.replaced
+    assert sized.total_seconds == kb.routines["cooldown"].total_seconds
+    bedtime = sizer.build(Plan("bedtime", limits=frozenset({"no_floor"})))
+    assert bedtime is not None
+    written = kb.routines["bedtime"].total_seconds
+    assert abs(bedtime.total_seconds - written) <= TOLERANCE * written
