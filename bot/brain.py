@@ -23,6 +23,7 @@ from bot.kb import GENERAL, KnowledgeBase, Stretch
 from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import Context, Reply
 from bot.safety import SafetyRules
+from bot.sizing import merged_limits
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
@@ -202,9 +203,9 @@ class Brain:
             again = self._again(context)
             if again is not None:
                 return again
-        routine = kb.routines.get(context.routine or "") if context.kind == "routine" else None
-        if routine is not None and "longer" in cues:
-            return say.routine(routine, context)
+        plan = context.plan if context.kind == "routine" else None
+        if plan is not None and "longer" in cues and say.sizer.can_build(plan):
+            return say.resize(plan, longer=True, context=context)
         if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
@@ -219,8 +220,9 @@ class Brain:
         if context.kind == "stretch" and context.stretch in kb.stretches:
             stretch = kb.stretches[context.stretch]
             return say.stretch(stretch, context.topic or stretch.topics[0], context)
-        if context.kind == "routine" and context.routine in kb.routines:
-            return say.routine(kb.routines[context.routine], context)
+        plan = context.plan
+        if context.kind == "routine" and plan is not None and say.sizer.can_build(plan):
+            return say.sized_routine(plan, context)
         if context.kind == "answer" and context.intent and "." in context.intent:
             topic, aspect = context.intent.split(".", 1)
             if (topic, aspect) in kb.answers:
@@ -294,14 +296,17 @@ class Brain:
             return say.another_stretch(a.topic, a.after, c) if known else None
 
         def routine(a: act.ShowRoutine, c: Context) -> Reply | None:
-            found = kb.routines.get(a.routine)
-            return say.routine(found, c, shorter=a.short) if found else None
+            if not say.sizer.can_build(a.plan):
+                return None
+            # a new overview keeps to the limits the person set since the button was made
+            plan = replace(a.plan, limits=merged_limits(c.limits, a.plan.limits))
+            return say.sized_routine(plan, c)
 
         def guide(a: act.GuideStep, c: Context) -> Reply | None:
             if c.kind == "red_flag":  # a red flag typed during the routine ended it
                 return say.guide_stopped(c)
-            found = kb.routines.get(a.routine)
-            return say.guide_step(found, a.step, c) if found else None
+            # exactly the plan of the overview the person saw: its steps, its times
+            return say.guide_step(a.plan, a.step, c) if say.sizer.can_build(a.plan) else None
 
         return {
             act.ShowAnswer: answer,
@@ -402,10 +407,13 @@ class Brain:
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""
         kb, say = self.kb, self.replies
-        if key == "shorter" and context.routine in kb.routines:
-            return say.routine(kb.routines[context.routine], context, shorter=True)
-        if key == "another" and context.kind == "routine" and context.routine in kb.routines:
-            return say.another_routine(kb.routines[context.routine], context)
+        plan = (
+            context.plan if context.plan is not None and say.sizer.can_build(context.plan) else None
+        )
+        if key == "shorter" and plan is not None:
+            return say.resize(plan, longer=False, context=context)
+        if key == "another" and context.kind == "routine" and plan is not None and not plan.area:
+            return say.another_routine(plan, context)
         if key in ("another", "more") and context.kind == "tip":
             return say.tip(None, context)
         if key == "more" and context.kind == "answer" and topic:

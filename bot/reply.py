@@ -98,6 +98,11 @@ class Context:
     conditions: tuple[str, ...] = ()
     #: symptoms the last message described ("$swelling"), read together with the next one
     symptoms: tuple[str, ...] = ()
+    #: the routine plan last shown: "longer", "10 minutes", "no kneeling" change this one
+    plan: Plan | None = None
+    #: limits the person set ("no kneeling", "chair only"): later routines and stretches keep
+    #: to them
+    limits: frozenset[Limit] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

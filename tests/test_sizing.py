@@ -6,10 +6,14 @@ edited later is held to them too.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from bot import actions as act
 from bot.kb import KnowledgeBase, load_kb
-from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Plan
+from bot.render import render_text
+from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
 from tests.conftest import KNOWLEDGE
 
@@ -106,6 +110,20 @@ def test_n_minutes_of_every_routine_are_within_a_fifth(sizer, kb, routine, minut
     assert_order_rules(kb, sized)
 
 
+@pytest.mark.parametrize("minutes", FAR_MINUTES)
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_a_length_out_of_reach_is_said_plainly(brain, sizer, kb, routine, minutes):
+    plan = Plan(routine, length=minutes)
+    sized = sizer.build(plan)
+    assert sized is not None
+    assert_order_rules(kb, sized)
+    text = render_text(brain.replies.sized_routine(plan, Context()))
+    if not sized.on_target:
+        assert "as long as I can make it" in text
+    else:
+        assert "as long as I can make it" not in text
+
+
 @pytest.mark.parametrize("routine", ROUTINES)
 def test_added_stretches_are_for_the_routines_areas_and_ask_nothing_new(sizer, kb, routine):
     base = kb.routines[routine].steps
@@ -172,3 +190,76 @@ def test_a_limit_fills_the_time_back_with_stretches_that_fit(sizer, kb):
     assert bedtime is not None
     written = kb.routines["bedtime"].total_seconds
     assert abs(bedtime.total_seconds - written) <= TOLERANCE * written
+
+
+# --------------------------------------------------------------------------- the overview and the guide
+
+
+def guided(brain, overview: Reply) -> list[tuple[str, str]]:
+    """(stretch, time) of every step "Start guided" walks through, to the end."""
+    start = next(a for a in overview.actions if a.label.startswith("Start guided"))
+    reply, seen = brain.resolve(start.intent, overview.context), []
+    while not reply.intent.endswith(".done"):
+        assert reply.kind == "routine" and reply.intent.startswith("guide."), reply.intent
+        meta = next(b.text for b in reply.blocks if b.style == "meta")
+        name, time = meta.split(" · ")
+        seen.append((reply.stretches[0], time))
+        total = re.search(r"step (\d+) of (\d+)", render_text(reply))
+        assert total and int(total[1]) == len(seen)
+        reply = brain.resolve(reply.actions[0].intent, reply.context)
+    return seen
+
+
+def listed(brain, overview: Reply) -> list[tuple[str, str]]:
+    """(stretch, time) of every stretch the overview lists."""
+    steps = next(b for b in overview.blocks if b.style == "steps")
+    times = [item.split(": ", 1)[1].split(". Easier:")[0] for item in steps.items]
+    return list(zip(overview.stretches, times, strict=True))
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        Plan("cooldown", length="short"),
+        Plan("cooldown", length="long", limits=frozenset({"no_kneeling", "easier"})),
+        Plan("warmup", length=10),
+        Plan("desk_break", length=20, limits=frozenset({"chair"})),
+        Plan("bedtime", limits=frozenset({"no_floor"})),
+        Plan("neck", area=True, length=5),
+        Plan("hamstrings", area=True, length=12, limits=frozenset({"standing"})),
+    ],
+    ids=lambda plan: f"{plan.base}.{act.spec(plan) or 'plain'}",
+)
+def test_guided_steps_are_exactly_the_overviews(brain, plan):
+    overview = brain.resolve(act.encode(act.ShowRoutine(plan)))
+    assert overview.kind == "routine" and overview.stretches
+    assert guided(brain, overview) == listed(brain, overview)
+
+
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_the_short_version_guides_its_own_steps_not_the_full_routine(brain, routine):
+    full = brain.resolve(f"routine.{routine}")
+    short = brain.resolve(f"short.{routine}")  # a button sent before plans
+    steps = guided(brain, short)
+    assert steps == listed(brain, short)
+    assert len(steps) < len(full.stretches)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "plan.cooldown.x",
+        "plan.cooldown.46",
+        "plan.cooldown.kc",
+        "plan.nope.s",
+        "plan.neck.5",  # a topic, not a routine, without the area flag
+        "plan.cooldown.5a",  # a routine with the area flag
+        "guide.cooldown.s.99",  # past the last step
+        "guide.cooldown.s.x",
+        "guide.general.5a.0",
+    ],
+)
+def test_stale_or_malformed_plans_get_the_polite_answer(brain, data):
+    reply = brain.resolve(data)
+    assert reply.intent == "stale"
+    assert "expired" in render_text(reply)
