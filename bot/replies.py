@@ -170,6 +170,8 @@ class Replies:
                     "Explain a muscle: “why is my psoas tight?”, “what are the hamstrings?”",
                     "Show a stretch with steps: “how do I stretch my calves?”",
                     "Give a routine: “cooldown after running”, “desk break”, “bedtime stretches”",
+                    "Fit a routine to your time and space: “I have 10 minutes”, “5 minutes for "
+                    "my neck”, “no kneeling”, “chair only”",
                     "Answer stretching questions: “how long should I hold a stretch?”",
                     "Share a tip now, or one a day if you sign up for daily tips",
                 ),
@@ -178,7 +180,7 @@ class Replies:
             Block(
                 "para",
                 "Follow-ups work too: “how do I stretch it?”, “another one”, and after a "
-                "routine “shorter” or “longer”.",
+                "routine “shorter”, “longer” or “easier”.",
             ),
         )
         return Reply(

@@ -13,7 +13,7 @@ import pytest
 from bot import actions as act
 from bot.kb import KnowledgeBase, load_kb
 from bot.render import render_text
-from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
+from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
 from tests.conftest import KNOWLEDGE
 
@@ -245,6 +245,14 @@ def test_the_short_version_guides_its_own_steps_not_the_full_routine(brain, rout
     assert len(steps) < len(full.stretches)
 
 
+def test_guided_steps_keep_to_a_condition_named_before_the_overview(brain, kb):
+    pregnant = brain.reply("i'm 20 weeks pregnant")
+    overview = brain.reply("i have 10 minutes", pregnant.context)
+    steps = guided(brain, overview)
+    assert steps == listed(brain, overview)
+    assert not tags(kb, (s for s, _ in steps)) & set(kb.conditions["pregnancy"].avoid)
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -263,3 +271,189 @@ def test_stale_or_malformed_plans_get_the_polite_answer(brain, data):
     reply = brain.resolve(data)
     assert reply.intent == "stale"
     assert "expired" in render_text(reply)
+
+
+def test_every_sized_button_resolves_within_64_bytes(brain):
+    for message in ("i have 10 minutes", "got 5 mins for my neck", "chair only routine"):
+        reply = brain.reply(message)
+        for action in reply.actions:
+            assert len(action.intent.encode()) <= act.MAX_BYTES
+            assert brain.resolve(action.intent, reply.context).intent != "stale"
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def total_seconds(kb: KnowledgeBase, reply: Reply) -> int:
+    text = next(b.text for b in reply.blocks if b.style == "meta")
+    assert reply.kind == "routine", reply.intent
+    steps = next(b for b in reply.blocks if b.style == "steps")
+    seconds = 0
+    for item in steps.items:
+        time = item.split(": ", 1)[1].split(". Easier:")[0]
+        found = re.fullmatch(r"(?:(\d+) min)? ?(?:(\d+) s)?", time)
+        assert found, time
+        seconds += 60 * int(found[1] or 0) + int(found[2] or 0)
+    assert "about" in text
+    return seconds
+
+
+@pytest.mark.parametrize(
+    ("message", "minutes"),
+    [
+        ("i have 10 minutes", 10),
+        ("10 min", 10),
+        ("a 5 minute one", 5),
+        ("quarter of an hour", 15),
+        ("got 20 mins", 20),
+        ("i've only got five minutes", 5),
+        ("what can i do in 10 minutes", 10),
+        ("half an hour", 30),
+    ],
+)
+def test_i_have_n_minutes_builds_about_n_minutes(brain, kb, message, minutes):
+    reply = brain.reply(message)
+    assert reply.kind == "routine", reply.intent
+    seconds = total_seconds(kb, reply)
+    assert abs(seconds - 60 * minutes) <= TOLERANCE * 60 * minutes
+    text = render_text(reply)
+    assert f"{minutes}-minute version" in text
+    assert "You didn't name a routine" in text, "the general base is said"
+
+
+def test_n_minutes_for_an_area_uses_that_areas_stretches(brain, kb):
+    reply = brain.reply("got 5 mins for my neck")
+    assert (reply.kind, reply.topic, reply.routine) == ("routine", "neck", None)
+    assert all("neck" in kb.stretches[s].topics for s in reply.stretches)
+    assert abs(total_seconds(kb, reply) - 300) <= TOLERANCE * 300
+    hips = brain.reply("10 minutes for my hips")
+    assert hips.topic == "hip_flexors"
+    assert all("hip_flexors" in kb.stretches[s].topics for s in hips.stretches)
+
+
+def test_n_minutes_follow_the_routine_or_area_of_the_conversation(brain, kb):
+    _routine, sized = converse(brain, "warm up routine", "i have 10 minutes")
+    assert sized.routine == "warmup"
+    assert "You didn't name" not in render_text(sized)
+    _stretch, area = converse(brain, "how do i stretch my calves", "i have 5 minutes")
+    assert (area.kind, area.topic) == ("routine", "calves")
+
+
+def test_a_routine_named_with_its_length(brain, kb):
+    reply = brain.reply("a 10 minute cooldown after my run")
+    assert reply.routine == "cooldown_running"
+    assert abs(total_seconds(kb, reply) - 600) <= TOLERANCE * 600
+
+
+@pytest.mark.parametrize(
+    ("message", "minutes"), [("i have 2 hours", MAX_MINUTES), ("i have 1 minute", MIN_MINUTES)]
+)
+def test_a_length_out_of_range_says_what_can_be_done(brain, message, minutes):
+    reply = brain.reply(message)
+    text = render_text(reply)
+    assert f"{MIN_MINUTES} to {MAX_MINUTES} minutes" in text
+    assert f"{minutes}-minute version" in text
+
+
+def test_longer_and_shorter_resize_the_routine_in_the_conversation(brain, kb):
+    routine, longer, quicker, quickest = converse(
+        brain, "cooldown routine", "a longer one please", "quicker", "quicker"
+    )
+    assert longer.routine == quicker.routine == quickest.routine == "cooldown"
+    times = [total_seconds(kb, r) for r in (longer, quicker, quickest)]
+    assert times[0] > times[1] > times[2]
+    assert times[1] == total_seconds(kb, routine)
+    assert "Long version" in render_text(longer) and "Short version" in render_text(quickest)
+    shorter = brain.reply("shorter", routine.context)
+    assert total_seconds(kb, shorter) < total_seconds(kb, routine)
+
+
+def test_no_kneeling_after_a_routine_leaves_kneeling_out_and_stays(brain, kb):
+    routine, no_kneeling, bedtime = converse(
+        brain, "cooldown routine", "no kneeling", "bedtime routine please"
+    )
+    assert "kneeling" in tags(kb, routine.stretches)
+    assert no_kneeling.routine == "cooldown"
+    assert "kneeling" not in tags(kb, no_kneeling.stretches)
+    assert "No kneeling" in render_text(no_kneeling)
+    assert "kneeling" not in tags(kb, bedtime.stretches), "the limit stays for follow-ups"
+    assert "no_kneeling" in bedtime.context.limits
+
+
+@pytest.mark.parametrize(
+    "message", ["chair only routine", "stretches i can do sitting", "standing only"]
+)
+def test_chair_or_standing_leaves_the_floor_out_and_says_so(brain, kb, message):
+    reply = brain.reply(message)
+    assert reply.kind == "routine"
+    assert not tags(kb, reply.stretches) & LIMIT_TAGS["chair"]
+    assert "I've left out everything done on the floor" in render_text(reply)
+
+
+def test_easier_after_a_routine_shows_each_easier_version(brain, kb):
+    routine, easier = converse(brain, "desk break", "easier")
+    assert easier.routine == "desk_break" and easier.stretches == routine.stretches
+    text = render_text(easier)
+    for stretch in easier.stretches:
+        if kb.stretches[stretch].easier:
+            assert kb.stretches[stretch].easier in text
+    step = brain.resolve(easier.actions[0].intent, easier.context)
+    assert kb.stretches[step.stretches[0]].easier in render_text(step)
+
+
+def test_easier_after_a_stretch_is_still_its_easier_version(brain):
+    _card, easier = converse(brain, "how do i stretch my calves", "easier")
+    assert easier.intent == "stretch.wall_calf.easier"
+
+
+def test_a_limit_for_one_stretch_gets_a_stretch_that_fits(brain, kb):
+    reply = brain.reply("how do i stretch my psoas without kneeling")
+    assert reply.kind == "stretch"
+    assert "kneeling" not in tags(kb, reply.stretches)
+    _card, other = converse(brain, "how do i stretch my psoas", "no kneeling")
+    assert other.kind == "stretch" and "kneeling" not in tags(kb, other.stretches)
+
+
+def test_nothing_that_fits_is_said_with_what_can_be_offered(brain, kb):
+    _area, nothing = converse(brain, "10 minutes for my lower back", "chair only")
+    assert nothing.intent == "routine.nothing_fits" and not nothing.stretches
+    assert "chair only" in render_text(nothing)
+    offers = [a for a in nothing.actions if a.intent.startswith("plan.")]
+    assert offers
+    for offer in offers:
+        offered = brain.resolve(offer.intent, nothing.context)
+        assert offered.kind == "routine" and offered.stretches
+        assert not tags(kb, offered.stretches) & LIMIT_TAGS["chair"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i have 10 minutes but my calf is swollen red and hot",
+        "10 min stretch, i have crushing chest pain",
+    ],
+)
+def test_red_flags_still_win(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "red_flag" and not reply.stretches
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "set a timer for 10 minutes",
+        "back in a minute",
+        "i have 10 minutes before my meeting",
+        "can you give me 5 minutes",
+        "10 minutes is what the timer should be set at",
+    ],
+)
+def test_other_minutes_are_not_a_routine(brain, message):
+    assert brain.reply(message).kind != "routine"
+
+
+def test_the_limits_and_plan_are_kept_in_the_context(brain):
+    reply = brain.reply("chair only routine")
+    assert reply.context.limits == frozenset({"chair"})
+    assert reply.context.plan == Plan("desk_break", limits=frozenset({"chair"}))
+    assert set(LIMITS) >= reply.context.limits

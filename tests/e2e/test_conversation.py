@@ -112,8 +112,12 @@ async def guide_through(chat, overview) -> list[str]:
 
 @pytest.mark.parametrize(
     ("ask", "press"),
-    [("/routine cooldown", "Shorter"), ("/routine cooldown", "Longer")],
-    ids=["shorter-button", "longer-button"],
+    [
+        ("/routine cooldown", "Shorter"),
+        ("/routine cooldown", "Longer"),
+        ("i have 10 minutes, no kneeling", None),
+    ],
+    ids=["shorter-button", "longer-button", "sized-by-message"],
 )
 async def test_start_guided_on_a_sized_overview_guides_exactly_its_steps(
     api, bot, brain, ask, press
