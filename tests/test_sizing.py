@@ -234,6 +234,8 @@ def test_guided_steps_are_exactly_the_overviews(brain, plan):
     overview = brain.resolve(act.encode(act.ShowRoutine(plan)))
     assert overview.kind == "routine" and overview.stretches
     assert guided(brain, overview) == listed(brain, overview)
+    built = brain.replies.steps_of(plan, Context())
+    assert tuple(s.stretch for s in built) == overview.stretches
 
 
 @pytest.mark.parametrize("routine", ROUTINES)
