@@ -15,7 +15,8 @@ The rules, in the order they apply:
    order kept. Longer: stretches for the routine's areas are added, one area after another,
    each next to a stretch of the same area and type, the gentlest first; a warm-up stays
    moving, a cooldown held. Then holds grow up to a cap, then the sequence is done twice or
-   three times. Step times are tuned last, within `MIN_STEP_SECONDS` and the caps.
+   three times (moving stretches that open it, once). Step times are tuned last, within
+   `MIN_STEP_SECONDS` and the caps.
 4. Never the same stretch twice in a row.
 
 Everything that changed is recorded in the `Sized` result, so the overview can say it.
@@ -282,10 +283,13 @@ class Sizer:
             added.append(stretch.id)
         rounds = 1
         if _total(steps) < target * (1 - FINE):
-            most = sum(self._cap(step) for step in steps)
-            if most < target * (1 - FINE) and _can_repeat(steps):
-                rounds = min(MAX_ROUNDS, math.ceil(target / most))
-                steps = steps * rounds
+            # moving stretches that open a routine of held ones are its warm-up: done once
+            head, body = self._opening_moves(steps)
+            most_head = sum(self._cap(step) for step in head)
+            most_body = sum(self._cap(step) for step in body)
+            if most_head + most_body < target * (1 - FINE) and _can_repeat(body):
+                rounds = min(MAX_ROUNDS, math.ceil((target - most_head) / most_body))
+                steps = head + body * rounds
         tuned, holds = self._tuned(steps, target)
         return replace(
             sized,
@@ -294,6 +298,15 @@ class Sizer:
             holds=holds,
             rounds=rounds,
         )
+
+    def _opening_moves(
+        self, steps: list[RoutineStep]
+    ) -> tuple[list[RoutineStep], list[RoutineStep]]:
+        """The moving stretches before the first held one, and the rest; no opening when the
+        routine is all moving (a warm-up is repeated whole)."""
+        held = [i for i, s in enumerate(steps) if self._stretch(s).type != "dynamic"]
+        first = held[0] if held else 0
+        return steps[:first], steps[first:]
 
     def _extras(
         self,

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from bot import actions as act
+from bot.brain import Brain
 from bot.kb import KnowledgeBase, load_kb
 from bot.render import render_text
 from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, mini_kb_files
 
 ROUTINES = tuple(load_kb(KNOWLEDGE).routines)
 SIZES = ("short", "long")
@@ -416,16 +418,41 @@ def test_a_limit_for_one_stretch_gets_a_stretch_that_fits(brain, kb):
     assert other.kind == "stretch" and "kneeling" not in tags(kb, other.stretches)
 
 
-def test_nothing_that_fits_is_said_with_what_can_be_offered(brain, kb):
-    _area, nothing = converse(brain, "10 minutes for my lower back", "chair only")
+def test_nothing_that_fits_is_said_never_an_empty_routine(tmp_path):
+    """A knowledge base whose stretches are all done on the floor: "chair only" leaves
+    nothing, and the reply says why instead of listing no stretches."""
+    files = mini_kb_files()
+    for stretch in files["stretches.yaml"]["stretches"]:
+        stretch["caution_tags"] = ["floor"]
+    for name, doc in files.items():
+        (tmp_path / name).write_text(yaml.safe_dump(doc, sort_keys=False))
+    brain = Brain(load_kb(tmp_path))
+    overview = brain.resolve("routine.cooldown")
+    assert overview.stretches == ("psoas_stretch",)
+    nothing = brain.resolve("plan.cooldown.c", overview.context)  # the mini base has no cues
     assert nothing.intent == "routine.nothing_fits" and not nothing.stretches
-    assert "chair only" in render_text(nothing)
-    offers = [a for a in nothing.actions if a.intent.startswith("plan.")]
-    assert offers
-    for offer in offers:
-        offered = brain.resolve(offer.intent, nothing.context)
-        assert offered.kind == "routine" and offered.stretches
-        assert not tags(kb, offered.stretches) & LIMIT_TAGS["chair"]
+    assert "“chair only” leaves out everything done on the floor" in render_text(nothing)
+    assert nothing.actions and all(
+        brain.resolve(a.intent).intent != "stale" for a in nothing.actions
+    )
+    guide = brain.resolve("guide.cooldown.c.0", nothing.context)
+    assert guide.intent == "routine.nothing_fits", "a guide never walks an empty routine"
+
+
+def test_what_is_offered_when_nothing_fits_does_fit(brain, kb, sizer):
+    """Wherever the shipped knowledge base has an area that a limit empties, the offers fit."""
+    for topic in kb.topics:
+        for limits in LIMIT_SETS:
+            plan = Plan(topic, area=True, limits=limits)
+            if not sizer.can_build(plan) or sizer.build(plan) is not None:
+                continue
+            nothing = brain.resolve(act.encode(act.ShowRoutine(plan)))
+            assert nothing.intent == "routine.nothing_fits" and not nothing.stretches
+            for offer in (a for a in nothing.actions if a.intent.startswith("plan.")):
+                offered = brain.resolve(offer.intent, nothing.context)
+                assert offered.kind == "routine" and offered.stretches
+                excluded = frozenset().union(*(LIMIT_TAGS[limit] for limit in limits))
+                assert not tags(kb, offered.stretches) & excluded
 
 
 @pytest.mark.parametrize(
