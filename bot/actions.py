@@ -9,12 +9,29 @@ Two families share the grammar, told apart by their separator:
 
 - brain actions, dot-separated lower-case ids that `Brain.resolve` answers:
   ``psoas.why_tight``, ``calves.stretch``, ``general.how_long``, ``stretch.wall_calf``,
-  ``another.calves.wall_calf``, ``routine.cooldown``, ``short.cooldown``,
-  ``guide.cooldown.2``, ``guide.stop``, ``topics``, ``routines``, ``tip``, ``tip.12``,
-  ``daily.on``, ``help``, ``smalltalk.thanks``;
+  ``another.calves.wall_calf``, ``routine.cooldown``, ``plan.cooldown.10k``,
+  ``guide.cooldown.2``, ``guide.cooldown.sk.2``, ``guide.stop``, ``topics``, ``routines``,
+  ``tip``, ``tip.12``, ``daily.on``, ``help``, ``smalltalk.thanks``;
 - Telegram daily-tip buttons, colon-separated: ``daily:on``, ``daily:at:0730``,
   ``tz:Europe.London`` (a zone's "/" written as ".", which callback data may hold),
   ``tz:other``, ``forget:yes``.
+
+A routine's buttons carry its `Plan` (base, length, limits) as a compact spec after the base:
+``plan.<base>.<spec>`` for its overview and ``guide.<base>.<spec>.<step>`` for a guided step
+(a plain plan, the standard routine with no limits, is ``routine.<base>`` and
+``guide.<base>.<step>``). The spec is the length, then the flags, each at most once and in this
+order:
+
+- length: ``s`` (short), ``l`` (long), or minutes from `MIN_MINUTES` to `MAX_MINUTES` without
+  a leading zero; nothing for the standard length;
+- flags: ``a`` (the base is an area's topic, not a routine), ``c`` (chair only), ``e``
+  (easier), ``f`` (no floor), ``k`` (no kneeling), ``t`` (standing only); never ``c`` with
+  ``t``.
+
+So ``plan.cooldown.10k`` is the cooldown at about ten minutes without kneeling and
+``guide.neck.5a.0`` the first step of five minutes for the neck. A spec is parsed strictly: one
+that is empty, out of order, repeated, out of range or unknown is no button of ours. The old
+``short.<routine>`` buttons still parse (as the short plan).
 
 `parse` checks syntax only; whether an id exists is the knowledge base's business (an unknown
 id is a stale button). The knowledge base limits the length of ids (`bot.kb.MAX_ID_LENGTH`,
@@ -30,7 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TypeGuard, get_args
 
-from bot.reply import Action
+from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Action, Length, Limit, Plan
 
 #: Telegram's limit for a button's callback data, in bytes.
 MAX_BYTES = 64
@@ -80,17 +97,17 @@ class AnotherStretch:
 
 @dataclass(frozen=True, slots=True)
 class ShowRoutine:
-    """A routine's overview, in full or its short version."""
+    """A routine's overview, as its plan sizes and limits it."""
 
-    routine: str
-    short: bool = False
+    plan: Plan
 
 
 @dataclass(frozen=True, slots=True)
 class GuideStep:
-    """Step `step` (from 0) of a guided routine; one past the last is the finish."""
+    """Step `step` (from 0) of a guided routine built from `plan`; one past the last is the
+    finish."""
 
-    routine: str
+    plan: Plan
     step: int
 
 
@@ -223,10 +240,12 @@ def _encode(action: ButtonAction) -> str:
             return f"stretch.{stretch}"
         case AnotherStretch(topic, after):
             return f"another.{topic}.{after}"
-        case ShowRoutine(routine, short):
-            return f"{'short' if short else 'routine'}.{routine}"
-        case GuideStep(routine, step):
-            return f"guide.{routine}.{step}"
+        case ShowRoutine(plan):
+            code = spec(plan)
+            return f"plan.{plan.base}.{code}" if code else f"routine.{plan.base}"
+        case GuideStep(plan, step):
+            code = spec(plan)
+            return f"guide.{plan.base}.{code}.{step}" if code else f"guide.{plan.base}.{step}"
         case GuideStop():
             return "guide.stop"
         case Menu(what):
@@ -295,8 +314,11 @@ def parse_brain(data: object) -> BrainAction | None:
         topic, _, after = rest.partition(".")
         return AnotherStretch(topic, after)
     if head == "guide":
-        routine, _, step = rest.rpartition(".")
-        return GuideStep(routine, int(step)) if routine and step.isdigit() else None
+        return _guide_step(rest)
+    if head == "plan":
+        base, _, code = rest.partition(".")
+        plan = parse_spec(base, code)
+        return ShowRoutine(plan) if plan is not None and code else None
     if head == "tip":
         return TipAt(int(rest)) if rest.isdigit() else None
     if head == "daily":
@@ -309,10 +331,83 @@ def parse_brain(data: object) -> BrainAction | None:
     return TopicStretch(head) if rest == "stretch" else ShowAnswer(head, rest)
 
 
-_NAMED: dict[str, Callable[[str], BrainAction]] = {
+def _guide_step(rest: str) -> GuideStep | None:
+    """``<base>.<step>`` or ``<base>.<spec>.<step>``, or None."""
+    parts = rest.split(".")
+    if len(parts) not in (2, 3) or not _STEP.fullmatch(parts[-1]):
+        return None
+    code = parts[1] if len(parts) == 3 else ""
+    plan = parse_spec(parts[0], code)
+    if plan is None or (len(parts) == 3 and not code):
+        return None
+    return GuideStep(plan, int(parts[-1]))
+
+
+# --------------------------------------------------------------------------- plan specs
+
+#: the letter of each limit in a spec; with `AREA_FLAG`, in the order a spec writes them
+LIMIT_FLAGS: dict[Limit, str] = {
+    "chair": "c",
+    "easier": "e",
+    "no_floor": "f",
+    "no_kneeling": "k",
+    "standing": "t",
+}
+#: the flag of a plan whose base is an area's topic
+AREA_FLAG = "a"
+#: a spec's length letters
+_LENGTH_CODES = {"short": "s", "long": "l"}
+_SPEC = re.compile(r"(s|l|[1-9][0-9]?)?(a?)(c?)(e?)(f?)(k?)(t?)")
+_STEP = re.compile(r"0|[1-9][0-9]{0,2}")
+_PLAN_BASE = re.compile(r"[a-z][a-z0-9_]*")
+#: limits that cannot be asked together: a plan is seated or standing, not both
+EXCLUSIVE_LIMITS = frozenset({"chair", "standing"})
+assert tuple(LIMIT_FLAGS) == LIMITS, "a flag for every limit, in the order of the spec"
+
+
+def spec(plan: Plan) -> str:
+    """The compact spec of `plan` (empty for the standard routine without limits); ValueError
+    for a plan no spec can hold."""
+    length = plan.length
+    if isinstance(length, int):
+        if isinstance(length, bool) or not MIN_MINUTES <= length <= MAX_MINUTES:
+            raise ValueError(f"a plan's minutes are {MIN_MINUTES} to {MAX_MINUTES}: {length!r}")
+        code = str(length)
+    else:
+        code = _LENGTH_CODES.get(length, "")
+    if plan.limits >= EXCLUSIVE_LIMITS:
+        raise ValueError("a plan is chair only or standing only, not both")
+    flags = AREA_FLAG if plan.area else ""
+    return code + flags + "".join(LIMIT_FLAGS[limit] for limit in LIMITS if limit in plan.limits)
+
+
+def parse_spec(base: str, code: str) -> Plan | None:
+    """The plan of `base` that `code` spells, or None unless `code` is a spec `spec` writes
+    (the empty spec is the plain plan)."""
+    found = _SPEC.fullmatch(code)
+    if found is None or not _PLAN_BASE.fullmatch(base):
+        return None
+    length_code, area, *flags = found.groups()
+    length: Length = "standard"
+    if length_code in ("s", "l"):
+        length = "short" if length_code == "s" else "long"
+    elif length_code:
+        length = int(length_code)
+        if not MIN_MINUTES <= length <= MAX_MINUTES:
+            return None
+    limits = frozenset(limit for limit, flag in zip(LIMITS, flags, strict=True) if flag)
+    if limits >= EXCLUSIVE_LIMITS:
+        return None
+    return Plan(base, area=bool(area), length=length, limits=limits)
+
+
+_NAMED: dict[str, Callable[[str], BrainAction | None]] = {
     "stretch": ShowStretch,
-    "routine": ShowRoutine,
-    "short": lambda routine: ShowRoutine(routine, short=True),
+    "routine": lambda base: ShowRoutine(Plan(base)) if _PLAN_BASE.fullmatch(base) else None,
+    # buttons sent before plans: the short version, as the short plan
+    "short": lambda base: (
+        ShowRoutine(Plan(base, length="short")) if _PLAN_BASE.fullmatch(base) else None
+    ),
     "smalltalk": SmallTalk,
 }
 _DAILY_INFO: dict[str, BrainAction] = {what: DailyInfo(what) for what in get_args(DailyWhat)}

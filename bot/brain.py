@@ -20,12 +20,14 @@ from typing import Any
 from bot import actions as act
 from bot.actions import DailyWhat
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
-from bot.reply import Context, Reply
+from bot.replies import ASPECT_ORDER, COOLDOWN, GENERAL_MORE_TOPIC, WELCOME_ROUTINE, Replies
+from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply
 from bot.safety import SafetyRules
+from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
+from bot.understanding.sizes import SizeAsk, SizeReader
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -76,6 +78,24 @@ ASK_FOR_A_STRETCH = frozenset(
 THANKS_LEAD_MIN_WORDS = 3
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset({"tight", "stiff", "sore", "what", "about", "how"})
+#: the routine a length or a limit is applied to when nothing in the message or the
+#: conversation names one: a general full-body stretch, or, seated or standing only, the
+#: desk break (done by a chair)
+GENERAL_BASE = COOLDOWN
+POSTURE_BASE = WELCOME_ROUTINE
+GENERAL_BASE_LEAD = (
+    "You didn't name a routine or an area, so I built this from “{title}”, a general "
+    "stretch for the whole body. Ask for a warm-up, a desk break or an area (“10 minutes for "
+    "my hips”) instead."
+)
+POSTURE_BASE_LEAD = (
+    "You didn't name a routine or an area, so I built this from “{title}”, which needs no "
+    "floor. Ask for another routine or an area (“10 minutes for my neck”) instead."
+)
+#: a length out of range: what can be done instead
+RANGE_LEAD = "I make routines of {low} to {high} minutes, so here is the {minutes}-minute one."
+#: words that ask for a routine rather than a stretch ("no kneeling routine")
+ROUTINE_WORDS = frozenset({"routine", "routines", "session", "sequence", "workout", "stretches"})
 
 
 class Brain:
@@ -88,6 +108,7 @@ class Brain:
         self.replies = Replies(kb)
         self.cues = CueReader(kb)
         self.stretch_names = StretchNames(kb, self.cues)
+        self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
         self._on_button = self._button_table()
         self._reply("why is my psoas tight", Context())  # warm caches before the first person
 
@@ -172,6 +193,9 @@ class Brain:
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
             reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
+        sized = self._sizing(analysis, context)
+        if sized is not None:  # "i have 10 minutes", "no kneeling", "a longer one"
+            return self._with_conditions(sized, named, context)
         match = self.matcher.match(analysis, context.topic)
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
             language = language_of(analysis.normalised)  # only a message we did not understand
@@ -202,9 +226,6 @@ class Brain:
             again = self._again(context)
             if again is not None:
                 return again
-        routine = kb.routines.get(context.routine or "") if context.kind == "routine" else None
-        if routine is not None and "longer" in cues:
-            return say.routine(routine, context)
         if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
@@ -219,13 +240,136 @@ class Brain:
         if context.kind == "stretch" and context.stretch in kb.stretches:
             stretch = kb.stretches[context.stretch]
             return say.stretch(stretch, context.topic or stretch.topics[0], context)
-        if context.kind == "routine" and context.routine in kb.routines:
-            return say.routine(kb.routines[context.routine], context)
+        plan = context.plan
+        if context.kind == "routine" and plan is not None and say.sizer.can_build(plan):
+            return say.sized_routine(plan, context)
         if context.kind == "answer" and context.intent and "." in context.intent:
             topic, aspect = context.intent.split(".", 1)
             if (topic, aspect) in kb.answers:
                 return say.answer(topic, aspect, context)
         return None
+
+    # ------------------------------------------------------------------ sizes and limits
+
+    def _sizing(self, analysis: Analysis, context: Context) -> Reply | None:
+        """A message about a routine's length or limits, read against the conversation; None
+        when the message is not one.
+
+        After a routine, a short message changes it ("longer", "easier", "no kneeling", "make
+        it 10 minutes"). Elsewhere a length or a plain limit counts in a message that says
+        nothing else ("i have 10 minutes", "got 5 mins for my neck", "chair only routine"),
+        built for the area it names, the routine or area of the conversation, or a general
+        base; or in a message whose rest names a routine ("a 10 minute cooldown after my
+        run"). Bare words ("standing", "longer") count only after a routine or with words
+        that ask for one."""
+        ask = self.sizes.read(analysis)
+        if ask is None or (ask.topics and not self.cues.names_areas_plainly(ask.rest)):
+            return None  # nothing about size, or "back in a minute"
+        area = self._area_of(ask)
+        plan = context.plan if context.kind == "routine" else None
+        if plan is not None and not self.replies.sizer.can_build(plan):
+            plan = None
+        follows = plan is not None and len(analysis.normalised) <= MOVE_MAX_WORDS
+        if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
+            other = None if ask.plain else self._named_routine(ask, context)
+            return self._resized(other or plan, ask, context, postures=True)
+        strong = ask.says_size_or_limit
+        if ask.plain and (
+            (strong and (ask.anchored or ask.bare)) or (ask.postures and ask.anchored)
+        ):
+            about = area or (context.topic if context.kind in ("answer", "stretch") else None)
+            if ask.minutes is None and about and not ROUTINE_WORDS.intersection(ask.rest):
+                # "how do i stretch my quads standing up", "no kneeling" after a stretch
+                return self._fitting_stretch(ask, context, about)
+            base, leads = self._base(area, ask, context)
+            return self._resized(base, ask, context, postures=True, leads=leads)
+        named = self._named_routine(ask, context) if strong and not ask.plain else None
+        if named is not None:  # "a 10 minute cooldown after my run"
+            return self._resized(named, ask, context, postures=False)
+        return None
+
+    def _named_routine(self, ask: SizeAsk, context: Context) -> Plan | None:
+        """The routine the rest of the message names, read without the words about length and
+        limits (which the matcher's examples never hold); None when it names none."""
+        rest = self.matcher.match(self.matcher.analyse(" ".join(ask.rest)), context.topic)
+        if rest.kind == "routine" and rest.confidence >= self.matcher.threshold:
+            return Plan(rest.key)
+        return None
+
+    def _area_of(self, ask: SizeAsk) -> str | None:
+        """The first area the rest of the message names that has stretches of its own."""
+        for topic in ask.topics:
+            if topic != GENERAL and self.replies.sizer.can_build(Plan(topic, area=True)):
+                return topic
+        return None
+
+    def _base(
+        self, area: str | None, ask: SizeAsk, context: Context
+    ) -> tuple[Plan, tuple[str, ...]]:
+        """What a length or limit applies to: the area the message names; else the routine
+        of the conversation; else the area it was about; else the routine earlier in it; else
+        a general base, said so."""
+        can_build = self.replies.sizer.can_build
+        if area is not None:
+            return Plan(area, area=True), ()
+        if context.kind == "routine" and context.plan is not None and can_build(context.plan):
+            return context.plan, ()
+        topic = context.topic
+        about_an_area = context.kind in ("answer", "stretch") and topic and topic != GENERAL
+        if about_an_area and can_build(Plan(topic or "", area=True)):
+            return Plan(topic or "", area=True), ()
+        if context.plan is not None and can_build(context.plan):
+            return context.plan, ()
+        postures = (ask.limits | ask.postures | context.limits) & POSTURES
+        base, lead = (
+            (POSTURE_BASE, POSTURE_BASE_LEAD) if postures else (GENERAL_BASE, GENERAL_BASE_LEAD)
+        )
+        return Plan(base), (lead.format(title=self.kb.routines[base].title),)
+
+    def _resized(
+        self,
+        plan: Plan,
+        ask: SizeAsk,
+        context: Context,
+        *,
+        postures: bool,
+        leads: Sequence[str] = (),
+    ) -> Reply:
+        """`plan` with what the message asked: its limits added to the conversation's, then
+        its length (minutes within range, else the nearest, said so) or one size longer or
+        shorter."""
+        asked: frozenset[Limit] = ask.limits | (ask.postures if postures else frozenset())
+        if ask.easier:
+            asked |= {"easier"}
+        limits = merged_limits(merged_limits(context.limits, plan.limits), asked)
+        plan = replace(plan, limits=limits)
+        if ask.minutes is not None:
+            minutes = max(MIN_MINUTES, min(MAX_MINUTES, ask.minutes))
+            if minutes != ask.minutes:
+                lead = RANGE_LEAD.format(low=MIN_MINUTES, high=MAX_MINUTES, minutes=minutes)
+                leads = (*leads, lead)
+            plan = replace(plan, length=minutes)
+        elif ask.resize is not None:
+            return self.replies.resize(plan, longer=ask.resize == "longer", context=context)
+        return self.replies.sized_routine(plan, context, leads=leads)
+
+    def _fitting_stretch(self, ask: SizeAsk, context: Context, topic: str) -> Reply:
+        """A stretch for `topic` within a limit ("no kneeling" after its card, "how do i
+        stretch my quads standing up"): the card shown last if it fits, else the next stretch
+        for the area that does. The limit is kept for what follows."""
+        limits = merged_limits(context.limits, ask.limits | ask.postures)
+        context = replace(context, limits=limits)
+        shown = self.kb.stretches.get(context.stretch or "") if context.kind == "stretch" else None
+        ruled_out = frozenset().union(*(LIMIT_TAGS[limit] for limit in limits))
+        fits = shown is not None and not ruled_out.intersection(shown.caution_tags)
+        if shown is not None and fits and topic in shown.topics:
+            reply = self.replies.stretch(shown, topic, context)
+            lead = "This one already fits what you asked for."
+            return replace(reply, blocks=(Block("para", lead), *reply.blocks))
+        if topic == GENERAL or topic not in self.kb.topics:
+            base, leads = self._base(None, ask, context)
+            return self._resized(base, ask, context, postures=True, leads=leads)
+        return self.replies.stretch_for_topic(topic, context)
 
     def _named_stretch(self, stretch: Stretch, context: Context) -> Reply:
         """The card of a stretch the message named, unless a condition of the conversation
@@ -294,14 +438,17 @@ class Brain:
             return say.another_stretch(a.topic, a.after, c) if known else None
 
         def routine(a: act.ShowRoutine, c: Context) -> Reply | None:
-            found = kb.routines.get(a.routine)
-            return say.routine(found, c, shorter=a.short) if found else None
+            if not say.sizer.can_build(a.plan):
+                return None
+            # a new overview keeps to the limits the person set since the button was made
+            plan = replace(a.plan, limits=merged_limits(c.limits, a.plan.limits))
+            return say.sized_routine(plan, c)
 
         def guide(a: act.GuideStep, c: Context) -> Reply | None:
             if c.kind == "red_flag":  # a red flag typed during the routine ended it
                 return say.guide_stopped(c)
-            found = kb.routines.get(a.routine)
-            return say.guide_step(found, a.step, c) if found else None
+            # exactly the plan of the overview the person saw: its steps, its times
+            return say.guide_step(a.plan, a.step, c) if say.sizer.can_build(a.plan) else None
 
         return {
             act.ShowAnswer: answer,
@@ -403,10 +550,13 @@ class Brain:
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""
         kb, say = self.kb, self.replies
-        if key == "shorter" and context.routine in kb.routines:
-            return say.routine(kb.routines[context.routine], context, shorter=True)
-        if key == "another" and context.kind == "routine" and context.routine in kb.routines:
-            return say.another_routine(kb.routines[context.routine], context)
+        plan = (
+            context.plan if context.plan is not None and say.sizer.can_build(context.plan) else None
+        )
+        if key == "shorter" and plan is not None:
+            return say.resize(plan, longer=False, context=context)
+        if key == "another" and context.kind == "routine" and plan is not None and not plan.area:
+            return say.another_routine(plan, context)
         if key in ("another", "more") and context.kind == "tip":
             asked = (context.intent or "").partition(".")[2]  # "tip.knees": tips about knees
             return say.tip(None, context, topic=asked or None)

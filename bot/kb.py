@@ -625,6 +625,13 @@ CUE_IDS = (
     "again",
     "longer",
     "thanks_lead",
+    "no_kneeling",
+    "no_floor",
+    "chair_only",
+    "standing_only",
+    "seated",
+    "standing",
+    "shorter",
 )
 _TRIAGE_LEVEL = _Spec(
     "triage level", {"id": ("id", True), "lead": ("str", True), "footer": ("str", True)}

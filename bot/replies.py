@@ -17,7 +17,8 @@ from dataclasses import replace
 from bot import actions as act
 from bot.actions import button
 from bot.kb import GENERAL, KnowledgeBase, Routine, RoutineStep, Stretch, paragraphs
-from bot.reply import Action, Block, Context, Reply
+from bot.reply import LIMITS, Action, Block, Context, Limit, Plan, Reply
+from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, MIN_STEP_SECONDS, Sized, Sizer, resized
 from bot.understanding import Match
 
 ASPECT_ORDER = ("what", "why_tight", "when")
@@ -70,6 +71,46 @@ OTHER_LANGUAGES = {
     "“why are my hamstrings tight?”. Numa emergência médica, ligue para o número de "
     "emergência do seu país (112 na Europa, 192 no Brasil).",
 }
+#: a sized routine's title after the routine's own
+SIZE_TITLES = {"short": " (short version)", "standard": "", "long": " (long version)"}
+#: when a routine for one area is best done
+AREA_WHEN = (
+    "Best when you are warm, after a few minutes of walking or at the end of a workout. "
+    "Moving stretches come first, then held ones; standing or seated before the floor."
+)
+#: each limit as the person would say it
+LIMIT_NAMES: dict[Limit, str] = {
+    "chair": "chair only",
+    "easier": "easier",
+    "no_floor": "no floor",
+    "no_kneeling": "no kneeling",
+    "standing": "standing only",
+}
+#: what each limit leaves out, worded by exactly the caution tags `bot.sizing.LIMIT_TAGS` gives
+#: it, so the overview promises no more than the tags hold
+LEAVES_OUT: dict[Limit, str] = {
+    "chair": "everything done on the floor, kneeling, or lying on your back or front",
+    "no_floor": "everything done on the floor or lying on your back or front",
+    "no_kneeling": "everything with your weight on a knee",
+    "standing": "everything done on the floor, kneeling, or lying on your back or front",
+}
+#: what each limit means, said in the overview
+LIMIT_WORDS: dict[Limit, str] = {
+    **{
+        limit: f"{LIMIT_NAMES[limit].capitalize()}: I've left out {leaves_out}."
+        for limit, leaves_out in LEAVES_OUT.items()
+    },
+    "easier": "Easier: each stretch shows its easier version where it has one.",
+}
+LIMIT_WORDS["standing"] = LIMIT_WORDS["standing"][:-1] + " (a few stretches use a chair)."
+#: how step times changed, in the overview
+HOLDS_WORDS = {
+    "longer": f"Holds are longer, up to {MAX_STEP_SECONDS['static'] // 60} minutes a stretch.",
+    "shorter": f"Holds are shorter, at least {MIN_STEP_SECONDS} s a stretch.",
+}
+ROUNDS_WORDS = {2: "twice", 3: "three"}
+#: routines offered when nothing fits a plan: the desk break fits most limits, then the cooldown
+FITTING_ROUTINES = (WELCOME_ROUTINE, COOLDOWN)
 DAILY_TEXTS = {
     "on": "Happy to send you one stretch tip a day. On Telegram, send /daily on (or /daily on "
     "07:30 Europe/London to pick the time and zone).",
@@ -85,7 +126,8 @@ class Replies:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.cooldown_button = button("Cooldown routine", act.ShowRoutine(COOLDOWN))
+        self.sizer = Sizer(kb)
+        self.cooldown_button = button("Cooldown routine", act.ShowRoutine(Plan(COOLDOWN)))
         self.tip_button = button("A tip", act.NextTip())
         #: the way in when a message gave nothing to go on
         self.menus = (
@@ -111,7 +153,7 @@ class Replies:
         )
         actions = (
             self.cooldown_button,
-            button("Desk break", act.ShowRoutine(WELCOME_ROUTINE)),
+            button("Desk break", act.ShowRoutine(Plan(WELCOME_ROUTINE))),
             button("Why is my psoas tight?", act.ShowAnswer(*WELCOME_QUESTION)),
             button("Daily tips", act.DailyInfo("status")),
         )
@@ -128,6 +170,8 @@ class Replies:
                     "Explain a muscle: “why is my psoas tight?”, “what are the hamstrings?”",
                     "Show a stretch with steps: “how do I stretch my calves?”",
                     "Give a routine: “cooldown after running”, “desk break”, “bedtime stretches”",
+                    "Fit a routine to your time and space: “I have 10 minutes”, “5 minutes for "
+                    "my neck”, “no kneeling”, “chair only”",
                     "Answer stretching questions: “how long should I hold a stretch?”",
                     "Share a tip now, or one a day if you sign up for daily tips",
                 ),
@@ -135,7 +179,8 @@ class Replies:
             Block("para", f"Areas I know: {names}."),
             Block(
                 "para",
-                "Follow-ups work too: “how do I stretch it?”, “another one”, “shorter version”.",
+                "Follow-ups work too: “how do I stretch it?”, “another one”, and after a "
+                "routine “shorter”, “longer” or “easier”.",
             ),
         )
         return Reply(
@@ -177,7 +222,9 @@ class Replies:
             )
         else:
             title, lead = "Routines", "Pick a routine; each one can be followed step by step."
-            buttons = tuple(button(t, act.ShowRoutine(rid)) for rid, t in self.kb.routine_titles())
+            buttons = tuple(
+                button(t, act.ShowRoutine(Plan(rid))) for rid, t in self.kb.routine_titles()
+            )
         blocks = (
             Block("title", title),
             Block("bullets", items=tuple(a.label for a in buttons)),
@@ -293,20 +340,33 @@ class Replies:
     def stretch_for_topic(
         self, topic: str, context: Context, *, confidence: float = 1.0, intent: str | None = None
     ) -> Reply:
-        """The first stretch for `topic` not yet shown in this conversation."""
+        """The first stretch for `topic` not yet shown in this conversation, of those that suit
+        its conditions and, where any does, its limits ("no kneeling")."""
         avoided = self._avoided(context)
         options = tuple(
             s for s in self.kb.stretches_for(topic) if not avoided.intersection(s.caution_tags)
         )
         if not options:
             return self.condition(context.conditions, context)
+        limited = frozenset().union(*(LIMIT_TAGS[limit] for limit in context.limits))
+        fitting = tuple(s for s in options if not limited.intersection(s.caution_tags))
         seen = context.seen if context.topic == topic else ()
-        fresh = [s for s in options if s.id not in seen]
+        fresh = [s for s in fitting or options if s.id not in seen]
         if not fresh:  # every stretch shown: start again from the first
-            fresh, seen = list(options), ()
-        return self.stretch(
+            fresh, seen = list(fitting or options), ()
+        reply = self.stretch(
             fresh[0], topic, context, confidence=confidence, seen=seen, intent=intent
         )
+        if fitting or not limited:
+            return reply
+        asked = _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in context.limits])
+        name = self.kb.topic_name(topic).lower()
+        lead = Block(
+            "para",
+            f"None of my stretches for the {name} fits “{asked}”. Here is the first one "
+            "anyway: skip it if it does not suit you.",
+        )
+        return replace(reply, blocks=(lead, *reply.blocks))
 
     def another_stretch(self, topic: str, after: str, context: Context) -> Reply:
         """The "Another stretch" button: the next stretch for `topic` after `after`."""
@@ -344,7 +404,7 @@ class Replies:
         routine = self.kb.routine_with(stretch.id) or COOLDOWN
         buttons = (
             button("Another stretch", act.AnotherStretch(topic, stretch.id)),
-            button("Start a routine", act.GuideStep(routine, 0)),
+            button("Start a routine", act.GuideStep(Plan(routine, limits=context.limits), 0)),
         )
         intent = intent or f"{topic}.stretch"
         return Reply(
@@ -429,74 +489,184 @@ class Replies:
 
     # ------------------------------------------------------------------ routines
 
-    def routine(
-        self, routine: Routine, context: Context, *, confidence: float = 1.0, shorter: bool = False
-    ) -> Reply:
-        """A routine's overview: its stretches and times, with a button to be guided.
+    def routine(self, routine: Routine, context: Context, *, confidence: float = 1.0) -> Reply:
+        """A routine's overview at its standard size, within the limits the person set."""
+        plan = Plan(routine.id, limits=context.limits)
+        return self.sized_routine(plan, context, confidence=confidence)
 
-        Stretches the conversation's conditions rule out are left out, and each stretch that
-        some condition rules out says so ("Knee to chest: not with osteoporosis")."""
-        steps = self.steps_of(routine, context)
-        if not steps:
-            return self.condition(context.conditions, context)
-        if shorter:
-            half = max(2, (len(steps) + 1) // 2)
-            steps = steps[:half]
-        total = sum(s.seconds for s in steps)
-        items = tuple(f"{self.kb.stretches[s.stretch].name}: {_duration(s.seconds)}" for s in steps)
-        title = routine.title + (" (short version)" if shorter else "")
-        left_out = (
-            [self.kb.stretches[s.stretch].name for s in routine.steps if s not in steps]
-            if not shorter
-            else []
-        )
+    def sized_routine(
+        self,
+        plan: Plan,
+        context: Context,
+        *,
+        confidence: float = 1.0,
+        leads: Sequence[str] = (),
+    ) -> Reply:
+        """A routine's overview as `plan` sizes and limits it: its stretches and times, the
+        length in minutes, what was changed and why, and buttons to be guided through exactly
+        these steps or to make it shorter or longer (each carrying the plan).
+
+        Stretches the conversation's conditions or the plan's limits rule out are left out
+        and, where a stretch that fits exists, replaced; each stretch that some condition
+        rules out says so ("Knee to chest: not with osteoporosis"). `leads` are lines shown
+        first (why this base, a length out of range)."""
+        sized = self.sizer.build(plan, self._avoided(context))
+        if sized is None:
+            return self.nothing_fits(plan, context)
+        steps = sized.steps
+        easier = "easier" in plan.limits
+        items = tuple(self._step_line(s, easier) for s in steps)
+        left_out = tuple(self.kb.stretches[s].name for s in sized.left_out)
+        changes = self._changes(sized)
         cautions = self._routine_cautions(steps)
         blocks = tuple(
             b
             for b in (
-                Block("title", title),
-                Block("meta", f"{len(steps)} stretches · about {_minutes(total)} in all"),
-                Block("para", routine.when),
+                Block("title", self._plan_title(plan)),
+                Block(
+                    "meta", f"{len(steps)} stretches · about {_minutes(sized.total_seconds)} in all"
+                ),
+                *(Block("para", lead) for lead in leads),
+                Block("para", self._plan_when(plan)),
                 Block("steps", items=items),
-                Block("bullets", "Left out for you", tuple(left_out)) if left_out else None,
+                Block("bullets", "Changed for you", changes) if changes else None,
+                Block("bullets", "Left out for you", left_out) if left_out else None,
                 Block("bullets", "Take care", cautions) if cautions else None,
                 Block("para", "Move gently, breathe, and ease off if anything hurts."),
             )
             if b is not None
         )
-        buttons = [button("Start guided ▶", act.GuideStep(routine.id, 0))]
-        if not shorter:
-            buttons.append(button("Shorter version", act.ShowRoutine(routine.id, short=True)))
+        buttons = [button("Start guided ▶", act.GuideStep(plan, 0))]
+        for label, longer in (("Shorter", False), ("Longer", True)):
+            other = resized(plan, longer=longer, total_seconds=sized.total_seconds)
+            if other is not None:
+                buttons.append(button(label, act.ShowRoutine(other)))
+        intent = _plan_intent(plan)
         return Reply(
             "routine",
-            f"routine.{routine.id}",
+            intent,
             blocks,
-            routine=routine.id,
+            topic=plan.base if plan.area else None,
+            routine=None if plan.area else plan.base,
             stretches=tuple(s.stretch for s in steps),
             confidence=confidence,
             actions=tuple(buttons),
             context=replace(
-                context, kind="routine", intent=f"routine.{routine.id}", routine=routine.id
+                context,
+                kind="routine",
+                intent=intent,
+                routine=None if plan.area else plan.base,
+                topic=plan.base if plan.area else context.topic,
+                plan=plan,
+                limits=plan.limits,
             ),
         )
 
-    def steps_of(self, routine: Routine, context: Context) -> tuple[RoutineStep, ...]:
-        """The routine's steps that suit the conversation's conditions (all of them if none)."""
-        avoided = self._avoided(context)
-        if not avoided:
-            return routine.steps
-        kept = tuple(
-            s
-            for s in routine.steps
-            if not avoided.intersection(self.kb.stretches[s.stretch].caution_tags)
+    def steps_of(self, plan: Plan, context: Context) -> tuple[RoutineStep, ...]:
+        """The steps `plan` builds in this conversation (its conditions): what the overview
+        lists and the guide walks through; empty when nothing fits."""
+        sized = self.sizer.build(plan, self._avoided(context))
+        return sized.steps if sized is not None else ()
+
+    def nothing_fits(self, plan: Plan, context: Context) -> Reply:
+        """A plan whose conditions and limits leave no stretch at all: what rules them out, and
+        what can be offered instead (a routine that does fit, the list of routines)."""
+        if not plan.limits - {"easier"} and context.conditions:
+            return self.condition(context.conditions, context)  # the conditions alone
+        why = [
+            f"“{LIMIT_NAMES[limit]}” leaves out {LEAVES_OUT[limit]}."
+            for limit in LIMITS
+            if limit in LEAVES_OUT and limit in plan.limits
+        ]
+        if context.conditions:
+            names = _join([self.kb.conditions[c].name for c in context.conditions])
+            why.append(f"Some stretches are not advised {names}.")
+        offers = []
+        for rid in FITTING_ROUTINES:
+            other = Plan(rid, limits=plan.limits)
+            if other.base == plan.base and not plan.area:
+                continue  # the routine that did not fit
+            if self.sizer.build(other, self._avoided(context)) is not None:
+                offers.append(
+                    button(f"{self.kb.routines[rid].title} instead", act.ShowRoutine(other))
+                )
+        title = self._plan_title(replace(plan, length="standard"))
+        lead = f"Nothing in “{title}” or its areas fits what you asked for, so I have no routine to show."
+        blocks = (
+            Block("title", "Nothing fits"),
+            Block("para", lead),
+            Block("bullets", "Why", tuple(why)),
+            Block("para", "Try another routine or area, or one of these:"),
         )
-        return kept or routine.steps[:0]
+        return Reply(
+            "routine",
+            "routine.nothing_fits",
+            blocks,
+            actions=(*offers[:2], button("Routines", act.Menu("routines"))),
+            context=replace(
+                context,
+                kind="routine",
+                intent="routine.nothing_fits",
+                plan=plan,
+                limits=plan.limits,
+            ),
+        )
+
+    def _step_line(self, step: RoutineStep, easier: bool) -> str:
+        """One line of an overview: the stretch and its time, with its easier version when
+        asked for."""
+        stretch = self.kb.stretches[step.stretch]
+        line = f"{stretch.name}: {_duration(step.seconds)}"
+        return f"{line}. Easier: {stretch.easier}" if easier and stretch.easier else line
+
+    def _plan_title(self, plan: Plan) -> str:
+        if plan.area:
+            title = f"A routine for your {self.kb.topic_name(plan.base).lower()}"
+        else:
+            title = self.kb.routines[plan.base].title
+        if isinstance(plan.length, int):
+            return f"{title} ({plan.length}-minute version)"
+        return title + SIZE_TITLES[plan.length]
+
+    def _plan_when(self, plan: Plan) -> str:
+        if plan.area:
+            return AREA_WHEN
+        return self.kb.routines[plan.base].when
+
+    def _changes(self, sized: Sized) -> tuple[str, ...]:
+        """What was changed from the routine as written, in plain words, for the overview."""
+        plan, kb = sized.plan, self.kb
+        total, standard = _minutes(sized.total_seconds), _minutes(sized.standard_seconds)
+        lines = []
+        if plan.length in ("short", "long"):
+            which = "Short" if plan.length == "short" else "Long"
+            lines.append(f"{which} version: about {total} instead of {standard}.")
+        elif isinstance(plan.length, int):
+            usual = "" if plan.area else f" (the usual version is about {standard})"
+            lines.append(f"Sized to about {plan.length} minutes{usual}.")
+        if sized.target is not None and not sized.on_target:
+            most = "long" if sized.total_seconds < sized.target else "short"
+            lines.append(f"That is as {most} as I can make it from these stretches: about {total}.")
+        if sized.dropped:
+            lines.append("Left out to save time: " + _names(kb, sized.dropped) + ".")
+        if sized.added:
+            lines.append("Added for the same areas: " + _names(kb, sized.added) + ".")
+        if sized.holds:
+            lines.append(HOLDS_WORDS[sized.holds])
+        if sized.rounds > 1:
+            lines.append(f"Done {ROUNDS_WORDS.get(sized.rounds, sized.rounds)} times through.")
+        lines.extend(LIMIT_WORDS[limit] for limit in LIMITS if limit in plan.limits)
+        lines.extend(
+            f"In place of {kb.stretches[old].name}: {kb.stretches[new].name}."
+            for old, new in sized.replaced
+        )
+        return tuple(lines)
 
     def _routine_cautions(self, steps: Sequence[RoutineStep]) -> tuple[str, ...]:
         """For each stretch that a condition rules out: the conditions, in one line."""
         lines = []
-        for step in dict.fromkeys(steps):
-            stretch = self.kb.stretches[step.stretch]
+        for step in dict.fromkeys(s.stretch for s in steps):
+            stretch = self.kb.stretches[step]
             names = [
                 c.name
                 for c in self.kb.conditions.values()
@@ -506,12 +676,24 @@ class Replies:
                 lines.append(f"{stretch.name}: not advised {_join(names)}")
         return tuple(dict.fromkeys(lines))
 
-    def another_routine(self, routine: Routine, context: Context) -> Reply:
-        """The next routine of the same family (cooldown → cooldown_running → ...)."""
-        family = routine.id.split("_")[0]
+    def another_routine(self, plan: Plan, context: Context) -> Reply:
+        """The next routine of the same family (cooldown → cooldown_running → ...), at the
+        same size and with the same limits."""
+        family = plan.base.split("_")[0]
         ids = [r for r in self.kb.routines if r.split("_")[0] == family] or list(self.kb.routines)
-        nxt = ids[(ids.index(routine.id) + 1) % len(ids)] if routine.id in ids else ids[0]
-        return self.routine(self.kb.routines[nxt], context)
+        nxt = ids[(ids.index(plan.base) + 1) % len(ids)] if plan.base in ids else ids[0]
+        return self.sized_routine(replace(plan, base=nxt, area=False), context)
+
+    def resize(self, plan: Plan, longer: bool, context: Context) -> Reply:
+        """The routine of `plan` one size longer or shorter; at the end of the range, the same
+        routine and why it stays."""
+        sized = self.sizer.build(plan, self._avoided(context))
+        other = resized(plan, longer=longer, total_seconds=sized.total_seconds) if sized else None
+        if other is not None:
+            return self.sized_routine(other, context)
+        which = "longest" if longer else "shortest"
+        lead = f"This is the {which} version I make of it."
+        return self.sized_routine(plan, context, leads=(lead,))
 
     def guide_stop(self, context: Context) -> Reply:
         """A guided routine stopped."""
@@ -527,54 +709,74 @@ class Replies:
             context=replace(context, kind="routine", intent="guide.stop"),
         )
 
-    def guide_step(self, routine: Routine, i: int, context: Context) -> Reply:
-        """Step `i` of a guided routine (of the steps that suit the conversation's conditions),
-        or the finish one past the last step."""
-        steps = self.steps_of(routine, context)
-        if i >= len(steps):
-            return self._guide_done(routine, context)
+    def guide_step(self, plan: Plan, i: int, context: Context) -> Reply | None:
+        """Step `i` of the routine `plan` builds (the same steps and times as its overview, in
+        this conversation's conditions), or the finish one past the last step; None for a step
+        the plan does not have (a stale or forged button)."""
+        sized = self.sizer.build(plan, self._avoided(context))
+        if sized is None:
+            return self.nothing_fits(plan, context)
+        steps = sized.steps
+        if i > len(steps):
+            return None
+        if i == len(steps):
+            return self._guide_done(sized, context)
         step = steps[i]
         stretch = self.kb.stretches[step.stretch]
-        blocks = (
-            Block("title", f"{routine.title}: step {i + 1} of {len(steps)}"),
+        title = self._plan_title(plan)
+        blocks = [
+            Block("title", f"{title}: step {i + 1} of {len(steps)}"),
             Block("meta", f"{stretch.name} · {_duration(step.seconds)}"),
             Block("steps", items=stretch.steps),
             Block("para", f"What you should feel: {stretch.feel}"),
-        )
+        ]
+        if "easier" in plan.limits and stretch.easier:
+            blocks.append(Block("para", f"Easier: {stretch.easier}"))
         last = i + 1 == len(steps)
         return Reply(
             "routine",
-            f"guide.{routine.id}.{i}",
-            blocks,
-            routine=routine.id,
+            f"guide.{plan.base}.{i}",
+            tuple(blocks),
+            topic=plan.base if plan.area else None,
+            routine=None if plan.area else plan.base,
             stretches=(stretch.id,),
             actions=(
-                button("Finish ✅" if last else "Next ▶", act.GuideStep(routine.id, i + 1)),
+                button("Finish ✅" if last else "Next ▶", act.GuideStep(plan, i + 1)),
                 button("Stop", act.GuideStop()),
             ),
             context=replace(
-                context, kind="routine", intent=f"guide.{routine.id}", routine=routine.id
+                context,
+                kind="routine",
+                intent=f"guide.{plan.base}",
+                routine=None if plan.area else plan.base,
+                plan=plan,
             ),
         )
 
-    def _guide_done(self, routine: Routine, context: Context) -> Reply:
-        steps = self.steps_of(routine, context)
-        total = sum(s.seconds for s in steps)
+    def _guide_done(self, sized: Sized, context: Context) -> Reply:
+        plan = sized.plan
         blocks = (
-            Block("title", f"Well done! {routine.title} complete ✅"),
+            Block("title", f"Well done! {self._plan_title(plan)} complete ✅"),
             Block(
                 "para",
-                f"That was {len(steps)} stretches, about {_minutes(total)}. "
+                f"That was {len(sized.steps)} stretches, about {_minutes(sized.total_seconds)}. "
                 "Drink some water and notice how you feel.",
             ),
         )
         return Reply(
             "routine",
-            f"guide.{routine.id}.done",
+            f"guide.{plan.base}.done",
             blocks,
-            routine=routine.id,
-            stretches=tuple(s.stretch for s in steps),
-            context=replace(context, kind="routine", intent="guide.done", routine=routine.id),
+            topic=plan.base if plan.area else None,
+            routine=None if plan.area else plan.base,
+            stretches=tuple(s.stretch for s in sized.steps),
+            context=replace(
+                context,
+                kind="routine",
+                intent="guide.done",
+                routine=None if plan.area else plan.base,
+                plan=plan,
+            ),
         )
 
     # ------------------------------------------------------------------ tips and daily
@@ -711,7 +913,7 @@ class Replies:
             stretches = self.kb.stretches_for(topic)
             routine = self.kb.routine_with(stretches[0].id) if stretches else None
             if routine is not None:
-                out.append(button(self.kb.routines[routine].title, act.ShowRoutine(routine)))
+                out.append(button(self.kb.routines[routine].title, act.ShowRoutine(Plan(routine))))
             return tuple(out)
         if match.confidence < GUESS_MIN_CONFIDENCE:
             return ()  # "stretch my budget": nothing worth guessing
@@ -736,7 +938,7 @@ class Replies:
         if kind == "general" and (GENERAL, key) in kb.answers:
             return button(kb.answers[(GENERAL, key)].title, act.ShowAnswer(GENERAL, key))
         if kind == "routine" and key in kb.routines:
-            return button(kb.routines[key].title, act.ShowRoutine(key))
+            return button(kb.routines[key].title, act.ShowRoutine(Plan(key)))
         if kind == "request" and key == "tip":
             return button("A stretch tip", act.NextTip())
         return None
@@ -797,14 +999,26 @@ def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+def _names(kb: KnowledgeBase, stretch_ids: Sequence[str]) -> str:
+    """ "Calf stretch against a wall, Bent-knee calf stretch" for the overview's lines."""
+    return ", ".join(kb.stretches[s].name for s in dict.fromkeys(stretch_ids))
+
+
+def _plan_intent(plan: Plan) -> str:
+    """`routine.<id>` for a routine, `routine.area.<topic>` for an area's routine."""
+    return f"routine.area.{plan.base}" if plan.area else f"routine.{plan.base}"
+
+
 def _duration(seconds: int) -> str:
-    if seconds < 60 or seconds % 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min"
+    """ "45 s", "1 min", "1 min 30 s"."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
 def _minutes(seconds: int) -> str:
     minutes = seconds / 60
     if minutes < 1.5:
         return "1 minute"
-    return f"{round(minutes)} minutes"
+    return f"{int(minutes + 0.5)} minutes"  # halves up: 8.5 minutes is "about 9"

@@ -27,6 +27,17 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 #: how a block is shown; see `Block`
 Style = Literal["title", "para", "steps", "bullets", "meta", "warning"]
 STYLES: tuple[Style, ...] = get_args(Style)
+#: the three sizes of a routine; a `Plan` may instead ask for about N minutes
+Size = Literal["short", "standard", "long"]
+#: how long a plan asks for: one of the sizes, or a whole number of minutes
+Length = Size | int
+#: what a person can rule out of a routine or ask of it: nothing with weight on a knee, nothing
+#: on the floor or lying down, seated or standing only, each stretch's easier version
+Limit = Literal["chair", "easier", "no_floor", "no_kneeling", "standing"]
+LIMITS: tuple[Limit, ...] = get_args(Limit)
+#: a plan's minutes are within these bounds (a shorter or longer ask is told what fits)
+MIN_MINUTES = 2
+MAX_MINUTES = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,22 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Plan:
+    """A routine as the person asked for it: a base, a length and limits.
+
+    The base is a routine id, or, when `area` is true, a topic id whose stretches make the
+    routine. A plan is all a button needs to carry: the same plan, knowledge base and
+    conditions always build the same steps (`bot.sizing`), so "Start guided" guides exactly
+    what the overview showed.
+    """
+
+    base: str
+    area: bool = False
+    length: Length = "standard"
+    limits: frozenset[Limit] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     """What the brain remembers between two messages of one conversation."""
 
@@ -71,6 +98,11 @@ class Context:
     conditions: tuple[str, ...] = ()
     #: symptoms the last message described ("$swelling"), read together with the next one
     symptoms: tuple[str, ...] = ()
+    #: the routine plan last shown: "longer", "10 minutes", "no kneeling" change this one
+    plan: Plan | None = None
+    #: limits the person set ("no kneeling", "chair only"): later routines and stretches keep
+    #: to them
+    limits: frozenset[Limit] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot import actions as act
 from bot.kb import MAX_ID_LENGTH, MAX_TOPIC_ID_LENGTH
-from bot.reply import Context
+from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Context, Plan
 
 EXAMPLES = [
     (act.ShowAnswer("psoas", "why_tight"), "psoas.why_tight"),
@@ -18,9 +18,24 @@ EXAMPLES = [
     (act.TopicStretch("calves"), "calves.stretch"),
     (act.ShowStretch("wall_calf"), "stretch.wall_calf"),
     (act.AnotherStretch("calves", "wall_calf"), "another.calves.wall_calf"),
-    (act.ShowRoutine("cooldown"), "routine.cooldown"),
-    (act.ShowRoutine("cooldown", short=True), "short.cooldown"),
-    (act.GuideStep("cooldown", 2), "guide.cooldown.2"),
+    (act.ShowRoutine(Plan("cooldown")), "routine.cooldown"),
+    (act.ShowRoutine(Plan("cooldown", length="short")), "plan.cooldown.s"),
+    (act.ShowRoutine(Plan("cooldown", length="long")), "plan.cooldown.l"),
+    (
+        act.ShowRoutine(Plan("cooldown", length=10, limits=frozenset({"no_kneeling"}))),
+        "plan.cooldown.10k",
+    ),
+    (act.ShowRoutine(Plan("neck", area=True, length=5)), "plan.neck.5a"),
+    (
+        act.ShowRoutine(Plan("desk_break", limits=frozenset({"chair", "easier"}))),
+        "plan.desk_break.ce",
+    ),
+    (act.GuideStep(Plan("cooldown"), 2), "guide.cooldown.2"),
+    (act.GuideStep(Plan("cooldown", length="short"), 0), "guide.cooldown.s.0"),
+    (
+        act.GuideStep(Plan("hamstrings", area=True, length=45, limits=frozenset(LIMITS[1:])), 12),
+        "guide.hamstrings.45aefkt.12",
+    ),
     (act.GuideStop(), "guide.stop"),
     (act.Menu("topics"), "topics"),
     (act.Menu("routines"), "routines"),
@@ -62,6 +77,29 @@ def test_every_action_encodes_and_parses_back(action, data):
         "daily:at:2460",
         "daily:status",
         "other:thing",
+        "plan.cooldown",
+        "plan.cooldown.",
+        "plan.cooldown.x",
+        "plan.cooldown.ss",
+        "plan.cooldown.ls",
+        "plan.cooldown.1",
+        "plan.cooldown.46",
+        "plan.cooldown.05",
+        "plan.cooldown.100",
+        "plan.cooldown.kc",
+        "plan.cooldown.kk",
+        "plan.cooldown.ct",
+        "plan.cooldown.10.k",
+        "plan.2cooldown.s",
+        "plan..s",
+        "guide.cooldown..0",
+        "guide.cooldown.s.",
+        "guide.cooldown.s.x",
+        "guide.cooldown.s.01",
+        "guide.cooldown.s.1000",
+        "guide.cooldown.q.0",
+        "guide.cooldown.s.k.0",
+        "routine.cooldown.s",
         None,
         42,
     ],
@@ -77,12 +115,14 @@ def test_data_over_64_bytes_is_refused_when_built():
 
 def test_the_id_limits_keep_every_action_within_64_bytes():
     topic, stretch = "t" * MAX_TOPIC_ID_LENGTH, "s" * MAX_ID_LENGTH
+    widest = Plan(stretch, area=True, length=MAX_MINUTES, limits=frozenset(LIMITS) - {"chair"})
     longest = [
         act.AnotherStretch(topic, stretch),
         act.SmallTalk(stretch),
         act.ShowStretch(stretch),
-        act.GuideStep(stretch, 999),
-        act.ShowRoutine(stretch, short=True),
+        act.GuideStep(Plan(stretch), 999),
+        act.GuideStep(widest, 999),
+        act.ShowRoutine(widest),
         act.ShowAnswer(topic, stretch),
     ]
     for action in longest:
@@ -117,16 +157,71 @@ def test_every_context_field_is_carried_by_every_reply(brain):
         seen=("wall_calf",),
         conditions=("arthritis",),
         symptoms=("$leg_pain",),
+        plan=Plan("cooldown", length="short"),
+        limits=frozenset({"no_kneeling"}),
     )
-    assert {f for f in fields if getattr(context, f) in (None, ())} == set()
+    assert {f for f in fields if getattr(context, f) in (None, (), frozenset())} == set()
     # each reply changes some fields; the ones it does not name must come through unchanged
     # (symptoms are the exception: they are kept for one message, the next one's own)
+    kept = ("plan", "limits")
     for reply, unchanged in (
-        (brain.reply("hello", context), ("topic", "stretch", "routine", "seen", "conditions")),
-        (brain.reply("cooldown after running", context), ("topic", "stretch", "seen")),
-        (brain.resolve("daily.on", context), ("topic", "stretch", "routine", "seen")),
-        (brain.help(context), ("topic", "stretch", "routine", "seen", "conditions")),
-        (brain.reply("why are my hamstrings tight", context), ("stretch", "routine")),
+        (
+            brain.reply("hello", context),
+            ("topic", "stretch", "routine", "seen", "conditions", *kept),
+        ),
+        (brain.reply("cooldown after running", context), ("topic", "stretch", "seen", "limits")),
+        (brain.resolve("daily.on", context), ("topic", "stretch", "routine", "seen", *kept)),
+        (brain.help(context), ("topic", "stretch", "routine", "seen", "conditions", *kept)),
+        (brain.reply("why are my hamstrings tight", context), ("stretch", "routine", *kept)),
     ):
         for name in unchanged:
             assert getattr(reply.context, name) == getattr(context, name), (reply.intent, name)
+
+
+# --------------------------------------------------------------------------- plan specs
+
+plans = st.builds(
+    Plan,
+    base=st.from_regex(r"[a-z][a-z0-9_]{0,31}", fullmatch=True),
+    area=st.booleans(),
+    length=st.one_of(
+        st.sampled_from(["short", "standard", "long"]),
+        st.integers(min_value=MIN_MINUTES, max_value=MAX_MINUTES),
+    ),
+    limits=st.frozensets(st.sampled_from(LIMITS)).filter(
+        lambda limits: not {"chair", "standing"} <= limits
+    ),
+)
+
+
+@given(plans, st.integers(min_value=0, max_value=999))
+def test_every_plan_round_trips_through_its_buttons_within_64_bytes(plan, step):
+    for action in (act.ShowRoutine(plan), act.GuideStep(plan, step)):
+        data = act.encode(action)
+        assert len(data.encode()) <= act.MAX_BYTES
+        assert act.parse(data) == action
+    assert act.parse_spec(plan.base, act.spec(plan)) == plan
+
+
+@given(st.text(alphabet="slacefkt0123456789.", max_size=8))
+def test_a_spec_parses_only_as_the_spec_its_plan_writes(code):
+    plan = act.parse_spec("cooldown", code)
+    if plan is not None:
+        assert act.spec(plan) == code
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        Plan("cooldown", length=MIN_MINUTES - 1),
+        Plan("cooldown", length=MAX_MINUTES + 1),
+        Plan("cooldown", limits=frozenset({"chair", "standing"})),
+    ],
+)
+def test_a_plan_no_spec_can_hold_is_refused_when_built(plan):
+    with pytest.raises(ValueError, match="plan"):
+        act.encode(act.ShowRoutine(plan))
+
+
+def test_old_short_buttons_still_open_the_short_version():
+    assert act.parse("short.cooldown") == act.ShowRoutine(Plan("cooldown", length="short"))

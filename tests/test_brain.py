@@ -161,6 +161,10 @@ def test_non_text_input_is_answered(brain):
         "topics",
         "routines",
         "short.desk_break",
+        "plan.cooldown.10k",
+        "plan.neck.5a",
+        "guide.cooldown.s.0",
+        "guide.hamstrings.12at.3",
         "general.how_long",
     ],
 )
@@ -173,7 +177,18 @@ def test_every_button_intent_resolves(brain, intent):
 
 
 @pytest.mark.parametrize(
-    "intent", ["", "nope", "stretch.nope", "guide.cooldown.x", "guide.nope.1", "<b>", "x" * 65]
+    "intent",
+    [
+        "",
+        "nope",
+        "stretch.nope",
+        "guide.cooldown.x",
+        "guide.nope.1",
+        "guide.cooldown.99",
+        "plan.cooldown.zz",
+        "<b>",
+        "x" * 65,
+    ],
 )
 def test_stale_or_forged_buttons_get_a_polite_reply(brain, intent):
     reply = brain.resolve(intent)

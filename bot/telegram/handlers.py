@@ -27,7 +27,8 @@ from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
 
-#: "guide.<routine>.<step>", steps counted from 0; "Start guided" sends step 0.
+#: "guide.<routine>.<step>" (or "guide.<base>.<spec>.<step>" for a sized routine, see
+#: `bot.actions`), steps counted from 0; "Start guided" sends step 0.
 
 # -- helpers ---------------------------------------------------------------------------------
 

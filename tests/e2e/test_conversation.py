@@ -87,6 +87,53 @@ async def test_guided_routine_edits_one_message_to_the_end(api, bot, brain):
     assert len(chat.messages) == 3, "the routine used one overview and one guide message"
 
 
+#: one stretch of an overview's list: "3. Standing hamstring stretch: 1 min"
+OVERVIEW_STEP = re.compile(r"^\d+\. (.+?): (\d+ (?:min(?: \d+ s)?|s))(?:\. Easier: .*)?$", re.M)
+
+
+async def guide_through(chat, overview) -> list[str]:
+    """Press "Start guided" on `overview` and "Next" to the end; each step's "name · time"."""
+    chat.press("Start guided", message=overview)
+    guide = await chat.next_message()
+    seen = []
+    while "well done" not in guide.text.lower():
+        total = re.search(r"step (\d+) of (\d+)", guide.text)
+        assert total and int(total[1]) == len(seen) + 1, guide.text
+        seen.append(guide.text.splitlines()[2])  # the meta line: "Name · 1 min"
+        last = int(total[1]) == int(total[2])
+        query = chat.press("Finish" if last else "Next", message=guide)
+        await chat.answered(query)
+        wanted = f"step {len(seen) + 1} of"
+        await chat.wait_for(
+            lambda wanted=wanted: "well done" in guide.text.lower() or wanted in guide.text
+        )
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("ask", "press"),
+    [
+        ("/routine cooldown", "Shorter"),
+        ("/routine cooldown", "Longer"),
+        ("i have 10 minutes, no kneeling", None),
+    ],
+    ids=["shorter-button", "longer-button", "sized-by-message"],
+)
+async def test_start_guided_on_a_sized_overview_guides_exactly_its_steps(
+    api, bot, brain, ask, press
+):
+    chat = api.chat(1021)
+    chat.send(ask)
+    overview = await chat.next_message()
+    if press:
+        chat.press(press, message=overview)
+        overview = await chat.next_message()
+    listed = [f"{name} · {time}" for name, time in OVERVIEW_STEP.findall(overview.text)]
+    assert listed and "minutes in all" in overview.text
+    assert len(listed) != len(brain.kb.routines["cooldown"].steps)
+    assert await guide_through(chat, overview) == listed
+
+
 async def test_stopping_a_guided_routine_says_so_in_place(api, bot):
     chat = api.chat(1004)
     chat.send("/routine desk break")

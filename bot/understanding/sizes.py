@@ -1,0 +1,256 @@
+"""What a message says about a routine's size and limits: "I have 10 minutes", "quarter of an
+hour", "no kneeling", "chair only", "longer", "easier".
+
+The reader finds these words and takes them out; what is left says what the routine is for (an
+area, a routine's name, or nothing at all). The brain decides what to do with them: a follow-up
+to a routine changes that routine, a message that says nothing else gets a routine of that
+size, and a message whose rest names a routine ("a 10 minute cooldown after my run") gets that
+one. Durations are grammar, so they live here; the limits' wordings live in knowledge/cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.kb import KnowledgeBase
+from bot.reply import Limit
+from bot.understanding.analysis import Analysis
+from bot.understanding.cues import PhraseIndex
+from bot.understanding.words import TOPIC_TOKEN
+
+Resize = Literal["longer", "shorter"]
+
+#: the cues that name a limit plainly, wherever they stand
+LIMIT_CUES: dict[str, Limit] = {
+    "no_kneeling": "no_kneeling",
+    "no_floor": "no_floor",
+    "chair_only": "chair",
+    "standing_only": "standing",
+}
+#: the cues that name a posture with a bare word ("sitting", "standing"): a limit only in a
+#: follow-up to a routine or in a message that says nothing else
+POSTURE_CUES: dict[str, Limit] = {"seated": "chair", "standing": "standing"}
+RESIZE_CUES: dict[str, Resize] = {"longer": "longer", "shorter": "shorter"}
+EASIER_CUE = "easier"
+
+#: numbers people write as words
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "couple": 2,
+    "few": 5,
+}
+#: tens that take a unit after them ("twenty five")
+TENS = frozenset({"twenty", "thirty", "forty", "fourty", "fifty"})
+#: minutes in one of each unit
+UNITS = {
+    "minute": 1,
+    "minutes": 1,
+    "min": 1,
+    "mins": 1,
+    "minuets": 1,
+    "mns": 1,
+    "hour": 60,
+    "hours": 60,
+    "hr": 60,
+    "hrs": 60,
+}
+#: durations said in words, longest first
+PHRASES: tuple[tuple[tuple[str, ...], int], ...] = tuple(
+    sorted(
+        (
+            (tuple(phrase.split()), minutes)
+            for phrase, minutes in (
+                ("an hour and a half", 90),
+                ("hour and a half", 90),
+                ("three quarters of an hour", 45),
+                ("quarter of an hour", 15),
+                ("a quarter hour", 15),
+                ("quarter hour", 15),
+                ("half an hour", 30),
+                ("half hour", 30),
+            )
+        ),
+        key=lambda entry: -len(entry[0]),
+    )
+)
+#: the phrases by their first word: most messages hold none of these words
+_PHRASES_BY_START: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
+    start: tuple(entry for entry in PHRASES if entry[0][0] == start)
+    for start in {phrase[0] for phrase, _minutes in PHRASES}
+}
+#: "10min", "5mins", "2hrs": a number and its unit as one word
+_GLUED = re.compile(r"(\d{1,3})(mins?|minutes?|hrs?|hours?)")
+#: a message holds a length only with one of these words, or a glued one: most hold neither,
+#: and a set look-up tells so at a fraction of the cost of reading word by word
+_LENGTH_WORDS = frozenset(UNITS) | {phrase[0] for phrase, _minutes in PHRASES} - {"a", "an"}
+_GLUED_ANYWHERE = re.compile(r"\b\d{1,3}(?:mins?|minutes?|hrs?|hours?)\b")
+#: words that may stand with "minute" in front of a number: "a 10 minute one"
+_SMALL_WORDS = frozenset({"of", "a", "an"})
+
+#: words that ask for something a routine of that length answers: "I have / got 10 minutes",
+#: "a 5 minute routine", "a 5 minute one"
+ANCHOR_WORDS = frozenset(
+    """have got spare free left routine routines stretch stretches stretching session sessions
+    one version sequence programme program do something anything""".split()
+)
+#: words that may stand around a length alone ("10 min please", "how about 10 minutes")
+SOFT_WORDS = frozenset(
+    """please pls thanks thank ok so just only about around roughly approx approximately maybe
+    max maximum total tops a an the for of now today really how what""".split()
+)
+#: words that may stand around them without changing what is asked
+FILLER_WORDS = SOFT_WORDS | frozenset(
+    """i me my mine im am is it and or to in on at with tonight you can could would will does
+    should which some quick quickly short good nice want need like make let lets us we give
+    full whole body general gentle easy that this there here all""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SizeAsk:
+    """What one message says about a routine's size and limits."""
+
+    #: the length it says, in minutes (whatever the number: the brain checks the range)
+    minutes: int | None = None
+    #: limits it names plainly ("no kneeling", "chair only")
+    limits: frozenset[Limit] = frozenset()
+    #: limits only a bare word names ("sitting", "standing")
+    postures: frozenset[Limit] = frozenset()
+    #: it asks for the easier versions
+    easier: bool = False
+    #: it asks for a longer or a shorter one
+    resize: Resize | None = None
+    #: the topics the rest of the message names, in order
+    topics: tuple[str, ...] = ()
+    #: the rest is only areas and filler words: the message is about a routine's size alone
+    plain: bool = False
+    #: ... and it asks for something: "I have", "routine", an area, a plain limit
+    anchored: bool = False
+    #: ... or it is the length or limit alone ("10 min", "quarter of an hour", "no kneeling")
+    bare: bool = False
+    #: the words of the message that are not about size or limits, normalised
+    rest: tuple[str, ...] = ()
+
+    @property
+    def says_size_or_limit(self) -> bool:
+        """True when the message names a length or a limit plainly."""
+        return self.minutes is not None or bool(self.limits)
+
+
+class SizeReader:
+    """Reads sizes and limits with one knowledge base's cue wordings."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        analyse: Callable[[str], Analysis],
+        canon: Callable[[str], str],
+    ) -> None:
+        """Index the limit, resize and easier cues; `analyse` reads what is left of a message
+        and `canon` gives a word's vocabulary form (filler words are compared in that form)."""
+        wanted = {**LIMIT_CUES, **POSTURE_CUES, **RESIZE_CUES, EASIER_CUE: EASIER_CUE}
+        self._index = PhraseIndex(
+            (term, cue) for cue, terms in kb.cues.items() if cue in wanted for term in terms
+        )
+        self._analyse = analyse
+        words = ANCHOR_WORDS | FILLER_WORDS
+        self._anchors = ANCHOR_WORDS | {canon(w) for w in ANCHOR_WORDS} | {TOPIC_TOKEN}
+        self._allowed = words | {canon(w) for w in words} | {TOPIC_TOKEN}
+
+    def read(self, analysis: Analysis) -> SizeAsk | None:
+        """What the message says about size and limits; None when it says nothing of either."""
+        words = analysis.normalised
+        used: set[int] = set()
+        minutes = None
+        if not _LENGTH_WORDS.isdisjoint(words) or _GLUED_ANYWHERE.search(" ".join(words)):
+            minutes = _minutes(words, used)
+        cues: set[str] = set()
+        for start, end, cue in self._index.matches(words):
+            if used.isdisjoint(range(start, end)):
+                cues.add(cue)
+                used.update(range(start, end))
+        if minutes is None and not cues:
+            return None
+        rest = tuple(w for i, w in enumerate(words) if i not in used)
+        rest_analysis = self._analyse(" ".join(rest)) if rest else None
+        rest_words = rest_analysis.words if rest_analysis is not None else ()
+        plain = all(w in self._allowed for w in rest_words)
+        limits = frozenset(LIMIT_CUES[c] for c in cues if c in LIMIT_CUES)
+        anchored = plain and (bool(limits) or any(w in self._anchors for w in rest_words))
+        bare = plain and all(w in SOFT_WORDS for w in rest)
+        resize = next((RESIZE_CUES[c] for c in sorted(cues) if c in RESIZE_CUES), None)
+        return SizeAsk(
+            minutes=minutes,
+            limits=limits,
+            postures=frozenset(POSTURE_CUES[c] for c in cues if c in POSTURE_CUES),
+            easier=EASIER_CUE in cues,
+            resize=resize,
+            topics=rest_analysis.topics if rest_analysis is not None else (),
+            plain=plain,
+            anchored=anchored,
+            bare=bare,
+            rest=rest,
+        )
+
+
+def _minutes(words: Sequence[str], used: set[int]) -> int | None:
+    """The first length the words say, in minutes, with the positions it took added to
+    `used`; None when they say none."""
+    for i, word in enumerate(words):
+        for phrase, minutes in _PHRASES_BY_START.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                used.update(range(i, i + len(phrase)))
+                return minutes
+        glued = _GLUED.fullmatch(word) if word[:1].isdigit() else None
+        if glued:
+            used.add(i)
+            return int(glued[1]) * UNITS[glued[2]]
+        if word in UNITS and i > 0:
+            found = _number_before(words, i)
+            if found is not None:
+                number, start = found
+                used.update(range(start, i + 1))
+                return number * UNITS[words[i]]
+    return None
+
+
+def _number_before(words: Sequence[str], unit: int) -> tuple[int, int] | None:
+    """The number before the unit at `unit` and where it starts: "10", "ten", "twenty five",
+    "a couple of", "a few"; None when there is none."""
+    i = unit - 1
+    if words[i] == "of" and i > 0 and words[i - 1] == "couple":  # "a couple of minutes"
+        i -= 1
+    word = words[i]
+    if word.isdigit() and len(word) <= 3:
+        return int(word), i
+    if word not in NUMBER_WORDS:
+        return None
+    number = NUMBER_WORDS[word]
+    if i > 0 and words[i - 1] in TENS and number < 10:  # "twenty five"
+        return NUMBER_WORDS[words[i - 1]] + number, i - 1
+    if word in ("couple", "few") and i > 0 and words[i - 1] in _SMALL_WORDS:
+        return number, i - 1
+    return number, i
