@@ -30,6 +30,7 @@ FLOORS = {
     "named stretches": 0.80,
     "sports": 0.45,
     "safety": 0.85,
+    "sized routines": 0.30,
 }
 
 
