@@ -1,7 +1,7 @@
 """Synthetic knowledge bases for benchmarks/intent_speed.py: the shipped one, `factor` times over.
 
 New topics combine real anatomy words ("lateral hamstring", "front of my upper thighs", made-up
-Latin names), each with the three required answers and one or two stretches copied from its
+Latin names), each with the three required answers and three or four stretches copied from its
 model topic. Every phrase list is multiplied by paraphrasing: synonym swaps, filler words,
 dropped and swapped words, recombined halves. Inserted words follow a Simon/Yule process, so
 most reuse the knowledge base's own words in proportion to their frequency and a tail is new
@@ -325,7 +325,7 @@ class Synthesizer:
         return primary, tid, names, synonyms
 
     def clone_topic(self, src: Topic) -> tuple[Entry, list[Entry], list[Entry]]:
-        """A made-up topic modelled on `src`, with its answers and one or two stretches."""
+        """A made-up topic modelled on `src`, with its answers and three or four stretches."""
         rng = self.rng
         primary, tid, names, synonyms = self._clone_names(src)
         old_names = sorted((*src.names, *src.synonyms, src.name.lower()), key=len, reverse=True)
@@ -360,7 +360,7 @@ class Synthesizer:
                 answer["phrases"] = [rename(p) for p in a.phrases]
             answers.append(answer)
         stretches = []
-        for s in self.kb.stretches_for(src.id)[: rng.choice((1, 2))]:
+        for s in self.kb.stretches_for(src.id)[: rng.choice((3, 4))]:  # check wants 3
             data = entry_dict(s, _STRETCH_OPTIONAL)
             data["id"] = self._new_id(f"{s.id}_{tid}")
             data["name"] = f"{primary.split()[0].capitalize()} {s.name[0].lower()}{s.name[1:]}"
