@@ -80,22 +80,37 @@ async def test_a_whole_session_at_debug_level_never_logs_the_token(api, spawn_bo
     assert_no_secrets(process.output, TOKEN)
 
 
-async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
+async def webhook_bot(api, spawn_bot, path: str, **env: str):
+    """`python -m bot run` in webhook mode; returns it and its local URL once registered."""
     port = free_port()
     process = await spawn_bot(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_API_BASE_URL=api.base_url,
-        WEBHOOK_URL="https://stretchbot.example.org/telegram/hook",
+        WEBHOOK_URL=f"https://stretchbot.example.org/{path}",
         WEBHOOK_SECRET=SECRET,
         WEBHOOK_PORT=str(port),
-        LOG_LEVEL="DEBUG",
+        **env,
     )
     await api.wait_for(lambda: api.webhook.get("url"), timeout=60, what="setWebhook")
+    return process, f"http://127.0.0.1:{port}/{path}"
+
+
+async def until_listening(session, url: str, headers: dict | None = None) -> None:
+    """The server starts listening just after setWebhook."""
+    for _ in range(100):
+        try:
+            async with session.post(url, json={"update_id": 1}, headers=headers or {}):
+                return
+        except aiohttp.ClientConnectionError:
+            await asyncio.sleep(0.2)
+
+
+async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
+    process, url = await webhook_bot(api, spawn_bot, "telegram/hook", LOG_LEVEL="DEBUG")
     assert api.webhook["url"] == "https://stretchbot.example.org/telegram/hook"
     assert api.webhook["secret_token"] == SECRET
     assert set(api.webhook["allowed_updates"]) == {"message", "edited_message", "callback_query"}
 
-    url = f"http://127.0.0.1:{port}/telegram/hook"
     chat = api.chat(3003)
     forged = {
         "update_id": 999,
@@ -109,12 +124,7 @@ async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
         },
     }
     async with aiohttp.ClientSession() as session:
-        for _ in range(100):  # the server starts listening just after setWebhook
-            try:
-                async with session.post(url, json={"update_id": 1}) as response:
-                    break
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.2)
+        await until_listening(session, url)
         for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong-secret"}):
             async with session.post(url, json=forged, headers=headers) as response:
                 assert response.status == 403
@@ -133,24 +143,10 @@ async def test_webhook_mode_rejects_requests_without_the_secret(api, spawn_bot):
 async def test_webhook_acknowledges_a_malformed_update_and_refuses_bad_json(api, spawn_bot):
     """A malformed update is answered 200 and logged once without its content, so Telegram does
     not deliver it again and the updates behind it are not held up; bad JSON gets 400."""
-    port = free_port()
-    process = await spawn_bot(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=api.base_url,
-        WEBHOOK_URL="https://stretchbot.example.org/hook",
-        WEBHOOK_SECRET=SECRET,
-        WEBHOOK_PORT=str(port),
-    )
-    await api.wait_for(lambda: api.webhook.get("url"), timeout=60, what="setWebhook")
-    url = f"http://127.0.0.1:{port}/hook"
+    process, url = await webhook_bot(api, spawn_bot, "hook")
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
     async with aiohttp.ClientSession() as session:
-        for _ in range(100):  # the server starts listening just after setWebhook
-            try:
-                async with session.post(url, json={"update_id": 1}, headers=headers) as response:
-                    break
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.2)
+        await until_listening(session, url, headers)
         bad_bodies = [b"{not json", b'{"update_id": 5, "mess', b"", b"[" * 100_000, b"[1, 2]"]
         bad_bodies += [b"\xff\xfe{}", b'"just a string"']
         for body in bad_bodies:
