@@ -25,7 +25,7 @@ from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Rep
 from bot.safety import SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
-from bot.understanding.cues import CueReader, StretchNames
+from bot.understanding.cues import CueReader, PhraseIndex, StretchNames
 from bot.understanding.language import language_of
 from bot.understanding.sizes import SizeAsk, SizeReader
 
@@ -107,6 +107,9 @@ class Brain:
         self.rules = SafetyRules(kb, self.matcher.words.canon)
         self.replies = Replies(kb)
         self.cues = CueReader(kb)
+        self.subjects = PhraseIndex(
+            (word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords
+        )
         self.stretch_names = StretchNames(kb, self.cues)
         self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
         self._on_button = self._button_table()
@@ -492,6 +495,9 @@ class Brain:
                 if wanted == "stretch":
                     return say.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
                 return say.answer(area, wanted, context, confidence=CUE_CONFIDENCE)
+            subject = self._subject(analysis)
+            if subject is not None:  # "31 and miles off the splits now, can i get that back?"
+                return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         kind, key = match.kind, match.key
@@ -531,8 +537,10 @@ class Brain:
             return None
         topic = match.topics[0]
         cues = self.cues.read(analysis.normalised)
-        # their own body ("my calves"), not a horse's calf or a chest of drawers
-        if not cues & {"complaint", "request"} or "self" not in cues or "not_a_body" in cues:
+        # a body, not a horse's calf or a chest of drawers; "my" is not needed: people write
+        # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
+        # names other things still needs an owner, below)
+        if not cues & {"complaint", "request"} or "not_a_body" in cues:
             return None
         if not self.cues.names_areas_plainly(analysis.normalised):
             return None
@@ -540,6 +548,19 @@ class Brain:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
                 return aspect
         return None
+
+    def _subject(self, analysis: Analysis) -> str | None:
+        """For a message the intent layer is unsure of that asks about a subject a general
+        answer names by its keywords (the splits, foam rolling, posture): that answer. The
+        message must ask (a question mark, or a request or question cue), and be about a body,
+        not a thing; the first subject it names wins."""
+        words = analysis.normalised
+        found = next(self.subjects.matches(words), None)
+        if found is None:
+            return None
+        cues = self.cues.read(words)
+        asks = "?" in analysis.text or bool(cues & {"request", "why", "when", "what", "complaint"})
+        return found[2] if asks and "not_a_body" not in cues else None
 
     def _bare_topic(self, words: Sequence[str]) -> bool:
         """True when the message is little more than a topic ("and my calves?")."""

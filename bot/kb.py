@@ -150,6 +150,8 @@ class Answer:
 
     #: the text split at blank lines, each paragraph on one line (computed at load)
     paragraphs: tuple[str, ...] = ()
+    #: general answers: words that name the question's subject ("splits", "foam roller")
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,6 +546,7 @@ _ANSWER = _Spec(
         "title": ("str", True),
         "text": ("text", True),
         "phrases": ("strlist", False),
+        "keywords": ("strlist", False),
         "sources": ("strlist", True),
     },
     refs={"topic": "topic"},
@@ -615,7 +618,6 @@ CUE_IDS = (
     "why",
     "when",
     "what",
-    "self",
     "not_a_body",
     "ambiguous_area",
     "owner",
@@ -807,6 +809,7 @@ class _Builder:
         self.stretches: dict[str, Stretch] = {}
         self.routines: dict[str, Routine] = {}
         self.tips: list[Tip] = []
+        self.keyword_owner: dict[str, str] = {}  # a general answer's keyword -> its aspect
         self.smalltalk: dict[str, SmallTalk] = {}
         self.red_flags: dict[str, RedFlag] = {}
         self.symptoms: dict[str, Symptom] = {}
@@ -924,13 +927,31 @@ class _Builder:
                 e.get("phrases", ()),
                 e["sources"],
                 paragraphs(e["text"]),
+                tuple(e.get("keywords", ())),
             )
+            self._keywords(ctx, e, key)
             if e["topic"] == GENERAL and not e.get("phrases"):
                 ctx.err(
                     e["_node"], f"answer general/{e['aspect']}: needs 'phrases' (its questions)"
                 )
             if e["topic"] != GENERAL:
                 self.refs.append((ctx, e["_node_aspect"], "aspect", e["aspect"], e["_label"]))
+
+    def _keywords(self, ctx: _Ctx, e: dict[str, Any], key: tuple[str, str]) -> None:
+        """Keywords belong to general answers, each to one answer only."""
+        if not e.get("keywords"):
+            return
+        node = e["_node_keywords"]
+        if key[0] != GENERAL:
+            ctx.err(node, f"{e['_label']} keywords: only answers of topic 'general' take keywords")
+            return
+        for word in e["keywords"]:
+            owner = self.keyword_owner.setdefault(" ".join(word.lower().split()), key[1])
+            if owner != key[1]:
+                ctx.err(
+                    node,
+                    f"{e['_label']} keywords: {word!r} is already a keyword of general/{owner}",
+                )
 
     def _stretches(self) -> None:
         for ctx, e in self._each("stretches", _STRETCH):
