@@ -39,7 +39,7 @@ from bot import daily
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
-from bot.store import Store
+from bot.store import open_store
 from bot.telegram import daily as tg_daily
 from bot.telegram import filters, handlers, webhook
 from bot.telegram.filters import PERSON_MESSAGES
@@ -83,7 +83,7 @@ async def _post_init(application: BotApplication) -> None:
 
 
 async def _post_shutdown(application: BotApplication) -> None:
-    """Close the daily-tips store."""
+    """Close the store."""
     services_of(application).store.close()
 
 
@@ -119,7 +119,7 @@ def build_application(
     services = Services(
         settings=settings,
         brain=brain,
-        store=Store.open(settings.db_path),
+        store=open_store(settings.db_path),
         flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
         clock=daily_clock,
         defaults=daily.Defaults(settings.daily_default_time, settings.daily_default_tz),

@@ -24,7 +24,7 @@ from bot import daily
 from bot.brain import Brain
 from bot.config import Settings
 from bot.reply import Context
-from bot.store import Store
+from bot.store import BotStore
 from bot.telegram.flood import FloodGuard
 
 #: The one key in `bot_data`.
@@ -37,8 +37,8 @@ class Services:
 
     settings: Settings
     brain: Brain
-    #: daily-tip subscriptions (SQLite), closed when the application shuts down
-    store: Store
+    #: daily-tip subscriptions and conversations (SQLite or PostgreSQL), closed at shutdown
+    store: BotStore
     flood: FloodGuard
     #: now, as an aware UTC datetime: the daily tips' clock (tests pass a fake one)
     clock: daily.Clock
