@@ -62,6 +62,8 @@ class Settings:
     #: how long a request to Telegram is retried through 429s, 5xx answers and lost
     #: connections before it is given up (and logged as an ERROR naming the chat)
     retry_seconds: float = 300.0
+    #: how long a conversation is remembered after its last message
+    conversation_hours: float = 24.0
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -162,6 +164,7 @@ def load_settings(
         # PTB's limiter needs at least one request a second; Telegram allows about 30
         rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
         retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
+        conversation_hours=_number(get, "CONVERSATION_HOURS", 24.0, low=0.01, high=720),
     )
 
 

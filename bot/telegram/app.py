@@ -40,8 +40,8 @@ from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
 from bot.store import open_store
+from bot.telegram import conversations, filters, handlers, webhook
 from bot.telegram import daily as tg_daily
-from bot.telegram import filters, handlers, webhook
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
@@ -136,6 +136,10 @@ def build_application(
         name=tg_daily.JOB_NAME,
         # Ticks may overlap while one waits for slow answers; `DailyTick` decides which run.
         job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
+    )
+    purge_every = conversations.purge_interval(settings.conversation_hours)
+    job_queue.run_repeating(
+        conversations.purge, interval=purge_every, first=purge_every, name=conversations.PURGE_JOB
     )
     return application
 

@@ -431,12 +431,13 @@ async def _forget(update: Update, context: BotContext, confirmed: bool) -> None:
     chat = update.effective_chat
     assert query is not None and chat is not None
     if confirmed:
-        had_any = context.services.store.delete(chat.id, scrub=True)
-        if context.chat_data is not None:
-            context.chat_data.clear()
+        store = context.services.store
+        had_tips = store.get(chat.id) is not None
+        # the subscription and every conversation of the chat (each person's, in a group)
+        store.delete(chat.id, scrub=True)
         text = (
             "Done: I've deleted everything I stored about you. Daily tips are off."
-            if had_any
+            if had_tips
             else "Done: I've cleared our conversation. I had no daily tip settings of yours."
         )
     else:
