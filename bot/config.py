@@ -5,8 +5,9 @@ file (simple `KEY=VALUE` lines; see `.env.example` for every setting). A missing
 setting raises `ConfigError` with one line that says what is wrong and what was expected; the
 bot token never appears in that line.
 
-The token is a password: `redact()` and `RedactingFilter` keep it (and the webhook secret) out
-of every log line, including tracebacks of exceptions whose message contains it.
+The token is a password: `redact()` and `RedactingFilter` keep it (and the webhook secret, and
+the password of a PostgreSQL `STRETCHBOT_DB`) out of every log line, including tracebacks of
+exceptions whose message contains it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Settings:
 
     token: str | None = None
     api_base_url: str = DEFAULT_API_BASE_URL
+    #: a SQLite file path, or a postgresql:// URL (which may hold a password: never shown)
     db_path: str = "stretchbot.db"
     webhook_url: str | None = None
     webhook_secret: str | None = None
@@ -60,6 +62,8 @@ class Settings:
     #: how long a request to Telegram is retried through 429s, 5xx answers and lost
     #: connections before it is given up (and logged as an ERROR naming the chat)
     retry_seconds: float = 300.0
+    #: how long a conversation is remembered after its last message
+    conversation_hours: float = 24.0
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -69,7 +73,10 @@ class Settings:
     @property
     def secrets(self) -> tuple[str, ...]:
         """The values that must never be logged."""
-        return tuple(value for value in (self.token, self.webhook_secret) if value)
+        from bot.store import url_secrets
+
+        found = (self.token, self.webhook_secret, *url_secrets(self.db_path))
+        return tuple(value for value in found if value)
 
 
 def parse_env_file(path: Path | str) -> dict[str, str]:
@@ -140,7 +147,7 @@ def load_settings(
     return Settings(
         token=token,
         api_base_url=api_base_url,
-        db_path=get("STRETCHBOT_DB") or "stretchbot.db",
+        db_path=_database(get),
         webhook_url=webhook_url,
         webhook_secret=webhook_secret,
         webhook_listen=get("WEBHOOK_LISTEN") or "127.0.0.1",
@@ -157,7 +164,37 @@ def load_settings(
         # PTB's limiter needs at least one request a second; Telegram allows about 30
         rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
         retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
+        conversation_hours=_number(get, "CONVERSATION_HOURS", 24.0, low=0.01, high=720),
     )
+
+
+def _database(get: _Getter) -> str:
+    """STRETCHBOT_DB: a SQLite file path, or a PostgreSQL URL libpq can read. The message of a
+    malformed URL shows it with its password masked."""
+    from bot.store import is_postgres_url, is_url, masked_url, url_secrets
+
+    target = get("STRETCHBOT_DB") or "stretchbot.db"
+    if not is_url(target):
+        return target
+    if not is_postgres_url(target):
+        raise ConfigError(
+            "STRETCHBOT_DB must be a SQLite file path or a postgresql:// URL, found "
+            f"{masked_url(target)!r}"
+        )
+    try:
+        from psycopg import Error
+        from psycopg.conninfo import conninfo_to_dict
+    except ImportError:  # no libpq to load: the store says so, with exit 3
+        return target
+    try:
+        conninfo_to_dict(target)
+    except Error as exc:
+        problem = redact(" ".join(str(exc).split()), None, *url_secrets(target))
+        raise ConfigError(
+            f"STRETCHBOT_DB is not a PostgreSQL URL libpq can read ({problem}): "
+            f"{masked_url(target)!r}"
+        ) from None
+    return target
 
 
 def _token(get: _Getter) -> str | None:

@@ -63,9 +63,17 @@ Exactly once, and the window that remains
       processed it before the connection died, that person sees the tip twice.
     We chose the side of the window on purpose: recording only after the answer would resend
     whenever the process died while the answer was on its way back, a round trip wide, and a
-    repeat is the worse outcome. Power loss is covered by `synchronous=FULL`. The claim is
-    trusted for one process per database; with several replicas, use a store that leases claims
-    (see `bot.store`).
+    repeat is the worse outcome. Power loss is covered by `synchronous=FULL` (SQLite) or the
+    server's own durability (PostgreSQL).
+
+Several processes
+    On PostgreSQL any number of bot processes tick on one database. Every one of them pages
+    through the same due rows; the claim (one statement, `FOR UPDATE SKIP LOCKED`) lets exactly
+    one process have each row, and the others count a lost race and move on. Step 4 needs
+    care: a claim found at start-up may belong to a process that is alive and sending, so the
+    PostgreSQL store's `in_flight` only returns claims whose database session has ended (the
+    process died) or that are its own. Each process paces its own sends: with N processes,
+    give each `RATE_LIMIT_PER_SECOND` a share of Telegram's limit. SQLite serves one process.
 """
 
 from __future__ import annotations

@@ -1,19 +1,25 @@
-"""Where daily-tip subscriptions live: SQLite behind a small interface.
+"""Where the bot keeps what it must remember: daily-tip subscriptions and conversations.
 
-Stored per person (per chat): the chat id, the local send time, the time zone they chose (or
-nothing, meaning "the default zone"), the next send time in UTC, the last local date a tip was
-sent, the tip cursor, and when the row was created and last updated. Two operational columns
-serve the sender only: `failures` (failed tries for the pending send, so retries stay bounded)
-and `attempt_at` (set right before a tip goes out, cleared when the outcome is recorded; see
-`bot.daily` for why). Nothing else about a person is kept, and `delete` removes all of it.
+Two backends behind one interface (`BotStore`: `SubscriptionStore` and `ConversationStore`),
+chosen by `STRETCHBOT_DB` through `open_store`: a file path is SQLite (`Store`, the embedded
+default: one bot process per file), a `postgresql://` (or `postgres://`) URL is PostgreSQL
+(`bot.store_postgres.PostgresStore`: any number of bot processes share it). Both run numbered
+migrations at open, each in its own transaction, record the schema version (SQLite in
+`PRAGMA user_version`, PostgreSQL in a `stretchbot_schema` table), refuse a database newer
+than the code, and check at open that they can write; anything unusable is one `StoreError`
+line, which `stretchbot run` turns into exit 3.
 
-`SubscriptionStore` is the interface the rest of the bot uses; `Store` implements it on
-SQLite (WAL, busy timeout, foreign keys, `PRAGMA user_version` migrations run at open). A
-PostgreSQL implementation would keep the same methods: `claim` is a compare-and-set on one row
-(`UPDATE ... WHERE ... RETURNING`), and `due` could hand each replica its own rows with
-`SELECT ... FOR UPDATE SKIP LOCKED`. With several replicas, `in_flight` must then only report
-claims of replicas known to be dead (a claim would carry its owner and a lease), because
-`bot.daily.recover` treats every claim it is given as a send cut off by a crash.
+Stored per person (per chat) for daily tips: the chat id, the local send time, the time zone
+they chose (or nothing, meaning "the default zone"), the next send time in UTC, the last local
+date a tip was sent, the tip cursor, and when the row was created and last updated. Two
+operational columns serve the sender only: `failures` (failed tries for the pending send, so
+retries stay bounded) and `attempt_at` (set right before a tip goes out, cleared when the
+outcome is recorded; see `bot.daily` for why).
+
+Stored per conversation (a private chat, or one person in a group): the `bot.reply.Context`
+the brain needs for the next message, as text (`bot.context_codec`), with the moment it
+expires; an expired conversation is never read again and `purge_conversations` deletes it.
+Nothing else about a person is kept, and `delete` removes all of it.
 
 Times cross this border as timezone-aware UTC `datetime`s; they are stored as whole Unix
 seconds so the index on the next send time compares integers.
@@ -21,6 +27,7 @@ seconds so the index on the next send time compares integers.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,6 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote, unquote
 
 from bot.errors import in_a_few_words
 
@@ -57,6 +65,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX subscriptions_in_flight ON subscriptions (attempt_at) "
         "WHERE attempt_at IS NOT NULL",
     ),
+    # 3: conversations, per chat (user_id 0) or per person in a group, until they expire.
+    (
+        """
+        CREATE TABLE conversations (
+            chat_id    INTEGER NOT NULL,
+            user_id    INTEGER NOT NULL,
+            state      TEXT    NOT NULL,
+            expires_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (chat_id, user_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX conversations_expiry ON conversations (expires_at)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -67,7 +89,9 @@ _COLUMNS = (
 
 
 class StoreError(Exception):
-    """The database cannot be used as it is (for example, a newer schema than this code knows)."""
+    """The database cannot be used as it is (for example, a newer schema than this code knows),
+    or, from the conversation methods, a read or write failed. The message is one line and
+    never holds a password."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +116,7 @@ class Subscription:
 
 
 class SubscriptionStore(Protocol):
-    """What the daily-tip logic needs from storage; SQLite today, PostgreSQL tomorrow."""
+    """What the daily-tip logic needs from storage (SQLite or PostgreSQL)."""
 
     def get(self, chat_id: int) -> Subscription | None:
         """The subscription of `chat_id`, or None."""
@@ -110,8 +134,10 @@ class SubscriptionStore(Protocol):
         """Create or update a person's settings (cursor and last sent date are kept)."""
         ...
 
-    def delete(self, chat_id: int) -> bool:
-        """Remove everything stored about `chat_id`; True if there was anything."""
+    def delete(self, chat_id: int, *, scrub: bool = False) -> bool:
+        """Remove everything stored about `chat_id` (its subscription and its conversations);
+        True if there was anything. `scrub` (for /forget) also clears what the database lets
+        us clear of the deleted rows' traces, even if that costs more."""
         ...
 
     def due(
@@ -125,7 +151,12 @@ class SubscriptionStore(Protocol):
         ...
 
     def in_flight(self, started_before: datetime) -> list[Subscription]:
-        """Rows with a send marked as started before `started_before`."""
+        """Rows with a send marked as started before `started_before` that no live bot
+        process is working on any more: each is a send cut off by a crash or a cancelled tick.
+
+        SQLite serves one process, so that is every such row; PostgreSQL leaves out the claims
+        of other bot processes whose database session is still open.
+        """
         ...
 
     def claim(self, chat_id: int, expected_next: datetime, now: datetime) -> bool:
@@ -170,8 +201,38 @@ class SubscriptionStore(Protocol):
         ...
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database (closing twice is harmless)."""
         ...
+
+
+class ConversationStore(Protocol):
+    """Where conversations are remembered between messages, restarts and bot processes.
+
+    A conversation is a chat (`user_id` 0) or one person in a group chat (their user id). Its
+    state is opaque text (`bot.context_codec` writes and reads it). These methods raise
+    `StoreError` when the database fails, so that a person can still be answered without it.
+    """
+
+    def load_conversation(self, chat_id: int, user_id: int, now: datetime) -> str | None:
+        """The state saved for this conversation, unless there is none or it expired."""
+        ...
+
+    def save_conversation(
+        self, chat_id: int, user_id: int, state: str | None, *, now: datetime, expires: datetime
+    ) -> None:
+        """Remember `state` until `expires` (replacing what was there); None forgets it."""
+        ...
+
+    def purge_conversations(self, now: datetime) -> int:
+        """Delete every conversation that expired at or before `now`; return how many."""
+        ...
+
+
+class BotStore(SubscriptionStore, ConversationStore, Protocol):
+    """Everything the bot keeps: what `open_store` returns."""
+
+    #: False for SQLite (one process per file), True where several processes may share it
+    shared: bool
 
 
 def _ts(moment: datetime) -> int:
@@ -201,15 +262,21 @@ def _row(values: Sequence[Any]) -> Subscription:
 
 
 class Store:
-    """`SubscriptionStore` on one SQLite file. Open with `Store.open(path)`.
+    """`BotStore` on one SQLite file. Open with `Store.open(path)` (or `open_store`).
 
     Every method is one short statement or one short transaction and never awaits, so the
-    asyncio code calling it cannot interleave inside a transaction.
+    asyncio code calling it cannot interleave inside a transaction. One bot process per file:
+    `in_flight` takes every claim it finds for a crashed send.
     """
+
+    shared = False
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self._db = connection
         self.path = path
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
 
     @classmethod
     def open(cls, path: str | Path, *, busy_timeout_ms: int = 5000) -> Store:
@@ -303,19 +370,23 @@ class Store:
             ).fetchone()
         return _row(found)
 
-    def delete(self, chat_id: int) -> bool:
-        """Remove everything stored about `chat_id`; True if there was anything.
+    def delete(self, chat_id: int, *, scrub: bool = False) -> bool:
+        """Remove everything stored about `chat_id` (its subscription and its conversations);
+        True if there was anything.
 
-        With `secure_delete` the freed pages are zeroed; the checkpoint then copies them over
-        the database file and empties the WAL, which still held the old row.
+        Always scrubbed (`scrub` changes nothing here, it is cheap): with `secure_delete` the
+        freed pages are zeroed; the checkpoint then copies them over the database file and
+        empties the WAL, which still held the old rows.
         """
-        deleted = (
-            self._db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount > 0
-        )
+        with self._transaction() as db:
+            deleted = db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount
+            deleted += db.execute(
+                "DELETE FROM conversations WHERE chat_id = ?", (chat_id,)
+            ).rowcount
         if deleted:
             # a reader holding an old snapshot can make this partial; the next one completes it
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return deleted
+        return deleted > 0
 
     def due(
         self, until: datetime, *, after: tuple[datetime, int] | None = None, limit: int = 500
@@ -481,9 +552,59 @@ class Store:
             ).fetchone()[0]
         )
 
+    def load_conversation(self, chat_id: int, user_id: int, now: datetime) -> str | None:
+        """The state saved for this conversation, unless there is none or it expired."""
+        with _conversation_errors(self.path):
+            found = self._db.execute(
+                "SELECT state FROM conversations "
+                "WHERE chat_id = ? AND user_id = ? AND expires_at > ?",
+                (chat_id, user_id, _ts(now)),
+            ).fetchone()
+        return None if found is None else str(found[0])
+
+    def save_conversation(
+        self, chat_id: int, user_id: int, state: str | None, *, now: datetime, expires: datetime
+    ) -> None:
+        """Remember `state` until `expires` (replacing what was there); None forgets it."""
+        with _conversation_errors(self.path):
+            if state is None:
+                self._db.execute(
+                    "DELETE FROM conversations WHERE chat_id = ? AND user_id = ?",
+                    (chat_id, user_id),
+                )
+                return
+            self._db.execute(
+                """
+                INSERT INTO conversations (chat_id, user_id, state, expires_at, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (chat_id, user_id) DO UPDATE SET
+                    state = excluded.state,
+                    expires_at = excluded.expires_at,
+                    updated_at = excluded.updated_at
+                """,
+                (chat_id, user_id, state, _ts(expires), _ts(now)),
+            )
+
+    def purge_conversations(self, now: datetime) -> int:
+        """Delete every conversation that expired at or before `now`; return how many."""
+        with _conversation_errors(self.path):
+            return int(
+                self._db.execute(
+                    "DELETE FROM conversations WHERE expires_at <= ?", (_ts(now),)
+                ).rowcount
+            )
+
     def close(self) -> None:
         """Release the database (checkpointing the WAL)."""
         self._db.close()
+
+
+@contextmanager
+def _conversation_errors(where: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"the database {where!r} failed: {in_a_few_words(exc)}") from exc
 
 
 def _check_writable(db: sqlite3.Connection) -> None:
@@ -522,3 +643,76 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
             raise
         db.execute("COMMIT")
     return version
+
+
+# --- choosing the backend -------------------------------------------------------------------
+
+_URL_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def is_url(target: str) -> bool:
+    """True if `target` looks like a URL (`scheme://...`) rather than a file path."""
+    return bool(_URL_RE.match(target))
+
+
+def is_postgres_url(target: str) -> bool:
+    """True for a `postgresql://` or `postgres://` URL."""
+    return is_url(target) and target.split("://", 1)[0].lower() in POSTGRES_SCHEMES
+
+
+def _split_user_info(url: str) -> tuple[str, str, str]:
+    """(scheme://, user info, the rest from "@" on); user info is "" when there is none."""
+    scheme, sep, rest = url.partition("://")
+    head = rest.split("?", 1)[0]
+    at = head.rfind("@")
+    if not sep or at < 0:
+        return url, "", ""
+    return scheme + sep, rest[:at], rest[at:]
+
+
+_QUERY_PASSWORD_RE = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
+
+
+def url_secrets(url: str) -> tuple[str, ...]:
+    """The password of a database URL (in its user info or a `?password=`), in every form it
+    may be shown in (as written, decoded, encoded): what logs and errors must never show."""
+    _, user_info, _ = _split_user_info(url)
+    found = [user_info.split(":", 1)[1]] if ":" in user_info else []
+    found += [match[2] for match in _QUERY_PASSWORD_RE.finditer(url)]
+    forms = {form for value in found for form in (value, unquote(value), quote(value, safe=""))}
+    return tuple(sorted((form for form in forms if form), key=len, reverse=True))
+
+
+def masked_url(url: str) -> str:
+    """`url` with its password replaced by [REDACTED]: safe to show and to log."""
+    from bot.config import REDACTED
+
+    start, user_info, rest = _split_user_info(url)
+    if ":" in user_info:
+        url = f"{start}{user_info.split(':', 1)[0]}:{REDACTED}{rest}"
+    return _QUERY_PASSWORD_RE.sub(lambda m: m[1] + REDACTED, url)
+
+
+def open_store(target: str | Path) -> BotStore:
+    """The store `STRETCHBOT_DB` names: PostgreSQL for a `postgresql://` URL, else SQLite.
+
+    Raises `StoreError` (one line, no password) when the database cannot be used.
+    """
+    target = str(target)
+    if is_postgres_url(target):
+        try:
+            from bot.store_postgres import PostgresStore
+        except ImportError as exc:  # psycopg without a libpq to load
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreError(
+                f"cannot open the database {masked_url(target)!r}: psycopg cannot load libpq "
+                f"({reason}); install libpq, or pip install 'psycopg[binary]'"
+            ) from None
+        return PostgresStore.open(target)
+    if is_url(target):
+        raise StoreError(
+            f"cannot open the database {masked_url(target)!r}: only postgresql:// URLs and "
+            "SQLite file paths are supported"
+        )
+    return Store.open(target)

@@ -1,15 +1,66 @@
-"""Shared fixtures: the shipped knowledge base and brain, and a tiny valid knowledge base on disk."""
+"""Shared fixtures: the shipped knowledge base and brain, a tiny valid knowledge base on disk,
+and databases on either store.
+
+`database` is a fresh, empty database for one test (a `STRETCHBOT_DB` value): a SQLite file,
+unless the test or its module parametrizes `backend` with `local_postgres.BACKENDS`, which
+runs it on PostgreSQL too, on one server the session starts on first use (`postgres`).
+"""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from local_postgres import LocalPostgres
 
 from bot.kb import REQUIRED_ROUTINES, REQUIRED_TOPICS, TRIAGE_LEVELS, KnowledgeBase, load_kb
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[LocalPostgres]:
+    """The session's PostgreSQL server: started by the first test that needs it, stopped and
+    deleted at the end."""
+    server = LocalPostgres()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def new_database(
+    postgres: LocalPostgres, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], str]:
+    """`new_database("sqlite" | "postgres")`: a fresh, empty database, as a STRETCHBOT_DB value.
+
+    Session-scoped, so hypothesis tests can make one per example.
+    """
+    folder = tmp_path_factory.mktemp("sqlite")
+    numbers = itertools.count(1)
+
+    def new(backend: str) -> str:
+        if backend == "postgres":
+            return postgres.new_database()
+        if backend == "sqlite":
+            return str(folder / f"bot{next(numbers)}.db")
+        raise ValueError(f"unknown backend {backend!r}")
+
+    return new
+
+
+@pytest.fixture
+def backend() -> str:
+    """The store a test runs on: SQLite, unless the test or its module parametrizes it."""
+    return "sqlite"
+
+
+@pytest.fixture
+def database(backend: str, new_database: Callable[[str], str]) -> str:
+    """A fresh, empty database for this test, on `backend`: a STRETCHBOT_DB value."""
+    return new_database(backend)
 
 
 @pytest.fixture(scope="session")

@@ -175,6 +175,7 @@ def test_run_with_a_database_it_cannot_use_exits_3_with_one_line(tmp_path):
 
 
 _TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678"
+_DB_PASSWORD = "db-Pa55word-hunter2"
 
 
 def _prepare_knowledge(tmp_path):
@@ -224,3 +225,75 @@ def test_each_bad_start_is_one_line_and_a_documented_exit_code(
     assert result.returncode == code, (case, result.stderr)
     assert line in result.stderr.strip().splitlines()[-1], case
     assert "Traceback" not in result.stderr and "ABCdefGHI" not in result.stderr
+
+
+def _run_with_database(tmp_path, database: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "PYTHONPATH": _root(),
+            "TELEGRAM_BOT_TOKEN": _TOKEN,
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
+            "STRETCHBOT_DB": database,
+        },
+    )
+
+
+def _newer_schema(postgres):
+    import psycopg
+
+    from bot.store import open_store
+    from bot.store_postgres import VERSION_TABLE
+
+    url = postgres.new_database()
+    open_store(url).close()
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute(f"UPDATE {VERSION_TABLE} SET version = 99")
+    return url, "schema version 99"
+
+
+def _missing_database(postgres):
+    return postgres.url("no_such_database"), 'database "no_such_database" does not exist'
+
+
+def _no_server(postgres):
+    return "postgresql://postgres@/postgres?host=/nonexistent", "No such file or directory"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "make", [_newer_schema, _missing_database, _no_server], ids=lambda f: f.__name__[1:]
+)
+def test_run_with_a_postgres_database_it_cannot_use_exits_3_without_the_password(
+    tmp_path, postgres, make
+):
+    url, reason = make(postgres)
+    url = url.replace("postgres@", f"postgres:{_DB_PASSWORD}@")
+    result = _run_with_database(tmp_path, url)
+    assert result.returncode == 3, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("stretchbot: cannot ") and reason in last
+    assert "postgres:[REDACTED]@" in last
+    assert _DB_PASSWORD not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("database", "line"),
+    [
+        (f"mysql://bot:{_DB_PASSWORD}@db/stretch", "must be a SQLite file path or a postgresql://"),
+        (f"postgresql://bot:{_DB_PASSWORD}%zz@db/stretch", "not a PostgreSQL URL libpq can read"),
+    ],
+    ids=["other-scheme", "unreadable-url"],
+)
+def test_a_malformed_database_url_is_a_setting_error_without_the_password(tmp_path, database, line):
+    result = _run_with_database(tmp_path, database)
+    assert result.returncode == 2, result.stderr
+    assert line in result.stderr.strip().splitlines()[-1]
+    assert _DB_PASSWORD not in result.stderr + result.stdout

@@ -1,19 +1,21 @@
 """Daily tips without Telegram: commands, zones and DST, catch-up, failures, concurrency, crashes.
 
 Time never passes by itself here: a `FakeClock` is moved by the test and handed to every
-function that needs "now".
+function that needs "now". Every test that touches a store runs on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from local_postgres import BACKENDS
 
 from bot import daily
 from bot.daily import (
@@ -35,7 +37,7 @@ from bot.daily import (
     turn_off,
     turn_on,
 )
-from bot.store import Store
+from bot.store import open_store
 
 DEFAULTS = Defaults(at=time(8, 0), zone="UTC")
 
@@ -99,9 +101,14 @@ def fast_pacer() -> Pacer:
     return Pacer(1000, clock=mono, sleep=mono.sleep)
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
 @pytest.fixture
-def store(tmp_path):
-    opened = Store.open(tmp_path / "daily.db")
+def store(database):
+    opened = open_store(database)
     yield opened
     opened.close()
 
@@ -254,6 +261,7 @@ async def test_dst_changes_neither_skip_nor_double_a_tip(store, zone, at, start)
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]
 
 
+@pytest.mark.parametrize("kind", BACKENDS)
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     zone=st.sampled_from(ZONES),
@@ -262,9 +270,9 @@ ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asi
     step=st.sampled_from([7, 30, 55]),
 )
 async def test_any_zone_and_time_gets_exactly_one_tip_per_local_day(
-    zone, minute_of_day, start, step
+    new_database, kind, zone, minute_of_day, start, step
 ):
-    store = Store.open(":memory:")
+    store = open_store(":memory:" if kind == "sqlite" else new_database(kind))
     at = time(minute_of_day // 60, minute_of_day % 60)
     tz = load_zone(zone)
     sends = await simulate(store, zone, at, start.replace(tzinfo=UTC), days=4, step_minutes=step)
@@ -414,9 +422,9 @@ async def test_concurrent_ticks_on_one_store_never_double_send(store):
     assert sum(r.lost_races for r in reports) > 0
 
 
-async def test_ticks_in_two_processes_sharing_the_file_never_double_send(tmp_path):
+async def test_ticks_in_two_processes_sharing_the_file_never_double_send(database):
     clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
-    first, second = Store.open(tmp_path / "s.db"), Store.open(tmp_path / "s.db")
+    first, second = open_store(database), open_store(database)
     outbox = Outbox(clock)
     await populate(first, clock, 100)
     clock.advance(hours=1)
@@ -426,6 +434,36 @@ async def test_ticks_in_two_processes_sharing_the_file_never_double_send(tmp_pat
     assert outbox.chats() == {chat: 1 for chat in range(1, 101)}
     first.close()
     second.close()
+
+
+def test_ticks_in_threads_on_their_own_connections_never_double_send(database):
+    """Ticks truly at the same time, each with its own connection and event loop, as in
+    separate processes: the claim alone keeps each tip to one send."""
+    clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
+    setup = open_store(database)
+    asyncio.run(populate(setup, clock, 150))
+    setup.close()
+    clock.advance(hours=1)
+    outbox = Outbox(clock)
+    reports, errors = [], []
+
+    def run() -> None:
+        store = open_store(database)
+        try:
+            reports.append(asyncio.run(run_tick(store, outbox, clock, page=8, concurrency=4)))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert outbox.chats() == {chat: 1 for chat in range(1, 151)}
+    assert sum(r.sent for r in reports) == 150
 
 
 async def test_one_hanging_send_does_not_hold_up_the_others(store):
@@ -610,6 +648,51 @@ async def test_a_send_cut_off_by_a_crash_is_counted_as_delivered_at_start(store)
     await run_tick(store, outbox, clock)
     assert outbox.chats() == {2: 1}  # chat 1 had its tip under way: not sent again
     assert {s.last_sent for s in (store.get(1), store.get(2))} == {date(2025, 6, 1)}
+
+
+@pytest.mark.postgres
+async def test_on_postgres_a_process_starting_mid_send_leaves_the_send_to_its_owner(
+    new_database,
+):
+    """Several processes share PostgreSQL: one that starts while another is sending must not
+    count that send as cut off by a crash; once the sender's process is gone, it may."""
+    database = new_database("postgres")
+    busy, starting = open_store(database), open_store(database)
+    clock = FakeClock(datetime(2025, 6, 1, 7, tzinfo=UTC))
+    await populate(busy, clock, 1)
+    clock.advance(hours=1)
+    started, release = asyncio.Event(), asyncio.Event()
+    outbox = Outbox(clock)
+
+    async def slow(sub):
+        started.set()
+        await release.wait()
+        await outbox(sub)
+
+    task = asyncio.create_task(run_tick(busy, slow, clock))
+    await started.wait()
+    assert daily.recover(starting, clock, default_zone="UTC") == 0
+    release.set()
+    assert (await task).sent == 1
+    assert outbox.chats() == {1: 1}
+    assert busy.get(1).last_sent == date(2025, 6, 1)
+
+    clock.advance(days=1)
+    started.clear()
+    release.clear()
+    task = asyncio.create_task(run_tick(busy, slow, clock))
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    busy.close()  # the sender's process died: its database session ends with it
+    for _ in range(200):
+        if recovered := daily.recover(starting, clock, default_zone="UTC"):
+            break
+        await asyncio.sleep(0.02)
+    assert recovered == 1
+    assert starting.get(1).last_sent == date(2025, 6, 2)
+    starting.close()
 
 
 async def test_a_restart_a_day_after_a_crash_still_sends_that_days_tip(store):

@@ -1,4 +1,7 @@
-"""The SQLite store: schema versions and migrations, the due index, and its compare-and-sets."""
+"""The stores: schema versions and migrations, the due index, the compare-and-sets, and
+conversations. Tests taking `store` or `database` run on SQLite and on PostgreSQL; the
+SQLite-only ones (its files, pragmas and errors) take `tmp_path`; PostgreSQL's own are in
+test_store_postgres.py."""
 
 from __future__ import annotations
 
@@ -6,15 +9,21 @@ import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from local_postgres import BACKENDS
 
-from bot.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+from bot.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, open_store
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
 @pytest.fixture
-def store(tmp_path):
-    opened = Store.open(tmp_path / "bot.db")
+def store(database):
+    opened = open_store(database)
     yield opened
     opened.close()
 
@@ -40,9 +49,9 @@ def test_new_database_gets_the_latest_schema_and_the_pragmas(tmp_path):
     store.close()
 
 
-def test_opening_twice_runs_no_migration_again(tmp_path):
-    Store.open(tmp_path / "again.db").close()
-    store = Store.open(tmp_path / "again.db")
+def test_opening_twice_runs_no_migration_again(database):
+    open_store(database).close()
+    store = open_store(database)
     assert store.schema_version == SCHEMA_VERSION
     store.close()
 
@@ -94,10 +103,25 @@ def test_save_creates_then_updates_keeping_cursor_and_last_sent(store):
 
 def test_delete_removes_everything_about_a_person(store):
     add(store, 1, NOW)
-    assert store.delete(1)
+    add(store, 2, NOW)
+    later = NOW + timedelta(days=1)
+    store.save_conversation(1, 0, '{"topic": "psoas"}', now=NOW, expires=later)
+    store.save_conversation(1, 77, '{"topic": "calves"}', now=NOW, expires=later)
+    store.save_conversation(2, 0, '{"topic": "neck"}', now=NOW, expires=later)
+    assert store.delete(1, scrub=True)
     assert store.get(1) is None
+    assert store.load_conversation(1, 0, NOW) is None
+    assert store.load_conversation(1, 77, NOW) is None
     assert not store.delete(1)
-    assert store._db.execute("SELECT count(*) FROM subscriptions").fetchone()[0] == 0
+    assert store._db.execute("SELECT count(*) FROM subscriptions").fetchone()[0] == 1
+    assert store._db.execute("SELECT count(*) FROM conversations").fetchone()[0] == 1
+    assert store.get(2) is not None and store.load_conversation(2, 0, NOW) is not None
+
+
+def test_delete_finds_a_conversation_without_a_subscription(store):
+    store.save_conversation(5, 0, "{}", now=NOW, expires=NOW + timedelta(hours=1))
+    assert store.delete(5)
+    assert not store.delete(5)
 
 
 def test_delete_leaves_nothing_readable_in_the_database_or_its_wal(tmp_path):
@@ -123,7 +147,8 @@ def test_count_counts_only_active_subscriptions(store):
     assert store.count() == 1
 
 
-def test_due_goes_through_the_index(store):
+def test_due_goes_through_the_index(tmp_path):
+    store = Store.open(tmp_path / "bot.db")
     plan = store._db.execute(
         "EXPLAIN QUERY PLAN SELECT chat_id FROM subscriptions INDEXED BY subscriptions_next_send "
         "WHERE next_send_utc <= 0 AND (next_send_utc, chat_id) > (-1, -1) AND attempt_at IS NULL "
@@ -132,6 +157,7 @@ def test_due_goes_through_the_index(store):
     detail = " ".join(row[-1] for row in plan)
     assert "USING INDEX subscriptions_next_send" in detail
     assert "TEMP B-TREE" not in detail  # no sort: the index already gives the order
+    store.close()
 
 
 def test_due_pages_in_order_and_skips_off_future_and_claimed_rows(store):
@@ -156,8 +182,8 @@ def test_claim_is_a_compare_and_set(store):
     assert store.claim(1, NOW, NOW)
 
 
-def test_two_connections_never_both_claim_a_row(tmp_path):
-    first, second = Store.open(tmp_path / "x.db"), Store.open(tmp_path / "x.db")
+def test_two_connections_never_both_claim_a_row(database):
+    first, second = open_store(database), open_store(database)
     for chat_id in range(50):
         add(first, chat_id, NOW)
     wins = [first.claim(c, NOW, NOW) + second.claim(c, NOW, NOW) for c in range(50)]
@@ -208,12 +234,14 @@ def test_reschedule_is_a_compare_and_set_per_row(store):
     assert store.reschedule([(1, NOW, later)], NOW) == 0  # under way: left alone
 
 
-def test_in_flight_goes_through_its_partial_index(store):
+def test_in_flight_goes_through_its_partial_index(tmp_path):
+    store = Store.open(tmp_path / "bot.db")
     plan = store._db.execute(
         "EXPLAIN QUERY PLAN SELECT * FROM subscriptions INDEXED BY subscriptions_in_flight "
         "WHERE attempt_at < 0"
     ).fetchall()
     assert "USING INDEX subscriptions_in_flight" in " ".join(row[-1] for row in plan)
+    store.close()
 
 
 def test_overdue_lists_only_rows_before_the_bound(store):
@@ -222,12 +250,14 @@ def test_overdue_lists_only_rows_before_the_bound(store):
     assert [s.chat_id for s in store.overdue(NOW - timedelta(hours=6))] == [1]
 
 
-def test_rows_survive_closing_and_reopening(tmp_path):
-    store = Store.open(tmp_path / "keep.db")
+def test_rows_survive_closing_and_reopening(database):
+    store = open_store(database)
     add(store, 1, NOW, zone="+02:00")
+    store.save_conversation(1, 0, "kept", now=NOW, expires=NOW + timedelta(days=1))
     store.close()
-    again = Store.open(tmp_path / "keep.db")
+    again = open_store(database)
     assert again.get(1).zone == "+02:00"
+    assert again.load_conversation(1, 0, NOW + timedelta(hours=23)) == "kept"
     again.close()
 
 
@@ -247,6 +277,110 @@ def test_a_claim_is_settled_once_and_only_by_its_owner(store):
     assert not store.record_sent(1, NOW, **sent)
     assert not store.record_failure(1, NOW, failures=1, next_send=NOW, now=NOW)
     assert store.get(1).tip_cursor == 1
+
+
+def test_in_flight_reports_every_claim_before_the_bound(store):
+    """One process (or a crash and a restart): every claim of ours it finds was cut off."""
+    add(store, 1, NOW)
+    add(store, 2, NOW)
+    assert store.claim(1, NOW, NOW)
+    assert store.claim(2, NOW, NOW + timedelta(minutes=5))
+    assert [s.chat_id for s in store.in_flight(NOW + timedelta(minutes=1))] == [1]
+    assert [s.chat_id for s in store.in_flight(NOW + timedelta(days=1))] == [1, 2]
+
+
+# --- conversations --------------------------------------------------------------------------
+
+
+def test_a_conversation_is_kept_until_it_expires(store):
+    expires = NOW + timedelta(hours=24)
+    assert store.load_conversation(1, 0, NOW) is None
+    store.save_conversation(1, 0, '{"topic": "psoas"}', now=NOW, expires=expires)
+    assert store.load_conversation(1, 0, NOW) == '{"topic": "psoas"}'
+    assert store.load_conversation(1, 0, expires - timedelta(seconds=1)) == '{"topic": "psoas"}'
+    assert store.load_conversation(1, 0, expires) is None
+
+
+def test_saving_replaces_the_state_and_moves_the_expiry(store):
+    store.save_conversation(1, 0, "first", now=NOW, expires=NOW + timedelta(hours=1))
+    later = NOW + timedelta(minutes=50)
+    store.save_conversation(1, 0, "second", now=later, expires=later + timedelta(hours=1))
+    assert store.load_conversation(1, 0, NOW + timedelta(hours=1, minutes=30)) == "second"
+    assert store._db.execute("SELECT count(*) FROM conversations").fetchone()[0] == 1
+
+
+def test_saving_none_forgets_the_conversation(store):
+    store.save_conversation(1, 0, "state", now=NOW, expires=NOW + timedelta(hours=1))
+    store.save_conversation(1, 0, None, now=NOW, expires=NOW + timedelta(hours=1))
+    assert store.load_conversation(1, 0, NOW) is None
+    assert store._db.execute("SELECT count(*) FROM conversations").fetchone()[0] == 0
+
+
+def test_each_person_in_a_group_has_their_own_conversation(store):
+    group = -1001234567890  # group ids are negative and need 64 bits
+    expires = NOW + timedelta(hours=1)
+    store.save_conversation(group, 11, "alice", now=NOW, expires=expires)
+    store.save_conversation(group, 22, "bob", now=NOW, expires=expires)
+    store.save_conversation(group, 0, "the chat", now=NOW, expires=expires)
+    assert store.load_conversation(group, 11, NOW) == "alice"
+    assert store.load_conversation(group, 22, NOW) == "bob"
+    assert store.load_conversation(group, 0, NOW) == "the chat"
+    assert store.load_conversation(group, 33, NOW) is None
+
+
+def test_purge_deletes_only_expired_conversations(store):
+    store.save_conversation(1, 0, "old", now=NOW, expires=NOW + timedelta(hours=1))
+    store.save_conversation(2, 0, "new", now=NOW, expires=NOW + timedelta(hours=3))
+    assert store.purge_conversations(NOW + timedelta(hours=2)) == 1
+    assert store._db.execute("SELECT chat_id FROM conversations").fetchall() == [(2,)]
+    assert store.purge_conversations(NOW + timedelta(hours=2)) == 0
+
+
+def test_conversation_failures_are_one_store_error(store):
+    store.close()
+    with pytest.raises(StoreError) as raised:
+        store.load_conversation(1, 0, NOW)
+    assert "\n" not in str(raised.value)
+    with pytest.raises(StoreError):
+        store.save_conversation(1, 0, "x", now=NOW, expires=NOW + timedelta(hours=1))
+
+
+def test_a_sqlite_database_of_version_2_gains_the_conversations(tmp_path):
+    path = tmp_path / "v2.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in (*MIGRATIONS[0], *MIGRATIONS[1]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+    db.close()
+    store = Store.open(path)
+    assert store.schema_version == SCHEMA_VERSION == 3
+    store.save_conversation(1, 0, "x", now=NOW, expires=NOW + timedelta(hours=1))
+    assert store.load_conversation(1, 0, NOW) == "x"
+    store.close()
+
+
+# --- choosing the backend -------------------------------------------------------------------
+
+
+def test_a_path_opens_sqlite_and_a_postgres_url_postgres(tmp_path, postgres):
+    from bot.store_postgres import PostgresStore
+
+    sqlite_store = open_store(tmp_path / "x.db")
+    assert isinstance(sqlite_store, Store) and not sqlite_store.shared
+    sqlite_store.close()
+    for scheme in ("postgresql", "postgres"):
+        url = postgres.new_database().replace("postgresql://", f"{scheme}://")
+        pg_store = open_store(url)
+        assert isinstance(pg_store, PostgresStore) and pg_store.shared
+        pg_store.close()
+
+
+def test_another_kind_of_url_is_refused_without_its_password():
+    with pytest.raises(StoreError) as raised:
+        open_store("mysql://bot:hunter2@db.example.org/stretch")
+    message = str(raised.value)
+    assert "only postgresql:// URLs and SQLite file paths" in message
+    assert "hunter2" not in message and "[REDACTED]" in message
 
 
 def _not_a_database(tmp_path):

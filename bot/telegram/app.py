@@ -40,9 +40,9 @@ from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
 from bot.memory import settle
-from bot.store import Store
+from bot.store import open_store
+from bot.telegram import conversations, filters, handlers, webhook
 from bot.telegram import daily as tg_daily
-from bot.telegram import filters, handlers, webhook
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
@@ -84,7 +84,7 @@ async def _post_init(application: BotApplication) -> None:
 
 
 async def _post_shutdown(application: BotApplication) -> None:
-    """Close the daily-tips store."""
+    """Close the store."""
     services_of(application).store.close()
 
 
@@ -120,7 +120,7 @@ def build_application(
     services = Services(
         settings=settings,
         brain=brain,
-        store=Store.open(settings.db_path),
+        store=open_store(settings.db_path),
         flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
         clock=daily_clock,
         defaults=daily.Defaults(settings.daily_default_time, settings.daily_default_tz),
@@ -137,6 +137,10 @@ def build_application(
         name=tg_daily.JOB_NAME,
         # Ticks may overlap while one waits for slow answers; `DailyTick` decides which run.
         job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
+    )
+    purge_every = conversations.purge_interval(settings.conversation_hours)
+    job_queue.run_repeating(
+        conversations.purge, interval=purge_every, first=purge_every, name=conversations.PURGE_JOB
     )
     return application
 

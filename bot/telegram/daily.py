@@ -35,7 +35,7 @@ from bot.actions import button
 from bot.brain import Brain
 from bot.render import render_html
 from bot.reply import Action, Reply
-from bot.store import Store, Subscription
+from bot.store import BotStore, Subscription
 from bot.telegram.keyboards import keyboard
 from bot.telegram.resilience import retry_after_seconds
 from bot.telegram.send import answer, edit_reply, note, send_chunks, send_reply
@@ -279,7 +279,7 @@ def _turned_off(context: BotContext, sub: Subscription | None) -> Reply:
 # --- handlers -------------------------------------------------------------------------------
 
 
-def _state(context: BotContext) -> tuple[Store, datetime, daily.Defaults]:
+def _state(context: BotContext) -> tuple[BotStore, datetime, daily.Defaults]:
     """The store, now (aware UTC) and the defaults: what every daily handler starts from."""
     services = context.services
     return services.store, services.clock(), services.defaults
@@ -431,12 +431,13 @@ async def _forget(update: Update, context: BotContext, confirmed: bool) -> None:
     chat = update.effective_chat
     assert query is not None and chat is not None
     if confirmed:
-        had_any = context.services.store.delete(chat.id)
-        if context.chat_data is not None:
-            context.chat_data.clear()
+        store = context.services.store
+        had_tips = store.get(chat.id) is not None
+        # the subscription and every conversation of the chat (each person's, in a group)
+        store.delete(chat.id, scrub=True)
         text = (
             "Done: I've deleted everything I stored about you. Daily tips are off."
-            if had_any
+            if had_tips
             else "Done: I've cleared our conversation. I had no daily tip settings of yours."
         )
     else:

@@ -1,7 +1,7 @@
 """The chat handlers: each turns one kind of update into a brain call and the reply into API calls.
 
 The brain is `context.services.brain` (see `services`); the little it remembers between two
-messages (`Context`) lives in `context.chat_data`. Every message the bot sends is a `Reply`
+messages (`Context`) lives in the store (see `conversations`). Every message the bot sends is a `Reply`
 sent through `send`, so every one is escaped and carries the disclaimer. Daily-tip requests the
 brain recognises are handed to `daily.on_daily_reply`; `app` wires everything.
 """
@@ -13,13 +13,13 @@ import re
 from dataclasses import replace
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot import actions as act
-from bot.reply import Block, Context, Reply
+from bot.reply import Block, Reply
 from bot.telegram import daily as tg_daily
+from bot.telegram.conversations import load_context, store_context
 from bot.telegram.filters import ADDRESSED
 from bot.telegram.flood import Verdict
 from bot.telegram.send import answer, edit_reply, note, send_reply
@@ -31,27 +31,6 @@ _log = logging.getLogger(__name__)
 #: `bot.actions`), steps counted from 0; "Start guided" sends step 0.
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def _context_key(update: Update) -> str:
-    """One conversation per private chat; per person inside a group."""
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None or chat.type == ChatType.PRIVATE or user is None:
-        return "context"
-    return f"context:{user.id}"
-
-
-def load_context(update: Update, context: BotContext) -> Context | None:
-    """What the brain needs to remember of this conversation, if anything."""
-    if context.chat_data is None:
-        return None
-    return context.chat_data.get(_context_key(update))
-
-
-def store_context(update: Update, context: BotContext, reply: Reply) -> None:
-    """Remember the reply's context for the next message in this conversation."""
-    if context.chat_data is not None:
-        context.chat_data[_context_key(update)] = reply.context
 
 
 def with_lead(reply: Reply, text: str) -> Reply:

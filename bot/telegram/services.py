@@ -9,8 +9,9 @@ property is typed:
     async def tip(update: Update, context: BotContext) -> None:
         reply = context.services.brain.resolve("tip")
 
-What a chat remembers between two messages (a `bot.reply.Context` per conversation) stays in
-`context.chat_data`, typed as `ChatData`.
+What a chat remembers between two messages (a `bot.reply.Context` per conversation) is kept in
+the store, not in PTB's `chat_data` (see `conversations`), so that it survives restarts and is
+shared by every bot process on one PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, Job
 from bot import daily
 from bot.brain import Brain
 from bot.config import Settings
-from bot.reply import Context
-from bot.store import Store
+from bot.store import BotStore
 from bot.telegram.flood import FloodGuard
 
 #: The one key in `bot_data`.
@@ -37,8 +37,8 @@ class Services:
 
     settings: Settings
     brain: Brain
-    #: daily-tip subscriptions (SQLite), closed when the application shuts down
-    store: Store
+    #: daily-tip subscriptions and conversations (SQLite or PostgreSQL), closed at shutdown
+    store: BotStore
     flood: FloodGuard
     #: now, as an aware UTC datetime: the daily tips' clock (tests pass a fake one)
     clock: daily.Clock
@@ -50,8 +50,8 @@ class Services:
     disclaimer: str
 
 
-#: Per chat: the conversation context, under "context" (or "context:<user id>" in groups).
-ChatData: TypeAlias = dict[str, Context]
+#: Per chat: nothing is stored (conversations live in the store).
+ChatData: TypeAlias = dict[str, object]
 #: Per user: nothing is stored.
 UserData: TypeAlias = dict[str, object]
 #: Exactly one entry: `SERVICES_KEY`.

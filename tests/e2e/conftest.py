@@ -13,6 +13,10 @@ short retry delays so that injected faults clear quickly.
 
 `spawn_bot(**ENV)` runs the real `python -m bot run` in a subprocess (its own working folder,
 so no developer `.env` leaks in) and collects everything it prints in `.output`.
+
+Both keep their data in the test's `database` (SQLite unless the test or its module
+parametrizes `backend` with `local_postgres.BACKENDS`); every bot a test starts shares it, so a
+bot started after another one stopped finds what the first one stored.
 """
 
 from __future__ import annotations
@@ -79,14 +83,14 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_settings(api: FakeBotAPI, tmp_path: Path) -> Callable[..., Settings]:
+def make_settings(api: FakeBotAPI, database: str) -> Callable[..., Settings]:
     """Settings for a bot talking to `api`; keyword arguments are extra environment variables."""
 
     def make(**env: str) -> Settings:
         environ = {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_BASE_URL": api.base_url,
-            "STRETCHBOT_DB": str(tmp_path / "e2e.db"),
+            "STRETCHBOT_DB": database,
             **env,
         }
         return load_settings(environ, env_file=None)
@@ -104,11 +108,15 @@ async def start_polling(application: Application) -> None:
 
 
 async def stop(application: Application) -> None:
+    """What `run_polling` does on Ctrl+C: stop polling, stop, shut down, then `post_shutdown`
+    (which closes the store). Stopping twice is harmless."""
     if application.updater.running:
         await application.updater.stop()
     if application.running:
         await application.stop()
     await application.shutdown()
+    if application.post_shutdown:
+        await application.post_shutdown(application)
 
 
 @pytest.fixture
@@ -181,14 +189,16 @@ class BotProcess:
 
 
 @pytest.fixture
-async def spawn_bot(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[BotProcess]]]:
+async def spawn_bot(
+    tmp_path: Path, database: str
+) -> AsyncIterator[Callable[..., Awaitable[BotProcess]]]:
     """Start `python -m bot run` with the given environment variables; stopped at the end."""
     spawned: list[BotProcess] = []
 
     async def spawn(**env: str) -> BotProcess:
         base = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
         python_path = os.pathsep.join(p for p in (str(ROOT), base.get("PYTHONPATH")) if p)
-        full = {**base, "PYTHONPATH": python_path, "STRETCHBOT_DB": str(tmp_path / "bot.db"), **env}
+        full = {**base, "PYTHONPATH": python_path, "STRETCHBOT_DB": database, **env}
         workdir = tmp_path / f"run{len(spawned)}"
         workdir.mkdir()
         process = await asyncio.create_subprocess_exec(

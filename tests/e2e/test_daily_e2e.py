@@ -2,7 +2,8 @@
 
 The tick runs on the job queue every 0.2 s here; tests move the injected clock past a send
 time and wait for the tip to arrive. Where a test must show that nothing is sent, it runs a
-tick itself (`run_tick`) and then looks, instead of waiting and hoping.
+tick itself (`run_tick`) and then looks, instead of waiting and hoping. Every test runs on
+SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import asyncio
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from local_postgres import BACKENDS
 
+from bot.store import Store
 from bot.telegram import daily as tg_daily
 from bot.telegram.services import services_of
 
@@ -29,6 +32,11 @@ class WallClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
 
 
 @pytest.fixture
@@ -110,7 +118,9 @@ async def test_a_tip_carries_a_button_for_the_stretch_it_mentions(api, daily_bot
     chat = api.chat(1002)
     chat.send("/daily on 08:00 UTC")
     await chat.next_message()
-    store_of(application)._db.execute("UPDATE subscriptions SET tip_cursor = ?", (index,))
+    store = store_of(application)
+    placeholder = "?" if isinstance(store, Store) else "%s"  # SQLite or PostgreSQL
+    store._db.execute(f"UPDATE subscriptions SET tip_cursor = {placeholder}", (index,))
 
     wall.now = datetime(2025, 6, 2, 8, 0, 1, tzinfo=UTC)
     tip = await chat.next_message()

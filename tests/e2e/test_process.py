@@ -1,7 +1,8 @@
 """The real `python -m bot run` in a subprocess: the token never shows, webhook mode is guarded.
 
 Everything the process prints (all logs at DEBUG, tracebacks, the final error line) is
-captured and searched for the token, its secret half, and the webhook secret.
+captured and searched for the token, its secret half, the webhook secret and the database
+password.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import asyncio
 import socket
 
 import aiohttp
+import pytest
 
 from .fakebotapi import TOKEN
 
@@ -78,6 +80,37 @@ async def test_a_whole_session_at_debug_level_never_logs_the_token(api, spawn_bo
     assert "Skipped malformed update" in process.output
     assert "[REDACTED]" in process.output, "PTB does log the token at DEBUG; it was scrubbed"
     assert_no_secrets(process.output, TOKEN)
+
+
+@pytest.mark.postgres
+async def test_a_session_on_postgres_at_debug_level_never_logs_the_database_password(
+    api, spawn_bot, postgres
+):
+    password = "db-Pa55word-hunter2"
+    url = postgres.new_database().replace("postgres@", f"postgres:{password}@")
+    process = await spawn_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        LOG_LEVEL="DEBUG",
+        STRETCHBOT_DB=url,
+    )
+    await api.wait_for(lambda: api.commands, timeout=60, what="the bot to start")
+    chat = api.chat(3101)
+    chat.send("why is my psoas tight?")
+    await chat.next_message()
+    with postgres.admin() as db:  # the server drops the bot's connection
+        db.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = 'stretchbot'"
+        )
+    chat.send("how do I stretch it?")  # answered, with or without its context
+    await chat.next_message()
+    chat.send("/daily on 08:00")
+    assert "Daily tips are on" in (await chat.next_message()).text
+
+    assert await process.stop() == 0
+    assert "Reconnecting to the database postgresql://postgres:[REDACTED]@" in process.output
+    assert password not in process.output
 
 
 async def webhook_bot(api, spawn_bot, path: str, **env: str):
