@@ -24,9 +24,9 @@ FROZEN_SHA256 = "e43d6b2673cd9abfd548933d9083c426b4a60602800ddc2d0b5617743b5f622
 
 #: share of relevant replies each group must keep (measured when the content landed)
 FLOORS = {
-    "areas": 0.45,
+    "areas": 0.55,
     "conditions": 0.75,
-    "goals": 0.40,
+    "goals": 0.55,
     "named stretches": 0.80,
     "sports": 0.45,
     "safety": 0.85,
