@@ -35,6 +35,13 @@ MAX_CHARS = 4000
 BARE_TOPIC_CONFIDENCE = 0.7
 #: the intent layer's requests about daily tips, and what the reply explains
 DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
+#: words that ask for a routine around an activity, and which end of it
+ROUTINE_WORDS = frozenset(
+    {"routine", "routines", "warmup", "warmups", "cooldown", "cooldowns", "sequence", "flow"}
+    | {"pregame", "postgame"}
+)
+WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before", "prep"})
+COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
 #: how sure a message read by its cues is ("my calves tighten up on long runs")
 CUE_CONFIDENCE = 0.66
 #: which aspect a cue asks for, first match wins: a request for the stretch, then the question
@@ -109,6 +116,9 @@ class Brain:
         self.cues = CueReader(kb)
         self.subjects = PhraseIndex(
             (word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords
+        )
+        self.activities = PhraseIndex(
+            (word, routine.id) for routine in kb.routines.values() for word in routine.keywords
         )
         self.stretch_names = StretchNames(kb, self.cues)
         self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
@@ -489,6 +499,10 @@ class Brain:
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
             return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
         if not accepted and match.kind != "out_of_scope":
+            activity = self._activity_routine(analysis)
+            if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
+                routine = self.kb.routines[activity]
+                return say.routine(routine, context, confidence=CUE_CONFIDENCE)
             wanted = self._wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
                 area = match.topics[0]
@@ -548,6 +562,23 @@ class Brain:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
                 return aspect
         return None
+
+    def _activity_routine(self, analysis: Analysis) -> str | None:
+        """For a message the intent layer is unsure of that asks for a routine ("routine",
+        "warm up", "cool down", "post", "pre") around an activity a routine names in its
+        keywords (golf, bouldering, leg day): that routine, the warm-up or the cooldown as
+        the message says (before, after), else the cooldown."""
+        words = analysis.normalised
+        if not ROUTINE_WORDS.intersection(words) or analysis.topics:
+            return None  # an area named ("shins ache after basketball") is the area's question
+        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        if not found:
+            return None
+        if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
+            wanted = "warmup"
+        else:
+            wanted = "cooldown"
+        return next((rid for rid in found if rid.startswith(wanted)), found[0])
 
     def _subject(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks about a subject a general

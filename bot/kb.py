@@ -188,6 +188,8 @@ class Routine:
     phrases: tuple[str, ...]
     steps: tuple[RoutineStep, ...]
     sources: tuple[str, ...]
+    #: the sport or activity it is for, as people name it ("golf", "bouldering", "leg day")
+    keywords: tuple[str, ...] = ()
 
     @property
     def total_seconds(self) -> int:
@@ -579,6 +581,7 @@ _ROUTINE = _Spec(
         "when": ("str", True),
         "phrases": ("strlist", True),
         "steps": ("node", True),
+        "keywords": ("strlist", False),
         "sources": ("strlist", True),
     },
 )
@@ -1018,7 +1021,13 @@ class _Builder:
             if not steps:
                 ctx.err(e["steps"], f"{e['_label']} steps: a routine needs at least one step")
             self.routines[e["id"]] = Routine(
-                e["id"], e["title"], e["when"], e["phrases"], tuple(steps), e["sources"]
+                e["id"],
+                e["title"],
+                e["when"],
+                e["phrases"],
+                tuple(steps),
+                e["sources"],
+                tuple(e.get("keywords", ())),
             )
 
     def _tips(self) -> None:
