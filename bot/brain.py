@@ -85,6 +85,12 @@ ASK_FOR_A_STRETCH = frozenset(
 THANKS_LEAD_MIN_WORDS = 3
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset({"tight", "stiff", "sore", "what", "about", "how"})
+#: words that point back at the area of the conversation ("which muscle is that")
+POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they"})
+#: words around "before" / "after" that still ask only for the other end of an activity
+OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
+#: cues that make a message more than a bare topic: it asks for something about the area
+ASKING_CUES = frozenset({"request", "why", "when"})
 #: the routine a length or a limit is applied to when nothing in the message or the
 #: conversation names one: a general full-body stretch, or, seated or standing only, the
 #: desk break (done by a chair)
@@ -228,17 +234,35 @@ class Brain:
             return None  # a first message is no follow-up
         cues = self.cues.read(words)
         say, kb = self.replies, self.kb
-        stretch = kb.stretches.get(context.stretch or "") if context.kind == "stretch" else None
+        # the stretch on screen, or the one a question about stretching was asked about
+        # ("how long do i hold it?" then "other side?")
+        on_stretch = context.kind == "stretch" or (
+            context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}.")
+        )
+        stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
         if stretch is not None:
             if "other_side" in cues:
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+        counterpart = self._other_end(words, context)
+        if counterpart is not None:  # "and after?" after a run warm-up: its cooldown
+            return say.sized_routine(counterpart, context)
         if "again" in cues:
             again = self._again(context)
             if again is not None:
                 return again
+        area = context.topic if context.topic and context.topic != GENERAL else None
+        pointing = bool(POINTING_WORDS.intersection(words))  # "that", "it": the area before
+        if (
+            area
+            and pointing
+            and "what" in cues
+            and not analysis.topics
+            and ((area, "what") in kb.answers)
+        ):
+            return say.answer(area, "what", context)  # "wait, which muscle is that?"
         if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
@@ -246,6 +270,22 @@ class Brain:
             if rest:
                 return self._reply(" ".join(rest), context)
         return None
+
+    def _other_end(self, words: Sequence[str], context: Context) -> Plan | None:
+        """After a warm-up, "and after?" asks for the same activity's cooldown; after a
+        cooldown, "what about before?" for its warm-up. None for anything else."""
+        plan = context.plan
+        if context.kind != "routine" or plan is None or plan.area:
+            return None
+        rest = {w for w in words if w not in STOPWORDS} - OTHER_END_FILLER
+        if len(rest) != 1:
+            return None
+        side = "cooldown" if rest <= {"after"} else "warmup" if rest <= {"before"} else None
+        family, _, activity = plan.base.partition("_")
+        if side is None or family == side or family not in ("warmup", "cooldown"):
+            return None
+        other = f"{side}_{activity}" if activity else side
+        return replace(plan, base=other) if other in self.kb.routines else None
 
     def _again(self, context: Context) -> Reply | None:
         """The last stretch, routine or answer once more."""
@@ -597,6 +637,8 @@ class Brain:
         """True when the message is little more than a topic ("and my calves?")."""
         rest = [w for w in words if w != TOPIC_TOKEN and w not in STOPWORDS]
         rest = [w for w in rest if w not in BARE_TOPIC_WORDS]
+        if self.cues.read(rest) & ASKING_CUES:  # "how do i stretch my chest" asks something
+            return False
         return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
