@@ -246,6 +246,10 @@ class Brain:
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+        if context.kind == "tip" and analysis.topics and not cues & {"request", "why", "what"}:
+            named = analysis.topics[0]  # "one for my wrists?" after a tip: a tip about them
+            if named != GENERAL:
+                return say.tip(None, context, topic=named)
         counterpart = self._other_end(words, context)
         if counterpart is not None:  # "and after?" after a run warm-up: its cooldown
             return say.sized_routine(counterpart, context)

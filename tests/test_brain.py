@@ -478,3 +478,14 @@ def test_conversation_moves_people_make(brain):
     assert unsure.intent != "piriformis.what", "no word points back at the area"
     (bye,) = _play(brain, "night!")
     assert bye.intent == "smalltalk.goodbye"
+
+
+def test_after_a_tip_an_area_asks_for_a_tip_about_it(brain):
+    _, wrists, stretch = _play(
+        brain, "give me a tip", "one for my wrists?", "how do i stretch my wrists"
+    )
+    assert (wrists.kind, wrists.topic) == ("tip", "wrists_forearms")
+    assert any(
+        "wrists_forearms" in t.topics for t in brain.kb.tips if t.id == wrists.context.seen[-1]
+    )
+    assert (stretch.kind, stretch.topic) == ("stretch", "wrists_forearms"), "a request stays one"
