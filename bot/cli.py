@@ -61,15 +61,32 @@ def _brain(args: argparse.Namespace) -> Brain | None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the knowledge base, and build the brain's indexes over it; exit 1 on any mistake."""
+    """Validate the knowledge base, and build the brain's indexes over it; exit 1 on any mistake.
+
+    The loader checks every pose it is given (joints, props, the figure in its frame and on
+    its support); `check` also wants one for every stretch, so every stretch has a picture."""
     kb = _load(args.directory)
-    if kb is None or _brain_of(kb) is None:
+    if kb is None:
+        return 1
+    missing = [s for s in kb.stretches.values() if s.pose is None]
+    if missing:
+        _report(
+            KBError(
+                [
+                    f"{s.where}: stretch '{s.id}': no pose, so no picture (add a 'pose:' block; "
+                    "see knowledge/README.md, section pose)"
+                    for s in missing
+                ]
+            )
+        )
+        return 1
+    if _brain_of(kb) is None:
         return 1
     print(
         f"OK: {len(kb.topics)} topics, {len(kb.answers)} answers, {len(kb.stretches)} stretches, "
         f"{len(kb.routines)} routines, {len(kb.tips)} tips, {len(kb.smalltalk)} small-talk "
         f"entries, {len(kb.red_flags)} red-flag groups over {len(kb.symptoms)} symptoms, "
-        f"{len(kb.conditions)} conditions."
+        f"{len(kb.conditions)} conditions, a pose for every stretch."
     )
     return 0
 
