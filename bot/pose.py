@@ -124,11 +124,11 @@ PROP_HEIGHTS: dict[str, tuple[float, float]] = {
 }
 #: how far a part may sink into the floor or float above a support and still touch it
 TOLERANCE = 0.02
-#: the picture, in figure heights: 800 x 500 pixels at 320 pixels to the height
-FRAME_WIDTH = 2.5
-FRAME_HEIGHT = 1.5625
+#: the picture, in figure heights: 800 x 500 pixels at about 348 pixels to the height
+FRAME_WIDTH = 2.3
+FRAME_HEIGHT = 1.4375
 #: where the floor is drawn: this far above the picture's bottom edge
-FLOOR_MARGIN = 0.12
+FLOOR_MARGIN = 0.1
 #: the margin everything keeps from the frame's edges
 EDGE = 0.02
 #: bumped when the figure's construction changes, so cached pictures are drawn again
