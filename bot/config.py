@@ -60,6 +60,8 @@ class Settings:
     #: how long a request to Telegram is retried through 429s, 5xx answers and lost
     #: connections before it is given up (and logged as an ERROR naming the chat)
     retry_seconds: float = 300.0
+    #: the folder the stretch pictures are drawn into, once each (see `bot.pictures`)
+    picture_folder: str = ".cache/pictures"
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -157,6 +159,7 @@ def load_settings(
         # PTB's limiter needs at least one request a second; Telegram allows about 30
         rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
         retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
+        picture_folder=get("STRETCHBOT_PICTURES") or ".cache/pictures",
     )
 
 

@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.reply import Context
 from bot.store import Store
 from bot.telegram.flood import FloodGuard
+from bot.telegram.photos import PhotoBook
 
 #: The one key in `bot_data`.
 SERVICES_KEY = "services"
@@ -48,6 +49,8 @@ class Services:
     pacer: daily.Pacer
     #: the short disclaimer every reply of our own carries
     disclaimer: str
+    #: the stretch pictures and the file_id Telegram gave each (see `photos`)
+    photos: PhotoBook
 
 
 #: Per chat: the conversation context, under "context" (or "context:<user id>" in groups).

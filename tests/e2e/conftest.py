@@ -42,6 +42,7 @@ SETTING_NAMES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_API_BASE_URL",
     "STRETCHBOT_DB",
+    "STRETCHBOT_PICTURES",
     "WEBHOOK_URL",
     "WEBHOOK_SECRET",
     "WEBHOOK_LISTEN",
@@ -87,6 +88,7 @@ def make_settings(api: FakeBotAPI, tmp_path: Path) -> Callable[..., Settings]:
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_BASE_URL": api.base_url,
             "STRETCHBOT_DB": str(tmp_path / "e2e.db"),
+            "STRETCHBOT_PICTURES": str(tmp_path / "pictures"),
             **env,
         }
         return load_settings(environ, env_file=None)
