@@ -297,9 +297,13 @@ def _mul(m: Mat, v: Vec) -> Vec:
 
 
 def _matmul(a: Mat, b: Mat) -> Mat:
-    cols = [(b[0][j], b[1][j], b[2][j]) for j in range(3)]
-    rows = [tuple(sum(a[i][k] * cols[j][k] for k in range(3)) for j in range(3)) for i in range(3)]
-    return (rows[0], rows[1], rows[2])  # type: ignore[return-value]
+    (a0, a1, a2), (a3, a4, a5), (a6, a7, a8) = a
+    (b0, b1, b2), (b3, b4, b5), (b6, b7, b8) = b
+    return (
+        (a0 * b0 + a1 * b3 + a2 * b6, a0 * b1 + a1 * b4 + a2 * b7, a0 * b2 + a1 * b5 + a2 * b8),
+        (a3 * b0 + a4 * b3 + a5 * b6, a3 * b1 + a4 * b4 + a5 * b7, a3 * b2 + a4 * b5 + a5 * b8),
+        (a6 * b0 + a7 * b3 + a8 * b6, a6 * b1 + a7 * b4 + a8 * b7, a6 * b2 + a7 * b5 + a8 * b8),
+    )
 
 
 def _rot(axis: str, degrees: float) -> Mat:
@@ -344,7 +348,11 @@ class Body:
 
 def build_body(pose: Pose) -> Body:
     """Forward kinematics: every joint angle turns the segments below it."""
-    a = pose.angle
+    angles = dict(pose.angles)
+
+    def a(joint: str) -> float:
+        return angles.get(joint, 0.0)
+
     root = _chain(_rot("y", -a("turn")), _rot("z", -a("lean")), _rot("x", a("bend")))
     upper = _chain(
         root, _rot("y", -a("spine_twist")), _rot("z", -a("spine")), _rot("x", a("spine_bend"))
