@@ -825,12 +825,15 @@ def _wall(
     face = x + away * radius
     thick = 0.06 if kind == "wall" else 0.05
     x0, x1 = sorted((face, face + away * thick))
-    if kind == "doorway":
-        lintel, span = 1.18, 0.42
-        lo, hi = (x0 - span, x1) if away > 0 else (x0, x1 + span)
-        return [
-            PropShape("door", (_rect(x0, 0.0, x1, lintel), _rect(lo, lintel, hi, lintel + 0.05)))
-        ]
+    if kind == "doorway":  # seen from the side, one jamb; from the front, the whole frame
+        lintel = 1.18
+        if view == "side":
+            return [PropShape("door", (_rect(x0, 0.0, x1, lintel),))]
+        other = face - away * 0.5  # a door is about half a person's height wide
+        o0, o1 = sorted((other, other - away * thick))
+        lo, hi = min(x0, o0), max(x1, o1)
+        frame = (_rect(x0, 0.0, x1, lintel), _rect(o0, 0.0, o1, lintel))
+        return [PropShape("door", (*frame, _rect(lo, lintel, hi, lintel + 0.05)))]
     beyond = sorted(
         s.name
         for s in shapes
