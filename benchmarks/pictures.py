@@ -20,6 +20,7 @@ What it measures, on the shipped knowledge base:
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import sys
@@ -41,8 +42,10 @@ def main() -> None:
     args = parser.parse_args()
     kb = load_kb()
     poses = [(s.id, s.pose) for s in kb.stretches.values() if s.pose is not None]
-    print(f"{len(poses)} stretches with a pose; {platform.processor() or platform.machine()}, ")
-    print(f"Python {platform.python_version()}")
+    print(
+        f"{len(poses)} stretches with a pose; {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
 
     best: tuple[float, list[float], list[int]] | None = None
     for _ in range(args.rounds):
