@@ -604,11 +604,11 @@ def _marks(body: Body, view: str, place: Callable[[Vec], Vec], name: str) -> lis
         x, y, _ = _project(view, place(v))
         return x, y
 
-    if part == "head" and side == "jaw":
-        jaw = p2(body.points["jaw"])
-        return [Mark("head", jaw, jaw, 0.028)]
+    if part == "head":
+        spot = p2(body.points["jaw" if side == "jaw" else "head"])
+        return [Mark("head", spot, spot, 0.028 if side == "jaw" else 0.045)]
     if part in body.hulls:
-        spheres, frame = body.hulls[part]
+        _spheres, frame = body.hulls[part]
         if part == "lower_trunk":
             start, end = body.points["hips"], body.points["waist"]
         else:
@@ -639,7 +639,7 @@ def _marks(body: Body, view: str, place: Callable[[Vec], Vec], name: str) -> lis
         return [_stripe(part, p2(start), p2(end), radius, view, frame, side)]
     joint = part.split("_", 1)[1] if "_" in part else ""
     if joint in REGION_JOINTS:
-        centre, radius = _anchor(body, f"{part}" if joint != "hand" else part)
+        centre, radius = _anchor(body, part)
         frame = _region_frame(body, part)
         offset = _unit2(_project(view, _mul(frame, _side_vector(part, side) or (0, 0, 0))))
         c = p2(centre)
@@ -677,8 +677,6 @@ def _stripe(
     view: str,
     frame: Mat,
     side: str,
-    *,
-    place_free: bool = False,
 ) -> Mark:
     """A highlight along a part, on its named side (the whole part when no side is named or
     the side faces the viewer)."""
