@@ -9,7 +9,7 @@ Two families share the grammar, told apart by their separator:
 
 - brain actions, dot-separated lower-case ids that `Brain.resolve` answers:
   ``psoas.why_tight``, ``calves.stretch``, ``general.how_long``, ``stretch.wall_calf``,
-  ``another.calves.wall_calf``, ``routine.cooldown``, ``plan.cooldown.10k``,
+  ``more.wall_calf``, ``another.calves.wall_calf``, ``routine.cooldown``, ``plan.cooldown.10k``,
   ``guide.cooldown.2``, ``guide.cooldown.sk.2``, ``guide.stop``, ``topics``, ``routines``,
   ``tip``, ``tip.12``, ``daily.on``, ``help``, ``smalltalk.thanks``;
 - Telegram daily-tip buttons, colon-separated: ``daily:on``, ``daily:at:0730``,
@@ -88,6 +88,13 @@ class ShowStretch:
 
 
 @dataclass(frozen=True, slots=True)
+class StretchMore:
+    """The rest of a stretch card: how it should feel, its cautions, variations, sources."""
+
+    stretch: str
+
+
+@dataclass(frozen=True, slots=True)
 class AnotherStretch:
     """Another stretch for a topic, after the one shown (`after`, may be empty)."""
 
@@ -158,6 +165,7 @@ BrainAction = (
     ShowAnswer
     | TopicStretch
     | ShowStretch
+    | StretchMore
     | AnotherStretch
     | ShowRoutine
     | GuideStep
@@ -238,6 +246,8 @@ def _encode(action: ButtonAction) -> str:
             return f"{topic}.stretch"
         case ShowStretch(stretch):
             return f"stretch.{stretch}"
+        case StretchMore(stretch):
+            return f"more.{stretch}"
         case AnotherStretch(topic, after):
             return f"another.{topic}.{after}"
         case ShowRoutine(plan):
@@ -403,6 +413,7 @@ def parse_spec(base: str, code: str) -> Plan | None:
 
 _NAMED: dict[str, Callable[[str], BrainAction | None]] = {
     "stretch": ShowStretch,
+    "more": lambda stretch: StretchMore(stretch) if _ID.fullmatch(stretch) else None,
     "routine": lambda base: ShowRoutine(Plan(base)) if _PLAN_BASE.fullmatch(base) else None,
     # buttons sent before plans: the short version, as the short plan
     "short": lambda base: (

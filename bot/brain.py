@@ -490,6 +490,10 @@ class Brain:
             intent = f"stretch.{a.stretch}"
             return say.stretch(found, found.topics[0], c, intent=intent) if found else None
 
+        def more(a: act.StretchMore, c: Context) -> Reply | None:
+            found = kb.stretches.get(a.stretch)
+            return say.stretch_details(found, c) if found else None
+
         def another(a: act.AnotherStretch, c: Context) -> Reply | None:
             known = a.topic in kb.topics and a.topic != GENERAL
             return say.another_stretch(a.topic, a.after, c) if known else None
@@ -511,6 +515,7 @@ class Brain:
             act.ShowAnswer: answer,
             act.TopicStretch: topic_stretch,
             act.ShowStretch: stretch,
+            act.StretchMore: more,
             act.AnotherStretch: another,
             act.ShowRoutine: routine,
             act.GuideStep: guide,

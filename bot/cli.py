@@ -1,4 +1,4 @@
-"""The `stretchbot` command: run | chat | ask | check | eval.
+"""The `stretchbot` command: run | chat | ask | check | figures | eval.
 
 Every command is a few lines over functions that tests call directly; the terminal chat, the
 `ask` command and the Telegram bot all answer through the same `Brain`.
@@ -61,15 +61,32 @@ def _brain(args: argparse.Namespace) -> Brain | None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the knowledge base, and build the brain's indexes over it; exit 1 on any mistake."""
+    """Validate the knowledge base, and build the brain's indexes over it; exit 1 on any mistake.
+
+    The loader checks every pose it is given (joints, props, the figure in its frame and on
+    its support); `check` also wants one for every stretch, so every stretch has a picture."""
     kb = _load(args.directory)
-    if kb is None or _brain_of(kb) is None:
+    if kb is None:
+        return 1
+    missing = [s for s in kb.stretches.values() if s.pose is None]
+    if missing:
+        _report(
+            KBError(
+                [
+                    f"{s.where}: stretch '{s.id}': no pose, so no picture (add a 'pose:' block; "
+                    "see knowledge/README.md, section pose)"
+                    for s in missing
+                ]
+            )
+        )
+        return 1
+    if _brain_of(kb) is None:
         return 1
     print(
         f"OK: {len(kb.topics)} topics, {len(kb.answers)} answers, {len(kb.stretches)} stretches, "
         f"{len(kb.routines)} routines, {len(kb.tips)} tips, {len(kb.smalltalk)} small-talk "
         f"entries, {len(kb.red_flags)} red-flag groups over {len(kb.symptoms)} symptoms, "
-        f"{len(kb.conditions)} conditions."
+        f"{len(kb.conditions)} conditions, a pose for every stretch."
     )
     return 0
 
@@ -103,16 +120,60 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _picture_folder() -> str:
+    """Where pictures are drawn: STRETCHBOT_PICTURES (environment or .env), else the default."""
+    from bot.config import ConfigError, Settings, load_settings
+
+    try:
+        return load_settings().picture_folder
+    except ConfigError:  # a setting the terminal chat does not use is malformed
+        return Settings().picture_folder
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     """The terminal chat, or with --json one JSON object per input line."""
     from bot.console import chat, chat_json, stdin_lines
+    from bot.pictures import Pictures
 
     brain = _brain(args)
     if brain is None:
         return 1
     if args.json:
         return chat_json(brain, stdin_lines())
-    return chat(brain, history=sys.stdin.isatty())
+    return chat(brain, history=sys.stdin.isatty(), pictures=Pictures(_picture_folder()))
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """Draw every stretch's picture into the cache, or with --sheet all of them on one sheet."""
+    import time
+
+    from bot.pictures import Pictures, contact_sheet
+
+    kb = _load(getattr(args, "knowledge", None))
+    if kb is None:
+        return 1
+    posed = [(s.id, s.pose) for s in kb.stretches.values() if s.pose is not None]
+    missing = len(kb.stretches) - len(posed)
+    if args.sheet:
+        started = time.perf_counter()
+        contact_sheet(posed).save(args.sheet)
+        took = time.perf_counter() - started
+        print(f"Contact sheet of {len(posed)} stretches: {args.sheet} ({took:.1f} s)")
+    else:
+        pictures = Pictures(args.cache or _picture_folder())
+        fresh = sum(not pictures.path(pose).is_file() for _, pose in posed)
+        started = time.perf_counter()
+        paths = [pictures.ensure(pose) for _, pose in posed]
+        took = time.perf_counter() - started
+        size = sum(path.stat().st_size for path in set(paths))
+        print(
+            f"{len(posed)} pictures in {pictures.folder} ({fresh} drawn now in {took:.1f} s, "
+            f"the others already there), {size / 1024:.0f} KB in all"
+        )
+    if missing:
+        print(f"{missing} stretch(es) have no pose: run stretchbot check", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -130,12 +191,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     if not settings.token:
         from bot.console import chat
+        from bot.pictures import Pictures
 
         brain = _brain_of(kb)
         if brain is None:
             return 1
         print("No TELEGRAM_BOT_TOKEN set (environment or .env): starting the terminal chat.")
-        return chat(brain, history=sys.stdin.isatty())
+        return chat(brain, history=sys.stdin.isatty(), pictures=Pictures(settings.picture_folder))
     from bot.store import StoreError
     from bot.telegram.app import run_bot
 
@@ -259,6 +321,15 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="+", help="the message, or - to read one message per line")
     check = add("check", cmd_check, "validate the knowledge base")
     check.add_argument("directory", nargs="?", help="knowledge folder (default: the shipped one)")
+    figures = add(
+        "figures",
+        cmd_figures,
+        "draw every stretch's picture into the cache, or all of them on one sheet (--sheet)",
+    )
+    figures.add_argument("--sheet", metavar="FILE.png", help="draw a contact sheet for review")
+    figures.add_argument(
+        "--cache", metavar="DIR", help="the picture folder (default: STRETCHBOT_PICTURES)"
+    )
     ev = add(
         "eval",
         cmd_eval,

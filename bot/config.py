@@ -64,6 +64,8 @@ class Settings:
     retry_seconds: float = 300.0
     #: how long a conversation is remembered after its last message
     conversation_hours: float = 24.0
+    #: the folder the stretch pictures are drawn into, once each (see `bot.pictures`)
+    picture_folder: str = ".cache/pictures"
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -165,6 +167,7 @@ def load_settings(
         rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
         retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
         conversation_hours=_number(get, "CONVERSATION_HOURS", 24.0, low=0.01, high=720),
+        picture_folder=get("STRETCHBOT_PICTURES") or ".cache/pictures",
     )
 
 

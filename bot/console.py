@@ -15,11 +15,14 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.brain import Brain
 from bot.render import render_json, render_text
-from bot.reply import Context
+from bot.reply import Context, Reply
+
+if TYPE_CHECKING:
+    from bot.pictures import Pictures
 
 HISTORY = Path(os.environ.get("STRETCHBOT_HISTORY", Path.home() / ".stretchbot_history"))
 
@@ -34,8 +37,12 @@ def chat(
     read: Callable[[str], str] = input,
     out: TextIO = sys.stdout,
     history: bool = True,
+    pictures: Pictures | None = None,
 ) -> int:
-    """Run the chat until end of input; return the exit code (0)."""
+    """Run the chat until end of input; return the exit code (0).
+
+    With `pictures`, a reply that has a picture (a stretch card) starts with the path of its
+    PNG, drawn into that cache the first time it is shown."""
     readline = _setup_readline() if history else None
     out.write(
         "StretchBot terminal chat. Ask about a muscle, a stretch or a routine; Ctrl-D quits.\n"
@@ -54,7 +61,10 @@ def chat(
                 break
             reply = brain.reply(line, context)
             context = reply.context
-            out.write(_indent(render_text(reply)) + "\n\n")
+            text = render_text(reply)
+            if pictures is not None:  # above the card, as Telegram shows the photo
+                text = _picture_line(brain, reply, pictures) + text
+            out.write(_indent(text) + "\n\n")
             out.flush()
     except KeyboardInterrupt:
         out.write("\n")
@@ -64,6 +74,18 @@ def chat(
                 readline.write_history_file(HISTORY)
     out.write("Bye! Stretch gently.\n")
     return 0
+
+
+def _picture_line(brain: Brain, reply: Reply, pictures: Pictures) -> str:
+    """ "picture: <path>" for a reply with a picture (drawn now if need be), else nothing."""
+    stretch = brain.kb.stretches.get(reply.picture or "")
+    if stretch is None or stretch.pose is None:
+        return ""
+    try:
+        path = pictures.ensure(stretch.pose)
+    except OSError as exc:  # a read-only folder, a full disk: the words still count
+        return f"(picture not drawn: {exc})\n"
+    return f"picture: {path}\n"
 
 
 def _setup_readline() -> ModuleType | None:

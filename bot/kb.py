@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bot.errors import in_a_few_words
+from bot.pose import Pose, read_pose
 
 try:  # the C loader is several times faster; PyYAML wheels ship it
     from yaml import CSafeLoader as _Loader
@@ -172,6 +173,10 @@ class Stretch:
     caution_tags: tuple[str, ...] = ()
     #: the other names people call it ("figure four", "down dog"); its own name counts too
     aliases: tuple[str, ...] = ()
+    #: how its picture is drawn (`bot.pose`); None until the knowledge base gives one
+    pose: Pose | None = None
+    #: where it is defined, "file:line" (for `stretchbot check`)
+    where: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -570,6 +575,7 @@ _STRETCH = _Spec(
         "easier": ("opt_str", False),
         "harder": ("opt_str", False),
         "sources": ("strlist", True),
+        "pose": ("node", False),
     },
     refs={"topics": "topic"},
 )
@@ -987,6 +993,7 @@ class _Builder:
                     ctx.err(item, f"{label} caution_tags: {tag!r} is listed twice")
                 else:
                     tags.append(tag)
+            pose = read_pose(e["pose"], label, ctx.err) if "pose" in e else None
             self.stretches[e["id"]] = Stretch(
                 e["id"],
                 e["name"],
@@ -1002,6 +1009,8 @@ class _Builder:
                 e["sources"],
                 tuple(tags),
                 e.get("aliases", ()),
+                pose,
+                f"{ctx.file}:{_line(e['_node'])}",
             )
 
     def _routines(self) -> None:

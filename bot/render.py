@@ -13,6 +13,8 @@ from typing import Any
 from bot.reply import Block, Reply
 
 TELEGRAM_LIMIT = 4096
+#: Telegram's limit for a photo's caption, in UTF-16 units
+CAPTION_LIMIT = 1024
 #: used only if a reply was built without the knowledge base's disclaimer
 FALLBACK_DISCLAIMER = (
     "ℹ️ General information, not medical advice. For pain or an injury, see a health professional."
@@ -84,11 +86,13 @@ def render_text(reply: Reply) -> str:
 def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """Telegram HTML chunks of at most `limit` UTF-16 units, split between paragraphs.
 
+    Blocks marked `detail` are left out: on a phone they are one tap away ("More").
+
     The disclaimer goes at the end of the last chunk. A single paragraph longer than the
     limit (which the knowledge base never has) is split at line breaks, then at a space, then
     hard, always in the plain text, so that every chunk is valid HTML on its own.
     """
-    paragraphs = [_html_lines(b) for b in reply.blocks]
+    paragraphs = [_html_lines(b) for b in reply.blocks if not b.detail]
     paragraphs.append([_Line(disclaimer_of(reply), "<i>", "</i>")])
     pieces = [piece for lines in paragraphs for piece in _fit(lines, limit)]
     return _pack(pieces, "\n\n", limit)

@@ -10,6 +10,7 @@ by every reply without touching this module.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -71,6 +72,10 @@ OTHER_LANGUAGES = {
     "“why are my hamstrings tight?”. Numa emergência médica, ligue para o número de "
     "emergência do seu país (112 na Europa, 192 no Brasil).",
 }
+#: the stretch card's button to what a phone screen leaves out
+MORE_LABEL = "More: cautions, feel, variations"
+#: a caution that sends someone to care the same day stays on a phone card
+URGENT_CAUTION = re.compile(r"\b(?:same day|emergency|straight away)\b", re.IGNORECASE)
 #: a sized routine's title after the routine's own
 SIZE_TITLES = {"short": " (short version)", "standard": "", "long": " (long version)"}
 #: when a routine for one area is best done
@@ -127,6 +132,7 @@ class Replies:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.sizer = Sizer(kb)
+        self._condition_patterns: dict[str, re.Pattern[str]] = {}
         self.cooldown_button = button("Cooldown routine", act.ShowRoutine(Plan(COOLDOWN)))
         self.tip_button = button("A tip", act.NextTip())
         #: the way in when a message gave nothing to go on
@@ -383,26 +389,38 @@ class Replies:
         seen: tuple[str, ...] = (),
         intent: str | None = None,
     ) -> Reply:
-        """A stretch card: targets, hold, steps, feel, cautions and variants."""
+        """A stretch card with its picture: what to do first (name, targets, hold, steps), then
+        how it should feel, its cautions and its variants.
+
+        On a phone the card is kept to what to do: the rest is marked `detail` and sits behind
+        the "More" button (`stretch_details`). Two kinds of caution are never folded away and
+        stay on the card as warnings under the steps: one about a condition this conversation
+        has named (a hip replacement, pregnancy), and one that sends someone to care the same
+        day (a swollen, red calf)."""
         names = ", ".join(self.kb.topic_name(t) for t in stretch.topics)
         hold = (
             f"Hold {stretch.hold_seconds} s"
             if stretch.type == "static"
             else f"Moving, about {stretch.hold_seconds} s a set"
         )
+        kept = self.kept_cautions(stretch, context.conditions)
+        others = tuple(c for c in stretch.cautions if c not in kept)
         blocks = [
             Block("title", stretch.name),
             Block("meta", f"Targets: {names} · {hold} · {stretch.repetitions}"),
             Block("steps", items=stretch.steps),
-            Block("para", f"What you should feel: {stretch.feel}"),
-            Block("bullets", "Take care", stretch.cautions),
+            *(Block("warning", caution) for caution in kept),
+            Block("para", f"What you should feel: {stretch.feel}", detail=True),
         ]
+        if others:
+            blocks.append(Block("bullets", "Take care", others, detail=True))
         if stretch.easier:
-            blocks.append(Block("para", f"Easier: {stretch.easier}"))
+            blocks.append(Block("para", f"Easier: {stretch.easier}", detail=True))
         if stretch.harder:
-            blocks.append(Block("para", f"Harder: {stretch.harder}"))
+            blocks.append(Block("para", f"Harder: {stretch.harder}", detail=True))
         routine = self.kb.routine_with(stretch.id) or COOLDOWN
         buttons = (
+            button(MORE_LABEL, act.StretchMore(stretch.id)),
             button("Another stretch", act.AnotherStretch(topic, stretch.id)),
             button("Start a routine", act.GuideStep(Plan(routine, limits=context.limits), 0)),
         )
@@ -423,7 +441,28 @@ class Replies:
                 stretch=stretch.id,
                 seen=(*seen, stretch.id),
             ),
+            picture=stretch.id if stretch.pose is not None else None,
         )
+
+    def kept_cautions(self, stretch: Stretch, conditions: Sequence[str]) -> tuple[str, ...]:
+        """The cautions a phone card keeps in view: those that speak of one of `conditions`
+        (by the condition's own terms: "After a hip replacement, ..." for someone who said
+        they have a new hip), and those that send someone to care the same day."""
+        patterns = [self._condition_pattern(c) for c in conditions if c in self.kb.conditions]
+        return tuple(
+            c
+            for c in stretch.cautions
+            if URGENT_CAUTION.search(c) or any(p.search(c.lower()) for p in patterns)
+        )
+
+    def _condition_pattern(self, condition: str) -> re.Pattern[str]:
+        found = self._condition_patterns.get(condition)
+        if found is None:
+            terms = sorted(self.kb.conditions[condition].terms, key=len, reverse=True)
+            words = [re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t) for t in terms]
+            found = re.compile(r"\b(?:" + "|".join(words) + r")\b")
+            self._condition_patterns[condition] = found
+        return found
 
     def other_side(self, stretch: Stretch, context: Context) -> Reply:
         """The same stretch on the other side ("now the other leg?")."""
@@ -463,7 +502,8 @@ class Replies:
         )
 
     def stretch_details(self, stretch: Stretch, context: Context) -> Reply:
-        """ "More" on a stretch card: how it should feel, variations and sources."""
+        """ "More" on a stretch card: how it should feel, every caution, the variations and
+        the sources (what the phone card keeps one tap away)."""
         items = []
         if stretch.easier:
             items.append(f"Easier: {stretch.easier}")
@@ -472,18 +512,20 @@ class Replies:
         blocks = (
             Block("title", f"More on the {stretch.name.lower()}"),
             Block("para", f"What you should feel: {stretch.feel}"),
+            Block("bullets", "Take care", stretch.cautions),
             Block("bullets", "Variations", tuple(items) or ("No variations for this one.",)),
             Block("para", "Sources: " + "; ".join(stretch.sources)),
         )
+        # from an older card, "Another stretch" follows that card's area
+        topic = context.topic if context.stretch == stretch.id and context.topic else None
+        topic = topic or stretch.topics[0]
         return Reply(
             "stretch",
-            f"stretch.{stretch.id}",
+            f"stretch.{stretch.id}.more",
             blocks,
-            topic=context.topic,
+            topic=topic,
             stretches=(stretch.id,),
-            actions=(
-                button("Another stretch", act.AnotherStretch(context.topic or "", stretch.id)),
-            ),
+            actions=(button("Another stretch", act.AnotherStretch(topic, stretch.id)),),
             context=context,
         )
 

@@ -47,11 +47,15 @@ class Block:
     style is one of: "title" (bold heading), "para" (a paragraph), "steps" (numbered
     list in `items`), "bullets" (bulleted list in `items`), "meta" (a short line such as
     "Hold 30 s, 2 to 3 times a side"), "warning" (a safety line shown prominently).
+
+    `detail` marks what a small screen keeps one tap away: Telegram leaves these blocks out
+    and offers them behind a "More" button; the terminal, `ask` and the JSON show them all.
     """
 
     style: Style
     text: str = ""
     items: tuple[str, ...] = ()
+    detail: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,3 +130,6 @@ class Reply:
     disclaimer: str = ""
     #: the conditions that shaped this reply (stretches left out, a note added)
     conditions: tuple[str, ...] = ()
+    #: the stretch whose picture goes with this reply (a face that shows pictures draws its
+    #: pose, `bot.pictures`); None for no picture
+    picture: str | None = None

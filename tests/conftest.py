@@ -133,6 +133,7 @@ def mini_kb_files() -> dict[str, dict]:
             "cautions": ["Stop if it hurts."],
             "caution_tags": [],
             "sources": src,
+            "pose": {"view": "side", "highlight": "right_thigh.back"},
         }
         for t in muscles
         for suffix in ("", "_2", "_3")

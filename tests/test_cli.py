@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,6 +64,24 @@ def test_chat_keeps_context_and_ends_cleanly_on_ctrl_d(brain):
     text = out.getvalue()
     assert "Half-kneeling hip flexor stretch" in text
     assert text.rstrip().endswith("Bye! Stretch gently.")
+
+
+def test_the_terminal_chat_says_where_a_cards_picture_is(brain, tmp_path):
+    from bot.pictures import Pictures
+
+    inputs = iter(["how do I stretch my calves", "why are they tight"])
+
+    def read(prompt: str) -> str:
+        try:
+            return next(inputs)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    assert chat(brain, read=read, out=out, history=False, pictures=Pictures(tmp_path)) == 0
+    shown = re.findall(r"picture: (\S+\.png)", out.getvalue())
+    assert len(shown) == 1, "the card has a picture, the answer none"
+    assert Path(shown[0]).is_file() and Path(shown[0]).parent == tmp_path
 
 
 def test_run_without_token_opens_the_terminal_chat(tmp_path):

@@ -40,11 +40,13 @@ from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
 from bot.kb import KnowledgeBase
 from bot.memory import settle
+from bot.pictures import Pictures
 from bot.store import open_store
 from bot.telegram import conversations, filters, handlers, webhook
 from bot.telegram import daily as tg_daily
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
+from bot.telegram.photos import PhotoBook
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
 from bot.telegram.services import (
     CONTEXT_TYPES,
@@ -126,6 +128,7 @@ def build_application(
         defaults=daily.Defaults(settings.daily_default_time, settings.daily_default_tz),
         pacer=daily.Pacer(settings.rate_limit_per_second),
         disclaimer=brain.welcome().disclaimer,
+        photos=PhotoBook(Pictures(settings.picture_folder)),
     )
     application.bot_data[SERVICES_KEY] = services
     tg_daily.recover_interrupted(services)

@@ -3,7 +3,8 @@
 Every message is rendered by `bot.render.render_html` (escaped, disclaimer included), split
 into chunks Telegram accepts and sent as HTML with the buttons under the last chunk. Should
 Telegram refuse to parse a chunk (a render bug), the same words go out as plain text rather
-than not at all.
+than not at all. A stretch card goes out as its picture with the card as caption
+(`bot.telegram.photos`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.render import render_html
+from bot.render import CAPTION_LIMIT, render_html
 from bot.reply import Action, Block, Kind, Reply
 from bot.telegram.keyboards import reply_keyboard
 from bot.telegram.services import BotContext
@@ -111,13 +112,44 @@ async def send_chunks(
 
 
 async def send_reply(update: Update, context: BotContext, reply: Reply) -> Message | None:
-    """Send a reply to the update's chat: HTML chunks, the buttons under the last one."""
+    """Send a reply to the update's chat: HTML chunks, the buttons under the last one; a reply
+    with a picture goes out as a photo with the reply as its caption (see `photos`)."""
     chat = update.effective_chat
     if chat is None:
         return None
-    return await send_chunks(
-        context.bot, chat.id, render_html(reply), reply_keyboard(reply), _quote_for(update)
+    quote = _quote_for(update)
+    if reply.picture is not None:
+        sent = await _send_with_picture(context, chat.id, reply, quote)
+        if sent is not None:
+            return sent
+    return await send_chunks(context.bot, chat.id, render_html(reply), reply_keyboard(reply), quote)
+
+
+async def _send_with_picture(
+    context: BotContext, chat_id: int, reply: Reply, quote: ReplyParameters | None
+) -> Message | None:
+    """The picture with the reply as its caption when it fits (1,024 units), else with the
+    stretch's name and the disclaimer, then the reply as text; None when there is no picture
+    to send (the caller sends the text alone)."""
+    services = context.services
+    stretch = services.brain.kb.stretches.get(reply.picture or "")
+    if stretch is None or stretch.pose is None:
+        return None
+    markup = reply_keyboard(reply)
+    captions = render_html(reply, limit=CAPTION_LIMIT)
+    if len(captions) == 1:
+        return await services.photos.send(
+            context.bot, chat_id, stretch.pose, captions[0], markup, quote
+        )
+    name = Reply(
+        reply.kind, reply.intent, (Block("title", stretch.name),), disclaimer=reply.disclaimer
     )
+    photo = await services.photos.send(
+        context.bot, chat_id, stretch.pose, render_html(name)[0], None, quote
+    )
+    if photo is None:
+        return None
+    return await send_chunks(context.bot, chat_id, render_html(reply), markup)
 
 
 async def edit_reply(query: CallbackQuery, context: BotContext, reply: Reply) -> None:

@@ -26,6 +26,7 @@ from bot.brain import Brain
 from bot.config import Settings
 from bot.store import BotStore
 from bot.telegram.flood import FloodGuard
+from bot.telegram.photos import PhotoBook
 
 #: The one key in `bot_data`.
 SERVICES_KEY = "services"
@@ -48,6 +49,8 @@ class Services:
     pacer: daily.Pacer
     #: the short disclaimer every reply of our own carries
     disclaimer: str
+    #: the stretch pictures and the file_id Telegram gave each (see `photos`)
+    photos: PhotoBook
 
 
 #: Per chat: nothing is stored (conversations live in the store).

@@ -46,6 +46,7 @@ SETTING_NAMES = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_API_BASE_URL",
     "STRETCHBOT_DB",
+    "STRETCHBOT_PICTURES",
     "WEBHOOK_URL",
     "WEBHOOK_SECRET",
     "WEBHOOK_LISTEN",
@@ -83,7 +84,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_settings(api: FakeBotAPI, database: str) -> Callable[..., Settings]:
+def make_settings(api: FakeBotAPI, database: str, tmp_path: Path) -> Callable[..., Settings]:
     """Settings for a bot talking to `api`; keyword arguments are extra environment variables."""
 
     def make(**env: str) -> Settings:
@@ -91,6 +92,7 @@ def make_settings(api: FakeBotAPI, database: str) -> Callable[..., Settings]:
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_BASE_URL": api.base_url,
             "STRETCHBOT_DB": database,
+            "STRETCHBOT_PICTURES": str(tmp_path / "pictures"),
             **env,
         }
         return load_settings(environ, env_file=None)

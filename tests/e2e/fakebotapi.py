@@ -6,7 +6,9 @@ Telegram's: `message_id` per chat, `date` in seconds, `is_bot`, the chat, parsed
 malformed HTML message is refused with 400 like Telegram does, so escaping bugs show up).
 
 Methods: getMe, getUpdates (long poll with offset, limit, timeout, allowed_updates; a second
-poller makes the first one fail with 409 like Telegram), sendMessage, editMessageText,
+poller makes the first one fail with 409 like Telegram), sendMessage, sendPhoto (a multipart
+upload of a PNG or JPEG, or the `file_id` of an earlier upload; the caption parsed like a
+message's text, at most 1,024 units; the message's `text` is the caption), editMessageText,
 editMessageReplyMarkup, deleteMessage, answerCallbackQuery, setMyCommands, getMyCommands,
 sendChatAction, setWebhook, deleteWebhook, getWebhookInfo. A wrong token gets 401; an unknown
 method 404.
@@ -27,7 +29,9 @@ Client API (everything synchronous injects; everything that waits is `async` wit
     group = api.chat(-2001, type="group", title="Stretchers")
     await api.stop()
 
-Inspecting: `api.calls` (every request as `Call(method, params, status)`; `api.calls_to(name)`),
+Inspecting: `api.calls` (every request as `Call(method, params, status)`; `api.calls_to(name)`;
+an uploaded file shows in `params` as an `Upload`, a file_id as its string), `api.files`
+(file_id -> the uploaded bytes),
 `api.sent` (every message the bot sent, all chats, in order; edits update them in place, with
 `history`), `api.answers` (callback query id -> answer params or None), `api.commands`,
 `api.webhook`, `api.processed_drops`, `api.confirmed` (highest update id the bot confirmed via `offset`),
@@ -256,6 +260,36 @@ def parse_html(html: str) -> tuple[str, list[dict]]:
     return "".join(out), sorted(entities, key=lambda e: e["offset"])
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file the bot uploaded (multipart), as a request parameter."""
+
+    filename: str
+    content_type: str
+    data: bytes = field(repr=False)
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) of a PNG or JPEG, or None for anything else."""
+    if data.startswith(PNG_SIGNATURE) and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data.startswith(b"\xff\xd8"):
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                return None
+            marker, length = data[i + 1], int.from_bytes(data[i + 2 : i + 4], "big")
+            if 0xC0 <= marker <= 0xC3:
+                return int.from_bytes(data[i + 7 : i + 9], "big"), int.from_bytes(
+                    data[i + 5 : i + 7], "big"
+                )
+            i += 2 + length
+    return None
+
+
 @dataclass
 class Call:
     """One request the bot made."""
@@ -346,6 +380,8 @@ class BotMessage:
     edits: int = 0
     history: list[str] = field(default_factory=list)
     deleted: bool = False
+    #: a photo message: its sizes (Telegram's PhotoSize objects); `text` is then the caption
+    photo: list[dict] | None = None
 
     @property
     def chat_id(self) -> int:
@@ -379,10 +415,17 @@ class BotMessage:
             "from": bot_user,
             "chat": self.chat,
             "date": self.date,
-            "text": self.text,
         }
-        if self.entities:
-            data["entities"] = self.entities
+        if self.photo is not None:
+            data["photo"] = self.photo
+            if self.text:
+                data["caption"] = self.text
+            if self.entities:
+                data["caption_entities"] = self.entities
+        else:
+            data["text"] = self.text
+            if self.entities:
+                data["entities"] = self.entities
         if self.keyboard:
             data["reply_markup"] = {"inline_keyboard": self.keyboard}
         if self.edit_date:
@@ -585,6 +628,8 @@ class FakeBotAPI:
         #: (method, chat id) of each request carried out whose answer was dropped
         self.processed_drops: list[tuple[str, int | None]] = []
         self.blocked: set[int] = set()
+        #: file_id -> the bytes uploaded under it
+        self.files: dict[str, bytes] = {}
         self.confirmed = 0
         self.port = 0
         self._updates: list[dict] = []
@@ -763,10 +808,16 @@ class FakeBotAPI:
                     raise ValueError("the JSON body must be an object")
                 return params | body
             form = await request.post()
-            params.update({key: value for key, value in form.items() if isinstance(value, str)})
+            for key, value in form.items():
+                if isinstance(value, str):
+                    params[key] = value
+                elif isinstance(value, web.FileField):
+                    params[key] = Upload(
+                        value.filename, value.content_type or "", value.file.read()
+                    )
         decoded = {}
         for key, value in params.items():
-            if key in _STRING_FIELDS:
+            if isinstance(value, Upload) or key in _STRING_FIELDS:
                 decoded[key] = value
                 continue
             try:
@@ -864,6 +915,15 @@ class FakeBotAPI:
             return {"id": chat_id, "type": "private", "first_name": "Alex"}
         return {"id": chat_id, "type": "group", "title": "Test group"}
 
+    def _caption(self, params: dict) -> tuple[str, str | None, list[dict]]:
+        """A photo's caption, parsed like a text (empty is allowed), at most 1,024 units."""
+        if not params.get("caption"):
+            return "", None, []
+        text, html, entities = self._text({**params, "text": params["caption"]})
+        if utf16_len(text) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        return text, html, entities
+
     def _text(self, params: dict) -> tuple[str, str | None, list[dict]]:
         raw = params.get("text")
         if not isinstance(raw, str) or not raw.strip():
@@ -925,6 +985,60 @@ class FakeBotAPI:
         self.sent.append(message)
         return message.to_json(self.bot_user)
 
+    async def _m_sendphoto(self, params: dict) -> dict:
+        chat = self._chat_for(params)
+        photo = params.get("photo")
+        if isinstance(photo, Upload):
+            size = image_size(photo.data)
+            if size is None:
+                raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+            number = len(self.files) + 1
+            file_id = f"AgACAgQAAxkDFAKEphoto{number:04d}"
+            self.files[file_id] = photo.data
+        elif isinstance(photo, str) and photo in self.files:
+            file_id = photo
+            size = image_size(self.files[file_id])
+            assert size is not None
+        else:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        text, html, entities = self._caption(params)
+        keyboard = self._keyboard(params)
+        reply_to = None
+        reply = params.get("reply_parameters")
+        if isinstance(reply, dict) and reply.get("message_id"):
+            reply_to = {"message_id": reply["message_id"], "chat": chat, "date": int(time.time())}
+        width, height = size
+        small = max(1, round(90 * height / width))
+        unique = file_id.replace("AgACAgQAAxkD", "AQAD")
+        message = BotMessage(
+            chat=chat,
+            message_id=self.next_message_id(chat["id"]),
+            date=int(time.time()),
+            text=text,
+            html=html,
+            entities=entities,
+            keyboard=keyboard,
+            reply_to=reply_to,
+            photo=[
+                {
+                    "file_id": f"{file_id}s",
+                    "file_unique_id": f"{unique}s",
+                    "width": 90,
+                    "height": small,
+                },
+                {
+                    "file_id": file_id,
+                    "file_unique_id": unique,
+                    "width": width,
+                    "height": height,
+                    "file_size": len(self.files[file_id]),
+                },
+            ],
+        )
+        self._messages[(chat["id"], message.message_id)] = message
+        self.sent.append(message)
+        return message.to_json(self.bot_user)
+
     def _existing(self, params: dict) -> BotMessage:
         if params.get("inline_message_id"):
             raise ApiError(400, "Bad Request: inline messages are not supported by the fake")
@@ -936,6 +1050,8 @@ class FakeBotAPI:
 
     async def _m_editmessagetext(self, params: dict) -> dict:
         message = self._existing(params)
+        if message.photo is not None:
+            raise ApiError(400, "Bad Request: there is no text in the message to edit")
         text, html, entities = self._text(params)
         keyboard = self._keyboard(params)
         if text == message.text and entities == message.entities and keyboard == message.keyboard:
