@@ -232,7 +232,7 @@ class ConversationStore(Protocol):
         ...
 
 
-class BotStore(SubscriptionStore, ConversationStore, Protocol):
+class BotStore(SubscriptionStore, ConversationStore, OpsQueries, Protocol):
     """Everything the bot keeps: what `open_store` returns."""
 
     #: False for SQLite (one process per file), True where several processes may share it

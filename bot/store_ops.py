@@ -175,12 +175,13 @@ def _ts(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
-class OpsQueries:
+class OpsQueries(Protocol):
     """The statistics, feedback, unanswered, follow and announcement queries of both stores.
 
     A store provides `_ops` (run one statement, `?` placeholders) and `_ops_transaction`
     (statements in one transaction, yielding a function that runs one), each turning a
-    database failure into `StoreError`.
+    database failure into `StoreError`. A protocol with the queries as its default methods:
+    both stores inherit them, and `bot.store.BotStore` includes them.
     """
 
     def _ops(self, sql: str, params: Sequence[Any] = ()) -> _Rows:

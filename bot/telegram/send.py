@@ -27,6 +27,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.render import render_html
 from bot.reply import Action, Block, Kind, Reply
 from bot.telegram.keyboards import reply_keyboard
+from bot.telegram.ops import observe_reply
 from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ async def send_reply(update: Update, context: BotContext, reply: Reply) -> Messa
     chat = update.effective_chat
     if chat is None:
         return None
+    reply = observe_reply(update, context, reply)  # metrics, usage counts, 👍 / 👎
     return await send_chunks(
         context.bot, chat.id, render_html(reply), reply_keyboard(reply), _quote_for(update)
     )
@@ -122,6 +124,7 @@ async def send_reply(update: Update, context: BotContext, reply: Reply) -> Messa
 
 async def edit_reply(query: CallbackQuery, context: BotContext, reply: Reply) -> None:
     """Show `reply` in place of the pressed message; send it anew when that is impossible."""
+    reply = observe_reply(None, context, reply, edit=True)
     chunks = render_html(reply)
     if len(chunks) == 1 and isinstance(query.message, Message):
         try:

@@ -16,7 +16,7 @@ shared by every bot process on one PostgreSQL database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
@@ -26,6 +26,7 @@ from bot.brain import Brain
 from bot.config import Settings
 from bot.store import BotStore
 from bot.telegram.flood import FloodGuard
+from bot.telegram.observe import Ops
 
 #: The one key in `bot_data`.
 SERVICES_KEY = "services"
@@ -48,6 +49,8 @@ class Services:
     pacer: daily.Pacer
     #: the short disclaimer every reply of our own carries
     disclaimer: str
+    #: metrics, health and the usage tally (`bot.telegram.observe`)
+    ops: Ops = field(default_factory=Ops)
 
 
 #: Per chat: nothing is stored (conversations live in the store).
