@@ -1,4 +1,4 @@
-"""The `stretchbot` command: run | chat | ask | check | figures | eval.
+"""The `stretchbot` command: run | chat | ask | check | figures | eval | review.
 
 Every command is a few lines over functions that tests call directly; the terminal chat, the
 `ask` command and the Telegram bot all answer through the same `Brain`.
@@ -296,6 +296,39 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Unanswered messages kept in STRETCHBOT_DB (opt-in), grouped for editors."""
+    from datetime import UTC, datetime, timedelta
+
+    from bot.config import ConfigError, load_settings
+    from bot.review import group, report
+    from bot.store import StoreError, open_store
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"stretchbot: {exc}", file=sys.stderr)
+        return 2
+    brain = _brain(args)
+    if brain is None:
+        return 1
+    days = args.days or settings.unanswered_days
+    try:
+        store = open_store(settings.db_path)
+        try:
+            texts = [t for t, _ in store.unanswered(datetime.now(UTC) - timedelta(days=days))]
+        finally:
+            store.close()
+    except StoreError as exc:
+        print(f"stretchbot: {exc}", file=sys.stderr)
+        return 3
+    if not settings.keep_unanswered and not texts:
+        print("STRETCHBOT_KEEP_UNANSWERED is off, so no unanswered messages are kept.")
+        return 0
+    print(report(group(brain, texts), limit=args.limit))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stretchbot", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -370,6 +403,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="score a real-world set with list labels (kind, topic, routine)",
     )
     ev.add_argument("-v", "--verbose", action="store_true", help="list every wrong answer")
+    rv = add(
+        "review",
+        cmd_review,
+        "unanswered messages kept in STRETCHBOT_DB (STRETCHBOT_KEEP_UNANSWERED=1), grouped by "
+        "text and by nearest topic",
+    )
+    rv.add_argument("--days", type=int, help="how far back (default: STRETCHBOT_UNANSWERED_DAYS)")
+    rv.add_argument("--limit", type=int, default=30, help="groups shown per list (default: 30)")
     return parser
 
 

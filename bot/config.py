@@ -66,6 +66,15 @@ class Settings:
     conversation_hours: float = 24.0
     #: the folder the stretch pictures are drawn into, once each (see `bot.pictures`)
     picture_folder: str = ".cache/pictures"
+    #: a port for /healthz and /metrics of their own (also in polling mode); None: none
+    metrics_port: int | None = None
+    metrics_listen: str = "127.0.0.1"
+    #: /healthz answers 503 once the last successful Telegram call is older than this
+    health_max_age: float = 300.0
+    #: keep the text of messages the bot could not answer (opt-in), for `stretchbot review`
+    keep_unanswered: bool = False
+    #: how long those texts are kept, in days
+    unanswered_days: int = 30
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -168,7 +177,33 @@ def load_settings(
         retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
         conversation_hours=_number(get, "CONVERSATION_HOURS", 24.0, low=0.01, high=720),
         picture_folder=get("STRETCHBOT_PICTURES") or ".cache/pictures",
+        metrics_port=_optional_port(get, "METRICS_PORT"),
+        metrics_listen=get("METRICS_LISTEN") or "127.0.0.1",
+        health_max_age=_number(get, "HEALTH_MAX_AGE_SECONDS", 300.0, low=10, high=DAY_SECONDS),
+        keep_unanswered=_flag(get, "STRETCHBOT_KEEP_UNANSWERED"),
+        unanswered_days=_integer(get, "STRETCHBOT_UNANSWERED_DAYS", 30, low=1, high=365),
     )
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+def _flag(get: _Getter, name: str) -> bool:
+    """An opt-in switch: 1, true, yes or on; 0, false, no or off (or unset) is off."""
+    raw = get(name)
+    if raw is None or raw.lower() in _FALSE:
+        return False
+    if raw.lower() in _TRUE:
+        return True
+    raise ConfigError(f"{name} must be 1 or 0 (or true/false, yes/no, on/off), found {raw!r}")
+
+
+def _optional_port(get: _Getter, name: str) -> int | None:
+    """A TCP port from 1 to 65535, or None when unset."""
+    if get(name) is None:
+        return None
+    return _integer(get, name, 0, low=1, high=65535)
 
 
 def _database(get: _Getter) -> str:

@@ -38,6 +38,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote
 
 from bot.errors import in_a_few_words
+from bot.store_ops import SQLITE_MIGRATION, OpsQueries
 
 #: Each migration is the list of statements that moves the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -79,6 +80,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX conversations_expiry ON conversations (expires_at)",
     ),
+    # 4: statistics, feedback, unanswered messages, tips that follow a person, announcements
+    # (see bot.store_ops)
+    SQLITE_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -228,7 +232,7 @@ class ConversationStore(Protocol):
         ...
 
 
-class BotStore(SubscriptionStore, ConversationStore, Protocol):
+class BotStore(SubscriptionStore, ConversationStore, OpsQueries, Protocol):
     """Everything the bot keeps: what `open_store` returns."""
 
     #: False for SQLite (one process per file), True where several processes may share it
@@ -261,7 +265,7 @@ def _row(values: Sequence[Any]) -> Subscription:
     )
 
 
-class Store:
+class Store(OpsQueries):
     """`BotStore` on one SQLite file. Open with `Store.open(path)` (or `open_store`).
 
     Every method is one short statement or one short transaction and never awaits, so the
@@ -383,6 +387,7 @@ class Store:
             deleted += db.execute(
                 "DELETE FROM conversations WHERE chat_id = ?", (chat_id,)
             ).rowcount
+            deleted += self._forget_ops(db.execute, chat_id)
         if deleted:
             # a reader holding an old snapshot can make this partial; the next one completes it
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -593,6 +598,15 @@ class Store:
                     "DELETE FROM conversations WHERE expires_at <= ?", (_ts(now),)
                 ).rowcount
             )
+
+    def _ops(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        with _conversation_errors(self.path):
+            return self._db.execute(sql, params)
+
+    @contextmanager
+    def _ops_transaction(self) -> Iterator[Any]:
+        with _conversation_errors(self.path), self._transaction() as db:
+            yield db.execute
 
     def close(self) -> None:
         """Release the database (checkpointing the WAL)."""

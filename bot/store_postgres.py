@@ -54,6 +54,7 @@ from bot.store import (
     masked_url,
     url_secrets,
 )
+from bot.store_ops import OPS_TABLES, POSTGRES_MIGRATION, OpsQueries
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX conversations_expiry ON conversations (expires_at)",
     ),
+    # 4: statistics, feedback, unanswered messages, tips that follow a person, announcements
+    # (see bot.store_ops)
+    POSTGRES_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The table holding the schema version (one row).
@@ -105,8 +109,10 @@ VERSION_TABLE = "stretchbot_schema"
 MIGRATION_LOCK = 0x5374726574636842
 #: How long one statement may take once the store is open (a stuck lock must not hang the bot).
 STATEMENT_TIMEOUT = "30s"
-#: The tables whose rows `delete` removes, and what `_check_writable` writes to.
+#: The tables whose rows `delete` removes by chat id.
 TABLES = ("subscriptions", "conversations")
+#: The tables VACUUMed after /forget: every one a deletion may have taken a person's row from.
+PERSONAL_TABLES = (*TABLES, "tip_follow", "topic_counts", "stats_people")
 
 _COLUMNS = (
     "chat_id, local_time, zone, next_send_utc, last_sent_date, tip_cursor, "
@@ -119,7 +125,7 @@ _SESSION = "a.pid::text || '/' || extract(epoch FROM a.backend_start)::text"
 Connection = psycopg.Connection[tuple[Any, ...]]
 
 
-class PostgresStore:
+class PostgresStore(OpsQueries):
     """`BotStore` on PostgreSQL. Open with `PostgresStore.open(url)` (or `open_store`)."""
 
     shared = True
@@ -245,6 +251,9 @@ class PostgresStore:
                 db.execute(f"DELETE FROM {table} WHERE chat_id = %s", (chat_id,)).rowcount
                 for table in TABLES
             )
+            deleted += self._forget_ops(
+                lambda sql, params: db.execute(sql.replace("?", "%s"), params), chat_id
+            )
         if deleted and scrub:
             self.vacuum()
         return deleted > 0
@@ -252,7 +261,7 @@ class PostgresStore:
     def vacuum(self) -> None:
         """VACUUM the tables with personal data, skipping any another VACUUM holds."""
         try:
-            self._conn().execute(f"VACUUM (SKIP_LOCKED) {', '.join(TABLES)}")
+            self._conn().execute(f"VACUUM (SKIP_LOCKED) {', '.join(PERSONAL_TABLES)}")
         except psycopg.Error as exc:  # the rows are deleted; autovacuum will come
             log.warning("VACUUM after a deletion failed: %s", _one_line(exc, self._secrets))
 
@@ -488,6 +497,17 @@ class PostgresStore:
                 f"the database {self.shown!r} failed: {_one_line(exc, self._secrets)}"
             ) from None
 
+    def _ops(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[tuple[Any, ...]]:
+        with self._conversation_errors():
+            return self._conn().execute(sql.replace("?", "%s"), params)
+
+    @contextmanager
+    def _ops_transaction(self) -> Iterator[Any]:
+        with self._conversation_errors():
+            db = self._conn()
+            with db.transaction():
+                yield lambda sql, params: db.execute(sql.replace("?", "%s"), params)
+
     def close(self) -> None:
         """Close the connection (closing twice is harmless)."""
         self._closed = True
@@ -566,7 +586,7 @@ def _check_writable(db: Connection) -> None:
     read-only server or a role without those rights is found at start-up, not at the first
     /daily or tick."""
     with db.transaction(force_rollback=True):
-        for table in (VERSION_TABLE, *TABLES):
+        for table in (VERSION_TABLE, *TABLES, *OPS_TABLES):
             db.execute(f"INSERT INTO {table} SELECT * FROM {table} WHERE false")
             db.execute(f"DELETE FROM {table} WHERE false")
         db.execute(f"UPDATE {VERSION_TABLE} SET version = version WHERE false")

@@ -14,6 +14,7 @@ import pytest
 
 from bot import store as sqlite_store
 from bot.store import StoreError, open_store
+from bot.store_ops import OPS_TABLES
 from bot.store_postgres import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -63,7 +64,7 @@ def test_a_new_database_gets_the_latest_schema_and_records_its_version(store, ur
         tables = {
             r[0] for r in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         }
-    assert tables == {VERSION_TABLE, "subscriptions", "conversations"}
+    assert tables == {VERSION_TABLE, "subscriptions", "conversations", *OPS_TABLES}
 
 
 def test_a_version_1_database_is_migrated_and_keeps_its_rows(url):

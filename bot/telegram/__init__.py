@@ -10,8 +10,14 @@
     filters     which updates are for us
     flood       the flood guard
     resilience  retries, malformed updates, per-chat order
+    observe     Prometheus metrics, the health clock, the counting request
+    ops         update and reply hooks, the tally and housekeeping jobs, /healthz, /metrics
+    admin       /stats and /announce for ADMIN_IDS
+    feedback    the 👍 / 👎 buttons
+    follow      what /daily says about tips that follow the person, and its buttons
 
-Imports go one way: app -> handlers -> daily / conversations -> send -> services. Start it with
+Imports go one way: app -> admin / feedback -> handlers -> daily / conversations -> follow /
+send -> ops -> observe / services. Start it with
 `bot.telegram.app.run_bot(settings, kb)` (what `stretchbot run` does when a token is set);
 tests build the same application with `bot.telegram.app.build_application`.
 """

@@ -32,20 +32,24 @@ from telegram.ext import (
     MessageHandler,
     TypeHandler,
 )
-from telegram.request import HTTPXRequest
 
 from bot import actions as act
 from bot import daily
 from bot.brain import Brain
 from bot.config import ConfigError, Settings, install_redacting_filter
+from bot.feedback import is_vote_data
 from bot.kb import KnowledgeBase
 from bot.memory import settle
 from bot.pictures import Pictures
+from bot.stats import FLUSH_SECONDS
 from bot.store import open_store
-from bot.telegram import conversations, filters, handlers, webhook
+from bot.telegram import admin, conversations, filters, handlers, ops, webhook
 from bot.telegram import daily as tg_daily
+from bot.telegram import feedback as tg_feedback
+from bot.telegram import follow as tg_follow
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
+from bot.telegram.observe import CountingRequest, Ops
 from bot.telegram.photos import PhotoBook
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
 from bot.telegram.services import (
@@ -83,11 +87,20 @@ async def _post_init(application: BotApplication) -> None:
     except Exception as exc:
         _log.warning("Could not set the command menu: %s", exc)
     _log.info("StretchBot is online as @%s", application.bot.username)
+    services = services_of(application)
+    if services.ops.sockets:  # METRICS_PORT: /healthz and /metrics on a port of their own
+        ops.serve_metrics(application, services.ops.sockets)
 
 
 async def _post_shutdown(application: BotApplication) -> None:
-    """Close the store."""
-    services_of(application).store.close()
+    """Stop what runs beside the bot, write the usage counts, close the store."""
+    services = services_of(application)
+    await admin.stop_announcing(services)
+    await ops.stop_metrics(services.ops)
+    for sock in services.ops.sockets:
+        sock.close()
+    ops.flush_tally(services)
+    services.store.close()
 
 
 def build_application(
@@ -108,10 +121,17 @@ def build_application(
     """
     if not settings.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather")
+    observed = Ops()
+    if settings.metrics_port is not None:  # bound now: a port we cannot have stops the start
+        observed.sockets = ops.listen_metrics(settings)
     job_queue: JobQueue[BotContext] = JobQueue()
     application = (
         ApplicationBuilder()
-        .bot(_make_bot(settings, settings.token, retry_backoff, max_backoff, request_timeout))
+        .bot(
+            _make_bot(
+                settings, settings.token, retry_backoff, max_backoff, request_timeout, observed
+            )
+        )
         .context_types(CONTEXT_TYPES)
         .job_queue(job_queue)
         .concurrent_updates(PerChatUpdateProcessor())
@@ -129,9 +149,11 @@ def build_application(
         pacer=daily.Pacer(settings.rate_limit_per_second),
         disclaimer=brain.welcome().disclaimer,
         photos=PhotoBook(Pictures(settings.picture_folder)),
+        ops=observed,
     )
     application.bot_data[SERVICES_KEY] = services
     tg_daily.recover_interrupted(services)
+    ops.recover_announcements(services)
     _add_handlers(application)
     job_queue.run_repeating(
         tg_daily.DailyTick().run,
@@ -145,6 +167,18 @@ def build_application(
     job_queue.run_repeating(
         conversations.purge, interval=purge_every, first=purge_every, name=conversations.PURGE_JOB
     )
+    job_queue.run_repeating(
+        ops.flush,
+        interval=FLUSH_SECONDS,
+        first=FLUSH_SECONDS,
+        name=ops.FLUSH_JOB,
+    )
+    job_queue.run_repeating(
+        ops.housekeeping, interval=ops.HOUSEKEEPING_SECONDS, first=5.0, name=ops.HOUSEKEEPING_JOB
+    )
+    job_queue.run_repeating(
+        ops.probe, interval=ops.PROBE_SECONDS, first=ops.PROBE_SECONDS, name=ops.PROBE_JOB
+    )
     return application
 
 
@@ -154,8 +188,10 @@ def _make_bot(
     retry_backoff: float,
     max_backoff: float,
     request_timeout: float,
+    observed: Ops,
 ) -> ExtBot[int]:
-    """The bot object: `TolerantBot` behind `ResilientRateLimiter`, with the given timeouts."""
+    """The bot object: `TolerantBot` behind `ResilientRateLimiter`, with the given timeouts;
+    its requests counted and timed for the metrics and /healthz (`CountingRequest`)."""
     rate_limiter = ResilientRateLimiter(
         overall_max_rate=settings.rate_limit_per_second,
         retry_seconds=settings.retry_seconds,
@@ -165,11 +201,14 @@ def _make_bot(
     return TolerantBot(
         token=token,
         base_url=settings.api_base_url,
-        request=HTTPXRequest(
-            read_timeout=request_timeout, write_timeout=request_timeout, pool_timeout=5.0
+        request=CountingRequest(
+            observed, read_timeout=request_timeout, write_timeout=request_timeout, pool_timeout=5.0
         ),
-        get_updates_request=HTTPXRequest(
-            connection_pool_size=2, read_timeout=request_timeout, write_timeout=request_timeout
+        get_updates_request=CountingRequest(
+            observed,
+            connection_pool_size=2,
+            read_timeout=request_timeout,
+            write_timeout=request_timeout,
         ),
         rate_limiter=rate_limiter,
     )
@@ -178,7 +217,20 @@ def _make_bot(
 def _add_handlers(application: BotApplication) -> None:
     """Every handler, in one place: the flood guard first, then commands, text and buttons."""
     commands = PERSON_MESSAGES
+    # metrics and usage counts: before everything, and after every handler
+    application.add_handler(TypeHandler(Update, ops.begin_update), group=-2)
+    application.add_handler(TypeHandler(Update, ops.end_update), group=100)
     application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
+    # admin commands (to anyone else: the unknown-command answer), feedback and follow buttons
+    application.add_handler(CommandHandler("stats", admin.stats_command, filters=commands))
+    application.add_handler(CommandHandler("announce", admin.announce_command, filters=commands))
+    application.add_handler(
+        CallbackQueryHandler(admin.on_announce_button, pattern=admin.is_announce_data)
+    )
+    application.add_handler(CallbackQueryHandler(tg_feedback.on_vote, pattern=is_vote_data))
+    application.add_handler(
+        CallbackQueryHandler(tg_daily.on_follow_button, pattern=tg_follow.is_follow_data)
+    )
     application.add_handler(CommandHandler("daily", tg_daily.daily_command, filters=commands))
     application.add_handler(CommandHandler("forget", tg_daily.forget_command, filters=commands))
     application.add_handler(CallbackQueryHandler(tg_daily.on_button, pattern=act.is_daily_family))

@@ -30,13 +30,15 @@ from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import actions as act
-from bot import daily
+from bot import daily, follow
 from bot.actions import button
 from bot.brain import Brain
 from bot.render import render_html
 from bot.reply import Action, Reply
-from bot.store import BotStore, Subscription
+from bot.store import BotStore, StoreError, Subscription
+from bot.telegram import follow as tg_follow
 from bot.telegram.keyboards import keyboard
+from bot.telegram.ops import observe_tick
 from bot.telegram.resilience import retry_after_seconds
 from bot.telegram.send import answer, edit_reply, note, send_chunks, send_reply
 from bot.telegram.services import BotContext, Services
@@ -113,7 +115,7 @@ async def run_tick(
     settings = services.settings
     report = await daily.tick(
         services.store,
-        make_sender(bot, services.brain),
+        make_sender(bot, services.brain, services.store),
         services.clock,
         catchup=timedelta(hours=settings.daily_catchup_hours),
         pacer=services.pacer,
@@ -133,6 +135,7 @@ async def run_tick(
             report.recovered,
             report.unavailable,
         )
+    observe_tick(services, report)
     return report
 
 
@@ -155,15 +158,24 @@ def tip_reply(brain: Brain, cursor: int) -> Reply:
     )
 
 
-def make_sender(bot: Bot, brain: Brain) -> daily.Send:
+def make_sender(bot: Bot, brain: Brain, store: BotStore | None = None) -> daily.Send:
     """`send` for `bot.daily.tick`: a tip message, with Telegram's errors told apart.
 
     HTML Telegram cannot parse goes out again at once as plain text (see `send`), so a tip
-    with a render bug still arrives, once.
+    with a render bug still arrives, once. With `store`, a subscriber whose tips follow them
+    gets one about the areas they asked about (`bot.follow`).
     """
 
     async def send(sub: Subscription) -> None:
-        reply = tip_reply(brain, sub.tip_cursor)
+        index = sub.tip_cursor
+        if store is not None:
+            try:
+                counts = store.topic_counts(sub.chat_id)
+            except StoreError as exc:
+                log.warning("Sending chat %s the usual tip: %s", sub.chat_id, exc)
+                counts = {}
+            index = follow.tip_index(brain.kb.tips, sub.tip_cursor, counts)
+        reply = tip_reply(brain, index)
         try:
             await send_chunks(bot, sub.chat_id, render_html(reply), keyboard(reply.actions))
         except RetryAfter as exc:
@@ -257,7 +269,15 @@ def status_reply(context: BotContext, sub: Subscription | None, lead: str | None
             button("Other time", act.DailyButton("times")),
             button("Time zone", act.DailyButton("zones")),
         )
-    return note(context, "daily", "daily.status", *paragraphs, actions=actions)
+    follow_lines, follow_actions = tg_follow.status(context, sub)
+    return note(
+        context,
+        "daily",
+        "daily.status",
+        *paragraphs,
+        *follow_lines,
+        actions=(*actions, *follow_actions),
+    )
 
 
 def _usage_reply(context: BotContext, error: daily.UsageError) -> Reply:
@@ -290,6 +310,12 @@ async def daily_command(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None:
         return
+    following = tg_follow.command_of(context.args or [])
+    if following is not None:  # /daily follow [off], /daily reset
+        lead = tg_follow.apply(context, chat.id, following)
+        store = context.services.store
+        await send_reply(update, context, status_reply(context, store.get(chat.id), lead=lead))
+        return
     try:
         command = daily.parse_args(context.args or [])
     except daily.UsageError as error:
@@ -307,6 +333,23 @@ async def daily_command(update: Update, context: BotContext) -> None:
     else:
         reply = status_reply(context, store.get(chat.id))
     await send_reply(update, context, reply)
+
+
+async def on_follow_button(update: Update, context: BotContext) -> None:
+    """The buttons of tips that follow the person: "follow:on", "follow:off", "follow:reset"."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or chat is None:
+        return
+    what = (query.data or "").partition(":")[2]
+    if what not in tg_follow.WHATS:
+        await answer(query, "That button has expired. Send /daily for fresh ones.")
+        return
+    await answer(query)
+    lead = tg_follow.apply(context, chat.id, what)
+    await edit_reply(
+        query, context, status_reply(context, context.services.store.get(chat.id), lead=lead)
+    )
 
 
 def _zone_set(sub: Subscription) -> str:
@@ -338,7 +381,8 @@ async def forget_command(update: Update, context: BotContext) -> None:
         "daily",
         "forget.ask",
         "This deletes everything I store about you: your daily tip settings (time, time zone, "
-        "where you are in the tips) and what I remember of our conversation. Delete it all?",
+        "where you are in the tips), the areas your tips follow, and what I remember of our "
+        "conversation. Delete it all?",
         actions=(
             button("Yes, delete it all", act.ForgetButton(True)),
             button("No, keep it", act.ForgetButton(False)),
@@ -432,6 +476,7 @@ async def _forget(update: Update, context: BotContext, confirmed: bool) -> None:
     assert query is not None and chat is not None
     if confirmed:
         store = context.services.store
+        context.services.ops.tally.forget(chat.id)  # not even this week's visit is written
         had_tips = store.get(chat.id) is not None
         # the subscription and every conversation of the chat (each person's, in a group)
         store.delete(chat.id, scrub=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.actions import is_valid_data
+from bot.feedback import PREFIX as FEEDBACK_PREFIX
 from bot.reply import Action, Reply
 
 #: Labels up to this many characters share a row with a neighbour.
@@ -24,9 +25,11 @@ def keyboard(actions: Iterable[Action]) -> InlineKeyboardMarkup | None:
     """Buttons for `actions`, two short labels to a row, a long label alone; None if empty.
 
     An action whose intent Telegram would refuse is left out (and logged), so one bad button
-    never costs the whole reply.
+    never costs the whole reply. The 👍 / 👎 feedback buttons (`bot.feedback`) share the
+    last row.
     """
     rows: list[list[InlineKeyboardButton]] = []
+    feedback: list[InlineKeyboardButton] = []
     seen: set[str] = set()
     for action in actions:
         if action.intent in seen:
@@ -36,11 +39,16 @@ def keyboard(actions: Iterable[Action]) -> InlineKeyboardMarkup | None:
             continue
         seen.add(action.intent)
         button = InlineKeyboardButton(action.label, callback_data=action.intent)
+        if action.intent.startswith(FEEDBACK_PREFIX):
+            feedback.append(button)
+            continue
         short = len(action.label) <= SHORT_LABEL
         if short and rows and len(rows[-1]) == 1 and len(rows[-1][0].text) <= SHORT_LABEL:
             rows[-1].append(button)
         else:
             rows.append([button])
+    if feedback:
+        rows.append(feedback)
     return InlineKeyboardMarkup(rows) if rows else None
 
 

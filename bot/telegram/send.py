@@ -28,6 +28,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.render import CAPTION_LIMIT, render_html
 from bot.reply import Action, Block, Kind, Reply
 from bot.telegram.keyboards import reply_keyboard
+from bot.telegram.ops import observe_reply
 from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
@@ -117,6 +118,7 @@ async def send_reply(update: Update, context: BotContext, reply: Reply) -> Messa
     chat = update.effective_chat
     if chat is None:
         return None
+    reply = observe_reply(update, context, reply)  # metrics, usage counts, 👍 / 👎
     quote = _quote_for(update)
     if reply.picture is not None:
         sent = await _send_with_picture(context, chat.id, reply, quote)
@@ -154,6 +156,7 @@ async def _send_with_picture(
 
 async def edit_reply(query: CallbackQuery, context: BotContext, reply: Reply) -> None:
     """Show `reply` in place of the pressed message; send it anew when that is impossible."""
+    reply = observe_reply(None, context, reply, edit=True)
     chunks = render_html(reply)
     if len(chunks) == 1 and isinstance(query.message, Message):
         try:

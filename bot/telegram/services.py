@@ -16,7 +16,7 @@ shared by every bot process on one PostgreSQL database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
@@ -26,6 +26,7 @@ from bot.brain import Brain
 from bot.config import Settings
 from bot.store import BotStore
 from bot.telegram.flood import FloodGuard
+from bot.telegram.observe import Ops
 from bot.telegram.photos import PhotoBook
 
 #: The one key in `bot_data`.
@@ -51,6 +52,8 @@ class Services:
     disclaimer: str
     #: the stretch pictures and the file_id Telegram gave each (see `photos`)
     photos: PhotoBook
+    #: metrics, health and the usage tally (`bot.telegram.observe`)
+    ops: Ops = field(default_factory=Ops)
 
 
 #: Per chat: nothing is stored (conversations live in the store).

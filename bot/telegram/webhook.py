@@ -9,6 +9,7 @@ its whole content; bad JSON gets 500. Here:
 - a request without the right secret gets 403, a body that is not a JSON object 400;
 - an update that does not parse is acknowledged (200) and logged once, by id, without its
   content, so that it never blocks the queue;
+- `/healthz` and `/metrics` (see `ops`) are served next to the webhook path;
 - the application's life cycle (initialize, post_init, start, stop, shutdown, post_shutdown,
   the stop signals, `stop_running`) is the one `Application.run_webhook` follows.
 """
@@ -31,6 +32,7 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from bot.config import ConfigError, Settings
+from bot.telegram import ops
 from bot.telegram.resilience import log_malformed
 from bot.telegram.services import BotApplication
 
@@ -113,7 +115,8 @@ def _server(application: BotApplication, settings: Settings) -> HTTPServer:
                 rf"{path.rstrip('/')}/?",
                 _UpdateHandler,
                 {"bot_app": application, "secret": settings.webhook_secret},
-            )
+            ),
+            *ops.routes(application),  # /healthz and /metrics
         ],
         log_function=lambda handler: None,
     )
