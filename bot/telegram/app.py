@@ -42,9 +42,10 @@ from bot.kb import KnowledgeBase
 from bot.memory import settle
 from bot.store import Store
 from bot.telegram import daily as tg_daily
-from bot.telegram import filters, handlers, webhook
+from bot.telegram import filters, guide, handlers, webhook
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
+from bot.telegram.guide import Guides
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
 from bot.telegram.services import (
     CONTEXT_TYPES,
@@ -54,6 +55,7 @@ from bot.telegram.services import (
     Services,
     services_of,
 )
+from bot.timer import Timing
 
 _log = logging.getLogger(__name__)
 
@@ -84,8 +86,10 @@ async def _post_init(application: BotApplication) -> None:
 
 
 async def _post_shutdown(application: BotApplication) -> None:
-    """Close the daily-tips store."""
-    services_of(application).store.close()
+    """End the guided routines still running and close the daily-tips store."""
+    services = services_of(application)
+    services.guides.close()
+    services.store.close()
 
 
 def build_application(
@@ -97,12 +101,14 @@ def build_application(
     retry_backoff: float = 0.5,
     max_backoff: float = 30.0,
     request_timeout: float = 10.0,
+    guide_timing: Timing | None = None,
 ) -> BotApplication:
     """The bot, wired: the same function builds it for production and for tests.
 
     `clock` (monotonic seconds) drives the flood guard and `daily_clock` (aware UTC) the daily
     tips; the other options tune retries and timeouts (tests use short ones so that faults
-    clear quickly).
+    clear quickly). `guide_timing` times guided routines (default: from the settings; tests
+    pass one with a small `scale` to run a routine in seconds).
     """
     if not settings.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather")
@@ -126,6 +132,7 @@ def build_application(
         defaults=daily.Defaults(settings.daily_default_time, settings.daily_default_tz),
         pacer=daily.Pacer(settings.rate_limit_per_second),
         disclaimer=brain.welcome().disclaimer,
+        guides=Guides(guide_timing or timing_of(settings)),
     )
     application.bot_data[SERVICES_KEY] = services
     tg_daily.recover_interrupted(services)
@@ -139,6 +146,15 @@ def build_application(
         job_kwargs={"max_instances": 3, "coalesce": True, "misfire_grace_time": None},
     )
     return application
+
+
+def timing_of(settings: Settings) -> Timing:
+    """How guided routines are timed, from the settings."""
+    return Timing(
+        tick=settings.guide_tick_seconds,
+        rest=settings.guide_rest_seconds,
+        edit_rate=settings.guide_edit_rate,
+    )
 
 
 def _make_bot(
@@ -169,9 +185,11 @@ def _make_bot(
 
 
 def _add_handlers(application: BotApplication) -> None:
-    """Every handler, in one place: the flood guard first, then commands, text and buttons."""
+    """Every handler, in one place: the flood guard first, then the guide's interruption (a
+    new message ends a running routine), then commands, text and buttons."""
     commands = PERSON_MESSAGES
-    application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
+    application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-2)
+    application.add_handler(TypeHandler(Update, guide.interrupt), group=-1)
     application.add_handler(CommandHandler("daily", tg_daily.daily_command, filters=commands))
     application.add_handler(CommandHandler("forget", tg_daily.forget_command, filters=commands))
     application.add_handler(CallbackQueryHandler(tg_daily.on_button, pattern=act.is_daily_family))

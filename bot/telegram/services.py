@@ -16,7 +16,7 @@ What a chat remembers between two messages (a `bot.reply.Context` per conversati
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
@@ -26,6 +26,9 @@ from bot.config import Settings
 from bot.reply import Context
 from bot.store import Store
 from bot.telegram.flood import FloodGuard
+
+if TYPE_CHECKING:  # the guide's module reaches its services through `BotContext`
+    from bot.telegram.guide import Guides
 
 #: The one key in `bot_data`.
 SERVICES_KEY = "services"
@@ -48,6 +51,8 @@ class Services:
     pacer: daily.Pacer
     #: the short disclaimer every reply of our own carries
     disclaimer: str
+    #: the guided routines running now, with their hold timers
+    guides: Guides
 
 
 #: Per chat: the conversation context, under "context" (or "context:<user id>" in groups).
