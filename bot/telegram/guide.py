@@ -80,8 +80,10 @@ Key = tuple[int, int | None]
 REFRESH_WAIT = 0.5
 #: one edit may be on its way at once for every this many edits a second of the budget
 IN_FLIGHT_SHARE = 5
-#: after an unexpected error in a tick, the next one comes this much later at least
+#: after an unexpected error in a tick, the next one comes this much later at least; after
+#: this many in a row the routine ends (a bug, not Telegram: lost edits are no errors here)
 ERROR_PAUSE = 2.0
+MAX_ERRORS = 3
 #: guide messages remembered per conversation (to edit them in place), most recent kept
 LAST_MESSAGES = 10_000
 
@@ -114,6 +116,8 @@ class Session:
     last_edit: float = -math.inf
     alive: bool = True
     job: Job[BotContext] | None = None
+    #: ticks in a row that failed unexpectedly
+    errors: int = 0
 
     @property
     def chat_id(self) -> int:
@@ -155,6 +159,8 @@ class Guides:
         self._turns = asyncio.Semaphore(self.in_flight)
         self._sessions: dict[Key, Session] = {}
         self._last_message: OrderedDict[Key, int] = OrderedDict()
+        #: "stopped" edits on their way, by conversation (see `settled`)
+        self._stopping: dict[Key, asyncio.Task[None]] = {}
         self.closed = False
 
     def __len__(self) -> int:
@@ -183,6 +189,23 @@ class Guides:
             session.job = None
         if self._sessions.get(session.key) is session:
             del self._sessions[session.key]
+
+    def stopping(self, key: Key, task: asyncio.Task[None]) -> None:
+        """`task` shows that the conversation's routine stopped; `settled` waits for it."""
+        self._stopping[key] = task
+
+        def done(finished: asyncio.Task[None]) -> None:
+            if self._stopping.get(key) is finished:
+                del self._stopping[key]
+
+        task.add_done_callback(done)
+
+    async def settled(self, key: Key | None) -> None:
+        """Wait until the conversation's last "stopped" edit is out, so that a press of Resume
+        right after it is not overwritten by it."""
+        task = self._stopping.get(key) if key is not None else None
+        if task is not None:
+            await asyncio.wait({task})
 
     def remember(self, key: Key, message_id: int) -> None:
         """The conversation's latest guide message (buttons pressed there edit it)."""
@@ -250,13 +273,22 @@ async def on_press(
     """A guide button (step, pause, stop) was pressed; `reply` is the brain's answer to it
     without a timer (already stored as the conversation's context)."""
     query = update.callback_query
-    message = query.message if query is not None else None
-    if query is None or not isinstance(message, Message):
+    if query is None:
         return
     guides = context.services.guides
     key = conversation_key(update)
+    await guides.settled(key)  # a "stopped" edit still on its way to this chat goes first
     live = guides.get(key)
     timed = action if _timed(action, reply) else None
+    message = query.message
+    if not isinstance(message, Message):  # too old to edit: carry on in a new message
+        if live is not None:
+            stop_elsewhere(context, live)
+        if timed is not None:
+            await _start(context, update, timed, previous, None)
+        else:
+            await send_reply(update, context, reply)
+        return
     if live is not None and live.message_id == message.message_id:
         if (
             timed is not None
@@ -380,7 +412,13 @@ async def tick(context: BotContext) -> None:
             session.timer = advance(session.timer, guides.clock())
             await _show(context, session)
             _reschedule(context, session)
+            session.errors = 0
     except Exception:
+        session.errors += 1
+        if session.errors >= MAX_ERRORS:
+            _log.exception("A guided routine's tick failed again (%s); ending it", session.job_name)
+            guides.drop(session)
+            return
         _log.exception("A guided routine's tick failed (%s); trying again", session.job_name)
         if guides.live(session) and context.application.running:
             _reschedule(context, session, at_least=ERROR_PAUSE)
@@ -524,7 +562,8 @@ def stop_elsewhere(context: BotContext, session: Session) -> None:
     if not guides.live(session):
         return
     guides.drop(session)
-    context.application.create_task(_show_stopped(context, session), name="guide-stopped")
+    task = context.application.create_task(_show_stopped(context, session), name="guide-stopped")
+    guides.stopping(session.key, task)
 
 
 async def _show_stopped(context: BotContext, session: Session) -> None:

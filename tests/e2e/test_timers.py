@@ -8,13 +8,14 @@ real). The schedule itself is unit-tested in tests/test_timer.py.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from collections import defaultdict
 
 from bot import actions as act
 from bot.reply import Plan
 from bot.telegram.services import services_of
-from bot.timer import Timing
+from bot.timer import Timer, Timing
 
 STEP = re.compile(r"step (\d+) of (\d+)")
 DISCLAIMER = re.compile(r"not medical advice", re.IGNORECASE)
@@ -152,6 +153,21 @@ async def test_stop_cancels_the_job_and_offers_to_resume(api, start_bot):
     await chat.wait_for(lambda: "step 2 of 4" in guide.text, timeout=20)
 
 
+async def test_a_running_routine_can_be_written_down_as_json(api, start_bot):
+    """The seam for persistence: every running routine as JSON values, its timer included."""
+    application = await start_bot(guide_timing=FAST)
+    chat = api.chat(3008)
+    guide = await start_guided(chat, manual=True)
+    guides = services_of(application).guides
+    await chat.wait_for(lambda: len(guides) == 1, timeout=5)
+    [snapshot] = json.loads(json.dumps(guides.snapshot()))
+    assert snapshot["chat_id"] == chat.id and snapshot["message_id"] == guide.message_id
+    assert act.parse(snapshot["plan"]) == act.ShowRoutine(SHORT_DESK)
+    assert snapshot["manual"] is True
+    timer = Timer.from_dict(snapshot["timer"], now=0.0)
+    assert (timer.step, timer.phase, timer.auto) == (0, "hold", False)
+
+
 async def test_a_new_message_cancels_the_timer_and_is_answered(api, start_bot):
     application = await start_bot(guide_timing=FAST)
     chat = api.chat(3005)
@@ -165,6 +181,22 @@ async def test_a_new_message_cancels_the_timer_and_is_answered(api, start_bot):
     settled = len(edits_of(api, chat.id))
     await asyncio.sleep(2.0)
     assert len(edits_of(api, chat.id)) == settled
+
+
+async def test_resume_pressed_right_after_a_new_message_is_not_overwritten(api, start_bot):
+    application = await start_bot(guide_timing=FAST)
+    chat = api.chat(3009)
+    guide = await start_guided(chat)
+    await chat.wait_for(lambda: jobs_of(application, chat.id), timeout=5)
+    slow = api.fault("editMessageText", delay=1.0, chat_id=chat.id)  # the "stopped" edit
+    chat.send("thanks")  # stops the routine: its message will say so, in the background
+    chat.press(data=act.encode(act.GuideStep(SHORT_DESK, 0)), message=guide)  # Resume at once
+    await chat.next_message()
+    await chat.wait_for(lambda: slow.hits and jobs_of(application, chat.id), timeout=5)
+    await chat.wait_for(lambda: "⏱" in guide.text, timeout=10)
+    texts = [*guide.history, guide.text]
+    last_stop = max(i for i, t in enumerate(texts) if "Routine stopped" in t)
+    assert "Get ready" in texts[last_stop + 1], "the resumed step came after the stop, whole"
 
 
 async def test_a_red_flag_typed_during_a_routine_ends_it(api, start_bot):
