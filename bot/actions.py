@@ -10,8 +10,9 @@ Two families share the grammar, told apart by their separator:
 - brain actions, dot-separated lower-case ids that `Brain.resolve` answers:
   ``psoas.why_tight``, ``calves.stretch``, ``general.how_long``, ``stretch.wall_calf``,
   ``more.wall_calf``, ``another.calves.wall_calf``, ``routine.cooldown``, ``plan.cooldown.10k``,
-  ``guide.cooldown.2``, ``guide.cooldown.sk.2``, ``guide.stop``, ``topics``, ``routines``,
-  ``tip``, ``tip.12``, ``daily.on``, ``help``, ``smalltalk.thanks``;
+  ``guide.cooldown.2``, ``guide.cooldown.sk.2``, ``guide.cooldown.2m``, ``guide.cooldown.2p``,
+  ``guide.cooldown.2x``, ``guide.stop``, ``topics``, ``routines``, ``tip``, ``tip.12``,
+  ``daily.on``, ``help``, ``smalltalk.thanks``;
 - Telegram daily-tip buttons, colon-separated: ``daily:on``, ``daily:at:0730``,
   ``tz:Europe.London`` (a zone's "/" written as ".", which callback data may hold),
   ``tz:other``, ``forget:yes``.
@@ -19,8 +20,11 @@ Two families share the grammar, told apart by their separator:
 A routine's buttons carry its `Plan` (base, length, limits) as a compact spec after the base:
 ``plan.<base>.<spec>`` for its overview and ``guide.<base>.<spec>.<step>`` for a guided step
 (a plain plan, the standard routine with no limits, is ``routine.<base>`` and
-``guide.<base>.<step>``). The spec is the length, then the flags, each at most once and in this
-order:
+``guide.<base>.<step>``). The step, counted from 0, may be followed by ``m`` (manual mode: the
+person moves on with Next; without it the timer does) and then by ``p`` (pause at that step) or
+``x`` (stop at that step, offering to resume it): ``guide.cooldown.s.3mp`` pauses step 4 of the
+short cooldown in manual mode. The old ``guide.stop`` still stops. The spec is the length,
+then the flags, each at most once and in this order:
 
 - length: ``s`` (short), ``l`` (long), or minutes from `MIN_MINUTES` to `MAX_MINUTES` without
   a leading zero; nothing for the standard length;
@@ -112,15 +116,31 @@ class ShowRoutine:
 @dataclass(frozen=True, slots=True)
 class GuideStep:
     """Step `step` (from 0) of a guided routine built from `plan`; one past the last is the
-    finish."""
+    finish. `manual`: the person moves on with Next; else a timer does (on Telegram). Pressed
+    at the step a paused routine stands at, it resumes it."""
 
     plan: Plan
     step: int
+    manual: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GuidePause:
+    """Pause a guided routine at step `step` of `plan`."""
+
+    plan: Plan
+    step: int
+    manual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class GuideStop:
-    """Stop a guided routine."""
+    """Stop a guided routine; with a `plan`, at step `step`, so that it can be resumed there
+    (the old ``guide.stop`` has none)."""
+
+    plan: Plan | None = None
+    step: int = 0
+    manual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +189,7 @@ BrainAction = (
     | AnotherStretch
     | ShowRoutine
     | GuideStep
+    | GuidePause
     | GuideStop
     | Menu
     | NextTip
@@ -253,11 +274,14 @@ def _encode(action: ButtonAction) -> str:
         case ShowRoutine(plan):
             code = spec(plan)
             return f"plan.{plan.base}.{code}" if code else f"routine.{plan.base}"
-        case GuideStep(plan, step):
-            code = spec(plan)
-            return f"guide.{plan.base}.{code}.{step}" if code else f"guide.{plan.base}.{step}"
-        case GuideStop():
+        case GuideStep(plan, step, manual):
+            return _guide_data(plan, step, manual, "")
+        case GuidePause(plan, step, manual):
+            return _guide_data(plan, step, manual, "p")
+        case GuideStop(None):
             return "guide.stop"
+        case GuideStop(plan, step, manual) if plan is not None:
+            return _guide_data(plan, step, manual, "x")
         case Menu(what):
             return what
         case NextTip():
@@ -279,6 +303,18 @@ def _encode(action: ButtonAction) -> str:
         case ForgetButton(confirmed):
             return f"forget:{'yes' if confirmed else 'no'}"
     raise TypeError(f"not a button action: {action!r}")
+
+
+def _guide_data(plan: Plan, step: int, manual: bool, command: str) -> str:
+    """``guide.<base>[.<spec>].<step>[m][p|x]``."""
+    code = spec(plan)
+    at = f"{step}{'m' if manual else ''}{command}"
+    return f"guide.{plan.base}.{code}.{at}" if code else f"guide.{plan.base}.{at}"
+
+
+#: a guided routine's buttons, whose presses the Telegram guide answers with its timer
+GuideAction = GuideStep | GuidePause | GuideStop
+GUIDE_ACTIONS = (GuideStep, GuidePause, GuideStop)
 
 
 def is_valid_data(data: object) -> TypeGuard[str]:
@@ -341,16 +377,23 @@ def parse_brain(data: object) -> BrainAction | None:
     return TopicStretch(head) if rest == "stretch" else ShowAnswer(head, rest)
 
 
-def _guide_step(rest: str) -> GuideStep | None:
-    """``<base>.<step>`` or ``<base>.<spec>.<step>``, or None."""
+def _guide_step(rest: str) -> GuideAction | None:
+    """``<base>.<step>`` or ``<base>.<spec>.<step>``, the step with its mode and command
+    letters, or None."""
     parts = rest.split(".")
-    if len(parts) not in (2, 3) or not _STEP.fullmatch(parts[-1]):
+    at = _STEP.fullmatch(parts[-1]) if len(parts) in (2, 3) else None
+    if at is None:
         return None
     code = parts[1] if len(parts) == 3 else ""
     plan = parse_spec(parts[0], code)
     if plan is None or (len(parts) == 3 and not code):
         return None
-    return GuideStep(plan, int(parts[-1]))
+    step, manual, command = int(at[1]), bool(at[2]), at[3]
+    if command == "p":
+        return GuidePause(plan, step, manual)
+    if command == "x":
+        return GuideStop(plan, step, manual)
+    return GuideStep(plan, step, manual)
 
 
 # --------------------------------------------------------------------------- plan specs
@@ -368,7 +411,8 @@ AREA_FLAG = "a"
 #: a spec's length letters
 _LENGTH_CODES = {"short": "s", "long": "l"}
 _SPEC = re.compile(r"(s|l|[1-9][0-9]?)?(a?)(c?)(e?)(f?)(k?)(t?)")
-_STEP = re.compile(r"0|[1-9][0-9]{0,2}")
+#: a guided step: its number from 0, ``m`` for manual mode, then ``p`` (pause) or ``x`` (stop)
+_STEP = re.compile(r"(0|[1-9][0-9]{0,2})(m?)([px]?)")
 _PLAN_BASE = re.compile(r"[a-z][a-z0-9_]*")
 #: limits that cannot be asked together: a plan is seated or standing, not both
 EXCLUSIVE_LIMITS = frozenset({"chair", "standing"})

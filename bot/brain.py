@@ -24,6 +24,7 @@ from bot.replies import ASPECT_ORDER, COOLDOWN, GENERAL_MORE_TOPIC, WELCOME_ROUT
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply
 from bot.safety import SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
+from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, StretchNames
 from bot.understanding.language import language_of
@@ -142,6 +143,21 @@ class Brain:
         """Answer a button press (an `Action.intent`). Unknown or stale data gets a polite reply."""
         context = context or Context()
         return self._stamp(self._with_conditions(self._resolve(intent, context), (), context))
+
+    def guide(
+        self, action: act.GuideAction, context: Context | None = None, clock: View | None = None
+    ) -> Reply:
+        """A guided routine's step, pause, stop or finish, as a press of its button gets it,
+        with the step's timer as it stands (`clock`, from `bot.timer`; None where nothing
+        counts). `resolve` of the same button is this without a clock."""
+        context = context or Context()
+        return self._stamp(self._guide(action, context, clock) or self.replies.stale(context))
+
+    def guide_holds(self, plan: Plan, context: Context | None = None) -> tuple[Hold, ...]:
+        """The timed part of each step of a guided routine (empty when it has none)."""
+        if not self.replies.sizer.can_build(plan):
+            return ()
+        return self.replies.guide_holds(plan, context or Context())
 
     def welcome(self) -> Reply:
         """The /start message."""
@@ -505,12 +521,6 @@ class Brain:
             plan = replace(a.plan, limits=merged_limits(c.limits, a.plan.limits))
             return say.sized_routine(plan, c)
 
-        def guide(a: act.GuideStep, c: Context) -> Reply | None:
-            if c.kind == "red_flag":  # a red flag typed during the routine ended it
-                return say.guide_stopped(c)
-            # exactly the plan of the overview the person saw: its steps, its times
-            return say.guide_step(a.plan, a.step, c) if say.sizer.can_build(a.plan) else None
-
         return {
             act.ShowAnswer: answer,
             act.TopicStretch: topic_stretch,
@@ -518,8 +528,9 @@ class Brain:
             act.StretchMore: more,
             act.AnotherStretch: another,
             act.ShowRoutine: routine,
-            act.GuideStep: guide,
-            act.GuideStop: lambda a, c: say.guide_stop(c),
+            act.GuideStep: self._guide,
+            act.GuidePause: self._guide,
+            act.GuideStop: self._guide,
             act.Menu: lambda a, c: say.menu(a.what, c),
             act.NextTip: lambda a, c: say.tip(None, c),
             act.TipAt: lambda a, c: say.tip_at(a.index, c),
@@ -529,6 +540,22 @@ class Brain:
                 say.smalltalk(a.key, "", c) if a.key in kb.smalltalk else None
             ),
         }
+
+    def _guide(
+        self, action: act.GuideAction, context: Context, clock: View | None = None
+    ) -> Reply | None:
+        say = self.replies
+        if isinstance(action, act.GuideStop):
+            return say.guide_stop(context, action)
+        if context.kind == "red_flag":  # a red flag typed during the routine ended it
+            return say.guide_stopped(context)
+        if not say.sizer.can_build(action.plan):
+            return None
+        # exactly the plan of the overview the person saw: its steps, its times
+        paused = isinstance(action, act.GuidePause)
+        return say.guide_step(
+            action.plan, action.step, context, manual=action.manual, clock=clock, paused=paused
+        )
 
     # ------------------------------------------------------------------ dispatch
 

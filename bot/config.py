@@ -75,6 +75,20 @@ class Settings:
     keep_unanswered: bool = False
     #: how long those texts are kept, in days
     unanswered_days: int = 30
+    #: guided routines: seconds between two refreshes of a countdown (slower when many run)
+    guide_tick_seconds: float = 5.0
+    #: guided routines: seconds of rest before each stretch when the timer moves on by itself
+    guide_rest_seconds: float = 10.0
+    #: guided routines: edits a second all countdowns together may send; None: half of
+    #: `rate_limit_per_second`, leaving the rest for replies
+    guide_edits_per_second: float | None = None
+
+    @property
+    def guide_edit_rate(self) -> float:
+        """The countdowns' share of the rate limit, in edits a second."""
+        if self.guide_edits_per_second is not None:
+            return self.guide_edits_per_second
+        return self.rate_limit_per_second / 2
 
     def __repr__(self) -> str:
         # Settings end up in debug output and tracebacks; the token must not.
@@ -154,6 +168,11 @@ def load_settings(
     if log_level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, found {log_level!r}")
     daily_time, daily_tz = _daily_defaults(get)
+    # PTB's limiter needs at least one request a second; Telegram allows about 30
+    rate = _number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000)
+    edits = get("GUIDE_EDITS_PER_SECOND")
+    # the countdowns stay below the rate limit, so that replies always get through
+    edit_rate = _number(get, "GUIDE_EDITS_PER_SECOND", 0, low=0.1, high=rate) if edits else None
 
     return Settings(
         token=token,
@@ -172,8 +191,7 @@ def load_settings(
         daily_default_tz=daily_tz,
         daily_catchup_hours=_number(get, "DAILY_CATCHUP_HOURS", 6.0, low=0, high=48),
         daily_tick_seconds=_number(get, "DAILY_TICK_SECONDS", 30.0, low=0.1, high=3600),
-        # PTB's limiter needs at least one request a second; Telegram allows about 30
-        rate_limit_per_second=_number(get, "RATE_LIMIT_PER_SECOND", 30.0, low=1, high=1000),
+        rate_limit_per_second=rate,
         retry_seconds=_number(get, "TELEGRAM_RETRY_SECONDS", 300.0, low=0, high=DAY_SECONDS),
         conversation_hours=_number(get, "CONVERSATION_HOURS", 24.0, low=0.01, high=720),
         picture_folder=get("STRETCHBOT_PICTURES") or ".cache/pictures",
@@ -182,6 +200,9 @@ def load_settings(
         health_max_age=_number(get, "HEALTH_MAX_AGE_SECONDS", 300.0, low=10, high=DAY_SECONDS),
         keep_unanswered=_flag(get, "STRETCHBOT_KEEP_UNANSWERED"),
         unanswered_days=_integer(get, "STRETCHBOT_UNANSWERED_DAYS", 30, low=1, high=365),
+        guide_tick_seconds=_number(get, "GUIDE_TICK_SECONDS", 5.0, low=1, high=60),
+        guide_rest_seconds=_number(get, "GUIDE_REST_SECONDS", 10.0, low=0, high=120),
+        guide_edits_per_second=edit_rate,
     )
 
 

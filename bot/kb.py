@@ -290,6 +290,16 @@ class Disclaimer:
     short: str
     full: str
 
+    @property
+    def line(self) -> str:
+        """The one-line form for messages that change every few seconds (a guided step with
+        its timer): the first sentence of `short` that says "not medical advice", else
+        `short` itself."""
+        for sentence in re.split(r"(?<=[.!?])\s+", self.short.strip()):
+            if "not medical advice" in sentence.lower():
+                return sentence
+        return self.short
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:

@@ -59,7 +59,7 @@ class _Line:
 
 
 def _html_lines(block: Block) -> list[_Line]:
-    if block.style in ("title", "warning"):
+    if block.style in ("title", "warning", "timer"):
         text = block.text
         if block.style == "warning" and not text.startswith("⚠️"):
             text = f"⚠️ {text}"

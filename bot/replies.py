@@ -20,6 +20,7 @@ from bot.actions import button
 from bot.kb import GENERAL, KnowledgeBase, Routine, RoutineStep, Stretch, paragraphs
 from bot.reply import LIMITS, Action, Block, Context, Limit, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, MIN_STEP_SECONDS, Sized, Sizer, resized
+from bot.timer import Hold, View, one_sided
 from bot.understanding import Match
 
 ASPECT_ORDER = ("what", "why_tight", "when")
@@ -578,7 +579,10 @@ class Replies:
             )
             if b is not None
         )
-        buttons = [button("Start guided ▶", act.GuideStep(plan, 0))]
+        buttons = [
+            button("Start guided ▶", act.GuideStep(plan, 0)),
+            button("Step by step", act.GuideStep(plan, 0, manual=True)),
+        ]
         for label, longer in (("Shorter", False), ("Longer", True)):
             other = resized(plan, longer=longer, total_seconds=sized.total_seconds)
             if other is not None:
@@ -737,24 +741,59 @@ class Replies:
         lead = f"This is the {which} version I make of it."
         return self.sized_routine(plan, context, leads=(lead,))
 
-    def guide_stop(self, context: Context) -> Reply:
-        """A guided routine stopped."""
+    # ------------------------------------------------------------------ guided routines
+
+    def guide_holds(self, plan: Plan, context: Context) -> tuple[Hold, ...]:
+        """The timed part of each step `plan` builds in this conversation: the step's time,
+        and whether it is done side by side (`bot.timer.one_sided`); empty when nothing fits."""
+        return tuple(
+            Hold(step.seconds, one_sided(self.kb.stretches[step.stretch]))
+            for step in self.steps_of(plan, context)
+        )
+
+    def guide_stop(self, context: Context, at: act.GuideStop | None = None) -> Reply:
+        """A guided routine stopped; at a step (`at`), with a button to resume it there."""
+        where = ""
+        actions = [button("Routines", act.Menu("routines"))]
+        plan = at.plan if at is not None else None
+        if at is not None and plan is not None and self.sizer.can_build(plan):
+            steps = self.steps_of(plan, context)
+            if 0 <= at.step < len(steps):
+                name = self.kb.stretches[steps[at.step].stretch].name
+                where = f"You stopped at step {at.step + 1} of {len(steps)} ({name}). "
+                resume = act.GuideStep(plan, at.step, at.manual)
+                actions.insert(0, button("Resume ▶", resume))
         blocks = (
             Block("title", "Routine stopped"),
-            Block("para", "No problem. Pick it up again whenever you like."),
+            Block("para", f"{where}No problem. Pick it up again whenever you like."),
         )
         return Reply(
             "routine",
             "guide.stop",
             blocks,
-            actions=(button("Routines", act.Menu("routines")),),
+            actions=tuple(actions),
             context=replace(context, kind="routine", intent="guide.stop"),
         )
 
-    def guide_step(self, plan: Plan, i: int, context: Context) -> Reply | None:
+    def guide_step(
+        self,
+        plan: Plan,
+        i: int,
+        context: Context,
+        *,
+        manual: bool = False,
+        clock: View | None = None,
+        paused: bool = False,
+    ) -> Reply | None:
         """Step `i` of the routine `plan` builds (the same steps and times as its overview, in
         this conversation's conditions), or the finish one past the last step; None for a step
-        the plan does not have (a stale or forged button)."""
+        the plan does not have (a stale or forged button).
+
+        A step shows what to do, the stretch's key caution and, on Telegram, its timer
+        (`clock`: the countdown, the switch-sides cue, the rest before it); its buttons follow
+        the timer (Pause or Resume, Back, Next in manual mode, Stop). Without a clock (the
+        terminal, `ask`) nothing counts, so Next comes first; `paused` shows the step paused
+        with its whole time left."""
         sized = self.sizer.build(plan, self._avoided(context))
         if sized is None:
             return self.nothing_fits(plan, context)
@@ -762,19 +801,25 @@ class Replies:
         if i > len(steps):
             return None
         if i == len(steps):
-            return self._guide_done(sized, context)
+            return self._guide_done(sized, context, manual)
         step = steps[i]
         stretch = self.kb.stretches[step.stretch]
-        title = self._plan_title(plan)
+        if clock is None and paused:
+            sides = one_sided(stretch)
+            clock = View(i, "hold", step.seconds, step.seconds, sides, paused=True, auto=not manual)
         blocks = [
-            Block("title", f"{title}: step {i + 1} of {len(steps)}"),
+            Block("title", f"{self._plan_title(plan)}: step {i + 1} of {len(steps)}"),
             Block("meta", f"{stretch.name} · {_duration(step.seconds)}"),
+        ]
+        if clock is not None:
+            blocks.append(Block("timer", _clock_line(clock, stretch, last=i + 1 == len(steps))))
+        blocks += [
             Block("steps", items=stretch.steps),
             Block("para", f"What you should feel: {stretch.feel}"),
+            Block("warning", stretch.cautions[0]),
         ]
         if "easier" in plan.limits and stretch.easier:
             blocks.append(Block("para", f"Easier: {stretch.easier}"))
-        last = i + 1 == len(steps)
         return Reply(
             "routine",
             f"guide.{plan.base}.{i}",
@@ -782,10 +827,7 @@ class Replies:
             topic=plan.base if plan.area else None,
             routine=None if plan.area else plan.base,
             stretches=(stretch.id,),
-            actions=(
-                button("Finish ✅" if last else "Next ▶", act.GuideStep(plan, i + 1)),
-                button("Stop", act.GuideStop()),
-            ),
+            actions=_guide_buttons(plan, i, len(steps), manual, clock),
             context=replace(
                 context,
                 kind="routine",
@@ -793,9 +835,11 @@ class Replies:
                 routine=None if plan.area else plan.base,
                 plan=plan,
             ),
+            # the step changes every few seconds: one line of disclaimer is enough
+            disclaimer=self.kb.disclaimer.line,
         )
 
-    def _guide_done(self, sized: Sized, context: Context) -> Reply:
+    def _guide_done(self, sized: Sized, context: Context, manual: bool = False) -> Reply:
         plan = sized.plan
         blocks = (
             Block("title", f"Well done! {self._plan_title(plan)} complete ✅"),
@@ -812,6 +856,11 @@ class Replies:
             topic=plan.base if plan.area else None,
             routine=None if plan.area else plan.base,
             stretches=tuple(s.stretch for s in sized.steps),
+            actions=(
+                button("Again ↺", act.GuideStep(plan, 0, manual)),
+                button("Another routine", act.Menu("routines")),
+                button("Daily tips", act.DailyInfo("status")),
+            ),
             context=replace(
                 context,
                 kind="routine",
@@ -1064,3 +1113,50 @@ def _minutes(seconds: int) -> str:
     if minutes < 1.5:
         return "1 minute"
     return f"{int(minutes + 0.5)} minutes"  # halves up: 8.5 minutes is "about 9"
+
+
+def _clock(seconds: int) -> str:
+    """ "45 s", "1:05"."""
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _clock_line(clock: View, stretch: Stretch, *, last: bool) -> str:
+    """A guided step's countdown line: the rest before it, the hold with its switch-sides
+    cue, paused, or time's up."""
+    left = _clock(clock.left)
+    if clock.paused:
+        return f"⏸ Paused · {left} left" if clock.phase == "hold" else "⏸ Paused"
+    if clock.phase == "ready":
+        what = "Get ready" if clock.step == 0 else "Rest"
+        return f"⏳ {what}: this one starts in {left}"
+    if clock.phase == "over":
+        move = "Finish" if last else "Next"
+        return f"✅ Time's up. Tap {move} when you're ready."
+    doing = "Keep moving" if stretch.type == "dynamic" else "Hold"
+    if clock.cue:
+        return f"🔄 Switch sides now! {left} left"
+    if clock.second_side:
+        return f"⏱ Other side: {left} left"
+    if clock.sides:
+        return f"⏱ {doing}: {left} left · switch sides at {_clock(clock.seconds // 2)}"
+    return f"⏱ {doing}: {left} left"
+
+
+def _guide_buttons(
+    plan: Plan, i: int, count: int, manual: bool, clock: View | None
+) -> tuple[Action, ...]:
+    """A guided step's buttons. Without a clock: Next (or Finish) first, Back, Stop. With one:
+    Pause or Resume, Back, Next in manual mode, Stop; once a manual hold is over, Next first."""
+    last = i + 1 == count
+    following = button("Finish ✅" if last else "Next ▶", act.GuideStep(plan, i + 1, manual))
+    back = (button("◀ Back", act.GuideStep(plan, i - 1, manual)),) if i > 0 else ()
+    stop = button("Stop", act.GuideStop(plan, i, manual))
+    if clock is None or (clock.phase == "over" and not clock.paused):
+        return (following, *back, stop)
+    if clock.paused:
+        control = button("▶ Resume", act.GuideStep(plan, i, manual))
+    else:
+        control = button("⏸ Pause", act.GuidePause(plan, i, manual))
+    return (control, *back, *((following,) if manual else ()), stop)

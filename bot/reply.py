@@ -25,7 +25,7 @@ Kind = Literal[
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 #: how a block is shown; see `Block`
-Style = Literal["title", "para", "steps", "bullets", "meta", "warning"]
+Style = Literal["title", "para", "steps", "bullets", "meta", "warning", "timer"]
 STYLES: tuple[Style, ...] = get_args(Style)
 #: the three sizes of a routine; a `Plan` may instead ask for about N minutes
 Size = Literal["short", "standard", "long"]
@@ -46,7 +46,8 @@ class Block:
 
     style is one of: "title" (bold heading), "para" (a paragraph), "steps" (numbered
     list in `items`), "bullets" (bulleted list in `items`), "meta" (a short line such as
-    "Hold 30 s, 2 to 3 times a side"), "warning" (a safety line shown prominently).
+    "Hold 30 s, 2 to 3 times a side"), "warning" (a safety line shown prominently), "timer"
+    (a guided step's countdown, "⏱ 0:45 left", shown in bold).
 
     `detail` marks what a small screen keeps one tap away: Telegram leaves these blocks out
     and offers them behind a "More" button; the terminal, `ask` and the JSON show them all.

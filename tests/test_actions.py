@@ -38,6 +38,11 @@ EXAMPLES = [
         "guide.hamstrings.45aefkt.12",
     ),
     (act.GuideStop(), "guide.stop"),
+    (act.GuideStep(Plan("cooldown"), 3, manual=True), "guide.cooldown.3m"),
+    (act.GuidePause(Plan("cooldown"), 3), "guide.cooldown.3p"),
+    (act.GuidePause(Plan("cooldown", length="short"), 3, manual=True), "guide.cooldown.s.3mp"),
+    (act.GuideStop(Plan("cooldown"), 0), "guide.cooldown.0x"),
+    (act.GuideStop(Plan("neck", area=True, length=5), 4, manual=True), "guide.neck.5a.4mx"),
     (act.Menu("topics"), "topics"),
     (act.Menu("routines"), "routines"),
     (act.NextTip(), "tip"),
@@ -100,6 +105,12 @@ def test_every_action_encodes_and_parses_back(action, data):
         "guide.cooldown.s.1000",
         "guide.cooldown.q.0",
         "guide.cooldown.s.k.0",
+        "guide.cooldown.3pm",  # the mode letter comes first
+        "guide.cooldown.3px",
+        "guide.cooldown.3mm",
+        "guide.cooldown.m",
+        "guide.cooldown.03p",
+        "guide.cooldown.3s",
         "routine.cooldown.s",
         None,
         42,
@@ -124,6 +135,8 @@ def test_the_id_limits_keep_every_action_within_64_bytes():
         act.StretchMore(stretch),
         act.GuideStep(Plan(stretch), 999),
         act.GuideStep(widest, 999),
+        act.GuidePause(widest, 999, manual=True),
+        act.GuideStop(widest, 999, manual=True),
         act.ShowRoutine(widest),
         act.ShowAnswer(topic, stretch),
     ]
@@ -198,7 +211,12 @@ plans = st.builds(
 
 @given(plans, st.integers(min_value=0, max_value=999))
 def test_every_plan_round_trips_through_its_buttons_within_64_bytes(plan, step):
-    for action in (act.ShowRoutine(plan), act.GuideStep(plan, step)):
+    guide = [
+        kind(plan, step, manual)
+        for kind in (act.GuideStep, act.GuidePause, act.GuideStop)
+        for manual in (False, True)
+    ]
+    for action in (act.ShowRoutine(plan), *guide):
         data = act.encode(action)
         assert len(data.encode()) <= act.MAX_BYTES
         assert act.parse(data) == action

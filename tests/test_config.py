@@ -47,9 +47,22 @@ def test_bad_daily_defaults_are_one_clear_line(env, says):
         ("RATE_LIMIT_PER_SECOND", "inf"),
         ("FLOOD_WINDOW", "-1"),
         ("DAILY_CATCHUP_HOURS", "nan"),
+        ("GUIDE_TICK_SECONDS", "0.5"),
+        ("GUIDE_REST_SECONDS", "-1"),
+        ("GUIDE_EDITS_PER_SECOND", "31"),  # above the rate limit: replies would starve
+        ("GUIDE_EDITS_PER_SECOND", "0"),
     ],
 )
 def test_settings_are_checked_for_the_range_they_are_used_in(name, raw):
     with pytest.raises(ConfigError, match=f"{name} must be a number from") as error:
         load_settings({name: raw}, env_file=None)
     assert "\n" not in str(error.value)
+
+
+def test_countdowns_take_half_the_rate_limit_unless_told():
+    settings = load_settings({}, env_file=None)
+    assert (settings.guide_tick_seconds, settings.guide_rest_seconds) == (5.0, 10.0)
+    assert settings.guide_edit_rate == 15.0
+    assert load_settings({"RATE_LIMIT_PER_SECOND": "20"}, env_file=None).guide_edit_rate == 10
+    told = load_settings({"GUIDE_EDITS_PER_SECOND": "8", "GUIDE_TICK_SECONDS": "2"}, env_file=None)
+    assert (told.guide_edit_rate, told.guide_tick_seconds) == (8.0, 2.0)

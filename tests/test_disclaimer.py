@@ -8,14 +8,17 @@ reply that lost the knowledge base's disclaimer fails here even though the defau
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pytest
 
+from bot import actions as act
 from bot.brain import Brain
 from bot.kb import KnowledgeBase, load_kb
 from bot.render import FALLBACK_DISCLAIMER, render_html, render_json, render_text
-from bot.reply import KINDS, Context, Reply
+from bot.reply import KINDS, Context, Plan, Reply
+from bot.timer import View
 
 #: one message per kind of reply, and then some: each is checked on every face
 MESSAGES = (
@@ -47,6 +50,25 @@ def replies_of_every_kind(brain: Brain) -> list[Reply]:
         out.append(brain.reply("how do i stretch it", reply.context))
         for action in (*reply.actions, *reply.suggestions):
             out.append(brain.resolve(action.intent, reply.context))
+    out.extend(timed_steps(brain))
+    return out
+
+
+def timed_steps(brain: Brain) -> list[Reply]:
+    """A guided step as Telegram shows it with its timer: resting, holding, switching sides,
+    paused, time's up; its stop and its finish."""
+    plan = Plan(next(iter(brain.kb.routines)))
+    count = len(brain.guide_holds(plan))
+    clocks = [
+        View(0, "ready", 8, 60),
+        View(0, "hold", 45, 60, sides=True),
+        View(0, "hold", 30, 60, sides=True, second_side=True, cue=True),
+        View(0, "hold", 12, 60, paused=True),
+        View(0, "over", 0, 60, auto=False),
+    ]
+    out = [brain.guide(act.GuideStep(plan, 0), Context(), clock) for clock in clocks]
+    out.append(brain.guide(act.GuideStop(plan, 0), Context()))
+    out.append(brain.guide(act.GuideStep(plan, count), Context()))
     return out
 
 
@@ -83,13 +105,25 @@ def test_every_kind_of_reply_is_covered(brain: Brain):
     assert kinds == set(KINDS)
 
 
+#: a guided step's intent ("guide.cooldown.3"; not its stop or finish)
+GUIDED_STEP = re.compile(r"guide\.[a-z0-9_]+\.\d+")
+
+
 def disclaimer_for(brain: Brain, reply: Reply) -> str:
-    """The knowledge base's text that belongs under `reply`: a red flag's level footer, or
-    the short disclaimer."""
+    """The knowledge base's text that belongs under `reply`: a red flag's level footer, a
+    guided step's one line (it changes every few seconds), or the short disclaimer."""
     kb = brain.kb
     if reply.kind == "red_flag":
         return kb.triage_levels[kb.red_flags[reply.intent.split(".", 1)[1]].level].footer
+    if GUIDED_STEP.fullmatch(reply.intent):
+        return kb.disclaimer.line
     return kb.disclaimer.short
+
+
+def test_a_guided_step_carries_one_line_of_the_knowledge_bases_disclaimer(kb: KnowledgeBase):
+    line = kb.disclaimer.line
+    assert "\n" not in line and "not medical advice" in line.lower()
+    assert kb.disclaimer.short.startswith(line) and len(line) < len(kb.disclaimer.short)
 
 
 def test_every_reply_carries_the_knowledge_bases_own_disclaimer(any_brain: Brain):

@@ -43,12 +43,13 @@ from bot.memory import settle
 from bot.pictures import Pictures
 from bot.stats import FLUSH_SECONDS
 from bot.store import open_store
-from bot.telegram import admin, conversations, filters, handlers, ops, webhook
+from bot.telegram import admin, conversations, filters, guide, handlers, ops, webhook
 from bot.telegram import daily as tg_daily
 from bot.telegram import feedback as tg_feedback
 from bot.telegram import follow as tg_follow
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
+from bot.telegram.guide import Guides
 from bot.telegram.observe import CountingRequest, Ops
 from bot.telegram.photos import PhotoBook
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
@@ -60,6 +61,7 @@ from bot.telegram.services import (
     Services,
     services_of,
 )
+from bot.timer import Timing
 
 _log = logging.getLogger(__name__)
 
@@ -93,8 +95,10 @@ async def _post_init(application: BotApplication) -> None:
 
 
 async def _post_shutdown(application: BotApplication) -> None:
-    """Stop what runs beside the bot, write the usage counts, close the store."""
+    """End the guided routines still running, stop what runs beside the bot, write the usage
+    counts, close the store."""
     services = services_of(application)
+    services.guides.close()
     await admin.stop_announcing(services)
     await ops.stop_metrics(services.ops)
     for sock in services.ops.sockets:
@@ -112,12 +116,14 @@ def build_application(
     retry_backoff: float = 0.5,
     max_backoff: float = 30.0,
     request_timeout: float = 10.0,
+    guide_timing: Timing | None = None,
 ) -> BotApplication:
     """The bot, wired: the same function builds it for production and for tests.
 
     `clock` (monotonic seconds) drives the flood guard and `daily_clock` (aware UTC) the daily
     tips; the other options tune retries and timeouts (tests use short ones so that faults
-    clear quickly).
+    clear quickly). `guide_timing` times guided routines (default: from the settings; tests
+    pass one with a small `scale` to run a routine in seconds).
     """
     if not settings.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather")
@@ -150,6 +156,7 @@ def build_application(
         disclaimer=brain.welcome().disclaimer,
         photos=PhotoBook(Pictures(settings.picture_folder)),
         ops=observed,
+        guides=Guides(guide_timing or timing_of(settings)),
     )
     application.bot_data[SERVICES_KEY] = services
     tg_daily.recover_interrupted(services)
@@ -180,6 +187,15 @@ def build_application(
         ops.probe, interval=ops.PROBE_SECONDS, first=ops.PROBE_SECONDS, name=ops.PROBE_JOB
     )
     return application
+
+
+def timing_of(settings: Settings) -> Timing:
+    """How guided routines are timed, from the settings."""
+    return Timing(
+        tick=settings.guide_tick_seconds,
+        rest=settings.guide_rest_seconds,
+        edit_rate=settings.guide_edit_rate,
+    )
 
 
 def _make_bot(
@@ -215,12 +231,15 @@ def _make_bot(
 
 
 def _add_handlers(application: BotApplication) -> None:
-    """Every handler, in one place: the flood guard first, then commands, text and buttons."""
+    """Every handler, in one place: the flood guard first, then the guide's interruption (a
+    new message ends a running routine), then commands, text and buttons."""
     commands = PERSON_MESSAGES
     # metrics and usage counts: before everything, and after every handler
-    application.add_handler(TypeHandler(Update, ops.begin_update), group=-2)
+    application.add_handler(TypeHandler(Update, ops.begin_update), group=-3)
     application.add_handler(TypeHandler(Update, ops.end_update), group=100)
-    application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-1)
+    application.add_handler(TypeHandler(Update, handlers.guard_flood), group=-2)
+    # a new message or button ends a running guided routine's timer
+    application.add_handler(TypeHandler(Update, guide.interrupt), group=-1)
     # admin commands (to anyone else: the unknown-command answer), feedback and follow buttons
     application.add_handler(CommandHandler("stats", admin.stats_command, filters=commands))
     application.add_handler(CommandHandler("announce", admin.announce_command, filters=commands))

@@ -19,10 +19,11 @@ from telegram.ext import ApplicationHandlerStop
 from bot import actions as act
 from bot.reply import Block, Reply
 from bot.telegram import daily as tg_daily
+from bot.telegram import guide as tg_guide
 from bot.telegram.conversations import load_context, store_context
 from bot.telegram.filters import ADDRESSED
 from bot.telegram.flood import Verdict
-from bot.telegram.send import answer, edit_reply, note, send_reply
+from bot.telegram.send import answer, note, send_reply
 from bot.telegram.services import BotContext
 
 _log = logging.getLogger(__name__)
@@ -187,24 +188,19 @@ async def on_button(update: Update, context: BotContext) -> None:
         )
         await answer(query, "That button doesn't work. Send /start for fresh ones.")
         return
-    reply = context.services.brain.resolve(data, load_context(update, context))
+    previous = load_context(update, context)
+    reply = context.services.brain.resolve(data, previous)
     stale = reply.intent == "stale"
     await answer(query, "That button has expired." if stale else None)
     store_context(update, context, reply)
-    if reply.kind == "daily":
+    action = act.parse_brain(data)
+    if isinstance(action, act.GUIDE_ACTIONS):
+        # a guided routine's step, pause or stop: its timer decides what to edit or send
+        await tg_guide.on_press(update, context, action, previous, reply)
+    elif reply.kind == "daily":
         await tg_daily.on_daily_reply(update, context, reply)
-    elif _continues_guide(data):
-        await edit_reply(query, context, reply)
     else:
         await send_reply(update, context, reply)
-
-
-def _continues_guide(data: str) -> bool:
-    """A guided routine's later steps and its stop edit the guide message in place."""
-    action = act.parse_brain(data)
-    return isinstance(action, act.GuideStop) or (
-        isinstance(action, act.GuideStep) and action.step > 0
-    )
 
 
 # -- flood guard and errors ------------------------------------------------------------------

@@ -36,6 +36,10 @@ class ResilientRateLimiter(AIORateLimiter):
     retried: Telegram may already have delivered that message, and a duplicate is worse than
     a logged failure. Likewise a connection dropped after Telegram processed a request may,
     rarely, show the person a message twice; that is the price of not losing replies.
+
+    A request sent with `rate_limit_args=N` (an int, as PTB's methods take it) is retried for
+    `N` seconds instead, and given up with a WARNING: a guided step's countdown edit, which the
+    next tick replaces anyway, is not worth minutes of retries.
     """
 
     def __init__(
@@ -68,6 +72,9 @@ class ResilientRateLimiter(AIORateLimiter):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         attempt = 0
         budget = self.control_seconds if endpoint in _CONTROL else self.retry_seconds
+        short = rate_limit_args is not None
+        if short:
+            budget = min(float(rate_limit_args or 0), budget)
         deadline = self._clock() + budget
         token = _DEADLINE.set(deadline)
         try:
@@ -77,14 +84,14 @@ class ResilientRateLimiter(AIORateLimiter):
                         callback, args, kwargs, endpoint, data, None
                     )
                 except _OutOfTime as exc:
-                    self._give_up(endpoint, data, exc.error, budget)
+                    self._give_up(endpoint, data, exc.error, budget, short=short)
                     raise exc.error from None
                 except NetworkError as exc:
                     delay = min(self.max_backoff, self.backoff * 2**attempt)
                     if not _transient(exc):
                         raise
                     if self._clock() + delay > deadline:
-                        self._give_up(endpoint, data, exc, budget)
+                        self._give_up(endpoint, data, exc, budget, short=short)
                         raise
                     attempt += 1
                     _log.warning(
@@ -105,12 +112,21 @@ class ResilientRateLimiter(AIORateLimiter):
                 raise _OutOfTime(exc) from None
             raise
 
-    def _give_up(self, endpoint: str, data: dict[str, Any], exc: Exception, budget: float) -> None:
+    def _give_up(
+        self,
+        endpoint: str,
+        data: dict[str, Any],
+        exc: Exception,
+        budget: float,
+        *,
+        short: bool = False,
+    ) -> None:
         """A reply or tip lost is an ERROR naming the chat; a control request's failure is
-        PTB's to report (it retries or stops), so a WARNING."""
+        PTB's to report (it retries or stops), and a short-lived request's the caller's (a
+        countdown edit is replaced by the next), so a WARNING."""
         chat = data.get("chat_id")
         what = f"{endpoint} for chat {chat}" if chat is not None else endpoint
-        level = logging.WARNING if endpoint in _CONTROL else logging.ERROR
+        level = logging.WARNING if endpoint in _CONTROL or short else logging.ERROR
         _log.log(level, "%s failed for %.0f s (%s); giving up", what, budget, exc)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from typing import Literal
 
 from telegram import (
     Bot,
@@ -23,7 +24,8 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ExtBot
 
 from bot.render import CAPTION_LIMIT, render_html
 from bot.reply import Action, Block, Kind, Reply
@@ -173,6 +175,62 @@ async def edit_reply(query: CallbackQuery, context: BotContext, reply: Reply) ->
             _log.info("Could not edit message (%s); sending the step as a new message", exc)
     if query.message is not None:
         await send_chunks(context.bot, query.message.chat.id, chunks, reply_keyboard(reply))
+
+
+#: how an edit went: shown, impossible for good (the message or the chat is gone), or failed
+#: for now (Telegram busy or unreachable; the caller may try again)
+Edited = Literal["ok", "gone", "failed"]
+
+
+async def edit_message(
+    bot: ExtBot[int],
+    chat_id: int,
+    message_id: int,
+    reply: Reply,
+    *,
+    retry_seconds: int | None = None,
+) -> Edited:
+    """Show `reply` in place of message `message_id`, for a message that changes by itself
+    (a guided step's timer). Never raises for Telegram's answers: a refused or lost edit is a
+    result, and "message is not modified" (a double edit, or one whose answer was lost and
+    that was sent again) counts as shown. `retry_seconds` bounds the retries through 429s and
+    lost connections (see `ResilientRateLimiter`)."""
+    chunks = render_html(reply)
+    if len(chunks) != 1:
+        _log.error("A guided step of %d parts cannot be edited in place", len(chunks))
+        return "gone"
+    markup = reply_keyboard(reply)
+    text: str = chunks[0]
+    mode: str | None = ParseMode.HTML
+    for _ in range(2):
+        try:
+            await bot.edit_message_text(
+                text,
+                chat_id=chat_id,
+                message_id=message_id,
+                parse_mode=mode,
+                reply_markup=markup,
+                link_preview_options=_NO_PREVIEW,
+                rate_limit_args=retry_seconds,
+            )
+            return "ok"
+        except BadRequest as exc:
+            reason = str(exc).lower()
+            if "not modified" in reason:
+                return "ok"
+            if "parse entities" in reason and mode is not None:
+                _log.error("Telegram refused our HTML (%s); editing as plain text", exc)
+                text, mode = html.unescape(_TAG.sub("", text)), None
+                continue
+            _log.info("Cannot edit message %s in chat %s: %s", message_id, chat_id, exc)
+            return "gone"
+        except Forbidden as exc:
+            _log.info("Cannot reach chat %s to edit: %s", chat_id, exc)
+            return "gone"
+        except TelegramError as exc:
+            _log.warning("Editing message %s in chat %s failed: %s", message_id, chat_id, exc)
+            return "failed"
+    return "failed"
 
 
 async def answer(query: CallbackQuery, text: str | None = None) -> None:

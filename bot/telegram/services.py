@@ -17,7 +17,7 @@ shared by every bot process on one PostgreSQL database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
@@ -28,6 +28,9 @@ from bot.store import BotStore
 from bot.telegram.flood import FloodGuard
 from bot.telegram.observe import Ops
 from bot.telegram.photos import PhotoBook
+
+if TYPE_CHECKING:  # the guide's module reaches its services through `BotContext`
+    from bot.telegram.guide import Guides
 
 #: The one key in `bot_data`.
 SERVICES_KEY = "services"
@@ -52,6 +55,8 @@ class Services:
     disclaimer: str
     #: the stretch pictures and the file_id Telegram gave each (see `photos`)
     photos: PhotoBook
+    #: the guided routines running now, with their hold timers
+    guides: Guides
     #: metrics, health and the usage tally (`bot.telegram.observe`)
     ops: Ops = field(default_factory=Ops)
 

@@ -6,8 +6,9 @@
         welcome = await chat.next_message()
 
 `start_bot(brain=..., **ENV)` starts another bot with settings overrides given as environment
-variables (e.g. `FLOOD_LIMIT="3"`) and `daily_clock=` for the daily tips' wall clock; `clock`
-is the fake monotonic clock of the flood guard.
+variables (e.g. `FLOOD_LIMIT="3"`), `daily_clock=` for the daily tips' wall clock and
+`guide_timing=` for guided routines (a `bot.timer.Timing`, e.g. with a small `scale` to run a
+routine in seconds); `clock` is the fake monotonic clock of the flood guard.
 The bot is built by `bot.telegram.app.build_application`, the code production runs, with
 short retry delays so that injected faults clear quickly.
 
@@ -37,6 +38,7 @@ from telegram.ext import Application
 from bot.config import Settings, load_settings
 from bot.daily import utc_now
 from bot.telegram.app import build_application, polling_options
+from bot.timer import Timing
 
 from .fakebotapi import FakeBotAPI
 
@@ -137,7 +139,11 @@ async def start_bot(
     started: list[Application] = []
 
     async def start(
-        *, brain: Any = brain, daily_clock: Callable[[], datetime] = utc_now, **env: str
+        *,
+        brain: Any = brain,
+        daily_clock: Callable[[], datetime] = utc_now,
+        guide_timing: Timing | None = None,
+        **env: str,
     ) -> Application:
         application = build_application(
             make_settings(**env),
@@ -147,6 +153,7 @@ async def start_bot(
             retry_backoff=0.05,
             max_backoff=0.2,
             request_timeout=5.0,
+            guide_timing=guide_timing,
         )
         await start_polling(application)
         started.append(application)

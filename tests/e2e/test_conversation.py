@@ -65,23 +65,27 @@ async def test_guided_routine_edits_one_message_to_the_end(api, bot, brain):
     chat.send("/routine cooldown")
     overview = await chat.next_message()
     steps = len(brain.kb.routines["cooldown"].steps)
-    chat.press("Start guided", message=overview)
+    chat.press("Step by step", message=overview)
     guide = await chat.next_message()
     assert "step 1 of" in guide.text.lower()
     assert HOLD_TIME.search(guide.text), "each step shows its hold time"
-    assert guide.labels == ["Next ▶", "Stop"]
+    assert "⏱" in guide.text, "and counts it down"
+    assert guide.labels == ["⏸ Pause", "Next ▶", "Stop"]
 
     for step in range(2, steps + 1):
         query = chat.press("Next", message=guide)
         await chat.answered(query)
         await chat.wait_for(lambda step=step: f"step {step} of" in guide.text.lower())
         assert HOLD_TIME.search(guide.text)
+        following = "Finish ✅" if step == steps else "Next ▶"
+        assert guide.labels == ["⏸ Pause", "◀ Back", following, "Stop"]
     assert guide.has_button("Finish")
     chat.press("Finish", message=guide)
     await chat.wait_for(lambda: "well done" in guide.text.lower())
     assert DISCLAIMER.search(guide.text)
-    assert guide.labels == []
-    assert guide.edits == steps
+    assert guide.labels == ["Again ↺", "Another routine", "Daily tips"]
+    shown = [int(m[1]) for t in guide.history if (m := re.search(r"step (\d+) of", t))]
+    assert sorted(set(shown)) == list(range(1, steps + 1)) and shown == sorted(shown)
     chat.send("/tip")
     await chat.next_message()
     assert len(chat.messages) == 3, "the routine used one overview and one guide message"
@@ -92,8 +96,8 @@ OVERVIEW_STEP = re.compile(r"^\d+\. (.+?): (\d+ (?:min(?: \d+ s)?|s))(?:\. Easie
 
 
 async def guide_through(chat, overview) -> list[str]:
-    """Press "Start guided" on `overview` and "Next" to the end; each step's "name · time"."""
-    chat.press("Start guided", message=overview)
+    """Press "Step by step" on `overview` and "Next" to the end; each step's "name · time"."""
+    chat.press("Step by step", message=overview)
     guide = await chat.next_message()
     seen = []
     while "well done" not in guide.text.lower():
@@ -138,20 +142,26 @@ async def test_stopping_a_guided_routine_says_so_in_place(api, bot):
     chat = api.chat(1004)
     chat.send("/routine desk break")
     overview = await chat.next_message()
-    chat.press("Start guided", message=overview)
+    chat.press("Step by step", message=overview)
     guide = await chat.next_message()
     chat.press("Next", message=guide)
     await chat.wait_for(lambda: "step 2 of" in guide.text.lower())
     chat.press("Stop", message=guide)
     await chat.wait_for(lambda: "stopped" in guide.text.lower())
     assert DISCLAIMER.search(guide.text)
+    assert "step 2 of" in guide.text.lower() and guide.labels == ["Resume ▶", "Routines"]
+    chat.press("Resume", message=guide)
+    await chat.wait_for(lambda: "stopped" not in guide.text.lower())
+    assert "step 2 of" in guide.text.lower() and guide.has_button("Next")
+    chat.press("Stop", message=guide)
+    await chat.wait_for(lambda: "stopped" in guide.text.lower())
 
 
 async def test_a_double_tap_on_next_is_harmless(api, bot):
     chat = api.chat(1005)
     chat.send("/routine cooldown")
     overview = await chat.next_message()
-    chat.press("Start guided", message=overview)
+    chat.press("Step by step", message=overview)
     guide = await chat.next_message()
     data = guide.data_for("Next")
     first = chat.press(data=data, message=guide)
