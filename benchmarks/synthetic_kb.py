@@ -86,7 +86,9 @@ _SWAP_OF = {w: group for group in SWAPS for w in group}
 Entry = dict[str, Any]
 #: fields written only when set, and fields the loader computes, never written
 _STRETCH_OPTIONAL = ("easier", "harder")
-_COMPUTED = frozenset({"paragraphs"})
+#: fields the loader computes, or (the pose) that a synthetic stretch does without: the loader
+#: accepts a stretch without a picture, only `stretchbot check` asks for one
+_COMPUTED = frozenset({"paragraphs", "pose", "where"})
 
 
 def phrase_lists(kb: KnowledgeBase) -> list[tuple[str, ...]]:
@@ -408,7 +410,7 @@ class Synthesizer:
             topics.append(data)
         answers = []
         for a in kb.answers.values():
-            data = entry_dict(a, optional=("phrases",))
+            data = entry_dict(a, optional=("phrases", "keywords"))
             if a.topic == "general" and a.phrases:
                 data["phrases"] = self.multiply(a.phrases, f)
             answers.append(data)
@@ -426,7 +428,7 @@ class Synthesizer:
             groups.setdefault(i.group, []).append({"id": i.id, "phrases": phrases})
         routines = []
         for r in kb.routines.values():
-            data = entry_dict(r)
+            data = entry_dict(r, optional=("keywords",))
             data["phrases"] = self.multiply(r.phrases, f)
             routines.append(data)
         smalltalk = [
