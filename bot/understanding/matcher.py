@@ -204,6 +204,10 @@ class Matcher:
         text, by_rarity, teaching = query.text, query.by_rarity, query.teaching
         intents = self.intents
         results: list[tuple[float, Intent]] = []
+        # the best `kept` scores so far: a candidate that could not reach them even with a
+        # perfect phrase similarity is not scored (the similarity is most of a message's cost)
+        kept = 1 + _ALTERNATIVES
+        best_scores: list[float] = []
         for i, agg in self._candidates(scores, content, bool(topics)):
             intent = intents[i]
             whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
@@ -217,15 +221,23 @@ class Matcher:
                 continue
             # how alike the message is to an example, and its share of the keyword weight,
             # times how much of the message the knowledge base (and the intent) knows
-            fuzzy = similarity(i, text, by_rarity, whole)
             precision = agg / query.mass
             own = example_postings[i]
             other = [k for w, k in teaching if w not in own]
             coverage = _narrowed(query, other) if other else query.coverage
-            score = (
-                _FUZZY_WEIGHT * fuzzy + _PRECISION_WEIGHT * min(1.0, precision * _PRECISION_GAIN)
-            ) * coverage
+            keyword_part = _PRECISION_WEIGHT * min(1.0, precision * _PRECISION_GAIN)
+            if (
+                len(best_scores) >= kept
+                and (_FUZZY_WEIGHT + keyword_part) * coverage < (best_scores[0])
+            ):
+                continue  # similarity is at most 1: it cannot make the best `kept`
+            fuzzy = similarity(i, text, by_rarity, whole)
+            score = (_FUZZY_WEIGHT * fuzzy + keyword_part) * coverage
             results.append((score, intent))
+            if len(best_scores) < kept:
+                heapq.heappush(best_scores, score)
+            elif score > best_scores[0]:
+                heapq.heapreplace(best_scores, score)
         results.sort(key=lambda r: -r[0])
         if not results:
             return Match("none", "nothing", topics[0] if topics else None, 0.0, tuple(topics))
