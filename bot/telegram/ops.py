@@ -310,17 +310,28 @@ def routes(application: BotApplication) -> list[tuple[str, type, dict[str, objec
     return [(r"/healthz", HealthHandler, args), (r"/metrics", MetricsHandler, args)]
 
 
+def bind(address: str, port: int, setting: str, what: str) -> list[socket.socket]:
+    """Sockets listening on `address:port`, or a `ConfigError` in one line that names the
+    settings (`setting`_LISTEN / `setting`_PORT): an address this machine does not have, or a
+    port another program holds. `what` says what the port is for ("listen", "serve /metrics")."""
+    try:
+        return bind_sockets(port, address=address)
+    except socket.gaierror as exc:
+        raise ConfigError(
+            f"{setting}_LISTEN: {address!r} is not an address of this machine "
+            f"({exc.strerror}); use an address such as 127.0.0.1 or 0.0.0.0"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot {what} on {address}:{port} ({exc.strerror or exc}): is another program "
+            f"using the port? Set {setting}_LISTEN / {setting}_PORT"
+        ) from None
+
+
 def listen_metrics(settings: Settings) -> list[socket.socket]:
     """The sockets of METRICS_PORT, or a `ConfigError` that says why there are none."""
     assert settings.metrics_port is not None
-    where = f"{settings.metrics_listen}:{settings.metrics_port}"
-    try:
-        return bind_sockets(settings.metrics_port, address=settings.metrics_listen)
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot serve /metrics on {where} ({exc.strerror or exc}): is another program "
-            "using the port? Set METRICS_LISTEN / METRICS_PORT"
-        ) from None
+    return bind(settings.metrics_listen, settings.metrics_port, "METRICS", "serve /metrics")
 
 
 def serve_metrics(application: BotApplication, sockets: list[socket.socket]) -> None:

@@ -29,9 +29,8 @@ from urllib.parse import urlsplit
 import tornado.web
 from telegram import Update
 from tornado.httpserver import HTTPServer
-from tornado.netutil import bind_sockets
 
-from bot.config import ConfigError, Settings
+from bot.config import Settings
 from bot.telegram import ops
 from bot.telegram.resilience import log_malformed
 from bot.telegram.services import BotApplication
@@ -45,19 +44,7 @@ _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)
 
 def listen(settings: Settings) -> list[socket.socket]:
     """The webhook's listening sockets, or a `ConfigError` that says why there are none."""
-    where = f"{settings.webhook_listen}:{settings.webhook_port}"
-    try:
-        return bind_sockets(settings.webhook_port, address=settings.webhook_listen)
-    except socket.gaierror as exc:
-        raise ConfigError(
-            f"WEBHOOK_LISTEN: {settings.webhook_listen!r} is not an address of this machine "
-            f"({exc.strerror}); use an address such as 127.0.0.1 or 0.0.0.0"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot listen on {where} ({exc.strerror or exc}): is another program using the "
-            "port? Set WEBHOOK_LISTEN / WEBHOOK_PORT"
-        ) from None
+    return ops.bind(settings.webhook_listen, settings.webhook_port, "WEBHOOK", "listen")
 
 
 class _UpdateHandler(tornado.web.RequestHandler):
