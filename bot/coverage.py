@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.evaluate import Score, score_row
 from bot.kb import KnowledgeBase
 
 AREAS = ("wrists_forearms", "feet_ankles", "knees", "shins", "arms", "side_body", "jaw")
@@ -210,22 +211,18 @@ def score_coverage(
 
 
 def format_coverage(report: CoverageReport, *, verbose: bool = False) -> str:
-    lines = ["Question families (blind coverage set)", f"{'':55}hits / n         %"]
-    all_hits, all_total = report.share(report.totals)
-    lines.append(_line("all messages: relevant reply", all_hits, all_total))
+    """The table of relevant replies: all messages, each group, each family, safety levels."""
+    lines = ["Question families (blind coverage set)", f"{'':57}hits / n         %"]
+    lines.append(score_row("all messages: relevant reply", Score(*report.share(report.totals))))
     for group, families in GROUPS.items():
-        hits, total = report.share(families)
-        lines.append(_line(f"{group}", hits, total))
+        lines.append(score_row(group, Score(*report.share(families))))
         for family in families:
             if report.totals[family]:
-                lines.append(_line(f"  {family}", report.hits[family], report.totals[family]))
-    lines.append(_line("safety: level right", report.level_right, report.totals["safety"]))
+                lines.append(score_row(f"  {family}", Score(*report.share([family]))))
+    lines.append(
+        score_row("safety: level right", Score(report.level_right, report.totals["safety"]))
+    )
     if verbose:
         lines.append("Misses:")
         lines += [f"  [{f}] {text!r} -> {intent}" for f, text, intent in report.misses]
     return "\n".join(lines)
-
-
-def _line(label: str, hits: int, total: int) -> str:
-    pct = f"{100 * hits / total:5.1f}%" if total else "    -"
-    return f"  {label:<53}{hits:4d} / {total:<5d}{pct:>8}"

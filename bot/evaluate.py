@@ -746,21 +746,22 @@ _LABEL_WIDTH = 54
 _WIDTH = 100
 
 
-def _row(label: str, score: Score) -> str:
+def score_row(label: str, score: Score) -> str:
+    """One line of a figures table: the label, hits / total and the share."""
     return f"  {label:<{_LABEL_WIDTH}} {score.hits:>4} / {score.total:<4} {_pct(score.hits, score.total):>6}"
 
 
 def _understanding_lines(report: UnderstandingReport, what: str) -> list[str]:
     lines = [
-        _row(f"{what}: right", report.messages),
-        _row("in-domain: right", report.in_domain),
+        score_row(f"{what}: right", report.messages),
+        score_row("in-domain: right", report.in_domain),
     ]
     for kind, score in sorted(report.by_kind.items(), key=lambda kv: (-kv[1].total, kv[0])):
-        lines.append(_row(f"  first kind {kind}", score))
+        lines.append(score_row(f"  first kind {kind}", score))
     lines += [
-        _row("off-topic ([fallback]): declined", report.off_topic),
-        _row("red-flag messages (first kind red_flag): red flag", report.red_flags),
-        _row("red flags on messages not accepting one (false)", report.false_red_flags),
+        score_row("off-topic ([fallback]): declined", report.off_topic),
+        score_row("red-flag messages (first kind red_flag): red flag", report.red_flags),
+        score_row("red flags on messages not accepting one (false)", report.false_red_flags),
     ]
     if report.unknown:
         lines.append(
@@ -787,15 +788,15 @@ def _wrap_items(items: list[str], lead: str, indent: str = "      ") -> list[str
 
 
 def _safety_lines(report: SafetyReport, what: str) -> list[str]:
-    lines = [_row("red-flag recall (emergency, urgent, see_professional)", report.recall)]
+    lines = [score_row("red-flag recall (emergency, urgent, see_professional)", report.recall)]
     for level in FLAG_LEVELS:
         if level in report.recall_by_level:
-            lines.append(_row(f"  {level}", report.recall_by_level[level]))
-    lines.append(_row(f"level right on {what} (reply's level in accept)", report.level_right))
+            lines.append(score_row(f"  {level}", report.recall_by_level[level]))
+    lines.append(score_row(f"level right on {what} (reply's level in accept)", report.level_right))
     for level in (*FLAG_LEVELS, "condition"):
         if level in report.level_by_level:
-            lines.append(_row(f"  {level}", report.level_by_level[level]))
-    lines.append(_row("condition messages: reply names the condition", report.conditions))
+            lines.append(score_row(f"  {level}", report.level_by_level[level]))
+    lines.append(score_row("condition messages: reply names the condition", report.conditions))
     return lines
 
 
@@ -819,21 +820,21 @@ def format_blind(report: BlindReport, *, verbose: bool = False) -> str:
         *_understanding_lines(report.singles, "messages"),
         f"Understanding, conversations ({convs.conversations}, {BLIND_FILES['conversations']})",
         *_understanding_lines(convs.turns, "turns"),
-        _row("first turns: right", convs.first),
-        _row("follow-up turns (after the first): right", convs.follow_ups),
+        score_row("first turns: right", convs.first),
+        score_row("follow-up turns (after the first): right", convs.follow_ups),
     ]
     for move, score in sorted(convs.by_move.items(), key=lambda kv: (-kv[1].total, kv[0])):
-        lines.append(_row(f"  move {move}", score))
+        lines.append(score_row(f"  move {move}", score))
     lines += [
-        _row("conversations with every turn right", convs.whole),
+        score_row("conversations with every turn right", convs.whole),
         f"Safety, single messages ({BLIND_FILES['redflags']})",
         *_safety_lines(report.redflags, "messages"),
         f"Safety, conversations ({sconvs.conversations}, {BLIND_FILES['safety_conversations']})",
         *_safety_lines(sconvs, "turns"),
-        _row("red flags on level-none turns (false)", sconvs.false_red_flags),
+        score_row("red flags on level-none turns (false)", sconvs.false_red_flags),
         f"Safety, near-misses ({BLIND_FILES['nearmiss']})",
-        _row("red flags (false)", report.nearmiss.false_red_flags),
-        _row("reply kind in expect", report.nearmiss.expected_kind),
+        score_row("red flags (false)", report.nearmiss.false_red_flags),
+        score_row("reply kind in expect", report.nearmiss.expected_kind),
     ]
     if verbose:
         lines += _miss_lines("Misses, understanding singles", report.singles.misses)

@@ -120,3 +120,31 @@ def test_the_scorer_reads_each_kind_of_family():
     assert sum(report.hits.values()) == expected_hits
     assert len(report.misses) == len(rows_replies) - expected_hits
     assert report.level_right == 1  # dvt is urgent
+
+
+def test_eval_coverage_prints_each_group_and_the_misses(tmp_path, capsys):
+    import re
+
+    from bot.cli import main
+
+    rows = [
+        {"text": "how do i do pigeon pose", "family": "named_stretch", "name": "pigeon"},
+        {"text": "my calf is swollen and hot after a long flight", "family": "safety"},
+        {"text": "what is the capital of peru", "family": "splits"},
+    ]
+    rows[1]["level"] = "urgent"
+    path = tmp_path / "families.yaml"
+    path.write_text(yaml.safe_dump(rows), encoding="utf-8")
+    assert main(["eval", "--coverage", str(path), "-v"]) == 0
+    out = capsys.readouterr().out
+
+    def row(label: str) -> tuple[int, int]:
+        found = re.search(rf"^  {re.escape(label)}\s+(\d+) / (\d+)", out, re.MULTILINE)
+        assert found, label
+        return int(found[1]), int(found[2])
+
+    assert row("all messages: relevant reply") == (2, 3)
+    assert row("named stretches") == (1, 1)
+    assert row("safety: level right") == (1, 1)
+    assert row("  splits") == (0, 1)
+    assert "[splits] 'what is the capital of peru'" in out
