@@ -172,21 +172,7 @@ def test_a_byte_that_is_not_utf8_costs_one_line_not_the_run(tmp_path):
 def test_run_with_a_database_it_cannot_use_exits_3_with_one_line(tmp_path):
     """Checked before any request: the Bot API address is unreachable on purpose."""
     (tmp_path / "bot.db").write_text("not a database\n" * 100)
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(tmp_path),
-            "PYTHONPATH": _root(),
-            "TELEGRAM_BOT_TOKEN": "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678",
-            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
-            "STRETCHBOT_DB": str(tmp_path / "bot.db"),
-        },
-    )
+    result = _run_offline(tmp_path)
     assert result.returncode == 3, result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
         f"stretchbot: cannot use the database '{tmp_path / 'bot.db'}': file is not a database"
@@ -225,31 +211,22 @@ def test_each_bad_start_is_one_line_and_a_documented_exit_code(
     if prepare is not None:
         prepare(tmp_path)
     args = ["--knowledge", str(tmp_path / "kb")] if (tmp_path / "kb").is_dir() else []
-    environ = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "PYTHONPATH": _root(),
-        "TELEGRAM_BOT_TOKEN": _TOKEN,
-        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
-        "STRETCHBOT_DB": str(tmp_path / "bot.db"),
-    }
-    environ |= {key: value.replace("{tmp}", str(tmp_path)) for key, value in env.items()}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-        env=environ,
-    )
+    extra = {key: value.replace("{tmp}", str(tmp_path)) for key, value in env.items()}
+    result = _run_offline(tmp_path, *args, **extra)
     assert result.returncode == code, (case, result.stderr)
     assert line in result.stderr.strip().splitlines()[-1], case
     assert "Traceback" not in result.stderr and "ABCdefGHI" not in result.stderr
 
 
 def _run_with_database(tmp_path, database: str) -> subprocess.CompletedProcess:
+    return _run_offline(tmp_path, STRETCHBOT_DB=database)
+
+
+def _run_offline(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`python -m bot run ARGS` with a token and a Bot API address nothing answers, so that
+    whatever it refuses is refused before any request; `env` adds or replaces settings."""
     return subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
+        [sys.executable, "-m", "bot", "run", *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -260,7 +237,8 @@ def _run_with_database(tmp_path, database: str) -> subprocess.CompletedProcess:
             "PYTHONPATH": _root(),
             "TELEGRAM_BOT_TOKEN": _TOKEN,
             "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
-            "STRETCHBOT_DB": database,
+            "STRETCHBOT_DB": str(tmp_path / "bot.db"),
+            **env,
         },
     )
 
