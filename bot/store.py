@@ -38,7 +38,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote
 
 from bot.errors import in_a_few_words
-from bot.store_ops import SQLITE_MIGRATION, OpsQueries
+from bot.store_ops import SQLITE_GUIDES_MIGRATION, SQLITE_MIGRATION, OpsQueries
 
 #: Each migration is the list of statements that moves the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -83,6 +83,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 4: statistics, feedback, unanswered messages, tips that follow a person, announcements
     # (see bot.store_ops)
     SQLITE_MIGRATION,
+    # 5: guided routines running now (see bot.store_ops)
+    SQLITE_GUIDES_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -54,7 +54,13 @@ from bot.store import (
     masked_url,
     url_secrets,
 )
-from bot.store_ops import OPS_TABLES, POSTGRES_MIGRATION, OpsQueries
+from bot.store_ops import (
+    OPS_TABLES,
+    PERSON_TABLES,
+    POSTGRES_GUIDES_MIGRATION,
+    POSTGRES_MIGRATION,
+    OpsQueries,
+)
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +107,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 4: statistics, feedback, unanswered messages, tips that follow a person, announcements
     # (see bot.store_ops)
     POSTGRES_MIGRATION,
+    # 5: guided routines running now (see bot.store_ops)
+    POSTGRES_GUIDES_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The table holding the schema version (one row).
@@ -112,7 +120,7 @@ STATEMENT_TIMEOUT = "30s"
 #: The tables whose rows `delete` removes by chat id.
 TABLES = ("subscriptions", "conversations")
 #: The tables VACUUMed after /forget: every one a deletion may have taken a person's row from.
-PERSONAL_TABLES = (*TABLES, "tip_follow", "topic_counts", "stats_people")
+PERSONAL_TABLES = (*TABLES, *PERSON_TABLES, "stats_people")
 
 _COLUMNS = (
     "chat_id, local_time, zone, next_send_utc, last_sent_date, tip_cursor, "

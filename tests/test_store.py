@@ -353,7 +353,7 @@ def test_a_sqlite_database_of_version_2_gains_the_conversations(tmp_path):
     db.execute("PRAGMA user_version = 2")
     db.close()
     store = Store.open(path)
-    assert store.schema_version == SCHEMA_VERSION == 4
+    assert store.schema_version == SCHEMA_VERSION == 5
     store.save_conversation(1, 0, "x", now=NOW, expires=NOW + timedelta(hours=1))
     assert store.load_conversation(1, 0, NOW) == "x"
     store.close()

@@ -26,9 +26,9 @@ def store(database):
     opened.close()
 
 
-def test_schema_4_has_the_operations_tables(store):
-    assert SCHEMA_VERSION == 4
-    assert store.schema_version == 4
+def test_schema_5_has_the_operations_tables(store):
+    assert SCHEMA_VERSION == 5
+    assert store.schema_version == 5
     store.ping()
 
 
@@ -155,3 +155,56 @@ def test_the_unique_index_stops_a_second_sending_announcement(store):
     store.start_announcement(first, NOW)
     with pytest.raises(Exception):  # noqa: B017 - the driver's own IntegrityError
         store._ops("UPDATE announcements SET state = 'sending' WHERE id = ?", (second,)).rowcount  # noqa: B018
+
+
+# -- guided routines running now -------------------------------------------------------------
+
+
+def test_a_routine_is_kept_by_its_owner_until_another_process_takes_it(store):
+    store.take_guide(1, 0, "a", '{"step": 0}', NOW)
+    assert store.guide_owner(1, 0) == "a"
+    assert store.keep_guide(1, 0, "a", '{"step": 1}', NOW)
+    store.take_guide(1, 0, "b", '{"step": 1}', NOW)  # the next press went to process b
+    assert store.guide_owner(1, 0) == "b"
+    assert not store.keep_guide(1, 0, "a", '{"step": 2}', NOW), "a lost it"
+    assert not store.end_guide(1, 0, "a"), "a cannot end b's routine"
+    assert store.end_guide(1, 0, "b")
+    assert store.guide_owner(1, 0) is None
+    assert not store.keep_guide(1, 0, "b", "{}", NOW), "an ended routine is not brought back"
+
+
+def test_heartbeats_say_which_routines_a_process_still_runs(store):
+    store.take_guide(1, 0, "a", "{}", NOW)
+    store.take_guide(2, 7, "a", "{}", NOW)
+    store.take_guide(3, 0, "b", "{}", NOW)
+    assert store.beat_guides("a", NOW + timedelta(seconds=30)) == {(1, 0), (2, 7)}
+    store.end_guide(2, 7)  # ended by the other process (the person wrote to it)
+    assert store.beat_guides("a", NOW + timedelta(seconds=60)) == {(1, 0)}
+    assert store.beat_guides("c", NOW) == set()
+
+
+def test_a_silent_process_s_routines_are_claimed_once_by_another(store):
+    store.take_guide(1, 0, "a", "one", NOW)
+    store.take_guide(2, 0, "b", "two", NOW + timedelta(seconds=50))
+    stale = NOW + timedelta(seconds=45)
+    assert store.claim_guides("b", stale) == [(1, 0, "one", NOW)]
+    assert store.claim_guides("c", stale) == [], "claimed once"
+    assert store.claim_guides("b", NOW + timedelta(hours=1)) == [], "never its own"
+    assert store.guide_owner(2, 0) == "b"
+
+
+def test_a_process_that_stops_releases_its_routines_at_once(store):
+    store.take_guide(1, 0, "a", "one", NOW)
+    store.take_guide(2, 0, "b", "two", NOW)
+    assert store.release_guides("a") == 1
+    claimed = store.claim_guides("new", NOW - timedelta(hours=1))
+    assert claimed == [(1, 0, "one", NOW)], "at once, and with the time it last beat"
+
+
+def test_forget_removes_a_running_routine(store):
+    store.take_guide(5, 0, "a", "{}", NOW)
+    store.take_guide(5, 9, "a", "{}", NOW)
+    store.take_guide(6, 0, "a", "{}", NOW)
+    assert store.delete(5)
+    assert store.guide_owner(5, 0) is None and store.guide_owner(5, 9) is None
+    assert store.guide_owner(6, 0) == "a"
