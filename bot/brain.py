@@ -153,6 +153,12 @@ class Brain:
         context = context or Context()
         return self._stamp(self._guide(action, context, clock) or self.replies.stale(context))
 
+    def guide_interrupted(self, at: act.GuideStop, context: Context | None = None) -> Reply:
+        """A guided routine the bot stopped (it restarted, or the process running it is gone),
+        with Resume at the step it stood at."""
+        context = context or Context()
+        return self._stamp(self.replies.guide_stop(context, at, interrupted=True))
+
     def guide_holds(self, plan: Plan, context: Context | None = None) -> tuple[Hold, ...]:
         """The timed part of each step of a guided routine (empty when it has none)."""
         if not self.replies.sizer.can_build(plan):

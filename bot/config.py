@@ -82,6 +82,9 @@ class Settings:
     #: guided routines: edits a second all countdowns together may send; None: half of
     #: `rate_limit_per_second`, leaving the rest for replies
     guide_edits_per_second: float | None = None
+    #: guided routines: seconds between two stamps of a process's running routines in the
+    #: store; another process takes over those of a process silent for three of them
+    guide_heartbeat_seconds: float = 15.0
 
     @property
     def guide_edit_rate(self) -> float:
@@ -203,6 +206,7 @@ def load_settings(
         guide_tick_seconds=_number(get, "GUIDE_TICK_SECONDS", 5.0, low=1, high=60),
         guide_rest_seconds=_number(get, "GUIDE_REST_SECONDS", 10.0, low=0, high=120),
         guide_edits_per_second=edit_rate,
+        guide_heartbeat_seconds=_number(get, "GUIDE_HEARTBEAT_SECONDS", 15.0, low=1, high=300),
     )
 
 

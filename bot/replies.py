@@ -751,8 +751,11 @@ class Replies:
             for step in self.steps_of(plan, context)
         )
 
-    def guide_stop(self, context: Context, at: act.GuideStop | None = None) -> Reply:
-        """A guided routine stopped; at a step (`at`), with a button to resume it there."""
+    def guide_stop(
+        self, context: Context, at: act.GuideStop | None = None, *, interrupted: bool = False
+    ) -> Reply:
+        """A guided routine stopped; at a step (`at`), with a button to resume it there.
+        `interrupted`: the bot stopped it (a restart), not the person."""
         where = ""
         actions = [button("Routines", act.Menu("routines"))]
         plan = at.plan if at is not None else None
@@ -760,19 +763,27 @@ class Replies:
             steps = self.steps_of(plan, context)
             if 0 <= at.step < len(steps):
                 name = self.kb.stretches[steps[at.step].stretch].name
-                where = f"You stopped at step {at.step + 1} of {len(steps)} ({name}). "
+                where = f"step {at.step + 1} of {len(steps)} ({name})"
                 resume = act.GuideStep(plan, at.step, at.manual)
                 actions.insert(0, button("Resume ▶", resume))
-        blocks = (
-            Block("title", "Routine stopped"),
-            Block("para", f"{where}No problem. Pick it up again whenever you like."),
-        )
+        if interrupted:
+            title, intent = "Your routine was interrupted", "guide.interrupted"
+            text = (
+                f"I had to restart while you were at {where}, so its timer stopped. Sorry "
+                "about that. Resume ▶ carries on from the start of that step."
+                if where
+                else "I had to restart, so your routine's timer stopped. Sorry about that."
+            )
+        else:
+            title, intent = "Routine stopped", "guide.stop"
+            text = f"You stopped at {where}. " if where else ""
+            text += "No problem. Pick it up again whenever you like."
         return Reply(
             "routine",
-            "guide.stop",
-            blocks,
+            intent,
+            (Block("title", title), Block("para", text)),
             actions=tuple(actions),
-            context=replace(context, kind="routine", intent="guide.stop"),
+            context=replace(context, kind="routine", intent=intent),
         )
 
     def guide_step(

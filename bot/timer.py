@@ -84,9 +84,18 @@ class Timing:
     #: a paused routine, or one waiting for Next, is forgotten after this many seconds (its
     #: buttons still work: they carry the plan and the step)
     idle: float = 3600.0
+    #: a process stamps its running routines in the store this often; the routines of one
+    #: silent for three stamps are taken over (`bot.telegram.guide_book`)
+    heartbeat: float = 15.0
 
     def __post_init__(self) -> None:
-        if self.tick <= 0 or self.min_gap < 0 or self.edit_rate <= 0 or self.scale <= 0:
+        if (
+            self.tick <= 0
+            or self.min_gap < 0
+            or self.edit_rate <= 0
+            or self.scale <= 0
+            or self.heartbeat <= 0
+        ):
             raise ValueError(f"unusable timing: {self!r}")
 
 

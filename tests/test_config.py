@@ -51,6 +51,7 @@ def test_bad_daily_defaults_are_one_clear_line(env, says):
         ("GUIDE_REST_SECONDS", "-1"),
         ("GUIDE_EDITS_PER_SECOND", "31"),  # above the rate limit: replies would starve
         ("GUIDE_EDITS_PER_SECOND", "0"),
+        ("GUIDE_HEARTBEAT_SECONDS", "0"),
     ],
 )
 def test_settings_are_checked_for_the_range_they_are_used_in(name, raw):

@@ -43,13 +43,14 @@ from bot.memory import settle
 from bot.pictures import Pictures
 from bot.stats import FLUSH_SECONDS
 from bot.store import open_store
-from bot.telegram import admin, conversations, filters, guide, handlers, ops, webhook
+from bot.telegram import admin, conversations, filters, guide, guide_book, handlers, ops, webhook
 from bot.telegram import daily as tg_daily
 from bot.telegram import feedback as tg_feedback
 from bot.telegram import follow as tg_follow
 from bot.telegram.filters import PERSON_MESSAGES
 from bot.telegram.flood import FloodGuard
 from bot.telegram.guide import Guides
+from bot.telegram.guide_book import GuideBook
 from bot.telegram.observe import CountingRequest, Ops
 from bot.telegram.photos import PhotoBook
 from bot.telegram.resilience import PerChatUpdateProcessor, ResilientRateLimiter, TolerantBot
@@ -145,10 +146,11 @@ def build_application(
         .post_shutdown(_post_shutdown)
         .build()
     )
+    store = open_store(settings.db_path)
     services = Services(
         settings=settings,
         brain=brain,
-        store=open_store(settings.db_path),
+        store=store,
         flood=FloodGuard(settings.flood_limit, settings.flood_window, settings.flood_mute, clock),
         clock=daily_clock,
         defaults=daily.Defaults(settings.daily_default_time, settings.daily_default_tz),
@@ -156,7 +158,9 @@ def build_application(
         disclaimer=brain.welcome().disclaimer,
         photos=PhotoBook(Pictures(settings.picture_folder)),
         ops=observed,
-        guides=Guides(guide_timing or timing_of(settings)),
+        guides=Guides(
+            guide_timing or timing_of(settings), book=GuideBook(store, clock=daily_clock)
+        ),
     )
     application.bot_data[SERVICES_KEY] = services
     tg_daily.recover_interrupted(services)
@@ -173,6 +177,10 @@ def build_application(
     purge_every = conversations.purge_interval(settings.conversation_hours)
     job_queue.run_repeating(
         conversations.purge, interval=purge_every, first=purge_every, name=conversations.PURGE_JOB
+    )
+    heartbeat = services.guides.timing.heartbeat
+    job_queue.run_repeating(
+        guide_book.heartbeat, interval=heartbeat, first=0.0, name=guide_book.HEARTBEAT_JOB
     )
     job_queue.run_repeating(
         ops.flush,
@@ -195,6 +203,7 @@ def timing_of(settings: Settings) -> Timing:
         tick=settings.guide_tick_seconds,
         rest=settings.guide_rest_seconds,
         edit_rate=settings.guide_edit_rate,
+        heartbeat=settings.guide_heartbeat_seconds,
     )
 
 

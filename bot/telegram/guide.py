@@ -27,10 +27,12 @@ and edits the message; then it schedules itself again. So:
   it works without this module's memory too: pressed on a message whose routine is not
   running (after a restart), it starts that step afresh.
 
-Persistence seam: `Guides.snapshot()` gives each running routine as JSON values (chat, user,
-message, the plan's button spec, mode, the conversation's conditions and limits, and
-`Timer.to_dict`); a restarted bot that kept them could start the same sessions again. This
-module stores nothing.
+- **Restarts and other processes.** With a `GuideBook` (`bot.telegram.guide_book`), every
+  routine that starts, moves to another step, pauses or resumes is written to the store, and
+  one that ends is deleted there; when its process is gone, another one (or the restarted
+  one) tells the person where it stopped and offers Resume. `Guides.snapshot()` gives each
+  running routine as JSON values (chat, user, message, the plan's button spec, mode, the
+  conversation's conditions and limits, and `Timer.to_dict`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from bot import actions as act
 from bot.render import render_html
 from bot.reply import Context, Plan, Reply
 from bot.telegram.filters import ADDRESSED
+from bot.telegram.guide_book import GuideBook, lost, state_of
 from bot.telegram.keyboards import reply_keyboard
 from bot.telegram.send import edit_message, edit_reply, send_chunks, send_reply
 from bot.telegram.services import BotContext
@@ -118,6 +121,8 @@ class Session:
     job: Job[BotContext] | None = None
     #: ticks in a row that failed unexpectedly
     errors: int = 0
+    #: what the store was last told of it (step, phase, paused), see `keep`
+    kept: tuple[object, ...] | None = None
 
     @property
     def chat_id(self) -> int:
@@ -148,9 +153,17 @@ class Session:
 class Guides:
     """The guided routines running now, by conversation, and the edit budget they share."""
 
-    def __init__(self, timing: Timing, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        timing: Timing,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        book: GuideBook | None = None,
+    ) -> None:
         self.timing = timing
         self.clock = clock
+        #: where running routines are written down (None: nowhere, as in unit tests)
+        self.book = book
         rate = timing.edit_rate
         #: edits on their way at once; the starts take the rest of the rate, so that edits
         #: that started and edits still on their way add up to at most `rate` a second
@@ -169,6 +182,9 @@ class Guides:
     def get(self, key: Key | None) -> Session | None:
         return self._sessions.get(key) if key is not None else None
 
+    def sessions(self) -> list[Session]:
+        return list(self._sessions.values())
+
     def live(self, session: Session) -> bool:
         """True while `session` is its conversation's running routine."""
         return session.alive and not self.closed and self._sessions.get(session.key) is session
@@ -176,12 +192,26 @@ class Guides:
     def add(self, session: Session) -> None:
         old = self._sessions.get(session.key)
         if old is not None and old is not session:
-            self.drop(old)
+            self.drop(old, ended=False)  # `take` below replaces it in the store
         self._sessions[session.key] = session
         self.remember(session.key, session.message_id)
+        if self.book is not None:
+            self.book.take(session.key, state_of(session, self.clock()))
+            session.kept = _kept(session)
 
-    def drop(self, session: Session) -> None:
-        """End a session: it schedules nothing more, and a job in flight stops."""
+    def keep(self, session: Session) -> bool:
+        """Tell the store where `session` stands if that changed; False when it is no longer
+        this process's routine (see `guide_book.lost`)."""
+        if self.book is None or not self.live(session) or session.kept == _kept(session):
+            return True
+        session.kept = _kept(session)
+        return self.book.keep(session.key, state_of(session, self.clock()))
+
+    def drop(self, session: Session, *, ended: bool = True) -> None:
+        """End a session: it schedules nothing more, and a job in flight stops. `ended`: the
+        routine is over (not handed to another process), so the store forgets it too."""
+        if ended and session.alive and self.book is not None and not self.closed:
+            self.book.end(session.key)
         session.alive = False
         if session.job is not None:
             with contextlib.suppress(Exception):  # already run or removed
@@ -254,10 +284,20 @@ class Guides:
         return [session.snapshot(now) for session in self._sessions.values()]
 
     def close(self) -> None:
-        """The bot is stopping: end every session (their jobs go with the job queue)."""
+        """The bot is stopping: end every session (their jobs go with the job queue), and hand
+        them to whichever process starts next (see `guide_book`). Closing twice is harmless."""
+        if self.closed:
+            return
         self.closed = True
         for session in list(self._sessions.values()):
-            self.drop(session)
+            self.drop(session, ended=False)
+        if self.book is not None:
+            self.book.release()
+
+
+def _kept(session: Session) -> tuple[object, ...]:
+    timer = session.timer
+    return (timer.step, timer.phase, timer.paused)
 
 
 # --------------------------------------------------------------------------- button presses
@@ -346,6 +386,7 @@ async def _control(context: BotContext, session: Session, *, pausing: bool) -> N
         session.timer = pause(session.timer, now) if pausing else resume(session.timer, now)
         await _show(context, session, must=True)
         _reschedule(context, session)
+    _keep(context, session)
 
 
 async def _start(
@@ -413,6 +454,7 @@ async def tick(context: BotContext) -> None:
             await _show(context, session)
             _reschedule(context, session)
             session.errors = 0
+        _keep(context, session)
     except Exception:
         session.errors += 1
         if session.errors >= MAX_ERRORS:
@@ -470,6 +512,14 @@ def _reschedule(context: BotContext, session: Session, *, at_least: float = 0.0)
         # a tick that runs late (a busy loop) still runs: the timer catches up by itself
         job_kwargs={"misfire_grace_time": None},
     )
+
+
+def _keep(context: BotContext, session: Session) -> None:
+    """Write down where `session` stands; a routine another process took over or ended is
+    this one's no longer."""
+    guides = context.services.guides
+    if not guides.keep(session):
+        lost(context, session)
 
 
 # --------------------------------------------------------------------------- showing
@@ -550,9 +600,12 @@ async def interrupt(update: Update, context: BotContext) -> None:
             return
     elif update.effective_message is None or not ADDRESSED.check_update(update):
         return  # not for us (people talking in a group)
-    live = context.services.guides.get(conversation_key(update))
+    guides, key = context.services.guides, conversation_key(update)
+    live = guides.get(key)
     if live is not None:
         stop_elsewhere(context, live)
+    elif guides.book is not None and key is not None:
+        guides.book.end_anywhere(key)  # a routine another process runs ends too
 
 
 def stop_elsewhere(context: BotContext, session: Session) -> None:
