@@ -638,6 +638,8 @@ class Brain:
         # names other things still needs an owner, below)
         if not cues & {"complaint", "request"} or "not_a_body" in cues:
             return None
+        if _look_alike_next(match) and self.matcher.look_alike_words(analysis.words):
+            return None  # "stretch marks on my hips": a thing's words, and a thing came second
         if not self.cues.names_areas_plainly(analysis.normalised):
             return None
         for cue, aspect in CUE_ASPECTS:
@@ -735,3 +737,8 @@ _THANKS_FILLERS = frozenset(
     """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
     buddy dude again for it this that all everything""".split()
 )
+
+
+def _look_alike_next(match: Match) -> bool:
+    """True when the runner-up of an unsure match is a look-alike (an intent that declines)."""
+    return bool(match.alternatives) and match.alternatives[0][0] == "out_of_scope"

@@ -338,6 +338,9 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         "my dogs back legs stretch out behind him like a frog is that weird",
         "how can i stretch my vocabulary for ielts writing",
         "stretch my sweater back into shape",
+        # the words of a look-alike ("marks" of stretch marks) with one close behind
+        "stretch marks on my hips",
+        "got stretch marks on my thighs and lower back",
     ],
 )
 def test_look_alikes_with_a_complaint_word_stay_declined(brain, message):

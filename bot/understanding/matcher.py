@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 from bot.kb import KnowledgeBase
 from bot.understanding.analysis import CLAUSE_MIN_WORDS, Analysis, analyse
 from bot.understanding.index import Intent, IntentIndex, IntentKind, collect_intents
+from bot.understanding.text import english_ranks
 from bot.understanding.words import STOPWORDS, TOPIC_TOKEN, Canonicaliser
 
 MatchKind = Literal[IntentKind, "none"]
@@ -51,6 +52,8 @@ _UNKNOWN_SAMPLE = 120
 #: a long message is read clause by clause up to this many clauses (its first and last
 #: halves): each clause costs a match, and 600 comma-separated words would cost 12 ms
 _MAX_CLAUSES = 24
+#: a word at least this rare in English (by rank) is specific enough to tell a look-alike
+_SPECIFIC_RANK = 500
 #: runners-up kept for "did you mean"
 _ALTERNATIVES = 3
 #: confidences are rounded, so a reply does not hang on the last bits of a float
@@ -252,6 +255,20 @@ class Matcher:
         )
         confidence = round(min(1.0, score), _CONFIDENCE_DIGITS)
         return Match(best.kind, best.key, topic, confidence, tuple(topics), alternatives)
+
+    def look_alike_words(self, words: Sequence[str]) -> set[str]:
+        """The specific words of `words` that only look-alike examples use ("marks" of
+        "stretch marks cream", not "someone" of "give someone the cold shoulder"): words of
+        another sense, never of ours."""
+        postings, look_alikes = self.index.postings, self.index.look_alikes
+        ranks = english_ranks()
+        return {
+            w
+            for w in set(words)
+            if (found := postings.get(w))
+            and all(i in look_alikes for i, _ in found)
+            and ranks.get(w, _SPECIFIC_RANK) >= _SPECIFIC_RANK
+        }
 
     def _query(self, words: Sequence[str]) -> tuple[_Query, dict[int, float]]:
         """The message's figures, and each intent's keyword sum (the index weights of the
