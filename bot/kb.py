@@ -701,6 +701,10 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
     return out
 
 
+#: symptoms the safety rules set themselves, usable in patterns as "$id": `no_area`, the message
+#: (and the conversation) names no body area ("tightness when I run" may be the chest; "tight
+#: calves, tightness when I run" is not)
+BUILTIN_SYMPTOMS = frozenset({"no_area"})
 _TERM = re.compile(r"[a-z0-9' ]+\*?")
 _SYMPTOM_REF = re.compile(r"\$[a-z][a-z0-9_]*")
 
@@ -1176,7 +1180,7 @@ class _Builder:
             "topic": self.topics,
             "stretch": self.stretches,
             "aspect": {i.id for i in self.intents.values() if i.group == "aspects"},
-            "symptom": self.symptoms,
+            "symptom": {*self.symptoms, *BUILTIN_SYMPTOMS},
         }
         for ctx, node, kind, value, label in self.refs:
             if value not in known[kind]:

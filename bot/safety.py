@@ -47,6 +47,8 @@ _SYMPTOM = "$"
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
 _PRESENT = "$present"
+#: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
+_NO_AREA = "$no_area"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,8 @@ class SafetyRules:
                 areas |= self._areas_of.get(topic, frozenset())
             found |= areas
         symptoms = tuple(sorted(found - self._condition_keys)) if found else ()
+        if not areas:
+            found.add(_NO_AREA)
         for key, groups in self._condition_patterns:
             if key not in found and all(not group.isdisjoint(found) for group in groups):
                 found.add(key)

@@ -412,3 +412,17 @@ def test_a_long_message_s_unknown_words_are_weighed_the_same_whatever_their_orde
     backward, _ = matcher._query(list(reversed(words)))
     assert len(made_up) > matcher_module._UNKNOWN_SAMPLE
     assert forward.coverage == backward.coverage and forward.coverage < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("the backs of my calves ache", ("calves",)),
+        ("pain at the back of my knee", ("knees",)),
+        ("the back of my neck is stiff", ("neck",)),
+        ("my back is tight", ("lower_back",)),
+        ("my back and the back of my knee hurt", ("lower_back", "knees")),
+    ],
+)
+def test_the_back_of_an_area_is_that_area(brain, text, topics):
+    assert brain.matcher.analyse(text).topics == topics

@@ -47,6 +47,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("my back hurts more every time i cough or sneeze", "see_professional"),
         ("pins and needles come and go in my left leg", "see_professional"),
         ("shoulder pain for 3 months and it is not getting better", "see_professional"),
+        # a bare "tightness" on effort, with no area named, may be the chest
+        ("i get a tightness when i run that goes when i stop", "urgent"),
+        ("constant pain in my back, nothing helps", "urgent"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -70,6 +73,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "killer leg day, my legs are like jelly",
         "what is a good stretch for a tight chest after yoga",
         "how do i convert knots to mph",
+        # "tightness" on a run, about the calves the message names
+        "could my trainers cause tight calves? tightness starts during the run",
+        # stretching not helping is not pain that never eases
+        "the backs of my calves hurt when i walk fast, ive tried stretching but nothing helps",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):

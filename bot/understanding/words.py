@@ -89,6 +89,10 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+#: words between "back of" and the area it is part of ("the back of my calf")
+_PART_OWNERS = frozenset({"my", "the", "your", "his", "her", "their", "our", "both", "each"})
+
+
 class Canonicaliser:
     """The vocabulary of one knowledge base: lemmas, typo correction and topic names."""
 
@@ -211,6 +215,8 @@ class Canonicaliser:
         while i < n:
             for length in self._name_lengths.get(words[i], ()):
                 topic_id = lexicon.get(tuple(words[i : i + length]))
+                if topic_id is not None and length == 1 and self._part_of_area(words, i + 1):
+                    continue  # "the backs of my calves" is about the calves, not the back
                 if topic_id is not None:
                     out.append(TOPIC_TOKEN)
                     topics.append(topic_id)
@@ -220,6 +226,19 @@ class Canonicaliser:
                 out.append(words[i])
                 i += 1
         return out, topics
+
+    def _part_of_area(self, words: Sequence[str], at: int) -> bool:
+        """True when `words[at:]` reads "of (my, the...) <another area>" ("back | of my
+        calves"): the word before names a part of that area, not an area of its own."""
+        if at >= len(words) or words[at] != "of":
+            return False
+        at += 1
+        if at < len(words) and words[at] in _PART_OWNERS:
+            at += 1
+        if at >= len(words):
+            return False
+        lengths = self._name_lengths.get(words[at], ())
+        return any(tuple(words[at : at + length]) in self._lexicon for length in lengths)
 
     def unknown_weight(self, word: str) -> float:
         """How much a word the vocabulary lacks counts against a match."""
