@@ -45,12 +45,14 @@ WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before",
 COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
 #: how sure a message read by its cues is ("my calves tighten up on long runs")
 CUE_CONFIDENCE = 0.66
-#: which aspect a cue asks for, first match wins: a request for the stretch, then the question
-#: words, and a plain complaint last (why it happens, the stretch one tap away)
+#: which aspect a cue asks for, first match wins: a plain request for a stretch, a question
+#: about timing ("before or after", "or leave it"), any other request, the question words, and a
+#: plain complaint last (why it happens, the stretch one tap away)
 CUE_ASPECTS = (
+    ("asks_stretch", "stretch"),
+    ("asks_when", "when"),
     ("request", "stretch"),
     ("why", "why_tight"),
-    ("when", "when"),
     ("what", "what"),
     ("complaint", "why_tight"),
 )
@@ -600,6 +602,7 @@ class Brain:
         if kind == "aspect":
             if topic is None:
                 return say.fallback(match, context)
+            key = self._aspect_asked(key, topic, analysis)
             if key == "stretch":
                 return say.stretch_for_topic(topic, context, confidence=match.confidence)
             if (topic, key) in self.kb.answers:
@@ -646,6 +649,18 @@ class Brain:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
                 return aspect
         return None
+
+    def _aspect_asked(self, aspect: str, topic: str, analysis: Analysis) -> str:
+        """The aspect the matcher found, checked against the message's own cues: "when to
+        stretch" needs a question about timing, else a complaint is "why it gets tight" ("groin
+        always tight after 5 a side"); a stretch asked for only to ask about timing is "when"
+        ("piriformis tight from running, stretch before or after")."""
+        cues = self.cues.read(analysis.normalised)
+        if aspect == "when" and "asks_when" not in cues and "complaint" in cues:
+            return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
+        if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
+            return "when" if (topic, "when") in self.kb.answers else aspect
+        return aspect
 
     def _activity_routine(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine ("routine",

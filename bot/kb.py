@@ -637,6 +637,8 @@ CUE_IDS = (
     "why",
     "when",
     "what",
+    "asks_when",
+    "asks_stretch",
     "not_a_body",
     "ambiguous_area",
     "owner",

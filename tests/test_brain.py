@@ -492,3 +492,20 @@ def test_after_a_tip_an_area_asks_for_a_tip_about_it(brain):
         "wrists_forearms" in t.topics for t in brain.kb.tips if t.id == wrists.context.seen[-1]
     )
     assert (stretch.kind, stretch.topic) == ("stretch", "wrists_forearms"), "a request stays one"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # a complaint with "after" in it asks nothing about timing: why it happens
+        ("groin always tight after 5 a side, hockey season even worse", "adductors.why_tight"),
+        ("outside of my thigh feels tight as a drum after long runs", "it_band.why_tight"),
+        # a stretch named only to ask about timing: when to stretch
+        ("piriformis tight from running, stretch before or after", "piriformis.when"),
+        ("calves are fried after a hike. stretch them today or leave em alone?", "calves.when"),
+        # both: the stretch
+        ("my calves are tight after running, what stretch should i do", "calves.stretch"),
+    ],
+)
+def test_the_aspect_follows_what_the_message_asks(brain, message, intent):
+    assert brain.reply(message).intent == intent
