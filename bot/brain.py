@@ -582,7 +582,12 @@ class Brain:
                 if (topic, aspect) in self.kb.answers:
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
             return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
-        if not accepted and match.kind != "out_of_scope":
+        # a look-alike the matcher is unsure of does not decline a message that has none of
+        # its word pairs: "crick in my neck, so hard to turn my head driving"
+        unsure = not accepted and (
+            match.kind != "out_of_scope" or not self._other_sense(match, analysis)
+        )
+        if unsure:
             activity = self._activity_routine(analysis)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
@@ -641,8 +646,8 @@ class Brain:
         # names other things still needs an owner, below)
         if not cues & {"complaint", "request"} or "not_a_body" in cues:
             return None
-        if _look_alike_next(match) and self.matcher.look_alike_words(analysis.words):
-            return None  # "stretch marks on my hips": a thing's words, and a thing came second
+        if self._other_sense(match, analysis):
+            return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.normalised):
             return None
         for cue, aspect in CUE_ASPECTS:
@@ -661,6 +666,14 @@ class Brain:
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
+
+    def _other_sense(self, match: Match, analysis: Analysis) -> bool:
+        """True when a look-alike is the match or a runner-up and the message has one of its
+        word pairs ("stretch marks", "tight deadline"): the area word means something else."""
+        near = match.kind == "out_of_scope" or any(
+            kind == "out_of_scope" for kind, _key, _topic in match.alternatives
+        )
+        return near and bool(self.matcher.look_alike_pairs(analysis.words))
 
     def _activity_routine(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine ("routine",
@@ -752,8 +765,3 @@ _THANKS_FILLERS = frozenset(
     """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
     buddy dude again for it this that all everything""".split()
 )
-
-
-def _look_alike_next(match: Match) -> bool:
-    """True when the runner-up of an unsure match is a look-alike (an intent that declines)."""
-    return bool(match.alternatives) and match.alternatives[0][0] == "out_of_scope"

@@ -134,6 +134,10 @@ class IntentIndex:
             example_postings.append({w: js[:_MAX_EXAMPLES] for w, js in ex_post.items()})
         return dict(postings), example_postings
 
+    def examples_of(self, intent_index: int) -> list[str]:
+        """The intent's examples in canonical words (topics as `TOPIC_TOKEN`)."""
+        return self._examples[intent_index]
+
     def similarity(
         self, intent_index: int, qtext: str, by_rarity: Sequence[str], whole: bool = False
     ) -> float:

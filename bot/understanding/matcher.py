@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from bot.kb import KnowledgeBase
 from bot.understanding.analysis import CLAUSE_MIN_WORDS, Analysis, analyse
 from bot.understanding.index import Intent, IntentIndex, IntentKind, collect_intents
-from bot.understanding.text import english_ranks
 from bot.understanding.words import STOPWORDS, TOPIC_TOKEN, Canonicaliser
 
 MatchKind = Literal[IntentKind, "none"]
@@ -52,8 +51,6 @@ _UNKNOWN_SAMPLE = 120
 #: a long message is read clause by clause up to this many clauses (its first and last
 #: halves): each clause costs a match, and 600 comma-separated words would cost 12 ms
 _MAX_CLAUSES = 24
-#: a word at least this rare in English (by rank) is specific enough to tell a look-alike
-_SPECIFIC_RANK = 500
 #: runners-up kept for "did you mean"
 _ALTERNATIVES = 3
 #: confidences are rounded, so a reply does not hang on the last bits of a float
@@ -155,6 +152,12 @@ class Matcher:
         self.vocab = self.words.vocab
         self.index = IntentIndex(collect_intents(kb), self.words)
         self.intents: list[Intent] = self.index.intents
+        self._look_alike_pairs = frozenset(
+            pair
+            for i in self.index.look_alikes
+            for example in self.index.examples_of(i)
+            for pair in _content_pairs(example.split())
+        )
 
     def analyse(self, text: str) -> Analysis:
         """Read a message once, for the red-flag rules and for `match`."""
@@ -256,19 +259,12 @@ class Matcher:
         confidence = round(min(1.0, score), _CONFIDENCE_DIGITS)
         return Match(best.kind, best.key, topic, confidence, tuple(topics), alternatives)
 
-    def look_alike_words(self, words: Sequence[str]) -> set[str]:
-        """The specific words of `words` that only look-alike examples use ("marks" of
-        "stretch marks cream", not "someone" of "give someone the cold shoulder"): words of
-        another sense, never of ours."""
-        postings, look_alikes = self.index.postings, self.index.look_alikes
-        ranks = english_ranks()
-        return {
-            w
-            for w in set(words)
-            if (found := postings.get(w))
-            and all(i in look_alikes for i, _ in found)
-            and ranks.get(w, _SPECIFIC_RANK) >= _SPECIFIC_RANK
-        }
+    def look_alike_pairs(self, words: Sequence[str]) -> set[tuple[str, str]]:
+        """The pairs of neighbouring words (neither a stopword) of `words` that a look-alike
+        example also has: "stretch marks", "tight deadline", "chest freezer" (the topic as
+        `TOPIC_TOKEN`). A look-alike's words side by side are its other sense."""
+        pairs = self._look_alike_pairs
+        return {pair for pair in zip(words, words[1:], strict=False) if pair in pairs}
 
     def _query(self, words: Sequence[str]) -> tuple[_Query, dict[int, float]]:
         """The message's figures, and each intent's keyword sum (the index weights of the
@@ -424,3 +420,10 @@ def _question_core(words: list[str], start: int) -> list[str] | None:
             end = max(topic_at, stretch_at) + 1
             return words[start:end] if end < len(words) else None
     return None
+
+
+def _content_pairs(words: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """Neighbouring words of which neither is a stopword."""
+    for pair in zip(words, words[1:], strict=False):
+        if pair[0] not in STOPWORDS and pair[1] not in STOPWORDS:
+            yield pair
