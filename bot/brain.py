@@ -43,6 +43,12 @@ ROUTINE_WORDS = frozenset(
 )
 WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before", "prep"})
 COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
+#: a routine the intent layer found at least this sure of is taken when the message names its
+#: activity or setting and asks for something (`Brain._routine_near`)
+ROUTINE_NEAR = 0.42
+#: the cues that ask for something, and the words that do not on their own
+ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
+STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
 #: how sure a message read by its cues is ("my calves tighten up on long runs")
 CUE_CONFIDENCE = 0.66
 #: which aspect a cue asks for, first match wins: a plain request for a stretch, a question
@@ -588,6 +594,9 @@ class Brain:
             match.kind != "out_of_scope" or not self._other_sense(match, analysis)
         )
         if unsure:
+            if self._routine_near(match, analysis):  # "5 min thing to do at my desk"
+                routine = self.kb.routines[match.key]
+                return say.routine(routine, context, confidence=CUE_CONFIDENCE)
             activity = self._activity_routine(analysis)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
@@ -674,6 +683,20 @@ class Brain:
             kind == "out_of_scope" for kind, _key, _topic in match.alternatives
         )
         return near and bool(self.matcher.look_alike_pairs(analysis.words))
+
+    def _routine_near(self, match: Match, analysis: Analysis) -> bool:
+        """True for a routine the intent layer found, not quite sure, in a message that names
+        the routine's activity or setting (its `keywords`: parkrun, at my desk, out of bed)
+        and asks for something, with no area named: "what should I do before parkrun"."""
+        if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
+            return False
+        words = analysis.normalised
+        if not any(rid == match.key for _s, _e, rid in self.activities.matches(words)):
+            return False
+        if "?" in analysis.text or ROUTINE_WORDS.intersection(words):
+            return True
+        # "stretch" alone does not ask: "stretch for the last mile of the marathon"
+        return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
 
     def _activity_routine(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine ("routine",

@@ -509,3 +509,25 @@ def test_after_a_tip_an_area_asks_for_a_tip_about_it(brain):
 )
 def test_the_aspect_follows_what_the_message_asks(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "routine"),
+    [
+        ("what should i do before parkrun, i usually just start jogging at the line", "warmup"),
+        ("5 min thing to do at my desk between meetings", "desk_break"),
+        ("warm up for the lads before saturday match? sunday league", "warmup_soccer"),
+        ("anything i can do after my long run sunday?", "cooldown"),
+    ],
+)
+def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine):
+    reply = brain.reply(message)
+    assert reply.kind == "routine" and (reply.routine or "").startswith(routine), reply.intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["bedtime routine for my 6 month old baby", "morning routine for productivity"],
+)
+def test_routines_of_other_kinds_stay_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
