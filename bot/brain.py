@@ -46,6 +46,13 @@ COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "af
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
+#: a question about stretching itself found at least this sure of is taken when the message
+#: names stretching and asks (`Brain._general_near`)
+GENERAL_NEAR = 0.5
+STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
+QUESTION_STARTS = frozenset(
+    "does do is are can should how why what when which will would could".split()
+)
 #: the cues that ask for something, and the words that do not on their own
 ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
 STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
@@ -597,6 +604,8 @@ class Brain:
             if self._routine_near(match, analysis):  # "5 min thing to do at my desk"
                 routine = self.kb.routines[match.key]
                 return say.routine(routine, context, confidence=CUE_CONFIDENCE)
+            if self._general_near(match, analysis):  # "is bouncing actually bad or fine?"
+                return say.answer(GENERAL, match.key, context, confidence=CUE_CONFIDENCE)
             activity = self._activity_routine(analysis)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
@@ -683,6 +692,19 @@ class Brain:
             kind == "out_of_scope" for kind, _key, _topic in match.alternatives
         )
         return near and bool(self.matcher.look_alike_pairs(analysis.words))
+
+    def _general_near(self, match: Match, analysis: Analysis) -> bool:
+        """True for a question about stretching itself the intent layer found, not quite sure:
+        at `GENERAL_NEAR` or more, in a message that names stretching (or flexibility, a
+        warm-up) and asks, with no area named: "does stretching prevent injuries or is that a
+        myth"."""
+        if match.kind != "general" or match.confidence < GENERAL_NEAR or analysis.topics:
+            return False
+        words = analysis.normalised
+        if not STRETCHING_WORDS.intersection(words):
+            return False
+        asks = "?" in analysis.text or words[0] in QUESTION_STARTS
+        return asks or bool(self.cues.read(words) & (ROUTINE_ASKS | {"why", "what"}))
 
     def _routine_near(self, match: Match, analysis: Analysis) -> bool:
         """True for a routine the intent layer found, not quite sure, in a message that names

@@ -531,3 +531,26 @@ def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine)
 )
 def test_routines_of_other_kinds_stay_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("does stretching prevent injuries or is that a myth", "general.benefits"),
+        (
+            "remember the bouncy stretches from gym class? is bouncing actually bad",
+            "general.bouncing",
+        ),
+        ("new to stretching and it hurts so much. does it ever stop hurting", "general.pain"),
+    ],
+)
+def test_a_question_about_stretching_in_other_words(brain, message, answer):
+    assert brain.reply(message).intent == answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["my phone wallpaper is stretched how do i fix it", "how long does the oven take to warm up"],
+)
+def test_stretching_words_of_things_stay_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
