@@ -691,7 +691,16 @@ class Brain:
         near = match.kind == "out_of_scope" or any(
             kind == "out_of_scope" for kind, _key, _topic in match.alternatives
         )
-        return near and bool(self.matcher.look_alike_pairs(analysis.words))
+        if not near:
+            return False
+        # "stiff neck" is ours, whatever a look-alike example says: a complaint about an area
+        return any(
+            not (
+                TOPIC_TOKEN in pair
+                and "complaint" in self.cues.read([w for w in pair if w != TOPIC_TOKEN])
+            )
+            for pair in self.matcher.look_alike_pairs(analysis.words)
+        )
 
     def _general_near(self, match: Match, analysis: Analysis) -> bool:
         """True for a question about stretching itself the intent layer found, not quite sure:

@@ -554,3 +554,15 @@ def test_a_question_about_stretching_in_other_words(brain, message, answer):
 )
 def test_stretching_words_of_things_stay_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("think i slept wrong and woke up with a stiff neck, day 3. will it go away?", "neck"),
+        ("spent the weekend spreading mulch, and now my low back is locked up", "lower_back"),
+    ],
+)
+def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):
+    reply = brain.reply(message)
+    assert reply.kind in ("answer", "stretch") and reply.topic == topic, reply.intent
