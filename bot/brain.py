@@ -97,6 +97,11 @@ MOVE_MAX_WORDS = 8
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to".split()
 )
+#: "show me one", "anything for that": a request for a stretch this short, after an area, is
+#: for that area
+SHORT_ASK_WORDS = 4
+#: words that ask for something else than a stretch ("show me a tip")
+OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldown"})
 #: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
 THANKS_LEAD_MIN_WORDS = 3
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
@@ -269,7 +274,7 @@ class Brain:
         thanks = "thanks_lead" in self.cues.read(words[:2])
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
-        cues = self.cues.read(words)
+        cues = self.cues.read_asked(words)
         say, kb = self.replies, self.kb
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?")
@@ -306,6 +311,15 @@ class Brain:
             return say.answer(area, "what", context)  # "wait, which muscle is that?"
         if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
+        if (
+            area
+            and not analysis.topics
+            and "asks_stretch" in cues
+            and "why" not in cues
+            and (pointing or "one" in words or len(words) <= SHORT_ASK_WORDS)
+            and not OTHER_ASKS.intersection(words)
+        ):
+            return say.stretch_for_topic(area, context)  # "what should i do for it?", "show me one"
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
             rest = _after_thanks(words, self.cues)
             if rest:
@@ -678,7 +692,9 @@ class Brain:
         stretch" needs a question about timing, else a complaint is "why it gets tight" ("groin
         always tight after 5 a side"); a stretch asked for only to ask about timing is "when"
         ("piriformis tight from running, stretch before or after")."""
-        cues = self.cues.read(analysis.normalised)
+        cues = self.cues.read_asked(analysis.normalised)
+        if aspect == "what" and "asks_stretch" in cues and not cues & {"what", "why"}:
+            return "stretch"  # "what do i do about it"
         if aspect == "when" and "asks_when" not in cues and "complaint" in cues:
             return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:

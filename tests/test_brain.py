@@ -566,3 +566,16 @@ def test_stretching_words_of_things_stay_declined(brain, message):
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):
     reply = brain.reply(message)
     assert reply.kind in ("answer", "stretch") and reply.topic == topic, reply.intent
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        ("why are my glutes tight", "show me one", "glutes.stretch"),
+        ("what is the it band", "ok so what should i do for it", "it_band.stretch"),
+        ("why do my hip flexors get tight", "what do i do about it", "hip_flexors.stretch"),
+        ("why do my hip flexors get tight", "wait, which muscle is that?", "hip_flexors.what"),
+    ],
+)
+def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first, then, intent):
+    assert converse(brain, first, then)[-1].intent == intent

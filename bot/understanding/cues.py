@@ -50,6 +50,17 @@ class CueReader:
         """The cue ids whose terms the words hold."""
         return frozenset(cue for _start, _end, cue in self._index.matches(words))
 
+    def read_asked(self, words: Sequence[str]) -> frozenset[str]:
+        """`read`, without a "what" that is part of a request for a stretch: "what do i do
+        about it" asks for something to do, not what the muscle is."""
+        found = list(self._index.matches(words))
+        asks = [(start, end) for start, end, cue in found if cue == "asks_stretch"]
+        return frozenset(
+            cue
+            for start, end, cue in found
+            if cue != "what" or not any(s <= start and end <= e for s, e in asks)
+        )
+
     def names_areas_plainly(self, words: Sequence[str]) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
         before it ("my", "lower", "sore"): "shrinking back", "a chest of drawers"."""
