@@ -728,8 +728,11 @@ class Brain:
         words = analysis.normalised
         if not STRETCHING_WORDS.intersection(words):
             return False
+        cues = self.cues.read(words)
+        if "not_a_body" in cues:  # "my cat stretches on the scratching post, why"
+            return False
         asks = "?" in analysis.text or words[0] in QUESTION_STARTS
-        return asks or bool(self.cues.read(words) & (ROUTINE_ASKS | {"why", "what"}))
+        return asks or bool(cues & (ROUTINE_ASKS | {"why", "what"}))
 
     def _routine_near(self, match: Match, analysis: Analysis) -> bool:
         """True for a routine the intent layer found, not quite sure, in a message that names
