@@ -693,8 +693,11 @@ class Brain:
         always tight after 5 a side"); a stretch asked for only to ask about timing is "when"
         ("piriformis tight from running, stretch before or after")."""
         cues = self.cues.read_asked(analysis.normalised)
-        if aspect == "what" and "asks_stretch" in cues and not cues & {"what", "why"}:
-            return "stretch"  # "what do i do about it"
+        if aspect == "what" and "what" not in cues:
+            if "why" in cues and (topic, "why_tight") in self.kb.answers:
+                return "why_tight"  # "neck hurts after the computer, why does this happen"
+            if "asks_stretch" in cues:
+                return "stretch"  # "what do i do about it"
         if aspect == "when" and "asks_when" not in cues and "complaint" in cues:
             return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:

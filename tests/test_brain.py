@@ -505,6 +505,12 @@ def test_after_a_tip_an_area_asks_for_a_tip_about_it(brain):
         ("calves are fried after a hike. stretch them today or leave em alone?", "calves.when"),
         # both: the stretch
         ("my calves are tight after running, what stretch should i do", "calves.stretch"),
+        # a why, whatever else it asks: why it happens (the stretch one tap away)
+        (
+            "neck hurts after a long day sitting at the computer. why does this happen and "
+            "what can i do",
+            "neck.why_tight",
+        ),
     ],
 )
 def test_the_aspect_follows_what_the_message_asks(brain, message, intent):
