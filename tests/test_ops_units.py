@@ -210,7 +210,9 @@ def test_followed_tips_favour_the_asked_areas_and_leave_room_for_others(kb):
     )
     assert about["calves"] > about["neck"] > 0
     assert about["calves"] + about["neck"] >= 2 * 300 // 3
-    assert about["other"] >= 300 // 3 - 10, "one tip in three is the usual one"
+    # one tip in three is everyone's tip at that cursor (whatever area it happens to be about)
+    usual = sum(follow.tip_index(tips, c, counts) == c for c in range(300))
+    assert usual >= 300 // 3, "one tip in three is the usual one"
     calves_tips = [t.id for t in picked if "calves" in t.topics]
     assert len(set(calves_tips)) > 3, "an area's tips are taken in turn, not the same one"
 
