@@ -250,7 +250,7 @@ class Brain:
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
-        named_stretch = self.stretch_names.find(analysis.normalised)
+        named_stretch = self.stretch_names.find(analysis.corrected)
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
             reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
@@ -268,7 +268,7 @@ class Brain:
         """A short follow-up read against what came before: the other side, easier, harder,
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
         the message is none of these."""
-        words = analysis.normalised
+        words = analysis.corrected
         if not words or len(words) > MOVE_MAX_WORDS:
             return None
         thanks = "thanks_lead" in self.cues.read(words[:2])
@@ -377,7 +377,7 @@ class Brain:
         plan = context.plan if context.kind == "routine" else None
         if plan is not None and not self.replies.sizer.can_build(plan):
             plan = None
-        follows = plan is not None and len(analysis.normalised) <= MOVE_MAX_WORDS
+        follows = plan is not None and len(analysis.corrected) <= MOVE_MAX_WORDS
         if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
             other = None if ask.plain else self._named_routine(ask, context)
             return self._resized(other or plan, ask, context, postures=True)
@@ -672,7 +672,7 @@ class Brain:
         if not match.topics or match.topics[0] == GENERAL or match.topics[0] not in self.kb.topics:
             return None
         topic = match.topics[0]
-        cues = self.cues.read(analysis.normalised)
+        cues = self.cues.read(analysis.corrected)
         # a body, not a horse's calf or a chest of drawers; "my" is not needed: people write
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
@@ -680,7 +680,7 @@ class Brain:
             return None
         if self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"
-        if not self.cues.names_areas_plainly(analysis.normalised):
+        if not self.cues.names_areas_plainly(analysis.corrected):
             return None
         for cue, aspect in CUE_ASPECTS:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
@@ -692,14 +692,17 @@ class Brain:
         stretch" needs a question about timing, else a complaint is "why it gets tight" ("groin
         always tight after 5 a side"); a stretch asked for only to ask about timing is "when"
         ("piriformis tight from running, stretch before or after")."""
-        cues = self.cues.read_asked(analysis.normalised)
+        cues = self.cues.read_asked(analysis.corrected)
         if aspect == "what" and "what" not in cues:
             if "why" in cues and (topic, "why_tight") in self.kb.answers:
                 return "why_tight"  # "neck hurts after the computer, why does this happen"
             if "asks_stretch" in cues:
                 return "stretch"  # "what do i do about it"
-        if aspect == "when" and "asks_when" not in cues and "complaint" in cues:
-            return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
+        if aspect == "when" and "asks_when" not in cues:
+            if "complaint" in cues:
+                return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
+            if analysis.corrected[:1] == ("how",) and "request" in cues:
+                return "stretch"  # "how u strech the psoas"
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
@@ -728,7 +731,7 @@ class Brain:
         myth"."""
         if match.kind != "general" or match.confidence < GENERAL_NEAR or analysis.topics:
             return False
-        words = analysis.normalised
+        words = analysis.corrected
         if not STRETCHING_WORDS.intersection(words):
             return False
         cues = self.cues.read(words)
@@ -743,7 +746,7 @@ class Brain:
         and asks for something, with no area named: "what should I do before parkrun"."""
         if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
             return False
-        words = analysis.normalised
+        words = analysis.corrected
         if not any(rid == match.key for _s, _e, rid in self.activities.matches(words)):
             return False
         if "?" in analysis.text or ROUTINE_WORDS.intersection(words):
@@ -756,7 +759,7 @@ class Brain:
         "warm up", "cool down", "post", "pre") around an activity a routine names in its
         keywords (golf, bouldering, leg day): that routine, the warm-up or the cooldown as
         the message says (before, after), else the cooldown."""
-        words = analysis.normalised
+        words = analysis.corrected
         if not ROUTINE_WORDS.intersection(words) or analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
         found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
@@ -773,7 +776,7 @@ class Brain:
         answer names by its keywords (the splits, foam rolling, posture): that answer. The
         message must ask (a question mark, or a request or question cue), and be about a body,
         not a thing; the first subject it names wins."""
-        words = analysis.normalised
+        words = analysis.corrected
         found = next(self.subjects.matches(words), None)
         if found is None:
             return None

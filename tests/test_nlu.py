@@ -426,3 +426,9 @@ def test_a_long_message_s_unknown_words_are_weighed_the_same_whatever_their_orde
 )
 def test_the_back_of_an_area_is_that_area(brain, text, topics):
     assert brain.matcher.analyse(text).topics == topics
+
+
+def test_cues_are_read_with_typos_corrected_and_words_otherwise_as_written(brain):
+    analysis = brain.matcher.analyse("how u strech my calves")
+    assert analysis.corrected == ("how", "you", "stretch", "my", "calves")
+    assert brain.reply("how u strech the psoas").intent == "psoas.stretch"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.understanding.text import normalize_message
+from bot.understanding.text import english_ranks, normalize_message
 from bot.understanding.words import Canonicaliser
 
 #: a message of this many words or more may be context and then a question ("I paint houses
@@ -34,6 +34,9 @@ class Analysis:
     normalised: tuple[str, ...]
     #: each normalised word in its vocabulary form: lemma or typo correction
     canonical: tuple[str, ...]
+    #: the normalised words with typos corrected and nothing else ("strech" -> "stretch",
+    #: "calves" stays): what cue and phrase lists are read on
+    corrected: tuple[str, ...]
     #: the canonical words with each topic name as one `TOPIC_TOKEN`: what is matched
     words: tuple[str, ...]
     #: the topic ids the message names, in order
@@ -55,8 +58,20 @@ def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
     for word, canon in zip(normalised, canonical, strict=True):
         form.setdefault(word, canon)
     in_form = tuple(tuple(form.get(w, w) for w in clause) for clause in clauses)
+    ranks, vocab = english_ranks(), canonicaliser.vocab
+    corrected = tuple(
+        c if c != w and w not in ranks and w not in vocab else w
+        for w, c in zip(normalised, canonical, strict=True)
+    )
     return Analysis(
-        text, normalised, tuple(canonical), tuple(words), tuple(topics), clauses, in_form
+        text,
+        normalised,
+        tuple(canonical),
+        corrected,
+        tuple(words),
+        tuple(topics),
+        clauses,
+        in_form,
     )
 
 
