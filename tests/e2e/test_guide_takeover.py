@@ -9,6 +9,7 @@ database.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -103,43 +104,44 @@ async def test_a_paused_routine_needs_no_notice_its_buttons_still_work(api, star
     await chat.wait_for(lambda: jobs_of(second, chat.id), timeout=10)
 
 
-async def test_a_routine_taken_over_by_another_process_stops_here_quietly(api, start_bot, database):
+@contextlib.asynccontextmanager
+async def routine_and_another_process(api, start_bot, database, chat_id: int):
+    """A bot running a routine in chat `chat_id`, and a second `GuideBook` on its database,
+    as another bot process would have: (application, chat, guide message, that book)."""
     application = await start_bot(guide_timing=SLOW)
-    chat = api.chat(5104)
+    chat = api.chat(chat_id)
     guide = await start_guided(chat)
     guides = services_of(application).guides
     await chat.wait_for(lambda: len(guides) == 1, timeout=5)
-    [state] = guides.snapshot()
-
     other = open_store(database)
     try:
-        GuideBook(other, owner="other-process").take((chat.id, None), {**state, "step": 1})
+        yield application, chat, guide, GuideBook(other, owner="other-process")
+    finally:
+        other.close()
+
+
+async def test_a_routine_taken_over_by_another_process_stops_here_quietly(api, start_bot, database):
+    async with routine_and_another_process(api, start_bot, database, 5104) as running:
+        application, chat, guide, book = running
+        guides = services_of(application).guides
+        [state] = guides.snapshot()
+        book.take((chat.id, None), {**state, "step": 1})
         await chat.wait_for(lambda: not jobs_of(application, chat.id), timeout=10)
         assert len(guides) == 0
         assert "Routine stopped" not in guide.text, "the other process edits the message now"
-        assert other.guide_owner(chat.id, 0) == "other-process"
-    finally:
-        other.close()
+        assert book.store.guide_owner(chat.id, 0) == "other-process"
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
 @pytest.mark.postgres
 async def test_a_message_to_another_process_ends_the_routine_here_too(api, start_bot, database):
-    application = await start_bot(guide_timing=SLOW)
-    chat = api.chat(5105)
-    guide = await start_guided(chat)
-    guides = services_of(application).guides
-    await chat.wait_for(lambda: len(guides) == 1, timeout=5)
-
-    other = open_store(database)
-    try:
-        assert other.shared
-        GuideBook(other, owner="other-process").end_anywhere((chat.id, None))  # a new message
+    async with routine_and_another_process(api, start_bot, database, 5105) as running:
+        application, chat, guide, book = running
+        assert book.store.shared
+        book.end_anywhere((chat.id, None))  # a new message
         await chat.wait_for(lambda: "Routine stopped" in guide.text, timeout=10)
         assert guide.has_button("Resume ▶")
         assert not jobs_of(application, chat.id)
-    finally:
-        other.close()
 
 
 def test_a_state_the_table_cannot_read_is_dropped_not_announced(database):
