@@ -91,10 +91,13 @@ class DailyTick:
     can take a while) and the next tick may start beside it: the claim on each row keeps two
     ticks from sending the same tip.
 
-    At shutdown `finish` lets the sends under way end before the bot's connections and the
-    store close. python-telegram-bot shields a running job from the job queue's stop, so
-    without it a tick would go on sending after the store was closed, and the claims of its
-    sends would be left behind (counted as delivered at the next start, sent or not).
+    Once the application is stopping a run takes on no more rows (and a new one does not
+    start), so the job queue's stop, which waits for the runs under way, waits only for the
+    sends under way. A run it cancels all the same (one that started while it waited) goes on
+    behind python-telegram-bot's shield: `finish`, at shutdown, lets its sends end before the
+    bot's connections and the store close. Without that the tick went on sending after the
+    store was closed, and the claims of its sends were left behind (counted as delivered at
+    the next start, whether or not they went out).
     """
 
     def __init__(self) -> None:
@@ -103,8 +106,10 @@ class DailyTick:
         self.stopping = False
 
     async def run(self, context: BotContext) -> None:
-        """One run of the job: a tick, unless the previous one is still handing out rows."""
-        if self._running is not None or self.stopping:
+        """One run of the job: a tick, unless the previous one is still handing out rows or
+        the application is stopping."""
+        application = context.application
+        if self._running is not None or self.stopping or not application.running:
             return
         token = object()
         self._running = token
@@ -118,7 +123,11 @@ class DailyTick:
 
         try:
             await run_tick(
-                context.bot, context.services, on_fed=fed, stopping=lambda: self.stopping
+                context.bot,
+                context.services,
+                on_fed=fed,
+                # from the moment the stop begins: the job queue's stop waits for this run
+                stopping=lambda: self.stopping or not application.running,
             )
         finally:
             fed()
