@@ -1,4 +1,4 @@
-"""Two bot processes in webhook mode on one PostgreSQL database, one of them killed half-way.
+"""Two bot processes in webhook mode on one PostgreSQL database, one of them down half-way.
 
 The set-up is the one the README describes under "Two instances": the same token, the same
 `STRETCHBOT_DB`, the same `WEBHOOK_URL` and secret, each process its own `WEBHOOK_PORT`, and a
@@ -14,39 +14,43 @@ The traffic: 200 chats, each a conversation whose follow-ups only make sense wit
 ("why is my psoas tight", "how do i stretch it", "another one": a hip-flexor stretch, then a
 different one), and every other chat a guided routine step by step (Step by step, Next, Next,
 Stop, Resume, Next: each press carries its step, whichever instance gets it). Meanwhile 2,000
-daily subscribers fall due. Half-way through the updates one instance is SIGKILLed; later it
-is started again, as a supervisor would.
+daily subscribers fall due. Half-way through the updates instance A goes down: SIGKILL (a
+crash) or SIGTERM (a rolling restart); later it is started again, as a supervisor would.
 
 What "every reply once" means here. Each update has an expected reply: a text message one new
 message (the answer, or a stretch's photo card), a button press one `answerCallbackQuery` (plus
 the new message of "Step by step"; the other presses edit the routine's message in place).
 Every update gets exactly that, and the reply says the right thing (the area's answer, a
-stretch for that area, the step the button carried), with two exceptions that the crash
-itself makes and that are counted, not ignored:
+stretch for that area, the step the button carried), with two exceptions that A going down
+makes, counted rather than ignored:
 
-- *lost*: an update the killed instance acknowledged (200) but had not answered when it died.
-  Telegram does not deliver an acknowledged update again, so its reply is gone; the person,
-  seeing no answer, asks again (a new update), and that one must be answered once.
-- *doubled*: an update the killed instance received but never acknowledged (the connection
-  died under the request). Telegram delivers it again, to the other instance; if the killed
-  one had already answered, the person sees the answer twice: at most twice, never more.
+- *lost*: an update A acknowledged (200) but had not answered when it went down. Telegram does
+  not deliver an acknowledged update again, so its reply is gone; the person, seeing no
+  answer, asks again (a new update), and that one must be answered once. The webhook
+  acknowledges an update when it is queued, so a crash loses the process's whole backlog; a
+  stopped process answers its queue before it exits, and loses no message.
+- *doubled*: an update A received but never acknowledged (the connection died under the
+  request). Telegram delivers it again, to B; if A had already answered, the person sees the
+  answer twice: at most twice, never more.
 
-Both can only concern updates that were on the killed instance when it died, so their number
-is at most the updates in flight there (one per chat at most: a person waits for the answer
-before writing again). Every other update must be answered exactly once.
+Both can only concern updates that were on A when it went down (one per chat at most: a person
+waits for the answer before writing again). Every other update is answered exactly once.
 
 Daily tips: each tip is claimed in the database (`FOR UPDATE SKIP LOCKED`) before it is sent,
-so whichever instance claims a row sends it and the other skips it. The killed instance's
-claims stay claimed (its database session ended, so the restarted instance counts them as
-delivered at start-up, see `bot.daily.recover`). A claim whose request had not reached
-Telegram when the process died is a tip lost for the day, the documented window of
-`bot.daily`; no tip can be sent twice. So: every subscriber gets exactly one tip, except the
-claims the killed instance held when it died, each of which got one tip or none.
+so whichever instance claims a row sends it and the other skips it. A killed instance's claims
+stay claimed; its database session has ended, so the restarted instance counts them as
+delivered at start-up (`bot.daily.recover`). A claim whose request had not reached Telegram
+when the process died is a tip lost for the day, the documented window of `bot.daily`; no tip
+is sent twice. So every subscriber gets exactly one tip, except the claims a killed A held,
+each of which got one tip or none; a stopped A finishes its sends and leaves no claim.
 
-Known limitation shown by the second test (expected to fail): a guided routine's timer runs in
-the memory of the instance that started it; a button served by the other instance moves the
-routine on in the message, but the first instance's timer keeps editing the same message with
-its own step until that step's hold is over.
+Known limitation of guided routines, shown by the last test (expected to fail): a routine's
+timer runs in the memory of the instance that started it. A button served by the other
+instance moves the routine on in the message, but the first instance's timer keeps editing
+the same message with its own step until that step's hold is over; and a Resume served by an
+instance whose forgotten timer stands at that very step is taken for a double tap and shows
+nothing until that timer's next refresh. Such a press on A that A had answered but not shown
+when it went down is counted apart ("swallowed"): the person presses again, on B.
 """
 
 from __future__ import annotations
@@ -393,7 +397,7 @@ class Turn:
 
     expect: str
     #: what else is right when the turn is asked again after its first answer was lost with
-    #: the killed instance: that one may have saved its context (the stretch it was about to
+    #: the instance that went down: that one may have saved its context (the stretch it was about to
     #: show counts as seen), so "another one" then moves on to a third stretch of the area
     again: tuple[str, ...] = ()
     #: the reply must show another stretch than the reply before it ("another one")
@@ -499,8 +503,8 @@ class Sent:
 
 
 @dataclass
-class Crash:
-    """The instance to kill, and what the test knows once it is dead."""
+class Outage:
+    """The instance that goes down (killed or stopped), and whether it has."""
 
     name: str
     dead: asyncio.Event = field(default_factory=asyncio.Event)
@@ -517,7 +521,7 @@ class Person:
         self.id = chat_id
         self.sent: list[Sent] = []
         self.routine: BotMessage | None = None
-        #: a reply was lost after the killed instance saved its context: the rest of the
+        #: a reply was lost after the instance that went down saved its context: the rest of the
         #: conversation may differ from the script (in what is right, never in the area)
         self.drifted = False
 
@@ -525,8 +529,8 @@ class Person:
     def messages(self) -> list[BotMessage]:
         return self.api.inbox[self.id]
 
-    async def act(self, turn: Turn, crash: Crash) -> None:
-        """Do `turn` until it is answered: an update lost with the killed instance is asked
+    async def act(self, turn: Turn, crash: Outage) -> None:
+        """Do `turn` until it is answered: an update lost with the instance that went down is asked
         again, as a person who got no answer would."""
         while True:
             sent = await self._send(turn)
@@ -559,8 +563,8 @@ class Person:
         later = self.api.versions[sent.routine_message][sent.versions_before :]
         return any(turn.expect in text for text, _ in later)
 
-    async def _answered(self, sent: Sent, crash: Crash) -> bool:
-        """Wait for the reply; False if it was lost with the killed instance."""
+    async def _answered(self, sent: Sent, crash: Outage) -> bool:
+        """Wait for the reply; False if it was lost with the instance that went down."""
 
         def done_or_lost() -> str | None:
             if self._complete(sent):
@@ -593,7 +597,7 @@ class Person:
 
 def routines_running_on(people: list[Person], proxy: RoundRobin, name: str) -> list[int]:
     """Chats whose guided routine was last moved on by instance `name`, so that its timer
-    was running there when that instance was killed."""
+    was running there when that instance went down."""
     chats = []
     for person in people:
         presses = [s for s in person.sent if s.turn.is_press and not s.lost]
@@ -603,7 +607,7 @@ def routines_running_on(people: list[Person], proxy: RoundRobin, name: str) -> l
 
 
 async def expect_resume_notices(api: ChatsAPI, chats: list[int]) -> None:
-    """Routines that were running on the killed instance, once it is back.
+    """Routines that were running on the instance that went down, once it is back.
 
     Seam for the store-backed resume (in progress in `bot/telegram/guide.py`): when it lands,
     each of `chats` should get one "your routine was interrupted" message with a Resume button
@@ -689,8 +693,19 @@ async def spawn_instance(
     return process
 
 
-async def test_two_instances_one_killed_half_way_answer_everyone_once(
-    spawn_bot: Callable[..., Any], database: str, brain: Brain, tmp_path: Path
+@pytest.mark.parametrize(
+    "stop",
+    [
+        pytest.param(signal.SIGKILL, id="crash"),
+        pytest.param(signal.SIGTERM, id="rolling-restart"),
+    ],
+)
+async def test_two_instances_one_down_half_way_answer_everyone_once(
+    spawn_bot: Callable[..., Any],
+    database: str,
+    brain: Brain,
+    tmp_path: Path,
+    stop: signal.Signals,
 ) -> None:
     scripts = {
         chat_id: conversation(brain, n) + (guided_routine(brain, n) if n % 2 == 0 else [])
@@ -708,7 +723,7 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
         await proxy.wait_up({"A", "B"})
         assert api.webhook["url"] == ENV["WEBHOOK_URL"], "both registered the one webhook"
         ready = time.monotonic()
-        crash = Crash("A")
+        crash = Outage("A")
         async with Telegram(api, proxy.url) as telegram:
             people = [Person(api, telegram, proxy, chat_id) for chat_id in TALKERS]
 
@@ -729,17 +744,17 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
                 assert loop.time() < deadline, (telegram.acknowledged, api.tips)
                 await asyncio.sleep(0.02)
             assert a.process is not None
-            a.process.process.send_signal(signal.SIGKILL)
+            a.process.process.send_signal(stop)
             await a.process.process.wait()
-            killed_at = time.monotonic()
-            tips_at_kill = api.tips
+            down_at = time.monotonic()
+            tips_when_down = api.tips
             while await asyncio.to_thread(bot_sessions, database) >= sessions_before:
-                assert loop.time() < deadline, "the killed process's session never ended"
+                assert loop.time() < deadline, "the session of A never ended"
                 await asyncio.sleep(0.05)
             orphans = await asyncio.to_thread(orphaned_claims, database)
-            await asyncio.sleep(0.3)  # requests the killed process had on the wire land
+            await asyncio.sleep(0.3)  # requests A had on the wire land
             crash.dead.set()
-            assert tips_at_kill < len(SUBSCRIBERS), "the kill must come mid-broadcast"
+            assert tips_when_down < len(SUBSCRIBERS), "A must go down mid-broadcast"
             interrupted_routines = routines_running_on(people, proxy, "A")
 
             await talking
@@ -749,6 +764,7 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
             while set(await asyncio.to_thread(unsettled, database, due.date())) - orphans:
                 assert loop.time() < deadline + 60, "B never finished the broadcast"
                 await asyncio.sleep(0.2)
+            outputs = [a.process.output]
             a.process = await spawn_instance(spawn_bot, api, tmp_path, a)
             await proxy.wait_up({"A"})
             while await asyncio.to_thread(unsettled, database, due.date()):
@@ -765,7 +781,10 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
         await api.stop()
 
     # -- every update: its reply once, except what the crash can cut or double ----------
-    in_flight, lost, doubled = [], [], []
+    in_flight: list[Sent] = []
+    lost: list[Sent] = []
+    swallowed: list[Sent] = []
+    doubled: list[Sent] = []
     for person in people:
         updates = sorted(person.sent, key=lambda s: s.base)
         for index, sent in enumerate(updates):
@@ -776,9 +795,11 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
             on_a = any(name == "A" and outcome in (200, NO_ANSWER) for name, outcome in log)
             redelivered = any(outcome == NO_ANSWER for _, outcome in log)
             if sent.lost:
-                lost.append(sent)
-                assert proxy.acked_by(sent.update_id) == "A", "lost, yet not with the killed one"
+                assert proxy.acked_by(sent.update_id) == "A", "lost, yet not with A"
                 assert got <= sent.turn.new_messages and answers <= 1
+                # answered, yet the step never shown: A took the press for a double tap of
+                # the routine its forgotten timer was running (the known limitation)
+                (swallowed if answers and sent.turn.is_press else lost).append(sent)
             elif redelivered:
                 doubled += [sent] if got > sent.turn.new_messages or answers > 1 else []
                 assert sent.turn.new_messages <= got <= 2 * sent.turn.new_messages, sent
@@ -789,16 +810,16 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
                 assert answers == (1 if sent.query_id else 0), (person.id, sent.turn, answers)
             if (sent.lost or redelivered) and on_a:
                 in_flight.append(sent)
-    assert len(lost) + len(doubled) <= len(in_flight) <= len(TALKERS)
-    after_kill_routines = [
+    assert len(lost) + len(swallowed) + len(doubled) <= len(in_flight) <= len(TALKERS)
+    moved_routines = [
         s
         for p in people
         for s in p.sent
-        if s.turn.is_press and p.id in interrupted_routines and s.at > killed_at
+        if s.turn.is_press and p.id in interrupted_routines and s.at > down_at
     ]
-    assert interrupted_routines and after_kill_routines, "routines were moved to B mid-way"
+    assert interrupted_routines and moved_routines, "routines were moved to B mid-way"
 
-    # -- every subscriber: one tip, or none for a claim the killed instance held ---------
+    # -- every subscriber: one tip, or none for a claim A held when it went down -------
     tips = Counter(m.chat_id for m in api.sent if "daily stretch tip" in m.text)
     for chat_id in SUBSCRIBERS:
         if chat_id in orphans:
@@ -806,18 +827,25 @@ async def test_two_instances_one_killed_half_way_answer_everyone_once(
         else:
             assert tips[chat_id] == 1, (chat_id, tips[chat_id])
     tips_lost = sum(1 for chat_id in orphans if tips[chat_id] == 0)
+    lost_presses = sum(1 for s in lost if s.turn.is_press)
+    assert len(swallowed) <= len(scripts) // 2, "at most one Resume per routine"
     assert a.process is not None
     if orphans:
         assert f"Counted {len(orphans)} interrupted daily tip(s) as delivered" in a.process.output
-    for instance in (a, b):
-        assert instance.process is not None and "Traceback" not in instance.process.output
+    outputs += [instance.process.output for instance in (a, b) if instance.process]
+    assert not [output for output in outputs if "Traceback" in output]
+    if stop == signal.SIGTERM:  # stopped, not killed: it answers what it acknowledged first
+        assert not orphans, "a stopped instance finishes the tips it claimed"
+        assert not lost, "and answers every update it acknowledged"
+        assert not doubled, "and acknowledges every update it queued"
 
     print(
-        f"\n{total_updates} planned updates over {len(TALKERS)} chats; "
-        f"{sum(len(p.sent) for p in people)} delivered; A killed after "
-        f"{killed_at - ready:.1f} s with {tips_at_kill} of {len(SUBSCRIBERS)} tips out; "
-        f"in flight on A: {len(in_flight)} (lost {len(lost)}, doubled {len(doubled)}); "
-        f"tips claimed by A when it died: {len(orphans)} ({tips_lost} lost); "
+        f"\n{stop.name}: {total_updates} planned updates over {len(TALKERS)} chats; "
+        f"{sum(len(p.sent) for p in people)} delivered; A down after "
+        f"{down_at - ready:.1f} s with {tips_when_down} of {len(SUBSCRIBERS)} tips out; "
+        f"in flight on A: {len(in_flight)} (lost {len(lost)}, {lost_presses} of them presses; "
+        f"doubled {len(doubled)}; Resume presses swallowed {len(swallowed)}); "
+        f"tips claimed by A when it went down: {len(orphans)} ({tips_lost} lost); "
         f"{len(interrupted_routines)} routines moved from A to B; start-up "
         f"{ready - started:.1f} s, traffic {talked - ready:.1f} s, all {finished - started:.1f} s"
     )
@@ -843,7 +871,7 @@ async def test_a_routine_moved_on_by_the_other_instance_shows_only_the_new_step(
         await proxy.wait_up({"A", "B"})
         async with Telegram(api, proxy.url) as telegram:
             person = Person(api, telegram, proxy, 10_999)
-            crash = Crash("none")
+            crash = Outage("none")
             for turn in (overview, start, next_step):
                 await person.act(turn, crash)
             first, second = (proxy.acked_by(s.update_id) for s in person.sent[1:3])
