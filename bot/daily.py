@@ -33,6 +33,9 @@ Ticks
     sender, not the broadcast. It takes on rows for at most `budget` seconds (the Telegram layer
     passes the tick interval, so shutting down never waits for a whole broadcast) and calls
     `on_fed` once only sends already under way remain, so the next tick may start beside it.
+    Once `stopping()` is true it takes on no more rows, and the sends under way end as usual:
+    a stopping bot waits for them (`bot.telegram.daily.DailyTick.finish`) before it closes the
+    store, so a stop leaves no claim behind.
 
 Exactly once, and the window that remains
     Telegram offers no idempotency key, so no design can be exactly-once in every possible
@@ -539,6 +542,7 @@ async def tick(
     budget: float | None = None,
     monotonic: Callable[[], float] = _time.monotonic,
     on_fed: Callable[[], None] | None = None,
+    stopping: Callable[[], bool] | None = None,
 ) -> TickReport:
     """Send every tip due now, once. Safe to run concurrently with itself.
 
@@ -546,7 +550,8 @@ async def tick(
     double the rate). `max_sends` and `budget` (seconds on `monotonic`) bound how much one tick
     takes on; what is left waits for the next tick. `on_fed` is called once every row this
     tick took on has a sender, i.e. only sends already under way remain: a good moment to let
-    the next tick start. See the module docstring for the guarantees.
+    the next tick start. Once `stopping()` is true (the bot is shutting down) no more rows are
+    taken on; the sends under way end as usual. See the module docstring for the guarantees.
 
     One function of about 80 lines on purpose: the feeder and the senders share the queue,
     the report and the deadline as closures; split apart, they would pass six values around.
@@ -577,7 +582,9 @@ async def tick(
 
     def out_of_time() -> bool:
         # Telegram down: the rows left stay due for the next tick instead of failing here.
-        return bool(report.unavailable) or (deadline is not None and monotonic() >= deadline)
+        if report.unavailable or (stopping is not None and stopping()):
+            return True
+        return deadline is not None and monotonic() >= deadline
 
     async def feed() -> None:
         after: tuple[datetime, int] | None = None

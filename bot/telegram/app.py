@@ -95,6 +95,12 @@ async def _post_init(application: BotApplication) -> None:
         ops.serve_metrics(application, services.ops.sockets)
 
 
+async def _post_stop(application: BotApplication) -> None:
+    """Once no update or job is taken on any more, and before the bot's connections close:
+    let the daily tips under way finish (see `tg_daily.DailyTick.finish`)."""
+    await services_of(application).daily_tick.finish()
+
+
 async def _post_shutdown(application: BotApplication) -> None:
     """End the guided routines still running, stop what runs beside the bot, write the usage
     counts, close the store."""
@@ -143,6 +149,7 @@ def build_application(
         .job_queue(job_queue)
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
@@ -161,13 +168,14 @@ def build_application(
         guides=Guides(
             guide_timing or timing_of(settings), book=GuideBook(store, clock=daily_clock)
         ),
+        daily_tick=tg_daily.DailyTick(),
     )
     application.bot_data[SERVICES_KEY] = services
     tg_daily.recover_interrupted(services)
     ops.recover_announcements(services)
     _add_handlers(application)
     job_queue.run_repeating(
-        tg_daily.DailyTick().run,
+        services.daily_tick.run,
         interval=settings.daily_tick_seconds,
         first=min(1.0, settings.daily_tick_seconds),
         name=tg_daily.JOB_NAME,

@@ -21,10 +21,12 @@ from `context.services`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from telegram import Bot, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
@@ -46,6 +48,8 @@ from bot.telegram.services import BotContext, Services
 log = logging.getLogger(__name__)
 
 JOB_NAME = "daily-tick"
+#: how long a stop waits for the tips under way (a send stuck in retries is cut off then)
+STOP_WAIT_SECONDS = 5.0
 
 #: (button label, zone) for the zones most people will find their own in.
 COMMON_ZONES = (
@@ -86,30 +90,76 @@ class DailyTick:
     out rows for about one interval; once it has, only sends under way remain (a slow answer
     can take a while) and the next tick may start beside it: the claim on each row keeps two
     ticks from sending the same tip.
+
+    Once the application is stopping a run takes on no more rows (and a new one does not
+    start), so the job queue's stop, which waits for the runs under way, waits only for the
+    sends under way. A run it cancels all the same (one that started while it waited) goes on
+    behind python-telegram-bot's shield: `finish`, at shutdown, lets its sends end before the
+    bot's connections and the store close. Without that the tick went on sending after the
+    store was closed, and the claims of its sends were left behind (counted as delivered at
+    the next start, whether or not they went out).
     """
 
     def __init__(self) -> None:
         self._running: object | None = None
+        self._runs: set[asyncio.Task[Any]] = set()
+        self.stopping = False
 
     async def run(self, context: BotContext) -> None:
-        """One run of the job: a tick, unless the previous one is still handing out rows."""
-        if self._running is not None:
+        """One run of the job: a tick, unless the previous one is still handing out rows or
+        the application is stopping."""
+        application = context.application
+        if self._running is not None or self.stopping or not application.running:
             return
         token = object()
         self._running = token
+        task = asyncio.current_task()
+        if task is not None:
+            self._runs.add(task)
 
         def fed() -> None:
             if self._running is token:
                 self._running = None
 
         try:
-            await run_tick(context.bot, context.services, on_fed=fed)
+            await run_tick(
+                context.bot,
+                context.services,
+                on_fed=fed,
+                # from the moment the stop begins: the job queue's stop waits for this run
+                stopping=lambda: self.stopping or not application.running,
+            )
         finally:
             fed()
+            if task is not None:
+                self._runs.discard(task)
+
+    async def finish(self, timeout: float = STOP_WAIT_SECONDS) -> None:
+        """Take on no more rows, and wait (at most `timeout` seconds) for the sends under way.
+        A send still going then is cancelled: its claim stays, and the next start counts it
+        as delivered, as after a crash."""
+        self.stopping = True
+        runs = [task for task in self._runs if not task.done()]
+        if not runs:
+            return
+        _, pending = await asyncio.wait(runs, timeout=timeout)
+        if pending:
+            log.warning(
+                "Daily tips were still being sent %g s after the stop began; cancelling them "
+                "(the next start counts the ones under way as delivered).",
+                timeout,
+            )
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
 
 async def run_tick(
-    bot: Bot, services: Services, *, on_fed: Callable[[], None] | None = None
+    bot: Bot,
+    services: Services,
+    *,
+    on_fed: Callable[[], None] | None = None,
+    stopping: Callable[[], bool] | None = None,
 ) -> daily.TickReport:
     """One tick: every tip due now goes out once (for at most about one tick interval)."""
     settings = services.settings
@@ -122,6 +172,7 @@ async def run_tick(
         default_zone=settings.daily_default_tz,
         budget=_budget(settings.daily_tick_seconds),
         on_fed=on_fed,
+        stopping=stopping,
     )
     if report:
         log.info(

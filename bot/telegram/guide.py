@@ -195,8 +195,7 @@ class Guides:
             self.drop(old, ended=False)  # `take` below replaces it in the store
         self._sessions[session.key] = session
         self.remember(session.key, session.message_id)
-        if self.book is not None:
-            self.book.take(session.key, state_of(session, self.clock()))
+        if self.book is not None and self.book.take(session.key, state_of(session, self.clock())):
             session.kept = _kept(session)
 
     def keep(self, session: Session) -> bool:
@@ -206,6 +205,18 @@ class Guides:
             return True
         session.kept = _kept(session)
         return self.book.keep(session.key, state_of(session, self.clock()))
+
+    def elsewhere(self, session: Session) -> str | None:
+        """On a store shared by several processes: "taken" when another process runs
+        `session`'s routine now, "ended" when it was ended there; None while it is this
+        process's (or nothing is shared)."""
+        book = self.book
+        if book is None or not book.store.shared:
+            return None
+        owner = book.owner_of(session.key)
+        if owner is None:
+            return "ended" if session.kept is not None else None
+        return None if owner == book.owner else "taken"
 
     def drop(self, session: Session, *, ended: bool = True) -> None:
         """End a session: it schedules nothing more, and a job in flight stops. `ended`: the
@@ -319,7 +330,12 @@ async def on_press(
     key = conversation_key(update)
     await guides.settled(key)  # a "stopped" edit still on its way to this chat goes first
     live = guides.get(key)
+    if live is not None and guides.elsewhere(live) is not None:
+        guides.drop(live, ended=False)  # another process runs (or ended) it: start afresh
+        live = None
     timed = action if _timed(action, reply) else None
+    if timed is None and live is None and key is not None and guides.book is not None:
+        guides.book.end_anywhere(key)  # Stop or Finish here, the timer in another process
     message = query.message
     if not isinstance(message, Message):  # too old to edit: carry on in a new message
         if live is not None:
@@ -445,6 +461,13 @@ async def tick(context: BotContext) -> None:
         return
     guides = context.services.guides
     if not guides.live(session):
+        return
+    where = guides.elsewhere(session)
+    if where is not None:  # the other process moved it on, or the person wrote to it
+        if where == "taken":
+            guides.drop(session, ended=False)
+        else:
+            stop_elsewhere(context, session)
         return
     try:
         async with session.lock:

@@ -10,6 +10,11 @@ half-way, every process writes down the routines it runs (`GuideBook`, the `guid
   means another process took it over, or ended it); a routine that ends is deleted. On a store
   several processes share (PostgreSQL), a person's new message ends their routine there too,
   whichever process runs it (`end_anywhere`).
+- **Before each tick** on a shared store, a process checks that it still runs the routine (one
+  look-up by key): a press that another process served took it over, and this process's timer
+  stops at once instead of editing the message back to its own step; a routine ended there
+  (the person wrote) shows "Routine stopped" here. A button pressed on a message whose
+  routine this process runs, but another process took over, starts afresh here.
 - **Heartbeat.** Every `Timing.heartbeat` seconds (15) each process stamps its routines
   (`heartbeat`, a repeating job). A routine it runs that is no longer its own is dropped here:
   silently when another process took it over (that one edits the message now), with "Routine
@@ -101,11 +106,14 @@ class GuideBook:
         #: True once the heartbeat ran (its first run takes over what a stopped process left)
         self.started = False
 
-    def take(self, key: Key, state: dict[str, Any]) -> None:
+    def take(self, key: Key, state: dict[str, Any]) -> bool:
+        """This process runs the conversation's routine now; False if the store failed."""
         try:
             self.store.take_guide(*_row_key(key), self.owner, json.dumps(state), self.clock())
         except StoreError as exc:
             _log.warning("Could not write down the routine of chat %s: %s", key[0], exc)
+            return False
+        return True
 
     def keep(self, key: Key, state: dict[str, Any]) -> bool:
         """False when another process took the routine over or ended it."""
@@ -135,11 +143,16 @@ class GuideBook:
 
     def taken_elsewhere(self, key: Key) -> bool:
         """True when another process runs the conversation's routine now."""
-        try:
-            owner = self.store.guide_owner(*_row_key(key))
-        except StoreError:
-            return False
+        owner = self.owner_of(key)
         return owner is not None and owner != self.owner
+
+    def owner_of(self, key: Key) -> str | None:
+        """The process that runs the conversation's routine (None: none does); this process
+        when the store cannot say."""
+        try:
+            return self.store.guide_owner(*_row_key(key))
+        except StoreError:
+            return self.owner
 
     def beat(self) -> set[Key] | None:
         """Stamp this process's routines; the conversations it still runs (None: unknown)."""

@@ -29,7 +29,8 @@ from bot.telegram.flood import FloodGuard
 from bot.telegram.observe import Ops
 from bot.telegram.photos import PhotoBook
 
-if TYPE_CHECKING:  # the guide's module reaches its services through `BotContext`
+if TYPE_CHECKING:  # these modules reach their services through `BotContext`
+    from bot.telegram.daily import DailyTick
     from bot.telegram.guide import Guides
 
 #: The one key in `bot_data`.
@@ -57,6 +58,8 @@ class Services:
     photos: PhotoBook
     #: the guided routines running now, with their hold timers
     guides: Guides
+    #: the daily tips' repeating job, which a stop lets finish the sends under way
+    daily_tick: DailyTick
     #: metrics, health and the usage tally (`bot.telegram.observe`)
     ops: Ops = field(default_factory=Ops)
 

@@ -10,6 +10,10 @@ its whole content; bad JSON gets 500. Here:
 - an update that does not parse is acknowledged (200) and logged once, by id, without its
   content, so that it never blocks the queue;
 - `/healthz` and `/metrics` (see `ops`) are served next to the webhook path;
+- once a stop begins, an update whose request is still being read is answered 503 and not
+  queued: closing the connections could otherwise cut off the 200 of an update that was
+  queued (and is answered before the process exits), and Telegram, or the load balancer in
+  front of several processes, would deliver it again;
 - the application's life cycle (initialize, post_init, start, stop, shutdown, post_shutdown,
   the stop signals, `stop_running`) is the one `Application.run_webhook` follows.
 """
@@ -47,14 +51,22 @@ def listen(settings: Settings) -> list[socket.socket]:
     return ops.bind(settings.webhook_listen, settings.webhook_port, "WEBHOOK", "listen")
 
 
+class _Gate:
+    """Open while updates are taken in; closed when the process begins to stop."""
+
+    def __init__(self) -> None:
+        self.open = True
+
+
 class _UpdateHandler(tornado.web.RequestHandler):
     """POSTs from Telegram: check the secret, parse, queue."""
 
     SUPPORTED_METHODS = ("POST",)
 
-    def initialize(self, bot_app: BotApplication, secret: str | None) -> None:
+    def initialize(self, bot_app: BotApplication, secret: str | None, gate: _Gate) -> None:
         self.bot_app = bot_app
         self.secret = secret
+        self.gate = gate
 
     def set_default_headers(self) -> None:
         self.set_header("Content-Type", "application/json; charset=utf-8")
@@ -76,6 +88,9 @@ class _UpdateHandler(tornado.web.RequestHandler):
             _log.warning("Webhook request whose body is not a JSON object: answered 400")
             self._answer(HTTPStatus.BAD_REQUEST)
             return
+        if not self.gate.open:  # stopping: not queued, so delivering it again is no repeat
+            self._answer(HTTPStatus.SERVICE_UNAVAILABLE)
+            return
         bot = self.bot_app.bot
         try:
             update = Update.de_json(data, bot)
@@ -93,7 +108,7 @@ class _UpdateHandler(tornado.web.RequestHandler):
         self.finish(json.dumps({"ok": status == HTTPStatus.OK}))
 
 
-def _server(application: BotApplication, settings: Settings) -> HTTPServer:
+def _server(application: BotApplication, settings: Settings, gate: _Gate) -> HTTPServer:
     assert settings.webhook_url
     path = "/" + urlsplit(settings.webhook_url).path.strip("/")
     app = tornado.web.Application(
@@ -101,7 +116,7 @@ def _server(application: BotApplication, settings: Settings) -> HTTPServer:
             (
                 rf"{path.rstrip('/')}/?",
                 _UpdateHandler,
-                {"bot_app": application, "secret": settings.webhook_secret},
+                {"bot_app": application, "secret": settings.webhook_secret, "gate": gate},
             ),
             *ops.routes(application),  # /healthz and /metrics
         ],
@@ -123,7 +138,8 @@ def run_webhook(
     asyncio.set_event_loop(loop)
     for sig in _STOP_SIGNALS:
         loop.add_signal_handler(sig, _raise_system_exit)
-    server = _server(application, settings)
+    gate = _Gate()
+    server = _server(application, settings, gate)
     try:
         loop.run_until_complete(application.initialize())
         if application.post_init:
@@ -145,6 +161,7 @@ def run_webhook(
         _log.debug("Stop signal received; shutting down")
     finally:
         try:
+            gate.open = False
             server.stop()
             loop.run_until_complete(server.close_all_connections())
             if application.running:

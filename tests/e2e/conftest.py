@@ -118,12 +118,15 @@ async def start_polling(application: Application) -> None:
 
 
 async def stop(application: Application) -> None:
-    """What `run_polling` does on Ctrl+C: stop polling, stop, shut down, then `post_shutdown`
-    (which closes the store). Stopping twice is harmless."""
+    """What `run_polling` does on Ctrl+C: stop polling, stop, `post_stop` (the daily tips under
+    way finish), shut down, then `post_shutdown` (which closes the store). Stopping twice is
+    harmless."""
     if application.updater.running:
         await application.updater.stop()
     if application.running:
         await application.stop()
+        if application.post_stop:
+            await application.post_stop(application)
     await application.shutdown()
     if application.post_shutdown:
         await application.post_shutdown(application)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from local_postgres import BACKENDS
 
-from bot.store import Store
+from bot.store import Store, open_store
 from bot.telegram import daily as tg_daily
 from bot.telegram.services import services_of
 
@@ -324,3 +324,29 @@ async def test_a_subscription_survives_a_restart(api, start_bot, wall):
     wall.now = datetime(2025, 6, 2, 8, 0, 1, tzinfo=UTC)
     tip = await chat.next_message()
     assert "Your daily stretch tip" in tip.text
+
+
+async def test_a_stop_mid_broadcast_lets_the_sends_under_way_finish(api, daily_bot, wall, database):
+    """Ctrl+C or SIGTERM while tips go out: no new row is taken on, and every send under way
+    ends and is recorded before the store closes. A claim left behind would be counted as
+    delivered at the next start, whether or not its tip went out."""
+    application = await daily_bot()
+    store = store_of(application)
+    chats = range(4001, 4201)
+    due = datetime(2025, 6, 2, 8, tzinfo=UTC)
+    for chat_id in chats:
+        store.save(chat_id, local_time=time(8, 0), zone="UTC", next_send=due, now=wall.now)
+    api.fault("sendMessage", delay=0.3, times=10_000)  # slow answers: eight sends under way
+    wall.now = datetime(2025, 6, 2, 8, 0, 1, tzinfo=UTC)
+    await api.wait_for(lambda: len(api.sent) >= 20, what="the broadcast under way")
+    await stop(application)
+
+    sent = {m.chat_id for m in api.sent if "daily stretch tip" in m.text}
+    assert len(sent) < len(chats), "stopped mid-broadcast"
+    reopened = open_store(database)
+    try:
+        rows = {chat_id: reopened.get(chat_id) for chat_id in chats}
+    finally:
+        reopened.close()
+    assert [c for c, sub in rows.items() if sub.attempt_at is not None] == []
+    assert {c for c, sub in rows.items() if sub.last_sent == due.date()} == sent
