@@ -44,13 +44,12 @@ when the process died is a tip lost for the day, the documented window of `bot.d
 is sent twice. So every subscriber gets exactly one tip, except the claims a killed A held,
 each of which got one tip or none; a stopped A finishes its sends and leaves no claim.
 
-Known limitation of guided routines, shown by the last test (expected to fail): a routine's
-timer runs in the memory of the instance that started it. A button served by the other
-instance moves the routine on in the message, but the first instance's timer keeps editing
-the same message with its own step until that step's hold is over; and a Resume served by an
-instance whose forgotten timer stands at that very step is taken for a double tap and shows
-nothing until that timer's next refresh. Such a press on A that A had answered but not shown
-when it went down is counted apart ("swallowed"): the person presses again, on B.
+Guided routines: the store names the instance that runs each routine's timer. A press the
+other instance serves takes the routine over there, and the first instance's timer stops at
+its next tick (the last test: the message never flips back to the old step). When A goes
+down, B takes A's routines over and tells each person whose countdown was running where it
+stopped (`expect_resume_notices`). A press on A that A had answered but not shown when it
+went down is counted apart ("swallowed"): the person presses again, on B.
 """
 
 from __future__ import annotations
@@ -603,7 +602,7 @@ class Person:
         return True
 
 
-# -- the seam for resuming interrupted routines ----------------------------------------------
+# -- routines of the instance that went down -------------------------------------------------
 
 
 def routines_running_on(people: list[Person], proxy: RoundRobin, name: str) -> list[int]:
@@ -830,8 +829,8 @@ async def test_two_instances_one_down_half_way_answer_everyone_once(
             if sent.lost:
                 assert proxy.acked_by(sent.update_id) == "A", "lost, yet not with A"
                 assert got <= sent.turn.new_messages and answers <= 1
-                # answered, yet the step never shown: A took the press for a double tap of
-                # the routine its forgotten timer was running (the known limitation)
+                # answered, yet the step never shown: A went down between answering the
+                # press and editing the message
                 (swallowed if answers and sent.turn.is_press else lost).append(sent)
             elif redelivered:
                 doubled += [sent] if got > sent.turn.new_messages or answers > 1 else []
