@@ -295,6 +295,14 @@ class Brain:
         counterpart = self._other_end(words, context)
         if counterpart is not None:  # "and after?" after a run warm-up: its cooldown
             return say.sized_routine(counterpart, context)
+        # "what about before a run instead", after a routine or a question about stretching
+        about_routines = context.kind == "routine" or (
+            context.kind == "answer" and context.topic == GENERAL
+        )
+        if about_routines and (WARM_WORDS | COOL_WORDS).intersection(words):
+            activity = self._activity_routine(analysis, asked=True)
+            if activity is not None:
+                return say.routine(self.kb.routines[activity], context)
         if "again" in cues:
             again = self._again(context)
             if again is not None:
@@ -754,13 +762,13 @@ class Brain:
         # "stretch" alone does not ask: "stretch for the last mile of the marathon"
         return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
 
-    def _activity_routine(self, analysis: Analysis) -> str | None:
+    def _activity_routine(self, analysis: Analysis, *, asked: bool = False) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine ("routine",
         "warm up", "cool down", "post", "pre") around an activity a routine names in its
         keywords (golf, bouldering, leg day): that routine, the warm-up or the cooldown as
         the message says (before, after), else the cooldown."""
         words = analysis.corrected
-        if not ROUTINE_WORDS.intersection(words) or analysis.topics:
+        if not (asked or ROUTINE_WORDS.intersection(words)) or analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
         found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
         if not found:
@@ -802,8 +810,9 @@ class Brain:
             return say.resize(plan, longer=False, context=context)
         if key == "another" and context.kind == "routine" and plan is not None and not plan.area:
             return say.another_routine(plan, context)
-        if key in ("another", "more") and context.kind == "tip":
-            asked = (context.intent or "").partition(".")[2]  # "tip.knees": tips about knees
+        if key in ("another", "more") and context.kind in ("tip", "daily"):
+            # "tip.knees": tips about knees (after "daily.on", any tip)
+            asked = (context.intent or "").partition(".")[2] if context.kind == "tip" else ""
             return say.tip(None, context, topic=asked or None)
         if key == "more" and context.kind == "answer" and topic:
             current = (context.intent or "").rsplit(".", 1)[-1]

@@ -585,3 +585,15 @@ def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic)
 )
 def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first, then, intent):
     assert converse(brain, first, then)[-1].intent == intent
+
+
+def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
+    *_, reply = converse(
+        brain, "feeling stiff all over, quick morning routine?", "what about before a run instead"
+    )
+    assert reply.kind == "routine" and (reply.routine or "").startswith("warmup_running")
+
+
+def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
+    *_, reply = converse(brain, "daily tip?", "one more")
+    assert reply.kind == "tip"
