@@ -607,7 +607,9 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
-        follows = context.kind in ("answer", "stretch") and context.topic is not None
+        follows = (context.kind in ("answer", "stretch") and context.topic is not None) or (
+            context.kind == "routine"
+        )
         say = self.replies
         if match.topics and self._bare_topic(words) and (follows or not accepted):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer

@@ -597,3 +597,8 @@ def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
 def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
     *_, reply = converse(brain, "daily tip?", "one more")
     assert reply.kind == "tip"
+
+
+def test_a_bare_area_after_a_routine_gets_its_stretch(brain):
+    *_, reply = converse(brain, "can you give me a cooldown after my run", "and my calves?")
+    assert reply.intent == "calves.stretch"
