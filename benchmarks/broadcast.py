@@ -33,17 +33,6 @@ from bot import daily  # noqa: E402
 from bot.store import Store  # noqa: E402
 
 
-def peak_per_second(moments: list[float]) -> int:
-    """The most events within any half-open one-second window."""
-    moments = sorted(moments)
-    best, start = 0, 0
-    for end, moment in enumerate(moments):
-        while moment - moments[start] >= 1.0:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
-
-
 def populate(store: Store, count: int, due: datetime, spread: timedelta = timedelta(0)) -> None:
     """`count` subscribers due at `due` (or spread evenly over the `spread` before it)."""
     rows = []
@@ -70,7 +59,7 @@ async def send_part(subscribers: int, rate: float, tick_seconds: float) -> None:
     from bot.config import load_settings
     from bot.kb import load_kb
     from bot.telegram.app import build_application
-    from tests.e2e.fakebotapi import FakeBotAPI
+    from tests.e2e.fakebotapi import FakeBotAPI, peak_per_second
 
     api = FakeBotAPI()
     await api.start()

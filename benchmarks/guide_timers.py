@@ -40,17 +40,6 @@ PLAN = Plan("desk_break", length="short")
 STEP = re.compile(r"step (\d+) of (\d+)")
 
 
-def peak_per_second(moments: list[float]) -> int:
-    """The most events within any half-open one-second window."""
-    moments = sorted(moments)
-    best, start = 0, 0
-    for end, moment in enumerate(moments):
-        while moment - moments[start] >= 1.0:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
-
-
 async def run(routines: int, scale: float, env: dict[str, str]) -> int:
     from telegram.ext import Application
 
@@ -60,7 +49,7 @@ async def run(routines: int, scale: float, env: dict[str, str]) -> int:
     from bot.telegram.app import build_application, polling_options, timing_of
     from bot.telegram.services import services_of
     from bot.timer import refresh_interval
-    from tests.e2e.fakebotapi import FakeBotAPI
+    from tests.e2e.fakebotapi import FakeBotAPI, peak_per_second
 
     api = FakeBotAPI()
     await api.start()

@@ -185,6 +185,18 @@ class ApiError(Exception):
         self.parameters = parameters
 
 
+#: for checking rates against what reached the server: `[call.at for call in api.calls]`
+def peak_per_second(moments: list[float]) -> int:
+    """The most events within any half-open one-second window."""
+    moments = sorted(moments)
+    best, start = 0, 0
+    for end, moment in enumerate(moments):
+        while moment - moments[start] >= 1.0:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
 def utf16_len(text: str) -> int:
     """Length as Telegram counts it (UTF-16 code units)."""
     return len(text.encode("utf-16-le")) // 2

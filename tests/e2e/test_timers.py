@@ -17,6 +17,8 @@ from bot.reply import Plan
 from bot.telegram.services import services_of
 from bot.timer import Timer, Timing
 
+from .fakebotapi import peak_per_second
+
 STEP = re.compile(r"step (\d+) of (\d+)")
 DISCLAIMER = re.compile(r"not medical advice", re.IGNORECASE)
 #: the short desk break: 30 s, 30 s, 30 s, then a one-sided 60 s; rests of 10 s
@@ -40,17 +42,6 @@ def edits_of(api, chat_id: int) -> list[float]:
         for call in api.calls_to("editMessageText")
         if int(call.params.get("chat_id", 0)) == chat_id
     ]
-
-
-def peak_per_second(moments: list[float]) -> int:
-    """The most events within any one-second window."""
-    moments = sorted(moments)
-    best, start = 0, 0
-    for end, moment in enumerate(moments):
-        while moment - moments[start] >= 1.0:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 async def start_guided(chat, *, manual: bool = False, plan: Plan = SHORT_DESK):
