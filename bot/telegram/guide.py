@@ -464,10 +464,7 @@ async def tick(context: BotContext) -> None:
         return
     where = guides.elsewhere(session)
     if where is not None:  # the other process moved it on, or the person wrote to it
-        if where == "taken":
-            guides.drop(session, ended=False)
-        else:
-            stop_elsewhere(context, session)
+        lost(context, session, where)
         return
     try:
         async with session.lock:

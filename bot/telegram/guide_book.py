@@ -141,11 +141,6 @@ class GuideBook:
         except StoreError as exc:
             _log.warning("Could not note the end of the routine of chat %s: %s", key[0], exc)
 
-    def taken_elsewhere(self, key: Key) -> bool:
-        """True when another process runs the conversation's routine now."""
-        owner = self.owner_of(key)
-        return owner is not None and owner != self.owner
-
     def owner_of(self, key: Key) -> str | None:
         """The process that runs the conversation's routine (None: none does); this process
         when the store cannot say."""
@@ -250,13 +245,17 @@ async def heartbeat(context: BotContext) -> None:
                 _log.warning("Could not tell chat %s its routine stopped: %s", key[0], exc)
 
 
-def lost(context: BotContext, session: Session) -> None:
+def lost(context: BotContext, session: Session, where: str | None = None) -> None:
     """`session` is no longer this process's to run: taken over elsewhere (drop it quietly) or
-    ended there (show where it stopped)."""
+    ended there (show where it stopped). `where` is what `Guides.elsewhere` said, when the
+    caller asked already."""
     from bot.telegram.guide import stop_elsewhere  # the guide imports this module
 
-    guides = context.services.guides
-    if guides.book is not None and guides.book.taken_elsewhere(session.key):
+    guides, book = context.services.guides, context.services.guides.book
+    if where is None and book is not None:  # on any store: the table says who runs it
+        owner = book.owner_of(session.key)
+        where = "taken" if owner is not None and owner != book.owner else None
+    if where == "taken":
         guides.drop(session, ended=False)
     else:
         stop_elsewhere(context, session)
