@@ -636,13 +636,16 @@ class Brain:
                 return say.routine(routine, context, confidence=CUE_CONFIDENCE)
             wanted = self._wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
-                area = match.topics[0]
-                if wanted == "stretch":
-                    return say.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
-                return say.answer(area, wanted, context, confidence=CUE_CONFIDENCE)
+                return self._area_reply(match.topics[0], wanted, context)
             subject = self._subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+        if accepted and match.kind == "out_of_scope":
+            # a look-alike whose word pairs the message lacks does not outweigh an area named
+            # with a complaint: "neck is stiff from looking down at my phone" is not the phone
+            wanted = self._wanted(match, analysis)
+            if wanted is not None:
+                return self._area_reply(match.topics[0], wanted, context)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         kind, key = match.kind, match.key
@@ -674,6 +677,12 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
+        """The stretch or the answer (`wanted`, from `_wanted`) for an area read from cues."""
+        if wanted == "stretch":
+            return self.replies.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
+        return self.replies.answer(area, wanted, context, confidence=CUE_CONFIDENCE)
 
     def _wanted(self, match: Match, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that names an area with a complaint or a

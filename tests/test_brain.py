@@ -567,6 +567,13 @@ def test_stretching_words_of_things_stay_declined(brain, message):
     [
         ("think i slept wrong and woke up with a stiff neck, day 3. will it go away?", "neck"),
         ("spent the weekend spreading mulch, and now my low back is locked up", "lower_back"),
+        # "neck" with no owner before it, but a complaint right after it
+        ("neck is stiff from looking down at my phone too much", "neck"),
+        # a look-alike's pair with a word of time ("tight before") is no other sense
+        ("glutes always tight before bed, what do you recommend", "glutes"),
+        ("can you suggest 2 or 3 stretches for piriformis after a hike", "piriformis"),
+        ("hamstring cramped during swimming, how do i stop that", "hamstrings"),
+        ("quads burning the day after a hike, tips?", "quadriceps"),
     ],
 )
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):

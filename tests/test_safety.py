@@ -50,6 +50,7 @@ def level_of(brain: Brain, reply: Reply) -> str:
         # a bare "tightness" on effort, with no area named, may be the chest
         ("i get a tightness when i run that goes when i stop", "urgent"),
         ("constant pain in my back, nothing helps", "urgent"),
+        ("i keep waking up with back pain every night", "urgent"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -77,6 +78,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "could my trainers cause tight calves? tightness starts during the run",
         # stretching not helping is not pain that never eases
         "the backs of my calves hurt when i walk fast, ive tried stretching but nothing helps",
+        # waking once with a sore joint is morning stiffness, not pain that wakes you
+        "woke up with pain at the back of my ankle, no swelling, its just stiff",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):

@@ -13,6 +13,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from bot.kb import KnowledgeBase
 from bot.understanding.text import normalize
 
+#: how many words after an area word a complaint may follow and still make it the body's
+#: ("neck is so stiff", "back feels tight")
+_COMPLAINT_REACH = 3
+
 
 class PhraseIndex:
     """Phrases (normalised word sequences) with a value each, found as whole words in order,
@@ -63,10 +67,12 @@ class CueReader:
 
     def names_areas_plainly(self, words: Sequence[str]) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
-        before it ("my", "lower", "sore"): "shrinking back", "a chest of drawers"."""
+        before it ("my", "lower", "sore") or a complaint just after it ("neck is stiff from
+        my phone", "back killing me"): "shrinking back", "a chest of drawers"."""
         owners = self._owners
         return all(
-            i > 0 and words[i - 1] in owners
+            (i > 0 and words[i - 1] in owners)
+            or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
             for i, word in enumerate(words)
             if word in self._ambiguous
         )

@@ -55,6 +55,8 @@ _MAX_CLAUSES = 24
 _ALTERNATIVES = 3
 #: confidences are rounded, so a reply does not hang on the last bits of a float
 _CONFIDENCE_DIGITS = 3
+#: words that only place a thing in time: never part of a look-alike's other sense
+_TIMING_WORDS = frozenset({"before", "after", "during"})
 #: requests that need one of these words: a bare "stop" or "cancel" is not "stop daily tips"
 _TIP_WORDS = frozenset({"tip", "tips", "hint", "advice", "fact", "trick", "useful", "teach"})
 _DAILY_WORDS = _TIP_WORDS | {
@@ -152,11 +154,22 @@ class Matcher:
         self.vocab = self.words.vocab
         self.index = IntentIndex(collect_intents(kb), self.words)
         self.intents: list[Intent] = self.index.intents
+        # a look-alike's word pairs that no in-domain example has, without a word that only
+        # places things in time: "stretch marks", "tight deadline", not "{topic} after"
+        # ("stretch my calves after a run") or "tight before" ("glutes tight before bed")
+        ours = {
+            pair
+            for i in range(len(self.intents))
+            if i not in self.index.look_alikes
+            for example in self.index.examples_of(i)
+            for pair in _content_pairs(example.split())
+        }
         self._look_alike_pairs = frozenset(
             pair
             for i in self.index.look_alikes
             for example in self.index.examples_of(i)
             for pair in _content_pairs(example.split())
+            if pair not in ours and not _TIMING_WORDS.intersection(pair)
         )
 
     def analyse(self, text: str) -> Analysis:
