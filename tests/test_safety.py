@@ -51,6 +51,17 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("i get a tightness when i run that goes when i stop", "urgent"),
         ("constant pain in my back, nothing helps", "urgent"),
         ("i keep waking up with back pain every night", "urgent"),
+        # wordings of a blind set written this round, by concept
+        ("need to wear a pad now since my back went out", "emergency"),
+        ("my dad is grey and sweaty and holding his chest", "emergency"),
+        ("his arm has gone floppy and he cannot find his words", "emergency"),
+        ("shoulder popped out at rugby, it looks square", "emergency"),
+        ("lower back agony and a 38.9 temp, stretches?", "urgent"),
+        ("weird brownish pee after leg day, legs super sore", "emergency"),
+        ("his foot has started dropping since his disc went", "urgent"),
+        ("chest tightness on my runs, probably stress", "urgent"),
+        ("my trousers are falling off me, not dieting, and a new ache in my mid back", "urgent"),
+        ("back pain hasn't budged in 2 months of stretching", "see_professional"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -80,6 +91,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "the backs of my calves hurt when i walk fast, ive tried stretching but nothing helps",
         # waking once with a sore joint is morning stiffness, not pain that wakes you
         "woke up with pain at the back of my ankle, no swelling, its just stiff",
+        "tore my acl as a teen, fully rehabbed, hamstring stretches please",
+        "hand went numb holding my phone up in bed, came back when i moved it",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -248,6 +261,12 @@ def test_every_red_flag_level_has_its_wording(kb: KnowledgeBase):
     for flag in kb.red_flags.values():
         level = kb.triage_levels[flag.level]
         assert level.lead and "not medical advice" in level.footer.lower()
+
+
+def test_a_hot_joint_after_a_knee_question_is_a_joint(brain: Brain):
+    stretch = brain.reply("how do i stretch my knees")
+    reply = brain.reply("it went red and hot overnight and i have a temp of 38.8", stretch.context)
+    assert level_of(brain, reply) == "urgent", reply.intent
 
 
 def test_the_safety_check_follows_a_context(brain: Brain):
