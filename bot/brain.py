@@ -36,11 +36,8 @@ MAX_CHARS = 4000
 BARE_TOPIC_CONFIDENCE = 0.7
 #: the intent layer's requests about daily tips, and what the reply explains
 DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
-#: words that ask for a routine around an activity, and which end of it
-ROUTINE_WORDS = frozenset(
-    {"routine", "routines", "warmup", "warmups", "cooldown", "cooldowns", "sequence", "flow"}
-    | {"pregame", "postgame"}
-)
+#: which end of an activity a message asks for (the words that ask for a routine at all are
+#: ROUTINE_WORDS, below)
 WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before", "prep"})
 COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
 #: a routine the intent layer found at least this sure of is taken when the message names its
@@ -95,11 +92,11 @@ THANKS_EMOJI = frozenset(
 MOVE_MAX_WORDS = 8
 #: "stretch?", "a stretch pls": after a topic, its stretch
 ASK_FOR_A_STRETCH = frozenset(
-    "stretch stretches stretching a one any pls please plz how to".split()
+    "stretch stretches stretching a one any pls please plz how to then".split()
 )
 #: "show me one", "anything for that": a request for a stretch this short, after an area, is
 #: for that area
-SHORT_ASK_WORDS = 4
+SHORT_ASK_WORDS = 5
 #: words that ask for something else than a stretch ("show me a tip")
 OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldown"})
 #: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
@@ -128,7 +125,9 @@ POSTURE_BASE_LEAD = (
 )
 #: a length out of range: what can be done instead
 RANGE_LEAD = "I make routines of {low} to {high} minutes, so here is the {minutes}-minute one."
-#: words that ask for a routine rather than a stretch ("no kneeling routine")
+#: words that ask for a routine rather than a stretch ("no kneeling routine", "a post round
+#: routine?"); "warm up" and "cool down" alone do not: they have other senses ("help him cool
+#: down") and WARM_WORDS / COOL_WORDS only say which end of an activity is wanted
 ROUTINE_WORDS = frozenset({"routine", "routines", "session", "sequence", "workout", "stretches"})
 
 
@@ -328,11 +327,33 @@ class Brain:
             and not OTHER_ASKS.intersection(words)
         ):
             return say.stretch_for_topic(area, context)  # "what should i do for it?", "show me one"
+        aspect = self._aspect_follow_up(cues, area, analysis)
+        if aspect is not None and area is not None:  # "why does that happen", "how often?"
+            return say.answer(area, aspect, context)
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
             rest = _after_thanks(words, self.cues)
             if rest:
                 return self._reply(" ".join(rest), context)
         return None
+
+    def _aspect_follow_up(
+        self,
+        cues: frozenset[str],
+        area: str | None,
+        analysis: Analysis,
+    ) -> str | None:
+        """After an area, a short question about it that names no area: why it happens ("why
+        does that happen", "why do they get tight anyway") or when to stretch it ("how often
+        should i do it", "how many times a day at work"). None for anything else."""
+        if area is None or analysis.topics:
+            return None
+        if "why" in cues and "asks_stretch" not in cues:
+            aspect = "why_tight"
+        elif "asks_when" in cues and "asks_stretch" not in cues:
+            aspect = "when"
+        else:
+            return None
+        return aspect if (area, aspect) in self.kb.answers else None
 
     def _other_end(self, words: Sequence[str], context: Context) -> Plan | None:
         """After a warm-up, "and after?" asks for the same activity's cooldown; after a
@@ -661,6 +682,9 @@ class Brain:
         if kind == "general":
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
+            wanted = None if ROUTINE_WORDS.intersection(words) else self._wanted(match, analysis)
+            if wanted is not None:  # "glutes tight after squats": the glutes, not leg day
+                return self._area_reply(match.topics[0], wanted, context)
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":
             entry = self.kb.smalltalk[key]
@@ -774,10 +798,10 @@ class Brain:
         return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
 
     def _activity_routine(self, analysis: Analysis, *, asked: bool = False) -> str | None:
-        """For a message the intent layer is unsure of that asks for a routine ("routine",
-        "warm up", "cool down", "post", "pre") around an activity a routine names in its
-        keywords (golf, bouldering, leg day): that routine, the warm-up or the cooldown as
-        the message says (before, after), else the cooldown."""
+        """For a message the intent layer is unsure of that asks for a routine (ROUTINE_WORDS,
+        or `asked`) around an activity a routine names in its keywords (golf, bouldering, leg
+        day): that routine, the warm-up or the cooldown as the message says (WARM_WORDS,
+        COOL_WORDS), else the cooldown."""
         words = analysis.corrected
         if not (asked or ROUTINE_WORDS.intersection(words)) or analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question

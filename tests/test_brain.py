@@ -594,6 +594,38 @@ def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first,
     assert converse(brain, first, then)[-1].intent == intent
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        ("how do i stretch my knees", "why does that happen", "knees.why_tight"),
+        ("wrist stretch for typing", "how many times a day at work", "wrists_forearms.when"),
+        ("why are my glutes tight", "how often should i do it", "glutes.when"),
+        ("why are my glutes tight", "whats a good stretch", "glutes.stretch"),
+        ("why are my glutes tight", "stretch then", "glutes.stretch"),
+    ],
+)
+def test_a_short_question_after_an_area_is_about_that_area(brain, first, then, intent):
+    assert converse(brain, first, then)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("glutes tight after squats", "glutes"),
+        ("my sides feel tight after golf", "side_body"),
+        ("forearms pumped after climbing", "wrists_forearms"),
+    ],
+)
+def test_an_area_complaint_after_an_activity_is_about_the_area(brain, message, topic):
+    reply = brain.reply(message)
+    assert reply.kind in ("answer", "stretch") and reply.topic == topic, reply.intent
+
+
+def test_asking_for_a_routine_after_an_activity_still_gets_the_routine(brain):
+    reply = brain.reply("glutes tight after squats, any routine?")
+    assert reply.kind == "routine", reply.intent
+
+
 def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
     *_, reply = converse(
         brain, "feeling stiff all over, quick morning routine?", "what about before a run instead"
