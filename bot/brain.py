@@ -90,6 +90,9 @@ THANKS_EMOJI = frozenset(
 )
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: a change to the routine on screen may say a little more ("can i get a longer version for
+#: the weekend")
+SIZE_MOVE_MAX_WORDS = 12
 #: "stretch?", "a stretch pls": after a topic, its stretch
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then".split()
@@ -287,6 +290,16 @@ class Brain:
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+        if (
+            context.kind == "stretch"
+            and context.topic
+            and context.topic != GENERAL
+            and "another" in cues
+            and (not analysis.topics or POINTING_WORDS.intersection(words))
+            and not OTHER_ASKS.intersection(words)
+        ):
+            # "no doorway at my gym, another option?", "that one hurts my knees, different one?"
+            return say.stretch_for_topic(context.topic, context)
         if context.kind == "tip" and analysis.topics and not cues & {"request", "why", "what"}:
             named = analysis.topics[0]  # "one for my wrists?" after a tip: a tip about them
             if named != GENERAL:
@@ -406,7 +419,7 @@ class Brain:
         plan = context.plan if context.kind == "routine" else None
         if plan is not None and not self.replies.sizer.can_build(plan):
             plan = None
-        follows = plan is not None and len(analysis.corrected) <= MOVE_MAX_WORDS
+        follows = plan is not None and len(analysis.corrected) <= SIZE_MOVE_MAX_WORDS
         if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
             other = None if ask.plain else self._named_routine(ask, context)
             return self._resized(other or plan, ask, context, postures=True)

@@ -645,6 +645,7 @@ CUE_IDS = (
     "other_side",
     "easier",
     "harder",
+    "another",
     "again",
     "longer",
     "thanks_lead",

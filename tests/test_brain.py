@@ -626,6 +626,28 @@ def test_asking_for_a_routine_after_an_activity_still_gets_the_routine(brain):
     assert reply.kind == "routine", reply.intent
 
 
+@pytest.mark.parametrize(
+    "then",
+    [
+        "no doorway at my gym, another option?",
+        "that one hurts my knees, different one?",
+        "another one? that one bugs my shoulder",
+    ],
+)
+def test_asking_for_a_different_stretch_gives_another_for_the_same_area(brain, then):
+    first, reply = converse(brain, "stretch for my chest", then)
+    assert reply.kind == "stretch" and reply.topic == "chest", reply.intent
+    assert reply.stretches != first.stretches
+
+
+def test_a_longer_version_of_a_routine_may_say_what_it_is_for(brain):
+    first, reply = converse(
+        brain, "morning stretch routine pls", "can i get a longer version for the weekend"
+    )
+    assert reply.kind == "routine" and reply.routine == first.routine
+    assert len(reply.stretches) > len(first.stretches)
+
+
 def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
     *_, reply = converse(
         brain, "feeling stiff all over, quick morning routine?", "what about before a run instead"
