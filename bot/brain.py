@@ -90,6 +90,12 @@ THANKS_EMOJI = frozenset(
 )
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
+#: is what the word names: "my dog's back", "chest of drawers", "guitar neck"
+NOT_A_BODY_REACH = 1
+#: the words that make an area the writer's, up to this many words before it ("my left calf")
+FIRST_PERSON = frozenset({"my", "our"})
+OWNED_REACH = 2
 #: a change to the routine on screen may say a little more ("can i get a longer version for
 #: the weekend")
 SIZE_MOVE_MAX_WORDS = 12
@@ -729,11 +735,21 @@ class Brain:
             return None
         topic = match.topics[0]
         cues = self.cues.read(analysis.corrected)
-        # a body, not a horse's calf or a chest of drawers; "my" is not needed: people write
+        # a body, not a horse's calf or a chest of drawers: with a thing in the message, the
+        # area must be the writer's ("my forearms are sore from guitar practice") and the
+        # thing not right next to it ("my guitar neck"). "my" is not needed otherwise: people
+        # write
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
-        if not cues & {"complaint", "request"} or "not_a_body" in cues:
+        if not cues & {"complaint", "request"}:
             return None
+        if "not_a_body" in cues:
+            spans = self.matcher.words.topic_spans(analysis.canonical)
+            words = analysis.corrected
+            if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not any(
+                _owned(words, start) for start, _end, _topic in spans
+            ):
+                return None
         if self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.corrected):
@@ -875,6 +891,14 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _owned(words: Sequence[str], at: int) -> bool:
+    """Whether the area word at `at` is the writer's: "my calves", "my left calf"."""
+    before = words[max(0, at - OWNED_REACH) : at]
+    return bool(before) and (
+        before[-1] in FIRST_PERSON or (len(before) > 1 and before[-2] in FIRST_PERSON)
+    )
 
 
 def _after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:

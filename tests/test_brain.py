@@ -336,6 +336,11 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         "my tortilla dough is tight and keeps shrinking back",
         "lost the instructions for my ikea chest of drawers pls help",
         "my dogs back legs stretch out behind him like a frog is that weird",
+        # a thing right next to the area word is what the word names, and an area that is
+        # not the writer's, in a message about a thing, is the thing's
+        "my guitar neck feels stiff when i play, any fix",
+        "how do i fix the neck on my guitar its bowed",
+        "do stretch jeans bag out at the knees after a few wears",
         "how can i stretch my vocabulary for ielts writing",
         "stretch my sweater back into shape",
         # the words of a look-alike ("marks" of stretch marks) with one close behind
@@ -574,6 +579,10 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         ("can you suggest 2 or 3 stretches for piriformis after a hike", "piriformis"),
         ("hamstring cramped during swimming, how do i stop that", "hamstrings"),
         ("quads burning the day after a hike, tips?", "quadriceps"),
+        # a thing elsewhere in the story is context, not the area's other sense, once the
+        # area is the writer's own
+        ("my forearms are sore from guitar practice", "wrists_forearms"),
+        ("my neck is stiff all the time, even putting my shoes on is a struggle", "neck"),
     ],
 )
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):

@@ -65,6 +65,18 @@ class CueReader:
             if cue != "what" or not any(s <= start and end <= e for s, e in asks)
         )
 
+    def near(
+        self, words: Sequence[str], cue: str, spans: Sequence[tuple[int, int, str]], reach: int
+    ) -> bool:
+        """Whether a term of `cue` stands within `reach` words of one of the `spans` (start,
+        end, ...) of `words`: "my dog's back", "chest of drawers", "guitar neck"."""
+        return any(
+            start - s_end <= reach and s_start - end <= reach
+            for start, end, found in self._index.matches(words)
+            if found == cue
+            for s_start, s_end, *_ in spans
+        )
+
     def names_areas_plainly(self, words: Sequence[str]) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
         before it ("my", "lower", "sore") or a complaint just after it ("neck is stiff from

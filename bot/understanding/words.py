@@ -209,6 +209,18 @@ class Canonicaliser:
         in order). The longest name wins: "lower back" is one topic, not "back"."""
         out: list[str] = []
         topics: list[str] = []
+        last = 0
+        for start, end, topic_id in self.topic_spans(words):
+            out.extend(words[last:start])
+            out.append(TOPIC_TOKEN)
+            topics.append(topic_id)
+            last = end
+        out.extend(words[last:])
+        return out, topics
+
+    def topic_spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(start, end, topic id) of each topic name in canonical words, in order."""
+        spans: list[tuple[int, int, str]] = []
         i = 0
         n = len(words)
         lexicon = self._lexicon
@@ -218,14 +230,12 @@ class Canonicaliser:
                 if topic_id is not None and length == 1 and self._part_of_area(words, i + 1):
                     continue  # "the backs of my calves" is about the calves, not the back
                 if topic_id is not None:
-                    out.append(TOPIC_TOKEN)
-                    topics.append(topic_id)
+                    spans.append((i, i + length, topic_id))
                     i += length
                     break
             else:
-                out.append(words[i])
                 i += 1
-        return out, topics
+        return spans
 
     def _part_of_area(self, words: Sequence[str], at: int) -> bool:
         """True when `words[at:]` reads "of (my, the...) <another area>" ("back | of my
