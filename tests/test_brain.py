@@ -583,6 +583,10 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         # area is the writer's own
         ("my forearms are sore from guitar practice", "wrists_forearms"),
         ("my neck is stiff all the time, even putting my shoes on is a struggle", "neck"),
+        # everyday complaint words
+        ("front of my shins burn when i walk fast", "shins"),
+        ("running way more lately and my calves are screaming at me", "calves"),
+        ("tech neck is real", "neck"),
     ],
 )
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):

@@ -93,6 +93,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "woke up with pain at the back of my ankle, no swelling, its just stiff",
         "tore my acl as a teen, fully rehabbed, hamstring stretches please",
         "hand went numb holding my phone up in bed, came back when i moved it",
+        "heel pain when my feet first hit the floor in the morning, plantar fasciitis?",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
