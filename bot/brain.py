@@ -270,7 +270,10 @@ class Brain:
             language = language_of(analysis.normalised)  # only a message we did not understand
             if language is not None:
                 return self.replies.other_language(language, context)
-        return self._with_conditions(self._from_match(match, analysis, context), named, context)
+        reply = self._from_match(match, analysis, context)
+        if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
+            return reply  # "stretch marks cream after pregnancy": another sense, not advice
+        return self._with_conditions(reply, named, context)
 
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
         """A short follow-up read against what came before: the other side, easier, harder,

@@ -341,6 +341,8 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         "my guitar neck feels stiff when i play, any fix",
         "how do i fix the neck on my guitar its bowed",
         "do stretch jeans bag out at the knees after a few wears",
+        # a condition named in a look-alike is not a question about it
+        "best stretch marks cream after pregnancy",
         "how can i stretch my vocabulary for ielts writing",
         "stretch my sweater back into shape",
         # the words of a look-alike ("marks" of stretch marks) with one close behind
@@ -615,6 +617,7 @@ def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first,
         ("why are my glutes tight", "how often should i do it", "glutes.when"),
         ("why are my glutes tight", "whats a good stretch", "glutes.stretch"),
         ("why are my glutes tight", "stretch then", "glutes.stretch"),
+        ("why are my glutes tight", "stretch am or pm?", "glutes.when"),
     ],
 )
 def test_a_short_question_after_an_area_is_about_that_area(brain, first, then, intent):
