@@ -46,6 +46,7 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("heard a pop in my calf playing squash and cant put weight on it", "urgent"),
         ("my back hurts more every time i cough or sneeze", "see_professional"),
         ("pins and needles come and go in my left leg", "see_professional"),
+        ("i can barely feel my toes and it keeps coming back", "see_professional"),
         ("shoulder pain for 3 months and it is not getting better", "see_professional"),
         # a bare "tightness" on effort, with no area named, may be the chest
         ("i get a tightness when i run that goes when i stop", "urgent"),
@@ -262,6 +263,14 @@ def test_every_red_flag_level_has_its_wording(kb: KnowledgeBase):
     for flag in kb.red_flags.values():
         level = kb.triage_levels[flag.level]
         assert level.lead and "not medical advice" in level.footer.lower()
+
+
+@pytest.mark.parametrize(
+    "then", ["too easy, i barely feel it. something harder", "i can't feel the stretch at all"]
+)
+def test_not_feeling_the_stretch_is_no_numbness(brain: Brain, then: str):
+    stretch = brain.reply("how do i stretch my calves")
+    assert brain.reply(then, stretch.context).kind != "red_flag"
 
 
 def test_a_hot_joint_after_a_knee_question_is_a_joint(brain: Brain):
