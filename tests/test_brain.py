@@ -589,6 +589,7 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         ("front of my shins burn when i walk fast", "shins"),
         ("running way more lately and my calves are screaming at me", "calves"),
         ("tech neck is real", "neck"),
+        ("my lower back is always the worst part", "lower_back"),
     ],
 )
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):
@@ -602,6 +603,7 @@ def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic)
         ("why are my glutes tight", "show me one", "glutes.stretch"),
         ("what is the it band", "ok so what should i do for it", "it_band.stretch"),
         ("why do my hip flexors get tight", "what do i do about it", "hip_flexors.stretch"),
+        ("why is my upper back so tight", "how do i get rid of it", "upper_back.stretch"),
         ("why do my hip flexors get tight", "wait, which muscle is that?", "hip_flexors.what"),
     ],
 )
