@@ -46,6 +46,13 @@ ROUTINE_NEAR = 0.42
 #: a question about stretching itself found at least this sure of is taken when the message
 #: names stretching and asks (`Brain._general_near`)
 GENERAL_NEAR = 0.5
+#: an area question the intent layer found at least this sure of is taken when the message's
+#: own words ask the same (`Brain._aspect_agrees`)
+ASPECT_NEAR = 0.42
+#: the cue that asks each area question
+ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
+#: words that make a "what is" question about a body ("what are the 4 quad muscles called")
+BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
 STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
@@ -680,6 +687,8 @@ class Brain:
             wanted = self._wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
                 return self._area_reply(match.topics[0], wanted, context)
+            if self._aspect_agrees(match, analysis):  # "what does glute med actually do"
+                return say.answer(match.topics[0], match.key, context, confidence=CUE_CONFIDENCE)
             subject = self._subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
@@ -761,6 +770,33 @@ class Brain:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
                 return aspect
         return None
+
+    def _aspect_agrees(self, match: Match, analysis: Analysis) -> bool:
+        """True when the intent layer's unsure guess is a question about an area the message
+        names plainly, and the message's own words ask the same (ASPECT_CUES): "what does glute
+        med actually do" is what the glutes are, at `ASPECT_NEAR` or more."""
+        if match.kind != "aspect" or match.confidence < ASPECT_NEAR or not match.topics:
+            return False
+        topic = match.topics[0]
+        cue = ASPECT_CUES.get(match.key)
+        if cue is None or topic == GENERAL or (topic, match.key) not in self.kb.answers:
+            return False
+        words = analysis.corrected
+        if not (
+            cue in self.cues.read_asked(words)
+            and self.cues.names_areas_plainly(words)
+            and not self._other_sense(match, analysis)
+        ):
+            return False
+        if match.key != "what" or BODY_WORDS.intersection(words):
+            return True
+        # "what is" asks about look-alikes as often ("what is a hammy actor", "where is the
+        # quad on campus"): only a name no look-alike example uses is surely the body's
+        canonical = analysis.canonical
+        return not any(
+            self.matcher.look_alike_words.intersection(canonical[start:end])
+            for start, end, _topic in self.matcher.words.topic_spans(canonical)
+        )
 
     def _aspect_asked(self, aspect: str, topic: str, analysis: Analysis) -> str:
         """The aspect the matcher found, checked against the message's own cues: "when to

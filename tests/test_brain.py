@@ -666,6 +666,24 @@ def test_a_longer_version_of_a_routine_may_say_what_it_is_for(brain):
     assert len(reply.stretches) > len(first.stretches)
 
 
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("what does glute med actually do", "glutes.what"),
+        ("what are the 4 quad muscles called", "quadriceps.what"),
+    ],
+)
+def test_an_unsure_area_question_its_own_words_ask_is_answered(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message", ["whats the arm of a record player called", "what is a quad core processor"]
+)
+def test_what_is_questions_about_look_alike_names_stay_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
 def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
     *_, reply = converse(
         brain, "feeling stiff all over, quick morning routine?", "what about before a run instead"

@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 from bot.kb import KnowledgeBase
 from bot.understanding.analysis import CLAUSE_MIN_WORDS, Analysis, analyse
 from bot.understanding.index import Intent, IntentIndex, IntentKind, collect_intents
+from bot.understanding.text import normalize
 from bot.understanding.words import STOPWORDS, TOPIC_TOKEN, Canonicaliser
 
 MatchKind = Literal[IntentKind, "none"]
@@ -170,6 +171,15 @@ class Matcher:
             for example in self.index.examples_of(i)
             for pair in _content_pairs(example.split())
             if pair not in ours and not _TIMING_WORDS.intersection(pair)
+        )
+        #: the words look-alike examples use, topic names as written ("quad" of "where is the
+        #: quad on campus", "arm" of "the arm of a record player")
+        self.look_alike_words = frozenset(
+            word
+            for intent in kb.intents.values()
+            if intent.group == "out_of_scope"
+            for phrase in intent.phrases
+            for word in self.words.canonical(normalize(phrase).split())
         )
 
     def analyse(self, text: str) -> Analysis:
