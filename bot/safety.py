@@ -22,7 +22,7 @@ Three things make it read a message as a person means it:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.kb import TRIAGE_LEVELS, Condition, KnowledgeBase, RedFlag
@@ -128,11 +128,11 @@ class SafetyRules:
         `before` the symptoms of the message before, which count together with this one's
         ("my calf is sore" then "and it's swollen and hot now")."""
         written, corrected = analysis.normalised, analysis.canonical
-        found = self._terms.keys_in(written)
+        found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
         # word cut to its stem ("swelling" -> "swell") matches no term the written one missed
         if any(c != w and not w.startswith(c) for w, c in zip(written, corrected, strict=True)):
-            found |= self._terms.keys_in(corrected)
+            found |= self._terms.keys_in(corrected, analysis.breaks)
         known_before = frozenset(before)
         areas = self._area_keys & found
         if not areas:  # "the left one is hot": the area the conversation is about
@@ -221,12 +221,13 @@ class _TermIndex:
         self._stem = min(self._prefix_lengths, default=1)
         self._prefix_starts = {p[: self._stem] for p in self._prefix}
 
-    def keys_in(self, words: Sequence[str]) -> set[str]:
-        """The keys of every term in `words` that no negation reaches."""
+    def keys_in(self, words: Sequence[str], breaks: Collection[int] = ()) -> set[str]:
+        """The keys of every term in `words` that no negation reaches; a negation stops at
+        `breaks` (where a piece after punctuation starts)."""
         matches = self._matches(words)
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
-        negated = _negated(words, matches)
+        negated = _negated(words, matches, breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
 
     def _matches(self, words: Sequence[str]) -> list[tuple[int, int, frozenset[str]]]:
@@ -262,9 +263,13 @@ def _corrected(word: str, canon: Callable[[str], str]) -> str:
     return word if word.startswith(form) else form
 
 
-def _negated(words: Sequence[str], matches: list[tuple[int, int, frozenset[str]]]) -> set[int]:
-    """Word positions a negator reaches. A negator inside a matched term ("no feeling",
-    "not able to pee") is part of that term and negates nothing."""
+def _negated(
+    words: Sequence[str],
+    matches: list[tuple[int, int, frozenset[str]]],
+    breaks: Collection[int] = (),
+) -> set[int]:
+    """Word positions a negator reaches, up to the next of `breaks`. A negator inside a
+    matched term ("no feeling", "not able to pee") is part of that term and negates nothing."""
     inside = {i for start, end, _keys in matches for i in range(start, end) if end - start > 1}
     reached: set[int] = set()
     for i, word in enumerate(words):
@@ -273,7 +278,7 @@ def _negated(words: Sequence[str], matches: list[tuple[int, int, frozenset[str]]
         if i + 1 < len(words) and words[i + 1] in NEGATION_FALSE_STARTS:
             continue
         reach, j = NEGATION_REACH, i + 1
-        while reach > 0 and j < len(words) and words[j] not in NEGATION_ENDS:
+        while reach > 0 and j < len(words) and words[j] not in NEGATION_ENDS and j not in breaks:
             reached.add(j)
             # "not red or swollen or warm": a list joined by "or" stays under the negation
             reach += 1 if words[j] in NEGATION_LISTS else -1

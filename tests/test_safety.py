@@ -63,6 +63,19 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("chest tightness on my runs, probably stress", "urgent"),
         ("my trousers are falling off me, not dieting, and a new ache in my mid back", "urgent"),
         ("back pain hasn't budged in 2 months of stretching", "see_professional"),
+        # a negation stops at punctuation: "not" does not reach past the comma
+        (
+            "back is bad, feels like im sitting on nothing when im not, numb round my bum",
+            "emergency",
+        ),
+        ("something tore in my back between the shoulder blades and i feel faint", "emergency"),
+        ("my toes drag when i walk since my disc went", "urgent"),
+        ("i wake up with neck pain every single night", "urgent"),
+        ("both my legs keep going weak and i nearly fell today", "emergency"),
+        ("my pee is really dark brown after that spin class", "emergency"),
+        ("lost about 6kg without trying and my back aches", "urgent"),
+        ("knee pain has not changed at all after 4 weeks of stretching", "see_professional"),
+        ("out of breath on my runs lately and my chest is sore in the middle", "urgent"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -95,6 +108,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "tore my acl as a teen, fully rehabbed, hamstring stretches please",
         "hand went numb holding my phone up in bed, came back when i moved it",
         "heel pain when my feet first hit the floor in the morning, plantar fasciitis?",
+        "my arm tingled when i gripped the bar, went straight away",
+        "my drop kick is terrible, how do i practise",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -191,6 +206,8 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("had a knee replacement in may, what stretches", "knee_replacement"),
         ("pulled my hamstring yesterday, can i stretch it", "recent_injury"),
         ("i have sciatica, what can i do", "sciatica"),
+        ("my mum had her knee done in march, can she stretch her hamstrings", "knee_replacement"),
+        ("20 weeks with my first and my hips ache, what stretches", "pregnancy"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):

@@ -46,6 +46,9 @@ class Analysis:
     clauses: tuple[tuple[str, ...], ...] = ()
     #: the clauses' words in their vocabulary form, as the whole message read them
     canonical_clauses: tuple[tuple[str, ...], ...] = ()
+    #: positions in `normalised` where a piece after punctuation starts ("even when im not,
+    #: kinda numb": "kinda" starts one), so that a negation stops there
+    breaks: frozenset[int] = frozenset()
 
 
 def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
@@ -72,7 +75,20 @@ def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
         tuple(topics),
         clauses,
         in_form,
+        _breaks(pieces, len(normalised)),
     )
+
+
+def _breaks(pieces: Sequence[Sequence[str]], total: int) -> frozenset[int]:
+    """Where each piece after the first starts in the whole message's words; none when the
+    pieces do not line up with them (a two-word form joined across a mark, "warm. up")."""
+    starts: list[int] = []
+    at = 0
+    for piece in pieces:
+        if at:
+            starts.append(at)
+        at += len(piece)
+    return frozenset(starts) if at == total else frozenset()
 
 
 def cut_clauses(pieces: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
