@@ -49,6 +49,9 @@ GENERAL_NEAR = 0.5
 #: an area question the intent layer found at least this sure of is taken when the message's
 #: own words ask the same (`Brain._aspect_agrees`)
 ASPECT_NEAR = 0.42
+#: first words that make a message a yes-or-no question without a question mark ("how" is not
+#: one: "how do i knit a scarf as a total beginner")
+YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
 #: the cue that asks each area question
 ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
@@ -892,7 +895,11 @@ class Brain:
         if found is None:
             return None
         cues = self.cues.read(words)
-        asks = "?" in analysis.text or bool(cues & {"request", "why", "when", "what", "complaint"})
+        asks = (
+            "?" in analysis.text
+            or (bool(words) and words[0] in YES_NO_STARTS)  # "can a 30 yo guy learn the splits"
+            or bool(cues & {"request", "why", "when", "what", "complaint"})
+        )
         return found[2] if asks and "not_a_body" not in cues else None
 
     def _bare_topic(self, words: Sequence[str]) -> bool:

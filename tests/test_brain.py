@@ -590,6 +590,9 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         ("running way more lately and my calves are screaming at me", "calves"),
         ("tech neck is real", "neck"),
         ("my lower back is always the worst part", "lower_back"),
+        ("quads r fried", "quadriceps"),
+        ("calves cooked after leg day lol", "calves"),
+        ("side of my ribs feels tight when i reach up", "side_body"),
     ],
 )
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):
@@ -682,6 +685,18 @@ def test_an_unsure_area_question_its_own_words_ask_is_answered(brain, message, i
 )
 def test_what_is_questions_about_look_alike_names_stay_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("dad of 2, is it too late to get flexible or am i wasting my time", "general.too_old"),
+        ("can a 40 year old learn the splits", "general.splits"),
+        ("should stretching feel good or uncomfortable, where is the line", "general.pain"),
+    ],
+)
+def test_a_general_question_is_read_from_its_subject(brain, message, intent):
+    assert brain.reply(message).intent == intent
 
 
 def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
