@@ -103,6 +103,8 @@ MOVE_MAX_WORDS = 8
 #: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
 #: is what the word names: "my dog's back", "chest of drawers", "guitar neck"
 NOT_A_BODY_REACH = 1
+#: how far after "for" the area a request is for may come ("one more for my tight quads")
+AIM_REACH = 3
 #: the words that make an area the writer's, up to this many words before it ("my left calf")
 FIRST_PERSON = frozenset({"my", "our"})
 OWNED_REACH = 2
@@ -121,7 +123,9 @@ OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldow
 #: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
 THANKS_LEAD_MIN_WORDS = 3
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
-BARE_TOPIC_WORDS = frozenset({"tight", "stiff", "sore", "what", "about", "how"})
+BARE_TOPIC_WORDS = frozenset(
+    {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
+)
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they"})
 #: words around "before" / "after" that still ask only for the other end of an activity
@@ -290,13 +294,19 @@ class Brain:
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
         the message is none of these."""
         words = analysis.corrected
-        if not words or len(words) > MOVE_MAX_WORDS:
+        if not words or len(words) > SIZE_MOVE_MAX_WORDS:
             return None
         thanks = "thanks_lead" in self.cues.read(words[:2])
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
         cues = self.cues.read_asked(words)
         say, kb = self.replies, self.kb
+        another = self._another_for(analysis, cues, context)
+        if another is not None:
+            # "no doorway at my gym, another option?", "quads are screaming, one more for them"
+            return say.stretch_for_topic(another, context)
+        if len(words) > MOVE_MAX_WORDS:
+            return None
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?")
         on_stretch = context.kind == "stretch" or (
@@ -309,16 +319,6 @@ class Brain:
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
-        if (
-            context.kind == "stretch"
-            and context.topic
-            and context.topic != GENERAL
-            and "another" in cues
-            and (not analysis.topics or POINTING_WORDS.intersection(words))
-            and not OTHER_ASKS.intersection(words)
-        ):
-            # "no doorway at my gym, another option?", "that one hurts my knees, different one?"
-            return say.stretch_for_topic(context.topic, context)
         if context.kind == "tip" and analysis.topics and not cues & {"request", "why", "what"}:
             named = analysis.topics[0]  # "one for my wrists?" after a tip: a tip about them
             if named != GENERAL:
@@ -367,6 +367,25 @@ class Brain:
             if rest:
                 return self._reply(" ".join(rest), context)
         return None
+
+    def _another_for(
+        self, analysis: Analysis, cues: frozenset[str], context: Context
+    ) -> str | None:
+        """After a stretch card, the area a request for another stretch is for: the area it
+        names after "for" ("one more for my quads", "quads are screaming, one more for them"),
+        else the card's ("that one hurts my knees, different one?"). None when the message
+        is no such request."""
+        if context.kind != "stretch" or "another" not in cues:
+            return None
+        words = analysis.words
+        if OTHER_ASKS.intersection(analysis.corrected):
+            return None
+        named = [t for t in analysis.topics if t != GENERAL]
+        if named and _aimed(words):
+            return named[0]
+        if named and not POINTING_WORDS.intersection(words):
+            return None  # "another one ... my calves": a question of its own
+        return context.topic if context.topic and context.topic != GENERAL else None
 
     def _aspect_follow_up(
         self,
@@ -937,6 +956,16 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _aimed(words: Sequence[str]) -> bool:
+    """Whether "for" is followed, within AIM_REACH words, by a topic or a word pointing at
+    one ("one more for my quads", "one more just for them")."""
+    return any(
+        word == "for"
+        and any(w == TOPIC_TOKEN or w in POINTING_WORDS for w in words[i + 1 : i + 1 + AIM_REACH])
+        for i, word in enumerate(words)
+    )
 
 
 def _owned(words: Sequence[str], at: int) -> bool:

@@ -661,6 +661,31 @@ def test_asking_for_a_different_stretch_gives_another_for_the_same_area(brain, t
     assert reply.stretches != first.stretches
 
 
+@pytest.mark.parametrize(
+    ("then", "topic"),
+    [
+        ("quads are screaming, one more for them", "quadriceps"),
+        ("my hamstrings need extra, one more just for them", "hamstrings"),
+        ("another one i can do without anyone noticing lol", "chest"),
+    ],
+)
+def test_one_more_for_an_area_after_a_stretch_is_a_stretch_for_it(brain, then, topic):
+    *_, reply = converse(brain, "stretch for my chest", then)
+    assert reply.kind == "stretch" and reply.topic == topic, reply.intent
+
+
+def test_what_about_my_area_with_a_filler_word_is_the_area(brain):
+    *_, reply = converse(brain, "why are my calves tight", "what about my wrists specifically")
+    assert reply.topic == "wrists_forearms" and reply.kind in ("answer", "stretch")
+
+
+@pytest.mark.parametrize(
+    ("message", "key"), [("gn", "goodbye"), ("ok fair, thanks anyway", "thanks")]
+)
+def test_short_goodbyes_and_thanks(brain, message, key):
+    assert brain.reply(message).intent == f"smalltalk.{key}"
+
+
 def test_a_longer_version_of_a_routine_may_say_what_it_is_for(brain):
     first, reply = converse(
         brain, "morning stretch routine pls", "can i get a longer version for the weekend"
