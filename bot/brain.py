@@ -52,6 +52,11 @@ ASPECT_NEAR = 0.42
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
+HOW_MUCH_STARTS = frozenset(
+    ("how", w) for w in ("long", "many", "much", "often", "soon", "quickly", "fast")
+)
+#: words that ask whether something can be done ("the splits in 30 days, realistic or nah")
+ASKING_WORDS = frozenset({"realistic", "realistically", "possible", "doable", "achievable"})
 #: the cue that asks each area question
 ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
@@ -914,10 +919,8 @@ class Brain:
         if found is None:
             return None
         cues = self.cues.read(words)
-        asks = (
-            "?" in analysis.text
-            or (bool(words) and words[0] in YES_NO_STARTS)  # "can a 30 yo guy learn the splits"
-            or bool(cues & {"request", "why", "when", "what", "complaint"})
+        asks = _asks_without_a_mark(analysis) or bool(
+            cues & {"request", "why", "when", "what", "complaint"}
         )
         return found[2] if asks and "not_a_body" not in cues else None
 
@@ -956,6 +959,18 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _asks_without_a_mark(analysis: Analysis) -> bool:
+    """Whether a message asks something, with or without a question mark: it or one of its
+    clauses starts like a yes-or-no question ("dad of 3. is it too late to get flexible") or
+    a question of how long or how many, or it asks whether something is realistic."""
+    if "?" in analysis.text or ASKING_WORDS.intersection(analysis.corrected):
+        return True
+    for words in (analysis.corrected, *analysis.clauses):
+        if words and (words[0] in YES_NO_STARTS or tuple(words[:2]) in HOW_MUCH_STARTS):
+            return True
+    return False
 
 
 def _aimed(words: Sequence[str]) -> bool:

@@ -718,6 +718,11 @@ def test_what_is_questions_about_look_alike_names_stay_declined(brain, message):
         ("dad of 2, is it too late to get flexible or am i wasting my time", "general.too_old"),
         ("can a 40 year old learn the splits", "general.splits"),
         ("should stretching feel good or uncomfortable, where is the line", "general.pain"),
+        # a question in a clause after a story, or with no question word at the start
+        ("mum of 2, no time. is it too late for me to get flexible", "general.too_old"),
+        ("how many weeks until im bendier", "general.flexibility_timeline"),
+        ("an app promises the splits in 30 days, realistic or nah", "general.splits"),
+        ("is touching your toes in a month possible", "general.touch_toes"),
     ],
 )
 def test_a_general_question_is_read_from_its_subject(brain, message, intent):

@@ -342,8 +342,10 @@ def _raw_vocab(kb: KnowledgeBase) -> set[str]:
         texts.extend(topic.phrases)
     for answer in kb.answers.values():
         texts.extend(answer.phrases)
+        texts.extend(answer.keywords)  # read as written: "bendier" is no typo of "bender"
     for routine in kb.routines.values():
         texts.extend(routine.phrases)
+        texts.extend(routine.keywords)
         texts.append(routine.title)
     for entry in kb.smalltalk.values():
         texts.extend(entry.phrases)
