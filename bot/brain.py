@@ -49,6 +49,10 @@ GENERAL_NEAR = 0.5
 #: an area question the intent layer found at least this sure of is taken when the message's
 #: own words ask the same (`Brain._aspect_agrees`)
 ASPECT_NEAR = 0.42
+#: general answers about a kind of complaint rather than a question: a message that names
+#: one area with its complaint is about that area ("heel pain first thing in the morning",
+#: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
+AREA_FIRST_GENERAL = frozenset({"morning_stiffness", "soreness", "posture"})
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
@@ -738,6 +742,9 @@ class Brain:
                 return say.answer(topic, key, context, confidence=match.confidence)
             return say.fallback(match, context)
         if kind == "general":
+            wanted = self._wanted(match, analysis) if key in AREA_FIRST_GENERAL else None
+            if wanted is not None:  # "heel pain first thing in the morning": the heel
+                return self._area_reply(match.topics[0], wanted, context)
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
             wanted = None if ROUTINE_WORDS.intersection(words) else self._wanted(match, analysis)

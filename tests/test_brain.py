@@ -590,6 +590,9 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         ("running way more lately and my calves are screaming at me", "calves"),
         ("tech neck is real", "neck"),
         ("my lower back is always the worst part", "lower_back"),
+        # a general answer about a kind of complaint gives way to the area named with it
+        ("heel pain first thing in the morning, plantar fasciitis i think", "feet_ankles"),
+        ("ankles stiff in the mornings", "feet_ankles"),
         ("quads r fried", "quadriceps"),
         ("calves cooked after leg day lol", "calves"),
         ("side of my ribs feels tight when i reach up", "side_body"),
