@@ -44,6 +44,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("back pain with a fever and chills", "urgent"),
         ("i fell off my bike yesterday and my wrist still hurts", "urgent"),
         ("heard a pop in my calf playing squash and cant put weight on it", "urgent"),
+        ("heard a pop doing squats yesterday and now i cant walk on it", "urgent"),
+        ("fell down the stairs and i cant put weight on my ankle", "urgent"),
+        ("did a deep hamstring stretch 4 days ago and it still hurts", "see_professional"),
         ("my back hurts more every time i cough or sneeze", "see_professional"),
         ("pins and needles come and go in my left leg", "see_professional"),
         ("i can barely feel my toes and it keeps coming back", "see_professional"),
@@ -110,6 +113,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "heel pain when my feet first hit the floor in the morning, plantar fasciitis?",
         "my arm tingled when i gripped the bar, went straight away",
         "my drop kick is terrible, how do i practise",
+        # the day after a hard session
+        "can barely walk properly after yesterday's squats, stairs are my enemy",
+        "chest is sore 2 days after bench press, should i stretch it",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
