@@ -47,6 +47,10 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("heard a pop doing squats yesterday and now i cant walk on it", "urgent"),
         ("fell down the stairs and i cant put weight on my ankle", "urgent"),
         ("did a deep hamstring stretch 4 days ago and it still hurts", "see_professional"),
+        ("landed badly and my kneecap is sitting off to the side", "emergency"),
+        ("pain in one calf only after a 9 hour drive", "urgent"),
+        ("my chest went really tight and i couldnt get a proper breath", "emergency"),
+        ("i get a pounding headache every time i deadlift", "see_professional"),
         ("my back hurts more every time i cough or sneeze", "see_professional"),
         ("pins and needles come and go in my left leg", "see_professional"),
         ("i can barely feel my toes and it keeps coming back", "see_professional"),
@@ -116,6 +120,12 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # the day after a hard session
         "can barely walk properly after yesterday's squats, stairs are my enemy",
         "chest is sore 2 days after bench press, should i stretch it",
+        "my boss gives me a headache and a stiff neck",
+        "i sneezed and my back twinged for a second, fine now, stretches?",
+        "numb bum from a long cinema film haha, stretch for glutes",
+        "used to get sciatica, its gone now, just want to stay loose",
+        "mild headache after my workout, water fixed it",
+        "shoulder still hurts after the gym, cant lift my arm above my head",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
