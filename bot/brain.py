@@ -424,7 +424,14 @@ class Brain:
         rest = {w for w in words if w not in STOPWORDS} - OTHER_END_FILLER
         if len(rest) != 1:
             return None
-        side = "cooldown" if rest <= {"after"} else "warmup" if rest <= {"before"} else None
+        # "and after?", "and the cool down" / "what about before?", "and the warm up"
+        side = (
+            "cooldown"
+            if rest <= {"after", "cooldown"}
+            else "warmup"
+            if rest <= {"before", "warmup"}
+            else None
+        )
         family, _, activity = plan.base.partition("_")
         if side is None or family == side or family not in ("warmup", "cooldown"):
             return None
@@ -699,6 +706,12 @@ class Brain:
                 aspect = context.intent.rsplit(".", 1)[-1]
                 if (topic, aspect) in self.kb.answers:
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
+            if (
+                "what" in self.cues.read_asked(analysis.corrected)
+                and (topic, "what") in self.kb.answers
+            ):
+                # "what r the neck muscles called": what they are, not a stretch
+                return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
             return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
         # a look-alike the matcher is unsure of does not decline a message that has none of
         # its word pairs: "crick in my neck, so hard to turn my head driving"

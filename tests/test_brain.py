@@ -596,6 +596,7 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         ("quads r fried", "quadriceps"),
         ("calves cooked after leg day lol", "calves"),
         ("side of my ribs feels tight when i reach up", "side_body"),
+        ("calves feel like rocks after my 12 hr shift", "calves"),
     ],
 )
 def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic):
@@ -683,7 +684,8 @@ def test_what_about_my_area_with_a_filler_word_is_the_area(brain):
 
 
 @pytest.mark.parametrize(
-    ("message", "key"), [("gn", "goodbye"), ("ok fair, thanks anyway", "thanks")]
+    ("message", "key"),
+    [("gn", "goodbye"), ("ok fair, thanks anyway", "thanks"), ("thanks thats perfect", "thanks")],
 )
 def test_short_goodbyes_and_thanks(brain, message, key):
     assert brain.reply(message).intent == f"smalltalk.{key}"
@@ -737,6 +739,15 @@ def test_what_about_before_a_run_after_a_routine_is_the_run_warm_up(brain):
         brain, "feeling stiff all over, quick morning routine?", "what about before a run instead"
     )
     assert reply.kind == "routine" and (reply.routine or "").startswith("warmup_running")
+
+
+def test_and_the_cool_down_after_a_warm_up_is_its_cooldown(brain):
+    *_, reply = converse(brain, "golf warm up please", "and the cool down")
+    assert reply.routine == "cooldown_golf", reply.intent
+
+
+def test_a_bare_area_asked_what_is_what_it_is(brain):
+    assert brain.reply("what r the neck muscles called").intent == "neck.what"
 
 
 def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
