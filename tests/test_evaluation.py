@@ -103,11 +103,11 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.redflags.recall.hits >= 230
-    assert report.redflags.level_right.hits >= 274
+    assert report.redflags.recall.hits >= 231
+    assert report.redflags.level_right.hits >= 275
     assert report.safety_conversations.recall.hits >= 47
     assert report.safety_conversations.false_red_flags.hits == 0
-    assert report.nearmiss.false_red_flags.hits <= 6
+    assert report.nearmiss.false_red_flags.hits <= 5
 
 
 def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
@@ -115,7 +115,8 @@ def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.singles.in_domain.hits >= 231
+    assert report.singles.in_domain.hits >= 236
     assert report.singles.off_topic.hits >= 107
     assert report.singles.false_red_flags.hits <= 2
-    assert report.conversations.follow_ups.hits >= 107
+    assert report.conversations.turns.messages.hits >= 170
+    assert report.conversations.follow_ups.hits >= 108
