@@ -135,8 +135,12 @@ THANKS_LEAD_MIN_WORDS = 3
 BARE_TOPIC_WORDS = frozenset(
     {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
 )
+#: a message that opens with this cue ("unrelated, but...", "different question") is read
+#: without the conversation before it; it counts in the first NEW_QUESTION_REACH words
+NEW_QUESTION_CUE = "new_question"
+NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
-POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they"})
+POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
 #: words around "before" / "after" that still ask only for the other end of an activity
 OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
 #: cues that make a message more than a bare topic: it asks for something about the area
@@ -278,6 +282,11 @@ class Brain:
             if text.strip() in THANKS_EMOJI and "thanks" in self.kb.smalltalk:
                 return self.replies.smalltalk("thanks", text, context)  # a bare "🙏"
             return self.replies.empty(text, context)
+        if NEW_QUESTION_CUE in self.cues.read(analysis.corrected[:NEW_QUESTION_REACH]):
+            # "unrelated, but is it ok to stretch every day": not about the area before
+            context = replace(
+                context, topic=None, kind=None, intent=None, stretch=None, routine=None, plan=None
+            )
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
@@ -315,7 +324,13 @@ class Brain:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"
             return say.stretch_for_topic(another, context)
         if len(words) > MOVE_MAX_WORDS:
-            return None
+            # a longer question about the area before must point at it ("why does mine get
+            # tight, i drive all day")
+            area = context.topic if context.topic and context.topic != GENERAL else None
+            if area is None or not POINTING_WORDS.intersection(words):
+                return None
+            aspect = self._aspect_follow_up(cues, area, analysis)
+            return say.answer(area, aspect, context) if aspect is not None else None
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?")
         on_stretch = context.kind == "stretch" or (

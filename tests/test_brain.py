@@ -750,6 +750,26 @@ def test_a_bare_area_asked_what_is_what_it_is(brain):
     assert brain.reply("what r the neck muscles called").intent == "neck.what"
 
 
+def test_an_unrelated_question_is_read_without_the_area_before(brain):
+    *_, reply = converse(
+        brain, "why is my jaw tight", "unrelated but is it ok to stretch every day"
+    )
+    assert reply.intent == "general.every_day"
+
+
+def test_a_longer_why_question_pointing_at_the_area_before(brain):
+    *_, reply = converse(
+        brain, "what is the piriformis", "why does mine get tight, i drive all day"
+    )
+    assert reply.intent == "piriformis.why_tight"
+
+
+def test_not_having_the_prop_asks_for_another_stretch(brain):
+    first, reply = converse(brain, "stretch for my chest", "i dont have a doorway at the gym")
+    assert reply.kind == "stretch" and reply.topic == "chest"
+    assert reply.stretches != first.stretches
+
+
 def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
     *_, reply = converse(brain, "daily tip?", "one more")
     assert reply.kind == "tip"
