@@ -103,8 +103,8 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.redflags.recall.hits >= 231
-    assert report.redflags.level_right.hits >= 275
+    assert report.redflags.recall.hits >= 232
+    assert report.redflags.level_right.hits >= 276
     assert report.safety_conversations.recall.hits >= 47
     assert report.safety_conversations.false_red_flags.hits == 0
     assert report.nearmiss.false_red_flags.hits <= 5
