@@ -319,18 +319,19 @@ class Brain:
             return None  # a first message is no follow-up
         cues = self.cues.read_asked(words)
         say, kb = self.replies, self.kb
-        another = self._another_for(analysis, cues, context)
+        # the area of the conversation, and whether the message points back at it ("that",
+        # "it", "mine")
+        area = context.topic if context.topic and context.topic != GENERAL else None
+        pointing = bool(POINTING_WORDS.intersection(words))
+        another = self._another_for(analysis, cues, context, area)
         if another is not None:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"
             return say.stretch_for_topic(another, context)
         if len(words) > MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day")
-            area = context.topic if context.topic and context.topic != GENERAL else None
-            if area is None or not POINTING_WORDS.intersection(words):
-                return None
-            aspect = self._aspect_follow_up(cues, area, analysis)
-            return say.answer(area, aspect, context) if aspect is not None else None
+            aspect = self._aspect_follow_up(cues, area, analysis) if area and pointing else None
+            return say.answer(area, aspect, context) if area and aspect else None
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?")
         on_stretch = context.kind == "stretch" or (
@@ -362,8 +363,6 @@ class Brain:
             again = self._again(context)
             if again is not None:
                 return again
-        area = context.topic if context.topic and context.topic != GENERAL else None
-        pointing = bool(POINTING_WORDS.intersection(words))  # "that", "it": the area before
         if (
             area
             and pointing
@@ -372,8 +371,8 @@ class Brain:
             and ((area, "what") in kb.answers)
         ):
             return say.answer(area, "what", context)  # "wait, which muscle is that?"
-        if context.topic and context.topic != GENERAL and set(words) <= ASK_FOR_A_STRETCH:
-            return say.stretch_for_topic(context.topic, context)  # "stretch?" after a topic
+        if area and set(words) <= ASK_FOR_A_STRETCH:
+            return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if (
             area
             and not analysis.topics
@@ -383,8 +382,8 @@ class Brain:
             and not OTHER_ASKS.intersection(words)
         ):
             return say.stretch_for_topic(area, context)  # "what should i do for it?", "show me one"
-        aspect = self._aspect_follow_up(cues, area, analysis)
-        if aspect is not None and area is not None:  # "why does that happen", "how often?"
+        aspect = self._aspect_follow_up(cues, area, analysis) if area else None
+        if area and aspect:  # "why does that happen", "how often?"
             return say.answer(area, aspect, context)
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
             rest = _after_thanks(words, self.cues)
@@ -393,12 +392,12 @@ class Brain:
         return None
 
     def _another_for(
-        self, analysis: Analysis, cues: frozenset[str], context: Context
+        self, analysis: Analysis, cues: frozenset[str], context: Context, area: str | None
     ) -> str | None:
         """After a stretch card, the area a request for another stretch is for: the area it
         names after "for" ("one more for my quads", "quads are screaming, one more for them"),
-        else the card's ("that one hurts my knees, different one?"). None when the message
-        is no such request."""
+        else `area`, the card's ("that one hurts my knees, different one?"). None when the
+        message is no such request."""
         if context.kind != "stretch" or "another" not in cues:
             return None
         words = analysis.words
@@ -409,18 +408,13 @@ class Brain:
             return named[0]
         if named and not POINTING_WORDS.intersection(words):
             return None  # "another one ... my calves": a question of its own
-        return context.topic if context.topic and context.topic != GENERAL else None
+        return area
 
-    def _aspect_follow_up(
-        self,
-        cues: frozenset[str],
-        area: str | None,
-        analysis: Analysis,
-    ) -> str | None:
-        """After an area, a short question about it that names no area: why it happens ("why
+    def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
+        """After `area`, a short question about it that names no area: why it happens ("why
         does that happen", "why do they get tight anyway") or when to stretch it ("how often
         should i do it", "how many times a day at work"). None for anything else."""
-        if area is None or analysis.topics:
+        if analysis.topics:
             return None
         if "why" in cues and "asks_stretch" not in cues:
             aspect = "why_tight"
@@ -751,9 +745,16 @@ class Brain:
             subject = self._subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
-        if accepted and match.kind == "out_of_scope":
-            # a look-alike whose word pairs the message lacks does not outweigh an area named
-            # with a complaint: "neck is stiff from looking down at my phone" is not the phone
+        gives_way = (
+            match.kind == "out_of_scope"
+            or (match.kind == "general" and match.key in AREA_FIRST_GENERAL)
+            or (match.kind == "routine" and not ROUTINE_WORDS.intersection(words))
+        )
+        if accepted and gives_way:
+            # a look-alike without its word pairs, a routine not asked for as one, a general
+            # answer about a kind of complaint: each gives way to an area named with its
+            # complaint ("neck is stiff from looking down at my phone", "glutes tight after
+            # squats", "heel pain first thing in the morning")
             wanted = self._wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
@@ -770,14 +771,8 @@ class Brain:
                 return say.answer(topic, key, context, confidence=match.confidence)
             return say.fallback(match, context)
         if kind == "general":
-            wanted = self._wanted(match, analysis) if key in AREA_FIRST_GENERAL else None
-            if wanted is not None:  # "heel pain first thing in the morning": the heel
-                return self._area_reply(match.topics[0], wanted, context)
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
-            wanted = None if ROUTINE_WORDS.intersection(words) else self._wanted(match, analysis)
-            if wanted is not None:  # "glutes tight after squats": the glutes, not leg day
-                return self._area_reply(match.topics[0], wanted, context)
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":
             entry = self.kb.smalltalk[key]
@@ -1020,10 +1015,7 @@ def _aimed(words: Sequence[str]) -> bool:
 
 def _owned(words: Sequence[str], at: int) -> bool:
     """Whether the area word at `at` is the writer's: "my calves", "my left calf"."""
-    before = words[max(0, at - OWNED_REACH) : at]
-    return bool(before) and (
-        before[-1] in FIRST_PERSON or (len(before) > 1 and before[-2] in FIRST_PERSON)
-    )
+    return not FIRST_PERSON.isdisjoint(words[max(0, at - OWNED_REACH) : at])
 
 
 def _after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
