@@ -813,7 +813,7 @@ class Brain:
         if not cues & {"complaint", "request"}:
             return None
         if "not_a_body" in cues:
-            spans = self.matcher.words.topic_spans(analysis.canonical)
+            spans = analysis.spans
             words = analysis.corrected
             if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not any(
                 _owned(words, start) for start, _end, _topic in spans
@@ -849,10 +849,9 @@ class Brain:
             return True
         # "what is" asks about look-alikes as often ("what is a hammy actor", "where is the
         # quad on campus"): only a name no look-alike example uses is surely the body's
-        canonical = analysis.canonical
         return not any(
-            self.matcher.look_alike_words.intersection(canonical[start:end])
-            for start, end, _topic in self.matcher.words.topic_spans(canonical)
+            self.matcher.look_alike_words.intersection(analysis.canonical[start:end])
+            for start, end, _topic in analysis.spans
         )
 
     def _aspect_asked(self, aspect: str, topic: str, analysis: Analysis) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.understanding.text import english_ranks, normalize_message
-from bot.understanding.words import Canonicaliser
+from bot.understanding.words import Canonicaliser, with_topic_tokens
 
 #: a message of this many words or more may be context and then a question ("I paint houses
 #: for a living and my shoulders are always tight, how do I stretch them"): it is also read
@@ -49,13 +49,16 @@ class Analysis:
     #: positions in `normalised` where a piece after punctuation starts ("even when im not,
     #: kinda numb": "kinda" starts one), so that a negation stops there
     breaks: frozenset[int] = frozenset()
+    #: (start, end, topic id) of each topic name in `canonical` (and `normalised`, `corrected`)
+    spans: tuple[tuple[int, int, str], ...] = ()
 
 
 def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
     """Read a message: normalise it (once), canonicalise its words and find its topics."""
     normalised, pieces = normalize_message(text)
     canonical = canonicaliser.canonical(normalised)
-    words, topics = canonicaliser.find_topics(canonical)
+    spans = canonicaliser.topic_spans(canonical)
+    words, topics = with_topic_tokens(canonical, spans)
     clauses = cut_clauses(pieces) if len(words) >= CLAUSE_MIN_WORDS else ()
     form: dict[str, str] = {}
     for word, canon in zip(normalised, canonical, strict=True):
@@ -76,6 +79,7 @@ def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
         clauses,
         in_form,
         _breaks(pieces, len(normalised)),
+        tuple(spans),
     )
 
 

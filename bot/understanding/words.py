@@ -207,16 +207,7 @@ class Canonicaliser:
     def find_topics(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
         """(the canonical words with each topic name replaced by `TOPIC_TOKEN`, the topic ids
         in order). The longest name wins: "lower back" is one topic, not "back"."""
-        out: list[str] = []
-        topics: list[str] = []
-        last = 0
-        for start, end, topic_id in self.topic_spans(words):
-            out.extend(words[last:start])
-            out.append(TOPIC_TOKEN)
-            topics.append(topic_id)
-            last = end
-        out.extend(words[last:])
-        return out, topics
+        return with_topic_tokens(words, self.topic_spans(words))
 
     def topic_spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """(start, end, topic id) of each topic name in canonical words, in order."""
@@ -308,6 +299,22 @@ class Canonicaliser:
             if best_key is None or key < best_key:
                 best, best_key = candidate, key
         return best
+
+
+def with_topic_tokens(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]]
+) -> tuple[list[str], list[str]]:
+    """`Canonicaliser.find_topics` from the `topic_spans` of `words`, already found."""
+    out: list[str] = []
+    topics: list[str] = []
+    last = 0
+    for start, end, topic_id in spans:
+        out.extend(words[last:start])
+        out.append(TOPIC_TOKEN)
+        topics.append(topic_id)
+        last = end
+    out.extend(words[last:])
+    return out, topics
 
 
 def _lemmatize(word: str, known: set[str]) -> str:
