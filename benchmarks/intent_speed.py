@@ -38,7 +38,6 @@ import io
 import json
 import math
 import os
-import platform
 import pstats
 import random
 import statistics
@@ -58,6 +57,7 @@ if str(ROOT) not in sys.path:
 
 import embedding_baseline  # noqa: E402
 import yaml  # noqa: E402
+from machine_info import machine  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 from synthetic_kb import Synthesizer, load_synthetic, phrase_lists  # noqa: E402
 
@@ -234,29 +234,6 @@ def section(title: str) -> None:
     print()
     print(title)
     print("-" * len(title))
-
-
-def machine() -> dict[str, str]:
-    """CPU model, cores, Python, platform and load average, for the header and footer."""
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        load = "n/a"
-    return {
-        "cpu": cpu,
-        "cores": str(os.cpu_count()),
-        "python": platform.python_version(),
-        "platform": platform.platform(terse=True),
-        "load": load,
-    }
 
 
 def load_messages() -> list[str]:

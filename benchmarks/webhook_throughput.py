@@ -41,7 +41,6 @@ import argparse
 import asyncio
 import itertools
 import os
-import platform
 import resource
 import signal
 import socket
@@ -57,6 +56,8 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from machine_info import one_line  # noqa: E402
 
 from tests.e2e.fakebotapi import FakeBotAPI  # noqa: E402
 from tests.local_postgres import LocalPostgres  # noqa: E402
@@ -345,22 +346,6 @@ async def bench_setup(
     return runs
 
 
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (
-        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.platform(terse=True)}, load average {load}"
-    )
-
-
 def commit() -> str:
     try:
         head = subprocess.run(
@@ -398,7 +383,7 @@ def main() -> None:
         parser.error(f"unknown setups {unknown}: choose from {', '.join(SETUPS)}")
 
     print(f"webhook throughput, git {commit()}")
-    print(f"machine: {machine()}")
+    print(f"machine: {one_line()}")
     print(
         "raised: RATE_LIMIT_PER_SECOND=1000, FLOOD_LIMIT=1000000 (neither caps the runs); "
         "production: the defaults, with Telegram's 30 messages a second shared between the "
