@@ -816,7 +816,7 @@ class Brain:
             spans = analysis.spans
             words = analysis.corrected
             if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not any(
-                _owned(words, start) for start, _end, _topic in spans
+                _owned(words, start, end) for start, end, _topic in spans
             ):
                 return None
         if self._other_sense(match, analysis):
@@ -1012,9 +1012,10 @@ def _aimed(words: Sequence[str]) -> bool:
     )
 
 
-def _owned(words: Sequence[str], at: int) -> bool:
-    """Whether the area word at `at` is the writer's: "my calves", "my left calf"."""
-    return not FIRST_PERSON.isdisjoint(words[max(0, at - OWNED_REACH) : at])
+def _owned(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the area named by `words[start:end]` is the writer's: "my calves", "my left
+    calf", "the backs of my thighs"."""
+    return not FIRST_PERSON.isdisjoint(words[max(0, start - OWNED_REACH) : end])
 
 
 def _after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:

@@ -584,6 +584,8 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         # a thing elsewhere in the story is context, not the area's other sense, once the
         # area is the writer's own
         ("my forearms are sore from guitar practice", "wrists_forearms"),
+        # ... also when "my" is inside the area's name
+        ("the backs of my thighs feel like guitar strings", "hamstrings"),
         ("my neck is stiff all the time, even putting my shoes on is a struggle", "neck"),
         # everyday complaint words
         ("front of my shins burn when i walk fast", "shins"),

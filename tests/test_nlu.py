@@ -422,6 +422,10 @@ def test_a_long_message_s_unknown_words_are_weighed_the_same_whatever_their_orde
         ("the back of my neck is stiff", ("neck",)),
         ("my back is tight", ("lower_back",)),
         ("my back and the back of my knee hurt", ("lower_back", "knees")),
+        # owner words inside a name are skipped, whichever they are, or left out
+        ("the back of both thighs is tight", ("hamstrings",)),
+        ("back of thighs tight", ("hamstrings",)),
+        ("the front of both my thighs ache", ("quadriceps",)),
     ],
 )
 def test_the_back_of_an_area_is_that_area(brain, text, topics):

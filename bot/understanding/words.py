@@ -118,6 +118,9 @@ class Canonicaliser:
         self._typo_priority = _typo_priority(kb, self._lemma)
         self._word_cache: dict[str, str] = {}
         self._lexicon, self._name_lengths = self._build_topic_lexicon(kb)
+        #: the names of more than one word without their owner words ("back of thigh" for
+        #: "back of my thigh"), so "the back of both thighs" and "back of thighs" find them too
+        self._loose, self._loose_lengths = _loose_lexicon(self._lexicon)
 
     # ------------------------------------------------------------------ building
 
@@ -216,17 +219,41 @@ class Canonicaliser:
         n = len(words)
         lexicon = self._lexicon
         while i < n:
+            loose = self._loose_span(words, i) if words[i] in self._loose_lengths else None
             for length in self._name_lengths.get(words[i], ()):
                 topic_id = lexicon.get(tuple(words[i : i + length]))
                 if topic_id is not None and length == 1 and self._part_of_area(words, i + 1):
                     continue  # "the backs of my calves" is about the calves, not the back
-                if topic_id is not None:
+                if topic_id is not None and (loose is None or loose[0] <= i + length):
                     spans.append((i, i + length, topic_id))
                     i += length
                     break
             else:
-                i += 1
+                if loose is not None:  # "the back of both thighs"
+                    spans.append((i, *loose))
+                    i = loose[0]
+                else:
+                    i += 1
         return spans
+
+    def _loose_span(self, words: Sequence[str], at: int) -> tuple[int, str] | None:
+        """(end, topic id) of the longest name of more than one word starting at `at` when
+        owner words inside it are skipped, or None."""
+        kept: list[str] = []
+        ends: list[int] = []
+        longest = self._loose_lengths[words[at]][0]
+        j = at
+        while j < len(words) and len(kept) < longest:
+            if words[j] not in _PART_OWNERS or j == at:
+                kept.append(words[j])
+                ends.append(j + 1)
+            j += 1
+        for length in self._loose_lengths[words[at]]:
+            if length <= len(kept):
+                topic_id = self._loose.get(tuple(kept[:length]))
+                if topic_id is not None:
+                    return ends[length - 1], topic_id
+        return None
 
     def _part_of_area(self, words: Sequence[str], at: int) -> bool:
         """True when `words[at:]` reads "of (my, the...) <another area>" ("back | of my
@@ -299,6 +326,29 @@ class Canonicaliser:
             if best_key is None or key < best_key:
                 best, best_key = candidate, key
         return best
+
+
+def _loose_lexicon(
+    lexicon: dict[tuple[str, ...], str],
+) -> tuple[dict[tuple[str, ...], str], dict[str, list[int]]]:
+    """The names of more than one word without their owner words, where that leaves more than
+    one word and no two topics share the result; with the lengths by first word, longest
+    first."""
+    loose: dict[tuple[str, ...], str] = {}
+    shared: set[tuple[str, ...]] = set()
+    for key, topic_id in lexicon.items():
+        short = tuple(w for w in key if w not in _PART_OWNERS)
+        if len(key) < 2 or len(short) < 2 or key[0] in _PART_OWNERS:
+            continue
+        if loose.get(short, topic_id) != topic_id:
+            shared.add(short)
+        loose[short] = topic_id
+    for short in shared:
+        del loose[short]
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for short in loose:
+        lengths[short[0]].add(len(short))
+    return loose, {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
 
 
 def with_topic_tokens(
