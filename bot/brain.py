@@ -297,6 +297,10 @@ class Brain:
         sized = self._sizing(analysis, context)
         if sized is not None:  # "i have 10 minutes", "no kneeling", "a longer one"
             return self._with_conditions(sized, named, context)
+        routine = self._condition_routine(named, analysis)
+        if routine is not None:  # "pregnant, safe stretches?", "stretches for my 80 yr old mum"
+            reply = self.replies.routine(self.kb.routines[routine], context)
+            return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, context.topic)
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
             language = language_of(analysis.normalised)  # only a message we did not understand
@@ -866,6 +870,8 @@ class Brain:
             if "asks_stretch" in cues:
                 return "stretch"  # "what do i do about it"
         if aspect == "when" and "asks_when" not in cues:
+            if "asks_stretch" in cues:
+                return "stretch"  # "calves tight after shifts, what should i stretch when home"
             if "complaint" in cues:
                 return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
             if analysis.corrected[:1] == ("how",) and "request" in cues:
@@ -937,6 +943,21 @@ class Brain:
         else:
             wanted = "cooldown"
         return next((rid for rid in found if rid.startswith(wanted)), found[0])
+
+    def _condition_routine(self, named: Sequence[str], analysis: Analysis) -> str | None:
+        """The routine made for a condition the message names (pregnancy, older age), when
+        the message asks for stretches or a routine and names no area: "pregnant, safe
+        stretches?". Asking whether ("can i stretch when pregnant") gets the advice."""
+        found = next((c for c in named if c in self.kb.routines), None)
+        if found is None or any(t != GENERAL for t in analysis.topics):
+            return None
+        words = analysis.corrected
+        if not words or words[0] in YES_NO_STARTS:
+            return None
+        if self.matcher.look_alike_pairs(analysis.words):
+            return None  # "stretch marks after pregnancy"
+        asks = ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
+        return found if asks else None
 
     def _subject(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks about a subject a general

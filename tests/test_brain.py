@@ -780,3 +780,46 @@ def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
 def test_a_bare_area_after_a_routine_gets_its_stretch(brain):
     *_, reply = converse(brain, "can you give me a cooldown after my run", "and my calves?")
     assert reply.intent == "calves.stretch"
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("pregnant, safe stretches?", "pregnancy"),
+        ("22 weeks pregnant what stretches can i do", "pregnancy"),
+        ("stretches for my 80 yr old mum", "older_adults"),
+        ("im 70, any stretches safe for me", "older_adults"),
+    ],
+)
+def test_stretches_asked_for_a_condition_with_a_routine_get_that_routine(brain, text, routine):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.routine) == ("routine", routine)
+    assert reply.conditions  # with the condition's note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i stretch when pregnant",  # asks whether: the advice
+        "is stretching safe in pregnancy",
+        "best stretch marks cream after pregnancy",  # another sense of "stretch"
+    ],
+)
+def test_asking_whether_or_about_stretch_marks_gets_no_condition_routine(brain, text):
+    assert brain.reply(text).kind != "routine"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "nurse doing 12 hour shifts, my calves feel tight. what should i stretch when i get home",
+            "calves",
+        ),
+        ("got shin splints after mile 5. what should i stretch", "shins"),
+    ],
+)
+def test_what_should_i_stretch_asks_for_a_stretch_not_when(brain, text, topic):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.topic) == ("stretch", topic)
+    assert brain.reply("should i stretch my calves before running").intent == "calves.when"

@@ -16,6 +16,8 @@ from bot.understanding.text import normalize
 #: how many words after an area word a complaint may follow and still make it the body's
 #: ("neck is so stiff", "back feels tight")
 _COMPLAINT_REACH = 3
+#: cues that ask nothing of their own inside a request for a stretch
+_INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
 
 
 class PhraseIndex:
@@ -55,14 +57,15 @@ class CueReader:
         return frozenset(cue for _start, _end, cue in self._index.matches(words))
 
     def read_asked(self, words: Sequence[str]) -> frozenset[str]:
-        """`read`, without a "what" that is part of a request for a stretch: "what do i do
-        about it" asks for something to do, not what the muscle is."""
+        """`read`, without a "what" or a question of timing that is part of a request for a
+        stretch: "what do i do about it" asks for something to do, not what the muscle is, and
+        "what should i stretch" which stretch, not when."""
         found = list(self._index.matches(words))
         asks = [(start, end) for start, end, cue in found if cue == "asks_stretch"]
         return frozenset(
             cue
             for start, end, cue in found
-            if cue != "what" or not any(s <= start and end <= e for s, e in asks)
+            if cue not in _INSIDE_A_REQUEST or not any(s <= start and end <= e for s, e in asks)
         )
 
     def near(
