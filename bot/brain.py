@@ -40,6 +40,13 @@ DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
 #: ROUTINE_WORDS, below)
 WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before", "prep"})
 COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
+#: a warm-up or a cool-down named as such, in one word or two
+WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
+WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
+#: words before "warm up" that make it something a person does, not a routine asked for
+WARM_UP_DOERS = frozenset(
+    "i we you they he she to always never not do did dont didnt can cant will should must".split()
+)
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
@@ -731,6 +738,10 @@ class Brain:
         unsure = not accepted and (
             match.kind != "out_of_scope" or not self._other_sense(match, analysis)
         )
+        warm_up = self._warm_up_asked(analysis) if match.kind in ("aspect", "none") else None
+        if warm_up is not None:
+            # "the forearm on my racquet side gets tight, warm up ideas before i play?"
+            return say.routine(self.kb.routines[warm_up], context, confidence=CUE_CONFIDENCE)
         if unsure:
             if self._routine_near(match, analysis):  # "5 min thing to do at my desk"
                 routine = self.kb.routines[match.key]
@@ -752,7 +763,11 @@ class Brain:
         gives_way = (
             match.kind == "out_of_scope"
             or (match.kind == "general" and match.key in AREA_FIRST_GENERAL)
-            or (match.kind == "routine" and not ROUTINE_WORDS.intersection(words))
+            or (
+                match.kind == "routine"
+                and not ROUTINE_WORDS.intersection(words)
+                and not _warm_ups_named(analysis.corrected)
+            )
         )
         if accepted and gives_way:
             # a look-alike without its word pairs, a routine not asked for as one, a general
@@ -927,6 +942,18 @@ class Brain:
         # "stretch" alone does not ask: "stretch for the last mile of the marathon"
         return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
 
+    def _warm_up_asked(self, analysis: Analysis) -> str | None:
+        """The warm-up or cool-down routine of an activity, for a message that names both
+        ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), an area
+        named or not; None when the activity has no routine of that kind."""
+        words = analysis.corrected
+        kinds = _warm_ups_named(words)
+        if len(kinds) != 1:
+            return None
+        wanted = kinds.pop()
+        found = (rid for _s, _e, rid in self.activities.matches(words))
+        return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+
     def _activity_routine(self, analysis: Analysis, *, asked: bool = False) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine (ROUTINE_WORDS,
         or `asked`) around an activity a routine names in its keywords (golf, bouldering, leg
@@ -1009,6 +1036,22 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _warm_ups_named(words: Sequence[str]) -> set[str]:
+    """ "warmup" and "cooldown" for each named as a thing in the words ("warm up ideas", "any
+    cooldown"), not as what someone does ("even though i warm up properly", "to cool down")."""
+    kinds = set()
+    for i, word in enumerate(words):
+        if word in WARM_UP_NAMES:
+            kind = word
+        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
+            kind = f"{word}{words[i + 1]}"
+        else:
+            continue
+        if i == 0 or words[i - 1] not in WARM_UP_DOERS:
+            kinds.add("warmup" if kind.startswith("warm") else "cooldown")
+    return kinds
 
 
 def _asks_without_a_mark(analysis: Analysis) -> bool:

@@ -823,3 +823,35 @@ def test_what_should_i_stretch_asks_for_a_stretch_not_when(brain, text, topic):
     reply = brain.reply(text)
     assert (reply.kind, reply.topic) == ("stretch", topic)
     assert brain.reply("should i stretch my calves before running").intent == "calves.when"
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        (
+            "tennis twice a week and the forearm on my racquet side gets tight, warm up ideas?",
+            "warmup_tennis",
+        ),
+        ("golf warm up for a stiff back", "warmup_golf"),
+        ("my calves get tight when i run, any warm up for running", "warmup_running"),
+    ],
+)
+def test_a_warm_up_asked_for_an_activity_wins_over_the_area_named(brain, text, routine):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.routine) == ("routine", routine)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # warming up is what they do, not what they ask for
+        (
+            "i play 5 a side and my groin always feels tight even though i warm up properly",
+            "adductors",
+        ),
+        # football has no cooldown: the area's answer
+        ("hamstrings tight after football, cool down ideas", "hamstrings"),
+    ],
+)
+def test_a_warm_up_in_the_story_or_missing_leaves_the_area(brain, text, topic):
+    assert brain.reply(text).topic == topic
