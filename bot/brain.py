@@ -40,6 +40,15 @@ DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
 #: ROUTINE_WORDS, below)
 WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before", "prep"})
 COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
+#: after tips were asked for, a message with one of these asks for a tip now ("can i get one
+#: now", "send me one")
+ONE_NOW = frozenset({"one", "now", "today"})
+#: after daily tips were turned on, a message of these words only, with a stop word, turns
+#: them off ("stop", "cancel them pls")
+STOP_WORDS = frozenset({"stop", "cancel", "off", "unsubscribe"})
+STOP_MESSAGE = STOP_WORDS | frozenset(
+    "it them those these the tips tip please pls no more turn actually wait sorry".split()
+)
 #: a warm-up or a cool-down named as such, in one word or two
 WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
 WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
@@ -355,6 +364,19 @@ class Brain:
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+        if context.kind == "daily" and STOP_WORDS & set(words) and set(words) <= STOP_MESSAGE:
+            return say.daily("off", context)  # "daily tips please" then "stop"
+        if (
+            context.kind in ("tip", "daily")
+            and not analysis.topics
+            and ONE_NOW.intersection(words)
+            and len(words) <= SHORT_ASK_WORDS + 2
+            and not cues & {"why", "what", "complaint"}
+        ):
+            # "daily tips please" then "can i get one now"; after a tip about an area, "another
+            # one" stays on it
+            asked = (context.intent or "").partition(".")[2] if context.kind == "tip" else ""
+            return say.tip(None, context, topic=asked or None)
         if context.kind == "tip" and analysis.topics and not cues & {"request", "why", "what"}:
             named = analysis.topics[0]  # "one for my wrists?" after a tip: a tip about them
             if named != GENERAL:
@@ -790,6 +812,8 @@ class Brain:
                 return say.answer(topic, key, context, confidence=match.confidence)
             return say.fallback(match, context)
         if kind == "general":
+            if self._lone_word(analysis, key):
+                return say.fallback(match, context)  # "stop": not "does stretching stop..."
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
@@ -985,6 +1009,15 @@ class Brain:
             return None  # "stretch marks after pregnancy"
         asks = ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
         return found if asks else None
+
+    def _lone_word(self, analysis: Analysis, key: str) -> bool:
+        """True for a message of one everyday word (and stopwords) that a general answer's
+        examples use but that does not name its subject ("stop", "start"): too little to
+        answer. "doms" or "bouncing" alone still names a subject."""
+        content = [w for w in analysis.corrected if w not in STOPWORDS]
+        if len(content) != 1 or not self.matcher.words.is_everyday(content[0]):
+            return False
+        return not any(found == key for _s, _e, found in self.subjects.matches(content))
 
     def _subject(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks about a subject a general

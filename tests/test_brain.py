@@ -855,3 +855,23 @@ def test_a_warm_up_asked_for_an_activity_wins_over_the_area_named(brain, text, r
 )
 def test_a_warm_up_in_the_story_or_missing_leaves_the_area(brain, text, topic):
     assert brain.reply(text).topic == topic
+
+
+def test_after_daily_tips_one_now_gets_a_tip_and_stop_turns_them_off(brain):
+    on = brain.reply("daily tips please")
+    assert on.intent == "daily.on"
+    assert brain.reply("can i get one now", on.context).kind == "tip"
+    assert brain.reply("stop", on.context).intent == "daily.off"
+    assert brain.reply("actually cancel them pls", on.context).intent == "daily.off"
+
+
+@pytest.mark.parametrize(("text", "kind"), [("stop", "fallback"), ("start", "fallback")])
+def test_one_everyday_word_gets_no_general_answer(brain, text, kind):
+    assert brain.reply(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("doms", "general.soreness"), ("bouncing", "general.bouncing")]
+)
+def test_one_word_that_names_a_subject_still_gets_its_answer(brain, text, intent):
+    assert brain.reply(text).intent == intent

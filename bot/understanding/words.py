@@ -268,6 +268,11 @@ class Canonicaliser:
         lengths = self._name_lengths.get(words[at], ())
         return any(tuple(words[at : at + length]) in self._lexicon for length in lengths)
 
+    def is_everyday(self, word: str) -> bool:
+        """Whether the word is among the most common English words ("stop", "go", "now")."""
+        rank = self._english.get(word)
+        return rank is not None and rank < _COMMON_RANK
+
     def unknown_weight(self, word: str) -> float:
         """How much a word the vocabulary lacks counts against a match."""
         if word in self._body_words or any(c in self._body_words for c in _lemma_candidates(word)):
