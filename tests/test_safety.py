@@ -93,6 +93,21 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("lost about 6kg without trying and my back aches", "urgent"),
         ("knee pain has not changed at all after 4 weeks of stretching", "see_professional"),
         ("out of breath on my runs lately and my chest is sore in the middle", "urgent"),
+        # combinations that raise the level
+        ("calf went warm and achy after the flight and now it hurts to breathe in", "emergency"),
+        ("chest feels like someone is sitting on it and im sweating", "emergency"),
+        ("my son has a temperature, a headache and cant get his chin to his chest", "emergency"),
+        ("nerve pain shooting down both legs since this morning", "emergency"),
+        ("nan slipped in the garden and cant stand, her foot is turned out", "emergency"),
+        ("my jaw aches when i walk uphill and goes when i stop", "urgent"),
+        ("im 80 and felt a crunch in my back lifting a pan", "urgent"),
+        ("banged my wrist and its a bit swollen", "urgent"),
+        # and the ones that make it a matter for a GP or physiotherapist, not today
+        ("my knee keeps locking after every game, been going on for months", "see_professional"),
+        ("im 75 and have fallen twice this month, legs feel weaker", "see_professional"),
+        ("chest tightness on my runs for 6 months now, tests were normal", "urgent"),
+        ("pins and needles in both hands at night, wakes me up", "see_professional"),
+        ("stress fracture in my hip from prednisone, ok to stretch?", "see_professional"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -141,6 +156,14 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "what is a stress fracture vs shin splints",
         "RIP my hamstrings, did nordic curls for the first time",
         "shoulder still hurts after the gym, cant lift my arm above my head",
+        # soreness that peaks on the second day, hyperbole, a passing tingle, other senses
+        "hamstrings sore 2 days after my first deadlift session, ok to stretch them?",
+        "cant feel my legs after that leg day lol, best stretch?",
+        "tingly hands after push ups that goes in about a minute, normal?",
+        "i collapsed on the sofa after my 10k, what stretches now",
+        "feeling numb about my progress, still cant touch my toes",
+        "got dizzy spinning my kids round in the garden, neck stretch?",
+        "my butt is so sore from the stairs challenge i had to sit down sideways",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
