@@ -135,7 +135,7 @@ FIRST_PERSON = frozenset({"my", "our"})
 OWNED_REACH = 2
 #: a change to the routine on screen may say a little more ("can i get a longer version for
 #: the weekend")
-SIZE_MOVE_MAX_WORDS = 12
+SIZE_MOVE_MAX_WORDS = 14
 #: "stretch?", "a stretch pls": after a topic, its stretch
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then".split()
@@ -347,23 +347,24 @@ class Brain:
         if another is not None:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"
             return say.stretch_for_topic(another, context)
-        if len(words) > MOVE_MAX_WORDS:
-            # a longer question about the area before must point at it ("why does mine get
-            # tight, i drive all day")
-            aspect = self._aspect_follow_up(cues, area, analysis) if area and pointing else None
-            return say.answer(area, aspect, context) if area and aspect else None
         # the stretch on screen, or the one a question about stretching was asked about
-        # ("how long do i hold it?" then "other side?")
+        # ("how long do i hold it?" then "other side?"); a reason may come with the ask
+        # ("thats too hard, i cant get anywhere near, easier one?")
         on_stretch = context.kind == "stretch" or (
             context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}.")
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
-        if stretch is not None:
+        if stretch is not None and not analysis.topics:
             if "other_side" in cues:
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+        if len(words) > MOVE_MAX_WORDS:
+            # a longer question about the area before must point at it ("why does mine get
+            # tight, i drive all day")
+            aspect = self._aspect_follow_up(cues, area, analysis) if area and pointing else None
+            return say.answer(area, aspect, context) if area and aspect else None
         if context.kind == "daily" and STOP_WORDS & set(words) and set(words) <= STOP_MESSAGE:
             return say.daily("off", context)  # "daily tips please" then "stop"
         if (
@@ -422,6 +423,9 @@ class Brain:
             rest = _after_thanks(words, self.cues)
             if rest:
                 return self._reply(" ".join(rest), context)
+            if "thanks" in kb.smalltalk and "?" not in analysis.text:
+                # "thanks ur a star", "cheers that helped loads": the thanks is the message
+                return say.smalltalk("thanks", " ".join(words), context)
         return None
 
     def _another_for(
@@ -765,9 +769,9 @@ class Brain:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
             return say.routine(self.kb.routines[warm_up], context, confidence=CUE_CONFIDENCE)
         if unsure:
-            if self._routine_near(match, analysis):  # "5 min thing to do at my desk"
-                routine = self.kb.routines[match.key]
-                return say.routine(routine, context, confidence=CUE_CONFIDENCE)
+            near = self._routine_near(match, analysis)
+            if near is not None:  # "5 min thing to do at my desk"
+                return say.routine(self.kb.routines[near], context, confidence=CUE_CONFIDENCE)
             if self._general_near(match, analysis):  # "is bouncing actually bad or fine?"
                 return say.answer(GENERAL, match.key, context, confidence=CUE_CONFIDENCE)
             activity = self._activity_routine(analysis)
@@ -952,19 +956,31 @@ class Brain:
         asks = "?" in analysis.text or words[0] in QUESTION_STARTS
         return asks or bool(cues & (ROUTINE_ASKS | {"why", "what"}))
 
-    def _routine_near(self, match: Match, analysis: Analysis) -> bool:
-        """True for a routine the intent layer found, not quite sure, in a message that names
-        the routine's activity or setting (its `keywords`: parkrun, at my desk, out of bed)
-        and asks for something, with no area named: "what should I do before parkrun"."""
+    def _routine_near(self, match: Match, analysis: Analysis) -> str | None:
+        """For a routine the intent layer found, not quite sure, in a message that names the
+        routine's activity or setting (its `keywords`: parkrun, at my desk, out of bed) and
+        asks for something, with no area named: that routine ("what should I do before
+        parkrun"). The routine may be a runner-up: "give me something for my desk" is nearest
+        the full-body routine, but names the desk. None when there is no such routine."""
         if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
-            return False
+            return None
         words = analysis.corrected
-        if not any(rid == match.key for _s, _e, rid in self.activities.matches(words)):
-            return False
+        named = {rid for _s, _e, rid in self.activities.matches(words)}
+        found = next(
+            (
+                key
+                for kind, key, _topic in ((match.kind, match.key, None), *match.alternatives)
+                if kind == "routine" and key in named
+            ),
+            None,
+        )
+        if found is None:
+            return None
         if "?" in analysis.text or ROUTINE_WORDS.intersection(words):
-            return True
+            return found
         # "stretch" alone does not ask: "stretch for the last mile of the marathon"
-        return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
+        rest = [w for w in words if w not in STRETCH_FORMS]
+        return found if self.cues.read(rest) & ROUTINE_ASKS else None
 
     def _warm_up_asked(self, analysis: Analysis) -> str | None:
         """The warm-up or cool-down routine of an activity, for a message that names both

@@ -875,3 +875,28 @@ def test_one_everyday_word_gets_no_general_answer(brain, text, kind):
 )
 def test_one_word_that_names_a_subject_still_gets_its_answer(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+def test_a_reason_may_come_with_an_ask_for_an_easier_stretch(brain):
+    card = brain.reply("how do i stretch my hamstrings")
+    reply = brain.reply("thats too hard, i cant get anywhere near, easier one?", card.context)
+    assert reply.kind == "stretch" and reply.intent.endswith(".easier")
+
+
+@pytest.mark.parametrize("text", ["thanks ur a star", "cheers that helped loads"])
+def test_a_thank_you_with_nothing_else_asked_is_thanks(brain, text):
+    assert brain.reply(text).intent == "smalltalk.thanks"
+    assert brain.reply("thanks, whats the capital of peru").kind == "fallback"
+
+
+def test_a_routine_the_message_names_by_its_setting_may_be_a_runner_up(brain):
+    reply = brain.reply("ok give me something for my desk, ive been sat 6 hours")
+    assert (reply.kind, reply.routine) == ("routine", "desk_break")
+
+
+def test_a_longer_warm_up_asked_with_a_reason(brain):
+    warm = brain.reply("warm up before a run")
+    longer = brain.reply("can you make it a bit longer, im doing a 10k race", warm.context)
+    assert (longer.kind, longer.routine) == ("routine", "warmup_running")
+    after = brain.reply("and for after?", longer.context)
+    assert after.routine == "cooldown_running"
