@@ -191,7 +191,7 @@ class Brain:
         self.matcher = Matcher(kb) if threshold is None else Matcher(kb, threshold=threshold)
         self.rules = SafetyRules(kb, self.matcher.words.canon)
         self.replies = Replies(kb)
-        self.cues = CueReader(kb)
+        self.cues = CueReader(kb, self.matcher.words.back_as_adverb)
         self.subjects = PhraseIndex(
             (word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords
         )

@@ -436,3 +436,17 @@ def test_cues_are_read_with_typos_corrected_and_words_otherwise_as_written(brain
     analysis = brain.matcher.analyse("how u strech my calves")
     assert analysis.corrected == ("how", "you", "stretch", "my", "calves")
     assert brain.reply("how u strech the psoas").intent == "psoas.stretch"
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("got my fat ass back to the gym and my heels hurt", ("feet_ankles",)),
+        ("knot under my shoulder blade, its back the next day", ("upper_back",)),
+        ("my back knee hurts in the lunge", ("knees",)),
+        ("back pain after deadlifts", ("lower_back",)),
+        ("back and shoulders tight", ("lower_back", "shoulders")),
+    ],
+)
+def test_back_meaning_again_or_the_leg_behind_is_not_the_back(brain, text, topics):
+    assert brain.matcher.analyse(text).topics == topics

@@ -8,7 +8,7 @@ the calves and complains, so it is about stretching whatever else it says.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from bot.kb import KnowledgeBase
 from bot.understanding.text import normalize
@@ -46,8 +46,14 @@ class PhraseIndex:
 class CueReader:
     """The cues of one knowledge base, as whole words and word sequences."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        """Index every cue term."""
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        back_as_adverb: Callable[[Sequence[str], int], bool] | None = None,
+    ) -> None:
+        """Index every cue term. `back_as_adverb` tells "back" meaning again ("back to the
+        gym") from the body (`Canonicaliser.back_as_adverb`)."""
+        self._back_as_adverb = back_as_adverb
         self._ambiguous = frozenset(kb.cues.get("ambiguous_area", ()))
         self._owners = frozenset(kb.cues.get("owner", ()))
         self._index = PhraseIndex((term, cue) for cue, terms in kb.cues.items() for term in terms)
@@ -88,6 +94,7 @@ class CueReader:
         return all(
             (i > 0 and words[i - 1] in owners)
             or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
+            or (self._back_as_adverb is not None and self._back_as_adverb(words, i))
             for i, word in enumerate(words)
             if word in self._ambiguous
         )

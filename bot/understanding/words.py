@@ -91,6 +91,16 @@ def _deletes(word: str) -> set[str]:
 
 #: words between "back of" and the area it is part of ("the back of my calf")
 _PART_OWNERS = frozenset({"my", "the", "your", "his", "her", "their", "our", "both", "each"})
+#: words after "back" that make it "again" or "returning" ("back to the gym", "back the next
+#: day", "back into running"), when no owner comes before it
+_AFTER_BACK_AGAIN = frozenset(
+    "to into onto again home then from next the after up out off down in on at with for a when "
+    "since now together here there yet".split()
+)
+#: limbs that "back" describes as the one behind ("my back knee on the floor", "back leg")
+_LIMBS_BEHIND = frozenset(
+    "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
+)
 
 
 class Canonicaliser:
@@ -102,6 +112,8 @@ class Canonicaliser:
         self._english = english_ranks()
         #: words of the knowledge base's own texts (answers, steps): known to the domain
         self._body_words = _body_vocab(kb)
+        #: words that make the next word a body's ("my back", "lower back")
+        self._owners = frozenset(kb.cues.get("owner", ())) | _PART_OWNERS
         safety = _safety_words(kb)
         # a safety word that the answers and steps also use ("numb", "swollen") is ours; the
         # rest ("flying", "crash") are corrected to but teach the matcher nothing
@@ -224,6 +236,8 @@ class Canonicaliser:
                 topic_id = lexicon.get(tuple(words[i : i + length]))
                 if topic_id is not None and length == 1 and self._part_of_area(words, i + 1):
                     continue  # "the backs of my calves" is about the calves, not the back
+                if topic_id is not None and length == 1 and self.back_as_adverb(words, i):
+                    continue  # "got back to the gym", "its back the next day"
                 if topic_id is not None and (loose is None or loose[0] <= i + length):
                     spans.append((i, i + length, topic_id))
                     i += length
@@ -254,6 +268,19 @@ class Canonicaliser:
                 if topic_id is not None:
                     return ends[length - 1], topic_id
         return None
+
+    def back_as_adverb(self, words: Sequence[str], at: int) -> bool:
+        """True when "back" at `at` means again or returning, not the body: no owner word
+        before it ("my", "lower") and a word after it that "back" as a body part does not take
+        ("back to the gym", "back the next day", "back into running"), or one of the limbs it
+        describes ("my back knee", "the back leg" in a lunge)."""
+        if words[at] != "back":
+            return False
+        if at + 1 < len(words) and words[at + 1] in _LIMBS_BEHIND:
+            return True
+        if at > 0 and words[at - 1] in self._owners:
+            return False
+        return at + 1 < len(words) and words[at + 1] in _AFTER_BACK_AGAIN
 
     def _part_of_area(self, words: Sequence[str], at: int) -> bool:
         """True when `words[at:]` reads "of (my, the...) <another area>" ("back | of my
