@@ -49,6 +49,8 @@ STOP_WORDS = frozenset({"stop", "cancel", "off", "unsubscribe"})
 STOP_MESSAGE = STOP_WORDS | frozenset(
     "it them those these the tips tip please pls no more turn actually wait sorry".split()
 )
+#: the words that ask for a routine as such ("stretches" may ask for one stretch)
+ROUTINE_NAMES = frozenset({"routine", "routines"})
 #: a warm-up or a cool-down named as such, in one word or two
 WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
 WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
@@ -306,7 +308,7 @@ class Brain:
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
-        named_stretch = self.stretch_names.find(analysis.corrected)
+        named_stretch = self.stretch_names.find(analysis.corrected, analysis.breaks)
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
             reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
@@ -795,6 +797,17 @@ class Brain:
                 and not _warm_ups_named(analysis.corrected)
             )
         )
+        if (
+            accepted
+            and match.kind == "routine"
+            and ROUTINE_WORDS.isdisjoint(words)
+            and not _warm_ups_named(analysis.corrected)
+        ):
+            # a question about a subject told around an activity ("everyone says static
+            # stretching before a run is bad, which is it"): the subject, not the routine
+            subject = self._subject(analysis)
+            if subject is not None:
+                return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
         if accepted and gives_way:
             # a look-alike without its word pairs, a routine not asked for as one, a general
             # answer about a kind of complaint: each gives way to an area named with its
@@ -984,15 +997,24 @@ class Brain:
 
     def _warm_up_asked(self, analysis: Analysis) -> str | None:
         """The warm-up or cool-down routine of an activity, for a message that names both
-        ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), an area
-        named or not; None when the activity has no routine of that kind."""
+        ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), or that
+        asks for a routine by that word around an activity or setting ("stiff neck from my
+        desk, give me a quick routine"), an area named or not; None when the activity has no
+        routine of that kind, or two and the message does not say which."""
         words = analysis.corrected
         kinds = _warm_ups_named(words)
-        if len(kinds) != 1:
+        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        if len(kinds) == 1:
+            wanted = kinds.pop()
+            return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+        if kinds or not found or ROUTINE_NAMES.isdisjoint(words):
             return None
-        wanted = kinds.pop()
-        found = (rid for _s, _e, rid in self.activities.matches(words))
-        return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+        # "a routine before a round", "give me a quick routine" with the desk named
+        warm, cool = not WARM_WORDS.isdisjoint(words), not COOL_WORDS.isdisjoint(words)
+        if warm != cool:
+            wanted = "warmup" if warm else "cooldown"
+            return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+        return found[0] if len(found) == 1 else None
 
     def _activity_routine(self, analysis: Analysis, *, asked: bool = False) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine (ROUTINE_WORDS,
@@ -1016,11 +1038,13 @@ class Brain:
         the message asks for stretches or a routine and names no area: "pregnant, safe
         stretches?". Asking whether ("can i stretch when pregnant") gets the advice."""
         found = next((c for c in named if c in self.kb.routines), None)
-        if found is None or any(t != GENERAL for t in analysis.topics):
-            return None
         words = analysis.corrected
-        if not words or words[0] in YES_NO_STARTS:
+        if found is None:
             return None
+        if any(t != GENERAL for t in analysis.topics) and ROUTINE_NAMES.isdisjoint(words):
+            return None  # "pregnant, can i stretch my hips": the hips, with the condition
+        if not words or (words[0] in YES_NO_STARTS and words[1:2] != ("you",)):
+            return None  # asks whether ("can i stretch when pregnant"); "can you give me" asks
         if self.matcher.look_alike_pairs(analysis.words):
             return None  # "stretch marks after pregnancy"
         asks = ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)

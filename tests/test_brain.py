@@ -900,3 +900,35 @@ def test_a_longer_warm_up_asked_with_a_reason(brain):
     assert (longer.kind, longer.routine) == ("routine", "warmup_running")
     after = brain.reply("and for after?", longer.context)
     assert after.routine == "cooldown_running"
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        (
+            "stiff back and tight shoulders wreck my golf, im 58, routine before a round",
+            "warmup_golf",
+        ),
+        (
+            "stiff neck and achy back from hunching at my desk all day, give me a quick routine",
+            "desk_break",
+        ),
+        ("can you give me a pregnancy stretch routine for hip and back ache", "pregnancy"),
+    ],
+)
+def test_a_routine_asked_for_by_that_word_wins_over_the_areas_named(brain, text, routine):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.routine) == ("routine", routine)
+
+
+def test_a_subject_asked_about_around_an_activity_is_the_subject(brain):
+    reply = brain.reply(
+        "everyone says static stretching before a run is bad and do dynamic?? which is it"
+    )
+    assert reply.intent == "general.static_vs_dynamic"
+
+
+def test_a_stretch_name_does_not_run_across_punctuation(brain):
+    reply = brain.reply("groin feels tight after 5 a side, stretch for inner thigh?")
+    assert (reply.kind, reply.topic) == ("stretch", "adductors")
+    assert brain.reply("side stretch please").intent == "stretch.standing_side_reach"

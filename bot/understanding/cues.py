@@ -8,7 +8,7 @@ the calves and complains, so it is about stretching whatever else it says.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from bot.kb import KnowledgeBase
 from bot.understanding.text import normalize
@@ -114,11 +114,15 @@ class StretchNames:
             for name in (stretch.name, *stretch.aliases)
         )
 
-    def find(self, words: Sequence[str]) -> str | None:
+    def find(self, words: Sequence[str], breaks: Collection[int] = ()) -> str | None:
         """The id of the first stretch the words name, or None; also None when the rest of the
-        message is about an animal or a thing ("my dog does downward dog")."""
+        message is about an animal or a thing ("my dog does downward dog"). A name does not
+        run across `breaks` (where a piece after punctuation starts): "5 a side, stretch for
+        my groin" names no side stretch."""
         asks = None
         for start, end, stretch_id in self._index.matches(words):
+            if any(start < b < end for b in breaks):
+                continue
             if end - start == 1:
                 if asks is None:
                     asks = "request" in self._cues.read(words) or "pose" in words
