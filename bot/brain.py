@@ -49,6 +49,8 @@ STOP_WORDS = frozenset({"stop", "cancel", "off", "unsubscribe"})
 STOP_MESSAGE = STOP_WORDS | frozenset(
     "it them those these the tips tip please pls no more turn actually wait sorry".split()
 )
+#: a message this short, of one everyday word and stopwords, names no general subject
+LONE_WORD_MAX = 2
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines"})
 #: a warm-up or a cool-down named as such, in one word or two
@@ -1054,8 +1056,11 @@ class Brain:
         """True for a message of one everyday word (and stopwords) that a general answer's
         examples use but that does not name its subject ("stop", "start"): too little to
         answer. "doms" or "bouncing" alone still names a subject."""
-        content = [w for w in analysis.corrected if w not in STOPWORDS]
-        if len(content) != 1 or not self.matcher.words.is_everyday(content[0]):
+        words = analysis.corrected
+        content = [w for w in words if w not in STOPWORDS]
+        if len(words) > LONE_WORD_MAX or len(content) != 1 or "?" in analysis.text:
+            return False  # "is every day ok" asks something
+        if not self.matcher.words.is_everyday(content[0]):
             return False
         return not any(found == key for _s, _e, found in self.subjects.matches(content))
 

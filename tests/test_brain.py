@@ -932,3 +932,8 @@ def test_a_stretch_name_does_not_run_across_punctuation(brain):
     reply = brain.reply("groin feels tight after 5 a side, stretch for inner thigh?")
     assert (reply.kind, reply.topic) == ("stretch", "adductors")
     assert brain.reply("side stretch please").intent == "stretch.standing_side_reach"
+
+
+def test_a_short_question_with_one_everyday_word_is_still_a_question(brain):
+    first = brain.reply("how often should i stretch")
+    assert brain.reply("is every day ok", first.context).intent == "general.every_day"
