@@ -450,3 +450,11 @@ def test_cues_are_read_with_typos_corrected_and_words_otherwise_as_written(brain
 )
 def test_back_meaning_again_or_the_leg_behind_is_not_the_back(brain, text, topics):
     assert brain.matcher.analyse(text).topics == topics
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("toes", "toe"), ("shoes", "shoe"), ("stretches", "stretch"), ("glutes", "glute")],
+)
+def test_plural_es_is_cut_only_after_s_x_z_ch_and_sh(brain, word, lemma):
+    assert brain.matcher.words.canon(word) == lemma

@@ -67,10 +67,15 @@ def _lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
         out.append(word[:-3] + "y")
     if len(word) > 4 and word.endswith("ves"):
         out.append(word[:-3] + "f")
-    if len(word) > 3 and word.endswith("es"):
+    # "-es" is the plural after s, x, z, ch and sh ("stretches", "boxes"); elsewhere the "e"
+    # belongs to the word ("toes" is "toe", not "to"), so "-s" is tried first
+    es_plural = word.endswith(_ES_AFTER)
+    if len(word) > 3 and word.endswith("es") and es_plural:
         out.append(word[:-2])
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         out.append(word[:-1])
+    if len(word) > 3 and word.endswith("es") and not es_plural:
+        out.append(word[:-2])
     if len(word) > 5 and word.endswith("ing"):
         out.extend((word[:-3], word[:-3] + "e"))
         if len(word) > 6 and word[-4] == word[-5]:
@@ -90,6 +95,8 @@ def _deletes(word: str) -> set[str]:
 
 
 #: words between "back of" and the area it is part of ("the back of my calf")
+#: endings before which a plural takes "-es"
+_ES_AFTER = ("ses", "xes", "zes", "ches", "shes")
 _PART_OWNERS = frozenset({"my", "the", "your", "his", "her", "their", "our", "both", "each"})
 #: words after "back" that make it "again" or "returning" ("back to the gym", "back the next
 #: day", "back into running"), when no owner comes before it
