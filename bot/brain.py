@@ -358,12 +358,22 @@ class Brain:
             context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}.")
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
-        if stretch is not None and not analysis.topics:
+        if stretch is None and context.kind == "answer" and area and cues & {"easier", "harder"}:
+            # "harder version please" after why an area gets tight: its first stretch's
+            stretch = next(iter(kb.stretches_for(area)), None)
+        # an area named is the reason ("my knee hurts in it, easier one?", "easier one, my
+        # neck is sensitive"), unless it is another area of its own ("harder one for my calves")
+        reason = pointing or set(analysis.topics) <= {area, *(stretch.topics if stretch else ())}
+        if stretch is not None and reason:
             if "other_side" in cues:
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+        routine = self._routine_for_answer(context) if ROUTINE_NAMES & set(words) else None
+        if routine is not None and not analysis.topics:
+            # "go on then give me the routine" after "can i learn the splits at 35"
+            return say.routine(kb.routines[routine], context)
         if len(words) > MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day")
@@ -431,6 +441,18 @@ class Brain:
                 # "thanks ur a star", "cheers that helped loads": the thanks is the message
                 return say.smalltalk("thanks", " ".join(words), context)
         return None
+
+    def _routine_for_answer(self, context: Context) -> str | None:
+        """The routine made for the subject of the general answer on screen: the one whose id
+        has the same words ("splits"; "toe_touch" for "touch_toes"). None after anything
+        else."""
+        if context.kind != "answer" or not (context.intent or "").startswith(f"{GENERAL}."):
+            return None
+        canon = self.matcher.words.canon
+        key = {canon(w) for w in (context.intent or "").split(".", 1)[1].split("_")}
+        return next(
+            (rid for rid in self.kb.routines if {canon(w) for w in rid.split("_")} == key), None
+        )
 
     def _another_for(
         self, analysis: Analysis, cues: frozenset[str], context: Context, area: str | None

@@ -937,3 +937,42 @@ def test_a_stretch_name_does_not_run_across_punctuation(brain):
 def test_a_short_question_with_one_everyday_word_is_still_a_question(brain):
     first = brain.reply("how often should i stretch")
     assert brain.reply("is every day ok", first.context).intent == "general.every_day"
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (
+            [
+                "how do i do pigeon pose for my glutes",
+                "my knee hurts in it, is there an easier one",
+            ],
+            "stretch.pigeon_pose.easier",
+        ),
+        (["stretch for my neck", "easier one, my neck is quite sensitive"], ".easier"),
+        (
+            [
+                "how do i stretch my hip flexors",
+                "why do they even get tight",
+                "harder version please",
+            ],
+            ".harder",
+        ),
+    ],
+)
+def test_an_area_named_as_the_reason_keeps_the_variant(brain, turns, intent):
+    context = None
+    for text in turns:
+        reply = brain.reply(text, context) if context else brain.reply(text)
+        context = reply.context
+    assert reply.kind == "stretch" and reply.intent.endswith(intent)
+
+
+@pytest.mark.parametrize(
+    ("first", "routine"),
+    [("can i learn the splits at 35", "splits"), ("how do i touch my toes", "toe_touch")],
+)
+def test_the_routine_after_a_general_answer_is_the_one_for_its_subject(brain, first, routine):
+    answer = brain.reply(first)
+    reply = brain.reply("go on then give me the routine", answer.context)
+    assert (reply.kind, reply.routine) == ("routine", routine)
