@@ -108,6 +108,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("chest tightness on my runs for 6 months now, tests were normal", "urgent"),
         ("pins and needles in both hands at night, wakes me up", "see_professional"),
         ("stress fracture in my hip from prednisone, ok to stretch?", "see_professional"),
+        ("my calf cramps after walking about 200m and goes when i stop", "see_professional"),
+        (
+            "my back is stiff for over an hour every morning and eases once im moving",
+            "see_professional",
+        ),
+        ("third time now i've gone woozy in a hot barre class, it happened a year ago too", "urgent"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
