@@ -976,3 +976,20 @@ def test_the_routine_after_a_general_answer_is_the_one_for_its_subject(brain, fi
     answer = brain.reply(first)
     reply = brain.reply("go on then give me the routine", answer.context)
     assert (reply.kind, reply.routine) == ("routine", routine)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the rowing machine absolutely slaughtered my forearms", "wrists_forearms"),
+        ("back a bit sore after sleeping on my mates sofa", "lower_back"),
+    ],
+)
+def test_everyday_complaints_about_an_area(brain, text, topic):
+    reply = brain.reply(text)
+    assert reply.kind in ("answer", "stretch") and reply.topic == topic
+
+
+def test_doms_named_in_a_story_gets_the_soreness_answer(brain):
+    reply = brain.reply("first legs day back at the gym, the DOMS is already kicking in, what now")
+    assert reply.intent == "general.soreness"

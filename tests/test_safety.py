@@ -113,7 +113,10 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "my back is stiff for over an hour every morning and eases once im moving",
             "see_professional",
         ),
-        ("third time now i've gone woozy in a hot barre class, it happened a year ago too", "urgent"),
+        (
+            "third time now i've gone woozy in a hot barre class, it happened a year ago too",
+            "urgent",
+        ),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):

@@ -101,7 +101,7 @@ _PART_OWNERS = frozenset({"my", "the", "your", "his", "her", "their", "our", "bo
 #: words after "back" that make it "again" or "returning" ("back to the gym", "back the next
 #: day", "back into running"), when no owner comes before it
 _AFTER_BACK_AGAIN = frozenset(
-    "to into onto again home then from next the after up out off down in on at with for a when "
+    "to into onto again home then from next the after up out off down in on at with for when "
     "since now together here there yet".split()
 )
 #: limbs that "back" describes as the one behind ("my back knee on the floor", "back leg")
