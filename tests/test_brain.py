@@ -267,6 +267,8 @@ def test_json_contract_keys(brain):
     [
         ("¿Por qué me duelen tanto los isquiotibiales después de correr?", "solo entiendo inglés"),
         ("Wie kann ich meine Waden dehnen?", "nur Englisch"),
+        ("Welche Dehnübungen helfen bei verspannten Waden?", "nur Englisch"),
+        ("cuales estiramientos ayudan con la espalda", "solo entiendo inglés"),
         ("Comment étirer mes ischio-jambiers ?", "que l’anglais"),
         ("Come posso allungare i polpacci?", "solo l’inglese"),
         ("Como alongar a panturrilha?", "só entendo inglês"),
