@@ -173,6 +173,13 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "feeling numb about my progress, still cant touch my toes",
         "got dizzy spinning my kids round in the garden, neck stretch?",
         "my butt is so sore from the stairs challenge i had to sit down sideways",
+        "first bodypump class yesterday and my whole body aches like I got hit by a bus",
+        "after a 10h flight both legs feel heavy and tight, nothing red or swollen",
+        "for my first aid course: what are the signs of a blood clot in the leg?",
+        "broke my phone screen doing a stretch lol, anyway what's a good hip opener",
+        "on pins and needles waiting for my marathon results, my legs need a stretch",
+        "my 8 year old's legs ache at night sometimes, fine in the morning. growing pains?",
+        "heard a pop in my back twisting in my chair, no pain at all, actually feels looser",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
