@@ -109,6 +109,19 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pins and needles in both hands at night, wakes me up", "see_professional"),
         ("stress fracture in my hip from prednisone, ok to stretch?", "see_professional"),
         ("my calf cramps after walking about 200m and goes when i stop", "see_professional"),
+        ("couldn't pass water at all this morning and my back is killing me", "emergency"),
+        ("2 weeks of back pain, now bilateral sciatica", "emergency"),
+        ("it's gone numb around my bottom and between my legs", "emergency"),
+        ("back pain and both legs gone like jelly, keep tripping", "emergency"),
+        ("he can't catch his breath even after his inhaler", "emergency"),
+        ("took a big hit in rugby and now pins and needles down my arm, neck stiff", "emergency"),
+        ("my heart does a fluttery skipping thing when i run", "urgent"),
+        ("out of breath on easy runs lately and my ankles are puffy", "urgent"),
+        ("came off my bike onto my shoulder, there's a lump on my collarbone", "urgent"),
+        ("my calf won't push me up onto my toes any more, back's sore", "urgent"),
+        ("my shoulder has come out of its socket three times this year", "see_professional"),
+        ("finger joints swollen and stiff for an hour every morning", "see_professional"),
+        ("diabetic, both feet getting number over the last few months", "see_professional"),
         (
             "my back is stiff for over an hour every morning and eases once im moving",
             "see_professional",
@@ -180,6 +193,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "on pins and needles waiting for my marathon results, my legs need a stretch",
         "my 8 year old's legs ache at night sometimes, fine in the morning. growing pains?",
         "heard a pop in my back twisting in my chair, no pain at all, actually feels looser",
+        "fingers go a bit numb holding my phone up in bed, shake them and it's gone",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):

@@ -57,7 +57,9 @@ _ALTERNATIVES = 3
 #: confidences are rounded, so a reply does not hang on the last bits of a float
 _CONFIDENCE_DIGITS = 3
 #: words that only place a thing in time: never part of a look-alike's other sense
-_TIMING_WORDS = frozenset({"before", "after", "during"})
+_TIMING_WORDS = frozenset(
+    {"before", "after", "during", "last", "yesterday", "today", "tonight", "since", "ago"}
+)
 #: requests that need one of these words: a bare "stop" or "cancel" is not "stop daily tips"
 _TIP_WORDS = frozenset({"tip", "tips", "hint", "advice", "fact", "trick", "useful", "teach"})
 _DAILY_WORDS = _TIP_WORDS | {
