@@ -51,6 +51,8 @@ STOP_MESSAGE = STOP_WORDS | frozenset(
 )
 #: a message this short, of one everyday word and stopwords, names no general subject
 LONE_WORD_MAX = 2
+#: times of day that routines of their own are made for
+ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines"})
 #: a warm-up or a cool-down named as such, in one word or two
@@ -321,6 +323,9 @@ class Brain:
         if routine is not None:  # "pregnant, safe stretches?", "stretches for my 80 yr old mum"
             reply = self.replies.routine(self.kb.routines[routine], context)
             return self._with_conditions(reply, named, context)
+        area_routine = self._area_routine(analysis, context)
+        if area_routine is not None:  # "glute routine", "can you make that a routine"
+            return self._with_conditions(area_routine, named, context)
         match = self.matcher.match(analysis, context.topic)
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
             language = language_of(analysis.normalised)  # only a message we did not understand
@@ -1056,6 +1061,29 @@ class Brain:
         else:
             wanted = "cooldown"
         return next((rid for rid in found if rid.startswith(wanted)), found[0])
+
+    def _area_routine(self, analysis: Analysis, context: Context) -> Reply | None:
+        """A routine built for one area, for a message that asks for a routine by that word
+        and names the area ("glute routine") or, short, follows a reply about one ("can you
+        make that a routine"), and names no activity or setting of a routine of its own. None
+        otherwise."""
+        words = analysis.corrected
+        if ROUTINE_NAMES.isdisjoint(words) or any(self.activities.matches(words)):
+            return None
+        if not ROUTINE_TIMES.isdisjoint(words) or _warm_ups_named(words):
+            return None  # "bedtime routine for tight hips": the bedtime routine
+        named = [t for t in analysis.topics if t != GENERAL]
+        if len(set(named)) > 1 or (GENERAL in analysis.topics and not named):
+            return None
+        area = named[0] if named else None
+        if area is None and len(words) <= MOVE_MAX_WORDS and context.kind in ("answer", "stretch"):
+            area = context.topic if context.topic != GENERAL else None
+        if area is None or self.matcher.look_alike_pairs(analysis.words):
+            return None
+        plan = Plan(area, area=True)
+        if not self.replies.sizer.can_build(plan):
+            return None
+        return self._resized(plan, SizeAsk(), context, postures=False)
 
     def _condition_routine(self, named: Sequence[str], analysis: Analysis) -> str | None:
         """The routine made for a condition the message names (pregnancy, older age), when

@@ -139,7 +139,8 @@ class _Rules:
         family, kind = row["family"], reply["kind"]
         routine = str(reply.get("routine") or "")
         if family in AREAS:
-            return kind in ("answer", "stretch") and reply.get("topic") == family
+            # an answer, a stretch or a routine built for the area ("a calf routine")
+            return kind in ("answer", "stretch", "routine") and reply.get("topic") == family
         if family in CONDITIONS:
             return self._shaped_by(CONDITION_IDS.get(family, family), reply)
         if family in GOALS:

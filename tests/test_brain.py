@@ -995,3 +995,16 @@ def test_everyday_complaints_about_an_area(brain, text, topic):
 def test_doms_named_in_a_story_gets_the_soreness_answer(brain):
     reply = brain.reply("first legs day back at the gym, the DOMS is already kicking in, what now")
     assert reply.intent == "general.soreness"
+
+
+@pytest.mark.parametrize("text", ["glute routine", "a routine for my glutes"])
+def test_a_routine_for_one_area_is_built_for_it(brain, text):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.topic) == ("routine", "glutes")
+
+
+def test_make_that_a_routine_builds_one_for_the_area_before(brain):
+    card = brain.reply("glute stretch for after leg day")
+    reply = brain.reply("can you make that a routine", card.context)
+    assert (reply.kind, reply.topic) == ("routine", "glutes")
+    assert brain.reply("bedtime routine for tight hips").routine == "bedtime"
