@@ -51,6 +51,8 @@ STOP_MESSAGE = STOP_WORDS | frozenset(
 )
 #: a message this short, of one everyday word and stopwords, names no general subject
 LONE_WORD_MAX = 2
+#: cues that ask for a version of the stretch on screen
+VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 #: times of day that routines of their own are made for
 ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
@@ -363,8 +365,9 @@ class Brain:
             context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}.")
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
-        if stretch is None and context.kind == "answer" and area and cues & {"easier", "harder"}:
-            # "harder version please" after why an area gets tight: its first stretch's
+        if stretch is None and context.kind == "answer" and area and cues & VARIANT_CUES:
+            # "harder version please", "now the other hand" after why an area gets tight: its
+            # first stretch's
             stretch = next(iter(kb.stretches_for(area)), None)
         # an area named is the reason ("my knee hurts in it, easier one?", "easier one, my
         # neck is sensitive"), unless it is another area of its own ("harder one for my calves")

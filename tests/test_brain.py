@@ -1008,3 +1008,16 @@ def test_make_that_a_routine_builds_one_for_the_area_before(brain):
     reply = brain.reply("can you make that a routine", card.context)
     assert (reply.kind, reply.topic) == ("routine", "glutes")
     assert brain.reply("bedtime routine for tight hips").routine == "bedtime"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "topic"),
+    [
+        ("wrists hurt from typing all day", "now the other hand", "wrists_forearms"),
+        ("pecs tight from hunching at my desk", "other side", "chest"),
+    ],
+)
+def test_the_other_side_after_an_answer_is_its_first_stretch(brain, first, then, topic):
+    answer = brain.reply(first)
+    reply = brain.reply(then, answer.context)
+    assert (reply.kind, reply.topic) == ("stretch", topic) and reply.intent.endswith("other_side")
