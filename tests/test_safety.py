@@ -120,6 +120,14 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("came off my bike onto my shoulder, there's a lump on my collarbone", "urgent"),
         ("my calf won't push me up onto my toes any more, back's sore", "urgent"),
         ("my shoulder has come out of its socket three times this year", "see_professional"),
+        (
+            "shoulder came out of its socket three times in the last year, stretches?",
+            "see_professional",
+        ),
+        (
+            "cramp in both calves after walking 200 yards, goes when i stand still for a minute",
+            "see_professional",
+        ),
         ("finger joints swollen and stiff for an hour every morning", "see_professional"),
         ("diabetic, both feet getting number over the last few months", "see_professional"),
         (
