@@ -141,6 +141,9 @@ AIM_REACH = 3
 #: the words that make an area the writer's, up to this many words before it ("my left calf")
 FIRST_PERSON = frozenset({"my", "our"})
 OWNED_REACH = 2
+#: a thing at least this many words from every area word is part of the story, not the area's
+#: owner, in a message about the writer
+THING_FAR = 3
 #: a change to the routine on screen may say a little more ("can i get a longer version for
 #: the weekend")
 SIZE_MOVE_MAX_WORDS = 14
@@ -798,7 +801,11 @@ class Brain:
         unsure = not accepted and (
             match.kind != "out_of_scope" or not self._other_sense(match, analysis)
         )
-        warm_up = self._warm_up_asked(analysis) if match.kind in ("aspect", "none") else None
+        warm_up = (
+            self._warm_up_asked(analysis)
+            if match.kind in ("aspect", "none") or (match.kind == "routine" and not accepted)
+            else None
+        )
         if warm_up is not None:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
             return say.routine(self.kb.routines[warm_up], context, confidence=CUE_CONFIDENCE)
@@ -907,13 +914,17 @@ class Brain:
         if "not_a_body" in cues:
             spans = analysis.spans
             words = analysis.corrected
-            if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not any(
-                _owned(words, start, end) for start, end, _topic in spans
-            ):
+            # the writer's own area, or a thing far from it in a message about the writer
+            # ("inner thighs sore after my first horse riding lesson")
+            owned = any(_owned(words, start, end) for start, end, _topic in spans) or (
+                not FIRST_PERSON.isdisjoint(words)
+                and not self.cues.near(words, "not_a_body", spans, THING_FAR)
+            )
+            if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not owned:
                 return None
         if self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"
-        if not self.cues.names_areas_plainly(analysis.corrected):
+        if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
             return None
         for cue, aspect in CUE_ASPECTS:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):

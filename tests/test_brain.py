@@ -1021,3 +1021,22 @@ def test_the_other_side_after_an_answer_is_its_first_stretch(brain, first, then,
     answer = brain.reply(first)
     reply = brain.reply(then, answer.context)
     assert (reply.kind, reply.topic) == ("stretch", topic) and reply.intent.endswith("other_side")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("inner thighs sore after my first horse riding lesson", "adductors"),
+        ("back muscles either side of my spine are sore after deadlifts yesterday", "lower_back"),
+        ("bro my traps are dead from shrugs", "neck"),
+    ],
+)
+def test_complaints_with_a_thing_far_off_or_a_longer_name(brain, text, topic):
+    reply = brain.reply(text)
+    assert reply.kind in ("answer", "stretch") and reply.topic == topic
+
+
+def test_a_name_is_not_found_past_the_end_of_the_message(brain):
+    analysis = brain.matcher.analyse("my tortilla dough is tight and keeps shrinking back")
+    assert all(end <= len(analysis.corrected) for _s, end, _t in analysis.spans)
+    assert brain.reply("my tortilla dough is tight and keeps shrinking back").kind == "fallback"

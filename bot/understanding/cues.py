@@ -86,17 +86,22 @@ class CueReader:
             for s_start, s_end, *_ in spans
         )
 
-    def names_areas_plainly(self, words: Sequence[str]) -> bool:
+    def names_areas_plainly(
+        self, words: Sequence[str], spans: Sequence[tuple[int, int, str]] = ()
+    ) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
         before it ("my", "lower", "sore") or a complaint just after it ("neck is stiff from
         my phone", "back killing me"): "shrinking back", "a chest of drawers"."""
         owners = self._owners
+        # a word inside a longer name is that name's ("back muscles", "chest of drawers" is
+        # no name of ours)
+        named = {i for start, end, _t in spans if end - start > 1 for i in range(start, end)}
         return all(
             (i > 0 and words[i - 1] in owners)
             or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
             or (self._back_as_adverb is not None and self._back_as_adverb(words, i))
             for i, word in enumerate(words)
-            if word in self._ambiguous
+            if word in self._ambiguous and i not in named
         )
 
 

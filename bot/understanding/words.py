@@ -240,6 +240,8 @@ class Canonicaliser:
         while i < n:
             loose = self._loose_span(words, i) if words[i] in self._loose_lengths else None
             for length in self._name_lengths.get(words[i], ()):
+                if i + length > n:
+                    continue  # a slice past the end would find a shorter name at a wrong length
                 topic_id = lexicon.get(tuple(words[i : i + length]))
                 if topic_id is not None and length == 1 and self._part_of_area(words, i + 1):
                     continue  # "the backs of my calves" is about the calves, not the back
