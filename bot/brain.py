@@ -607,6 +607,9 @@ class Brain:
             return Plan(topic or "", area=True), ()
         if context.plan is not None and can_build(context.plan):
             return context.plan, ()
+        for condition in context.conditions:  # "im 72..." then "something i can do sitting"
+            if condition in self.kb.routines and can_build(Plan(condition)):
+                return Plan(condition), ()
         postures = (ask.limits | ask.postures | context.limits) & POSTURES
         base, lead = (
             (POSTURE_BASE, POSTURE_BASE_LEAD) if postures else (GENERAL_BASE, GENERAL_BASE_LEAD)

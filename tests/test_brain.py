@@ -1040,3 +1040,9 @@ def test_a_name_is_not_found_past_the_end_of_the_message(brain):
     analysis = brain.matcher.analyse("my tortilla dough is tight and keeps shrinking back")
     assert all(end <= len(analysis.corrected) for _s, end, _t in analysis.spans)
     assert brain.reply("my tortilla dough is tight and keeps shrinking back").kind == "fallback"
+
+
+def test_a_size_or_posture_asked_after_a_condition_builds_on_its_routine(brain):
+    first = brain.reply("I'm 72 and terribly stiff in the mornings")
+    reply = brain.reply("something I can do sitting in a chair", first.context)
+    assert (reply.kind, reply.routine) == ("routine", "older_adults")
