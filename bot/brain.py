@@ -144,6 +144,8 @@ OWNED_REACH = 2
 #: a thing at least this many words from every area word is part of the story, not the area's
 #: owner, in a message about the writer
 THING_FAR = 3
+#: a complaint this close after a thing is the thing's ("my shirt is tight")
+THING_COMPLAINT = 2
 #: a change to the routine on screen may say a little more ("can i get a longer version for
 #: the weekend")
 SIZE_MOVE_MAX_WORDS = 14
@@ -922,6 +924,8 @@ class Brain:
             owned = any(_owned(words, start, end) for start, end, _topic in spans) or (
                 not FIRST_PERSON.isdisjoint(words)
                 and not self.cues.near(words, "not_a_body", spans, THING_FAR)
+                # "my shirt is tight around the shoulders": the thing is what is tight
+                and not self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT)
             )
             if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not owned:
                 return None

@@ -1046,3 +1046,9 @@ def test_a_size_or_posture_asked_after_a_condition_builds_on_its_routine(brain):
     first = brain.reply("I'm 72 and terribly stiff in the mornings")
     reply = brain.reply("something I can do sitting in a chair", first.context)
     assert (reply.kind, reply.routine) == ("routine", "older_adults")
+
+
+def test_a_thing_that_is_tight_itself_is_not_the_writers_area(brain):
+    assert (
+        brain.reply("my shirt is tight around the shoulders, should i size up").kind == "fallback"
+    )

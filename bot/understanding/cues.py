@@ -86,6 +86,15 @@ class CueReader:
             for s_start, s_end, *_ in spans
         )
 
+    def follows(self, words: Sequence[str], first: str, then: str, reach: int) -> bool:
+        """Whether a term of cue `then` starts within `reach` words after a term of cue
+        `first` ends: "my shirt is tight" (a thing, then a complaint)."""
+        found = list(self._index.matches(words))
+        ends = [end for _s, end, cue in found if cue == first]
+        return any(
+            0 <= start - end <= reach for start, _e, cue in found if cue == then for end in ends
+        )
+
     def names_areas_plainly(
         self, words: Sequence[str], spans: Sequence[tuple[int, int, str]] = ()
     ) -> bool:
