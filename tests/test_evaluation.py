@@ -103,8 +103,8 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.redflags.recall.hits >= 232
-    assert report.redflags.level_right.hits >= 276
+    assert report.redflags.recall.hits >= 234
+    assert report.redflags.level_right.hits >= 278
     assert report.safety_conversations.recall.hits >= 47
     assert report.safety_conversations.false_red_flags.hits == 0
     assert report.nearmiss.false_red_flags.hits <= 5
@@ -115,8 +115,8 @@ def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.singles.in_domain.hits >= 236
+    assert report.singles.in_domain.hits >= 241
     assert report.singles.off_topic.hits >= 107
-    assert report.singles.false_red_flags.hits <= 2
-    assert report.conversations.turns.messages.hits >= 170
-    assert report.conversations.follow_ups.hits >= 108
+    assert report.singles.false_red_flags.hits <= 1
+    assert report.conversations.turns.messages.hits >= 174
+    assert report.conversations.follow_ups.hits >= 112
