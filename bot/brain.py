@@ -450,7 +450,11 @@ class Brain:
             rest = _after_thanks(words, self.cues)
             if rest:
                 return self._reply(" ".join(rest), context)
-            if "thanks" in kb.smalltalk and "?" not in analysis.text:
+            if (
+                "thanks" in kb.smalltalk
+                and "?" not in analysis.text
+                and QUESTION_STARTS.isdisjoint(words[1:])
+            ):
                 # "thanks ur a star", "cheers that helped loads": the thanks is the message
                 return say.smalltalk("thanks", " ".join(words), context)
         return None
@@ -894,6 +898,18 @@ class Brain:
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
 
+    def _thing_beside_an_area(self, analysis: Analysis) -> bool:
+        """Whether a thing (a cat, a guitar) stands in the same sentence as an area the
+        message names: "sorry cat on keyboard. hamstring stretch?" has it in another."""
+        breaks = sorted(analysis.breaks)
+
+        def piece(at: int) -> int:
+            return sum(1 for b in breaks if b <= at)
+
+        areas = {piece(start) for start, _end, _topic in analysis.spans}
+        things = self.cues.where(analysis.corrected, "not_a_body")
+        return any(piece(start) in areas for start, _end in things)
+
     def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
         """The stretch or the answer (`wanted`, from `_wanted`) for an area read from cues."""
         if wanted == "stretch":
@@ -916,7 +932,7 @@ class Brain:
         # names other things still needs an owner, below)
         if not cues & {"complaint", "request"}:
             return None
-        if "not_a_body" in cues:
+        if "not_a_body" in cues and self._thing_beside_an_area(analysis):
             spans = analysis.spans
             words = analysis.corrected
             # the writer's own area, or a thing far from it in a message about the writer
@@ -982,6 +998,8 @@ class Brain:
                 return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
             if analysis.corrected[:1] == ("how",) and "request" in cues:
                 return "stretch"  # "how u strech the psoas"
+        if aspect == "why_tight" and "asks_stretch" in cues and not cues & {"why", "asks_when"}:
+            return "stretch"  # "jaw is tight from clenching, anything for that"
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect

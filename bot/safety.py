@@ -135,6 +135,7 @@ class SafetyRules:
             found |= self._terms.keys_in(corrected, analysis.breaks)
         known_before = frozenset(before)
         areas = self._area_keys & found
+        own = set(found)  # what this message says itself, without the conversation's area
         if not areas:  # "the left one is hot": the area the conversation is about
             areas = self._area_keys & known_before
             if topic is not None:
@@ -149,7 +150,7 @@ class SafetyRules:
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
-        flag = self._flag(found, found | known_before if known_before else found, history)
+        flag = self._flag(own, found | known_before if known_before else found, history)
         conditions = (
             tuple(c for key, c in self._condition_of if key in found)
             if not self._condition_keys.isdisjoint(found)

@@ -1052,3 +1052,27 @@ def test_a_thing_that_is_tight_itself_is_not_the_writers_area(brain):
     assert (
         brain.reply("my shirt is tight around the shoulders, should i size up").kind == "fallback"
     )
+
+
+def test_a_thing_in_another_sentence_does_not_decline_the_area(brain):
+    reply = brain.reply("sorry cat on keyboard. hamstring stretch?")
+    assert (reply.kind, reply.topic) == ("stretch", "hamstrings")
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "topic"),
+    [
+        (["it band stretch", "ok so what should i do for it"], "stretch", "it_band"),
+        (
+            ["how do i stretch my jaw", "ok my jaw is tight from clenching, anything for that"],
+            "stretch",
+            "jaw",
+        ),
+    ],
+)
+def test_asking_for_something_to_do_after_a_complaint_gets_a_stretch(brain, turns, kind, topic):
+    context = None
+    for text in turns:
+        reply = brain.reply(text, context) if context else brain.reply(text)
+        context = reply.context
+    assert (reply.kind, reply.topic) == (kind, topic)

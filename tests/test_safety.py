@@ -391,3 +391,13 @@ def test_a_hot_joint_after_a_knee_question_is_a_joint(brain: Brain):
 def test_the_safety_check_follows_a_context(brain: Brain):
     context = Context(topic="calves")
     assert brain.reply("it is swollen and hot", context).intent == "red_flag.dvt"
+
+
+def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: Brain):
+    flagged = brain.reply("my neck hurts and i have pins and needles down my arm")
+    assert flagged.kind == "red_flag"
+    assert brain.reply("ok i'll call my doctor, thanks", flagged.context).kind != "red_flag"
+    calf = brain.reply("how do i stretch my calves")
+    assert (
+        brain.reply("the right one is puffy and warm to the touch", calf.context).kind == "red_flag"
+    )

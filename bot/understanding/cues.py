@@ -86,6 +86,10 @@ class CueReader:
             for s_start, s_end, *_ in spans
         )
 
+    def where(self, words: Sequence[str], cue: str) -> list[tuple[int, int]]:
+        """(start, end) of every term of `cue` in the words."""
+        return [(start, end) for start, end, found in self._index.matches(words) if found == cue]
+
     def follows(self, words: Sequence[str], first: str, then: str, reach: int) -> bool:
         """Whether a term of cue `then` starts within `reach` words after a term of cue
         `first` ends: "my shirt is tight" (a thing, then a complaint)."""
