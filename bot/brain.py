@@ -51,6 +51,10 @@ STOP_MESSAGE = STOP_WORDS | frozenset(
 )
 #: a message this short, of one everyday word and stopwords, names no general subject
 LONE_WORD_MAX = 2
+#: question words anywhere in a message
+WH_WORDS = frozenset({"what", "how", "why", "when", "which", "where", "who"})
+#: words that thank at the end of a message
+TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: cues that ask for a version of the stretch on screen
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 #: times of day that routines of their own are made for
@@ -446,6 +450,16 @@ class Brain:
         aspect = self._aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "how often?"
             return say.answer(area, aspect, context)
+        if (
+            "thanks" in kb.smalltalk
+            and (words[-1] in TRAILING_THANKS or tuple(words[-2:]) == ("thank", "you"))
+            and not analysis.topics
+            and "?" not in analysis.text
+            and WH_WORDS.isdisjoint(words)
+            and (words[0] not in QUESTION_STARTS or words[:2] == ("will", "do"))
+        ):
+            # "ok i'll call my doctor, thanks", "will do, cheers": a thank-you at the end
+            return say.smalltalk("thanks", " ".join(words), context)
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
             rest = _after_thanks(words, self.cues)
             if rest:

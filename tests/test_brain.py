@@ -1076,3 +1076,13 @@ def test_asking_for_something_to_do_after_a_complaint_gets_a_stretch(brain, turn
         reply = brain.reply(text, context) if context else brain.reply(text)
         context = reply.context
     assert (reply.kind, reply.topic) == (kind, topic)
+
+
+def test_a_thank_you_at_the_end_of_a_message_that_asks_nothing_is_thanks(brain):
+    flagged = brain.reply("my neck hurts and i have pins and needles down my arm")
+    assert (
+        brain.reply("ok i'll call my doctor, thanks", flagged.context).intent == "smalltalk.thanks"
+    )
+    card = brain.reply("how do i stretch my calves")
+    assert brain.reply("will do, cheers", card.context).intent == "smalltalk.thanks"
+    assert brain.reply("can i do it every day thanks", card.context).kind == "answer"
