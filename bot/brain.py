@@ -53,6 +53,8 @@ STOP_MESSAGE = STOP_WORDS | frozenset(
 LONE_WORD_MAX = 2
 #: question words anywhere in a message
 WH_WORDS = frozenset({"what", "how", "why", "when", "which", "where", "who"})
+#: a request for a tip about an area is this short ("give me a tip for my knees")
+TIP_ASK_MAX_WORDS = 7
 #: words that thank at the end of a message
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: cues that ask for a version of the stretch on screen
@@ -323,6 +325,10 @@ class Brain:
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
+        tip_area = self._tip_for_an_area(analysis)
+        if tip_area is not None:  # "neck tip?", "a tip for my neck"
+            reply = self.replies.tip(" ".join(analysis.words), context, topic=tip_area)
+            return self._with_conditions(reply, named, context)
         named_stretch = self.stretch_names.find(analysis.corrected, analysis.breaks)
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
             reply = self._named_stretch(self.kb.stretches[named_stretch], context)
@@ -1114,6 +1120,18 @@ class Brain:
         else:
             wanted = "cooldown"
         return next((rid for rid in found if rid.startswith(wanted)), found[0])
+
+    def _tip_for_an_area(self, analysis: Analysis) -> str | None:
+        """The area a short request for a tip names ("neck tip?", "a tip for my neck"), or
+        None. "tips" is left to the other readings: "any tips" after a complaint asks for
+        something to do."""
+        words = analysis.corrected
+        if "tip" not in words or len(words) > TIP_ASK_MAX_WORDS:
+            return None
+        named = [t for t in analysis.topics if t != GENERAL]
+        if len(set(named)) != 1 or self.cues.read(words) & {"why", "what", "complaint"}:
+            return None
+        return named[0]
 
     def _area_routine(self, analysis: Analysis, context: Context) -> Reply | None:
         """A routine built for one area, for a message that asks for a routine by that word

@@ -1086,3 +1086,11 @@ def test_a_thank_you_at_the_end_of_a_message_that_asks_nothing_is_thanks(brain):
     card = brain.reply("how do i stretch my calves")
     assert brain.reply("will do, cheers", card.context).intent == "smalltalk.thanks"
     assert brain.reply("can i do it every day thanks", card.context).kind == "answer"
+
+
+@pytest.mark.parametrize(("text", "area"), [("neck tip?", "neck"), ("a tip for my neck", "neck")])
+def test_a_short_request_for_a_tip_about_an_area_gets_one_about_it(brain, text, area):
+    reply = brain.reply(text)
+    assert reply.kind == "tip"
+    tip = next(t for t in brain.kb.tips if t.id == reply.context.seen[-1])
+    assert area in tip.topics
