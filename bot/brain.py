@@ -856,21 +856,18 @@ class Brain:
             subject = self._subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+        # a routine the message never asks for as one ("glutes tight after squats")
+        routine_unasked = (
+            match.kind == "routine"
+            and ROUTINE_WORDS.isdisjoint(words)
+            and not _warm_ups_named(analysis.corrected)
+        )
         gives_way = (
             match.kind == "out_of_scope"
             or (match.kind == "general" and match.key in AREA_FIRST_GENERAL)
-            or (
-                match.kind == "routine"
-                and not ROUTINE_WORDS.intersection(words)
-                and not _warm_ups_named(analysis.corrected)
-            )
+            or routine_unasked
         )
-        if (
-            accepted
-            and match.kind == "routine"
-            and ROUTINE_WORDS.isdisjoint(words)
-            and not _warm_ups_named(analysis.corrected)
-        ):
+        if accepted and routine_unasked:
             # a question about a subject told around an activity ("everyone says static
             # stretching before a run is bad, which is it"): the subject, not the routine
             subject = self._subject(analysis)

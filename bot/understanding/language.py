@@ -21,23 +21,26 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         tengo tiene muy mas pero como cuando donde porque hola gracias duele duelen dolor
         estirar estirarme estiramiento estiramientos ejercicio ejercicios pierna piernas
         espalda cuello hombro hombros musculo musculos despues antes correr rutina puedo
-        hacer cual necesito gemelos isquiotibiales cadera rodilla
-        cuales ayudan ayuda tensos tensas tenso tensa contra mucho siempre manana noche tambien hay algun alguna quiero deberia estiro""".split()
+        hacer cual necesito gemelos isquiotibiales cadera rodilla cuales ayudan ayuda tensos
+        tensas tenso tensa contra mucho siempre manana noche tambien hay algun alguna quiero
+        deberia estiro""".split()
     ),
     "de": frozenset(
         """der die das den dem des und ist ich mein meine meinen meiner mich mir nicht wie was
         warum wo wann kann konnen koennen habe hat sehr auch aber nach vor beim zum zur ein
         eine einen dehnen dehne dehnung dehnungen ubungen uebungen rucken ruecken nacken
         schulter schultern bein beine waden oberschenkel muskel muskeln schmerzen tut weh
-        laufen hallo danke bitte hufte huefte knie
-        welche welcher welches helfen hilft bei verspannt verspannte verspannten verspannung gegen fur fuer mit auf von zu sind haben oft immer morgens abends sollte soll dehnubungen dehnuebungen dehnubung uebung ubung wade verspannungen""".split()
+        laufen hallo danke bitte hufte huefte knie welche welcher welches helfen hilft bei
+        verspannt verspannte verspannten verspannung verspannungen gegen fur fuer mit auf von
+        zu sind haben oft immer morgens abends sollte soll dehnubungen dehnuebungen dehnubung
+        uebung ubung wade""".split()
     ),
     "fr": frozenset(
         """le les des du et est je mon ma mes moi pas comment pourquoi quand ou qui avec pour
         dans sur tres mais apres avant une bonjour merci etirer etirement etirements dos cou
         epaule epaules jambe jambes mollets muscle muscles douleur mal courir seance
-        ischio jambiers hanche genou
-        quels quelles quel quelle aident aide contre tendus tendu tendue souvent toujours matin soir aussi faire dois devrais veux""".split()
+        ischio jambiers hanche genou quels quelles quel quelle aident aide contre tendus tendu
+        tendue souvent toujours matin soir aussi faire dois devrais veux""".split()
     ),
     "it": frozenset(
         """il lo gli della che per con non perche quando dove mio mia miei mie ho sono molto

@@ -94,9 +94,9 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-#: words between "back of" and the area it is part of ("the back of my calf")
 #: endings before which a plural takes "-es"
 _ES_AFTER = ("ses", "xes", "zes", "ches", "shes")
+#: words between "back of" and the area it is part of ("the back of my calf")
 _PART_OWNERS = frozenset({"my", "the", "your", "his", "her", "their", "our", "both", "each"})
 #: words after "back" that make it "again" or "returning" ("back to the gym", "back the next
 #: day", "back into running"), when no owner comes before it
