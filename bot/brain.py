@@ -166,6 +166,9 @@ SHORT_ASK_WORDS = 5
 OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldown"})
 #: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
 THANKS_LEAD_MIN_WORDS = 3
+#: after a greeting, at most this many words that ask nothing still make the message a greeting
+#: ("hi there, new here", "hello, just found this bot")
+GREETING_REST_MAX_WORDS = 4
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset(
     {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
@@ -200,6 +203,25 @@ RANGE_LEAD = "I make routines of {low} to {high} minutes, so here is the {minute
 #: routine?"); "warm up" and "cool down" alone do not: they have other senses ("help him cool
 #: down") and WARM_WORDS / COOL_WORDS only say which end of an activity is wanted
 ROUTINE_WORDS = frozenset({"routine", "routines", "session", "sequence", "workout", "stretches"})
+#: a request for "a stretch" that names nothing to stretch, nor when, nor why ("i want to
+#: stretch", "give me a stretch", "any stretch?", "just want a quick stretch"): stretch words
+#: and these (besides stopwords) only. It gets a short all-over routine, with areas one tap
+#: away
+PLAIN_STRETCH_WORDS = frozenset({"stretch", "stretches", "stretching", "stretchy"})
+PLAIN_ASK_WORDS = frozenset(
+    """want wanna need give gimme send show quick short quickie easy gentle simple random
+    something anything good nice new lets let go time would love fancy feel""".split()
+)
+#: the routine for it, in its short form
+PLAIN_ASK_ROUTINE = "full_body"
+PLAIN_ASK_LEAD = (
+    "Here is a short all-over routine. For one area, name it: “a stretch for my hamstrings”."
+)
+#: ... and none of these: they ask something, or ask for something ("morning routine for
+#: productivity" is no greeting)
+GREETING_NOT_AFTER = (
+    WH_WORDS | QUESTION_STARTS | ROUTINE_WORDS | {"stretch", "stretching", "tip", "tips"}
+)
 
 
 class Brain:
@@ -343,6 +365,10 @@ class Brain:
         area_routine = self._area_routine(analysis, context)
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
+        if self._plain_stretch_ask(analysis, context):  # "i want to stretch", "any stretch?"
+            plan = Plan(PLAIN_ASK_ROUTINE, length="short")
+            reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
+            return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, context.topic)
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
             language = language_of(analysis.normalised)  # only a message we did not understand
@@ -351,6 +377,14 @@ class Brain:
         reply = self._from_match(match, analysis, context)
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
+        if reply.kind == "fallback":
+            rest = self._after_greeting(analysis)
+            if rest:  # "hi, what can you do": what follows the greeting
+                after = self._reply(" ".join(rest), context)
+                if after.kind != "fallback":
+                    return after
+            if rest is not None and self._greets(analysis, rest):
+                reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
         return self._with_conditions(reply, named, context)
 
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
@@ -478,6 +512,32 @@ class Brain:
                 # "thanks ur a star", "cheers that helped loads": the thanks is the message
                 return say.smalltalk("thanks", " ".join(words), context)
         return None
+
+    def _plain_stretch_ask(self, analysis: Analysis, context: Context) -> bool:
+        """True for a request for a stretch that says nothing more (`PLAIN_ASK_WORDS`), with no
+        area in the conversation to read it against; not a yes/no question ("should i
+        stretch")."""
+        words = analysis.corrected
+        if analysis.topics or not words or words[0] in YES_NO_STARTS or WH_WORDS & set(words):
+            return False
+        if context.topic not in (None, GENERAL) or PLAIN_ASK_ROUTINE not in self.kb.routines:
+            return False
+        rest = {w for w in words if w not in STOPWORDS}
+        return bool(rest & PLAIN_STRETCH_WORDS) and rest <= PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+
+    def _after_greeting(self, analysis: Analysis) -> Sequence[str] | None:
+        """The words after a greeting that opens the message ("good morning everyone" ->
+        "everyone"); None when it opens with none."""
+        words = analysis.corrected
+        ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
+        return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+
+    def _greets(self, analysis: Analysis, rest: Sequence[str]) -> bool:
+        """True for a greeting whose `rest` asks nothing and names no area ("hi there, new
+        here", "morning!"); "hey, whats the weather" asks something else."""
+        if analysis.topics or "?" in analysis.text:
+            return False
+        return len(rest) <= GREETING_REST_MAX_WORDS and GREETING_NOT_AFTER.isdisjoint(rest)
 
     def _routine_for_answer(self, context: Context) -> str | None:
         """The routine made for the subject of the general answer on screen: the one whose id
@@ -947,7 +1007,7 @@ class Brain:
         # write
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
-        if not cues & {"complaint", "request"}:
+        if not cues & {"complaint", "request", "asks_stretch"}:
             return None
         if "not_a_body" in cues and self._thing_beside_an_area(analysis):
             spans = analysis.spans

@@ -649,6 +649,7 @@ CUE_IDS = (
     "again",
     "longer",
     "thanks_lead",
+    "greeting_lead",
     "new_question",
     "no_kneeling",
     "no_floor",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.render import render_json, render_text
-from bot.reply import Context
+from bot.reply import Context, Plan
 
 
 def converse(brain, *messages):
@@ -133,7 +133,7 @@ def test_out_of_domain_messages_that_share_our_words(brain, message):
         ("👍", "smalltalk.thanks", ""),
         ("🙏", "smalltalk.thanks", ""),
         ("a" * 100_000, "fallback", "can't help with that"),
-        ("stretch " * 5000, "general.how_often", "How often"),
+        ("stretch " * 5000, "routine.full_body", "all-over routine"),
     ],
 )
 def test_bad_input_gets_a_clear_answer(brain, message, intent, says):
@@ -1096,3 +1096,62 @@ def test_a_short_request_for_a_tip_about_an_area_gets_one_about_it(brain, text, 
     assert reply.kind == "tip"
     tip = next(t for t in brain.kb.tips if t.id == reply.context.seen[-1])
     assert area in tip.topics
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["hi there, new here", "morning", "good morning everyone", "hiya, im new"],
+)
+def test_a_greeting_with_a_few_words_after_it_is_a_greeting(brain, message):
+    assert brain.reply(message).intent == "smalltalk.greeting"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("hi, what can you do", "help"),
+        ("hello, why do my hammies feel tight after footy", "hamstrings.why_tight"),
+    ],
+)
+def test_a_greeting_in_front_of_a_question_answers_the_question(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["hey, whats the weather", "morning routine for productivity", "translate hello to spanish"],
+)
+def test_a_greeting_does_not_accept_an_off_topic_message(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["i want to stretch", "give me a stretch", "any stretch?", "just want a quick stretch"],
+)
+def test_a_stretch_asked_for_with_no_area_gets_a_short_all_over_routine(brain, message):
+    reply = brain.reply(message)
+    assert (reply.intent, reply.context.plan) == (
+        "routine.full_body",
+        Plan("full_body", length="short"),
+    )
+    assert "name it" in render_text(reply)
+
+
+def test_a_stretch_asked_for_with_an_area_in_the_conversation_is_for_that_area(brain):
+    first = brain.reply("why are my calves tight")
+    assert brain.reply("give me a stretch", first.context).intent == "calves.stretch"
+
+
+@pytest.mark.parametrize(
+    "message", ["good yoga pose for hamstrings?", "best yoga for my hamstrings"]
+)
+def test_a_yoga_pose_asked_for_an_area_is_its_stretch(brain, message):
+    assert brain.reply(message).intent == "hamstrings.stretch"
+
+
+@pytest.mark.parametrize(
+    "message", ["you're a bot?", "lol you're a stretching bot?", "how old are you"]
+)
+def test_asking_what_the_bot_is(brain, message):
+    assert brain.reply(message).intent == "smalltalk.are_you_a_bot"
