@@ -179,6 +179,14 @@ NEW_QUESTION_CUE = "new_question"
 NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
+#: a short message with one of these after a stretch may name another of its area's stretches
+#: by some of its words ("bent knee version?", "the seated one"); VERSION_FILLER are words
+#: such a message has besides the name
+VERSION_WORDS = frozenset({"version", "variation", "variant", "one", "option", "kind", "type"})
+VERSION_FILLER = VERSION_WORDS | frozenset(
+    {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
+)
+VERSION_MAX = 6
 #: words around "before" / "after" that still ask only for the other end of an activity
 OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
 #: cues that make a message more than a bare topic: it asks for something about the area
@@ -240,7 +248,17 @@ class Brain:
             (word, routine.id) for routine in kb.routines.values() for word in routine.keywords
         )
         self.stretch_names = StretchNames(kb, self.cues)
+        #: the words of each stretch's names, for "bent knee version?" after a calf stretch
+        self.name_words = {
+            stretch.id: frozenset(
+                w
+                for name in (stretch.name, *stretch.aliases)
+                for w in self.matcher.analyse(name).corrected
+            )
+            for stretch in kb.stretches.values()
+        }
         self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
+        self._area_word_cache: dict[str, frozenset[str]] = {}
         self._on_button = self._button_table()
         self._reply("why is my psoas tight", Context())  # warm caches before the first person
 
@@ -403,6 +421,9 @@ class Brain:
         # "it", "mine")
         area = context.topic if context.topic and context.topic != GENERAL else None
         pointing = bool(POINTING_WORDS.intersection(words))
+        version = self._version_named(words, context, area)
+        if version is not None:  # "bent knee version?", "the seated one" after a calf stretch
+            return say.stretch(kb.stretches[version], area or version, context)
         another = self._another_for(analysis, cues, context, area)
         if another is not None:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"
@@ -538,6 +559,38 @@ class Brain:
         if analysis.topics or "?" in analysis.text:
             return False
         return len(rest) <= GREETING_REST_MAX_WORDS and GREETING_NOT_AFTER.isdisjoint(rest)
+
+    def _version_named(
+        self, words: Sequence[str], context: Context, area: str | None
+    ) -> str | None:
+        """After a stretch or an answer about `area`, the id of another of the area's stretches
+        a short message names by some of its words and a word such as "version" or "one"
+        ("bent knee version?", "the seated one", "step variation pls"). None otherwise."""
+        if area is None or context.kind not in ("stretch", "answer") or len(words) > VERSION_MAX:
+            return None
+        if VERSION_WORDS.isdisjoint(words):
+            return None
+        named = {w for w in words if w not in STOPWORDS and w not in VERSION_FILLER}
+        named -= {w for w in named if self.matcher.words.canon(w) in self._area_words(area)}
+        if not named:
+            return None
+        fits = [s.id for s in self.kb.stretches_for(area) if named <= self.name_words[s.id]]
+        # another than the one on screen if there is one ("the wall one" after the wall stretch
+        # shows it again)
+        return next((s for s in fits if s != context.stretch), fits[0] if fits else None)
+
+    def _area_words(self, area: str) -> frozenset[str]:
+        """The words that name `area` ("calf", "calves"), as `_version_named` drops them."""
+        found = self._area_word_cache.get(area)
+        if found is None:
+            topic = self.kb.topics[area]
+            found = frozenset(
+                self.matcher.words.canon(w)
+                for name in (topic.name, *topic.names, *topic.synonyms)
+                for w in self.matcher.analyse(name).corrected
+            )
+            self._area_word_cache[area] = found
+        return found
 
     def _routine_for_answer(self, context: Context) -> str | None:
         """The routine made for the subject of the general answer on screen: the one whose id

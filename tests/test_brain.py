@@ -1155,3 +1155,17 @@ def test_a_yoga_pose_asked_for_an_area_is_its_stretch(brain, message):
 )
 def test_asking_what_the_bot_is(brain, message):
     assert brain.reply(message).intent == "smalltalk.are_you_a_bot"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "stretch"),
+    [
+        ("how do i stretch my calves", "bent knee version?", "bent_knee_calf"),
+        ("how do i stretch my calves", "the step one", "step_calf_drop"),
+        ("quad stretch pls", "what about the couch one", "couch_stretch"),
+        ("neck stretch", "chin tuck one?", "chin_tuck"),
+    ],
+)
+def test_another_stretch_of_the_area_named_by_some_of_its_words(brain, first, then, stretch):
+    reply = brain.reply(then, brain.reply(first).context)
+    assert (reply.kind, reply.context.stretch) == ("stretch", stretch)
