@@ -61,6 +61,13 @@ TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 #: times of day that routines of their own are made for
 ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
+#: ... and the routine for each
+TIME_ROUTINES = {
+    "bedtime": "bedtime",
+    "bed": "bedtime",
+    "morning": "morning",
+    "mornings": "morning",
+}
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines"})
 #: a warm-up or a cool-down named as such, in one word or two
@@ -87,10 +94,12 @@ AREA_FIRST_GENERAL = frozenset({"morning_stiffness", "soreness", "posture"})
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
 HOW_MUCH_STARTS = frozenset(
-    ("how", w) for w in ("long", "many", "much", "often", "soon", "quickly", "fast")
-)
+    ("how", w) for w in ("long", "many", "much", "often", "soon", "quickly", "fast", "about")
+) | {("what", "about")}
 #: words that ask whether something can be done ("the splits in 30 days, realistic or nah")
-ASKING_WORDS = frozenset({"realistic", "realistically", "possible", "doable", "achievable"})
+ASKING_WORDS = frozenset(
+    {"realistic", "realistically", "possible", "doable", "achievable", "worth", "instead"}
+)
 #: the cue that asks each area question
 ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
@@ -169,6 +178,19 @@ THANKS_LEAD_MIN_WORDS = 3
 #: after a greeting, at most this many words that ask nothing still make the message a greeting
 #: ("hi there, new here", "hello, just found this bot")
 GREETING_REST_MAX_WORDS = 4
+#: a statement about the writer's life after a reply about an area is this short, has words of
+#: at least STORY_MIN_CHARS letters in common with the area's why-it-gets-tight answer, other
+#: than STORY_GENERIC, and asks nothing (STORY_NOT_CUES)
+STORY_MAX_WORDS = 20
+STORY_MIN_CHARS = 4
+STORY_GENERIC = frozenset(
+    """work working worked time times long longer day days week weeks feel feels make makes
+    made more most much usually often help helps well good still even other some such""".split()
+)
+STORY_LEAD = "That fits what I said above. A stretch that helps:"
+STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "not_a_body"})
+#: a goodbye is a message this short
+GOODBYE_MAX_WORDS = 6
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset(
     {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
@@ -259,6 +281,7 @@ class Brain:
         }
         self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
         self._area_word_cache: dict[str, frozenset[str]] = {}
+        self._cause_word_cache: dict[str, frozenset[str]] = {}
         self._on_button = self._button_table()
         self._reply("why is my psoas tight", Context())  # warm caches before the first person
 
@@ -396,6 +419,9 @@ class Brain:
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if reply.kind == "fallback":
+            story = self._story_for(analysis, context)
+            if story is not None:  # "i work on a laptop all day if that matters" after the neck
+                return self._with_conditions(story, named, context)
             rest = self._after_greeting(analysis)
             if rest:  # "hi, what can you do": what follows the greeting
                 after = self._reply(" ".join(rest), context)
@@ -403,6 +429,8 @@ class Brain:
                     return after
             if rest is not None and self._greets(analysis, rest):
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
+            elif self._says_goodbye(analysis):
+                reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
         return self._with_conditions(reply, named, context)
 
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
@@ -454,9 +482,13 @@ class Brain:
             return say.routine(kb.routines[routine], context)
         if len(words) > MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
-            # tight, i drive all day")
-            aspect = self._aspect_follow_up(cues, area, analysis) if area and pointing else None
-            return say.answer(area, aspect, context) if area and aspect else None
+            # tight, i drive all day"; "stretch for it i can do at a service station")
+            if not (area and pointing):
+                return None
+            if self._asks_a_stretch_for(analysis, cues):
+                return say.stretch_for_topic(area, context)
+            aspect = self._aspect_follow_up(cues, area, analysis)
+            return say.answer(area, aspect, context) if aspect else None
         if context.kind == "daily" and STOP_WORDS & set(words) and set(words) <= STOP_MESSAGE:
             return say.daily("off", context)  # "daily tips please" then "stop"
         if (
@@ -481,8 +513,11 @@ class Brain:
         about_routines = context.kind == "routine" or (
             context.kind == "answer" and context.topic == GENERAL
         )
-        if about_routines and (WARM_WORDS | COOL_WORDS).intersection(words):
-            activity = self._activity_routine(analysis, asked=True)
+        if about_routines and (
+            (WARM_WORDS | COOL_WORDS).intersection(words)
+            or ("one" in words and len(words) <= MOVE_MAX_WORDS)  # "and one for bedtime?"
+        ):
+            activity = self._activity_routine(analysis, asked=True) or self._time_routine(words)
             if activity is not None:
                 return say.routine(self.kb.routines[activity], context)
         if "again" in cues:
@@ -501,11 +536,8 @@ class Brain:
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if (
             area
-            and not analysis.topics
-            and "asks_stretch" in cues
-            and "why" not in cues
+            and self._asks_a_stretch_for(analysis, cues)
             and (pointing or "one" in words or len(words) <= SHORT_ASK_WORDS)
-            and not OTHER_ASKS.intersection(words)
         ):
             return say.stretch_for_topic(area, context)  # "what should i do for it?", "show me one"
         aspect = self._aspect_follow_up(cues, area, analysis) if area else None
@@ -539,8 +571,10 @@ class Brain:
         area in the conversation to read it against; not a yes/no question ("should i
         stretch")."""
         words = analysis.corrected
-        if analysis.topics or not words or words[0] in YES_NO_STARTS or WH_WORDS & set(words):
+        if analysis.topics or not words or words[0] in YES_NO_STARTS:
             return False
+        if (WH_WORDS | POINTING_WORDS | {"then"}) & set(words):
+            return False  # "stretch for it?", "stretch then": for something said before
         if context.topic not in (None, GENERAL) or PLAIN_ASK_ROUTINE not in self.kb.routines:
             return False
         rest = {w for w in words if w not in STOPWORDS}
@@ -552,6 +586,55 @@ class Brain:
         words = analysis.corrected
         ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
         return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+
+    def _story_for(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After an answer or a stretch about an area, a statement about the writer's life
+        that the area's why-it-gets-tight answer speaks of ("i work on a laptop at the kitchen
+        table all day" after the neck; "i think i grind my teeth" after the jaw): that answer,
+        or, when it is on screen already, the area's stretch. None for anything else."""
+        area = context.topic
+        if context.kind not in ("answer", "stretch") or area in (None, GENERAL):
+            return None
+        words = analysis.corrected
+        if len(words) > STORY_MAX_WORDS or "?" in analysis.text or set(analysis.topics) - {area}:
+            return None
+        if "i" not in words and FIRST_PERSON.isdisjoint(words):
+            return None
+        if (area, "why_tight") not in self.kb.answers or self.cues.read(words) & STORY_NOT_CUES:
+            return None
+        told = {w for w in words if len(w) >= STORY_MIN_CHARS and w not in STOPWORDS}
+        if not told & self._cause_words(area):
+            return None
+        if context.intent == f"{area}.why_tight":
+            reply = self.replies.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
+            return replace(reply, blocks=(Block("para", STORY_LEAD), *reply.blocks))
+        return self.replies.answer(area, "why_tight", context, confidence=CUE_CONFIDENCE)
+
+    def _cause_words(self, area: str) -> frozenset[str]:
+        """The words of `area`'s why-it-gets-tight answer, as `_story_for` compares them."""
+        found = self._cause_word_cache.get(area)
+        if found is None:
+            text = self.kb.answers[(area, "why_tight")].text
+            found = frozenset(
+                w
+                for w in self.matcher.analyse(text[:MAX_CHARS]).corrected
+                if len(w) >= STORY_MIN_CHARS and w not in STOPWORDS and w not in STORY_GENERIC
+            )
+            self._cause_word_cache[area] = found
+        return found
+
+    def _says_goodbye(self, analysis: Analysis) -> bool:
+        """True for a short message that says goodbye and asks nothing ("nice one, bye",
+        "night night, off to bed")."""
+        words = analysis.corrected
+        return (
+            len(words) <= GOODBYE_MAX_WORDS
+            and not analysis.topics
+            and "?" not in analysis.text
+            and GREETING_NOT_AFTER.isdisjoint(words)
+            and "goodbye" in self.cues.read(analysis.normalised)  # "lakers" is no "laters"
+            and "goodbye" in self.kb.smalltalk
+        )
 
     def _greets(self, analysis: Analysis, rest: Sequence[str]) -> bool:
         """True for a greeting whose `rest` asks nothing and names no area ("hi there, new
@@ -591,6 +674,17 @@ class Brain:
             )
             self._area_word_cache[area] = found
         return found
+
+    @staticmethod
+    def _asks_a_stretch_for(analysis: Analysis, cues: frozenset[str]) -> bool:
+        """Whether a follow-up that names no area asks for a stretch, not why, nor anything
+        else (`OTHER_ASKS`): "what should i do for it?", "stretch for it i can do at work"."""
+        return (
+            not analysis.topics
+            and "asks_stretch" in cues
+            and "why" not in cues
+            and not OTHER_ASKS.intersection(analysis.corrected)
+        )
 
     def _routine_for_answer(self, context: Context) -> str | None:
         """The routine made for the subject of the general answer on screen: the one whose id
@@ -1231,6 +1325,12 @@ class Brain:
             wanted = "cooldown"
         return next((rid for rid in found if rid.startswith(wanted)), found[0])
 
+    def _time_routine(self, words: Sequence[str]) -> str | None:
+        """The routine made for a time of day the words name ("and one for bedtime?")."""
+        return next(
+            (TIME_ROUTINES[w] for w in words if TIME_ROUTINES.get(w) in self.kb.routines), None
+        )
+
     def _tip_for_an_area(self, analysis: Analysis) -> str | None:
         """The area a short request for a tip names ("neck tip?", "a tip for my neck"), or
         None. "tips" is left to the other readings: "any tips" after a complaint asks for
@@ -1366,7 +1466,8 @@ def _warm_ups_named(words: Sequence[str]) -> set[str]:
 def _asks_without_a_mark(analysis: Analysis) -> bool:
     """Whether a message asks something, with or without a question mark: it or one of its
     clauses starts like a yes-or-no question ("dad of 3. is it too late to get flexible") or
-    a question of how long or how many, or it asks whether something is realistic."""
+    "what about" ("what about foam rolling instead"), or it asks whether something is
+    realistic or worth it."""
     if "?" in analysis.text or ASKING_WORDS.intersection(analysis.corrected):
         return True
     for words in (analysis.corrected, *analysis.clauses):

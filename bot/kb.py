@@ -650,6 +650,7 @@ CUE_IDS = (
     "longer",
     "thanks_lead",
     "greeting_lead",
+    "goodbye",
     "new_question",
     "no_kneeling",
     "no_floor",

@@ -1169,3 +1169,58 @@ def test_asking_what_the_bot_is(brain, message):
 def test_another_stretch_of_the_area_named_by_some_of_its_words(brain, first, then, stretch):
     reply = brain.reply(then, brain.reply(first).context)
     assert (reply.kind, reply.context.stretch) == ("stretch", stretch)
+
+
+@pytest.mark.parametrize("message", ["nice one, bye", "night night, off to bed", "cya"])
+def test_a_short_goodbye_is_a_goodbye(brain, message):
+    assert brain.reply(message).intent == "smalltalk.goodbye"
+
+
+def test_a_word_corrected_into_a_goodbye_is_no_goodbye(brain):
+    assert brain.reply("lakers score").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("first", "story", "intent"),
+    [
+        # after why: the stretch, since the reason is on screen already
+        (
+            "why does my neck get so stiff",
+            "i work on a laptop all day if that matters",
+            "neck.stretch",
+        ),
+        ("my jaw feels tight all the time", "i think i grind my teeth at night", "jaw.stretch"),
+        # after a stretch: why it happens
+        ("neck stretch", "i look down at my laptop all day", "neck.why_tight"),
+    ],
+)
+def test_a_story_about_the_writer_after_an_area_is_read_against_it(brain, first, story, intent):
+    assert brain.reply(story, brain.reply(first).context).intent == intent
+
+
+def test_a_story_the_area_does_not_speak_of_is_not_read_against_it(brain):
+    first = brain.reply("why is my neck stiff")
+    assert brain.reply("i need a pizza place near my office", first.context).kind == "fallback"
+
+
+def test_a_longer_request_for_a_stretch_for_it_is_for_the_area_before(brain):
+    first = brain.reply("my psoas always kills after long drives, why")
+    reply = brain.reply("stretch for it i can do at a service station", first.context)
+    assert reply.intent == "psoas.stretch"
+
+
+def test_one_for_a_time_of_day_after_a_routine_is_that_routine(brain):
+    first = brain.reply("morning routine pls")
+    assert brain.reply("and one for bedtime?", first.context).intent == "routine.bedtime"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("what about foam rolling instead", "general.foam_rolling"),
+        ("foam roller worth it or is it just torture lol", "general.foam_rolling"),
+        ("why am i so tight when i wake up", "general.morning_stiffness"),
+    ],
+)
+def test_a_subject_asked_about_without_a_question_mark(brain, message, intent):
+    assert brain.reply(message).intent == intent
