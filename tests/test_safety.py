@@ -32,6 +32,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("i cant control my bladder since my back went", "emergency"),
         ("sudden severe headache and neck pain", "emergency"),
         ("i cant breathe properly", "emergency"),
+        ("chest feels squeezed when i walk uphill, im 58", "urgent"),
+        ("i had an accident, couldnt tell i needed to go, and my low back aches", "emergency"),
+        ("double jointed and my shoulder has popped out twice", "see_professional"),
         ("i fainted while stretching", "emergency"),
         ("crushing pain in my chest and my left arm feels heavy", "emergency"),
         ("my neck hurts after a car crash", "emergency"),
@@ -202,6 +205,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my 8 year old's legs ache at night sometimes, fine in the morning. growing pains?",
         "heard a pop in my back twisting in my chair, no pain at all, actually feels looser",
         "fingers go a bit numb holding my phone up in bed, shake them and it's gone",
+        "a bit puffed after running for the bus lol, stretches for calves",
+        "sprained my ankle last week, still swollen, when can i start stretching it",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -300,6 +305,8 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("i have sciatica, what can i do", "sciatica"),
         ("my mum had her knee done in march, can she stretch her hamstrings", "knee_replacement"),
         ("20 weeks with my first and my hips ache, what stretches", "pregnancy"),
+        ("had both knees done, stiff getting up from chairs, gentle stretches", "knee_replacement"),
+        ("stretches for my mum, shes 80", "older_adults"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
@@ -401,3 +408,9 @@ def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: 
     assert (
         brain.reply("the right one is puffy and warm to the touch", calf.context).kind == "red_flag"
     )
+
+
+def test_a_calf_gone_fat_after_a_calf_conversation_is_a_clot_sign(brain: Brain):
+    first = brain.reply("my calf is tight after the long drive home")
+    reply = brain.reply("and it has gone fat and sore since yesterday", first.context)
+    assert reply.intent == "red_flag.dvt"

@@ -40,6 +40,8 @@ _WORDS = {
     "hows": "how is",
     "wheres": "where is",
     "thats": "that is",
+    "shes": "she is",
+    "hes": "he is",
     "youre": "you are",
     "theyre": "they are",
     "let's": "let us",
