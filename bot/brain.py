@@ -89,7 +89,12 @@ ASPECT_NEAR = 0.42
 #: general answers about a kind of complaint rather than a question: a message that names
 #: one area with its complaint is about that area ("heel pain first thing in the morning",
 #: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
-AREA_FIRST_GENERAL = frozenset({"morning_stiffness", "soreness", "posture"})
+AREA_FIRST_GENERAL = frozenset(
+    {"morning_stiffness", "soreness", "posture", "joint_noises", "shaking"}
+)
+#: ... of which these give way only to an area named with a complaint ("my jaw is tight and it
+#: pops"), not to one named with a stretch ("legs tremble in a deep hamstring stretch")
+SENSATION_GENERAL = frozenset({"joint_noises", "shaking"})
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
@@ -1071,7 +1076,14 @@ class Brain:
         )
         gives_way = (
             match.kind == "out_of_scope"
-            or (match.kind == "general" and match.key in AREA_FIRST_GENERAL)
+            or (
+                match.kind == "general"
+                and match.key in AREA_FIRST_GENERAL
+                and (
+                    match.key not in SENSATION_GENERAL
+                    or "complaint" in self.cues.read(analysis.corrected)
+                )
+            )
             or routine_unasked
         )
         if accepted and routine_unasked:

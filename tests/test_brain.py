@@ -1224,3 +1224,23 @@ def test_one_for_a_time_of_day_after_a_routine_is_that_routine(brain):
 )
 def test_a_subject_asked_about_without_a_question_mark(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("neck cracks when i roll it", "general.joint_noises"),
+        ("back clicks loads when i twist, feels good actually", "general.joint_noises"),
+        ("arms shake like mad during the plank, is that bad", "general.shaking"),
+        ("legs tremble when i hold a deep hamstring stretch", "general.shaking"),
+        ("muscles twitch after a hard workout", "general.shaking"),
+        # an area named with its complaint is the area's question
+        ("my jaw gets so tight when im stressed and it pops when i yawn", "jaw.why_tight"),
+    ],
+)
+def test_noisy_joints_and_shaking_muscles_get_their_answers(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_a_pop_with_bruising_is_still_an_injury(brain):
+    assert brain.reply("felt a pop in my hamstring and now it's bruised").kind == "red_flag"
