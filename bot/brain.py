@@ -90,11 +90,11 @@ ASPECT_NEAR = 0.42
 #: one area with its complaint is about that area ("heel pain first thing in the morning",
 #: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
 AREA_FIRST_GENERAL = frozenset(
-    {"morning_stiffness", "soreness", "posture", "joint_noises", "shaking"}
+    {"morning_stiffness", "soreness", "posture", "joint_noises", "shaking", "pins_and_needles"}
 )
 #: ... of which these give way only to an area named with a complaint ("my jaw is tight and it
 #: pops"), not to one named with a stretch ("legs tremble in a deep hamstring stretch")
-SENSATION_GENERAL = frozenset({"joint_noises", "shaking"})
+SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
@@ -194,6 +194,12 @@ STORY_GENERIC = frozenset(
 )
 STORY_LEAD = "That fits what I said above. A stretch that helps:"
 STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "not_a_body"})
+#: the general answer about sore muscles after exercise, and the words that place a complaint
+#: after a session ("sore after my first class", "since leg day")
+SORENESS = "soreness"
+AFTER_WORDS = frozenset({"after", "since", "from", "post"})
+#: ... in a message this short: a longer one tells a story of its own
+SORE_MAX_WORDS = 18
 #: a goodbye is a message this short
 GOODBYE_MAX_WORDS = 6
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
@@ -627,6 +633,20 @@ class Brain:
             )
             self._cause_word_cache[area] = found
         return found
+
+    def _sore_after_exercise(self, analysis: Analysis) -> bool:
+        """True for a complaint after a session of exercise that names no area the bot covers
+        and no thing: "aching all over after my first day back at the gym", "legs feel like
+        jelly after leg day"."""
+        words = analysis.corrected
+        if len(words) > SORE_MAX_WORDS or (GENERAL, SORENESS) not in self.kb.answers:
+            return False
+        if AFTER_WORDS.isdisjoint(words):
+            return False
+        if any(t != GENERAL for t in analysis.topics):
+            return False
+        cues = self.cues.read(words)
+        return {"complaint", "exercise"} <= cues and "not_a_body" not in cues
 
     def _says_goodbye(self, analysis: Analysis) -> bool:
         """True for a short message that says goodbye and asks nothing ("nice one, bye",
@@ -1068,6 +1088,8 @@ class Brain:
             subject = self._subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+            if self._sore_after_exercise(analysis):  # "sore all over after my first yoga class"
+                return say.answer(GENERAL, SORENESS, context, confidence=CUE_CONFIDENCE)
         # a routine the message never asks for as one ("glutes tight after squats")
         routine_unasked = (
             match.kind == "routine"

@@ -651,6 +651,7 @@ CUE_IDS = (
     "thanks_lead",
     "greeting_lead",
     "goodbye",
+    "exercise",
     "new_question",
     "no_kneeling",
     "no_floor",

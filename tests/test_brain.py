@@ -1244,3 +1244,37 @@ def test_noisy_joints_and_shaking_muscles_get_their_answers(brain, message, inte
 
 def test_a_pop_with_bruising_is_still_an_injury(brain):
     assert brain.reply("felt a pop in my hamstring and now it's bruised").kind == "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sore all over after my first yoga class in years",
+        "aching all over after my first day back at the gym after a year off",
+        "legs feel like jelly after leg day lol",
+    ],
+)
+def test_a_complaint_after_a_session_with_no_area_is_sore_muscles(brain, message):
+    assert brain.reply(message).intent == "general.soreness"
+
+
+@pytest.mark.parametrize("message", ["sore loser after the match", "my cat is sore after the vet"])
+def test_sore_in_another_sense_after_a_match_is_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "foot went to sleep sitting cross legged in meditation, pins and needles then fine",
+        "legs went dead on the toilet scrolling my phone lol, fine after a minute",
+    ],
+)
+def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
+    assert brain.reply(message).intent == "general.pins_and_needles"
+
+
+def test_pins_and_needles_that_last_and_spread_are_still_a_red_flag(brain):
+    assert brain.reply("pins and needles in both feet for weeks and getting worse").kind == (
+        "red_flag"
+    )
