@@ -28,7 +28,7 @@ from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, StretchNames
 from bot.understanding.language import language_of
-from bot.understanding.sizes import SizeAsk, SizeReader
+from bot.understanding.sizes import FILLER_WORDS, SizeAsk, SizeReader
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -255,6 +255,8 @@ PLAIN_ASK_WORDS = frozenset(
 )
 #: the routine for it, in its short form
 PLAIN_ASK_ROUTINE = "full_body"
+#: words around a length that name no routine of their own ("full body" does: it is one)
+GENERIC_FILLER = FILLER_WORDS - {"full", "whole", "body"}
 PLAIN_ASK_LEAD = (
     "Here is a short all-over routine. For one area, name it: “a stretch for my hamstrings”."
 )
@@ -826,6 +828,10 @@ class Brain:
             if ask.minutes is None and about and not ROUTINE_WORDS.intersection(ask.rest):
                 # "how do i stretch my quads standing up", "no kneeling" after a stretch
                 return self._fitting_stretch(ask, context, about)
+            names = set(ask.rest) - STOPWORDS - ROUTINE_WORDS - PLAIN_STRETCH_WORDS - GENERIC_FILLER
+            named = self._named_routine(ask, context) if area is None and names else None
+            if named is not None:  # "10 min full body stretch routine pls"
+                return self._resized(named, ask, context, postures=True)
             base, leads = self._base(area, ask, context)
             return self._resized(base, ask, context, postures=True, leads=leads)
         named = self._named_routine(ask, context) if strong and not ask.plain else None

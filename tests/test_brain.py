@@ -1278,3 +1278,24 @@ def test_pins_and_needles_that_last_and_spread_are_still_a_red_flag(brain):
     assert brain.reply("pins and needles in both feet for weeks and getting worse").kind == (
         "red_flag"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("sit at a desk all day and the backs of my legs are so tight", "hamstrings.why_tight"),
+        ("the right side of my waist feels pulled", "side_body.why_tight"),
+        ("what even is the piriformis", "piriformis.what"),
+    ],
+)
+def test_everyday_names_and_hedged_questions(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_a_length_with_a_named_routine_sizes_that_routine(brain):
+    reply = brain.reply("10 min full body stretch routine pls")
+    assert reply.intent == "routine.full_body"
+
+
+def test_a_length_with_routine_words_only_still_gets_the_general_base(brain):
+    assert brain.reply("10 minute routine").intent == "routine.cooldown"

@@ -307,6 +307,7 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("20 weeks with my first and my hips ache, what stretches", "pregnancy"),
         ("had both knees done, stiff getting up from chairs, gentle stretches", "knee_replacement"),
         ("stretches for my mum, shes 80", "older_adults"),
+        ("the pain goes down the back of my leg to my foot", "sciatica"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
