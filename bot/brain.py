@@ -429,6 +429,7 @@ class Brain:
             if language is not None:
                 return self.replies.other_language(language, context)
         reply = self._from_match(match, analysis, context)
+        reply = self._keep_the_area(reply, analysis)
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if reply.kind == "fallback":
@@ -539,12 +540,13 @@ class Brain:
                 return again
         if (
             area
-            and pointing
+            and (pointing or not BODY_WORDS.isdisjoint(words) or "called" in words)
             and "what" in cues
             and not analysis.topics
             and ((area, "what") in kb.answers)
         ):
-            return say.answer(area, "what", context)  # "wait, which muscle is that?"
+            # "wait, which muscle is that?", "what's the muscle even called"
+            return say.answer(area, "what", context)
         if area and set(words) <= ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if (
@@ -599,6 +601,17 @@ class Brain:
         words = analysis.corrected
         ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
         return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+
+    def _keep_the_area(self, reply: Reply, analysis: Analysis) -> Reply:
+        """A general answer to a message about one area ("my neck clicks when i turn my head,
+        is that bad") keeps that area as the conversation's, so that "how do i stretch it"
+        next is about the neck."""
+        if reply.kind != "answer" or reply.context.topic != GENERAL:
+            return reply
+        areas = {t for t in analysis.topics if t != GENERAL and t in self.kb.topics}
+        if len(areas) != 1:
+            return reply
+        return replace(reply, context=replace(reply.context, topic=areas.pop()))
 
     def _story_for(self, analysis: Analysis, context: Context) -> Reply | None:
         """After an answer or a stretch about an area, a statement about the writer's life
@@ -1052,6 +1065,13 @@ class Brain:
         if match.topics and self._bare_topic(words) and (follows or not accepted):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
             topic = match.topics[0]
+            if (
+                "what" in self.cues.read_asked(analysis.corrected)
+                and (topic, "what") in self.kb.answers
+                and context.intent != f"{topic}.what"
+            ):
+                # "what even is the IT band" after why it gets tight: what it is
+                return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
             if context.kind == "answer" and context.intent:
                 aspect = context.intent.rsplit(".", 1)[-1]
                 if (topic, aspect) in self.kb.answers:

@@ -1299,3 +1299,43 @@ def test_a_length_with_a_named_routine_sizes_that_routine(brain):
 
 def test_a_length_with_routine_words_only_still_gets_the_general_base(brain):
     assert brain.reply("10 minute routine").intent == "routine.cooldown"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        ("why is my jaw so tight", "what's the muscle even called", "jaw.what"),
+        (
+            "stretch for my sides? feels tight reaching up",
+            "what muscles are those even",
+            "side_body.what",
+        ),
+        (
+            "outside of my knee hurts on runs, mate reckons its my IT band",
+            "what even is the IT band",
+            "it_band.what",
+        ),
+    ],
+)
+def test_asking_what_the_area_is_after_a_reply_about_it(brain, first, then, intent):
+    assert brain.reply(then, brain.reply(first).context).intent == intent
+
+
+def test_a_general_answer_about_one_area_keeps_the_area_for_what_follows(brain):
+    first = brain.reply("my neck clicks when i turn my head, is that bad")
+    assert first.intent == "general.joint_noises"
+    assert brain.reply("how do i stretch it", first.context).intent == "neck.stretch"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "the front of my hips feel locked when i stand up, whats going on",
+            "hip_flexors.why_tight",
+        ),
+        ("whats something quick for my neck to start with", "neck.stretch"),
+    ],
+)
+def test_a_what_inside_a_longer_question_asks_that_question(brain, message, intent):
+    assert brain.reply(message).intent == intent

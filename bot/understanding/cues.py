@@ -18,6 +18,8 @@ from bot.understanding.text import normalize
 _COMPLAINT_REACH = 3
 #: cues that ask nothing of their own inside a request for a stretch
 _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
+#: ... nor inside a longer term that asks for something or why ("what is going on")
+_CONTAINERS = frozenset({"asks_stretch", "why"})
 
 
 class PhraseIndex:
@@ -64,14 +66,19 @@ class CueReader:
 
     def read_asked(self, words: Sequence[str]) -> frozenset[str]:
         """`read`, without a "what" or a question of timing that is part of a request for a
-        stretch: "what do i do about it" asks for something to do, not what the muscle is, and
-        "what should i stretch" which stretch, not when."""
+        stretch or of a longer question why: "what do i do about it" asks for something to do,
+        not what the muscle is, "what should i stretch" which stretch, not when, and "whats
+        going on" why."""
         found = list(self._index.matches(words))
-        asks = [(start, end) for start, end, cue in found if cue == "asks_stretch"]
+        asks = [(start, end, cue) for start, end, cue in found if cue in _CONTAINERS]
         return frozenset(
             cue
             for start, end, cue in found
-            if cue not in _INSIDE_A_REQUEST or not any(s <= start and end <= e for s, e in asks)
+            if cue not in _INSIDE_A_REQUEST
+            or not any(
+                s <= start and end <= e and (container == "asks_stretch" or (s, e) != (start, end))
+                for s, e, container in asks
+            )
         )
 
     def near(
