@@ -200,6 +200,11 @@ SORENESS = "soreness"
 AFTER_WORDS = frozenset({"after", "since", "from", "post"})
 #: ... in a message this short: a longer one tells a story of its own
 SORE_MAX_WORDS = 18
+#: chat noise at the start and at the end of a message, read past when it was not understood
+SOCIAL_LEADS = frozenset({"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so", "hmm", "um"})
+SOCIAL_TAILS = frozenset(
+    {"x", "xx", "xxx", "anyway", "anyways", "dear", "mate", "lol", "haha", "tbh", "then", "btw"}
+)
 #: a goodbye is a message this short
 GOODBYE_MAX_WORDS = 6
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
@@ -433,6 +438,11 @@ class Brain:
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if reply.kind == "fallback":
+            bare = self._without_social_edges(analysis.corrected)
+            if bare is not None:  # "brill thanks x", "how are you anyway", "well thank you dear"
+                again = self._reply(" ".join(bare), context)
+                if again.kind != "fallback":
+                    return again
             story = self._story_for(analysis, context)
             if story is not None:  # "i work on a laptop all day if that matters" after the neck
                 return self._with_conditions(story, named, context)
@@ -601,6 +611,19 @@ class Brain:
         words = analysis.corrected
         ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
         return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+
+    @staticmethod
+    def _without_social_edges(words: Sequence[str]) -> Sequence[str] | None:
+        """The words without chat noise at either end ("well", "haha" first; "x", "anyway",
+        "dear" last), when there is some and something is left; else None."""
+        start, end = 0, len(words)
+        while start < end and words[start] in SOCIAL_LEADS:
+            start += 1
+        while end > start and words[end - 1] in SOCIAL_TAILS:
+            end -= 1
+        if (start, end) == (0, len(words)) or start == end:
+            return None
+        return words[start:end]
 
     def _keep_the_area(self, reply: Reply, analysis: Analysis) -> Reply:
         """A general answer to a message about one area ("my neck clicks when i turn my head,
@@ -1058,9 +1081,10 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
-        follows = (context.kind in ("answer", "stretch") and context.topic is not None) or (
-            context.kind == "routine"
-        )
+        # a conversation about an area, even past a message not understood
+        follows = (
+            context.kind in ("answer", "stretch", "fallback") and context.topic is not None
+        ) or (context.kind == "routine")
         say = self.replies
         if match.topics and self._bare_topic(words) and (follows or not accepted):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
@@ -1073,8 +1097,10 @@ class Brain:
                 # "what even is the IT band" after why it gets tight: what it is
                 return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
             if context.kind == "answer" and context.intent:
+                # "and my calves?" after why the hamstrings get tight: why the calves do;
+                # "biceps specifically" after why the arms do: their stretch, not the same answer
                 aspect = context.intent.rsplit(".", 1)[-1]
-                if (topic, aspect) in self.kb.answers:
+                if (topic, aspect) in self.kb.answers and context.intent != f"{topic}.{aspect}":
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
             if (
                 "what" in self.cues.read_asked(analysis.corrected)
@@ -1330,7 +1356,7 @@ class Brain:
         if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
             return None
         words = analysis.corrected
-        named = {rid for _s, _e, rid in self.activities.matches(words)}
+        named = set(self._activities(words))
         found = next(
             (
                 key
@@ -1355,7 +1381,7 @@ class Brain:
         routine of that kind, or two and the message does not say which."""
         words = analysis.corrected
         kinds = _warm_ups_named(words)
-        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        found = self._activities(words)
         if len(kinds) == 1:
             wanted = kinds.pop()
             return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
@@ -1376,7 +1402,7 @@ class Brain:
         words = analysis.corrected
         if not (asked or ROUTINE_WORDS.intersection(words)) or analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
-        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        found = self._activities(words)
         if not found:
             return None
         if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
@@ -1384,6 +1410,19 @@ class Brain:
         else:
             wanted = "cooldown"
         return next((rid for rid in found if rid.startswith(wanted)), found[0])
+
+    def _activities(self, words: Sequence[str]) -> list[str]:
+        """The routines whose activity or setting (`keywords`) the words name, in order. A
+        time of day counts only in a message about the body ("stiff in the morning", "stretch
+        before bed"): a morning routine for productivity or a baby's bedtime is none of ours."""
+        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        if set(found) & set(TIME_ROUTINES.values()) and not self._about_the_body(words):
+            found = [rid for rid in found if rid not in TIME_ROUTINES.values()]
+        return found
+
+    def _about_the_body(self, words: Sequence[str]) -> bool:
+        """Whether the words speak of stretching or a complaint of the body."""
+        return not PLAIN_STRETCH_WORDS.isdisjoint(words) or "complaint" in self.cues.read(words)
 
     def _time_routine(self, words: Sequence[str]) -> str | None:
         """The routine made for a time of day the words name ("and one for bedtime?")."""

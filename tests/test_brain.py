@@ -1339,3 +1339,51 @@ def test_a_general_answer_about_one_area_keeps_the_area_for_what_follows(brain):
 )
 def test_a_what_inside_a_longer_question_asks_that_question(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("brill thanks x", "smalltalk.thanks"),
+        ("how are you anyway", "smalltalk.how_are_you"),
+        ("well thank you dear", "smalltalk.thanks"),
+        ("ok nice one", "smalltalk.thanks"),
+        ("you're actually pretty useful", "smalltalk.compliment"),
+    ],
+)
+def test_small_talk_with_chat_noise_at_its_ends(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_chat_noise_does_not_accept_an_off_topic_message(brain):
+    assert brain.reply("haha whats the weather").kind == "fallback"
+
+
+def test_narrowing_an_area_after_why_it_gets_tight_gets_its_stretch(brain):
+    first = brain.reply("arms feel tight after painting the ceiling all weekend")
+    assert brain.reply("biceps specifically", first.context).intent == "arms.stretch"
+
+
+def test_an_area_alone_after_a_message_not_understood_is_still_a_follow_up(brain):
+    context = brain.reply("how do i stretch my feet").context
+    context = brain.reply("can i do that before i get out of bed", context).context
+    assert brain.reply("calves too?", context).intent == "calves.stretch"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("need something quick i can do at my desk between calls", "routine.desk_break"),
+        ("cant switch off at night, anything to stretch before bed", "routine.bedtime"),
+    ],
+)
+def test_a_request_in_a_setting_gets_its_routine(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["morning routine for productivity", "bedtime routine for my 6 month old baby"],
+)
+def test_a_time_of_day_routine_not_about_the_body_is_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"

@@ -415,3 +415,8 @@ def test_a_calf_gone_fat_after_a_calf_conversation_is_a_clot_sign(brain: Brain):
     first = brain.reply("my calf is tight after the long drive home")
     reply = brain.reply("and it has gone fat and sore since yesterday", first.context)
     assert reply.intent == "red_flag.dvt"
+
+
+def test_asking_whether_stretching_stops_soreness_is_no_red_flag(brain: Brain):
+    first = brain.reply("why am i more sore 2 days after a workout than the day after")
+    assert brain.reply("does stretching after stop it", first.context).kind != "red_flag"
