@@ -455,7 +455,7 @@ class Brain:
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
-        return self._with_conditions(reply, named, context)
+        return self._with_conditions(reply, named, context, analysis.corrected)
 
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
         """A short follow-up read against what came before: the other side, easier, harder,
@@ -975,7 +975,9 @@ class Brain:
             stretch, stretch.topics[0], context, confidence=1.0, intent=f"stretch.{stretch.id}"
         )
 
-    def _with_conditions(self, reply: Reply, named: Sequence[str], context: Context) -> Reply:
+    def _with_conditions(
+        self, reply: Reply, named: Sequence[str], context: Context, words: Sequence[str] = ()
+    ) -> Reply:
         """A reply that keeps to the conversation's conditions (pregnancy, a new hip).
 
         Stretches and routines were already chosen without what the conditions rule out; here
@@ -995,7 +997,17 @@ class Brain:
             return reply
         if reply.kind == "answer" and reply.topic not in (None, GENERAL):
             return say.with_conditions(reply, named)
+        if reply.kind == "answer" and self._asks_a_subject(reply, words):
+            # "im 63, is it too late to start stretching": that question, with the
+            # condition's note; "pregnant, can i stretch?" gets the condition's advice
+            return say.with_conditions(reply, named)
         return say.condition(named, context)
+
+    def _asks_a_subject(self, reply: Reply, words: Sequence[str]) -> bool:
+        """Whether the general answer `reply` gives is one the words name by its keywords
+        ("too late to start", "every day", "static stretching")."""
+        key = (reply.intent or "").partition(".")[2]
+        return any(found == key for _s, _e, found in self.subjects.matches(words))
 
     # ------------------------------------------------------------------ buttons
 

@@ -1387,3 +1387,25 @@ def test_a_request_in_a_setting_gets_its_routine(brain, message, intent):
 )
 def test_a_time_of_day_routine_not_about_the_body_is_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "condition"),
+    [
+        ("im 67 is it too late to get flexible", "general.too_old", "older_adults"),
+        (
+            "the coach at my sons rugby said static stretching before games is outdated",
+            "general.static_vs_dynamic",
+            "children_teens",
+        ),
+    ],
+)
+def test_a_general_question_told_with_a_condition_answers_it_with_the_condition(
+    brain, message, intent, condition
+):
+    reply = brain.reply(message)
+    assert (reply.intent, reply.conditions) == (intent, (condition,))
+
+
+def test_a_condition_with_a_bare_question_gets_the_conditions_advice(brain):
+    assert brain.reply("pregnant, can i stretch?").intent == "condition.pregnancy"
