@@ -200,6 +200,10 @@ SORENESS = "soreness"
 AFTER_WORDS = frozenset({"after", "since", "from", "post"})
 #: ... in a message this short: a longer one tells a story of its own
 SORE_MAX_WORDS = 18
+#: a complaint this many words or fewer after an area is about it ("legs are so tight")
+COMPLAINT_AFTER = 3
+#: the cues that say something of an area near them
+SAYS_OF_AN_AREA = frozenset({"complaint", "request", "asks_stretch", "what", "why", "when"})
 #: chat noise at the start and at the end of a message, read past when it was not understood
 SOCIAL_LEADS = frozenset({"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so", "hmm", "um"})
 SOCIAL_TAILS = frozenset(
@@ -380,7 +384,7 @@ class Brain:
         if not isinstance(text, str):
             return self.replies.not_text(context)
         text = text[:MAX_CHARS]
-        analysis = self.matcher.analyse(text)
+        analysis = self._complained_of_first(self.matcher.analyse(text))
         safety = self.rules.check(analysis, context.topic, context.symptoms)
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:
@@ -611,6 +615,42 @@ class Brain:
         words = analysis.corrected
         ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
         return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+
+    def _complained_of_first(self, analysis: Analysis) -> Analysis:
+        """The message's areas with the one a complaint follows first, when nothing around
+        the first it names says anything of it: "on my feet all day ... the backs of my legs
+        are so tight" is about the hamstrings, "baby on one hip ... between my shoulder blades
+        feels knotted" the upper back. An area asked about ("what is the piriformis and why
+        does my butt ache"), asked for ("my hip flexor stretches") or named with the next
+        ("calf and achilles are tight") keeps its place."""
+        spans = analysis.spans
+        if len({topic for _s, _e, topic in spans}) < 2:
+            return analysis
+        words = analysis.corrected
+        found = [
+            (start, cue) for start, _end, cue in self.cues.matches(words) if cue in SAYS_OF_AN_AREA
+        ]
+        first_start, first_end, _first = spans[0]
+        if any(
+            first_start - COMPLAINT_AFTER <= start <= first_end + COMPLAINT_AFTER
+            for start, _cue in found
+        ):
+            return analysis
+        if len(spans) > 1 and spans[1][0] - first_end <= 1:
+            return analysis  # "calf and achilles"
+        complaints = [start for start, cue in found if cue == "complaint"]
+        first = next(
+            (
+                topic
+                for _s, end, topic in spans[1:]
+                if any(0 <= start - end <= COMPLAINT_AFTER for start in complaints)
+            ),
+            None,
+        )
+        if first is None or first == GENERAL:
+            return analysis
+        topics = (first, *(t for t in analysis.topics if t != first))
+        return replace(analysis, topics=topics)
 
     @staticmethod
     def _without_social_edges(words: Sequence[str]) -> Sequence[str] | None:

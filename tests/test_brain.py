@@ -1409,3 +1409,17 @@ def test_a_general_question_told_with_a_condition_answers_it_with_the_condition(
 
 def test_a_condition_with_a_bare_question_gets_the_conditions_advice(brain):
     assert brain.reply("pregnant, can i stretch?").intent == "condition.pregnancy"
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("teacher so on my feet all day and the backs of my legs are so tight", "hamstrings"),
+        ("always got the baby on one hip, between my shoulder blades feels knotted", "upper_back"),
+        # an area asked about, or named with the next, keeps its place
+        ("what is the piriformis and why does my butt ache when i sit", "piriformis"),
+        ("my left calf and achilles are always tight", "calves"),
+    ],
+)
+def test_the_area_a_complaint_is_about_comes_first(brain, message, topic):
+    assert brain.reply(message).topic == topic

@@ -206,6 +206,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "heard a pop in my back twisting in my chair, no pain at all, actually feels looser",
         "fingers go a bit numb holding my phone up in bed, shake them and it's gone",
         "a bit puffed after running for the bus lol, stretches for calves",
+        "mum of 3, the other two hanging off me, between my shoulder blades feels knotted",
         "sprained my ankle last week, still swollen, when can i start stretching it",
     ],
 )

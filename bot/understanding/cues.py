@@ -60,6 +60,10 @@ class CueReader:
         self._owners = frozenset(kb.cues.get("owner", ()))
         self._index = PhraseIndex((term, cue) for cue, terms in kb.cues.items() for term in terms)
 
+    def matches(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, cue id) of every cue term in the words, in order of start."""
+        return self._index.matches(words)
+
     def read(self, words: Sequence[str]) -> frozenset[str]:
         """The cue ids whose terms the words hold."""
         return frozenset(cue for _start, _end, cue in self._index.matches(words))
