@@ -1218,6 +1218,10 @@ class Brain:
             subject = self._subject(analysis)
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+            if not analysis.topics and self.cues.follows(
+                analysis.corrected, "not_a_body", "complaint", THING_FAR
+            ):
+                return say.fallback(match, context)  # "my car's steering is stiff mornings"
         if accepted and gives_way:
             # a look-alike without its word pairs, a routine not asked for as one, a general
             # answer about a kind of complaint: each gives way to an area named with its
@@ -1473,7 +1477,10 @@ class Brain:
         return found
 
     def _about_the_body(self, words: Sequence[str]) -> bool:
-        """Whether the words speak of stretching or a complaint of the body."""
+        """Whether the words speak of stretching or a complaint of the body, not of a thing
+        ("my car's steering is stiff in the mornings")."""
+        if self.cues.follows(words, "not_a_body", "complaint", THING_FAR):
+            return False
         return not PLAIN_STRETCH_WORDS.isdisjoint(words) or "complaint" in self.cues.read(words)
 
     def _time_routine(self, words: Sequence[str]) -> str | None:
@@ -1559,7 +1566,10 @@ class Brain:
         asks = _asks_without_a_mark(analysis) or bool(
             cues & {"request", "why", "when", "what", "complaint"}
         )
-        return found[2] if asks and "not_a_body" not in cues else None
+        # a thing near the subject is what it is about ("my car's steering is stiff in the
+        # mornings"); one further off is story ("walk the dog daily")
+        thing = "not_a_body" in cues and self.cues.near(words, "not_a_body", [found], THING_FAR)
+        return found[2] if asks and not thing else None
 
     def _bare_topic(self, words: Sequence[str]) -> bool:
         """True when the message is little more than a topic ("and my calves?")."""

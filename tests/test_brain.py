@@ -1423,3 +1423,19 @@ def test_a_condition_with_a_bare_question_gets_the_conditions_advice(brain):
 )
 def test_the_area_a_complaint_is_about_comes_first(brain, message, topic):
     assert brain.reply(message).topic == topic
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my cars steering feels really stiff in the mornings when its cold, whats up with it",
+        "morning routine for productivity",
+    ],
+)
+def test_a_thing_stiff_in_the_mornings_is_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+def test_a_thing_far_from_the_subject_is_story(brain):
+    message = "why do i wake up so stiff every morning? 35, walk the dog daily"
+    assert brain.reply(message).intent == "general.morning_stiffness"

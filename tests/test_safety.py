@@ -33,6 +33,7 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("sudden severe headache and neck pain", "emergency"),
         ("i cant breathe properly", "emergency"),
         ("chest feels squeezed when i walk uphill, im 58", "urgent"),
+        ("my heart flutters when i run hard", "urgent"),
         ("i had an accident, couldnt tell i needed to go, and my low back aches", "emergency"),
         ("double jointed and my shoulder has popped out twice", "see_professional"),
         ("i fainted while stretching", "emergency"),
@@ -207,6 +208,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "fingers go a bit numb holding my phone up in bed, shake them and it's gone",
         "a bit puffed after running for the bus lol, stretches for calves",
         "mum of 3, the other two hanging off me, between my shoulder blades feels knotted",
+        "my calves twitch for ages after the stepmill, like little flutters under the skin",
         "sprained my ankle last week, still swollen, when can i start stretching it",
     ],
 )
