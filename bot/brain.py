@@ -214,6 +214,9 @@ GOODBYE_MAX_WORDS = 6
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset(
     {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
+    # a correction or a change of subject around it ("no sorry i meant more between my
+    # shoulder blades", "haha fair. back to it, glutes?")
+    | {"sorry", "meant", "mean", "more", "actually", "instead", "haha", "fair", "back", "rather"}
 )
 #: a message that opens with this cue ("unrelated, but...", "different question") is read
 #: without the conversation before it; it counts in the first NEW_QUESTION_REACH words

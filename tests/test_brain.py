@@ -1439,3 +1439,24 @@ def test_a_thing_stiff_in_the_mornings_is_declined(brain, message):
 def test_a_thing_far_from_the_subject_is_story(brain):
     message = "why do i wake up so stiff every morning? 35, walk the dog daily"
     assert brain.reply(message).intent == "general.morning_stiffness"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        (
+            "neck stretch pls",
+            "no sorry i meant more between my shoulder blades",
+            "upper_back.stretch",
+        ),
+        ("neck stretch pls", "haha fair. back to it, glutes?", "glutes.stretch"),
+        ("lower back stretch", "lower back is what usually goes", "lower_back.why_tight"),
+    ],
+)
+def test_an_area_with_a_correction_or_a_change_of_subject(brain, first, then, intent):
+    assert brain.reply(then, brain.reply(first).context).intent == intent
+
+
+def test_how_not_to_get_stiff_on_a_drive_gets_the_road_trip_routine(brain):
+    message = "driving 8 hours tomorrow to my parents, how do i not arrive stiff as a board"
+    assert brain.reply(message).intent == "routine.road_trip"
