@@ -115,6 +115,8 @@ QUESTION_STARTS = frozenset(
 )
 #: the cues that ask for something, and the words that do not on their own
 ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
+#: replies after which a conversation is about stretching
+STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
 STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
 #: how sure a message read by its cues is ("my calves tighten up on long runs")
 CUE_CONFIDENCE = 0.66
@@ -265,8 +267,11 @@ PLAIN_ASK_WORDS = frozenset(
     """want wanna need give gimme send show quick short quickie easy gentle simple random
     something anything good nice new lets let go time would love fancy feel""".split()
 )
-#: the routine for it, in its short form
+#: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
+#: stretches
 PLAIN_ASK_ROUTINE = "full_body"
+ONE_STRETCH_WORDS = frozenset({"a", "one", "1", "random"})
+ONE_STRETCH_LEAD = "Here is one for anyone. For one area, name it: “a stretch for my neck”."
 #: words around a length that name no routine of their own ("full body" does: it is one)
 GENERIC_FILLER = FILLER_WORDS - {"full", "whole", "body"}
 PLAIN_ASK_LEAD = (
@@ -432,8 +437,11 @@ class Brain:
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
         if self._plain_stretch_ask(analysis, context):  # "i want to stretch", "any stretch?"
-            plan = Plan(PLAIN_ASK_ROUTINE, length="short")
-            reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
+            if ONE_STRETCH_WORDS.intersection(analysis.corrected):
+                reply = self._one_stretch(context)  # "give me a stretch for today"
+            else:
+                plan = Plan(PLAIN_ASK_ROUTINE, length="short")
+                reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, context.topic)
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
@@ -611,6 +619,22 @@ class Brain:
             return False
         rest = {w for w in words if w not in STOPWORDS}
         return bool(rest & PLAIN_STRETCH_WORDS) and rest <= PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+
+    def _one_stretch(self, context: Context) -> Reply:
+        """One stretch for anyone, for a request for "a stretch" with nothing more: the first
+        of the all-over routine's stretches not shown in this conversation (they cover the
+        body from the neck down), with areas one tap away."""
+        steps = [
+            step.stretch
+            for step in self.kb.routines[PLAIN_ASK_ROUTINE].steps
+            if step.stretch in self.kb.stretches
+            and self.kb.stretches[step.stretch].type == "static"
+        ]
+        shown = {*context.seen, context.stretch}
+        fresh = [s for s in steps if s not in shown] or steps
+        stretch = self.kb.stretches[fresh[0]]
+        reply = self.replies.stretch(stretch, stretch.topics[0], context)
+        return replace(reply, blocks=(Block("para", ONE_STRETCH_LEAD), *reply.blocks))
 
     def _after_greeting(self, analysis: Analysis) -> Sequence[str] | None:
         """The words after a greeting that opens the message ("good morning everyone" ->
@@ -1181,7 +1205,7 @@ class Brain:
             near = self._routine_near(match, analysis)
             if near is not None:  # "5 min thing to do at my desk"
                 return say.routine(self.kb.routines[near], context, confidence=CUE_CONFIDENCE)
-            if self._general_near(match, analysis):  # "is bouncing actually bad or fine?"
+            if self._general_near(match, analysis, context):  # "is bouncing bad or fine?"
                 return say.answer(GENERAL, match.key, context, confidence=CUE_CONFIDENCE)
             activity = self._activity_routine(analysis)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
@@ -1390,15 +1414,17 @@ class Brain:
             for pair in self.matcher.look_alike_pairs(analysis.words)
         )
 
-    def _general_near(self, match: Match, analysis: Analysis) -> bool:
+    def _general_near(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """True for a question about stretching itself the intent layer found, not quite sure:
         at `GENERAL_NEAR` or more, in a message that names stretching (or flexibility, a
-        warm-up) and asks, with no area named: "does stretching prevent injuries or is that a
-        myth"."""
+        warm-up), or in a conversation about it, and asks, with no area named: "does
+        stretching prevent injuries or is that a myth"."""
         if match.kind != "general" or match.confidence < GENERAL_NEAR or analysis.topics:
             return False
         words = analysis.corrected
-        if not STRETCHING_WORDS.intersection(words):
+        # stretching named, or the conversation is about it ("how many minutes a day is
+        # enough" after a stretch)
+        if not STRETCHING_WORDS.intersection(words) and context.kind not in STRETCHING_KINDS:
             return False
         cues = self.cues.read(words)
         if "not_a_body" in cues:  # "my cat stretches on the scratching post, why"

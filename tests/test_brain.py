@@ -1127,7 +1127,7 @@ def test_a_greeting_does_not_accept_an_off_topic_message(brain, message):
 
 @pytest.mark.parametrize(
     "message",
-    ["i want to stretch", "give me a stretch", "any stretch?", "just want a quick stretch"],
+    ["i want to stretch", "any stretch?", "stretches pls", "i need to stretch"],
 )
 def test_a_stretch_asked_for_with_no_area_gets_a_short_all_over_routine(brain, message):
     reply = brain.reply(message)
@@ -1460,3 +1460,14 @@ def test_an_area_with_a_correction_or_a_change_of_subject(brain, first, then, in
 def test_how_not_to_get_stiff_on_a_drive_gets_the_road_trip_routine(brain):
     message = "driving 8 hours tomorrow to my parents, how do i not arrive stiff as a board"
     assert brain.reply(message).intent == "routine.road_trip"
+
+
+@pytest.mark.parametrize(
+    "message", ["give me a stretch for today", "just want a quick stretch", "a random stretch"]
+)
+def test_one_stretch_asked_for_with_no_area_gets_one_for_anyone(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "stretch"
+    assert "name it" in render_text(reply)
+    then = brain.reply("another", reply.context)
+    assert then.kind == "stretch" and then.context.stretch != reply.context.stretch
