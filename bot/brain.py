@@ -115,6 +115,8 @@ QUESTION_STARTS = frozenset(
 )
 #: the cues that ask for something, and the words that do not on their own
 ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
+#: general answers about timing, and the area answer they stand for
+TIMING_ASPECTS = {key: "when" for key in ("how_long", "how_often", "every_day", "before_after")}
 #: replies after which a conversation is about stretching
 STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
 STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
@@ -429,7 +431,10 @@ class Brain:
         sized = self._sizing(analysis, context)
         if sized is not None:  # "i have 10 minutes", "no kneeling", "a longer one"
             return self._with_conditions(sized, named, context)
-        routine = self._condition_routine(named, analysis)
+        earlier = tuple(c for c in context.conditions if c not in named)
+        routine = self._condition_routine(named, analysis) or self._condition_routine(
+            earlier, analysis, told_before=True
+        )
         if routine is not None:  # "pregnant, safe stretches?", "stretches for my 80 yr old mum"
             reply = self.replies.routine(self.kb.routines[routine], context)
             return self._with_conditions(reply, named, context)
@@ -449,7 +454,7 @@ class Brain:
             if language is not None:
                 return self.replies.other_language(language, context)
         reply = self._from_match(match, analysis, context)
-        reply = self._keep_the_area(reply, analysis)
+        reply = self._keep_the_area(reply, analysis, context)
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if reply.kind == "fallback":
@@ -692,13 +697,17 @@ class Brain:
             return None
         return words[start:end]
 
-    def _keep_the_area(self, reply: Reply, analysis: Analysis) -> Reply:
+    def _keep_the_area(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """A general answer to a message about one area ("my neck clicks when i turn my head,
-        is that bad") keeps that area as the conversation's, so that "how do i stretch it"
-        next is about the neck."""
+        is that bad"), or pointing at the area before ("should i foam roll it" after the IT
+        band), keeps that area as the conversation's, so that "how do i stretch it" next is
+        about it."""
         if reply.kind != "answer" or reply.context.topic != GENERAL:
             return reply
         areas = {t for t in analysis.topics if t != GENERAL and t in self.kb.topics}
+        before = context.topic if context.topic not in (None, GENERAL) else None
+        if not areas and before and not POINTING_WORDS.isdisjoint(analysis.corrected):
+            areas = {before}
         if len(areas) != 1:
             return reply
         return replace(reply, context=replace(reply.context, topic=areas.pop()))
@@ -1177,8 +1186,10 @@ class Brain:
                 return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
             if context.kind == "answer" and context.intent:
                 # "and my calves?" after why the hamstrings get tight: why the calves do;
-                # "biceps specifically" after why the arms do: their stretch, not the same answer
+                # "biceps specifically" after why the arms do: their stretch, not the same
+                # answer; "glutes?" after how long to hold a stretch: when to stretch them
                 aspect = context.intent.rsplit(".", 1)[-1]
+                aspect = TIMING_ASPECTS.get(aspect, aspect)
                 if (topic, aspect) in self.kb.answers and context.intent != f"{topic}.{aspect}":
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
             if (
@@ -1553,14 +1564,23 @@ class Brain:
             return None
         return self._resized(plan, SizeAsk(), context, postures=False)
 
-    def _condition_routine(self, named: Sequence[str], analysis: Analysis) -> str | None:
+    def _condition_routine(
+        self, named: Sequence[str], analysis: Analysis, *, told_before: bool = False
+    ) -> str | None:
         """The routine made for a condition the message names (pregnancy, older age), when
         the message asks for stretches or a routine and names no area: "pregnant, safe
-        stretches?". Asking whether ("can i stretch when pregnant") gets the advice."""
+        stretches?". Asking whether ("can i stretch when pregnant") gets the advice. With
+        `told_before`, the condition was told earlier in the conversation, and a short
+        request for something to do asks for its routine ("give me something gentle to start
+        with" after "im 71, is it too late")."""
         found = next((c for c in named if c in self.kb.routines), None)
         words = analysis.corrected
         if found is None:
             return None
+        if told_before:
+            short_ask = len(words) <= SHORT_ASK_WORDS + 4 and "request" in self.cues.read(words)
+            if analysis.topics or not short_ask:
+                return None
         if any(t != GENERAL for t in analysis.topics) and ROUTINE_NAMES.isdisjoint(words):
             return None  # "pregnant, can i stretch my hips": the hips, with the condition
         if not words or (words[0] in YES_NO_STARTS and words[1:2] != ("you",)):
@@ -1568,7 +1588,7 @@ class Brain:
         if self.matcher.look_alike_pairs(analysis.words):
             return None  # "stretch marks after pregnancy"
         asks = ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
-        return found if asks else None
+        return found if asks or told_before else None
 
     def _lone_word(self, analysis: Analysis, key: str) -> bool:
         """True for a message of one everyday word (and stopwords) that a general answer's

@@ -1471,3 +1471,25 @@ def test_one_stretch_asked_for_with_no_area_gets_one_for_anyone(brain, message):
     assert "name it" in render_text(reply)
     then = brain.reply("another", reply.context)
     assert then.kind == "stretch" and then.context.stretch != reply.context.stretch
+
+
+def test_a_condition_told_earlier_gets_its_routine_for_a_short_request(brain):
+    first = brain.reply("im 71 and want to start stretching, is it too late for me")
+    reply = brain.reply("give me something gentle to start with", first.context)
+    assert reply.intent == "routine.older_adults"
+
+
+def test_a_general_answer_pointing_at_the_area_before_keeps_it(brain):
+    context = brain.reply("why is my IT band so tight").context
+    context = brain.reply("should i foam roll it", context).context
+    assert brain.reply("stretch then", context).intent == "it_band.stretch"
+
+
+def test_an_area_alone_after_how_long_to_hold_gets_when_to_stretch_it(brain):
+    context = brain.reply("how often should i stretch my hamstrings").context
+    context = brain.reply("and how long each time", context).context
+    assert brain.reply("glutes?", context).intent == "glutes.when"
+
+
+def test_a_goal_asks_about_its_subject(brain):
+    assert brain.reply("i want to get my splits by summer").intent == "general.splits"
