@@ -34,6 +34,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("i cant breathe properly", "emergency"),
         ("chest feels squeezed when i walk uphill, im 58", "urgent"),
         ("my heart flutters when i run hard", "urgent"),
+        ("and since yesterday i cant really feel my bum on the toilet seat", "emergency"),
+        ("lately I get really out of breath doing lengths I used to find easy", "see_professional"),
         ("i had an accident, couldnt tell i needed to go, and my low back aches", "emergency"),
         ("double jointed and my shoulder has popped out twice", "see_professional"),
         ("i fainted while stretching", "emergency"),
@@ -209,6 +211,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "a bit puffed after running for the bus lol, stretches for calves",
         "mum of 3, the other two hanging off me, between my shoulder blades feels knotted",
         "my calves twitch for ages after the stepmill, like little flutters under the skin",
+        "legs went dead on the toilet scrolling my phone lol, fine after a minute",
+        "out of breath on my first run in a year lol",
+        "years ago i used to get out of breath, all fine now",
         "sprained my ankle last week, still swollen, when can i start stretching it",
     ],
 )
