@@ -395,7 +395,12 @@ class Brain:
             return self.replies.not_text(context)
         text = text[:MAX_CHARS]
         analysis = self._complained_of_first(self.matcher.analyse(text))
-        safety = self.rules.check(analysis, context.topic, context.symptoms)
+        about_a_thing = self._about_a_thing(analysis, context)
+        safety = self.rules.check(
+            analysis,
+            None if about_a_thing else context.topic,
+            () if about_a_thing else context.symptoms,
+        )
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:
             conditions = tuple(dict.fromkeys(context.conditions + named))
@@ -647,6 +652,19 @@ class Brain:
         words = analysis.corrected
         ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
         return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+
+    def _about_a_thing(self, analysis: Analysis, context: Context) -> bool:
+        """Whether a message in a conversation about an area is about a thing instead, and
+        does not point back at the area: "my phone is broken" after the neck is not a broken
+        neck; "my dog bit it and now its swollen" after the calf still is the calf."""
+        words = analysis.corrected
+        return (
+            context.topic is not None
+            and not analysis.topics
+            and POINTING_WORDS.isdisjoint(words)
+            and "one" not in words
+            and bool(self.cues.read(words) & {"not_a_body", "device"})
+        )
 
     def _complained_of_first(self, analysis: Analysis) -> Analysis:
         """The message's areas with the one a complaint follows first, when nothing around

@@ -652,6 +652,7 @@ CUE_IDS = (
     "greeting_lead",
     "goodbye",
     "exercise",
+    "device",
     "new_question",
     "no_kneeling",
     "no_floor",

@@ -428,3 +428,14 @@ def test_a_calf_gone_fat_after_a_calf_conversation_is_a_clot_sign(brain: Brain):
 def test_asking_whether_stretching_stops_soreness_is_no_red_flag(brain: Brain):
     first = brain.reply("why am i more sore 2 days after a workout than the day after")
     assert brain.reply("does stretching after stop it", first.context).kind != "red_flag"
+
+
+def test_a_thing_after_an_area_is_not_read_as_the_area(brain: Brain):
+    first = brain.reply("why is my neck stiff")
+    assert brain.reply("my phone is broken", first.context).kind != "red_flag"
+
+
+def test_a_thing_that_points_back_at_the_area_still_reads_it(brain: Brain):
+    first = brain.reply("my calf is tight after the flight")
+    reply = brain.reply("my dog bit it and now its swollen and hot", first.context)
+    assert reply.intent == "red_flag.dvt"
