@@ -90,11 +90,23 @@ ASPECT_NEAR = 0.42
 #: one area with its complaint is about that area ("heel pain first thing in the morning",
 #: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
 AREA_FIRST_GENERAL = frozenset(
-    {"morning_stiffness", "soreness", "posture", "joint_noises", "shaking", "pins_and_needles"}
+    {
+        "morning_stiffness",
+        "soreness",
+        "posture",
+        "joint_noises",
+        "shaking",
+        "pins_and_needles",
+        "cramp",
+        "breathless_exercise",
+    }
 )
 #: ... of which these give way only to an area named with a complaint ("my jaw is tight and it
 #: pops"), not to one named with a stretch ("legs tremble in a deep hamstring stretch")
 SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
+#: general answers about one sensation, taken only from a message that names it by one of
+#: their keywords
+NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise"}
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
@@ -1187,6 +1199,12 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
+        if accepted and match.kind == "general" and match.key in NAMED_ONLY_GENERAL:
+            # an answer about one sensation needs it named ("i grind my teeth at night" is
+            # no cramp, though cramps come at night too)
+            accepted = any(
+                key == match.key for *_s, key in self.subjects.matches(analysis.corrected)
+            )
         # a conversation about an area, even past a message not understood
         follows = (
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
@@ -1371,6 +1389,9 @@ class Brain:
             return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
             return None
+        opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
+        if opens_why and "asks_stretch" not in cues and (topic, "why_tight") in self.kb.answers:
+            return "why_tight"  # "why do my hamstrings cramp when i stretch them"
         for cue, aspect in CUE_ASPECTS:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
                 return aspect
@@ -1635,7 +1656,12 @@ class Brain:
         )
         # a thing near the subject is what it is about ("my car's steering is stiff in the
         # mornings"); one further off is story ("walk the dog daily")
-        thing = "not_a_body" in cues and self.cues.near(words, "not_a_body", [found], THING_FAR)
+        start, end, _key = found
+        thing = "not_a_body" in cues and any(
+            start - t_end <= THING_FAR and t_start - end <= THING_FAR
+            for t_start, t_end in self.cues.where(words, "not_a_body")
+            if not start <= t_start < end  # the horse of "charley horse" is the subject's own
+        )
         return found[2] if asks and not thing else None
 
     def _bare_topic(self, words: Sequence[str]) -> bool:

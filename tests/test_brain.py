@@ -1493,3 +1493,39 @@ def test_an_area_alone_after_how_long_to_hold_gets_when_to_stretch_it(brain):
 
 def test_a_goal_asks_about_its_subject(brain):
     assert brain.reply("i want to get my splits by summer").intent == "general.splits"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("charley horse in bed last night, proper agony for 30 seconds then fine", "general.cramp"),
+        ("in night my leg make cramp, very hard, how I stop it", "general.cramp"),
+        (
+            "new to running, I'm out of breath after 2 minutes, is that normal",
+            "general.breathless_exercise",
+        ),
+        (
+            "heart pounding after an all-out sprint, calms down in a couple of minutes",
+            "general.breathless_exercise",
+        ),
+        # an area with its complaint is the area's; a why question is why
+        ("why do my hamstrings cramp when i stretch them", "hamstrings.why_tight"),
+    ],
+)
+def test_cramps_and_breathlessness_in_exercise_get_their_answers(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("chest pain and out of breath when running", "red_flag.heart_attack_signs"),
+        ("heart racing and dizzy during my run", "red_flag.dizzy_racing_exercise"),
+    ],
+)
+def test_breathlessness_with_a_warning_sign_is_still_a_red_flag(brain, message, flag):
+    assert brain.reply(message).intent == flag
+
+
+def test_a_calories_question_is_no_soreness(brain):
+    assert brain.reply("how many calories does a 5k run burn").kind == "fallback"
