@@ -176,6 +176,8 @@ NOT_A_BODY_REACH = 1
 AIM_REACH = 3
 #: the words that make an area the writer's, up to this many words before it ("my left calf")
 FIRST_PERSON = frozenset({"my", "our"})
+#: words of a message about its writer ("stiff lower back every time i get out of the car")
+WRITER_WORDS = FIRST_PERSON | {"i", "me"}
 OWNED_REACH = 2
 #: a thing at least this many words from every area word is part of the story, not the area's
 #: owner, in a message about the writer
@@ -1378,7 +1380,7 @@ class Brain:
             # the writer's own area, or a thing far from it in a message about the writer
             # ("inner thighs sore after my first horse riding lesson")
             owned = any(_owned(words, start, end) for start, end, _topic in spans) or (
-                not FIRST_PERSON.isdisjoint(words)
+                not WRITER_WORDS.isdisjoint(words)
                 and not self.cues.near(words, "not_a_body", spans, THING_FAR)
                 # "my shirt is tight around the shoulders": the thing is what is tight
                 and not self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT)

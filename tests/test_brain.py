@@ -1529,3 +1529,8 @@ def test_breathlessness_with_a_warning_sign_is_still_a_red_flag(brain, message, 
 
 def test_a_calories_question_is_no_soreness(brain):
     assert brain.reply("how many calories does a 5k run burn").kind == "fallback"
+
+
+def test_a_thing_far_from_the_area_in_a_message_about_the_writer_is_story(brain):
+    message = "stiff lower back every time i get out of the car after the school run"
+    assert brain.reply(message).intent == "lower_back.why_tight"

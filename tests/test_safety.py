@@ -213,6 +213,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my calves twitch for ages after the stepmill, like little flutters under the skin",
         "legs went dead on the toilet scrolling my phone lol, fine after a minute",
         "out of breath on my first run in a year lol",
+        "outer hip sore after sleeping on that side on a new mattress",
         "years ago i used to get out of breath, all fine now",
         "sprained my ankle last week, still swollen, when can i start stretching it",
     ],
