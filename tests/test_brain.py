@@ -1534,3 +1534,28 @@ def test_a_calories_question_is_no_soreness(brain):
 def test_a_thing_far_from_the_area_in_a_message_about_the_writer_is_story(brain):
     message = "stiff lower back every time i get out of the car after the school run"
     assert brain.reply(message).intent == "lower_back.why_tight"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "we were taught to bounce down to touch our toes at school, is that still ok",
+            "general.bouncing",
+        ),
+        (
+            "still bendy at 30 but can feel it slipping, whats the minimum to keep what ive got",
+            "general.keep_flexibility",
+        ),
+        (
+            "want one routine i can do on sunday evenings that hits everything, about 20 mins",
+            "routine.full_body",
+        ),
+        (
+            "driving to france with the kids, 12+ hours. what can we all do at the rest stops",
+            "routine.road_trip",
+        ),
+    ],
+)
+def test_more_ways_of_naming_subjects_and_routines(brain, message, intent):
+    assert brain.reply(message).intent == intent
