@@ -978,6 +978,19 @@ class Brain:
                 return self._resized(named, ask, context, postures=True)
             base, leads = self._base(area, ask, context)
             return self._resized(base, ask, context, postures=True, leads=leads)
+        about = area or (context.topic if context.kind in ("answer", "stretch") else None)
+        if (
+            about
+            and not ask.plain
+            and (ask.limits or ask.postures)
+            and ask.minutes is None
+            and not POINTING_WORDS.isdisjoint(analysis.corrected)
+            and analysis.corrected[0] in YES_NO_STARTS  # "can i do it standing?"
+            and ROUTINE_WORDS.isdisjoint(ask.rest)
+        ):
+            # "can i do it standing? cant really get on the floor with the baby about": the
+            # area's stretch that fits, whatever reason comes with it
+            return self._fitting_stretch(ask, context, about)
         named = self._named_routine(ask, context) if strong and not ask.plain else None
         if named is not None:  # "a 10 minute cooldown after my run"
             return self._resized(named, ask, context, postures=False)

@@ -1366,7 +1366,7 @@ def test_narrowing_an_area_after_why_it_gets_tight_gets_its_stretch(brain):
 
 def test_an_area_alone_after_a_message_not_understood_is_still_a_follow_up(brain):
     context = brain.reply("how do i stretch my feet").context
-    context = brain.reply("can i do that before i get out of bed", context).context
+    context = brain.reply("my cat keeps staring at me", context).context
     assert brain.reply("calves too?", context).intent == "calves.stretch"
 
 
@@ -1559,3 +1559,16 @@ def test_a_thing_far_from_the_area_in_a_message_about_the_writer_is_story(brain)
 )
 def test_more_ways_of_naming_subjects_and_routines(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+def test_can_i_do_it_in_a_posture_with_a_reason_gets_the_stretch_that_fits(brain):
+    first = brain.reply("quad stretch")
+    message = "can i do it standing? cant really get on the floor with the baby crawling about"
+    reply = brain.reply(message, first.context)
+    assert reply.kind == "stretch" and reply.topic == "quadriceps"
+
+
+def test_can_i_do_it_before_getting_up_asks_when(brain):
+    first = brain.reply("how do i stretch my feet")
+    reply = brain.reply("can i do that before i get out of bed", first.context)
+    assert reply.intent == "feet_ankles.when"
