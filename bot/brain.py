@@ -234,7 +234,7 @@ BARE_TOPIC_WORDS = frozenset(
     {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
     # a correction or a change of subject around it ("no sorry i meant more between my
     # shoulder blades", "haha fair. back to it, glutes?")
-    | {"sorry", "meant", "mean", "more", "actually", "instead", "haha", "fair", "back", "rather"}
+    | {"sorry", "meant", "more", "actually", "instead", "haha", "fair", "back", "rather"}
 )
 #: a message that opens with this cue ("unrelated, but...", "different question") is read
 #: without the conversation before it; it counts in the first NEW_QUESTION_REACH words
@@ -795,17 +795,20 @@ class Brain:
         return {"complaint", "exercise"} <= cues and "not_a_body" not in cues
 
     def _says_goodbye(self, analysis: Analysis) -> bool:
-        """True for a short message that says goodbye and asks nothing ("nice one, bye",
-        "night night, off to bed")."""
-        words = analysis.corrected
-        return (
-            len(words) <= GOODBYE_MAX_WORDS
-            and not analysis.topics
-            and "?" not in analysis.text
-            and GREETING_NOT_AFTER.isdisjoint(words)
-            and "goodbye" in self.cues.read(analysis.normalised)  # "lakers" is no "laters"
-            and "goodbye" in self.kb.smalltalk
-        )
+        """True for a short message that opens or closes with a goodbye and asks nothing
+        ("nice one, bye", "night night, off to bed"); "tell me later to call bill" is none."""
+        words, written = analysis.corrected, analysis.normalised
+        if (
+            len(words) > GOODBYE_MAX_WORDS
+            or analysis.topics
+            or "?" in analysis.text
+            or not GREETING_NOT_AFTER.isdisjoint(words)
+            or "goodbye" not in self.kb.smalltalk
+        ):
+            return False
+        # as written: "lakers" is no "laters"
+        spans = self.cues.where(written, "goodbye")
+        return any(start == 0 or end == len(written) for start, end in spans)
 
     def _greets(self, analysis: Analysis, rest: Sequence[str]) -> bool:
         """True for a greeting whose `rest` asks nothing and names no area ("hi there, new

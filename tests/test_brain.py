@@ -1572,3 +1572,10 @@ def test_can_i_do_it_before_getting_up_asks_when(brain):
     first = brain.reply("how do i stretch my feet")
     reply = brain.reply("can i do that before i get out of bed", first.context)
     assert reply.intent == "feet_ankles.when"
+
+
+@pytest.mark.parametrize(
+    "message", ["tell me later to call bill", "what does neck of the woods mean", "lakers score"]
+)
+def test_a_goodbye_or_an_area_inside_another_sense_is_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
