@@ -1575,7 +1575,13 @@ def test_can_i_do_it_before_getting_up_asks_when(brain):
 
 
 @pytest.mark.parametrize(
-    "message", ["tell me later to call bill", "what does neck of the woods mean", "lakers score"]
+    "message",
+    [
+        "tell me later to call bill",
+        "what does neck of the woods mean",
+        "lakers score",
+        "did arsenal win last night",
+    ],
 )
 def test_a_goodbye_or_an_area_inside_another_sense_is_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
