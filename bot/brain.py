@@ -176,6 +176,8 @@ NOT_A_BODY_REACH = 1
 AIM_REACH = 3
 #: the words that make an area the writer's, up to this many words before it ("my left calf")
 FIRST_PERSON = frozenset({"my", "our"})
+#: words that make a thing the subject of a message ("my horse has a tight calf")
+THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
 #: words of a message about its writer ("stiff lower back every time i get out of the car")
 WRITER_WORDS = FIRST_PERSON | {"i", "me"}
 OWNED_REACH = 2
@@ -1324,6 +1326,8 @@ class Brain:
                 return self._area_reply(match.topics[0], wanted, context)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
+        if match.kind in ("aspect", "general", "routine") and self._a_things_complaint(analysis):
+            return say.fallback(match, context)  # "my horse has a tight calf", "my dog is stiff"
         kind, key = match.kind, match.key
         if kind == "aspect":
             if topic is None:
@@ -1355,6 +1359,21 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _a_things_complaint(self, analysis: Analysis) -> bool:
+        """Whether the complaint of the message is a thing's or an animal's: a thing followed
+        closely by the complaint, and no area of the writer's own ("my horse has a tight
+        calf", "my dog is stiff in the mornings"; not "walked the dog and my calf is tight")."""
+        words = analysis.corrected
+        things = [
+            end
+            for start, end in self.cues.where(words, "not_a_body")
+            if start and words[start - 1] in THING_OWNERS  # "my horse", "the dog"
+        ]
+        complaints = [start for start, _end in self.cues.where(words, "complaint")]
+        if not any(0 <= c - t <= THING_COMPLAINT for t in things for c in complaints):
+            return False
+        return not any(_owned(words, start, end) for start, end, _topic in analysis.spans)
 
     def _thing_beside_an_area(self, analysis: Analysis) -> bool:
         """Whether a thing (a cat, a guitar) stands in the same sentence as an area the

@@ -1585,3 +1585,22 @@ def test_can_i_do_it_before_getting_up_asks_when(brain):
 )
 def test_a_goodbye_or_an_area_inside_another_sense_is_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message", ["my horse has a tight calf?? what do i do", "my dog is stiff in the mornings"]
+)
+def test_an_animals_or_things_complaint_is_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("walked the dog and my calf is tight", "calves"),
+        ("my dog pulled on the lead and now my shoulder is sore", "shoulders"),
+        ("lizard or pigeon for tight hips", "hip_flexors"),
+    ],
+)
+def test_an_animal_in_the_story_leaves_the_writers_area(brain, message, topic):
+    assert brain.reply(message).topic == topic
