@@ -285,6 +285,8 @@ PLAIN_ASK_WORDS = frozenset(
     """want wanna need give gimme send show quick short quickie easy gentle simple random
     something anything good nice new lets let go time would love fancy feel""".split()
 )
+#: ... and none of these: a question, or a pointer at something said before
+PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
 #: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
 #: stretches
 PLAIN_ASK_ROUTINE = "full_body"
@@ -639,7 +641,7 @@ class Brain:
         words = analysis.corrected
         if analysis.topics or not words or words[0] in YES_NO_STARTS:
             return False
-        if (WH_WORDS | POINTING_WORDS | {"then"}) & set(words):
+        if not PLAIN_ASK_NOT.isdisjoint(words):
             return False  # "stretch for it?", "stretch then": for something said before
         if context.topic not in (None, GENERAL) or PLAIN_ASK_ROUTINE not in self.kb.routines:
             return False
@@ -970,10 +972,11 @@ class Brain:
             other = None if ask.plain else self._named_routine(ask, context)
             return self._resized(other or plan, ask, context, postures=True)
         strong = ask.says_size_or_limit
+        # the area a limit may ask a fitting stretch of: the one named, or the conversation's
+        about = area or (context.topic if context.kind in ("answer", "stretch") else None)
         if ask.plain and (
             (strong and (ask.anchored or ask.bare)) or (ask.postures and ask.anchored)
         ):
-            about = area or (context.topic if context.kind in ("answer", "stretch") else None)
             if ask.minutes is None and about and not ROUTINE_WORDS.intersection(ask.rest):
                 # "how do i stretch my quads standing up", "no kneeling" after a stretch
                 return self._fitting_stretch(ask, context, about)
@@ -983,7 +986,6 @@ class Brain:
                 return self._resized(named, ask, context, postures=True)
             base, leads = self._base(area, ask, context)
             return self._resized(base, ask, context, postures=True, leads=leads)
-        about = area or (context.topic if context.kind in ("answer", "stretch") else None)
         if (
             about
             and not ask.plain
@@ -1123,16 +1125,17 @@ class Brain:
             return reply
         if reply.kind == "answer" and reply.topic not in (None, GENERAL):
             return say.with_conditions(reply, named)
-        if reply.kind == "answer" and self._asks_a_subject(reply, words):
+        if reply.kind == "answer" and self._names_subject(
+            (reply.intent or "").partition(".")[2], words
+        ):
             # "im 63, is it too late to start stretching": that question, with the
             # condition's note; "pregnant, can i stretch?" gets the condition's advice
             return say.with_conditions(reply, named)
         return say.condition(named, context)
 
-    def _asks_a_subject(self, reply: Reply, words: Sequence[str]) -> bool:
-        """Whether the general answer `reply` gives is one the words name by its keywords
-        ("too late to start", "every day", "static stretching")."""
-        key = (reply.intent or "").partition(".")[2]
+    def _names_subject(self, key: str, words: Sequence[str]) -> bool:
+        """Whether the words name the subject of general answer `key` by one of its keywords
+        ("too late to start", "every day", "charley horse")."""
         return any(found == key for _s, _e, found in self.subjects.matches(words))
 
     # ------------------------------------------------------------------ buttons
@@ -1222,9 +1225,7 @@ class Brain:
         if accepted and match.kind == "general" and match.key in NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
-            accepted = any(
-                key == match.key for *_s, key in self.subjects.matches(analysis.corrected)
-            )
+            accepted = self._names_subject(match.key, analysis.corrected)
         # a conversation about an area, even past a message not understood
         follows = (
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
@@ -1236,9 +1237,9 @@ class Brain:
             if (
                 "what" in self.cues.read_asked(analysis.corrected)
                 and (topic, "what") in self.kb.answers
-                and context.intent != f"{topic}.what"
             ):
-                # "what even is the IT band" after why it gets tight: what it is
+                # "what r the neck muscles called", "what even is the IT band" after why it
+                # gets tight: what it is, not a stretch nor the last kind of answer
                 return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
             if context.kind == "answer" and context.intent:
                 # "and my calves?" after why the hamstrings get tight: why the calves do;
@@ -1248,12 +1249,6 @@ class Brain:
                 aspect = TIMING_ASPECTS.get(aspect, aspect)
                 if (topic, aspect) in self.kb.answers and context.intent != f"{topic}.{aspect}":
                     return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
-            if (
-                "what" in self.cues.read_asked(analysis.corrected)
-                and (topic, "what") in self.kb.answers
-            ):
-                # "what r the neck muscles called": what they are, not a stretch
-                return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
             return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
         # a look-alike the matcher is unsure of does not decline a message that has none of
         # its word pairs: "crick in my neck, so hard to turn my head driving"
@@ -1312,9 +1307,7 @@ class Brain:
             subject = self._subject(analysis)
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
-            if not analysis.topics and self.cues.follows(
-                analysis.corrected, "not_a_body", "complaint", THING_FAR
-            ):
+            if not analysis.topics and self._a_thing_complains(analysis.corrected):
                 return say.fallback(match, context)  # "my car's steering is stiff mornings"
         if accepted and gives_way:
             # a look-alike without its word pairs, a routine not asked for as one, a general
@@ -1592,10 +1585,14 @@ class Brain:
             found = [rid for rid in found if rid not in TIME_ROUTINES.values()]
         return found
 
+    def _a_thing_complains(self, words: Sequence[str]) -> bool:
+        """Whether a complaint follows a thing closely: "my car's steering is stiff"."""
+        return self.cues.follows(words, "not_a_body", "complaint", THING_FAR)
+
     def _about_the_body(self, words: Sequence[str]) -> bool:
         """Whether the words speak of stretching or a complaint of the body, not of a thing
         ("my car's steering is stiff in the mornings")."""
-        if self.cues.follows(words, "not_a_body", "complaint", THING_FAR):
+        if self._a_thing_complains(words):
             return False
         return not PLAIN_STRETCH_WORDS.isdisjoint(words) or "complaint" in self.cues.read(words)
 
@@ -1676,7 +1673,7 @@ class Brain:
             return False  # "is every day ok" asks something
         if not self.matcher.words.is_everyday(content[0]):
             return False
-        return not any(found == key for _s, _e, found in self.subjects.matches(content))
+        return not self._names_subject(key, content)
 
     def _subject(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that asks about a subject a general
