@@ -420,23 +420,36 @@ def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: 
     )
 
 
-def test_a_calf_gone_fat_after_a_calf_conversation_is_a_clot_sign(brain: Brain):
-    first = brain.reply("my calf is tight after the long drive home")
-    reply = brain.reply("and it has gone fat and sore since yesterday", first.context)
-    assert reply.intent == "red_flag.dvt"
-
-
-def test_asking_whether_stretching_stops_soreness_is_no_red_flag(brain: Brain):
-    first = brain.reply("why am i more sore 2 days after a workout than the day after")
-    assert brain.reply("does stretching after stop it", first.context).kind != "red_flag"
-
-
-def test_a_thing_after_an_area_is_not_read_as_the_area(brain: Brain):
-    first = brain.reply("why is my neck stiff")
-    assert brain.reply("my phone is broken", first.context).kind != "red_flag"
-
-
-def test_a_thing_that_points_back_at_the_area_still_reads_it(brain: Brain):
-    first = brain.reply("my calf is tight after the flight")
-    reply = brain.reply("my dog bit it and now its swollen and hot", first.context)
-    assert reply.intent == "red_flag.dvt"
+@pytest.mark.parametrize(
+    ("first", "then", "flag"),
+    [
+        # a calf gone fat after a calf conversation is a clot sign
+        (
+            "my calf is tight after the long drive home",
+            "and it has gone fat and sore since yesterday",
+            "red_flag.dvt",
+        ),
+        # a thing that points back at the area still reads it
+        (
+            "my calf is tight after the flight",
+            "my dog bit it and now its swollen and hot",
+            "red_flag.dvt",
+        ),
+        # asking whether stretching stops soreness is no red flag
+        (
+            "why am i more sore 2 days after a workout than the day after",
+            "does stretching after stop it",
+            None,
+        ),
+        # a thing after an area is not read as the area
+        ("why is my neck stiff", "my phone is broken", None),
+    ],
+)
+def test_a_second_message_read_with_the_first(
+    brain: Brain, first: str, then: str, flag: str | None
+):
+    reply = brain.reply(then, brain.reply(first).context)
+    if flag is None:
+        assert reply.kind != "red_flag"
+    else:
+        assert reply.intent == flag
