@@ -1681,7 +1681,7 @@ class Brain:
         message must ask (a question mark, or a request or question cue), and be about a body,
         not a thing; the first subject it names wins."""
         words = analysis.corrected
-        found = next(self.subjects.matches(words), None)
+        found = next(iter(self.subjects.matches(words)), None)
         if found is None:
             return None
         cues = self.cues.read(words)

@@ -20,6 +20,8 @@ _COMPLAINT_REACH = 3
 _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
 #: ... nor inside a longer term that asks for something or why ("what is going on")
 _CONTAINERS = frozenset({"asks_stretch", "why"})
+#: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
+_KEPT_READINGS = 2048
 
 
 class PhraseIndex:
@@ -35,13 +37,27 @@ class PhraseIndex:
                 self._by_first[words[0]].append((words, value))
         for entries in self._by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        self._found: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
 
-    def matches(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
-        """(start, end, value) of every phrase in `words`, in order of start."""
+    def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, value) of every phrase in `words`, in order of start.
+
+        A reply asks this of the same words many times (a complaint near an area, a
+        question inside a request, ...): the answer for the latest messages is kept."""
+        key = tuple(words)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _KEPT_READINGS:
+                self._found.clear()
+            found = self._found[key] = tuple(self._scan(key))
+        return found
+
+    def _scan(self, words: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+        by_first = self._by_first
         for i, word in enumerate(words):
-            for seq, value in self._by_first.get(word, ()):
+            for seq, value in by_first.get(word, ()):
                 end = i + len(seq)
-                if len(seq) == 1 or tuple(words[i:end]) == seq:
+                if len(seq) == 1 or words[i:end] == seq:
                     yield i, end, value
 
 
@@ -60,7 +76,7 @@ class CueReader:
         self._owners = frozenset(kb.cues.get("owner", ()))
         self._index = PhraseIndex((term, cue) for cue, terms in kb.cues.items() for term in terms)
 
-    def matches(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
         """(start, end, cue id) of every cue term in the words, in order of start."""
         return self._index.matches(words)
 
@@ -73,7 +89,7 @@ class CueReader:
         stretch or of a longer question why: "what do i do about it" asks for something to do,
         not what the muscle is, "what should i stretch" which stretch, not when, and "whats
         going on" why."""
-        found = list(self._index.matches(words))
+        found = self._index.matches(words)
         asks = [(start, end, cue) for start, end, cue in found if cue in _CONTAINERS]
         return frozenset(
             cue
@@ -104,7 +120,7 @@ class CueReader:
     def follows(self, words: Sequence[str], first: str, then: str, reach: int) -> bool:
         """Whether a term of cue `then` starts within `reach` words after a term of cue
         `first` ends: "my shirt is tight" (a thing, then a complaint)."""
-        found = list(self._index.matches(words))
+        found = self._index.matches(words)
         ends = [end for _s, end, cue in found if cue == first]
         return any(
             0 <= start - end <= reach for start, _e, cue in found if cue == then for end in ends

@@ -15,6 +15,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from bot.kb import KnowledgeBase
@@ -234,12 +235,9 @@ class Matcher:
         example_postings = self.index.example_postings
         text, by_rarity, teaching = query.text, query.by_rarity, query.teaching
         intents = self.intents
-        results: list[tuple[float, Intent]] = []
-        # the best `kept` scores so far: a candidate that could not reach them even with a
-        # perfect phrase similarity is not scored (the similarity is most of a message's cost)
-        kept = 1 + _ALTERNATIVES
-        best_scores: list[float] = []
-        for i, agg in self._candidates(scores, content, bool(topics)):
+        # every candidate with its best possible score (a perfect phrase similarity)
+        bounded: list[tuple[float, int, int, Intent, bool, float, float]] = []
+        for order, (i, agg) in enumerate(self._candidates(scores, content, bool(topics))):
             intent = intents[i]
             whole = intent.kind in _WHOLE_PHRASE_KINDS or intent.key == "help"
             if bare and not whole:
@@ -257,28 +255,36 @@ class Matcher:
             other = [k for w, k in teaching if w not in own]
             coverage = _narrowed(query, other) if other else query.coverage
             keyword_part = _PRECISION_WEIGHT * min(1.0, precision * _PRECISION_GAIN)
-            if (
-                len(best_scores) >= kept
-                and (_FUZZY_WEIGHT + keyword_part) * coverage < (best_scores[0])
-            ):
-                continue  # similarity is at most 1: it cannot make the best `kept`
+            bound = (_FUZZY_WEIGHT + keyword_part) * coverage
+            bounded.append((bound, order, i, intent, whole, keyword_part, coverage))
+        # the best `kept` scores so far: the candidates are scored highest bound first, and
+        # once a bound cannot reach them, neither can any after it (the similarity is most of
+        # a message's cost). Ties keep the candidates' order, so the result does not depend
+        # on how many were scored.
+        bounded.sort(key=_first_descending)
+        kept = 1 + _ALTERNATIVES
+        best_scores: list[float] = []
+        results: list[tuple[float, int, Intent]] = []
+        for bound, order, i, intent, whole, keyword_part, coverage in bounded:
+            if len(best_scores) >= kept and bound < best_scores[0]:
+                break
             fuzzy = similarity(i, text, by_rarity, whole)
             score = (_FUZZY_WEIGHT * fuzzy + keyword_part) * coverage
-            results.append((score, intent))
+            results.append((score, order, intent))
             if len(best_scores) < kept:
                 heapq.heappush(best_scores, score)
             elif score > best_scores[0]:
                 heapq.heapreplace(best_scores, score)
-        results.sort(key=lambda r: -r[0])
+        results.sort(key=_score_then_order)
         if not results:
             return Match("none", "nothing", topics[0] if topics else None, 0.0, tuple(topics))
-        score, best = results[0]
+        score, _order, best = results[0]
         topic = topics[0] if topics else None
         if topic is None and (best.needs_topic or best.kind == "followup") and last_topic:
             topic = last_topic
         alternatives = tuple(
             (intent.kind, intent.key, topic)
-            for _s, intent in results[1 : 1 + _ALTERNATIVES]
+            for _s, _o, intent in results[1 : 1 + _ALTERNATIVES]
             if intent is not best
         )
         confidence = round(min(1.0, score), _CONFIDENCE_DIGITS)
@@ -338,7 +344,7 @@ class Matcher:
         """The intents worth a full score, with their keyword sums: the best few, and for a
         message naming a body part every question about it and every look-alike that uses
         one of its words in another sense ("chest of drawers")."""
-        ranked = heapq.nlargest(_TOP_INTENTS, scores.items(), key=lambda kv: kv[1])
+        ranked = heapq.nlargest(_TOP_INTENTS, scores.items(), key=itemgetter(1))
         floor = _CANDIDATE_FLOOR * ranked[0][1] if ranked else 0.0
         ranked = [(i, agg) for i, agg in ranked if agg >= floor]
         if has_topic:
@@ -419,6 +425,16 @@ class Matcher:
             return None
         confidence = round(found.confidence * _CLAUSE_DISCOUNT, _CONFIDENCE_DIGITS)
         return replace(found, confidence=confidence)
+
+
+def _first_descending(entry: tuple[float, int, int, Intent, bool, float, float]) -> float:
+    """Sort key: a candidate's bound, highest first."""
+    return -entry[0]
+
+
+def _score_then_order(result: tuple[float, int, Intent]) -> tuple[float, int]:
+    """Sort key: the highest score first, then the candidates' order."""
+    return -result[0], result[1]
 
 
 def _narrowed(query: _Query, other: list[float]) -> float:
