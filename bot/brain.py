@@ -80,6 +80,8 @@ WARM_UP_DOERS = frozenset(
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
+#: ... and, in a conversation about stretching, for a routine the message names no activity of
+ROUTINE_IN_CONVERSATION = 0.5
 #: a question about stretching itself found at least this sure of is taken when the message
 #: names stretching and asks (`Brain._general_near`)
 GENERAL_NEAR = 0.5
@@ -125,6 +127,8 @@ STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility"
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
+#: word pairs that ask for something ("how about a full body one")
+ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
 #: the cues that ask for something, and the words that do not on their own
 ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
 #: general answers about timing, and the area answer they stand for
@@ -1264,8 +1268,10 @@ class Brain:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
             return say.routine(self.kb.routines[warm_up], context, confidence=CUE_CONFIDENCE)
         if unsure:
-            near = self._routine_near(match, analysis)
-            if near is not None:  # "5 min thing to do at my desk"
+            near = self._routine_near(match, analysis, context) or self._routine_in_conversation(
+                match, analysis, context
+            )
+            if near is not None:  # "5 min thing to do at my desk", "and one for the first tee?"
                 return say.routine(self.kb.routines[near], context, confidence=CUE_CONFIDENCE)
             if self._general_near(match, analysis, context):  # "is bouncing bad or fine?"
                 return say.answer(GENERAL, match.key, context, confidence=CUE_CONFIDENCE)
@@ -1512,7 +1518,40 @@ class Brain:
         asks = "?" in analysis.text or words[0] in QUESTION_STARTS
         return asks or bool(cues & (ROUTINE_ASKS | {"why", "what"}))
 
-    def _routine_near(self, match: Match, analysis: Analysis) -> str | None:
+    def _routine_in_conversation(
+        self, match: Match, analysis: Analysis, context: Context
+    ) -> str | None:
+        """For a routine the intent layer found, not quite sure, in a conversation about
+        stretching, with no area named: that routine when it narrows the last routine to one
+        of its variants ("only legs today" after the strength cooldown) or, surer, when the
+        message asks for something ("anything to do on the first tee" after golf). The
+        conversation says what the words alone do not: it is about stretching. None
+        otherwise."""
+        if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
+            return None
+        if context.kind not in STRETCHING_KINDS:
+            return None
+        words = analysis.corrected
+        if "not_a_body" in self.cues.read(words) or self._a_thing_complains(words):
+            return None
+        if context.routine and match.key.startswith(f"{context.routine}_"):
+            return match.key
+        if match.confidence < ROUTINE_IN_CONVERSATION:
+            return None
+        return match.key if self._asks(analysis) else None
+
+    def _asks(self, analysis: Analysis) -> bool:
+        """Whether a message asks for something: a question, a request, "how about ..." or
+        "what about ..." ("how about a full body one"); "stretch" alone does not ask
+        ("stretch for the last mile of the marathon")."""
+        words = analysis.corrected
+        if "?" in analysis.text:
+            return True
+        if any(pair in ASKS_ABOUT for pair in zip(words, words[1:], strict=False)):
+            return True
+        return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
+
+    def _routine_near(self, match: Match, analysis: Analysis, context: Context) -> str | None:
         """For a routine the intent layer found, not quite sure, in a message that names the
         routine's activity or setting (its `keywords`: parkrun, at my desk, out of bed) and
         asks for something, with no area named: that routine ("what should I do before
@@ -1521,7 +1560,7 @@ class Brain:
         if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
             return None
         words = analysis.corrected
-        named = set(self._activities(words))
+        named = set(self._activities(words, context))
         found = next(
             (
                 key
@@ -1532,11 +1571,9 @@ class Brain:
         )
         if found is None:
             return None
-        if "?" in analysis.text or ROUTINE_WORDS.intersection(words):
+        if ROUTINE_WORDS.intersection(words):
             return found
-        # "stretch" alone does not ask: "stretch for the last mile of the marathon"
-        rest = [w for w in words if w not in STRETCH_FORMS]
-        return found if self.cues.read(rest) & ROUTINE_ASKS else None
+        return found if self._asks(analysis) else None
 
     def _warm_up_asked(self, analysis: Analysis) -> str | None:
         """The warm-up or cool-down routine of an activity, for a message that names both
@@ -1576,12 +1613,17 @@ class Brain:
             wanted = "cooldown"
         return next((rid for rid in found if rid.startswith(wanted)), found[0])
 
-    def _activities(self, words: Sequence[str]) -> list[str]:
+    def _activities(self, words: Sequence[str], context: Context | None = None) -> list[str]:
         """The routines whose activity or setting (`keywords`) the words name, in order. A
         time of day counts only in a message about the body ("stiff in the morning", "stretch
-        before bed"): a morning routine for productivity or a baby's bedtime is none of ours."""
+        before bed") or in a conversation about stretching ("what about before bed"): a
+        morning routine for productivity or a baby's bedtime is none of ours."""
         found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
-        if set(found) & set(TIME_ROUTINES.values()) and not self._about_the_body(words):
+        if (
+            set(found) & set(TIME_ROUTINES.values())
+            and not (context is not None and context.kind in STRETCHING_KINDS)
+            and not self._about_the_body(words)
+        ):
             found = [rid for rid in found if rid not in TIME_ROUTINES.values()]
         return found
 
