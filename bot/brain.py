@@ -129,6 +129,8 @@ QUESTION_STARTS = frozenset(
 )
 #: word pairs that ask for something ("how about a full body one")
 ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
+#: ... when a thing or a time follows: "how about a full body one", "what about before bed"
+ASKS_ABOUT_NEXT = frozenset("a an one something some any before after for".split())
 #: the cues that ask for something, and the words that do not on their own
 ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
 #: general answers about timing, and the area answer they stand for
@@ -1331,7 +1333,7 @@ class Brain:
         if kind == "aspect":
             if topic is None:
                 return say.fallback(match, context)
-            key = self._aspect_asked(key, topic, analysis)
+            key = self._aspect_asked(key, topic, analysis, context)
             if key == "stretch":
                 return say.stretch_for_topic(topic, context, confidence=match.confidence)
             if (topic, key) in self.kb.answers:
@@ -1459,17 +1461,28 @@ class Brain:
             for start, end, _topic in analysis.spans
         )
 
-    def _aspect_asked(self, aspect: str, topic: str, analysis: Analysis) -> str:
+    def _aspect_asked(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> str:
         """The aspect the matcher found, checked against the message's own cues: "when to
         stretch" needs a question about timing, else a complaint is "why it gets tight" ("groin
         always tight after 5 a side"); a stretch asked for only to ask about timing is "when"
-        ("piriformis tight from running, stretch before or after")."""
+        ("piriformis tight from running, stretch before or after"); "what about my wrists"
+        turns the conversation to the wrists, and asks nothing about what they are."""
         cues = self.cues.read_asked(analysis.corrected)
         if aspect == "what" and "what" not in cues:
-            if "why" in cues and (topic, "why_tight") in self.kb.answers:
+            complains = "complaint" in cues and "request" not in cues
+            if ("why" in cues or complains) and (topic, "why_tight") in self.kb.answers:
                 return "why_tight"  # "neck hurts after the computer, why does this happen"
             if "asks_stretch" in cues:
                 return "stretch"  # "what do i do about it"
+            if _asks_about(analysis.corrected):
+                # "what about just my wrists, i type all day" after a desk routine: the last
+                # kind of reply, for the wrists
+                last = None
+                if context.kind == "answer" and context.intent:
+                    last = context.intent.rsplit(".", 1)[-1]
+                if last and (topic, last) in self.kb.answers:
+                    return last
+                return "stretch"
         if aspect == "when" and "asks_when" not in cues:
             if "asks_stretch" in cues:
                 return "stretch"  # "calves tight after shifts, what should i stretch when home"
@@ -1547,8 +1560,11 @@ class Brain:
         words = analysis.corrected
         if "?" in analysis.text:
             return True
-        if any(pair in ASKS_ABOUT for pair in zip(words, words[1:], strict=False)):
-            return True
+        if any(
+            (first, second) in ASKS_ABOUT and after in ASKS_ABOUT_NEXT
+            for first, second, after in zip(words, words[1:], words[2:], strict=False)
+        ):
+            return True  # "how about a full body one", not "how about the football tonight"
         return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
 
     def _routine_near(self, match: Match, analysis: Analysis, context: Context) -> str | None:
@@ -1775,6 +1791,11 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _asks_about(words: Sequence[str]) -> bool:
+    """Whether the words hold "how about" or "what about" ("what about my wrists")."""
+    return any(pair in ASKS_ABOUT for pair in zip(words, words[1:], strict=False))
 
 
 def _warm_ups_named(words: Sequence[str]) -> set[str]:

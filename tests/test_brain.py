@@ -1604,3 +1604,46 @@ def test_an_animals_or_things_complaint_is_declined(brain, message):
 )
 def test_an_animal_in_the_story_leaves_the_writers_area(brain, message, topic):
     assert brain.reply(message).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        # a routine the words alone leave unsure of: the conversation is about stretching
+        (
+            "i play golf and my back is always sore after",
+            "got something for before i tee off",
+            "routine.warmup_golf",
+        ),
+        # a variant of the last routine
+        ("cooldown for after the gym", "just legs today please", "routine.cooldown_strength_legs"),
+        # a time of day names its routine in a conversation about the body
+        ("why do my hips get tight", "what about before bed", "routine.bedtime"),
+        # "what about" turns to another area: the last kind of reply, not what the area is
+        (
+            "how do i stretch my neck",
+            "what about my shoulders, i carry a heavy bag",
+            "shoulders.stretch",
+        ),
+    ],
+)
+def test_a_routine_or_an_area_asked_for_in_a_conversation(brain, first, message, intent):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        ("whats a good neck stretch", "how about the football tonight"),
+        ("hi", "how about the weather tomorrow"),
+    ],
+)
+def test_how_about_something_else_in_a_conversation_is_declined(brain, first, message):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).kind == "fallback"
+
+
+def test_how_about_a_routine_asks_for_it(brain):
+    context = brain.reply("hi").context
+    assert brain.reply("how about a full body one", context).intent == "routine.full_body"
