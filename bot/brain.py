@@ -13,6 +13,7 @@ the reply (wording, buttons, the next context) and `bot.actions` owns the button
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -29,6 +30,7 @@ from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, StretchNames
 from bot.understanding.language import language_of
 from bot.understanding.sizes import FILLER_WORDS, SizeAsk, SizeReader
+from bot.understanding.text import normalize
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -127,6 +129,14 @@ STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility"
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
+#: what separates the sentences of a message, for a last one asked of the bot
+SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
+#: small talk a message may close with: a question to the bot itself ("..., who made you?")
+QUESTIONS_TO_THE_BOT = frozenset(
+    {"who_made_you", "are_you_a_bot", "how_are_you", "what_can_you_do"}
+)
+#: ... naming the bot ("who made you", "are u a bot")
+BOT_WORDS = frozenset({"you", "u", "ya", "yourself", "bot"})
 #: word pairs that ask for something ("how about a full body one")
 ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
 #: ... when a thing or a time follows: "how about a full body one", "what about before bed"
@@ -500,11 +510,31 @@ class Brain:
                 after = self._reply(" ".join(rest), context)
                 if after.kind != "fallback":
                     return after
+            asked = self._asked_of_the_bot(text, context)
+            if asked is not None:  # "my grandson set this up for me, who made you?"
+                return asked
             if rest is not None and self._greets(analysis, rest):
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
         return self._with_conditions(reply, named, context, analysis.corrected)
+
+    def _asked_of_the_bot(self, text: str, context: Context) -> Reply | None:
+        """For a message not understood whose last sentence asks something of the bot itself
+        ("my grandson set this up for me, who made you?", "found you on telegram, are you a
+        real person"): the reply to that sentence. None otherwise."""
+        sentences = [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
+        if len(sentences) < 2:
+            return None
+        if BOT_WORDS.isdisjoint(normalize(sentences[-1]).split()):
+            return None  # "..., are ab stretches ok", "..., who's right": not asked of the bot
+        last = self.matcher.analyse(sentences[-1])
+        match = self.matcher.match(last)
+        if match.kind != "smalltalk" or match.key not in QUESTIONS_TO_THE_BOT:
+            return None
+        if match.confidence < self.matcher.threshold:
+            return None
+        return self.replies.smalltalk(match.key, " ".join(last.words), context)
 
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
         """A short follow-up read against what came before: the other side, easier, harder,

@@ -1647,3 +1647,18 @@ def test_how_about_something_else_in_a_conversation_is_declined(brain, first, me
 def test_how_about_a_routine_asks_for_it(brain):
     context = brain.reply("hi").context
     assert brain.reply("how about a full body one", context).intent == "routine.full_body"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("my grandson set this up for me, who made you?", "smalltalk.who_made_you"),
+        ("long day at work. how are you?", "smalltalk.how_are_you"),
+    ],
+)
+def test_a_message_closing_with_a_question_to_the_bot_gets_its_answer(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_a_closing_question_not_asked_of_the_bot_is_no_small_talk(brain):
+    assert brain.reply("in seoul, what things can i do").kind == "fallback"
