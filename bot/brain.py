@@ -162,27 +162,14 @@ CUE_ASPECTS = (
     ("complaint", "why_tight"),
 )
 #: emoji that say thank you on their own
-THANKS_EMOJI = frozenset(
-    {
-        "🙏",
-        "👍",
-        "👌",
-        "🙌",
-        "❤️",
-        "❤",
-        "🤝",
-        "🙏🏻",
-        "🙏🏼",
-        "🙏🏽",
-        "🙏🏾",
-        "🙏🏿",
-        "👍🏻",
-        "👍🏼",
-        "👍🏽",
-        "👍🏾",
-        "👍🏿",
-    }
-)
+THANKS_EMOJI = frozenset({"🙏", "👍", "👌", "🙌", "❤", "🤝"})
+#: a wave: hello, or goodbye
+WAVE_EMOJI = frozenset({"👋"})
+#: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form
+EMOJI_MODIFIERS = str.maketrans(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0xFE0F, 0x200D], None))
+#: "both sides?": the other side of the stretch on screen, in a message this short
+BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
+BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
 #: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
@@ -448,8 +435,13 @@ class Brain:
                 symptoms=safety.symptoms,
             )
         if not analysis.words:
-            if text.strip() in THANKS_EMOJI and "thanks" in self.kb.smalltalk:
+            emoji = _bare_emoji(text)
+            if emoji <= THANKS_EMOJI and emoji and "thanks" in self.kb.smalltalk:
                 return self.replies.smalltalk("thanks", text, context)  # a bare "🙏"
+            if emoji == WAVE_EMOJI:  # "👋": hello first, goodbye in a conversation
+                key = "greeting" if context.kind is None else "goodbye"
+                if key in self.kb.smalltalk:
+                    return self.replies.smalltalk(key, text, context)
             return self.replies.empty(text, context)
         if NEW_QUESTION_CUE in self.cues.read(analysis.corrected[:NEW_QUESTION_REACH]):
             # "unrelated, but is it ok to stretch every day": not about the area before
@@ -566,7 +558,8 @@ class Brain:
             context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}.")
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
-        if stretch is None and context.kind == "answer" and area and cues & VARIANT_CUES:
+        varies = bool(cues & VARIANT_CUES) or _asks_both_sides(words)
+        if stretch is None and context.kind == "answer" and area and varies:
             # "harder version please", "now the other hand" after why an area gets tight: its
             # first stretch's
             stretch = next(iter(kb.stretches_for(area)), None)
@@ -574,7 +567,7 @@ class Brain:
         # neck is sensitive"), unless it is another area of its own ("harder one for my calves")
         reason = pointing or set(analysis.topics) <= {area, *(stretch.topics if stretch else ())}
         if stretch is not None and reason:
-            if "other_side" in cues:
+            if "other_side" in cues or _asks_both_sides(words):
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
@@ -1581,14 +1574,15 @@ class Brain:
             return match.key
         if match.confidence < ROUTINE_IN_CONVERSATION:
             return None
-        return match.key if self._asks(analysis) else None
+        # a request in its own words: "both sides?" asks for no routine
+        return match.key if self._asks(analysis, marked=False) else None
 
-    def _asks(self, analysis: Analysis) -> bool:
-        """Whether a message asks for something: a question, a request, "how about ..." or
-        "what about ..." ("how about a full body one"); "stretch" alone does not ask
-        ("stretch for the last mile of the marathon")."""
+    def _asks(self, analysis: Analysis, *, marked: bool = True) -> bool:
+        """Whether a message asks for something: a question (with `marked`, a question mark
+        will do), a request, "how about ..." or "what about ..." ("how about a full body
+        one"); "stretch" alone does not ask ("stretch for the last mile of the marathon")."""
         words = analysis.corrected
-        if "?" in analysis.text:
+        if marked and "?" in analysis.text:
             return True
         if any(
             (first, second) in ASKS_ABOUT and after in ASKS_ABOUT_NEXT
@@ -1821,6 +1815,19 @@ class Brain:
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _bare_emoji(text: str) -> frozenset[str]:
+    """The emoji of a message of emoji alone, without skin tones or repeats ("🙏🏽🙏")."""
+    return frozenset("".join(text.translate(EMOJI_MODIFIERS).split()))
+
+
+def _asks_both_sides(words: Sequence[str]) -> bool:
+    """Whether a short message asks about both sides ("both sides?", "each side too?"), not
+    "it hurts on both sides now" nor "how long on each side"."""
+    return len(words) <= BOTH_SIDES_MAX_WORDS and any(
+        pair in BOTH_SIDES for pair in zip(words, words[1:], strict=False)
+    )
 
 
 def _asks_about(words: Sequence[str]) -> bool:

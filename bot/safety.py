@@ -127,12 +127,14 @@ class SafetyRules:
         """Red flag and conditions of a message. `topic` is what the conversation is about;
         `before` the symptoms of the message before, which count together with this one's
         ("my calf is sore" then "and it's swollen and hot now")."""
-        written, corrected = analysis.normalised, analysis.canonical
+        written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
         # word cut to its stem ("swelling" -> "swell") matches no term the written one missed
-        if any(c != w and not w.startswith(c) for w, c in zip(written, corrected, strict=True)):
-            found |= self._terms.keys_in(corrected, analysis.breaks)
+        if any(c != w and not w.startswith(c) for w, c in zip(written, canonical, strict=True)):
+            found |= self._terms.keys_in(canonical, analysis.breaks)
+        elif analysis.corrected != written:  # a typo that is a stem's: "passd out"
+            found |= self._terms.keys_in(analysis.corrected, analysis.breaks)
         known_before = frozenset(before)
         areas = self._area_keys & found
         own = set(found)  # what this message says itself, without the conversation's area

@@ -1662,3 +1662,39 @@ def test_a_message_closing_with_a_question_to_the_bot_gets_its_answer(brain, mes
 
 def test_a_closing_question_not_asked_of_the_bot_is_no_small_talk(brain):
     assert brain.reply("in seoul, what things can i do").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        ("how do i stretch my hamstrings", "kk next", "hamstrings.stretch"),
+        ("how do i stretch my quads", "hold how lng", "general.how_long"),
+        ("how do i stretch my quads", "n when shud i do it", "quadriceps.when"),
+        ("how do i stretch my quads", "👋", "smalltalk.goodbye"),
+    ],
+)
+def test_chat_shorthand_and_emoji_in_a_conversation(brain, first, message, intent):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"), [("👋", "smalltalk.greeting"), ("🙏🏽🙏", "smalltalk.thanks")]
+)
+def test_an_emoji_alone_says_hello_or_thanks(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "kind"),
+    [
+        ("why is my upper back tight", "both sides?", "stretch"),
+        ("how do i stretch my hamstrings", "each side too?", "stretch"),
+        ("how do i stretch my hamstrings", "how long on each side", "answer"),
+    ],
+)
+def test_both_sides_asks_for_the_other_side_only_when_short(brain, first, message, kind):
+    context = brain.reply(first).context
+    reply = brain.reply(message, context)
+    assert reply.kind == kind
+    assert reply.intent.endswith(".other_side") == (kind == "stretch")

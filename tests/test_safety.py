@@ -453,3 +453,9 @@ def test_a_second_message_read_with_the_first(
         assert reply.kind != "red_flag"
     else:
         assert reply.intent == flag
+
+
+def test_a_typo_that_looks_like_a_stem_still_names_the_symptom(brain):
+    # "passd" is corrected to "pass": "pass out" is fainting, whatever else the message holds
+    reply = brain.reply("passd out during hot yoga, ok now, shud i go back tmrw")
+    assert reply.intent == "red_flag.fainting_exercise"
