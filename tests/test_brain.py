@@ -1698,3 +1698,13 @@ def test_both_sides_asks_for_the_other_side_only_when_short(brain, first, messag
     reply = brain.reply(message, context)
     assert reply.kind == kind
     assert reply.intent.endswith(".other_side") == (kind == "stretch")
+
+
+def test_an_area_word_before_stretches_names_the_body(brain):
+    # "neck" needs an owner or a complaint elsewhere ("neck of the woods"); "neck stretches"
+    # is the body's, even with a car in the story
+    message = (
+        "most mornings i wake with a stiff neck and have to twist my whole body to reverse "
+        "the car out of the drive. which neck stretches are worth doing?"
+    )
+    assert brain.reply(message).intent == "neck.stretch"

@@ -20,6 +20,8 @@ _COMPLAINT_REACH = 3
 _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
 #: ... nor inside a longer term that asks for something or why ("what is going on")
 _CONTAINERS = frozenset({"asks_stretch", "why"})
+#: "neck stretches": an area word before one of these is the body's
+_STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
 _KEPT_READINGS = 2048
 
@@ -130,14 +132,16 @@ class CueReader:
         self, words: Sequence[str], spans: Sequence[tuple[int, int, str]] = ()
     ) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
-        before it ("my", "lower", "sore") or a complaint just after it ("neck is stiff from
-        my phone", "back killing me"): "shrinking back", "a chest of drawers"."""
+        before it ("my", "lower", "sore"), a stretch or a complaint just after it ("neck
+        stretches", "neck is stiff from my phone", "back killing me"): "shrinking back", "a
+        chest of drawers"."""
         owners = self._owners
         # a word inside a longer name is that name's ("back muscles", "chest of drawers" is
         # no name of ours)
         named = {i for start, end, _t in spans if end - start > 1 for i in range(start, end)}
         return all(
             (i > 0 and words[i - 1] in owners)
+            or (i + 1 < len(words) and words[i + 1] in _STRETCHED)  # "what neck stretches"
             or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
             or (self._back_as_adverb is not None and self._back_as_adverb(words, i))
             for i, word in enumerate(words)
