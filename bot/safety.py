@@ -194,6 +194,15 @@ def _register(terms: Iterable[str], keys_of: dict[str, set[str]]) -> set[str]:
     return keys
 
 
+#: what a number before one of these words measures is no age nor count of a symptom's: "80
+#: miles a week", "55 minutes"
+MEASURES = frozenset(
+    """miles mile km k kms kilometres kilometers metres meters m mins minutes min minute
+    seconds secs sec hours hrs hour kg kilos lbs pounds reps sets laps percent degrees
+    calories steps""".split()
+)
+
+
 class _TermIndex:
     """Every term as whole words, word sequences or word prefixes ("swell*"), with its keys."""
 
@@ -241,8 +250,8 @@ class _TermIndex:
         last = len(words) - 1
         for i, word in enumerate(words):
             keys = single.get(word)
-            if keys:
-                out.append((i, i + 1, keys))
+            if keys and not (word.isdigit() and i < last and words[i + 1] in MEASURES):
+                out.append((i, i + 1, keys))  # "80" may be an age, "80 miles a week" is not
             if i < last:
                 for rest, seq_keys in multi.get((word, words[i + 1]), ()):
                     end = i + 2 + len(rest)

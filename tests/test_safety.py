@@ -459,3 +459,27 @@ def test_a_typo_that_looks_like_a_stem_still_names_the_symptom(brain):
     # "passd" is corrected to "pass": "pass out" is fainting, whatever else the message holds
     reply = brain.reply("passd out during hot yoga, ok now, shud i go back tmrw")
     assert reply.intent == "red_flag.fainting_exercise"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a number before a unit is a measure, not an age ("80" may be one)
+        "up to 80 miles a week on the bike and my lower back is stiff and getting worse",
+        # a stitch is the harmless pain running brings (NHS), however sharp
+        "sharp stitch under my ribs like a knife whenever i run, gone when i walk",
+    ],
+)
+def test_a_measure_or_a_stitch_is_no_red_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("im 62 and this back pain is new and getting worse", "red_flag.new_back_pain_over_50"),
+        ("sudden tearing pain in my chest, like a knife", "red_flag.aortic_dissection"),
+    ],
+)
+def test_an_age_or_a_tearing_chest_pain_still_raises_its_flag(brain, message, intent):
+    assert brain.reply(message).intent == intent
