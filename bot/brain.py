@@ -421,6 +421,7 @@ class Brain:
             analysis,
             None if about_a_thing else context.topic,
             () if about_a_thing else context.symptoms,
+            about_stretching=context.kind in STRETCHING_KINDS,
         )
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:

@@ -711,8 +711,9 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
 
 #: symptoms the safety rules set themselves, usable in patterns as "$id": `no_area`, the message
 #: (and the conversation) names no body area ("tightness when I run" may be the chest; "tight
-#: calves, tightness when I run" is not)
-BUILTIN_SYMPTOMS = frozenset({"no_area"})
+#: calves, tightness when I run" is not); `about_stretching`, the conversation so far is about
+#: stretching ("my son is 12, he's the one asking" after warm-up stretches for football)
+BUILTIN_SYMPTOMS = frozenset({"no_area", "about_stretching"})
 _TERM = re.compile(r"[a-z0-9' ]+\*?")
 _SYMPTOM_REF = re.compile(r"\$[a-z][a-z0-9_]*")
 

@@ -49,6 +49,7 @@ _PAST = "$past"
 _PRESENT = "$present"
 #: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
 _NO_AREA = "$no_area"
+_ABOUT_STRETCHING = "$about_stretching"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +123,18 @@ class SafetyRules:
         self._terms = _TermIndex(keys_of, canon)
 
     def check(
-        self, analysis: Analysis, topic: str | None = None, before: Iterable[str] = ()
+        self,
+        analysis: Analysis,
+        topic: str | None = None,
+        before: Iterable[str] = (),
+        *,
+        about_stretching: bool = False,
     ) -> SafetyCheck:
         """Red flag and conditions of a message. `topic` is what the conversation is about;
         `before` the symptoms of the message before, which count together with this one's
-        ("my calf is sore" then "and it's swollen and hot now")."""
+        ("my calf is sore" then "and it's swollen and hot now"); `about_stretching`, whether
+        the conversation so far is about stretching, which a condition told in passing needs
+        ("had my baby three weeks ago" after a stretch)."""
         written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
@@ -146,6 +154,8 @@ class SafetyRules:
         symptoms = tuple(sorted(found - self._condition_keys)) if found else ()
         if not areas:
             found.add(_NO_AREA)
+        if about_stretching:
+            found.add(_ABOUT_STRETCHING)
         for key, groups in self._condition_patterns:
             if key not in found and all(not group.isdisjoint(found) for group in groups):
                 found.add(key)

@@ -107,9 +107,9 @@ def test_a_reply_reads_its_message_once(brain, monkeypatch):
     def forbidden(text):
         raise AssertionError(f"normalised again: {text!r}")
 
-    def check(analysis, topic=None, before=()):
+    def check(analysis, topic=None, before=(), **kwargs):
         seen.append(analysis)
-        return real_check(analysis, topic, before)
+        return real_check(analysis, topic, before, **kwargs)
 
     def match(analysis, last_topic=None):
         seen.append(analysis)

@@ -483,3 +483,27 @@ def test_a_measure_or_a_stitch_is_no_red_flag(brain, message):
 )
 def test_an_age_or_a_tearing_chest_pain_still_raises_its_flag(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "condition"),
+    [
+        (
+            "any warm up stretches before football?",
+            "my son is 12, he's the one asking",
+            "children_teens",
+        ),
+        ("lower back stretches? so stiff", "had my baby three weeks ago", "after_birth"),
+    ],
+)
+def test_a_life_stage_told_in_passing_in_a_conversation_about_stretching(
+    brain, first, message, condition
+):
+    context = brain.reply(first).context
+    reply = brain.reply(message, context)
+    assert condition in reply.context.conditions
+
+
+def test_a_life_stage_told_out_of_the_blue_is_no_condition(brain):
+    # "my son is 12" with nothing about stretching, in the message or before, is small talk
+    assert brain.reply("my son is 12").context.conditions == ()
