@@ -507,3 +507,30 @@ def test_a_life_stage_told_in_passing_in_a_conversation_about_stretching(
 def test_a_life_stage_told_out_of_the_blue_is_no_condition(brain):
     # "my son is 12" with nothing about stretching, in the message or before, is small talk
     assert brain.reply("my son is 12").context.conditions == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        # an ache of the jaw with effort that rest eases: angina until shown otherwise
+        (
+            "any stretches for a tight jaw",
+            "it aches when i walk uphill and stops when i rest",
+            "red_flag.chest_pain_exercise",
+        ),
+        # "if i stand still" is no hypothetical: calf pain on walking that rest eases
+        (
+            "my calves cramp when i walk the dog",
+            "comes on after five minutes of walking and goes if i stand still, im 70 and smoked",
+            "red_flag.leg_pain_on_walking",
+        ),
+    ],
+)
+def test_pain_with_effort_that_rest_eases_in_a_conversation(brain, first, message, intent):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == intent
+
+
+def test_asking_whether_something_can_make_you_faint_is_no_red_flag(brain):
+    reply = brain.reply("if i hold my breath while stretching can i pass out?")
+    assert reply.kind != "red_flag"
