@@ -167,6 +167,11 @@ THANKS_EMOJI = frozenset({"🙏", "👍", "👌", "🙌", "❤", "🤝"})
 WAVE_EMOJI = frozenset({"👋"})
 #: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form
 EMOJI_MODIFIERS = str.maketrans(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0xFE0F, 0x200D], None))
+#: words of a question whether to stretch on after a red flag ("keep doing the stretch?")
+STRETCH_ON_WORDS = frozenset(
+    """stretch stretches stretching stretched exercise exercises exercising yoga pilates
+    routine workout gym run running train training keep carry continue""".split()
+)
 #: "both sides?": the other side of the stretch on screen, in a message this short
 BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
 BOTH_SIDES_MAX_WORDS = 3
@@ -435,6 +440,13 @@ class Brain:
                 conditions=tuple(dict.fromkeys(context.conditions + named)),
                 symptoms=safety.symptoms,
             )
+        if context.kind == "red_flag" and self._asks_to_stretch_on(analysis):
+            # "should I just keep doing the stretch you gave me?" after a red flag: not yet
+            flag_id = (context.intent or "").partition(".")[2]
+            if flag_id in self.kb.red_flags:
+                return self.replies.red_flag(
+                    flag_id, context.conditions, context.symptoms, again=True
+                )
         if not analysis.words:
             emoji = _bare_emoji(text)
             if emoji <= THANKS_EMOJI and emoji and "thanks" in self.kb.smalltalk:
@@ -511,6 +523,18 @@ class Brain:
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
         return self._with_conditions(reply, named, context, analysis.corrected)
+
+    def _asks_to_stretch_on(self, analysis: Analysis) -> bool:
+        """Whether a message asks whether to stretch or exercise, naming no area: "should I
+        just keep doing the stretch you gave me?", "can i still do my yoga"."""
+        words = analysis.corrected
+        if analysis.topics or STRETCH_ON_WORDS.isdisjoint(words):
+            return False
+        return (
+            "?" in analysis.text
+            or words[0] in QUESTION_STARTS
+            or "request" in self.cues.read(words)
+        )
 
     def _asked_of_the_bot(self, text: str, context: Context) -> Reply | None:
         """For a message not understood whose last sentence asks something of the bot itself

@@ -48,6 +48,10 @@ NOT_SURE_LEAD = "Sorry, I'm not sure what you mean. Did you mean one of these?"
 GUESS_MIN_CONFIDENCE = 0.35
 #: what a look-alike's candidates may offer
 GUESS_KINDS_FOR_LOOK_ALIKES = frozenset({"routine", "aspect"})
+#: the lead of a red flag told again, to someone who asked to stretch on after it
+STRETCH_AFTER_A_RED_FLAG = (
+    "Not yet, please: hold off stretching until this has been checked. What I said still stands:"
+)
 CANNOT_HELP_LEAD = (
     "Sorry, I can't help with that. I know about stretching: why a muscle feels tight, "
     "stretches with steps, routines and daily tips."
@@ -242,15 +246,22 @@ class Replies:
     # ------------------------------------------------------------------ safety
 
     def red_flag(
-        self, flag_id: str, conditions: tuple[str, ...] = (), symptoms: tuple[str, ...] = ()
+        self,
+        flag_id: str,
+        conditions: tuple[str, ...] = (),
+        symptoms: tuple[str, ...] = (),
+        *,
+        again: bool = False,
     ) -> Reply:
         """Stop, and where to get care, worded for the red flag's level; the footer under it
         is the level's own. The conversation starts afresh after it, keeping its conditions
-        and what the message described."""
+        and what the message described. `again`: the person asked to stretch on after it
+        ("should I just keep doing the stretch?"), and hears first that it has to wait."""
         flag = self.kb.red_flags[flag_id]
         level = self.kb.triage_levels[flag.level]
         blocks = (
             Block("title", f"⚠️ {flag.title}"),
+            *((Block("para", STRETCH_AFTER_A_RED_FLAG),) if again else ()),
             Block("warning", level.lead),
             *(Block("para", p) for p in paragraphs(flag.message)),
         )

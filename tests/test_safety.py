@@ -534,3 +534,20 @@ def test_pain_with_effort_that_rest_eases_in_a_conversation(brain, first, messag
 def test_asking_whether_something_can_make_you_faint_is_no_red_flag(brain):
     reply = brain.reply("if i hold my breath while stretching can i pass out?")
     assert reply.kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["should i just keep doing the stretch you gave me?", "ok to do my yoga class tonight?"],
+)
+def test_asking_to_stretch_on_after_a_red_flag_hears_it_again(brain, message):
+    flagged = brain.reply("my calf is swollen, red and hot since the long flight")
+    assert flagged.kind == "red_flag"
+    reply = brain.reply(message, flagged.context)
+    assert reply.intent == flagged.intent
+    assert "hold off stretching" in reply.blocks[1].text
+
+
+def test_thanks_after_a_red_flag_is_thanks(brain):
+    flagged = brain.reply("my calf is swollen, red and hot since the long flight")
+    assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
