@@ -551,3 +551,46 @@ def test_asking_to_stretch_on_after_a_red_flag_hears_it_again(brain, message):
 def test_thanks_after_a_red_flag_is_thanks(brain):
     flagged = brain.reply("my calf is swollen, red and hot since the long flight")
     assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "knee replaced 3 weeks ago, the wound is weeping and red round the edges and "
+            "i have a temperature, ok to keep doing my physio stretches?",
+            "red_flag.wound_infection",
+        ),
+        (
+            "my thighs have ached and felt weak ever since the doctor put me on atorvastatin, "
+            "what should i stretch",
+            "red_flag.statin_muscle_pain",
+        ),
+        (
+            "our 2 month old always has his head tilted to the left and a flat spot is "
+            "coming, how do i stretch his neck",
+            "red_flag.baby_neck_or_stretches",
+        ),
+    ],
+)
+def test_new_red_flags_for_a_wound_a_statin_and_a_baby(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "back aches from carrying the baby around all day, stretches for that",
+        "had my op years ago and the scar is fine, can i stretch my hip",
+    ],
+)
+def test_a_parent_or_an_old_operation_is_no_such_red_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_hypermobility_described_in_its_signs_is_the_condition(brain):
+    reply = brain.reply(
+        "my knees go backwards when i stand and i can bend my thumb to my wrist, "
+        "is normal stretching ok for my tight hamstrings?"
+    )
+    assert "hypermobility" in reply.context.conditions
