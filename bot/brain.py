@@ -172,6 +172,10 @@ STRETCH_ON_WORDS = frozenset(
     """stretch stretches stretching stretched exercise exercises exercising yoga pilates
     routine workout gym run running train training keep carry continue""".split()
 )
+#: a thing after one of these, this many words or fewer before it, is a cause, not an owner
+#: of an area: "sore bum from the car", "stiff neck after hours in the car"
+CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by"})
+CAUSE_REACH = 3
 #: "both sides?": the other side of the stretch on screen, in a message this short
 BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
 BOTH_SIDES_MAX_WORDS = 3
@@ -518,6 +522,9 @@ class Brain:
             asked = self._asked_of_the_bot(text, context)
             if asked is not None:  # "my grandson set this up for me, who made you?"
                 return asked
+            topic_first = self._topic_first(text, context)
+            if topic_first is not None:  # "and calves? heard they're linked"
+                return topic_first
             if rest is not None and self._greets(analysis, rest):
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):
@@ -535,6 +542,21 @@ class Brain:
             or words[0] in QUESTION_STARTS
             or "request" in self.cues.read(words)
         )
+
+    def _topic_first(self, text: str, context: Context) -> Reply | None:
+        """In a conversation, for a message not understood that opens with an area alone and
+        goes on about something else ("and calves? heard they're linked"): the reply to the
+        area alone. None otherwise."""
+        if context.kind is None:
+            return None
+        sentences = [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
+        if len(sentences) < 2:
+            return None
+        first = self.matcher.analyse(sentences[0])
+        if not first.topics or not self._bare_topic(first.words):
+            return None
+        again = self._reply(sentences[0], context)
+        return again if again.kind != "fallback" else None
 
     def _asked_of_the_bot(self, text: str, context: Context) -> Reply | None:
         """For a message not understood whose last sentence asks something of the bot itself
@@ -1461,15 +1483,29 @@ class Brain:
         if "not_a_body" in cues and self._thing_beside_an_area(analysis):
             spans = analysis.spans
             words = analysis.corrected
+            # a thing told as the cause owns no area: "sore bum from the car"
+            owners = [
+                (start, end)
+                for start, end in self.cues.where(words, "not_a_body")
+                if CAUSE_WORDS.isdisjoint(words[max(0, start - CAUSE_REACH) : start])
+            ]
+
+            def near(reach: int) -> bool:
+                return any(
+                    start - s_end <= reach and s_start - end <= reach
+                    for start, end in owners
+                    for s_start, s_end, _topic in spans
+                )
+
             # the writer's own area, or a thing far from it in a message about the writer
             # ("inner thighs sore after my first horse riding lesson")
             owned = any(_owned(words, start, end) for start, end, _topic in spans) or (
                 not WRITER_WORDS.isdisjoint(words)
-                and not self.cues.near(words, "not_a_body", spans, THING_FAR)
+                and not near(THING_FAR)
                 # "my shirt is tight around the shoulders": the thing is what is tight
                 and not self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT)
             )
-            if self.cues.near(words, "not_a_body", spans, NOT_A_BODY_REACH) or not owned:
+            if near(NOT_A_BODY_REACH) or not owned:
                 return None
         if self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"

@@ -1708,3 +1708,34 @@ def test_an_area_word_before_stretches_names_the_body(brain):
         "the car out of the drive. which neck stretches are worth doing?"
     )
     assert brain.reply(message).intent == "neck.stretch"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sore bum from the car, i commute 2 hours each way and by friday it's one big knot",
+        "stiff neck after hours driving the van, what stretches help",
+    ],
+)
+def test_a_thing_told_as_the_cause_leaves_the_area_the_writers(brain, message):
+    assert brain.reply(message).kind in ("answer", "stretch")
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        ("my shoulders are tight from swimming", "give me one", "shoulders.stretch"),
+        (
+            "why are my hamstrings tight",
+            "glutes? my mate says they're connected",
+            "glutes.why_tight",
+        ),
+    ],
+)
+def test_short_asks_and_an_area_first_in_a_conversation(brain, first, message, intent):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == intent
+
+
+def test_give_me_one_with_nothing_before_is_no_stretch(brain):
+    assert brain.reply("give me one").kind == "fallback"
