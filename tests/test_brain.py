@@ -1739,3 +1739,15 @@ def test_short_asks_and_an_area_first_in_a_conversation(brain, first, message, i
 
 def test_give_me_one_with_nothing_before_is_no_stretch(brain):
     assert brain.reply("give me one").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("i can feel a pull right behind my thighs when i bend down", "hamstrings.why_tight"),
+        ("no idea where it even is, the psoas, can you explain", "psoas.what"),
+        ("what is actually going on when my jaw gets tight at night", "jaw.why_tight"),
+    ],
+)
+def test_more_everyday_wordings_of_a_complaint_an_area_and_a_question(brain, message, intent):
+    assert brain.reply(message).intent == intent

@@ -594,3 +594,15 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
         "is normal stretching ok for my tight hamstrings?"
     )
     assert "hypermobility" in reply.context.conditions
+
+
+def test_a_long_stretch_is_no_long_pain(brain):
+    # "for ages" told of the stretching, not of the pain
+    message = (
+        "does stretching stop soreness? did legs tuesday, stretched for ages after, still sore"
+    )
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_pain_for_ages_is_still_long_lasting_pain(brain):
+    assert brain.reply("my knee has been sore for ages now").intent == "red_flag.pain_for_months"
