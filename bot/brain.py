@@ -496,7 +496,7 @@ class Brain:
                 plan = Plan(PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
-        match = self.matcher.match(analysis, context.topic)
+        match = self.matcher.match(analysis, self._last_area(analysis, context))
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
             language = language_of(analysis.normalised)  # only a message we did not understand
             if language is not None:
@@ -542,6 +542,19 @@ class Brain:
             or words[0] in QUESTION_STARTS
             or "request" in self.cues.read(words)
         )
+
+    def _last_area(self, analysis: Analysis, context: Context) -> str | None:
+        """The topic a message's "it" points at: the conversation's, or after a general
+        answer about the stretch on screen ("hold how long" then "when shud i do it"), that
+        stretch's area."""
+        if context.topic == GENERAL and not POINTING_WORDS.isdisjoint(analysis.corrected):
+            return self._stretch_area(context) or context.topic
+        return context.topic
+
+    def _stretch_area(self, context: Context) -> str | None:
+        """The first area of the stretch the conversation last showed, if any."""
+        stretch = self.kb.stretches.get(context.stretch or "")
+        return next((t for t in stretch.topics if t != GENERAL), None) if stretch else None
 
     def _topic_first(self, text: str, context: Context) -> Reply | None:
         """In a conversation, for a message not understood that opens with an area alone and
@@ -591,6 +604,8 @@ class Brain:
         # "it", "mine")
         area = context.topic if context.topic and context.topic != GENERAL else None
         pointing = bool(POINTING_WORDS.intersection(words))
+        if area is None and pointing and context.topic == GENERAL:
+            area = self._stretch_area(context)  # "hold how lng" then "n when shud i do it"
         version = self._version_named(words, context, area)
         if version is not None:  # "bent knee version?", "the seated one" after a calf stretch
             return say.stretch(kb.stretches[version], area or version, context)
@@ -1875,6 +1890,9 @@ class Brain:
             return say.stretch_details(kb.stretches[context.stretch], context)
         if topic and topic in kb.topics and topic != GENERAL:
             return say.stretch_for_topic(topic, context, confidence=conf)
+        area = self._stretch_area(context) if key == "another" else None
+        if area is not None:  # "kk next" after how long to hold the stretch on screen
+            return say.stretch_for_topic(area, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
 
 

@@ -1751,3 +1751,22 @@ def test_give_me_one_with_nothing_before_is_no_stretch(brain):
 )
 def test_more_everyday_wordings_of_a_complaint_an_area_and_a_question(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [("kk next", "quadriceps.stretch"), ("n when shud i do it", "quadriceps.when")],
+)
+def test_after_a_general_answer_about_the_stretch_on_screen_it_is_that_stretchs_area(
+    brain, message, intent
+):
+    context = brain.reply("how do i stretch my quads").context
+    context = brain.reply("hold how long", context).context
+    assert context.topic == "general"
+    assert brain.reply(message, context).intent == intent
+
+
+def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
+    context = brain.reply("how do i stretch my quads").context
+    context = brain.reply("hold how long", context).context
+    assert brain.reply("and how often", context).intent.startswith("general.")
