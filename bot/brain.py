@@ -1858,10 +1858,11 @@ class Brain:
 
     def _bare_topic(self, words: Sequence[str]) -> bool:
         """True when the message is little more than a topic ("and my calves?")."""
-        rest = [w for w in words if w != TOPIC_TOKEN and w not in STOPWORDS]
-        rest = [w for w in rest if w not in BARE_TOPIC_WORDS]
-        if self.cues.read(rest) & ASKING_CUES:  # "how do i stretch my chest" asks something
+        said = [w for w in words if w != TOPIC_TOKEN]
+        # "how do i stretch my chest", "something for my hamstrings as well" ask something
+        if self.cues.read(said) & ASKING_CUES:
             return False
+        rest = [w for w in said if w not in STOPWORDS and w not in BARE_TOPIC_WORDS]
         return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:

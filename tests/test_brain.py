@@ -1770,3 +1770,15 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
     context = brain.reply("how do i stretch my quads").context
     context = brain.reply("hold how long", context).context
     assert brain.reply("and how often", context).intent.startswith("general.")
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("something for my hamstrings as well", "hamstrings.stretch"),
+        ("and my hamstrings?", "hamstrings.why_tight"),
+    ],
+)
+def test_an_area_alone_keeps_the_last_answer_but_a_request_asks_a_stretch(brain, message, intent):
+    context = brain.reply("why are my glutes tight").context
+    assert brain.reply(message, context).intent == intent
