@@ -606,3 +606,24 @@ def test_a_long_stretch_is_no_long_pain(brain):
 
 def test_pain_for_ages_is_still_long_lasting_pain(brain):
     assert brain.reply("my knee has been sore for ages now").intent == "red_flag.pain_for_months"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "my heel pain hasnt budged after a month of stretching every day",
+            "red_flag.pain_not_improving",
+        ),
+        (
+            "every few runs my heart flutters and skips for a minute then it's back to normal",
+            "red_flag.palpitations_keep_coming_back",
+        ),
+        (
+            "whenever i sneeze my back catches and it's been like that for weeks",
+            "red_flag.cough_sneeze_pain",
+        ),
+    ],
+)
+def test_more_ways_of_telling_a_sign_that_needs_checking(brain, message, intent):
+    assert brain.reply(message).intent == intent
