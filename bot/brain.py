@@ -176,6 +176,10 @@ STRETCH_ON_WORDS = frozenset(
 #: of an area: "sore bum from the car", "stiff neck after hours in the car"
 CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by"})
 CAUSE_REACH = 3
+#: words that open a thank-you ("cheers, off on my round now")
+THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
+#: "every day", "each day": a daily tip, not one now
+EVERY_DAY = frozenset({("every", "day"), ("each", "day"), ("every", "morning")})
 #: "both sides?": the other side of the stretch on screen, in a message this short
 BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
 BOTH_SIDES_MAX_WORDS = 3
@@ -525,6 +529,9 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
+            if _thanks_then_told(analysis) and "thanks" in self.kb.smalltalk:
+                # "cheers, off on my round now", "thank you, she'll love this"
+                return self.replies.smalltalk("thanks", " ".join(analysis.words), context)
             if rest is not None and self._greets(analysis, rest):
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):
@@ -655,6 +662,7 @@ class Brain:
             and ONE_NOW.intersection(words)
             and len(words) <= SHORT_ASK_WORDS + 2
             and not cues & {"why", "what", "complaint"}
+            and not _every_day(words)  # "can you send me one every day": the daily tips
         ):
             # "daily tips please" then "can i get one now"; after a tip about an area, "another
             # one" stays on it
@@ -715,7 +723,11 @@ class Brain:
         if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
             rest = _after_thanks(words, self.cues)
             if rest:
-                return self._reply(" ".join(rest), context)
+                after = self._reply(" ".join(rest), context)
+                if after.kind != "fallback" or not _thanks_then_told(analysis):
+                    return after  # "thanks, whats the capital of peru" is declined
+                # "cheers, off on my round now": the thanks is what the message says
+                return say.smalltalk("thanks", " ".join(words), context)
             if (
                 "thanks" in kb.smalltalk
                 and "?" not in analysis.text
@@ -1908,6 +1920,24 @@ def _asks_both_sides(words: Sequence[str]) -> bool:
     return len(words) <= BOTH_SIDES_MAX_WORDS and any(
         pair in BOTH_SIDES for pair in zip(words, words[1:], strict=False)
     )
+
+
+def _every_day(words: Sequence[str]) -> bool:
+    """Whether the words ask for something every day ("one every day", "daily")."""
+    return "daily" in words or any(
+        pair in EVERY_DAY for pair in zip(words, words[1:], strict=False)
+    )
+
+
+def _thanks_then_told(analysis: Analysis) -> bool:
+    """Whether a message opens by thanking and goes on to tell, not ask ("thanks, will try",
+    "thank you, she'll love it"; not "thanks, whats the capital of peru")."""
+    words = analysis.corrected
+    if not words or not (words[0] in THANKS_OPENERS or tuple(words[:2]) == ("thank", "you")):
+        return False
+    # "thanks, can i do it daily" asks; "thanks, will try" does not
+    asks = len(words) > 1 and words[1] in QUESTION_STARTS - {"will"}
+    return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
 def _asks_about(words: Sequence[str]) -> bool:

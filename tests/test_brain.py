@@ -1782,3 +1782,32 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 def test_an_area_alone_keeps_the_last_answer_but_a_request_asks_a_stretch(brain, message, intent):
     context = brain.reply("why are my glutes tight").context
     assert brain.reply(message, context).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        ("how do i stretch my calves", "cheers, off on my round now", "smalltalk.thanks"),
+        ("how do i stretch my calves", "thank you, she'll love this", "smalltalk.thanks"),
+        (
+            "how do i stretch my calves",
+            "done the left, same for the right?",
+            "stretch.wall_calf.other_side",
+        ),
+        ("give me a tip", "can you send me one every day", "daily.on"),
+    ],
+)
+def test_thanks_with_chatter_the_other_side_and_daily_tips(brain, first, message, intent):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("my forearms get so pumped, something just for them", "wrists_forearms.stretch"),
+        ("is the psoas the same thing as the hip flexors?", "psoas.what"),
+    ],
+)
+def test_a_request_or_a_what_question_in_other_words(brain, message, intent):
+    assert brain.reply(message).intent == intent
