@@ -176,6 +176,10 @@ STRETCH_ON_WORDS = frozenset(
 #: of an area: "sore bum from the car", "stiff neck after hours in the car"
 CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by"})
 CAUSE_REACH = 3
+#: after a warm-up, "after" among a message's first this many words asks for its cool-down
+TWIN_REACH = 4
+#: ... in a message with a question mark or opening with one of these
+TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay"})
 #: words that open a thank-you ("cheers, off on my round now")
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
 #: "every day", "each day": a daily tip, not one now
@@ -607,6 +611,9 @@ class Brain:
             return None  # a first message is no follow-up
         cues = self.cues.read_asked(words)
         say, kb = self.replies, self.kb
+        twin = self._routine_twin(analysis, context)
+        if twin is not None:  # "and for after the match?" after the football warm-up
+            return say.routine(kb.routines[twin], context)
         # the area of the conversation, and whether the message points back at it ("that",
         # "it", "mine")
         area = context.topic if context.topic and context.topic != GENERAL else None
@@ -1441,6 +1448,13 @@ class Brain:
                 return say.fallback(match, context)  # "stop": not "does stretching stop..."
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
+            area = next((t for t in analysis.topics if t != GENERAL), None) or (
+                context.topic if context.topic != GENERAL else None
+            )
+            if area and analysis.corrected[0] == "when" and (area, "when") in self.kb.answers:
+                # "when's best to do the stretch, morning or before bed?": a question of when
+                return say.answer(area, "when", context, confidence=CUE_CONFIDENCE)
+            key = self._routine_named(match, analysis, context)
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":
             entry = self.kb.smalltalk[key]
@@ -1457,6 +1471,42 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _routine_twin(self, analysis: Analysis, context: Context) -> str | None:
+        """After a warm-up, a message that opens by asking about after ("and for after the
+        match?", "what about after the round, my back's always tight"): its cool-down; after
+        a cool-down, "and before?": its warm-up. The activity's own, else the general one."""
+        routine = context.routine or ""
+        if context.kind != "routine" or not routine.startswith(("warmup", "cooldown")):
+            return None
+        words = analysis.corrected
+        if "?" not in analysis.text and words[0] not in TWIN_OPENERS:
+            return None  # "after that my back hurts" asks nothing
+        opening = words[:TWIN_REACH]
+        if routine.startswith("warmup") and "after" in opening:
+            kind, other = "warmup", "cooldown"
+        elif routine.startswith("cooldown") and "before" in opening:
+            kind, other = "cooldown", "warmup"
+        else:
+            return None
+        # the activity the message names ("and before a run instead"), else the routine's own
+        named = [rid for rid in self._activities(words, context) if rid.startswith(other)]
+        twin = named[0] if named else other + routine[len(kind) :]
+        return twin if twin in self.kb.routines else other if other in self.kb.routines else None
+
+    def _routine_named(self, match: Match, analysis: Analysis, context: Context) -> str:
+        """The routine the intent layer found, or, when the message names the activity or
+        setting of another (a runner-up, or the only one named) and not its own, that one:
+        "stuck at a desk all day, need a quick stretch break" is the desk break, not the
+        road trip's stretch breaks."""
+        named = self._activities(analysis.corrected, context)
+        if not named or match.key in named:
+            return match.key
+        runner_up = next(
+            (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
+            None,
+        )
+        return runner_up or (named[0] if len(named) == 1 else match.key)
 
     def _a_things_complaint(self, analysis: Analysis) -> bool:
         """Whether the complaint of the message is a thing's or an animal's: a thing followed

@@ -1811,3 +1811,32 @@ def test_thanks_with_chatter_the_other_side_and_daily_tips(brain, first, message
 )
 def test_a_request_or_a_what_question_in_other_words(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        (
+            "warm up before golf",
+            "what about after the round, my back's always tight",
+            "routine.cooldown_golf",
+        ),
+        ("cooldown after a run", "and before?", "routine.warmup_running"),
+        ("give me a warm up for football", "and for after the match?", "routine.cooldown"),
+        ("warm up before golf", "after that my back hurts", "lower_back.why_tight"),
+    ],
+)
+def test_a_warm_ups_cool_down_and_back(brain, first, message, intent):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == intent
+
+
+def test_a_routine_named_by_its_setting_wins_over_a_look_alike_routine(brain):
+    reply = brain.reply("stuck at a desk all day with spreadsheets, need a quick stretch break")
+    assert reply.intent == "routine.desk_break"
+
+
+def test_when_to_stretch_in_a_conversation_about_an_area_is_no_routine(brain):
+    context = brain.reply("i clench my jaw at work, is there a stretch for it").context
+    reply = brain.reply("when's best to do the stretch, morning or before bed?", context)
+    assert reply.intent == "jaw.when"
