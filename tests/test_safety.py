@@ -627,3 +627,37 @@ def test_pain_for_ages_is_still_long_lasting_pain(brain):
 )
 def test_more_ways_of_telling_a_sign_that_needs_checking(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "my shin went red and hot and the red patch keeps spreading, feel shivery",
+            "red_flag.spreading_redness",
+        ),
+        (
+            "got kicked on the shin at football, it's rock hard and shiny and the pain is "
+            "getting worse by the hour",
+            "red_flag.compartment_syndrome",
+        ),
+        (
+            "bad disc in my back and i had an accident, didn't even feel myself going",
+            "red_flag.soiling_unnoticed",
+        ),
+        (
+            "my left shoulder aches walking uphill and it goes when i stop",
+            "red_flag.chest_pain_exercise",
+        ),
+    ],
+)
+def test_infection_pressure_incontinence_and_effort_pain_told_in_own_words(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["my face goes red and hot after hot yoga, normal?", "shin feels tight after my run"],
+)
+def test_a_flushed_face_or_a_tight_shin_is_no_infection(brain, message):
+    assert brain.reply(message).kind != "red_flag"
