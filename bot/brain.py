@@ -79,6 +79,8 @@ WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
 WARM_UP_DOERS = frozenset(
     "i we you they he she to always never not do did dont didnt can cant will should must".split()
 )
+#: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
+HOW_TO_WORDS = frozenset({"do", "how", "way", "best", "should"})
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
@@ -172,6 +174,8 @@ STRETCH_ON_WORDS = frozenset(
     """stretch stretches stretching stretched exercise exercises exercising yoga pilates
     routine workout gym run running train training keep carry continue""".split()
 )
+#: an area after one of these is where a thing sits ("too tight on my wrist")
+THING_PLACES = frozenset({"on", "around", "round", "across"})
 #: a thing after one of these, this many words or fewer before it, is a cause, not an owner
 #: of an area: "sore bum from the car", "stiff neck after hours in the car"
 CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by"})
@@ -1584,6 +1588,13 @@ class Brain:
             )
             if near(NOT_A_BODY_REACH) or not owned:
                 return None
+            # "my watch strap is too tight on my wrist": the thing is tight, where it sits
+            sits = any(
+                not THING_PLACES.isdisjoint(words[max(0, start - 2) : start])
+                for start, _end, _topic in spans
+            )
+            if sits and self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT):
+                return None
         if self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
@@ -1722,6 +1733,8 @@ class Brain:
         words = analysis.corrected
         if marked and "?" in analysis.text:
             return True
+        if "asks_stretch" in self.cues.read(words) and not WH_WORDS.isdisjoint(words):
+            return True  # "what should i stretch now before i seize up"
         if any(
             (first, second) in ASKS_ABOUT and after in ASKS_ABOUT_NEXT
             for first, second, after in zip(words, words[1:], words[2:], strict=False)
@@ -1997,7 +2010,8 @@ def _asks_about(words: Sequence[str]) -> bool:
 
 def _warm_ups_named(words: Sequence[str]) -> set[str]:
     """ "warmup" and "cooldown" for each named as a thing in the words ("warm up ideas", "any
-    cooldown"), not as what someone does ("even though i warm up properly", "to cool down")."""
+    cooldown", "what should i do to warm up"), not as what someone does ("even though i warm
+    up properly", "i try to cool down")."""
     kinds = set()
     for i, word in enumerate(words):
         if word in WARM_UP_NAMES:
@@ -2006,7 +2020,10 @@ def _warm_ups_named(words: Sequence[str]) -> set[str]:
             kind = f"{word}{words[i + 1]}"
         else:
             continue
-        if i == 0 or words[i - 1] not in WARM_UP_DOERS:
+        asked = i > 0 and words[i - 1] == "to"
+        asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - 4) : i - 1])
+        if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
+            # "what should i do to warm up" asks for one, as "warm up ideas" does
             kinds.add("warmup" if kind.startswith("warm") else "cooldown")
     return kinds
 

@@ -1840,3 +1840,39 @@ def test_when_to_stretch_in_a_conversation_about_an_area_is_no_routine(brain):
     context = brain.reply("i clench my jaw at work, is there a stretch for it").context
     reply = brain.reply("when's best to do the stretch, morning or before bed?", context)
     assert reply.intent == "jaw.when"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "first 10k done!! legs like wood, what should i stretch now before i seize up",
+            "routine.cooldown_running",
+        ),
+        (
+            "climbing wall tonight after a long break, what should i do to warm up first?",
+            "routine.warmup_climbing",
+        ),
+        (
+            "i always try to warm up before climbing but my fingers still ache",
+            "wrists_forearms.why_tight",
+        ),
+    ],
+)
+def test_a_warm_up_or_cool_down_asked_for_in_other_words(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my watch strap is too tight on my wrist, how do i add a hole",
+        "this shirt is tight around the shoulders, should i size up",
+    ],
+)
+def test_a_tight_thing_where_it_sits_is_no_complaint(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+def test_a_tight_thing_and_an_aching_area_is_the_areas_complaint(brain):
+    assert brain.reply("my shoes are tight and my calves ache").topic == "calves"
