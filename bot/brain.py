@@ -180,6 +180,10 @@ THING_PLACES = frozenset({"on", "around", "round", "across"})
 #: of an area: "sore bum from the car", "stiff neck after hours in the car"
 CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by"})
 CAUSE_REACH = 3
+#: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
+WHOLE_BODY_ROUTINE = "full_body"
+WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
+WHOLE_BODY_REACH = 3
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these
@@ -912,6 +916,27 @@ class Brain:
         cues = self.cues.read(words)
         return {"complaint", "exercise"} <= cues and "not_a_body" not in cues
 
+    def _stiff_all_over(self, analysis: Analysis) -> bool:
+        """True for a complaint about the whole body, with no area and no thing named:
+        "everything is stiff", "whole body feels tight from sitting"."""
+        words = analysis.corrected
+        if any(t != GENERAL for t in analysis.topics) or WHOLE_BODY_ROUTINE not in self.kb.routines:
+            return False
+        at = [i for i, w in enumerate(words) if w in WHOLE_BODY_WORDS] + [
+            i
+            for i, pair in enumerate(zip(words, words[1:], strict=False))
+            if pair == ("all", "over")
+        ]
+        if not at or "not_a_body" in self.cues.read(words):
+            return False
+        # the complaint is the whole body's: "everything is stiff", "stiff all over"; not
+        # "my schedule is so tight, how do i fit everything in"
+        return any(
+            abs(start - i) <= WHOLE_BODY_REACH
+            for start, _end in self.cues.where(words, "complaint")
+            for i in at
+        )
+
     def _says_goodbye(self, analysis: Analysis) -> bool:
         """True for a short message that opens or closes with a goodbye and asks nothing
         ("nice one, bye", "night night, off to bed"); "tell me later to call bill" is none."""
@@ -1399,6 +1424,9 @@ class Brain:
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
             if self._sore_after_exercise(analysis):  # "sore all over after my first yoga class"
                 return say.answer(GENERAL, SORENESS, context, confidence=CUE_CONFIDENCE)
+            if self._stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
+                routine = self.kb.routines[WHOLE_BODY_ROUTINE]
+                return say.routine(routine, context, confidence=CUE_CONFIDENCE)
         # a routine the message never asks for as one ("glutes tight after squats")
         routine_unasked = (
             match.kind == "routine"

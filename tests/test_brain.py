@@ -1876,3 +1876,17 @@ def test_a_tight_thing_where_it_sits_is_no_complaint(brain, message):
 
 def test_a_tight_thing_and_an_aching_area_is_the_areas_complaint(brain):
     assert brain.reply("my shoes are tight and my calves ache").topic == "calves"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["14 hours straight of gaming. everything is stiff", "im stiff all over after the flight"],
+)
+def test_a_whole_body_complaint_gets_the_full_body_routine(brain, message):
+    assert brain.reply(message).intent == "routine.full_body"
+
+
+def test_a_tight_schedule_with_everything_in_it_is_declined(brain):
+    assert brain.reply("my schedule is sooo tight this week how do i fit everything in").kind == (
+        "fallback"
+    )
