@@ -443,6 +443,18 @@ def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: 
         ),
         # a thing after an area is not read as the area
         ("why is my neck stiff", "my phone is broken", None),
+        # an ache of the jaw with effort that rest eases: angina until shown otherwise
+        (
+            "any stretches for a tight jaw",
+            "it aches when i walk uphill and stops when i rest",
+            "red_flag.chest_pain_exercise",
+        ),
+        # "if i stand still" is no hypothetical: calf pain on walking that rest eases
+        (
+            "my calves cramp when i walk the dog",
+            "comes on after five minutes of walking and goes if i stand still, im 70 and smoked",
+            "red_flag.leg_pain_on_walking",
+        ),
     ],
 )
 def test_a_second_message_read_with_the_first(
@@ -453,36 +465,6 @@ def test_a_second_message_read_with_the_first(
         assert reply.kind != "red_flag"
     else:
         assert reply.intent == flag
-
-
-def test_a_typo_that_looks_like_a_stem_still_names_the_symptom(brain):
-    # "passd" is corrected to "pass": "pass out" is fainting, whatever else the message holds
-    reply = brain.reply("passd out during hot yoga, ok now, shud i go back tmrw")
-    assert reply.intent == "red_flag.fainting_exercise"
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        # a number before a unit is a measure, not an age ("80" may be one)
-        "up to 80 miles a week on the bike and my lower back is stiff and getting worse",
-        # a stitch is the harmless pain running brings (NHS), however sharp
-        "sharp stitch under my ribs like a knife whenever i run, gone when i walk",
-    ],
-)
-def test_a_measure_or_a_stitch_is_no_red_flag(brain, message):
-    assert brain.reply(message).kind != "red_flag"
-
-
-@pytest.mark.parametrize(
-    ("message", "intent"),
-    [
-        ("im 62 and this back pain is new and getting worse", "red_flag.new_back_pain_over_50"),
-        ("sudden tearing pain in my chest, like a knife", "red_flag.aortic_dissection"),
-    ],
-)
-def test_an_age_or_a_tearing_chest_pain_still_raises_its_flag(brain, message, intent):
-    assert brain.reply(message).intent == intent
 
 
 @pytest.mark.parametrize(
@@ -510,33 +492,6 @@ def test_a_life_stage_told_out_of_the_blue_is_no_condition(brain):
 
 
 @pytest.mark.parametrize(
-    ("first", "message", "intent"),
-    [
-        # an ache of the jaw with effort that rest eases: angina until shown otherwise
-        (
-            "any stretches for a tight jaw",
-            "it aches when i walk uphill and stops when i rest",
-            "red_flag.chest_pain_exercise",
-        ),
-        # "if i stand still" is no hypothetical: calf pain on walking that rest eases
-        (
-            "my calves cramp when i walk the dog",
-            "comes on after five minutes of walking and goes if i stand still, im 70 and smoked",
-            "red_flag.leg_pain_on_walking",
-        ),
-    ],
-)
-def test_pain_with_effort_that_rest_eases_in_a_conversation(brain, first, message, intent):
-    context = brain.reply(first).context
-    assert brain.reply(message, context).intent == intent
-
-
-def test_asking_whether_something_can_make_you_faint_is_no_red_flag(brain):
-    reply = brain.reply("if i hold my breath while stretching can i pass out?")
-    assert reply.kind != "red_flag"
-
-
-@pytest.mark.parametrize(
     "message",
     ["should i just keep doing the stretch you gave me?", "ok to do my yoga class tonight?"],
 )
@@ -553,41 +508,6 @@ def test_thanks_after_a_red_flag_is_thanks(brain):
     assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
 
 
-@pytest.mark.parametrize(
-    ("message", "intent"),
-    [
-        (
-            "knee replaced 3 weeks ago, the wound is weeping and red round the edges and "
-            "i have a temperature, ok to keep doing my physio stretches?",
-            "red_flag.wound_infection",
-        ),
-        (
-            "my thighs have ached and felt weak ever since the doctor put me on atorvastatin, "
-            "what should i stretch",
-            "red_flag.statin_muscle_pain",
-        ),
-        (
-            "our 2 month old always has his head tilted to the left and a flat spot is "
-            "coming, how do i stretch his neck",
-            "red_flag.baby_neck_or_stretches",
-        ),
-    ],
-)
-def test_new_red_flags_for_a_wound_a_statin_and_a_baby(brain, message, intent):
-    assert brain.reply(message).intent == intent
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "back aches from carrying the baby around all day, stretches for that",
-        "had my op years ago and the scar is fine, can i stretch my hip",
-    ],
-)
-def test_a_parent_or_an_old_operation_is_no_such_red_flag(brain, message):
-    assert brain.reply(message).kind != "red_flag"
-
-
 def test_hypermobility_described_in_its_signs_is_the_condition(brain):
     reply = brain.reply(
         "my knees go backwards when i stand and i can bend my thumb to my wrist, "
@@ -596,68 +516,76 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
     assert "hypermobility" in reply.context.conditions
 
 
-def test_a_long_stretch_is_no_long_pain(brain):
-    # "for ages" told of the stretching, not of the pain
-    message = (
-        "does stretching stop soreness? did legs tuesday, stretched for ages after, still sore"
-    )
-    assert brain.reply(message).kind != "red_flag"
+#: signs told in people's own words, each with the red flag it raises, or None for a message
+#: that must raise none
+SIGNS_IN_OWN_WORDS = [
+    # "passd" is corrected to "pass": "pass out" is fainting, whatever else the message holds
+    ("passd out during hot yoga, ok now, shud i go back tmrw", "red_flag.fainting_exercise"),
+    ("im 62 and this back pain is new and getting worse", "red_flag.new_back_pain_over_50"),
+    # a number before a unit is a measure, not an age ("80" may be one)
+    ("up to 80 miles a week on the bike and my lower back is stiff and getting worse", None),
+    ("sudden tearing pain in my chest, like a knife", "red_flag.aortic_dissection"),
+    # a stitch is the harmless pain running brings (NHS), however sharp
+    ("sharp stitch under my ribs like a knife whenever i run, gone when i walk", None),
+    ("if i hold my breath while stretching can i pass out?", None),
+    (
+        "knee replaced 3 weeks ago, the wound is weeping and red round the edges and i have a "
+        "temperature, ok to keep doing my physio stretches?",
+        "red_flag.wound_infection",
+    ),
+    ("had my op years ago and the scar is fine, can i stretch my hip", None),
+    (
+        "my thighs have ached and felt weak ever since the doctor put me on atorvastatin, what "
+        "should i stretch",
+        "red_flag.statin_muscle_pain",
+    ),
+    (
+        "our 2 month old always has his head tilted to the left and a flat spot is coming, how "
+        "do i stretch his neck",
+        "red_flag.baby_neck_or_stretches",
+    ),
+    ("back aches from carrying the baby around all day, stretches for that", None),
+    # "for ages" told of the pain, not of the stretching
+    ("my knee has been sore for ages now", "red_flag.pain_for_months"),
+    ("does stretching stop soreness? did legs tuesday, stretched for ages after, still sore", None),
+    (
+        "my heel pain hasnt budged after a month of stretching every day",
+        "red_flag.pain_not_improving",
+    ),
+    (
+        "every few runs my heart flutters and skips for a minute then it's back to normal",
+        "red_flag.palpitations_keep_coming_back",
+    ),
+    (
+        "whenever i sneeze my back catches and it's been like that for weeks",
+        "red_flag.cough_sneeze_pain",
+    ),
+    (
+        "my shin went red and hot and the red patch keeps spreading, feel shivery",
+        "red_flag.spreading_redness",
+    ),
+    ("my face goes red and hot after hot yoga, normal?", None),
+    (
+        "got kicked on the shin at football, it's rock hard and shiny and the pain is getting "
+        "worse by the hour",
+        "red_flag.compartment_syndrome",
+    ),
+    ("shin feels tight after my run", None),
+    (
+        "bad disc in my back and i had an accident, didn't even feel myself going",
+        "red_flag.soiling_unnoticed",
+    ),
+    (
+        "my left shoulder aches walking uphill and it goes when i stop",
+        "red_flag.chest_pain_exercise",
+    ),
+]
 
 
-def test_pain_for_ages_is_still_long_lasting_pain(brain):
-    assert brain.reply("my knee has been sore for ages now").intent == "red_flag.pain_for_months"
-
-
-@pytest.mark.parametrize(
-    ("message", "intent"),
-    [
-        (
-            "my heel pain hasnt budged after a month of stretching every day",
-            "red_flag.pain_not_improving",
-        ),
-        (
-            "every few runs my heart flutters and skips for a minute then it's back to normal",
-            "red_flag.palpitations_keep_coming_back",
-        ),
-        (
-            "whenever i sneeze my back catches and it's been like that for weeks",
-            "red_flag.cough_sneeze_pain",
-        ),
-    ],
-)
-def test_more_ways_of_telling_a_sign_that_needs_checking(brain, message, intent):
-    assert brain.reply(message).intent == intent
-
-
-@pytest.mark.parametrize(
-    ("message", "intent"),
-    [
-        (
-            "my shin went red and hot and the red patch keeps spreading, feel shivery",
-            "red_flag.spreading_redness",
-        ),
-        (
-            "got kicked on the shin at football, it's rock hard and shiny and the pain is "
-            "getting worse by the hour",
-            "red_flag.compartment_syndrome",
-        ),
-        (
-            "bad disc in my back and i had an accident, didn't even feel myself going",
-            "red_flag.soiling_unnoticed",
-        ),
-        (
-            "my left shoulder aches walking uphill and it goes when i stop",
-            "red_flag.chest_pain_exercise",
-        ),
-    ],
-)
-def test_infection_pressure_incontinence_and_effort_pain_told_in_own_words(brain, message, intent):
-    assert brain.reply(message).intent == intent
-
-
-@pytest.mark.parametrize(
-    "message",
-    ["my face goes red and hot after hot yoga, normal?", "shin feels tight after my run"],
-)
-def test_a_flushed_face_or_a_tight_shin_is_no_infection(brain, message):
-    assert brain.reply(message).kind != "red_flag"
+@pytest.mark.parametrize(("message", "flag"), SIGNS_IN_OWN_WORDS)
+def test_a_sign_told_in_own_words_raises_its_flag_or_none(brain, message, flag):
+    reply = brain.reply(message)
+    if flag is None:
+        assert reply.kind != "red_flag", reply.intent
+    else:
+        assert reply.intent == flag
