@@ -1751,6 +1751,10 @@ class Brain:
             return match.key
         if match.confidence < ROUTINE_IN_CONVERSATION:
             return None
+        if match.key in TIME_ROUTINES.values() and ROUTINE_TIMES.isdisjoint(words):
+            return None  # "is there something i can do before them" names no time of day
+        if words[0] in YES_NO_STARTS and not STRETCHING_WORDS.isdisjoint(words):
+            return None  # "does stretching after stop it": a question about stretching
         # a request in its own words: "both sides?" asks for no routine
         return match.key if self._asks(analysis, marked=False) else None
 

@@ -1734,6 +1734,10 @@ FOLLOW_UPS = [
         "stretch.wall_calf.other_side",
     ),
     ("give me a tip", "can you send me one every day", "daily.on"),
+    # a routine the conversation's words alone leave unsure of needs a time named, and a
+    # question about stretching is no routine
+    ("wrists hurt doing push ups", "is there something i can do before them", "fallback"),
+    ("used to dance, could do the splits at 18", "routine for splits pls", "routine.splits"),
     # a warm-up's cool-down and back
     (
         "warm up before golf",
