@@ -443,6 +443,18 @@ def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: 
         ),
         # a thing after an area is not read as the area
         ("why is my neck stiff", "my phone is broken", None),
+        # one calf bigger than the other after an operation: a clot until shown otherwise
+        (
+            "calves cramp at night, what stretch",
+            "the right calf is much bigger than the left now, i had an op on my ankle 2 weeks ago",
+            "red_flag.dvt",
+        ),
+        # double vision and a spinning room after a neck stretch: an emergency
+        (
+            "neck stretch for stiffness",
+            "did it and now everything is doubled and the room is spinning",
+            "red_flag.stroke_signs",
+        ),
         # an ache of the jaw with effort that rest eases: angina until shown otherwise
         (
             "any stretches for a tight jaw",
