@@ -591,6 +591,9 @@ SIGNS_IN_OWN_WORDS = [
         "my left shoulder aches walking uphill and it goes when i stop",
         "red_flag.chest_pain_exercise",
     ),
+    # an old injury that has healed is history, however stiff it still is
+    ("rolled my ankle at netball last season, it healed fine but it's still stiff", None),
+    ("rolled my ankle yesterday and i cant walk on it", "red_flag.suspected_tear"),
 ]
 
 
