@@ -591,9 +591,11 @@ class Brain:
         return again if again.kind != "fallback" else None
 
     def _asked_of_the_bot(self, text: str, context: Context) -> Reply | None:
-        """For a message not understood whose last sentence asks something of the bot itself
-        ("my grandson set this up for me, who made you?", "found you on telegram, are you a
-        real person"): the reply to that sentence. None otherwise."""
+        """In a conversation, for a message not understood whose last sentence asks something
+        of the bot itself ("my grandson set this up for me, who made you?"): the reply to that
+        sentence. None otherwise."""
+        if context.kind is None:
+            return None  # a first message that closes so is as often asked of anyone
         sentences = [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
         if len(sentences) < 2:
             return None
