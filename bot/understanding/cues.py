@@ -23,7 +23,7 @@ _CONTAINERS = frozenset({"asks_stretch", "why"})
 #: "neck stretches": an area word before one of these is the body's
 _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
-_KEPT_READINGS = 2048
+_KEPT_READINGS = 256
 
 
 class PhraseIndex:
