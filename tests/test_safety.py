@@ -591,6 +591,17 @@ SIGNS_IN_OWN_WORDS = [
         "my left shoulder aches walking uphill and it goes when i stop",
         "red_flag.chest_pain_exercise",
     ),
+    # a calf that aches after an operation or a cramp that will not go in someone who flies
+    (
+        "had a knee arthroscopy 10 days ago and now there's a deep ache in my calf",
+        "red_flag.dvt",
+    ),
+    ("calf cramp for over a week that won't go, i fly a lot for work", "red_flag.dvt"),
+    # pain at night bad enough to get up
+    (
+        "neck pain so bad at night i have to get up and walk about",
+        "red_flag.night_pain",
+    ),
     # an old injury that has healed is history, however stiff it still is
     ("rolled my ankle at netball last season, it healed fine but it's still stiff", None),
     ("rolled my ankle yesterday and i cant walk on it", "red_flag.suspected_tear"),
