@@ -27,7 +27,7 @@ from bot.safety import SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
-from bot.understanding.cues import CueReader, PhraseIndex, StretchNames
+from bot.understanding.cues import CueReader, PhraseIndex, StretchNames, within
 from bot.understanding.language import language_of
 from bot.understanding.sizes import FILLER_WORDS, SizeAsk, SizeReader
 from bot.understanding.text import normalize
@@ -579,10 +579,8 @@ class Brain:
         """In a conversation, for a message not understood that opens with an area alone and
         goes on about something else ("and calves? heard they're linked"): the reply to the
         area alone. None otherwise."""
-        if context.kind is None:
-            return None
-        sentences = [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
-        if len(sentences) < 2:
+        sentences = _sentences(text)
+        if context.kind is None or len(sentences) < 2:
             return None
         first = self.matcher.analyse(sentences[0])
         if not first.topics or not self._bare_topic(first.words):
@@ -594,10 +592,9 @@ class Brain:
         """In a conversation, for a message not understood whose last sentence asks something
         of the bot itself ("my grandson set this up for me, who made you?"): the reply to that
         sentence. None otherwise."""
-        if context.kind is None:
-            return None  # a first message that closes so is as often asked of anyone
-        sentences = [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
-        if len(sentences) < 2:
+        sentences = _sentences(text)
+        # a first message that closes so is as often asked of any assistant
+        if context.kind is None or len(sentences) < 2:
             return None
         if BOT_WORDS.isdisjoint(normalize(sentences[-1]).split()):
             return None  # "..., are ab stretches ok", "..., who's right": not asked of the bot
@@ -626,10 +623,10 @@ class Brain:
             return say.routine(kb.routines[twin], context)
         # the area of the conversation, and whether the message points back at it ("that",
         # "it", "mine")
-        area = context.topic if context.topic and context.topic != GENERAL else None
+        # ("hold how lng" then "n when shud i do it": the area of the stretch on screen)
+        last = self._last_area(analysis, context)
+        area = last if last and last != GENERAL else None
         pointing = bool(POINTING_WORDS.intersection(words))
-        if area is None and pointing and context.topic == GENERAL:
-            area = self._stretch_area(context)  # "hold how lng" then "n when shud i do it"
         version = self._version_named(words, context, area)
         if version is not None:  # "bent knee version?", "the seated one" after a calf stretch
             return say.stretch(kb.stretches[version], area or version, context)
@@ -1601,22 +1598,15 @@ class Brain:
                 if CAUSE_WORDS.isdisjoint(words[max(0, start - CAUSE_REACH) : start])
             ]
 
-            def near(reach: int) -> bool:
-                return any(
-                    start - s_end <= reach and s_start - end <= reach
-                    for start, end in owners
-                    for s_start, s_end, _topic in spans
-                )
-
             # the writer's own area, or a thing far from it in a message about the writer
             # ("inner thighs sore after my first horse riding lesson")
             owned = any(_owned(words, start, end) for start, end, _topic in spans) or (
                 not WRITER_WORDS.isdisjoint(words)
-                and not near(THING_FAR)
+                and not within(owners, spans, THING_FAR)
                 # "my shirt is tight around the shoulders": the thing is what is tight
                 and not self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT)
             )
-            if near(NOT_A_BODY_REACH) or not owned:
+            if within(owners, spans, NOT_A_BODY_REACH) or not owned:
                 return None
             # "my watch strap is too tight on my wrist": the thing is tight, where it sits
             sits = any(
@@ -2011,19 +2001,26 @@ def _bare_emoji(text: str) -> frozenset[str]:
     return frozenset("".join(text.translate(EMOJI_MODIFIERS).split()))
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of a message, split at punctuation (`SENTENCE_BREAKS`), empty ones left
+    out."""
+    return [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
+
+
+def _has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether two neighbouring words of `words` are one of `pairs`."""
+    return any(pair in pairs for pair in zip(words, words[1:], strict=False))
+
+
 def _asks_both_sides(words: Sequence[str]) -> bool:
     """Whether a short message asks about both sides ("both sides?", "each side too?"), not
     "it hurts on both sides now" nor "how long on each side"."""
-    return len(words) <= BOTH_SIDES_MAX_WORDS and any(
-        pair in BOTH_SIDES for pair in zip(words, words[1:], strict=False)
-    )
+    return len(words) <= BOTH_SIDES_MAX_WORDS and _has_pair(words, BOTH_SIDES)
 
 
 def _every_day(words: Sequence[str]) -> bool:
     """Whether the words ask for something every day ("one every day", "daily")."""
-    return "daily" in words or any(
-        pair in EVERY_DAY for pair in zip(words, words[1:], strict=False)
-    )
+    return "daily" in words or _has_pair(words, EVERY_DAY)
 
 
 def _thanks_then_told(analysis: Analysis) -> bool:
@@ -2039,7 +2036,7 @@ def _thanks_then_told(analysis: Analysis) -> bool:
 
 def _asks_about(words: Sequence[str]) -> bool:
     """Whether the words hold "how about" or "what about" ("what about my wrists")."""
-    return any(pair in ASKS_ABOUT for pair in zip(words, words[1:], strict=False))
+    return _has_pair(words, ASKS_ABOUT)
 
 
 def _warm_ups_named(words: Sequence[str]) -> set[str]:

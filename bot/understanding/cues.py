@@ -26,6 +26,18 @@ _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 _KEPT_READINGS = 256
 
 
+def within(
+    found: Iterable[tuple[int, int]], spans: Sequence[tuple[int, int, str]], reach: int
+) -> bool:
+    """Whether one of `found` (start, end) stands within `reach` words of one of `spans`
+    (start, end, topic)."""
+    return any(
+        start - s_end <= reach and s_start - end <= reach
+        for start, end in found
+        for s_start, s_end, *_ in spans
+    )
+
+
 class PhraseIndex:
     """Phrases (normalised word sequences) with a value each, found as whole words in order,
     the longest phrase first where several start at one word."""
@@ -108,12 +120,7 @@ class CueReader:
     ) -> bool:
         """Whether a term of `cue` stands within `reach` words of one of the `spans` (start,
         end, ...) of `words`: "my dog's back", "chest of drawers", "guitar neck"."""
-        return any(
-            start - s_end <= reach and s_start - end <= reach
-            for start, end, found in self._index.matches(words)
-            if found == cue
-            for s_start, s_end, *_ in spans
-        )
+        return within(self.where(words, cue), spans, reach)
 
     def where(self, words: Sequence[str], cue: str) -> list[tuple[int, int]]:
         """(start, end) of every term of `cue` in the words."""
