@@ -288,6 +288,10 @@ def test_a_long_message_is_read_for_its_question(brain, text, kind, topic):
         "why does my cat arch her back when she sees the dog",
         "my friend is giving me the cold shoulder what do i do",
         "stretch for the last mile of the marathon and you will win, my coach says",
+        # a goodbye word or an area inside another sense
+        "tell me later to call bill",
+        "what does neck of the woods mean",
+        "did arsenal win last night",
     ],
 )
 def test_our_words_in_other_senses_are_declined(brain, text):
