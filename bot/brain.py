@@ -40,8 +40,22 @@ BARE_TOPIC_CONFIDENCE = 0.7
 DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
 #: which end of an activity a message asks for (the words that ask for a routine at all are
 #: ROUTINE_WORDS, below)
-WARM_WORDS = frozenset({"warm", "warmup", "warmups", "pre", "pregame", "before", "prep"})
-COOL_WORDS = frozenset({"cool", "cooldown", "cooldowns", "post", "postgame", "after", "recover"})
+WARM_WORDS = frozenset(
+    {"warm", "warmup", "warmups", "pre", "pregame", "before", "beforehand", "prep"}
+)
+COOL_WORDS = frozenset(
+    {
+        "cool",
+        "cooldown",
+        "cooldowns",
+        "post",
+        "postgame",
+        "after",
+        "afterwards",
+        "afterward",
+        "recover",
+    }
+)
 #: after tips were asked for, a message with one of these asks for a tip now ("can i get one
 #: now", "send me one")
 ONE_NOW = frozenset({"one", "now", "today"})
@@ -71,16 +85,24 @@ TIME_ROUTINES = {
     "mornings": "morning",
 }
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
-ROUTINE_NAMES = frozenset({"routine", "routines"})
+ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
 #: a warm-up or a cool-down named as such, in one word or two
 WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
 WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
+#: words that may follow a warm-up asked for ("warm up ideas", "a cooldown for after"); any
+#: other word but a stopword makes it part of a thing's name ("a warm up game")
+WARM_UP_FOLLOWERS = frozenset(
+    """routine routines idea ideas stretch stretches stretching exercise exercises drill drills
+    plan session sequence one ones please pls then thanks properly quickly first""".split()
+)
 #: words before "warm up" that make it something a person does, not a routine asked for
 WARM_UP_DOERS = frozenset(
     "i we you they he she to always never not do did dont didnt can cant will should must".split()
 )
 #: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
-HOW_TO_WORDS = frozenset({"do", "how", "way", "best", "should"})
+HOW_TO_WORDS = frozenset({"do", "doing", "how", "way", "best", "should"})
+#: ... within this many words before "to" ("what should i be doing right now to cool down")
+HOW_TO_REACH = 6
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
@@ -1394,10 +1416,17 @@ class Brain:
             match.kind != "out_of_scope" or not self._other_sense(match, analysis)
         )
         warm_up = (
-            self._warm_up_asked(analysis)
-            if match.kind in ("aspect", "none") or (match.kind == "routine" and not accepted)
+            self._warm_up_asked(analysis, match)
+            if match.kind in ("aspect", "none")
+            or (match.kind == "routine" and not accepted)
+            # "whats a good warm up for the pool then", near a question about warming up
+            or (match.kind == "general" and not accepted and _warm_ups_named(analysis.corrected))
             else None
         )
+        if warm_up is None and (
+            match.kind in ("aspect", "none") or (match.kind == "routine" and not accepted)
+        ):
+            warm_up = self._routine_for_areas(analysis, context)
         if warm_up is not None:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
             return say.routine(self.kb.routines[warm_up], context, confidence=CUE_CONFIDENCE)
@@ -1431,6 +1460,8 @@ class Brain:
             match.kind == "routine"
             and ROUTINE_WORDS.isdisjoint(words)
             and not _warm_ups_named(analysis.corrected)
+            # "post leg day stretches, quads and glutes are fried": asked, for both areas
+            and self._routine_for_areas(analysis, context) != match.key
         )
         gives_way = (
             match.kind == "out_of_scope"
@@ -1790,7 +1821,7 @@ class Brain:
             return found
         return found if self._asks(analysis) else None
 
-    def _warm_up_asked(self, analysis: Analysis) -> str | None:
+    def _warm_up_asked(self, analysis: Analysis, match: Match | None = None) -> str | None:
         """The warm-up or cool-down routine of an activity, for a message that names both
         ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), or that
         asks for a routine by that word around an activity or setting ("stiff neck from my
@@ -1801,7 +1832,22 @@ class Brain:
         found = self._activities(words)
         if len(kinds) == 1:
             wanted = kinds.pop()
-            return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+            own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+            if own is not None or found or wanted not in self.kb.routines:
+                return own
+            if match is None or match.kind != "routine":
+                return None  # "a good warm up game for my team meeting" is no routine of ours
+            # no activity named: the general one, when asked for ("quick general warm up",
+            # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
+            if words[0] in YES_NO_STARTS and words[1:2] != ("you",):
+                return None
+            short = len(words) <= SHORT_ASK_WORDS
+            cues = self.cues.read(words)
+            asks = short or "request" in cues or self._asks(analysis)
+            if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
+                return None  # "warm up the car"
+            # not a warm-up of something else: "a warm up game for my team meeting"
+            return None if _warm_up_of_a_thing(words) else wanted
         if kinds or not found or ROUTINE_NAMES.isdisjoint(words):
             return None
         # "a routine before a round", "give me a quick routine" with the desk named
@@ -1810,6 +1856,36 @@ class Brain:
             wanted = "warmup" if warm else "cooldown"
             return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
         return found[0] if len(found) == 1 else None
+
+    def _routine_for_areas(self, analysis: Analysis, context: Context) -> str | None:
+        """The routine of an activity or setting, for a message that names two areas or more
+        and asks, in one clause, for something to do there: "everything from my neck to my
+        hips is stiff ... something quick i could do at my desk", "post leg day stretches,
+        quads and glutes are fried". One area's stretch would leave the rest out; the routine
+        made for the setting covers them. The warm-up or the cool-down as the message says
+        (`_pick_warm_or_cool`); a time of day is no setting here ("stiff every morning").
+        None when nothing fits."""
+        words = analysis.corrected
+        if len({t for t in analysis.topics if t != GENERAL}) < 2:
+            return None
+        if self._a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
+            return None
+        time_routines = set(TIME_ROUTINES.values())
+        for clause in reversed(analysis.clauses or (words,)):  # the question comes last
+            if not (ROUTINE_WORDS.intersection(clause) or "request" in self.cues.read(clause)):
+                continue
+            named = [rid for rid in self._activities(clause, context) if rid in self.kb.routines]
+            if set(named) & time_routines:
+                return None  # "routine for before bed?": the bedtime routine's question
+            if not named:
+                continue
+            found = _pick_warm_or_cool(named, words)
+            if found.startswith(("warmup", "cooldown")) and not (
+                WARM_WORDS.intersection(words) or COOL_WORDS.intersection(words)
+            ):
+                return None  # "what stretches or yoga moves can i do": yoga, not before or after
+            return found
+        return None
 
     def _activity_routine(self, analysis: Analysis, *, asked: bool = False) -> str | None:
         """For a message the intent layer is unsure of that asks for a routine (ROUTINE_WORDS,
@@ -1820,13 +1896,7 @@ class Brain:
         if not (asked or ROUTINE_WORDS.intersection(words)) or analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
         found = self._activities(words)
-        if not found:
-            return None
-        if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
-            wanted = "warmup"
-        else:
-            wanted = "cooldown"
-        return next((rid for rid in found if rid.startswith(wanted)), found[0])
+        return _pick_warm_or_cool(found, words) if found else None
 
     def _activities(self, words: Sequence[str], context: Context | None = None) -> list[str]:
         """The routines whose activity or setting (`keywords`) the words name, in order. A
@@ -2034,6 +2104,21 @@ def _thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+def _pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
+    """Of the routines `found` (not empty), the warm-up when the words say before and not
+    after (WARM_WORDS, COOL_WORDS), else the cool-down; the first found when the activity
+    has no such routine."""
+    first = found[0]
+    kind, _, activity = first.partition("_")
+    if kind not in ("warmup", "cooldown") or not activity:
+        return first  # a setting named first ("at my desk ... not doing lunges"): its routine
+    if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
+        wanted = "warmup"
+    else:
+        wanted = "cooldown"
+    return next((rid for rid in found if rid.startswith(wanted)), first)
+
+
 def _asks_about(words: Sequence[str]) -> bool:
     """Whether the words hold "how about" or "what about" ("what about my wrists")."""
     return _has_pair(words, ASKS_ABOUT)
@@ -2052,11 +2137,28 @@ def _warm_ups_named(words: Sequence[str]) -> set[str]:
         else:
             continue
         asked = i > 0 and words[i - 1] == "to"
-        asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - 4) : i - 1])
+        asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - HOW_TO_REACH) : i - 1])
         if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
             # "what should i do to warm up" asks for one, as "warm up ideas" does
             kinds.add("warmup" if kind.startswith("warm") else "cooldown")
     return kinds
+
+
+def _warm_up_of_a_thing(words: Sequence[str]) -> bool:
+    """Whether a warm-up or cool-down named in the words is part of a thing's name ("a warm
+    up game", "warm up questions"): a word other than a stopword or WARM_UP_FOLLOWERS
+    follows it."""
+    for i, word in enumerate(words):
+        if word in WARM_UP_NAMES:
+            end = i + 1
+        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
+            end = i + 2
+        else:
+            continue
+        after = words[end] if end < len(words) else None
+        if after is not None and after not in STOPWORDS and after not in WARM_UP_FOLLOWERS:
+            return True
+    return False
 
 
 def _asks_without_a_mark(analysis: Analysis) -> bool:

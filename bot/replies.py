@@ -118,7 +118,7 @@ HOLDS_WORDS = {
     "longer": f"Holds are longer, up to {MAX_STEP_SECONDS['static'] // 60} minutes a stretch.",
     "shorter": f"Holds are shorter, at least {MIN_STEP_SECONDS} s a stretch.",
 }
-ROUNDS_WORDS = {2: "twice", 3: "three"}
+ROUNDS_WORDS = {2: "twice", 3: "three times"}
 #: routines offered when nothing fits a plan: the desk break fits most limits, then the cooldown
 FITTING_ROUTINES = (WELCOME_ROUTINE, COOLDOWN)
 DAILY_TEXTS = {
@@ -711,7 +711,7 @@ class Replies:
         if sized.holds:
             lines.append(HOLDS_WORDS[sized.holds])
         if sized.rounds > 1:
-            lines.append(f"Done {ROUNDS_WORDS.get(sized.rounds, sized.rounds)} times through.")
+            lines.append(f"Done {ROUNDS_WORDS.get(sized.rounds, f'{sized.rounds} times')} through.")
         lines.extend(LIMIT_WORDS[limit] for limit in LIMITS if limit in plan.limits)
         lines.extend(
             f"In place of {kb.stretches[old].name}: {kb.stretches[new].name}."

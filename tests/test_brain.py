@@ -1674,6 +1674,29 @@ OWN_WORDS = [
     ("14 hours straight of gaming. everything is stiff", "routine.full_body"),
     ("im stiff all over after the flight", "routine.full_body"),
     ("my schedule is sooo tight this week how do i fit everything in", "fallback"),
+    # a race distance or a game is the activity; "what should i be doing ... to cool down"
+    # asks for the cool-down, however far the doing is from it
+    (
+        "finished a hilly 15k an hour ago, what am i meant to be doing now to cool down",
+        "routine.cooldown_running",
+    ),
+    ("doubles tonight at the club, what should i do before we play?", "routine.warmup_tennis"),
+    # a warm-up or cool-down asked for with no activity: the general one, not another sense
+    ("just a simple cool down please", "routine.cooldown"),
+    ("any cooldown ideas after rowing machine sessions?", "routine.cooldown"),
+    ("need a warm up icebreaker for my workshop", "fallback"),
+    ("do i really need to warm up before stretching?", "general.warmup_vs_stretch"),
+    # two areas and a request around an activity: its routine covers both; "afterwards"
+    # and "a sequence" ask for the cool-down
+    (
+        "after leg day stretches please, hamstrings and quads are toast",
+        "routine.cooldown_strength_legs",
+    ),
+    (
+        "long ride this weekend, can you give me a stretch sequence for afterwards? hips and "
+        "lower back get cranky",
+        "routine.cooldown_cycling",
+    ),
 ]
 
 
