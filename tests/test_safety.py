@@ -605,6 +605,57 @@ SIGNS_IN_OWN_WORDS = [
     # an old injury that has healed is history, however stiff it still is
     ("rolled my ankle at netball last season, it healed fine but it's still stiff", None),
     ("rolled my ankle yesterday and i cant walk on it", "red_flag.suspected_tear"),
+    # a fall told in any tense; a shoulder out of shape after it
+    (
+        "my shoulder looks really wrong since coming off my bike this morning",
+        "red_flag.deformed_limb",
+    ),
+    # a swollen joint with feeling unwell; a hot joint nothing explains
+    (
+        "grazed my knee on sunday, now it's swollen and i feel rubbish and unwell",
+        "red_flag.hot_swollen_joint",
+    ),
+    (
+        "warm spot on the side of my knee since yesterday, no injury at all",
+        "red_flag.hot_swollen_joint",
+    ),
+    # a calf that cramped after a long drive and stays, with clots in the family
+    (
+        "drove 6 hours yesterday and now my left calf has cramped up for 3 days, clots run in my family",
+        "red_flag.dvt",
+    ),
+    # lumps that hurt on a tendon or in the palm; a muscle knot is none
+    ("sore lump on the back of my heel where the achilles is", "red_flag.painful_lump"),
+    ("got a big knot in my upper back, any stretches?", None),
+    # a finger that locks bent; swollen knuckles with stiff mornings
+    (
+        "my thumb gets stuck bent and then snaps straight, stretches?",
+        "red_flag.finger_locks_or_swollen_knuckles",
+    ),
+    # a replaced joint that has started to clunk, years on
+    (
+        "my hip replacement is 6 years old and lately it clunks and aches",
+        "red_flag.replaced_joint_problem",
+    ),
+    # a child's uneven shoulder blades, or a limp that lasts
+    (
+        "my son is 12 and one of his shoulder blades sticks out more than the other",
+        "red_flag.child_back_curve_or_limp",
+    ),
+    # new daily headaches at 50 or over
+    (
+        "im 58 and started getting headaches every day, never used to get them",
+        "red_flag.new_headaches_over_50",
+    ),
+    # a spot of the spine that hurts when pressed; hours of morning stiffness that wakes you
+    (
+        "when i press on the bone itself in my lower back it really hurts",
+        "red_flag.bone_stress_spot",
+    ),
+    (
+        "my back is stiff for two hours every morning and has been for over a year, im 27",
+        "red_flag.inflammatory_back_pain",
+    ),
 ]
 
 
