@@ -605,6 +605,14 @@ SIGNS_IN_OWN_WORDS = [
     # an old injury that has healed is history, however stiff it still is
     ("rolled my ankle at netball last season, it healed fine but it's still stiff", None),
     ("rolled my ankle yesterday and i cant walk on it", "red_flag.suspected_tear"),
+    # look-alikes of red-flag words: an articulated lorry, flopping on the sofa, weight lost
+    # on purpose, a drop kick, tingling in a pose that goes when you stop, a rehabbed tear
+    ("i drive an artic all week and my hamstrings are like piano wire", None),
+    ("after a long shift my back and legs are so stiff i just collapse on the sofa", None),
+    ("my knees stopped hurting since i lost weight on purpose last year", None),
+    ("how do i get better at the drop kick, my foot keeps slicing it", None),
+    ("fingers go a bit tingly in plank, goes away when i stop", None),
+    ("tore my hamstring in 2019 and rehabbed it, just after a good stretch now", None),
     # a fall told in any tense; a shoulder out of shape after it
     (
         "my shoulder looks really wrong since coming off my bike this morning",
