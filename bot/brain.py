@@ -84,6 +84,29 @@ TIME_ROUTINES = {
     "morning": "morning",
     "mornings": "morning",
 }
+#: after a general answer with a routine of its own ("can i ever touch my toes"), these ask
+#: for that routine too: "ok give me a plan", "start me off"
+PLAN_WORDS = frozenset({"plan", "plans", "program", "programme", "schedule", "regime"})
+PLAN_PAIRS = frozenset({("start", "me"), ("get", "started"), ("me", "started")})
+#: answers about stretching before exercise, after which "what should i do instead" asks for a
+#: warm-up
+BEFORE_EXERCISE_ANSWERS = frozenset(
+    {"general.warmup_vs_stretch", "general.before_after", "general.static_vs_dynamic"}
+)
+WARM_UP_ROUTINE = "warmup"
+#: word pairs of a question about timing that the general answers cover, whatever area the
+#: conversation is about ("is it ok every day", "rest days too", "before squats or after");
+#: "how often" stays the area's question
+GENERAL_TIMING = (
+    (("every", "day"), "every_day"),
+    (("every", "single"), "every_day"),
+    (("rest", "days"), "every_day"),
+    (("rest", "day"), "every_day"),
+    (("before", "or"), "before_after"),
+    (("or", "after"), "before_after"),
+)
+#: words that open a follow-up adding an area ("and my forearms, ...", "also my neck")
+AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
 #: a warm-up or a cool-down named as such, in one word or two
@@ -677,10 +700,17 @@ class Brain:
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
-        routine = self._routine_for_answer(context) if ROUTINE_NAMES & set(words) else None
+        asks_a_plan = bool(ROUTINE_NAMES & set(words) or PLAN_WORDS & set(words)) or _has_pair(
+            words, PLAN_PAIRS
+        )
+        routine = self._routine_for_answer(context) if asks_a_plan else None
         if routine is not None and not analysis.topics:
-            # "go on then give me the routine" after "can i learn the splits at 35"
+            # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
+            # me a plan", "start me off" after "can i ever touch my toes"
             return say.routine(kb.routines[routine], context)
+        warm_up = self._warm_up_instead(analysis, context)
+        if warm_up is not None:  # "what should they do instead then" after "no static stretching"
+            return say.routine(kb.routines[warm_up], context)
         if len(words) > MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day"; "stretch for it i can do at a service station")
@@ -1024,6 +1054,19 @@ class Brain:
             and not OTHER_ASKS.intersection(analysis.corrected)
         )
 
+    def _warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
+        """After an answer about stretching before exercise (`BEFORE_EXERCISE_ANSWERS`), a
+        short question of what to do instead ("what should they do instead then", "so what
+        do i do instead"): the general warm-up. None otherwise."""
+        if context.kind != "answer" or context.intent not in BEFORE_EXERCISE_ANSWERS:
+            return None
+        words = analysis.corrected
+        if "instead" not in words or analysis.topics or len(words) > MOVE_MAX_WORDS:
+            return None
+        if not (WH_WORDS.intersection(words) or "request" in self.cues.read(words)):
+            return None
+        return WARM_UP_ROUTINE if WARM_UP_ROUTINE in self.kb.routines else None
+
     def _routine_for_answer(self, context: Context) -> str | None:
         """The routine made for the subject of the general answer on screen: the one whose id
         has the same words ("splits"; "toe_touch" for "touch_toes"). None after anything
@@ -1058,13 +1101,17 @@ class Brain:
     def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
         """After `area`, a short question about it that names no area: why it happens ("why
         does that happen", "why do they get tight anyway") or when to stretch it ("how often
-        should i do it", "how many times a day at work"). None for anything else."""
+        should i do it", "how many times a day at work"). None for anything else, and for a
+        question about timing that points at nothing and the general answers cover ("is it
+        ok every day")."""
         if analysis.topics:
             return None
         if "why" in cues and "asks_stretch" not in cues:
             aspect = "why_tight"
         elif "asks_when" in cues and "asks_stretch" not in cues:
             aspect = "when"
+            if self._general_timing(aspect, analysis) is not None:
+                return None  # "is it ok every day": the general answer's question
         else:
             return None
         return aspect if (area, aspect) in self.kb.answers else None
@@ -1401,6 +1448,11 @@ class Brain:
                 # "what r the neck muscles called", "what even is the IT band" after why it
                 # gets tight: what it is, not a stretch nor the last kind of answer
                 return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
+            general_before = (context.intent or "").startswith(f"{GENERAL}.")
+            if general_before and context.stretch and "complaint" in self.cues.read(words):
+                # "and neck? that gets tight too" after how long to hold the jaw stretch: the
+                # neck's stretch, as the conversation was about stretches
+                return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
             if context.kind == "answer" and context.intent:
                 # "and my calves?" after why the hamstrings get tight: why the calves do;
                 # "biceps specifically" after why the arms do: their stretch, not the same
@@ -1444,6 +1496,8 @@ class Brain:
                 return say.routine(routine, context, confidence=CUE_CONFIDENCE)
             wanted = self._wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
+                if self._one_more_area(wanted, match.topics[0], analysis, context):
+                    wanted = "stretch"  # "and my shoulders, they ache" after a desk break
                 return self._area_reply(match.topics[0], wanted, context)
             if self._aspect_agrees(match, analysis):  # "what does glute med actually do"
                 return say.answer(match.topics[0], match.key, context, confidence=CUE_CONFIDENCE)
@@ -1500,6 +1554,11 @@ class Brain:
             if topic is None:
                 return say.fallback(match, context)
             key = self._aspect_asked(key, topic, analysis, context)
+            timing = self._general_timing(key, analysis)
+            if timing is not None:
+                # "is it ok every day", "before squats or after" in a conversation about an
+                # area that the message does not name or point at: the general answer
+                return say.answer(GENERAL, timing, context, confidence=CUE_CONFIDENCE)
             if key == "stretch":
                 return say.stretch_for_topic(topic, context, confidence=match.confidence)
             if (topic, key) in self.kb.answers:
@@ -1691,6 +1750,8 @@ class Brain:
         ("piriformis tight from running, stretch before or after"); "what about my wrists"
         turns the conversation to the wrists, and asks nothing about what they are."""
         cues = self.cues.read_asked(analysis.corrected)
+        if self._one_more_area(aspect, topic, analysis, context):
+            return "stretch"
         if aspect == "what" and "what" not in cues:
             complains = "complaint" in cues and "request" not in cues
             if ("why" in cues or complains) and (topic, "why_tight") in self.kb.answers:
@@ -1718,6 +1779,34 @@ class Brain:
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
+
+    def _one_more_area(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> bool:
+        """Whether a message that adds an area after a stretch or a routine ("what about my
+        wrists, they ache from the mouse", "and my forearms, they feel tight near the elbow")
+        asks for one more thing to do, for it: its stretch, not why it gets tight. A question
+        of why, what or when keeps its aspect."""
+        words = analysis.corrected
+        return (
+            context.kind in ("stretch", "routine")
+            and topic != context.topic
+            and aspect in ("what", "why_tight", "when")
+            and not self.cues.read_asked(words) & {"why", "what", "asks_when"}
+            and (words[0] in AREA_TOO_OPENERS or _asks_about(words))
+            and bool(self.kb.stretches_for(topic))
+        )
+
+    def _general_timing(self, aspect: str, analysis: Analysis) -> str | None:
+        """For a question of when to stretch an area that the message neither names nor
+        points at, the general answer its timing words ask for (`GENERAL_TIMING`: every day,
+        how many times, before or after); None otherwise."""
+        words = analysis.corrected
+        pairs = set(zip(words, words[1:], strict=False))
+        # "is it ok every day": an "it" that stands for nothing
+        pointing = {w for i, w in enumerate(words) if i == 0 or (words[i - 1], w) != ("is", "it")}
+        if aspect != "when" or analysis.topics or not POINTING_WORDS.isdisjoint(pointing):
+            return None
+        found = next((key for cue, key in GENERAL_TIMING if cue in pairs), None)
+        return found if found is not None and (GENERAL, found) in self.kb.answers else None
 
     def _other_sense(self, match: Match, analysis: Analysis) -> bool:
         """True when a look-alike is the match or a runner-up and the message has one of its

@@ -1768,6 +1768,21 @@ FOLLOW_UPS = [
         "when's best to do the stretch, morning or before bed?",
         "jaw.when",
     ),
+    # a plan asked for after a general answer with a routine of its own; what to do instead
+    # of stretching before a game: the warm-up
+    ("can i ever touch my toes, never could", "right, give me a plan then", "routine.toe_touch"),
+    ("is static stretching before football bad?", "so what do we do instead", "routine.warmup"),
+    # an area added after a routine asks for its stretch, complaint or not
+    (
+        "quick desk stretch break please",
+        "and my shoulders, they ache from the laptop",
+        "shoulders.stretch",
+    ),
+    # every day, rest days: the general answer, whatever area came before; "how often" is
+    # the area's question
+    ("my knees ache after running", "is it fine every single day", "general.every_day"),
+    ("how do i stretch my calves", "should i stretch on rest days too", "general.every_day"),
+    ("how do i stretch my calves", "how often", "calves.when"),
 ]
 
 
@@ -1775,3 +1790,14 @@ FOLLOW_UPS = [
 def test_a_follow_up_is_read_with_the_reply_before(brain, first, message, intent):
     context = brain.reply(first).context
     assert brain.reply(message, context).intent == intent
+
+
+def test_an_area_with_a_complaint_after_a_general_answer_gets_its_stretch(brain):
+    """After a stretch and a general answer about it, "and hamstrings? they get tight too"
+    asks for the hamstrings' stretch; a bare "and hamstrings?" asks when to stretch them."""
+    context = brain.reply("how do i stretch my calves").context
+    context = brain.reply("how long do i hold it", context).context
+    assert context.intent == "general.how_long"
+    told = brain.reply("and hamstrings? they get tight too", context)
+    assert told.intent == "hamstrings.stretch"
+    assert brain.reply("and hamstrings?", context).intent == "hamstrings.when"
