@@ -1535,6 +1535,9 @@ class Brain:
             subject = self._subject(analysis)
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+            general = self._asks_whether_stretching(match, analysis)
+            if general is not None:  # "is stretching before running harmful?"
+                return say.answer(GENERAL, general, context, confidence=CUE_CONFIDENCE)
             if not analysis.topics and self._a_thing_complains(analysis.corrected):
                 return say.fallback(match, context)  # "my car's steering is stiff mornings"
         if accepted and gives_way:
@@ -1780,6 +1783,18 @@ class Brain:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
 
+    def _asks_whether_stretching(self, match: Match, analysis: Analysis) -> str | None:
+        """For a routine found for a yes-or-no question about stretching that names no area
+        ("is stretching before running harmful?", "should i stretch before my 5k"): the first
+        general answer among the runners-up, as the question is about stretching, not a
+        request for a routine. None otherwise."""
+        words = analysis.corrected
+        if analysis.topics or words[0] not in YES_NO_STARTS or words[1:2] == ("you",):
+            return None  # "can you give me a warm up" asks for one
+        if STRETCHING_WORDS.isdisjoint(words):
+            return None
+        return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+
     def _one_more_area(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> bool:
         """Whether a message that adds an area after a stretch or a routine ("what about my
         wrists, they ache from the mouse", "and my forearms, they feel tight near the elbow")
@@ -1935,6 +1950,8 @@ class Brain:
             asks = short or "request" in cues or self._asks(analysis)
             if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
                 return None  # "warm up the car"
+            if "not_a_body" in cues:
+                return None  # "do you spend time each morning warming up your car"
             # not a warm-up of something else: "a warm up game for my team meeting"
             return None if _warm_up_of_a_thing(words) else wanted
         if kinds or not found or ROUTINE_NAMES.isdisjoint(words):

@@ -1686,6 +1686,10 @@ OWN_WORDS = [
     ("any cooldown ideas after rowing machine sessions?", "routine.cooldown"),
     ("need a warm up icebreaker for my workshop", "fallback"),
     ("do i really need to warm up before stretching?", "general.warmup_vs_stretch"),
+    ("do you warm up your car every morning in winter?", "fallback"),
+    # a yes-or-no question about stretching around an activity asks about stretching, not
+    # for the activity's routine
+    ("is stretching before a run actually bad for you?", "general.before_after"),
     # two areas and a request around an activity: its routine covers both; "afterwards"
     # and "a sequence" ask for the cool-down
     (

@@ -613,6 +613,11 @@ SIGNS_IN_OWN_WORDS = [
     ("how do i get better at the drop kick, my foot keeps slicing it", None),
     ("fingers go a bit tingly in plank, goes away when i stop", None),
     ("tore my hamstring in 2019 and rehabbed it, just after a good stretch now", None),
+    # flu told as such is a fever; "my head hurt" a headache
+    (
+        "had the flu for a few days and now my head hurt and my neck is stiff",
+        "red_flag.meningitis_signs",
+    ),
     # a fall told in any tense; a shoulder out of shape after it
     (
         "my shoulder looks really wrong since coming off my bike this morning",
