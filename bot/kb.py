@@ -259,6 +259,9 @@ class RedFlag:
     unless: tuple[str, ...] = ()
     #: the red flag is about someone's past (a cancer): a message about the past still raises it
     about_history: bool = False
+    #: conditions that explain what the red flag is about (pain that lasts: "diagnosed
+    #: sciatica, on and off for years"): when the message names one, its advice answers
+    explained_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -691,6 +694,7 @@ _RED_FLAG = _Spec(
         "patterns": ("node", True),
         "unless": ("strlist", False),
         "about_history": ("bool", False),
+        "explained_by": ("strlist", False),
         "sources": ("strlist", True),
     },
 )
@@ -1128,6 +1132,12 @@ class _Builder:
             unless: tuple[str, ...] = ()
             if "unless" in e:
                 unless = _terms(ctx, e["_node_unless"], e["unless"], f"{e['_label']} unless")
+            for node, cid in zip(
+                getattr(e.get("_node_explained_by"), "value", ()),
+                e.get("explained_by", ()),
+                strict=False,
+            ):
+                self.refs.append((ctx, node, "condition", cid, f"{e['_label']} explained_by"))
             self.red_flags[e["id"]] = RedFlag(
                 e["id"],
                 e["level"],
@@ -1137,6 +1147,7 @@ class _Builder:
                 e["sources"],
                 unless,
                 bool(e.get("about_history", False)),
+                tuple(e.get("explained_by", ())),
             )
 
     def _conditions(self) -> None:
@@ -1190,6 +1201,7 @@ class _Builder:
             "stretch": self.stretches,
             "aspect": {i.id for i in self.intents.values() if i.group == "aspects"},
             "symptom": {*self.symptoms, *BUILTIN_SYMPTOMS},
+            "condition": self.conditions,
         }
         for ctx, node, kind, value, label in self.refs:
             if value not in known[kind]:

@@ -162,18 +162,22 @@ class SafetyRules:
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
-        flag = self._flag(own, found | known_before if known_before else found, history)
         conditions = (
             tuple(c for key, c in self._condition_of if key in found)
             if not self._condition_keys.isdisjoint(found)
             else ()
         )
+        known = found | known_before if known_before else found
+        flag = self._flag(own, known, history, {c.id for c in conditions})
         return SafetyCheck(flag, conditions, symptoms)
 
-    def _flag(self, found: set[str], known: set[str], history: bool) -> RedFlag | None:
+    def _flag(
+        self, found: set[str], known: set[str], history: bool, named: set[str] | None = None
+    ) -> RedFlag | None:
         """The most urgent red flag whose pattern the known keys complete, with at least one
         key of this message (`found`): what was said before never fires on its own. In a
-        message about the past (`history`), only red flags `about_history` count.
+        message about the past (`history`), only red flags `about_history` count; in one that
+        names conditions (`named`), none `explained_by` one of them.
 
         Patterns are numbered most urgent first, so the first one complete is the answer."""
         by_key = self._by_key
@@ -182,6 +186,8 @@ class SafetyRules:
             pattern = self._patterns[p_index]
             flag = self._flags[pattern.flag]
             if history and not flag.about_history:
+                continue
+            if named and not named.isdisjoint(flag.explained_by):
                 continue
             if (
                 all(not group.isdisjoint(known) for group in pattern.groups)

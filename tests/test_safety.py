@@ -360,6 +360,7 @@ def test_mistakes_in_the_safety_sections_name_file_and_line(tmp_path: Path):
     safety = files["red_flags.yaml"]
     safety["red_flags"][0]["patterns"] = [[["$no_such_symptom"], ["pain"]]]
     safety["red_flags"][0]["unless"] = ["$nor_this_one"]
+    safety["red_flags"][0]["explained_by"] = ["pregnancy", "no_such_condition"]
     safety["triage_levels"] = safety["triage_levels"][:2]
     files["conditions.yaml"] = {
         "conditions": [
@@ -381,6 +382,8 @@ def test_mistakes_in_the_safety_sections_name_file_and_line(tmp_path: Path):
     joined = "\n".join(error.value.errors)
     assert "red_flags.yaml:" in joined and "unknown symptom 'no_such_symptom'" in joined
     assert "unknown symptom 'nor_this_one'" in joined
+    assert "explained_by: unknown condition 'no_such_condition'" in joined
+    assert "unknown condition 'pregnancy'" not in joined
     assert "triage_levels: missing 'see_professional'" in joined
     assert "conditions.yaml:" in joined and "'upside_down' is not a caution tag" in joined
 
@@ -618,6 +621,19 @@ SIGNS_IN_OWN_WORDS = [
         "had the flu for a few days and now my head hurt and my neck is stiff",
         "red_flag.meningitis_signs",
     ),
+    # a condition the message names explains pain that has lasted for years; a sprain is
+    # expected to swell and bruise; a fall last winter is history
+    (
+        "diagnosed with sciatica years ago, it flares up now and then, which stretches help?",
+        None,
+    ),
+    ("sprained my ankle 3 days ago, still swollen and purple, when can i stretch it", None),
+    (
+        "sprained my ankle yesterday, now it's hot and swollen and i feel feverish",
+        "red_flag.spreading_redness",
+    ),
+    ("im 80 and had a fall last winter, hips are stiff, safe stretches?", None),
+    ("my knees have ached for months, im 70", "red_flag.pain_for_months"),
     # a fall told in any tense; a shoulder out of shape after it
     (
         "my shoulder looks really wrong since coming off my bike this morning",
