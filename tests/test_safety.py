@@ -634,6 +634,72 @@ SIGNS_IN_OWN_WORDS = [
     ),
     ("im 80 and had a fall last winter, hips are stiff, safe stretches?", None),
     ("my knees have ached for months, im 70", "red_flag.pain_for_months"),
+    # signs in more of people's words: accidents not felt, a bike-saddle patch, legs gone to
+    # jelly, a face that feels odd, strong-tea urine, a cricket-bat headache, a drooping
+    # fingertip, balance going, stiff shoulders over 50, thin bones, walking pain that eases,
+    # hands shaken out at night, a chesty cough; and look-alikes that stay quiet
+    (
+        "had a few accidents this week and didnt even feel them coming, and my back is bad",
+        "red_flag.soiling_unnoticed",
+    ),
+    (
+        "numb patch right where a bike saddle sits, since my disc went, though peeing is fine",
+        "red_flag.saddle_or_both_legs_numb",
+    ),
+    (
+        "both my legs went to jelly going upstairs and my back has been sore for days",
+        "red_flag.cauda_equina",
+    ),
+    (
+        "my left arm has felt heavy and useless since lunch and that side of my face feels odd",
+        "red_flag.stroke_signs",
+    ),
+    (
+        "pounding head, stiff neck and ive been sick twice, feel muddled",
+        "red_flag.meningitis_signs",
+    ),
+    (
+        "after the marathon my pee is the colour of strong tea",
+        "red_flag.rhabdomyolysis_brown_urine",
+    ),
+    (
+        "headache like being hit with a cricket bat during yoga, came on in a second",
+        "red_flag.sudden_severe_headache",
+    ),
+    (
+        "jammed my finger in netball and the tip droops, it wont straighten",
+        "red_flag.finger_tip_droops",
+    ),
+    (
+        "on long term steroids and my hip has started hurting, im limping",
+        "red_flag.steroids_or_weak_immunity",
+    ),
+    ("im 74 and keep losing my balance lately", "red_flag.repeated_falls"),
+    (
+        "im 66 and both shoulders are so stiff every morning i can barely lift my arms, came on over a few weeks",
+        "red_flag.shoulders_hips_stiff_over_50",
+    ),
+    ("the dog pulled me over and i landed on my hip, im 80", "red_flag.pain_after_fall"),
+    (
+        "sudden bad pain in my back bending over, i have thin bones",
+        "red_flag.spine_fragility_fracture",
+    ),
+    (
+        "my calf aches every time i walk to the station and eases off when i stop",
+        "red_flag.leg_pain_on_walking",
+    ),
+    ("my hands go numb at night and wake me, i have to shake them out", "red_flag.hand_numbness"),
+    (
+        "sharp pain in my back when i breathe in, had a chesty cough all week",
+        "red_flag.pain_breathing_in",
+    ),
+    (
+        "had an accident in bed last night and my lower back has been bad all week, so embarrassed",
+        "red_flag.soiling_unnoticed",
+    ),
+    ("im 82 and a bit unsteady on my feet, gentle chair stretches?", None),
+    ("a bit puffed after running for the bus, calf stretches?", None),
+    ("fingers stiff and a bit puffy after my first bouldering session", None),
     # a fall told in any tense; a shoulder out of shape after it
     (
         "my shoulder looks really wrong since coming off my bike this morning",
