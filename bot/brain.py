@@ -221,9 +221,10 @@ STRETCH_ON_WORDS = frozenset(
 )
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
-#: a thing after one of these, this many words or fewer before it, is a cause, not an owner
-#: of an area: "sore bum from the car", "stiff neck after hours in the car"
-CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by"})
+#: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
+#: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
+#: "IT band so tight it feels like a rope"
+CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by", "like", "hours"})
 CAUSE_REACH = 3
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
 WHOLE_BODY_ROUTINE = "full_body"
@@ -1684,12 +1685,15 @@ class Brain:
         if "not_a_body" in cues and self._thing_beside_an_area(analysis):
             spans = analysis.spans
             words = analysis.corrected
-            # a thing told as the cause owns no area: "sore bum from the car"
+            # a thing told as the cause owns no area: "sore bum from the car", "forearms sore
+            # from guitar practice"; nor one an area is likened to ("tight like a rope")
             owners = [
                 (start, end)
                 for start, end in self.cues.where(words, "not_a_body")
                 if CAUSE_WORDS.isdisjoint(words[max(0, start - CAUSE_REACH) : start])
             ]
+            if not owners:
+                return self._aspect_of_cues(topic, analysis, cues)
 
             # the writer's own area, or a thing far from it in a message about the writer
             # ("inner thighs sore after my first horse riding lesson")
@@ -1708,7 +1712,14 @@ class Brain:
             )
             if sits and self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT):
                 return None
-        if self._other_sense(match, analysis):
+        return self._aspect_of_cues(topic, analysis, cues, match)
+
+    def _aspect_of_cues(
+        self, topic: str, analysis: Analysis, cues: frozenset[str], match: Match | None = None
+    ) -> str | None:
+        """`_wanted`'s aspect for an area named plainly, from the message's cues; None for a
+        look-alike of `match` or an area word that names something else."""
+        if match is not None and self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
             return None

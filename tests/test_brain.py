@@ -1687,6 +1687,13 @@ OWN_WORDS = [
     ("need a warm up icebreaker for my workshop", "fallback"),
     ("do i really need to warm up before stretching?", "general.warmup_vs_stretch"),
     ("do you warm up your car every morning in winter?", "fallback"),
+    # a thing only told as the cause or the likeness owns no area, and asks no owner of it
+    ("hamstrings so tight they feel like a rope", "hamstrings.why_tight"),
+    ("wrists sore from guitar practice", "wrists_forearms.why_tight"),
+    ("the rope is tight on my neck", "fallback"),
+    # holding a stretch for a time is the question of how long to hold it
+    ("do i have to hold stretches for ages or is like 10 sec enough", "general.how_long"),
+    ("hold my plank for 2 min every day", "fallback"),
     # a yes-or-no question about stretching around an activity asks about stretching, not
     # for the activity's routine
     ("is stretching before a run actually bad for you?", "general.before_after"),
