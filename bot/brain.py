@@ -237,7 +237,15 @@ TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay"})
 #: words that open a thank-you ("cheers, off on my round now")
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
 #: "every day", "each day": a daily tip, not one now
-EVERY_DAY = frozenset({("every", "day"), ("each", "day"), ("every", "morning")})
+EVERY_DAY = frozenset(
+    {("every", "day"), ("each", "day"), ("every", "morning"), ("each", "morning")}
+)
+#: what a daily message from us may be called: "a stretch every morning", "a tip each day"
+DAILY_THINGS = frozenset(
+    """stretch stretches stretching tip tips reminder reminders one something""".split()
+)
+#: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
+SENDING_WORDS = frozenset({"send", "remind", "message", "text", "ping", "email"})
 #: "both sides?": the other side of the stretch on screen, in a message this short
 BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
 BOTH_SIDES_MAX_WORDS = 3
@@ -530,6 +538,9 @@ class Brain:
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
+        if _asks_to_be_sent_daily(analysis):  # "can you send me a stretch every morning"
+            reply = self.replies.daily("on", context)
+            return self._with_conditions(reply, named, context)
         tip_area = self._tip_for_an_area(analysis)
         if tip_area is not None:  # "neck tip?", "a tip for my neck"
             reply = self.replies.tip(" ".join(analysis.words), context, topic=tip_area)
@@ -635,16 +646,19 @@ class Brain:
         return again if again.kind != "fallback" else None
 
     def _asked_of_the_bot(self, text: str, context: Context) -> Reply | None:
-        """In a conversation, for a message not understood whose last sentence asks something
-        of the bot itself ("my grandson set this up for me, who made you?"): the reply to that
-        sentence. None otherwise."""
+        """For a message not understood whose last sentence (in a conversation) or first
+        sentence (in a first message) asks something of the bot itself ("my grandson set this
+        up for me, who made you?"): the reply to that sentence. None otherwise."""
         sentences = _sentences(text)
-        # a first message that closes so is as often asked of any assistant
-        if context.kind is None or len(sentences) < 2:
+        if len(sentences) < 2:
             return None
-        if BOT_WORDS.isdisjoint(normalize(sentences[-1]).split()):
+        # a first message that closes so is as often asked of any assistant; one that opens
+        # so asks the bot, and says why after ("are you a real person or a bot? asking
+        # because you replied at 3am")
+        asked = sentences[-1] if context.kind is not None else sentences[0]
+        if BOT_WORDS.isdisjoint(normalize(asked).split()):
             return None  # "..., are ab stretches ok", "..., who's right": not asked of the bot
-        last = self.matcher.analyse(sentences[-1])
+        last = self.matcher.analyse(asked)
         match = self.matcher.match(last)
         if match.kind != "smalltalk" or match.key not in QUESTIONS_TO_THE_BOT:
             return None
@@ -2203,6 +2217,18 @@ def _asks_both_sides(words: Sequence[str]) -> bool:
     """Whether a short message asks about both sides ("both sides?", "each side too?"), not
     "it hurts on both sides now" nor "how long on each side"."""
     return len(words) <= BOTH_SIDES_MAX_WORDS and _has_pair(words, BOTH_SIDES)
+
+
+def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
+    """Whether a message asks the bot to send something every day: "can you send me a
+    stretch every morning so i dont forget", "remind me to stretch each day". A sending word
+    to "me" and a daily time, in a message naming no area."""
+    words = analysis.corrected
+    if analysis.topics or not _every_day(words) or DAILY_THINGS.isdisjoint(words):
+        return False  # "send me my bank statement every morning" is none of ours
+    return any(
+        pair[1] == "me" and pair[0] in SENDING_WORDS for pair in zip(words, words[1:], strict=False)
+    )
 
 
 def _every_day(words: Sequence[str]) -> bool:

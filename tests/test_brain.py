@@ -1691,6 +1691,12 @@ OWN_WORDS = [
     ("hamstrings so tight they feel like a rope", "hamstrings.why_tight"),
     ("wrists sore from guitar practice", "wrists_forearms.why_tight"),
     ("the rope is tight on my neck", "fallback"),
+    # asked to send a stretch every day: the daily tips; anything else sent daily is not ours
+    ("could you send me a stretch each morning so i remember", "daily.on"),
+    ("send me my bank statement every morning", "fallback"),
+    # a first message that opens by asking the bot about itself, then says why
+    ("are you a real person or a bot? you answered at 2am", "smalltalk.are_you_a_bot"),
+    ("who made this? it's delicious, can i get the recipe", "fallback"),
     # holding a stretch for a time is the question of how long to hold it
     ("do i have to hold stretches for ages or is like 10 sec enough", "general.how_long"),
     ("hold my plank for 2 min every day", "fallback"),
