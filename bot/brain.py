@@ -240,6 +240,20 @@ THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm
 EVERY_DAY = frozenset(
     {("every", "day"), ("each", "day"), ("every", "morning"), ("each", "morning")}
 )
+#: yes-or-no openings that ask for something rather than whether: "is there a full cooldown
+#: for after games", "can you give me a warm up", "do you have a cooldown"
+ASKING_FOR_STARTS = frozenset(
+    {
+        ("is", "there"),
+        ("are", "there"),
+        ("can", "you"),
+        ("could", "you"),
+        ("do", "you"),
+        ("have", "you"),
+        ("would", "you"),
+        ("will", "you"),
+    }
+)
 #: what a daily message from us may be called: "a stretch every morning", "a tip each day"
 DAILY_THINGS = frozenset(
     """stretch stretches stretching tip tips reminder reminders one something""".split()
@@ -723,6 +737,16 @@ class Brain:
             # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
             # me a plan", "start me off" after "can i ever touch my toes"
             return say.routine(kb.routines[routine], context)
+        if (
+            context.kind == "routine"
+            and context.plan is not None
+            and "harder" in cues
+            and not analysis.topics
+            and self.replies.sizer.can_build(context.plan)
+        ):
+            # "harder one, im a dancer so im pretty close already" after the splits routine:
+            # a routine has no harder card, so its longer version (longer holds, more rounds)
+            return say.resize(context.plan, longer=True, context=context)
         warm_up = self._warm_up_instead(analysis, context)
         if warm_up is not None:  # "what should they do instead then" after "no static stretching"
             return say.routine(kb.routines[warm_up], context)
@@ -1968,11 +1992,12 @@ class Brain:
                 return None  # "a good warm up game for my team meeting" is no routine of ours
             # no activity named: the general one, when asked for ("quick general warm up",
             # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
-            if words[0] in YES_NO_STARTS and words[1:2] != ("you",):
+            if words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS:
                 return None
             short = len(words) <= SHORT_ASK_WORDS
             cues = self.cues.read(words)
             asks = short or "request" in cues or self._asks(analysis)
+            asks = asks or tuple(words[:2]) in ASKING_FOR_STARTS  # "is there a full cooldown"
             if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
                 return None  # "warm up the car"
             if "not_a_body" in cues:

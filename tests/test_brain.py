@@ -1800,6 +1800,10 @@ FOLLOW_UPS = [
     ("my knees ache after running", "is it fine every single day", "general.every_day"),
     ("how do i stretch my calves", "should i stretch on rest days too", "general.every_day"),
     ("how do i stretch my calves", "how often", "calves.when"),
+    # a routine has no harder card: "harder" asks for its longer version
+    ("give me the splits routine", "harder, im nearly there already", "routine.splits"),
+    # "is there a ..." asks for one, as "can you give me" does
+    ("how do i stretch my groin", "is there a full cooldown for after games", "routine.cooldown"),
 ]
 
 
@@ -1807,6 +1811,15 @@ FOLLOW_UPS = [
 def test_a_follow_up_is_read_with_the_reply_before(brain, first, message, intent):
     context = brain.reply(first).context
     assert brain.reply(message, context).intent == intent
+
+
+def test_harder_after_a_routine_is_its_longer_version(brain):
+    context = brain.reply("give me a cooldown").context
+    harder = brain.reply("harder", context)
+    assert harder.intent == "routine.cooldown"
+    assert "long" in harder.blocks[0].text.lower()
+    assert harder.context.plan is not None and context.plan is not None
+    assert harder.context.plan.length != context.plan.length
 
 
 def test_an_area_with_a_complaint_after_a_general_answer_gets_its_stretch(brain):
