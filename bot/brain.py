@@ -515,11 +515,21 @@ class Brain:
             None if about_a_thing else context.topic,
             () if about_a_thing else context.symptoms,
             about_stretching=context.kind in STRETCHING_KINDS,
+            continuing=context.kind == "red_flag",
         )
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:
             conditions = tuple(dict.fromkeys(context.conditions + named))
-            return self.replies.red_flag(safety.flag.id, conditions, safety.symptoms)
+            symptoms = safety.symptoms
+            if context.kind == "red_flag":
+                # a concern told over several messages ("the right calf is swollen", "flew
+                # back on monday", "bit short of breath on the stairs too"): what each said
+                # counts together while the replies are red flags
+                symptoms = tuple(sorted(set(context.symptoms) | set(symptoms)))
+            # "should i just keep doing the stretch you gave me?" after it: not yet
+            repeated = context.intent == f"red_flag.{safety.flag.id}"
+            repeated = repeated and self._asks_to_stretch_on(analysis)
+            return self.replies.red_flag(safety.flag.id, conditions, symptoms, again=repeated)
         if named or safety.symptoms != context.symptoms:
             # what this message described is remembered for the next one only; a condition
             # for the rest of the conversation

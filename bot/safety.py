@@ -31,6 +31,18 @@ from bot.understanding.text import normalize
 
 #: words that make the next few words not count ("no swelling", "never had numbness")
 NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "zero", "nothing"})
+#: symptoms that say how or when, not what: after a red flag, a message with only these
+#: ("it's fine now actually", "what about a hamstring stretch instead") tells nothing more
+_MODIFIERS = frozenset(
+    "$" + k
+    for k in (
+        "resolved past present self_now hypothetical hypothetical_question stretch_done "
+        "after_stretch exercise conversation_area still_there lasting_days"
+    ).split()
+)
+#: words that soften a "cannot" and change nothing of what it says: "can't actually put
+#: weight on it", "can't really feel my toes"
+SOFTENERS = frozenset({"actually", "really", "even", "quite", "exactly", "totally", "just"})
 #: how many words after a negator it reaches
 NEGATION_REACH = 3
 #: words that end a negation early: "no pain but my calf is swollen"
@@ -118,6 +130,18 @@ class SafetyRules:
             for topic in kb.topics
         }
         self._area_keys = frozenset(_SYMPTOM + s.id for s in kb.symptoms.values() if s.topics)
+        #: symptoms a pattern asks for (not only an `unless`): what a message can tell more of
+        self._told_keys = (
+            frozenset(
+                key
+                for compiled in self._patterns
+                for group in compiled.groups
+                for key in group
+                if key.startswith(_SYMPTOM)
+            )
+            - self._area_keys
+            - _MODIFIERS
+        )
         self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
         self._condition_keys = frozenset(key for key, _c in self._condition_of)
         self._terms = _TermIndex(keys_of, canon)
@@ -129,12 +153,16 @@ class SafetyRules:
         before: Iterable[str] = (),
         *,
         about_stretching: bool = False,
+        continuing: bool = False,
     ) -> SafetyCheck:
         """Red flag and conditions of a message. `topic` is what the conversation is about;
         `before` the symptoms of the message before, which count together with this one's
         ("my calf is sore" then "and it's swollen and hot now"); `about_stretching`, whether
         the conversation so far is about stretching, which a condition told in passing needs
-        ("had my baby three weeks ago" after a stretch)."""
+        ("had my baby three weeks ago" after a stretch); `continuing`, whether the reply
+        before was a red flag: then a message that tells more of it ("it started after my
+        back went last week") raises a flag the symptoms so far complete, though its own words
+        complete no pattern."""
         written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
@@ -143,6 +171,9 @@ class SafetyRules:
             found |= self._terms.keys_in(canonical, analysis.breaks)
         elif analysis.corrected != written:  # a typo that is a stem's: "passd out"
             found |= self._terms.keys_in(analysis.corrected, analysis.breaks)
+        softened = _without_softeners(written, analysis.breaks)
+        if softened is not None:  # "can't actually put weight on it"
+            found |= self._terms.keys_in(*softened)
         known_before = frozenset(before)
         areas = self._area_keys & found
         own = set(found)  # what this message says itself, without the conversation's area
@@ -168,7 +199,10 @@ class SafetyRules:
             else ()
         )
         known = found | known_before if known_before else found
-        flag = self._flag(own, known, history, {c.id for c in conditions})
+        # after a red flag, a message telling a symptom of its own (not only an area) counts
+        # as part of every pattern: it goes on with the same concern
+        tells = continuing and not self._told_keys.isdisjoint(own)
+        flag = self._flag(known if tells else own, known, history, {c.id for c in conditions})
         return SafetyCheck(flag, conditions, symptoms)
 
     def _flag(
@@ -196,6 +230,24 @@ class SafetyRules:
             ):
                 return flag
         return None
+
+
+def _without_softeners(
+    words: Sequence[str], breaks: Collection[int]
+) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The words without a softening word right after "cannot" or "not" ("can't actually put
+    weight on it", "can't really feel my toes"), with the breaks moved to match; None when
+    there is none. Terms are written without them."""
+    drop = {
+        i
+        for i in range(1, len(words))
+        if words[i] in SOFTENERS and words[i - 1] in ("cannot", "not")
+    }
+    if not drop:
+        return None
+    kept = tuple(w for i, w in enumerate(words) if i not in drop)
+    moved = frozenset(b - sum(1 for d in drop if d < b) for b in breaks)
+    return kept, moved
 
 
 def _register(terms: Iterable[str], keys_of: dict[str, set[str]]) -> set[str]:

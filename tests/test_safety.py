@@ -761,3 +761,54 @@ def test_a_sign_told_in_own_words_raises_its_flag_or_none(brain, message, flag):
         assert reply.kind != "red_flag", reply.intent
     else:
         assert reply.intent == flag
+
+
+def _play(brain: Brain, *messages: str) -> list[str]:
+    """The intents of the replies to `messages`, each read with the reply before."""
+    context = None
+    intents = []
+    for message in messages:
+        reply = brain.reply(message, context) if context else brain.reply(message)
+        intents.append(reply.intent)
+        context = reply.context
+    return intents
+
+
+def test_a_concern_told_over_several_messages_counts_together(brain: Brain):
+    """While the replies are red flags, what each message told counts together: a swollen
+    calf, then a flight, then breathlessness is a possible clot in the lung."""
+    intents = _play(
+        brain,
+        "best calf stretch?",
+        "the right one is properly swollen compared to the left, and warm",
+        "flew back from dubai on monday if that matters",
+        "bit short of breath going up the stairs today too now i think about it",
+    )
+    assert intents[1:] == ["red_flag.dvt", "red_flag.dvt", "red_flag.pulmonary_embolism"]
+
+
+def test_after_a_red_flag_more_of_it_keeps_the_flag_and_nothing_else_does(brain: Brain):
+    told = _play(
+        brain,
+        "stretch for shins? theyre tight",
+        "actually its more that my foot slaps down and i trip on the kerb",
+        "it started after my back went last week",
+    )
+    assert told[1].startswith("red_flag.") and told[2].startswith("red_flag.")
+    assert _play(brain, "my calf is swollen and hot", "ok thanks")[1] == "smalltalk.thanks"
+    assert _play(brain, "my calf is swollen and hot", "it's fine now actually")[1] == "fallback"
+
+
+def test_an_ache_that_effort_brings_on_in_the_jaw_and_shoulder(brain: Brain):
+    intents = _play(
+        brain,
+        "shoulder stretch",
+        "left shoulder and jaw ache",
+        "it comes on when i walk fast and i get sweaty and sick with it",
+    )
+    assert intents[2] == "red_flag.chest_pain_on_effort"
+
+
+def test_a_softened_cannot_is_a_cannot(brain: Brain):
+    reply = brain.reply("cant actually put weight on it and theres a tender lump on the bone")
+    assert reply.intent == "red_flag.cannot_walk_on_it"
