@@ -1122,10 +1122,15 @@ class Brain:
         else."""
         if context.kind != "answer" or not (context.intent or "").startswith(f"{GENERAL}."):
             return None
+        return self._routine_of_general((context.intent or "").split(".", 1)[1])
+
+    def _routine_of_general(self, key: str) -> str | None:
+        """The routine whose id has the same words as the general answer `key` ("splits";
+        "toe_touch" for "touch_toes"), or None."""
         canon = self.matcher.words.canon
-        key = {canon(w) for w in (context.intent or "").split(".", 1)[1].split("_")}
+        words = {canon(w) for w in key.split("_")}
         return next(
-            (rid for rid in self.kb.routines if {canon(w) for w in rid.split("_")} == key), None
+            (rid for rid in self.kb.routines if {canon(w) for w in rid.split("_")} == words), None
         )
 
     def _another_for(
@@ -1562,6 +1567,7 @@ class Brain:
         routine_unasked = (
             match.kind == "routine"
             and ROUTINE_WORDS.isdisjoint(words)
+            and PLAN_WORDS.isdisjoint(words)  # "give me a plan for the splits"
             and not _warm_ups_named(analysis.corrected)
             # "post leg day stretches, quads and glutes are fried": asked, for both areas
             and self._routine_for_areas(analysis, context) != match.key
@@ -1619,6 +1625,9 @@ class Brain:
         if kind == "general":
             if self._lone_word(analysis, key):
                 return say.fallback(match, context)  # "stop": not "does stretching stop..."
+            planned = self._routine_of_general(key) if PLAN_WORDS & set(words) else None
+            if planned is not None:  # "i want a plan to get me touching my toes"
+                return say.routine(self.kb.routines[planned], context, confidence=CUE_CONFIDENCE)
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
             area = next((t for t in analysis.topics if t != GENERAL), None) or (

@@ -1697,6 +1697,18 @@ OWN_WORDS = [
     # a first message that opens by asking the bot about itself, then says why
     ("are you a real person or a bot? you answered at 2am", "smalltalk.are_you_a_bot"),
     ("who made this? it's delicious, can i get the recipe", "fallback"),
+    # a plan asked for toward a goal with a routine of its own: that routine
+    ("i want a plan to get me to touch my toes", "routine.toe_touch"),
+    ("give me a plan for the splits", "routine.splits"),
+    ("whats a good diet plan", "fallback"),
+    # contract-relax described in own words
+    (
+        "my physio pushes my leg and i push back against her hand then relax, is that a thing",
+        "general.pnf",
+    ),
+    # the stretch of the day is the daily tips
+    ("stretch of the day?", "daily.on"),
+    ("soup of the day?", "fallback"),
     # holding a stretch for a time is the question of how long to hold it
     ("do i have to hold stretches for ages or is like 10 sec enough", "general.how_long"),
     ("hold my plank for 2 min every day", "fallback"),
