@@ -94,6 +94,7 @@ BEFORE_EXERCISE_ANSWERS = frozenset(
     {"general.warmup_vs_stretch", "general.before_after", "general.static_vs_dynamic"}
 )
 WARM_UP_ROUTINE = "warmup"
+COOL_DOWN_ROUTINE = "cooldown"
 #: word pairs of a question about timing that the general answers cover, whatever area the
 #: conversation is about ("is it ok every day", "rest days too", "before squats or after");
 #: "how often" stays the area's question
@@ -129,6 +130,8 @@ HOW_TO_REACH = 6
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
+#: ... less sure, in a conversation about stretching ("got anything for the drive itself?")
+ROUTINE_NEAR_IN_CONVERSATION = 0.3
 #: ... and, in a conversation about stretching, for a routine the message names no activity of
 ROUTINE_IN_CONVERSATION = 0.5
 #: a question about stretching itself found at least this sure of is taken when the message
@@ -1105,16 +1108,25 @@ class Brain:
 
     def _warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
         """After an answer about stretching before exercise (`BEFORE_EXERCISE_ANSWERS`), a
-        short question of what to do instead ("what should they do instead then", "so what
-        do i do instead"): the general warm-up. None otherwise."""
+        short question of what to do instead or before ("what should they do instead then",
+        "so what should i actually do before a match"): the general warm-up; of what to do
+        after: the general cool-down. None otherwise."""
         if context.kind != "answer" or context.intent not in BEFORE_EXERCISE_ANSWERS:
             return None
         words = analysis.corrected
-        if "instead" not in words or analysis.topics or len(words) > MOVE_MAX_WORDS:
+        if analysis.topics or len(words) > MOVE_MAX_WORDS:
             return None
         if not (WH_WORDS.intersection(words) or "request" in self.cues.read(words)):
             return None
-        return WARM_UP_ROUTINE if WARM_UP_ROUTINE in self.kb.routines else None
+        # "what should they do instead", "so what should i actually do before a match"
+        wanted = (
+            WARM_UP_ROUTINE
+            if "instead" in words or "before" in words
+            else COOL_DOWN_ROUTINE
+            if "after" in words and "do" in words
+            else None
+        )
+        return wanted if wanted in self.kb.routines else None
 
     def _routine_for_answer(self, context: Context) -> str | None:
         """The routine made for the subject of the general answer on screen: the one whose id
@@ -1975,7 +1987,9 @@ class Brain:
         asks for something, with no area named: that routine ("what should I do before
         parkrun"). The routine may be a runner-up: "give me something for my desk" is nearest
         the full-body routine, but names the desk. None when there is no such routine."""
-        if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
+        in_conversation = context.kind in STRETCHING_KINDS
+        bar = ROUTINE_NEAR_IN_CONVERSATION if in_conversation else ROUTINE_NEAR
+        if match.kind != "routine" or match.confidence < bar or analysis.topics:
             return None
         words = analysis.corrected
         named = set(self._activities(words, context))
@@ -1991,6 +2005,8 @@ class Brain:
             return None
         if ROUTINE_WORDS.intersection(words):
             return found
+        if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):
+            return found  # "and for upper body days" after the leg-day cool-down
         return found if self._asks(analysis) else None
 
     def _warm_up_asked(self, analysis: Analysis, match: Match | None = None) -> str | None:

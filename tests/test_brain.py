@@ -1812,6 +1812,20 @@ FOLLOW_UPS = [
     ("my knees ache after running", "is it fine every single day", "general.every_day"),
     ("how do i stretch my calves", "should i stretch on rest days too", "general.every_day"),
     ("how do i stretch my calves", "how often", "calves.when"),
+    # after an answer on stretching before a game, what to do before it: the warm-up
+    (
+        "should i stretch before football or after",
+        "so what should i do before a match",
+        "routine.warmup",
+    ),
+    # in a conversation, a routine's setting named and asked for, though the words alone
+    # leave the intent layer unsure; "and for" after a routine asks for another
+    (
+        "my bum gets really tight after long drives",
+        "got anything for the drive itself?",
+        "routine.road_trip",
+    ),
+    ("whats a good cooldown after leg day", "and for upper body days", "routine.cooldown_strength"),
     # a routine has no harder card: "harder" asks for its longer version
     ("give me the splits routine", "harder, im nearly there already", "routine.splits"),
     # "is there a ..." asks for one, as "can you give me" does
