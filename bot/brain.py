@@ -2029,7 +2029,11 @@ class Brain:
             # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
             if words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS:
                 return None
-            short = len(words) <= SHORT_ASK_WORDS
+            # a short ask in words the knowledge base knows ("quick general warm up"), not
+            # "return window cooldown on amazon"
+            short = len(words) <= SHORT_ASK_WORDS and all(
+                w in STOPWORDS or w in self.matcher.vocab for w in words
+            )
             cues = self.cues.read(words)
             asks = short or "request" in cues or self._asks(analysis)
             asks = asks or tuple(words[:2]) in ASKING_FOR_STARTS  # "is there a full cooldown"

@@ -1706,8 +1706,6 @@ OWN_WORDS = [
         "my physio pushes my leg and i push back against her hand then relax, is that a thing",
         "general.pnf",
     ),
-    # the stretch of the day is the daily tips
-    ("stretch of the day?", "daily.on"),
     ("soup of the day?", "fallback"),
     # holding a stretch for a time is the question of how long to hold it
     ("do i have to hold stretches for ages or is like 10 sec enough", "general.how_long"),
