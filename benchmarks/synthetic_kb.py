@@ -451,7 +451,8 @@ class Synthesizer:
             "symptoms": [entry_dict(x, optional=("topics",)) for x in kb.symptoms.values()],
             "triage_levels": [entry_dict(x) for x in kb.triage_levels.values()],
             "red_flags": [
-                entry_dict(r, optional=("unless", "about_history")) for r in kb.red_flags.values()
+                entry_dict(r, optional=("unless", "about_history", "explained_by"))
+                for r in kb.red_flags.values()
             ],
             "conditions": [
                 entry_dict(c, optional=("refer_topics", "patterns")) for c in kb.conditions.values()
