@@ -14,7 +14,7 @@ the reply (wording, buttons, the next context) and `bot.actions` owns the button
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -262,7 +262,9 @@ DAILY_THINGS = frozenset(
     """stretch stretches stretching tip tips reminder reminders one something""".split()
 )
 #: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
-SENDING_WORDS = frozenset({"send", "remind", "message", "text", "ping", "email"})
+SENDING_PAIRS = frozenset(
+    (word, "me") for word in ("send", "remind", "message", "text", "ping", "email")
+)
 #: "both sides?": the other side of the stretch on screen, in a message this short
 BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
 BOTH_SIDES_MAX_WORDS = 3
@@ -1533,17 +1535,19 @@ class Brain:
         unsure = not accepted and (
             match.kind != "out_of_scope" or not self._other_sense(match, analysis)
         )
+        # an area question, nothing, or a routine the intent layer is unsure of: a routine
+        # asked for by its cues may be what the message wants
+        routine_maybe = match.kind in ("aspect", "none") or (
+            match.kind == "routine" and not accepted
+        )
         warm_up = (
             self._warm_up_asked(analysis, match)
-            if match.kind in ("aspect", "none")
-            or (match.kind == "routine" and not accepted)
+            if routine_maybe
             # "whats a good warm up for the pool then", near a question about warming up
             or (match.kind == "general" and not accepted and _warm_ups_named(analysis.corrected))
             else None
         )
-        if warm_up is None and (
-            match.kind in ("aspect", "none") or (match.kind == "routine" and not accepted)
-        ):
+        if warm_up is None and routine_maybe:
             warm_up = self._routine_for_areas(analysis, context)
         if warm_up is not None:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
@@ -2290,9 +2294,7 @@ def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
     words = analysis.corrected
     if analysis.topics or not _every_day(words) or DAILY_THINGS.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
-    return any(
-        pair[1] == "me" and pair[0] in SENDING_WORDS for pair in zip(words, words[1:], strict=False)
-    )
+    return _has_pair(words, SENDING_PAIRS)
 
 
 def _every_day(words: Sequence[str]) -> bool:
@@ -2336,13 +2338,7 @@ def _warm_ups_named(words: Sequence[str]) -> set[str]:
     cooldown", "what should i do to warm up"), not as what someone does ("even though i warm
     up properly", "i try to cool down")."""
     kinds = set()
-    for i, word in enumerate(words):
-        if word in WARM_UP_NAMES:
-            kind = word
-        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
-            kind = f"{word}{words[i + 1]}"
-        else:
-            continue
+    for i, _end, kind in _warm_up_names(words):
         asked = i > 0 and words[i - 1] == "to"
         asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - HOW_TO_REACH) : i - 1])
         if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
@@ -2355,17 +2351,21 @@ def _warm_up_of_a_thing(words: Sequence[str]) -> bool:
     """Whether a warm-up or cool-down named in the words is part of a thing's name ("a warm
     up game", "warm up questions"): a word other than a stopword or WARM_UP_FOLLOWERS
     follows it."""
-    for i, word in enumerate(words):
-        if word in WARM_UP_NAMES:
-            end = i + 1
-        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
-            end = i + 2
-        else:
-            continue
+    for _start, end, _kind in _warm_up_names(words):
         after = words[end] if end < len(words) else None
         if after is not None and after not in STOPWORDS and after not in WARM_UP_FOLLOWERS:
             return True
     return False
+
+
+def _warm_up_names(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each warm-up or cool-down named in the words, in one word
+    ("warmup", "cooldowns") or two ("warm up", "cool down" as "warmup", "cooldown")."""
+    for i, word in enumerate(words):
+        if word in WARM_UP_NAMES:
+            yield i, i + 1, word
+        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
+            yield i, i + 2, f"{word}{words[i + 1]}"
 
 
 def _asks_without_a_mark(analysis: Analysis) -> bool:

@@ -31,15 +31,6 @@ from bot.understanding.text import normalize
 
 #: words that make the next few words not count ("no swelling", "never had numbness")
 NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "zero", "nothing"})
-#: symptoms that say how or when, not what: after a red flag, a message with only these
-#: ("it's fine now actually", "what about a hamstring stretch instead") tells nothing more
-_MODIFIERS = frozenset(
-    "$" + k
-    for k in (
-        "resolved past present self_now hypothetical hypothetical_question stretch_done "
-        "after_stretch exercise conversation_area still_there lasting_days"
-    ).split()
-)
 #: words that soften a "cannot" and change nothing of what it says: "can't actually put
 #: weight on it", "can't really feel my toes"
 SOFTENERS = frozenset({"actually", "really", "even", "quite", "exactly", "totally", "just"})
@@ -56,6 +47,15 @@ NEGATION_FALSE_STARTS = frozenset({"sure", "certain", "only", "just", "even"})
 
 _CONDITION = "condition:"
 _SYMPTOM = "$"
+#: symptoms that say how or when, not what: after a red flag, a message with only these
+#: ("it's fine now actually", "what about a hamstring stretch instead") tells nothing more
+_MODIFIERS = frozenset(
+    _SYMPTOM + k
+    for k in (
+        "resolved past present self_now hypothetical hypothetical_question stretch_done "
+        "after_stretch exercise conversation_area still_there lasting_days"
+    ).split()
+)
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
 _PRESENT = "$present"

@@ -76,6 +76,19 @@ def brain(kb):
     return Brain(kb)
 
 
+def converse(brain, *messages: str, context=None) -> list:
+    """The replies to `messages`, each read with the reply before (from `context`, else a
+    fresh conversation)."""
+    from bot.reply import Context
+
+    context, replies = context or Context(), []
+    for message in messages:
+        reply = brain.reply(message, context)
+        replies.append(reply)
+        context = reply.context
+    return replies
+
+
 def mini_kb_files() -> dict[str, dict]:
     """The smallest knowledge base the loader accepts, as {file name: document}."""
     src = ["Test source"]

@@ -6,15 +6,7 @@ import pytest
 
 from bot.render import render_json, render_text
 from bot.reply import Context, Plan
-
-
-def converse(brain, *messages):
-    context, replies = Context(), []
-    for message in messages:
-        reply = brain.reply(message, context)
-        replies.append(reply)
-        context = reply.context
-    return replies
+from tests.conftest import converse
 
 
 def test_founding_conversation(brain):
@@ -457,43 +449,32 @@ def _tip(brain, tip_id):
     return next(t for t in brain.kb.tips if t.id == tip_id)
 
 
-def _play(brain, *messages):
-    from bot.reply import Context
-
-    context, replies = Context(), []
-    for message in messages:
-        reply = brain.reply(message, context)
-        replies.append(reply)
-        context = reply.context
-    return replies
-
-
 def test_conversation_moves_people_make(brain):
     """Follow-ups read against the conversation: each move as people type it."""
-    *_, stretch = _play(
+    *_, stretch = converse(
         brain, "why are my shoulders tight", "and my chest?", "how do i stretch my chest"
     )
     assert (stretch.kind, stretch.topic) == ("stretch", "chest"), "asks, so not a bare topic"
-    *_, side = _play(brain, "neck stretch please", "how long do i hold it", "other side?")
+    *_, side = converse(brain, "neck stretch please", "how long do i hold it", "other side?")
     assert side.kind == "stretch" and side.intent.endswith(".other_side")
-    warm, cool, back = _play(brain, "warm up before a run", "and after?", "what about before?")
+    warm, cool, back = converse(brain, "warm up before a run", "and after?", "what about before?")
     assert (warm.routine, cool.routine, back.routine) == (
         "warmup_running",
         "cooldown_running",
         "warmup_running",
     )
-    *_, what = _play(
+    *_, what = converse(
         brain, "why is my piriformis tight", "how do i stretch it", "wait, which muscle is that"
     )
     assert what.intent == "piriformis.what"
-    *_, unsure = _play(brain, "why is my piriformis tight", "what do you recommend")
+    *_, unsure = converse(brain, "why is my piriformis tight", "what do you recommend")
     assert unsure.intent != "piriformis.what", "no word points back at the area"
-    (bye,) = _play(brain, "night!")
+    (bye,) = converse(brain, "night!")
     assert bye.intent == "smalltalk.goodbye"
 
 
 def test_after_a_tip_an_area_asks_for_a_tip_about_it(brain):
-    _, wrists, stretch = _play(
+    _, wrists, stretch = converse(
         brain, "give me a tip", "one for my wrists?", "how do i stretch my wrists"
     )
     assert (wrists.kind, wrists.topic) == ("tip", "wrists_forearms")

@@ -16,6 +16,7 @@ from bot.brain import Brain
 from bot.kb import KBError, KnowledgeBase, load_kb
 from bot.render import render_text
 from bot.reply import Context, Reply
+from tests.conftest import converse
 
 
 def level_of(brain: Brain, reply: Reply) -> str:
@@ -763,21 +764,15 @@ def test_a_sign_told_in_own_words_raises_its_flag_or_none(brain, message, flag):
         assert reply.intent == flag
 
 
-def _play(brain: Brain, *messages: str) -> list[str]:
+def _intents(brain: Brain, *messages: str) -> list[str]:
     """The intents of the replies to `messages`, each read with the reply before."""
-    context = None
-    intents = []
-    for message in messages:
-        reply = brain.reply(message, context) if context else brain.reply(message)
-        intents.append(reply.intent)
-        context = reply.context
-    return intents
+    return [reply.intent for reply in converse(brain, *messages)]
 
 
 def test_a_concern_told_over_several_messages_counts_together(brain: Brain):
     """While the replies are red flags, what each message told counts together: a swollen
     calf, then a flight, then breathlessness is a possible clot in the lung."""
-    intents = _play(
+    intents = _intents(
         brain,
         "best calf stretch?",
         "the right one is properly swollen compared to the left, and warm",
@@ -788,19 +783,19 @@ def test_a_concern_told_over_several_messages_counts_together(brain: Brain):
 
 
 def test_after_a_red_flag_more_of_it_keeps_the_flag_and_nothing_else_does(brain: Brain):
-    told = _play(
+    told = _intents(
         brain,
         "stretch for shins? theyre tight",
         "actually its more that my foot slaps down and i trip on the kerb",
         "it started after my back went last week",
     )
     assert told[1].startswith("red_flag.") and told[2].startswith("red_flag.")
-    assert _play(brain, "my calf is swollen and hot", "ok thanks")[1] == "smalltalk.thanks"
-    assert _play(brain, "my calf is swollen and hot", "it's fine now actually")[1] == "fallback"
+    assert _intents(brain, "my calf is swollen and hot", "ok thanks")[1] == "smalltalk.thanks"
+    assert _intents(brain, "my calf is swollen and hot", "it's fine now actually")[1] == "fallback"
 
 
 def test_an_ache_that_effort_brings_on_in_the_jaw_and_shoulder(brain: Brain):
-    intents = _play(
+    intents = _intents(
         brain,
         "shoulder stretch",
         "left shoulder and jaw ache",

@@ -17,7 +17,7 @@ from bot.kb import KnowledgeBase, load_kb
 from bot.render import render_text
 from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
-from tests.conftest import KNOWLEDGE, mini_kb_files
+from tests.conftest import KNOWLEDGE, converse, mini_kb_files
 
 ROUTINES = tuple(load_kb(KNOWLEDGE).routines)
 SIZES = ("short", "long")
@@ -39,15 +39,6 @@ LIMIT_SETS = (
 @pytest.fixture(scope="module")
 def sizer(kb: KnowledgeBase) -> Sizer:
     return Sizer(kb)
-
-
-def converse(brain, *messages, context=None):
-    context, replies = context or Context(), []
-    for message in messages:
-        reply = brain.reply(message, context)
-        replies.append(reply)
-        context = reply.context
-    return replies
 
 
 def tags(kb: KnowledgeBase, stretch_ids) -> set[str]:
