@@ -1766,7 +1766,7 @@ class Brain:
                 if CAUSE_WORDS.isdisjoint(words[max(0, start - CAUSE_REACH) : start])
             ]
             if not owners:
-                return self._aspect_of_cues(topic, analysis, cues)
+                return self._aspect_of_cues(topic, analysis, cues, match)
 
             # the writer's own area, or a thing far from it in a message about the writer
             # ("inner thighs sore after my first horse riding lesson")
@@ -1788,11 +1788,11 @@ class Brain:
         return self._aspect_of_cues(topic, analysis, cues, match)
 
     def _aspect_of_cues(
-        self, topic: str, analysis: Analysis, cues: frozenset[str], match: Match | None = None
+        self, topic: str, analysis: Analysis, cues: frozenset[str], match: Match
     ) -> str | None:
         """`_wanted`'s aspect for an area named plainly, from the message's cues; None for a
         look-alike of `match` or an area word that names something else."""
-        if match is not None and self._other_sense(match, analysis):
+        if self._other_sense(match, analysis):
             return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
             return None
