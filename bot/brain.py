@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from bot import actions as act
 from bot.actions import DailyWhat
@@ -75,6 +75,15 @@ TIP_ASK_MAX_WORDS = 7
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: cues that ask for a version of the stretch on screen
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
+#: an area named with one of these cues in a variant ask is the reason for it ("easier,
+#: kneeling hurts my knees"): a complaint or a limit
+REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
+CANNOT_WORDS = frozenset({"cannot", "cant", "unable"})
+#: ... unless the ask is for the area: "for" or "on" this many words before it
+FOR_WORDS = frozenset({"for", "on"})
+FOR_REACH = 3
+#: a variant ask that starts within this many words leads a longer message
+VARIANT_LEAD = 3
 #: times of day that routines of their own are made for
 ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
 #: ... and the routine for each
@@ -261,6 +270,30 @@ ASKING_FOR_STARTS = frozenset(
 DAILY_THINGS = frozenset(
     """stretch stretches stretching tip tips reminder reminders one something""".split()
 )
+#: what the daily tips may be called when someone turns them on or off: "the daily tip thing"
+DAILY_SWITCH_THINGS = frozenset(
+    """tip tips reminder reminders notification notifications message messages""".split()
+)
+#: ... turning them off: "stop the daily tips", "no more daily reminders"
+DAILY_OFF_WORDS = frozenset(
+    """stop unsubscribe cancel pause quit mute unsub disable anymore""".split()
+)
+DAILY_OFF_PAIRS = frozenset(
+    {
+        ("no", "more"),
+        ("turn", "off"),
+        ("switch", "off"),
+        ("opt", "out"),
+        ("not", "send"),
+        ("not", "want"),
+        ("not", "need"),
+    }
+)
+#: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
+DAILY_ON_WORDS = frozenset("""subscribe start send enable want like get receive resume""".split())
+DAILY_ON_PAIRS = frozenset(
+    {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
+)
 #: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
 SENDING_PAIRS = frozenset(
     (word, "me") for word in ("send", "remind", "message", "text", "ping", "email")
@@ -332,6 +365,8 @@ SOCIAL_TAILS = frozenset(
 )
 #: a goodbye is a message this short
 GOODBYE_MAX_WORDS = 6
+#: words that may trail a goodbye and leave it one: "bye now", "bye for now", "night all x"
+GOODBYE_TAIL = frozenset({"now", "for", "then", "all", "x", "xx", "xxx", "mate", "guys"})
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")
 BARE_TOPIC_WORDS = frozenset(
     {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
@@ -567,9 +602,9 @@ class Brain:
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
-        if _asks_to_be_sent_daily(analysis):  # "can you send me a stretch every morning"
-            reply = self.replies.daily("on", context)
-            return self._with_conditions(reply, named, context)
+        switch = _daily_switch(analysis)
+        if switch is not None:  # "please stop the daily tips", "sign me up for the daily tip"
+            return self._with_conditions(self.replies.daily(switch, context), named, context)
         tip_area = self._tip_for_an_area(analysis)
         if tip_area is not None:  # "neck tip?", "a tip for my neck"
             reply = self.replies.tip(" ".join(analysis.words), context, topic=tip_area)
@@ -700,7 +735,7 @@ class Brain:
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
         the message is none of these."""
         words = analysis.corrected
-        if not words or len(words) > SIZE_MOVE_MAX_WORDS:
+        if not words or (len(words) > SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words)):
             return None
         thanks = "thanks_lead" in self.cues.read(words[:2])
         if context.kind is None and not thanks:
@@ -737,10 +772,17 @@ class Brain:
             stretch = next(iter(kb.stretches_for(area)), None)
         # an area named is the reason ("my knee hurts in it, easier one?", "easier one, my
         # neck is sensitive"), unless it is another area of its own ("harder one for my calves")
-        reason = pointing or set(analysis.topics) <= {area, *(stretch.topics if stretch else ())}
+        reason = (
+            pointing
+            or set(analysis.topics) <= {area, *(stretch.topics if stretch else ())}
+            or self._area_is_the_reason(analysis, cues)
+        )
         if stretch is not None and reason:
             if "other_side" in cues or _asks_both_sides(words):
                 return say.other_side(stretch, context)
+            limited = self._limited_instead(analysis, cues, stretch, context)
+            if limited is not None:  # "easier? kneeling hurts my knee" after a kneeling stretch
+                return limited
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
@@ -1056,7 +1098,10 @@ class Brain:
             return False
         # as written: "lakers" is no "laters"
         spans = self.cues.where(written, "goodbye")
-        return any(start == 0 or end == len(written) for start, end in spans)
+        last = len(written)
+        while last and written[last - 1] in GOODBYE_TAIL:
+            last -= 1
+        return any(start == 0 or end >= last for start, end in spans)
 
     def _greets(self, analysis: Analysis, rest: Sequence[str]) -> bool:
         """True for a greeting whose `rest` asks nothing and names no area ("hi there, new
@@ -1184,6 +1229,43 @@ class Brain:
             return None
         return aspect if (area, aspect) in self.kb.answers else None
 
+    def _limited_instead(
+        self, analysis: Analysis, cues: frozenset[str], stretch: Stretch, context: Context
+    ) -> Reply | None:
+        """After a stretch done kneeling or on the floor, an easier ask that names that limit
+        ("easier please, kneeling hurts my knees", "something easier? i can't get down on the
+        floor") gets another stretch for the area without it, and the limit is kept for the
+        rest of the conversation. None when the stretch already keeps to the limit."""
+        if "easier" not in cues:
+            return None
+        ask = self.sizes.read(analysis)
+        limits = ask.limits if ask is not None else frozenset()
+        tags = frozenset(stretch.caution_tags)
+        if not any(LIMIT_TAGS[limit] & tags for limit in limits):
+            return None
+        kept = replace(context, limits=context.limits | limits)
+        return self.replies.limited_stretch(context.topic or stretch.topics[0], kept)
+
+    def _opens_with_variant(self, words: Sequence[str]) -> bool:
+        """Whether a message opens with an easier, harder or other-side ask and goes on to say
+        why: "something easier? my balance isn't great and i can't get down on the floor"."""
+        return any(
+            cue in VARIANT_CUES and start < VARIANT_LEAD
+            for start, _end, cue in self.cues.matches(words)
+        )
+
+    def _area_is_the_reason(self, analysis: Analysis, cues: frozenset[str]) -> bool:
+        """Whether the areas a variant ask names are why it is asked, not what it is for:
+        "easier please, kneeling hurts my knees", "too hard, i cant get near my feet" (a
+        complaint or a limit); not "harder one for my calves"."""
+        words = analysis.words
+        if not cues & VARIANT_CUES or not (cues & REASON_CUES or CANNOT_WORDS & set(words)):
+            return False
+        return not any(
+            word == TOPIC_TOKEN and FOR_WORDS.intersection(words[max(0, i - FOR_REACH) : i])
+            for i, word in enumerate(words)
+        )
+
     def _other_end(self, words: Sequence[str], context: Context) -> Plan | None:
         """After a warm-up, "and after?" asks for the same activity's cooldown; after a
         cooldown, "what about before?" for its warm-up. None for anything else."""
@@ -1194,13 +1276,7 @@ class Brain:
         if len(rest) != 1:
             return None
         # "and after?", "and the cool down" / "what about before?", "and the warm up"
-        side = (
-            "cooldown"
-            if rest <= {"after", "cooldown"}
-            else "warmup"
-            if rest <= {"before", "warmup"}
-            else None
-        )
+        side = "cooldown" if rest <= COOL_WORDS else "warmup" if rest <= WARM_WORDS else None
         family, _, activity = plan.base.partition("_")
         if side is None or family == side or family not in ("warmup", "cooldown"):
             return None
@@ -2295,6 +2371,23 @@ def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
     if analysis.topics or not _every_day(words) or DAILY_THINGS.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
     return _has_pair(words, SENDING_PAIRS)
+
+
+def _daily_switch(analysis: Analysis) -> Literal["on", "off"] | None:
+    """ "on" or "off" for a message that asks to start or stop the daily tips: "please stop
+    the daily tips, i get enough notifications", "sign me up for the daily tip thing but at
+    7pm", "can you send me a stretch every morning". None for anything else ("is it ok to
+    stretch daily")."""
+    if _asks_to_be_sent_daily(analysis):
+        return "on"
+    words = analysis.corrected
+    if analysis.topics or not _every_day(words) or DAILY_SWITCH_THINGS.isdisjoint(words):
+        return None
+    if not DAILY_OFF_WORDS.isdisjoint(words) or _has_pair(words, DAILY_OFF_PAIRS):
+        return "off"
+    if not DAILY_ON_WORDS.isdisjoint(words) or _has_pair(words, DAILY_ON_PAIRS):
+        return "on"
+    return None
 
 
 def _every_day(words: Sequence[str]) -> bool:

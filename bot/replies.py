@@ -485,6 +485,18 @@ class Replies:
         )
         return self._stretch_follow_up(stretch, "other_side", blocks, context)
 
+    def limited_stretch(self, topic: str, context: Context) -> Reply:
+        """Another stretch for `topic` that keeps to the conversation's limits, led by them:
+        the easier ask was "kneeling hurts my knees", so the kneeling card gives way."""
+        reply = self.stretch_for_topic(topic, context)
+        limited = frozenset().union(*(LIMIT_TAGS[limit] for limit in context.limits))
+        shown = self.kb.stretches.get(reply.stretches[0]) if reply.stretches else None
+        if shown is None or limited.intersection(shown.caution_tags):
+            return reply  # nothing fits: stretch_for_topic has said so
+        asked = _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in context.limits])
+        lead = Block("para", f"Here is one that fits “{asked}”.")
+        return replace(reply, blocks=(lead, *reply.blocks))
+
     def variant(self, stretch: Stretch, which: str, context: Context) -> Reply:
         """The card's easier or harder version; a stretch without one moves on to another
         stretch for the same area, and says so."""

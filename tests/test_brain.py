@@ -1610,6 +1610,11 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # the daily tips turned on or off in a sentence of the person's own
+    ("no more daily tips please, too many notifications", "daily.off"),
+    ("i dont want the daily reminders anymore", "daily.off"),
+    ("can i sign up for the daily stretch tips, evenings if possible", "daily.on"),
+    ("is it fine to stretch my back daily", "lower_back.when"),
     # a last sentence asked of the bot, as a first message, is as often asked of anyone
     ("my grandson set this up for me, who made you?", "fallback"),
     ("in seoul, what things can i do", "fallback"),
@@ -1715,6 +1720,12 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    # an easier ask with its reason: an area in the reason is not a new topic
+    ("calf stretch please", "too hard, my ankle is stiff", "stretch.wall_calf.easier"),
+    ("quad stretch", "lovely, bye now", "smalltalk.goodbye"),
+    ("quad stretch", "right, bye for now", "smalltalk.goodbye"),
+    ("warm up for tennis", "and afterwards?", "routine.cooldown_tennis"),
+    ("cooldown after a run", "and beforehand", "routine.warmup_running"),
     # a routine the words alone leave unsure of: the conversation is about stretching
     (
         "i play golf and my back is always sore after",
@@ -1836,3 +1847,30 @@ def test_an_area_with_a_complaint_after_a_general_answer_gets_its_stretch(brain)
     told = brain.reply("and hamstrings? they get tight too", context)
     assert told.intent == "hamstrings.stretch"
     assert brain.reply("and hamstrings?", context).intent == "hamstrings.when"
+
+
+def test_an_easier_ask_that_names_a_limit_gets_a_stretch_that_keeps_to_it(brain, kb):
+    """ "Easier? Kneeling hurts my knee" after a kneeling stretch: another stretch for the same
+    area, done without kneeling, led by the limit, and the limit stays for what follows."""
+    first, easier, another = converse(
+        brain, "hip flexor stretch", "anything easier, it hurts to kneel", "another"
+    )
+    assert "kneeling" in kb.stretches[first.stretches[0]].caution_tags
+    for reply in (easier, another):
+        assert reply.kind == "stretch" and reply.topic == "hip_flexors"
+        assert "kneeling" not in kb.stretches[reply.stretches[0]].caution_tags
+    assert "no kneeling" in easier.blocks[0].text
+    assert another.stretches != easier.stretches
+    lower, floorless = converse(
+        brain,
+        "lower back stretch",
+        "is there something easier, i struggle to get up off the floor these days",
+    )
+    assert lower.stretches and floorless.kind == "stretch" and floorless.topic == "lower_back"
+    floor_tags = {"floor", "lying_on_back", "lying_on_front"}
+    assert not floor_tags & set(kb.stretches[floorless.stretches[0]].caution_tags)
+
+
+def test_an_easier_ask_for_another_area_is_not_a_reason(brain):
+    _first, calves = converse(brain, "glute stretch please", "an easier one for my calves")
+    assert calves.topic == "calves"
