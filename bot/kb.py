@@ -286,6 +286,9 @@ class Condition:
     refer_topics: tuple[str, ...] = ()
     #: red-flag-style patterns that also name it ("sprained" with "last week")
     patterns: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    #: (youngest, oldest): an age the person states ("i'm 72", "75, never exercised",
+    #: "retired at 70", "im 14") within it names the condition; None for none
+    ages: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -668,6 +671,8 @@ CUE_IDS = (
 _TRIAGE_LEVEL = _Spec(
     "triage level", {"id": ("id", True), "lead": ("str", True), "footer": ("str", True)}
 )
+#: the oldest age a condition's `age_to` may give
+MAX_AGE = 120
 _CONDITION = _Spec(
     "condition",
     {
@@ -678,6 +683,8 @@ _CONDITION = _Spec(
         "avoid": ("strlist_empty_ok", True),
         "refer_topics": ("idlist", False),
         "patterns": ("node", False),
+        "age_from": ("int", False),
+        "age_to": ("int", False),
         "note": ("str", True),
         "advice": ("text", True),
         "sources": ("strlist", True),
@@ -732,6 +739,26 @@ def _terms(
         elif not _TERM.fullmatch(term.lower()):
             ctx.err(term_node, f"{where}: term {term!r} may hold only a-z, 0-9, spaces, *")
     return tuple(t.lower() for t in terms)
+
+
+def _ages(ctx: _Ctx, e: dict[str, Any]) -> tuple[int, int] | None:
+    """A condition's `age_from` and `age_to` (both or neither, 1 to MAX_AGE, in order)."""
+    given = [key for key in ("age_from", "age_to") if key in e]
+    if not given:
+        return None
+    if len(given) == 1:
+        missing = "age_to" if given == ["age_from"] else "age_from"
+        ctx.err(e[f"_node_{given[0]}"], f"{e['_label']} {given[0]}: needs {missing} as well")
+        return None
+    low, high = e["age_from"], e["age_to"]
+    for key, value in (("age_from", low), ("age_to", high)):
+        if not 1 <= value <= MAX_AGE:
+            ctx.err(e[f"_node_{key}"], f"{e['_label']} {key}: {value} is outside 1 to {MAX_AGE}")
+            return None
+    if low > high:
+        ctx.err(e["_node_age_to"], f"{e['_label']} age_to: {high} is below age_from {low}")
+        return None
+    return low, high
 
 
 def _patterns(ctx: _Ctx, node: yaml.Node, label: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
@@ -1175,6 +1202,7 @@ class _Builder:
                 e["sources"],
                 e.get("refer_topics", ()),
                 _patterns(ctx, e["patterns"], e["_label"]) if "patterns" in e else (),
+                _ages(ctx, e),
             )
 
     def _disclaimer(self) -> None:

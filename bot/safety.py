@@ -142,6 +142,10 @@ class SafetyRules:
             - self._area_keys
             - _MODIFIERS
         )
+        #: conditions an age names ("i'm 72": older adults), as (condition key, (from, to))
+        self._age_conditions = tuple(
+            (_CONDITION + c.id, c.ages) for c in self._conditions if c.ages is not None
+        )
         self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
         self._condition_keys = frozenset(key for key, _c in self._condition_of)
         self._terms = _TermIndex(keys_of, canon)
@@ -190,6 +194,10 @@ class SafetyRules:
         for key, groups in self._condition_patterns:
             if key not in found and all(not group.isdisjoint(found) for group in groups):
                 found.add(key)
+        if self._age_conditions:
+            age = stated_age(written, analysis.breaks)
+            if age is not None:  # "75, never exercised in my life", "retired at 72"
+                found.update(key for key, (low, high) in self._age_conditions if low <= age <= high)
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
@@ -364,3 +372,40 @@ def _negated(
             reach += 1 if words[j] in NEGATION_LISTS else -1
             j += 1
     return reached
+
+
+#: words after a number that make it something other than an age: "30 seconds", "16 weeks"
+_NOT_AN_AGE = frozenset(
+    """seconds second secs sec minutes minute mins min hours hour hrs hr reps rep times days
+    day weeks week wks wk months month degrees degree kg kgs lbs lb pounds stone st km k miles
+    mile percent sets set am pm foot feet ft cm inches inch o clock oclock""".split()
+)
+#: words after a number that opens a message and make it the person's age: "72 and stiff",
+#: "75, never exercised" (a comma does too)
+_AGE_AFTER = frozenset(
+    """and yo years year yrs yr now here but with never just retired male female so""".split()
+)
+#: words before a number that make it the person's age: "i am 72", "retired at 70", "aged 80"
+_AGE_BEFORE = frozenset({("i", "am"), ("retired", "at"), ("age", "of"), ("me", "at")})
+_AGE_WORDS = frozenset({"aged", "age"})
+#: the most digits an age has
+_AGE_DIGITS = 3
+
+
+def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None:
+    """The age a message states of the person writing, or None: "i am 72", "75, never
+    exercised in my life", "72 and stiff", "retired at 70", "aged 80"; not "i am 30 weeks",
+    "30 seconds or 60", "at 7"."""
+    for i, word in enumerate(words):
+        if not word.isdigit() or len(word) > _AGE_DIGITS:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if after in _NOT_AN_AGE:
+            continue
+        if i == 0 and (after is None or i + 1 in breaks or after in _AGE_AFTER):
+            if not any(w.isdigit() for w in words[i + 1 : i + 3]):  # not "10, 20 or 30?"
+                return int(word)
+            continue
+        if tuple(words[max(0, i - 2) : i]) in _AGE_BEFORE or (i and words[i - 1] in _AGE_WORDS):
+            return int(word)
+    return None

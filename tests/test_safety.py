@@ -389,6 +389,67 @@ def test_mistakes_in_the_safety_sections_name_file_and_line(tmp_path: Path):
     assert "conditions.yaml:" in joined and "'upside_down' is not a caution tag" in joined
 
 
+@pytest.mark.parametrize(
+    ("ages", "message"),
+    [
+        ({"age_from": 60}, "age_from: needs age_to as well"),
+        ({"age_from": 60, "age_to": 200}, "age_to: 200 is outside 1 to 120"),
+        ({"age_from": 70, "age_to": 60}, "age_to: 60 is below age_from 70"),
+        ({"age_from": "old", "age_to": 99}, "age_from: expected a whole number"),
+    ],
+)
+def test_a_conditions_ages_are_checked(tmp_path: Path, ages: dict, message: str):
+    from conftest import mini_kb_files
+
+    files = mini_kb_files()
+    condition = {
+        "id": "older_adults",
+        "name": "for older adults",
+        "title": "Stretching as an older adult",
+        "terms": ["senior stretches"],
+        "avoid": [],
+        "note": "A note.",
+        "advice": "Advice.",
+        "sources": ["A source"],
+        **ages,
+    }
+    files["conditions.yaml"] = {"conditions": [condition]}
+    _write(tmp_path, files)
+    with pytest.raises(KBError) as error:
+        load_kb(tmp_path)
+    joined = "\n".join(error.value.errors)
+    assert "conditions.yaml:" in joined and message in joined, joined
+
+
+@pytest.mark.parametrize(
+    ("message", "condition"),
+    [
+        ("70, stiff hips, where do i even start", "older_adults"),
+        ("retired at 66 and my shoulders are stiff, gentle stretches?", "older_adults"),
+        ("im 13, can i stretch every day for gymnastics", "children_teens"),
+        ("aged 81 with tight calves, anything i can do sitting", "older_adults"),
+    ],
+)
+def test_an_age_the_person_states_names_its_life_stage(brain: Brain, message, condition):
+    assert condition in brain.reply(message).conditions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "30, 45 or 60 seconds, how long should i hold",
+        "5 and 10 minute routines?",
+        "i am 20 weeks pregnant",
+        "at 7 my calves are tight",
+        "i am 30 and my hamstrings are tight",
+        "60 seconds per side ok?",
+    ],
+)
+def test_a_number_that_is_no_age_names_no_life_stage(brain: Brain, message):
+    conditions = set(brain.reply(message).conditions)
+    assert not conditions & {"older_adults", "children_teens"}
+
+
 def test_every_red_flag_level_has_its_wording(kb: KnowledgeBase):
     for flag in kb.red_flags.values():
         level = kb.triage_levels[flag.level]
@@ -535,6 +596,42 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    ("cracked my head on the car door, now im throwing up", "red_flag.serious_accident"),
+    ("clashed heads in netball yesterday, headache wont go away", "red_flag.serious_accident"),
+    (
+        "squat challenge all week, quads wrecked and my pee is darker than normal",
+        "red_flag.rhabdomyolysis",
+    ),
+    # a twisted knee that locks is the knee's own flag, not muscle breakdown
+    (
+        "twisted my knee at netball, it locked and i cant straighten it, swelled up",
+        "red_flag.knee_locked_or_unstable",
+    ),
+    (
+        "bad back since tuesday, then wet myself at work and didnt feel that i needed to go",
+        "red_flag.cauda_equina",
+    ),
+    (
+        "had my gallbladder out last week and since this morning im short of breath climbing stairs",
+        "red_flag.pulmonary_embolism",
+    ),
+    ("the lump on my thigh keeps growing", "red_flag.painful_lump"),
+    ("theres a lump at the back of my knee, feels full when i squat", "red_flag.painful_lump"),
+    (
+        "my shoulder slips out of place and clunks back in when i reach overhead",
+        "red_flag.joint_keeps_dislocating",
+    ),
+    (
+        "shin pain in the same spot every time i run and now it hurts at night",
+        "red_flag.shin_bone_stress",
+    ),
+    ("always dizzy when i get up off the mat after stretching", "red_flag.dizzy_on_position"),
+    ("dizzy every time i look up at high shelves, for weeks now", "red_flag.dizzy_on_position"),
+    ("ive had headaches nearly every day for three weeks", "red_flag.daily_headaches"),
+    ("stood up too fast once and felt a bit dizzy", None),
+    # a sprain that swells over a day is a recent injury, not a tear
+    ("went over on my ankle yesterday, bit swollen, can i stretch it", None),
+    ("whiplash from a small bump months ago, doctor said soft tissue, neck still stiff", None),
     # "passd" is corrected to "pass": "pass out" is fainting, whatever else the message holds
     ("passd out during hot yoga, ok now, shud i go back tmrw", "red_flag.fainting_exercise"),
     ("im 62 and this back pain is new and getting worse", "red_flag.new_back_pain_over_50"),
