@@ -27,6 +27,7 @@ from bot.safety import SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
+from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import CueReader, PhraseIndex, StretchNames, within
 from bot.understanding.language import language_of
 from bot.understanding.sizes import FILLER_WORDS, SizeAsk, SizeReader
@@ -119,6 +120,15 @@ GENERAL_TIMING = (
 AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
+#: words by which a request points at a setting named elsewhere in the message ("we stop at
+#: the rest stops, what stretches can i do there")
+THERE_WORDS = frozenset({"there", "then"})
+#: general answers about stretching as a whole, which a subject named gives way to
+UMBRELLA_GENERAL = frozenset({"benefits"})
+#: one stretch asked for: "is there a stretch for that", "one good stretch"
+ONE_STRETCH_PAIRS = frozenset(
+    {(word, "stretch") for word in ("a", "one", "single", "good", "best", "decent", "quick")}
+)
 #: a warm-up or a cool-down named as such, in one word or two
 WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
 WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
@@ -133,7 +143,9 @@ WARM_UP_DOERS = frozenset(
     "i we you they he she to always never not do did dont didnt can cant will should must".split()
 )
 #: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
-HOW_TO_WORDS = frozenset({"do", "doing", "how", "way", "best", "should"})
+HOW_TO_WORDS = frozenset(
+    {"do", "doing", "how", "way", "best", "should", "something", "anything", "stuff", "things"}
+)
 #: ... within this many words before "to" ("what should i be doing right now to cool down")
 HOW_TO_REACH = 6
 #: a routine the intent layer found at least this sure of is taken when the message names its
@@ -190,6 +202,10 @@ QUESTION_STARTS = frozenset(
 )
 #: what separates the sentences of a message, for a last one asked of the bot
 SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
+#: words that stand for an area named before ("should i stretch them")
+AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
+#: the ends of whole sentences, for a story that closes with a question
+SENTENCE_ENDS = re.compile(r"[.!?\n]+")
 #: small talk a message may close with: a question to the bot itself ("..., who made you?")
 QUESTIONS_TO_THE_BOT = frozenset(
     {"who_made_you", "are_you_a_bot", "how_are_you", "what_can_you_do"}
@@ -453,7 +469,10 @@ class Brain:
             (word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords
         )
         self.activities = PhraseIndex(
-            (word, routine.id) for routine in kb.routines.values() for word in routine.keywords
+            (form, routine.id)
+            for routine in kb.routines.values()
+            for keyword in routine.keywords
+            for form in _with_plural(keyword)
         )
         self.stretch_names = StretchNames(kb, self.cues)
         #: the words of each stretch's names, for "bent knee version?" after a calf stretch
@@ -634,6 +653,11 @@ class Brain:
                 reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, self._last_area(analysis, context))
+        if match.kind != GENERAL:
+            closing = self._closing_question(analysis, context)
+            if closing is not None:
+                # "... today I can barely lift my arms. Will stretching help with the soreness?"
+                return self._with_conditions(closing, named, context)
         if match.kind == "out_of_scope" or match.confidence < self.matcher.threshold:
             language = language_of(analysis.normalised)  # only a message we did not understand
             if language is not None:
@@ -1484,6 +1508,18 @@ class Brain:
             return say.with_conditions(reply, named)
         return say.condition(named, context)
 
+    def _subject_named_instead(self, key: str, match: Match, analysis: Analysis) -> str:
+        """The general answer `key`, or, for an answer about stretching as a whole
+        (`UMBRELLA_GENERAL`), the runner-up whose subject the message names by a keyword:
+        "does stretching actually do anything for the soreness" is about soreness, not the
+        benefits of stretching."""
+        words = analysis.corrected
+        if key not in UMBRELLA_GENERAL or self._names_subject(key, words):
+            return key
+        named = {found for _s, _e, found in self.subjects.matches(words)}
+        runners = [k for kind, k, _t in match.alternatives if kind == GENERAL and k in named]
+        return runners[0] if len(named) == 1 and runners else key
+
     def _names_subject(self, key: str, words: Sequence[str]) -> bool:
         """Whether the words name the subject of general answer `key` by one of its keywords
         ("too late to start", "every day", "charley horse")."""
@@ -1577,6 +1613,12 @@ class Brain:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
             accepted = self._names_subject(match.key, analysis.corrected)
+        if match.kind == "routine" and _one_stretch_for_an_area(match, analysis):
+            # "my biceps feel shortened after climbing, is there a stretch for that": the
+            # area's stretch, though the activity has a routine
+            return self.replies.stretch_for_topic(
+                match.topics[0], context, confidence=CUE_CONFIDENCE
+            )
         # a conversation about an area, even past a message not understood
         follows = (
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
@@ -1720,6 +1762,7 @@ class Brain:
             planned = self._routine_of_general(key) if PLAN_WORDS & set(words) else None
             if planned is not None:  # "i want a plan to get me touching my toes"
                 return say.routine(self.kb.routines[planned], context, confidence=CUE_CONFIDENCE)
+            key = self._subject_named_instead(key, match, analysis)
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
             area = next((t for t in analysis.topics if t != GENERAL), None) or (
@@ -1943,13 +1986,40 @@ class Brain:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
 
+    def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a story of several sentences that ends by asking yes or no about stretching
+        itself ("... and sitting down is an event. Will stretching help with the soreness or
+        should I just leave it?"): the reply to that question alone, when it is a general
+        answer. The question says what the story wants; None otherwise."""
+        if len(analysis.words) < CLAUSE_MIN_WORDS:
+            return None
+        sentences = [part for part in SENTENCE_ENDS.split(analysis.text) if part.strip()]
+        if len(sentences) < 2:
+            return None
+        marks = _sentence_marks(analysis.text)
+        asked = [part for part, mark in zip(sentences, marks, strict=False) if mark]
+        text = (asked or sentences)[-1]
+        words = self.matcher.analyse(text).corrected
+        if (
+            not words
+            or words[0] not in YES_NO_STARTS
+            or STRETCHING_WORDS.isdisjoint(words)
+            or AREA_PRONOUNS.intersection(words)  # "should i stretch them": the area's
+        ):
+            return None
+        reply = self._reply(text, context)
+        family, _, key = (reply.intent or "").partition(".")
+        # the question names its subject ("the soreness", "posture"): "is there a stretch for
+        # that" or "will stretching help?" after a story about an area is the area's
+        return reply if family == GENERAL and self._names_subject(key, words) else None
+
     def _asks_whether_stretching(self, match: Match, analysis: Analysis) -> str | None:
         """For a routine found for a yes-or-no question about stretching that names no area
         ("is stretching before running harmful?", "should i stretch before my 5k"): the first
         general answer among the runners-up, as the question is about stretching, not a
         request for a routine. None otherwise."""
         words = analysis.corrected
-        if analysis.topics or words[0] not in YES_NO_STARTS or words[1:2] == ("you",):
+        if analysis.topics or not _asks_whether(words):
             return None  # "can you give me a warm up" asks for one
         if STRETCHING_WORDS.isdisjoint(words):
             return None
@@ -2093,21 +2163,27 @@ class Brain:
         """The warm-up or cool-down routine of an activity, for a message that names both
         ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), or that
         asks for a routine by that word around an activity or setting ("stiff neck from my
-        desk, give me a quick routine"), an area named or not; None when the activity has no
-        routine of that kind, or two and the message does not say which."""
+        desk, give me a quick routine"), an area named or not: the general one of that kind
+        when the activity has none; None when the activity has two and the message does not
+        say which."""
         words = analysis.corrected
         kinds = _warm_ups_named(words)
         found = self._activities(words)
         if len(kinds) == 1:
             wanted = kinds.pop()
             own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
-            if own is not None or found or wanted not in self.kb.routines:
+            if own is not None or wanted not in self.kb.routines:
                 return own
+            if found:
+                # "i need something to cool down with after football": no football cool-down,
+                # the general one, when asked for ("warm up 30 min on the bike first" is not)
+                asked = "request" in self.cues.read(words) or self._asks(analysis)
+                return wanted if asked and not _warm_up_of_a_thing(words) else None
             if match is None or match.kind != "routine":
                 return None  # "a good warm up game for my team meeting" is no routine of ours
             # no activity named: the general one, when asked for ("quick general warm up",
             # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
-            if words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS:
+            if _asks_whether(words):
                 return None
             # a short ask in words the knowledge base knows ("quick general warm up"), not
             # "return window cooldown on amazon"
@@ -2149,7 +2225,8 @@ class Brain:
         for clause in reversed(analysis.clauses or (words,)):  # the question comes last
             if not (ROUTINE_WORDS.intersection(clause) or "request" in self.cues.read(clause)):
                 continue
-            named = [rid for rid in self._activities(clause, context) if rid in self.kb.routines]
+            where = clause if THERE_WORDS.isdisjoint(clause) else words  # "... do there"
+            named = [rid for rid in self._activities(where, context) if rid in self.kb.routines]
             if set(named) & time_routines:
                 return None  # "routine for before bed?": the bedtime routine's question
             if not named:
@@ -2258,8 +2335,10 @@ class Brain:
                 return None
         if any(t != GENERAL for t in analysis.topics) and ROUTINE_NAMES.isdisjoint(words):
             return None  # "pregnant, can i stretch my hips": the hips, with the condition
-        if not words or (words[0] in YES_NO_STARTS and words[1:2] != ("you",)):
-            return None  # asks whether ("can i stretch when pregnant"); "can you give me" asks
+        if not words or _asks_whether(words):
+            # asks whether ("can i stretch when pregnant"); "can you give me", "is there a
+            # routine that's safe" ask for one
+            return None
         if self.matcher.look_alike_pairs(analysis.words):
             return None  # "stretch marks after pregnancy"
         asks = ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
@@ -2350,6 +2429,44 @@ def _sentences(text: str) -> list[str]:
     """The sentences of a message, split at punctuation (`SENTENCE_BREAKS`), empty ones left
     out."""
     return [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
+
+
+def _asks_whether(words: Sequence[str]) -> bool:
+    """Whether the words open a yes-or-no question ("can i stretch when pregnant", "is
+    stretching before running harmful"), not a request in that form ("can you give me a warm
+    up", "is there a routine that's safe in pregnancy": ASKING_FOR_STARTS)."""
+    return bool(words) and words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS
+
+
+def _with_plural(phrase: str) -> tuple[str, ...]:
+    """A phrase of two words or more, and its plural by its last word ("service station",
+    "service stations"); a single word as it is (its forms are the knowledge base's)."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].endswith("s") or not words[-1].isalpha():
+        return (phrase,)
+    return phrase, " ".join([*words[:-1], words[-1] + "s"])
+
+
+def _sentence_marks(text: str) -> list[bool]:
+    """For each sentence of `text` (split at `SENTENCE_ENDS`, empty ones dropped), whether
+    it ends with a question mark."""
+    marks = []
+    for part in re.finditer(r"([^.!?\n]*)([.!?\n]*)", text):
+        if part.group(1).strip():
+            marks.append("?" in part.group(2))
+    return marks
+
+
+def _one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
+    """Whether a message the intent layer reads as an activity's routine names one area and
+    asks for one stretch, not a routine: "my biceps feel shortened after a climbing session,
+    is there a stretch for that"."""
+    areas = [topic for topic in match.topics if topic != GENERAL]
+    words = analysis.corrected
+    if len(set(areas)) != 1 or not _has_pair(words, ONE_STRETCH_PAIRS):
+        return False
+    named = ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS
+    return named.isdisjoint(words) and not _has_pair(words, WARM_UP_PAIRS)
 
 
 def _has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:

@@ -1610,6 +1610,37 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    ("wats a gd stretch 4 my quads", "quadriceps.stretch"),
+    # one stretch asked for an area, though the activity has a routine
+    (
+        "forearms feel wrecked after bouldering, is there a good stretch for them",
+        "wrists_forearms.stretch",
+    ),
+    ("forearms feel wrecked after bouldering, any routine for after", "routine.cooldown_climbing"),
+    # a story that closes by asking yes or no about stretching and naming its subject
+    (
+        "Did my first spin class in ages on Saturday. Today my legs feel like lead and "
+        "stairs are a nightmare. Does stretching actually do anything for the soreness?",
+        "general.soreness",
+    ),
+    # ... but a closing question about the area the story named is the area's
+    (
+        "My hamstrings are like steel cables after football. Should I stretch them before or "
+        "after training?",
+        "hamstrings.when",
+    ),
+    (
+        "tennis later, give me something to warm up with so my shoulder behaves",
+        "routine.warmup_tennis",
+    ),
+    # an activity without a cool-down of its own gets the general one, when asked for
+    ("anything to cool down with after 5 a side football? my calves are tight", "routine.cooldown"),
+    (
+        "we stop at the rest stops every two hours, what stretches can i do there, my back is "
+        "stiff and my hips too",
+        "routine.road_trip",
+    ),
+    ("is there a routine that's safe in pregnancy? 25 weeks", "routine.pregnancy"),
     # the daily tips turned on or off in a sentence of the person's own
     ("no more daily tips please, too many notifications", "daily.off"),
     ("i dont want the daily reminders anymore", "daily.off"),
