@@ -629,6 +629,14 @@ SIGNS_IN_OWN_WORDS = [
     ("dizzy every time i look up at high shelves, for weeks now", "red_flag.dizzy_on_position"),
     ("ive had headaches nearly every day for three weeks", "red_flag.daily_headaches"),
     ("stood up too fast once and felt a bit dizzy", None),
+    # sensations that explain themselves: effort, a warm bath, a position held too long
+    ("heart pounding after interval sprints, normal yeah?", None),
+    ("my heart keeps skipping beats on my runs lately", "red_flag.dizzy_racing_exercise"),
+    ("legs go warm and tingly in the sauna after stretching, lovely", None),
+    ("toes tingle if i sit cross legged too long, goes when i move", None),
+    ("fell off the paddleboard about fifty times, nothing serious, just achy", None),
+    ("slight headache after spin, i did not drink enough", None),
+    ("legs sore 3 days after starting a new program, ok to stretch?", None),
     # a sprain that swells over a day is a recent injury, not a tear
     ("went over on my ankle yesterday, bit swollen, can i stretch it", None),
     ("whiplash from a small bump months ago, doctor said soft tissue, neck still stiff", None),
