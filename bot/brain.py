@@ -245,8 +245,16 @@ EMOJI_MODIFIERS = str.maketrans(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0xFE0F,
 #: words of a question whether to stretch on after a red flag ("keep doing the stretch?")
 STRETCH_ON_WORDS = frozenset(
     """stretch stretches stretching stretched exercise exercises exercising yoga pilates
-    routine workout gym run running train training keep carry continue""".split()
+    routine workout gym run running train training keep carry continue easier easy next
+    push swim swimming ride cycle cycling lift lifting play session class""".split()
 )
+#: a short question after a condition was told that asks what is safe with it ("so what
+#: should she avoid?", "should i push further into them?")
+CONDITION_ASK_WORDS = frozenset(
+    """avoid avoided safe safely unsafe careful dangerous risky harm harmful push further
+    allowed limit limits precautions careful okay""".split()
+)
+CONDITION_ASK_MAX_WORDS = 10
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
 #: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
@@ -618,6 +626,10 @@ class Brain:
             context = replace(
                 context, topic=None, kind=None, intent=None, stretch=None, routine=None, plan=None
             )
+        about = self._condition_asked_about(analysis, context, named)
+        if about is not None:  # "so what should she avoid?" after her osteoporosis was told
+            ordered = (about, *(c for c in context.conditions if c != about))
+            return self.replies.condition(ordered, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
@@ -694,6 +706,25 @@ class Brain:
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
         return self._with_conditions(reply, named, context, analysis.corrected)
+
+    def _condition_asked_about(
+        self, analysis: Analysis, context: Context, named: Sequence[str]
+    ) -> str | None:
+        """The condition told last before this message (not among those it `named`), for a
+        short question that names no area nor any general subject and asks what is safe with
+        it: "so what should she avoid?" after her osteoporosis, "so should i just push
+        further into them?" after "i'm hypermobile". None otherwise ("is it safe to do it
+        every day" asks about every day)."""
+        words = analysis.corrected
+        told = [c for c in context.conditions if c not in named]
+        if not told or analysis.topics or len(words) > CONDITION_ASK_MAX_WORDS:
+            return None
+        asks = "?" in analysis.text or (bool(words) and words[0] in QUESTION_STARTS)
+        if not asks or CONDITION_ASK_WORDS.isdisjoint(words):
+            return None
+        if self.subjects.matches(words) or _every_day(words):
+            return None  # "is it safe to do it every day": the general question
+        return told[-1]
 
     def _asks_to_stretch_on(self, analysis: Analysis) -> bool:
         """Whether a message asks whether to stretch or exercise, naming no area: "should I

@@ -912,3 +912,37 @@ def test_an_ache_that_effort_brings_on_in_the_jaw_and_shoulder(brain: Brain):
 def test_a_softened_cannot_is_a_cannot(brain: Brain):
     reply = brain.reply("cant actually put weight on it and theres a tender lump on the bone")
     assert reply.intent == "red_flag.cannot_walk_on_it"
+
+
+@pytest.mark.parametrize(
+    ("messages", "intent"),
+    [
+        (
+            (
+                "my dad is 78 with osteoporosis",
+                "hamstring stretch for him?",
+                "anything he should avoid?",
+            ),
+            "condition.osteoporosis",
+        ),
+        (
+            ("im hypermobile and my hips feel tight", "should i push further then?"),
+            "condition.hypermobility",
+        ),
+        # a question the condition does not change is answered as itself
+        (("im 70 and stiff", "is it safe to stretch every day"), "general.every_day"),
+        # the condition told in the same message asks for its routine, not its advice again
+        (("pregnant, safe stretches?",), "routine.pregnancy"),
+    ],
+)
+def test_a_question_after_a_condition_was_told_gets_its_advice(brain, messages, intent):
+    assert _intents(brain, *messages)[-1] == intent
+
+
+def test_asking_to_carry_on_after_a_red_flag_gets_it_again(brain):
+    intents = _intents(
+        brain,
+        "felt faint and my chest went fluttery on the bike today, had to stop",
+        "maybe i should just go easier next session?",
+    )
+    assert intents[0].startswith("red_flag.") and intents[1] == intents[0]
