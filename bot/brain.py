@@ -120,6 +120,9 @@ GENERAL_TIMING = (
 AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
+#: words that may come with a warm-up or cool-down asked for by its name alone ("a quick
+#: warm up pls"): it names no activity
+BARE_ASK_FILLER = frozenset("please pls quick short good some any give need want".split())
 #: words by which a request points at a setting named elsewhere in the message ("we stop at
 #: the rest stops, what stretches can i do there")
 THERE_WORDS = frozenset({"there", "then"})
@@ -181,7 +184,7 @@ AREA_FIRST_GENERAL = frozenset(
 SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
 #: general answers about one sensation, taken only from a message that names it by one of
 #: their keywords
-NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise"}
+NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "cooldown_needed"}
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
@@ -868,7 +871,8 @@ class Brain:
             if not (area and pointing):
                 return None
             if self._asks_a_stretch_for(analysis, cues):
-                return say.stretch_for_topic(area, context)
+                # "stretch for it i can do next to the car": one that keeps to the limit
+                return self._stretch_within_limits(area, analysis, context)
             aspect = self._aspect_follow_up(cues, area, analysis)
             return say.answer(area, aspect, context) if aspect else None
         if context.kind == "daily" and STOP_WORDS & set(words) and set(words) <= STOP_MESSAGE:
@@ -923,7 +927,8 @@ class Brain:
             and self._asks_a_stretch_for(analysis, cues)
             and (pointing or "one" in words or len(words) <= SHORT_ASK_WORDS)
         ):
-            return say.stretch_for_topic(area, context)  # "what should i do for it?", "show me one"
+            # "what should i do for it?", "show me one", "one i can do standing?"
+            return self._stretch_within_limits(area, analysis, context)
         aspect = self._aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "how often?"
             return say.answer(area, aspect, context)
@@ -1301,6 +1306,15 @@ class Brain:
         kept = replace(context, limits=context.limits | limits)
         return self.replies.limited_stretch(context.topic or stretch.topics[0], kept)
 
+    def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
+        """The area's next stretch, keeping to any limit the message names ("standing",
+        "next to the car", "no floor"); the limit stays for the rest of the conversation."""
+        ask = self.sizes.read(analysis)
+        if ask is None or not ask.limits:
+            return self.replies.stretch_for_topic(area, context)
+        kept = replace(context, limits=context.limits | ask.limits)
+        return self.replies.limited_stretch(area, kept)
+
     def _opens_with_variant(self, words: Sequence[str]) -> bool:
         """Whether a message opens with an easier, harder or other-side ask and goes on to say
         why: "something easier? my balance isn't great and i can't get down on the floor"."""
@@ -1644,6 +1658,16 @@ class Brain:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
             accepted = self._names_subject(match.key, analysis.corrected)
+            runner = match.alternatives[0] if match.alternatives else None
+            if (
+                not accepted
+                and runner
+                and runner[0] == "routine"
+                and _warm_ups_named(analysis.corrected)
+            ):
+                # "cooldown" alone asks for one, not whether one is needed
+                match = replace(match, kind="routine", key=runner[1])
+                accepted = True
         if match.kind == "routine" and _one_stretch_for_an_area(match, analysis):
             # "my biceps feel shortened after climbing, is there a stretch for that": the
             # area's stretch, though the activity has a routine
@@ -1751,8 +1775,13 @@ class Brain:
         )
         if accepted and routine_unasked:
             # a question about a subject told around an activity ("everyone says static
-            # stretching before a run is bad, which is it"): the subject, not the routine
-            subject = self._subject(analysis)
+            # stretching before a run is bad, which is it"): the subject, not the routine; an
+            # area named with a stretch asked for is the area's ("jaw feels tight when i wake
+            # up, anything i can stretch for that")
+            asks_for_area = bool(analysis.topics) and "asks_stretch" in self.cues.read(
+                analysis.corrected
+            )
+            subject = None if asks_for_area else self._subject(analysis)
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
             general = self._asks_whether_stretching(match, analysis)
@@ -1848,6 +1877,10 @@ class Brain:
         "stuck at a desk all day, need a quick stretch break" is the desk break, not the
         road trip's stretch breaks."""
         named = self._activities(analysis.corrected, context)
+        family, _, activity = match.key.partition("_")
+        bare = not (set(analysis.corrected) - STOPWORDS - WARM_UP_NAMES - BARE_ASK_FILLER)
+        if bare and activity and family in ("warmup", "cooldown") and family in self.kb.routines:
+            return family  # "warm up" alone: the general warm-up, not the climbing one
         if not named or match.key in named:
             return match.key
         runner_up = next(

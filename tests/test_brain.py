@@ -1610,6 +1610,12 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # whether a cool-down is worth it is a question, not a request for one
+    ("honestly whats the point of cooling down, i just stop", "general.cooldown_needed"),
+    ("do i really need a cool down after 5 a side", "general.cooldown_needed"),
+    ("a cool down please", "routine.cooldown"),
+    # a warm-up by its name alone is the general one
+    ("warm up pls", "routine.warmup"),
     ("wats a gd stretch 4 my quads", "quadriceps.stretch"),
     # one stretch asked for an area, though the activity has a routine
     (
@@ -1900,6 +1906,16 @@ def test_an_easier_ask_that_names_a_limit_gets_a_stretch_that_keeps_to_it(brain,
     assert lower.stretches and floorless.kind == "stretch" and floorless.topic == "lower_back"
     floor_tags = {"floor", "lying_on_back", "lying_on_front"}
     assert not floor_tags & set(kb.stretches[floorless.stretches[0]].caution_tags)
+
+
+def test_a_stretch_asked_for_a_place_keeps_to_what_the_place_allows(brain, kb):
+    _why, stretch = converse(
+        brain, "why does my lower back stiffen up on long drives", "one for it i can do by the car"
+    )
+    assert stretch.kind == "stretch" and stretch.topic == "lower_back"
+    floor_tags = {"floor", "kneeling", "lying_on_back", "lying_on_front"}
+    assert not floor_tags & set(kb.stretches[stretch.stretches[0]].caution_tags)
+    assert stretch.context.limits == frozenset({"standing"})
 
 
 def test_an_easier_ask_for_another_area_is_not_a_reason(brain):
