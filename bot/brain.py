@@ -260,6 +260,10 @@ CONDITION_ASK_WORDS = frozenset(
 CONDITION_ASK_MAX_WORDS = 10
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
+#: a complaint this many words after an area, or before it, is the area's ("neck and
+#: shoulders ache", "aching neck")
+COMPLAINT_AFTER = 3
+COMPLAINT_BEFORE = 2
 #: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
 #: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
 #: "IT band so tight it feels like a rope"
@@ -668,6 +672,7 @@ class Brain:
                 reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, self._last_area(analysis, context))
+        match = self._complained_area_first(match, analysis)
         if match.kind != GENERAL:
             closing = self._closing_question(analysis, context)
             if closing is not None:
@@ -2049,6 +2054,36 @@ class Brain:
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
+
+    def _complained_area_first(self, match: Match, analysis: Analysis) -> Match:
+        """`match` about the area the message complains of, when the area it names first is
+        only where a thing sits: "... with the laptop on my knees. My neck and shoulders ache
+        by lunchtime": the neck, not the knees."""
+        spans = [span for span in analysis.spans if span[2] != GENERAL]
+        first = match.topic
+        if first is None or len({topic for _s, _e, topic in spans}) < 2:
+            return match
+        words = analysis.corrected
+        complaints = [start for start, _end in self.cues.where(words, "complaint")]
+
+        def complained(start: int, end: int) -> bool:
+            return any(
+                end <= c <= end + COMPLAINT_AFTER or start - COMPLAINT_BEFORE <= c < start
+                for c in complaints
+            )
+
+        own = [(start, end) for start, end, topic in spans if topic == first]
+        if not own or any(complained(start, end) for start, end in own):
+            return match
+        if all(THING_PLACES.isdisjoint(words[max(0, start - 2) : start]) for start, _e in own):
+            return match  # not where a thing sits
+        other = next(
+            (topic for start, end, topic in spans if topic != first and complained(start, end)),
+            None,
+        )
+        if other is None:
+            return match
+        return replace(match, topic=other, topics=(other, *(t for t in match.topics if t != other)))
 
     def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a story of several sentences that ends by asking yes or no about stretching

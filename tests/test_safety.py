@@ -629,6 +629,33 @@ SIGNS_IN_OWN_WORDS = [
     ("dizzy every time i look up at high shelves, for weeks now", "red_flag.dizzy_on_position"),
     ("ive had headaches nearly every day for three weeks", "red_flag.daily_headaches"),
     ("stood up too fast once and felt a bit dizzy", None),
+    (
+        "my hernia popped out and wont go back in, its hard and im being sick",
+        "red_flag.hernia_stuck",
+    ),
+    (
+        "lower back aches on the left and it burns when i go to the loo, pee is cloudy",
+        "red_flag.kidney_infection_signs",
+    ),
+    (
+        "my son has a temperature and wont put his chin down to his chest",
+        "red_flag.meningitis_signs",
+    ),
+    # a knee that gives way after an old injury is the knee's, not a nerve's
+    (
+        "since my football injury last season my knee randomly gives way",
+        "red_flag.knee_keeps_locking",
+    ),
+    (
+        "elbow has hurt when i grip things since the spring, still going on",
+        "red_flag.pain_not_improving",
+    ),
+    # breathlessness creeping up over weeks with a tight chest: see someone, not 999
+    (
+        "chest a bit tight and more out of breath walking uphill over the past few weeks",
+        "red_flag.chest_pain_on_effort",
+    ),
+    ("barista here, i hold the portafilter at a funny angle all day and my wrists ache", None),
     # sensations that explain themselves: effort, a warm bath, a position held too long
     ("heart pounding after interval sprints, normal yeah?", None),
     ("my heart keeps skipping beats on my runs lately", "red_flag.dizzy_racing_exercise"),
