@@ -40,6 +40,9 @@ NEGATION_REACH = 3
 NEGATION_ENDS = frozenset(
     "but and just only though although however except yet still now then so also plus".split()
 )
+#: words that start the object of a negated verb, which the negation does not reach: "not
+#: dislocate the new hip", "didn't hurt my back" ("not have a fever" still negates the fever)
+NEGATION_OBJECTS = frozenset({"the", "my"})
 #: words that carry a negation on through a list: "no swelling, redness or warmth"
 NEGATION_LISTS = frozenset({"or", "nor"})
 #: words after which a negator negates nothing: "not sure if it's swollen"
@@ -367,6 +370,8 @@ def _negated(
             continue
         reach, j = NEGATION_REACH, i + 1
         while reach > 0 and j < len(words) and words[j] not in NEGATION_ENDS and j not in breaks:
+            if j > i + 1 and words[j] in NEGATION_OBJECTS:
+                break  # "so i would not dislocate the new hip": the verb is negated, not "hip"
             reached.add(j)
             # "not red or swollen or warm": a list joined by "or" stays under the negation
             reach += 1 if words[j] in NEGATION_LISTS else -1

@@ -629,6 +629,33 @@ SIGNS_IN_OWN_WORDS = [
     ("dizzy every time i look up at high shelves, for weeks now", "red_flag.dizzy_on_position"),
     ("ive had headaches nearly every day for three weeks", "red_flag.daily_headaches"),
     ("stood up too fast once and felt a bit dizzy", None),
+    # forum stories, told the long way round
+    (
+        "woke up and my left foot just wasnt working, it flopped when i tried to walk",
+        "red_flag.nerve_getting_worse",
+    ),
+    (
+        "playing squash, felt like someone had kicked me in the back of the leg, a definite pop",
+        "red_flag.suspected_tear",
+    ),
+    (
+        "got light headed on the rowing machine and had to lie down, went ghostly white",
+        "red_flag.dizzy_racing_exercise",
+    ),
+    (
+        "headaches come on every time i lift heavy now, have to stop the session",
+        "red_flag.headache_on_exertion",
+    ),
+    (
+        "sharp pain between my shoulder blades out of the blue, never felt anything like it",
+        "red_flag.aortic_dissection",
+    ),
+    ("my surgeon says i must not dislocate the new hip, what yoga is ok", None),
+    # a cramp that came and went, pins and needles that a position explains and ends
+    ("woke with a charley horse in my calf, agony but it did not last long", None),
+    ("foot went numb in half lotus, pins and needles as soon as i uncrossed", None),
+    ("brief tingle down my arm in the doorway stretch, went as soon as i moved", None),
+    ("my feet are not working properly after the long hike, blisters everywhere", None),
     (
         "my hernia popped out and wont go back in, its hard and im being sick",
         "red_flag.hernia_stuck",
