@@ -154,6 +154,12 @@ HOW_TO_REACH = 6
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`Brain._routine_near`)
 ROUTINE_NEAR = 0.42
+#: words that make an activity named in a message a subject to find out about, not one to
+#: get ready for: "a list of the top 10 tennis players", "golf tickets", "cycling results"
+ABOUT_THE_ACTIVITY = frozenset(
+    """list players player tickets ticket score scores results fixtures rules history
+    news channel watch watching bet odds price prices cost book booking rankings""".split()
+)
 #: ... less sure, in a conversation about stretching ("got anything for the drive itself?")
 ROUTINE_NEAR_IN_CONVERSATION = 0.3
 #: ... and, in a conversation about stretching, for a routine the message names no activity of
@@ -2250,8 +2256,8 @@ class Brain:
             ),
             None,
         )
-        if found is None:
-            return None
+        if found is None or not ABOUT_THE_ACTIVITY.isdisjoint(words):
+            return None  # "a list of the top 10 tennis players": the sport, not doing it
         if ROUTINE_WORDS.intersection(words):
             return found
         if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):

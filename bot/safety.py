@@ -391,7 +391,7 @@ _AGE_AFTER = frozenset(
     """and yo years year yrs yr now here but with never just retired male female so""".split()
 )
 #: words before a number that make it the person's age: "i am 72", "retired at 70", "aged 80"
-_AGE_BEFORE = frozenset({("i", "am"), ("retired", "at"), ("age", "of"), ("me", "at")})
+_AGE_BEFORE = frozenset({("i", "am"), ("retired", "at"), ("age", "of")})
 _AGE_WORDS = frozenset({"aged", "age"})
 #: the most digits an age has
 _AGE_DIGITS = 3

@@ -1610,6 +1610,10 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    ("always stiff after flying, what can i do in my seat on the plane", "routine.long_flight"),
+    ("is my flight delayed", "fallback"),
+    ("show me the top 10 golf players", "fallback"),
+    ("should stretching precede or follow a run", "general.before_after"),
     # whether a cool-down is worth it is a question, not a request for one
     ("honestly whats the point of cooling down, i just stop", "general.cooldown_needed"),
     ("do i really need a cool down after 5 a side", "general.cooldown_needed"),

@@ -443,6 +443,7 @@ def test_an_age_the_person_states_names_its_life_stage(brain: Brain, message, co
         "at 7 my calves are tight",
         "i am 30 and my hamstrings are tight",
         "60 seconds per side ok?",
+        "book a table for me at 7",
     ],
 )
 def test_a_number_that_is_no_age_names_no_life_stage(brain: Brain, message):
