@@ -450,6 +450,10 @@ def test_cues_are_read_with_typos_corrected_and_words_otherwise_as_written(brain
         ("my back knee hurts in the lunge", ("knees",)),
         ("back pain after deadlifts", ("lower_back",)),
         ("back and shoulders tight", ("lower_back", "shoulders")),
+        ("sit on your calves and lean back, my shins burn", ("calves", "shins")),
+        ("shoulders tense and pulled up and back all ride", ("shoulders",)),
+        ("rocking back and forth on my heels", ("feet_ankles",)),
+        ("my back hurts when i lean back", ("lower_back",)),
     ],
 )
 def test_back_meaning_again_or_the_leg_behind_is_not_the_back(brain, text, topics):

@@ -104,6 +104,14 @@ _AFTER_BACK_AGAIN = frozenset(
     "to into onto again home then from next the after up out off down in on at with for when "
     "since now together here there yet".split()
 )
+#: verbs that take "back" as a direction, not the body: "lean back", "come back", "sit back"
+_BEFORE_BACK_DIRECTION = frozenset(
+    """lean leaning leans leaned leant lie lying lay laying sit sitting sat step stepping
+    stepped come coming came go going went get getting got bounce bouncing bounced fall
+    falling fell rock rocking rocked head heading""".split()
+)
+#: directions that "back" joins as one more: "up and back", "forwards or back"
+_DIRECTIONS = frozenset("up down forward forwards front in out over".split())
 #: limbs that "back" describes as the one behind ("my back knee on the floor", "back leg")
 _LIMBS_BEHIND = frozenset(
     "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
@@ -289,6 +297,12 @@ class Canonicaliser:
             return True
         if at > 0 and words[at - 1] in self._owners:
             return False
+        if at > 0 and words[at - 1] in _BEFORE_BACK_DIRECTION:
+            return True  # "sit on your calves and lean back", "then come back"
+        if at > 1 and words[at - 1] in ("and", "or") and words[at - 2] in _DIRECTIONS:
+            return True  # "shoulders pulled up and back", "forwards or back"
+        if tuple(words[at + 1 : at + 3]) == ("and", "forth"):
+            return True  # "rocking back and forth"
         return at + 1 < len(words) and words[at + 1] in _AFTER_BACK_AGAIN
 
     def _part_of_area(self, words: Sequence[str], at: int) -> bool:
