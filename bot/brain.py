@@ -845,6 +845,7 @@ class Brain:
             pointing
             or set(analysis.topics) <= {area, *(stretch.topics if stretch else ())}
             or self._area_is_the_reason(analysis, cues)
+            or self._area_is_the_side(analysis)
         )
         if stretch is not None and reason:
             if "other_side" in cues or _asks_both_sides(words):
@@ -1268,14 +1269,20 @@ class Brain:
     ) -> str | None:
         """After a stretch card, the area a request for another stretch is for: the area it
         names after "for" ("one more for my quads", "quads are screaming, one more for them"),
-        else `area`, the card's ("that one hurts my knees, different one?"). None when the
-        message is no such request."""
-        if context.kind != "stretch" or "another" not in cues:
+        else `area`, the card's ("that one hurts my knees, different one?"). After a routine,
+        only an area the request names and aims at. None when the message is no such
+        request."""
+        if context.kind not in ("stretch", "routine") or "another" not in cues:
             return None
         words = analysis.words
         if OTHER_ASKS.intersection(analysis.corrected):
             return None
         named = [t for t in analysis.topics if t != GENERAL]
+        if context.kind == "routine":
+            # after a routine, one more for an area it named ("my hamstrings need extra, one
+            # more just for them"): that area's stretch
+            aimed = _aimed(words) or bool(POINTING_WORDS.intersection(words))
+            return named[0] if named and aimed else None
         if named and _aimed(words):
             return named[0]
         if named and not POINTING_WORDS.intersection(words):
@@ -1332,6 +1339,14 @@ class Brain:
         return any(
             cue in VARIANT_CUES and start < VARIANT_LEAD
             for start, _end, cue in self.cues.matches(words)
+        )
+
+    def _area_is_the_side(self, analysis: Analysis) -> bool:
+        """Whether every area the message names is inside its ask for the other side: "other
+        arm" after the chest stretch asks for its other side, not an arm stretch."""
+        sides = self.cues.where(analysis.corrected, "other_side")
+        return bool(sides) and all(
+            any(s <= start and end <= e for s, e in sides) for start, end, _t in analysis.spans
         )
 
     def _area_is_the_reason(self, analysis: Analysis, cues: frozenset[str]) -> bool:
@@ -1685,6 +1700,14 @@ class Brain:
             return self.replies.stretch_for_topic(
                 match.topics[0], context, confidence=CUE_CONFIDENCE
             )
+        if (
+            match.kind == "routine"
+            and context.topic
+            and _one_stretch_for_the_area_before(analysis, context)
+        ):
+            # "stretch before i get out of bed?" after why the feet hurt first thing: one of
+            # theirs, not the morning routine
+            return self.replies.stretch_for_topic(context.topic, context, confidence=CUE_CONFIDENCE)
         # a conversation about an area, even past a message not understood
         follows = (
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
@@ -2560,6 +2583,19 @@ def _sentence_marks(text: str) -> list[bool]:
         if part.group(1).strip():
             marks.append("?" in part.group(2))
     return marks
+
+
+def _one_stretch_for_the_area_before(analysis: Analysis, context: Context) -> bool:
+    """Whether a short message that names no area asks for one stretch ("stretch before i get
+    out of bed?") in a conversation about an area (an answer or a stretch about it)."""
+    words = analysis.corrected
+    if analysis.topics or len(words) > MOVE_MAX_WORDS or context.kind not in ("answer", "stretch"):
+        return False
+    if context.topic in (None, GENERAL):
+        return False
+    one = "stretch" in words or _has_pair(words, ONE_STRETCH_PAIRS)
+    named = ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS
+    return one and named.isdisjoint(words) and not _has_pair(words, WARM_UP_PAIRS)
 
 
 def _one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:

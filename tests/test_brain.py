@@ -1761,6 +1761,19 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    # after a routine, one more stretch for an area it named
+    ("cooldown after my run", "calves are wrecked, one more just for them", "calves.stretch"),
+    # after an answer about an area, a bare request is for its stretch
+    ("why does my piriformis ache after sitting", "give me something", "piriformis.stretch"),
+    ("why do my shins hurt", "got anything?", "shins.stretch"),
+    # "other arm" after a chest stretch is its other side, not an arm stretch
+    ("chest stretch please", "now the other arm", "stretch.doorway_chest.other_side"),
+    # one stretch with a time of day, in a conversation about an area
+    (
+        "my heel hurts on the first steps in the morning",
+        "a stretch before i get out of bed?",
+        "feet_ankles.stretch",
+    ),
     # an easier ask with its reason: an area in the reason is not a new topic
     ("calf stretch please", "too hard, my ankle is stiff", "stretch.wall_calf.easier"),
     ("quad stretch", "lovely, bye now", "smalltalk.goodbye"),
@@ -1809,9 +1822,12 @@ FOLLOW_UPS = [
         "my grandson set this up, who made you?",
         "smalltalk.who_made_you",
     ),
-    # a routine the conversation's words alone leave unsure of needs a time named, and a
-    # question about stretching is no routine
-    ("wrists hurt doing push ups", "is there something i can do before them", "fallback"),
+    # something to do before an activity, in a conversation about an area: its stretch
+    (
+        "wrists hurt doing push ups",
+        "is there something i can do before them",
+        "wrists_forearms.stretch",
+    ),
     ("used to dance, could do the splits at 18", "routine for splits pls", "routine.splits"),
     # a warm-up's cool-down and back
     (
