@@ -830,8 +830,11 @@ class Brain:
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?"); a reason may come with the ask
         # ("thats too hard, i cant get anywhere near, easier one?")
-        on_stretch = context.kind == "stretch" or (
-            context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}.")
+        on_stretch = (
+            context.kind == "stretch"
+            or (context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}."))
+            # "useless bot" then "fine, something easier then": the stretch still on screen
+            or (context.kind == "smalltalk" and context.stretch is not None)
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
         varies = bool(cues & VARIANT_CUES) or _asks_both_sides(words)

@@ -1761,6 +1761,16 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    (
+        "why are my quads tight after hill walks",
+        "one i can do standing at the top?",
+        "quadriceps.stretch",
+    ),
+    (
+        "could do the splits as a teen, now im stiff",
+        "how long would it take to get it back",
+        "general.flexibility_timeline",
+    ),
     # after a routine, one more stretch for an area it named
     ("cooldown after my run", "calves are wrecked, one more just for them", "calves.stretch"),
     # after an answer about an area, a bare request is for its stretch
@@ -1941,3 +1951,10 @@ def test_a_stretch_asked_for_a_place_keeps_to_what_the_place_allows(brain, kb):
 def test_an_easier_ask_for_another_area_is_not_a_reason(brain):
     _first, calves = converse(brain, "glute stretch please", "an easier one for my calves")
     assert calves.topic == "calves"
+
+
+def test_an_easier_ask_after_small_talk_is_for_the_stretch_on_screen(brain):
+    _first, _rude, easier = converse(
+        brain, "hamstring stretch please", "this bot is rubbish", "fine, an easier one then"
+    )
+    assert easier.kind == "stretch" and easier.intent.endswith(".easier")

@@ -454,6 +454,7 @@ def test_cues_are_read_with_typos_corrected_and_words_otherwise_as_written(brain
         ("shoulders tense and pulled up and back all ride", ("shoulders",)),
         ("rocking back and forth on my heels", ("feet_ankles",)),
         ("my back hurts when i lean back", ("lower_back",)),
+        ("my flexibility went, how do i get it back", ()),
     ],
 )
 def test_back_meaning_again_or_the_leg_behind_is_not_the_back(brain, text, topics):

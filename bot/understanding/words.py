@@ -110,6 +110,8 @@ _BEFORE_BACK_DIRECTION = frozenset(
     stepped come coming came go going went get getting got bounce bouncing bounced fall
     falling fell rock rocking rocked head heading""".split()
 )
+#: pronouns after which "back" is where something returns: "get it back", "want them back"
+_PRONOUNS_BACK = frozenset({"it", "them", "that", "this", "those", "these"})
 #: directions that "back" joins as one more: "up and back", "forwards or back"
 _DIRECTIONS = frozenset("up down forward forwards front in out over".split())
 #: limbs that "back" describes as the one behind ("my back knee on the floor", "back leg")
@@ -299,6 +301,8 @@ class Canonicaliser:
             return False
         if at > 0 and words[at - 1] in _BEFORE_BACK_DIRECTION:
             return True  # "sit on your calves and lean back", "then come back"
+        if at > 1 and words[at - 1] in _PRONOUNS_BACK:
+            return True  # "how long to get it back", "want them back"
         if at > 1 and words[at - 1] in ("and", "or") and words[at - 2] in _DIRECTIONS:
             return True  # "shoulders pulled up and back", "forwards or back"
         if tuple(words[at + 1 : at + 3]) == ("and", "forth"):
