@@ -264,6 +264,8 @@ CONDITION_ASK_WORDS = frozenset(
     allowed limit limits precautions careful okay""".split()
 )
 CONDITION_ASK_MAX_WORDS = 10
+#: words by which a question asks whether something is all right to do
+SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
 #: a complaint this many words after an area, or before it, is the area's ("neck and
@@ -1571,6 +1573,10 @@ class Brain:
         if reply.kind in ("stretch", "routine"):
             return say.with_conditions(reply, context.conditions)
         if not named:
+            if reply.kind == "answer" and not SAFE_ASK_WORDS.isdisjoint(words):
+                # "are toe touches ok for her then" after her osteoporosis: the answer, under
+                # what the condition changes
+                return say.with_conditions(reply, context.conditions)
             return reply
         if reply.kind == "answer" and reply.topic not in (None, GENERAL):
             return say.with_conditions(reply, named)

@@ -630,6 +630,15 @@ SIGNS_IN_OWN_WORDS = [
     ("dizzy every time i look up at high shelves, for weeks now", "red_flag.dizzy_on_position"),
     ("ive had headaches nearly every day for three weeks", "red_flag.daily_headaches"),
     ("stood up too fast once and felt a bit dizzy", None),
+    (
+        "back is stiff for two hours every morning and it wakes me at night, been a year now",
+        "red_flag.night_pain",
+    ),
+    (
+        "felt a pop in my finger on a crimp, now swollen and i cant bend it fully",
+        "red_flag.suspected_tear",
+    ),
+    ("my dad is 86, walks with a frame, had a fall in the spring, gentle stretches?", None),
     # forum stories, told the long way round
     (
         "woke up and my left foot just wasnt working, it flopped when i tried to walk",
@@ -1001,3 +1010,33 @@ def test_asking_to_carry_on_after_a_red_flag_gets_it_again(brain):
         "maybe i should just go easier next session?",
     )
     assert intents[0].startswith("red_flag.") and intents[1] == intents[0]
+
+
+@pytest.mark.parametrize(
+    ("messages", "condition"),
+    [
+        (
+            ("knee stretches after surgery?", "its the new one, had it done in march"),
+            "knee_replacement",
+        ),
+        (
+            ("ankle stretches?", "went over on it playing netball, its swollen and bruised"),
+            "recent_injury",
+        ),
+        (
+            (
+                "hamstring stretch please",
+                "its only my right leg and it runs all the way down to my foot",
+            ),
+            "sciatica",
+        ),
+    ],
+)
+def test_a_condition_told_after_an_area_keeps_to_it(brain, messages, condition):
+    reply = converse(brain, *messages)[-1]
+    assert reply.kind != "red_flag" and condition in reply.conditions
+
+
+def test_a_question_whether_something_is_ok_carries_the_condition(brain):
+    reply = converse(brain, "my mum has osteoporosis", "are toe touches ok for her")[-1]
+    assert reply.intent == "general.touch_toes" and reply.conditions == ("osteoporosis",)
