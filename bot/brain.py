@@ -143,7 +143,14 @@ WARM_UP_FOLLOWERS = frozenset(
 )
 #: words before "warm up" that make it something a person does, not a routine asked for
 WARM_UP_DOERS = frozenset(
-    "i we you they he she to always never not do did dont didnt can cant will should must".split()
+    """i we you they he she to always never not do did dont didnt can cant will should must
+    still am was were been being while already""".split()
+)
+#: words before a warm-up that make it one of something else: "vocal warm ups", "engine
+#: warm up", "a mental warm up"
+WARM_UP_THINGS = frozenset(
+    """vocal vocals voice singing choir engine car cars oven crowd audience mental brain
+    email ip""".split()
 )
 #: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
 HOW_TO_WORDS = frozenset(
@@ -2709,12 +2716,14 @@ def _warm_ups_named(words: Sequence[str]) -> set[str]:
 
 def _warm_up_of_a_thing(words: Sequence[str]) -> bool:
     """Whether a warm-up or cool-down named in the words is part of a thing's name ("a warm
-    up game", "warm up questions"): a word other than a stopword or WARM_UP_FOLLOWERS
-    follows it."""
-    for _start, end, _kind in _warm_up_names(words):
+    up game", "warm up questions", "vocal warm ups"): a word other than a stopword or
+    WARM_UP_FOLLOWERS follows it, or one of WARM_UP_THINGS comes before it."""
+    for start, end, _kind in _warm_up_names(words):
         after = words[end] if end < len(words) else None
         if after is not None and after not in STOPWORDS and after not in WARM_UP_FOLLOWERS:
             return True
+        if start and words[start - 1] in WARM_UP_THINGS:
+            return True  # "what vocal warm ups should i do before the gig"
     return False
 
 

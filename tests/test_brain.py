@@ -1610,6 +1610,13 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a warm-up of something else: the voice, an engine
+    ("any vocal warm ups before karaoke tonight", "fallback"),
+    # doing a warm-up is not asking for one; "what X stretches should i" asks for stretches
+    (
+        "my calves cramp while im still warming up for football, what calf stretches should i do",
+        "calves.stretch",
+    ),
     ("always stiff after flying, what can i do in my seat on the plane", "routine.long_flight"),
     ("is my flight delayed", "fallback"),
     ("show me the top 10 golf players", "fallback"),
