@@ -630,6 +630,16 @@ SIGNS_IN_OWN_WORDS = [
     ("dizzy every time i look up at high shelves, for weeks now", "red_flag.dizzy_on_position"),
     ("ive had headaches nearly every day for three weeks", "red_flag.daily_headaches"),
     ("stood up too fast once and felt a bit dizzy", None),
+    ("got out of bed and fell back down, my legs wouldnt move", "red_flag.nerve_getting_worse"),
+    (
+        "halfway up the hill my heart was going to pound right out of me, twice the normal pace",
+        "red_flag.dizzy_racing_exercise",
+    ),
+    (
+        "headache came on out of nowhere, been sick twice and the light is hurting my eyes",
+        "red_flag.meningitis_signs",
+    ),
+    ("my elbow pain started in march and keeps getting worse", "red_flag.pain_not_improving"),
     (
         "back is stiff for two hours every morning and it wakes me at night, been a year now",
         "red_flag.night_pain",
