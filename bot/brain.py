@@ -76,6 +76,10 @@ TIP_ASK_MAX_WORDS = 7
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: cues that ask for a version of the stretch on screen
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
+#: kneeling named: with a complaint, a limit on the stretch on screen
+KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
+#: a version of the stretch on screen asked for ("standing version?", "a seated one")
+VERSION_WORDS = frozenset({"version", "one", "variation", "option"})
 #: an area named with one of these cues in a variant ask is the reason for it ("easier,
 #: kneeling hurts my knees"): a complaint or a limit
 REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
@@ -345,7 +349,10 @@ SENDING_PAIRS = frozenset(
     (word, "me") for word in ("send", "remind", "message", "text", "ping", "email")
 )
 #: "both sides?": the other side of the stretch on screen, in a message this short
-BOTH_SIDES = frozenset({("both", "sides"), ("each", "side")})
+BOTH_SIDES = frozenset(
+    {("both", "sides"), ("each", "side")}
+    | {("both", limbs) for limbs in ("legs", "arms", "feet", "ankles", "hands", "wrists", "knees")}
+)
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
@@ -859,12 +866,13 @@ class Brain:
             or self._area_is_the_reason(analysis, cues)
             or self._area_is_the_side(analysis)
         )
-        if stretch is not None and reason:
-            if "other_side" in cues or _asks_both_sides(words):
-                return say.other_side(stretch, context)
+        if stretch is not None and (reason or KNEELING_WORDS.intersection(words)):
             limited = self._limited_instead(analysis, cues, stretch, context)
             if limited is not None:  # "easier? kneeling hurts my knee" after a kneeling stretch
                 return limited
+        if stretch is not None and reason:
+            if "other_side" in cues or _asks_both_sides(words):
+                return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
@@ -908,6 +916,7 @@ class Brain:
             and len(words) <= SHORT_ASK_WORDS + 2
             and not cues & {"why", "what", "complaint"}
             and not _every_day(words)  # "can you send me one every day": the daily tips
+            and not self._activities(words)  # "give me an easy full body one": the routine
         ):
             # "daily tips please" then "can i get one now"; after a tip about an area, "another
             # one" stays on it
@@ -1235,6 +1244,7 @@ class Brain:
             and "asks_stretch" in cues
             and "why" not in cues
             and not OTHER_ASKS.intersection(analysis.corrected)
+            and ROUTINE_NAMES.isdisjoint(analysis.corrected)  # "any quick routine for it"
         )
 
     def _warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
@@ -1322,19 +1332,29 @@ class Brain:
     def _limited_instead(
         self, analysis: Analysis, cues: frozenset[str], stretch: Stretch, context: Context
     ) -> Reply | None:
-        """After a stretch done kneeling or on the floor, an easier ask that names that limit
+        """After a stretch done kneeling or on the floor, a message that names that limit
         ("easier please, kneeling hurts my knees", "something easier? i can't get down on the
-        floor") gets another stretch for the area without it, and the limit is kept for the
-        rest of the conversation. None when the stretch already keeps to the limit."""
-        if "easier" not in cues:
-            return None
+        floor", "can't lie on the floor at work, standing version?", "kneeling on my feet
+        hurts my ankles") gets another stretch for the area without it, and the limit is kept
+        for the rest of the conversation. None when the stretch already keeps to the limit."""
         ask = self.sizes.read(analysis)
-        limits = ask.limits if ask is not None else frozenset()
-        tags = frozenset(stretch.caution_tags)
-        if not any(LIMIT_TAGS[limit] & tags for limit in limits):
+        words = analysis.corrected
+        if not ROUTINE_NAMES.isdisjoint(words):
+            return None  # "any quick routine for it i can do at my desk": a routine
+        limits: set[Limit] = set(ask.limits) if ask is not None else set()
+        if ask is not None and VERSION_WORDS.intersection(words):
+            limits |= ask.postures  # "standing version?"
+        if KNEELING_WORDS.intersection(words) and "complaint" in cues:
+            limits.add("no_kneeling")  # "kneeling on my feet hurts my ankles"
+        if not limits:
             return None
         kept = replace(context, limits=context.limits | limits)
-        return self.replies.limited_stretch(context.topic or stretch.topics[0], kept)
+        topic = context.topic or stretch.topics[0]
+        tags = frozenset(stretch.caution_tags)
+        if not any(LIMIT_TAGS[limit] & tags for limit in limits):
+            # the stretch on screen already keeps to it: show it again, and say so
+            return self.replies.stretch_that_fits(stretch, topic, kept)
+        return self.replies.limited_stretch(topic, kept)
 
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
@@ -1891,6 +1911,10 @@ class Brain:
         if kind == "request":
             if key == "tip":  # "a tip for my knees": one about them
                 asked = next((t for t in match.topics if t != GENERAL), None)
+                subjects = {found for _s, _e, found in self.subjects.matches(analysis.corrected)}
+                if asked is None and len(subjects) == 1:
+                    # "any beginner tips?", "tips for touching my toes": that answer's advice
+                    return say.answer(GENERAL, subjects.pop(), context, confidence=CUE_CONFIDENCE)
                 return say.tip(" ".join(words), context, confidence=match.confidence, topic=asked)
             if key in DAILY_REQUESTS:
                 return say.daily(DAILY_REQUESTS[key], context, confidence=match.confidence)

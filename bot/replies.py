@@ -485,6 +485,14 @@ class Replies:
         )
         return self._stretch_follow_up(stretch, "other_side", blocks, context)
 
+    def stretch_that_fits(self, stretch: Stretch, topic: str, context: Context) -> Reply:
+        """The stretch on screen again, for a limit it already keeps to ("can't lie on the
+        floor at work, standing version?" after a standing stretch)."""
+        asked = _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in context.limits])
+        reply = self.stretch(stretch, topic, context)
+        lead = Block("para", f"This one already fits “{asked}”.")
+        return replace(reply, blocks=(lead, *reply.blocks))
+
     def limited_stretch(self, topic: str, context: Context) -> Reply:
         """Another stretch for `topic` that keeps to the conversation's limits, led by them:
         the easier ask was "kneeling hurts my knees", so the kneeling card gives way."""

@@ -1768,6 +1768,17 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    ("why is my chest so tight", "diff one for chest", "chest.stretch"),
+    ("sore hamstrings after football", "stretch em?", "hamstrings.stretch"),
+    ("neck stretch please", "the other way now", "stretch.upper_trapezius.other_side"),
+    ("neck stretch please", "gentler, that pulls too much", "stretch.upper_trapezius.easier"),
+    ("calf stretch please", "do both legs?", "stretch.wall_calf.other_side"),
+    ("calf stretch please", "sweet dreams then", "smalltalk.goodbye"),
+    ("whats a good chest stretch", "can i do it on the bus", "chest.stretch"),
+    ("is stretching bad for you", "ok any beginner tips?", "general.beginner"),
+    ("a stretching tip please", "give me an easy full body one", "routine.full_body"),
+    # a routine asked for with a place is a routine, not the stretch fitted to the place
+    ("why does my neck ache", "any quick routine for it i can do at my desk", "routine.desk_break"),
     (
         "why are my quads tight after hill walks",
         "one i can do standing at the top?",
@@ -1965,3 +1976,19 @@ def test_an_easier_ask_after_small_talk_is_for_the_stretch_on_screen(brain):
         brain, "hamstring stretch please", "this bot is rubbish", "fine, an easier one then"
     )
     assert easier.kind == "stretch" and easier.intent.endswith(".easier")
+
+
+def test_a_limit_told_after_a_stretch_adapts_it_without_asking_easier(brain, kb):
+    shin, kneel = converse(brain, "best stretch for my shins", "kneeling on my feet hurts")
+    assert "kneeling" in kb.stretches[shin.stretches[0]].caution_tags
+    assert kneel.kind == "stretch" and kneel.topic == "shins"
+    assert "kneeling" not in kb.stretches[kneel.stretches[0]].caution_tags
+    # a stretch that already keeps to the limit is shown again, and says so
+    _tilt, again = converse(
+        brain, "lower back stretch i can do standing", "cant lie on the floor, standing version?"
+    )
+    assert again.stretches == _tilt.stretches and "already fits" in again.blocks[0].text
+
+
+def test_deadlift_tips_are_not_stretching_tips(brain):
+    assert brain.reply("deadlift form tips for beginners").kind == "fallback"

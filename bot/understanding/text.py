@@ -107,6 +107,8 @@ SHORTHAND = {
     "wat": "what",
     "wut": "what",
     "wats": "what is",
+    "diff": "different",
+    "em": "them",
     "wuts": "what is",
     "whts": "what is",
     "wht": "what",
