@@ -84,6 +84,8 @@ VERSION_WORDS = frozenset({"version", "one", "variation", "option"})
 #: kneeling hurts my knees"): a complaint or a limit
 REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
 CANNOT_WORDS = frozenset({"cannot", "cant", "unable"})
+#: "my knees don't like pigeon": a dislike is a reason too
+DISLIKE_PAIRS = frozenset({("not", "like"), ("not", "love"), ("not", "enjoy")})
 #: ... unless the ask is for the area: "for" or "on" this many words before it
 FOR_WORDS = frozenset({"for", "on"})
 FOR_REACH = 3
@@ -126,7 +128,9 @@ AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
 #: words that may come with a warm-up or cool-down asked for by its name alone ("a quick
 #: warm up pls"): it names no activity
-BARE_ASK_FILLER = frozenset("please pls quick short good some any give need want".split())
+BARE_ASK_FILLER = frozenset(
+    "please pls quick short good some any give need want then ok okay now also too".split()
+)
 #: words by which a request points at a setting named elsewhere in the message ("we stop at
 #: the rest stops, what stretches can i do there")
 THERE_WORDS = frozenset({"there", "then"})
@@ -1386,7 +1390,10 @@ class Brain:
         "easier please, kneeling hurts my knees", "too hard, i cant get near my feet" (a
         complaint or a limit); not "harder one for my calves"."""
         words = analysis.words
-        if not cues & VARIANT_CUES or not (cues & REASON_CUES or CANNOT_WORDS & set(words)):
+        dislikes = _has_pair(analysis.corrected, DISLIKE_PAIRS) or "hate" in analysis.corrected
+        if not cues & VARIANT_CUES or not (
+            cues & REASON_CUES or CANNOT_WORDS & set(words) or dislikes
+        ):
             return False
         return not any(
             word == TOPIC_TOKEN and FOR_WORDS.intersection(words[max(0, i - FOR_REACH) : i])
@@ -1953,8 +1960,15 @@ class Brain:
         named = self._activities(analysis.corrected, context)
         family, _, activity = match.key.partition("_")
         bare = not (set(analysis.corrected) - STOPWORDS - WARM_UP_NAMES - BARE_ASK_FILLER)
-        if bare and activity and family in ("warmup", "cooldown") and family in self.kb.routines:
-            return family  # "warm up" alone: the general warm-up, not the climbing one
+        if bare and family in ("warmup", "cooldown"):
+            # "warm up" alone: the general warm-up, not the climbing one; after the running
+            # warm-up, "ok give me a warm up then" stays with running
+            before = context.plan.base if context.kind == "routine" and context.plan else ""
+            own = f"{family}_{before.partition('_')[2]}"
+            if before.partition("_")[2] and own in self.kb.routines:
+                return own
+            if activity and family in self.kb.routines:
+                return family
         if not named or match.key in named:
             return match.key
         runner_up = next(

@@ -1768,6 +1768,11 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    ("side body stretch", "why are my sides tight anyway", "side_body.why_tight"),
+    ("pigeon pose please", "easier, my knees dont like it", "stretch.pigeon_pose.easier"),
+    # a warm-up by name alone after an activity's routine stays with that activity
+    ("warm up before tennis", "ok give me a cool down then", "routine.cooldown_tennis"),
+    ("cycling cooldown", "warm up too", "routine.warmup"),
     ("why is my chest so tight", "diff one for chest", "chest.stretch"),
     ("sore hamstrings after football", "stretch em?", "hamstrings.stretch"),
     ("neck stretch please", "the other way now", "stretch.upper_trapezius.other_side"),
