@@ -283,10 +283,6 @@ CONDITION_ASK_MAX_WORDS = 10
 SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
-#: a complaint this many words after an area, or before it, is the area's ("neck and
-#: shoulders ache", "aching neck")
-COMPLAINT_AFTER = 3
-COMPLAINT_BEFORE = 2
 #: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
 #: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
 #: "IT band so tight it feels like a rope"
@@ -698,7 +694,6 @@ class Brain:
                 reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, self._last_area(analysis, context))
-        match = self._complained_area_first(match, analysis)
         if match.kind != GENERAL:
             closing = self._closing_question(analysis, context)
             if closing is not None:
@@ -1050,7 +1045,8 @@ class Brain:
         """The message's areas with the one a complaint follows first, when nothing around
         the first it names says anything of it: "on my feet all day ... the backs of my legs
         are so tight" is about the hamstrings, "baby on one hip ... between my shoulder blades
-        feels knotted" the upper back. An area asked about ("what is the piriformis and why
+        feels knotted" the upper back, "the laptop on my knees. My neck and shoulders ache"
+        the neck. An area asked about ("what is the piriformis and why
         does my butt ache"), asked for ("my hip flexor stretches") or named with the next
         ("calf and achilles are tight") keeps its place."""
         spans = analysis.spans
@@ -1061,13 +1057,18 @@ class Brain:
             (start, cue) for start, _end, cue in self.cues.matches(words) if cue in SAYS_OF_AN_AREA
         ]
         first_start, first_end, _first = spans[0]
+        second = spans[1][0]
+        # an area that is only where a thing sits ("the laptop on my knees") is said of only
+        # by a complaint after it and before the next area
+        placed = not THING_PLACES.isdisjoint(words[max(0, first_start - 2) : first_start])
         if any(
             first_start - COMPLAINT_AFTER <= start <= first_end + COMPLAINT_AFTER
-            for start, _cue in found
+            and (not placed or (cue == "complaint" and first_end <= start < second))
+            for start, cue in found
         ):
             return analysis
-        if len(spans) > 1 and spans[1][0] - first_end <= 1:
-            return analysis  # "calf and achilles"
+        if second - first_end <= 1 and not any(first_end <= b <= second for b in analysis.breaks):
+            return analysis  # "calf and achilles", not "... on my knees. My neck"
         complaints = [start for start, cue in found if cue == "complaint"]
         first = next(
             (
@@ -2137,36 +2138,6 @@ class Brain:
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
-
-    def _complained_area_first(self, match: Match, analysis: Analysis) -> Match:
-        """`match` about the area the message complains of, when the area it names first is
-        only where a thing sits: "... with the laptop on my knees. My neck and shoulders ache
-        by lunchtime": the neck, not the knees."""
-        spans = [span for span in analysis.spans if span[2] != GENERAL]
-        first = match.topic
-        if first is None or len({topic for _s, _e, topic in spans}) < 2:
-            return match
-        words = analysis.corrected
-        complaints = [start for start, _end in self.cues.where(words, "complaint")]
-
-        def complained(start: int, end: int) -> bool:
-            return any(
-                end <= c <= end + COMPLAINT_AFTER or start - COMPLAINT_BEFORE <= c < start
-                for c in complaints
-            )
-
-        own = [(start, end) for start, end, topic in spans if topic == first]
-        if not own or any(complained(start, end) for start, end in own):
-            return match
-        if all(THING_PLACES.isdisjoint(words[max(0, start - 2) : start]) for start, _e in own):
-            return match  # not where a thing sits
-        other = next(
-            (topic for start, end, topic in spans if topic != first and complained(start, end)),
-            None,
-        )
-        if other is None:
-            return match
-        return replace(match, topic=other, topics=(other, *(t for t in match.topics if t != other)))
 
     def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a story of several sentences that ends by asking yes or no about stretching

@@ -1610,6 +1610,8 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # an area that is only where a thing sits gives way to the area complained of
+    ("i work with the laptop on my knees. my neck aches by noon", "neck.why_tight"),
     # a warm-up of something else: the voice, an engine
     ("any vocal warm ups before karaoke tonight", "fallback"),
     # doing a warm-up is not asking for one; "what X stretches should i" asks for stretches
