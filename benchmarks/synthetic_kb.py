@@ -454,11 +454,18 @@ class Synthesizer:
                 entry_dict(r, optional=("unless", "about_history", "explained_by"))
                 for r in kb.red_flags.values()
             ],
-            "conditions": [
-                entry_dict(c, optional=("refer_topics", "patterns")) for c in kb.conditions.values()
-            ],
+            "conditions": [condition_dict(c) for c in kb.conditions.values()],
             "disclaimer": {"short": kb.disclaimer.short, "full": kb.disclaimer.full},
         }
+
+
+def condition_dict(condition: Any) -> Entry:
+    """A condition as the loader reads it: its ages (a pair in the entry) as `age_from` and
+    `age_to`, when it has them."""
+    out = entry_dict(condition, optional=("refer_topics", "patterns", "ages"))
+    if "ages" in out:
+        out["age_from"], out["age_to"] = out.pop("ages")
+    return out
 
 
 def entry_dict(entry: Any, optional: tuple[str, ...] = ()) -> Entry:

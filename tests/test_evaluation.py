@@ -103,8 +103,8 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.redflags.recall.hits >= 234
-    assert report.redflags.level_right.hits >= 278
+    assert report.redflags.recall.hits >= 236
+    assert report.redflags.level_right.hits >= 280
     assert report.safety_conversations.recall.hits >= 48
     assert report.safety_conversations.false_red_flags.hits == 0
     assert report.nearmiss.false_red_flags.hits <= 4
@@ -118,5 +118,5 @@ def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
     assert report.singles.in_domain.hits >= 248
     assert report.singles.off_topic.hits >= 108
     assert report.singles.false_red_flags.hits <= 1
-    assert report.conversations.turns.messages.hits >= 180
-    assert report.conversations.follow_ups.hits >= 116
+    assert report.conversations.turns.messages.hits >= 183
+    assert report.conversations.follow_ups.hits >= 118
