@@ -252,7 +252,7 @@ async def test_user_text_echoed_in_a_reply_is_escaped(api, bot):
         ("/stretch my budget", "i don't know a stretch for", "Calves"),
         ("/routine", "usage: /routine", "Desk break"),
         ("/routine desk_break", "desk break", "Start guided"),
-        ("/routine flying", "i don't have a routine called", "Cooldown"),
+        ("/routine knitting", "i don't have a routine called", "Cooldown"),
         ("/nonsense", "i don't know /nonsense", None),
     ],
 )
