@@ -228,8 +228,8 @@ QUESTION_STARTS = frozenset(
 SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
 #: words that stand for an area named before ("should i stretch them")
 AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
-#: the ends of whole sentences, for a story that closes with a question
-SENTENCE_ENDS = re.compile(r"[.!?\n]+")
+#: a whole sentence and what ends it, for a story that closes with a question
+SENTENCE_AND_END = re.compile(r"([^.!?\n]*)([.!?\n]*)")
 #: small talk a message may close with: a question to the bot itself ("..., who made you?")
 QUESTIONS_TO_THE_BOT = frozenset(
     {"who_made_you", "are_you_a_bot", "how_are_you", "what_can_you_do"}
@@ -276,7 +276,7 @@ STRETCH_ON_WORDS = frozenset(
 #: should she avoid?", "should i push further into them?")
 CONDITION_ASK_WORDS = frozenset(
     """avoid avoided safe safely unsafe careful dangerous risky harm harmful push further
-    allowed limit limits precautions careful okay""".split()
+    allowed limit limits precautions okay""".split()
 )
 CONDITION_ASK_MAX_WORDS = 10
 #: words by which a question asks whether something is all right to do
@@ -1631,14 +1631,18 @@ class Brain:
         words = analysis.corrected
         if key not in UMBRELLA_GENERAL or self._names_subject(key, words):
             return key
-        named = {found for _s, _e, found in self.subjects.matches(words)}
+        named = self._subjects_named(words)
         runners = [k for kind, k, _t in match.alternatives if kind == GENERAL and k in named]
         return runners[0] if len(named) == 1 and runners else key
 
     def _names_subject(self, key: str, words: Sequence[str]) -> bool:
         """Whether the words name the subject of general answer `key` by one of its keywords
         ("too late to start", "every day", "charley horse")."""
-        return any(found == key for _s, _e, found in self.subjects.matches(words))
+        return key in self._subjects_named(words)
+
+    def _subjects_named(self, words: Sequence[str]) -> set[str]:
+        """The general answers whose subject the words name by one of its keywords."""
+        return {found for _s, _e, found in self.subjects.matches(words)}
 
     # ------------------------------------------------------------------ buttons
 
@@ -1919,7 +1923,7 @@ class Brain:
         if kind == "request":
             if key == "tip":  # "a tip for my knees": one about them
                 asked = next((t for t in match.topics if t != GENERAL), None)
-                subjects = {found for _s, _e, found in self.subjects.matches(analysis.corrected)}
+                subjects = self._subjects_named(analysis.corrected)
                 if asked is None and len(subjects) == 1:
                     # "any beginner tips?", "tips for touching my toes": that answer's advice
                     return say.answer(GENERAL, subjects.pop(), context, confidence=CUE_CONFIDENCE)
@@ -1965,8 +1969,9 @@ class Brain:
             # "warm up" alone: the general warm-up, not the climbing one; after the running
             # warm-up, "ok give me a warm up then" stays with running
             before = context.plan.base if context.kind == "routine" and context.plan else ""
-            own = f"{family}_{before.partition('_')[2]}"
-            if before.partition("_")[2] and own in self.kb.routines:
+            activity_before = before.partition("_")[2]
+            own = f"{family}_{activity_before}"
+            if activity_before and own in self.kb.routines:
                 return own
             if activity and family in self.kb.routines:
                 return family
@@ -2146,12 +2151,11 @@ class Brain:
         answer. The question says what the story wants; None otherwise."""
         if len(analysis.words) < CLAUSE_MIN_WORDS:
             return None
-        sentences = [part for part in SENTENCE_ENDS.split(analysis.text) if part.strip()]
+        sentences = _sentences_asked(analysis.text)
         if len(sentences) < 2:
             return None
-        marks = _sentence_marks(analysis.text)
-        asked = [part for part, mark in zip(sentences, marks, strict=False) if mark]
-        text = (asked or sentences)[-1]
+        asked = [part for part, is_question in sentences if is_question]
+        text = (asked or [part for part, _q in sentences])[-1]
         words = self.matcher.analyse(text).corrected
         if (
             not words
@@ -2327,11 +2331,12 @@ class Brain:
             own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
             if own is not None or wanted not in self.kb.routines:
                 return own
+            cues = self.cues.read(words)
+            asks = "request" in cues or self._asks(analysis)
             if found:
                 # "i need something to cool down with after football": no football cool-down,
                 # the general one, when asked for ("warm up 30 min on the bike first" is not)
-                asked = "request" in self.cues.read(words) or self._asks(analysis)
-                return wanted if asked and not _warm_up_of_a_thing(words) else None
+                return wanted if asks and not _warm_up_of_a_thing(words) else None
             if match is None or match.kind != "routine":
                 return None  # "a good warm up game for my team meeting" is no routine of ours
             # no activity named: the general one, when asked for ("quick general warm up",
@@ -2343,9 +2348,7 @@ class Brain:
             short = len(words) <= SHORT_ASK_WORDS and all(
                 w in STOPWORDS or w in self.matcher.vocab for w in words
             )
-            cues = self.cues.read(words)
-            asks = short or "request" in cues or self._asks(analysis)
-            asks = asks or tuple(words[:2]) in ASKING_FOR_STARTS  # "is there a full cooldown"
+            asks = asks or short or tuple(words[:2]) in ASKING_FOR_STARTS  # "is there a ..."
             if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
                 return None  # "warm up the car"
             if "not_a_body" in cues:
@@ -2600,14 +2603,14 @@ def _with_plural(phrase: str) -> tuple[str, ...]:
     return phrase, " ".join([*words[:-1], words[-1] + "s"])
 
 
-def _sentence_marks(text: str) -> list[bool]:
-    """For each sentence of `text` (split at `SENTENCE_ENDS`, empty ones dropped), whether
-    it ends with a question mark."""
-    marks = []
-    for part in re.finditer(r"([^.!?\n]*)([.!?\n]*)", text):
-        if part.group(1).strip():
-            marks.append("?" in part.group(2))
-    return marks
+def _sentences_asked(text: str) -> list[tuple[str, bool]]:
+    """Each whole sentence of `text` (as `SENTENCE_AND_END` reads it; empty ones dropped), with
+    whether it ends with a question mark."""
+    return [
+        (found.group(1), "?" in found.group(2))
+        for found in SENTENCE_AND_END.finditer(text)
+        if found.group(1).strip()
+    ]
 
 
 def _one_stretch_for_the_area_before(analysis: Analysis, context: Context) -> bool:
@@ -2619,8 +2622,7 @@ def _one_stretch_for_the_area_before(analysis: Analysis, context: Context) -> bo
     if context.topic in (None, GENERAL):
         return False
     one = "stretch" in words or _has_pair(words, ONE_STRETCH_PAIRS)
-    named = ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS
-    return one and named.isdisjoint(words) and not _has_pair(words, WARM_UP_PAIRS)
+    return one and not _names_a_routine(words)
 
 
 def _one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
@@ -2631,8 +2633,15 @@ def _one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
     words = analysis.corrected
     if len(set(areas)) != 1 or not _has_pair(words, ONE_STRETCH_PAIRS):
         return False
-    named = ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS
-    return named.isdisjoint(words) and not _has_pair(words, WARM_UP_PAIRS)
+    return not _names_a_routine(words)
+
+
+def _names_a_routine(words: Sequence[str]) -> bool:
+    """Whether the words ask for a routine by a name for one: "routine", "plan", "cool
+    down", ..."""
+    return not (ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS).isdisjoint(words) or _has_pair(
+        words, WARM_UP_PAIRS
+    )
 
 
 def _has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:

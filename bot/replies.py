@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from bot import actions as act
@@ -377,7 +377,7 @@ class Replies:
         )
         if fitting or not limited:
             return reply
-        asked = _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in context.limits])
+        asked = _limits_named(context.limits)
         name = self.kb.topic_name(topic).lower()
         lead = Block(
             "para",
@@ -488,7 +488,7 @@ class Replies:
     def stretch_that_fits(self, stretch: Stretch, topic: str, context: Context) -> Reply:
         """The stretch on screen again, for a limit it already keeps to ("can't lie on the
         floor at work, standing version?" after a standing stretch)."""
-        asked = _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in context.limits])
+        asked = _limits_named(context.limits)
         reply = self.stretch(stretch, topic, context)
         lead = Block("para", f"This one already fits “{asked}”.")
         return replace(reply, blocks=(lead, *reply.blocks))
@@ -501,7 +501,7 @@ class Replies:
         shown = self.kb.stretches.get(reply.stretches[0]) if reply.stretches else None
         if shown is None or limited.intersection(shown.caution_tags):
             return reply  # nothing fits: stretch_for_topic has said so
-        asked = _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in context.limits])
+        asked = _limits_named(context.limits)
         lead = Block("para", f"Here is one that fits “{asked}”.")
         return replace(reply, blocks=(lead, *reply.blocks))
 
@@ -1125,6 +1125,12 @@ class Replies:
 def notice(intent: str, text: str, context: Context) -> Reply:
     """A one-paragraph fallback that leaves the conversation where it was."""
     return Reply("fallback", intent, (Block("para", text),), confidence=0.0, context=context)
+
+
+def _limits_named(limits: Collection[Limit]) -> str:
+    """The limits as the person would say them, in the order of LIMITS: "no floor or no
+    kneeling"."""
+    return _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in limits])
 
 
 def _join(names: Sequence[str]) -> str:
