@@ -13,15 +13,14 @@ the reply (wording, buttons, the next context) and `bot.actions` owns the button
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Any
 
 from bot import actions as act
-from bot.actions import DailyWhat
+from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import ASPECT_ORDER, COOLDOWN, GENERAL_MORE_TOPIC, WELCOME_ROUTINE, Replies
+from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply
 from bot.safety import SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
@@ -30,467 +29,8 @@ from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import CueReader, PhraseIndex, StretchNames, within
 from bot.understanding.language import language_of
-from bot.understanding.sizes import FILLER_WORDS, SizeAsk, SizeReader
+from bot.understanding.sizes import SizeAsk, SizeReader
 from bot.understanding.text import normalize
-
-#: longer messages are cut before matching; red flags still see this much.
-MAX_CHARS = 4000
-#: how sure a bare topic ("and my calves?") is read as the last kind of answer about it
-BARE_TOPIC_CONFIDENCE = 0.7
-#: the intent layer's requests about daily tips, and what the reply explains
-DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
-#: which end of an activity a message asks for (the words that ask for a routine at all are
-#: ROUTINE_WORDS, below)
-WARM_WORDS = frozenset(
-    {"warm", "warmup", "warmups", "pre", "pregame", "before", "beforehand", "prep"}
-)
-COOL_WORDS = frozenset(
-    {
-        "cool",
-        "cooldown",
-        "cooldowns",
-        "post",
-        "postgame",
-        "after",
-        "afterwards",
-        "afterward",
-        "recover",
-    }
-)
-#: after tips were asked for, a message with one of these asks for a tip now ("can i get one
-#: now", "send me one")
-ONE_NOW = frozenset({"one", "now", "today"})
-#: after daily tips were turned on, a message of these words only, with a stop word, turns
-#: them off ("stop", "cancel them pls")
-STOP_WORDS = frozenset({"stop", "cancel", "off", "unsubscribe"})
-STOP_MESSAGE = STOP_WORDS | frozenset(
-    "it them those these the tips tip please pls no more turn actually wait sorry".split()
-)
-#: a message this short, of one everyday word and stopwords, names no general subject
-LONE_WORD_MAX = 2
-#: question words anywhere in a message
-WH_WORDS = frozenset({"what", "how", "why", "when", "which", "where", "who"})
-#: a request for a tip about an area is this short ("give me a tip for my knees")
-TIP_ASK_MAX_WORDS = 7
-#: words that thank at the end of a message
-TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
-#: cues that ask for a version of the stretch on screen
-VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
-#: kneeling named: with a complaint, a limit on the stretch on screen
-KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
-#: a version of the stretch on screen asked for ("standing version?", "a seated one")
-VERSION_WORDS = frozenset({"version", "one", "variation", "option"})
-#: an area named with one of these cues in a variant ask is the reason for it ("easier,
-#: kneeling hurts my knees"): a complaint or a limit
-REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
-CANNOT_WORDS = frozenset({"cannot", "cant", "unable"})
-#: "my knees don't like pigeon": a dislike is a reason too
-DISLIKE_PAIRS = frozenset({("not", "like"), ("not", "love"), ("not", "enjoy")})
-#: ... unless the ask is for the area: "for" or "on" this many words before it
-FOR_WORDS = frozenset({"for", "on"})
-FOR_REACH = 3
-#: a variant ask that starts within this many words leads a longer message
-VARIANT_LEAD = 3
-#: times of day that routines of their own are made for
-ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
-#: ... and the routine for each
-TIME_ROUTINES = {
-    "bedtime": "bedtime",
-    "bed": "bedtime",
-    "morning": "morning",
-    "mornings": "morning",
-}
-#: after a general answer with a routine of its own ("can i ever touch my toes"), these ask
-#: for that routine too: "ok give me a plan", "start me off"
-PLAN_WORDS = frozenset({"plan", "plans", "program", "programme", "schedule", "regime"})
-PLAN_PAIRS = frozenset({("start", "me"), ("get", "started"), ("me", "started")})
-#: answers about stretching before exercise, after which "what should i do instead" asks for a
-#: warm-up
-BEFORE_EXERCISE_ANSWERS = frozenset(
-    {"general.warmup_vs_stretch", "general.before_after", "general.static_vs_dynamic"}
-)
-WARM_UP_ROUTINE = "warmup"
-COOL_DOWN_ROUTINE = "cooldown"
-#: word pairs of a question about timing that the general answers cover, whatever area the
-#: conversation is about ("is it ok every day", "rest days too", "before squats or after");
-#: "how often" stays the area's question
-GENERAL_TIMING = (
-    (("every", "day"), "every_day"),
-    (("every", "single"), "every_day"),
-    (("rest", "days"), "every_day"),
-    (("rest", "day"), "every_day"),
-    (("before", "or"), "before_after"),
-    (("or", "after"), "before_after"),
-)
-#: words that open a follow-up adding an area ("and my forearms, ...", "also my neck")
-AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
-#: the words that ask for a routine as such ("stretches" may ask for one stretch)
-ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
-#: words that may come with a warm-up or cool-down asked for by its name alone ("a quick
-#: warm up pls"): it names no activity
-BARE_ASK_FILLER = frozenset(
-    "please pls quick short good some any give need want then ok okay now also too".split()
-)
-#: words by which a request points at a setting named elsewhere in the message ("we stop at
-#: the rest stops, what stretches can i do there")
-THERE_WORDS = frozenset({"there", "then"})
-#: general answers about stretching as a whole, which a subject named gives way to
-UMBRELLA_GENERAL = frozenset({"benefits"})
-#: one stretch asked for: "is there a stretch for that", "one good stretch"
-ONE_STRETCH_PAIRS = frozenset(
-    {(word, "stretch") for word in ("a", "one", "single", "good", "best", "decent", "quick")}
-)
-#: a warm-up or a cool-down named as such, in one word or two
-WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
-WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
-#: words that may follow a warm-up asked for ("warm up ideas", "a cooldown for after"); any
-#: other word but a stopword makes it part of a thing's name ("a warm up game")
-WARM_UP_FOLLOWERS = frozenset(
-    """routine routines idea ideas stretch stretches stretching exercise exercises drill drills
-    plan session sequence one ones please pls then thanks properly quickly first""".split()
-)
-#: words before "warm up" that make it something a person does, not a routine asked for
-WARM_UP_DOERS = frozenset(
-    """i we you they he she to always never not do did dont didnt can cant will should must
-    still am was were been being while already""".split()
-)
-#: words before a warm-up that make it one of something else: "vocal warm ups", "engine
-#: warm up", "a mental warm up"
-WARM_UP_THINGS = frozenset(
-    """vocal vocals voice singing choir engine car cars oven crowd audience mental brain
-    email ip""".split()
-)
-#: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
-HOW_TO_WORDS = frozenset(
-    {"do", "doing", "how", "way", "best", "should", "something", "anything", "stuff", "things"}
-)
-#: ... within this many words before "to" ("what should i be doing right now to cool down")
-HOW_TO_REACH = 6
-#: a routine the intent layer found at least this sure of is taken when the message names its
-#: activity or setting and asks for something (`Brain._routine_near`)
-ROUTINE_NEAR = 0.42
-#: words that make an activity named in a message a subject to find out about, not one to
-#: get ready for: "a list of the top 10 tennis players", "golf tickets", "cycling results"
-ABOUT_THE_ACTIVITY = frozenset(
-    """list players player tickets ticket score scores results fixtures rules history
-    news channel watch watching bet odds price prices cost book booking rankings""".split()
-)
-#: ... less sure, in a conversation about stretching ("got anything for the drive itself?")
-ROUTINE_NEAR_IN_CONVERSATION = 0.3
-#: ... and, in a conversation about stretching, for a routine the message names no activity of
-ROUTINE_IN_CONVERSATION = 0.5
-#: a question about stretching itself found at least this sure of is taken when the message
-#: names stretching and asks (`Brain._general_near`)
-GENERAL_NEAR = 0.5
-#: an area question the intent layer found at least this sure of is taken when the message's
-#: own words ask the same (`Brain._aspect_agrees`)
-ASPECT_NEAR = 0.42
-#: general answers about a kind of complaint rather than a question: a message that names
-#: one area with its complaint is about that area ("heel pain first thing in the morning",
-#: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
-AREA_FIRST_GENERAL = frozenset(
-    {
-        "morning_stiffness",
-        "soreness",
-        "posture",
-        "joint_noises",
-        "shaking",
-        "pins_and_needles",
-        "cramp",
-        "breathless_exercise",
-    }
-)
-#: ... of which these give way only to an area named with a complaint ("my jaw is tight and it
-#: pops"), not to one named with a stretch ("legs tremble in a deep hamstring stretch")
-SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
-#: general answers about one sensation, taken only from a message that names it by one of
-#: their keywords
-NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "cooldown_needed"}
-#: first words that make a message a yes-or-no question without a question mark ("how" is not
-#: one: "how do i knit a scarf as a total beginner")
-YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
-HOW_MUCH_STARTS = frozenset(
-    ("how", w) for w in ("long", "many", "much", "often", "soon", "quickly", "fast", "about")
-) | {("what", "about")}
-#: words that ask whether something can be done ("the splits in 30 days, realistic or nah")
-ASKING_WORDS = frozenset(
-    {"realistic", "realistically", "possible", "doable", "achievable", "worth", "instead"}
-)
-#: the cue that asks each area question
-ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
-#: words that make a "what is" question about a body ("what are the 4 quad muscles called")
-BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
-STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
-QUESTION_STARTS = frozenset(
-    "does do is are can should how why what when which will would could".split()
-)
-#: what separates the sentences of a message, for a last one asked of the bot
-SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
-#: words that stand for an area named before ("should i stretch them")
-AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
-#: a whole sentence and what ends it, for a story that closes with a question
-SENTENCE_AND_END = re.compile(r"([^.!?\n]*)([.!?\n]*)")
-#: small talk a message may close with: a question to the bot itself ("..., who made you?")
-QUESTIONS_TO_THE_BOT = frozenset(
-    {"who_made_you", "are_you_a_bot", "how_are_you", "what_can_you_do"}
-)
-#: ... naming the bot ("who made you", "are u a bot")
-BOT_WORDS = frozenset({"you", "u", "ya", "yourself", "bot"})
-#: word pairs that ask for something ("how about a full body one")
-ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
-#: ... when a thing or a time follows: "how about a full body one", "what about before bed"
-ASKS_ABOUT_NEXT = frozenset("a an one something some any before after for".split())
-#: the cues that ask for something, and the words that do not on their own
-ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
-#: general answers about timing, and the area answer they stand for
-TIMING_ASPECTS = {key: "when" for key in ("how_long", "how_often", "every_day", "before_after")}
-#: replies after which a conversation is about stretching
-STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
-STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
-#: how sure a message read by its cues is ("my calves tighten up on long runs")
-CUE_CONFIDENCE = 0.66
-#: which aspect a cue asks for, first match wins: a plain request for a stretch, a question
-#: about timing ("before or after", "or leave it"), any other request, the question words, and a
-#: plain complaint last (why it happens, the stretch one tap away)
-CUE_ASPECTS = (
-    ("asks_stretch", "stretch"),
-    ("asks_when", "when"),
-    ("request", "stretch"),
-    ("why", "why_tight"),
-    ("what", "what"),
-    ("complaint", "why_tight"),
-)
-#: emoji that say thank you on their own
-THANKS_EMOJI = frozenset({"🙏", "👍", "👌", "🙌", "❤", "🤝"})
-#: a wave: hello, or goodbye
-WAVE_EMOJI = frozenset({"👋"})
-#: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form
-EMOJI_MODIFIERS = str.maketrans(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0xFE0F, 0x200D], None))
-#: words of a question whether to stretch on after a red flag ("keep doing the stretch?")
-STRETCH_ON_WORDS = frozenset(
-    """stretch stretches stretching stretched exercise exercises exercising yoga pilates
-    routine workout gym run running train training keep carry continue easier easy next
-    push swim swimming ride cycle cycling lift lifting play session class""".split()
-)
-#: a short question after a condition was told that asks what is safe with it ("so what
-#: should she avoid?", "should i push further into them?")
-CONDITION_ASK_WORDS = frozenset(
-    """avoid avoided safe safely unsafe careful dangerous risky harm harmful push further
-    allowed limit limits precautions okay""".split()
-)
-CONDITION_ASK_MAX_WORDS = 10
-#: words by which a question asks whether something is all right to do
-SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
-#: an area after one of these is where a thing sits ("too tight on my wrist")
-THING_PLACES = frozenset({"on", "around", "round", "across"})
-#: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
-#: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
-#: "IT band so tight it feels like a rope"
-CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by", "like", "hours"})
-CAUSE_REACH = 3
-#: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
-WHOLE_BODY_ROUTINE = "full_body"
-WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
-WHOLE_BODY_REACH = 3
-#: after a warm-up, "after" among a message's first this many words asks for its cool-down
-TWIN_REACH = 4
-#: ... in a message with a question mark or opening with one of these
-TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay"})
-#: words that open a thank-you ("cheers, off on my round now")
-THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
-#: "every day", "each day": a daily tip, not one now
-EVERY_DAY = frozenset(
-    {("every", "day"), ("each", "day"), ("every", "morning"), ("each", "morning")}
-)
-#: yes-or-no openings that ask for something rather than whether: "is there a full cooldown
-#: for after games", "can you give me a warm up", "do you have a cooldown"
-ASKING_FOR_STARTS = frozenset(
-    {
-        ("is", "there"),
-        ("are", "there"),
-        ("can", "you"),
-        ("could", "you"),
-        ("do", "you"),
-        ("have", "you"),
-        ("would", "you"),
-        ("will", "you"),
-    }
-)
-#: what a daily message from us may be called: "a stretch every morning", "a tip each day"
-DAILY_THINGS = frozenset(
-    """stretch stretches stretching tip tips reminder reminders one something""".split()
-)
-#: what the daily tips may be called when someone turns them on or off: "the daily tip thing"
-DAILY_SWITCH_THINGS = frozenset(
-    """tip tips reminder reminders notification notifications message messages""".split()
-)
-#: ... turning them off: "stop the daily tips", "no more daily reminders"
-DAILY_OFF_WORDS = frozenset(
-    """stop unsubscribe cancel pause quit mute unsub disable anymore""".split()
-)
-DAILY_OFF_PAIRS = frozenset(
-    {
-        ("no", "more"),
-        ("turn", "off"),
-        ("switch", "off"),
-        ("opt", "out"),
-        ("not", "send"),
-        ("not", "want"),
-        ("not", "need"),
-    }
-)
-#: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
-DAILY_ON_WORDS = frozenset("""subscribe start send enable want like get receive resume""".split())
-DAILY_ON_PAIRS = frozenset(
-    {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
-)
-#: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
-SENDING_PAIRS = frozenset(
-    (word, "me") for word in ("send", "remind", "message", "text", "ping", "email")
-)
-#: "both sides?": the other side of the stretch on screen, in a message this short
-BOTH_SIDES = frozenset(
-    {("both", "sides"), ("each", "side")}
-    | {("both", limbs) for limbs in ("legs", "arms", "feet", "ankles", "hands", "wrists", "knees")}
-)
-BOTH_SIDES_MAX_WORDS = 3
-#: a follow-up move ("now the other leg?", "too hard") is a short message
-MOVE_MAX_WORDS = 8
-#: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
-#: is what the word names: "my dog's back", "chest of drawers", "guitar neck"
-NOT_A_BODY_REACH = 1
-#: how far after "for" the area a request is for may come ("one more for my tight quads")
-AIM_REACH = 3
-#: the words that make an area the writer's, up to this many words before it ("my left calf")
-FIRST_PERSON = frozenset({"my", "our"})
-#: words that make a thing the subject of a message ("my horse has a tight calf")
-THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
-#: words of a message about its writer ("stiff lower back every time i get out of the car")
-WRITER_WORDS = FIRST_PERSON | {"i", "me"}
-OWNED_REACH = 2
-#: a thing at least this many words from every area word is part of the story, not the area's
-#: owner, in a message about the writer
-THING_FAR = 3
-#: a complaint this close after a thing is the thing's ("my shirt is tight")
-THING_COMPLAINT = 2
-#: a change to the routine on screen may say a little more ("can i get a longer version for
-#: the weekend")
-SIZE_MOVE_MAX_WORDS = 14
-#: "stretch?", "a stretch pls": after a topic, its stretch
-ASK_FOR_A_STRETCH = frozenset(
-    "stretch stretches stretching a one any pls please plz how to then".split()
-)
-#: "show me one", "anything for that": a request for a stretch this short, after an area, is
-#: for that area
-SHORT_ASK_WORDS = 5
-#: words that ask for something else than a stretch ("show me a tip")
-OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldown"})
-#: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
-THANKS_LEAD_MIN_WORDS = 3
-#: after a greeting, at most this many words that ask nothing still make the message a greeting
-#: ("hi there, new here", "hello, just found this bot")
-GREETING_REST_MAX_WORDS = 4
-#: a statement about the writer's life after a reply about an area is this short, has words of
-#: at least STORY_MIN_CHARS letters in common with the area's why-it-gets-tight answer, other
-#: than STORY_GENERIC, and asks nothing (STORY_NOT_CUES)
-STORY_MAX_WORDS = 20
-STORY_MIN_CHARS = 4
-STORY_GENERIC = frozenset(
-    """work working worked time times long longer day days week weeks feel feels make makes
-    made more most much usually often help helps well good still even other some such""".split()
-)
-STORY_LEAD = "That fits what I said above. A stretch that helps:"
-STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "not_a_body"})
-#: the general answer about sore muscles after exercise, and the words that place a complaint
-#: after a session ("sore after my first class", "since leg day")
-SORENESS = "soreness"
-AFTER_WORDS = frozenset({"after", "since", "from", "post"})
-#: ... in a message this short: a longer one tells a story of its own
-SORE_MAX_WORDS = 18
-#: a complaint this many words or fewer after an area is about it ("legs are so tight")
-COMPLAINT_AFTER = 3
-#: the cues that say something of an area near them
-SAYS_OF_AN_AREA = frozenset({"complaint", "request", "asks_stretch", "what", "why", "when"})
-#: chat noise at the start and at the end of a message, read past when it was not understood
-SOCIAL_LEADS = frozenset({"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so", "hmm", "um"})
-SOCIAL_TAILS = frozenset(
-    {"x", "xx", "xxx", "anyway", "anyways", "dear", "mate", "lol", "haha", "tbh", "then", "btw"}
-)
-#: a goodbye is a message this short
-GOODBYE_MAX_WORDS = 6
-#: words that may trail a goodbye and leave it one: "bye now", "bye for now", "night all x"
-GOODBYE_TAIL = frozenset({"now", "for", "then", "all", "x", "xx", "xxx", "mate", "guys"})
-#: words that leave a message "just a topic" ("and my calves?", "what about my neck")
-BARE_TOPIC_WORDS = frozenset(
-    {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
-    # a correction or a change of subject around it ("no sorry i meant more between my
-    # shoulder blades", "haha fair. back to it, glutes?")
-    | {"sorry", "meant", "more", "actually", "instead", "haha", "fair", "back", "rather"}
-)
-#: a message that opens with this cue ("unrelated, but...", "different question") is read
-#: without the conversation before it; it counts in the first NEW_QUESTION_REACH words
-NEW_QUESTION_CUE = "new_question"
-NEW_QUESTION_REACH = 4
-#: words that point back at the area of the conversation ("which muscle is that")
-POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
-#: a short message with one of these after a stretch may name another of its area's stretches
-#: by some of its words ("bent knee version?", "the seated one"); VERSION_FILLER are words
-#: such a message has besides the name
-VERSION_WORDS = frozenset({"version", "variation", "variant", "one", "option", "kind", "type"})
-VERSION_FILLER = VERSION_WORDS | frozenset(
-    {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
-)
-VERSION_MAX = 6
-#: words around "before" / "after" that still ask only for the other end of an activity
-OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
-#: cues that make a message more than a bare topic: it asks for something about the area
-ASKING_CUES = frozenset({"request", "why", "when"})
-#: the routine a length or a limit is applied to when nothing in the message or the
-#: conversation names one: a general full-body stretch, or, seated or standing only, the
-#: desk break (done by a chair)
-GENERAL_BASE = COOLDOWN
-POSTURE_BASE = WELCOME_ROUTINE
-GENERAL_BASE_LEAD = (
-    "You didn't name a routine or an area, so I built this from “{title}”, a general "
-    "stretch for the whole body. Ask for a warm-up, a desk break or an area (“10 minutes for "
-    "my hips”) instead."
-)
-POSTURE_BASE_LEAD = (
-    "You didn't name a routine or an area, so I built this from “{title}”, which needs no "
-    "floor. Ask for another routine or an area (“10 minutes for my neck”) instead."
-)
-#: a length out of range: what can be done instead
-RANGE_LEAD = "I make routines of {low} to {high} minutes, so here is the {minutes}-minute one."
-#: words that ask for a routine rather than a stretch ("no kneeling routine", "a post round
-#: routine?"); "warm up" and "cool down" alone do not: they have other senses ("help him cool
-#: down") and WARM_WORDS / COOL_WORDS only say which end of an activity is wanted
-ROUTINE_WORDS = frozenset({"routine", "routines", "session", "sequence", "workout", "stretches"})
-#: a request for "a stretch" that names nothing to stretch, nor when, nor why ("i want to
-#: stretch", "give me a stretch", "any stretch?", "just want a quick stretch"): stretch words
-#: and these (besides stopwords) only. It gets a short all-over routine, with areas one tap
-#: away
-PLAIN_STRETCH_WORDS = frozenset({"stretch", "stretches", "stretching", "stretchy"})
-PLAIN_ASK_WORDS = frozenset(
-    """want wanna need give gimme send show quick short quickie easy gentle simple random
-    something anything good nice new lets let go time would love fancy feel""".split()
-)
-#: ... and none of these: a question, or a pointer at something said before
-PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
-#: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
-#: stretches
-PLAIN_ASK_ROUTINE = "full_body"
-ONE_STRETCH_WORDS = frozenset({"a", "one", "1", "random"})
-ONE_STRETCH_LEAD = "Here is one for anyone. For one area, name it: “a stretch for my neck”."
-#: words around a length that name no routine of their own ("full body" does: it is one)
-GENERIC_FILLER = FILLER_WORDS - {"full", "whole", "body"}
-PLAIN_ASK_LEAD = (
-    "Here is a short all-over routine. For one area, name it: “a stretch for my hamstrings”."
-)
-#: ... and none of these: they ask something, or ask for something ("morning routine for
-#: productivity" is no greeting)
-GREETING_NOT_AFTER = (
-    WH_WORDS | QUESTION_STARTS | ROUTINE_WORDS | {"stretch", "stretching", "tip", "tips"}
-)
 
 
 class Brain:
@@ -509,7 +49,7 @@ class Brain:
             (form, routine.id)
             for routine in kb.routines.values()
             for keyword in routine.keywords
-            for form in _with_plural(keyword)
+            for form in lexicon.with_plural(keyword)
         )
         self.stretch_names = StretchNames(kb, self.cues)
         #: the words of each stretch's names, for "bent knee version?" after a calf stretch
@@ -603,14 +143,14 @@ class Brain:
         context = context or Context()
         if not isinstance(text, str):
             return self.replies.not_text(context)
-        text = text[:MAX_CHARS]
+        text = text[: lexicon.MAX_CHARS]
         analysis = self._complained_of_first(self.matcher.analyse(text))
         about_a_thing = self._about_a_thing(analysis, context)
         safety = self.rules.check(
             analysis,
             None if about_a_thing else context.topic,
             () if about_a_thing else context.symptoms,
-            about_stretching=context.kind in STRETCHING_KINDS,
+            about_stretching=context.kind in lexicon.STRETCHING_KINDS,
             continuing=context.kind == "red_flag",
         )
         named = tuple(c.id for c in safety.conditions)
@@ -642,15 +182,17 @@ class Brain:
                     flag_id, context.conditions, context.symptoms, again=True
                 )
         if not analysis.words:
-            emoji = _bare_emoji(text)
-            if emoji <= THANKS_EMOJI and emoji and "thanks" in self.kb.smalltalk:
+            emoji = lexicon.bare_emoji(text)
+            if emoji <= lexicon.THANKS_EMOJI and emoji and "thanks" in self.kb.smalltalk:
                 return self.replies.smalltalk("thanks", text, context)  # a bare "🙏"
-            if emoji == WAVE_EMOJI:  # "👋": hello first, goodbye in a conversation
+            if emoji == lexicon.WAVE_EMOJI:  # "👋": hello first, goodbye in a conversation
                 key = "greeting" if context.kind is None else "goodbye"
                 if key in self.kb.smalltalk:
                     return self.replies.smalltalk(key, text, context)
             return self.replies.empty(text, context)
-        if NEW_QUESTION_CUE in self.cues.read(analysis.corrected[:NEW_QUESTION_REACH]):
+        if lexicon.NEW_QUESTION_CUE in self.cues.read(
+            analysis.corrected[: lexicon.NEW_QUESTION_REACH]
+        ):
             # "unrelated, but is it ok to stretch every day": not about the area before
             context = replace(
                 context, topic=None, kind=None, intent=None, stretch=None, routine=None, plan=None
@@ -662,7 +204,7 @@ class Brain:
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
-        switch = _daily_switch(analysis)
+        switch = lexicon.daily_switch(analysis)
         if switch is not None:  # "please stop the daily tips", "sign me up for the daily tip"
             return self._with_conditions(self.replies.daily(switch, context), named, context)
         tip_area = self._tip_for_an_area(analysis)
@@ -687,11 +229,11 @@ class Brain:
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
         if self._plain_stretch_ask(analysis, context):  # "i want to stretch", "any stretch?"
-            if ONE_STRETCH_WORDS.intersection(analysis.corrected):
+            if lexicon.ONE_STRETCH_WORDS.intersection(analysis.corrected):
                 reply = self._one_stretch(context)  # "give me a stretch for today"
             else:
-                plan = Plan(PLAIN_ASK_ROUTINE, length="short")
-                reply = self.replies.sized_routine(plan, context, leads=(PLAIN_ASK_LEAD,))
+                plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
+                reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
         match = self.matcher.match(analysis, self._last_area(analysis, context))
         if match.kind != GENERAL:
@@ -727,7 +269,7 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
-            if _thanks_then_told(analysis) and "thanks" in self.kb.smalltalk:
+            if lexicon.thanks_then_told(analysis) and "thanks" in self.kb.smalltalk:
                 # "cheers, off on my round now", "thank you, she'll love this"
                 return self.replies.smalltalk("thanks", " ".join(analysis.words), context)
             if rest is not None and self._greets(analysis, rest):
@@ -746,12 +288,12 @@ class Brain:
         every day" asks about every day)."""
         words = analysis.corrected
         told = [c for c in context.conditions if c not in named]
-        if not told or analysis.topics or len(words) > CONDITION_ASK_MAX_WORDS:
+        if not told or analysis.topics or len(words) > lexicon.CONDITION_ASK_MAX_WORDS:
             return None
-        asks = "?" in analysis.text or (bool(words) and words[0] in QUESTION_STARTS)
-        if not asks or CONDITION_ASK_WORDS.isdisjoint(words):
+        asks = "?" in analysis.text or (bool(words) and words[0] in lexicon.QUESTION_STARTS)
+        if not asks or lexicon.CONDITION_ASK_WORDS.isdisjoint(words):
             return None
-        if self.subjects.matches(words) or _every_day(words):
+        if self.subjects.matches(words) or lexicon.every_day(words):
             return None  # "is it safe to do it every day": the general question
         return told[-1]
 
@@ -759,11 +301,11 @@ class Brain:
         """Whether a message asks whether to stretch or exercise, naming no area: "should I
         just keep doing the stretch you gave me?", "can i still do my yoga"."""
         words = analysis.corrected
-        if analysis.topics or STRETCH_ON_WORDS.isdisjoint(words):
+        if analysis.topics or lexicon.STRETCH_ON_WORDS.isdisjoint(words):
             return False
         return (
             "?" in analysis.text
-            or words[0] in QUESTION_STARTS
+            or words[0] in lexicon.QUESTION_STARTS
             or "request" in self.cues.read(words)
         )
 
@@ -771,7 +313,7 @@ class Brain:
         """The topic a message's "it" points at: the conversation's, or after a general
         answer about the stretch on screen ("hold how long" then "when shud i do it"), that
         stretch's area."""
-        if context.topic == GENERAL and not POINTING_WORDS.isdisjoint(analysis.corrected):
+        if context.topic == GENERAL and not lexicon.POINTING_WORDS.isdisjoint(analysis.corrected):
             return self._stretch_area(context) or context.topic
         return context.topic
 
@@ -784,7 +326,7 @@ class Brain:
         """In a conversation, for a message not understood that opens with an area alone and
         goes on about something else ("and calves? heard they're linked"): the reply to the
         area alone. None otherwise."""
-        sentences = _sentences(text)
+        sentences = lexicon.sentences(text)
         if context.kind is None or len(sentences) < 2:
             return None
         first = self.matcher.analyse(sentences[0])
@@ -797,18 +339,18 @@ class Brain:
         """For a message not understood whose last sentence (in a conversation) or first
         sentence (in a first message) asks something of the bot itself ("my grandson set this
         up for me, who made you?"): the reply to that sentence. None otherwise."""
-        sentences = _sentences(text)
+        sentences = lexicon.sentences(text)
         if len(sentences) < 2:
             return None
         # a first message that closes so is as often asked of any assistant; one that opens
         # so asks the bot, and says why after ("are you a real person or a bot? asking
         # because you replied at 3am")
         asked = sentences[-1] if context.kind is not None else sentences[0]
-        if BOT_WORDS.isdisjoint(normalize(asked).split()):
+        if lexicon.BOT_WORDS.isdisjoint(normalize(asked).split()):
             return None  # "..., are ab stretches ok", "..., who's right": not asked of the bot
         last = self.matcher.analyse(asked)
         match = self.matcher.match(last)
-        if match.kind != "smalltalk" or match.key not in QUESTIONS_TO_THE_BOT:
+        if match.kind != "smalltalk" or match.key not in lexicon.QUESTIONS_TO_THE_BOT:
             return None
         if match.confidence < self.matcher.threshold:
             return None
@@ -819,7 +361,9 @@ class Brain:
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
         the message is none of these."""
         words = analysis.corrected
-        if not words or (len(words) > SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words)):
+        if not words or (
+            len(words) > lexicon.SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words)
+        ):
             return None
         thanks = "thanks_lead" in self.cues.read(words[:2])
         if context.kind is None and not thanks:
@@ -834,7 +378,7 @@ class Brain:
         # ("hold how lng" then "n when shud i do it": the area of the stretch on screen)
         last = self._last_area(analysis, context)
         area = last if last and last != GENERAL else None
-        pointing = bool(POINTING_WORDS.intersection(words))
+        pointing = bool(lexicon.POINTING_WORDS.intersection(words))
         version = self._version_named(words, context, area)
         if version is not None:  # "bent knee version?", "the seated one" after a calf stretch
             return say.stretch(kb.stretches[version], area or version, context)
@@ -852,7 +396,7 @@ class Brain:
             or (context.kind == "smalltalk" and context.stretch is not None)
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
-        varies = bool(cues & VARIANT_CUES) or _asks_both_sides(words)
+        varies = bool(cues & lexicon.VARIANT_CUES) or lexicon.asks_both_sides(words)
         if stretch is None and context.kind == "answer" and area and varies:
             # "harder version please", "now the other hand" after why an area gets tight: its
             # first stretch's
@@ -865,19 +409,19 @@ class Brain:
             or self._area_is_the_reason(analysis, cues)
             or self._area_is_the_side(analysis)
         )
-        if stretch is not None and (reason or KNEELING_WORDS.intersection(words)):
+        if stretch is not None and (reason or lexicon.KNEELING_WORDS.intersection(words)):
             limited = self._limited_instead(analysis, cues, stretch, context)
             if limited is not None:  # "easier? kneeling hurts my knee" after a kneeling stretch
                 return limited
         if stretch is not None and reason:
-            if "other_side" in cues or _asks_both_sides(words):
+            if "other_side" in cues or lexicon.asks_both_sides(words):
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
-        asks_a_plan = bool(ROUTINE_NAMES & set(words) or PLAN_WORDS & set(words)) or _has_pair(
-            words, PLAN_PAIRS
-        )
+        asks_a_plan = bool(
+            lexicon.ROUTINE_NAMES & set(words) or lexicon.PLAN_WORDS & set(words)
+        ) or lexicon.has_pair(words, lexicon.PLAN_PAIRS)
         routine = self._routine_for_answer(context) if asks_a_plan else None
         if routine is not None and not analysis.topics:
             # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
@@ -896,7 +440,7 @@ class Brain:
         warm_up = self._warm_up_instead(analysis, context)
         if warm_up is not None:  # "what should they do instead then" after "no static stretching"
             return say.routine(kb.routines[warm_up], context)
-        if len(words) > MOVE_MAX_WORDS:
+        if len(words) > lexicon.MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day"; "stretch for it i can do at a service station")
             if not (area and pointing):
@@ -906,15 +450,19 @@ class Brain:
                 return self._stretch_within_limits(area, analysis, context)
             aspect = self._aspect_follow_up(cues, area, analysis)
             return say.answer(area, aspect, context) if aspect else None
-        if context.kind == "daily" and STOP_WORDS & set(words) and set(words) <= STOP_MESSAGE:
+        if (
+            context.kind == "daily"
+            and lexicon.STOP_WORDS & set(words)
+            and set(words) <= lexicon.STOP_MESSAGE
+        ):
             return say.daily("off", context)  # "daily tips please" then "stop"
         if (
             context.kind in ("tip", "daily")
             and not analysis.topics
-            and ONE_NOW.intersection(words)
-            and len(words) <= SHORT_ASK_WORDS + 2
+            and lexicon.ONE_NOW.intersection(words)
+            and len(words) <= lexicon.SHORT_ASK_WORDS + 2
             and not cues & {"why", "what", "complaint"}
-            and not _every_day(words)  # "can you send me one every day": the daily tips
+            and not lexicon.every_day(words)  # "can you send me one every day": the daily tips
             and not self._activities(words)  # "give me an easy full body one": the routine
         ):
             # "daily tips please" then "can i get one now"; after a tip about an area, "another
@@ -933,8 +481,8 @@ class Brain:
             context.kind == "answer" and context.topic == GENERAL
         )
         if about_routines and (
-            (WARM_WORDS | COOL_WORDS).intersection(words)
-            or ("one" in words and len(words) <= MOVE_MAX_WORDS)  # "and one for bedtime?"
+            (lexicon.WARM_WORDS | lexicon.COOL_WORDS).intersection(words)
+            or ("one" in words and len(words) <= lexicon.MOVE_MAX_WORDS)  # "and one for bedtime?"
         ):
             activity = self._activity_routine(analysis, asked=True) or self._time_routine(words)
             if activity is not None:
@@ -945,19 +493,19 @@ class Brain:
                 return again
         if (
             area
-            and (pointing or not BODY_WORDS.isdisjoint(words) or "called" in words)
+            and (pointing or not lexicon.BODY_WORDS.isdisjoint(words) or "called" in words)
             and "what" in cues
             and not analysis.topics
             and ((area, "what") in kb.answers)
         ):
             # "wait, which muscle is that?", "what's the muscle even called"
             return say.answer(area, "what", context)
-        if area and set(words) <= ASK_FOR_A_STRETCH:
+        if area and set(words) <= lexicon.ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if (
             area
             and self._asks_a_stretch_for(analysis, cues)
-            and (pointing or "one" in words or len(words) <= SHORT_ASK_WORDS)
+            and (pointing or "one" in words or len(words) <= lexicon.SHORT_ASK_WORDS)
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
@@ -966,44 +514,50 @@ class Brain:
             return say.answer(area, aspect, context)
         if (
             "thanks" in kb.smalltalk
-            and (words[-1] in TRAILING_THANKS or tuple(words[-2:]) == ("thank", "you"))
+            and (words[-1] in lexicon.TRAILING_THANKS or tuple(words[-2:]) == ("thank", "you"))
             and not analysis.topics
             and "?" not in analysis.text
-            and WH_WORDS.isdisjoint(words)
-            and (words[0] not in QUESTION_STARTS or words[:2] == ("will", "do"))
+            and lexicon.WH_WORDS.isdisjoint(words)
+            and (words[0] not in lexicon.QUESTION_STARTS or words[:2] == ("will", "do"))
         ):
             # "ok i'll call my doctor, thanks", "will do, cheers": a thank-you at the end
             return say.smalltalk("thanks", " ".join(words), context)
-        if thanks and len(words) > THANKS_LEAD_MIN_WORDS:
-            rest = _after_thanks(words, self.cues)
+        if thanks and len(words) > lexicon.THANKS_LEAD_MIN_WORDS:
+            rest = lexicon.after_thanks(words, self.cues)
             if rest:
                 after = self._reply(" ".join(rest), context)
-                if after.kind != "fallback" or not _thanks_then_told(analysis):
+                if after.kind != "fallback" or not lexicon.thanks_then_told(analysis):
                     return after  # "thanks, whats the capital of peru" is declined
                 # "cheers, off on my round now": the thanks is what the message says
                 return say.smalltalk("thanks", " ".join(words), context)
             if (
                 "thanks" in kb.smalltalk
                 and "?" not in analysis.text
-                and QUESTION_STARTS.isdisjoint(words[1:])
+                and lexicon.QUESTION_STARTS.isdisjoint(words[1:])
             ):
                 # "thanks ur a star", "cheers that helped loads": the thanks is the message
                 return say.smalltalk("thanks", " ".join(words), context)
         return None
 
     def _plain_stretch_ask(self, analysis: Analysis, context: Context) -> bool:
-        """True for a request for a stretch that says nothing more (`PLAIN_ASK_WORDS`), with no
+        """True for a request for a stretch that says nothing more (`lexicon.PLAIN_ASK_WORDS`), with no
         area in the conversation to read it against; not a yes/no question ("should i
         stretch")."""
         words = analysis.corrected
-        if analysis.topics or not words or words[0] in YES_NO_STARTS:
+        if analysis.topics or not words or words[0] in lexicon.YES_NO_STARTS:
             return False
-        if not PLAIN_ASK_NOT.isdisjoint(words):
+        if not lexicon.PLAIN_ASK_NOT.isdisjoint(words):
             return False  # "stretch for it?", "stretch then": for something said before
-        if context.topic not in (None, GENERAL) or PLAIN_ASK_ROUTINE not in self.kb.routines:
+        if (
+            context.topic not in (None, GENERAL)
+            or lexicon.PLAIN_ASK_ROUTINE not in self.kb.routines
+        ):
             return False
         rest = {w for w in words if w not in STOPWORDS}
-        return bool(rest & PLAIN_STRETCH_WORDS) and rest <= PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+        return (
+            bool(rest & lexicon.PLAIN_STRETCH_WORDS)
+            and rest <= lexicon.PLAIN_STRETCH_WORDS | lexicon.PLAIN_ASK_WORDS
+        )
 
     def _one_stretch(self, context: Context) -> Reply:
         """One stretch for anyone, for a request for "a stretch" with nothing more: the first
@@ -1011,7 +565,7 @@ class Brain:
         body from the neck down), with areas one tap away."""
         steps = [
             step.stretch
-            for step in self.kb.routines[PLAIN_ASK_ROUTINE].steps
+            for step in self.kb.routines[lexicon.PLAIN_ASK_ROUTINE].steps
             if step.stretch in self.kb.stretches
             and self.kb.stretches[step.stretch].type == "static"
         ]
@@ -1019,7 +573,7 @@ class Brain:
         fresh = [s for s in steps if s not in shown] or steps
         stretch = self.kb.stretches[fresh[0]]
         reply = self.replies.stretch(stretch, stretch.topics[0], context)
-        return replace(reply, blocks=(Block("para", ONE_STRETCH_LEAD), *reply.blocks))
+        return replace(reply, blocks=(Block("para", lexicon.ONE_STRETCH_LEAD), *reply.blocks))
 
     def _after_greeting(self, analysis: Analysis) -> Sequence[str] | None:
         """The words after a greeting that opens the message ("good morning everyone" ->
@@ -1036,7 +590,7 @@ class Brain:
         return (
             context.topic is not None
             and not analysis.topics
-            and POINTING_WORDS.isdisjoint(words)
+            and lexicon.POINTING_WORDS.isdisjoint(words)
             and "one" not in words
             and bool(self.cues.read(words) & {"not_a_body", "device"})
         )
@@ -1054,15 +608,17 @@ class Brain:
             return analysis
         words = analysis.corrected
         found = [
-            (start, cue) for start, _end, cue in self.cues.matches(words) if cue in SAYS_OF_AN_AREA
+            (start, cue)
+            for start, _end, cue in self.cues.matches(words)
+            if cue in lexicon.SAYS_OF_AN_AREA
         ]
         first_start, first_end, _first = spans[0]
         second = spans[1][0]
         # an area that is only where a thing sits ("the laptop on my knees") is said of only
         # by a complaint after it and before the next area
-        placed = not THING_PLACES.isdisjoint(words[max(0, first_start - 2) : first_start])
+        placed = not lexicon.THING_PLACES.isdisjoint(words[max(0, first_start - 2) : first_start])
         if any(
-            first_start - COMPLAINT_AFTER <= start <= first_end + COMPLAINT_AFTER
+            first_start - lexicon.COMPLAINT_AFTER <= start <= first_end + lexicon.COMPLAINT_AFTER
             and (not placed or (cue == "complaint" and first_end <= start < second))
             for start, cue in found
         ):
@@ -1074,7 +630,7 @@ class Brain:
             (
                 topic
                 for _s, end, topic in spans[1:]
-                if any(0 <= start - end <= COMPLAINT_AFTER for start in complaints)
+                if any(0 <= start - end <= lexicon.COMPLAINT_AFTER for start in complaints)
             ),
             None,
         )
@@ -1088,9 +644,9 @@ class Brain:
         """The words without chat noise at either end ("well", "haha" first; "x", "anyway",
         "dear" last), when there is some and something is left; else None."""
         start, end = 0, len(words)
-        while start < end and words[start] in SOCIAL_LEADS:
+        while start < end and words[start] in lexicon.SOCIAL_LEADS:
             start += 1
-        while end > start and words[end - 1] in SOCIAL_TAILS:
+        while end > start and words[end - 1] in lexicon.SOCIAL_TAILS:
             end -= 1
         if (start, end) == (0, len(words)) or start == end:
             return None
@@ -1105,7 +661,7 @@ class Brain:
             return reply
         areas = {t for t in analysis.topics if t != GENERAL and t in self.kb.topics}
         before = context.topic if context.topic not in (None, GENERAL) else None
-        if not areas and before and not POINTING_WORDS.isdisjoint(analysis.corrected):
+        if not areas and before and not lexicon.POINTING_WORDS.isdisjoint(analysis.corrected):
             areas = {before}
         if len(areas) != 1:
             return reply
@@ -1120,19 +676,25 @@ class Brain:
         if context.kind not in ("answer", "stretch") or area in (None, GENERAL):
             return None
         words = analysis.corrected
-        if len(words) > STORY_MAX_WORDS or "?" in analysis.text or set(analysis.topics) - {area}:
+        if (
+            len(words) > lexicon.STORY_MAX_WORDS
+            or "?" in analysis.text
+            or set(analysis.topics) - {area}
+        ):
             return None
-        if "i" not in words and FIRST_PERSON.isdisjoint(words):
+        if "i" not in words and lexicon.FIRST_PERSON.isdisjoint(words):
             return None
-        if (area, "why_tight") not in self.kb.answers or self.cues.read(words) & STORY_NOT_CUES:
+        if (area, "why_tight") not in self.kb.answers or self.cues.read(
+            words
+        ) & lexicon.STORY_NOT_CUES:
             return None
-        told = {w for w in words if len(w) >= STORY_MIN_CHARS and w not in STOPWORDS}
+        told = {w for w in words if len(w) >= lexicon.STORY_MIN_CHARS and w not in STOPWORDS}
         if not told & self._cause_words(area):
             return None
         if context.intent == f"{area}.why_tight":
-            reply = self.replies.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
-            return replace(reply, blocks=(Block("para", STORY_LEAD), *reply.blocks))
-        return self.replies.answer(area, "why_tight", context, confidence=CUE_CONFIDENCE)
+            reply = self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
+            return replace(reply, blocks=(Block("para", lexicon.STORY_LEAD), *reply.blocks))
+        return self.replies.answer(area, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE)
 
     def _cause_words(self, area: str) -> frozenset[str]:
         """The words of `area`'s why-it-gets-tight answer, as `_story_for` compares them."""
@@ -1141,8 +703,10 @@ class Brain:
             text = self.kb.answers[(area, "why_tight")].text
             found = frozenset(
                 w
-                for w in self.matcher.analyse(text[:MAX_CHARS]).corrected
-                if len(w) >= STORY_MIN_CHARS and w not in STOPWORDS and w not in STORY_GENERIC
+                for w in self.matcher.analyse(text[: lexicon.MAX_CHARS]).corrected
+                if len(w) >= lexicon.STORY_MIN_CHARS
+                and w not in STOPWORDS
+                and w not in lexicon.STORY_GENERIC
             )
             self._cause_word_cache[area] = found
         return found
@@ -1152,9 +716,12 @@ class Brain:
         and no thing: "aching all over after my first day back at the gym", "legs feel like
         jelly after leg day"."""
         words = analysis.corrected
-        if len(words) > SORE_MAX_WORDS or (GENERAL, SORENESS) not in self.kb.answers:
+        if (
+            len(words) > lexicon.SORE_MAX_WORDS
+            or (GENERAL, lexicon.SORENESS) not in self.kb.answers
+        ):
             return False
-        if AFTER_WORDS.isdisjoint(words):
+        if lexicon.AFTER_WORDS.isdisjoint(words):
             return False
         if any(t != GENERAL for t in analysis.topics):
             return False
@@ -1165,9 +732,12 @@ class Brain:
         """True for a complaint about the whole body, with no area and no thing named:
         "everything is stiff", "whole body feels tight from sitting"."""
         words = analysis.corrected
-        if any(t != GENERAL for t in analysis.topics) or WHOLE_BODY_ROUTINE not in self.kb.routines:
+        if (
+            any(t != GENERAL for t in analysis.topics)
+            or lexicon.WHOLE_BODY_ROUTINE not in self.kb.routines
+        ):
             return False
-        at = [i for i, w in enumerate(words) if w in WHOLE_BODY_WORDS] + [
+        at = [i for i, w in enumerate(words) if w in lexicon.WHOLE_BODY_WORDS] + [
             i
             for i, pair in enumerate(zip(words, words[1:], strict=False))
             if pair == ("all", "over")
@@ -1177,7 +747,7 @@ class Brain:
         # the complaint is the whole body's: "everything is stiff", "stiff all over"; not
         # "my schedule is so tight, how do i fit everything in"
         return any(
-            abs(start - i) <= WHOLE_BODY_REACH
+            abs(start - i) <= lexicon.WHOLE_BODY_REACH
             for start, _end in self.cues.where(words, "complaint")
             for i in at
         )
@@ -1187,17 +757,17 @@ class Brain:
         ("nice one, bye", "night night, off to bed"); "tell me later to call bill" is none."""
         words, written = analysis.corrected, analysis.normalised
         if (
-            len(words) > GOODBYE_MAX_WORDS
+            len(words) > lexicon.GOODBYE_MAX_WORDS
             or analysis.topics
             or "?" in analysis.text
-            or not GREETING_NOT_AFTER.isdisjoint(words)
+            or not lexicon.GREETING_NOT_AFTER.isdisjoint(words)
             or "goodbye" not in self.kb.smalltalk
         ):
             return False
         # as written: "lakers" is no "laters"
         spans = self.cues.where(written, "goodbye")
         last = len(written)
-        while last and written[last - 1] in GOODBYE_TAIL:
+        while last and written[last - 1] in lexicon.GOODBYE_TAIL:
             last -= 1
         return any(start == 0 or end >= last for start, end in spans)
 
@@ -1206,7 +776,9 @@ class Brain:
         here", "morning!"); "hey, whats the weather" asks something else."""
         if analysis.topics or "?" in analysis.text:
             return False
-        return len(rest) <= GREETING_REST_MAX_WORDS and GREETING_NOT_AFTER.isdisjoint(rest)
+        return len(
+            rest
+        ) <= lexicon.GREETING_REST_MAX_WORDS and lexicon.GREETING_NOT_AFTER.isdisjoint(rest)
 
     def _version_named(
         self, words: Sequence[str], context: Context, area: str | None
@@ -1214,11 +786,15 @@ class Brain:
         """After a stretch or an answer about `area`, the id of another of the area's stretches
         a short message names by some of its words and a word such as "version" or "one"
         ("bent knee version?", "the seated one", "step variation pls"). None otherwise."""
-        if area is None or context.kind not in ("stretch", "answer") or len(words) > VERSION_MAX:
+        if (
+            area is None
+            or context.kind not in ("stretch", "answer")
+            or len(words) > lexicon.VERSION_MAX
+        ):
             return None
-        if VERSION_WORDS.isdisjoint(words):
+        if lexicon.VERSION_WORDS.isdisjoint(words):
             return None
-        named = {w for w in words if w not in STOPWORDS and w not in VERSION_FILLER}
+        named = {w for w in words if w not in STOPWORDS and w not in lexicon.VERSION_FILLER}
         named -= {w for w in named if self.matcher.words.canon(w) in self._area_words(area)}
         if not named:
             return None
@@ -1243,32 +819,32 @@ class Brain:
     @staticmethod
     def _asks_a_stretch_for(analysis: Analysis, cues: frozenset[str]) -> bool:
         """Whether a follow-up that names no area asks for a stretch, not why, nor anything
-        else (`OTHER_ASKS`): "what should i do for it?", "stretch for it i can do at work"."""
+        else (`lexicon.OTHER_ASKS`): "what should i do for it?", "stretch for it i can do at work"."""
         return (
             not analysis.topics
             and "asks_stretch" in cues
             and "why" not in cues
-            and not OTHER_ASKS.intersection(analysis.corrected)
-            and ROUTINE_NAMES.isdisjoint(analysis.corrected)  # "any quick routine for it"
+            and not lexicon.OTHER_ASKS.intersection(analysis.corrected)
+            and lexicon.ROUTINE_NAMES.isdisjoint(analysis.corrected)  # "any quick routine for it"
         )
 
     def _warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
-        """After an answer about stretching before exercise (`BEFORE_EXERCISE_ANSWERS`), a
+        """After an answer about stretching before exercise (`lexicon.BEFORE_EXERCISE_ANSWERS`), a
         short question of what to do instead or before ("what should they do instead then",
         "so what should i actually do before a match"): the general warm-up; of what to do
         after: the general cool-down. None otherwise."""
-        if context.kind != "answer" or context.intent not in BEFORE_EXERCISE_ANSWERS:
+        if context.kind != "answer" or context.intent not in lexicon.BEFORE_EXERCISE_ANSWERS:
             return None
         words = analysis.corrected
-        if analysis.topics or len(words) > MOVE_MAX_WORDS:
+        if analysis.topics or len(words) > lexicon.MOVE_MAX_WORDS:
             return None
-        if not (WH_WORDS.intersection(words) or "request" in self.cues.read(words)):
+        if not (lexicon.WH_WORDS.intersection(words) or "request" in self.cues.read(words)):
             return None
         # "what should they do instead", "so what should i actually do before a match"
         wanted = (
-            WARM_UP_ROUTINE
+            lexicon.WARM_UP_ROUTINE
             if "instead" in words or "before" in words
-            else COOL_DOWN_ROUTINE
+            else lexicon.COOL_DOWN_ROUTINE
             if "after" in words and "do" in words
             else None
         )
@@ -1302,17 +878,17 @@ class Brain:
         if context.kind not in ("stretch", "routine") or "another" not in cues:
             return None
         words = analysis.words
-        if OTHER_ASKS.intersection(analysis.corrected):
+        if lexicon.OTHER_ASKS.intersection(analysis.corrected):
             return None
         named = [t for t in analysis.topics if t != GENERAL]
         if context.kind == "routine":
             # after a routine, one more for an area it named ("my hamstrings need extra, one
             # more just for them"): that area's stretch
-            aimed = _aimed(words) or bool(POINTING_WORDS.intersection(words))
+            aimed = lexicon.aimed(words) or bool(lexicon.POINTING_WORDS.intersection(words))
             return named[0] if named and aimed else None
-        if named and _aimed(words):
+        if named and lexicon.aimed(words):
             return named[0]
-        if named and not POINTING_WORDS.intersection(words):
+        if named and not lexicon.POINTING_WORDS.intersection(words):
             return None  # "another one ... my calves": a question of its own
         return area
 
@@ -1344,12 +920,12 @@ class Brain:
         for the rest of the conversation. None when the stretch already keeps to the limit."""
         ask = self.sizes.read(analysis)
         words = analysis.corrected
-        if not ROUTINE_NAMES.isdisjoint(words):
+        if not lexicon.ROUTINE_NAMES.isdisjoint(words):
             return None  # "any quick routine for it i can do at my desk": a routine
         limits: set[Limit] = set(ask.limits) if ask is not None else set()
-        if ask is not None and VERSION_WORDS.intersection(words):
+        if ask is not None and lexicon.VERSION_WORDS.intersection(words):
             limits |= ask.postures  # "standing version?"
-        if KNEELING_WORDS.intersection(words) and "complaint" in cues:
+        if lexicon.KNEELING_WORDS.intersection(words) and "complaint" in cues:
             limits.add("no_kneeling")  # "kneeling on my feet hurts my ankles"
         if not limits:
             return None
@@ -1374,7 +950,7 @@ class Brain:
         """Whether a message opens with an easier, harder or other-side ask and goes on to say
         why: "something easier? my balance isn't great and i can't get down on the floor"."""
         return any(
-            cue in VARIANT_CUES and start < VARIANT_LEAD
+            cue in lexicon.VARIANT_CUES and start < lexicon.VARIANT_LEAD
             for start, _end, cue in self.cues.matches(words)
         )
 
@@ -1391,13 +967,17 @@ class Brain:
         "easier please, kneeling hurts my knees", "too hard, i cant get near my feet" (a
         complaint or a limit); not "harder one for my calves"."""
         words = analysis.words
-        dislikes = _has_pair(analysis.corrected, DISLIKE_PAIRS) or "hate" in analysis.corrected
-        if not cues & VARIANT_CUES or not (
-            cues & REASON_CUES or CANNOT_WORDS & set(words) or dislikes
+        dislikes = (
+            lexicon.has_pair(analysis.corrected, lexicon.DISLIKE_PAIRS)
+            or "hate" in analysis.corrected
+        )
+        if not cues & lexicon.VARIANT_CUES or not (
+            cues & lexicon.REASON_CUES or lexicon.CANNOT_WORDS & set(words) or dislikes
         ):
             return False
         return not any(
-            word == TOPIC_TOKEN and FOR_WORDS.intersection(words[max(0, i - FOR_REACH) : i])
+            word == TOPIC_TOKEN
+            and lexicon.FOR_WORDS.intersection(words[max(0, i - lexicon.FOR_REACH) : i])
             for i, word in enumerate(words)
         )
 
@@ -1407,11 +987,17 @@ class Brain:
         plan = context.plan
         if context.kind != "routine" or plan is None or plan.area:
             return None
-        rest = {w for w in words if w not in STOPWORDS} - OTHER_END_FILLER
+        rest = {w for w in words if w not in STOPWORDS} - lexicon.OTHER_END_FILLER
         if len(rest) != 1:
             return None
         # "and after?", "and the cool down" / "what about before?", "and the warm up"
-        side = "cooldown" if rest <= COOL_WORDS else "warmup" if rest <= WARM_WORDS else None
+        side = (
+            "cooldown"
+            if rest <= lexicon.COOL_WORDS
+            else "warmup"
+            if rest <= lexicon.WARM_WORDS
+            else None
+        )
         family, _, activity = plan.base.partition("_")
         if side is None or family == side or family not in ("warmup", "cooldown"):
             return None
@@ -1453,7 +1039,7 @@ class Brain:
         plan = context.plan if context.kind == "routine" else None
         if plan is not None and not self.replies.sizer.can_build(plan):
             plan = None
-        follows = plan is not None and len(analysis.corrected) <= SIZE_MOVE_MAX_WORDS
+        follows = plan is not None and len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
         if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
             other = None if ask.plain else self._named_routine(ask, context)
             return self._resized(other or plan, ask, context, postures=True)
@@ -1463,10 +1049,16 @@ class Brain:
         if ask.plain and (
             (strong and (ask.anchored or ask.bare)) or (ask.postures and ask.anchored)
         ):
-            if ask.minutes is None and about and not ROUTINE_WORDS.intersection(ask.rest):
+            if ask.minutes is None and about and not lexicon.ROUTINE_WORDS.intersection(ask.rest):
                 # "how do i stretch my quads standing up", "no kneeling" after a stretch
                 return self._fitting_stretch(ask, context, about)
-            names = set(ask.rest) - STOPWORDS - ROUTINE_WORDS - PLAIN_STRETCH_WORDS - GENERIC_FILLER
+            names = (
+                set(ask.rest)
+                - STOPWORDS
+                - lexicon.ROUTINE_WORDS
+                - lexicon.PLAIN_STRETCH_WORDS
+                - lexicon.GENERIC_FILLER
+            )
             named = self._named_routine(ask, context) if area is None and names else None
             if named is not None:  # "10 min full body stretch routine pls"
                 return self._resized(named, ask, context, postures=True)
@@ -1477,9 +1069,9 @@ class Brain:
             and not ask.plain
             and (ask.limits or ask.postures)
             and ask.minutes is None
-            and not POINTING_WORDS.isdisjoint(analysis.corrected)
-            and analysis.corrected[0] in YES_NO_STARTS  # "can i do it standing?"
-            and ROUTINE_WORDS.isdisjoint(ask.rest)
+            and not lexicon.POINTING_WORDS.isdisjoint(analysis.corrected)
+            and analysis.corrected[0] in lexicon.YES_NO_STARTS  # "can i do it standing?"
+            and lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)
         ):
             # "can i do it standing? cant really get on the floor with the baby about": the
             # area's stretch that fits, whatever reason comes with it
@@ -1526,7 +1118,9 @@ class Brain:
                 return Plan(condition), ()
         postures = (ask.limits | ask.postures | context.limits) & POSTURES
         base, lead = (
-            (POSTURE_BASE, POSTURE_BASE_LEAD) if postures else (GENERAL_BASE, GENERAL_BASE_LEAD)
+            (lexicon.POSTURE_BASE, lexicon.POSTURE_BASE_LEAD)
+            if postures
+            else (lexicon.GENERAL_BASE, lexicon.GENERAL_BASE_LEAD)
         )
         return Plan(base), (lead.format(title=self.kb.routines[base].title),)
 
@@ -1550,7 +1144,7 @@ class Brain:
         if ask.minutes is not None:
             minutes = max(MIN_MINUTES, min(MAX_MINUTES, ask.minutes))
             if minutes != ask.minutes:
-                lead = RANGE_LEAD.format(low=MIN_MINUTES, high=MAX_MINUTES, minutes=minutes)
+                lead = lexicon.RANGE_LEAD.format(low=MIN_MINUTES, high=MAX_MINUTES, minutes=minutes)
                 leads = (*leads, lead)
             plan = replace(plan, length=minutes)
         elif ask.resize is not None:
@@ -1608,7 +1202,7 @@ class Brain:
         if reply.kind in ("stretch", "routine"):
             return say.with_conditions(reply, context.conditions)
         if not named:
-            if reply.kind == "answer" and not SAFE_ASK_WORDS.isdisjoint(words):
+            if reply.kind == "answer" and not lexicon.SAFE_ASK_WORDS.isdisjoint(words):
                 # "are toe touches ok for her then" after her osteoporosis: the answer, under
                 # what the condition changes
                 return say.with_conditions(reply, context.conditions)
@@ -1625,11 +1219,11 @@ class Brain:
 
     def _subject_named_instead(self, key: str, match: Match, analysis: Analysis) -> str:
         """The general answer `key`, or, for an answer about stretching as a whole
-        (`UMBRELLA_GENERAL`), the runner-up whose subject the message names by a keyword:
+        (`lexicon.UMBRELLA_GENERAL`), the runner-up whose subject the message names by a keyword:
         "does stretching actually do anything for the soreness" is about soreness, not the
         benefits of stretching."""
         words = analysis.corrected
-        if key not in UMBRELLA_GENERAL or self._names_subject(key, words):
+        if key not in lexicon.UMBRELLA_GENERAL or self._names_subject(key, words):
             return key
         named = self._subjects_named(words)
         runners = [k for kind, k, _t in match.alternatives if kind == GENERAL and k in named]
@@ -1728,7 +1322,7 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
-        if accepted and match.kind == "general" and match.key in NAMED_ONLY_GENERAL:
+        if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
             accepted = self._names_subject(match.key, analysis.corrected)
@@ -1737,25 +1331,27 @@ class Brain:
                 not accepted
                 and runner
                 and runner[0] == "routine"
-                and _warm_ups_named(analysis.corrected)
+                and lexicon.warm_ups_named(analysis.corrected)
             ):
                 # "cooldown" alone asks for one, not whether one is needed
                 match = replace(match, kind="routine", key=runner[1])
                 accepted = True
-        if match.kind == "routine" and _one_stretch_for_an_area(match, analysis):
+        if match.kind == "routine" and lexicon.one_stretch_for_an_area(match, analysis):
             # "my biceps feel shortened after climbing, is there a stretch for that": the
             # area's stretch, though the activity has a routine
             return self.replies.stretch_for_topic(
-                match.topics[0], context, confidence=CUE_CONFIDENCE
+                match.topics[0], context, confidence=lexicon.CUE_CONFIDENCE
             )
         if (
             match.kind == "routine"
             and context.topic
-            and _one_stretch_for_the_area_before(analysis, context)
+            and lexicon.one_stretch_for_the_area_before(analysis, context)
         ):
             # "stretch before i get out of bed?" after why the feet hurt first thing: one of
             # theirs, not the morning routine
-            return self.replies.stretch_for_topic(context.topic, context, confidence=CUE_CONFIDENCE)
+            return self.replies.stretch_for_topic(
+                context.topic, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         # a conversation about an area, even past a message not understood
         follows = (
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
@@ -1770,21 +1366,25 @@ class Brain:
             ):
                 # "what r the neck muscles called", "what even is the IT band" after why it
                 # gets tight: what it is, not a stretch nor the last kind of answer
-                return say.answer(topic, "what", context, confidence=BARE_TOPIC_CONFIDENCE)
+                return say.answer(topic, "what", context, confidence=lexicon.BARE_TOPIC_CONFIDENCE)
             general_before = (context.intent or "").startswith(f"{GENERAL}.")
             if general_before and context.stretch and "complaint" in self.cues.read(words):
                 # "and neck? that gets tight too" after how long to hold the jaw stretch: the
                 # neck's stretch, as the conversation was about stretches
-                return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
+                return say.stretch_for_topic(
+                    topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
+                )
             if context.kind == "answer" and context.intent:
                 # "and my calves?" after why the hamstrings get tight: why the calves do;
                 # "biceps specifically" after why the arms do: their stretch, not the same
                 # answer; "glutes?" after how long to hold a stretch: when to stretch them
                 aspect = context.intent.rsplit(".", 1)[-1]
-                aspect = TIMING_ASPECTS.get(aspect, aspect)
+                aspect = lexicon.TIMING_ASPECTS.get(aspect, aspect)
                 if (topic, aspect) in self.kb.answers and context.intent != f"{topic}.{aspect}":
-                    return say.answer(topic, aspect, context, confidence=BARE_TOPIC_CONFIDENCE)
-            return say.stretch_for_topic(topic, context, confidence=BARE_TOPIC_CONFIDENCE)
+                    return say.answer(
+                        topic, aspect, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
+                    )
+            return say.stretch_for_topic(topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE)
         # a look-alike the matcher is unsure of does not decline a message that has none of
         # its word pairs: "crick in my neck, so hard to turn my head driving"
         unsure = not accepted and (
@@ -1799,47 +1399,59 @@ class Brain:
             self._warm_up_asked(analysis, match)
             if routine_maybe
             # "whats a good warm up for the pool then", near a question about warming up
-            or (match.kind == "general" and not accepted and _warm_ups_named(analysis.corrected))
+            or (
+                match.kind == "general"
+                and not accepted
+                and lexicon.warm_ups_named(analysis.corrected)
+            )
             else None
         )
         if warm_up is None and routine_maybe:
             warm_up = self._routine_for_areas(analysis, context)
         if warm_up is not None:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
-            return say.routine(self.kb.routines[warm_up], context, confidence=CUE_CONFIDENCE)
+            return say.routine(
+                self.kb.routines[warm_up], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if unsure:
             near = self._routine_near(match, analysis, context) or self._routine_in_conversation(
                 match, analysis, context
             )
             if near is not None:  # "5 min thing to do at my desk", "and one for the first tee?"
-                return say.routine(self.kb.routines[near], context, confidence=CUE_CONFIDENCE)
+                return say.routine(
+                    self.kb.routines[near], context, confidence=lexicon.CUE_CONFIDENCE
+                )
             if self._general_near(match, analysis, context):  # "is bouncing bad or fine?"
-                return say.answer(GENERAL, match.key, context, confidence=CUE_CONFIDENCE)
+                return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             activity = self._activity_routine(analysis)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
-                return say.routine(routine, context, confidence=CUE_CONFIDENCE)
+                return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
             wanted = self._wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
                 if self._one_more_area(wanted, match.topics[0], analysis, context):
                     wanted = "stretch"  # "and my shoulders, they ache" after a desk break
                 return self._area_reply(match.topics[0], wanted, context)
             if self._aspect_agrees(match, analysis):  # "what does glute med actually do"
-                return say.answer(match.topics[0], match.key, context, confidence=CUE_CONFIDENCE)
+                return say.answer(
+                    match.topics[0], match.key, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             subject = self._subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
-                return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+                return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
             if self._sore_after_exercise(analysis):  # "sore all over after my first yoga class"
-                return say.answer(GENERAL, SORENESS, context, confidence=CUE_CONFIDENCE)
+                return say.answer(
+                    GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             if self._stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
-                routine = self.kb.routines[WHOLE_BODY_ROUTINE]
-                return say.routine(routine, context, confidence=CUE_CONFIDENCE)
+                routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
+                return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
         # a routine the message never asks for as one ("glutes tight after squats")
         routine_unasked = (
             match.kind == "routine"
-            and ROUTINE_WORDS.isdisjoint(words)
-            and PLAN_WORDS.isdisjoint(words)  # "give me a plan for the splits"
-            and not _warm_ups_named(analysis.corrected)
+            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+            and lexicon.PLAN_WORDS.isdisjoint(words)  # "give me a plan for the splits"
+            and not lexicon.warm_ups_named(analysis.corrected)
             # "post leg day stretches, quads and glutes are fried": asked, for both areas
             and self._routine_for_areas(analysis, context) != match.key
         )
@@ -1847,9 +1459,9 @@ class Brain:
             match.kind == "out_of_scope"
             or (
                 match.kind == "general"
-                and match.key in AREA_FIRST_GENERAL
+                and match.key in lexicon.AREA_FIRST_GENERAL
                 and (
-                    match.key not in SENSATION_GENERAL
+                    match.key not in lexicon.SENSATION_GENERAL
                     or "complaint" in self.cues.read(analysis.corrected)
                 )
             )
@@ -1865,10 +1477,10 @@ class Brain:
             )
             subject = None if asks_for_area else self._subject(analysis)
             if subject is not None:
-                return say.answer(GENERAL, subject, context, confidence=CUE_CONFIDENCE)
+                return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
             general = self._asks_whether_stretching(match, analysis)
             if general is not None:  # "is stretching before running harmful?"
-                return say.answer(GENERAL, general, context, confidence=CUE_CONFIDENCE)
+                return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
             if not analysis.topics and self._a_thing_complains(analysis.corrected):
                 return say.fallback(match, context)  # "my car's steering is stiff mornings"
         if accepted and gives_way:
@@ -1892,7 +1504,7 @@ class Brain:
             if timing is not None:
                 # "is it ok every day", "before squats or after" in a conversation about an
                 # area that the message does not name or point at: the general answer
-                return say.answer(GENERAL, timing, context, confidence=CUE_CONFIDENCE)
+                return say.answer(GENERAL, timing, context, confidence=lexicon.CUE_CONFIDENCE)
             if key == "stretch":
                 return say.stretch_for_topic(topic, context, confidence=match.confidence)
             if (topic, key) in self.kb.answers:
@@ -1901,9 +1513,11 @@ class Brain:
         if kind == "general":
             if self._lone_word(analysis, key):
                 return say.fallback(match, context)  # "stop": not "does stretching stop..."
-            planned = self._routine_of_general(key) if PLAN_WORDS & set(words) else None
+            planned = self._routine_of_general(key) if lexicon.PLAN_WORDS & set(words) else None
             if planned is not None:  # "i want a plan to get me touching my toes"
-                return say.routine(self.kb.routines[planned], context, confidence=CUE_CONFIDENCE)
+                return say.routine(
+                    self.kb.routines[planned], context, confidence=lexicon.CUE_CONFIDENCE
+                )
             key = self._subject_named_instead(key, match, analysis)
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
@@ -1912,7 +1526,7 @@ class Brain:
             )
             if area and analysis.corrected[0] == "when" and (area, "when") in self.kb.answers:
                 # "when's best to do the stretch, morning or before bed?": a question of when
-                return say.answer(area, "when", context, confidence=CUE_CONFIDENCE)
+                return say.answer(area, "when", context, confidence=lexicon.CUE_CONFIDENCE)
             key = self._routine_named(match, analysis, context)
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":
@@ -1926,10 +1540,12 @@ class Brain:
                 subjects = self._subjects_named(analysis.corrected)
                 if asked is None and len(subjects) == 1:
                     # "any beginner tips?", "tips for touching my toes": that answer's advice
-                    return say.answer(GENERAL, subjects.pop(), context, confidence=CUE_CONFIDENCE)
+                    return say.answer(
+                        GENERAL, subjects.pop(), context, confidence=lexicon.CUE_CONFIDENCE
+                    )
                 return say.tip(" ".join(words), context, confidence=match.confidence, topic=asked)
-            if key in DAILY_REQUESTS:
-                return say.daily(DAILY_REQUESTS[key], context, confidence=match.confidence)
+            if key in lexicon.DAILY_REQUESTS:
+                return say.daily(lexicon.DAILY_REQUESTS[key], context, confidence=match.confidence)
             return say.help(context)
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
@@ -1943,9 +1559,9 @@ class Brain:
         if context.kind != "routine" or not routine.startswith(("warmup", "cooldown")):
             return None
         words = analysis.corrected
-        if "?" not in analysis.text and words[0] not in TWIN_OPENERS:
+        if "?" not in analysis.text and words[0] not in lexicon.TWIN_OPENERS:
             return None  # "after that my back hurts" asks nothing
-        opening = words[:TWIN_REACH]
+        opening = words[: lexicon.TWIN_REACH]
         if routine.startswith("warmup") and "after" in opening:
             kind, other = "warmup", "cooldown"
         elif routine.startswith("cooldown") and "before" in opening:
@@ -1964,7 +1580,9 @@ class Brain:
         road trip's stretch breaks."""
         named = self._activities(analysis.corrected, context)
         family, _, activity = match.key.partition("_")
-        bare = not (set(analysis.corrected) - STOPWORDS - WARM_UP_NAMES - BARE_ASK_FILLER)
+        bare = not (
+            set(analysis.corrected) - STOPWORDS - lexicon.WARM_UP_NAMES - lexicon.BARE_ASK_FILLER
+        )
         if bare and family in ("warmup", "cooldown"):
             # "warm up" alone: the general warm-up, not the climbing one; after the running
             # warm-up, "ok give me a warm up then" stays with running
@@ -1991,12 +1609,12 @@ class Brain:
         things = [
             end
             for start, end in self.cues.where(words, "not_a_body")
-            if start and words[start - 1] in THING_OWNERS  # "my horse", "the dog"
+            if start and words[start - 1] in lexicon.THING_OWNERS  # "my horse", "the dog"
         ]
         complaints = [start for start, _end in self.cues.where(words, "complaint")]
-        if not any(0 <= c - t <= THING_COMPLAINT for t in things for c in complaints):
+        if not any(0 <= c - t <= lexicon.THING_COMPLAINT for t in things for c in complaints):
             return False
-        return not any(_owned(words, start, end) for start, end, _topic in analysis.spans)
+        return not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
 
     def _thing_beside_an_area(self, analysis: Analysis) -> bool:
         """Whether a thing (a cat, a guitar) stands in the same sentence as an area the
@@ -2013,8 +1631,8 @@ class Brain:
     def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
         """The stretch or the answer (`wanted`, from `_wanted`) for an area read from cues."""
         if wanted == "stretch":
-            return self.replies.stretch_for_topic(area, context, confidence=CUE_CONFIDENCE)
-        return self.replies.answer(area, wanted, context, confidence=CUE_CONFIDENCE)
+            return self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
+        return self.replies.answer(area, wanted, context, confidence=lexicon.CUE_CONFIDENCE)
 
     def _wanted(self, match: Match, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that names an area with a complaint or a
@@ -2040,27 +1658,31 @@ class Brain:
             owners = [
                 (start, end)
                 for start, end in self.cues.where(words, "not_a_body")
-                if CAUSE_WORDS.isdisjoint(words[max(0, start - CAUSE_REACH) : start])
+                if lexicon.CAUSE_WORDS.isdisjoint(
+                    words[max(0, start - lexicon.CAUSE_REACH) : start]
+                )
             ]
             if not owners:
                 return self._aspect_of_cues(topic, analysis, cues, match)
 
             # the writer's own area, or a thing far from it in a message about the writer
             # ("inner thighs sore after my first horse riding lesson")
-            owned = any(_owned(words, start, end) for start, end, _topic in spans) or (
-                not WRITER_WORDS.isdisjoint(words)
-                and not within(owners, spans, THING_FAR)
+            owned = any(lexicon.owned(words, start, end) for start, end, _topic in spans) or (
+                not lexicon.WRITER_WORDS.isdisjoint(words)
+                and not within(owners, spans, lexicon.THING_FAR)
                 # "my shirt is tight around the shoulders": the thing is what is tight
-                and not self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT)
+                and not self.cues.follows(words, "not_a_body", "complaint", lexicon.THING_COMPLAINT)
             )
-            if within(owners, spans, NOT_A_BODY_REACH) or not owned:
+            if within(owners, spans, lexicon.NOT_A_BODY_REACH) or not owned:
                 return None
             # "my watch strap is too tight on my wrist": the thing is tight, where it sits
             sits = any(
-                not THING_PLACES.isdisjoint(words[max(0, start - 2) : start])
+                not lexicon.THING_PLACES.isdisjoint(words[max(0, start - 2) : start])
                 for start, _end, _topic in spans
             )
-            if sits and self.cues.follows(words, "not_a_body", "complaint", THING_COMPLAINT):
+            if sits and self.cues.follows(
+                words, "not_a_body", "complaint", lexicon.THING_COMPLAINT
+            ):
                 return None
         return self._aspect_of_cues(topic, analysis, cues, match)
 
@@ -2076,19 +1698,19 @@ class Brain:
         opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
         if opens_why and "asks_stretch" not in cues and (topic, "why_tight") in self.kb.answers:
             return "why_tight"  # "why do my hamstrings cramp when i stretch them"
-        for cue, aspect in CUE_ASPECTS:
+        for cue, aspect in lexicon.CUE_ASPECTS:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
                 return aspect
         return None
 
     def _aspect_agrees(self, match: Match, analysis: Analysis) -> bool:
         """True when the intent layer's unsure guess is a question about an area the message
-        names plainly, and the message's own words ask the same (ASPECT_CUES): "what does glute
-        med actually do" is what the glutes are, at `ASPECT_NEAR` or more."""
-        if match.kind != "aspect" or match.confidence < ASPECT_NEAR or not match.topics:
+        names plainly, and the message's own words ask the same (lexicon.ASPECT_CUES): "what does glute
+        med actually do" is what the glutes are, at `lexicon.ASPECT_NEAR` or more."""
+        if match.kind != "aspect" or match.confidence < lexicon.ASPECT_NEAR or not match.topics:
             return False
         topic = match.topics[0]
-        cue = ASPECT_CUES.get(match.key)
+        cue = lexicon.ASPECT_CUES.get(match.key)
         if cue is None or topic == GENERAL or (topic, match.key) not in self.kb.answers:
             return False
         words = analysis.corrected
@@ -2098,7 +1720,7 @@ class Brain:
             and not self._other_sense(match, analysis)
         ):
             return False
-        if match.key != "what" or BODY_WORDS.intersection(words):
+        if match.key != "what" or lexicon.BODY_WORDS.intersection(words):
             return True
         # "what is" asks about look-alikes as often ("what is a hammy actor", "where is the
         # quad on campus"): only a name no look-alike example uses is surely the body's
@@ -2122,7 +1744,7 @@ class Brain:
                 return "why_tight"  # "neck hurts after the computer, why does this happen"
             if "asks_stretch" in cues:
                 return "stretch"  # "what do i do about it"
-            if _asks_about(analysis.corrected):
+            if lexicon.asks_about(analysis.corrected):
                 # "what about just my wrists, i type all day" after a desk routine: the last
                 # kind of reply, for the wrists
                 last = None
@@ -2151,7 +1773,7 @@ class Brain:
         answer. The question says what the story wants; None otherwise."""
         if len(analysis.words) < CLAUSE_MIN_WORDS:
             return None
-        sentences = _sentences_asked(analysis.text)
+        sentences = lexicon.sentences_asked(analysis.text)
         if len(sentences) < 2:
             return None
         asked = [part for part, is_question in sentences if is_question]
@@ -2159,9 +1781,9 @@ class Brain:
         words = self.matcher.analyse(text).corrected
         if (
             not words
-            or words[0] not in YES_NO_STARTS
-            or STRETCHING_WORDS.isdisjoint(words)
-            or AREA_PRONOUNS.intersection(words)  # "should i stretch them": the area's
+            or words[0] not in lexicon.YES_NO_STARTS
+            or lexicon.STRETCHING_WORDS.isdisjoint(words)
+            or lexicon.AREA_PRONOUNS.intersection(words)  # "should i stretch them": the area's
         ):
             return None
         reply = self._reply(text, context)
@@ -2176,9 +1798,9 @@ class Brain:
         general answer among the runners-up, as the question is about stretching, not a
         request for a routine. None otherwise."""
         words = analysis.corrected
-        if analysis.topics or not _asks_whether(words):
+        if analysis.topics or not lexicon.asks_whether(words):
             return None  # "can you give me a warm up" asks for one
-        if STRETCHING_WORDS.isdisjoint(words):
+        if lexicon.STRETCHING_WORDS.isdisjoint(words):
             return None
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
 
@@ -2193,21 +1815,21 @@ class Brain:
             and topic != context.topic
             and aspect in ("what", "why_tight", "when")
             and not self.cues.read_asked(words) & {"why", "what", "asks_when"}
-            and (words[0] in AREA_TOO_OPENERS or _asks_about(words))
+            and (words[0] in lexicon.AREA_TOO_OPENERS or lexicon.asks_about(words))
             and bool(self.kb.stretches_for(topic))
         )
 
     def _general_timing(self, aspect: str, analysis: Analysis) -> str | None:
         """For a question of when to stretch an area that the message neither names nor
-        points at, the general answer its timing words ask for (`GENERAL_TIMING`: every day,
+        points at, the general answer its timing words ask for (`lexicon.GENERAL_TIMING`: every day,
         how many times, before or after); None otherwise."""
         words = analysis.corrected
         pairs = set(zip(words, words[1:], strict=False))
         # "is it ok every day": an "it" that stands for nothing
         pointing = {w for i, w in enumerate(words) if i == 0 or (words[i - 1], w) != ("is", "it")}
-        if aspect != "when" or analysis.topics or not POINTING_WORDS.isdisjoint(pointing):
+        if aspect != "when" or analysis.topics or not lexicon.POINTING_WORDS.isdisjoint(pointing):
             return None
-        found = next((key for cue, key in GENERAL_TIMING if cue in pairs), None)
+        found = next((key for cue, key in lexicon.GENERAL_TIMING if cue in pairs), None)
         return found if found is not None and (GENERAL, found) in self.kb.answers else None
 
     def _other_sense(self, match: Match, analysis: Analysis) -> bool:
@@ -2229,21 +1851,24 @@ class Brain:
 
     def _general_near(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """True for a question about stretching itself the intent layer found, not quite sure:
-        at `GENERAL_NEAR` or more, in a message that names stretching (or flexibility, a
+        at `lexicon.GENERAL_NEAR` or more, in a message that names stretching (or flexibility, a
         warm-up), or in a conversation about it, and asks, with no area named: "does
         stretching prevent injuries or is that a myth"."""
-        if match.kind != "general" or match.confidence < GENERAL_NEAR or analysis.topics:
+        if match.kind != "general" or match.confidence < lexicon.GENERAL_NEAR or analysis.topics:
             return False
         words = analysis.corrected
         # stretching named, or the conversation is about it ("how many minutes a day is
         # enough" after a stretch)
-        if not STRETCHING_WORDS.intersection(words) and context.kind not in STRETCHING_KINDS:
+        if (
+            not lexicon.STRETCHING_WORDS.intersection(words)
+            and context.kind not in lexicon.STRETCHING_KINDS
+        ):
             return False
         cues = self.cues.read(words)
         if "not_a_body" in cues:  # "my cat stretches on the scratching post, why"
             return False
-        asks = "?" in analysis.text or words[0] in QUESTION_STARTS
-        return asks or bool(cues & (ROUTINE_ASKS | {"why", "what"}))
+        asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
+        return asks or bool(cues & (lexicon.ROUTINE_ASKS | {"why", "what"}))
 
     def _routine_in_conversation(
         self, match: Match, analysis: Analysis, context: Context
@@ -2254,20 +1879,20 @@ class Brain:
         message asks for something ("anything to do on the first tee" after golf). The
         conversation says what the words alone do not: it is about stretching. None
         otherwise."""
-        if match.kind != "routine" or match.confidence < ROUTINE_NEAR or analysis.topics:
+        if match.kind != "routine" or match.confidence < lexicon.ROUTINE_NEAR or analysis.topics:
             return None
-        if context.kind not in STRETCHING_KINDS:
+        if context.kind not in lexicon.STRETCHING_KINDS:
             return None
         words = analysis.corrected
         if "not_a_body" in self.cues.read(words) or self._a_thing_complains(words):
             return None
         if context.routine and match.key.startswith(f"{context.routine}_"):
             return match.key
-        if match.confidence < ROUTINE_IN_CONVERSATION:
+        if match.confidence < lexicon.ROUTINE_IN_CONVERSATION:
             return None
-        if match.key in TIME_ROUTINES.values() and ROUTINE_TIMES.isdisjoint(words):
+        if match.key in lexicon.TIME_ROUTINES.values() and lexicon.ROUTINE_TIMES.isdisjoint(words):
             return None  # "is there something i can do before them" names no time of day
-        if words[0] in YES_NO_STARTS and not STRETCHING_WORDS.isdisjoint(words):
+        if words[0] in lexicon.YES_NO_STARTS and not lexicon.STRETCHING_WORDS.isdisjoint(words):
             return None  # "does stretching after stop it": a question about stretching
         # a request in its own words: "both sides?" asks for no routine
         return match.key if self._asks(analysis, marked=False) else None
@@ -2279,14 +1904,17 @@ class Brain:
         words = analysis.corrected
         if marked and "?" in analysis.text:
             return True
-        if "asks_stretch" in self.cues.read(words) and not WH_WORDS.isdisjoint(words):
+        if "asks_stretch" in self.cues.read(words) and not lexicon.WH_WORDS.isdisjoint(words):
             return True  # "what should i stretch now before i seize up"
         if any(
-            (first, second) in ASKS_ABOUT and after in ASKS_ABOUT_NEXT
+            (first, second) in lexicon.ASKS_ABOUT and after in lexicon.ASKS_ABOUT_NEXT
             for first, second, after in zip(words, words[1:], words[2:], strict=False)
         ):
             return True  # "how about a full body one", not "how about the football tonight"
-        return bool(self.cues.read([w for w in words if w not in STRETCH_FORMS]) & ROUTINE_ASKS)
+        return bool(
+            self.cues.read([w for w in words if w not in lexicon.STRETCH_FORMS])
+            & lexicon.ROUTINE_ASKS
+        )
 
     def _routine_near(self, match: Match, analysis: Analysis, context: Context) -> str | None:
         """For a routine the intent layer found, not quite sure, in a message that names the
@@ -2294,8 +1922,8 @@ class Brain:
         asks for something, with no area named: that routine ("what should I do before
         parkrun"). The routine may be a runner-up: "give me something for my desk" is nearest
         the full-body routine, but names the desk. None when there is no such routine."""
-        in_conversation = context.kind in STRETCHING_KINDS
-        bar = ROUTINE_NEAR_IN_CONVERSATION if in_conversation else ROUTINE_NEAR
+        in_conversation = context.kind in lexicon.STRETCHING_KINDS
+        bar = lexicon.ROUTINE_NEAR_IN_CONVERSATION if in_conversation else lexicon.ROUTINE_NEAR
         if match.kind != "routine" or match.confidence < bar or analysis.topics:
             return None
         words = analysis.corrected
@@ -2308,9 +1936,9 @@ class Brain:
             ),
             None,
         )
-        if found is None or not ABOUT_THE_ACTIVITY.isdisjoint(words):
+        if found is None or not lexicon.ABOUT_THE_ACTIVITY.isdisjoint(words):
             return None  # "a list of the top 10 tennis players": the sport, not doing it
-        if ROUTINE_WORDS.intersection(words):
+        if lexicon.ROUTINE_WORDS.intersection(words):
             return found
         if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):
             return found  # "and for upper body days" after the leg-day cool-down
@@ -2324,7 +1952,7 @@ class Brain:
         when the activity has none; None when the activity has two and the message does not
         say which."""
         words = analysis.corrected
-        kinds = _warm_ups_named(words)
+        kinds = lexicon.warm_ups_named(words)
         found = self._activities(words)
         if len(kinds) == 1:
             wanted = kinds.pop()
@@ -2336,29 +1964,34 @@ class Brain:
             if found:
                 # "i need something to cool down with after football": no football cool-down,
                 # the general one, when asked for ("warm up 30 min on the bike first" is not)
-                return wanted if asks and not _warm_up_of_a_thing(words) else None
+                return wanted if asks and not lexicon.warm_up_of_a_thing(words) else None
             if match is None or match.kind != "routine":
                 return None  # "a good warm up game for my team meeting" is no routine of ours
             # no activity named: the general one, when asked for ("quick general warm up",
             # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
-            if _asks_whether(words):
+            if lexicon.asks_whether(words):
                 return None
             # a short ask in words the knowledge base knows ("quick general warm up"), not
             # "return window cooldown on amazon"
-            short = len(words) <= SHORT_ASK_WORDS and all(
+            short = len(words) <= lexicon.SHORT_ASK_WORDS and all(
                 w in STOPWORDS or w in self.matcher.vocab for w in words
             )
-            asks = asks or short or tuple(words[:2]) in ASKING_FOR_STARTS  # "is there a ..."
+            asks = (
+                asks or short or tuple(words[:2]) in lexicon.ASKING_FOR_STARTS
+            )  # "is there a ..."
             if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
                 return None  # "warm up the car"
             if "not_a_body" in cues:
                 return None  # "do you spend time each morning warming up your car"
             # not a warm-up of something else: "a warm up game for my team meeting"
-            return None if _warm_up_of_a_thing(words) else wanted
-        if kinds or not found or ROUTINE_NAMES.isdisjoint(words):
+            return None if lexicon.warm_up_of_a_thing(words) else wanted
+        if kinds or not found or lexicon.ROUTINE_NAMES.isdisjoint(words):
             return None
         # "a routine before a round", "give me a quick routine" with the desk named
-        warm, cool = not WARM_WORDS.isdisjoint(words), not COOL_WORDS.isdisjoint(words)
+        warm, cool = (
+            not lexicon.WARM_WORDS.isdisjoint(words),
+            not lexicon.COOL_WORDS.isdisjoint(words),
+        )
         if warm != cool:
             wanted = "warmup" if warm else "cooldown"
             return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
@@ -2370,41 +2003,43 @@ class Brain:
         hips is stiff ... something quick i could do at my desk", "post leg day stretches,
         quads and glutes are fried". One area's stretch would leave the rest out; the routine
         made for the setting covers them. The warm-up or the cool-down as the message says
-        (`_pick_warm_or_cool`); a time of day is no setting here ("stiff every morning").
+        (`lexicon.pick_warm_or_cool`); a time of day is no setting here ("stiff every morning").
         None when nothing fits."""
         words = analysis.corrected
         if len({t for t in analysis.topics if t != GENERAL}) < 2:
             return None
         if self._a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
             return None
-        time_routines = set(TIME_ROUTINES.values())
+        time_routines = set(lexicon.TIME_ROUTINES.values())
         for clause in reversed(analysis.clauses or (words,)):  # the question comes last
-            if not (ROUTINE_WORDS.intersection(clause) or "request" in self.cues.read(clause)):
+            if not (
+                lexicon.ROUTINE_WORDS.intersection(clause) or "request" in self.cues.read(clause)
+            ):
                 continue
-            where = clause if THERE_WORDS.isdisjoint(clause) else words  # "... do there"
+            where = clause if lexicon.THERE_WORDS.isdisjoint(clause) else words  # "... do there"
             named = [rid for rid in self._activities(where, context) if rid in self.kb.routines]
             if set(named) & time_routines:
                 return None  # "routine for before bed?": the bedtime routine's question
             if not named:
                 continue
-            found = _pick_warm_or_cool(named, words)
+            found = lexicon.pick_warm_or_cool(named, words)
             if found.startswith(("warmup", "cooldown")) and not (
-                WARM_WORDS.intersection(words) or COOL_WORDS.intersection(words)
+                lexicon.WARM_WORDS.intersection(words) or lexicon.COOL_WORDS.intersection(words)
             ):
                 return None  # "what stretches or yoga moves can i do": yoga, not before or after
             return found
         return None
 
     def _activity_routine(self, analysis: Analysis, *, asked: bool = False) -> str | None:
-        """For a message the intent layer is unsure of that asks for a routine (ROUTINE_WORDS,
+        """For a message the intent layer is unsure of that asks for a routine (lexicon.ROUTINE_WORDS,
         or `asked`) around an activity a routine names in its keywords (golf, bouldering, leg
-        day): that routine, the warm-up or the cooldown as the message says (WARM_WORDS,
-        COOL_WORDS), else the cooldown."""
+        day): that routine, the warm-up or the cooldown as the message says (lexicon.WARM_WORDS,
+        lexicon.COOL_WORDS), else the cooldown."""
         words = analysis.corrected
-        if not (asked or ROUTINE_WORDS.intersection(words)) or analysis.topics:
+        if not (asked or lexicon.ROUTINE_WORDS.intersection(words)) or analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
         found = self._activities(words)
-        return _pick_warm_or_cool(found, words) if found else None
+        return lexicon.pick_warm_or_cool(found, words) if found else None
 
     def _activities(self, words: Sequence[str], context: Context | None = None) -> list[str]:
         """The routines whose activity or setting (`keywords`) the words name, in order. A
@@ -2413,28 +2048,35 @@ class Brain:
         morning routine for productivity or a baby's bedtime is none of ours."""
         found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
         if (
-            set(found) & set(TIME_ROUTINES.values())
-            and not (context is not None and context.kind in STRETCHING_KINDS)
+            set(found) & set(lexicon.TIME_ROUTINES.values())
+            and not (context is not None and context.kind in lexicon.STRETCHING_KINDS)
             and not self._about_the_body(words)
         ):
-            found = [rid for rid in found if rid not in TIME_ROUTINES.values()]
+            found = [rid for rid in found if rid not in lexicon.TIME_ROUTINES.values()]
         return found
 
     def _a_thing_complains(self, words: Sequence[str]) -> bool:
         """Whether a complaint follows a thing closely: "my car's steering is stiff"."""
-        return self.cues.follows(words, "not_a_body", "complaint", THING_FAR)
+        return self.cues.follows(words, "not_a_body", "complaint", lexicon.THING_FAR)
 
     def _about_the_body(self, words: Sequence[str]) -> bool:
         """Whether the words speak of stretching or a complaint of the body, not of a thing
         ("my car's steering is stiff in the mornings")."""
         if self._a_thing_complains(words):
             return False
-        return not PLAIN_STRETCH_WORDS.isdisjoint(words) or "complaint" in self.cues.read(words)
+        return not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words) or "complaint" in self.cues.read(
+            words
+        )
 
     def _time_routine(self, words: Sequence[str]) -> str | None:
         """The routine made for a time of day the words name ("and one for bedtime?")."""
         return next(
-            (TIME_ROUTINES[w] for w in words if TIME_ROUTINES.get(w) in self.kb.routines), None
+            (
+                lexicon.TIME_ROUTINES[w]
+                for w in words
+                if lexicon.TIME_ROUTINES.get(w) in self.kb.routines
+            ),
+            None,
         )
 
     def _tip_for_an_area(self, analysis: Analysis) -> str | None:
@@ -2442,7 +2084,7 @@ class Brain:
         None. "tips" is left to the other readings: "any tips" after a complaint asks for
         something to do."""
         words = analysis.corrected
-        if "tip" not in words or len(words) > TIP_ASK_MAX_WORDS:
+        if "tip" not in words or len(words) > lexicon.TIP_ASK_MAX_WORDS:
             return None
         named = [t for t in analysis.topics if t != GENERAL]
         if len(set(named)) != 1 or self.cues.read(words) & {"why", "what", "complaint"}:
@@ -2455,15 +2097,19 @@ class Brain:
         make that a routine"), and names no activity or setting of a routine of its own. None
         otherwise."""
         words = analysis.corrected
-        if ROUTINE_NAMES.isdisjoint(words) or any(self.activities.matches(words)):
+        if lexicon.ROUTINE_NAMES.isdisjoint(words) or any(self.activities.matches(words)):
             return None
-        if not ROUTINE_TIMES.isdisjoint(words) or _warm_ups_named(words):
+        if not lexicon.ROUTINE_TIMES.isdisjoint(words) or lexicon.warm_ups_named(words):
             return None  # "bedtime routine for tight hips": the bedtime routine
         named = [t for t in analysis.topics if t != GENERAL]
         if len(set(named)) > 1 or (GENERAL in analysis.topics and not named):
             return None
         area = named[0] if named else None
-        if area is None and len(words) <= MOVE_MAX_WORDS and context.kind in ("answer", "stretch"):
+        if (
+            area is None
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and context.kind in ("answer", "stretch")
+        ):
             area = context.topic if context.topic != GENERAL else None
         if area is None or self.matcher.look_alike_pairs(analysis.words):
             return None
@@ -2486,18 +2132,20 @@ class Brain:
         if found is None:
             return None
         if told_before:
-            short_ask = len(words) <= SHORT_ASK_WORDS + 4 and "request" in self.cues.read(words)
+            short_ask = len(words) <= lexicon.SHORT_ASK_WORDS + 4 and "request" in self.cues.read(
+                words
+            )
             if analysis.topics or not short_ask:
                 return None
-        if any(t != GENERAL for t in analysis.topics) and ROUTINE_NAMES.isdisjoint(words):
+        if any(t != GENERAL for t in analysis.topics) and lexicon.ROUTINE_NAMES.isdisjoint(words):
             return None  # "pregnant, can i stretch my hips": the hips, with the condition
-        if not words or _asks_whether(words):
+        if not words or lexicon.asks_whether(words):
             # asks whether ("can i stretch when pregnant"); "can you give me", "is there a
             # routine that's safe" ask for one
             return None
         if self.matcher.look_alike_pairs(analysis.words):
             return None  # "stretch marks after pregnancy"
-        asks = ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
+        asks = lexicon.ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
         return found if asks or told_before else None
 
     def _lone_word(self, analysis: Analysis, key: str) -> bool:
@@ -2506,7 +2154,7 @@ class Brain:
         answer. "doms" or "bouncing" alone still names a subject."""
         words = analysis.corrected
         content = [w for w in words if w not in STOPWORDS]
-        if len(words) > LONE_WORD_MAX or len(content) != 1 or "?" in analysis.text:
+        if len(words) > lexicon.LONE_WORD_MAX or len(content) != 1 or "?" in analysis.text:
             return False  # "is every day ok" asks something
         if not self.matcher.words.is_everyday(content[0]):
             return False
@@ -2522,14 +2170,14 @@ class Brain:
         if found is None:
             return None
         cues = self.cues.read(words)
-        asks = _asks_without_a_mark(analysis) or bool(
+        asks = lexicon.asks_without_a_mark(analysis) or bool(
             cues & {"request", "why", "when", "what", "complaint"}
         )
         # a thing near the subject is what it is about ("my car's steering is stiff in the
         # mornings"); one further off is story ("walk the dog daily")
         start, end, _key = found
         thing = "not_a_body" in cues and any(
-            start - t_end <= THING_FAR and t_start - end <= THING_FAR
+            start - t_end <= lexicon.THING_FAR and t_start - end <= lexicon.THING_FAR
             for t_start, t_end in self.cues.where(words, "not_a_body")
             if not start <= t_start < end  # the horse of "charley horse" is the subject's own
         )
@@ -2539,9 +2187,9 @@ class Brain:
         """True when the message is little more than a topic ("and my calves?")."""
         said = [w for w in words if w != TOPIC_TOKEN]
         # "how do i stretch my chest", "something for my hamstrings as well" ask something
-        if self.cues.read(said) & ASKING_CUES:
+        if self.cues.read(said) & lexicon.ASKING_CUES:
             return False
-        rest = [w for w in said if w not in STOPWORDS and w not in BARE_TOPIC_WORDS]
+        rest = [w for w in said if w not in STOPWORDS and w not in lexicon.BARE_TOPIC_WORDS]
         return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
@@ -2574,237 +2222,3 @@ class Brain:
         if area is not None:  # "kk next" after how long to hold the stretch on screen
             return say.stretch_for_topic(area, context, confidence=conf)
         return say.which_area(Match("none", key, None, 0.0), context)
-
-
-def _bare_emoji(text: str) -> frozenset[str]:
-    """The emoji of a message of emoji alone, without skin tones or repeats ("🙏🏽🙏")."""
-    return frozenset("".join(text.translate(EMOJI_MODIFIERS).split()))
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of a message, split at punctuation (`SENTENCE_BREAKS`), empty ones left
-    out."""
-    return [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
-
-
-def _asks_whether(words: Sequence[str]) -> bool:
-    """Whether the words open a yes-or-no question ("can i stretch when pregnant", "is
-    stretching before running harmful"), not a request in that form ("can you give me a warm
-    up", "is there a routine that's safe in pregnancy": ASKING_FOR_STARTS)."""
-    return bool(words) and words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS
-
-
-def _with_plural(phrase: str) -> tuple[str, ...]:
-    """A phrase of two words or more, and its plural by its last word ("service station",
-    "service stations"); a single word as it is (its forms are the knowledge base's)."""
-    words = phrase.split()
-    if len(words) < 2 or words[-1].endswith("s") or not words[-1].isalpha():
-        return (phrase,)
-    return phrase, " ".join([*words[:-1], words[-1] + "s"])
-
-
-def _sentences_asked(text: str) -> list[tuple[str, bool]]:
-    """Each whole sentence of `text` (as `SENTENCE_AND_END` reads it; empty ones dropped), with
-    whether it ends with a question mark."""
-    return [
-        (found.group(1), "?" in found.group(2))
-        for found in SENTENCE_AND_END.finditer(text)
-        if found.group(1).strip()
-    ]
-
-
-def _one_stretch_for_the_area_before(analysis: Analysis, context: Context) -> bool:
-    """Whether a short message that names no area asks for one stretch ("stretch before i get
-    out of bed?") in a conversation about an area (an answer or a stretch about it)."""
-    words = analysis.corrected
-    if analysis.topics or len(words) > MOVE_MAX_WORDS or context.kind not in ("answer", "stretch"):
-        return False
-    if context.topic in (None, GENERAL):
-        return False
-    one = "stretch" in words or _has_pair(words, ONE_STRETCH_PAIRS)
-    return one and not _names_a_routine(words)
-
-
-def _one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
-    """Whether a message the intent layer reads as an activity's routine names one area and
-    asks for one stretch, not a routine: "my biceps feel shortened after a climbing session,
-    is there a stretch for that"."""
-    areas = [topic for topic in match.topics if topic != GENERAL]
-    words = analysis.corrected
-    if len(set(areas)) != 1 or not _has_pair(words, ONE_STRETCH_PAIRS):
-        return False
-    return not _names_a_routine(words)
-
-
-def _names_a_routine(words: Sequence[str]) -> bool:
-    """Whether the words ask for a routine by a name for one: "routine", "plan", "cool
-    down", ..."""
-    return not (ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS).isdisjoint(words) or _has_pair(
-        words, WARM_UP_PAIRS
-    )
-
-
-def _has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:
-    """Whether two neighbouring words of `words` are one of `pairs`."""
-    return any(pair in pairs for pair in zip(words, words[1:], strict=False))
-
-
-def _asks_both_sides(words: Sequence[str]) -> bool:
-    """Whether a short message asks about both sides ("both sides?", "each side too?"), not
-    "it hurts on both sides now" nor "how long on each side"."""
-    return len(words) <= BOTH_SIDES_MAX_WORDS and _has_pair(words, BOTH_SIDES)
-
-
-def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
-    """Whether a message asks the bot to send something every day: "can you send me a
-    stretch every morning so i dont forget", "remind me to stretch each day". A sending word
-    to "me" and a daily time, in a message naming no area."""
-    words = analysis.corrected
-    if analysis.topics or not _every_day(words) or DAILY_THINGS.isdisjoint(words):
-        return False  # "send me my bank statement every morning" is none of ours
-    return _has_pair(words, SENDING_PAIRS)
-
-
-def _daily_switch(analysis: Analysis) -> Literal["on", "off"] | None:
-    """ "on" or "off" for a message that asks to start or stop the daily tips: "please stop
-    the daily tips, i get enough notifications", "sign me up for the daily tip thing but at
-    7pm", "can you send me a stretch every morning". None for anything else ("is it ok to
-    stretch daily")."""
-    if _asks_to_be_sent_daily(analysis):
-        return "on"
-    words = analysis.corrected
-    if analysis.topics or not _every_day(words) or DAILY_SWITCH_THINGS.isdisjoint(words):
-        return None
-    if not DAILY_OFF_WORDS.isdisjoint(words) or _has_pair(words, DAILY_OFF_PAIRS):
-        return "off"
-    if not DAILY_ON_WORDS.isdisjoint(words) or _has_pair(words, DAILY_ON_PAIRS):
-        return "on"
-    return None
-
-
-def _every_day(words: Sequence[str]) -> bool:
-    """Whether the words ask for something every day ("one every day", "daily")."""
-    return "daily" in words or _has_pair(words, EVERY_DAY)
-
-
-def _thanks_then_told(analysis: Analysis) -> bool:
-    """Whether a message opens by thanking and goes on to tell, not ask ("thanks, will try",
-    "thank you, she'll love it"; not "thanks, whats the capital of peru")."""
-    words = analysis.corrected
-    if not words or not (words[0] in THANKS_OPENERS or tuple(words[:2]) == ("thank", "you")):
-        return False
-    # "thanks, can i do it daily" asks; "thanks, will try" does not
-    asks = len(words) > 1 and words[1] in QUESTION_STARTS - {"will"}
-    return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
-
-
-def _pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
-    """Of the routines `found` (not empty), the warm-up when the words say before and not
-    after (WARM_WORDS, COOL_WORDS), else the cool-down; the first found when the activity
-    has no such routine."""
-    first = found[0]
-    kind, _, activity = first.partition("_")
-    if kind not in ("warmup", "cooldown") or not activity:
-        return first  # a setting named first ("at my desk ... not doing lunges"): its routine
-    if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
-        wanted = "warmup"
-    else:
-        wanted = "cooldown"
-    return next((rid for rid in found if rid.startswith(wanted)), first)
-
-
-def _asks_about(words: Sequence[str]) -> bool:
-    """Whether the words hold "how about" or "what about" ("what about my wrists")."""
-    return _has_pair(words, ASKS_ABOUT)
-
-
-def _warm_ups_named(words: Sequence[str]) -> set[str]:
-    """ "warmup" and "cooldown" for each named as a thing in the words ("warm up ideas", "any
-    cooldown", "what should i do to warm up"), not as what someone does ("even though i warm
-    up properly", "i try to cool down")."""
-    kinds = set()
-    for i, _end, kind in _warm_up_names(words):
-        asked = i > 0 and words[i - 1] == "to"
-        asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - HOW_TO_REACH) : i - 1])
-        if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
-            # "what should i do to warm up" asks for one, as "warm up ideas" does
-            kinds.add("warmup" if kind.startswith("warm") else "cooldown")
-    return kinds
-
-
-def _warm_up_of_a_thing(words: Sequence[str]) -> bool:
-    """Whether a warm-up or cool-down named in the words is part of a thing's name ("a warm
-    up game", "warm up questions", "vocal warm ups"): a word other than a stopword or
-    WARM_UP_FOLLOWERS follows it, or one of WARM_UP_THINGS comes before it."""
-    for start, end, _kind in _warm_up_names(words):
-        after = words[end] if end < len(words) else None
-        if after is not None and after not in STOPWORDS and after not in WARM_UP_FOLLOWERS:
-            return True
-        if start and words[start - 1] in WARM_UP_THINGS:
-            return True  # "what vocal warm ups should i do before the gig"
-    return False
-
-
-def _warm_up_names(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, name) of each warm-up or cool-down named in the words, in one word
-    ("warmup", "cooldowns") or two ("warm up", "cool down" as "warmup", "cooldown")."""
-    for i, word in enumerate(words):
-        if word in WARM_UP_NAMES:
-            yield i, i + 1, word
-        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
-            yield i, i + 2, f"{word}{words[i + 1]}"
-
-
-def _asks_without_a_mark(analysis: Analysis) -> bool:
-    """Whether a message asks something, with or without a question mark: it or one of its
-    clauses starts like a yes-or-no question ("dad of 3. is it too late to get flexible") or
-    "what about" ("what about foam rolling instead"), or it asks whether something is
-    realistic or worth it."""
-    if "?" in analysis.text or ASKING_WORDS.intersection(analysis.corrected):
-        return True
-    for words in (analysis.corrected, *analysis.clauses):
-        if words and (words[0] in YES_NO_STARTS or tuple(words[:2]) in HOW_MUCH_STARTS):
-            return True
-    return False
-
-
-def _aimed(words: Sequence[str]) -> bool:
-    """Whether "for" is followed, within AIM_REACH words, by a topic or a word pointing at
-    one ("one more for my quads", "one more just for them")."""
-    return any(
-        word == "for"
-        and any(w == TOPIC_TOKEN or w in POINTING_WORDS for w in words[i + 1 : i + 1 + AIM_REACH])
-        for i, word in enumerate(words)
-    )
-
-
-def _owned(words: Sequence[str], start: int, end: int) -> bool:
-    """Whether the area named by `words[start:end]` is the writer's: "my calves", "my left
-    calf", "the backs of my thighs"."""
-    return not FIRST_PERSON.isdisjoint(words[max(0, start - OWNED_REACH) : end])
-
-
-def _after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
-    """The words after a thank-you and its joining words ("thanks! and how long..." ->
-    "how long..."); empty when the message does not start with thanks or holds nothing else."""
-    i = 0
-    while i < len(words):
-        if (
-            "thanks_lead" in cues.read(words[i : i + 2])
-            and len(words) > i + 1
-            and ("thanks_lead" not in cues.read(words[i : i + 1]))
-        ):
-            i += 2  # "thank you"
-        elif "thanks_lead" in cues.read(words[i : i + 1]) or (i and words[i] in _THANKS_FILLERS):
-            i += 1
-        else:
-            break
-    rest = list(words[i:]) if 0 < i < len(words) else []
-    # a question is left only when two or more words are not thanks, fillers or stopwords
-    return rest if sum(w not in _THANKS_FILLERS and w not in STOPWORDS for w in rest) >= 2 else []
-
-
-_THANKS_FILLERS = frozenset(
-    """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
-    buddy dude again for it this that all everything""".split()
-)

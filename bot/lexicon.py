@@ -1,0 +1,715 @@
+"""The brain's lexicon: the words that mark a conversation's moves, and small pure readers
+of them.
+
+`bot.brain` decides what a message is answered with; the word lists it decides by live here,
+with the few helpers that read them from a message's words or text alone (no knowledge base,
+no context beyond what is passed in). Kept apart so the decisions read as decisions and the
+lists can be reviewed, extended and tested in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+from bot.actions import DailyWhat
+from bot.kb import GENERAL
+from bot.replies import COOLDOWN, WELCOME_ROUTINE
+from bot.reply import Context
+from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match
+from bot.understanding.cues import CueReader
+from bot.understanding.sizes import FILLER_WORDS
+
+#: longer messages are cut before matching; red flags still see this much.
+MAX_CHARS = 4000
+#: how sure a bare topic ("and my calves?") is read as the last kind of answer about it
+BARE_TOPIC_CONFIDENCE = 0.7
+#: the intent layer's requests about daily tips, and what the reply explains
+DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
+#: which end of an activity a message asks for (the words that ask for a routine at all are
+#: ROUTINE_WORDS, below)
+WARM_WORDS = frozenset(
+    {"warm", "warmup", "warmups", "pre", "pregame", "before", "beforehand", "prep"}
+)
+COOL_WORDS = frozenset(
+    {
+        "cool",
+        "cooldown",
+        "cooldowns",
+        "post",
+        "postgame",
+        "after",
+        "afterwards",
+        "afterward",
+        "recover",
+    }
+)
+#: after tips were asked for, a message with one of these asks for a tip now ("can i get one
+#: now", "send me one")
+ONE_NOW = frozenset({"one", "now", "today"})
+#: after daily tips were turned on, a message of these words only, with a stop word, turns
+#: them off ("stop", "cancel them pls")
+STOP_WORDS = frozenset({"stop", "cancel", "off", "unsubscribe"})
+STOP_MESSAGE = STOP_WORDS | frozenset(
+    "it them those these the tips tip please pls no more turn actually wait sorry".split()
+)
+#: a message this short, of one everyday word and stopwords, names no general subject
+LONE_WORD_MAX = 2
+#: question words anywhere in a message
+WH_WORDS = frozenset({"what", "how", "why", "when", "which", "where", "who"})
+#: a request for a tip about an area is this short ("give me a tip for my knees")
+TIP_ASK_MAX_WORDS = 7
+#: words that thank at the end of a message
+TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
+#: cues that ask for a version of the stretch on screen
+VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
+#: kneeling named: with a complaint, a limit on the stretch on screen
+KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
+#: a version of the stretch on screen asked for ("standing version?", "a seated one")
+VERSION_WORDS = frozenset({"version", "one", "variation", "option"})
+#: an area named with one of these cues in a variant ask is the reason for it ("easier,
+#: kneeling hurts my knees"): a complaint or a limit
+REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
+CANNOT_WORDS = frozenset({"cannot", "cant", "unable"})
+#: "my knees don't like pigeon": a dislike is a reason too
+DISLIKE_PAIRS = frozenset({("not", "like"), ("not", "love"), ("not", "enjoy")})
+#: ... unless the ask is for the area: "for" or "on" this many words before it
+FOR_WORDS = frozenset({"for", "on"})
+FOR_REACH = 3
+#: a variant ask that starts within this many words leads a longer message
+VARIANT_LEAD = 3
+#: times of day that routines of their own are made for
+ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
+#: ... and the routine for each
+TIME_ROUTINES = {
+    "bedtime": "bedtime",
+    "bed": "bedtime",
+    "morning": "morning",
+    "mornings": "morning",
+}
+#: after a general answer with a routine of its own ("can i ever touch my toes"), these ask
+#: for that routine too: "ok give me a plan", "start me off"
+PLAN_WORDS = frozenset({"plan", "plans", "program", "programme", "schedule", "regime"})
+PLAN_PAIRS = frozenset({("start", "me"), ("get", "started"), ("me", "started")})
+#: answers about stretching before exercise, after which "what should i do instead" asks for a
+#: warm-up
+BEFORE_EXERCISE_ANSWERS = frozenset(
+    {"general.warmup_vs_stretch", "general.before_after", "general.static_vs_dynamic"}
+)
+WARM_UP_ROUTINE = "warmup"
+COOL_DOWN_ROUTINE = "cooldown"
+#: word pairs of a question about timing that the general answers cover, whatever area the
+#: conversation is about ("is it ok every day", "rest days too", "before squats or after");
+#: "how often" stays the area's question
+GENERAL_TIMING = (
+    (("every", "day"), "every_day"),
+    (("every", "single"), "every_day"),
+    (("rest", "days"), "every_day"),
+    (("rest", "day"), "every_day"),
+    (("before", "or"), "before_after"),
+    (("or", "after"), "before_after"),
+)
+#: words that open a follow-up adding an area ("and my forearms, ...", "also my neck")
+AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
+#: the words that ask for a routine as such ("stretches" may ask for one stretch)
+ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
+#: words that may come with a warm-up or cool-down asked for by its name alone ("a quick
+#: warm up pls"): it names no activity
+BARE_ASK_FILLER = frozenset(
+    "please pls quick short good some any give need want then ok okay now also too".split()
+)
+#: words by which a request points at a setting named elsewhere in the message ("we stop at
+#: the rest stops, what stretches can i do there")
+THERE_WORDS = frozenset({"there", "then"})
+#: general answers about stretching as a whole, which a subject named gives way to
+UMBRELLA_GENERAL = frozenset({"benefits"})
+#: one stretch asked for: "is there a stretch for that", "one good stretch"
+ONE_STRETCH_PAIRS = frozenset(
+    {(word, "stretch") for word in ("a", "one", "single", "good", "best", "decent", "quick")}
+)
+#: a warm-up or a cool-down named as such, in one word or two
+WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
+WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
+#: words that may follow a warm-up asked for ("warm up ideas", "a cooldown for after"); any
+#: other word but a stopword makes it part of a thing's name ("a warm up game")
+WARM_UP_FOLLOWERS = frozenset(
+    """routine routines idea ideas stretch stretches stretching exercise exercises drill drills
+    plan session sequence one ones please pls then thanks properly quickly first""".split()
+)
+#: words before "warm up" that make it something a person does, not a routine asked for
+WARM_UP_DOERS = frozenset(
+    """i we you they he she to always never not do did dont didnt can cant will should must
+    still am was were been being while already""".split()
+)
+#: words before a warm-up that make it one of something else: "vocal warm ups", "engine
+#: warm up", "a mental warm up"
+WARM_UP_THINGS = frozenset(
+    """vocal vocals voice singing choir engine car cars oven crowd audience mental brain
+    email ip""".split()
+)
+#: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
+HOW_TO_WORDS = frozenset(
+    {"do", "doing", "how", "way", "best", "should", "something", "anything", "stuff", "things"}
+)
+#: ... within this many words before "to" ("what should i be doing right now to cool down")
+HOW_TO_REACH = 6
+#: a routine the intent layer found at least this sure of is taken when the message names its
+#: activity or setting and asks for something (`Brain._routine_near`)
+ROUTINE_NEAR = 0.42
+#: words that make an activity named in a message a subject to find out about, not one to
+#: get ready for: "a list of the top 10 tennis players", "golf tickets", "cycling results"
+ABOUT_THE_ACTIVITY = frozenset(
+    """list players player tickets ticket score scores results fixtures rules history
+    news channel watch watching bet odds price prices cost book booking rankings""".split()
+)
+#: ... less sure, in a conversation about stretching ("got anything for the drive itself?")
+ROUTINE_NEAR_IN_CONVERSATION = 0.3
+#: ... and, in a conversation about stretching, for a routine the message names no activity of
+ROUTINE_IN_CONVERSATION = 0.5
+#: a question about stretching itself found at least this sure of is taken when the message
+#: names stretching and asks (`Brain._general_near`)
+GENERAL_NEAR = 0.5
+#: an area question the intent layer found at least this sure of is taken when the message's
+#: own words ask the same (`Brain._aspect_agrees`)
+ASPECT_NEAR = 0.42
+#: general answers about a kind of complaint rather than a question: a message that names
+#: one area with its complaint is about that area ("heel pain first thing in the morning",
+#: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
+AREA_FIRST_GENERAL = frozenset(
+    {
+        "morning_stiffness",
+        "soreness",
+        "posture",
+        "joint_noises",
+        "shaking",
+        "pins_and_needles",
+        "cramp",
+        "breathless_exercise",
+    }
+)
+#: ... of which these give way only to an area named with a complaint ("my jaw is tight and it
+#: pops"), not to one named with a stretch ("legs tremble in a deep hamstring stretch")
+SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
+#: general answers about one sensation, taken only from a message that names it by one of
+#: their keywords
+NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "cooldown_needed"}
+#: first words that make a message a yes-or-no question without a question mark ("how" is not
+#: one: "how do i knit a scarf as a total beginner")
+YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
+HOW_MUCH_STARTS = frozenset(
+    ("how", w) for w in ("long", "many", "much", "often", "soon", "quickly", "fast", "about")
+) | {("what", "about")}
+#: words that ask whether something can be done ("the splits in 30 days, realistic or nah")
+ASKING_WORDS = frozenset(
+    {"realistic", "realistically", "possible", "doable", "achievable", "worth", "instead"}
+)
+#: the cue that asks each area question
+ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
+#: words that make a "what is" question about a body ("what are the 4 quad muscles called")
+BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
+STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
+QUESTION_STARTS = frozenset(
+    "does do is are can should how why what when which will would could".split()
+)
+#: what separates the sentences of a message, for a last one asked of the bot
+SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
+#: words that stand for an area named before ("should i stretch them")
+AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
+#: a whole sentence and what ends it, for a story that closes with a question
+SENTENCE_AND_END = re.compile(r"([^.!?\n]*)([.!?\n]*)")
+#: small talk a message may close with: a question to the bot itself ("..., who made you?")
+QUESTIONS_TO_THE_BOT = frozenset(
+    {"who_made_you", "are_you_a_bot", "how_are_you", "what_can_you_do"}
+)
+#: ... naming the bot ("who made you", "are u a bot")
+BOT_WORDS = frozenset({"you", "u", "ya", "yourself", "bot"})
+#: word pairs that ask for something ("how about a full body one")
+ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
+#: ... when a thing or a time follows: "how about a full body one", "what about before bed"
+ASKS_ABOUT_NEXT = frozenset("a an one something some any before after for".split())
+#: the cues that ask for something, and the words that do not on their own
+ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
+#: general answers about timing, and the area answer they stand for
+TIMING_ASPECTS = {key: "when" for key in ("how_long", "how_often", "every_day", "before_after")}
+#: replies after which a conversation is about stretching
+STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
+STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
+#: how sure a message read by its cues is ("my calves tighten up on long runs")
+CUE_CONFIDENCE = 0.66
+#: which aspect a cue asks for, first match wins: a plain request for a stretch, a question
+#: about timing ("before or after", "or leave it"), any other request, the question words, and a
+#: plain complaint last (why it happens, the stretch one tap away)
+CUE_ASPECTS = (
+    ("asks_stretch", "stretch"),
+    ("asks_when", "when"),
+    ("request", "stretch"),
+    ("why", "why_tight"),
+    ("what", "what"),
+    ("complaint", "why_tight"),
+)
+#: emoji that say thank you on their own
+THANKS_EMOJI = frozenset({"🙏", "👍", "👌", "🙌", "❤", "🤝"})
+#: a wave: hello, or goodbye
+WAVE_EMOJI = frozenset({"👋"})
+#: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form
+EMOJI_MODIFIERS = str.maketrans(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0xFE0F, 0x200D], None))
+#: words of a question whether to stretch on after a red flag ("keep doing the stretch?")
+STRETCH_ON_WORDS = frozenset(
+    """stretch stretches stretching stretched exercise exercises exercising yoga pilates
+    routine workout gym run running train training keep carry continue easier easy next
+    push swim swimming ride cycle cycling lift lifting play session class""".split()
+)
+#: a short question after a condition was told that asks what is safe with it ("so what
+#: should she avoid?", "should i push further into them?")
+CONDITION_ASK_WORDS = frozenset(
+    """avoid avoided safe safely unsafe careful dangerous risky harm harmful push further
+    allowed limit limits precautions okay""".split()
+)
+CONDITION_ASK_MAX_WORDS = 10
+#: words by which a question asks whether something is all right to do
+SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
+#: an area after one of these is where a thing sits ("too tight on my wrist")
+THING_PLACES = frozenset({"on", "around", "round", "across"})
+#: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
+#: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
+#: "IT band so tight it feels like a rope"
+CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by", "like", "hours"})
+CAUSE_REACH = 3
+#: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
+WHOLE_BODY_ROUTINE = "full_body"
+WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
+WHOLE_BODY_REACH = 3
+#: after a warm-up, "after" among a message's first this many words asks for its cool-down
+TWIN_REACH = 4
+#: ... in a message with a question mark or opening with one of these
+TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay"})
+#: words that open a thank-you ("cheers, off on my round now")
+THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
+#: "every day", "each day": a daily tip, not one now
+EVERY_DAY = frozenset(
+    {("every", "day"), ("each", "day"), ("every", "morning"), ("each", "morning")}
+)
+#: yes-or-no openings that ask for something rather than whether: "is there a full cooldown
+#: for after games", "can you give me a warm up", "do you have a cooldown"
+ASKING_FOR_STARTS = frozenset(
+    {
+        ("is", "there"),
+        ("are", "there"),
+        ("can", "you"),
+        ("could", "you"),
+        ("do", "you"),
+        ("have", "you"),
+        ("would", "you"),
+        ("will", "you"),
+    }
+)
+#: what a daily message from us may be called: "a stretch every morning", "a tip each day"
+DAILY_THINGS = frozenset(
+    """stretch stretches stretching tip tips reminder reminders one something""".split()
+)
+#: what the daily tips may be called when someone turns them on or off: "the daily tip thing"
+DAILY_SWITCH_THINGS = frozenset(
+    """tip tips reminder reminders notification notifications message messages""".split()
+)
+#: ... turning them off: "stop the daily tips", "no more daily reminders"
+DAILY_OFF_WORDS = frozenset(
+    """stop unsubscribe cancel pause quit mute unsub disable anymore""".split()
+)
+DAILY_OFF_PAIRS = frozenset(
+    {
+        ("no", "more"),
+        ("turn", "off"),
+        ("switch", "off"),
+        ("opt", "out"),
+        ("not", "send"),
+        ("not", "want"),
+        ("not", "need"),
+    }
+)
+#: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
+DAILY_ON_WORDS = frozenset("""subscribe start send enable want like get receive resume""".split())
+DAILY_ON_PAIRS = frozenset(
+    {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
+)
+#: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
+SENDING_PAIRS = frozenset(
+    (word, "me") for word in ("send", "remind", "message", "text", "ping", "email")
+)
+#: "both sides?": the other side of the stretch on screen, in a message this short
+BOTH_SIDES = frozenset(
+    {("both", "sides"), ("each", "side")}
+    | {("both", limbs) for limbs in ("legs", "arms", "feet", "ankles", "hands", "wrists", "knees")}
+)
+BOTH_SIDES_MAX_WORDS = 3
+#: a follow-up move ("now the other leg?", "too hard") is a short message
+MOVE_MAX_WORDS = 8
+#: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
+#: is what the word names: "my dog's back", "chest of drawers", "guitar neck"
+NOT_A_BODY_REACH = 1
+#: how far after "for" the area a request is for may come ("one more for my tight quads")
+AIM_REACH = 3
+#: the words that make an area the writer's, up to this many words before it ("my left calf")
+FIRST_PERSON = frozenset({"my", "our"})
+#: words that make a thing the subject of a message ("my horse has a tight calf")
+THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
+#: words of a message about its writer ("stiff lower back every time i get out of the car")
+WRITER_WORDS = FIRST_PERSON | {"i", "me"}
+OWNED_REACH = 2
+#: a thing at least this many words from every area word is part of the story, not the area's
+#: owner, in a message about the writer
+THING_FAR = 3
+#: a complaint this close after a thing is the thing's ("my shirt is tight")
+THING_COMPLAINT = 2
+#: a change to the routine on screen may say a little more ("can i get a longer version for
+#: the weekend")
+SIZE_MOVE_MAX_WORDS = 14
+#: "stretch?", "a stretch pls": after a topic, its stretch
+ASK_FOR_A_STRETCH = frozenset(
+    "stretch stretches stretching a one any pls please plz how to then".split()
+)
+#: "show me one", "anything for that": a request for a stretch this short, after an area, is
+#: for that area
+SHORT_ASK_WORDS = 5
+#: words that ask for something else than a stretch ("show me a tip")
+OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldown"})
+#: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
+THANKS_LEAD_MIN_WORDS = 3
+#: after a greeting, at most this many words that ask nothing still make the message a greeting
+#: ("hi there, new here", "hello, just found this bot")
+GREETING_REST_MAX_WORDS = 4
+#: a statement about the writer's life after a reply about an area is this short, has words of
+#: at least STORY_MIN_CHARS letters in common with the area's why-it-gets-tight answer, other
+#: than STORY_GENERIC, and asks nothing (STORY_NOT_CUES)
+STORY_MAX_WORDS = 20
+STORY_MIN_CHARS = 4
+STORY_GENERIC = frozenset(
+    """work working worked time times long longer day days week weeks feel feels make makes
+    made more most much usually often help helps well good still even other some such""".split()
+)
+STORY_LEAD = "That fits what I said above. A stretch that helps:"
+STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "not_a_body"})
+#: the general answer about sore muscles after exercise, and the words that place a complaint
+#: after a session ("sore after my first class", "since leg day")
+SORENESS = "soreness"
+AFTER_WORDS = frozenset({"after", "since", "from", "post"})
+#: ... in a message this short: a longer one tells a story of its own
+SORE_MAX_WORDS = 18
+#: a complaint this many words or fewer after an area is about it ("legs are so tight")
+COMPLAINT_AFTER = 3
+#: the cues that say something of an area near them
+SAYS_OF_AN_AREA = frozenset({"complaint", "request", "asks_stretch", "what", "why", "when"})
+#: chat noise at the start and at the end of a message, read past when it was not understood
+SOCIAL_LEADS = frozenset({"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so", "hmm", "um"})
+SOCIAL_TAILS = frozenset(
+    {"x", "xx", "xxx", "anyway", "anyways", "dear", "mate", "lol", "haha", "tbh", "then", "btw"}
+)
+#: a goodbye is a message this short
+GOODBYE_MAX_WORDS = 6
+#: words that may trail a goodbye and leave it one: "bye now", "bye for now", "night all x"
+GOODBYE_TAIL = frozenset({"now", "for", "then", "all", "x", "xx", "xxx", "mate", "guys"})
+#: words that leave a message "just a topic" ("and my calves?", "what about my neck")
+BARE_TOPIC_WORDS = frozenset(
+    {"tight", "stiff", "sore", "what", "about", "how", "specifically", "too", "then", "now"}
+    # a correction or a change of subject around it ("no sorry i meant more between my
+    # shoulder blades", "haha fair. back to it, glutes?")
+    | {"sorry", "meant", "more", "actually", "instead", "haha", "fair", "back", "rather"}
+)
+#: a message that opens with this cue ("unrelated, but...", "different question") is read
+#: without the conversation before it; it counts in the first NEW_QUESTION_REACH words
+NEW_QUESTION_CUE = "new_question"
+NEW_QUESTION_REACH = 4
+#: words that point back at the area of the conversation ("which muscle is that")
+POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
+#: a short message with one of these after a stretch may name another of its area's stretches
+#: by some of its words ("bent knee version?", "the seated one"); VERSION_FILLER are words
+#: such a message has besides the name
+VERSION_WORDS = frozenset({"version", "variation", "variant", "one", "option", "kind", "type"})
+VERSION_FILLER = VERSION_WORDS | frozenset(
+    {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
+)
+VERSION_MAX = 6
+#: words around "before" / "after" that still ask only for the other end of an activity
+OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
+#: cues that make a message more than a bare topic: it asks for something about the area
+ASKING_CUES = frozenset({"request", "why", "when"})
+#: the routine a length or a limit is applied to when nothing in the message or the
+#: conversation names one: a general full-body stretch, or, seated or standing only, the
+#: desk break (done by a chair)
+GENERAL_BASE = COOLDOWN
+POSTURE_BASE = WELCOME_ROUTINE
+GENERAL_BASE_LEAD = (
+    "You didn't name a routine or an area, so I built this from “{title}”, a general "
+    "stretch for the whole body. Ask for a warm-up, a desk break or an area (“10 minutes for "
+    "my hips”) instead."
+)
+POSTURE_BASE_LEAD = (
+    "You didn't name a routine or an area, so I built this from “{title}”, which needs no "
+    "floor. Ask for another routine or an area (“10 minutes for my neck”) instead."
+)
+#: a length out of range: what can be done instead
+RANGE_LEAD = "I make routines of {low} to {high} minutes, so here is the {minutes}-minute one."
+#: words that ask for a routine rather than a stretch ("no kneeling routine", "a post round
+#: routine?"); "warm up" and "cool down" alone do not: they have other senses ("help him cool
+#: down") and WARM_WORDS / COOL_WORDS only say which end of an activity is wanted
+ROUTINE_WORDS = frozenset({"routine", "routines", "session", "sequence", "workout", "stretches"})
+#: a request for "a stretch" that names nothing to stretch, nor when, nor why ("i want to
+#: stretch", "give me a stretch", "any stretch?", "just want a quick stretch"): stretch words
+#: and these (besides stopwords) only. It gets a short all-over routine, with areas one tap
+#: away
+PLAIN_STRETCH_WORDS = frozenset({"stretch", "stretches", "stretching", "stretchy"})
+PLAIN_ASK_WORDS = frozenset(
+    """want wanna need give gimme send show quick short quickie easy gentle simple random
+    something anything good nice new lets let go time would love fancy feel""".split()
+)
+#: ... and none of these: a question, or a pointer at something said before
+PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
+#: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
+#: stretches
+PLAIN_ASK_ROUTINE = "full_body"
+ONE_STRETCH_WORDS = frozenset({"a", "one", "1", "random"})
+ONE_STRETCH_LEAD = "Here is one for anyone. For one area, name it: “a stretch for my neck”."
+#: words around a length that name no routine of their own ("full body" does: it is one)
+GENERIC_FILLER = FILLER_WORDS - {"full", "whole", "body"}
+PLAIN_ASK_LEAD = (
+    "Here is a short all-over routine. For one area, name it: “a stretch for my hamstrings”."
+)
+#: ... and none of these: they ask something, or ask for something ("morning routine for
+#: productivity" is no greeting)
+GREETING_NOT_AFTER = (
+    WH_WORDS | QUESTION_STARTS | ROUTINE_WORDS | {"stretch", "stretching", "tip", "tips"}
+)
+
+
+def bare_emoji(text: str) -> frozenset[str]:
+    """The emoji of a message of emoji alone, without skin tones or repeats ("🙏🏽🙏")."""
+    return frozenset("".join(text.translate(EMOJI_MODIFIERS).split()))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message, split at punctuation (`SENTENCE_BREAKS`), empty ones left
+    out."""
+    return [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
+
+
+def asks_whether(words: Sequence[str]) -> bool:
+    """Whether the words open a yes-or-no question ("can i stretch when pregnant", "is
+    stretching before running harmful"), not a request in that form ("can you give me a warm
+    up", "is there a routine that's safe in pregnancy": ASKING_FOR_STARTS)."""
+    return bool(words) and words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS
+
+
+def with_plural(phrase: str) -> tuple[str, ...]:
+    """A phrase of two words or more, and its plural by its last word ("service station",
+    "service stations"); a single word as it is (its forms are the knowledge base's)."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].endswith("s") or not words[-1].isalpha():
+        return (phrase,)
+    return phrase, " ".join([*words[:-1], words[-1] + "s"])
+
+
+def sentences_asked(text: str) -> list[tuple[str, bool]]:
+    """Each whole sentence of `text` (as `SENTENCE_AND_END` reads it; empty ones dropped), with
+    whether it ends with a question mark."""
+    return [
+        (found.group(1), "?" in found.group(2))
+        for found in SENTENCE_AND_END.finditer(text)
+        if found.group(1).strip()
+    ]
+
+
+def one_stretch_for_the_area_before(analysis: Analysis, context: Context) -> bool:
+    """Whether a short message that names no area asks for one stretch ("stretch before i get
+    out of bed?") in a conversation about an area (an answer or a stretch about it)."""
+    words = analysis.corrected
+    if analysis.topics or len(words) > MOVE_MAX_WORDS or context.kind not in ("answer", "stretch"):
+        return False
+    if context.topic in (None, GENERAL):
+        return False
+    one = "stretch" in words or has_pair(words, ONE_STRETCH_PAIRS)
+    return one and not _names_a_routine(words)
+
+
+def one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
+    """Whether a message the intent layer reads as an activity's routine names one area and
+    asks for one stretch, not a routine: "my biceps feel shortened after a climbing session,
+    is there a stretch for that"."""
+    areas = [topic for topic in match.topics if topic != GENERAL]
+    words = analysis.corrected
+    if len(set(areas)) != 1 or not has_pair(words, ONE_STRETCH_PAIRS):
+        return False
+    return not _names_a_routine(words)
+
+
+def _names_a_routine(words: Sequence[str]) -> bool:
+    """Whether the words ask for a routine by a name for one: "routine", "plan", "cool
+    down", ..."""
+    return not (ROUTINE_NAMES | WARM_UP_NAMES | PLAN_WORDS).isdisjoint(words) or has_pair(
+        words, WARM_UP_PAIRS
+    )
+
+
+def has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether two neighbouring words of `words` are one of `pairs`."""
+    return any(pair in pairs for pair in zip(words, words[1:], strict=False))
+
+
+def asks_both_sides(words: Sequence[str]) -> bool:
+    """Whether a short message asks about both sides ("both sides?", "each side too?"), not
+    "it hurts on both sides now" nor "how long on each side"."""
+    return len(words) <= BOTH_SIDES_MAX_WORDS and has_pair(words, BOTH_SIDES)
+
+
+def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
+    """Whether a message asks the bot to send something every day: "can you send me a
+    stretch every morning so i dont forget", "remind me to stretch each day". A sending word
+    to "me" and a daily time, in a message naming no area."""
+    words = analysis.corrected
+    if analysis.topics or not every_day(words) or DAILY_THINGS.isdisjoint(words):
+        return False  # "send me my bank statement every morning" is none of ours
+    return has_pair(words, SENDING_PAIRS)
+
+
+def daily_switch(analysis: Analysis) -> Literal["on", "off"] | None:
+    """ "on" or "off" for a message that asks to start or stop the daily tips: "please stop
+    the daily tips, i get enough notifications", "sign me up for the daily tip thing but at
+    7pm", "can you send me a stretch every morning". None for anything else ("is it ok to
+    stretch daily")."""
+    if _asks_to_be_sent_daily(analysis):
+        return "on"
+    words = analysis.corrected
+    if analysis.topics or not every_day(words) or DAILY_SWITCH_THINGS.isdisjoint(words):
+        return None
+    if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
+        return "off"
+    if not DAILY_ON_WORDS.isdisjoint(words) or has_pair(words, DAILY_ON_PAIRS):
+        return "on"
+    return None
+
+
+def every_day(words: Sequence[str]) -> bool:
+    """Whether the words ask for something every day ("one every day", "daily")."""
+    return "daily" in words or has_pair(words, EVERY_DAY)
+
+
+def thanks_then_told(analysis: Analysis) -> bool:
+    """Whether a message opens by thanking and goes on to tell, not ask ("thanks, will try",
+    "thank you, she'll love it"; not "thanks, whats the capital of peru")."""
+    words = analysis.corrected
+    if not words or not (words[0] in THANKS_OPENERS or tuple(words[:2]) == ("thank", "you")):
+        return False
+    # "thanks, can i do it daily" asks; "thanks, will try" does not
+    asks = len(words) > 1 and words[1] in QUESTION_STARTS - {"will"}
+    return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
+
+
+def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
+    """Of the routines `found` (not empty), the warm-up when the words say before and not
+    after (WARM_WORDS, COOL_WORDS), else the cool-down; the first found when the activity
+    has no such routine."""
+    first = found[0]
+    kind, _, activity = first.partition("_")
+    if kind not in ("warmup", "cooldown") or not activity:
+        return first  # a setting named first ("at my desk ... not doing lunges"): its routine
+    if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
+        wanted = "warmup"
+    else:
+        wanted = "cooldown"
+    return next((rid for rid in found if rid.startswith(wanted)), first)
+
+
+def asks_about(words: Sequence[str]) -> bool:
+    """Whether the words hold "how about" or "what about" ("what about my wrists")."""
+    return has_pair(words, ASKS_ABOUT)
+
+
+def warm_ups_named(words: Sequence[str]) -> set[str]:
+    """ "warmup" and "cooldown" for each named as a thing in the words ("warm up ideas", "any
+    cooldown", "what should i do to warm up"), not as what someone does ("even though i warm
+    up properly", "i try to cool down")."""
+    kinds = set()
+    for i, _end, kind in _warm_up_names(words):
+        asked = i > 0 and words[i - 1] == "to"
+        asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - HOW_TO_REACH) : i - 1])
+        if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
+            # "what should i do to warm up" asks for one, as "warm up ideas" does
+            kinds.add("warmup" if kind.startswith("warm") else "cooldown")
+    return kinds
+
+
+def warm_up_of_a_thing(words: Sequence[str]) -> bool:
+    """Whether a warm-up or cool-down named in the words is part of a thing's name ("a warm
+    up game", "warm up questions", "vocal warm ups"): a word other than a stopword or
+    WARM_UP_FOLLOWERS follows it, or one of WARM_UP_THINGS comes before it."""
+    for start, end, _kind in _warm_up_names(words):
+        after = words[end] if end < len(words) else None
+        if after is not None and after not in STOPWORDS and after not in WARM_UP_FOLLOWERS:
+            return True
+        if start and words[start - 1] in WARM_UP_THINGS:
+            return True  # "what vocal warm ups should i do before the gig"
+    return False
+
+
+def _warm_up_names(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each warm-up or cool-down named in the words, in one word
+    ("warmup", "cooldowns") or two ("warm up", "cool down" as "warmup", "cooldown")."""
+    for i, word in enumerate(words):
+        if word in WARM_UP_NAMES:
+            yield i, i + 1, word
+        elif tuple(words[i : i + 2]) in WARM_UP_PAIRS:
+            yield i, i + 2, f"{word}{words[i + 1]}"
+
+
+def asks_without_a_mark(analysis: Analysis) -> bool:
+    """Whether a message asks something, with or without a question mark: it or one of its
+    clauses starts like a yes-or-no question ("dad of 3. is it too late to get flexible") or
+    "what about" ("what about foam rolling instead"), or it asks whether something is
+    realistic or worth it."""
+    if "?" in analysis.text or ASKING_WORDS.intersection(analysis.corrected):
+        return True
+    for words in (analysis.corrected, *analysis.clauses):
+        if words and (words[0] in YES_NO_STARTS or tuple(words[:2]) in HOW_MUCH_STARTS):
+            return True
+    return False
+
+
+def aimed(words: Sequence[str]) -> bool:
+    """Whether "for" is followed, within AIM_REACH words, by a topic or a word pointing at
+    one ("one more for my quads", "one more just for them")."""
+    return any(
+        word == "for"
+        and any(w == TOPIC_TOKEN or w in POINTING_WORDS for w in words[i + 1 : i + 1 + AIM_REACH])
+        for i, word in enumerate(words)
+    )
+
+
+def owned(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the area named by `words[start:end]` is the writer's: "my calves", "my left
+    calf", "the backs of my thighs"."""
+    return not FIRST_PERSON.isdisjoint(words[max(0, start - OWNED_REACH) : end])
+
+
+def after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
+    """The words after a thank-you and its joining words ("thanks! and how long..." ->
+    "how long..."); empty when the message does not start with thanks or holds nothing else."""
+    i = 0
+    while i < len(words):
+        if (
+            "thanks_lead" in cues.read(words[i : i + 2])
+            and len(words) > i + 1
+            and ("thanks_lead" not in cues.read(words[i : i + 1]))
+        ):
+            i += 2  # "thank you"
+        elif "thanks_lead" in cues.read(words[i : i + 1]) or (i and words[i] in _THANKS_FILLERS):
+            i += 1
+        else:
+            break
+    rest = list(words[i:]) if 0 < i < len(words) else []
+    # a question is left only when two or more words are not thanks, fillers or stopwords
+    return rest if sum(w not in _THANKS_FILLERS and w not in STOPWORDS for w in rest) >= 2 else []
+
+
+_THANKS_FILLERS = frozenset(
+    """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
+    buddy dude again for it this that all everything""".split()
+)
