@@ -931,6 +931,21 @@ SIGNS_IN_OWN_WORDS = [
         "my back is stiff for two hours every morning and has been for over a year, im 27",
         "red_flag.inflammatory_back_pain",
     ),
+    # shins sore along their edge are shin splints; sore to touch and at rest, the bone
+    ("my shins are sore when i start running and sore to touch, should i rest a week", None),
+    ("my shin is sore to touch and getting worse every run", "red_flag.shin_bone_stress"),
+    ("my shin hurts in one spot on the bone", "red_flag.shin_bone_stress"),
+    # reaching to touch the floor is no spot of the spine that hurts to touch
+    (
+        "bending to touch the floor my lower back and the bottom vertebrae dont want to bend",
+        None,
+    ),
+    # days of soreness after runs, with a stretch in passing: not a stretch that hurt
+    (
+        "my calves get tight during my run and stay tender for a few days after, even with a"
+        " stretch and a hot bath",
+        None,
+    ),
 ]
 
 
