@@ -1059,7 +1059,11 @@ class Brain:
                 - lexicon.PLAIN_STRETCH_WORDS
                 - lexicon.GENERIC_FILLER
             )
-            named = self._named_routine(ask, context) if area is None and names else None
+            named = (
+                self._named_routine(ask, context, analysis.corrected)
+                if area is None and names
+                else None
+            )
             if named is not None:  # "10 min full body stretch routine pls"
                 return self._resized(named, ask, context, postures=True)
             base, leads = self._base(area, ask, context)
@@ -1076,18 +1080,32 @@ class Brain:
             # "can i do it standing? cant really get on the floor with the baby about": the
             # area's stretch that fits, whatever reason comes with it
             return self._fitting_stretch(ask, context, about)
-        named = self._named_routine(ask, context) if strong and not ask.plain else None
+        # an area with a limit told in passing ("my wrists ache ... at my desk") is the area's
+        # question, unless a routine is asked for
+        asks_routine = area is None or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)
+        named = (
+            self._named_routine(ask, context, analysis.corrected)
+            if strong and not ask.plain and asks_routine
+            else None
+        )
         if named is not None:  # "a 10 minute cooldown after my run"
             return self._resized(named, ask, context, postures=False)
         return None
 
-    def _named_routine(self, ask: SizeAsk, context: Context) -> Plan | None:
+    def _named_routine(
+        self, ask: SizeAsk, context: Context, words: Sequence[str] = ()
+    ) -> Plan | None:
         """The routine the rest of the message names, read without the words about length and
-        limits (which the matcher's examples never hold); None when it names none."""
+        limits (which the matcher's examples never hold); None when it names none. A setting
+        the limit words name (`words`, the whole message) that has a routine of its own wins:
+        "5 min routine i can do at my desk without getting up" is the desk break."""
         rest = self.matcher.match(self.matcher.analyse(" ".join(ask.rest)), context.topic)
-        if rest.kind == "routine" and rest.confidence >= self.matcher.threshold:
-            return Plan(rest.key)
-        return None
+        routine = rest.kind == "routine" and rest.confidence >= self.matcher.threshold
+        if words and (routine or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)):
+            setting = self._activities(words)
+            if len(setting) == 1 and not self._activities(ask.rest):
+                return Plan(setting[0])
+        return Plan(rest.key) if routine else None
 
     def _area_of(self, ask: SizeAsk) -> str | None:
         """The first area the rest of the message names that has stretches of its own."""

@@ -201,6 +201,7 @@ class SafetyRules:
             age = stated_age(written, analysis.breaks)
             if age is not None:  # "75, never exercised in my life", "retired at 72"
                 found.update(key for key, (low, high) in self._age_conditions if low <= age <= high)
+            self._drop_age_similes(found, written, analysis.breaks)
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
@@ -215,6 +216,29 @@ class SafetyRules:
         tells = continuing and not self._told_keys.isdisjoint(own)
         flag = self._flag(known if tells else own, known, history, {c.id for c in conditions})
         return SafetyCheck(flag, conditions, symptoms)
+
+    def _drop_age_similes(
+        self, found: set[str], written: Sequence[str], breaks: Collection[int]
+    ) -> None:
+        """Leave out of `found` a life stage that only an age in a simile names: "wake up
+        feeling 90 years old", "i move like an 80 year old" say how stiff, not how old."""
+        ages = [key for key, _ages in self._age_conditions if key in found]
+        span = _age_simile(written) if ages else None
+        if span is None:
+            return
+        start, end = span
+        cut = (*written[:start], *written[end:])
+        moved = frozenset(
+            b - (end - start) if b >= end else b for b in breaks if not start < b < end
+        )
+        still = self._terms.keys_in(cut, moved)
+        for key, groups in self._condition_patterns:
+            if key not in still and all(not group.isdisjoint(still) for group in groups):
+                still.add(key)
+        age = stated_age(cut, moved)
+        if age is not None:
+            still.update(key for key, (low, high) in self._age_conditions if low <= age <= high)
+        found.difference_update(key for key in ages if key not in still)
 
     def _flag(
         self, found: set[str], known: set[str], history: bool, named: set[str] | None = None
@@ -395,6 +419,34 @@ _AGE_BEFORE = frozenset({("i", "am"), ("retired", "at"), ("age", "of")})
 _AGE_WORDS = frozenset({"aged", "age"})
 #: the most digits an age has
 _AGE_DIGITS = 3
+#: an age in a simile follows one of these ("feeling 90 years old", "move like an 80 year
+#: old", "feel like i am 85"), with only `_SIMILE_FILLER` words between
+_SIMILE_OPENERS = frozenset({"feel", "feels", "feeling", "felt", "like"})
+_SIMILE_FILLER = frozenset({"like", "a", "an", "i", "am", "about", "almost", "nearly", "over"})
+_YEAR_WORDS = frozenset({"year", "years", "yr", "yrs", "yo"})
+
+
+def _age_simile(words: Sequence[str]) -> tuple[int, int] | None:
+    """(start, end) of the first age in a simile, from its opener to "old"; or None."""
+    for i, word in enumerate(words):
+        if not word.isdigit() or len(word) > _AGE_DIGITS:
+            continue
+        k = i - 1
+        opener = False
+        while k >= 0 and i - k <= _AGE_DIGITS + 2 and words[k] in _SIMILE_FILLER:
+            opener = opener or words[k] == "like"
+            k -= 1
+        if k >= 0 and words[k] in _SIMILE_OPENERS:
+            opener, k = True, k - 1
+        if not opener:
+            continue
+        end = i + 1
+        if end < len(words) and words[end] in _YEAR_WORDS:
+            end += 1
+            if end < len(words) and words[end] == "old":
+                end += 1
+        return k + 1, end
+    return None
 
 
 def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None:

@@ -1610,6 +1610,14 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a setting with a routine of its own, told as a limit, names that routine; an area with
+    # a limit told in passing is the area's question
+    ("5 min stretch routine i can do at my desk without getting up", "routine.desk_break"),
+    (
+        "typing all day and by 4pm my wrists ache, what can i do at my desk without looking weird",
+        "wrists_forearms.stretch",
+    ),
+    ("will stretching fix my posture? i slouch at my desk", "general.posture"),
     # an area that is only where a thing sits gives way to the area complained of
     ("i work with the laptop on my knees. my neck aches by noon", "neck.why_tight"),
     # a warm-up of something else: the voice, an engine

@@ -444,11 +444,19 @@ def test_an_age_the_person_states_names_its_life_stage(brain: Brain, message, co
         "i am 30 and my hamstrings are tight",
         "60 seconds per side ok?",
         "book a table for me at 7",
+        # an age in a simile says how stiff, not how old
+        "morning routine for someone who wakes up feeling 90 years old",
+        "i move like an 80 year old, any stretches",
+        "wake up feeling like im 85",
     ],
 )
 def test_a_number_that_is_no_age_names_no_life_stage(brain: Brain, message):
     conditions = set(brain.reply(message).conditions)
     assert not conditions & {"older_adults", "children_teens"}
+
+
+def test_a_real_age_beside_a_simile_still_names_the_life_stage(brain: Brain):
+    assert "older_adults" in brain.reply("im 72 and i feel like a 90 year old").conditions
 
 
 def test_every_red_flag_level_has_its_wording(kb: KnowledgeBase):
