@@ -235,7 +235,9 @@ class Brain:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
-        match = self.matcher.match(analysis, self._last_area(analysis, context))
+        match = self._to_the_complaint(
+            self.matcher.match(analysis, self._last_area(analysis, context)), analysis
+        )
         if match.kind != GENERAL:
             closing = self._closing_question(analysis, context)
             if closing is not None:
@@ -595,6 +597,21 @@ class Brain:
             and bool(self.cues.read(words) & {"not_a_body", "device"})
         )
 
+    def _to_the_complaint(self, match: Match, analysis: Analysis) -> Match:
+        """An answer about the area a message first names, turned to the area complained of
+        when `_complained_of_first` put that one first: a clause ("on my feet all day") can
+        match the first area's question, though the message complains of another."""
+        spans = analysis.spans
+        if (
+            match.kind == "aspect"
+            and spans
+            and analysis.topics
+            and match.topic == spans[0][2]
+            and analysis.topics[0] != spans[0][2]
+        ):
+            return replace(match, topic=analysis.topics[0])
+        return match
+
     def _complained_of_first(self, analysis: Analysis) -> Analysis:
         """The message's areas with the one a complaint follows first, when nothing around
         the first it names says anything of it: "on my feet all day ... the backs of my legs
@@ -616,7 +633,14 @@ class Brain:
         second = spans[1][0]
         # an area that is only where a thing sits ("the laptop on my knees") is said of only
         # by a complaint after it and before the next area
-        placed = not lexicon.THING_PLACES.isdisjoint(words[max(0, first_start - 2) : first_start])
+        before = words[max(0, first_start - 2) : first_start]
+        placed = (
+            not lexicon.THING_PLACES.isdisjoint(before)
+            or (
+                "behind" in before  # "i cant reach behind my back": where the hand goes
+                and not lexicon.REACH_WORDS.isdisjoint(words[max(0, first_start - 4) : first_start])
+            )
+        )
         if any(
             first_start - lexicon.COMPLAINT_AFTER <= start <= first_end + lexicon.COMPLAINT_AFTER
             and (not placed or (cue == "complaint" and first_end <= start < second))
@@ -634,6 +658,8 @@ class Brain:
             ),
             None,
         )
+        if first is None and placed:  # "reach behind my back ... my right shoulder"
+            first = spans[1][2]
         if first is None or first == GENERAL:
             return analysis
         topics = (first, *(t for t in analysis.topics if t != first))

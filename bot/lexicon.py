@@ -271,6 +271,8 @@ CONDITION_ASK_MAX_WORDS = 10
 SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
+#: ... and "behind" after one of these: "reach behind my back", "get my hand behind my back"
+REACH_WORDS = frozenset({"reach", "reaching", "get", "put", "scratch", "hand", "hands", "arm"})
 #: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
 #: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
 #: "IT band so tight it feels like a rope"

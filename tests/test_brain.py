@@ -1610,6 +1610,18 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # the area complained of wins over one a clause only places ("on my feet all day"), and
+    # where a hand reaches is no area ("reach behind my back")
+    (
+        "teacher, on my feet all day then bent over desks. my hamstrings are so tight i cant"
+        " pick a pencil off the floor",
+        "hamstrings.why_tight",
+    ),
+    (
+        "i cant reach behind my back to do my bra up anymore, my right shoulder just wont go"
+        " there. its just tight and stuck. anything i can do?",
+        "shoulders.stretch",
+    ),
     # a setting with a routine of its own, told as a limit, names that routine; an area with
     # a limit told in passing is the area's question
     ("5 min stretch routine i can do at my desk without getting up", "routine.desk_break"),
