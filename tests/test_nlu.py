@@ -152,6 +152,11 @@ def test_a_message_without_words_is_called_empty(brain, text):
         ("sholder", "shoulder"),
         ("strech", "stretch"),
         ("calfs", "calf"),
+        # two edits away, though another word is as far: the word used more ("stress" is a
+        # topic word of "stress headache", but no likelier)
+        ("strechs", "stretch"),
+        # one edit from two words: the one people use with us more
+        ("stetches", "stretch"),
     ],
 )
 def test_typos_are_corrected_to_known_words(brain, typo, word):

@@ -12,7 +12,7 @@ Built once per knowledge base, in `Canonicaliser.__init__`:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
@@ -134,7 +134,8 @@ class Canonicaliser:
         safety = _safety_words(kb)
         # a safety word that the answers and steps also use ("numb", "swollen") is ours; the
         # rest ("flying", "crash") are corrected to but teach the matcher nothing
-        raw_vocab = _raw_vocab(kb) | (safety & self._body_words)
+        uses = _word_uses(kb)
+        raw_vocab = set(uses) | (safety & self._body_words)
         self._lemma: dict[str, str] = {w: _lemmatize(w, raw_vocab) for w in raw_vocab}
         #: every word the knowledge base uses, as a lemma, and the topic placeholder
         self.vocab: frozenset[str] = frozenset(self._lemma.values()) | {TOPIC_TOKEN}
@@ -145,6 +146,9 @@ class Canonicaliser:
         #: one; checking it would cost a delete per pair of letters (seconds for 4,000 letters)
         self._max_corrected = max(map(len, self._typo_index), default=0) + 2
         self._typo_priority = _typo_priority(kb, self._lemma)
+        #: how often the teaching texts use each word: of two words a typo is as near to,
+        #: the one people use with us more ("stetches" is "stretches", not "stitches")
+        self._uses = uses
         self._word_cache: dict[str, str] = {}
         self._lexicon, self._name_lengths = self._build_topic_lexicon(kb)
         #: the names of more than one word without their owner words ("back of thigh" for
@@ -368,20 +372,28 @@ class Canonicaliser:
         found: set[str] = set(self._typo_index.get(word, ()))
         for d in _deletes(word):
             found.update(self._typo_index.get(d, ()))
-        max_distance = 1
-        if not found and len(word) >= _TWO_EDITS_FROM:
-            max_distance = 2
+        best = self._nearest(word, found, 1)
+        if best is None and len(word) >= _TWO_EDITS_FROM:  # "strechs": two from "stretches"
             for d in _deletes(word):
                 for dd in _deletes(d):
                     found.update(self._typo_index.get(dd, ()))
+            best = self._nearest(word, found, 2)
+        return best
+
+    def _nearest(self, word: str, found: set[str], max_distance: int) -> str | None:
+        """The candidate nearest `word`, within `max_distance` edits; None if none is."""
         best = None
         best_key = None
+        priority, uses = self._typo_priority, self._uses
         for candidate in found:
             distance = OSA.distance(word, candidate)
             if distance > max_distance:
                 continue
-            # nearest first, then topic words, then alphabetical so the choice is stable
-            key = (distance, -self._typo_priority.get(candidate, 0), candidate)
+            # nearest first, then (one edit away) topic words, then the words used more, then
+            # alphabetical so the choice is stable. Two edits away, a topic word is no likelier
+            # than any: "strechs" is "stretches", not "stress" (of "stress headache")
+            first = -priority.get(candidate, 0) if distance == 1 else 0
+            key = (distance, first, -uses.get(candidate, 0), candidate)
             if best_key is None or key < best_key:
                 best, best_key = candidate, key
         return best
@@ -445,8 +457,9 @@ def _typo_priority(kb: KnowledgeBase, lemma: dict[str, str]) -> dict[str, int]:
     return dict(weight)
 
 
-def _raw_vocab(kb: KnowledgeBase) -> set[str]:
-    """Every normalised word of the phrases, names and patterns that teach the matcher."""
+def _word_uses(kb: KnowledgeBase) -> Counter[str]:
+    """Every normalised word of the phrases, names and patterns that teach the matcher, with
+    how many times they use it."""
     texts: list[str] = []
     for intent in kb.intents.values():
         if intent.group == "out_of_scope":
@@ -467,7 +480,7 @@ def _raw_vocab(kb: KnowledgeBase) -> set[str]:
         texts.extend(entry.phrases)
     for stretch in kb.stretches.values():
         texts.append(stretch.name)
-    words: set[str] = set()
+    words: Counter[str] = Counter()
     for text in texts:
         words.update(normalize(text).split())
     return words
