@@ -533,12 +533,13 @@ def one_stretch_for_the_area_before(analysis: Analysis, context: Context) -> boo
 
 
 def one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
-    """Whether a message the intent layer reads as an activity's routine names one area and
+    """Whether a message the intent layer reads as an activity's routine names an area and
     asks for one stretch, not a routine: "my biceps feel shortened after a climbing session,
-    is there a stretch for that"."""
+    is there a stretch for that"; "my lats feel super tight, like my arms dont want to go
+    overhead. best stretch?" is the first area's (the one complained of)."""
     areas = [topic for topic in match.topics if topic != GENERAL]
     words = analysis.corrected
-    if len(set(areas)) != 1 or not has_pair(words, ONE_STRETCH_PAIRS):
+    if not areas or match.topics[0] == GENERAL or not has_pair(words, ONE_STRETCH_PAIRS):
         return False
     return not _names_a_routine(words)
 

@@ -1610,6 +1610,18 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # one stretch asked for the area complained of first, though an activity has a routine
+    (
+        "after climbing sessions my lats feel super tight, like my arms dont want to go"
+        " overhead. best stretch?",
+        "side_body.stretch",
+    ),
+    # "where do i start" asks, so a subject named by its keyword is the answer
+    ("want to get my front splits by next year, where do i start", "general.splits"),
+    (
+        "total beginner, never stretched on purpose in my life, where do i even begin",
+        "general.beginner",
+    ),
     # the area complained of wins over one a clause only places ("on my feet all day"), and
     # where a hand reaches is no area ("reach behind my back")
     (
