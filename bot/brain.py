@@ -145,6 +145,16 @@ class Brain:
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
         analysis = self._complained_of_first(self.matcher.analyse(text))
+        reply = self._answer(text, analysis, context)
+        # the activity the person last named stays for the next message: "so what should i do
+        # instead then" after whether to stretch before running is the running warm-up
+        activities = tuple(self._activities(analysis.corrected)) or context.activities
+        if activities != reply.context.activities:
+            reply = replace(reply, context=replace(reply.context, activities=activities))
+        return reply
+
+    def _answer(self, text: str, analysis: Analysis, context: Context) -> Reply:
+        """The reply to a message read as `analysis`, before what it remembers is added."""
         about_a_thing = self._about_a_thing(analysis, context)
         safety = self.rules.check(
             analysis,
@@ -874,6 +884,11 @@ class Brain:
             if "after" in words and "do" in words
             else None
         )
+        if wanted is not None and context.activities:
+            # of the activity the conversation named, if it has that end: the running warm-up
+            own = [rid for rid in context.activities if rid.startswith(wanted)]
+            if own:
+                return own[0]
         return wanted if wanted in self.kb.routines else None
 
     def _routine_for_answer(self, context: Context) -> str | None:

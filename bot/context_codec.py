@@ -165,7 +165,7 @@ def _coerce(value: Any, hint: Any) -> Any:
 
 
 def fit_to(context: Context, kb: KnowledgeBase) -> Context:
-    """`context` without the topic, stretches, routine or conditions `kb` no longer has.
+    """`context` without the topic, stretches, routines or conditions `kb` no longer has.
 
     A conversation saved before the knowledge base changed (a restart with new YAML) may name
     things that are gone; the brain expects every id it is given to exist.
@@ -183,4 +183,7 @@ def fit_to(context: Context, kb: KnowledgeBase) -> Context:
     conditions = tuple(c for c in context.conditions if c in kb.conditions)
     if conditions != context.conditions:
         changes["conditions"] = conditions
+    activities = tuple(r for r in context.activities if r in kb.routines)
+    if activities != context.activities:
+        changes["activities"] = activities
     return replace(context, **changes) if changes else context

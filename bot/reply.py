@@ -108,6 +108,9 @@ class Context:
     #: limits the person set ("no kneeling", "chair only"): later routines and stretches keep
     #: to them
     limits: frozenset[Limit] = frozenset()
+    #: the routines of the activity or setting the person last named ("should i stretch
+    #: before running": the running warm-up and cool-down), kept until another is named
+    activities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

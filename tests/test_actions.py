@@ -174,11 +174,12 @@ def test_every_context_field_is_carried_by_every_reply(brain):
         symptoms=("$leg_pain",),
         plan=Plan("cooldown", length="short"),
         limits=frozenset({"no_kneeling"}),
+        activities=("warmup_soccer", "cooldown"),
     )
     assert {f for f in fields if getattr(context, f) in (None, (), frozenset())} == set()
     # each reply changes some fields; the ones it does not name must come through unchanged
     # (symptoms are the exception: they are kept for one message, the next one's own)
-    kept = ("plan", "limits")
+    kept = ("plan", "limits", "activities")
     for reply, unchanged in (
         (
             brain.reply("hello", context),

@@ -1914,7 +1914,18 @@ FOLLOW_UPS = [
     # a plan asked for after a general answer with a routine of its own; what to do instead
     # of stretching before a game: the warm-up
     ("can i ever touch my toes, never could", "right, give me a plan then", "routine.toe_touch"),
-    ("is static stretching before football bad?", "so what do we do instead", "routine.warmup"),
+    # the activity named before carries: its own warm-up; none named, the general one
+    (
+        "is static stretching before football bad?",
+        "so what do we do instead",
+        "routine.warmup_soccer",
+    ),
+    (
+        "should i stretch before running",
+        "so what should i do instead then",
+        "routine.warmup_running",
+    ),
+    ("is static stretching before exercise bad?", "so what do we do instead", "routine.warmup"),
     # an area added after a routine asks for its stretch, complaint or not
     (
         "quick desk stretch break please",
@@ -1930,7 +1941,7 @@ FOLLOW_UPS = [
     (
         "should i stretch before football or after",
         "so what should i do before a match",
-        "routine.warmup",
+        "routine.warmup_soccer",
     ),
     # in a conversation, a routine's setting named and asked for, though the words alone
     # leave the intent layer unsure; "and for" after a routine asks for another
