@@ -476,6 +476,7 @@ class Brain:
             and not cues & {"why", "what", "complaint"}
             and not lexicon.every_day(words)  # "can you send me one every day": the daily tips
             and not self._activities(words)  # "give me an easy full body one": the routine
+            and words[-1] not in lexicon.TRAILING_THANKS  # "nice one thanks": thanks
         ):
             # "daily tips please" then "can i get one now"; after a tip about an area, "another
             # one" stays on it
@@ -514,6 +515,19 @@ class Brain:
             return say.answer(area, "what", context)
         if area and set(words) <= lexicon.ASK_FOR_A_STRETCH:
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
+        if (
+            area
+            and pointing
+            and set(words) <= lexicon.STRETCHABLE_ASK
+            and not {"stretch", "stretched"}.isdisjoint(words)
+            and words[0] in lexicon.YES_NO_STARTS
+        ):
+            return say.stretch_for_topic(area, context)  # "can you even stretch it?"
+        bare = self._bare_ask(words) if area else None
+        if area and bare == "stretch":
+            return say.stretch_for_topic(area, context)  # "and how" after when to stretch it
+        if area and bare and (area, bare) in kb.answers:
+            return say.answer(area, bare, context)  # "when though?" after what it is
         if (
             area
             and self._asks_a_stretch_for(analysis, cues)
@@ -932,6 +946,15 @@ class Brain:
         if named and not lexicon.POINTING_WORDS.intersection(words):
             return None  # "another one ... my calves": a question of its own
         return area
+
+    @staticmethod
+    def _bare_ask(words: Sequence[str]) -> str | None:
+        """What a bare question asks of the area before ("and how": "stretch", "when
+        though": "when"), or None for any other message."""
+        asks = {lexicon.BARE_ASKS[w] for w in words if w in lexicon.BARE_ASKS}
+        if len(asks) != 1 or not set(words) <= lexicon.BARE_JOINERS | lexicon.BARE_ASKS.keys():
+            return None
+        return asks.pop()
 
     def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
         """After `area`, a short question about it that names no area: why it happens ("why

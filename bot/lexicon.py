@@ -370,6 +370,17 @@ SIZE_MOVE_MAX_WORDS = 14
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then".split()
 )
+#: words that join a bare question to the reply before ("and how", "when though"): with one
+#: of `BARE_ASKS` and nothing else, after an area, they ask how to stretch it or when
+BARE_JOINERS = frozenset("and so but then though exactly ok okay again".split())
+BARE_ASKS = {"how": "stretch", "when": "when"}
+#: "can you even stretch it?", "is it possible to stretch them" after an area: whether it can
+#: be stretched at all, which its stretch answers; only these words (with a stretch word and
+#: a pointing one), so "is it bad to stretch it" stays a question of harm
+STRETCHABLE_ASK = frozenset(
+    """can could you i we one even actually really is it possible to stretch stretched them
+    that those they be at all properly""".split()
+)
 #: "show me one", "anything for that": a request for a stretch this short, after an area, is
 #: for that area
 SHORT_ASK_WORDS = 5

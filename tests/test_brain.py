@@ -1955,6 +1955,17 @@ FOLLOW_UPS = [
     ("give me the splits routine", "harder, im nearly there already", "routine.splits"),
     # "is there a ..." asks for one, as "can you give me" does
     ("how do i stretch my groin", "is there a full cooldown for after games", "routine.cooldown"),
+    # a bare "how" or "when" with joining words asks it of the area before
+    ("when should i stretch my psoas", "and how", "psoas.stretch"),
+    ("what does the psoas do", "when though?", "psoas.when"),
+    # whether the area can be stretched at all: its stretch; whether it is bad to, not that
+    ("what's the IT band", "can you even stretch it?", "it_band.stretch"),
+    ("why are my calves tight", "is it possible to stretch them", "calves.stretch"),
+    # the outside of the hip is the glutes' (medius and minimus)
+    ("what's the IT band", "ok what about the outer hip then", "glutes.what"),
+    # thanks at the end after a tip is thanks, though it says "one"
+    ("give me a tip", "nice one thanks", "smalltalk.thanks"),
+    ("give me a tip", "cheers, one more?", "tip"),
 ]
 
 
