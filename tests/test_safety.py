@@ -939,6 +939,29 @@ SIGNS_IN_OWN_WORDS = [
         "my back is stiff for two hours every morning and has been for over a year, im 27",
         "red_flag.inflammatory_back_pain",
     ),
+    # sciatica in both legs and a bladder that will not start; a numb seat that has not gone
+    # this time, with trouble peeing, though it used to pass
+    ("my sciatica is down both legs now and my pee wont start", "red_flag.cauda_equina"),
+    (
+        "i used to get a numb bum cycling but this time it has not gone and im struggling to pee",
+        "red_flag.cauda_equina",
+    ),
+    # bone seen pushing at the skin; a leg that looks shorter and will not move after a clunk
+    ("rolled my ankle and i can see the bone pushing at the skin", "red_flag.deformed_limb"),
+    ("my hip clunked and now that leg looks shorter and i cant move it", "red_flag.deformed_limb"),
+    # a crushing feeling behind the breast bone
+    ("crushing feeling behind my breast bone on the stairs", "red_flag.heart_attack_signs"),
+    # a sore neck and a grip that is going
+    (
+        "sore neck all week and now i keep dropping things with my left hand",
+        "red_flag.neck_with_nerve_signs",
+    ),
+    # "can barely walk" after an injury; after a long run it is soreness
+    (
+        "dropped a heavy box on my foot, its purple and i can barely walk",
+        "red_flag.cannot_walk_on_it",
+    ),
+    ("legs are so sore after the long run i can barely walk", None),
     # shins sore along their edge are shin splints; sore to touch and at rest, the bone
     ("my shins are sore when i start running and sore to touch, should i rest a week", None),
     ("my shin is sore to touch and getting worse every run", "red_flag.shin_bone_stress"),
