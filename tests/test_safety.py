@@ -217,6 +217,18 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "outer hip sore after sleeping on that side on a new mattress",
         "years ago i used to get out of breath, all fine now",
         "sprained my ankle last week, still swollen, when can i start stretching it",
+        # a machine's seizure, a boot's heel, a back broken not literally, fainting with
+        # laughter, a night cramp gone, a fall that did no harm, a sneeze with no harm done,
+        # a heart still pounding from class, a numb seat after a long drive
+        "my computer has a seizure every time i open the browser",
+        "the heel on my boot snapped on the way to the gym",
+        "back feels broken after a double shift, not literally, what stretches help",
+        "nearly fainted laughing at my mate in yoga class",
+        "woke up with a calf cramp at 3am, fine now just a bit tender",
+        "slipped on the ice and landed on my bum, bit sore but fine, glutes tight",
+        "sneezed and my back twinged, nothing major, moving fine",
+        "heart still pounding after spin class, how do i cool down properly",
+        "numb bum after a 4 hour drive, any stretch for that",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
