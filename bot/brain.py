@@ -1579,8 +1579,9 @@ class Brain:
             return say.fallback(match, context)  # "my horse has a tight calf", "my dog is stiff"
         kind, key = match.kind, match.key
         if kind == "aspect":
-            if topic is None:
-                return say.fallback(match, context)
+            if topic is None or topic == GENERAL:
+                # "help tight it" after a general answer: no area to ask which
+                return say.which_area(match, context)
             key = self._aspect_asked(key, topic, analysis, context)
             timing = self._general_timing(key, analysis)
             if timing is not None:

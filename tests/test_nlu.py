@@ -329,6 +329,14 @@ def test_any_text_gets_a_valid_reply(brain, text):
     assert "not medical advice" in chunks[-1].lower()
 
 
+def test_an_area_question_after_a_general_answer_asks_which_area(brain):
+    """Found by the word-salad test below: "it" after a general answer is no area, and the
+    general topic has no stretches to give."""
+    context = brain.reply("why why stretch").context
+    reply = brain.reply("help tight it", context)
+    assert reply.kind == "fallback" and "which muscle" in reply.blocks[0].text.lower()
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
