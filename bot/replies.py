@@ -365,7 +365,11 @@ class Replies:
             s for s in self.kb.stretches_for(topic) if not avoided.intersection(s.caution_tags)
         )
         if not options:
-            return self.condition(context.conditions, context)
+            # every stretch left out by a condition: what changes with it; none at all (the
+            # general topic): which area
+            if context.conditions:
+                return self.condition(context.conditions, context)
+            return self.which_area(Match("none", "nothing", None, 0.0), context)
         limited = frozenset().union(*(LIMIT_TAGS[limit] for limit in context.limits))
         fitting = tuple(s for s in options if not limited.intersection(s.caution_tags))
         seen = context.seen if context.topic == topic else ()
