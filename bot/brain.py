@@ -570,8 +570,8 @@ class Brain:
         area in the conversation to read it against; not a yes/no question ("should i
         stretch")."""
         words = analysis.corrected
-        if analysis.topics or not words or words[0] in lexicon.YES_NO_STARTS:
-            return False
+        if analysis.topics or not words or lexicon.asks_whether(words):
+            return False  # "can you suggest some stretches" asks for some, "should i" whether
         if not lexicon.PLAIN_ASK_NOT.isdisjoint(words):
             return False  # "stretch for it?", "stretch then": for something said before
         if (

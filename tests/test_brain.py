@@ -1610,6 +1610,8 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # stretches asked for someone else, with nothing more: the all-over routine
+    ("can you suggest some stretches for my mum", "routine.full_body"),
     # one stretch asked for the area complained of first, though an activity has a routine
     (
         "after climbing sessions my lats feel super tight, like my arms dont want to go"

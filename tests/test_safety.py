@@ -330,6 +330,8 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("had both knees done, stiff getting up from chairs, gentle stretches", "knee_replacement"),
         ("stretches for my mum, shes 80", "older_adults"),
         ("the pain goes down the back of my leg to my foot", "sciatica"),
+        ("28 weeks with number 3 and my hips ache, safe stretches?", "pregnancy"),
+        ("pulled my calf an hour ago, can i stretch it", "recent_injury"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
@@ -951,6 +953,18 @@ SIGNS_IN_OWN_WORDS = [
         "my back is stiff for two hours every morning and has been for over a year, im 27",
         "red_flag.inflammatory_back_pain",
     ),
+    # a shoulder stiff for months that the arm barely lifts; two hours of a stiff back each
+    # morning that eases with moving; a chest heavy after shovelling snow
+    (
+        "my shoulder has been stiff for 5 months and i can barely lift my arm now",
+        "red_flag.pain_for_months",
+    ),
+    (
+        "my lower back is stiff for 2 hours every morning and eases off once im moving",
+        "red_flag.inflammatory_back_pain",
+    ),
+    ("my chest feels tight and heavy since i was shovelling snow", "red_flag.heart_attack_signs"),
+    ("pecs tight all day after chest day", None),
     # sciatica in both legs and a bladder that will not start; a numb seat that has not gone
     # this time, with trouble peeing, though it used to pass
     ("my sciatica is down both legs now and my pee wont start", "red_flag.cauda_equina"),
