@@ -1281,6 +1281,17 @@ class Brain:
             referred = say.refers(reply.topic, context)
             if referred is not None:
                 return say.condition((referred,), context)
+        if (
+            named
+            and words
+            and reply.kind == "routine"
+            and reply.routine in self.kb.routines
+            and self.kb.routines[reply.routine].keywords
+            and all(rid != reply.routine for _s, _e, rid in self.activities.matches(words))
+        ):
+            # "i have osteoporosis, what stretches can i do now": what changes with it, not a
+            # routine for an activity or setting the message never named (a long flight)
+            return say.condition(named, context)
         if reply.kind in ("stretch", "routine"):
             return say.with_conditions(reply, context.conditions)
         if not named:

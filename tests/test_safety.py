@@ -332,6 +332,8 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("the pain goes down the back of my leg to my foot", "sciatica"),
         ("28 weeks with number 3 and my hips ache, safe stretches?", "pregnancy"),
         ("pulled my calf an hour ago, can i stretch it", "recent_injury"),
+        # what changes with it, not a routine for a setting never named (a long flight)
+        ("i have osteoporosis, what stretches can i do now", "osteoporosis"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
@@ -953,6 +955,19 @@ SIGNS_IN_OWN_WORDS = [
         "my back is stiff for two hours every morning and has been for over a year, im 27",
         "red_flag.inflammatory_back_pain",
     ),
+    # an arm that will not lift past halfway as a shoulder stiffened over months is no
+    # stroke; with a face drooping it is, however long the blood pressure was high
+    (
+        "cant lift my arm out to the side past halfway, my shoulder has been getting stiffer for"
+        " months",
+        "red_flag.pain_for_months",
+    ),
+    (
+        "had high blood pressure for years and now my face is drooping and i cant lift my arm",
+        "red_flag.stroke_signs",
+    ),
+    # a fracture of thin bones told as history is the condition, not a serious accident
+    ("had a compression fracture in my spine from thin bones, what stretches now", None),
     # a shoulder stiff for months that the arm barely lifts; two hours of a stiff back each
     # morning that eases with moving; a chest heavy after shovelling snow
     (
