@@ -966,6 +966,11 @@ SIGNS_IN_OWN_WORDS = [
         "had high blood pressure for years and now my face is drooping and i cant lift my arm",
         "red_flag.stroke_signs",
     ),
+    # light-headed and wobbly some minutes into a hard session
+    (
+        "pushed and pushed and 20 minutes in i went woozy and wobbly again",
+        "red_flag.dizzy_racing_exercise",
+    ),
     # a fracture of thin bones told as history is the condition, not a serious accident
     ("had a compression fracture in my spine from thin bones, what stretches now", None),
     # a shoulder stiff for months that the arm barely lifts; two hours of a stiff back each
