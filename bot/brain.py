@@ -1539,6 +1539,11 @@ class Brain:
             if self._stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
                 routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
+            general = (
+                self._asks_whether_stretching(match, analysis) if match.kind == "routine" else None
+            )
+            if general is not None:  # "is it important to stretch after each ride?"
+                return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
         # a routine the message never asks for as one ("glutes tight after squats")
         routine_unasked = (
             match.kind == "routine"

@@ -1610,6 +1610,9 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a yes-or-no question about stretching the intent layer is unsure of, with an activity's
+    # routine on top: the general answer among the runners-up
+    ("Is it important to stretch after each ride?", "general.before_after"),
     # stretches asked for someone else, with nothing more: the all-over routine
     ("can you suggest some stretches for my mum", "routine.full_body"),
     # one stretch asked for the area complained of first, though an activity has a routine
