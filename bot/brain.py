@@ -1841,8 +1841,9 @@ class Brain:
             complains = "complaint" in cues and "request" not in cues
             if ("why" in cues or complains) and (topic, "why_tight") in self.kb.answers:
                 return "why_tight"  # "neck hurts after the computer, why does this happen"
-            if "asks_stretch" in cues:
-                return "stretch"  # "what do i do about it"
+            if "asks_stretch" in cues or "request" in cues:
+                # "what do i do about it", "what is the best way to avoid it"
+                return "stretch"
             if lexicon.asks_about(analysis.corrected):
                 # "what about just my wrists, i type all day" after a desk routine: the last
                 # kind of reply, for the wrists

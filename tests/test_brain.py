@@ -1610,6 +1610,16 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # "looking for a stretch to help" asks for one; "what is the best way to" asks what to do,
+    # not what the area is
+    (
+        "hips stiff as a board for years, just looking for a stretch to help loosen them",
+        "hip_flexors.stretch",
+    ),
+    (
+        "my shins get sore when i start running, what is the best way to avoid injury",
+        "shins.stretch",
+    ),
     # a yes-or-no question about stretching the intent layer is unsure of, with an activity's
     # routine on top: the general answer among the runners-up
     ("Is it important to stretch after each ride?", "general.before_after"),

@@ -19,7 +19,7 @@ _COMPLAINT_REACH = 3
 #: cues that ask nothing of their own inside a request for a stretch
 _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
 #: ... nor inside a longer term that asks for something or why ("what is going on")
-_CONTAINERS = frozenset({"asks_stretch", "why"})
+_CONTAINERS = frozenset({"asks_stretch", "why", "request"})
 #: "neck stretches": an area word before one of these is the body's
 _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
