@@ -1507,6 +1507,11 @@ class Brain:
                 self.kb.routines[warm_up], context, confidence=lexicon.CUE_CONFIDENCE
             )
         if unsure:
+            general = (
+                self._asks_whether_stretching(match, analysis) if match.kind == "routine" else None
+            )
+            if general is not None:  # "is it important to stretch after each ride?"
+                return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
             near = self._routine_near(match, analysis, context) or self._routine_in_conversation(
                 match, analysis, context
             )
@@ -1539,11 +1544,6 @@ class Brain:
             if self._stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
                 routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
-            general = (
-                self._asks_whether_stretching(match, analysis) if match.kind == "routine" else None
-            )
-            if general is not None:  # "is it important to stretch after each ride?"
-                return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
         # a routine the message never asks for as one ("glutes tight after squats")
         routine_unasked = (
             match.kind == "routine"
@@ -1692,13 +1692,19 @@ class Brain:
                 return own
             if activity and family in self.kb.routines:
                 return family
-        if not named or match.key in named:
+        if not named:
             return match.key
+        if match.key in named:  # "pre ride routine": not the cycling cool-down it matched
+            return lexicon.pick_warm_or_cool([match.key], analysis.corrected)
         runner_up = next(
             (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
             None,
         )
-        return runner_up or (named[0] if len(named) == 1 else match.key)
+        if runner_up is None and len(named) == 1:
+            # the activity named, at the end asked: "warm up before my ride" is the general
+            # warm-up (cycling has a cool-down only), not the running one the words matched
+            return lexicon.pick_warm_or_cool(named, analysis.corrected)
+        return runner_up or match.key
 
     def _a_things_complaint(self, analysis: Analysis) -> bool:
         """Whether the complaint of the message is a thing's or an animal's: a thing followed

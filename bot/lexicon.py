@@ -621,8 +621,9 @@ def thanks_then_told(analysis: Analysis) -> bool:
 
 def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     """Of the routines `found` (not empty), the warm-up when the words say before and not
-    after (WARM_WORDS, COOL_WORDS), else the cool-down; the first found when the activity
-    has no such routine."""
+    after (WARM_WORDS, COOL_WORDS), else the cool-down. An activity with no warm-up of its
+    own gets the general one when a warm-up is named ("warm up before my ride" is no cycling
+    cool-down); else the first found."""
     first = found[0]
     kind, _, activity = first.partition("_")
     if kind not in ("warmup", "cooldown") or not activity:
@@ -631,7 +632,10 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
         wanted = "warmup"
     else:
         wanted = "cooldown"
-    return next((rid for rid in found if rid.startswith(wanted)), first)
+    # a warm-up by name, not just "before" ("what should i stretch before i shower")
+    named = wanted == "warmup" and not {"warm", "warmup", "warmups"}.isdisjoint(words)
+    fallback = WARM_UP_ROUTINE if named else first
+    return next((rid for rid in found if rid.startswith(wanted)), fallback)
 
 
 def asks_about(words: Sequence[str]) -> bool:

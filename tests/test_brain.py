@@ -1610,6 +1610,20 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # an area named with another before a complaint is named plainly ("neck and shoulder
+    # strain"), though "neck" alone may name other things
+    ("neck and shoulder strain after long sessions at the computer", "neck.why_tight"),
+    # "post-run" names running; a warm-up named for an activity with a cool-down only is the
+    # general warm-up; "before i shower" asks no warm-up
+    (
+        "5 minutes of stretching post-run, which stretches are necessary?",
+        "routine.cooldown_running",
+    ),
+    ("warm up before my ride", "routine.warmup"),
+    (
+        "finished squats and lunges, legs feel pumped. what should i stretch now before i shower?",
+        "routine.cooldown_strength_legs",
+    ),
     # "looking for a stretch to help" asks for one; "what is the best way to" asks what to do,
     # not what the area is
     (

@@ -20,6 +20,8 @@ _COMPLAINT_REACH = 3
 _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
 #: ... nor inside a longer term that asks for something or why ("what is going on")
 _CONTAINERS = frozenset({"asks_stretch", "why", "request"})
+#: "neck and shoulder strain": words joining two areas a complaint follows
+_JOINED = frozenset({"and", "or", "n"})
 #: "neck stretches": an area word before one of these is the body's
 _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
@@ -150,6 +152,12 @@ class CueReader:
             (i > 0 and words[i - 1] in owners)
             or (i + 1 < len(words) and words[i + 1] in _STRETCHED)  # "what neck stretches"
             or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
+            # "neck and shoulder strain": a complaint after the area named with it
+            or (
+                i + 1 < len(words)
+                and words[i + 1] in _JOINED
+                and "complaint" in self.read(words[i + 2 : i + 3 + _COMPLAINT_REACH])
+            )
             or (self._back_as_adverb is not None and self._back_as_adverb(words, i))
             for i, word in enumerate(words)
             if word in self._ambiguous and i not in named
