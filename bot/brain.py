@@ -1450,7 +1450,10 @@ class Brain:
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
         ) or (context.kind == "routine")
         say = self.replies
-        if match.topics and self._bare_topic(words) and (follows or not accepted):
+        # a name alone to start with ("hammies", "lats", "calves pls") asks for something to
+        # do with it, not what it is (the intent layer reads a bare name as "what")
+        opening_name = context.kind is None and lexicon.WH_WORDS.isdisjoint(words)
+        if match.topics and self._bare_topic(words) and (follows or not accepted or opening_name):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
             topic = match.topics[0]
             if (

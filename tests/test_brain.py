@@ -1610,6 +1610,10 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a name alone to open a conversation asks for something to do with it
+    ("hammies", "hamstrings.stretch"),
+    ("lats", "side_body.stretch"),
+    ("what are the lats", "side_body.what"),
     # an area named with another before a complaint is named plainly ("neck and shoulder
     # strain"), though "neck" alone may name other things
     ("neck and shoulder strain after long sessions at the computer", "neck.why_tight"),
