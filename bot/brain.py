@@ -771,12 +771,19 @@ class Brain:
             or (GENERAL, lexicon.SORENESS) not in self.kb.answers
         ):
             return False
-        if lexicon.AFTER_WORDS.isdisjoint(words):
-            return False
         if any(t != GENERAL for t in analysis.topics):
             return False
         cues = self.cues.read(words)
-        return {"complaint", "exercise"} <= cues and "not_a_body" not in cues
+        if not {"complaint", "exercise"} <= cues or "not_a_body" in cues:
+            return False
+        if not lexicon.AFTER_WORDS.isdisjoint(words):
+            return True
+        # "leg day destroyed me": the session told first, then what it did to the writer (not
+        # "how many calories does a 5k run burn")
+        if lexicon.WRITER_WORDS.isdisjoint(words) or words[0] in lexicon.WH_WORDS - {"why"}:
+            return False
+        first_exercise = min(start for start, _end in self.cues.where(words, "exercise"))
+        return any(start > first_exercise for start, _end in self.cues.where(words, "complaint"))
 
     def _stiff_all_over(self, analysis: Analysis) -> bool:
         """True for a complaint about the whole body, with no area and no thing named:

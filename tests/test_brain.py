@@ -1610,6 +1610,13 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # the session told first, then what it did to the writer, is soreness; a question about a
+    # run's calories is not ours
+    (
+        "just started lifting and leg day destroyed me, can barely walk down stairs",
+        "general.soreness",
+    ),
+    ("how many calories does a 5k run burn", "fallback"),
     # a name alone to open a conversation asks for something to do with it
     ("hammies", "hamstrings.stretch"),
     ("lats", "side_body.stretch"),
