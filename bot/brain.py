@@ -426,6 +426,10 @@ class Brain:
             if limited is not None:  # "easier? kneeling hurts my knee" after a kneeling stretch
                 return limited
         if stretch is not None and reason:
+            if "one_side" in cues and len(words) <= lexicon.SHORT_ASK_WORDS:
+                # "left side only btw": the card for that side
+                side = next((w for w in words if w in ("left", "right")), None)
+                return say.one_side(stretch, side, context)
             if "other_side" in cues or lexicon.asks_both_sides(words):
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):

@@ -649,6 +649,7 @@ CUE_IDS = (
     "ambiguous_area",
     "owner",
     "other_side",
+    "one_side",
     "easier",
     "harder",
     "another",

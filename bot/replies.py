@@ -489,6 +489,16 @@ class Replies:
         )
         return self._stretch_follow_up(stretch, "other_side", blocks, context)
 
+    def one_side(self, stretch: Stretch, side: str | None, context: Context) -> Reply:
+        """The same stretch for one side only ("left side only btw")."""
+        where = f"your {side} side" if side else "the side that needs it"
+        blocks = (
+            Block("title", f"{stretch.name}: one side"),
+            Block("para", f"Then do it on {where} only: same steps, held just as long."),
+            Block("steps", items=stretch.steps),
+        )
+        return self._stretch_follow_up(stretch, "one_side", blocks, context)
+
     def stretch_that_fits(self, stretch: Stretch, topic: str, context: Context) -> Reply:
         """The stretch on screen again, for a limit it already keeps to ("can't lie on the
         floor at work, standing version?" after a standing stretch)."""

@@ -2003,6 +2003,12 @@ FOLLOW_UPS = [
     ("why are my calves tight", "is it possible to stretch them", "calves.stretch"),
     # the outside of the hip is the glutes' (medius and minimus)
     ("what's the IT band", "ok what about the outer hip then", "glutes.what"),
+    # one side only, after a stretch: the card for that side
+    (
+        "how do i stretch my piriformis",
+        "left side only btw",
+        "stretch.knee_to_opposite_shoulder.one_side",
+    ),
     # thanks at the end after a tip is thanks, though it says "one"
     ("give me a tip", "nice one thanks", "smalltalk.thanks"),
     ("give me a tip", "cheers, one more?", "tip"),
