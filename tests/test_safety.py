@@ -966,6 +966,12 @@ SIGNS_IN_OWN_WORDS = [
         "had high blood pressure for years and now my face is drooping and i cant lift my arm",
         "red_flag.stroke_signs",
     ),
+    # a jaw that locks now and then and frees is for a GP or dentist; one locked now, today
+    (
+        "my jaw locks sometimes when i yawn and i have to wiggle it shut",
+        "red_flag.jaw_locks_at_times",
+    ),
+    ("my jaw is locked open and i cant close my mouth", "red_flag.jaw_locked"),
     # light-headed and wobbly some minutes into a hard session
     (
         "pushed and pushed and 20 minutes in i went woozy and wobbly again",
