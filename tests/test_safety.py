@@ -966,6 +966,17 @@ SIGNS_IN_OWN_WORDS = [
         "had high blood pressure for years and now my face is drooping and i cant lift my arm",
         "red_flag.stroke_signs",
     ),
+    # a knee that gives way now and then is for a physiotherapist; one locked after a twist,
+    # today; a knee giving way is the knee's, not a nerve's
+    (
+        "my knee gives way randomly on the stairs and sometimes catches",
+        "red_flag.knee_keeps_locking",
+    ),
+    ("my knee keeps giving way when i turn since a tackle", "red_flag.knee_keeps_locking"),
+    (
+        "twisted my knee at football and now its locked and wont straighten",
+        "red_flag.knee_locked_or_unstable",
+    ),
     # a jaw that locks now and then and frees is for a GP or dentist; one locked now, today
     (
         "my jaw locks sometimes when i yawn and i have to wiggle it shut",
