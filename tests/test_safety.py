@@ -966,6 +966,11 @@ SIGNS_IN_OWN_WORDS = [
         "had high blood pressure for years and now my face is drooping and i cant lift my arm",
         "red_flag.stroke_signs",
     ),
+    # a heart attack without chest pain: between the shoulder blades, breathless and sweaty
+    (
+        "ache between my shoulder blades, really breathless and sweaty, came on sitting down",
+        "red_flag.heart_attack_signs",
+    ),
     # a knee that gives way now and then is for a physiotherapist; one locked after a twist,
     # today; a knee giving way is the knee's, not a nerve's
     (
