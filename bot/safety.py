@@ -194,14 +194,8 @@ class SafetyRules:
             found.add(_NO_AREA)
         if about_stretching:
             found.add(_ABOUT_STRETCHING)
-        for key, groups in self._condition_patterns:
-            if key not in found and all(not group.isdisjoint(found) for group in groups):
-                found.add(key)
-        if self._age_conditions:
-            age = stated_age(written, analysis.breaks)
-            if age is not None:  # "75, never exercised in my life", "retired at 72"
-                found.update(key for key, (low, high) in self._age_conditions if low <= age <= high)
-            self._drop_age_similes(found, written, analysis.breaks)
+        self._name_conditions(found, written, analysis.breaks)
+        self._drop_age_similes(found, written, analysis.breaks)
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
@@ -216,6 +210,20 @@ class SafetyRules:
         tells = continuing and not self._told_keys.isdisjoint(own)
         flag = self._flag(known if tells else own, known, history, {c.id for c in conditions})
         return SafetyCheck(flag, conditions, symptoms)
+
+    def _name_conditions(
+        self, found: set[str], words: Sequence[str], breaks: Collection[int]
+    ) -> None:
+        """Add to `found` (the keys of the terms in `words`) the conditions their patterns
+        complete and those the age the person states names ("75, never exercised in my
+        life", "retired at 72")."""
+        for key, groups in self._condition_patterns:
+            if key not in found and all(not group.isdisjoint(found) for group in groups):
+                found.add(key)
+        if self._age_conditions:
+            age = stated_age(words, breaks)
+            if age is not None:
+                found.update(key for key, (low, high) in self._age_conditions if low <= age <= high)
 
     def _drop_age_similes(
         self, found: set[str], written: Sequence[str], breaks: Collection[int]
@@ -232,12 +240,7 @@ class SafetyRules:
             b - (end - start) if b >= end else b for b in breaks if not start < b < end
         )
         still = self._terms.keys_in(cut, moved)
-        for key, groups in self._condition_patterns:
-            if key not in still and all(not group.isdisjoint(still) for group in groups):
-                still.add(key)
-        age = stated_age(cut, moved)
-        if age is not None:
-            still.update(key for key, (low, high) in self._age_conditions if low <= age <= high)
+        self._name_conditions(still, cut, moved)
         found.difference_update(key for key in ages if key not in still)
 
     def _flag(
