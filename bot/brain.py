@@ -21,7 +21,7 @@ from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
 from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
-from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply
+from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
 from bot.safety import SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.timer import Hold, View
@@ -527,7 +527,7 @@ class Brain:
             and words[0] in lexicon.YES_NO_STARTS
         ):
             return say.stretch_for_topic(area, context)  # "can you even stretch it?"
-        bare = self._bare_ask(words) if area else None
+        bare = lexicon.bare_ask(words) if area else None
         if area and bare == "stretch":
             return say.stretch_for_topic(area, context)  # "and how" after when to stretch it
         if area and bare and (area, bare) in kb.answers:
@@ -603,7 +603,7 @@ class Brain:
         fresh = [s for s in steps if s not in shown] or steps
         stretch = self.kb.stretches[fresh[0]]
         reply = self.replies.stretch(stretch, stretch.topics[0], context)
-        return replace(reply, blocks=(Block("para", lexicon.ONE_STRETCH_LEAD), *reply.blocks))
+        return with_lead(reply, lexicon.ONE_STRETCH_LEAD)
 
     def _after_greeting(self, analysis: Analysis) -> Sequence[str] | None:
         """The words after a greeting that opens the message ("good morning everyone" ->
@@ -747,7 +747,7 @@ class Brain:
             return None
         if context.intent == f"{area}.why_tight":
             reply = self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
-            return replace(reply, blocks=(Block("para", lexicon.STORY_LEAD), *reply.blocks))
+            return with_lead(reply, lexicon.STORY_LEAD)
         return self.replies.answer(area, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE)
 
     def _cause_words(self, area: str) -> frozenset[str]:
@@ -957,15 +957,6 @@ class Brain:
         if named and not lexicon.POINTING_WORDS.intersection(words):
             return None  # "another one ... my calves": a question of its own
         return area
-
-    @staticmethod
-    def _bare_ask(words: Sequence[str]) -> str | None:
-        """What a bare question asks of the area before ("and how": "stretch", "when
-        though": "when"), or None for any other message."""
-        asks = {lexicon.BARE_ASKS[w] for w in words if w in lexicon.BARE_ASKS}
-        if len(asks) != 1 or not set(words) <= lexicon.BARE_JOINERS | lexicon.BARE_ASKS.keys():
-            return None
-        return asks.pop()
 
     def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
         """After `area`, a short question about it that names no area: why it happens ("why
@@ -1256,7 +1247,7 @@ class Brain:
         if shown is not None and fits and topic in shown.topics:
             reply = self.replies.stretch(shown, topic, context)
             lead = "This one already fits what you asked for."
-            return replace(reply, blocks=(Block("para", lead), *reply.blocks))
+            return with_lead(reply, lead)
         if topic == GENERAL or topic not in self.kb.topics:
             base, leads = self._base(None, ask, context)
             return self._resized(base, ask, context, postures=True, leads=leads)

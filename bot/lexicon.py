@@ -638,6 +638,15 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     return next((rid for rid in found if rid.startswith(wanted)), fallback)
 
 
+def bare_ask(words: Sequence[str]) -> str | None:
+    """What a bare question asks of the area before ("and how": "stretch", "when though":
+    "when"), or None for any other message."""
+    asks = {BARE_ASKS[w] for w in words if w in BARE_ASKS}
+    if len(asks) != 1 or not set(words) <= BARE_JOINERS | BARE_ASKS.keys():
+        return None
+    return asks.pop()
+
+
 def asks_about(words: Sequence[str]) -> bool:
     """Whether the words hold "how about" or "what about" ("what about my wrists")."""
     return has_pair(words, ASKS_ABOUT)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from bot import actions as act
 from bot.actions import button
 from bot.kb import GENERAL, KnowledgeBase, Routine, RoutineStep, Stretch, paragraphs
-from bot.reply import LIMITS, Action, Block, Context, Limit, Plan, Reply
+from bot.reply import LIMITS, Action, Block, Context, Limit, Plan, Reply, with_lead
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, MIN_STEP_SECONDS, Sized, Sizer, resized
 from bot.timer import Hold, View, one_sided
 from bot.understanding import Match
@@ -383,12 +383,11 @@ class Replies:
             return reply
         asked = _limits_named(context.limits)
         name = self.kb.topic_name(topic).lower()
-        lead = Block(
-            "para",
+        return with_lead(
+            reply,
             f"None of my stretches for the {name} fits “{asked}”. Here is the first one "
             "anyway: skip it if it does not suit you.",
         )
-        return replace(reply, blocks=(lead, *reply.blocks))
 
     def another_stretch(self, topic: str, after: str, context: Context) -> Reply:
         """The "Another stretch" button: the next stretch for `topic` after `after`."""
@@ -482,30 +481,32 @@ class Replies:
 
     def other_side(self, stretch: Stretch, context: Context) -> Reply:
         """The same stretch on the other side ("now the other leg?")."""
-        blocks = (
-            Block("title", f"{stretch.name}: the other side"),
-            Block("para", "Same steps with the other leg or arm, held just as long."),
-            Block("steps", items=stretch.steps),
-        )
-        return self._stretch_follow_up(stretch, "other_side", blocks, context)
+        note = "Same steps with the other leg or arm, held just as long."
+        return self._steps_again(stretch, "other_side", "the other side", note, context)
 
     def one_side(self, stretch: Stretch, side: str | None, context: Context) -> Reply:
         """The same stretch for one side only ("left side only btw")."""
         where = f"your {side} side" if side else "the side that needs it"
+        note = f"Then do it on {where} only: same steps, held just as long."
+        return self._steps_again(stretch, "one_side", "one side", note, context)
+
+    def _steps_again(
+        self, stretch: Stretch, move: str, heading: str, note: str, context: Context
+    ) -> Reply:
+        """The stretch's steps again under "<name>: `heading`", with one line of `note`."""
         blocks = (
-            Block("title", f"{stretch.name}: one side"),
-            Block("para", f"Then do it on {where} only: same steps, held just as long."),
+            Block("title", f"{stretch.name}: {heading}"),
+            Block("para", note),
             Block("steps", items=stretch.steps),
         )
-        return self._stretch_follow_up(stretch, "one_side", blocks, context)
+        return self._stretch_follow_up(stretch, move, blocks, context)
 
     def stretch_that_fits(self, stretch: Stretch, topic: str, context: Context) -> Reply:
         """The stretch on screen again, for a limit it already keeps to ("can't lie on the
         floor at work, standing version?" after a standing stretch)."""
         asked = _limits_named(context.limits)
         reply = self.stretch(stretch, topic, context)
-        lead = Block("para", f"This one already fits “{asked}”.")
-        return replace(reply, blocks=(lead, *reply.blocks))
+        return with_lead(reply, f"This one already fits “{asked}”.")
 
     def limited_stretch(self, topic: str, context: Context) -> Reply:
         """Another stretch for `topic` that keeps to the conversation's limits, led by them:
@@ -516,8 +517,7 @@ class Replies:
         if shown is None or limited.intersection(shown.caution_tags):
             return reply  # nothing fits: stretch_for_topic has said so
         asked = _limits_named(context.limits)
-        lead = Block("para", f"Here is one that fits “{asked}”.")
-        return replace(reply, blocks=(lead, *reply.blocks))
+        return with_lead(reply, f"Here is one that fits “{asked}”.")
 
     def variant(self, stretch: Stretch, which: str, context: Context) -> Reply:
         """The card's easier or harder version; a stretch without one moves on to another
@@ -525,11 +525,10 @@ class Replies:
         text = stretch.easier if which == "easier" else stretch.harder
         topic = context.topic or stretch.topics[0]
         if not text:
-            lead = Block(
-                "para", f"The {stretch.name.lower()} has no {which} version, so here is another."
-            )
             reply = self.stretch_for_topic(topic, context)
-            return replace(reply, blocks=(lead, *reply.blocks))
+            return with_lead(
+                reply, f"The {stretch.name.lower()} has no {which} version, so here is another."
+            )
         blocks = (Block("title", f"{stretch.name}, {which}"), Block("para", text))
         return self._stretch_follow_up(stretch, which, blocks, context)
 

@@ -8,7 +8,7 @@ state, it hands back a new context inside the reply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
 #: what a reply is; every face can rely on this set (the JSON contract's "kind")
@@ -137,3 +137,9 @@ class Reply:
     #: the stretch whose picture goes with this reply (a face that shows pictures draws its
     #: pose, `bot.pictures`); None for no picture
     picture: str | None = None
+
+
+def with_lead(reply: Reply, text: str) -> Reply:
+    """`reply` with one paragraph in front of its blocks (a usage line, what a limit changed,
+    "I don't know X")."""
+    return replace(reply, blocks=(Block("para", text), *reply.blocks))

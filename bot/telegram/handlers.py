@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot import actions as act
-from bot.reply import Block, Reply
+from bot.reply import with_lead
 from bot.telegram import daily as tg_daily
 from bot.telegram import guide as tg_guide
 from bot.telegram.conversations import load_context, store_context
@@ -32,11 +31,6 @@ _log = logging.getLogger(__name__)
 #: `bot.actions`), steps counted from 0; "Start guided" sends step 0.
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def with_lead(reply: Reply, text: str) -> Reply:
-    """`reply` with one paragraph of ours in front (a usage line, "I don't know X")."""
-    return replace(reply, blocks=(Block("para", text), *reply.blocks))
 
 
 def _normal(text: str) -> str:
