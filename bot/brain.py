@@ -162,6 +162,7 @@ class Brain:
             () if about_a_thing else context.symptoms,
             about_stretching=context.kind in lexicon.STRETCHING_KINDS,
             continuing=context.kind == "red_flag",
+            on_a_card=context.kind in ("stretch", "routine"),
         )
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:
@@ -425,6 +426,10 @@ class Brain:
             limited = self._limited_instead(analysis, cues, stretch, context)
             if limited is not None:  # "easier? kneeling hurts my knee" after a kneeling stretch
                 return limited
+        if stretch is not None and context.kind == "stretch":
+            hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
+            if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
+                return hurts
         if stretch is not None and reason:
             if "one_side" in cues and len(words) <= lexicon.SHORT_ASK_WORDS:
                 # "left side only btw": the card for that side
@@ -542,6 +547,17 @@ class Brain:
         aspect = self._aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "how often?"
             return say.answer(area, aspect, context)
+        if (
+            area
+            and context.kind == "answer"
+            and not analysis.topics
+            and "complaint" in cues
+            and not cues & {"why", "what", "when", "asks_when"}
+            and len(words) <= lexicon.SHORT_ASK_WORDS
+        ):
+            # "still tight though", "mine are always stiff" after an answer about an area: the
+            # complaint goes on, and its stretch helps
+            return say.stretch_for_topic(area, context)
         if (
             "thanks" in kb.smalltalk
             and (words[-1] in lexicon.TRAILING_THANKS or tuple(words[-2:]) == ("thank", "you"))
@@ -1002,6 +1018,35 @@ class Brain:
             # the stretch on screen already keeps to it: show it again, and say so
             return self.replies.stretch_that_fits(stretch, topic, kept)
         return self.replies.limited_stretch(topic, kept)
+
+    def _stretch_hurts(
+        self,
+        analysis: Analysis,
+        cues: frozenset[str],
+        stretch: Stretch,
+        pointing: bool,
+        context: Context,
+    ) -> Reply | None:
+        """After a stretch card, a message saying that it hurts ("it hurts my knee", "my wrist
+        hurts doing that", "ouch that hurts"): a stretch should never hurt, so ease off and
+        try a gentler way: one without kneeling when a kneeling stretch hurts the knee, else
+        its easier version. None for any other message, and for a question about it ("why
+        does it hurt my knee")."""
+        words = analysis.corrected
+        if (
+            lexicon.HURT_WORDS.isdisjoint(words)
+            or not (pointing or lexicon.DOING_WORDS.intersection(words))
+            or cues & {"why", "what", "asks_when", "new_question"}
+            or words[0] in lexicon.QUESTION_STARTS  # "is it meant to hurt?"
+            or len(words) > lexicon.MOVE_MAX_WORDS
+        ):
+            return None
+        lead = "Stretching should feel like a gentle pull, never pain, so ease off or stop."
+        if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
+            kept = replace(context, limits=context.limits | {"no_kneeling"})
+            topic = context.topic or stretch.topics[0]
+            return with_lead(self.replies.limited_stretch(topic, kept), lead)
+        return with_lead(self.replies.variant(stretch, "easier", context), lead)
 
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
@@ -1648,6 +1693,9 @@ class Brain:
                         GENERAL, subjects.pop(), context, confidence=lexicon.CUE_CONFIDENCE
                     )
                 return say.tip(" ".join(words), context, confidence=match.confidence, topic=asked)
+            if key == "daily_on" and lexicon.one_tip_now(words):
+                # "send me a tip", "can you send me a stretching tip": one, now
+                return say.tip(" ".join(words), context, confidence=match.confidence)
             if key in lexicon.DAILY_REQUESTS:
                 return say.daily(lexicon.DAILY_REQUESTS[key], context, confidence=match.confidence)
             return say.help(context)

@@ -66,6 +66,11 @@ TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 #: kneeling named: with a complaint, a limit on the stretch on screen
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
+#: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
+HURT_WORDS = frozenset({"hurt", "hurts", "hurting", "hurted", "painful", "pain", "ouch", "ow"})
+#: words that point at doing the stretch on screen ("my wrist hurts doing that")
+DOING_WORDS = frozenset({"doing", "during", "did"})
+KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
 #: a version of the stretch on screen asked for ("standing version?", "a seated one")
 VERSION_WORDS = frozenset({"version", "one", "variation", "option"})
 #: an area named with one of these cues in a variant ask is the reason for it ("easier,
@@ -601,6 +606,22 @@ def daily_switch(analysis: Analysis) -> Literal["on", "off"] | None:
     if not DAILY_ON_WORDS.isdisjoint(words) or has_pair(words, DAILY_ON_PAIRS):
         return "on"
     return None
+
+
+#: words that make a request for tips a request to be sent them from now on
+REGULAR_WORDS = frozenset(
+    """every each daily day days morning mornings evening evenings night nights week weekly
+    regular regularly subscribe subscription sign remind reminder reminders schedule""".split()
+)
+
+
+def one_tip_now(words: Sequence[str]) -> bool:
+    """Whether a request names one tip and no schedule: "send me a tip", "can you send me a
+    stretching tip" (not "send me a tip every day", "send me tips")."""
+    at = next((i for i, w in enumerate(words) if w == "tip"), None)
+    if at is None or not REGULAR_WORDS.isdisjoint(words):
+        return False
+    return bool({"a", "one"}.intersection(words[max(0, at - 3) : at]))
 
 
 def every_day(words: Sequence[str]) -> bool:

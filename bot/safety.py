@@ -65,6 +65,9 @@ _PRESENT = "$present"
 #: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
 _NO_AREA = "$no_area"
 _ABOUT_STRETCHING = "$about_stretching"
+#: "i can't feel it" right after a stretch card (knowledge/red_flags.yaml): the stretch not felt
+_FEEL_IT_VAGUE = "$feel_it_vague"
+_STRETCH_FELT = "$stretch_felt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,7 @@ class SafetyRules:
         *,
         about_stretching: bool = False,
         continuing: bool = False,
+        on_a_card: bool = False,
     ) -> SafetyCheck:
         """Red flag and conditions of a message. `topic` is what the conversation is about;
         `before` the symptoms of the message before, which count together with this one's
@@ -169,7 +173,8 @@ class SafetyRules:
         ("had my baby three weeks ago" after a stretch); `continuing`, whether the reply
         before was a red flag: then a message that tells more of it ("it started after my
         back went last week") raises a flag the symptoms so far complete, though its own words
-        complete no pattern."""
+        complete no pattern. `on_a_card`, whether the reply before was a stretch or a routine:
+        then "i can't feel it", naming no body part of its own, is the stretch not felt."""
         written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
@@ -183,6 +188,8 @@ class SafetyRules:
             found |= self._terms.keys_in(*softened)
         known_before = frozenset(before)
         areas = self._area_keys & found
+        if not areas and on_a_card and _FEEL_IT_VAGUE in found:
+            found.add(_STRETCH_FELT)  # "i can't feel it" after a calf stretch: the stretch
         own = set(found)  # what this message says itself, without the conversation's area
         if not areas:  # "the left one is hot": the area the conversation is about
             areas = self._area_keys & known_before

@@ -2012,6 +2012,18 @@ FOLLOW_UPS = [
     # thanks at the end after a tip is thanks, though it says "one"
     ("give me a tip", "nice one thanks", "smalltalk.thanks"),
     ("give me a tip", "cheers, one more?", "tip"),
+    # a stretch that did not help: another for the same area; a complaint going on after an
+    # answer about an area: its stretch
+    ("hamstring stretch", "that didnt help", "hamstrings.stretch"),
+    ("hamstring stretch", "still tight", "hamstrings.stretch"),
+    ("why are my calves tight", "still tight though", "calves.stretch"),
+    ("what is the psoas", "mine is always tight", "psoas.stretch"),
+    # the stretch on screen not felt: its deeper version, never a numbness red flag
+    ("calf stretch", "i cant feel it", "stretch.wall_calf.harder"),
+    ("calf stretch", "i cant feel the stretch", "stretch.wall_calf.harder"),
+    # whether it should hurt is the general answer; "it hurts" is the gentler version
+    ("hamstring stretch", "is it meant to hurt", "general.pain"),
+    ("calf stretch", "it hurts", "stretch.wall_calf.easier"),
 ]
 
 
@@ -2039,6 +2051,38 @@ def test_an_area_with_a_complaint_after_a_general_answer_gets_its_stretch(brain)
     told = brain.reply("and hamstrings? they get tight too", context)
     assert told.intent == "hamstrings.stretch"
     assert brain.reply("and hamstrings?", context).intent == "hamstrings.when"
+
+
+def test_a_stretch_that_hurts_gets_a_gentler_way_and_says_to_ease_off(brain, kb):
+    """ "It hurts my knee" after a kneeling stretch: one for the same area without kneeling;
+    "ouch that hurts" after another: its easier version. Both say a stretch should not hurt."""
+    first, knee = converse(brain, "hip flexor stretch", "it hurts my knee")
+    assert "kneeling" in kb.stretches[first.stretches[0]].caution_tags
+    assert knee.kind == "stretch" and knee.topic == "hip_flexors"
+    assert "kneeling" not in kb.stretches[knee.stretches[0]].caution_tags
+    _wrist, ouch = converse(brain, "wrist stretch", "ouch that hurts")
+    assert ouch.intent.endswith(".easier")
+    for reply in (knee, ouch):
+        assert "never pain" in reply.blocks[0].text
+
+
+def test_numbness_named_after_a_stretch_is_still_a_red_flag(brain):
+    """Only "i can't feel it" with no body part of its own is the stretch not felt: a foot
+    that goes numb, after any stretch, is still flagged, and so is "i can't feel it" after an
+    answer (no stretch on screen)."""
+    for first, message in (
+        ("calf stretch", "i cant feel my foot"),
+        ("lower back stretch", "my foot keeps going numb"),
+        ("why are my calves tight", "i cant feel it"),
+    ):
+        assert converse(brain, first, message)[-1].kind == "red_flag", message
+
+
+def test_one_tip_asked_for_is_sent_now_and_tips_on_a_schedule_are_the_daily_tips(brain):
+    for text in ("send me a tip", "can you send me a stretching tip"):
+        assert brain.reply(text).kind == "tip", text
+    for text in ("send me tips", "send me a tip every day", "send me a tip each morning"):
+        assert brain.reply(text).intent == "daily.on", text
 
 
 def test_an_easier_ask_that_names_a_limit_gets_a_stretch_that_keeps_to_it(brain, kb):
