@@ -1249,6 +1249,8 @@ def test_sore_in_another_sense_after_a_match_is_declined(brain, message):
     [
         "foot went to sleep sitting cross legged in meditation, pins and needles then fine",
         "legs went dead on the toilet scrolling my phone lol, fine after a minute",
+        "my arm fell asleep when i slept on it",
+        "numb bum after cycling",
     ],
 )
 def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):

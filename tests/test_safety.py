@@ -332,6 +332,10 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("the pain goes down the back of my leg to my foot", "sciatica"),
         ("28 weeks with number 3 and my hips ache, safe stretches?", "pregnancy"),
         ("pulled my calf an hour ago, can i stretch it", "recent_injury"),
+        # a pulled or strained muscle told with no time is a fresh one
+        ("i think i pulled my hamstring", "recent_injury"),
+        ("strained my groin playing football, should i stretch it", "recent_injury"),
+        ("stretch for a pulled hamstring", "recent_injury"),
         # what changes with it, not a routine for a setting never named (a long flight)
         ("i have osteoporosis, what stretches can i do now", "osteoporosis"),
     ],
