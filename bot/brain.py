@@ -2329,8 +2329,11 @@ class Brain:
         if found is None:
             return None
         cues = self.cues.read(words)
-        asks = lexicon.asks_without_a_mark(analysis) or bool(
-            cues & {"request", "why", "when", "what", "complaint"}
+        # a sensation told is asked about ("knee cracks going up stairs")
+        asks = (
+            lexicon.asks_without_a_mark(analysis)
+            or bool(cues & {"request", "why", "when", "what", "complaint"})
+            or found[2] in lexicon.TOLD_SENSATIONS
         )
         # a thing near the subject is what it is about ("my car's steering is stiff in the
         # mornings"); one further off is story ("walk the dog daily")

@@ -199,6 +199,9 @@ SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
 #: general answers about one sensation, taken only from a message that names it by one of
 #: their keywords
 NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "cooldown_needed"}
+#: ... of which these are asked about when only told ("knee cracks going up stairs",
+#: "charley horse last night"); "pins and needles" and "breathless" are idioms too often
+TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "shaking"})
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())

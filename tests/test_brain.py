@@ -1257,6 +1257,30 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
     assert brain.reply(message).intent == "general.pins_and_needles"
 
 
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("knee cracks going up stairs", "general.joint_noises"),
+        ("charley horse last night", "general.cramp"),
+        # idioms: a sensation only told is asked about for these, not for pins and needles
+        ("im on pins and needles waiting for my marathon results", "fallback"),
+    ],
+)
+def test_a_sensation_told_is_asked_about(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is it normal to feel sore 2 days after yoga",
+        "tingling in my fingers after a long bike ride",
+    ],
+)
+def test_soreness_after_yoga_and_hands_numb_from_the_handlebars_are_no_red_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
 def test_pins_and_needles_that_last_and_spread_are_still_a_red_flag(brain):
     assert brain.reply("pins and needles in both feet for weeks and getting worse").kind == (
         "red_flag"
