@@ -1260,6 +1260,20 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
+        ("can i do pigeon?", "stretch.pigeon_pose"),
+        ("that butterfly one", "stretch.butterfly"),
+        # told of, not asked: the question about it
+        ("hip tightness on one side when i do pigeon, other side is fine", "hip_flexors.why_tight"),
+        ("a pigeon landed on my balcony", "fallback"),
+    ],
+)
+def test_a_one_word_stretch_name_asked_whether_to_do_is_its_card(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
         ("knee cracks going up stairs", "general.joint_noises"),
         ("charley horse last night", "general.cramp"),
         # idioms: a sensation only told is asked about for these, not for pins and needles

@@ -54,6 +54,21 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("heard a pop doing squats yesterday and now i cant walk on it", "urgent"),
         ("fell down the stairs and i cant put weight on my ankle", "urgent"),
         ("did a deep hamstring stretch 4 days ago and it still hurts", "see_professional"),
+        # leg pain that comes with walking and goes with rest (claudication)
+        (
+            "my calves cramp up after walking about 200 metres and ease off when i stop",
+            "see_professional",
+        ),
+        (
+            "my legs ache when i walk to the shops and i have to stop for a minute",
+            "see_professional",
+        ),
+        # a child limping with a fever
+        ("my 12 year old had a fever for 2 days and now he's limping", "urgent"),
+        ("toddler has refused to walk for 4 days, he has a temperature", "urgent"),
+        # a face that droops, one whole side numb
+        ("my drink dribbled out the side of my mouth and i cant close my right eye", "emergency"),
+        ("heard a pop stretching my neck and now my whole left side is numb", "emergency"),
         ("landed badly and my kneecap is sitting off to the side", "emergency"),
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
@@ -158,6 +173,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
     [
         "my calves are tight after running",
         "no numbness, just tight hamstrings",
+        "my calves get tight when i run and ease off when i stop",
+        "sore stiff neck for 3 days from her backpack, stretches she could do?",
         "my calf isn't red or swollen or warm, it's just tight after the flight",
         "my foot fell asleep for a second when i stood up",
         "i'm numb to criticism but my hips are tight",

@@ -164,10 +164,17 @@ class CueReader:
         )
 
 
+#: words before a one-word stretch name that make it a thing done ("can i do pigeon")
+_DOING = frozenset({"do", "doing", "try", "hold"})
+#: ... in a message that opens asking whether or how
+_MAY_I = frozenset({"can", "could", "should", "may", "is", "am", "would", "will", "how"})
+
+
 class StretchNames:
     """Every stretch's name and the other names people call it ("figure four", "down dog"),
     found as whole word sequences. A one-word name ("pigeon", "butterfly") counts only in a
-    message that also asks for a stretch, so a pigeon on the roof is not pigeon pose."""
+    message that also asks for a stretch, or whether to do it ("can i do pigeon", "that
+    butterfly one"), so a pigeon on the roof is not pigeon pose."""
 
     def __init__(self, kb: KnowledgeBase, cues: CueReader) -> None:
         """Index every stretch's name and aliases."""
@@ -190,7 +197,14 @@ class StretchNames:
             if end - start == 1:
                 if asks is None:
                     asks = "request" in self._cues.read(words) or "pose" in words
-                if not asks:
+                # "can i do pigeon?", "that butterfly one": a stretch someone may do ("did
+                # camel today" tells of one)
+                done = (
+                    bool(words)
+                    and words[0] in _MAY_I
+                    and not _DOING.isdisjoint(words[max(0, start - 2) : start])
+                ) or tuple(words[end : end + 1]) in (("one",), ("ones",))
+                if not (asks or done):
                     continue
             rest = (*words[:start], *words[end:])
             return None if "not_a_body" in self._cues.read(rest) else stretch_id
