@@ -829,6 +829,25 @@ class Brain:
             for i in at
         )
 
+    def _stiff_from_a_setting(self, analysis: Analysis) -> str | None:
+        """The routine of the one setting (a long drive, a flight, a desk) a complaint with no
+        area and no thing comes from: "stiff as a board after a long car ride". None for
+        anything else, and for exercise (sore after a session is the soreness answer)."""
+        words = analysis.corrected
+        if any(t != GENERAL for t in analysis.topics):
+            return None
+        if "complaint" not in self.cues.read(words) or self._a_things_complaint(analysis):
+            return None  # "my car ride was stiff and bumpy"
+        things = self.cues.where(words, "device") + self.cues.where(words, "not_a_body")
+        if any(
+            0 <= start - end <= lexicon.THING_COMPLAINT
+            for start, _e in self.cues.where(words, "complaint")
+            for _s, end in things
+        ):
+            return None  # "my laptop seized up again", "laptop hinge feels so stiff"
+        found = [r for r in self._activities(words) if r in lexicon.SETTING_ROUTINES]
+        return found[0] if len(found) == 1 else None
+
     def _says_goodbye(self, analysis: Analysis) -> bool:
         """True for a short message that opens or closes with a goodbye and asks nothing
         ("nice one, bye", "night night, off to bed"); "tell me later to call bill" is none."""
@@ -1594,6 +1613,11 @@ class Brain:
             if self._stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
                 routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
+            setting = self._stiff_from_a_setting(analysis)
+            if setting is not None:  # "stiff as a board after a long car ride"
+                return say.routine(
+                    self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
+                )
         # a routine the message never asks for as one ("glutes tight after squats")
         routine_unasked = (
             match.kind == "routine"
@@ -1610,7 +1634,8 @@ class Brain:
                 and match.key in lexicon.AREA_FIRST_GENERAL
                 and (
                     match.key not in lexicon.SENSATION_GENERAL
-                    or "complaint" in self.cues.read(analysis.corrected)
+                    # "my knees crack when i squat but it doesnt hurt": the noise's answer
+                    or self.cues.complains(analysis.corrected)
                 )
             )
             or routine_unasked
@@ -1753,6 +1778,11 @@ class Brain:
             (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
             None,
         )
+        owns = [key for key in named if key.partition("_")[0] == match.key]
+        if runner_up is None and len(owns) == 1:
+            # the general warm-up matched, an activity named with one of its own: "roll out of
+            # bed and go for my parkrun, what warm up should i do" is the running warm-up
+            return owns[0]
         if runner_up is None and len(named) == 1:
             # the activity named, at the end asked: "warm up before my ride" is the general
             # warm-up (cycling has a cool-down only), not the running one the words matched

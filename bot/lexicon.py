@@ -200,8 +200,9 @@ SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
 #: their keywords
 NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "cooldown_needed"}
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
-#: "charley horse last night"); "pins and needles" and "breathless" are idioms too often
-TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "shaking"})
+#: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
+#: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
+TOLD_SENSATIONS = frozenset({"cramp", "joint_noises"})
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())
@@ -625,6 +626,10 @@ def one_tip_now(words: Sequence[str]) -> bool:
     if at is None or not REGULAR_WORDS.isdisjoint(words):
         return False
     return bool({"a", "one"}.intersection(words[max(0, at - 3) : at]))
+
+
+#: routines of a setting (not an exercise) that a complaint told of it asks for
+SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
 
 
 def every_day(words: Sequence[str]) -> bool:

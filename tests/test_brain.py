@@ -1260,6 +1260,32 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
+        # a setting (a drive, a flight, a desk) a complaint with no area comes from: its routine
+        ("stiff as a board after a long car ride", "routine.road_trip"),
+        ("achy after a day at my desk", "routine.desk_break"),
+        ("what can i do in my seat so i dont get off the plane stiff", "routine.long_flight"),
+        # a thing's complaint is no setting's
+        ("my car ride was stiff and bumpy", "fallback"),
+        ("my laptop seized up again", "fallback"),
+        # the general warm-up matched, an activity named: its own
+        (
+            "roll out of bed and go for my parkrun, what warm up should i do",
+            "routine.warmup_running",
+        ),
+        (
+            "a few holes in my back starts acting up, hard to tee up the ball. warm up ideas?",
+            "routine.warmup_golf",
+        ),
+        ("woke up with a kink in my neck again", "neck.why_tight"),
+    ],
+)
+def test_settings_activities_and_everyday_complaints_are_read(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
         ("can i do pigeon?", "stretch.pigeon_pose"),
         ("that butterfly one", "stretch.butterfly"),
         # told of, not asked: the question about it
@@ -1276,6 +1302,13 @@ def test_a_one_word_stretch_name_asked_whether_to_do_is_its_card(brain, message,
     [
         ("knee cracks going up stairs", "general.joint_noises"),
         ("charley horse last night", "general.cramp"),
+        # a noise whose pain is denied is the noise's question, not the area's
+        ("my knees crack every time i squat but it doesnt hurt, normal?", "general.joint_noises"),
+        (
+            "my back cracked really loud when i twisted in my chair, is that bad",
+            "general.joint_noises",
+        ),
+        ("my quad twitched all evening after hiit", "general.shaking"),
         # idioms: a sensation only told is asked about for these, not for pins and needles
         ("im on pins and needles waiting for my marathon results", "fallback"),
     ],

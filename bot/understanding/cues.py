@@ -40,6 +40,10 @@ def within(
     )
 
 
+#: words that deny the complaint after them ("it does not hurt", "no pain")
+_NEGATORS = frozenset({"not", "no", "never", "without"})
+
+
 class PhraseIndex:
     """Phrases (normalised word sequences) with a value each, found as whole words in order,
     the longest phrase first where several start at one word."""
@@ -123,6 +127,14 @@ class CueReader:
         """Whether a term of `cue` stands within `reach` words of one of the `spans` (start,
         end, ...) of `words`: "my dog's back", "chest of drawers", "guitar neck"."""
         return within(self.where(words, cue), spans, reach)
+
+    def complains(self, words: Sequence[str]) -> bool:
+        """Whether the words hold a complaint that is not denied: "it does not hurt", "no
+        pain" deny theirs."""
+        return any(
+            not (start and words[start - 1] in _NEGATORS)
+            for start, _end in self.where(words, "complaint")
+        )
 
     def where(self, words: Sequence[str], cue: str) -> list[tuple[int, int]]:
         """(start, end) of every term of `cue` in the words."""
