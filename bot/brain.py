@@ -426,6 +426,18 @@ class Brain:
             limited = self._limited_instead(analysis, cues, stretch, context)
             if limited is not None:  # "easier? kneeling hurts my knee" after a kneeling stretch
                 return limited
+        if (
+            stretch is not None
+            and context.kind == "stretch"
+            and pointing
+            and words[0] in lexicon.YES_NO_STARTS
+            and "before" in words
+            and "exercise" in self.cues.read(words)
+            and not analysis.topics
+            and (GENERAL, "before_after") in kb.answers
+        ):
+            # "is that one ok before a run?": whether to hold stretches before exercise
+            return say.answer(GENERAL, "before_after", context)
         if stretch is not None and context.kind == "stretch":
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
@@ -522,7 +534,15 @@ class Brain:
         ):
             # "wait, which muscle is that?", "what's the muscle even called"
             return say.answer(area, "what", context)
-        if area and set(words) <= lexicon.ASK_FOR_A_STRETCH:
+        if (
+            area
+            and set(words) <= lexicon.ASK_FOR_A_STRETCH
+            # "stretch them how"; "them" alone asks nothing
+            and (
+                lexicon.POINTING_WORDS.isdisjoint(words)
+                or not lexicon.STRETCH_FORMS.isdisjoint(words)
+            )
+        ):
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if (
             area
@@ -1118,7 +1138,7 @@ class Brain:
         if context.kind != "routine" or plan is None or plan.area:
             return None
         rest = {w for w in words if w not in STOPWORDS} - lexicon.OTHER_END_FILLER
-        if len(rest) != 1:
+        if not 1 <= len(rest) <= 2:  # "and a cool down for after?" names the end twice
             return None
         # "and after?", "and the cool down" / "what about before?", "and the warm up"
         side = (
@@ -1773,7 +1793,9 @@ class Brain:
         if not named:
             return match.key
         if match.key in named:  # "pre ride routine": not the cycling cool-down it matched
-            return lexicon.pick_warm_or_cool([match.key], analysis.corrected)
+            # the same activity's other end may be the one the words say ("pickup basketball
+            # after work, what should i do before")
+            return lexicon.which_end(match.key, named, analysis.corrected)
         runner_up = next(
             (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
             None,
@@ -2127,6 +2149,7 @@ class Brain:
         )
         if found is None or not lexicon.ABOUT_THE_ACTIVITY.isdisjoint(words):
             return None  # "a list of the top 10 tennis players": the sport, not doing it
+        found = lexicon.which_end(found, named, words)
         if lexicon.ROUTINE_WORDS.intersection(words):
             return found
         if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):
@@ -2253,8 +2276,11 @@ class Brain:
         ("my car's steering is stiff in the mornings")."""
         if self._a_thing_complains(words):
             return False
-        return not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words) or "complaint" in self.cues.read(
-            words
+        return (
+            not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words)
+            or "complaint" in self.cues.read(words)
+            # "give me a morning routine, my lower back greets me every morning"
+            or any(t != GENERAL for t in self.matcher.words.find_topics(list(words))[1])
         )
 
     def _time_routine(self, words: Sequence[str]) -> str | None:

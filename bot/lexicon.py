@@ -10,7 +10,7 @@ lists can be reviewed, extended and tested in one place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Literal
 
 from bot.actions import DailyWhat
@@ -377,7 +377,7 @@ THING_COMPLAINT = 2
 SIZE_MOVE_MAX_WORDS = 14
 #: "stretch?", "a stretch pls": after a topic, its stretch
 ASK_FOR_A_STRETCH = frozenset(
-    "stretch stretches stretching a one any pls please plz how to then".split()
+    "stretch stretches stretching a one any pls please plz how to then them em it those these".split()
 )
 #: words that join a bare question to the reply before ("and how", "when though"): with one
 #: of `BARE_ASKS` and nothing else, after an area, they ask how to stretch it or when
@@ -648,6 +648,15 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: the activity is over ("first 10k done!! what should i stretch now before i seize up")
+_DONE_WORDS = frozenset({"done", "finished", "completed"})
+#: a warm-up or cool-down by name
+_WARM_NAMES = frozenset({"warm", "warmup", "warmups"})
+_COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})
+#: the word after "after" or "before" that makes it the time of day ("after work")
+_DAY_AFTERS = frozenset("work school uni college lectures dinner lunch breakfast".split())
+
+
 def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     """Of the routines `found` (not empty), the warm-up when the words say before and not
     after (WARM_WORDS, COOL_WORDS), else the cool-down. An activity with no warm-up of its
@@ -657,14 +666,33 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     kind, _, activity = first.partition("_")
     if kind not in ("warmup", "cooldown") or not activity:
         return first  # a setting named first ("at my desk ... not doing lunges"): its routine
-    if WARM_WORDS.intersection(words) and not COOL_WORDS.intersection(words):
+    # "after work", "after school" say when the day is, not which end of the activity
+    ends = [
+        w
+        for i, w in enumerate(words)
+        if not (w in ("after", "before") and i + 1 < len(words) and words[i + 1] in _DAY_AFTERS)
+    ]
+    warm_named = not _WARM_NAMES.isdisjoint(words)
+    cool_named = not _COOL_NAMES.isdisjoint(words)
+    if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
+        wanted = "warmup" if warm_named else "cooldown"
+    elif WARM_WORDS.intersection(ends) and not (COOL_WORDS | _DONE_WORDS).intersection(ends):
         wanted = "warmup"
     else:
         wanted = "cooldown"
     # a warm-up by name, not just "before" ("what should i stretch before i shower")
-    named = wanted == "warmup" and not {"warm", "warmup", "warmups"}.isdisjoint(words)
+    named = wanted == "warmup" and warm_named
     fallback = WARM_UP_ROUTINE if named else first
     return next((rid for rid in found if rid.startswith(wanted)), fallback)
+
+
+def which_end(found: str, named: Collection[str], words: Sequence[str]) -> str:
+    """Of routine `found` and the other end of its activity among `named`, the one the words
+    ask for: "pickup basketball after work, what should i do before" is the warm-up, though
+    the cool-down matched."""
+    activity = found.partition("_")[2]
+    siblings = [k for k in named if k != found and activity and k.partition("_")[2] == activity]
+    return pick_warm_or_cool([found, *siblings], words) if siblings else found
 
 
 def bare_ask(words: Sequence[str]) -> str | None:

@@ -1277,6 +1277,29 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "routine.warmup_golf",
         ),
         ("woke up with a kink in my neck again", "neck.why_tight"),
+        # which end of an activity: the one asked, not the time of day ("after work")
+        (
+            "pickup basketball after work, what should i do before so i dont pull something",
+            "routine.warmup_basketball",
+        ),
+        (
+            "dusted off my basketball shoes after years, what warm up before pickup?",
+            "routine.warmup_basketball",
+        ),
+        # a routine asked for by its time of day, an area named with it
+        (
+            "give me a morning routine, my lower back greets me every morning like its my enemy",
+            "routine.morning",
+        ),
+        # in another language: said so, in it
+        (
+            "j'ai mal au cou à force de regarder mon téléphone, vous avez des étirements ?",
+            "fallback.language",
+        ),
+        (
+            "ho i polpacci durissimi dopo la partita di calcetto, come li allungo?",
+            "fallback.language",
+        ),
     ],
 )
 def test_settings_activities_and_everyday_complaints_are_read(brain, message, intent):
@@ -2097,6 +2120,11 @@ FOLLOW_UPS = [
     # whether it should hurt is the general answer; "it hurts" is the gentler version
     ("hamstring stretch", "is it meant to hurt", "general.pain"),
     ("calf stretch", "it hurts", "stretch.wall_calf.easier"),
+    # whether the stretch on screen suits before exercise: the general answer
+    ("pigeon pose", "is that one ok before a run?", "general.before_after"),
+    # "stretch them how" after an area; the other end of a warm-up asked twice over
+    ("arms tight after rowing", "stretch them how", "arms.stretch"),
+    ("climbing warm up pls", "and a cool down for after?", "routine.cooldown_climbing"),
 ]
 
 

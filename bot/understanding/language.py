@@ -40,13 +40,17 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         dans sur tres mais apres avant une bonjour merci etirer etirement etirements dos cou
         epaule epaules jambe jambes mollets muscle muscles douleur mal courir seance
         ischio jambiers hanche genou quels quelles quel quelle aident aide contre tendus tendu
-        tendue souvent toujours matin soir aussi faire dois devrais veux""".split()
+        tendue souvent toujours matin soir aussi faire dois devrais veux ai au aux vous avez
+        avoir suis cest ca etre quoi faut nous sont leur peux ne de un regarder telephone
+        etirer etire etirez exercices raide raides courbatures""".split()
     ),
     "it": frozenset(
         """il lo gli della che per con non perche quando dove mio mia miei mie ho sono molto
         dopo prima una ciao grazie allungare allungamento allungamenti schiena collo spalla
         spalle gamba gambe polpacci muscolo muscoli dolore male correre posso fianco
-        ginocchio""".split()
+        ginocchio di la le li come allungo allungarli allungarlo partita calcetto duri
+        durissimi rigidi rigido mi fa fanno ci si un al alla nel nella sempre ogni dei delle
+        qualche esercizi esercizio cosa fare devo""".split()
     ),
     "pt": frozenset(
         """os da dos das em na com para por nao como porque quando onde meu minha meus minhas
