@@ -1515,6 +1515,15 @@ class Brain:
                 # "cooldown" alone asks for one, not whether one is needed
                 match = replace(match, kind="routine", key=runner[1])
                 accepted = True
+        if (
+            match.kind == GENERAL
+            and match.key not in lexicon.EXERCISE_TIMING_GENERAL
+            and not self._names_subject(match.key, analysis.corrected)
+            and self._stretch_before_exercise(analysis)
+        ):
+            # "i jump out of bed and go run, should i be stretching first?": not a beginner's
+            # question, whatever else it says
+            match = replace(match, key=lexicon.BEFORE_AFTER)
         if match.kind == "routine" and lexicon.one_stretch_for_an_area(match, analysis):
             # "my biceps feel shortened after climbing, is there a stretch for that": the
             # area's stretch, though the activity has a routine
@@ -1614,6 +1623,14 @@ class Brain:
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
+            if (
+                match.kind == GENERAL
+                and match.key in lexicon.TOLD_SENSATIONS
+                and self._names_subject(match.key, analysis.corrected)
+                and not self.cues.complains(analysis.corrected)
+            ):
+                # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee
+                return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             wanted = self._wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
                 if self._one_more_area(wanted, match.topics[0], analysis, context):
@@ -2013,7 +2030,25 @@ class Brain:
             return None  # "can you give me a warm up" asks for one
         if lexicon.STRETCHING_WORDS.isdisjoint(words):
             return None
+        if self._stretch_before_exercise(analysis):
+            return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+
+    def _stretch_before_exercise(self, analysis: Analysis) -> bool:
+        """Whether a message asks whether to stretch before exercise, and neither whether it
+        harms nor about a complaint: "do i really need to stretch before running?", "i jump
+        out of bed and go run, should i be stretching first?"."""
+        words = analysis.corrected
+        return (
+            not analysis.topics
+            and (lexicon.asks_whether(words) or lexicon.asks_whether_later(words))
+            and not lexicon.STRETCH_FORMS.isdisjoint(words)
+            and not lexicon.BEFORE_WORDS.isdisjoint(words)
+            and lexicon.HARM_WORDS.isdisjoint(words)
+            and not self.cues.complains(words)
+            and "exercise" in self.cues.read(words)
+            and (GENERAL, lexicon.BEFORE_AFTER) in self.kb.answers
+        )
 
     def _one_more_area(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> bool:
         """Whether a message that adds an area after a stretch or a routine ("what about my

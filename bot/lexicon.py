@@ -632,6 +632,18 @@ def one_tip_now(words: Sequence[str]) -> bool:
 SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
 
 
+def asks_whether_later(words: Sequence[str]) -> bool:
+    """Whether a yes-or-no question starts after the story: "i jump out of bed and go run,
+    should i be stretching first?"."""
+    return any(
+        w in YES_NO_STARTS and nxt in _ASKED_WHO
+        for w, nxt in zip(words[1:], words[2:], strict=False)
+    )
+
+
+_ASKED_WHO = frozenset({"i", "we", "you", "it"})
+
+
 def every_day(words: Sequence[str]) -> bool:
     """Whether the words ask for something every day ("one every day", "daily")."""
     return "daily" in words or has_pair(words, EVERY_DAY)
@@ -648,6 +660,17 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: whether to stretch before or after exercise, and the general answers that already say so
+BEFORE_AFTER = "before_after"
+EXERCISE_TIMING_GENERAL = frozenset(
+    {BEFORE_AFTER, "warmup_vs_stretch", "static_vs_dynamic", "cooldown_needed", "harmful"}
+)
+#: ... asked of the time before it (after it, people mostly ask about soreness)
+BEFORE_WORDS = frozenset({"before", "first", "beforehand", "pre"})
+#: a question whether something harms ("is stretching before running bad?")
+HARM_WORDS = frozenset(
+    {"bad", "harmful", "harm", "hurt", "injury", "injure", "dangerous", "damage", "worse"}
+)
 #: the activity is over ("first 10k done!! what should i stretch now before i seize up")
 _DONE_WORDS = frozenset({"done", "finished", "completed"})
 #: a warm-up or cool-down by name

@@ -1277,6 +1277,15 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "routine.warmup_golf",
         ),
         ("woke up with a kink in my neck again", "neck.why_tight"),
+        # whether to stretch before exercise, whatever story comes with it
+        ("do i really need to stretch before running? ive never done it", "general.before_after"),
+        ("i jump outta bed and go run. should i be stretching first?", "general.before_after"),
+        # ... but soreness after it stays soreness
+        ("does stretching after a workout prevent sore muscles", "general.soreness"),
+        (
+            "my knees crack every single time i squat down but it doesnt hurt. normal??",
+            "general.joint_noises",
+        ),
         # which end of an activity: the one asked, not the time of day ("after work")
         (
             "pickup basketball after work, what should i do before so i dont pull something",
