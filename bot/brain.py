@@ -964,11 +964,13 @@ class Brain:
             if "after" in words and "do" in words
             else None
         )
-        if wanted is not None and context.activities:
-            # of the activity the conversation named, if it has that end: the running warm-up
-            own = [rid for rid in context.activities if rid.startswith(wanted)]
-            if own:
-                return own[0]
+        if wanted is not None:
+            # of the activity this message names ("what should i do after leg day then"), else
+            # the one the conversation named, if it has that end: the running warm-up
+            for activities in (self._activities(words, context), context.activities):
+                own = [rid for rid in activities if rid.startswith(wanted)]
+                if own:
+                    return own[0]
         return wanted if wanted in self.kb.routines else None
 
     def _routine_for_answer(self, context: Context) -> str | None:

@@ -2134,6 +2134,12 @@ FOLLOW_UPS = [
     # "stretch them how" after an area; the other end of a warm-up asked twice over
     ("arms tight after rowing", "stretch them how", "arms.stretch"),
     ("climbing warm up pls", "and a cool down for after?", "routine.cooldown_climbing"),
+    # an activity named after an answer about stretching before exercise: its own routine
+    (
+        "should i stretch before or after lifting",
+        "what should i do after leg day then",
+        "routine.cooldown_strength_legs",
+    ),
 ]
 
 

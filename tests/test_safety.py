@@ -63,6 +63,11 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "my legs ache when i walk to the shops and i have to stop for a minute",
             "see_professional",
         ),
+        # pain that keeps someone from sleeping
+        (
+            "dull ache in my shoulder, goes sharp reaching up and it hasnt let me sleep properly for a week",
+            "urgent",
+        ),
         # a child limping with a fever
         ("my 12 year old had a fever for 2 days and now he's limping", "urgent"),
         ("toddler has refused to walk for 4 days, he has a temperature", "urgent"),
@@ -175,6 +180,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "no numbness, just tight hamstrings",
         "my calves get tight when i run and ease off when i stop",
         "sore stiff neck for 3 days from her backpack, stretches she could do?",
+        "havent been able to sleep, so stressed, neck is tight",
+        "my baby wakes me up every night and my back is stiff",
         "my calf isn't red or swollen or warm, it's just tight after the flight",
         "my foot fell asleep for a second when i stood up",
         "i'm numb to criticism but my hips are tight",
