@@ -1526,6 +1526,19 @@ class Brain:
             # "i jump out of bed and go run, should i be stretching first?": not a beginner's
             # question, whatever else it says
             match = replace(match, key=lexicon.BEFORE_AFTER)
+        if (
+            accepted
+            and match.kind == GENERAL
+            and match.key == lexicon.PAIN_GENERAL
+            and match.topics
+            and match.topics[0] != GENERAL
+            and not self._hurts_when_stretching(analysis)
+        ):
+            # "my jaw clicks and it hurts when i yawn, is there a stretch for that": the area,
+            # as the pain does not come from stretching
+            wanted = self._wanted(match, analysis)
+            if wanted is not None:
+                return self._area_reply(match.topics[0], wanted, context)
         if match.kind == "routine" and lexicon.one_stretch_for_an_area(match, analysis):
             # "my biceps feel shortened after climbing, is there a stretch for that": the
             # area's stretch, though the activity has a routine
@@ -1658,9 +1671,17 @@ class Brain:
                     self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
                 )
         # a routine the message never asks for as one ("glutes tight after squats")
+        # "stretches" asks for the area's when an area is complained of ("right wrist gets sore
+        # after long sessions at my desk. stretches?"), a routine's otherwise ("desk stretches")
+        complained = any(t != GENERAL for t in analysis.topics) and self.cues.complains(
+            analysis.corrected
+        )
+        routine_words = (
+            lexicon.ROUTINE_WORDS - {"stretches"} if complained else lexicon.ROUTINE_WORDS
+        )
         routine_unasked = (
             match.kind == "routine"
-            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+            and routine_words.isdisjoint(words)
             and lexicon.PLAN_WORDS.isdisjoint(words)  # "give me a plan for the splits"
             and not lexicon.warm_ups_named(analysis.corrected)
             # "post leg day stretches, quads and glutes are fried": asked, for both areas
@@ -1990,7 +2011,11 @@ class Brain:
                 return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
             if analysis.corrected[:1] == ("how",) and "request" in cues:
                 return "stretch"  # "how u strech the psoas"
-        if aspect == "why_tight" and "asks_stretch" in cues and not cues & {"why", "asks_when"}:
+        asks_stretch = "asks_stretch" in cues or (
+            # "my hamstrings are tight after running, stretches?"
+            analysis.corrected[-1] in lexicon.STRETCH_FORMS and analysis.text.rstrip().endswith("?")
+        )
+        if aspect == "why_tight" and asks_stretch and not cues & {"why", "asks_when"}:
             return "stretch"  # "jaw is tight from clenching, anything for that"
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
@@ -2035,6 +2060,17 @@ class Brain:
         if self._stretch_before_exercise(analysis):
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+
+    def _hurts_when_stretching(self, analysis: Analysis) -> bool:
+        """Whether a message speaks of stretching other than to ask for a stretch: "it hurts
+        when i stretch my calves" does; "it hurts when i yawn, is there a stretch for that"
+        does not."""
+        words = analysis.corrected
+        asked = self.cues.where(words, "asks_stretch")
+        return any(
+            w in lexicon.STRETCH_FORMS and not any(s <= i < e for s, e in asked)
+            for i, w in enumerate(words)
+        )
 
     def _stretch_before_exercise(self, analysis: Analysis) -> bool:
         """Whether a message asks whether to stretch before exercise, and neither whether it

@@ -660,6 +660,8 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: whether stretching should hurt
+PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so
 BEFORE_AFTER = "before_after"
 EXERCISE_TIMING_GENERAL = frozenset(

@@ -1286,6 +1286,21 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "my knees crack every single time i squat down but it doesnt hurt. normal??",
             "general.joint_noises",
         ),
+        # a length that tells of something else is no routine's length
+        (
+            "nurse, 12 hr shifts. first step out of bed my heel feels like broken glass. any stretches that help",
+            "feet_ankles.stretch",
+        ),
+        ("8 hour drive tomorrow, what should i stretch at the rest stops", "routine.road_trip"),
+        # pain that does not come from stretching is the area's
+        (
+            "my jaw clicks and it hurts a bit when i yawn. is there a stretch for that",
+            "jaw.stretch",
+        ),
+        ("it hurts when i stretch my calves", "general.pain"),
+        # a complaint closed by "stretches?" asks for one
+        ("my hamstrings are tight after running, stretches?", "hamstrings.stretch"),
+        ("why are my hamstrings tight, stretches?", "hamstrings.why_tight"),
         # which end of an activity: the one asked, not the time of day ("after work")
         (
             "pickup basketball after work, what should i do before so i dont pull something",

@@ -316,6 +316,18 @@ def test_i_have_n_minutes_builds_about_n_minutes(brain, kb, message, minutes):
     assert "You didn't name a routine" in text, "the general base is said"
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "8 hour drive tomorrow, what should i stretch at the rest stops",
+        "12 hr shifts on my feet, calf stretches?",
+    ],
+)
+def test_a_length_that_tells_of_something_else_is_no_routine_length(brain, message):
+    """ "12 hr shifts", "an 8 hour drive": the story, not how long the routine should be."""
+    assert "-minute version" not in render_text(brain.reply(message))
+
+
 def test_n_minutes_for_an_area_uses_that_areas_stretches(brain, kb):
     reply = brain.reply("got 5 mins for my neck")
     assert (reply.kind, reply.topic, reply.routine) == ("routine", "neck", None)

@@ -220,21 +220,36 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
     """The first length the words say, in minutes, with the positions it took added to
     `used`; None when they say none."""
     for i, word in enumerate(words):
+        # a length that tells of something else ("12 hr shifts", "a 9 hour flight") is no
+        # routine's length
+        story = i + 1 < len(words) and words[i + 1] in _TOLD_OF
         for phrase, minutes in _PHRASES_BY_START.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
+                after = i + len(phrase)
+                if after < len(words) and words[after] in _TOLD_OF:
+                    break
                 used.update(range(i, i + len(phrase)))
                 return minutes
         glued = _GLUED.fullmatch(word) if word[:1].isdigit() else None
-        if glued:
+        if glued and not story:
             used.add(i)
             return int(glued[1]) * UNITS[glued[2]]
-        if word in UNITS and i > 0:
+        if word in UNITS and i > 0 and not story:
             found = _number_before(words, i)
             if found is not None:
                 number, start = found
                 used.update(range(start, i + 1))
                 return number * UNITS[words[i]]
     return None
+
+
+#: what a length right before it tells of, not a routine's length: "12 hr shifts", "a 9 hour
+#: flight", "a 3 hour drive"
+_TOLD_OF = frozenset(
+    """shift shifts day days drive drives flight flights ride rides journey journeys trip
+    trips hike hikes walk walks run runs match matches game games shoot shoots meeting meetings
+    lecture lectures class classes exam exams commute commutes""".split()
+)
 
 
 def _number_before(words: Sequence[str], unit: int) -> tuple[int, int] | None:
