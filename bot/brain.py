@@ -473,6 +473,10 @@ class Brain:
         warm_up = self._warm_up_instead(analysis, context)
         if warm_up is not None:  # "what should they do instead then" after "no static stretching"
             return say.routine(kb.routines[warm_up], context)
+        question = (lexicon.after_thanks(words, self.cues) if thanks else None) or words
+        timing = self._routine_timing(question, pointing, context)
+        if timing is not None:  # "can i do it every hour?" after the desk break
+            return say.answer(GENERAL, timing, context)
         if len(words) > lexicon.MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day"; "stretch for it i can do at a service station")
@@ -1132,6 +1136,22 @@ class Brain:
             and lexicon.FOR_WORDS.intersection(words[max(0, i - lexicon.FOR_REACH) : i])
             for i, word in enumerate(words)
         )
+
+    def _routine_timing(self, words: Sequence[str], pointing: bool, context: Context) -> str | None:
+        """After a routine, a short question of when or how often to do it ("can i do it every
+        hour?", "should i do it straight after or wait"): the general answer on it. None for
+        anything else."""
+        if context.kind != "routine" or not pointing or len(words) > lexicon.MOVE_MAX_WORDS:
+            return None
+        if lexicon.every_day(words):
+            key = "every_day"
+        elif lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):
+            key = "how_often"
+        elif lexicon.has_pair(words, lexicon.RIGHT_AFTER_PAIRS):
+            key = lexicon.BEFORE_AFTER
+        else:
+            return None
+        return key if (GENERAL, key) in self.kb.answers else None
 
     def _other_end(self, words: Sequence[str], context: Context) -> Plan | None:
         """After a warm-up, "and after?" asks for the same activity's cooldown; after a

@@ -673,6 +673,33 @@ BEFORE_WORDS = frozenset({"before", "first", "beforehand", "pre"})
 HARM_WORDS = frozenset(
     {"bad", "harmful", "harm", "hurt", "injury", "injure", "dangerous", "damage", "worse"}
 )
+#: after a routine, how often to do it ("every hour", "how many times a day") and whether
+#: straight after exercise ("straight after or wait")
+HOW_OFTEN_PAIRS = frozenset(
+    {
+        ("how", "often"),
+        ("how", "many"),
+        ("every", "hour"),
+        ("every", "night"),
+        ("each", "night"),
+        ("times", "a"),
+        ("per", "day"),
+        ("a", "week"),
+        ("every", "week"),
+    }
+)
+RIGHT_AFTER_PAIRS = frozenset(
+    {
+        ("straight", "after"),
+        ("right", "after"),
+        ("straight", "away"),
+        ("or", "wait"),
+        ("before", "or"),
+        ("or", "after"),
+        ("after", "or"),
+        ("or", "before"),
+    }
+)
 #: the activity is over ("first 10k done!! what should i stretch now before i seize up")
 _DONE_WORDS = frozenset({"done", "finished", "completed"})
 #: a warm-up or cool-down by name

@@ -2149,6 +2149,13 @@ FOLLOW_UPS = [
     # "stretch them how" after an area; the other end of a warm-up asked twice over
     ("arms tight after rowing", "stretch them how", "arms.stretch"),
     ("climbing warm up pls", "and a cool down for after?", "routine.cooldown_climbing"),
+    # when or how often to do the routine on screen, thanks or not
+    ("desk break", "cheers, can i do it every hour?", "general.how_often"),
+    (
+        "cooldown after running",
+        "perfect thanks. should i do it straight after or wait",
+        "general.before_after",
+    ),
     # an activity named after an answer about stretching before exercise: its own routine
     (
         "should i stretch before or after lifting",
