@@ -68,6 +68,28 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "dull ache in my shoulder, goes sharp reaching up and it hasnt let me sleep properly for a week",
             "urgent",
         ),
+        # a neck manipulated, then the room tilting and vomiting (a torn neck artery)
+        (
+            "the chiro cracked my neck and now the walls look tilted and i keep throwing up",
+            "emergency",
+        ),
+        # winded days after a long journey, chest pain on breathing in (a clot in a lung)
+        (
+            "16 hrs from bangkok in a window seat, now im winded and its sharp in my chest when i breathe in",
+            "emergency",
+        ),
+        # an older relative who fell and cannot get up
+        ("dad fell, says his groin hurts and he can't get up off the floor", "emergency"),
+        # a purple rash that does not fade, with a fever
+        ("fever and throwing up and now there's a blotchy purple rash on my legs", "emergency"),
+        # shingles; pre-eclampsia
+        (
+            "burning band of pain round one side of my ribs for 3 days and now little blisters",
+            "urgent",
+        ),
+        ("33 weeks pregnant, headache that won't quit and my vision's gone fuzzy", "urgent"),
+        # a toddler who will not stand on a leg after a fall
+        ("toddler fell off the slide and now won't put any weight on his leg", "urgent"),
         # a child limping with a fever
         ("my 12 year old had a fever for 2 days and now he's limping", "urgent"),
         ("toddler has refused to walk for 4 days, he has a temperature", "urgent"),
@@ -181,6 +203,17 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my calves get tight when i run and ease off when i stop",
         "sore stiff neck for 3 days from her backpack, stretches she could do?",
         "havent been able to sleep, so stressed, neck is tight",
+        "first bodypump class, my quads hurt to touch and rolling over in bed woke me up",
+        "i think i'm having a heart attack watching my team's penalty shootout lol, stretch for a tight neck?",
+        "toes went numb ice skating in tight rental boots, came back as soon as i took them off",
+        "hands tingle a bit during the wrist stretch and stop straight away when i come out of it",
+        "hungover and slept on the sofa, neck stiff and just my usual hangover headache",
+        "pulled my pec moving a desk, only hurts when i press on it, breathing's fine",
+        "hip sore after one night on a rock hard airbnb mattress",
+        "got rear-ended at low speed yesterday, car's fine, stretches after a long drive?",
+        "dad fell asleep on the sofa and cant get up lol",
+        "my ears feel hot after a run lol",
+        "rash from my bra strap on my ribs",
         "my baby wakes me up every night and my back is stiff",
         "my calf isn't red or swollen or warm, it's just tight after the flight",
         "my foot fell asleep for a second when i stood up",
