@@ -200,6 +200,9 @@ class Brain:
                 key = "greeting" if context.kind is None else "goodbye"
                 if key in self.kb.smalltalk:
                     return self.replies.smalltalk(key, text, context)
+            if sum(ch.isalpha() for ch in text) >= lexicon.OTHER_SCRIPT_LETTERS:
+                # letters the normaliser keeps none of: Cyrillic, Greek, Chinese, Arabic...
+                return self.replies.other_language(None, context)
             return self.replies.empty(text, context)
         if lexicon.NEW_QUESTION_CUE in self.cues.read(
             analysis.corrected[: lexicon.NEW_QUESTION_REACH]
@@ -2037,6 +2040,10 @@ class Brain:
         )
         if aspect == "why_tight" and asks_stretch and not cues & {"why", "asks_when"}:
             return "stretch"  # "jaw is tight from clenching, anything for that"
+        if aspect == "stretch" and "why" in cues and not cues & {"asks_stretch", "asks_when"}:
+            # "my hamstrings stay tight no matter how much i stretch them": why, as stretching
+            # has not helped
+            return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
         if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
             return "when" if (topic, "when") in self.kb.answers else aspect
         return aspect
@@ -2144,13 +2151,20 @@ class Brain:
         )
         if not near:
             return False
-        # "stiff neck" is ours, whatever a look-alike example says: a complaint about an area
+        # "stiff neck" is ours, whatever a look-alike example says: a complaint about an area,
+        # read on past the pair ("lower back acting up", though "hammy acting" is a film's)
+        words = analysis.words
+        pairs = self.matcher.look_alike_pairs(words)
+        if not pairs:
+            return False
         return any(
-            not (
+            pair in pairs
+            and not (
                 TOPIC_TOKEN in pair
-                and "complaint" in self.cues.read([w for w in pair if w != TOPIC_TOKEN])
+                and "complaint"
+                in self.cues.read(words[i + 1 : i + 3] if pair[0] == TOPIC_TOKEN else pair[:1])
             )
-            for pair in self.matcher.look_alike_pairs(analysis.words)
+            for i, pair in enumerate(zip(words, words[1:], strict=False))
         )
 
     def _general_near(self, match: Match, analysis: Analysis, context: Context) -> bool:

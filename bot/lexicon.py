@@ -321,7 +321,7 @@ DAILY_THINGS = frozenset(
 )
 #: what the daily tips may be called when someone turns them on or off: "the daily tip thing"
 DAILY_SWITCH_THINGS = frozenset(
-    """tip tips reminder reminders notification notifications message messages""".split()
+    """tip tips reminder reminders notification notifications message messages msgs msg texts""".split()
 )
 #: ... turning them off: "stop the daily tips", "no more daily reminders"
 DAILY_OFF_WORDS = frozenset(
@@ -660,6 +660,8 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: a message with this many letters and no word the normaliser keeps is in another script
+OTHER_SCRIPT_LETTERS = 2
 #: whether stretching should hurt
 PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so

@@ -1108,11 +1108,18 @@ class Replies:
             context=context,
         )
 
-    def other_language(self, code: str, context: Context) -> Reply:
-        """A message in another language: English only, said in that language and in English."""
+    def other_language(self, code: str | None, context: Context) -> Reply:
+        """A message in another language: English only, said in that language (when it is one
+        we can name, `code`) and in English."""
+        english = "Sorry, I only understand English for now."
+        if code is None:  # another script: English, with where to turn in an emergency
+            english += (
+                " Could you write it in English? If it is a medical emergency, call your local "
+                "emergency number (112 in Europe, 911 in the US)."
+            )
         blocks = (
-            Block("para", OTHER_LANGUAGES[code]),
-            Block("para", "Sorry, I only understand English for now."),
+            *((Block("para", OTHER_LANGUAGES[code]),) if code is not None else ()),
+            Block("para", english),
         )
         return Reply("fallback", "fallback.language", blocks, confidence=0.0, context=context)
 

@@ -1301,6 +1301,20 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         # a complaint closed by "stretches?" asks for one
         ("my hamstrings are tight after running, stretches?", "hamstrings.stretch"),
         ("why are my hamstrings tight, stretches?", "hamstrings.why_tight"),
+        # everyday complaints; stretching that has not helped asks why
+        ("sit all day at work and my hip flexors feel glued shut", "hip_flexors.why_tight"),
+        ("lower back acting up again, should i just stretch it out?", "lower_back.stretch"),
+        ("my hamstrings stay tight no matter how much i stretch them", "hamstrings.why_tight"),
+        (
+            "i stretch and stretch my hamstrings and they just never loosen up. what gives",
+            "hamstrings.why_tight",
+        ),
+        ("such hammy acting in that film", "fallback"),
+        ("just finished leg day, legs are jelly. what now", "routine.cooldown_strength_legs"),
+        ("stop the daily msgs", "daily.off"),
+        # another script, another language
+        ("как растянуть шею после работы за компьютером?", "fallback.language"),
+        ("quanto tempo devo segurar cada alongamento?", "fallback.language"),
         # which end of an activity: the one asked, not the time of day ("after work")
         (
             "pickup basketball after work, what should i do before so i dont pull something",

@@ -56,7 +56,8 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         """os da dos das em na com para por nao como porque quando onde meu minha meus minhas
         eu tenho tem muito mas depois antes um uma ola obrigado obrigada alongar alongamento
         alongamentos costas pescoco ombro ombros perna pernas panturrilha musculo musculos
-        dor doi correr posso quadril joelho""".split()
+        dor doi correr posso quadril joelho quanto tempo devo segurar cada alongo fazer
+        preciso ajuda""".split()
     ),
 }
 #: the commonest English words never count for another language
