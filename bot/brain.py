@@ -1562,6 +1562,17 @@ class Brain:
             wanted = self._wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
+        opening = (
+            self._routine_asked_first(analysis, context)
+            if match.kind != "routine" or not accepted
+            else None
+        )
+        if opening is not None:
+            # "morning routine pls, i groan getting out of bed every day like an old man": the
+            # routine asked for first, whatever the story after it matched
+            return self.replies.routine(
+                self.kb.routines[opening], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if match.kind == "routine" and lexicon.one_stretch_for_an_area(match, analysis):
             # "my biceps feel shortened after climbing, is there a stretch for that": the
             # area's stretch, though the activity has a routine
@@ -2087,6 +2098,34 @@ class Brain:
         if self._stretch_before_exercise(analysis):
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+
+    def _routine_asked_first(self, analysis: Analysis, context: Context) -> str | None:
+        """The routine a message opens by asking for by name: its first piece holds an
+        activity, setting or time of day right before "routine", and a request or a please
+        ("morning routine pls, i groan getting out of bed"). None for anything else: someone
+        else's routine or one for something else ("my kids bedtime routine is chaos", "a
+        morning routine for studying")."""
+        words = analysis.corrected
+        end = min((b for b in analysis.breaks if b > 0), default=len(words))
+        first = words[:end]
+        if lexicon.NAMED_ROUTINE_WORDS.isdisjoint(first) or analysis.topics:
+            return None
+        asked = [w for w in first if w not in lexicon.NAMED_ROUTINE_WORDS | lexicon.STRETCH_FORMS]
+        if lexicon.PLEASE_WORDS.isdisjoint(first) and "request" not in self.cues.read(asked):
+            return None
+        named = [
+            (start, stop, rid)
+            for start, stop, rid in self.activities.matches(first)
+            if stop < len(first) and first[stop] in lexicon.NAMED_ROUTINE_WORDS
+        ]
+        if len({rid for _s, _e, rid in named}) != 1:
+            return None
+        start, stop, rid = named[0]
+        if start and first[start - 1] in lexicon.SOMEONE_ELSES:
+            return None  # "my kids bedtime routine", "my morning routine"
+        if stop + 1 < len(first) and first[stop + 1] in lexicon.ROUTINE_FOR_ELSE:
+            return None  # "a morning routine for studying", "bedtime routine is chaos"
+        return rid
 
     def _hurts_when_stretching(self, analysis: Analysis) -> bool:
         """Whether a message speaks of stretching other than to ask for a stretch: "it hurts

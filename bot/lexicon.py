@@ -662,6 +662,14 @@ def thanks_then_told(analysis: Analysis) -> bool:
 
 #: a message with this many letters and no word the normaliser keeps is in another script
 OTHER_SCRIPT_LETTERS = 2
+#: a routine asked for by that name, and the words that make a name a request
+NAMED_ROUTINE_WORDS = frozenset({"routine", "routines"})
+PLEASE_WORDS = frozenset({"pls", "please", "plz", "plse", "pleasee"})
+#: ... not someone else's routine, nor one for something else
+SOMEONE_ELSES = frozenset(
+    "my your his her our their kids kid baby babys son daughter toddler family".split()
+)
+ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 #: whether stretching should hurt
 PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so

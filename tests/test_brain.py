@@ -1312,6 +1312,13 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ("such hammy acting in that film", "fallback"),
         ("just finished leg day, legs are jelly. what now", "routine.cooldown_strength_legs"),
         ("stop the daily msgs", "daily.off"),
+        # a routine asked for first by name, whatever the story after it
+        (
+            "morning routine pls, i groan getting out of bed every day like an old man",
+            "routine.morning",
+        ),
+        ("give me a morning routine for studying that doesnt involve coffee", "fallback"),
+        ("my kids bedtime routine is chaos any tips", "fallback"),
         # another script, another language
         ("как растянуть шею после работы за компьютером?", "fallback.language"),
         ("quanto tempo devo segurar cada alongamento?", "fallback.language"),
@@ -2163,6 +2170,7 @@ FOLLOW_UPS = [
     # "stretch them how" after an area; the other end of a warm-up asked twice over
     ("arms tight after rowing", "stretch them how", "arms.stretch"),
     ("climbing warm up pls", "and a cool down for after?", "routine.cooldown_climbing"),
+    ("calf stretch", "can i do that one before sparring or only after", "general.before_after"),
     # when or how often to do the routine on screen, thanks or not
     ("desk break", "cheers, can i do it every hour?", "general.how_often"),
     (
