@@ -163,6 +163,7 @@ class Brain:
             about_stretching=context.kind in lexicon.STRETCHING_KINDS,
             continuing=context.kind == "red_flag",
             on_a_card=context.kind in ("stretch", "routine"),
+            named_before=context.conditions,
         )
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:

@@ -726,6 +726,9 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
 #: calves, tightness when I run" is not); `about_stretching`, the conversation so far is about
 #: stretching ("my son is 12, he's the one asking" after warm-up stretches for football)
 BUILTIN_SYMPTOMS = frozenset({"no_area", "about_stretching"})
+#: ... and, for each condition, `condition_<id>`: the message or the conversation named it
+#: ("a bit of spotting" after "i'm 20 weeks pregnant")
+CONDITION_SYMPTOM = "condition_"
 _TERM = re.compile(r"[a-z0-9' ]+\*?")
 _SYMPTOM_REF = re.compile(r"\$[a-z][a-z0-9_]*")
 
@@ -1229,7 +1232,11 @@ class _Builder:
             "topic": self.topics,
             "stretch": self.stretches,
             "aspect": {i.id for i in self.intents.values() if i.group == "aspects"},
-            "symptom": {*self.symptoms, *BUILTIN_SYMPTOMS},
+            "symptom": {
+                *self.symptoms,
+                *BUILTIN_SYMPTOMS,
+                *(CONDITION_SYMPTOM + c for c in self.conditions),
+            },
             "condition": self.conditions,
         }
         for ctx, node, kind, value, label in self.refs:

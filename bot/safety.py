@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.kb import TRIAGE_LEVELS, Condition, KnowledgeBase, RedFlag
+from bot.kb import CONDITION_SYMPTOM, TRIAGE_LEVELS, Condition, KnowledgeBase, RedFlag
 from bot.understanding.analysis import Analysis
 from bot.understanding.text import normalize
 
@@ -65,6 +65,8 @@ _PRESENT = "$present"
 #: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
 _NO_AREA = "$no_area"
 _ABOUT_STRETCHING = "$about_stretching"
+#: a condition the message or the conversation named, as patterns read it
+_HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
 #: "i can't feel it" right after a stretch card (knowledge/red_flags.yaml): the stretch not felt
 _FEEL_IT_VAGUE = "$feel_it_vague"
 _STRETCH_FELT = "$stretch_felt"
@@ -165,6 +167,7 @@ class SafetyRules:
         about_stretching: bool = False,
         continuing: bool = False,
         on_a_card: bool = False,
+        named_before: Iterable[str] = (),
     ) -> SafetyCheck:
         """Red flag and conditions of a message. `topic` is what the conversation is about;
         `before` the symptoms of the message before, which count together with this one's
@@ -174,7 +177,10 @@ class SafetyRules:
         before was a red flag: then a message that tells more of it ("it started after my
         back went last week") raises a flag the symptoms so far complete, though its own words
         complete no pattern. `on_a_card`, whether the reply before was a stretch or a routine:
-        then "i can't feel it", naming no body part of its own, is the stretch not felt."""
+        then "i can't feel it", naming no body part of its own, is the stretch not felt.
+        `named_before`, the conditions the conversation named before: a pattern reads each, and each this
+        message names, as `$condition_<id>` ("now i've got cramping and a bit of spotting"
+        after "i'm 20 weeks pregnant")."""
         written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
@@ -203,6 +209,8 @@ class SafetyRules:
             found.add(_ABOUT_STRETCHING)
         self._name_conditions(found, written, analysis.breaks)
         self._drop_age_similes(found, written, analysis.breaks)
+        told = {key[len(_CONDITION) :] for key in found if key.startswith(_CONDITION)}
+        found.update(_HAS_CONDITION + c for c in told.union(named_before))
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found

@@ -403,6 +403,20 @@ def test_conditions_change_the_reply(brain: Brain, message: str, condition: str)
     assert reply.kind != "fallback"
 
 
+def test_a_condition_named_earlier_counts_for_the_signs_told_later(brain: Brain):
+    """Pregnancy named earlier in the conversation: spotting or sparkly vision told later is
+    a sign to act on; without it, a nosebleed is nothing."""
+    context = brain.reply("im 20 weeks pregnant, can i stretch my hips").context
+    assert "pregnancy" in context.conditions
+    later = brain.reply("now ive got cramping low in my belly and a bit of spotting", context)
+    assert later.intent == "red_flag.pregnancy_bleeding"
+    swelling = brain.reply(
+        "my face and hands have puffed right up, i keep seeing sparkly spots", context
+    )
+    assert swelling.intent == "red_flag.pre_eclampsia_signs"
+    assert brain.reply("a bit of spotting on my shirt from a nosebleed").kind != "red_flag"
+
+
 def test_not_pregnant_is_not_pregnancy(brain: Brain):
     assert brain.reply("i'm not pregnant, just stiff hips").conditions == ()
 
