@@ -1319,6 +1319,16 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ),
         ("give me a morning routine for studying that doesnt involve coffee", "fallback"),
         ("my kids bedtime routine is chaos any tips", "fallback"),
+        # soreness after a session, in everyday words
+        (
+            "ran my first marathon yesterday and i'm walking like a penguin today",
+            "general.soreness",
+        ),
+        ("my legs are literally broken after that spin class", "general.soreness"),
+        (
+            "can't get up off the couch after leg day, my legs have officially quit",
+            "general.soreness",
+        ),
         # another script, another language
         ("как растянуть шею после работы за компьютером?", "fallback.language"),
         ("quanto tempo devo segurar cada alongamento?", "fallback.language"),
