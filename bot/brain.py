@@ -477,6 +477,16 @@ class Brain:
         warm_up = self._warm_up_instead(analysis, context)
         if warm_up is not None:  # "what should they do instead then" after "no static stretching"
             return say.routine(kb.routines[warm_up], context)
+        if (
+            "again" in cues
+            and pointing
+            and "complaint" not in cues
+            and len(words) <= lexicon.MOVE_MAX_WORDS + lexicon.AGAIN_REASON_WORDS
+        ):
+            # "can you show me that again, i lost it": a reason may follow the ask
+            again = self._again(context)
+            if again is not None:
+                return again
         question = (lexicon.after_thanks(words, self.cues) if thanks else None) or words
         timing = self._routine_timing(question, pointing, context)
         if timing is not None:  # "can i do it every hour?" after the desk break

@@ -670,6 +670,8 @@ SOMEONE_ELSES = frozenset(
     "my your his her our their kids kid baby babys son daughter toddler family".split()
 )
 ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
+#: words a reason may add to "show me that again" ("..., i lost it")
+AGAIN_REASON_WORDS = 3
 #: whether stretching should hurt
 PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so

@@ -1319,6 +1319,10 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ),
         ("give me a morning routine for studying that doesnt involve coffee", "fallback"),
         ("my kids bedtime routine is chaos any tips", "fallback"),
+        (
+            "i feel hamstring stretches behind my knee, not my thigh. am i doing it wrong?",
+            "hamstrings.why_tight",
+        ),
         # soreness after a session, in everyday words
         (
             "ran my first marathon yesterday and i'm walking like a penguin today",
@@ -2181,6 +2185,8 @@ FOLLOW_UPS = [
     ("arms tight after rowing", "stretch them how", "arms.stretch"),
     ("climbing warm up pls", "and a cool down for after?", "routine.cooldown_climbing"),
     ("calf stretch", "can i do that one before sparring or only after", "general.before_after"),
+    # "again" with a reason after it; "am i doing it wrong" asks why
+    ("morning routine", "can you show me that again, i lost it", "routine.morning"),
     # when or how often to do the routine on screen, thanks or not
     ("desk break", "cheers, can i do it every hour?", "general.how_often"),
     (
