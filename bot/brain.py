@@ -1806,6 +1806,15 @@ class Brain:
             if area and analysis.corrected[0] == "when" and (area, "when") in self.kb.answers:
                 # "when's best to do the stretch, morning or before bed?": a question of when
                 return say.answer(area, "when", context, confidence=lexicon.CUE_CONFIDENCE)
+            if (
+                lexicon.asks_whether(analysis.corrected)
+                and match.key.startswith("cooldown")
+                and self._names_subject(lexicon.COOLDOWN_NEEDED, analysis.corrected)
+            ):
+                # "do i really need a cooldown after lifting or can i just go home": whether
+                return say.answer(
+                    GENERAL, lexicon.COOLDOWN_NEEDED, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             key = self._routine_named(match, analysis, context)
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":

@@ -672,6 +672,8 @@ SOMEONE_ELSES = frozenset(
 ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 #: words a reason may add to "show me that again" ("..., i lost it")
 AGAIN_REASON_WORDS = 3
+#: whether a cool-down is needed at all
+COOLDOWN_NEEDED = "cooldown_needed"
 #: whether stretching should hurt
 PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so

@@ -1323,6 +1323,19 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "i feel hamstring stretches behind my knee, not my thigh. am i doing it wrong?",
             "hamstrings.why_tight",
         ),
+        (
+            "do i really need a cooldown after lifting or can i just go home",
+            "general.cooldown_needed",
+        ),
+        ("14 hr flight to singapore next week, what can i do in my seat", "routine.long_flight"),
+        (
+            "10 hour drive to santa fe tomorrow. last time my lower back and hips locked up. what do i do at gas stops?",
+            "routine.road_trip",
+        ),
+        (
+            "both knees crack like bubble wrap when i squat, zero pain. should i worry",
+            "general.joint_noises",
+        ),
         # soreness after a session, in everyday words
         (
             "ran my first marathon yesterday and i'm walking like a penguin today",

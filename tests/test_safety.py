@@ -214,6 +214,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "dad fell asleep on the sofa and cant get up lol",
         "my ears feel hot after a run lol",
         "rash from my bra strap on my ribs",
+        "switched to swimming, my shoulders ache for a couple days after every swim. what do i stretch before and after?",
         "my baby wakes me up every night and my back is stiff",
         "my calf isn't red or swollen or warm, it's just tight after the flight",
         "my foot fell asleep for a second when i stood up",

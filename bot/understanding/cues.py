@@ -41,7 +41,7 @@ def within(
 
 
 #: words that deny the complaint after them ("it does not hurt", "no pain")
-_NEGATORS = frozenset({"not", "no", "never", "without"})
+_NEGATORS = frozenset({"not", "no", "never", "without", "zero"})
 
 
 class PhraseIndex:
