@@ -1573,6 +1573,13 @@ class Brain:
             wanted = self._wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
+        setting = self._setting_asked_last(analysis)
+        if setting is not None and not (accepted and match.kind == "routine"):
+            # "10 hour drive tomorrow, my lower back locked up last time. what do i do at gas
+            # stops?": the question asks what to do in a setting, the area is the story
+            return self.replies.routine(
+                self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         opening = (
             self._routine_asked_first(analysis, context)
             if match.kind != "routine" or not accepted
@@ -2118,6 +2125,25 @@ class Brain:
         if self._stretch_before_exercise(analysis):
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+
+    def _setting_asked_last(self, analysis: Analysis) -> str | None:
+        """The routine of the one setting (a drive, a flight, a desk) that a message's last
+        piece, a question, asks what to do in, naming no area: "... what do i do at gas
+        stops?", "... what can i do in my seat". None for anything else."""
+        words = analysis.corrected
+        start = max((b for b in analysis.breaks if 0 < b < len(words)), default=0)
+        last = words[start:]
+        if (
+            not start
+            or "?" not in analysis.text
+            or any(w == TOPIC_TOKEN for w in analysis.words[start:])
+        ):
+            return None
+        if not self.cues.read(last) & {"request", "asks_stretch"}:
+            return None
+        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(last)))
+        found = [rid for rid in found if rid in lexicon.SETTING_ROUTINES]
+        return found[0] if len(found) == 1 else None
 
     def _routine_asked_first(self, analysis: Analysis, context: Context) -> str | None:
         """The routine a message opens by asking for by name: its first piece holds an

@@ -1327,6 +1327,13 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "do i really need a cooldown after lifting or can i just go home",
             "general.cooldown_needed",
         ),
+        # the last question asks what to do in a setting; the area before is the story
+        (
+            "10 hour drive tomorrow, my lower back locked up last time. what do i do at gas stops?",
+            "routine.road_trip",
+        ),
+        ("my hips ache. what stretches can i do on the plane?", "routine.long_flight"),
+        ("my neck hurts. why?", "neck.why_tight"),
         ("14 hr flight to singapore next week, what can i do in my seat", "routine.long_flight"),
         (
             "10 hour drive to santa fe tomorrow. last time my lower back and hips locked up. what do i do at gas stops?",
