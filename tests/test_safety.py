@@ -73,6 +73,10 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "the chiro cracked my neck and now the walls look tilted and i keep throwing up",
             "emergency",
         ),
+        (
+            "been cracking my own neck for years, tonight my hand started waving on its own and ive thrown up",
+            "emergency",
+        ),
         # winded days after a long journey, chest pain on breathing in (a clot in a lung)
         (
             "16 hrs from bangkok in a window seat, now im winded and its sharp in my chest when i breathe in",
@@ -214,6 +218,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "dad fell asleep on the sofa and cant get up lol",
         "my ears feel hot after a run lol",
         "rash from my bra strap on my ribs",
+        "pins and needles in my foot when i stay in a long seated forward fold, should i come out of it?",
+        "i crack my neck every morning, is that bad",
         "switched to swimming, my shoulders ache for a couple days after every swim. what do i stretch before and after?",
         "my baby wakes me up every night and my back is stiff",
         "my calf isn't red or swollen or warm, it's just tight after the flight",
