@@ -490,7 +490,7 @@ class Brain:
         question = (lexicon.after_thanks(words, self.cues) if thanks else None) or words
         timing = self._routine_timing(question, pointing, context)
         if timing is not None:  # "can i do it every hour?" after the desk break
-            return say.answer(GENERAL, timing, context)
+            return say.answer(*timing, context)
         if len(words) > lexicon.MOVE_MAX_WORDS:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day"; "stretch for it i can do at a service station")
@@ -1097,6 +1097,7 @@ class Brain:
             or not (pointing or lexicon.DOING_WORDS.intersection(words))
             or cues & {"why", "what", "asks_when", "new_question"}
             or words[0] in lexicon.QUESTION_STARTS  # "is it meant to hurt?"
+            or not lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts at night": no stretch's
             or len(words) > lexicon.MOVE_MAX_WORDS
         ):
             return None
@@ -1151,11 +1152,28 @@ class Brain:
             for i, word in enumerate(words)
         )
 
-    def _routine_timing(self, words: Sequence[str], pointing: bool, context: Context) -> str | None:
-        """After a routine, a short question of when or how often to do it ("can i do it every
-        hour?", "should i do it straight after or wait"): the general answer on it. None for
-        anything else."""
-        if context.kind != "routine" or not pointing or len(words) > lexicon.MOVE_MAX_WORDS:
+    def _routine_timing(
+        self, words: Sequence[str], pointing: bool, context: Context
+    ) -> tuple[str, str] | None:
+        """After a routine or a stretch, a short question of when, how often or how long to do
+        it: (topic, aspect) of the answer on it. After a routine, "can i do it every hour?",
+        "should i do it straight after or wait" (the general answers); after a stretch, "can i
+        hold it longer or is that bad" (how long to hold) and "is it ok if i do it at night
+        too or only mornings" (when to stretch that area). None for anything else."""
+        if not pointing or len(words) > lexicon.TIMING_ASK_WORDS:
+            return None
+        if context.kind == "stretch":
+            if self.cues.complains(words):
+                return None  # "it hurts at night" tells, not asks when
+            area = context.topic
+            if "hold" in words:
+                found = (GENERAL, "how_long")
+            elif area and area != GENERAL and not lexicon.TIMES_OF_DAY.isdisjoint(words):
+                found = (area, "when")
+            else:
+                return None
+            return found if found in self.kb.answers else None
+        if context.kind != "routine":
             return None
         if lexicon.every_day(words):
             key = "every_day"
@@ -1165,7 +1183,7 @@ class Brain:
             key = lexicon.BEFORE_AFTER
         else:
             return None
-        return key if (GENERAL, key) in self.kb.answers else None
+        return (GENERAL, key) if (GENERAL, key) in self.kb.answers else None
 
     def _other_end(self, words: Sequence[str], context: Context) -> Plan | None:
         """After a warm-up, "and after?" asks for the same activity's cooldown; after a

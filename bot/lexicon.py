@@ -374,7 +374,7 @@ THING_FAR = 3
 THING_COMPLAINT = 2
 #: a change to the routine on screen may say a little more ("can i get a longer version for
 #: the weekend")
-SIZE_MOVE_MAX_WORDS = 14
+SIZE_MOVE_MAX_WORDS = 16
 #: "stretch?", "a stretch pls": after a topic, its stretch
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then them em it those these".split()
@@ -674,6 +674,12 @@ ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
+#: the longest question of when or how long to do the card on screen read as one
+TIMING_ASK_WORDS = 14
+#: times of day a question about doing a stretch then names ("at night too or only mornings")
+TIMES_OF_DAY = frozenset(
+    "night nights morning mornings evening evenings bedtime bed afternoon afternoons".split()
+)
 #: whether stretching should hurt
 PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so

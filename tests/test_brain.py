@@ -2207,6 +2207,16 @@ FOLLOW_UPS = [
     ("calf stretch", "can i do that one before sparring or only after", "general.before_after"),
     # "again" with a reason after it; "am i doing it wrong" asks why
     ("morning routine", "can you show me that again, i lost it", "routine.morning"),
+    # when or how long to do the stretch on screen; a different one when it feels wrong
+    ("neck stretch pls", "is it ok if i do it at night too or only mornings", "neck.when"),
+    ("how do i stretch my psoas", "can i hold it longer or is that bad", "general.how_long"),
+    ("inner thigh stretch please", "that one feels weird for me, got another", "adductors.stretch"),
+    (
+        "how long am i meant to hold a stretch for",
+        "thanks! and is it fine to bounce a little bit at the end",
+        "general.bouncing",
+    ),
+    ("calf stretch", "peace ✌️", "smalltalk.goodbye"),
     # when or how often to do the routine on screen, thanks or not
     ("desk break", "cheers, can i do it every hour?", "general.how_often"),
     (
