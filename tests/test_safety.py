@@ -73,6 +73,14 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "the chiro cracked my neck and now the walls look tilted and i keep throwing up",
             "emergency",
         ),
+        # a limb that looks bent after a fall; a long journey then one fatter calf
+        (
+            "heard a crack when i fell skiing, my lower leg looks kinda bent and i cant stand on it",
+            "emergency",
+        ),
+        ("fell down the whole staircase onto my back, it hurts to move", "emergency"),
+        # numbness that is there all the time now and getting worse
+        ("my feet are tingly and numb all the time now, worse than last year", "urgent"),
         (
             "been cracking my own neck for years, tonight my hand started waving on its own and ive thrown up",
             "emergency",
@@ -218,6 +226,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "dad fell asleep on the sofa and cant get up lol",
         "my ears feel hot after a run lol",
         "rash from my bra strap on my ribs",
+        "my knees look kinda bent when i stand, hyperextended?",
         "how do i get rid of stretch marks on my hips after losing weight",
         "is it ok if i do it at night too or only mornings",
         "did a 3 hour hike yesterday and my calves feel like someone tenderised them with a hammer",
