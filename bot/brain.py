@@ -1591,6 +1591,14 @@ class Brain:
             wanted = self._wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
+        closing = None if context.conditions else self._subject_asked_last(analysis)
+        if closing is not None and (
+            not accepted
+            or (match.kind == GENERAL and not self._names_subject(match.key, analysis.corrected))
+        ):
+            # "... never stretched once in my life. convince me, what does it actually DO for
+            # you": the question at the end names its subject; the story matched another
+            return self.replies.answer(GENERAL, closing, context, confidence=lexicon.CUE_CONFIDENCE)
         setting = self._setting_asked_last(analysis)
         if setting is not None and not (accepted and match.kind == "routine"):
             # "10 hour drive tomorrow, my lower back locked up last time. what do i do at gas
@@ -2143,6 +2151,27 @@ class Brain:
         if self._stretch_before_exercise(analysis):
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+
+    def _subject_asked_last(self, analysis: Analysis) -> str | None:
+        """The one general subject (its keywords) that a story's last piece names, when that
+        piece asks: "... i have another class thursday. will stretching fix the soreness or
+        make it worse?". None for a message of one piece, or any other."""
+        words = analysis.corrected
+        starts = sorted(b for b in analysis.breaks if 0 < b < len(words))
+        if not starts:
+            return None
+        # the last piece that asks (a closing remark may follow it)
+        for start, end in reversed(list(zip(starts, [*starts[1:], len(words)], strict=False))):
+            piece = words[start:end]
+            if not (
+                lexicon.asks_whether(piece)
+                or not lexicon.WH_WORDS.isdisjoint(piece)
+                or self.cues.read(piece) & {"request", "why"}
+            ):
+                continue
+            named = self._subjects_named(piece)
+            return named.pop() if len(named) == 1 else None
+        return None
 
     def _setting_asked_last(self, analysis: Analysis) -> str | None:
         """The routine of the one setting (a drive, a flight, a desk) that a message's last

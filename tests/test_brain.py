@@ -1343,6 +1343,23 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "both knees crack like bubble wrap when i squat, zero pain. should i worry",
             "general.joint_noises",
         ),
+        # a story whose closing question names its subject: that answer
+        (
+            "did my first spin class yesterday, my thighs are so sore. will stretching fix the soreness or make it worse? another class thursday",
+            "general.soreness",
+        ),
+        (
+            "29, gym 3x a week, never stretched once and feel fine. convince me, what does it actually do for you",
+            "general.benefits",
+        ),
+        (
+            "after the gym i just go home, my buddy says i'll regret it. is a cooldown actually needed or is that a myth",
+            "general.cooldown_needed",
+        ),
+        (
+            "got flexible in lockdown doing yoga, now im back in the office and i can feel it slipping away. how do i hang on to what i've got",
+            "general.keep_flexibility",
+        ),
         # soreness after a session, in everyday words
         (
             "ran my first marathon yesterday and i'm walking like a penguin today",
