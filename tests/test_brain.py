@@ -2234,6 +2234,12 @@ FOLLOW_UPS = [
         "general.bouncing",
     ),
     ("calf stretch", "peace ✌️", "smalltalk.goodbye"),
+    # an area complained of after a routine, asking which one is for it
+    (
+        "push day done, what should i stretch after lifting",
+        "my chest is the tightest, which one's for that",
+        "chest.stretch",
+    ),
     # when or how often to do the routine on screen, thanks or not
     ("desk break", "cheers, can i do it every hour?", "general.how_often"),
     (
