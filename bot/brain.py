@@ -436,7 +436,7 @@ class Brain:
             and pointing
             and words[0] in lexicon.YES_NO_STARTS
             and "before" in words
-            and "exercise" in self.cues.read(words)
+            and "exercise" in cues
             and not analysis.topics
             and (GENERAL, "before_after") in kb.answers
         ):
@@ -487,8 +487,9 @@ class Brain:
             again = self._again(context)
             if again is not None:
                 return again
-        question = (lexicon.after_thanks(words, self.cues) if thanks else None) or words
-        timing = self._routine_timing(question, pointing, context)
+        # the words after a thank-you in front ("cheers, can i do it every hour?")
+        thanked = lexicon.after_thanks(words, self.cues) if thanks else []
+        timing = self._routine_timing(thanked or words, pointing, context)
         if timing is not None:  # "can i do it every hour?" after the desk break
             return say.answer(*timing, context)
         if len(words) > lexicon.MOVE_MAX_WORDS:
@@ -607,9 +608,8 @@ class Brain:
             # "ok i'll call my doctor, thanks", "will do, cheers": a thank-you at the end
             return say.smalltalk("thanks", " ".join(words), context)
         if thanks and len(words) > lexicon.THANKS_LEAD_MIN_WORDS:
-            rest = lexicon.after_thanks(words, self.cues)
-            if rest:
-                after = self._reply(" ".join(rest), context)
+            if thanked:
+                after = self._reply(" ".join(thanked), context)
                 if after.kind != "fallback" or not lexicon.thanks_then_told(analysis):
                     return after  # "thanks, whats the capital of peru" is declined
                 # "cheers, off on my round now": the thanks is what the message says
@@ -876,11 +876,9 @@ class Brain:
             return None
         if "complaint" not in self.cues.read(words) or self._a_things_complaint(analysis):
             return None  # "my car ride was stiff and bumpy"
-        things = self.cues.where(words, "device") + self.cues.where(words, "not_a_body")
         if any(
-            0 <= start - end <= lexicon.THING_COMPLAINT
-            for start, _e in self.cues.where(words, "complaint")
-            for _s, end in things
+            self.cues.follows(words, thing, "complaint", lexicon.THING_COMPLAINT)
+            for thing in ("device", "not_a_body")
         ):
             return None  # "my laptop seized up again", "laptop hinge feels so stiff"
         found = [r for r in self._activities(words) if r in lexicon.SETTING_ROUTINES]
@@ -1751,12 +1749,12 @@ class Brain:
         # a routine the message never asks for as one ("glutes tight after squats")
         # "stretches" asks for the area's when an area is complained of ("right wrist gets sore
         # after long sessions at my desk. stretches?"), a routine's otherwise ("desk stretches")
-        complained = any(t != GENERAL for t in analysis.topics) and self.cues.complains(
-            analysis.corrected
+        complained = (
+            match.kind == "routine"
+            and any(t != GENERAL for t in analysis.topics)
+            and self.cues.complains(analysis.corrected)
         )
-        routine_words = (
-            lexicon.ROUTINE_WORDS - {"stretches"} if complained else lexicon.ROUTINE_WORDS
-        )
+        routine_words = lexicon.ROUTINE_NAMING_WORDS if complained else lexicon.ROUTINE_WORDS
         routine_unasked = (
             match.kind == "routine"
             and routine_words.isdisjoint(words)
@@ -2157,11 +2155,8 @@ class Brain:
         piece asks: "... i have another class thursday. will stretching fix the soreness or
         make it worse?". None for a message of one piece, or any other."""
         words = analysis.corrected
-        starts = sorted(b for b in analysis.breaks if 0 < b < len(words))
-        if not starts:
-            return None
-        # the last piece that asks (a closing remark may follow it)
-        for start, end in reversed(list(zip(starts, [*starts[1:], len(words)], strict=False))):
+        # the last piece that asks, after the first (a closing remark may follow it)
+        for start, end in reversed(analysis.pieces()[1:]):
             piece = words[start:end]
             if not (
                 lexicon.asks_whether(piece)
@@ -2177,19 +2172,17 @@ class Brain:
         """The routine of the one setting (a drive, a flight, a desk) that a message's last
         piece, a question, asks what to do in, naming no area: "... what do i do at gas
         stops?", "... what can i do in my seat". None for anything else."""
-        words = analysis.corrected
-        start = max((b for b in analysis.breaks if 0 < b < len(words)), default=0)
-        last = words[start:]
+        start = analysis.pieces()[-1][0]
+        last = analysis.corrected[start:]
         if (
             not start
             or "?" not in analysis.text
-            or any(w == TOPIC_TOKEN for w in analysis.words[start:])
+            or any(s >= start for s, _e, _topic in analysis.spans)  # an area in the question
         ):
             return None
         if not self.cues.read(last) & {"request", "asks_stretch"}:
             return None
-        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(last)))
-        found = [rid for rid in found if rid in lexicon.SETTING_ROUTINES]
+        found = [rid for rid in self._activities(last) if rid in lexicon.SETTING_ROUTINES]
         return found[0] if len(found) == 1 else None
 
     def _routine_asked_first(self, analysis: Analysis, context: Context) -> str | None:
@@ -2198,9 +2191,7 @@ class Brain:
         ("morning routine pls, i groan getting out of bed"). None for anything else: someone
         else's routine or one for something else ("my kids bedtime routine is chaos", "a
         morning routine for studying")."""
-        words = analysis.corrected
-        end = min((b for b in analysis.breaks if b > 0), default=len(words))
-        first = words[:end]
+        first = analysis.corrected[: analysis.pieces()[0][1]]
         if lexicon.NAMED_ROUTINE_WORDS.isdisjoint(first) or analysis.topics:
             return None
         asked = [w for w in first if w not in lexicon.NAMED_ROUTINE_WORDS | lexicon.STRETCH_FORMS]

@@ -475,6 +475,8 @@ RANGE_LEAD = "I make routines of {low} to {high} minutes, so here is the {minute
 #: routine?"); "warm up" and "cool down" alone do not: they have other senses ("help him cool
 #: down") and WARM_WORDS / COOL_WORDS only say which end of an activity is wanted
 ROUTINE_WORDS = frozenset({"routine", "routines", "session", "sequence", "workout", "stretches"})
+#: ... without "stretches", which asks for an area's when one is complained of
+ROUTINE_NAMING_WORDS = ROUTINE_WORDS - {"stretches"}
 #: a request for "a stretch" that names nothing to stretch, nor when, nor why ("i want to
 #: stretch", "give me a stretch", "any stretch?", "just want a quick stretch"): stretch words
 #: and these (besides stopwords) only. It gets a short all-over routine, with areas one tap

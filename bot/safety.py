@@ -209,8 +209,6 @@ class SafetyRules:
             found.add(_ABOUT_STRETCHING)
         self._name_conditions(found, written, analysis.breaks)
         self._drop_age_similes(found, written, analysis.breaks)
-        told = {key[len(_CONDITION) :] for key in found if key.startswith(_CONDITION)}
-        found.update(_HAS_CONDITION + c for c in told.union(named_before))
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
@@ -219,11 +217,14 @@ class SafetyRules:
             if not self._condition_keys.isdisjoint(found)
             else ()
         )
+        condition_ids = {c.id for c in conditions}
+        # a condition this message or the conversation named, as patterns read it
+        found.update(_HAS_CONDITION + c for c in condition_ids.union(named_before))
         known = found | known_before if known_before else found
         # after a red flag, a message telling a symptom of its own (not only an area) counts
         # as part of every pattern: it goes on with the same concern
         tells = continuing and not self._told_keys.isdisjoint(own)
-        flag = self._flag(known if tells else own, known, history, {c.id for c in conditions})
+        flag = self._flag(known if tells else own, known, history, condition_ids)
         return SafetyCheck(flag, conditions, symptoms)
 
     def _name_conditions(

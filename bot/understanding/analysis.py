@@ -52,6 +52,13 @@ class Analysis:
     #: (start, end, topic id) of each topic name in `canonical` (and `normalised`, `corrected`)
     spans: tuple[tuple[int, int, str], ...] = ()
 
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each piece of the words between punctuation (`breaks`), in order;
+        one piece for a message with no breaks."""
+        total = len(self.corrected)
+        starts = [0, *sorted(b for b in self.breaks if 0 < b < total)]
+        return tuple(zip(starts, [*starts[1:], total], strict=True))
+
 
 def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:
     """Read a message: normalise it (once), canonicalise its words and find its topics."""
