@@ -27,10 +27,8 @@ from dataclasses import dataclass
 
 from bot.kb import CONDITION_SYMPTOM, TRIAGE_LEVELS, Condition, KnowledgeBase, RedFlag
 from bot.understanding.analysis import Analysis
-from bot.understanding.text import normalize
+from bot.understanding.text import NEGATORS, normalize
 
-#: words that make the next few words not count ("no swelling", "never had numbness")
-NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "zero", "nothing"})
 #: words that soften a "cannot" and change nothing of what it says: "can't actually put
 #: weight on it", "can't really feel my toes"
 SOFTENERS = frozenset({"actually", "really", "even", "quite", "exactly", "totally", "just"})

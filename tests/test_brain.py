@@ -1423,6 +1423,7 @@ def test_a_one_word_stretch_name_asked_whether_to_do_is_its_card(brain, message,
         ("charley horse last night", "general.cramp"),
         # a noise whose pain is denied is the noise's question, not the area's
         ("my knees crack every time i squat but it doesnt hurt, normal?", "general.joint_noises"),
+        ("my knees crack when i squat, nothing hurts though", "general.joint_noises"),
         (
             "my back cracked really loud when i twisted in my chair, is that bad",
             "general.joint_noises",

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from bot.kb import KnowledgeBase
-from bot.understanding.text import normalize
+from bot.understanding.text import NEGATORS, normalize
 
 #: how many words after an area word a complaint may follow and still make it the body's
 #: ("neck is so stiff", "back feels tight")
@@ -38,10 +38,6 @@ def within(
         for start, end in found
         for s_start, s_end, *_ in spans
     )
-
-
-#: words that deny the complaint after them ("it does not hurt", "no pain")
-_NEGATORS = frozenset({"not", "no", "never", "without", "zero"})
 
 
 class PhraseIndex:
@@ -132,7 +128,7 @@ class CueReader:
         """Whether the words hold a complaint that is not denied: "it does not hurt", "no
         pain" deny theirs."""
         return any(
-            not (start and words[start - 1] in _NEGATORS)
+            not (start and words[start - 1] in NEGATORS)
             for start, _end in self.where(words, "complaint")
         )
 

@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+#: words that deny what follows them: "no swelling", "never had numbness", "it does not hurt"
+NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "zero", "nothing"})
 #: whole words people type without (or with) the apostrophe, and chat shorthand.
 _WORDS = {
     "cant": "cannot",
