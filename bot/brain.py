@@ -1068,6 +1068,11 @@ class Brain:
             limits.add("no_kneeling")  # "kneeling on my feet hurts my ankles"
         if not limits:
             return None
+        return self._keeping_to(limits, stretch, context)
+
+    def _keeping_to(self, limits: set[Limit], stretch: Stretch, context: Context) -> Reply:
+        """After `stretch`, another for its area that keeps to `limits`, or the same one when
+        it already does (said so); the limits stay for the rest of the conversation."""
         kept = replace(context, limits=context.limits | limits)
         topic = context.topic or stretch.topics[0]
         tags = frozenset(stretch.caution_tags)
@@ -1101,9 +1106,7 @@ class Brain:
             return None
         lead = "Stretching should feel like a gentle pull, never pain, so ease off or stop."
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
-            kept = replace(context, limits=context.limits | {"no_kneeling"})
-            topic = context.topic or stretch.topics[0]
-            return with_lead(self.replies.limited_stretch(topic, kept), lead)
+            return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
         return with_lead(self.replies.variant(stretch, "easier", context), lead)
 
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
