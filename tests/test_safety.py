@@ -1107,6 +1107,17 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.inflammatory_back_pain",
     ),
     ("my chest feels tight and heavy since i was shovelling snow", "red_flag.heart_attack_signs"),
+    # a leg gone numb that is new and stays numb is for today; one that woke up again is not;
+    # locking that recurs, or giving way since an old injury, is for a GP or physio
+    ("my left foot went numb last night and its still numb now", "red_flag.numb_leg_new"),
+    (
+        "got up this morning and the side of my thigh is numb, never had this",
+        "red_flag.numb_leg_new",
+    ),
+    ("my leg was numb when i woke up but it came back after a minute", None),
+    ("my knee locks up on me a few times a month", "red_flag.knee_keeps_locking"),
+    ("knee still gives way since i tore a ligament last year", "red_flag.knee_keeps_locking"),
+    ("jaw got stuck again yawning, third time this week", "red_flag.jaw_locks_at_times"),
     ("pecs tight all day after chest day", None),
     # sciatica in both legs and a bladder that will not start; a numb seat that has not gone
     # this time, with trouble peeing, though it used to pass
