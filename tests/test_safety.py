@@ -1118,6 +1118,28 @@ SIGNS_IN_OWN_WORDS = [
     ("my knee locks up on me a few times a month", "red_flag.knee_keeps_locking"),
     ("knee still gives way since i tore a ligament last year", "red_flag.knee_keeps_locking"),
     ("jaw got stuck again yawning, third time this week", "red_flag.jaw_locks_at_times"),
+    # a dislocation said plainly; an old one is history
+    ("think my kneecap just dislocated, it slid to the side", "red_flag.deformed_limb"),
+    ("dislocated my elbow as a kid, can i stretch my arms", None),
+    # a strain that keeps coming back, twitching that lasts, height lost with thin bones
+    (
+        "pulled my hamstring again, that's the fourth time since spring",
+        "red_flag.injury_keeps_coming_back",
+    ),
+    ("tore through my to-do list today, back is stiff now", None),
+    (
+        "for weeks my thigh muscles have been twitching all the time even lying still",
+        "red_flag.twitching_that_lasts",
+    ),
+    ("my calf twitches a bit while i hold the stretch", None),
+    (
+        "my mum has osteopenia and she's getting shorter, is stretching ok",
+        "red_flag.spine_losing_height",
+    ),
+    (
+        "my chest is tight and my heart pounds whenever i train, its been going on a while",
+        "red_flag.chest_pain_exercise",
+    ),
     ("pecs tight all day after chest day", None),
     # sciatica in both legs and a bladder that will not start; a numb seat that has not gone
     # this time, with trouble peeing, though it used to pass
