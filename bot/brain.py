@@ -1601,7 +1601,11 @@ class Brain:
             # you": the question at the end names its subject; the story matched another
             return self.replies.answer(GENERAL, closing, context, confidence=lexicon.CUE_CONFIDENCE)
         setting = self._setting_asked_last(analysis)
-        if setting is not None and not (accepted and match.kind == "routine"):
+        if setting is not None and not (
+            accepted
+            and match.kind == "routine"
+            and (match.key != setting or setting in lexicon.SETTING_ROUTINES)
+        ):
             # "10 hour drive tomorrow, my lower back locked up last time. what do i do at gas
             # stops?": the question asks what to do in a setting, the area is the story
             return self.replies.routine(
@@ -2174,19 +2178,45 @@ class Brain:
     def _setting_asked_last(self, analysis: Analysis) -> str | None:
         """The routine of the one setting (a drive, a flight, a desk) that a message's last
         piece, a question, asks what to do in, naming no area: "... what do i do at gas
-        stops?", "... what can i do in my seat". None for anything else."""
+        stops?", "... what can i do in my seat"; or of the one activity it asks what to do
+        before or after ("my forearms get pumped ... what should i do before climbing"): its
+        warm-up or cool-down. None for anything else."""
         start = analysis.pieces()[-1][0]
         last = analysis.corrected[start:]
         if (
             not start
-            or "?" not in analysis.text
+            or not ("?" in analysis.text or last[0] in lexicon.QUESTION_STARTS)
             or any(s >= start for s, _e, _topic in analysis.spans)  # an area in the question
         ):
             return None
-        if not self.cues.read(last) & {"request", "asks_stretch"}:
+        cues = self.cues.read(last)
+        if not cues & {"request", "asks_stretch"}:
             return None
-        found = [rid for rid in self._activities(last) if rid in lexicon.SETTING_ROUTINES]
-        return found[0] if len(found) == 1 else None
+        found = self._activities(last)
+        settings = [rid for rid in found if rid in lexicon.SETTING_ROUTINES]
+        if settings:
+            # asked with a question mark: "..., what can i do at my desk without looking weird"
+            # asks for the aching area's stretch
+            if "?" not in analysis.text:
+                return None
+            return settings[0] if len(settings) == 1 else None
+        # what to do before or after an activity, not which stretch ("what stretch should i do
+        # after my run" asks for the area's stretch the story named) nor whether something
+        # helps ("do compression socks help after runs?")
+        ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
+        if (
+            "request" not in cues
+            or lexicon.asks_whether(last)
+            or not lexicon.STRETCHING_WORDS.isdisjoint(last)
+            or len({rid.partition("_")[2] for rid in ends}) != 1
+            or (lexicon.WARM_WORDS | lexicon.COOL_WORDS).isdisjoint(last)
+        ):
+            return None
+        end = lexicon.pick_warm_or_cool(ends, last)
+        warm = not lexicon.WARM_WORDS.isdisjoint(last)
+        if warm == lexicon.COOL_WORDS.isdisjoint(last) and end.startswith("warmup") != warm:
+            return None  # "what should i do after football": no football cool-down
+        return end
 
     def _routine_asked_first(self, analysis: Analysis, context: Context) -> str | None:
         """The routine a message opens by asking for by name: its first piece holds an

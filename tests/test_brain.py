@@ -1335,6 +1335,22 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ("my hips ache. what stretches can i do on the plane?", "routine.long_flight"),
         ("my neck hurts. why?", "neck.why_tight"),
         ("14 hr flight to singapore next week, what can i do in my seat", "routine.long_flight"),
+        # ... or what to do before or after one activity: its warm-up or cool-down; a stretch
+        # asked for, or a yes-or-no question, stays with the area or the subject
+        (
+            "my shoulders seize up halfway through my lengths. what should i do before swimming",
+            "routine.warmup_swimming",
+        ),
+        (
+            "wrists and fingers ache after a session on the wall, what can i do after climbing",
+            "routine.cooldown_climbing",
+        ),
+        ("my hamstrings are tight, what stretch should i do after my run", "hamstrings.stretch"),
+        ("hamstrings always tight, what should i do after football", "hamstrings.stretch"),
+        (
+            "driving to my moms tomorrow, 7 hours. my back gets bad, what can i do at the rest stops?",
+            "routine.road_trip",
+        ),
         (
             "10 hour drive to santa fe tomorrow. last time my lower back and hips locked up. what do i do at gas stops?",
             "routine.road_trip",
