@@ -1571,14 +1571,21 @@ class Brain:
                 match = replace(match, kind="routine", key=runner[1])
                 accepted = True
         if (
-            match.kind == GENERAL
-            and match.key not in lexicon.EXERCISE_TIMING_GENERAL
-            and not self._names_subject(match.key, analysis.corrected)
-            and self._stretch_before_exercise(analysis)
-        ):
+            (
+                match.kind == GENERAL
+                and match.key not in lexicon.EXERCISE_TIMING_GENERAL
+                and not self._names_subject(match.key, analysis.corrected)
+            )
+            or (
+                match.kind == "routine"
+                and not lexicon.warm_ups_named(analysis.corrected)
+                and lexicon.WH_WORDS.isdisjoint(analysis.corrected)  # "what else should i do"
+            )
+        ) and self._stretch_before_exercise(analysis):
             # "i jump out of bed and go run, should i be stretching first?": not a beginner's
-            # question, whatever else it says
-            match = replace(match, key=lexicon.BEFORE_AFTER)
+            # question, whatever else it says; "new runner here, do i stretch before my run or
+            # after??" asks whether, not for the runner's cool-down
+            match = replace(match, kind="general", key=lexicon.BEFORE_AFTER)
         if (
             accepted
             and match.kind == GENERAL
@@ -1596,6 +1603,7 @@ class Brain:
         if closing is not None and (
             not accepted
             or (match.kind == GENERAL and not self._names_subject(match.key, analysis.corrected))
+            or match.kind == "routine"  # "leg day ... does stretching help that": not its cool-down
         ):
             # "... never stretched once in my life. convince me, what does it actually DO for
             # you": the question at the end names its subject; the story matched another
@@ -2172,8 +2180,22 @@ class Brain:
             ):
                 continue
             named = self._subjects_named(piece)
+            if not named and self._asks_if_stretching_helps_it(piece):
+                # "legs are sore a day or two after every session. does stretching actually
+                # help that or is it a myth": "that" is the subject the story named
+                named = self._subjects_named(words[:start])
             return named.pop() if len(named) == 1 else None
         return None
+
+    @staticmethod
+    def _asks_if_stretching_helps_it(piece: Sequence[str]) -> bool:
+        """Whether a yes-or-no question asks whether stretching helps something said before
+        ("does stretching actually help that", "will stretching fix it")."""
+        return (
+            lexicon.asks_whether(piece)
+            and not lexicon.STRETCHING_WORDS.isdisjoint(piece)
+            and not lexicon.REFERS_BACK.isdisjoint(piece)
+        )
 
     def _setting_asked_last(self, analysis: Analysis) -> str | None:
         """The routine of the one setting (a drive, a flight, a desk) that a message's last

@@ -221,6 +221,8 @@ STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility"
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
+#: words that point back to what a story told ("does stretching help that")
+REFERS_BACK = frozenset({"that", "it", "this", "them", "those"})
 #: what separates the sentences of a message, for a last one asked of the bot
 SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
 #: words that stand for an area named before ("should i stretch them")

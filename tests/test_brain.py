@@ -1376,6 +1376,13 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "got flexible in lockdown doing yoga, now im back in the office and i can feel it slipping away. how do i hang on to what i've got",
             "general.keep_flexibility",
         ),
+        # a whether-question about stretching, after a runner's or a lifter's story: the
+        # question, not the activity's cool-down
+        ("just started jogging, should i stretch before i go out or after", "general.before_after"),
+        (
+            "my legs are sore for a day or two after every hard spin class. does stretching help that?",
+            "general.soreness",
+        ),
         # soreness after a session, in everyday words
         (
             "ran my first marathon yesterday and i'm walking like a penguin today",
