@@ -1118,6 +1118,25 @@ SIGNS_IN_OWN_WORDS = [
     ("my knee locks up on me a few times a month", "red_flag.knee_keeps_locking"),
     ("knee still gives way since i tore a ligament last year", "red_flag.knee_keeps_locking"),
     ("jaw got stuck again yawning, third time this week", "red_flag.jaw_locks_at_times"),
+    # one side's arm and leg numb is a stroke's; a jaw clicking for months that locked is a
+    # GP's; numbness in both legs on walking that leaning forward eases is not cauda equina;
+    # chest tightness now and then on runs is urgent, not an ambulance
+    (
+        "my left arm and leg went numb this morning and my speech sounds off",
+        "red_flag.stroke_signs",
+    ),
+    (
+        "my jaw has clicked for months and today it locked for a minute",
+        "red_flag.jaw_locks_at_times",
+    ),
+    (
+        "both legs go numb after walking a few streets, leaning forward on a trolley helps",
+        "red_flag.tingling_comes_and_goes",
+    ),
+    (
+        "my chest gets tight and now and then i'm out of breath on my runs",
+        "red_flag.chest_pain_exercise",
+    ),
     # a dislocation said plainly; an old one is history
     ("think my kneecap just dislocated, it slid to the side", "red_flag.deformed_limb"),
     ("dislocated my elbow as a kid, can i stretch my arms", None),
