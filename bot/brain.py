@@ -312,6 +312,12 @@ class Brain:
             return None
         if self.subjects.matches(words) or lexicon.every_day(words):
             return None  # "is it safe to do it every day": the general question
+        if (
+            context.topic not in (None, GENERAL)
+            and not lexicon.POINTING_WORDS.isdisjoint(words)
+            and not lexicon.STRETCH_FORMS.isdisjoint(words)
+        ):
+            return None  # "how do i stretch it safely" after the neck: the neck's stretch
         return told[-1]
 
     def _asks_to_stretch_on(self, analysis: Analysis) -> bool:
@@ -399,6 +405,25 @@ class Brain:
         version = self._version_named(words, context, area)
         if version is not None:  # "bent knee version?", "the seated one" after a calf stretch
             return say.stretch(kb.stretches[version], area or version, context)
+        if (
+            area
+            and pointing
+            and context.kind in ("answer", "stretch")
+            and not analysis.topics
+            and words[0] in lexicon.YES_NO_STARTS | {"how"}
+            and not lexicon.STRETCH_FORMS.isdisjoint(words)
+            and not lexicon.SAFE_ASK_WORDS.isdisjoint(words)
+            and not (self.subjects.matches(words) or lexicon.every_day(words))
+            and "asks_when" not in cues  # "is it safe to stretch it before bed?"
+            and kb.stretches_for(area)
+        ):
+            # "can i stretch them safely?", "how do i stretch it safely" after why an area gets
+            # tight: its stretch, under what any condition told changes; with its stretch on
+            # screen, whether stretching is safe
+            if context.kind == "answer":
+                return say.stretch_for_topic(area, context)
+            if (GENERAL, lexicon.HARMFUL_GENERAL) in kb.answers:
+                return say.answer(GENERAL, lexicon.HARMFUL_GENERAL, context)
         another = self._another_for(analysis, cues, context, area)
         if another is not None:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"

@@ -221,6 +221,8 @@ STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility"
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
+#: the general answer to whether stretching is safe or harmful
+HARMFUL_GENERAL = "harmful"
 #: words that point back to what a story told ("does stretching help that")
 REFERS_BACK = frozenset({"that", "it", "this", "them", "those"})
 #: what separates the sentences of a message, for a last one asked of the bot

@@ -1347,6 +1347,10 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ),
         ("my hamstrings are tight, what stretch should i do after my run", "hamstrings.stretch"),
         ("hamstrings always tight, what should i do after football", "hamstrings.stretch"),
+        # a neck told by what it will not do ("can't turn my head"), a stiff night told as
+        # sleeping funny, and getting older told as things getting harder
+        ("slept wrong and now i cant turn my head to the right", "neck.why_tight"),
+        ("it's getting harder to look over my shoulder when i drive", "neck.why_tight"),
         (
             "driving to my moms tomorrow, 7 hours. my back gets bad, what can i do at the rest stops?",
             "routine.road_trip",
@@ -2271,6 +2275,11 @@ FOLLOW_UPS = [
         "perfect thanks. should i do it straight after or wait",
         "general.before_after",
     ),
+    # whether it is safe to stretch the area: after why it gets tight, its stretch; with its
+    # stretch on screen, whether stretching can harm; a time asked for stays a time
+    ("why are my quads so tight", "can i stretch them safely?", "quadriceps.stretch"),
+    ("glute stretch please", "can i stretch them safely?", "general.harmful"),
+    ("why is my neck stiff", "is it safe to stretch it before bed?", "neck.when"),
     # an activity named after an answer about stretching before exercise: its own routine
     (
         "should i stretch before or after lifting",

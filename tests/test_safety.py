@@ -1137,6 +1137,7 @@ SIGNS_IN_OWN_WORDS = [
         "my chest gets tight and now and then i'm out of breath on my runs",
         "red_flag.chest_pain_exercise",
     ),
+    ("i get woozy whenever i turn my head quickly", "red_flag.dizzy_on_position"),
     # a dislocation said plainly; an old one is history
     ("think my kneecap just dislocated, it slid to the side", "red_flag.deformed_limb"),
     ("dislocated my elbow as a kid, can i stretch my arms", None),
@@ -1312,6 +1313,16 @@ def test_asking_to_carry_on_after_a_red_flag_gets_it_again(brain):
 def test_a_condition_told_after_an_area_keeps_to_it(brain, messages, condition):
     reply = converse(brain, *messages)[-1]
     assert reply.kind != "red_flag" and condition in reply.conditions
+
+
+def test_how_to_stretch_an_area_safely_with_a_condition_is_its_stretch_with_the_care(brain):
+    first, reply = converse(
+        brain,
+        "im 72 and its getting harder to turn my head when i reverse the car",
+        "how do i stretch it safely",
+    )
+    assert first.intent == "neck.why_tight" and "older_adults" in first.conditions
+    assert reply.intent == "neck.stretch" and "older_adults" in reply.conditions
 
 
 def test_a_question_whether_something_is_ok_carries_the_condition(brain):
