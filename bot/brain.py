@@ -526,7 +526,7 @@ class Brain:
                 # "stretch for it i can do next to the car": one that keeps to the limit
                 return self._stretch_within_limits(area, analysis, context)
             aspect = self._aspect_follow_up(cues, area, analysis)
-            return say.answer(area, aspect, context) if aspect else None
+            return self._aspect_reply(area, aspect, context) if aspect else None
         if (
             context.kind == "daily"
             and lexicon.STOP_WORDS & set(words)
@@ -609,8 +609,8 @@ class Brain:
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
         aspect = self._aspect_follow_up(cues, area, analysis) if area else None
-        if area and aspect:  # "why does that happen", "how often?"
-            return say.answer(area, aspect, context)
+        if area and aspect:  # "why does that happen", "at night too?", "how often?"
+            return self._aspect_reply(area, aspect, context)
         if (
             area
             and context.kind == "answer"
@@ -1056,12 +1056,18 @@ class Brain:
             return None  # "another one ... my calves": a question of its own
         return area
 
+    def _aspect_reply(self, area: str, aspect: str, context: Context) -> Reply:
+        """The answer `_aspect_follow_up` found: the area's, or how often to stretch."""
+        if aspect == lexicon.HOW_OFTEN:
+            return self.replies.answer(GENERAL, aspect, context)
+        return self.replies.answer(area, aspect, context)
+
     def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
         """After `area`, a short question about it that names no area: why it happens ("why
-        does that happen", "why do they get tight anyway") or when to stretch it ("how often
-        should i do it", "how many times a day at work"). None for anything else, and for a
-        question about timing that points at nothing and the general answers cover ("is it
-        ok every day")."""
+        does that happen", "why do they get tight anyway") or when to stretch it ("at night
+        too?"); `HOW_OFTEN` for how often ("how often should i do it": the general answer,
+        which no area changes). None for anything else, and for a question about timing
+        that points at nothing and the general answers cover ("is it ok every day")."""
         if analysis.topics:
             return None
         if "why" in cues and "asks_stretch" not in cues:
@@ -1070,6 +1076,10 @@ class Brain:
             aspect = "when"
             if self._general_timing(aspect, analysis) is not None:
                 return None  # "is it ok every day": the general answer's question
+            if lexicon.has_pair(analysis.corrected, lexicon.HOW_OFTEN_PAIRS) and (
+                (GENERAL, lexicon.HOW_OFTEN) in self.kb.answers
+            ):
+                return lexicon.HOW_OFTEN  # "how often should i do these": no area changes it
         else:
             return None
         return aspect if (area, aspect) in self.kb.answers else None

@@ -221,6 +221,8 @@ STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility"
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
+#: the general answer to how often to stretch
+HOW_OFTEN = "how_often"
 #: the general answer to whether stretching is safe or harmful
 HARMFUL_GENERAL = "harmful"
 #: words that point back to what a story told ("does stretching help that")

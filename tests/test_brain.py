@@ -607,8 +607,9 @@ def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first,
     ("first", "then", "intent"),
     [
         ("how do i stretch my knees", "why does that happen", "knees.why_tight"),
-        ("wrist stretch for typing", "how many times a day at work", "wrists_forearms.when"),
-        ("why are my glutes tight", "how often should i do it", "glutes.when"),
+        # how often: the general answer, which no area changes
+        ("wrist stretch for typing", "how many times a day at work", "general.how_often"),
+        ("why are my glutes tight", "how often should i do it", "general.how_often"),
         ("why are my glutes tight", "whats a good stretch", "glutes.stretch"),
         ("why are my glutes tight", "stretch then", "glutes.stretch"),
         ("why are my glutes tight", "stretch am or pm?", "glutes.when"),
@@ -2196,7 +2197,12 @@ FOLLOW_UPS = [
     # the area's question
     ("my knees ache after running", "is it fine every single day", "general.every_day"),
     ("how do i stretch my calves", "should i stretch on rest days too", "general.every_day"),
-    ("how do i stretch my calves", "how often", "calves.when"),
+    ("how do i stretch my calves", "how often", "general.how_often"),
+    (
+        "why is my it band tight",
+        "how often should i be doing that, i run most days",
+        "general.how_often",
+    ),
     # after an answer on stretching before a game, what to do before it: the warm-up
     (
         "should i stretch before football or after",

@@ -1315,6 +1315,15 @@ def test_a_condition_told_after_an_area_keeps_to_it(brain, messages, condition):
     assert reply.kind != "red_flag" and condition in reply.conditions
 
 
+def test_asking_how_to_stretch_after_soreness_that_lasted_days_is_no_red_flag(brain):
+    reply = converse(
+        brain,
+        "my calves ache on every run and stay tender for a few days after",
+        "ok how do i stretch them",
+    )[-1]
+    assert reply.kind == "stretch" and reply.topic == "calves"
+
+
 def test_how_to_stretch_an_area_safely_with_a_condition_is_its_stretch_with_the_care(brain):
     first, reply = converse(
         brain,
