@@ -384,11 +384,15 @@ class Brain:
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
         the message is none of these."""
         words = analysis.corrected
-        if not words or (
-            len(words) > lexicon.SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words)
-        ):
+        if not words:
             return None
         thanks = "thanks_lead" in self.cues.read(words[:2])
+        # a thank-you in front does not make the question longer ("great thanks, how long
+        # should i hold each one")
+        thanked = lexicon.after_thanks(words, self.cues) if thanks else []
+        question = thanked or words
+        if len(question) > lexicon.SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words):
+            return None
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
         cues = self.cues.read_asked(words)
@@ -513,11 +517,10 @@ class Brain:
             if again is not None:
                 return again
         # the words after a thank-you in front ("cheers, can i do it every hour?")
-        thanked = lexicon.after_thanks(words, self.cues) if thanks else []
         timing = self._routine_timing(thanked or words, pointing, context)
         if timing is not None:  # "can i do it every hour?" after the desk break
             return say.answer(*timing, context)
-        if len(words) > lexicon.MOVE_MAX_WORDS:
+        if len(question) > lexicon.MOVE_MAX_WORDS and not thanked:
             # a longer question about the area before must point at it ("why does mine get
             # tight, i drive all day"; "stretch for it i can do at a service station")
             if not (area and pointing):
@@ -634,7 +637,9 @@ class Brain:
             return say.smalltalk("thanks", " ".join(words), context)
         if thanks and len(words) > lexicon.THANKS_LEAD_MIN_WORDS:
             if thanked:
-                after = self._reply(" ".join(thanked), context)
+                # the question mark stays with the question ("thanks! is that ok before a run?")
+                ask = " ".join(thanked) + ("?" if analysis.text.rstrip().endswith("?") else "")
+                after = self._reply(ask, context)
                 if after.kind != "fallback" or not lexicon.thanks_then_told(analysis):
                     return after  # "thanks, whats the capital of peru" is declined
                 # "cheers, off on my round now": the thanks is what the message says
@@ -1058,15 +1063,15 @@ class Brain:
 
     def _aspect_reply(self, area: str, aspect: str, context: Context) -> Reply:
         """The answer `_aspect_follow_up` found: the area's, or how often to stretch."""
-        if aspect == lexicon.HOW_OFTEN:
+        if aspect in (lexicon.HOW_OFTEN, lexicon.HOW_LONG):
             return self.replies.answer(GENERAL, aspect, context)
         return self.replies.answer(area, aspect, context)
 
     def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
         """After `area`, a short question about it that names no area: why it happens ("why
         does that happen", "why do they get tight anyway") or when to stretch it ("at night
-        too?"); `HOW_OFTEN` for how often ("how often should i do it": the general answer,
-        which no area changes). None for anything else, and for a question about timing
+        too?"); `HOW_OFTEN` or `HOW_LONG` for how often or how long to hold ("how often
+        should i do it": the general answer, which no area changes). None for anything else, and for a question about timing
         that points at nothing and the general answers cover ("is it ok every day")."""
         if analysis.topics:
             return None
@@ -1076,10 +1081,19 @@ class Brain:
             aspect = "when"
             if self._general_timing(aspect, analysis) is not None:
                 return None  # "is it ok every day": the general answer's question
-            if lexicon.has_pair(analysis.corrected, lexicon.HOW_OFTEN_PAIRS) and (
-                (GENERAL, lexicon.HOW_OFTEN) in self.kb.answers
-            ):
-                return lexicon.HOW_OFTEN  # "how often should i do these": no area changes it
+            words = analysis.corrected
+            general = (
+                lexicon.HOW_OFTEN
+                if lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS)
+                else lexicon.HOW_LONG
+                if lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
+                and lexicon.HOLD_WORDS & set(words)
+                else None
+            )
+            if general is not None and (GENERAL, general) in self.kb.answers:
+                # "how often should i do these", "how long should i be holding each side": the
+                # general answer, which no area changes
+                return general
         else:
             return None
         return aspect if (area, aspect) in self.kb.answers else None

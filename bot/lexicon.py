@@ -223,6 +223,10 @@ QUESTION_STARTS = frozenset(
 )
 #: the general answer to how often to stretch
 HOW_OFTEN = "how_often"
+#: the general answer to how long to hold a stretch, and the words that ask it with "how long"
+HOW_LONG = "how_long"
+HOW_LONG_PAIRS = frozenset({("how", "long")})
+HOLD_WORDS = frozenset({"hold", "holding", "holds", "held"})
 #: the general answer to whether stretching is safe or harmful
 HARMFUL_GENERAL = "harmful"
 #: words that point back to what a story told ("does stretching help that")
@@ -866,7 +870,10 @@ def after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
             and ("thanks_lead" not in cues.read(words[i : i + 1]))
         ):
             i += 2  # "thank you"
-        elif "thanks_lead" in cues.read(words[i : i + 1]) or (i and words[i] in _THANKS_FILLERS):
+        elif "thanks_lead" in cues.read(words[i : i + 1]) or (
+            # a filler, not a question's first word ("thanks! is it fine before a run")
+            i and words[i] in _THANKS_FILLERS and words[i] not in QUESTION_STARTS
+        ):
             i += 1
         else:
             break

@@ -2203,6 +2203,9 @@ FOLLOW_UPS = [
         "how often should i be doing that, i run most days",
         "general.how_often",
     ),
+    # a question behind a thank-you, however long, is read as if asked alone
+    ("pigeon pose", "great thanks, and how long should i be holding each side", "general.how_long"),
+    ("wall calf stretch", "thanks! is it ok to do that one before a run?", "general.before_after"),
     # after an answer on stretching before a game, what to do before it: the warm-up
     (
         "should i stretch before football or after",
