@@ -1138,6 +1138,8 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.chest_pain_exercise",
     ),
     ("i get woozy whenever i turn my head quickly", "red_flag.dizzy_on_position"),
+    # ankles or legs that always puff up a little when flying, both sides, gone by morning
+    ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
     ("think my kneecap just dislocated, it slid to the side", "red_flag.deformed_limb"),
     ("dislocated my elbow as a kid, can i stretch my arms", None),
