@@ -1138,6 +1138,14 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.chest_pain_exercise",
     ),
     ("i get woozy whenever i turn my head quickly", "red_flag.dizzy_on_position"),
+    # one calf fatter after a long coach trip, whatever else is fine; a back rounding and
+    # shorter than it used to be; a teen limping after every game for months
+    (
+        "one calf is fatter than the other since the 10 hour coach trip, my breathing is fine",
+        "red_flag.dvt",
+    ),
+    ("im 74 and 3cm shorter than i used to be, back aches", "red_flag.spine_losing_height"),
+    ("my 14 year old has limped after every match for months", "red_flag.child_back_curve_or_limp"),
     # ankles or legs that always puff up a little when flying, both sides, gone by morning
     ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
