@@ -1348,6 +1348,17 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ),
         ("my hamstrings are tight, what stretch should i do after my run", "hamstrings.stretch"),
         ("hamstrings always tight, what should i do after football", "hamstrings.stretch"),
+        # a sport told in its own slang: grades on the wall, one on one on the court
+        (
+            "i do a v3 then go straight to my v6 project, whats a proper warm up",
+            "routine.warmup_climbing",
+        ),
+        (
+            "playing one on one tomorrow and my knees hate the crouch. warm up?",
+            "routine.warmup_basketball",
+        ),
+        # whether stretching is bad, said with "actually"
+        ("wait is stretching actually bad for you", "general.harmful"),
         # a neck told by what it will not do ("can't turn my head"), a stiff night told as
         # sleeping funny, and getting older told as things getting harder
         ("slept wrong and now i cant turn my head to the right", "neck.why_tight"),
