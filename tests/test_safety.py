@@ -1146,6 +1146,16 @@ SIGNS_IN_OWN_WORDS = [
     ),
     ("im 74 and 3cm shorter than i used to be, back aches", "red_flag.spine_losing_height"),
     ("my 14 year old has limped after every match for months", "red_flag.child_back_curve_or_limp"),
+    # stiffness that has not shifted in a week, an injury that still stops the sport a month on
+    (
+        "my lower back has been stiff for over a week and it just won't shift",
+        "red_flag.pain_not_improving",
+    ),
+    (
+        "hurt my hamstring sprinting a month ago and still cant get back to running",
+        "red_flag.pain_not_improving",
+    ),
+    ("my hamstrings have been tight all week, any stretches", None),
     # ankles or legs that always puff up a little when flying, both sides, gone by morning
     ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
