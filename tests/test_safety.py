@@ -1156,6 +1156,11 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.pain_not_improving",
     ),
     ("my hamstrings have been tight all week, any stretches", None),
+    # breathless with a sense of doom, whatever the pain
+    (
+        "cant catch my breath walking to the car and i have this awful feeling of dread",
+        "red_flag.heart_attack_signs",
+    ),
     # ankles or legs that always puff up a little when flying, both sides, gone by morning
     ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
