@@ -2261,6 +2261,8 @@ class Brain:
         ):
             return None
         cues = self.cues.read(last)
+        if lexicon.asks_what_others_do(last):  # "what do golfers do after a round"
+            cues |= {"request"}
         if not cues & {"request", "asks_stretch"}:
             return None
         found = self._activities(last)

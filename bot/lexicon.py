@@ -528,6 +528,16 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_BREAKS.split(text) if s.strip()]
 
 
+def asks_what_others_do(words: Sequence[str]) -> bool:
+    """Whether the words ask what other people do ("what do golfers do after a round", "what
+    do tennis people do after a match"): "what do", then "do" again within a few words."""
+    return tuple(words[:2]) == ("what", "do") and "do" in words[2:_OTHERS_DO_REACH]
+
+
+#: how far the second "do" of "what do golfers do" may stand
+_OTHERS_DO_REACH = 5
+
+
 def asks_whether(words: Sequence[str]) -> bool:
     """Whether the words open a yes-or-no question ("can i stretch when pregnant", "is
     stretching before running harmful"), not a request in that form ("can you give me a warm

@@ -1348,6 +1348,10 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ),
         ("my hamstrings are tight, what stretch should i do after my run", "hamstrings.stretch"),
         ("hamstrings always tight, what should i do after football", "hamstrings.stretch"),
+        (
+            "golf all morning and my back is cooked, what do golfers do after a round",
+            "routine.cooldown_golf",
+        ),
         # a sport told in its own slang: grades on the wall, one on one on the court
         (
             "i do a v3 then go straight to my v6 project, whats a proper warm up",
