@@ -1156,6 +1156,9 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.pain_not_improving",
     ),
     ("my hamstrings have been tight all week, any stretches", None),
+    # a record broken, or a fall only in a simile, is no accident
+    ("broke my squat pb last night and my hips are tight today", None),
+    ("legs feel like i got hit by a bus after leg day", None),
     # breathless with a sense of doom, whatever the pain
     (
         "cant catch my breath walking to the car and i have this awful feeling of dread",
