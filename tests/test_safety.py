@@ -765,9 +765,11 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.meningitis_signs",
     ),
     ("my elbow pain started in march and keeps getting worse", "red_flag.pain_not_improving"),
+    # hours of morning stiffness that wakes you at night, for a year: inflammatory back pain,
+    # for a GP (night pain that has gone on for months is not a same-day matter)
     (
         "back is stiff for two hours every morning and it wakes me at night, been a year now",
-        "red_flag.night_pain",
+        "red_flag.inflammatory_back_pain",
     ),
     (
         "felt a pop in my finger on a crimp, now swollen and i cant bend it fully",
@@ -1156,6 +1158,8 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.pain_not_improving",
     ),
     ("my hamstrings have been tight all week, any stretches", None),
+    # pain that has woken you for months is for a GP, not a same-day matter
+    ("my shoulder has woken me most nights for about 3 months", "red_flag.pain_for_months"),
     # a record broken, or a fall only in a simile, is no accident
     ("broke my squat pb last night and my hips are tight today", None),
     ("legs feel like i got hit by a bus after leg day", None),
