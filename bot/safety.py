@@ -54,9 +54,12 @@ _MODIFIERS = frozenset(
     _SYMPTOM + k
     for k in (
         "resolved past present self_now hypothetical hypothetical_question stretch_done "
-        "after_stretch exercise conversation_area still_there lasting_days"
+        "after_stretch exercise conversation_area still_there lasting_days now_and_then"
     ).split()
 )
+#: parts of the body with no area of their own: naming one after a red flag ("why are my
+#: calves tight", "my forearms get pumped") tells no more of the same concern
+_PLACES = frozenset(_SYMPTOM + k for k in ("body", "arm", "hand", "head"))
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
 _PRESENT = "$present"
@@ -147,6 +150,7 @@ class SafetyRules:
             )
             - self._area_keys
             - _MODIFIERS
+            - _PLACES
         )
         #: conditions an age names ("i'm 72": older adults), as (condition key, (from, to))
         self._age_conditions = tuple(
@@ -218,10 +222,14 @@ class SafetyRules:
         condition_ids = {c.id for c in conditions}
         # a condition this message or the conversation named, as patterns read it
         found.update(_HAS_CONDITION + c for c in condition_ids.union(named_before))
-        known = found | known_before if known_before else found
         # after a red flag, a message telling a symptom of its own (not only an area) counts
-        # as part of every pattern: it goes on with the same concern
+        # as part of every pattern: it goes on with the same concern; one that tells none
+        # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
+        # as the red flag has been given
         tells = continuing and not self._told_keys.isdisjoint(own)
+        if continuing and not tells:
+            known_before = frozenset()
+        known = found | known_before if known_before else found
         flag = self._flag(known if tells else own, known, history, condition_ids)
         return SafetyCheck(flag, conditions, symptoms)
 

@@ -1347,6 +1347,27 @@ def test_a_condition_told_after_an_area_keeps_to_it(brain, messages, condition):
     assert reply.kind != "red_flag" and condition in reply.conditions
 
 
+def test_after_a_red_flag_a_message_that_tells_no_new_sign_is_answered_as_itself(brain):
+    replies = converse(
+        brain,
+        "my left leg went numb this morning and it still feels numb",
+        "i boulder a lot and my forearms get pumped, what should i do before climbing",
+        "why are my calves tight",
+        "thanks! how often should i do these",
+    )
+    assert replies[0].intent == "red_flag.numb_leg_new"
+    assert [r.intent for r in replies[1:]] == [
+        "routine.warmup_climbing",
+        "calves.why_tight",
+        "general.how_often",
+    ]
+
+
+def test_after_a_red_flag_a_new_sign_still_raises_the_more_urgent_one(brain):
+    first, then = converse(brain, "my calf is swollen and hot", "and now im short of breath")
+    assert first.intent == "red_flag.dvt" and then.intent == "red_flag.pulmonary_embolism"
+
+
 def test_asking_how_to_stretch_after_soreness_that_lasted_days_is_no_red_flag(brain):
     reply = converse(
         brain,
