@@ -414,7 +414,7 @@ class Brain:
             and pointing
             and context.kind in ("answer", "stretch")
             and not analysis.topics
-            and words[0] in lexicon.YES_NO_STARTS | {"how"}
+            and (words[0] == "how" or words[0] in lexicon.YES_NO_STARTS)
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
             and not lexicon.SAFE_ASK_WORDS.isdisjoint(words)
             and not (self.subjects.matches(words) or lexicon.every_day(words))
@@ -1070,9 +1070,10 @@ class Brain:
     def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
         """After `area`, a short question about it that names no area: why it happens ("why
         does that happen", "why do they get tight anyway") or when to stretch it ("at night
-        too?"); `HOW_OFTEN` or `HOW_LONG` for how often or how long to hold ("how often
-        should i do it": the general answer, which no area changes). None for anything else, and for a question about timing
-        that points at nothing and the general answers cover ("is it ok every day")."""
+        too?"); `HOW_OFTEN` or `HOW_LONG` for how often or how long to hold ("how often should
+        i do it": the general answer, which no area changes). None for anything else, and for
+        a question about timing that points at nothing and the general answers cover ("is it
+        ok every day")."""
         if analysis.topics:
             return None
         if "why" in cues and "asks_stretch" not in cues:
@@ -1082,14 +1083,13 @@ class Brain:
             if self._general_timing(aspect, analysis) is not None:
                 return None  # "is it ok every day": the general answer's question
             words = analysis.corrected
-            general = (
-                lexicon.HOW_OFTEN
-                if lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS)
-                else lexicon.HOW_LONG
-                if lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
-                and lexicon.HOLD_WORDS & set(words)
-                else None
-            )
+            general = None
+            if lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):
+                general = lexicon.HOW_OFTEN
+            elif lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS) and lexicon.HOLD_WORDS & set(
+                words
+            ):
+                general = lexicon.HOW_LONG
             if general is not None and (GENERAL, general) in self.kb.answers:
                 # "how often should i do these", "how long should i be holding each side": the
                 # general answer, which no area changes
@@ -2277,17 +2277,18 @@ class Brain:
         # after my run" asks for the area's stretch the story named) nor whether something
         # helps ("do compression socks help after runs?")
         ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
+        warm = not lexicon.WARM_WORDS.isdisjoint(last)
+        cool = not lexicon.COOL_WORDS.isdisjoint(last)
         if (
             "request" not in cues
             or lexicon.asks_whether(last)
             or not lexicon.STRETCHING_WORDS.isdisjoint(last)
             or len({rid.partition("_")[2] for rid in ends}) != 1
-            or (lexicon.WARM_WORDS | lexicon.COOL_WORDS).isdisjoint(last)
+            or not (warm or cool)
         ):
             return None
         end = lexicon.pick_warm_or_cool(ends, last)
-        warm = not lexicon.WARM_WORDS.isdisjoint(last)
-        if warm == lexicon.COOL_WORDS.isdisjoint(last) and end.startswith("warmup") != warm:
+        if warm != cool and end.startswith("warmup") != warm:
             return None  # "what should i do after football": no football cool-down
         return end
 

@@ -331,7 +331,8 @@ DAILY_THINGS = frozenset(
 )
 #: what the daily tips may be called when someone turns them on or off: "the daily tip thing"
 DAILY_SWITCH_THINGS = frozenset(
-    """tip tips reminder reminders notification notifications message messages msgs msg texts""".split()
+    """tip tips reminder reminders notification notifications message messages msgs msg
+    texts""".split()
 )
 #: ... turning them off: "stop the daily tips", "no more daily reminders"
 DAILY_OFF_WORDS = frozenset(

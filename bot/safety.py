@@ -180,9 +180,9 @@ class SafetyRules:
         back went last week") raises a flag the symptoms so far complete, though its own words
         complete no pattern. `on_a_card`, whether the reply before was a stretch or a routine:
         then "i can't feel it", naming no body part of its own, is the stretch not felt.
-        `named_before`, the conditions the conversation named before: a pattern reads each, and each this
-        message names, as `$condition_<id>` ("now i've got cramping and a bit of spotting"
-        after "i'm 20 weeks pregnant")."""
+        `named_before`, the conditions the conversation named before: a pattern reads each,
+        and each this message names, as `$condition_<id>` ("now i've got cramping and a bit
+        of spotting" after "i'm 20 weeks pregnant")."""
         written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
