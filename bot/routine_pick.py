@@ -1,0 +1,503 @@
+"""Which routine a message asks for: by its name, an activity or setting, a time of day,
+the areas it names, a condition, or what the conversation was about.
+
+Split from `bot.brain` (which decides what a message is answered with): these readers only
+name a routine id (or a timing answer's key), and build no reply. Pure, like the brain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import lexicon
+from bot.kb import GENERAL, KnowledgeBase
+from bot.reply import Context, Plan
+from bot.understanding import STOPWORDS, Analysis, Match, Matcher
+from bot.understanding.cues import CueReader, PhraseIndex
+from bot.understanding.sizes import SizeAsk
+
+
+class RoutinePicker:
+    """Reads the routine a message asks for, over one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, cues: CueReader) -> None:
+        self.kb = kb
+        self.matcher = matcher
+        self.cues = cues
+        #: activity and setting words (and their plurals) -> routine ids
+        self.activities = PhraseIndex(
+            (form, routine.id)
+            for routine in kb.routines.values()
+            for keyword in routine.keywords
+            for form in lexicon.with_plural(keyword)
+        )
+
+    def warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
+        """After an answer about stretching before exercise (`lexicon.BEFORE_EXERCISE_ANSWERS`), a
+        short question of what to do instead or before ("what should they do instead then",
+        "so what should i actually do before a match"): the general warm-up; of what to do
+        after: the general cool-down. None otherwise."""
+        if context.kind != "answer" or context.intent not in lexicon.BEFORE_EXERCISE_ANSWERS:
+            return None
+        words = analysis.corrected
+        if analysis.topics or len(words) > lexicon.MOVE_MAX_WORDS:
+            return None
+        if not (lexicon.WH_WORDS.intersection(words) or "request" in self.cues.read(words)):
+            return None
+        # "what should they do instead", "so what should i actually do before a match"
+        wanted = (
+            lexicon.WARM_UP_ROUTINE
+            if "instead" in words or "before" in words
+            else lexicon.COOL_DOWN_ROUTINE
+            if "after" in words and "do" in words
+            else None
+        )
+        if wanted is not None:
+            # of the activity this message names ("what should i do after leg day then"), else
+            # the one the conversation named, if it has that end: the running warm-up
+            for activities in (self.activities_in(words, context), context.activities):
+                own = [rid for rid in activities if rid.startswith(wanted)]
+                if own:
+                    return own[0]
+        return wanted if wanted in self.kb.routines else None
+
+    def for_answer(self, context: Context) -> str | None:
+        """The routine made for the subject of the general answer on screen: the one whose id
+        has the same words ("splits"; "toe_touch" for "touch_toes"). None after anything
+        else."""
+        if context.kind != "answer" or not (context.intent or "").startswith(f"{GENERAL}."):
+            return None
+        return self.of_general((context.intent or "").split(".", 1)[1])
+
+    def of_general(self, key: str) -> str | None:
+        """The routine whose id has the same words as the general answer `key` ("splits";
+        "toe_touch" for "touch_toes"), or None."""
+        canon = self.matcher.words.canon
+        words = {canon(w) for w in key.split("_")}
+        return next(
+            (rid for rid in self.kb.routines if {canon(w) for w in rid.split("_")} == words), None
+        )
+
+    def timing(
+        self, words: Sequence[str], pointing: bool, context: Context
+    ) -> tuple[str, str] | None:
+        """After a routine or a stretch, a short question of when, how often or how long to do
+        it: (topic, aspect) of the answer on it. After a routine, "can i do it every hour?",
+        "should i do it straight after or wait" (the general answers); after a stretch, "can i
+        hold it longer or is that bad" (how long to hold) and "is it ok if i do it at night
+        too or only mornings" (when to stretch that area). None for anything else."""
+        if not pointing or len(words) > lexicon.TIMING_ASK_WORDS:
+            return None
+        if context.kind == "stretch":
+            if self.cues.complains(words):
+                return None  # "it hurts at night" tells, not asks when
+            area = context.topic
+            if "hold" in words:
+                found = (GENERAL, "how_long")
+            elif area and area != GENERAL and not lexicon.TIMES_OF_DAY.isdisjoint(words):
+                found = (area, "when")
+            else:
+                return None
+            return found if found in self.kb.answers else None
+        if context.kind != "routine":
+            return None
+        if lexicon.every_day(words):
+            key = "every_day"
+        elif lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):
+            key = "how_often"
+        elif lexicon.has_pair(words, lexicon.RIGHT_AFTER_PAIRS):
+            key = lexicon.BEFORE_AFTER
+        else:
+            return None
+        return (GENERAL, key) if (GENERAL, key) in self.kb.answers else None
+
+    def named_beside_size(
+        self, ask: SizeAsk, context: Context, words: Sequence[str] = ()
+    ) -> Plan | None:
+        """The routine the rest of the message names, read without the words about length and
+        limits (which the matcher's examples never hold); None when it names none. A setting
+        the limit words name (`words`, the whole message) that has a routine of its own wins:
+        "5 min routine i can do at my desk without getting up" is the desk break."""
+        rest = self.matcher.match(self.matcher.analyse(" ".join(ask.rest)), context.topic)
+        routine = rest.kind == "routine" and rest.confidence >= self.matcher.threshold
+        if words and (routine or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)):
+            setting = self.activities_in(words)
+            if len(setting) == 1 and not self.activities_in(ask.rest):
+                return Plan(setting[0])
+        return Plan(rest.key) if routine else None
+
+    def twin(self, analysis: Analysis, context: Context) -> str | None:
+        """After a warm-up, a message that opens by asking about after ("and for after the
+        match?", "what about after the round, my back's always tight"): its cool-down; after
+        a cool-down, "and before?": its warm-up. The activity's own, else the general one."""
+        routine = context.routine or ""
+        if context.kind != "routine" or not routine.startswith(("warmup", "cooldown")):
+            return None
+        words = analysis.corrected
+        if "?" not in analysis.text and words[0] not in lexicon.TWIN_OPENERS:
+            return None  # "after that my back hurts" asks nothing
+        opening = words[: lexicon.TWIN_REACH]
+        if routine.startswith("warmup") and "after" in opening:
+            kind, other = "warmup", "cooldown"
+        elif routine.startswith("cooldown") and "before" in opening:
+            kind, other = "cooldown", "warmup"
+        else:
+            return None
+        # the activity the message names ("and before a run instead"), else the routine's own
+        named = [rid for rid in self.activities_in(words, context) if rid.startswith(other)]
+        twin = named[0] if named else other + routine[len(kind) :]
+        return twin if twin in self.kb.routines else other if other in self.kb.routines else None
+
+    def named(self, match: Match, analysis: Analysis, context: Context) -> str:
+        """The routine the intent layer found, or, when the message names the activity or
+        setting of another (a runner-up, or the only one named) and not its own, that one:
+        "stuck at a desk all day, need a quick stretch break" is the desk break, not the
+        road trip's stretch breaks."""
+        named = self.activities_in(analysis.corrected, context)
+        family, _, activity = match.key.partition("_")
+        bare = not (
+            set(analysis.corrected) - STOPWORDS - lexicon.WARM_UP_NAMES - lexicon.BARE_ASK_FILLER
+        )
+        if bare and family in ("warmup", "cooldown"):
+            # "warm up" alone: the general warm-up, not the climbing one; after the running
+            # warm-up, "ok give me a warm up then" stays with running
+            before = context.plan.base if context.kind == "routine" and context.plan else ""
+            activity_before = before.partition("_")[2]
+            own = f"{family}_{activity_before}"
+            if activity_before and own in self.kb.routines:
+                return own
+            if activity and family in self.kb.routines:
+                return family
+        if not named:
+            return match.key
+        if match.key in named:  # "pre ride routine": not the cycling cool-down it matched
+            # the same activity's other end may be the one the words say ("pickup basketball
+            # after work, what should i do before")
+            return lexicon.which_end(match.key, named, analysis.corrected)
+        runner_up = next(
+            (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
+            None,
+        )
+        owns = [key for key in named if key.partition("_")[0] == match.key]
+        if runner_up is None and len(owns) == 1:
+            # the general warm-up matched, an activity named with one of its own: "roll out of
+            # bed and go for my parkrun, what warm up should i do" is the running warm-up
+            return owns[0]
+        if runner_up is None and len(named) == 1:
+            # the activity named, at the end asked: "warm up before my ride" is the general
+            # warm-up (cycling has a cool-down only), not the running one the words matched
+            return lexicon.pick_warm_or_cool(named, analysis.corrected)
+        return runner_up or match.key
+
+    def setting_asked_last(self, analysis: Analysis) -> str | None:
+        """The routine of the one setting (a drive, a flight, a desk) that a message's last
+        piece, a question, asks what to do in, naming no area: "... what do i do at gas
+        stops?", "... what can i do in my seat"; or of the one activity it asks what to do
+        before or after ("my forearms get pumped ... what should i do before climbing"): its
+        warm-up or cool-down. None for anything else."""
+        start = analysis.pieces()[-1][0]
+        last = analysis.corrected[start:]
+        if (
+            not start
+            or not ("?" in analysis.text or last[0] in lexicon.QUESTION_STARTS)
+            or any(s >= start for s, _e, _topic in analysis.spans)  # an area in the question
+        ):
+            return None
+        cues = self.cues.read(last)
+        if lexicon.asks_what_others_do(last):  # "what do golfers do after a round"
+            cues |= {"request"}
+        if not cues & {"request", "asks_stretch"}:
+            return None
+        found = self.activities_in(last)
+        settings = [rid for rid in found if rid in lexicon.SETTING_ROUTINES]
+        if settings:
+            # asked with a question mark: "..., what can i do at my desk without looking weird"
+            # asks for the aching area's stretch
+            if "?" not in analysis.text:
+                return None
+            return settings[0] if len(settings) == 1 else None
+        # what to do before or after an activity, not which stretch ("what stretch should i do
+        # after my run" asks for the area's stretch the story named) nor whether something
+        # helps ("do compression socks help after runs?")
+        ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
+        warm = not lexicon.WARM_WORDS.isdisjoint(last)
+        cool = not lexicon.COOL_WORDS.isdisjoint(last)
+        if (
+            "request" not in cues
+            or lexicon.asks_whether(last)
+            or not lexicon.STRETCHING_WORDS.isdisjoint(last)
+            or len({rid.partition("_")[2] for rid in ends}) != 1
+            or not (warm or cool)
+        ):
+            return None
+        end = lexicon.pick_warm_or_cool(ends, last)
+        if warm != cool and end.startswith("warmup") != warm:
+            return None  # "what should i do after football": no football cool-down
+        return end
+
+    def asked_first(self, analysis: Analysis, context: Context) -> str | None:
+        """The routine a message opens by asking for by name: its first piece holds an
+        activity, setting or time of day right before "routine", and a request or a please
+        ("morning routine pls, i groan getting out of bed"). None for anything else: someone
+        else's routine or one for something else ("my kids bedtime routine is chaos", "a
+        morning routine for studying")."""
+        first = analysis.corrected[: analysis.pieces()[0][1]]
+        if lexicon.NAMED_ROUTINE_WORDS.isdisjoint(first) or analysis.topics:
+            return None
+        asked = [w for w in first if w not in lexicon.NAMED_ROUTINE_WORDS | lexicon.STRETCH_FORMS]
+        if lexicon.PLEASE_WORDS.isdisjoint(first) and "request" not in self.cues.read(asked):
+            return None
+        named = [
+            (start, stop, rid)
+            for start, stop, rid in self.activities.matches(first)
+            if stop < len(first) and first[stop] in lexicon.NAMED_ROUTINE_WORDS
+        ]
+        if len({rid for _s, _e, rid in named}) != 1:
+            return None
+        start, stop, rid = named[0]
+        if start and first[start - 1] in lexicon.SOMEONE_ELSES:
+            return None  # "my kids bedtime routine", "my morning routine"
+        if stop + 1 < len(first) and first[stop + 1] in lexicon.ROUTINE_FOR_ELSE:
+            return None  # "a morning routine for studying", "bedtime routine is chaos"
+        return rid
+
+    def in_conversation(self, match: Match, analysis: Analysis, context: Context) -> str | None:
+        """For a routine the intent layer found, not quite sure, in a conversation about
+        stretching, with no area named: that routine when it narrows the last routine to one
+        of its variants ("only legs today" after the strength cooldown) or, surer, when the
+        message asks for something ("anything to do on the first tee" after golf). The
+        conversation says what the words alone do not: it is about stretching. None
+        otherwise."""
+        if match.kind != "routine" or match.confidence < lexicon.ROUTINE_NEAR or analysis.topics:
+            return None
+        if context.kind not in lexicon.STRETCHING_KINDS:
+            return None
+        words = analysis.corrected
+        if "not_a_body" in self.cues.read(words) or self.a_thing_complains(words):
+            return None
+        if context.routine and match.key.startswith(f"{context.routine}_"):
+            return match.key
+        if match.confidence < lexicon.ROUTINE_IN_CONVERSATION:
+            return None
+        if match.key in lexicon.TIME_ROUTINES.values() and lexicon.ROUTINE_TIMES.isdisjoint(words):
+            return None  # "is there something i can do before them" names no time of day
+        if words[0] in lexicon.YES_NO_STARTS and not lexicon.STRETCHING_WORDS.isdisjoint(words):
+            return None  # "does stretching after stop it": a question about stretching
+        # a request in its own words: "both sides?" asks for no routine
+        return match.key if self.asks(analysis, marked=False) else None
+
+    def asks(self, analysis: Analysis, *, marked: bool = True) -> bool:
+        """Whether a message asks for something: a question (with `marked`, a question mark
+        will do), a request, "how about ..." or "what about ..." ("how about a full body
+        one"); "stretch" alone does not ask ("stretch for the last mile of the marathon")."""
+        words = analysis.corrected
+        if marked and "?" in analysis.text:
+            return True
+        if "asks_stretch" in self.cues.read(words) and not lexicon.WH_WORDS.isdisjoint(words):
+            return True  # "what should i stretch now before i seize up"
+        if any(
+            (first, second) in lexicon.ASKS_ABOUT and after in lexicon.ASKS_ABOUT_NEXT
+            for first, second, after in zip(words, words[1:], words[2:], strict=False)
+        ):
+            return True  # "how about a full body one", not "how about the football tonight"
+        return bool(
+            self.cues.read([w for w in words if w not in lexicon.STRETCH_FORMS])
+            & lexicon.ROUTINE_ASKS
+        )
+
+    def near(self, match: Match, analysis: Analysis, context: Context) -> str | None:
+        """For a routine the intent layer found, not quite sure, in a message that names the
+        routine's activity or setting (its `keywords`: parkrun, at my desk, out of bed) and
+        asks for something, with no area named: that routine ("what should I do before
+        parkrun"). The routine may be a runner-up: "give me something for my desk" is nearest
+        the full-body routine, but names the desk. None when there is no such routine."""
+        in_conversation = context.kind in lexicon.STRETCHING_KINDS
+        bar = lexicon.ROUTINE_NEAR_IN_CONVERSATION if in_conversation else lexicon.ROUTINE_NEAR
+        if match.kind != "routine" or match.confidence < bar or analysis.topics:
+            return None
+        words = analysis.corrected
+        named = set(self.activities_in(words, context))
+        found = next(
+            (
+                key
+                for kind, key, _topic in ((match.kind, match.key, None), *match.alternatives)
+                if kind == "routine" and key in named
+            ),
+            None,
+        )
+        if found is None or not lexicon.ABOUT_THE_ACTIVITY.isdisjoint(words):
+            return None  # "a list of the top 10 tennis players": the sport, not doing it
+        found = lexicon.which_end(found, named, words)
+        if lexicon.ROUTINE_WORDS.intersection(words):
+            return found
+        if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):
+            return found  # "and for upper body days" after the leg-day cool-down
+        return found if self.asks(analysis) else None
+
+    def warm_up_asked(self, analysis: Analysis, match: Match | None = None) -> str | None:
+        """The warm-up or cool-down routine of an activity, for a message that names both
+        ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), or that
+        asks for a routine by that word around an activity or setting ("stiff neck from my
+        desk, give me a quick routine"), an area named or not: the general one of that kind
+        when the activity has none; None when the activity has two and the message does not
+        say which."""
+        words = analysis.corrected
+        kinds = lexicon.warm_ups_named(words)
+        found = self.activities_in(words)
+        if len(kinds) == 1:
+            wanted = kinds.pop()
+            own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+            if own is not None or wanted not in self.kb.routines:
+                return own
+            cues = self.cues.read(words)
+            asks = "request" in cues or self.asks(analysis)
+            if found:
+                # "i need something to cool down with after football": no football cool-down,
+                # the general one, when asked for ("warm up 30 min on the bike first" is not)
+                return wanted if asks and not lexicon.warm_up_of_a_thing(words) else None
+            if match is None or match.kind != "routine":
+                return None  # "a good warm up game for my team meeting" is no routine of ours
+            # no activity named: the general one, when asked for ("quick general warm up",
+            # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
+            if lexicon.asks_whether(words):
+                return None
+            # a short ask in words the knowledge base knows ("quick general warm up"), not
+            # "return window cooldown on amazon"
+            short = len(words) <= lexicon.SHORT_ASK_WORDS and all(
+                w in STOPWORDS or w in self.matcher.vocab for w in words
+            )
+            asks = (
+                asks or short or tuple(words[:2]) in lexicon.ASKING_FOR_STARTS
+            )  # "is there a ..."
+            if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
+                return None  # "warm up the car"
+            if "not_a_body" in cues:
+                return None  # "do you spend time each morning warming up your car"
+            # not a warm-up of something else: "a warm up game for my team meeting"
+            return None if lexicon.warm_up_of_a_thing(words) else wanted
+        if kinds or not found or lexicon.ROUTINE_NAMES.isdisjoint(words):
+            return None
+        # "a routine before a round", "give me a quick routine" with the desk named
+        warm, cool = (
+            not lexicon.WARM_WORDS.isdisjoint(words),
+            not lexicon.COOL_WORDS.isdisjoint(words),
+        )
+        if warm != cool:
+            wanted = "warmup" if warm else "cooldown"
+            return next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+        return found[0] if len(found) == 1 else None
+
+    def for_areas(self, analysis: Analysis, context: Context) -> str | None:
+        """The routine of an activity or setting, for a message that names two areas or more
+        and asks, in one clause, for something to do there: "everything from my neck to my
+        hips is stiff ... something quick i could do at my desk", "post leg day stretches,
+        quads and glutes are fried". One area's stretch would leave the rest out; the routine
+        made for the setting covers them. The warm-up or the cool-down as the message says
+        (`lexicon.pick_warm_or_cool`); a time of day is no setting here ("stiff every morning").
+        None when nothing fits."""
+        words = analysis.corrected
+        if len({t for t in analysis.topics if t != GENERAL}) < 2:
+            return None
+        if self.a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
+            return None
+        time_routines = set(lexicon.TIME_ROUTINES.values())
+        for clause in reversed(analysis.clauses or (words,)):  # the question comes last
+            if not (
+                lexicon.ROUTINE_WORDS.intersection(clause) or "request" in self.cues.read(clause)
+            ):
+                continue
+            where = clause if lexicon.THERE_WORDS.isdisjoint(clause) else words  # "... do there"
+            named = [rid for rid in self.activities_in(where, context) if rid in self.kb.routines]
+            if set(named) & time_routines:
+                return None  # "routine for before bed?": the bedtime routine's question
+            if not named:
+                continue
+            found = lexicon.pick_warm_or_cool(named, words)
+            if found.startswith(("warmup", "cooldown")) and not (
+                lexicon.WARM_WORDS.intersection(words) or lexicon.COOL_WORDS.intersection(words)
+            ):
+                return None  # "what stretches or yoga moves can i do": yoga, not before or after
+            return found
+        return None
+
+    def for_activity(self, analysis: Analysis, *, asked: bool = False) -> str | None:
+        """For a message the intent layer is unsure of that asks for a routine (lexicon.ROUTINE_WORDS,
+        or `asked`) around an activity a routine names in its keywords (golf, bouldering, leg
+        day): that routine, the warm-up or the cooldown as the message says (lexicon.WARM_WORDS,
+        lexicon.COOL_WORDS), else the cooldown."""
+        words = analysis.corrected
+        if not (asked or lexicon.ROUTINE_WORDS.intersection(words)) or analysis.topics:
+            return None  # an area named ("shins ache after basketball") is the area's question
+        found = self.activities_in(words)
+        return lexicon.pick_warm_or_cool(found, words) if found else None
+
+    def activities_in(self, words: Sequence[str], context: Context | None = None) -> list[str]:
+        """The routines whose activity or setting (`keywords`) the words name, in order. A
+        time of day counts only in a message about the body ("stiff in the morning", "stretch
+        before bed") or in a conversation about stretching ("what about before bed"): a
+        morning routine for productivity or a baby's bedtime is none of ours."""
+        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        if (
+            set(found) & set(lexicon.TIME_ROUTINES.values())
+            and not (context is not None and context.kind in lexicon.STRETCHING_KINDS)
+            and not self.about_the_body(words)
+        ):
+            found = [rid for rid in found if rid not in lexicon.TIME_ROUTINES.values()]
+        return found
+
+    def a_thing_complains(self, words: Sequence[str]) -> bool:
+        """Whether a complaint follows a thing closely: "my car's steering is stiff"."""
+        return self.cues.follows(words, "not_a_body", "complaint", lexicon.THING_FAR)
+
+    def about_the_body(self, words: Sequence[str]) -> bool:
+        """Whether the words speak of stretching or a complaint of the body, not of a thing
+        ("my car's steering is stiff in the mornings")."""
+        if self.a_thing_complains(words):
+            return False
+        return (
+            not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words)
+            or "complaint" in self.cues.read(words)
+            # "give me a morning routine, my lower back greets me every morning"
+            or any(t != GENERAL for t in self.matcher.words.find_topics(list(words))[1])
+        )
+
+    def for_time(self, words: Sequence[str]) -> str | None:
+        """The routine made for a time of day the words name ("and one for bedtime?")."""
+        return next(
+            (
+                lexicon.TIME_ROUTINES[w]
+                for w in words
+                if lexicon.TIME_ROUTINES.get(w) in self.kb.routines
+            ),
+            None,
+        )
+
+    def for_condition(
+        self, named: Sequence[str], analysis: Analysis, *, told_before: bool = False
+    ) -> str | None:
+        """The routine made for a condition the message names (pregnancy, older age), when
+        the message asks for stretches or a routine and names no area: "pregnant, safe
+        stretches?". Asking whether ("can i stretch when pregnant") gets the advice. With
+        `told_before`, the condition was told earlier in the conversation, and a short
+        request for something to do asks for its routine ("give me something gentle to start
+        with" after "im 71, is it too late")."""
+        found = next((c for c in named if c in self.kb.routines), None)
+        words = analysis.corrected
+        if found is None:
+            return None
+        if told_before:
+            short_ask = len(words) <= lexicon.SHORT_ASK_WORDS + 4 and "request" in self.cues.read(
+                words
+            )
+            if analysis.topics or not short_ask:
+                return None
+        if any(t != GENERAL for t in analysis.topics) and lexicon.ROUTINE_NAMES.isdisjoint(words):
+            return None  # "pregnant, can i stretch my hips": the hips, with the condition
+        if not words or lexicon.asks_whether(words):
+            # asks whether ("can i stretch when pregnant"); "can you give me", "is there a
+            # routine that's safe" ask for one
+            return None
+        if self.matcher.look_alike_pairs(analysis.words):
+            return None  # "stretch marks after pregnancy"
+        asks = lexicon.ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
+        return found if asks or told_before else None
