@@ -9,7 +9,7 @@ the confidence threshold the person gets a fallback with "did you mean" suggesti
 
 This module decides what a message or a button press is answered with; `bot.replies` builds
 the reply (wording, buttons, the next context), `bot.actions` owns the buttons' data and
-`bot.routine_pick` reads which routine a message asks for.
+`bot.routine_pick` and `bot.wants` read which routine or aspect a message asks for.
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.analysis import CLAUSE_MIN_WORDS
-from bot.understanding.cues import CueReader, PhraseIndex, StretchNames, within
+from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
 from bot.understanding.sizes import SizeAsk, SizeReader
 from bot.understanding.text import normalize
+from bot.wants import WantReader
 
 
 class Brain:
@@ -44,10 +45,8 @@ class Brain:
         self.rules = SafetyRules(kb, self.matcher.words.canon)
         self.replies = Replies(kb)
         self.cues = CueReader(kb, self.matcher.words.back_as_adverb)
-        self.subjects = PhraseIndex(
-            (word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords
-        )
         self.pick = RoutinePicker(kb, self.matcher, self.cues)
+        self.wants = WantReader(kb, self.matcher, self.cues, self.pick)
         self.stretch_names = StretchNames(kb, self.cues)
         #: the words of each stretch's names, for "bent knee version?" after a calf stretch
         self.name_words = {
@@ -307,7 +306,7 @@ class Brain:
         asks = "?" in analysis.text or (bool(words) and words[0] in lexicon.QUESTION_STARTS)
         if not asks or lexicon.CONDITION_ASK_WORDS.isdisjoint(words):
             return None
-        if self.subjects.matches(words) or lexicon.every_day(words):
+        if self.wants.subjects.matches(words) or lexicon.every_day(words):
             return None  # "is it safe to do it every day": the general question
         if (
             context.topic not in (None, GENERAL)
@@ -350,7 +349,7 @@ class Brain:
         if context.kind is None or len(sentences) < 2:
             return None
         first = self.matcher.analyse(sentences[0])
-        if not first.topics or not self._bare_topic(first.words):
+        if not first.topics or not self.wants.bare_topic(first.words):
             return None
         again = self._reply(sentences[0], context)
         return again if again.kind != "fallback" else None
@@ -414,7 +413,7 @@ class Brain:
             and (words[0] == "how" or words[0] in lexicon.YES_NO_STARTS)
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
             and not lexicon.SAFE_ASK_WORDS.isdisjoint(words)
-            and not (self.subjects.matches(words) or lexicon.every_day(words))
+            and not (self.wants.subjects.matches(words) or lexicon.every_day(words))
             and "asks_when" not in cues  # "is it safe to stretch it before bed?"
             and kb.stretches_for(area)
         ):
@@ -525,7 +524,7 @@ class Brain:
             if self._asks_a_stretch_for(analysis, cues):
                 # "stretch for it i can do next to the car": one that keeps to the limit
                 return self._stretch_within_limits(area, analysis, context)
-            aspect = self._aspect_follow_up(cues, area, analysis)
+            aspect = self.wants.aspect_follow_up(cues, area, analysis)
             return self._aspect_reply(area, aspect, context) if aspect else None
         if (
             context.kind == "daily"
@@ -608,7 +607,7 @@ class Brain:
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
-        aspect = self._aspect_follow_up(cues, area, analysis) if area else None
+        aspect = self.wants.aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "at night too?", "how often?"
             return self._aspect_reply(area, aspect, context)
         if (
@@ -846,71 +845,6 @@ class Brain:
             self._cause_word_cache[area] = found
         return found
 
-    def _sore_after_exercise(self, analysis: Analysis) -> bool:
-        """True for a complaint after a session of exercise that names no area the bot covers
-        and no thing: "aching all over after my first day back at the gym", "legs feel like
-        jelly after leg day"."""
-        words = analysis.corrected
-        if (
-            len(words) > lexicon.SORE_MAX_WORDS
-            or (GENERAL, lexicon.SORENESS) not in self.kb.answers
-        ):
-            return False
-        if any(t != GENERAL for t in analysis.topics):
-            return False
-        cues = self.cues.read(words)
-        if not {"complaint", "exercise"} <= cues or "not_a_body" in cues:
-            return False
-        if not lexicon.AFTER_WORDS.isdisjoint(words):
-            return True
-        # "leg day destroyed me": the session told first, then what it did to the writer (not
-        # "how many calories does a 5k run burn")
-        if lexicon.WRITER_WORDS.isdisjoint(words) or words[0] in lexicon.WH_WORDS - {"why"}:
-            return False
-        first_exercise = min(start for start, _end in self.cues.where(words, "exercise"))
-        return any(start > first_exercise for start, _end in self.cues.where(words, "complaint"))
-
-    def _stiff_all_over(self, analysis: Analysis) -> bool:
-        """True for a complaint about the whole body, with no area and no thing named:
-        "everything is stiff", "whole body feels tight from sitting"."""
-        words = analysis.corrected
-        if (
-            any(t != GENERAL for t in analysis.topics)
-            or lexicon.WHOLE_BODY_ROUTINE not in self.kb.routines
-        ):
-            return False
-        at = [i for i, w in enumerate(words) if w in lexicon.WHOLE_BODY_WORDS] + [
-            i
-            for i, pair in enumerate(zip(words, words[1:], strict=False))
-            if pair == ("all", "over")
-        ]
-        if not at or "not_a_body" in self.cues.read(words):
-            return False
-        # the complaint is the whole body's: "everything is stiff", "stiff all over"; not
-        # "my schedule is so tight, how do i fit everything in"
-        return any(
-            abs(start - i) <= lexicon.WHOLE_BODY_REACH
-            for start, _end in self.cues.where(words, "complaint")
-            for i in at
-        )
-
-    def _stiff_from_a_setting(self, analysis: Analysis) -> str | None:
-        """The routine of the one setting (a long drive, a flight, a desk) a complaint with no
-        area and no thing comes from: "stiff as a board after a long car ride". None for
-        anything else, and for exercise (sore after a session is the soreness answer)."""
-        words = analysis.corrected
-        if any(t != GENERAL for t in analysis.topics):
-            return None
-        if "complaint" not in self.cues.read(words) or self._a_things_complaint(analysis):
-            return None  # "my car ride was stiff and bumpy"
-        if any(
-            self.cues.follows(words, thing, "complaint", lexicon.THING_COMPLAINT)
-            for thing in ("device", "not_a_body")
-        ):
-            return None  # "my laptop seized up again", "laptop hinge feels so stiff"
-        found = [r for r in self.pick.activities_in(words) if r in lexicon.SETTING_ROUTINES]
-        return found[0] if len(found) == 1 else None
-
     def _says_goodbye(self, analysis: Analysis) -> bool:
         """True for a short message that opens or closes with a goodbye and asks nothing
         ("nice one, bye", "night night, off to bed"); "tell me later to call bill" is none."""
@@ -1013,41 +947,10 @@ class Brain:
         return area
 
     def _aspect_reply(self, area: str, aspect: str, context: Context) -> Reply:
-        """The answer `_aspect_follow_up` found: the area's, or how often to stretch."""
+        """The answer `WantReader.aspect_follow_up` found: the area's, or how often to stretch."""
         if aspect in (lexicon.HOW_OFTEN, lexicon.HOW_LONG):
             return self.replies.answer(GENERAL, aspect, context)
         return self.replies.answer(area, aspect, context)
-
-    def _aspect_follow_up(self, cues: frozenset[str], area: str, analysis: Analysis) -> str | None:
-        """After `area`, a short question about it that names no area: why it happens ("why
-        does that happen", "why do they get tight anyway") or when to stretch it ("at night
-        too?"); `HOW_OFTEN` or `HOW_LONG` for how often or how long to hold ("how often should
-        i do it": the general answer, which no area changes). None for anything else, and for
-        a question about timing that points at nothing and the general answers cover ("is it
-        ok every day")."""
-        if analysis.topics:
-            return None
-        if "why" in cues and "asks_stretch" not in cues:
-            aspect = "why_tight"
-        elif "asks_when" in cues and "asks_stretch" not in cues:
-            aspect = "when"
-            if self._general_timing(aspect, analysis) is not None:
-                return None  # "is it ok every day": the general answer's question
-            words = analysis.corrected
-            general = None
-            if lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):
-                general = lexicon.HOW_OFTEN
-            elif lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS) and lexicon.HOLD_WORDS & set(
-                words
-            ):
-                general = lexicon.HOW_LONG
-            if general is not None and (GENERAL, general) in self.kb.answers:
-                # "how often should i do these", "how long should i be holding each side": the
-                # general answer, which no area changes
-                return general
-        else:
-            return None
-        return aspect if (area, aspect) in self.kb.answers else None
 
     def _limited_instead(
         self, analysis: Analysis, cues: frozenset[str], stretch: Stretch, context: Context
@@ -1395,34 +1298,13 @@ class Brain:
             return reply
         if reply.kind == "answer" and reply.topic not in (None, GENERAL):
             return say.with_conditions(reply, named)
-        if reply.kind == "answer" and self._names_subject(
+        if reply.kind == "answer" and self.wants.names_subject(
             (reply.intent or "").partition(".")[2], words
         ):
             # "im 63, is it too late to start stretching": that question, with the
             # condition's note; "pregnant, can i stretch?" gets the condition's advice
             return say.with_conditions(reply, named)
         return say.condition(named, context)
-
-    def _subject_named_instead(self, key: str, match: Match, analysis: Analysis) -> str:
-        """The general answer `key`, or, for an answer about stretching as a whole
-        (`lexicon.UMBRELLA_GENERAL`), the runner-up whose subject the message names by a keyword:
-        "does stretching actually do anything for the soreness" is about soreness, not the
-        benefits of stretching."""
-        words = analysis.corrected
-        if key not in lexicon.UMBRELLA_GENERAL or self._names_subject(key, words):
-            return key
-        named = self._subjects_named(words)
-        runners = [k for kind, k, _t in match.alternatives if kind == GENERAL and k in named]
-        return runners[0] if len(named) == 1 and runners else key
-
-    def _names_subject(self, key: str, words: Sequence[str]) -> bool:
-        """Whether the words name the subject of general answer `key` by one of its keywords
-        ("too late to start", "every day", "charley horse")."""
-        return key in self._subjects_named(words)
-
-    def _subjects_named(self, words: Sequence[str]) -> set[str]:
-        """The general answers whose subject the words name by one of its keywords."""
-        return {found for _s, _e, found in self.subjects.matches(words)}
 
     # ------------------------------------------------------------------ buttons
 
@@ -1511,7 +1393,7 @@ class Brain:
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
-            accepted = self._names_subject(match.key, analysis.corrected)
+            accepted = self.wants.names_subject(match.key, analysis.corrected)
             runner = match.alternatives[0] if match.alternatives else None
             if (
                 not accepted
@@ -1526,14 +1408,14 @@ class Brain:
             (
                 match.kind == GENERAL
                 and match.key not in lexicon.EXERCISE_TIMING_GENERAL
-                and not self._names_subject(match.key, analysis.corrected)
+                and not self.wants.names_subject(match.key, analysis.corrected)
             )
             or (
                 match.kind == "routine"
                 and not lexicon.warm_ups_named(analysis.corrected)
                 and lexicon.WH_WORDS.isdisjoint(analysis.corrected)  # "what else should i do"
             )
-        ) and self._stretch_before_exercise(analysis):
+        ) and self.wants.stretch_before_exercise(analysis):
             # "i jump out of bed and go run, should i be stretching first?": not a beginner's
             # question, whatever else it says; "new runner here, do i stretch before my run or
             # after??" asks whether, not for the runner's cool-down
@@ -1544,17 +1426,20 @@ class Brain:
             and match.key == lexicon.PAIN_GENERAL
             and match.topics
             and match.topics[0] != GENERAL
-            and not self._hurts_when_stretching(analysis)
+            and not self.wants.hurts_when_stretching(analysis)
         ):
             # "my jaw clicks and it hurts when i yawn, is there a stretch for that": the area,
             # as the pain does not come from stretching
-            wanted = self._wanted(match, analysis)
+            wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
-        closing = None if context.conditions else self._subject_asked_last(analysis)
+        closing = None if context.conditions else self.wants.subject_asked_last(analysis)
         if closing is not None and (
             not accepted
-            or (match.kind == GENERAL and not self._names_subject(match.key, analysis.corrected))
+            or (
+                match.kind == GENERAL
+                and not self.wants.names_subject(match.key, analysis.corrected)
+            )
             or match.kind == "routine"  # "leg day ... does stretching help that": not its cool-down
         ):
             # "... never stretched once in my life. convince me, what does it actually DO for
@@ -1606,7 +1491,11 @@ class Brain:
         # a name alone to start with ("hammies", "lats", "calves pls") asks for something to
         # do with it, not what it is (the intent layer reads a bare name as "what")
         opening_name = context.kind is None and lexicon.WH_WORDS.isdisjoint(words)
-        if match.topics and self._bare_topic(words) and (follows or not accepted or opening_name):
+        if (
+            match.topics
+            and self.wants.bare_topic(words)
+            and (follows or not accepted or opening_name)
+        ):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
             topic = match.topics[0]
             if (
@@ -1637,7 +1526,7 @@ class Brain:
         # a look-alike the matcher is unsure of does not decline a message that has none of
         # its word pairs: "crick in my neck, so hard to turn my head driving"
         unsure = not accepted and (
-            match.kind != "out_of_scope" or not self._other_sense(match, analysis)
+            match.kind != "out_of_scope" or not self.wants.other_sense(match, analysis)
         )
         # an area question, nothing, or a routine the intent layer is unsure of: a routine
         # asked for by its cues may be what the message wants
@@ -1664,7 +1553,9 @@ class Brain:
             )
         if unsure:
             general = (
-                self._asks_whether_stretching(match, analysis) if match.kind == "routine" else None
+                self.wants.asks_whether_stretching(match, analysis)
+                if match.kind == "routine"
+                else None
             )
             if general is not None:  # "is it important to stretch after each ride?"
                 return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
@@ -1675,7 +1566,7 @@ class Brain:
                 return say.routine(
                     self.kb.routines[near], context, confidence=lexicon.CUE_CONFIDENCE
                 )
-            if self._general_near(match, analysis, context):  # "is bouncing bad or fine?"
+            if self.wants.general_near(match, analysis, context):  # "is bouncing bad or fine?"
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             activity = self.pick.for_activity(analysis)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
@@ -1684,31 +1575,33 @@ class Brain:
             if (
                 match.kind == GENERAL
                 and match.key in lexicon.TOLD_SENSATIONS
-                and self._names_subject(match.key, analysis.corrected)
+                and self.wants.names_subject(match.key, analysis.corrected)
                 and not self.cues.complains(analysis.corrected)
             ):
                 # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
-            wanted = self._wanted(match, analysis)
+            wanted = self.wants.wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
-                if self._one_more_area(wanted, match.topics[0], analysis, context):
+                if self.wants.one_more_area(wanted, match.topics[0], analysis, context):
                     wanted = "stretch"  # "and my shoulders, they ache" after a desk break
                 return self._area_reply(match.topics[0], wanted, context)
-            if self._aspect_agrees(match, analysis):  # "what does glute med actually do"
+            if self.wants.aspect_agrees(match, analysis):  # "what does glute med actually do"
                 return say.answer(
                     match.topics[0], match.key, context, confidence=lexicon.CUE_CONFIDENCE
                 )
-            subject = self._subject(analysis)
+            subject = self.wants.subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
-            if self._sore_after_exercise(analysis):  # "sore all over after my first yoga class"
+            if self.wants.sore_after_exercise(
+                analysis
+            ):  # "sore all over after my first yoga class"
                 return say.answer(
                     GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
                 )
-            if self._stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
+            if self.wants.stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
                 routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
-            setting = self._stiff_from_a_setting(analysis)
+            setting = self.wants.stiff_from_a_setting(analysis)
             if setting is not None:  # "stiff as a board after a long car ride"
                 return say.routine(
                     self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
@@ -1751,10 +1644,10 @@ class Brain:
             asks_for_area = bool(analysis.topics) and "asks_stretch" in self.cues.read(
                 analysis.corrected
             )
-            subject = None if asks_for_area else self._subject(analysis)
+            subject = None if asks_for_area else self.wants.subject(analysis)
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
-            general = self._asks_whether_stretching(match, analysis)
+            general = self.wants.asks_whether_stretching(match, analysis)
             if general is not None:  # "is stretching before running harmful?"
                 return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
             if not analysis.topics and self.pick.a_thing_complains(analysis.corrected):
@@ -1764,20 +1657,22 @@ class Brain:
             # answer about a kind of complaint: each gives way to an area named with its
             # complaint ("neck is stiff from looking down at my phone", "glutes tight after
             # squats", "heel pain first thing in the morning")
-            wanted = self._wanted(match, analysis)
+            wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
-        if match.kind in ("aspect", "general", "routine") and self._a_things_complaint(analysis):
+        if match.kind in ("aspect", "general", "routine") and self.wants.a_things_complaint(
+            analysis
+        ):
             return say.fallback(match, context)  # "my horse has a tight calf", "my dog is stiff"
         kind, key = match.kind, match.key
         if kind == "aspect":
             if topic is None or topic == GENERAL:
                 # "help tight it" after a general answer: no area to ask which
                 return say.which_area(match, context)
-            key = self._aspect_asked(key, topic, analysis, context)
-            timing = self._general_timing(key, analysis)
+            key = self.wants.aspect_asked(key, topic, analysis, context)
+            timing = self.wants.general_timing(key, analysis)
             if timing is not None:
                 # "is it ok every day", "before squats or after" in a conversation about an
                 # area that the message does not name or point at: the general answer
@@ -1788,14 +1683,14 @@ class Brain:
                 return say.answer(topic, key, context, confidence=match.confidence)
             return say.fallback(match, context)
         if kind == "general":
-            if self._lone_word(analysis, key):
+            if self.wants.lone_word(analysis, key):
                 return say.fallback(match, context)  # "stop": not "does stretching stop..."
             planned = self.pick.of_general(key) if lexicon.PLAN_WORDS & set(words) else None
             if planned is not None:  # "i want a plan to get me touching my toes"
                 return say.routine(
                     self.kb.routines[planned], context, confidence=lexicon.CUE_CONFIDENCE
                 )
-            key = self._subject_named_instead(key, match, analysis)
+            key = self.wants.subject_named_instead(key, match, analysis)
             return say.answer("general", key, context, confidence=match.confidence)
         if kind == "routine":
             area = next((t for t in analysis.topics if t != GENERAL), None) or (
@@ -1807,7 +1702,7 @@ class Brain:
             if (
                 lexicon.asks_whether(analysis.corrected)
                 and match.key.startswith("cooldown")
-                and self._names_subject(lexicon.COOLDOWN_NEEDED, analysis.corrected)
+                and self.wants.names_subject(lexicon.COOLDOWN_NEEDED, analysis.corrected)
             ):
                 # "do i really need a cooldown after lifting or can i just go home": whether
                 return say.answer(
@@ -1823,7 +1718,7 @@ class Brain:
         if kind == "request":
             if key == "tip":  # "a tip for my knees": one about them
                 asked = next((t for t in match.topics if t != GENERAL), None)
-                subjects = self._subjects_named(analysis.corrected)
+                subjects = self.wants.subjects_named(analysis.corrected)
                 if asked is None and len(subjects) == 1:
                     # "any beginner tips?", "tips for touching my toes": that answer's advice
                     return say.answer(
@@ -1840,179 +1735,11 @@ class Brain:
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
 
-    def _a_things_complaint(self, analysis: Analysis) -> bool:
-        """Whether the complaint of the message is a thing's or an animal's: a thing followed
-        closely by the complaint, and no area of the writer's own ("my horse has a tight
-        calf", "my dog is stiff in the mornings"; not "walked the dog and my calf is tight")."""
-        words = analysis.corrected
-        things = [
-            end
-            for start, end in self.cues.where(words, "not_a_body")
-            if start and words[start - 1] in lexicon.THING_OWNERS  # "my horse", "the dog"
-        ]
-        complaints = [start for start, _end in self.cues.where(words, "complaint")]
-        if not any(0 <= c - t <= lexicon.THING_COMPLAINT for t in things for c in complaints):
-            return False
-        return not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
-
-    def _thing_beside_an_area(self, analysis: Analysis) -> bool:
-        """Whether a thing (a cat, a guitar) stands in the same sentence as an area the
-        message names: "sorry cat on keyboard. hamstring stretch?" has it in another."""
-        breaks = sorted(analysis.breaks)
-
-        def piece(at: int) -> int:
-            return sum(1 for b in breaks if b <= at)
-
-        areas = {piece(start) for start, _end, _topic in analysis.spans}
-        things = self.cues.where(analysis.corrected, "not_a_body")
-        return any(piece(start) in areas for start, _end in things)
-
     def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
-        """The stretch or the answer (`wanted`, from `_wanted`) for an area read from cues."""
+        """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from cues."""
         if wanted == "stretch":
             return self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
         return self.replies.answer(area, wanted, context, confidence=lexicon.CUE_CONFIDENCE)
-
-    def _wanted(self, match: Match, analysis: Analysis) -> str | None:
-        """For a message the intent layer is unsure of that names an area with a complaint or a
-        request: the aspect its cues ask for (a request: the stretch; else why, when, what; a
-        complaint with no question: why it happens). None when there is no such reading."""
-        if not match.topics or match.topics[0] == GENERAL or match.topics[0] not in self.kb.topics:
-            return None
-        topic = match.topics[0]
-        cues = self.cues.read(analysis.corrected)
-        # a body, not a horse's calf or a chest of drawers: with a thing in the message, the
-        # area must be the writer's ("my forearms are sore from guitar practice") and the
-        # thing not right next to it ("my guitar neck"). "my" is not needed otherwise: people
-        # write
-        # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
-        # names other things still needs an owner, below)
-        if not cues & {"complaint", "request", "asks_stretch"}:
-            return None
-        if "not_a_body" in cues and self._thing_beside_an_area(analysis):
-            spans = analysis.spans
-            words = analysis.corrected
-            # a thing told as the cause owns no area: "sore bum from the car", "forearms sore
-            # from guitar practice"; nor one an area is likened to ("tight like a rope")
-            owners = [
-                (start, end)
-                for start, end in self.cues.where(words, "not_a_body")
-                if lexicon.CAUSE_WORDS.isdisjoint(
-                    words[max(0, start - lexicon.CAUSE_REACH) : start]
-                )
-            ]
-            if not owners:
-                return self._aspect_of_cues(topic, analysis, cues, match)
-
-            # the writer's own area, or a thing far from it in a message about the writer
-            # ("inner thighs sore after my first horse riding lesson")
-            owned = any(lexicon.owned(words, start, end) for start, end, _topic in spans) or (
-                not lexicon.WRITER_WORDS.isdisjoint(words)
-                and not within(owners, spans, lexicon.THING_FAR)
-                # "my shirt is tight around the shoulders": the thing is what is tight
-                and not self.cues.follows(words, "not_a_body", "complaint", lexicon.THING_COMPLAINT)
-            )
-            if within(owners, spans, lexicon.NOT_A_BODY_REACH) or not owned:
-                return None
-            # "my watch strap is too tight on my wrist": the thing is tight, where it sits
-            sits = any(
-                not lexicon.THING_PLACES.isdisjoint(words[max(0, start - 2) : start])
-                for start, _end, _topic in spans
-            )
-            if sits and self.cues.follows(
-                words, "not_a_body", "complaint", lexicon.THING_COMPLAINT
-            ):
-                return None
-        return self._aspect_of_cues(topic, analysis, cues, match)
-
-    def _aspect_of_cues(
-        self, topic: str, analysis: Analysis, cues: frozenset[str], match: Match
-    ) -> str | None:
-        """`_wanted`'s aspect for an area named plainly, from the message's cues; None for a
-        look-alike of `match` or an area word that names something else."""
-        if self._other_sense(match, analysis):
-            return None  # "stretch marks on my hips"
-        if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
-            return None
-        opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
-        if opens_why and "asks_stretch" not in cues and (topic, "why_tight") in self.kb.answers:
-            return "why_tight"  # "why do my hamstrings cramp when i stretch them"
-        for cue, aspect in lexicon.CUE_ASPECTS:
-            if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):
-                return aspect
-        return None
-
-    def _aspect_agrees(self, match: Match, analysis: Analysis) -> bool:
-        """True when the intent layer's unsure guess is a question about an area the message
-        names plainly, and the message's own words ask the same (lexicon.ASPECT_CUES): "what does glute
-        med actually do" is what the glutes are, at `lexicon.ASPECT_NEAR` or more."""
-        if match.kind != "aspect" or match.confidence < lexicon.ASPECT_NEAR or not match.topics:
-            return False
-        topic = match.topics[0]
-        cue = lexicon.ASPECT_CUES.get(match.key)
-        if cue is None or topic == GENERAL or (topic, match.key) not in self.kb.answers:
-            return False
-        words = analysis.corrected
-        if not (
-            cue in self.cues.read_asked(words)
-            and self.cues.names_areas_plainly(words)
-            and not self._other_sense(match, analysis)
-        ):
-            return False
-        if match.key != "what" or lexicon.BODY_WORDS.intersection(words):
-            return True
-        # "what is" asks about look-alikes as often ("what is a hammy actor", "where is the
-        # quad on campus"): only a name no look-alike example uses is surely the body's
-        return not any(
-            self.matcher.look_alike_words.intersection(analysis.canonical[start:end])
-            for start, end, _topic in analysis.spans
-        )
-
-    def _aspect_asked(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> str:
-        """The aspect the matcher found, checked against the message's own cues: "when to
-        stretch" needs a question about timing, else a complaint is "why it gets tight" ("groin
-        always tight after 5 a side"); a stretch asked for only to ask about timing is "when"
-        ("piriformis tight from running, stretch before or after"); "what about my wrists"
-        turns the conversation to the wrists, and asks nothing about what they are."""
-        cues = self.cues.read_asked(analysis.corrected)
-        if self._one_more_area(aspect, topic, analysis, context):
-            return "stretch"
-        if aspect == "what" and "what" not in cues:
-            complains = "complaint" in cues and "request" not in cues
-            if ("why" in cues or complains) and (topic, "why_tight") in self.kb.answers:
-                return "why_tight"  # "neck hurts after the computer, why does this happen"
-            if "asks_stretch" in cues or "request" in cues:
-                # "what do i do about it", "what is the best way to avoid it"
-                return "stretch"
-            if lexicon.asks_about(analysis.corrected):
-                # "what about just my wrists, i type all day" after a desk routine: the last
-                # kind of reply, for the wrists
-                last = None
-                if context.kind == "answer" and context.intent:
-                    last = context.intent.rsplit(".", 1)[-1]
-                if last and (topic, last) in self.kb.answers:
-                    return last
-                return "stretch"
-        if aspect == "when" and "asks_when" not in cues:
-            if "asks_stretch" in cues:
-                return "stretch"  # "calves tight after shifts, what should i stretch when home"
-            if "complaint" in cues:
-                return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
-            if analysis.corrected[:1] == ("how",) and "request" in cues:
-                return "stretch"  # "how u strech the psoas"
-        asks_stretch = "asks_stretch" in cues or (
-            # "my hamstrings are tight after running, stretches?"
-            analysis.corrected[-1] in lexicon.STRETCH_FORMS and analysis.text.rstrip().endswith("?")
-        )
-        if aspect == "why_tight" and asks_stretch and not cues & {"why", "asks_when"}:
-            return "stretch"  # "jaw is tight from clenching, anything for that"
-        if aspect == "stretch" and "why" in cues and not cues & {"asks_stretch", "asks_when"}:
-            # "my hamstrings stay tight no matter how much i stretch them": why, as stretching
-            # has not helped
-            return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
-        if aspect == "stretch" and "asks_when" in cues and "asks_stretch" not in cues:
-            return "when" if (topic, "when") in self.kb.answers else aspect
-        return aspect
 
     def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a story of several sentences that ends by asking yes or no about stretching
@@ -2038,153 +1765,7 @@ class Brain:
         family, _, key = (reply.intent or "").partition(".")
         # the question names its subject ("the soreness", "posture"): "is there a stretch for
         # that" or "will stretching help?" after a story about an area is the area's
-        return reply if family == GENERAL and self._names_subject(key, words) else None
-
-    def _asks_whether_stretching(self, match: Match, analysis: Analysis) -> str | None:
-        """For a routine found for a yes-or-no question about stretching that names no area
-        ("is stretching before running harmful?", "should i stretch before my 5k"): the first
-        general answer among the runners-up, as the question is about stretching, not a
-        request for a routine. None otherwise."""
-        words = analysis.corrected
-        if analysis.topics or not lexicon.asks_whether(words):
-            return None  # "can you give me a warm up" asks for one
-        if lexicon.STRETCHING_WORDS.isdisjoint(words):
-            return None
-        if self._stretch_before_exercise(analysis):
-            return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
-        return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
-
-    def _subject_asked_last(self, analysis: Analysis) -> str | None:
-        """The one general subject (its keywords) that a story's last piece names, when that
-        piece asks: "... i have another class thursday. will stretching fix the soreness or
-        make it worse?". None for a message of one piece, or any other."""
-        words = analysis.corrected
-        # the last piece that asks, after the first (a closing remark may follow it)
-        for start, end in reversed(analysis.pieces()[1:]):
-            piece = words[start:end]
-            if not (
-                lexicon.asks_whether(piece)
-                or not lexicon.WH_WORDS.isdisjoint(piece)
-                or self.cues.read(piece) & {"request", "why"}
-            ):
-                continue
-            named = self._subjects_named(piece)
-            if not named and self._asks_if_stretching_helps_it(piece):
-                # "legs are sore a day or two after every session. does stretching actually
-                # help that or is it a myth": "that" is the subject the story named
-                named = self._subjects_named(words[:start])
-            return named.pop() if len(named) == 1 else None
-        return None
-
-    @staticmethod
-    def _asks_if_stretching_helps_it(piece: Sequence[str]) -> bool:
-        """Whether a yes-or-no question asks whether stretching helps something said before
-        ("does stretching actually help that", "will stretching fix it")."""
-        return (
-            lexicon.asks_whether(piece)
-            and not lexicon.STRETCHING_WORDS.isdisjoint(piece)
-            and not lexicon.REFERS_BACK.isdisjoint(piece)
-        )
-
-    def _hurts_when_stretching(self, analysis: Analysis) -> bool:
-        """Whether a message speaks of stretching other than to ask for a stretch: "it hurts
-        when i stretch my calves" does; "it hurts when i yawn, is there a stretch for that"
-        does not."""
-        words = analysis.corrected
-        asked = self.cues.where(words, "asks_stretch")
-        return any(
-            w in lexicon.STRETCH_FORMS and not any(s <= i < e for s, e in asked)
-            for i, w in enumerate(words)
-        )
-
-    def _stretch_before_exercise(self, analysis: Analysis) -> bool:
-        """Whether a message asks whether to stretch before exercise, and neither whether it
-        harms nor about a complaint: "do i really need to stretch before running?", "i jump
-        out of bed and go run, should i be stretching first?"."""
-        words = analysis.corrected
-        return (
-            not analysis.topics
-            and (lexicon.asks_whether(words) or lexicon.asks_whether_later(words))
-            and not lexicon.STRETCH_FORMS.isdisjoint(words)
-            and not lexicon.BEFORE_WORDS.isdisjoint(words)
-            and lexicon.HARM_WORDS.isdisjoint(words)
-            and not self.cues.complains(words)
-            and "exercise" in self.cues.read(words)
-            and (GENERAL, lexicon.BEFORE_AFTER) in self.kb.answers
-        )
-
-    def _one_more_area(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> bool:
-        """Whether a message that adds an area after a stretch or a routine ("what about my
-        wrists, they ache from the mouse", "and my forearms, they feel tight near the elbow")
-        asks for one more thing to do, for it: its stretch, not why it gets tight. A question
-        of why, what or when keeps its aspect."""
-        words = analysis.corrected
-        return (
-            context.kind in ("stretch", "routine")
-            and topic != context.topic
-            and aspect in ("what", "why_tight", "when")
-            and not self.cues.read_asked(words) & {"why", "what", "asks_when"}
-            and (words[0] in lexicon.AREA_TOO_OPENERS or lexicon.asks_about(words))
-            and bool(self.kb.stretches_for(topic))
-        )
-
-    def _general_timing(self, aspect: str, analysis: Analysis) -> str | None:
-        """For a question of when to stretch an area that the message neither names nor
-        points at, the general answer its timing words ask for (`lexicon.GENERAL_TIMING`: every day,
-        how many times, before or after); None otherwise."""
-        words = analysis.corrected
-        pairs = set(zip(words, words[1:], strict=False))
-        # "is it ok every day": an "it" that stands for nothing
-        pointing = {w for i, w in enumerate(words) if i == 0 or (words[i - 1], w) != ("is", "it")}
-        if aspect != "when" or analysis.topics or not lexicon.POINTING_WORDS.isdisjoint(pointing):
-            return None
-        found = next((key for cue, key in lexicon.GENERAL_TIMING if cue in pairs), None)
-        return found if found is not None and (GENERAL, found) in self.kb.answers else None
-
-    def _other_sense(self, match: Match, analysis: Analysis) -> bool:
-        """True when a look-alike is the match or a runner-up and the message has one of its
-        word pairs ("stretch marks", "tight deadline"): the area word means something else."""
-        near = match.kind == "out_of_scope" or any(
-            kind == "out_of_scope" for kind, _key, _topic in match.alternatives
-        )
-        if not near:
-            return False
-        # "stiff neck" is ours, whatever a look-alike example says: a complaint about an area,
-        # read on past the pair ("lower back acting up", though "hammy acting" is a film's)
-        words = analysis.words
-        pairs = self.matcher.look_alike_pairs(words)
-        if not pairs:
-            return False
-        return any(
-            pair in pairs
-            and not (
-                TOPIC_TOKEN in pair
-                and "complaint"
-                in self.cues.read(words[i + 1 : i + 3] if pair[0] == TOPIC_TOKEN else pair[:1])
-            )
-            for i, pair in enumerate(zip(words, words[1:], strict=False))
-        )
-
-    def _general_near(self, match: Match, analysis: Analysis, context: Context) -> bool:
-        """True for a question about stretching itself the intent layer found, not quite sure:
-        at `lexicon.GENERAL_NEAR` or more, in a message that names stretching (or flexibility, a
-        warm-up), or in a conversation about it, and asks, with no area named: "does
-        stretching prevent injuries or is that a myth"."""
-        if match.kind != "general" or match.confidence < lexicon.GENERAL_NEAR or analysis.topics:
-            return False
-        words = analysis.corrected
-        # stretching named, or the conversation is about it ("how many minutes a day is
-        # enough" after a stretch)
-        if (
-            not lexicon.STRETCHING_WORDS.intersection(words)
-            and context.kind not in lexicon.STRETCHING_KINDS
-        ):
-            return False
-        cues = self.cues.read(words)
-        if "not_a_body" in cues:  # "my cat stretches on the scratching post, why"
-            return False
-        asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
-        return asks or bool(cues & (lexicon.ROUTINE_ASKS | {"why", "what"}))
+        return reply if family == GENERAL and self.wants.names_subject(key, words) else None
 
     def _tip_for_an_area(self, analysis: Analysis) -> str | None:
         """The area a short request for a tip names ("neck tip?", "a tip for my neck"), or
@@ -2224,53 +1805,6 @@ class Brain:
         if not self.replies.sizer.can_build(plan):
             return None
         return self._resized(plan, SizeAsk(), context, postures=False)
-
-    def _lone_word(self, analysis: Analysis, key: str) -> bool:
-        """True for a message of one everyday word (and stopwords) that a general answer's
-        examples use but that does not name its subject ("stop", "start"): too little to
-        answer. "doms" or "bouncing" alone still names a subject."""
-        words = analysis.corrected
-        content = [w for w in words if w not in STOPWORDS]
-        if len(words) > lexicon.LONE_WORD_MAX or len(content) != 1 or "?" in analysis.text:
-            return False  # "is every day ok" asks something
-        if not self.matcher.words.is_everyday(content[0]):
-            return False
-        return not self._names_subject(key, content)
-
-    def _subject(self, analysis: Analysis) -> str | None:
-        """For a message the intent layer is unsure of that asks about a subject a general
-        answer names by its keywords (the splits, foam rolling, posture): that answer. The
-        message must ask (a question mark, or a request or question cue), and be about a body,
-        not a thing; the first subject it names wins."""
-        words = analysis.corrected
-        found = next(iter(self.subjects.matches(words)), None)
-        if found is None:
-            return None
-        cues = self.cues.read(words)
-        # a sensation told is asked about ("knee cracks going up stairs")
-        asks = (
-            lexicon.asks_without_a_mark(analysis)
-            or bool(cues & {"request", "why", "when", "what", "complaint"})
-            or found[2] in lexicon.TOLD_SENSATIONS
-        )
-        # a thing near the subject is what it is about ("my car's steering is stiff in the
-        # mornings"); one further off is story ("walk the dog daily")
-        start, end, _key = found
-        thing = "not_a_body" in cues and any(
-            start - t_end <= lexicon.THING_FAR and t_start - end <= lexicon.THING_FAR
-            for t_start, t_end in self.cues.where(words, "not_a_body")
-            if not start <= t_start < end  # the horse of "charley horse" is the subject's own
-        )
-        return found[2] if asks and not thing else None
-
-    def _bare_topic(self, words: Sequence[str]) -> bool:
-        """True when the message is little more than a topic ("and my calves?")."""
-        said = [w for w in words if w != TOPIC_TOKEN]
-        # "how do i stretch my chest", "something for my hamstrings as well" ask something
-        if self.cues.read(said) & lexicon.ASKING_CUES:
-            return False
-        rest = [w for w in said if w not in STOPWORDS and w not in lexicon.BARE_TOPIC_WORDS]
-        return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""

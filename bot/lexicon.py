@@ -160,7 +160,7 @@ HOW_TO_WORDS = frozenset(
 #: ... within this many words before "to" ("what should i be doing right now to cool down")
 HOW_TO_REACH = 6
 #: a routine the intent layer found at least this sure of is taken when the message names its
-#: activity or setting and asks for something (`Brain._routine_near`)
+#: activity or setting and asks for something (`RoutinePicker.near`)
 ROUTINE_NEAR = 0.42
 #: words that make an activity named in a message a subject to find out about, not one to
 #: get ready for: "a list of the top 10 tennis players", "golf tickets", "cycling results"
@@ -173,10 +173,10 @@ ROUTINE_NEAR_IN_CONVERSATION = 0.3
 #: ... and, in a conversation about stretching, for a routine the message names no activity of
 ROUTINE_IN_CONVERSATION = 0.5
 #: a question about stretching itself found at least this sure of is taken when the message
-#: names stretching and asks (`Brain._general_near`)
+#: names stretching and asks (`WantReader.general_near`)
 GENERAL_NEAR = 0.5
 #: an area question the intent layer found at least this sure of is taken when the message's
-#: own words ask the same (`Brain._aspect_agrees`)
+#: own words ask the same (`WantReader.aspect_agrees`)
 ASPECT_NEAR = 0.42
 #: general answers about a kind of complaint rather than a question: a message that names
 #: one area with its complaint is about that area ("heel pain first thing in the morning",
