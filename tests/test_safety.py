@@ -1184,6 +1184,15 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.twitching_that_lasts",
     ),
     ("my calf twitches a bit while i hold the stretch", None),
+    # tingling in both hands and both feet is the nerves of the limbs, for a GP; not the
+    # spine's base (an emergency) nor one hand's carpal tunnel
+    (
+        "i get tingling in both hands and feet now and then, is that normal",
+        "red_flag.numb_hands_and_feet",
+    ),
+    ("my fingers and toes have been numb and prickly for weeks", "red_flag.numb_hands_and_feet"),
+    ("numb hands and feet after my ice bath, normal?", None),
+    ("both my legs are numb and my back is killing me", "red_flag.saddle_or_both_legs_numb"),
     (
         "my mum has osteopenia and she's getting shorter, is stretching ok",
         "red_flag.spine_losing_height",
