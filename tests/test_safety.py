@@ -1193,6 +1193,37 @@ SIGNS_IN_OWN_WORDS = [
     ("my fingers and toes have been numb and prickly for weeks", "red_flag.numb_hands_and_feet"),
     ("numb hands and feet after my ice bath, normal?", None),
     ("both my legs are numb and my back is killing me", "red_flag.saddle_or_both_legs_numb"),
+    # exhaustion laughed off, gasping on intervals, a figurative heart attack: no red flag
+    ("leg day killed me lol i cant feel my legs", None),
+    ("heart pounding and gasping after the hill sprints, how do i cool down", None),
+    ("the dog nearly gave me a heart attack jumping out, anyway neck stretch?", None),
+    ("fingers go numb in the cold on my bike but warm up after", None),
+    # recurring or explained signs step down: dizzy each time on standing from the floor is a
+    # GP's, a knee that buckles now and then a physio's, calf swelling that comes and goes is
+    # no muscle breakdown
+    (
+        "i keep getting dizzy when i stand up from floor stretches",
+        "red_flag.dizzy_on_position",
+    ),
+    (
+        "my knee gives way now and then and when that happens i cant put weight on it",
+        "red_flag.knee_keeps_locking",
+    ),
+    ("my right calf swells up sometimes after a run", "red_flag.dvt"),
+    # angina told as a tight chest up a hill that eased when slowing down; a calf like a golf
+    # ball after hours in the car with clots in the family; the zap on bending the neck
+    (
+        "chest goes tight up the hill on my runs and it stops once i slow down",
+        "red_flag.chest_pain_exercise",
+    ),
+    (
+        "calf feels like a golf ball after 6 hrs in the car and we have a history of blood clots",
+        "red_flag.dvt",
+    ),
+    (
+        "bending my head down sends an electric zap down my spine",
+        "red_flag.electric_zap_bending_neck",
+    ),
     (
         "my mum has osteopenia and she's getting shorter, is stretching ok",
         "red_flag.spine_losing_height",
