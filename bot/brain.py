@@ -249,6 +249,18 @@ class Brain:
         match = self._to_the_complaint(
             self.matcher.match(analysis, self._last_area(analysis, context)), analysis
         )
+        asked_first = None if named else self._question_first(analysis, context, match)
+        if asked_first is not None:  # "where exactly is the psoas? my PT mate says ..."
+            return asked_first
+        if (
+            named
+            and match.kind == "routine"
+            and match.key in self.kb.conditions
+            and match.key not in named
+        ):
+            # "im pregnant, can i stretch" reads like "im 70, can i stretch" (the older adults'
+            # routine): the condition the message names is what it asks about
+            return self._with_conditions(self.replies.condition(named, context), named, context)
         if match.kind != GENERAL:
             closing = self._closing_question(analysis, context)
             if closing is not None:
@@ -290,6 +302,48 @@ class Brain:
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
         return self._with_conditions(reply, named, context, analysis.corrected)
+
+    def _question_first(self, analysis: Analysis, context: Context, match: Match) -> Reply | None:
+        """The reply to the question a message opens with, when the rest only tells: "where
+        exactly is the psoas? my PT mate says my back pain comes from my hips", "morning
+        stretch routine? i wake up feeling like the tin man", "why am i so out of breath
+        after 2 mins of jogging, i stretch every day". The telling is context; read whole, it
+        can outweigh what was asked. Only a question that names another area than the whole
+        message's reading (`match`), or a routine, or names a general subject with no area
+        told after it, counts. None otherwise."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        words = analysis.corrected
+        end = pieces[0][1]
+        head, tail = words[:end], words[end:]
+        text = analysis.text
+        marks = [i for i, ch in enumerate(text) if ch in lexicon.PIECE_MARKS]
+        opens_asking = head[0] in lexicon.WH_WORDS or head[0] in lexicon.YES_NO_STARTS
+        if len(head) < lexicon.ASKED_FIRST_MIN_WORDS or not marks:
+            return None
+        if not (opens_asking or text[marks[0]] == "?") or "?" in text[marks[0] + 1 :]:
+            return None
+        if any(
+            tail[start] in lexicon.WH_WORDS or tail[start] in lexicon.YES_NO_STARTS
+            for start, _end in ((s - end, e - end) for s, e in pieces[1:])
+        ):
+            return None  # "... , is that normal": a second question
+        reply = self._reply(" ".join(head), context)
+        topic = reply.context.topic
+        if reply.kind == "routine":
+            # one the question names by its activity, setting or time ("before golf",
+            # "morning stretch routine"), not one read from a typo ("stretch for my sides")
+            return reply if self.pick.activities_in(head) else None
+        if reply.kind not in ("answer", "stretch") or not reply.intent.startswith(f"{topic}."):
+            return None  # a condition's advice, small talk, a fallback
+        if topic != GENERAL:
+            # the same area read whole keeps the whole message's cues ("good chest stretch?
+            # hunched over a laptop all day")
+            return reply if topic != match.topic else None
+        told_areas = any(start >= end for start, _end, _topic in analysis.spans)
+        key = reply.intent.partition(".")[2]
+        return reply if self.wants.names_subject(key, head) and not told_areas else None
 
     def _condition_asked_about(
         self, analysis: Analysis, context: Context, named: Sequence[str]

@@ -203,6 +203,10 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "coold
 #: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
 #: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
 TOLD_SENSATIONS = frozenset({"cramp", "joint_noises"})
+#: the marks that end a piece of a message, and how many words a question it opens with
+#: needs to be answered on its own (`Brain._question_first`)
+PIECE_MARKS = frozenset(".,;:!?")
+ASKED_FIRST_MIN_WORDS = 3
 #: first words that make a message a yes-or-no question without a question mark ("how" is not
 #: one: "how do i knit a scarf as a total beginner")
 YES_NO_STARTS = frozenset("can could is are am does do did should will would".split())

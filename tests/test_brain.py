@@ -2429,3 +2429,47 @@ def test_a_limit_told_after_a_stretch_adapts_it_without_asking_easier(brain, kb)
 
 def test_deadlift_tips_are_not_stretching_tips(brain):
     assert brain.reply("deadlift form tips for beginners").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # a question first, then only telling: the question is what is asked
+        (
+            "where is the piriformis exactly? my physio keeps blaming my lower back",
+            "piriformis.what",
+        ),
+        (
+            "what should i do before tennis? my shoulders are always tight on the first serve",
+            "routine.warmup_tennis",
+        ),
+        (
+            "why do i get so out of breath on runs, i do yoga every day",
+            "general.breathless_exercise",
+        ),
+        # ... not when the whole message reads the same area with more cues, nor when the
+        # question names no subject
+        ("how do i stretch? my hamstrings are tight", "hamstrings.stretch"),
+        ("good chest stretch? hunched over a laptop all day", "chest.stretch"),
+    ],
+)
+def test_a_question_asked_first_is_answered_whatever_is_told_after(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("im pregnant, can i stretch", "condition.pregnancy"),
+        ("my dad has a herniated disc, what stretches can he do", "condition.herniated_disc"),
+    ],
+)
+def test_a_condition_named_is_not_read_as_another_conditions_routine(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_why_beside_how_often_it_happens_asks_why(brain):
+    reply = brain.reply(
+        "knot under my shoulder blade comes with me to work every day, why does it keep coming back"
+    )
+    assert reply.intent == "upper_back.why_tight"

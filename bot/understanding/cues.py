@@ -18,6 +18,8 @@ from bot.understanding.text import NEGATORS, normalize
 _COMPLAINT_REACH = 3
 #: cues that ask nothing of their own inside a request for a stretch
 _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
+#: how often something happens, which asks nothing of timing beside a question why
+_TOLD_OFTEN = frozenset({("every", "day"), ("everyday",), ("daily",)})
 #: ... nor inside a longer term that asks for something or why ("what is going on")
 _CONTAINERS = frozenset({"asks_stretch", "why", "request"})
 #: "neck and shoulder strain": words joining two areas a complaint follows
@@ -107,6 +109,14 @@ class CueReader:
         going on" why."""
         found = self._index.matches(words)
         asks = [(start, end, cue) for start, end, cue in found if cue in _CONTAINERS]
+        if any(cue == "why" for _s, _e, cue in found):
+            # "why does it keep coming back? it's there every day": how often it happens,
+            # told beside a question why, asks nothing of timing
+            found = tuple(
+                (start, end, cue)
+                for start, end, cue in found
+                if cue != "asks_when" or words[start:end] not in _TOLD_OFTEN
+            )
         return frozenset(
             cue
             for start, end, cue in found
