@@ -440,6 +440,13 @@ class Brain:
         # a thank-you in front does not make the question longer ("great thanks, how long
         # should i hold each one")
         thanked = lexicon.after_thanks(words, self.cues) if thanks else []
+        if thanks and not thanked and context.kind is not None and lexicon.acknowledged(words):
+            # "ok stretch it", "ok other side": the rest asks, however short (read whole, "ok
+            # stretch it" is "is it ok to stretch every day")
+            rest = " ".join(words[1:]) + ("?" if analysis.text.rstrip().endswith("?") else "")
+            after = self._reply(rest, context)
+            if after.kind != "fallback":
+                return after
         question = thanked or words
         if len(question) > lexicon.SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words):
             return None
@@ -1219,7 +1226,30 @@ class Brain:
         )
         if named is not None:  # "a 10 minute cooldown after my run"
             return self._resized(named, ask, context, postures=False)
+        if (
+            ask.minutes is not None
+            and MIN_MINUTES <= ask.minutes <= MAX_MINUTES  # not "on my feet 10 hours a day"
+            and area is None
+            and ask.limits
+            and self._asks_for_something(ask.rest)
+            and not self.pick.activities_in(analysis.corrected)
+        ):
+            # "working from the kitchen table all day, quick 5 min stretch routine i can do
+            # without getting up?": what they told is why they asked; the ask is plain
+            base, leads = self._base(area, ask, context)
+            return self._resized(base, ask, context, postures=True, leads=leads)
         return None
+
+    def _asks_for_something(self, words: Sequence[str]) -> bool:
+        """Whether the words ask for a routine or for something to do ("quick stretch routine
+        i can do", "anything i can do")."""
+        cues = self.cues.read(words)
+        if "asks_stretch" in cues:
+            return True
+        at = [i for i, w in enumerate(words) if w in lexicon.ROUTINE_WORDS]
+        # "my 5 min routine is chaos" tells of one's own
+        theirs = any(i and words[i - 1] in lexicon.SOMEONE_ELSES for i in at)
+        return bool(at) and "request" in cues and not theirs
 
     def _area_of(self, ask: SizeAsk) -> str | None:
         """The first area the rest of the message names that has stretches of its own."""
@@ -1766,6 +1796,13 @@ class Brain:
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":
             entry = self.kb.smalltalk[key]
+            if (
+                key in lexicon.QUESTIONS_TO_THE_BOT
+                and match.confidence < lexicon.BOT_QUESTION_SURE
+                and lexicon.BOT_WORDS.isdisjoint(words)
+                and lexicon.BOT_POINTERS.isdisjoint(words)
+            ):
+                return say.fallback(match, context)  # "who invented custard": not the bot's maker
             if entry.kind == "help":
                 return say.help(context)
             return say.smalltalk(key, " ".join(words), context, confidence=match.confidence)

@@ -247,6 +247,13 @@ QUESTIONS_TO_THE_BOT = frozenset(
 )
 #: ... naming the bot ("who made you", "are u a bot")
 BOT_WORDS = frozenset({"you", "u", "ya", "yourself", "bot"})
+#: ... or pointing at it ("who is behind this", "whose bot is this"); a question to the bot that
+#: holds none of these is taken only when the matcher is this sure of it ("made by who")
+BOT_POINTERS = frozenset(
+    """this your ur yours stretchbot it real human person robot ai chatbot machine someone
+    anyone""".split()
+)
+BOT_QUESTION_SURE = 0.8
 #: word pairs that ask for something ("how about a full body one")
 ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
 #: ... when a thing or a time follows: "how about a full body one", "what about before bed"
@@ -394,6 +401,11 @@ SIZE_MOVE_MAX_WORDS = 16
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then them em it those these".split()
 )
+#: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
+#: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
+#: praise ("great stretch") is left out: it is about the reply
+ACK_LEADS = frozenset("ok okay k kk alright sure yeah yep yes".split())
+ACK_NOT_LEADS = frozenset("to if for with so".split())
 #: words that join a bare question to the reply before ("and how", "when though"): with one
 #: of `BARE_ASKS` and nothing else, after an area, they ask how to stretch it or when
 BARE_JOINERS = frozenset("and so but then though exactly ok okay again".split())
@@ -872,6 +884,17 @@ def owned(words: Sequence[str], start: int, end: int) -> bool:
     """Whether the area named by `words[start:end]` is the writer's: "my calves", "my left
     calf", "the backs of my thighs"."""
     return not FIRST_PERSON.isdisjoint(words[max(0, start - OWNED_REACH) : end])
+
+
+def acknowledged(words: Sequence[str]) -> bool:
+    """Whether the words open with an acknowledgement (`ACK_LEADS`) and go on with at least
+    one word that is no filler: "ok stretch it", not "ok to stretch it daily?", "ok thanks"."""
+    return (
+        len(words) > 1
+        and words[0] in ACK_LEADS
+        and words[1] not in ACK_NOT_LEADS
+        and any(w not in _THANKS_FILLERS and w not in STOPWORDS for w in words[1:])
+    )
 
 
 def after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:

@@ -2473,3 +2473,44 @@ def test_why_beside_how_often_it_happens_asks_why(brain):
         "knot under my shoulder blade comes with me to work every day, why does it keep coming back"
     )
     assert reply.intent == "upper_back.why_tight"
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        # an acknowledgement in front of a short follow-up is no part of it
+        ("what is the psoas", "ok stretch it", "psoas.stretch"),
+        ("neck stretch", "okay easier", "stretch.upper_trapezius.easier"),
+        # ... but "ok to" asks whether
+        ("calf stretch", "ok to do it every day?", "calves.when"),
+        # a bare acknowledgement is small talk, not a fallback
+        ("calf stretch", "got it", "smalltalk.acknowledge"),
+        ("calf stretch", "ok", "smalltalk.acknowledge"),
+    ],
+)
+def test_an_acknowledgement_before_a_follow_up(brain, first, message, intent):
+    _first, reply = converse(brain, first, message)
+    assert reply.intent == intent
+
+
+def test_a_length_and_a_seated_limit_told_after_a_story_build_a_routine(brain):
+    reply = brain.reply(
+        "on calls at the dining table all day, 5 minute stretch routine i can do without getting up?"
+    )
+    assert reply.kind == "routine" and reply.intent == "routine.desk_break"
+
+
+def test_is_that_the_muscle_asks_what_it_is(brain):
+    assert brain.reply("the inside of my thighs is tight, is that the adductors?").intent == (
+        "adductors.what"
+    )
+
+
+@pytest.mark.parametrize("text", ["who invented custard", "who made the first pizza"])
+def test_a_question_about_someone_elses_maker_is_not_about_the_bot(brain, text):
+    assert brain.reply(text).kind == "fallback"
+
+
+@pytest.mark.parametrize("text", ["who made you", "is this a real person", "who is behind this"])
+def test_questions_to_the_bot_are_still_small_talk(brain, text):
+    assert brain.reply(text).kind == "smalltalk"

@@ -245,9 +245,15 @@ def test_stop_never_turns_daily_tips_on(brain, text):
     assert brain.reply(text).intent == "daily.off"
 
 
-@pytest.mark.parametrize("text", ["ok", "okay", "what", "what?", "how"])
+@pytest.mark.parametrize("text", ["what", "what?", "how"])
 def test_a_bare_word_is_not_a_question(brain, text):
     assert brain.reply(text).kind == "fallback"
+
+
+@pytest.mark.parametrize("text", ["ok", "okay"])
+def test_a_bare_ok_is_acknowledged_not_answered(brain, text):
+    reply = brain.reply(text)
+    assert reply.kind == "smalltalk" and reply.intent == "smalltalk.acknowledge"
 
 
 @pytest.mark.parametrize(
