@@ -2514,3 +2514,11 @@ def test_a_question_about_someone_elses_maker_is_not_about_the_bot(brain, text):
 @pytest.mark.parametrize("text", ["who made you", "is this a real person", "who is behind this"])
 def test_questions_to_the_bot_are_still_small_talk(brain, text):
     assert brain.reply(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how can i tell if im injured or just sore", "is this just doms or an injury"],
+)
+def test_sore_or_injured_gets_its_answer(brain, text):
+    assert brain.reply(text).intent == "general.sore_or_injured"
