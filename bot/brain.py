@@ -457,6 +457,9 @@ class Brain:
         twin = self.pick.twin(analysis, context)
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)
+        step = self._typed_step(words, context)
+        if step is not None:  # "next" after a routine: its steps one by one
+            return step
         # the area of the conversation, and whether the message points back at it ("that",
         # "it", "mine")
         # ("hold how lng" then "n when shud i do it": the area of the stretch on screen)
@@ -1139,6 +1142,26 @@ class Brain:
             return None
         other = f"{side}_{activity}" if activity else side
         return replace(plan, base=other) if other in self.kb.routines else None
+
+    def _typed_step(self, words: Sequence[str], context: Context) -> Reply | None:
+        """After a routine, "start" or "next" walks through its steps in the chat as the Step
+        by step button does; during those steps "next" (or "done") goes on and "back" goes
+        back. None for anything else."""
+        plan = context.plan
+        if context.kind != "routine" or plan is None or not self.replies.sizer.can_build(plan):
+            return None
+        said = " ".join(w for w in words if w not in lexicon.STEP_FILLER)
+        move = lexicon.STEP_MOVES.get(said)
+        if move is None:
+            return None
+        at = None
+        if (context.intent or "").startswith(lexicon.GUIDE_PREFIX):
+            at = self.replies.step_shown(plan, context)
+        if at is None:  # the overview: "next", "start" begin at the first step
+            if said in lexicon.STEP_DONE:  # "done" after it: the routine is done
+                return self.replies.routine_done(plan, context)
+            return None if move < 0 else self.replies.guide_step(plan, 0, context, manual=True)
+        return self.replies.guide_step(plan, max(0, at + move), context, manual=True)
 
     def _again(self, context: Context) -> Reply | None:
         """The last stretch, routine or answer once more."""

@@ -406,6 +406,24 @@ ASK_FOR_A_STRETCH = frozenset(
 #: praise ("great stretch") is left out: it is about the reply
 ACK_LEADS = frozenset("ok okay k kk alright sure yeah yep yes".split())
 ACK_NOT_LEADS = frozenset("to if for with so".split())
+#: typed moves through a routine's steps after it is shown ("next", "start", "back"): +1 goes
+#: on (from the overview: the first step), -1 goes back; the filler around them changes nothing
+_STEP_ON = (
+    "next, next one, next step, next stretch, nxt, start, begin, go, lets go, start it, "
+    "lets start, lets do it, ready, i am ready, step by step, first one, first step"
+)
+#: ... of which these go on only during the steps (after the overview, the routine is done)
+STEP_DONE = frozenset(
+    {"done", "all done", "finished", "did it", "done it", "i did it", "i am done"}
+)
+STEP_MOVES = (
+    dict.fromkeys(_STEP_ON.split(", "), 1)
+    | dict.fromkeys(STEP_DONE, 1)
+    | dict.fromkeys(("back", "go back", "previous", "previous one"), -1)
+)
+STEP_FILLER = frozenset("ok okay please pls plz then now and so yes yep yeah alright".split())
+#: the intents of a guided routine's steps
+GUIDE_PREFIX = "guide."
 #: words that join a bare question to the reply before ("and how", "when though"): with one
 #: of `BARE_ASKS` and nothing else, after an area, they ask how to stretch it or when
 BARE_JOINERS = frozenset("and so but then though exactly ok okay again".split())

@@ -889,10 +889,25 @@ class Replies:
                 intent=f"guide.{plan.base}",
                 routine=None if plan.area else plan.base,
                 plan=plan,
+                stretch=stretch.id,  # the step shown, for a typed "next" (`step_shown`)
             ),
             # the step changes every few seconds: one line of disclaimer is enough
             disclaimer=self.kb.disclaimer.line,
         )
+
+    def step_shown(self, plan: Plan, context: Context) -> int | None:
+        """The index of the step of `plan` the conversation last showed (its stretch), or
+        None when it showed none of them."""
+        sized = self.sizer.build(plan, self._avoided(context))
+        if sized is None or context.stretch is None:
+            return None
+        ids = [step.stretch for step in sized.steps]
+        return ids.index(context.stretch) if context.stretch in ids else None
+
+    def routine_done(self, plan: Plan, context: Context) -> Reply | None:
+        """ "Done" after a routine's overview: the well-done reply its last step leads to."""
+        sized = self.sizer.build(plan, self._avoided(context))
+        return None if sized is None else self._guide_done(sized, context, manual=True)
 
     def _guide_done(self, sized: Sized, context: Context, manual: bool = False) -> Reply:
         plan = sized.plan

@@ -2522,3 +2522,24 @@ def test_questions_to_the_bot_are_still_small_talk(brain, text):
 )
 def test_sore_or_injured_gets_its_answer(brain, text):
     assert brain.reply(text).intent == "general.sore_or_injured"
+
+
+def test_typed_next_walks_a_routine_step_by_step(brain):
+    routine, first, second, back, done = converse(
+        brain, "desk break routine", "ok start", "next", "back", "done"
+    )
+    assert routine.intent == "routine.desk_break"
+    assert [r.intent for r in (first, second, back, done)] == [
+        "guide.desk_break.0",
+        "guide.desk_break.1",
+        "guide.desk_break.0",
+        "guide.desk_break.1",
+    ]
+    assert first.stretches != second.stretches
+
+
+def test_done_after_a_routine_is_well_done_and_next_after_a_stretch_is_another(brain):
+    _routine, done = converse(brain, "desk break routine", "all done")
+    assert done.intent == "guide.desk_break.done"
+    stretch, after = converse(brain, "calf stretch", "next")
+    assert after.kind == "stretch" and after.stretches != stretch.stretches
