@@ -549,6 +549,17 @@ class Brain:
             lexicon.ROUTINE_NAMES & set(words) or lexicon.PLAN_WORDS & set(words)
         ) or lexicon.has_pair(words, lexicon.PLAN_PAIRS)
         routine = self.pick.for_answer(context) if asks_a_plan else None
+        if (
+            routine is None
+            and asks_a_plan
+            and context.activities
+            and not (context.topic not in (None, GENERAL) and pointing)
+            and not self.pick.activities_in(words)
+        ):
+            # "ok give me the routine" after talk of the splits or a sport that went astray:
+            # the routine of the activity named last, unless the message names its own or the
+            # talk is of an area ("can you make that a routine" after a glute stretch)
+            routine = lexicon.pick_warm_or_cool(context.activities, words)
         if routine is not None and not analysis.topics:
             # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
             # me a plan", "start me off" after "can i ever touch my toes"

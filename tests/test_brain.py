@@ -2543,3 +2543,19 @@ def test_done_after_a_routine_is_well_done_and_next_after_a_stretch_is_another(b
     assert done.intent == "guide.desk_break.done"
     stretch, after = converse(brain, "calf stretch", "next")
     assert after.kind == "stretch" and after.stretches != stretch.stretches
+
+
+def test_the_routine_asked_after_a_goal_is_the_goals_routine(brain):
+    _goal, _astray, routine = converse(
+        brain,
+        "wanna learn the splits, me and my sister have a bet going",
+        "is that even doable by summer",
+        "ok give me the routine",
+    )
+    assert routine.intent == "routine.splits"
+
+
+def test_a_body_part_that_dies_is_a_complaint(brain):
+    assert brain.reply("my lower back always dies on long drives").intent == (
+        "lower_back.why_tight"
+    )
