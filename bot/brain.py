@@ -500,6 +500,12 @@ class Brain:
             or (context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}."))
             # "useless bot" then "fine, something easier then": the stretch still on screen
             or (context.kind == "smalltalk" and context.stretch is not None)
+            # "this one is too hard, easier?" on a routine's step: that step's stretch
+            or (
+                context.kind == "routine"
+                and (context.intent or "").startswith(lexicon.GUIDE_PREFIX)
+                and context.stretch is not None
+            )
         )
         stretch = kb.stretches.get(context.stretch or "") if on_stretch else None
         varies = bool(cues & lexicon.VARIANT_CUES) or lexicon.asks_both_sides(words)
@@ -696,6 +702,19 @@ class Brain:
             # "still tight though", "mine are always stiff" after an answer about an area: the
             # complaint goes on, and its stretch helps
             return say.stretch_for_topic(area, context)
+        if (
+            area
+            and context.kind == "stretch"
+            and not analysis.topics
+            and self.cues.complains(words)
+            and not cues & {"why", "what", "when", "asks_when", "request", "asks_stretch"}
+            and words[0] not in lexicon.QUESTION_STARTS  # "is it meant to hurt"
+            and lexicon.HURT_WORDS.isdisjoint(words)  # the stretch hurting is another matter
+            and (area, "why_tight") in kb.answers
+        ):
+            # "woke up like this, cant turn left" after a neck stretch: the story goes on, and
+            # why it happens is what the card did not say
+            return self._aspect_reply(area, "why_tight", context)
         if (
             "thanks" in kb.smalltalk
             and (words[-1] in lexicon.TRAILING_THANKS or tuple(words[-2:]) == ("thank", "you"))
@@ -1073,15 +1092,22 @@ class Brain:
         its easier version. None for any other message, and for a question about it ("why
         does it hurt my knee")."""
         words = analysis.corrected
+        still = lexicon.STILL in words or (context.intent or "").endswith(lexicon.EASIER_SUFFIX)
+        hurts = not lexicon.HURT_WORDS.isdisjoint(words) or (
+            still and not lexicon.PULL_WORDS.isdisjoint(words)
+        )
         if (
-            lexicon.HURT_WORDS.isdisjoint(words)
-            or not (pointing or lexicon.DOING_WORDS.intersection(words))
+            not hurts
+            or not (pointing or still or lexicon.DOING_WORDS.intersection(words))
             or cues & {"why", "what", "asks_when", "new_question"}
             or words[0] in lexicon.QUESTION_STARTS  # "is it meant to hurt?"
             or not lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts at night": no stretch's
             or len(words) > lexicon.MOVE_MAX_WORDS
         ):
             return None
+        if still and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers:
+            # "still hurts tbh" after the easier version: stop, and when to get it checked
+            return self.replies.answer(GENERAL, lexicon.PAIN_GENERAL, context)
         lead = "Stretching should feel like a gentle pull, never pain, so ease off or stop."
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)

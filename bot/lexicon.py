@@ -68,6 +68,12 @@ VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
 HURT_WORDS = frozenset({"hurt", "hurts", "hurting", "hurted", "painful", "pain", "ouch", "ow"})
+#: "still hurts" after a stretch made easier: the general answer on pain while stretching;
+#: "pulls a lot" counts as hurting then
+STILL = "still"
+EASIER_SUFFIX = ".easier"
+PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
+PAIN_GENERAL = "pain"
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
 DOING_WORDS = frozenset({"doing", "during", "did"})
 KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})

@@ -2559,3 +2559,26 @@ def test_a_body_part_that_dies_is_a_complaint(brain):
     assert brain.reply("my lower back always dies on long drives").intent == (
         "lower_back.why_tight"
     )
+
+
+def test_a_step_of_a_routine_can_be_made_easier(brain):
+    *_steps, easier = converse(brain, "full body stretch routine", "start", "this one is too hard")
+    assert easier.kind == "stretch" and easier.intent.endswith(".easier")
+
+
+@pytest.mark.parametrize("message", ["done", "ok done 👍", "that works"])
+def test_done_after_a_stretch_is_acknowledged(brain, message):
+    _card, reply = converse(brain, "calf stretch", message)
+    assert reply.intent == "smalltalk.acknowledge"
+
+
+def test_still_hurting_after_the_easier_version_gets_the_answer_on_pain(brain):
+    *_before, still = converse(
+        brain, "hamstring stretch", "ouch that hurts behind my knee", "still pulls a lot"
+    )
+    assert still.intent == "general.pain"
+
+
+def test_the_story_going_on_after_a_stretch_gets_why(brain):
+    _card, story = converse(brain, "ugh my neck", "slept on it wrong, cant turn right")
+    assert story.intent == "neck.why_tight"
