@@ -1184,6 +1184,13 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.twitching_that_lasts",
     ),
     ("my calf twitches a bit while i hold the stretch", None),
+    # weight lost without trying, written with its unit; a joint out again and again; after a
+    # second baby; the muscle pump and a stretch not felt are no red flags
+    ("dropped like 8kg without even trying and my back aches", "red_flag.cancer_weight_loss"),
+    ("lost 4kg on purpose and my back feels better", None),
+    ("my kneecap has popped out 4 times this year", "red_flag.joint_keeps_dislocating"),
+    ("calves swollen after calf raises, the pump is real", None),
+    ("i cant feel my quads stretching at all, is that bad", None),
     # tingling in both hands and both feet is the nerves of the limbs, for a GP; not the
     # spine's base (an emergency) nor one hand's carpal tunnel
     (

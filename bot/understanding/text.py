@@ -156,8 +156,14 @@ SHORTHAND = {
 }
 
 
+#: a weight written with its unit ("lost 6kg", "down 10lbs") reads as a number and a unit
+_WEIGHTS = {
+    f"{n}{unit}": f"{n} {unit}"
+    for n in range(1, 201)
+    for unit in ("kg", "kgs", "kilo", "kilos", "lb", "lbs", "pounds")
+}
 #: every whole-word rewrite; the contractions win over the shorthand
-_REWRITES = {**SHORTHAND, **_WORDS}
+_REWRITES = {**_WEIGHTS, **SHORTHAND, **_WORDS}
 
 #: where a clause of a long message can end: punctuation, or a dash between spaces
 CLAUSE_MARKS = re.compile(r"[,.;:!?()\n\u2026]+|\s[-\u2013\u2014]+\s")
