@@ -460,6 +460,14 @@ class Brain:
         step = self._typed_step(words, context)
         if step is not None:  # "next" after a routine: its steps one by one
             return step
+        if (
+            context.kind in ("answer", "stretch")
+            and context.topic not in (None, GENERAL)
+            and set(words) <= lexicon.CARRY_ON_WORDS
+        ):
+            # "and?", "so?" after why an area gets tight: what to do about it; after a
+            # stretch: the next one
+            return say.stretch_for_topic(context.topic, context)
         # the area of the conversation, and whether the message points back at it ("that",
         # "it", "mine")
         # ("hold how lng" then "n when shud i do it": the area of the stretch on screen)
@@ -491,6 +499,10 @@ class Brain:
         another = self._another_for(analysis, cues, context, area)
         if another is not None:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"
+            if context.kind in ("answer", "smalltalk") and context.topic == GENERAL:
+                # the stretch shown before a general answer ("hold time?") is not shown again
+                shown = (context.stretch,) if context.stretch else context.seen
+                return say.stretch_for_topic(another, replace(context, topic=another, seen=shown))
             return say.stretch_for_topic(another, context)
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?"); a reason may come with the ask
@@ -1023,7 +1035,20 @@ class Brain:
         else `area`, the card's ("that one hurts my knees, different one?"). After a routine,
         only an area the request names and aims at. None when the message is no such
         request."""
-        if context.kind not in ("stretch", "routine") or "another" not in cues:
+        if "another" not in cues:
+            return None
+        if context.kind in ("answer", "smalltalk"):
+            # "hold time?" then "another one": the stretch shown before the general answer;
+            # "you suck" then "fine give me another one": the area talked about before
+            shown = None
+            if context.kind == "smalltalk" or context.topic == GENERAL:
+                shown = self._stretch_area(context)
+            if shown is None and context.kind == "smalltalk" and context.topic != GENERAL:
+                shown = context.topic
+            if shown is None or analysis.topics:
+                return None
+            return shown
+        if context.kind not in ("stretch", "routine"):
             return None
         words = analysis.words
         if lexicon.OTHER_ASKS.intersection(analysis.corrected):

@@ -430,6 +430,8 @@ STEP_MOVES = (
 STEP_FILLER = frozenset("ok okay please pls plz then now and so yes yep yeah alright".split())
 #: the intents of a guided routine's steps
 GUIDE_PREFIX = "guide."
+#: a bare "and?" or "so?" after an answer about an area: and what do I do about it
+CARRY_ON_WORDS = frozenset({"and", "so", "then", "well", "and then", "so then"})
 #: words that join a bare question to the reply before ("and how", "when though"): with one
 #: of `BARE_ASKS` and nothing else, after an area, they ask how to stretch it or when
 BARE_JOINERS = frozenset("and so but then though exactly ok okay again".split())

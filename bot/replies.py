@@ -543,7 +543,13 @@ class Replies:
             topic=topic,
             stretches=(stretch.id,),
             actions=(button("Another stretch", act.AnotherStretch(topic, stretch.id)),),
-            context=replace(context, kind="stretch", intent=f"stretch.{stretch.id}"),
+            context=replace(
+                context,
+                kind="stretch",
+                intent=f"stretch.{stretch.id}",
+                stretch=stretch.id,
+                seen=context.seen if stretch.id in context.seen else (*context.seen, stretch.id),
+            ),
         )
 
     def stretch_details(self, stretch: Stretch, context: Context) -> Reply:

@@ -2582,3 +2582,22 @@ def test_still_hurting_after_the_easier_version_gets_the_answer_on_pain(brain):
 def test_the_story_going_on_after_a_stretch_gets_why(brain):
     _card, story = converse(brain, "ugh my neck", "slept on it wrong, cant turn right")
     assert story.intent == "neck.why_tight"
+
+
+def test_another_after_a_general_answer_is_for_the_stretch_shown_before(brain):
+    replies = converse(brain, "glutes tight after squats", "harder", "hold time?", "next one")
+    harder, another = replies[1], replies[-1]
+    assert another.kind == "stretch" and another.topic == "glutes"
+    assert another.stretches != harder.stretches
+
+
+def test_and_after_why_an_area_gets_tight_gives_its_stretch(brain):
+    _why, carry_on = converse(brain, "why are my shoulders always so tight", "and?")
+    assert carry_on.kind == "stretch" and carry_on.topic == "shoulders"
+
+
+def test_another_after_small_talk_is_for_the_area_before(brain):
+    *_before, another = converse(
+        brain, "my traps are tight", "that didnt help at all", "fine give me another one"
+    )
+    assert another.kind == "stretch"
