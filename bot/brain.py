@@ -549,6 +549,17 @@ class Brain:
         ):
             # "is that one ok before a run?": whether to hold stretches before exercise
             return say.answer(GENERAL, "before_after", context)
+        if (
+            stretch is not None
+            and context.kind == "stretch"
+            and pointing
+            and words[0] in lexicon.YES_NO_STARTS
+            and not analysis.topics
+            and not lexicon.AT_WORK.isdisjoint(words)
+        ):
+            # "can i do this at work without looking weird", "can i do it in meetings": one
+            # done sitting, or this one when it already is
+            return self._keeping_to({"chair"}, stretch, context)
         if stretch is not None and context.kind == "stretch":
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"

@@ -430,6 +430,10 @@ STEP_MOVES = (
 STEP_FILLER = frozenset("ok okay please pls plz then now and so yes yep yeah alright".split())
 #: the intents of a guided routine's steps
 GUIDE_PREFIX = "guide."
+#: places where a stretch is done sitting, unnoticed ("can i do it in meetings")
+AT_WORK = frozenset(
+    "work office desk meeting meetings zoom call calls lecture lectures class classroom".split()
+)
 #: a bare "and?" or "so?" after an answer about an area: and what do I do about it
 CARRY_ON_WORDS = frozenset({"and", "so", "then", "well", "and then", "so then"})
 #: words that join a bare question to the reply before ("and how", "when though"): with one

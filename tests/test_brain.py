@@ -2601,3 +2601,10 @@ def test_another_after_small_talk_is_for_the_area_before(brain):
         brain, "my traps are tight", "that didnt help at all", "fine give me another one"
     )
     assert another.kind == "stretch"
+
+
+@pytest.mark.parametrize("ask", ["can i do this at work", "can i do it in meetings lol"])
+def test_a_stretch_asked_for_at_work_is_one_done_sitting(brain, ask):
+    _card, reply = converse(brain, "wrist stretch please", ask)
+    assert reply.kind == "stretch" and reply.topic == "wrists_forearms"
+    assert "chair" in reply.context.limits
