@@ -460,6 +460,9 @@ class Brain:
         step = self._typed_step(words, context)
         if step is not None:  # "next" after a routine: its steps one by one
             return step
+        remembered = self._remembered_warm_up(analysis, context)
+        if remembered is not None:  # "then whats a pregame warmup" after talk of soccer
+            return say.routine(kb.routines[remembered], context)
         if (
             context.kind in ("answer", "stretch")
             and context.topic not in (None, GENERAL)
@@ -1215,6 +1218,19 @@ class Brain:
             return None
         other = f"{side}_{activity}" if activity else side
         return replace(plan, base=other) if other in self.kb.routines else None
+
+    def _remembered_warm_up(self, analysis: Analysis, context: Context) -> str | None:
+        """A warm-up or cool-down asked for with no activity named, in a conversation about
+        one ("tight adductors from soccer" ... "then whats a pregame warmup"): that activity's
+        own. None otherwise, and when the activity has none of that kind."""
+        words = analysis.corrected
+        if not context.activities or analysis.topics or self.pick.activities_in(words):
+            return None
+        kinds = lexicon.warm_ups_named(words)
+        if len(kinds) != 1 or lexicon.asks_whether(words):
+            return None  # "do i need to warm up" asks whether
+        kind = kinds.pop()
+        return next((r for r in context.activities if r.startswith(f"{kind}_")), None)
 
     def _typed_step(self, words: Sequence[str], context: Context) -> Reply | None:
         """After a routine, "start" or "next" walks through its steps in the chat as the Step

@@ -2608,3 +2608,13 @@ def test_a_stretch_asked_for_at_work_is_one_done_sitting(brain, ask):
     _card, reply = converse(brain, "wrist stretch please", ask)
     assert reply.kind == "stretch" and reply.topic == "wrists_forearms"
     assert "chair" in reply.context.limits
+
+
+def test_a_warm_up_asked_in_talk_of_a_sport_is_that_sports(brain):
+    _card, warm = converse(brain, "groin tight from football", "ok whats a good warmup then")
+    assert warm.intent == "routine.warmup_soccer"
+
+
+def test_stretch_to_loosen_them_is_a_stretch_for_the_area_before(brain):
+    _why, card = converse(brain, "why are my quads so tight", "stretch to loosen them?")
+    assert card.kind == "stretch" and card.topic == "quadriceps"
