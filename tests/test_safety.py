@@ -1184,6 +1184,17 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.twitching_that_lasts",
     ),
     ("my calf twitches a bit while i hold the stretch", None),
+    # carpal tunnel's fingers at night are a GP's, not night pain's; a jaw stuck for a minute
+    # that freed itself is a GP's; a back sore from moving house is no flag
+    (
+        "my thumb and first two fingers go numb on and off, worse at night",
+        "red_flag.hand_numbness",
+    ),
+    (
+        "jaw got stuck open for a minute this morning then it went back",
+        "red_flag.jaw_locks_at_times",
+    ),
+    ("lower back sore for a week since moving house, any stretches", None),
     # weight lost without trying, written with its unit; a joint out again and again; after a
     # second baby; the muscle pump and a stretch not felt are no red flags
     ("dropped like 8kg without even trying and my back aches", "red_flag.cancer_weight_loss"),
