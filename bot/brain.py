@@ -329,6 +329,13 @@ class Brain:
             for start, _end in ((s - end, e - end) for s, e in pieces[1:])
         ):
             return None  # "... , is that normal": a second question
+        named = (
+            any(start < end for start, _end, _topic in analysis.spans)
+            or self.wants.subjects.matches(head)
+            or self.pick.activities_in(head)
+        )
+        if not named:
+            return None  # nothing the question names could be answered on its own
         reply = self._reply(" ".join(head), context)
         topic = reply.context.topic
         if reply.kind == "routine":

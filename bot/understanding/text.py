@@ -157,13 +157,9 @@ SHORTHAND = {
 
 
 #: a weight written with its unit ("lost 6kg", "down 10lbs") reads as a number and a unit
-_WEIGHTS = {
-    f"{n}{unit}": f"{n} {unit}"
-    for n in range(1, 201)
-    for unit in ("kg", "kgs", "kilo", "kilos", "lb", "lbs", "pounds")
-}
+_WEIGHT = re.compile(r"\b(\d{1,3})(kgs?|kilos?|lbs?|pounds)\b")
 #: every whole-word rewrite; the contractions win over the shorthand
-_REWRITES = {**_WEIGHTS, **SHORTHAND, **_WORDS}
+_REWRITES = {**SHORTHAND, **_WORDS}
 
 #: where a clause of a long message can end: punctuation, or a dash between spaces
 CLAUSE_MARKS = re.compile(r"[,.;:!?()\n\u2026]+|\s[-\u2013\u2014]+\s")
@@ -231,6 +227,8 @@ def _words(spaced: str) -> list[str]:
     and shorthand spelled out; one word can become several, as one string ("i do not know")."""
     if _TRIPLE.search(spaced):  # far cheaper than a substitution that finds nothing
         spaced = _REPEATS.sub(r"\1\1", spaced)
+    if _WEIGHT.search(spaced):
+        spaced = _WEIGHT.sub(r"\1 \2", spaced)
     rewrite = _REWRITES.get
     if "'" not in spaced:  # most messages: one look-up a word
         return [rewrite(word, word) for word in spaced.split()]
