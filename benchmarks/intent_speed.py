@@ -304,11 +304,25 @@ def measure_startup(env: dict[str, str], runs: int, kb_dir: Path | None = None) 
     return {k: statistics.median(r[k] for r in rows) for k in rows[0]}
 
 
+#: runs a command and reports its peak RSS (KB) and CPU seconds on stderr's last line. A child
+#: started straight from this benchmark would report the benchmark's own RSS as its peak (the
+#: child shares the parent's pages until it runs the new program, and Linux counts them), so
+#: the bot is started from this small process instead
+_MEASURED = (
+    "import os, subprocess, sys\n"
+    "p = subprocess.Popen(sys.argv[1:])\n"
+    "_pid, status, u = os.wait4(p.pid, 0)\n"
+    "sys.stderr.write(f'\\n{u.ru_maxrss} {u.ru_utime + u.ru_stime}\\n')\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def run_ask(
     lines: Sequence[str], env: dict[str, str], extra: Sequence[str] = ()
 ) -> dict[str, float]:
     """`python -m bot ask --json -` fed `lines`: wall time, peak RSS (MB), lines written."""
-    cmd = [sys.executable, "-m", "bot", "ask", "--json", *extra, "-"]
+    bot = [sys.executable, "-m", "bot", "ask", "--json", *extra, "-"]
+    cmd = [sys.executable, "-c", _MEASURED, *bot]
     with (
         tempfile.TemporaryFile() as fin,
         tempfile.TemporaryFile() as fout,
@@ -319,7 +333,7 @@ def run_ask(
         fin.seek(0)
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=fin, stdout=fout, stderr=ferr)
-        _pid, status, usage = os.wait4(proc.pid, 0)
+        _pid, status, _usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
@@ -334,8 +348,9 @@ def run_ask(
             count += 1
         if first is not None:
             json.loads(first)  # the output is the JSON contract
-    cpu = usage.ru_utime + usage.ru_stime
-    return {"wall": wall, "cpu": cpu, "peak_mb": usage.ru_maxrss / 1024, "lines": count}
+        ferr.seek(0)
+        peak_kb, cpu = ferr.read().decode(errors="replace").split()[-2:]
+    return {"wall": wall, "cpu": float(cpu), "peak_mb": int(peak_kb) / 1024, "lines": count}
 
 
 # --------------------------------------------------------------------------- naive matcher
