@@ -329,13 +329,12 @@ class Brain:
             for start, _end in ((s - end, e - end) for s, e in pieces[1:])
         ):
             return None  # "... , is that normal": a second question
-        named = (
-            any(start < end for start, _end, _topic in analysis.spans)
-            or self.wants.subjects.matches(head)
-            or self.pick.activities_in(head)
-        )
-        if not named:
+        areas = {topic for start, _end, topic in analysis.spans if start < end}
+        others = self.wants.subjects.matches(head) or self.pick.activities_in(head)
+        if not (areas or others):
             return None  # nothing the question names could be answered on its own
+        if not others and areas == {match.topic}:
+            return None  # the whole message is read about the area the question names
         reply = self._reply(" ".join(head), context)
         topic = reply.context.topic
         if reply.kind == "routine":
