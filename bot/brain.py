@@ -208,6 +208,9 @@ class Brain:
             context = replace(
                 context, topic=None, kind=None, intent=None, stretch=None, routine=None, plan=None
             )
+        checked = self._stretch_checked_for(named, analysis, context)
+        if checked is not None:  # "btw im pregnant, is that one still ok?" after a stretch
+            return checked
         about = self._condition_asked_about(analysis, context, named)
         if about is not None:  # "so what should she avoid?" after her osteoporosis was told
             ordered = (about, *(c for c in context.conditions if c != about))
@@ -350,6 +353,39 @@ class Brain:
         told_areas = any(start >= end for start, _end, _topic in analysis.spans)
         key = reply.intent.partition(".")[2]
         return reply if self.wants.names_subject(key, head) and not told_areas else None
+
+    def _stretch_checked_for(
+        self, named: Sequence[str], analysis: Analysis, context: Context
+    ) -> Reply | None:
+        """After a stretch card, a message that tells a condition ("btw im pregnant, 24 weeks,
+        is that one still ok?", "i should mention my hip was replaced in march"): that stretch
+        checked against it, shown again when it suits, else one for the same area that does.
+        None when no condition is told, no stretch is on screen, or the message asks about
+        another area or a routine."""
+        shown = self.kb.stretches.get(context.stretch or "")
+        if not named or shown is None or context.kind != "stretch":
+            return None
+        words = analysis.corrected
+        if any(t != GENERAL for t in analysis.topics) or not lexicon.ROUTINE_NAMES.isdisjoint(
+            words
+        ):
+            return None
+        kept = replace(context, conditions=tuple(dict.fromkeys(context.conditions + tuple(named))))
+        conditions = [self.kb.conditions[c] for c in named]
+        avoided = {tag for c in kept.conditions for tag in self.kb.conditions[c].avoid}
+        topic = context.topic or shown.topics[0]
+        told = " and ".join(c.name for c in conditions)
+        if avoided.intersection(shown.caution_tags):
+            reply = with_lead(
+                self.replies.stretch_for_topic(topic, kept),
+                f"Skip the {shown.name.lower()} {told}. Here is one that suits instead.",
+            )
+        else:
+            reply = with_lead(
+                self.replies.stretch(shown, topic, kept),
+                f"The {shown.name.lower()} is fine {told}: keep it gentle.",
+            )
+        return self._with_conditions(reply, named, kept)
 
     def _condition_asked_about(
         self, analysis: Analysis, context: Context, named: Sequence[str]

@@ -2618,3 +2618,14 @@ def test_a_warm_up_asked_in_talk_of_a_sport_is_that_sports(brain):
 def test_stretch_to_loosen_them_is_a_stretch_for_the_area_before(brain):
     _why, card = converse(brain, "why are my quads so tight", "stretch to loosen them?")
     assert card.kind == "stretch" and card.topic == "quadriceps"
+
+
+def test_a_condition_told_after_a_stretch_checks_that_stretch(brain, kb):
+    card, checked = converse(brain, "lower back stretch", "oh btw im pregnant, is that one ok?")
+    shown = kb.stretches[card.stretches[0]]
+    assert checked.kind == "stretch" and checked.topic == "lower_back"
+    assert "pregnancy" in checked.context.conditions
+    avoided = set(kb.conditions["pregnancy"].avoid)
+    assert avoided & set(shown.caution_tags)  # the first card lies face down: not in pregnancy
+    assert not avoided & set(kb.stretches[checked.stretches[0]].caution_tags)
+    assert any(b.text.startswith("Skip the") for b in checked.blocks if b.text)
