@@ -2629,3 +2629,14 @@ def test_a_condition_told_after_a_stretch_checks_that_stretch(brain, kb):
     assert avoided & set(shown.caution_tags)  # the first card lies face down: not in pregnancy
     assert not avoided & set(kb.stretches[checked.stretches[0]].caution_tags)
     assert any(b.text.startswith("Skip the") for b in checked.blocks if b.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("is it normal to be sore after", "general.soreness"),
+        ("is it normal that it clicks", "general.joint_noises"),
+    ],
+)
+def test_is_it_normal_is_read_by_what_follows(brain, text, intent):
+    assert brain.reply(text).intent == intent
