@@ -321,11 +321,11 @@ class Brain:
         end = pieces[0][1]
         head, tail = words[:end], words[end:]
         text = analysis.text
-        marks = [i for i, ch in enumerate(text) if ch in lexicon.PIECE_MARKS]
+        mark = next((i for i, ch in enumerate(text) if ch in lexicon.PIECE_MARKS), None)
         opens_asking = head[0] in lexicon.WH_WORDS or head[0] in lexicon.YES_NO_STARTS
-        if len(head) < lexicon.ASKED_FIRST_MIN_WORDS or not marks:
+        if len(head) < lexicon.ASKED_FIRST_MIN_WORDS or mark is None:
             return None
-        if not (opens_asking or text[marks[0]] == "?") or "?" in text[marks[0] + 1 :]:
+        if not (opens_asking or text[mark] == "?") or "?" in text[mark + 1 :]:
             return None
         if any(
             tail[start] in lexicon.WH_WORDS or tail[start] in lexicon.YES_NO_STARTS
@@ -333,7 +333,8 @@ class Brain:
         ):
             return None  # "... , is that normal": a second question
         areas = {topic for start, _end, topic in analysis.spans if start < end}
-        others = self.wants.subjects.matches(head) or self.pick.activities_in(head)
+        activities = self.pick.activities_in(head)
+        others = self.wants.subjects.matches(head) or activities
         if not (areas or others):
             return None  # nothing the question names could be answered on its own
         if not others and areas == {match.topic}:
@@ -343,7 +344,7 @@ class Brain:
         if reply.kind == "routine":
             # one the question names by its activity, setting or time ("before golf",
             # "morning stretch routine"), not one read from a typo ("stretch for my sides")
-            return reply if self.pick.activities_in(head) else None
+            return reply if activities else None
         if reply.kind not in ("answer", "stretch") or not reply.intent.startswith(f"{topic}."):
             return None  # a condition's advice, small talk, a fallback
         if topic != GENERAL:
@@ -372,7 +373,7 @@ class Brain:
             return None
         kept = replace(context, conditions=tuple(dict.fromkeys(context.conditions + tuple(named))))
         conditions = [self.kb.conditions[c] for c in named]
-        avoided = {tag for c in kept.conditions for tag in self.kb.conditions[c].avoid}
+        avoided = self.replies.avoided(kept)
         topic = context.topic or shown.topics[0]
         told = " and ".join(c.name for c in conditions)
         if avoided.intersection(shown.caution_tags):
@@ -485,8 +486,7 @@ class Brain:
         if thanks and not thanked and context.kind is not None and lexicon.acknowledged(words):
             # "ok stretch it", "ok other side": the rest asks, however short (read whole, "ok
             # stretch it" is "is it ok to stretch every day")
-            rest = " ".join(words[1:]) + ("?" if analysis.text.rstrip().endswith("?") else "")
-            after = self._reply(rest, context)
+            after = self._asked_after(words[1:], analysis, context)
             if after.kind != "fallback":
                 return after
         question = thanked or words
@@ -795,9 +795,7 @@ class Brain:
             return say.smalltalk("thanks", " ".join(words), context)
         if thanks and len(words) > lexicon.THANKS_LEAD_MIN_WORDS:
             if thanked:
-                # the question mark stays with the question ("thanks! is that ok before a run?")
-                ask = " ".join(thanked) + ("?" if analysis.text.rstrip().endswith("?") else "")
-                after = self._reply(ask, context)
+                after = self._asked_after(thanked, analysis, context)
                 if after.kind != "fallback" or not lexicon.thanks_then_told(analysis):
                     return after  # "thanks, whats the capital of peru" is declined
                 # "cheers, off on my round now": the thanks is what the message says
@@ -1173,7 +1171,7 @@ class Brain:
         its easier version. None for any other message, and for a question about it ("why
         does it hurt my knee")."""
         words = analysis.corrected
-        still = lexicon.STILL in words or (context.intent or "").endswith(lexicon.EASIER_SUFFIX)
+        still = lexicon.STILL in words
         hurts = not lexicon.HURT_WORDS.isdisjoint(words) or (
             still and not lexicon.PULL_WORDS.isdisjoint(words)
         )
@@ -1260,6 +1258,12 @@ class Brain:
             return None
         other = f"{side}_{activity}" if activity else side
         return replace(plan, base=other) if other in self.kb.routines else None
+
+    def _asked_after(self, rest: Sequence[str], analysis: Analysis, context: Context) -> Reply:
+        """The reply to the words after a thank-you or an acknowledgement, read as if asked
+        alone; the question mark stays with the question ("thanks! is that ok before a run?")."""
+        mark = "?" if analysis.text.rstrip().endswith("?") else ""
+        return self._reply(" ".join(rest) + mark, context)
 
     def _remembered_warm_up(self, analysis: Analysis, context: Context) -> str | None:
         """A warm-up or cool-down asked for with no activity named, in a conversation about
@@ -1953,7 +1957,6 @@ class Brain:
             if (
                 key in lexicon.QUESTIONS_TO_THE_BOT
                 and match.confidence < lexicon.BOT_QUESTION_SURE
-                and lexicon.BOT_WORDS.isdisjoint(words)
                 and lexicon.BOT_POINTERS.isdisjoint(words)
             ):
                 return say.fallback(match, context)  # "who invented custard": not the bot's maker

@@ -68,10 +68,9 @@ VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
 HURT_WORDS = frozenset({"hurt", "hurts", "hurting", "hurted", "painful", "pain", "ouch", "ow"})
-#: "still hurts" after a stretch made easier: the general answer on pain while stretching;
-#: "pulls a lot" counts as hurting then
+#: "still hurts" after a stretch card: the general answer on pain while stretching; "pulls
+#: a lot" counts as hurting then
 STILL = "still"
-EASIER_SUFFIX = ".easier"
 PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
 PAIN_GENERAL = "pain"
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
@@ -253,9 +252,9 @@ QUESTIONS_TO_THE_BOT = frozenset(
 )
 #: ... naming the bot ("who made you", "are u a bot")
 BOT_WORDS = frozenset({"you", "u", "ya", "yourself", "bot"})
-#: ... or pointing at it ("who is behind this", "whose bot is this"); a question to the bot that
-#: holds none of these is taken only when the matcher is this sure of it ("made by who")
-BOT_POINTERS = frozenset(
+#: ... those, and the words that point at it ("who is behind this", "whose bot is this"); a
+#: question to the bot that holds none is taken only when the matcher is this sure ("made by who")
+BOT_POINTERS = BOT_WORDS | frozenset(
     """this your ur yours stretchbot it real human person robot ai chatbot machine someone
     anyone""".split()
 )
@@ -435,7 +434,7 @@ AT_WORK = frozenset(
     "work office desk meeting meetings zoom call calls lecture lectures class classroom".split()
 )
 #: a bare "and?" or "so?" after an answer about an area: and what do I do about it
-CARRY_ON_WORDS = frozenset({"and", "so", "then", "well", "and then", "so then"})
+CARRY_ON_WORDS = frozenset({"and", "so", "then", "well"})
 #: words that join a bare question to the reply before ("and how", "when though"): with one
 #: of `BARE_ASKS` and nothing else, after an area, they ask how to stretch it or when
 BARE_JOINERS = frozenset("and so but then though exactly ok okay again".split())

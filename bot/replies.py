@@ -316,7 +316,7 @@ class Replies:
         notes = tuple(Block("warning", self.kb.conditions[c].note) for c in ids)
         return replace(reply, blocks=notes + reply.blocks, conditions=tuple(ids))
 
-    def _avoided(self, context: Context) -> frozenset[str]:
+    def avoided(self, context: Context) -> frozenset[str]:
         """The caution tags the conversation's conditions rule out."""
         return frozenset(tag for c in context.conditions for tag in self.kb.conditions[c].avoid)
 
@@ -360,7 +360,7 @@ class Replies:
     ) -> Reply:
         """The first stretch for `topic` not yet shown in this conversation, of those that suit
         its conditions and, where any does, its limits ("no kneeling")."""
-        avoided = self._avoided(context)
+        avoided = self.avoided(context)
         options = tuple(
             s for s in self.kb.stretches_for(topic) if not avoided.intersection(s.caution_tags)
         )
@@ -603,7 +603,7 @@ class Replies:
         and, where a stretch that fits exists, replaced; each stretch that some condition
         rules out says so ("Knee to chest: not with osteoporosis"). `leads` are lines shown
         first (why this base, a length out of range)."""
-        sized = self.sizer.build(plan, self._avoided(context))
+        sized = self.sizer.build(plan, self.avoided(context))
         if sized is None:
             return self.nothing_fits(plan, context)
         steps = sized.steps
@@ -661,7 +661,7 @@ class Replies:
     def steps_of(self, plan: Plan, context: Context) -> tuple[RoutineStep, ...]:
         """The steps `plan` builds in this conversation (its conditions): what the overview
         lists and the guide walks through; empty when nothing fits."""
-        sized = self.sizer.build(plan, self._avoided(context))
+        sized = self.sizer.build(plan, self.avoided(context))
         return sized.steps if sized is not None else ()
 
     def nothing_fits(self, plan: Plan, context: Context) -> Reply:
@@ -682,7 +682,7 @@ class Replies:
             other = Plan(rid, limits=plan.limits)
             if other.base == plan.base and not plan.area:
                 continue  # the routine that did not fit
-            if self.sizer.build(other, self._avoided(context)) is not None:
+            if self.sizer.build(other, self.avoided(context)) is not None:
                 offers.append(
                     button(f"{self.kb.routines[rid].title} instead", act.ShowRoutine(other))
                 )
@@ -783,7 +783,7 @@ class Replies:
     def resize(self, plan: Plan, longer: bool, context: Context) -> Reply:
         """The routine of `plan` one size longer or shorter; at the end of the range, the same
         routine and why it stays."""
-        sized = self.sizer.build(plan, self._avoided(context))
+        sized = self.sizer.build(plan, self.avoided(context))
         other = resized(plan, longer=longer, total_seconds=sized.total_seconds) if sized else None
         if other is not None:
             return self.sized_routine(other, context)
@@ -855,7 +855,7 @@ class Replies:
         the timer (Pause or Resume, Back, Next in manual mode, Stop). Without a clock (the
         terminal, `ask`) nothing counts, so Next comes first; `paused` shows the step paused
         with its whole time left."""
-        sized = self.sizer.build(plan, self._avoided(context))
+        sized = self.sizer.build(plan, self.avoided(context))
         if sized is None:
             return self.nothing_fits(plan, context)
         steps = sized.steps
@@ -904,7 +904,7 @@ class Replies:
     def step_shown(self, plan: Plan, context: Context) -> int | None:
         """The index of the step of `plan` the conversation last showed (its stretch), or
         None when it showed none of them."""
-        sized = self.sizer.build(plan, self._avoided(context))
+        sized = self.sizer.build(plan, self.avoided(context))
         if sized is None or context.stretch is None:
             return None
         ids = [step.stretch for step in sized.steps]
@@ -912,7 +912,7 @@ class Replies:
 
     def routine_done(self, plan: Plan, context: Context) -> Reply | None:
         """ "Done" after a routine's overview: the well-done reply its last step leads to."""
-        sized = self.sizer.build(plan, self._avoided(context))
+        sized = self.sizer.build(plan, self.avoided(context))
         return None if sized is None else self._guide_done(sized, context, manual=True)
 
     def _guide_done(self, sized: Sized, context: Context, manual: bool = False) -> Reply:
