@@ -2597,10 +2597,11 @@ def test_and_after_why_an_area_gets_tight_gives_its_stretch(brain):
 
 
 def test_another_after_small_talk_is_for_the_area_before(brain):
-    *_before, another = converse(
-        brain, "my traps are tight", "that didnt help at all", "fine give me another one"
+    why, _rude, another = converse(
+        brain, "why are my traps so tight", "you suck", "fine give me another one"
     )
-    assert another.kind == "stretch"
+    assert why.kind == "answer"  # no stretch was shown: the area talked about is the one
+    assert another.kind == "stretch" and another.topic == why.topic
 
 
 @pytest.mark.parametrize("ask", ["can i do this at work", "can i do it in meetings lol"])
