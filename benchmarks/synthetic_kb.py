@@ -428,7 +428,7 @@ class Synthesizer:
             groups.setdefault(i.group, []).append({"id": i.id, "phrases": phrases})
         routines = []
         for r in kb.routines.values():
-            data = entry_dict(r, optional=("keywords",))
+            data = entry_dict(r, optional=("keywords", "regions"))
             data["phrases"] = self.multiply(r.phrases, f)
             routines.append(data)
         smalltalk = [

@@ -1848,6 +1848,11 @@ class Brain:
                 return say.routine(
                     self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
                 )
+            region = self.pick.for_region(analysis)
+            if region is not None:  # "legs feel heavy after standing at a gig all night"
+                return say.routine(
+                    self.kb.routines[region], context, confidence=lexicon.CUE_CONFIDENCE
+                )
         # a routine the message never asks for as one ("glutes tight after squats")
         # "stretches" asks for the area's when an area is complained of ("right wrist gets sore
         # after long sessions at my desk. stretches?"), a routine's otherwise ("desk stretches")
@@ -1863,7 +1868,7 @@ class Brain:
             and lexicon.PLAN_WORDS.isdisjoint(words)  # "give me a plan for the splits"
             and not lexicon.warm_ups_named(analysis.corrected)
             # "post leg day stretches, quads and glutes are fried": asked, for both areas
-            and self.pick.for_areas(analysis, context) != match.key
+            and self._areas_routine_differs(match, analysis, context)
         )
         gives_way = (
             match.kind == "out_of_scope"
@@ -1982,6 +1987,15 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _areas_routine_differs(self, match: Match, analysis: Analysis, context: Context) -> bool:
+        """Whether the routine asked for around the areas a message names is not the one
+        matched (nor the one its activity names: "after leg day stretches please, hamstrings
+        and quads are toast" is leg day's, not the legs' routine the words matched)."""
+        found = self.pick.for_areas(analysis, context)
+        if found == match.key:
+            return False
+        return found is None or found != self.pick.named(match, analysis, context)
 
     def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
         """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from cues."""

@@ -195,6 +195,9 @@ class Routine:
     sources: tuple[str, ...]
     #: the sport or activity it is for, as people name it ("golf", "bouldering", "leg day")
     keywords: tuple[str, ...] = ()
+    #: the part of the body it covers as people name it when they name no one muscle
+    #: ("legs", "lower body"): a complaint of it or a request for it gets this routine
+    regions: tuple[str, ...] = ()
 
     @property
     def total_seconds(self) -> int:
@@ -604,6 +607,7 @@ _ROUTINE = _Spec(
         "phrases": ("strlist", True),
         "steps": ("node", True),
         "keywords": ("strlist", False),
+        "regions": ("strlist", False),
         "sources": ("strlist", True),
     },
 )
@@ -1095,6 +1099,7 @@ class _Builder:
                 tuple(steps),
                 e["sources"],
                 tuple(e.get("keywords", ())),
+                tuple(e.get("regions", ())),
             )
 
     def _tips(self) -> None:

@@ -311,6 +311,12 @@ REACH_WORDS = frozenset({"reach", "reaching", "get", "put", "scratch", "hand", "
 #: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
 #: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
 #: "IT band so tight it feels like a rope"
+#: what a message must say of a body region for its routine: a complaint or an ask
+REGION_CUES = frozenset({"complaint", "request", "asks_stretch"})
+#: a body region right after one of these is not the writer's ("pulling your leg")
+NOT_THE_WRITERS = frozenset({"your", "yer", "ur"})
+#: ... or up to two words after one of these: a saying ("pulling my leg", "shake a leg")
+REGION_SAYINGS = frozenset({"pull", "pulling", "shake", "break"})
 CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by", "like", "hours"})
 CAUSE_REACH = 3
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine

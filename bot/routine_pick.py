@@ -31,6 +31,35 @@ class RoutinePicker:
             for keyword in routine.keywords
             for form in lexicon.with_plural(keyword)
         )
+        #: body regions no one topic covers ("legs", "lower body") -> routine ids
+        self.regions = PhraseIndex(
+            (region, routine.id) for routine in kb.routines.values() for region in routine.regions
+        )
+
+    def for_region(self, analysis: Analysis) -> str | None:
+        """For a message the intent layer is unsure of that names a part of the body no one
+        topic covers (a routine's `regions`: "legs", "lower body") with a complaint or a
+        request, and names no area: that routine ("legs feel heavy and tight after standing
+        all day at the checkout"). None for a thing's legs ("the table legs are wobbly") and
+        anything else."""
+        words = analysis.corrected
+        if any(t != GENERAL for t in analysis.topics):
+            return None  # "legs ache, mostly my calves": the calves' question
+        found = next(
+            (
+                rid
+                for start, _e, rid in self.regions.matches(words)
+                # "pulling your leg": another's; "stop pulling my leg", "shake a leg": sayings
+                if lexicon.NOT_THE_WRITERS.isdisjoint(words[max(0, start - 1) : start])
+                and lexicon.REGION_SAYINGS.isdisjoint(words[max(0, start - 2) : start])
+            ),
+            None,
+        )
+        if found is None or not self.cues.read(words) & lexicon.REGION_CUES:
+            return None
+        if self.a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
+            return None
+        return found
 
     def warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
         """After an answer about stretching before exercise (`lexicon.BEFORE_EXERCISE_ANSWERS`), a

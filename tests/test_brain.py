@@ -1846,6 +1846,14 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # the legs as a whole, no one muscle named, with a complaint or an ask: the legs'
+    # routine; a table's legs, a saying, or an area named are not it
+    ("my calves and legs are killing me after a shift on the tills", "calves.why_tight"),
+    ("legs so heavy and achy after 10 hours stood at the counter", "routine.legs"),
+    ("any stretches for my legs? they feel like lead after work", "routine.legs"),
+    ("both my legs just feel tight all the time lately", "routine.legs"),
+    ("the legs on my kitchen table are wobbly and loose", "fallback"),
+    ("stop pulling my leg, is that true", "fallback"),
     # the session told first, then what it did to the writer, is soreness; a question about a
     # run's calories is not ours
     (
