@@ -227,7 +227,13 @@ class Brain:
             return self._with_conditions(reply, named, context)
         named_stretch = self.stretch_names.find(analysis.corrected, analysis.breaks)
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
-            reply = self._named_stretch(self.kb.stretches[named_stretch], context)
+            felt = self.wants.sensation_named(analysis.corrected)
+            if felt is not None:  # "head rush coming up from child's pose": the sensation
+                reply = self.replies.answer(
+                    GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
+                )
+            else:
+                reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
         sized = self._sizing(analysis, context)
         if sized is not None:  # "i have 10 minutes", "no kneeling", "a longer one"
@@ -1662,6 +1668,14 @@ class Brain:
             # question, whatever else it says; "new runner here, do i stretch before my run or
             # after??" asks whether, not for the runner's cool-down
             match = replace(match, kind="general", key=lexicon.BEFORE_AFTER)
+        if accepted and match.kind == "aspect":
+            # "sharp pain under my ribs halfway through my 5k, a stitch?": the stitch, not why
+            # the side gets tight; what the message names is no muscle's tightness
+            named = self.wants.subjects_named(analysis.corrected) & lexicon.NOT_AN_AREAS_SUBJECTS
+            if len(named) == 1:
+                return self.replies.answer(
+                    GENERAL, named.pop(), context, confidence=lexicon.CUE_CONFIDENCE
+                )
         if (
             accepted
             and match.kind == GENERAL
@@ -1814,6 +1828,13 @@ class Brain:
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
+            if (
+                match.kind == GENERAL
+                and match.key in lexicon.NOT_AN_AREAS_SUBJECTS
+                and self.wants.names_subject(match.key, analysis.corrected)
+            ):
+                # "went all lightheaded popping up from child's pose, gone in a sec"
+                return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             if (
                 match.kind == GENERAL
                 and match.key in lexicon.TOLD_SENSATIONS

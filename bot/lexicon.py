@@ -203,7 +203,19 @@ AREA_FIRST_GENERAL = frozenset(
 SENSATION_GENERAL = frozenset({"joint_noises", "shaking", "pins_and_needles"})
 #: general answers about one sensation, taken only from a message that names it by one of
 #: their keywords
-NAMED_ONLY_GENERAL = SENSATION_GENERAL | {"cramp", "breathless_exercise", "cooldown_needed"}
+NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
+    "cramp",
+    "breathless_exercise",
+    "cooldown_needed",
+    "side_stitch",
+    "head_rush",
+}
+#: ... of which these are about a sensation: named beside a stretch's name ("head rush after
+#: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
+SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
+#: ... and these are never a muscle's tightness: named with an area ("a stitch under my
+#: ribs"), they are the answer, not why the area gets tight
+NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
 #: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
 #: senses too often ("on pins and needles waiting", "a tremor on the richter scale")

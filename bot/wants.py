@@ -146,6 +146,18 @@ class WantReader:
         ("too late to start", "every day", "charley horse")."""
         return key in self.subjects_named(words)
 
+    def sensation_named(self, words: Sequence[str]) -> str | None:
+        """The first sensation (`lexicon.SENSATION_ANSWERS`) the words name by a keyword, or
+        None: "pins and needles in my hand during the doorway stretch"."""
+        return next(
+            (
+                key
+                for _s, _e, key in self.subjects.matches(words)
+                if key in lexicon.SENSATION_ANSWERS
+            ),
+            None,
+        )
+
     def subjects_named(self, words: Sequence[str]) -> set[str]:
         """The general answers whose subject the words name by one of its keywords."""
         return {found for _s, _e, found in self.subjects.matches(words)}

@@ -1846,6 +1846,15 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a stitch while running and a head rush on standing: their own answers; sewing is not
+    (
+        "sharp stabby pain under my ribs on the left halfway through my 5k, a stitch?",
+        "general.side_stitch",
+    ),
+    ("why do i always get stitches when i swim front crawl", "general.side_stitch"),
+    ("how do i fix a dropped stitch in my knitting", "fallback"),
+    ("went all lightheaded popping up from child's pose, gone in a sec", "general.head_rush"),
+    ("everything went dark for a second when i stood up too fast after yoga", "general.head_rush"),
     # the legs as a whole, no one muscle named, with a complaint or an ask: the legs'
     # routine; a table's legs, a saying, or an area named are not it
     ("my calves and legs are killing me after a shift on the tills", "calves.why_tight"),
