@@ -1333,8 +1333,13 @@ class Brain:
         run"). Bare words ("standing", "longer") count only after a routine or with words
         that ask for one."""
         ask = self.sizes.read(analysis)
-        if ask is None or (ask.topics and not self.cues.names_areas_plainly(ask.rest)):
-            return None  # nothing about size, or "back in a minute"
+        if ask is None:
+            return None  # nothing about size
+        if ask.topics and not self.cues.names_areas_plainly(ask.rest):
+            if ask.minutes is not None or ask.resize is None:
+                return None  # "back in a minute"
+            # "shorter one pls, back to back meetings": no back, a shorter one
+            ask = replace(ask, topics=())
         area = self._area_of(ask)
         plan = context.plan if context.kind == "routine" else None
         if plan is not None and not self.replies.sizer.can_build(plan):

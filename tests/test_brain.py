@@ -67,6 +67,13 @@ def test_shorter_version_of_a_routine(brain):
     assert len(short.stretches) < len(full.stretches)
 
 
+def test_a_saying_with_an_area_word_does_not_stop_a_shorter_one(brain):
+    # "back to back" names no back: the routine on screen, shorter
+    full, short = converse(brain, "desk stretches pls", "shorter one, back to back calls today")
+    assert short.kind == "routine" and short.routine == full.routine
+    assert len(short.stretches) < len(full.stretches)
+
+
 def test_pronoun_without_context_gets_a_clear_fallback(brain):
     reply = brain.reply("how do i stretch it")
     assert reply.kind == "fallback"

@@ -995,6 +995,16 @@ SIGNS_IN_OWN_WORDS = [
         "my calf aches every time i walk to the station and eases off when i stop",
         "red_flag.leg_pain_on_walking",
     ),
+    # heavy legs on walking that sitting or leaning forward eases (the spine); calves that go
+    # hard and numb in every game (a compartment)
+    (
+        "after about 5 minutes walking my thighs go heavy and numb, better when i sit for a bit",
+        "red_flag.leg_pain_on_walking",
+    ),
+    (
+        "shins and calves go numb every time i run, gone a few minutes after i stop",
+        "red_flag.leg_pain_on_walking",
+    ),
     ("my hands go numb at night and wake me, i have to shake them out", "red_flag.hand_numbness"),
     (
         "sharp pain in my back when i breathe in, had a chesty cough all week",
@@ -1131,9 +1141,10 @@ SIGNS_IN_OWN_WORDS = [
         "my jaw has clicked for months and today it locked for a minute",
         "red_flag.jaw_locks_at_times",
     ),
+    # the spine's narrowing: walking brings it on, leaning forward eases it
     (
         "both legs go numb after walking a few streets, leaning forward on a trolley helps",
-        "red_flag.tingling_comes_and_goes",
+        "red_flag.leg_pain_on_walking",
     ),
     (
         "my chest gets tight and now and then i'm out of breath on my runs",
