@@ -1182,7 +1182,12 @@ SIGNS_IN_OWN_WORDS = [
     # ankles or legs that always puff up a little when flying, both sides, gone by morning
     ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
-    ("think my kneecap just dislocated, it slid to the side", "red_flag.deformed_limb"),
+    ("think my kneecap just dislocated, it slid to the side", "red_flag.dislocated_joint"),
+    # a pose says where it happened, not that nothing did
+    (
+        "shoulder came out during a deep yoga bind, looks weird and i cant lift my arm",
+        "red_flag.dislocated_joint",
+    ),
     ("dislocated my elbow as a kid, can i stretch my arms", None),
     # a strain that keeps coming back, twitching that lasts, height lost with thin bones
     (
