@@ -1183,6 +1183,13 @@ SIGNS_IN_OWN_WORDS = [
     ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
     ("think my kneecap just dislocated, it slid to the side", "red_flag.dislocated_joint"),
+    # the heart told without chest pain (the jaw and an arm, with sweating or sickness), or as
+    # a full chest with an arm
+    (
+        "my jaw and my left arm both ache and im all sweaty, is it my posture",
+        "red_flag.heart_attack_signs",
+    ),
+    ("weird fullness in my chest and my left arm feels heavy", "red_flag.heart_attack_signs"),
     # a pose says where it happened, not that nothing did
     (
         "shoulder came out during a deep yoga bind, looks weird and i cant lift my arm",
