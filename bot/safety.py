@@ -121,6 +121,15 @@ class SafetyRules:
                 groups = tuple(frozenset(_register(group, keys_of)) for group in pattern)
                 self._patterns.append(_Pattern(f_index, groups))
             self._unless.append(frozenset(_register(flag.unless, keys_of)))
+        #: keys only an `unless` list uses: "no pain at all" keeps a flag quiet, and its "no"
+        #: still negates what follows it ("no pain or swelling"), unlike a symptom's own "no"
+        #: ("no feeling")
+        in_patterns = {k for compiled in self._patterns for group in compiled.groups for k in group}
+        self._unless_only = frozenset(
+            key
+            for key in frozenset().union(*self._unless) - in_patterns
+            if not key.startswith((_SYMPTOM, _CONDITION))
+        )
         # each pattern is filed under the keys of one of its groups, the one whose keys the
         # fewest patterns share: a pattern needs every group, so that one is enough to find it
         uses: dict[str, int] = defaultdict(int)
@@ -158,7 +167,7 @@ class SafetyRules:
         )
         self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
         self._condition_keys = frozenset(key for key, _c in self._condition_of)
-        self._terms = _TermIndex(keys_of, canon)
+        self._terms = _TermIndex(keys_of, canon, self._unless_only)
 
     def check(
         self,
@@ -334,7 +343,14 @@ MEASURES = frozenset(
 class _TermIndex:
     """Every term as whole words, word sequences or word prefixes ("swell*"), with its keys."""
 
-    def __init__(self, keys_of: dict[str, set[str]], canon: Callable[[str], str] | None) -> None:
+    def __init__(
+        self,
+        keys_of: dict[str, set[str]],
+        canon: Callable[[str], str] | None,
+        unless_only: frozenset[str] = frozenset(),
+    ) -> None:
+        #: keys of terms whose negator still negates what follows (see `SafetyRules`)
+        self._unless_only = unless_only
         single: dict[str, set[str]] = defaultdict(set)
         multi: dict[tuple[str, ...], dict[tuple[str, ...], set[str]]] = defaultdict(dict)
         prefix: dict[str, set[str]] = defaultdict(set)
@@ -367,7 +383,7 @@ class _TermIndex:
         matches = self._matches(words)
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
-        negated = _negated(words, matches, breaks)
+        negated = _negated(words, [m for m in matches if not m[2] <= self._unless_only], breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
 
     def _matches(self, words: Sequence[str]) -> list[tuple[int, int, frozenset[str]]]:

@@ -7,6 +7,7 @@ nobody here wrote are in tests/data/blind (see tests/test_evaluation.py).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -455,6 +456,18 @@ def test_red_flags_win_over_conditions(brain: Brain):
 def test_routines_show_the_key_caution_of_their_stretches(brain: Brain):
     text = render_text(brain.reply("cooldown routine"))
     assert "Knee-to-chest stretch: not advised" in text and "with osteoporosis" in text
+
+
+def test_a_negator_opening_an_unless_term_still_negates(kb: KnowledgeBase):
+    # "no pain" kept quiet a flag it was listed under, and took the "no" from "or swelling"
+    # after it: the ankles' clicking raised a swollen calf
+    message = "my ankles click going up stairs, no pain or swelling"
+    flags = dict(kb.red_flags)
+    hip = flags["hip_catches_with_pain"]
+    flags["hip_catches_with_pain"] = dataclasses.replace(hip, unless=(*hip.unless, "no pain"))
+    brain = Brain(dataclasses.replace(kb, red_flags=flags))
+    assert brain.reply(message).kind != "red_flag"
+    assert brain.reply("my calf is hot and swollen, no pain though").kind == "red_flag"
 
 
 def test_the_conditions_survive_a_red_flag(brain: Brain):
@@ -1190,6 +1203,12 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.heart_attack_signs",
     ),
     ("weird fullness in my chest and my left arm feels heavy", "red_flag.heart_attack_signs"),
+    # a hip that catches or clicks and hurts; a click alone is the noise's answer
+    (
+        "deep click in my hip when i squat and then a sharp pinch in the groin",
+        "red_flag.hip_catches_with_pain",
+    ),
+    ("my hip clicks when i lift my leg but doesnt hurt at all", None),
     # a pose says where it happened, not that nothing did
     (
         "shoulder came out during a deep yoga bind, looks weird and i cant lift my arm",
