@@ -869,6 +869,8 @@ class Brain:
             and lexicon.POINTING_WORDS.isdisjoint(words)
             and "one" not in words
             and bool(self.cues.read(words) & {"not_a_body", "device"})
+            # "i was in a crash on the motorway last night, car was written off"
+            and not self.rules.tells_an_injury(analysis)
         )
 
     def _to_the_complaint(self, match: Match, analysis: Analysis) -> Match:

@@ -48,6 +48,8 @@ NEGATION_FALSE_STARTS = frozenset({"sure", "certain", "only", "just", "even"})
 
 _CONDITION = "condition:"
 _SYMPTOM = "$"
+#: the symptoms that tell of an injury event, whatever thing they name
+_INJURY_EVENTS = frozenset(_SYMPTOM + s for s in ("serious_accident", "blow_injury", "fall"))
 #: symptoms that say how or when, not what: after a red flag, a message with only these
 #: ("it's fine now actually", "what about a hamstring stretch instead") tells nothing more
 _MODIFIERS = frozenset(
@@ -168,6 +170,12 @@ class SafetyRules:
         self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
         self._condition_keys = frozenset(key for key, _c in self._condition_of)
         self._terms = _TermIndex(keys_of, canon, self._unless_only)
+
+    def tells_an_injury(self, analysis: Analysis) -> bool:
+        """Whether the message tells of an accident, a fall or a blow ("i was in a crash on
+        the motorway last night"): about the body, though it names a car."""
+        found = self._terms.keys_in(analysis.normalised, analysis.breaks)
+        return not found.isdisjoint(_INJURY_EVENTS)
 
     def check(
         self,

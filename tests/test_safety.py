@@ -665,6 +665,12 @@ def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: 
             "it aches when i walk uphill and stops when i rest",
             "red_flag.chest_pain_exercise",
         ),
+        # a car named with the crash is no thing's story: the back of the conversation
+        (
+            "any stretches for a stiff lower back",
+            "oh and i got t-boned at a junction on saturday, the car is a write off",
+            "red_flag.serious_accident",
+        ),
         # "if i stand still" is no hypothetical: calf pain on walking that rest eases
         (
             "my calves cramp when i walk the dog",
