@@ -1209,6 +1209,14 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.heart_attack_signs",
     ),
     ("weird fullness in my chest and my left arm feels heavy", "red_flag.heart_attack_signs"),
+    # someone else not breathing properly; a limb that looks a bit bent after a fall, not one
+    # that always has
+    (
+        "my mate took a knee to the chest at football and hes not breathing right",
+        "red_flag.severe_breathlessness",
+    ),
+    ("came off my scooter and my wrist looks a little bent", "red_flag.deformed_limb"),
+    ("my little toe has looked a bit bent since birth, can i stretch it", None),
     # a hip that catches or clicks and hurts; a click alone is the noise's answer
     (
         "deep click in my hip when i squat and then a sharp pinch in the groin",
