@@ -417,7 +417,9 @@ class Brain:
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
         ):
             return None  # "how do i stretch it safely" after the neck: the neck's stretch
-        return told[-1]
+        # a condition told by an age ("my mum is 81") says less of what to avoid than one
+        # named ("and has osteoporosis"): the named one, the last told
+        return sorted(told, key=lambda c: self.kb.conditions[c].ages is None)[-1]
 
     def _asks_to_stretch_on(self, analysis: Analysis) -> bool:
         """Whether a message asks whether to stretch or exercise, naming no area: "should I

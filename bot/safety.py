@@ -465,6 +465,12 @@ _AGE_AFTER = frozenset(
 )
 #: words before a number that make it the person's age: "i am 72", "retired at 70", "aged 80"
 _AGE_BEFORE = frozenset({("i", "am"), ("retired", "at"), ("age", "of")})
+#: ... or the age of the one the message is for: "my mum is 78", "he is 81"
+_SOMEONE = frozenset(
+    """mum mom mam mother dad father nan nana gran granny grandma grandmother grandad granddad
+    grandpa grandfather husband wife partner aunt uncle she he""".split()
+)
+_AGE_BEFORE |= {(someone, "is") for someone in _SOMEONE}
 _AGE_WORDS = frozenset({"aged", "age"})
 #: the most digits an age has
 _AGE_DIGITS = 3
@@ -499,8 +505,9 @@ def _age_simile(words: Sequence[str]) -> tuple[int, int] | None:
 
 
 def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None:
-    """The age a message states of the person writing, or None: "i am 72", "75, never
-    exercised in my life", "72 and stiff", "retired at 70", "aged 80"; not "i am 30 weeks",
+    """The age a message states of the person writing (or of the one it is for: "my mum is
+    78"), or None: "i am 72", "75, never exercised in my life", "72 and stiff", "retired at
+    70", "aged 80"; not "i am 30 weeks",
     "30 seconds or 60", "at 7"."""
     for i, word in enumerate(words):
         if not word.isdigit() or len(word) > _AGE_DIGITS:

@@ -558,6 +558,9 @@ def test_a_conditions_ages_are_checked(tmp_path: Path, ages: dict, message: str)
         ("retired at 66 and my shoulders are stiff, gentle stretches?", "older_adults"),
         ("im 13, can i stretch every day for gymnastics", "children_teens"),
         ("aged 81 with tight calves, anything i can do sitting", "older_adults"),
+        # the age of the one the message is for
+        ("my grandad is 84 and wants something to keep him moving", "older_adults"),
+        ("she is 14 and plays netball, is stretching ok for her", "children_teens"),
     ],
 )
 def test_an_age_the_person_states_names_its_life_stage(brain: Brain, message, condition):
@@ -578,6 +581,7 @@ def test_an_age_the_person_states_names_its_life_stage(brain: Brain, message, co
         "morning routine for someone who wakes up feeling 90 years old",
         "i move like an 80 year old, any stretches",
         "wake up feeling like im 85",
+        "my husband is 45 minutes late for our stretch class",
     ],
 )
 def test_a_number_that_is_no_age_names_no_life_stage(brain: Brain, message):
