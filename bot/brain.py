@@ -1181,6 +1181,10 @@ class Brain:
         its easier version. None for any other message, and for a question about it ("why
         does it hurt my knee")."""
         words = analysis.corrected
+        # "thx! is it supposed to hurt a bit?": the question after the thanks
+        asked = lexicon.after_thanks(words, self.cues) or (
+            words[1:] if len(words) > 1 and "thanks_lead" in self.cues.read(words[:1]) else words
+        )
         still = lexicon.STILL in words
         hurts = not lexicon.HURT_WORDS.isdisjoint(words) or (
             still and not lexicon.PULL_WORDS.isdisjoint(words)
@@ -1189,7 +1193,7 @@ class Brain:
             not hurts
             or not (pointing or still or lexicon.DOING_WORDS.intersection(words))
             or cues & {"why", "what", "asks_when", "new_question"}
-            or words[0] in lexicon.QUESTION_STARTS  # "is it meant to hurt?"
+            or asked[0] in lexicon.QUESTION_STARTS  # "is it meant to hurt?"
             or not lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts at night": no stretch's
             or len(words) > lexicon.MOVE_MAX_WORDS
         ):
@@ -1763,6 +1767,11 @@ class Brain:
         ):
             # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
             topic = match.topics[0]
+            if "asks_stretch" in self.cues.read(analysis.corrected):
+                # "ok so what's a good one for the shins" after how long to hold: a stretch
+                return say.stretch_for_topic(
+                    topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
+                )
             if (
                 "what" in self.cues.read_asked(analysis.corrected)
                 and (topic, "what") in self.kb.answers

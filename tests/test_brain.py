@@ -2102,6 +2102,9 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    # a question after a thank-you is asked as itself; "a good one for" asks for a stretch
+    ("hamstring stretch", "cheers! should it hurt a bit?", "general.pain"),
+    ("how long do i hold stretches", "great, whats a good one for my calves", "calves.stretch"),
     ("side body stretch", "why are my sides tight anyway", "side_body.why_tight"),
     ("pigeon pose please", "easier, my knees dont like it", "stretch.pigeon_pose.easier"),
     # a warm-up by name alone after an activity's routine stays with that activity
