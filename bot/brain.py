@@ -1853,6 +1853,11 @@ class Brain:
             ):
                 # "went all lightheaded popping up from child's pose, gone in a sec"
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
+            if self.wants.limb_gone_to_sleep(analysis):
+                # "bum went a bit numb on the bike saddle, back to normal once i got off"
+                return say.answer(
+                    GENERAL, lexicon.LIMB_ASLEEP, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             if (
                 match.kind == GENERAL
                 and match.key in lexicon.TOLD_SENSATIONS

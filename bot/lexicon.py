@@ -210,6 +210,12 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
     "side_stitch",
     "head_rush",
 }
+#: the general answer about a limb gone to sleep, and the body parts that place it
+LIMB_ASLEEP = "pins_and_needles"
+LIMB_WORDS = frozenset(
+    """leg legs foot feet toe toes hand hands arm arms finger fingers thumb thumbs bum butt
+    bottom backside""".split()
+)
 #: ... of which these are about a sensation: named beside a stretch's name ("head rush after
 #: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
 SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}

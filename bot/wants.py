@@ -146,6 +146,19 @@ class WantReader:
         ("too late to start", "every day", "charley horse")."""
         return key in self.subjects_named(words)
 
+    def limb_gone_to_sleep(self, analysis: Analysis) -> bool:
+        """Whether the message tells of a limb or a seat gone numb or tingly (a keyword of the
+        answer about it, with a body part named): "toes went numb in my ski boots, fine
+        after", not "on pins and needles waiting for the results". The red-flag rules have
+        read it first."""
+        words = analysis.corrected
+        if self.sensation_named(words) != lexicon.LIMB_ASLEEP:
+            return False
+        if any(t != GENERAL for t in analysis.topics):
+            # "my bum goes numb in meetings, any sneaky seated stretches": the area's stretch
+            return not self.cues.read(words) & {"request", "asks_stretch"}
+        return not lexicon.LIMB_WORDS.isdisjoint(words)
+
     def sensation_named(self, words: Sequence[str]) -> str | None:
         """The first sensation (`lexicon.SENSATION_ANSWERS`) the words name by a keyword, or
         None: "pins and needles in my hand during the doorway stretch"."""
@@ -516,6 +529,8 @@ class WantReader:
             for t_start, t_end in self.cues.where(words, "not_a_body")
             if not start <= t_start < end  # the horse of "charley horse" is the subject's own
         )
+        if found[2] == lexicon.LIMB_ASLEEP and not self.limb_gone_to_sleep(analysis):
+            return None  # "my lips tingle after spicy food": no limb gone to sleep
         return found[2] if asks and not thing else None
 
     def bare_topic(self, words: Sequence[str]) -> bool:

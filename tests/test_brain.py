@@ -1853,6 +1853,15 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a limb or a seat gone to sleep, told: the answer about it; asked with a stretch for the
+    # area, the area's stretch; a tingly tongue is no limb
+    (
+        "my feet went all tingly kneeling at the wedding, fine once i stood up",
+        "general.pins_and_needles",
+    ),
+    ("right butt cheek goes numb on my spin bike, normal?", "general.pins_and_needles"),
+    ("my bum goes numb in 3 hour meetings, any sneaky seated stretches", "glutes.stretch"),
+    ("my tongue tingles after pineapple", "fallback"),
     # a stitch while running and a head rush on standing: their own answers; sewing is not
     (
         "sharp stabby pain under my ribs on the left halfway through my 5k, a stitch?",
