@@ -1702,6 +1702,27 @@ class Brain:
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
+        if (
+            accepted
+            and (
+                (match.kind == GENERAL and match.key in lexicon.ASKED_OF_SORENESS)
+                or (
+                    # asked whether to stretch ("should i stretch or rest"), not for stretches
+                    match.kind == "routine"
+                    and lexicon.ROUTINE_WORDS.isdisjoint(words)
+                    and not lexicon.warm_ups_named(analysis.corrected)
+                    and "asks_when" in self.cues.read(analysis.corrected)
+                    and "asks_stretch" not in self.cues.read(analysis.corrected)
+                )
+            )
+            and self.wants.sore_after_exercise(analysis)
+        ):
+            # "first week at the gym and im walking like a baby giraffe. stretch or rest?":
+            # whether to stretch sore muscles, not whether to stretch every day, nor the
+            # session's cool-down ("3 days after my first spin class ...")
+            return self.replies.answer(
+                GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         closing = None if context.conditions else self.wants.subject_asked_last(analysis)
         if closing is not None and (
             not accepted

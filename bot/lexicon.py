@@ -495,8 +495,12 @@ STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when
 #: after a session ("sore after my first class", "since leg day")
 SORENESS = "soreness"
 AFTER_WORDS = frozenset({"after", "since", "from", "post"})
-#: ... in a message this short: a longer one tells a story of its own
-SORE_MAX_WORDS = 18
+#: general answers a question about sore muscles after a session reads like ("stretch or
+#: rest?", "is stretching gonna help"): the soreness answer instead
+ASKED_OF_SORENESS = frozenset({"every_day", "how_often", "benefits"})
+#: ... in a message this short (a DOMS story told with the stairs and a question fits): a
+#: longer one tells a story of its own
+SORE_MAX_WORDS = 26
 #: a complaint this many words or fewer after an area is about it ("legs are so tight")
 COMPLAINT_AFTER = 3
 #: the cues that say something of an area near them

@@ -45,10 +45,13 @@ class RoutinePicker:
         words = analysis.corrected
         if any(t != GENERAL for t in analysis.topics):
             return None  # "legs ache, mostly my calves": the calves' question
+        # "leg day" is an activity, not the legs
+        taken = {i for s, e, _rid in self.activities.matches(words) for i in range(s, e)}
         found = next(
             (
                 rid
                 for start, _e, rid in self.regions.matches(words)
+                if start not in taken
                 # "pulling your leg": another's; "stop pulling my leg", "shake a leg": sayings
                 if lexicon.NOT_THE_WRITERS.isdisjoint(words[max(0, start - 1) : start])
                 and lexicon.REGION_SAYINGS.isdisjoint(words[max(0, start - 2) : start])

@@ -1853,6 +1853,13 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # sore days after a session, told with the stairs and asked as "stretch or rest": the
+    # soreness answer; "leg day" is an activity, not the legs
+    (
+        "3 days after my first spin class and sitting on the loo is a struggle lol, should i stretch or rest",
+        "general.soreness",
+    ),
+    ("did leg day tuesday, now i go down stairs sideways like a crab", "general.soreness"),
     # a limb or a seat gone to sleep, told: the answer about it; asked with a stretch for the
     # area, the area's stretch; a tingly tongue is no limb
     (
