@@ -1689,6 +1689,18 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, named.pop(), context, confidence=lexicon.CUE_CONFIDENCE
                 )
+            # "calf cramped up in the middle of a stretch, why does that happen", "pins and
+            # needles in my feet in a forward fold, whats that about": a question of why or
+            # what a sensation is asks about the sensation, not the area
+            felt = self.wants.sensation_named(analysis.corrected)
+            if (
+                felt is not None
+                and match.key in lexicon.ASKS_OF_A_SENSATION
+                and self._asks_of_a_sensation(analysis)
+            ):
+                return self.replies.answer(
+                    GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
+                )
         if (
             accepted
             and match.kind == GENERAL
@@ -1869,10 +1881,17 @@ class Brain:
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
             if (
                 match.kind == GENERAL
-                and match.key in lexicon.NOT_AN_AREAS_SUBJECTS
                 and self.wants.names_subject(match.key, analysis.corrected)
+                and (
+                    match.key in lexicon.NOT_AN_AREAS_SUBJECTS
+                    or (
+                        match.key in lexicon.SENSATION_ANSWERS
+                        and self._asks_of_a_sensation(analysis)
+                    )
+                )
             ):
-                # "went all lightheaded popping up from child's pose, gone in a sec"
+                # "went all lightheaded popping up from child's pose, gone in a sec"; "my
+                # hamstring cramped up halfway through yoga, why does that happen"
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             if self.wants.limb_gone_to_sleep(analysis):
                 # "bum went a bit numb on the bike saddle, back to normal once i got off"
@@ -2061,6 +2080,14 @@ class Brain:
         if found == match.key:
             return False
         return found is None or found != self.pick.named(match, analysis, context)
+
+    def _asks_of_a_sensation(self, analysis: Analysis) -> bool:
+        """Whether a message that names a sensation asks why, what it is, or whether it is
+        all right ("... trembling like a leaf, is that bad"), and not for a stretch."""
+        words = analysis.corrected
+        return bool(
+            self.cues.read_asked(words) & {"why", "what"} or lexicon.asks_if_normal(words)
+        ) and "asks_stretch" not in self.cues.read(words)
 
     def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
         """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from cues."""

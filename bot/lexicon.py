@@ -219,6 +219,15 @@ LIMB_WORDS = frozenset(
 #: ... of which these are about a sensation: named beside a stretch's name ("head rush after
 #: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
 SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
+#: an area's answers that a question why or what of a sensation named with the area reads as
+ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})
+#: a question whether something felt is all right: "is that bad", "is this normal"
+_IS_IT_FINE = frozenset(
+    (first, pointer, word)
+    for first in ("is", "s")
+    for pointer in ("that", "this", "it")
+    for word in ("bad", "normal", "ok", "okay", "dangerous", "a problem")
+)
 #: ... and these are never a muscle's tightness: named with an area ("a stitch under my
 #: ribs"), they are the answer, not why the area gets tight
 NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
@@ -981,3 +990,12 @@ _THANKS_FILLERS = frozenset(
     """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
     buddy dude again for it this that all everything""".split()
 )
+
+
+def asks_if_normal(words: Sequence[str]) -> bool:
+    """Whether the words ask if something felt is all right ("is that bad", "is this
+    normal"), or end on "normal" ("... normal?")."""
+    return bool(words) and (
+        words[-1] == "normal"
+        or any(tuple(words[i : i + 3]) in _IS_IT_FINE for i in range(len(words) - 2))
+    )

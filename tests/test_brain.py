@@ -1853,6 +1853,12 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a question why, what, or whether it is all right, of a sensation told with an area:
+    # the sensation's answer; asked for a stretch, the area's
+    ("my hamstring cramped up halfway through yoga, why does that happen", "general.cramp"),
+    ("arms go all shaky in downward dog after a minute, is that normal", "general.shaking"),
+    ("tingling in my toes when i sit in butterfly, what is that", "general.pins_and_needles"),
+    ("my calves cramp up on runs, any stretches for them", "calves.stretch"),
     # sore days after a session, told with the stairs and asked as "stretch or rest": the
     # soreness answer; "leg day" is an activity, not the legs
     (
