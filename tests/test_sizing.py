@@ -321,11 +321,17 @@ def test_i_have_n_minutes_builds_about_n_minutes(brain, kb, message, minutes):
     [
         "8 hour drive tomorrow, what should i stretch at the rest stops",
         "12 hr shifts on my feet, calf stretches?",
+        "i do 60 min spin sessions twice a week, what cool down should i do after",
     ],
 )
 def test_a_length_that_tells_of_something_else_is_no_routine_length(brain, message):
-    """ "12 hr shifts", "an 8 hour drive": the story, not how long the routine should be."""
+    """ "12 hr shifts", "an 8 hour drive", "60 min spin sessions": the story, not how long
+    the routine should be."""
     assert "-minute version" not in render_text(brain.reply(message))
+
+
+def test_a_length_before_a_stretch_and_a_session_is_the_routines(brain):
+    assert "15-minute version" in render_text(brain.reply("give me a 15 min stretch session"))
 
 
 def test_n_minutes_for_an_area_uses_that_areas_stretches(brain, kb):

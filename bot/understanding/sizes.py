@@ -220,9 +220,9 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
     """The first length the words say, in minutes, with the positions it took added to
     `used`; None when they say none."""
     for i, word in enumerate(words):
-        # a length that tells of something else ("12 hr shifts", "a 9 hour flight") is no
-        # routine's length
-        story = i + 1 < len(words) and words[i + 1] in _TOLD_OF
+        # a length that tells of something else ("12 hr shifts", "a 9 hour flight", "45 min
+        # hiit classes") is no routine's length
+        story = _tells_of_something_else(words[i + 1 : i + 1 + _TOLD_OF_REACH])
         for phrase, minutes in _PHRASES_BY_START.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 after = i + len(phrase)
@@ -248,8 +248,25 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
 _TOLD_OF = frozenset(
     """shift shifts day days drive drives flight flights ride rides journey journeys trip
     trips hike hikes walk walks run runs match matches game games shoot shoots meeting meetings
-    lecture lectures class classes exam exams commute commutes""".split()
+    lecture lectures class classes exam exams commute commutes session sessions workout
+    workouts lesson lessons practice""".split()
 )
+#: ... up to this many words after the length ("45 min hiit classes"), unless a stretch comes
+#: first ("a 15 min stretch session")
+_TOLD_OF_REACH = 2
+_STRETCH_FIRST = frozenset(
+    "stretch stretches stretching routine cooldown cool warmup warm mobility".split()
+)
+
+
+def _tells_of_something_else(after: Sequence[str]) -> bool:
+    """Whether the words after a length name what it is the length of, before any stretch."""
+    for word in after:
+        if word in _STRETCH_FIRST:
+            return False
+        if word in _TOLD_OF:
+            return True
+    return False
 
 
 def _number_before(words: Sequence[str], unit: int) -> tuple[int, int] | None:
