@@ -328,7 +328,9 @@ class Brain:
         head, tail = words[:end], words[end:]
         text = analysis.text
         mark = next((i for i, ch in enumerate(text) if ch in lexicon.PIECE_MARKS), None)
-        opens_asking = head[0] in lexicon.WH_WORDS or head[0] in lexicon.YES_NO_STARTS
+        # "ok what actually IS the psoas. ...": the question after an acknowledgement
+        first = head[1] if len(head) > 1 and head[0] in lexicon.ACK_LEADS else head[0]
+        opens_asking = first in lexicon.WH_WORDS or first in lexicon.YES_NO_STARTS
         if len(head) < lexicon.ASKED_FIRST_MIN_WORDS or mark is None:
             return None
         if not (opens_asking or text[mark] == "?") or "?" in text[mark + 1 :]:
@@ -343,7 +345,9 @@ class Brain:
         others = self.wants.subjects.matches(head) or activities
         if not (areas or others):
             return None  # nothing the question names could be answered on its own
-        if not others and areas == {match.topic}:
+        # a whole message read as a look-alike that names the area does not answer it
+        look_alike = match.kind == "out_of_scope"
+        if not others and areas == {match.topic} and not look_alike:
             return None  # the whole message is read about the area the question names
         reply = self._reply(" ".join(head), context)
         topic = reply.context.topic
@@ -356,7 +360,7 @@ class Brain:
         if topic != GENERAL:
             # the same area read whole keeps the whole message's cues ("good chest stretch?
             # hunched over a laptop all day")
-            return reply if topic != match.topic else None
+            return reply if topic != match.topic or look_alike else None
         told_areas = any(start >= end for start, _end, _topic in analysis.spans)
         key = reply.intent.partition(".")[2]
         return reply if self.wants.names_subject(key, head) and not told_areas else None
@@ -1277,7 +1281,12 @@ class Brain:
         """The reply to the words after a thank-you or an acknowledgement, read as if asked
         alone; the question mark stays with the question ("thanks! is that ok before a run?")."""
         mark = "?" if analysis.text.rstrip().endswith("?") else ""
-        return self._reply(" ".join(rest) + mark, context)
+        # the pieces stay pieces ("ok what actually is the psoas. my instructor says it ..."):
+        # a question asked first is still first
+        skipped = len(analysis.corrected) - len(rest)
+        starts = {start - skipped for start, _end in analysis.pieces()[1:] if start > skipped}
+        said = [f", {w}" if i in starts else f" {w}" for i, w in enumerate(rest)]
+        return self._reply("".join(said).strip() + mark, context)
 
     def _remembered_warm_up(self, analysis: Analysis, context: Context) -> str | None:
         """A warm-up or cool-down asked for with no activity named, in a conversation about

@@ -1853,6 +1853,12 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    # a question after an acknowledgement keeps its pieces: asked first, it is still answered
+    (
+        "ok what actually is the it band. my running coach says it like its a swear word",
+        "it_band.what",
+    ),
+    ("ok what even is the psoas. my teacher says it like 50 times a class", "psoas.what"),
     # a question why, what, or whether it is all right, of a sensation told with an area:
     # the sensation's answer; asked for a stretch, the area's
     ("my hamstring cramped up halfway through yoga, why does that happen", "general.cramp"),
