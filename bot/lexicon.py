@@ -399,6 +399,8 @@ DAILY_OFF_PAIRS = frozenset(
     }
 )
 #: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
+#: words that point at the tip just shown ("one of these every day")
+TIP_POINTERS = frozenset({"these", "them", "those", "this", "it", "one"})
 DAILY_ON_WORDS = frozenset("""subscribe start send enable want like get receive resume""".split())
 DAILY_ON_PAIRS = frozenset(
     {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
@@ -700,15 +702,17 @@ def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
     return has_pair(words, SENDING_PAIRS)
 
 
-def daily_switch(analysis: Analysis) -> Literal["on", "off"] | None:
+def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["on", "off"] | None:
     """ "on" or "off" for a message that asks to start or stop the daily tips: "please stop
     the daily tips, i get enough notifications", "sign me up for the daily tip thing but at
-    7pm", "can you send me a stretch every morning". None for anything else ("is it ok to
+    7pm", "can you send me a stretch every morning"; `after_a_tip`, also one that points at
+    the tip ("can i get one of these every day?"). None for anything else ("is it ok to
     stretch daily")."""
     if _asks_to_be_sent_daily(analysis):
         return "on"
     words = analysis.corrected
-    if analysis.topics or not every_day(words) or DAILY_SWITCH_THINGS.isdisjoint(words):
+    things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS
+    if analysis.topics or not every_day(words) or things.isdisjoint(words):
         return None
     if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
         return "off"

@@ -2130,6 +2130,9 @@ def test_a_message_in_own_words_gets_its_reply(brain, message, intent):
 
 #: second messages read with the reply to the first
 FOLLOW_UPS = [
+    # after a tip, "these" are tips: asked for every day, the daily tips
+    ("tip pls", "love it, can i get one of these every day", "daily.on"),
+    ("tip pls", "is it fine to do it every day?", "general.every_day"),
     # a question after a thank-you is asked as itself; "a good one for" asks for a stretch
     ("hamstring stretch", "cheers! should it hurt a bit?", "general.pain"),
     ("how long do i hold stretches", "great, whats a good one for my calves", "calves.stretch"),
