@@ -1853,6 +1853,8 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 
 #: messages as people write them, each with the reply it must get ("fallback": declined)
 OWN_WORDS = [
+    ("gm bot", "smalltalk.greeting"),
+    ("gm stretchbot", "smalltalk.greeting"),
     # a question after an acknowledgement keeps its pieces: asked first, it is still answered
     (
         "ok what actually is the it band. my running coach says it like its a swear word",
