@@ -521,4 +521,6 @@ def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None
             continue
         if tuple(words[max(0, i - 2) : i]) in _AGE_BEFORE or (i and words[i - 1] in _AGE_WORDS):
             return int(word)
+        if i > 1 and words[i - 1] in _SOMEONE and words[i - 2] in ("my", "our"):
+            return int(word)  # "my dad's 74" (the "'s" is gone by now)
     return None

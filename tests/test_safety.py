@@ -563,6 +563,7 @@ def test_a_conditions_ages_are_checked(tmp_path: Path, ages: dict, message: str)
         ("im 13, can i stretch every day for gymnastics", "children_teens"),
         ("aged 81 with tight calves, anything i can do sitting", "older_adults"),
         # the age of the one the message is for
+        ("my nan's 88 and wants to keep moving, anything gentle", "older_adults"),
         ("my grandad is 84 and wants something to keep him moving", "older_adults"),
         ("she is 14 and plays netball, is stretching ok for her", "children_teens"),
     ],
@@ -1210,6 +1211,14 @@ SIGNS_IN_OWN_WORDS = [
     ("my ankles always get a bit puffy on flights, gone by the morning", None),
     # a dislocation said plainly; an old one is history
     ("think my kneecap just dislocated, it slid to the side", "red_flag.dislocated_joint"),
+    # a crushing chest with the arm and sweat is the heart, whatever muscle the writer blames;
+    # an arm gone limp of a sudden; a bump sticking up after a fall
+    (
+        "mid push-up i got a crushing weight on my chest spreading to my left arm and im clammy, did i strain a pec?",
+        "red_flag.heart_attack_unmistakable",
+    ),
+    ("my left arm just went limp out of nowhere, cant lift it", "red_flag.stroke_signs"),
+    ("hands go tingly if i sleep on them, gone once i shake them", None),
     # the heart told without chest pain (the jaw and an arm, with sweating or sickness), or as
     # a full chest with an arm
     (
