@@ -1185,10 +1185,6 @@ class Brain:
         its easier version. None for any other message, and for a question about it ("why
         does it hurt my knee")."""
         words = analysis.corrected
-        # "thx! is it supposed to hurt a bit?": the question after the thanks
-        asked = lexicon.after_thanks(words, self.cues) or (
-            words[1:] if len(words) > 1 and "thanks_lead" in self.cues.read(words[:1]) else words
-        )
         still = lexicon.STILL in words
         hurts = not lexicon.HURT_WORDS.isdisjoint(words) or (
             still and not lexicon.PULL_WORDS.isdisjoint(words)
@@ -1197,7 +1193,7 @@ class Brain:
             not hurts
             or not (pointing or still or lexicon.DOING_WORDS.intersection(words))
             or cues & {"why", "what", "asks_when", "new_question"}
-            or asked[0] in lexicon.QUESTION_STARTS  # "is it meant to hurt?"
+            or self._asks_after_any_thanks(words)  # "is it meant to hurt?", "thx! is it ..."
             or not lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts at night": no stretch's
             or len(words) > lexicon.MOVE_MAX_WORDS
         ):
@@ -1209,6 +1205,14 @@ class Brain:
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
         return with_lead(self.replies.variant(stretch, "easier", context), lead)
+
+    def _asks_after_any_thanks(self, words: Sequence[str]) -> bool:
+        """Whether the words, past a thank-you that opens them, open with a question word:
+        "is it meant to hurt?", "thx! is it supposed to hurt a bit?"."""
+        asked = lexicon.after_thanks(words, self.cues) or (
+            words[1:] if len(words) > 1 and "thanks_lead" in self.cues.read(words[:1]) else words
+        )
+        return asked[0] in lexicon.QUESTION_STARTS
 
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",

@@ -210,31 +210,32 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
     "side_stitch",
     "head_rush",
 }
+#: ... of which these are asked about when only told ("knee cracks going up stairs",
+#: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
+#: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
+TOLD_SENSATIONS = frozenset({"cramp", "joint_noises"})
+#: ... of which these are about a sensation: named beside a stretch's name ("head rush after
+#: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
+SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
+#: ... of which these are never a muscle's tightness: named with an area ("a stitch under my
+#: ribs"), they are the answer, not why the area gets tight
+NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
 #: the general answer about a limb gone to sleep, and the body parts that place it
 LIMB_ASLEEP = "pins_and_needles"
 LIMB_WORDS = frozenset(
     """leg legs foot feet toe toes hand hands arm arms finger fingers thumb thumbs bum butt
     bottom backside""".split()
 )
-#: ... of which these are about a sensation: named beside a stretch's name ("head rush after
-#: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
-SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
-#: an area's answers that a question why or what of a sensation named with the area reads as
+#: an area's answers (and its stretch) that the intent layer may find for a question why,
+#: what, or whether a sensation named with the area is all right: the sensation's instead
 ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})
 #: a question whether something felt is all right: "is that bad", "is this normal"
 _IS_IT_FINE = frozenset(
     (first, pointer, word)
     for first in ("is", "s")
     for pointer in ("that", "this", "it")
-    for word in ("bad", "normal", "ok", "okay", "dangerous", "a problem")
+    for word in ("bad", "normal", "ok", "okay", "dangerous")
 )
-#: ... and these are never a muscle's tightness: named with an area ("a stitch under my
-#: ribs"), they are the answer, not why the area gets tight
-NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
-#: ... of which these are asked about when only told ("knee cracks going up stairs",
-#: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
-#: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
-TOLD_SENSATIONS = frozenset({"cramp", "joint_noises"})
 #: the marks that end a piece of a message, and how many words a question it opens with
 #: needs to be answered on its own (`Brain._question_first`)
 PIECE_MARKS = frozenset(".,;:!?")
@@ -335,15 +336,15 @@ SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 THING_PLACES = frozenset({"on", "around", "round", "across"})
 #: ... and "behind" after one of these: "reach behind my back", "get my hand behind my back"
 REACH_WORDS = frozenset({"reach", "reaching", "get", "put", "scratch", "hand", "hands", "arm"})
-#: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
-#: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
-#: "IT band so tight it feels like a rope"
 #: what a message must say of a body region for its routine: a complaint or an ask
 REGION_CUES = frozenset({"complaint", "request", "asks_stretch"})
 #: a body region right after one of these is not the writer's ("pulling your leg")
 NOT_THE_WRITERS = frozenset({"your", "yer", "ur"})
 #: ... or up to two words after one of these: a saying ("pulling my leg", "shake a leg")
 REGION_SAYINGS = frozenset({"pull", "pulling", "shake", "break"})
+#: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
+#: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
+#: "IT band so tight it feels like a rope"
 CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by", "like", "hours"})
 CAUSE_REACH = 3
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
@@ -398,9 +399,9 @@ DAILY_OFF_PAIRS = frozenset(
         ("not", "need"),
     }
 )
-#: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
 #: words that point at the tip just shown ("one of these every day")
 TIP_POINTERS = frozenset({"these", "them", "those", "this", "it", "one"})
+#: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
 DAILY_ON_WORDS = frozenset("""subscribe start send enable want like get receive resume""".split())
 DAILY_ON_PAIRS = frozenset(
     {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
