@@ -728,8 +728,11 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
 #: symptoms the safety rules set themselves, usable in patterns as "$id": `no_area`, the message
 #: (and the conversation) names no body area ("tightness when I run" may be the chest; "tight
 #: calves, tightness when I run" is not); `about_stretching`, the conversation so far is about
-#: stretching ("my son is 12, he's the one asking" after warm-up stretches for football)
-BUILTIN_SYMPTOMS = frozenset({"no_area", "about_stretching"})
+#: stretching ("my son is 12, he's the one asking" after warm-up stretches for football);
+#: `lasted_weeks` and `lasted_months`, the message tells of something lasting at least two
+#: weeks, or at least six ("been weeks", "for 3 months", "2 months after i fell on it": the
+#: numbers and words are read, see `safety.stated_lasting`)
+BUILTIN_SYMPTOMS = frozenset({"no_area", "about_stretching", "lasted_weeks", "lasted_months"})
 #: ... and, for each condition, `condition_<id>`: the message or the conversation named it
 #: ("a bit of spotting" after "i'm 20 weeks pregnant")
 CONDITION_SYMPTOM = "condition_"
@@ -1123,9 +1126,9 @@ class _Builder:
         for ctx, e in self._each("symptoms", _SYMPTOM):
             if not _unique(ctx, self.seen["symptoms"], e["id"], e["_node_id"], "symptom id"):
                 continue
-            terms = _terms(
-                ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms", symptoms=False
-            )
+            # a term "$id" names another symptom this one includes (`long_time` holds
+            # whenever `lasted_months` does)
+            terms = _terms(ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms")
             self.symptoms[e["id"]] = Symptom(e["id"], terms, e.get("topics", ()))
 
     def _cues(self) -> None:

@@ -67,6 +67,8 @@ _PAST = "$past"
 _PRESENT = "$present"
 #: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
 _NO_AREA = "$no_area"
+#: set when the message tells of something lasting two weeks or more, or six (`kb.BUILTIN_SYMPTOMS`)
+_LASTED_WEEKS, _LASTED_MONTHS = "$lasted_weeks", "$lasted_months"
 _ABOUT_STRETCHING = "$about_stretching"
 #: a condition the message or the conversation named, as patterns read it
 _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
@@ -105,9 +107,12 @@ class SafetyRules:
         self._flags = sorted(kb.red_flags.values(), key=lambda f: TRIAGE_LEVELS.index(f.level))
         self._conditions = tuple(kb.conditions.values())
         keys_of: dict[str, set[str]] = defaultdict(set)  # term -> the keys it stands for
+        #: symptom -> the symptoms that include it (a term "$id" in their list), transitively
+        self._implied = _included_by(kb)
         for symptom in kb.symptoms.values():
             for term in symptom.terms:
-                keys_of[term].add(_SYMPTOM + symptom.id)
+                if not term.startswith(_SYMPTOM):
+                    keys_of[term].add(_SYMPTOM + symptom.id)
         #: patterns that name a condition, as (condition key, groups)
         self._condition_patterns: list[tuple[str, tuple[frozenset[str], ...]]] = []
         for condition in self._conditions:
@@ -150,6 +155,15 @@ class SafetyRules:
             for topic in kb.topics
         }
         self._area_keys = frozenset(_SYMPTOM + s.id for s in kb.symptoms.values() if s.topics)
+        #: the one-word names of body areas: a length of time told beside one is how long
+        #: something there has lasted ("tennis elbow for 4 months")
+        self._body_words = frozenset(
+            t
+            for s in kb.symptoms.values()
+            if s.topics
+            for t in s.terms
+            if " " not in t and not t.startswith(_SYMPTOM) and not t.endswith("*")
+        )
         #: symptoms a pattern asks for (not only an `unless`): what a message can tell more of
         self._told_keys = (
             frozenset(
@@ -211,6 +225,12 @@ class SafetyRules:
         softened = _without_softeners(written, analysis.breaks)
         if softened is not None:  # "can't actually put weight on it"
             found |= self._terms.keys_in(*softened)
+        lasted = stated_lasting(written, analysis.breaks, self._body_words)
+        if lasted is not None and lasted >= LASTED_WEEKS:
+            found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
+        if self._implied:
+            for key in [k for k in found if k in self._implied]:
+                found |= self._implied[key]
         known_before = frozenset(before)
         areas = self._area_keys & found
         if not areas and on_a_card and _FEEL_IT_VAGUE in found:
@@ -307,6 +327,27 @@ class SafetyRules:
             ):
                 return flag
         return None
+
+
+def _included_by(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Symptom key -> the keys of every symptom that includes it, directly or through
+    another: a symptom lists one it includes as a term "$id"."""
+    direct: dict[str, set[str]] = defaultdict(set)
+    for symptom in kb.symptoms.values():
+        for term in symptom.terms:
+            if term.startswith(_SYMPTOM):
+                direct[term].add(_SYMPTOM + symptom.id)
+    closed: dict[str, frozenset[str]] = {}
+    for key in direct:
+        seen: set[str] = set()
+        todo = [key]
+        while todo:
+            for outer in direct.get(todo.pop(), ()):
+                if outer not in seen:
+                    seen.add(outer)
+                    todo.append(outer)
+        closed[key] = frozenset(seen)
+    return closed
 
 
 def _without_softeners(
@@ -524,3 +565,191 @@ def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None
         if i > 1 and words[i - 1] in _SOMEONE and words[i - 2] in ("my", "our"):
             return int(word)  # "my dad's 74" (the "'s" is gone by now)
     return None
+
+
+#: how many weeks one of each unit is
+_UNIT_WEEKS = {
+    **dict.fromkeys(("week", "weeks", "wk", "wks", "wkd"), 1.0),
+    **dict.fromkeys(("month", "months", "mth", "mths", "mnth", "mnths", "mo", "mos"), 4.3),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), 52.0),
+}
+#: how many a number word is; "a few", "couple of", "several" say about how many
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "eighteen": 18, "few": 3, "couple": 2, "several": 4, "many": 6, "some": 3,
+}  # fmt: skip
+#: a plural unit on its own after one of these tells a length of time: "been weeks", "for
+#: months", "the past few months" (read as a few)
+_BARE_UNIT_BEFORE = frozenset({"for", "been", "past", "last", "over", "in", "weeks", "months"})
+#: after the length, words that make it something else than how long a thing has lasted: an
+#: age ("6 weeks old", "20 weeks pregnant"), a period ahead or a rate ("2 weeks to go")
+_NOT_A_LASTING = frozenset(
+    """old pregnant along postpartum pp postnatal post pregnancy gestation to till until
+    left away time""".split()
+)
+#: before the length, words that make it something else: "in 2 weeks", "every 3 months",
+#: "next week", "twice a week", "once a month", "a day a week"
+_NOT_A_LASTING_BEFORE = frozenset(
+    """in every each per next within twice once times day days session sessions run runs
+    hours minutes mins only""".split()
+)
+#: before "a week", "a month" or "a year", words that make it a length, not a rate ("3 times
+#: a week"): "for a year", "been a month", "over a year", "more than a year"
+_A_LASTING_BEFORE = frozenset({"for", "been", "over", "about", "nearly", "almost", "than"})
+#: the shortest length of time the builtin symptoms `lasted_weeks` and `lasted_months` stand for
+LASTED_WEEKS, LASTED_MONTHS = 2.0, 6.0
+
+
+#: words between "for" and the length: "for about 2 years", "for the past few months"
+_LENGTH_LEADS = frozenset(
+    {
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "like",
+        "the",
+        "past",
+        "last",
+        "just",
+        "only",
+        "roughly",
+        "maybe",
+        "a",
+        "good",
+    }
+)
+#: -ing words that tell how something feels, not what the person does: "been hurting for
+#: months", "playing up for weeks", "aching for a year"
+_FEELING_ING = frozenset(
+    """hurting aching throbbing burning tingling niggling bothering killing grabbing
+    nagging stinging pulsing tightening clicking popping locking catching swelling bleeding
+    limping ongoing lingering""".split()
+)
+#: ... and pairs of words: "playing up for months", "been going on 4 months now"
+_FEELING_PAIRS = frozenset({("playing", "up"), ("acting", "up"), ("going", "on")})
+#: words that tell of taking something up: "started running 3 months ago", "took up yoga"
+_TAKEN_UP = frozenset(
+    """started start began begun took taken joined new since job jobs work worked career desk
+    office gym yoga pilates sport sports football soccer rugby tennis golf marathon marathons
+    shifts lifted played trained ran rode swam danced""".split()
+)
+
+
+#: words that tell of a pain or what it comes from, in the clause of a length of time: then
+#: the length is the pain's ("been a runner for years and my knee has hurt for months")
+_PAIN_WORDS = frozenset(
+    """hurt hurts pain pains painful ache aches achy achey sore soreness tender agony niggle
+    stiffness numb numbness swollen swelling injury injured strain strained pulled tore torn
+    sprain sprained fell fall""".split()
+)
+#: words that end the clause a length of time belongs to
+_CLAUSE_ENDS = frozenset({"and", "but", "so", "because", "cause", "cos", "while", "though"})
+#: words before a role: "been a nurse for 15 years", "as a chef", "i am a hairdresser"
+_ROLE_LEADS = frozenset({"been", "am", "as", "im", "was", "work"})
+
+
+def _of_an_activity(
+    words: Sequence[str],
+    start: int,
+    after: str,
+    breaks: Collection[int] = (),
+    body: Collection[str] = (),
+) -> bool:
+    """Whether the length of time at `start` is how long the person has done something, not
+    how long a thing has hurt: "been running for 2 years", "doing yoga for 3 months", "a desk
+    job for 5 years", "been a nurse for 15 years", "started lifting 6 weeks ago". Read in the
+    length's clause, which must not tell of a pain ("my knee has been hurting for 3
+    months")."""
+    first = start
+    while first > 0 and first not in breaks and words[first - 1] not in _CLAUSE_ENDS:
+        first -= 1
+    last = start
+    while last + 1 < len(words) and last + 1 not in breaks and words[last + 1] not in _CLAUSE_ENDS:
+        last += 1
+    clause = words[first : last + 1]
+    if any(
+        w in _PAIN_WORDS or w in _FEELING_ING or w in body or w.endswith("itis") for w in clause
+    ) or any(pair in _FEELING_PAIRS for pair in zip(clause, clause[1:], strict=False)):
+        return False
+    lead = words[first:start]
+    if after == "ago":
+        return any(w in _TAKEN_UP for w in lead)
+    role = any(
+        w in ("a", "an") and 0 < j < len(lead) - 1 and lead[j - 1] in _ROLE_LEADS
+        for j, w in enumerate(lead)
+    )
+    return role or any((w.endswith("ing") and len(w) > 4) or w in _TAKEN_UP for w in lead)
+
+
+def _in_a_while(words: Sequence[str], start: int, after: str) -> bool:
+    """Whether "in" before the length at `start` tells how long something has gone on, not a
+    time ahead: "hasn't budged in 2 months", "in 3 months of stretching" (not "a race in 8
+    weeks")."""
+    if words[start - 1] != "in":
+        return False
+    return after == "of" or any(w in NEGATORS for w in words[max(0, start - 6) : start])
+
+
+def stated_lasting(
+    words: Sequence[str], breaks: Collection[int] = (), body: Collection[str] = ()
+) -> float | None:
+    """The longest length of time, in weeks, a message tells something has lasted, or None:
+    "for 3 months", "been weeks", "2 months after i fell", "a year and a half", "6wks"; not
+    "20 weeks pregnant", "my baby is 6 weeks old", "in 2 weeks", "3 times a week", nor how
+    long the person has done something ("been running for 2 years"), unless its clause names
+    a pain or one of the `body` words ("tennis elbow for 4 months")."""
+    longest: float | None = None
+    n = len(words)
+    for i, word in enumerate(words):
+        unit = _UNIT_WEEKS.get(word)
+        count: float | None = None
+        if unit is None:  # "6wks", "3mths"
+            digits = word.rstrip("abcdefghijklmnopqrstuvwxyz")
+            if digits.isdigit() and word[len(digits) :] in _UNIT_WEEKS and len(digits) <= 2:
+                unit, count = _UNIT_WEEKS[word[len(digits) :]], float(digits)
+            else:
+                continue
+        start = i
+        if count is None:
+            before = words[i - 1] if i else ""
+            if before.isdigit() and len(before) <= 2:
+                count, start = float(before), i - 1
+            elif before in _COUNT_WORDS:
+                count, start = float(_COUNT_WORDS[before]), i - 1
+            elif before == "of" and i > 1 and words[i - 2] in _COUNT_WORDS:  # "couple of months"
+                count, start = float(_COUNT_WORDS[words[i - 2]]), i - 2
+            elif word.endswith("s") and (
+                before in _BARE_UNIT_BEFORE or tuple(words[i + 1 : i + 2]) == ("now",)
+            ):
+                count = 3.0  # "been weeks", "for months"
+            else:
+                continue
+        after = words[i + 1] if i + 1 < n else ""
+        if after in _NOT_A_LASTING and not (
+            after == "along" and tuple(words[i + 2 : i + 3]) == ("with",)
+        ):
+            continue  # "20 weeks along"; not "for weeks along with a stiff neck"
+        if (
+            start > 0
+            and words[start - 1] in _NOT_A_LASTING_BEFORE
+            and not _in_a_while(words, start, after)
+        ):
+            continue
+        if _of_an_activity(words, start, after, breaks, body):
+            continue
+        # "3 times a week", "once a month": a rate; "for a year", "been a month": a length
+        if (
+            count == 1
+            and words[start] == "a"
+            and (start == 0 or words[start - 1] not in _A_LASTING_BEFORE)
+        ):
+            continue
+        weeks = count * unit
+        if i + 3 < n and words[i + 1] == "and" and words[i + 2] == "a" and words[i + 3] == "half":
+            weeks += unit / 2  # "a year and a half"
+        if longest is None or weeks > longest:
+            longest = weeks
+    return longest

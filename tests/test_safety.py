@@ -1521,3 +1521,89 @@ def test_how_to_stretch_an_area_safely_with_a_condition_is_its_stretch_with_the_
 def test_a_question_whether_something_is_ok_carries_the_condition(brain):
     reply = converse(brain, "my mum has osteoporosis", "are toe touches ok for her")[-1]
     assert reply.intent == "general.touch_toes" and reply.conditions == ("osteoporosis",)
+
+
+@pytest.mark.parametrize(
+    ("message", "weeks"),
+    [
+        ("knee pain for 3 months", 3 * 4.3),
+        ("it is been weeks", 3.0),
+        ("tailbone still hurts 2 months after i fell on it", 2 * 4.3),
+        ("been a year and it is getting worse", 52.0),
+        ("groin ache for a year and a half", 78.0),
+        ("6wks of heel pain", 6.0),
+        ("for the past few months my back aches", 3 * 4.3),
+        ("been going on 4 months now", 4 * 4.3),
+        ("my back has been playing up for months", 3 * 4.3),
+        ("tennis elbow for 4 months", 4 * 4.3),
+        # not how long something has lasted
+        ("im 20 weeks pregnant", None),
+        ("my baby is 6 weeks old", None),
+        ("i have a race in 8 weeks", None),
+        ("i stretch 3 times a week", None),
+        ("once a month i do yoga", None),
+        ("2 days a week at the gym", None),
+        # how long the person has done something, in a clause that tells of no pain
+        ("been running for about 2 years but lately my calves tighten", None),
+        ("started lifting 3 months ago and my knee hurts", None),
+        ("worked in a warehouse for 10 years and my back hurts", None),
+        ("been a nurse for 15 years and my feet ache", None),
+        ("my son has been playing football for 2 years and his knees ache", None),
+    ],
+)
+def test_a_length_of_time_is_read_as_how_long_something_has_lasted(message, weeks):
+    from bot.safety import stated_lasting
+
+    found = stated_lasting(message.split(), body={"knee", "elbow", "back", "groin", "heel"})
+    assert found == pytest.approx(weeks) if weeks is not None else found is None, found
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        (
+            "groin pain when i put my socks on, been a year and it is getting worse",
+            "see_professional",
+        ),
+        ("my knee has hurt for 7 months, what stretches", "see_professional"),
+        ("ive had this ache in my hip for eighteen months", "see_professional"),
+        ("had a headache every day for weeks along with my stiff neck", "see_professional"),
+        # a length that is not the pain's
+        ("ive worked in a warehouse for 10 years and my back aches after long shifts", "none"),
+        ("im a hairdresser for 20 years now and my neck aches at the end of the day", "none"),
+        ("training for a half marathon in 8 weeks and my calves ache", "none"),
+    ],
+)
+def test_pain_that_has_lasted_is_read_from_any_length_of_time(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
+
+
+def test_a_symptom_includes_the_symptoms_it_names(tmp_path: Path):
+    from conftest import mini_kb_files
+
+    files = mini_kb_files()
+    safety = files["red_flags.yaml"]
+    safety["symptoms"] += [
+        {"id": "long_time", "terms": ["$lasted_months", "ages now"]},
+        {"id": "lingering", "terms": ["$long_time"]},
+    ]
+    safety["red_flags"].append(
+        {
+            "id": "lasting_pain",
+            "level": "see_professional",
+            "title": "Lasting pain",
+            "message": "Pain that lasts needs a look.",
+            "patterns": [[["$lingering"], ["$pain"]]],
+            "sources": ["Test source"],
+        }
+    )
+    _write(tmp_path, files)
+    brain = Brain(load_kb(tmp_path))
+    assert brain.reply("my knee hurts, been 3 months").intent == "red_flag.lasting_pain"
+    assert brain.reply("my knee hurts, been ages now").intent == "red_flag.lasting_pain"
+    assert brain.reply("my knee hurts, since last week").kind != "red_flag"
+    safety["symptoms"][-1]["terms"] = ["$no_such_symptom"]
+    _write(tmp_path, files)
+    with pytest.raises(KBError) as error:
+        load_kb(tmp_path)
+    assert "unknown symptom 'no_such_symptom'" in "\n".join(error.value.errors)
