@@ -448,7 +448,9 @@ class Synthesizer:
             "routines": routines,
             "tips": [entry_dict(t, optional=("topic", "stretch")) for t in kb.tips],
             "smalltalk": smalltalk,
-            "symptoms": [entry_dict(x, optional=("topics",)) for x in kb.symptoms.values()],
+            "symptoms": [
+                entry_dict(x, optional=("topics", "not_before")) for x in kb.symptoms.values()
+            ],
             "triage_levels": [entry_dict(x) for x in kb.triage_levels.values()],
             "red_flags": [
                 entry_dict(r, optional=("unless", "about_history", "explained_by"))

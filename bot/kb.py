@@ -236,6 +236,9 @@ class Symptom:
     id: str
     terms: tuple[str, ...]
     topics: tuple[str, ...] = ()
+    #: words that, right after one of its terms, make that term mean something else: "worse"
+    #: is getting worse, but "worse when i cough" is what brings a pain on
+    not_before: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,7 +639,12 @@ _SMALLTALK = _Spec(
 )
 _SYMPTOM = _Spec(
     "symptom",
-    {"id": ("id", True), "terms": ("strlist", True), "topics": ("idlist", False)},
+    {
+        "id": ("id", True),
+        "terms": ("strlist", True),
+        "topics": ("idlist", False),
+        "not_before": ("strlist", False),
+    },
     refs={"topics": "topic"},
 )
 _CUE = _Spec("cue", {"id": ("id", True), "terms": ("strlist", True)})
@@ -1129,7 +1137,16 @@ class _Builder:
             # a term "$id" names another symptom this one includes (`long_time` holds
             # whenever `lasted_months` does)
             terms = _terms(ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms")
-            self.symptoms[e["id"]] = Symptom(e["id"], terms, e.get("topics", ()))
+            not_before = e.get("not_before", ())
+            if not_before:
+                not_before = _terms(
+                    ctx,
+                    e["_node_not_before"],
+                    not_before,
+                    f"{e['_label']} not_before",
+                    symptoms=False,
+                )
+            self.symptoms[e["id"]] = Symptom(e["id"], terms, e.get("topics", ()), not_before)
 
     def _cues(self) -> None:
         for ctx, e in self._each("cues", _CUE):

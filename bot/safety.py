@@ -183,7 +183,12 @@ class SafetyRules:
         )
         self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
         self._condition_keys = frozenset(key for key, _c in self._condition_of)
-        self._terms = _TermIndex(keys_of, canon, self._unless_only)
+        not_before = {
+            _SYMPTOM + s.id: tuple(tuple(normalize(w).split()) for w in s.not_before)
+            for s in kb.symptoms.values()
+            if s.not_before
+        }
+        self._terms = _TermIndex(keys_of, canon, self._unless_only, not_before)
 
     def tells_an_injury(self, analysis: Analysis) -> bool:
         """Whether the message tells of an accident, a fall or a blow ("i was in a crash on
@@ -397,9 +402,12 @@ class _TermIndex:
         keys_of: dict[str, set[str]],
         canon: Callable[[str], str] | None,
         unless_only: frozenset[str] = frozenset(),
+        not_before: dict[str, tuple[tuple[str, ...], ...]] | None = None,
     ) -> None:
         #: keys of terms whose negator still negates what follows (see `SafetyRules`)
         self._unless_only = unless_only
+        #: symptom key -> the words that, right after a term, keep it from counting
+        self._not_before = not_before or {}
         single: dict[str, set[str]] = defaultdict(set)
         multi: dict[tuple[str, ...], dict[tuple[str, ...], set[str]]] = defaultdict(dict)
         prefix: dict[str, set[str]] = defaultdict(set)
@@ -430,10 +438,32 @@ class _TermIndex:
         """The keys of every term in `words` that no negation reaches; a negation stops at
         `breaks` (where a piece after punctuation starts)."""
         matches = self._matches(words)
+        if self._not_before:
+            matches = self._without_not_before(words, matches)
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
         negated = _negated(words, [m for m in matches if not m[2] <= self._unless_only], breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
+
+    def _without_not_before(
+        self, words: Sequence[str], matches: list[tuple[int, int, frozenset[str]]]
+    ) -> list[tuple[int, int, frozenset[str]]]:
+        """The matches without the keys whose `not_before` words follow them: "worse when i
+        cough" is no `$worse`."""
+        out = []
+        for start, end, keys in matches:
+            dropped = [
+                key
+                for key in keys
+                if key in self._not_before
+                and any(tuple(words[end : end + len(w)]) == w for w in self._not_before[key])
+            ]
+            if dropped:
+                keys = keys.difference(dropped)
+                if not keys:
+                    continue
+            out.append((start, end, keys))
+        return out
 
     def _matches(self, words: Sequence[str]) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, keys) of every term occurrence."""

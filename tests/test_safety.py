@@ -1607,3 +1607,37 @@ def test_a_symptom_includes_the_symptoms_it_names(tmp_path: Path):
     with pytest.raises(KBError) as error:
         load_kb(tmp_path)
     assert "unknown symptom 'no_such_symptom'" in "\n".join(error.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("the numbness in my foot is getting worse", "nerve_getting_worse"),
+        ("numb toes and it's getting worse every day", "nerve_getting_worse"),
+        # what brings it on, not a nerve getting worse
+        (
+            "numbness down to my foot and it's worse when i sneeze or cough",
+            "cough_sneeze_pain",
+        ),
+    ],
+)
+def test_worse_when_something_brings_it_on_is_not_getting_worse(brain, message, flag):
+    assert brain.reply(message).intent == f"red_flag.{flag}"
+
+
+def test_a_symptoms_not_before_words_keep_its_term_from_counting(tmp_path: Path):
+    from conftest import mini_kb_files
+
+    files = mini_kb_files()
+    safety = files["red_flags.yaml"]
+    safety["symptoms"].append({"id": "worse", "terms": ["worse"], "not_before": ["when", "if"]})
+    safety["red_flags"][0]["patterns"].append([["$worse"], ["numb"]])
+    _write(tmp_path, files)
+    brain = Brain(load_kb(tmp_path))
+    assert brain.reply("my foot is numb and getting worse").intent == "red_flag.chest_pain"
+    assert brain.reply("my foot is numb, worse when i sit").kind != "red_flag"
+    safety["symptoms"][-1]["not_before"] = ["when!"]
+    _write(tmp_path, files)
+    with pytest.raises(KBError) as error:
+        load_kb(tmp_path)
+    assert "not_before: term 'when!'" in "\n".join(error.value.errors)
