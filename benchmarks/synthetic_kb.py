@@ -449,7 +449,8 @@ class Synthesizer:
             "tips": [entry_dict(t, optional=("topic", "stretch")) for t in kb.tips],
             "smalltalk": smalltalk,
             "symptoms": [
-                entry_dict(x, optional=("topics", "not_before")) for x in kb.symptoms.values()
+                entry_dict(x, optional=("topics", "not_before", "not_after"))
+                for x in kb.symptoms.values()
             ],
             "triage_levels": [entry_dict(x) for x in kb.triage_levels.values()],
             "red_flags": [

@@ -239,6 +239,9 @@ class Symptom:
     #: words that, right after one of its terms, make that term mean something else: "worse"
     #: is getting worse, but "worse when i cough" is what brings a pain on
     not_before: tuple[str, ...] = ()
+    #: words that, shortly before one of its terms, make it a figure of speech: "feel like i
+    #: got hit by a truck" (see `safety.NOT_AFTER_REACH`)
+    not_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -644,6 +647,7 @@ _SYMPTOM = _Spec(
         "terms": ("strlist", True),
         "topics": ("idlist", False),
         "not_before": ("strlist", False),
+        "not_after": ("strlist", False),
     },
     refs={"topics": "topic"},
 )
@@ -1137,16 +1141,15 @@ class _Builder:
             # a term "$id" names another symptom this one includes (`long_time` holds
             # whenever `lasted_months` does)
             terms = _terms(ctx, e["_node_terms"], e["terms"], f"{e['_label']} terms")
-            not_before = e.get("not_before", ())
-            if not_before:
-                not_before = _terms(
-                    ctx,
-                    e["_node_not_before"],
-                    not_before,
-                    f"{e['_label']} not_before",
-                    symptoms=False,
-                )
-            self.symptoms[e["id"]] = Symptom(e["id"], terms, e.get("topics", ()), not_before)
+            not_before, not_after = (
+                _terms(ctx, e[f"_node_{key}"], e[key], f"{e['_label']} {key}", symptoms=False)
+                if e.get(key)
+                else ()
+                for key in ("not_before", "not_after")
+            )
+            self.symptoms[e["id"]] = Symptom(
+                e["id"], terms, e.get("topics", ()), not_before, not_after
+            )
 
     def _cues(self) -> None:
         for ctx, e in self._each("cues", _CUE):

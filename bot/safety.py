@@ -32,6 +32,9 @@ from bot.understanding.text import NEGATORS, normalize
 #: words that soften a "cannot" and change nothing of what it says: "can't actually put
 #: weight on it", "can't really feel my toes"
 SOFTENERS = frozenset({"actually", "really", "even", "quite", "exactly", "totally", "just"})
+#: how many words may stand between a symptom's `not_after` words and its term ("like i got
+#: hit by a truck")
+NOT_AFTER_REACH = 3
 #: how many words after a negator it reaches
 NEGATION_REACH = 3
 #: words that end a negation early: "no pain but my calf is swollen"
@@ -183,12 +186,15 @@ class SafetyRules:
         )
         self._condition_of = tuple((_CONDITION + c.id, c) for c in self._conditions)
         self._condition_keys = frozenset(key for key, _c in self._condition_of)
-        not_before = {
-            _SYMPTOM + s.id: tuple(tuple(normalize(w).split()) for w in s.not_before)
-            for s in kb.symptoms.values()
-            if s.not_before
-        }
-        self._terms = _TermIndex(keys_of, canon, self._unless_only, not_before)
+        not_before, not_after = (
+            {
+                _SYMPTOM + s.id: tuple(tuple(normalize(w).split()) for w in words)
+                for s in kb.symptoms.values()
+                if (words := getattr(s, field))
+            }
+            for field in ("not_before", "not_after")
+        )
+        self._terms = _TermIndex(keys_of, canon, self._unless_only, not_before, not_after)
 
     def tells_an_injury(self, analysis: Analysis) -> bool:
         """Whether the message tells of an accident, a fall or a blow ("i was in a crash on
@@ -403,11 +409,14 @@ class _TermIndex:
         canon: Callable[[str], str] | None,
         unless_only: frozenset[str] = frozenset(),
         not_before: dict[str, tuple[tuple[str, ...], ...]] | None = None,
+        not_after: dict[str, tuple[tuple[str, ...], ...]] | None = None,
     ) -> None:
         #: keys of terms whose negator still negates what follows (see `SafetyRules`)
         self._unless_only = unless_only
         #: symptom key -> the words that, right after a term, keep it from counting
         self._not_before = not_before or {}
+        #: symptom key -> the words that, shortly before a term, keep it from counting
+        self._not_after = not_after or {}
         single: dict[str, set[str]] = defaultdict(set)
         multi: dict[tuple[str, ...], dict[tuple[str, ...], set[str]]] = defaultdict(dict)
         prefix: dict[str, set[str]] = defaultdict(set)
@@ -438,25 +447,30 @@ class _TermIndex:
         """The keys of every term in `words` that no negation reaches; a negation stops at
         `breaks` (where a piece after punctuation starts)."""
         matches = self._matches(words)
-        if self._not_before:
-            matches = self._without_not_before(words, matches)
+        if self._not_before or self._not_after:
+            matches = self._without_context(words, matches)
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
         negated = _negated(words, [m for m in matches if not m[2] <= self._unless_only], breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
 
-    def _without_not_before(
+    def _without_context(
         self, words: Sequence[str], matches: list[tuple[int, int, frozenset[str]]]
     ) -> list[tuple[int, int, frozenset[str]]]:
-        """The matches without the keys whose `not_before` words follow them: "worse when i
-        cough" is no `$worse`."""
+        """The matches without the keys whose `not_before` words follow them ("worse when i
+        cough" is no `$worse`) or whose `not_after` words come shortly before them ("feel like
+        i got hit by a truck" is no accident)."""
         out = []
         for start, end, keys in matches:
             dropped = [
                 key
                 for key in keys
-                if key in self._not_before
-                and any(tuple(words[end : end + len(w)]) == w for w in self._not_before[key])
+                if any(tuple(words[end : end + len(w)]) == w for w in self._not_before.get(key, ()))
+                or any(
+                    tuple(words[at - len(w) : at]) == w
+                    for w in self._not_after.get(key, ())
+                    for at in range(max(len(w), start - NOT_AFTER_REACH), start + 1)
+                )
             ]
             if dropped:
                 keys = keys.difference(dropped)

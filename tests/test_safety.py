@@ -1641,3 +1641,39 @@ def test_a_symptoms_not_before_words_keep_its_term_from_counting(tmp_path: Path)
     with pytest.raises(KBError) as error:
         load_kb(tmp_path)
     assert "not_before: term 'when!'" in "\n".join(error.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        # a figure of speech for how sore, not what happened
+        ("woke up feeling like i fell down a flight of stairs, everything hurts", "none"),
+        ("my whole body feels like it got hit by a truck after moving house", "none"),
+        ("legs feel as if i was in a car crash after leg day", "none"),
+        # what happened
+        ("i fell down the stairs and my back hurts", "urgent"),
+        ("got hit by a car yesterday and my neck is stiff", "emergency"),
+        # a moment's dizziness after neck circles that has passed is a head rush
+        ("felt dizzy for a sec after doing neck circles too fast, fine now", "none"),
+        ("my neck is stiff and i keep getting dizzy when i turn my head", "urgent"),
+    ],
+)
+def test_a_figure_of_speech_or_a_passing_moment_is_not_a_red_flag(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
+
+
+def test_a_symptoms_not_after_words_keep_its_term_from_counting(tmp_path: Path):
+    from conftest import mini_kb_files
+
+    files = mini_kb_files()
+    safety = files["red_flags.yaml"]
+    safety["symptoms"].append({"id": "fall", "terms": ["fell down"], "not_after": ["like"]})
+    safety["red_flags"][0]["patterns"].append([["$fall"], ["$pain"]])
+    _write(tmp_path, files)
+    brain = Brain(load_kb(tmp_path))
+    assert brain.reply("i fell down and it hurts").intent == "red_flag.chest_pain"
+    assert brain.reply("it hurts like i fell down the stairs").kind != "red_flag"
+    assert (
+        brain.reply("it hurts like mad ever since the day i fell down").intent
+        == "red_flag.chest_pain"
+    )
