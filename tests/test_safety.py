@@ -1677,3 +1677,44 @@ def test_a_symptoms_not_after_words_keep_its_term_from_counting(tmp_path: Path):
         brain.reply("it hurts like mad ever since the day i fell down").intent
         == "red_flag.chest_pain"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("my shoulder popped out at volleyball and went back in on its own", "joint_went_back_in"),
+        ("my kneecap slipped out and i pushed it back, stretches?", "joint_went_back_in"),
+        ("my ankle keeps giving way on and off since a sprain last year", "ankle_keeps_giving_way"),
+        ("my daughter is 7 and she's limping and says her hip hurts", "child_limping"),
+        ("my left eye went blurry and i lost my balance and fell over", "stroke_signs"),
+        (
+            "short of breath on the bike then my chest hurt so much i couldnt stand up",
+            "heart_attack_signs",
+        ),
+        ("i suddenly cant lift my arm", "arm_will_not_lift"),
+        # a shoulder that has been getting harder to lift for months is the shoulder's
+        (
+            "shoulder pain for 6 months, now i cant lift my arm to brush my hair",
+            "pain_for_months",
+        ),
+        # numbness that went away and came back is numbness that comes and goes
+        (
+            "my leg went numb for a few mins, went away then came back a few times this month",
+            "tingling_now_and_then",
+        ),
+    ],
+)
+def test_signs_told_in_a_new_way_raise_their_flag(brain, message, flag):
+    assert brain.reply(message).intent == f"red_flag.{flag}"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mri says bulging disc. bending forward makes the leg pain worse, what stretches are ok",
+        "pins and needles in my hand after holding a plank, stretch?",
+        "my shoulder popped out years ago and went back in, fine since. best shoulder stretch?",
+    ],
+)
+def test_a_word_in_another_sense_raises_no_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
