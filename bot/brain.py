@@ -1751,10 +1751,9 @@ class Brain:
         closing = None if context.conditions else self.wants.subject_asked_last(analysis)
         if closing is not None and (
             not accepted
-            or (
-                match.kind == GENERAL
-                and not self.wants.names_subject(match.key, analysis.corrected)
-            )
+            # the story may name the subject matched too ("haven't touched my toes in a
+            # decade. how long would it take me to get the splits")
+            or (match.kind == GENERAL and match.key != closing)
             or match.kind == "routine"  # "leg day ... does stretching help that": not its cool-down
         ):
             # "... never stretched once in my life. convince me, what does it actually DO for

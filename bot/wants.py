@@ -8,7 +8,7 @@ return an aspect, a subject's key or a yes/no, and build no reply. Pure, like th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase
@@ -16,6 +16,36 @@ from bot.reply import Context
 from bot.routine_pick import RoutinePicker
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, within
+from bot.understanding.text import normalize
+
+
+class SubjectIndex:
+    """The keywords of the general answers, found as written or, for phrases, in their
+    canonical form: "why does my back crack so much" names the subject of "back cracks", "my
+    knees are clicking" that of "knees click"."""
+
+    def __init__(self, kb: KnowledgeBase, canon: Callable[[Sequence[str]], list[str]]) -> None:
+        self._canon = canon
+        pairs = [(word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords]
+        # only phrases: a word alone cut to its stem says too little ("shakes" is no shaking)
+        pairs += [
+            (" ".join(canon(split)), key)
+            for word, key in pairs
+            if len(split := normalize(word).split()) > 1
+        ]
+        self._index = PhraseIndex(pairs)
+
+    def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, answer key) of every keyword in the words, as written or canonical,
+        in order of start."""
+        found = self._index.matches(words)
+        canonical = self._canon(words)
+        if canonical == list(words):
+            return found
+        more = self._index.matches(canonical)
+        if not more:
+            return found
+        return tuple(sorted(set(found) | set(more)))
 
 
 class WantReader:
@@ -28,10 +58,9 @@ class WantReader:
         self.matcher = matcher
         self.cues = cues
         self.pick = pick
-        #: the words of the general answers' subjects -> the answer's key
-        self.subjects = PhraseIndex(
-            (word, key[1]) for key, answer in kb.answers.items() for word in answer.keywords
-        )
+        #: the words of the general answers' subjects -> the answer's key, as written and as
+        #: the canonicaliser reads them ("back crack" for "back cracks")
+        self.subjects = SubjectIndex(kb, matcher.words.known_forms)
 
     def sore_after_exercise(self, analysis: Analysis) -> bool:
         """True for a complaint after a session of exercise that names no area the bot covers
@@ -509,11 +538,22 @@ class WantReader:
         """For a message the intent layer is unsure of that asks about a subject a general
         answer names by its keywords (the splits, foam rolling, posture): that answer. The
         message must ask (a question mark, or a request or question cue), and be about a body,
-        not a thing; the first subject it names wins."""
+        not a thing; the first subject its last asking piece names wins, else the first it
+        names ("haven't touched my toes in a decade. how long to get the splits": the splits)."""
         words = analysis.corrected
-        found = next(iter(self.subjects.matches(words)), None)
-        if found is None:
+        named = self.subjects.matches(words)
+        if not named:
             return None
+        found = named[0]
+        if len({key for _s, _e, key in named}) > 1:
+            for p_start, p_end in reversed(analysis.pieces()):
+                piece = words[p_start:p_end]
+                inside = [m for m in named if p_start <= m[0] < p_end]
+                if inside and (
+                    lexicon.asks_whether(piece) or not lexicon.WH_WORDS.isdisjoint(piece)
+                ):
+                    found = inside[0]
+                    break
         cues = self.cues.read(words)
         # a sensation told is asked about ("knee cracks going up stairs")
         asks = (

@@ -490,3 +490,34 @@ def test_back_meaning_again_or_the_leg_behind_is_not_the_back(brain, text, topic
 )
 def test_plural_es_is_cut_only_after_s_x_z_ch_and_sh(brain, word, lemma):
     assert brain.matcher.words.canon(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        # a subject's keyword in another form: "back crack" for "back cracks"
+        (
+            "why does my back crack SO much every time i twist?? sounds like bubble wrap",
+            "joint_noises",
+        ),
+        ("why does my wrist crack when i rotate it", "joint_noises"),
+        # the subject the closing question names, though the story names another
+        (
+            "40 yo desk jockey, havent touched my toes in a decade. how long would it take me "
+            "to get the splits honestly",
+            "splits",
+        ),
+    ],
+)
+def test_a_general_subject_is_found_in_any_form_of_its_keywords(brain, message, key):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.intent) == ("answer", f"general.{key}"), reply.intent
+
+
+def test_a_word_alone_in_another_form_names_no_subject(brain):
+    # "shakes" is no shaking, "sore throat" no muscle soreness
+    for message in (
+        "did i forget protein shakes on my shopping list",
+        "how do i get rid of a sore throat",
+    ):
+        assert brain.reply(message).kind == "fallback"

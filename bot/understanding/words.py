@@ -208,6 +208,12 @@ class Canonicaliser:
         self._remember(word, result)
         return result
 
+    def known_forms(self, words: Sequence[str]) -> list[str]:
+        """Each word's vocabulary form as far as it is known without a search: the cache
+        (which the message's own `canonical` has filled), the lemma table, or the word."""
+        cache, lemma = self._word_cache, self._lemma
+        return [cache.get(w) or lemma.get(w) or w for w in words]
+
     def canonical(self, words: Sequence[str]) -> list[str]:
         """`canon` of each word, with bounded work: typos are looked for in the first
         `_CORRECTED_WORDS` words only, and at most `_SEARCHES_PER_MESSAGE` times; past that a
