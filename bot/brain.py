@@ -634,7 +634,17 @@ class Brain:
         asks_a_plan = bool(
             lexicon.ROUTINE_NAMES & set(words) or lexicon.PLAN_WORDS & set(words)
         ) or lexicon.has_pair(words, lexicon.PLAN_PAIRS)
-        routine = self.pick.for_answer(context) if asks_a_plan else None
+        # "ok what stretches", "which stretches then" after a general answer: its routine
+        asks_its_stretches = (
+            not asks_a_plan
+            and context.kind == "answer"
+            and context.topic == GENERAL
+            and not analysis.topics
+            and len(words) <= lexicon.SHORT_ASK_WORDS
+            and not lexicon.STRETCH_FORMS.isdisjoint(words)
+            and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
+        )
+        routine = self.pick.for_answer(context) if asks_a_plan or asks_its_stretches else None
         if (
             routine is None
             and asks_a_plan

@@ -153,6 +153,9 @@ class Answer:
     paragraphs: tuple[str, ...] = ()
     #: general answers: words that name the question's subject ("splits", "foam roller")
     keywords: tuple[str, ...] = ()
+    #: general answers: the routine that puts the answer into practice, given when the
+    #: person asks for stretches next ("ok what stretches" after posture: the desk break)
+    routine: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,9 +582,10 @@ _ANSWER = _Spec(
         "text": ("text", True),
         "phrases": ("strlist", False),
         "keywords": ("strlist", False),
+        "routine": ("id", False),
         "sources": ("strlist", True),
     },
-    refs={"topic": "topic"},
+    refs={"topic": "topic", "routine": "routine"},
 )
 _STRETCH = _Spec(
     "stretch",
@@ -1014,6 +1018,7 @@ class _Builder:
                 e["sources"],
                 paragraphs(e["text"]),
                 tuple(e.get("keywords", ())),
+                e.get("routine"),
             )
             self._keywords(ctx, e, key)
             if e["topic"] == GENERAL and not e.get("phrases"):
@@ -1266,6 +1271,7 @@ class _Builder:
                 *(CONDITION_SYMPTOM + c for c in self.conditions),
             },
             "condition": self.conditions,
+            "routine": self.routines,
         }
         for ctx, node, kind, value, label in self.refs:
             if value not in known[kind]:

@@ -94,12 +94,16 @@ class RoutinePicker:
         return wanted if wanted in self.kb.routines else None
 
     def for_answer(self, context: Context) -> str | None:
-        """The routine made for the subject of the general answer on screen: the one whose id
-        has the same words ("splits"; "toe_touch" for "touch_toes"). None after anything
-        else."""
+        """The routine made for the subject of the general answer on screen: the one it names
+        (`routine`: the desk break after posture), else the one whose id has the same words
+        ("splits"; "toe_touch" for "touch_toes"). None after anything else."""
         if context.kind != "answer" or not (context.intent or "").startswith(f"{GENERAL}."):
             return None
-        return self.of_general((context.intent or "").split(".", 1)[1])
+        key = (context.intent or "").split(".", 1)[1]
+        answer = self.kb.answers.get((GENERAL, key))
+        if answer is not None and answer.routine is not None:
+            return answer.routine
+        return self.of_general(key)
 
     def of_general(self, key: str) -> str | None:
         """The routine whose id has the same words as the general answer `key` ("splits";

@@ -2701,3 +2701,25 @@ def test_a_condition_told_after_a_stretch_checks_that_stretch(brain, kb):
 )
 def test_is_it_normal_is_read_by_what_follows(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+def test_asking_for_stretches_after_a_general_answer_gets_its_routine(brain):
+    replies = converse(brain, "my posture is terrible what should i do", "ok what stretches")
+    assert replies[0].intent == "general.posture"
+    assert (replies[1].kind, replies[1].intent) == ("routine", "routine.desk_break")
+
+
+def test_a_general_answers_routine_must_exist(tmp_path):
+    import yaml
+    from conftest import mini_kb_files
+
+    from bot.kb import KBError, load_kb
+
+    files = mini_kb_files()
+    general = next(a for a in files["answers.yaml"]["answers"] if a["topic"] == "general")
+    general["routine"] = "no_such_routine"
+    for name, doc in files.items():
+        (tmp_path / name).write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(KBError) as error:
+        load_kb(tmp_path)
+    assert "unknown routine 'no_such_routine'" in "\n".join(error.value.errors)
