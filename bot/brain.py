@@ -484,6 +484,15 @@ class Brain:
             return None
         return self.replies.smalltalk(match.key, " ".join(last.words), context)
 
+    def _subject_asked_what(self, words: Sequence[str], analysis: Analysis) -> str | None:
+        """The general subject a short "what is ..." question names by one of its keywords,
+        naming no area: "and whats PNF", "what's a foam roller even for". The area of the
+        conversation before is not what it asks about."""
+        if analysis.topics or "what" not in words[:3]:
+            return None
+        named = self.wants.subjects_named(words)
+        return named.pop() if len(named) == 1 else None
+
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
         """A short follow-up read against what came before: the other side, easier, harder,
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
@@ -508,6 +517,9 @@ class Brain:
             return None  # a first message is no follow-up
         cues = self.cues.read_asked(words)
         say, kb = self.replies, self.kb
+        named = self._subject_asked_what(question, analysis)
+        if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
+            return say.answer(GENERAL, named, context)
         twin = self.pick.twin(analysis, context)
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)

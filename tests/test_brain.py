@@ -2723,3 +2723,15 @@ def test_a_general_answers_routine_must_exist(tmp_path):
     with pytest.raises(KBError) as error:
         load_kb(tmp_path)
     assert "unknown routine 'no_such_routine'" in "\n".join(error.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("before", "message", "key"),
+    [
+        ("stretches for tight hips", "and whats PNF, my teacher mentioned it", "pnf"),
+        ("why are my calves tight", "what's a foam roller even for", "foam_rolling"),
+    ],
+)
+def test_what_a_subject_is_after_an_area_is_that_subject(brain, before, message, key):
+    reply = converse(brain, before, message)[1]
+    assert reply.intent == f"general.{key}", reply.intent
