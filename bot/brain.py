@@ -160,6 +160,7 @@ class Brain:
             continuing=context.kind == "red_flag",
             on_a_card=context.kind in ("stretch", "routine"),
             named_before=context.conditions,
+            asking=bool(self.cues.read(analysis.corrected) & lexicon.ASKS_A_STRETCH_CUES),
         )
         named = tuple(c.id for c in safety.conditions)
         if safety.flag is not None:
@@ -520,6 +521,17 @@ class Brain:
         named = self._subject_asked_what(question, analysis)
         if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
             return say.answer(GENERAL, named, context)
+        if (
+            context.kind == "answer"
+            and (context.intent or "").startswith(f"{GENERAL}.")
+            and (context.intent or "").split(".", 1)[1] in lexicon.SENSATION_ANSWERS
+            and not analysis.topics
+            and lexicon.asks_if_normal(question)
+            and (GENERAL, lexicon.PAIN_GENERAL) in kb.answers
+        ):
+            # "is that bad tho, should i stop when it happens?" after why a leg shakes in a
+            # stretch: what a stretch should and shouldn't feel like
+            return say.answer(GENERAL, lexicon.PAIN_GENERAL, context)
         twin = self.pick.twin(analysis, context)
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)

@@ -748,7 +748,11 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
 #: `lasted_weeks` and `lasted_months`, the message tells of something lasting at least two
 #: weeks, or at least six ("been weeks", "for 3 months", "2 months after i fell on it": the
 #: numbers and words are read, see `safety.stated_lasting`)
-BUILTIN_SYMPTOMS = frozenset({"no_area", "about_stretching", "lasted_weeks", "lasted_months"})
+#: `named_stretch`, the message names one of the knowledge base's stretches or poses by its
+#: name or an alias ("pins and needles in my foot during pigeon")
+BUILTIN_SYMPTOMS = frozenset(
+    {"no_area", "about_stretching", "lasted_weeks", "lasted_months", "named_stretch"}
+)
 #: ... and, for each condition, `condition_<id>`: the message or the conversation named it
 #: ("a bit of spotting" after "i'm 20 weeks pregnant")
 CONDITION_SYMPTOM = "condition_"

@@ -1004,3 +1004,8 @@ def asks_if_normal(words: Sequence[str]) -> bool:
         words[-1] == "normal"
         or any(tuple(words[i : i + 3]) in _IS_IT_FINE for i in range(len(words) - 2))
     )
+
+
+#: cues of a message that asks for a stretch or another one: telling no symptom of its own,
+#: it names an area to stretch, not where a symptom told before has spread
+ASKS_A_STRETCH_CUES = frozenset({"another", "asks_stretch"})

@@ -72,6 +72,12 @@ _PRESENT = "$present"
 _NO_AREA = "$no_area"
 #: set when the message tells of something lasting two weeks or more, or six (`kb.BUILTIN_SYMPTOMS`)
 _LASTED_WEEKS, _LASTED_MONTHS = "$lasted_weeks", "$lasted_months"
+#: set when the message names a stretch or pose of the knowledge base (`kb.BUILTIN_SYMPTOMS`)
+_NAMED_STRETCH = "$named_stretch"
+#: one-word names of stretches that are everyday words too ("butterflies in my stomach")
+_STRETCH_NAMES_IN_OTHER_SENSES = frozenset(
+    {"butterfly", "butterflies", "camel", "frog", "straddle"}
+)
 _ABOUT_STRETCHING = "$about_stretching"
 #: a condition the message or the conversation named, as patterns read it
 _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
@@ -116,6 +122,11 @@ class SafetyRules:
             for term in symptom.terms:
                 if not term.startswith(_SYMPTOM):
                     keys_of[term].add(_SYMPTOM + symptom.id)
+        for stretch in kb.stretches.values():
+            for name in (stretch.name, *stretch.aliases):
+                term = " ".join(normalize(name).split())
+                if term and (" " in term or term not in _STRETCH_NAMES_IN_OTHER_SENSES):
+                    keys_of[term].add(_NAMED_STRETCH)
         #: patterns that name a condition, as (condition key, groups)
         self._condition_patterns: list[tuple[str, tuple[frozenset[str], ...]]] = []
         for condition in self._conditions:
@@ -212,6 +223,7 @@ class SafetyRules:
         continuing: bool = False,
         on_a_card: bool = False,
         named_before: Iterable[str] = (),
+        asking: bool = False,
     ) -> SafetyCheck:
         """Red flag and conditions of a message. `topic` is what the conversation is about;
         `before` the symptoms of the message before, which count together with this one's
@@ -224,7 +236,10 @@ class SafetyRules:
         then "i can't feel it", naming no body part of its own, is the stretch not felt.
         `named_before`, the conditions the conversation named before: a pattern reads each,
         and each this message names, as `$condition_<id>` ("now i've got cramping and a bit
-        of spotting" after "i'm 20 weeks pregnant")."""
+        of spotting" after "i'm 20 weeks pregnant"). `asking`, whether the message asks for a
+        stretch or another one: then, telling no symptom of its own, it does not go on with
+        the message before ("is there a different one for inner thighs" after pins and needles
+        in the butterfly stretch names an area to stretch, not where the numbness spread)."""
         written, canonical = analysis.normalised, analysis.canonical
         found = self._terms.keys_in(written, analysis.breaks)
         # the corrected words add something only where a typo was corrected ("numbnes"); a
@@ -274,9 +289,10 @@ class SafetyRules:
         # as part of every pattern: it goes on with the same concern; one that tells none
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
         # as the red flag has been given
-        tells = continuing and not self._told_keys.isdisjoint(own)
-        if continuing and not tells:
+        tells = (continuing or asking) and not self._told_keys.isdisjoint(own)
+        if (continuing or asking) and not tells:
             known_before = frozenset()
+        tells = tells and continuing
         known = found | known_before if known_before else found
         flag = self._flag(known if tells else own, known, history, condition_ids)
         return SafetyCheck(flag, conditions, symptoms)

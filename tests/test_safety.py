@@ -1718,3 +1718,25 @@ def test_signs_told_in_a_new_way_raise_their_flag(brain, message, flag):
 )
 def test_a_word_in_another_sense_raises_no_flag(brain, message):
     assert brain.reply(message).kind != "red_flag"
+
+
+def test_pins_and_needles_in_a_named_pose_is_the_pose_not_a_nerve(brain):
+    first, second = converse(
+        brain,
+        "my foot goes all pins and needles when i do the butterfly stretch",
+        "is there a different one for inner thighs",
+    )
+    assert first.intent == "general.pins_and_needles"
+    # asking for a stretch for an area is not telling that the numbness spread there
+    assert (second.kind, second.topic) == ("stretch", "adductors")
+    # telling it did still is
+    told = converse(brain, "my foot went numb in pigeon", "and now my inner thighs are numb too")
+    assert told[1].kind == "red_flag"
+
+
+def test_is_that_bad_after_a_sensation_is_what_a_stretch_should_feel_like(brain):
+    replies = converse(
+        brain, "why does my leg shake when im stretching my hamstring", "is that bad tho?"
+    )
+    assert replies[0].intent == "general.shaking"
+    assert replies[1].intent == "general.pain"
