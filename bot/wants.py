@@ -386,6 +386,8 @@ class WantReader:
             return None  # "can you give me a warm up" asks for one
         if lexicon.STRETCHING_WORDS.isdisjoint(words):
             return None
+        if self.matcher.look_alike_pairs(analysis.words):
+            return None  # "are stretch marks from bulking permanent?": stretch in another sense
         if self.stretch_before_exercise(analysis):
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)

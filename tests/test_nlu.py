@@ -521,3 +521,7 @@ def test_a_word_alone_in_another_form_names_no_subject(brain):
         "how do i get rid of a sore throat",
     ):
         assert brain.reply(message).kind == "fallback"
+
+
+def test_a_yes_or_no_question_about_stretch_marks_is_declined(brain):
+    assert brain.reply("are stretch marks from bulking permanent?").kind == "fallback"
