@@ -1904,6 +1904,19 @@ class Brain:
             return say.routine(
                 self.kb.routines[warm_up], context, confidence=lexicon.CUE_CONFIDENCE
             )
+        if (
+            unsure
+            and "?" not in analysis.text
+            and lexicon.tells_it_helped(analysis.corrected)
+            and not self.cues.complains(analysis.corrected)
+        ):
+            # "you're honestly the best, my back feels amazing": praise, not a question
+            thanked = not lexicon.THANKS_OPENERS.isdisjoint(analysis.corrected)
+            key = "thanks" if thanked else "compliment"
+            if key in self.kb.smalltalk:
+                return say.smalltalk(
+                    key, " ".join(words), context, confidence=lexicon.CUE_CONFIDENCE
+                )
         if unsure:
             general = (
                 self.wants.asks_whether_stretching(match, analysis)

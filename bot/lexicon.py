@@ -1009,3 +1009,43 @@ def asks_if_normal(words: Sequence[str]) -> bool:
 #: cues of a message that asks for a stretch or another one: telling no symptom of its own,
 #: it names an area to stretch, not where a symptom told before has spread
 ASKS_A_STRETCH_CUES = frozenset({"another", "asks_stretch"})
+
+
+#: a body feeling better after the bot's stretches, told rather than asked ("my back feels
+#: amazing", "hips feel so much looser"): the word after "feel"/"feels"/"felt" ...
+FEELS_GOOD = frozenset(
+    """amazing great better brilliant fantastic awesome incredible wonderful lovely looser
+    fab fabulous new unreal sooo so""".split()
+)
+FEEL_WORDS = frozenset({"feel", "feels", "felt", "feeling"})
+#: ... or praise of what the bot gave ("that really helped", "game changer")
+HELPED_PHRASES = frozenset(
+    {
+        ("that", "helped"),
+        ("really", "helped"),
+        ("it", "helped"),
+        ("it", "worked"),
+        ("that", "worked"),
+        ("game", "changer"),
+        ("life", "saver"),
+        ("lifesaver",),
+    }
+)
+#: words that make "so" in "feels so ..." the start of a praise only when one follows
+_SO_GOOD = FEELS_GOOD - {"so", "sooo"}
+
+
+def tells_it_helped(words: Sequence[str]) -> bool:
+    """Whether the words tell that the body feels better or that the bot helped ("my back
+    feels amazing", "omg my hips feel so much better", "you're the best"), not "it feels
+    so tight"."""
+    for i, word in enumerate(words[:-1]):
+        if word in FEEL_WORDS:
+            rest = [
+                w
+                for w in words[i + 1 : i + 4]
+                if w not in ("so", "sooo", "much", "really", "way", "a", "lot", "heaps")
+            ]
+            if rest and rest[0] in _SO_GOOD:
+                return True
+    return any(tuple(words[i : i + len(p)]) == p for p in HELPED_PHRASES for i in range(len(words)))

@@ -2735,3 +2735,22 @@ def test_a_general_answers_routine_must_exist(tmp_path):
 def test_what_a_subject_is_after_an_area_is_that_subject(brain, before, message, key):
     reply = converse(brain, before, message)[1]
     assert reply.intent == f"general.{key}", reply.intent
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("you're honestly the best, my back feels amazing", "compliment"),
+        ("omg my hips feel so much better", "compliment"),
+        ("my back feels amazing now, thanks", "thanks"),
+    ],
+)
+def test_telling_that_it_helped_is_small_talk(brain, message, key):
+    assert brain.reply(message).intent == f"smalltalk.{key}"
+
+
+@pytest.mark.parametrize(
+    "message", ["my back feels so tight", "my hamstrings feel better but my calves are still tight"]
+)
+def test_a_complaint_is_no_praise(brain, message):
+    assert brain.reply(message).kind != "smalltalk"
