@@ -135,9 +135,8 @@ THERE_WORDS = frozenset({"there", "then"})
 #: general answers about stretching as a whole, which a subject named gives way to
 UMBRELLA_GENERAL = frozenset({"benefits"})
 #: one stretch asked for: "is there a stretch for that", "one good stretch"
-ONE_STRETCH_PAIRS = frozenset(
-    {(word, "stretch") for word in ("a", "one", "single", "good", "best", "decent", "quick")}
-)
+ONE_STRETCH_LEADS = frozenset({"a", "one", "single", "good", "best", "decent", "quick"})
+ONE_STRETCH_PAIRS = frozenset({(word, "stretch") for word in ONE_STRETCH_LEADS})
 #: a warm-up or a cool-down named as such, in one word or two
 WARM_UP_NAMES = frozenset({"warmup", "warmups", "cooldown", "cooldowns"})
 WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
@@ -669,9 +668,25 @@ def one_stretch_for_an_area(match: Match, analysis: Analysis) -> bool:
     overhead. best stretch?" is the first area's (the one complained of)."""
     areas = [topic for topic in match.topics if topic != GENERAL]
     words = analysis.corrected
-    if not areas or match.topics[0] == GENERAL or not has_pair(words, ONE_STRETCH_PAIRS):
+    if not areas or match.topics[0] == GENERAL:
+        return False
+    if not (has_pair(words, ONE_STRETCH_PAIRS) or _one_stretch_around_an_area(words, analysis)):
         return False
     return not _names_a_routine(words)
+
+
+def _one_stretch_around_an_area(words: Sequence[str], analysis: Analysis) -> bool:
+    """Whether one stretch is asked for with the area's name inside or after it: "best
+    forearm stretch?", "stretch for forearms and wrists?"."""
+    for start, end, topic in analysis.spans:
+        if topic == GENERAL:
+            continue
+        before = words[start - 1] if start else ""
+        if before in ONE_STRETCH_LEADS and end < len(words) and words[end] == "stretch":
+            return True
+        if start >= 2 and words[start - 2 : start] in (["stretch", "for"], ("stretch", "for")):
+            return True
+    return False
 
 
 def _names_a_routine(words: Sequence[str]) -> bool:

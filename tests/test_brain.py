@@ -2754,3 +2754,15 @@ def test_telling_that_it_helped_is_small_talk(brain, message, key):
 )
 def test_a_complaint_is_no_praise(brain, message):
     assert brain.reply(message).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "boulderer here, forearms are like rocks after a session. best forearm stretch?",
+        "climber here, wrists ache after crimpy sessions. stretch for forearms and wrists?",
+    ],
+)
+def test_one_stretch_asked_for_an_area_beside_a_sport_is_the_areas(brain, message):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.topic) == ("stretch", "wrists_forearms")
