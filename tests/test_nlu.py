@@ -525,3 +525,11 @@ def test_a_word_alone_in_another_form_names_no_subject(brain):
 
 def test_a_yes_or_no_question_about_stretch_marks_is_declined(brain):
     assert brain.reply("are stretch marks from bulking permanent?").kind == "fallback"
+
+
+def test_a_thing_in_the_story_does_not_hide_a_named_pose(brain):
+    reply = brain.reply(
+        "long day in the car and my piriformis is screaming. pigeon pose or something better?"
+    )
+    assert reply.kind == "stretch" and "pigeon" in reply.intent
+    assert brain.reply("my dog does downward dog every morning").kind != "stretch"

@@ -204,8 +204,8 @@ class StretchNames:
         )
 
     def find(self, words: Sequence[str], breaks: Collection[int] = ()) -> str | None:
-        """The id of the first stretch the words name, or None; also None when the rest of the
-        message is about an animal or a thing ("my dog does downward dog"). A name does not
+        """The id of the first stretch the words name, or None; also None when the piece that
+        names it is about an animal or a thing ("my dog does downward dog"). A name does not
         run across `breaks` (where a piece after punctuation starts): "5 a side, stretch for
         my groin" names no side stretch."""
         asks = None
@@ -224,6 +224,14 @@ class StretchNames:
                 ) or tuple(words[end : end + 1]) in (("one",), ("ones",))
                 if not (asks or done):
                     continue
-            rest = (*words[:start], *words[end:])
-            return None if "not_a_body" in self._cues.read(rest) else stretch_id
+            # a thing in the same piece as the name does it ("my dog does downward dog"); one
+            # further off is the story ("long day in the car ... pigeon pose or better?")
+            piece_start = max((b for b in breaks if b <= start), default=0)
+            piece_end = min((b for b in breaks if b >= end), default=len(words))
+            things = self._cues.where(words, "not_a_body")
+            near = any(
+                piece_start <= t_start and t_end <= piece_end and not start <= t_start < end
+                for t_start, t_end in things
+            )
+            return None if near else stretch_id
         return None
