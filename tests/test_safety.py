@@ -1612,8 +1612,8 @@ def test_a_symptom_includes_the_symptoms_it_names(tmp_path: Path):
 @pytest.mark.parametrize(
     ("message", "flag"),
     [
-        ("the numbness in my foot is getting worse", "nerve_getting_worse"),
-        ("numb toes and it's getting worse every day", "nerve_getting_worse"),
+        ("the numbness in my foot is getting worse", "numbness_getting_worse"),
+        ("numb toes and it's getting worse every day", "numbness_getting_worse"),
         # what brings it on, not a nerve getting worse
         (
             "numbness down to my foot and it's worse when i sneeze or cough",
@@ -1740,3 +1740,22 @@ def test_is_that_bad_after_a_sensation_is_what_a_stretch_should_feel_like(brain)
     )
     assert replies[0].intent == "general.shaking"
     assert replies[1].intent == "general.pain"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("the numbness in my foot is getting worse", "numbness_getting_worse"),
+        ("my leg is getting weaker every day", "numbness_getting_worse"),
+        (
+            "tingling in both feet that's slowly crept up to my ankles over the last few months",
+            "numbness_slowly_worse",
+        ),
+        (
+            "fingers go numb on and off and it's been getting worse for years",
+            "numbness_slowly_worse",
+        ),
+    ],
+)
+def test_numbness_worse_over_days_is_urgent_over_months_a_gps(brain, message, flag):
+    assert brain.reply(message).intent == f"red_flag.{flag}"
