@@ -1759,3 +1759,32 @@ def test_is_that_bad_after_a_sensation_is_what_a_stretch_should_feel_like(brain)
 )
 def test_numbness_worse_over_days_is_urgent_over_months_a_gps(brain, message, flag):
     assert brain.reply(message).intent == f"red_flag.{flag}"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        (
+            "my mum is 74, she sneezed and felt a sharp pain in the middle of her back and now "
+            "she can barely move",
+            "spine_fragility_fracture",
+        ),
+        (
+            "thought i pulled a muscle at the gym weeks ago but it keeps getting worse and i've "
+            "had low grade fevers on and off",
+            "fever_with_worsening_pain",
+        ),
+    ],
+)
+def test_a_small_strain_in_later_life_and_a_fever_with_worsening_pain(brain, message, flag):
+    assert brain.reply(message).intent == f"red_flag.{flag}"
+
+
+def test_a_knee_that_locks_and_gives_way_is_the_knees_not_a_nerve(brain):
+    reply = converse(
+        brain,
+        "my knee hurts after football",
+        "it keeps locking so i can't straighten it and then it gives way",
+    )[1]
+    assert reply.intent != "red_flag.nerve_getting_worse"
+    assert reply.kind == "red_flag"
