@@ -278,6 +278,19 @@ CONDITION_TERMS: dict[str, tuple[str, ...]] = {
     "osteoporosis": ("osteopor",),
     "herniated_disc": ("herniat", "slipped disc", "bulging disc", "disc prolapse"),
     "sciatica": ("sciatic",),
+    # the ids of these read as no phrase a reply would use ("children teens")
+    "after_birth": (
+        "had a baby",
+        "having a baby",
+        "after birth",
+        "giving birth",
+        "postnatal",
+        "postpartum",
+        "caesarean",
+    ),
+    "older_adults": ("older adult", "later life", "older"),
+    "children_teens": ("child", "teen", "young person", "growing"),
+    "recent_injury": ("injur", "strain", "sprain"),
 }
 
 
