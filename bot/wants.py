@@ -521,6 +521,9 @@ class WantReader:
         cues = self.cues.read(words)
         if "not_a_body" in cues:  # "my cat stretches on the scratching post, why"
             return False
+        felt = self.subjects_named(words) & (set(lexicon.SENSATION_ANSWERS) | {lexicon.SORENESS})
+        if felt and match.key not in felt:
+            return False  # "is it normal that it clicks": the clicking, not what was found
         asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
         return asks or bool(cues & (lexicon.ROUTINE_ASKS | {"why", "what"}))
 

@@ -2766,3 +2766,27 @@ def test_a_complaint_is_no_praise(brain, message):
 def test_one_stretch_asked_for_an_area_beside_a_sport_is_the_areas(brain, message):
     reply = brain.reply(message)
     assert (reply.kind, reply.topic) == ("stretch", "wrists_forearms")
+
+
+@pytest.mark.parametrize(
+    ("messages", "intent"),
+    [
+        (
+            (
+                "my jaw feels tight, pretty sure i clench in my sleep",
+                "stretch?",
+                "is it normal that it clicks",
+            ),
+            "general.joint_noises",
+        ),
+        (
+            (
+                "is yoga enough or do i still need to stretch separately",
+                "thx! and is it normal to be sore after",
+            ),
+            "general.soreness",
+        ),
+    ],
+)
+def test_a_felt_thing_asked_about_in_a_conversation_is_that_things(brain, messages, intent):
+    assert converse(brain, *messages)[-1].intent == intent
