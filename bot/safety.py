@@ -433,6 +433,8 @@ class _TermIndex:
         self._not_before = not_before or {}
         #: symptom key -> the words that, shortly before a term, keep it from counting
         self._not_after = not_after or {}
+        #: the keys that have either
+        self._context_keys = frozenset(self._not_before) | frozenset(self._not_after)
         single: dict[str, set[str]] = defaultdict(set)
         multi: dict[tuple[str, ...], dict[tuple[str, ...], set[str]]] = defaultdict(dict)
         prefix: dict[str, set[str]] = defaultdict(set)
@@ -476,8 +478,14 @@ class _TermIndex:
         """The matches without the keys whose `not_before` words follow them ("worse when i
         cough" is no `$worse`) or whose `not_after` words come shortly before them ("feel like
         i got hit by a truck" is no accident)."""
+        ruled = self._context_keys
+        if all(ruled.isdisjoint(keys) for _s, _e, keys in matches):
+            return matches
         out = []
         for start, end, keys in matches:
+            if ruled.isdisjoint(keys):
+                out.append((start, end, keys))
+                continue
             dropped = [
                 key
                 for key in keys
@@ -761,6 +769,8 @@ def stated_lasting(
     "20 weeks pregnant", "my baby is 6 weeks old", "in 2 weeks", "3 times a week", nor how
     long the person has done something ("been running for 2 years"), unless its clause names
     a pain or one of the `body` words ("tennis elbow for 4 months")."""
+    if _UNIT_WEEKS.keys().isdisjoint(words) and not any(w[:1].isdigit() for w in words):
+        return None  # no unit, and no "6wks"
     longest: float | None = None
     n = len(words)
     for i, word in enumerate(words):

@@ -18,6 +18,9 @@ from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, within
 from bot.understanding.text import normalize
 
+#: how many word sequences `SubjectIndex` keeps the answer for
+_KEPT_SUBJECT_READINGS = 256
+
 
 class SubjectIndex:
     """The keywords of the general answers, found as written or, for phrases, in their
@@ -34,18 +37,26 @@ class SubjectIndex:
             if len(split := normalize(word).split()) > 1
         ]
         self._index = PhraseIndex(pairs)
+        #: the answer for the latest word sequences (a reply asks the same many times)
+        self._found: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
 
     def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
         """(start, end, answer key) of every keyword in the words, as written or canonical,
         in order of start."""
-        found = self._index.matches(words)
-        canonical = self._canon(words)
-        if canonical == list(words):
-            return found
-        more = self._index.matches(canonical)
-        if not more:
-            return found
-        return tuple(sorted(set(found) | set(more)))
+        key = tuple(words)
+        kept = self._found.get(key)
+        if kept is not None:
+            return kept
+        found = self._index.matches(key)
+        canonical = self._canon(key)
+        if canonical != list(key):
+            more = self._index.matches(canonical)
+            if more:
+                found = tuple(sorted(set(found) | set(more)))
+        if len(self._found) >= _KEPT_SUBJECT_READINGS:
+            self._found.clear()
+        self._found[key] = found
+        return found
 
 
 class WantReader:
