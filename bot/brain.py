@@ -2035,6 +2035,12 @@ class Brain:
                 analysis.corrected
             )
             subject = None if asks_for_area else self.wants.subject(analysis)
+            if (
+                subject is not None
+                and self.kb.answers[(GENERAL, subject)].routine == match.key
+                and "request" in self.cues.read(analysis.corrected)
+            ):
+                subject = None  # "something to do right after i get out of bed": its routine
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
             general = self.wants.asks_whether_stretching(match, analysis)

@@ -2790,3 +2790,9 @@ def test_one_stretch_asked_for_an_area_beside_a_sport_is_the_areas(brain, messag
 )
 def test_a_felt_thing_asked_about_in_a_conversation_is_that_things(brain, messages, intent):
     assert converse(brain, *messages)[-1].intent == intent
+
+
+def test_asking_for_something_to_do_gets_the_subjects_routine(brain):
+    # morning stiffness is the subject named, and the morning routine is its routine
+    reply = brain.reply("something to do right after i get out of bed")
+    assert reply.intent == "routine.morning"
