@@ -1779,3 +1779,11 @@ def test_a_knee_that_locks_and_gives_way_is_the_knees_not_a_nerve(brain):
     )[1]
     assert reply.intent != "red_flag.nerve_getting_worse"
     assert reply.kind == "red_flag"
+
+
+def test_a_pain_that_came_back_after_weeks_of_rest_is_a_professionals(brain):
+    message = (
+        "started running again 3 months ago after 20 yrs off, for the last 3 weeks i get pain "
+        "in my right hip/groin when i run. rested a week, came right back. hip flexor stretch?"
+    )
+    assert brain.reply(message).intent == "red_flag.pain_not_improving"
