@@ -107,7 +107,7 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     assert report.redflags.level_right.hits >= 281
     assert report.safety_conversations.recall.hits >= 48
     assert report.safety_conversations.false_red_flags.hits == 0
-    assert report.nearmiss.false_red_flags.hits <= 4
+    assert report.nearmiss.false_red_flags.hits <= 3
 
 
 def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
