@@ -522,9 +522,7 @@ class Brain:
         if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
             return say.answer(GENERAL, named, context)
         if (
-            context.kind == "answer"
-            and (context.intent or "").startswith(f"{GENERAL}.")
-            and (context.intent or "").split(".", 1)[1] in lexicon.SENSATION_ANSWERS
+            context.general_answer in lexicon.SENSATION_ANSWERS
             and not analysis.topics
             and lexicon.asks_if_normal(question)
             and (GENERAL, lexicon.PAIN_GENERAL) in kb.answers
@@ -590,7 +588,7 @@ class Brain:
         # ("thats too hard, i cant get anywhere near, easier one?")
         on_stretch = (
             context.kind == "stretch"
-            or (context.kind == "answer" and (context.intent or "").startswith(f"{GENERAL}."))
+            or context.general_answer is not None
             # "useless bot" then "fine, something easier then": the stretch still on screen
             or (context.kind == "smalltalk" and context.stretch is not None)
             # "this one is too hard, easier?" on a routine's step: that step's stretch

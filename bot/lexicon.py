@@ -506,6 +506,9 @@ STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when
 #: after a session ("sore after my first class", "since leg day")
 SORENESS = "soreness"
 AFTER_WORDS = frozenset({"after", "since", "from", "post"})
+#: the general answers about something felt: named in a question, it is what is asked about
+#: ("is it normal that it clicks", "is it normal to be sore after")
+FELT_SUBJECTS = SENSATION_ANSWERS | {SORENESS}
 #: general answers a question about sore muscles after a session reads like ("stretch or
 #: rest?", "is stretching gonna help"): the soreness answer instead
 ASKED_OF_SORENESS = frozenset({"every_day", "how_often", "benefits"})
@@ -684,7 +687,7 @@ def _one_stretch_around_an_area(words: Sequence[str], analysis: Analysis) -> boo
         before = words[start - 1] if start else ""
         if before in ONE_STRETCH_LEADS and end < len(words) and words[end] == "stretch":
             return True
-        if start >= 2 and words[start - 2 : start] in (["stretch", "for"], ("stretch", "for")):
+        if tuple(words[max(0, start - 2) : start]) == ("stretch", "for"):
             return True
     return False
 
@@ -1030,8 +1033,10 @@ ASKS_A_STRETCH_CUES = frozenset({"another", "asks_stretch"})
 #: amazing", "hips feel so much looser"): the word after "feel"/"feels"/"felt" ...
 FEELS_GOOD = frozenset(
     """amazing great better brilliant fantastic awesome incredible wonderful lovely looser
-    fab fabulous new unreal sooo so""".split()
+    fab fabulous new unreal""".split()
 )
+#: ... with these between ("feel so much better", "feels a lot looser")
+FEEL_FILLERS = frozenset({"so", "sooo", "much", "really", "way", "a", "lot", "heaps"})
 FEEL_WORDS = frozenset({"feel", "feels", "felt", "feeling"})
 #: ... or praise of what the bot gave ("that really helped", "game changer")
 HELPED_PHRASES = frozenset(
@@ -1046,21 +1051,15 @@ HELPED_PHRASES = frozenset(
         ("lifesaver",),
     }
 )
-#: words that make "so" in "feels so ..." the start of a praise only when one follows
-_SO_GOOD = FEELS_GOOD - {"so", "sooo"}
 
 
 def tells_it_helped(words: Sequence[str]) -> bool:
     """Whether the words tell that the body feels better or that the bot helped ("my back
-    feels amazing", "omg my hips feel so much better", "you're the best"), not "it feels
+    feels amazing", "omg my hips feel so much better", "that really helped"), not "it feels
     so tight"."""
     for i, word in enumerate(words[:-1]):
         if word in FEEL_WORDS:
-            rest = [
-                w
-                for w in words[i + 1 : i + 4]
-                if w not in ("so", "sooo", "much", "really", "way", "a", "lot", "heaps")
-            ]
-            if rest and rest[0] in _SO_GOOD:
+            rest = [w for w in words[i + 1 : i + 4] if w not in FEEL_FILLERS]
+            if rest and rest[0] in FEELS_GOOD:
                 return True
     return any(tuple(words[i : i + len(p)]) == p for p in HELPED_PHRASES for i in range(len(words)))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
+from bot.kb import GENERAL
+
 #: what a reply is; every face can rely on this set (the JSON contract's "kind")
 Kind = Literal[
     "answer",
@@ -111,6 +113,14 @@ class Context:
     #: the routines of the activity or setting the person last named ("should i stretch
     #: before running": the running warm-up and cool-down), kept until another is named
     activities: tuple[str, ...] = ()
+
+    @property
+    def general_answer(self) -> str | None:
+        """The key of the general answer on screen ("posture" after "general.posture"), or
+        None after anything else."""
+        if self.kind != "answer" or not (self.intent or "").startswith(f"{GENERAL}."):
+            return None
+        return (self.intent or "").split(".", 1)[1]
 
 
 @dataclass(frozen=True, slots=True)

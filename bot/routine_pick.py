@@ -97,9 +97,9 @@ class RoutinePicker:
         """The routine made for the subject of the general answer on screen: the one it names
         (`routine`: the desk break after posture), else the one whose id has the same words
         ("splits"; "toe_touch" for "touch_toes"). None after anything else."""
-        if context.kind != "answer" or not (context.intent or "").startswith(f"{GENERAL}."):
+        key = context.general_answer
+        if key is None:
             return None
-        key = (context.intent or "").split(".", 1)[1]
         answer = self.kb.answers.get((GENERAL, key))
         if answer is not None and answer.routine is not None:
             return answer.routine

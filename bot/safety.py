@@ -289,10 +289,10 @@ class SafetyRules:
         # as part of every pattern: it goes on with the same concern; one that tells none
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
         # as the red flag has been given
-        tells = (continuing or asking) and not self._told_keys.isdisjoint(own)
-        if (continuing or asking) and not tells:
+        tells_own = not self._told_keys.isdisjoint(own)
+        if (continuing or asking) and not tells_own:
             known_before = frozenset()
-        tells = tells and continuing
+        tells = continuing and tells_own
         known = found | known_before if known_before else found
         flag = self._flag(known if tells else own, known, history, condition_ids)
         return SafetyCheck(flag, conditions, symptoms)
@@ -671,23 +671,7 @@ LASTED_WEEKS, LASTED_MONTHS = 2.0, 6.0
 
 #: words between "for" and the length: "for about 2 years", "for the past few months"
 _LENGTH_LEADS = frozenset(
-    {
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "over",
-        "like",
-        "the",
-        "past",
-        "last",
-        "just",
-        "only",
-        "roughly",
-        "maybe",
-        "a",
-        "good",
-    }
+    "about around nearly almost over like the past last just only roughly maybe a good".split()
 )
 #: -ing words that tell how something feels, not what the person does: "been hurting for
 #: months", "playing up for weeks", "aching for a year"

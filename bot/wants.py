@@ -8,7 +8,7 @@ return an aspect, a subject's key or a yes/no, and build no reply. Pure, like th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase
@@ -18,11 +18,8 @@ from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, within
 from bot.understanding.text import normalize
 
-#: how many word sequences `SubjectIndex` keeps the answer for
-_KEPT_SUBJECT_READINGS = 256
 
-
-class SubjectIndex:
+class SubjectIndex(PhraseIndex):
     """The keywords of the general answers, found as written or, for phrases, in their
     canonical form: "why does my back crack so much" names the subject of "back cracks", "my
     knees are clicking" that of "knees click"."""
@@ -36,27 +33,14 @@ class SubjectIndex:
             for word, key in pairs
             if len(split := normalize(word).split()) > 1
         ]
-        self._index = PhraseIndex(pairs)
-        #: the answer for the latest word sequences (a reply asks the same many times)
-        self._found: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
+        super().__init__(pairs)
 
-    def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
-        """(start, end, answer key) of every keyword in the words, as written or canonical,
-        in order of start."""
-        key = tuple(words)
-        kept = self._found.get(key)
-        if kept is not None:
-            return kept
-        found = self._index.matches(key)
-        canonical = self._canon(key)
-        if canonical != list(key):
-            more = self._index.matches(canonical)
-            if more:
-                found = tuple(sorted(set(found) | set(more)))
-        if len(self._found) >= _KEPT_SUBJECT_READINGS:
-            self._found.clear()
-        self._found[key] = found
-        return found
+    def _scan(self, words: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+        """The keywords as written, and those only the canonical form finds, in order."""
+        found = tuple(super()._scan(words))
+        canonical = tuple(self._canon(words))
+        more = tuple(super()._scan(canonical)) if canonical != words else ()
+        yield from sorted(set(found) | set(more)) if more else found
 
 
 class WantReader:
@@ -532,7 +516,7 @@ class WantReader:
         cues = self.cues.read(words)
         if "not_a_body" in cues:  # "my cat stretches on the scratching post, why"
             return False
-        felt = self.subjects_named(words) & (set(lexicon.SENSATION_ANSWERS) | {lexicon.SORENESS})
+        felt = self.subjects_named(words) & lexicon.FELT_SUBJECTS
         if felt and match.key not in felt:
             return False  # "is it normal that it clicks": the clicking, not what was found
         asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
