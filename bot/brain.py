@@ -782,6 +782,13 @@ class Brain:
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if (
             area
+            and not analysis.topics
+            and not lexicon.STRETCH_NOUNS.isdisjoint(words)
+            and set(words) <= lexicon.ASK_FOR_A_STRETCH | lexicon.STRETCH_ASK_FILLERS
+        ):
+            return say.stretch_for_topic(area, context)  # "is there a stretch i can do"
+        if (
+            area
             and pointing
             and set(words) <= lexicon.STRETCHABLE_ASK
             and not {"stretch", "stretched"}.isdisjoint(words)

@@ -441,6 +441,15 @@ SIZE_MOVE_MAX_WORDS = 16
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then them em it those these".split()
 )
+#: ... and these around "stretch" or "stretches": "is there a stretch i can do", "do you have
+#: a stretch for that instead", "got a good stretch maybe"
+STRETCH_ASK_FILLERS = frozenset(
+    """is there do you have got know i can could try some good quick simple for that this
+    me give gimme show instead maybe something anything suggest recommend ok okay so what
+    about like""".split()
+)
+#: the plain nouns for a stretch that `STRETCH_ASK_FILLERS` go with
+STRETCH_NOUNS = frozenset({"stretch", "stretches"})
 #: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply
@@ -857,9 +866,51 @@ _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})
 _DAY_AFTERS = frozenset("work school uni college lectures dinner lunch breakfast".split())
 
 
+#: the activity is still to come ("about to play tennis", "heading out for a run", "10 min
+#: till my match", "game in 20 minutes")
+_AHEAD_PAIRS = frozenset(
+    {
+        ("about", "to"),
+        ("going", "to"),
+        ("heading", "out"),
+        ("heading", "to"),
+        ("headed", "to"),
+        ("headed", "out"),
+        ("getting", "ready"),
+        ("get", "ready"),
+        ("ready", "for"),
+        ("off", "to"),
+    }
+)
+_AHEAD_WORDS = frozenset({"gonna", "upcoming", "soon", "tomorrow", "tmrw", "tmr", "tmrow"})
+#: "till" after a length, or before what is to come ("10 min till my match"), not "how long
+#: till i can do the splits"
+_TILL = frozenset({"till", "til", "until"})
+_TILL_THEN = frozenset({"my", "the", "our", "kick", "kickoff", "tip"})
+#: words of someone who watches or follows an activity, not one who does it
+SPECTATING = frozenset("watch watching watched tv ticket tickets fan fans score scores".split())
+#: a message that says an activity is still to come asks for its warm-up up to this long
+AHEAD_MAX_WORDS = 14
+#: minutes and hours after "in" ("in 20 min"): how long until the activity
+_UNTIL_UNITS = frozenset("min mins minute minutes hr hrs hour hours".split())
+
+
+def still_ahead(words: Sequence[str]) -> bool:
+    """Whether the words say the activity is still to come: "about to play tennis", "heading
+    out for a run", "10 min till my match", "game in 20 minutes"."""
+    if not _AHEAD_WORDS.isdisjoint(words) or has_pair(words, _AHEAD_PAIRS):
+        return True
+    return any(
+        (w == "in" and words[i + 1][:1].isdigit() and words[i + 2] in _UNTIL_UNITS)
+        or (w in _TILL and i > 0 and words[i - 1] in _UNTIL_UNITS and words[i + 1] in _TILL_THEN)
+        for i, w in enumerate(words[:-2])
+    )
+
+
 def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
-    """Of the routines `found` (not empty), the warm-up when the words say before and not
-    after (WARM_WORDS, COOL_WORDS), else the cool-down. An activity with no warm-up of its
+    """Of the routines `found` (not empty), the warm-up when the words say before, or that the
+    activity is still to come (`still_ahead`), and not after (WARM_WORDS, COOL_WORDS), else
+    the cool-down. An activity with no warm-up of its
     own gets the general one when a warm-up is named ("warm up before my ride" is no cycling
     cool-down); else the first found."""
     first = found[0]
@@ -876,7 +927,9 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     cool_named = not _COOL_NAMES.isdisjoint(words)
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
         wanted = "warmup" if warm_named else "cooldown"
-    elif WARM_WORDS.intersection(ends) and not (COOL_WORDS | _DONE_WORDS).intersection(ends):
+    elif (WARM_WORDS.intersection(ends) or still_ahead(words)) and not (
+        COOL_WORDS | _DONE_WORDS
+    ).intersection(ends):
         wanted = "warmup"
     else:
         wanted = "cooldown"

@@ -462,10 +462,29 @@ class RoutinePicker:
         day): that routine, the warm-up or the cooldown as the message says (lexicon.WARM_WORDS,
         lexicon.COOL_WORDS), else the cooldown."""
         words = analysis.corrected
-        if not (asked or lexicon.ROUTINE_WORDS.intersection(words)) or analysis.topics:
+        if analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
+        # "about to play tennis, 10 min till my match": a short message that says the
+        # activity is still to come asks for its warm-up, unless it is watched
+        ahead = (
+            lexicon.still_ahead(words)
+            and lexicon.SPECTATING.isdisjoint(words)
+            and self._asks_nothing_else(words)
+        )
+        if not (asked or ahead or lexicon.ROUTINE_WORDS.intersection(words)):
+            return None
         found = self.activities_in(words)
         return lexicon.pick_warm_or_cool(found, words) if found else None
+
+    def _asks_nothing_else(self, words: Sequence[str]) -> bool:
+        """Whether a message about an activity to come asks for something to do, or asks
+        nothing and is short: "got a tennis match in 20 min", "flying tmrw, how do i not be a
+        pretzel when i land", not "golf tomorrow, what should i wear"."""
+        asks = self.cues.read(words) & {"request", "asks_stretch"}
+        if asks:
+            return len(words) <= lexicon.AHEAD_MAX_WORDS * 2
+        questions = lexicon.QUESTION_STARTS | lexicon.WH_WORDS
+        return len(words) <= lexicon.AHEAD_MAX_WORDS and questions.isdisjoint(words)
 
     def activities_in(self, words: Sequence[str], context: Context | None = None) -> list[str]:
         """The routines whose activity or setting (`keywords`) the words name, in order. A

@@ -2796,3 +2796,48 @@ def test_asking_for_something_to_do_gets_the_subjects_routine(brain):
     # morning stiffness is the subject named, and the morning routine is its routine
     reply = brain.reply("something to do right after i get out of bed")
     assert reply.intent == "routine.morning"
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("about to go for a run", "warmup_running"),
+        ("got a tennis match in 20 min", "warmup_tennis"),
+        ("about to play tennis, 10 min till my match", "warmup_tennis"),
+        ("heading out for a run now", "warmup_running"),
+        ("13 hour flight tomorrow", "long_flight"),
+    ],
+)
+def test_an_activity_still_to_come_gets_its_warm_up(brain, text, routine):
+    reply = brain.reply(text)
+    assert (reply.kind, reply.routine) == ("routine", routine)
+    # the minutes until the match are no routine's length
+    assert reply.context.plan is None or not isinstance(reply.context.plan.length, int)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        # watched, not played; asks something else; a length of time to learn a skill
+        ("about to watch the football", "fallback", None),
+        ("going to play golf tomorrow with my boss, what should i wear", "fallback", None),
+        ("how long till i can do the splits realisticly", "answer", "general.flexibility_timeline"),
+    ],
+)
+def test_an_activity_to_come_asks_for_a_warm_up_only_when_nothing_else(brain, text, kind, key):
+    reply = brain.reply(text)
+    assert reply.kind == kind
+    if key:
+        assert reply.intent == key
+    sized = brain.reply("full body routine in 15 minutes")
+    assert sized.context.plan is not None and sized.context.plan.length == 15
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["is there a stretch", "is there a stretch i can do", "do you know a good stretch for that"],
+)
+def test_asking_whether_there_is_a_stretch_after_an_area_gets_its_stretch(brain, follow_up):
+    why = brain.reply("why does my IT band get so tight")
+    reply = brain.reply(follow_up, why.context)
+    assert (reply.kind, reply.topic) == ("stretch", "it_band")

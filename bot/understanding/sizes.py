@@ -228,19 +228,33 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
                 after = i + len(phrase)
                 if after < len(words) and words[after] in _TOLD_OF:
                     break
+                if _time_until(words, i, after):
+                    break
                 used.update(range(i, i + len(phrase)))
                 return minutes
         glued = _GLUED.fullmatch(word) if word[:1].isdigit() else None
-        if glued and not story:
+        if glued and not story and not _time_until(words, i, i + 1):
             used.add(i)
             return int(glued[1]) * UNITS[glued[2]]
         if word in UNITS and i > 0 and not story:
             found = _number_before(words, i)
-            if found is not None:
+            if found is not None and not _time_until(words, found[1], i + 1):
                 number, start = found
                 used.update(range(start, i + 1))
                 return number * UNITS[words[i]]
     return None
+
+
+#: words after a length that make it the time until something ("10 min till my match")
+_UNTIL = frozenset({"till", "til", "until", "away"})
+
+
+def _time_until(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the length at `start:end` is how long until something happens, not a routine's
+    length: "10 min till my match", "match in 20 minutes" (an event, then "in")."""
+    if end < len(words) and words[end] in _UNTIL:
+        return True
+    return start >= 2 and words[start - 1] == "in" and words[start - 2] in _TOLD_OF
 
 
 #: what a length right before it tells of, not a routine's length: "12 hr shifts", "a 9 hour
