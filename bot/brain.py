@@ -533,7 +533,7 @@ class Brain:
         twin = self.pick.twin(analysis, context)
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)
-        step = self._typed_step(words, context)
+        step = self._typed_step(words, context) or self._step_named(words, analysis, context)
         if step is not None:  # "next" after a routine: its steps one by one
             return step
         remembered = self._remembered_warm_up(analysis, context)
@@ -1363,6 +1363,37 @@ class Brain:
                 return self.replies.routine_done(plan, context)
             return None if move < 0 else self.replies.guide_step(plan, 0, context, manual=True)
         return self.replies.guide_step(plan, max(0, at + move), context, manual=True)
+
+    def _step_named(
+        self, words: Sequence[str], analysis: Analysis, context: Context
+    ) -> Reply | None:
+        """After a routine, the card of the stretch a short message names by its place: "the
+        second one, how do i do that properly", "number 3?", "the last stretch". None for
+        anything else, and for a complaint about it ("the first one hurts my knee")."""
+        plan = context.plan
+        if (
+            context.kind != "routine"
+            or plan is None
+            or analysis.topics
+            or len(words) > lexicon.STEP_NAMED_MAX_WORDS
+        ):
+            return None
+        cues = self.cues.read(words)
+        if cues & {"complaint", "another", "again"} or not lexicon.OTHER_THAN.isdisjoint(words):
+            # "the first one hurts my knee", "second one is weird, another?", "again pls, i
+            # forgot the 2nd one" (the routine once more)
+            return None
+        at = lexicon.step_place(words)
+        if at is None:
+            return None
+        sized = self.replies.sizer.build(plan, self.replies.avoided(context))
+        if sized is None or not sized.steps or at >= len(sized.steps):
+            return None
+        stretch = self.kb.stretches[sized.steps[at if at >= 0 else len(sized.steps) + at].stretch]
+        for which in ("easier", "harder"):
+            if which in cues:  # "easier version of the 3rd one?"
+                return self.replies.variant(stretch, which, context)
+        return self.replies.stretch(stretch, stretch.topics[0], context)
 
     def _again(self, context: Context) -> Reply | None:
         """The last stretch, routine or answer once more."""

@@ -450,6 +450,51 @@ STRETCH_ASK_FILLERS = frozenset(
 )
 #: the plain nouns for a stretch that `STRETCH_ASK_FILLERS` go with
 STRETCH_NOUNS = frozenset({"stretch", "stretches"})
+#: a step of a routine by its place ("the second one", "number 3", "the last stretch")
+_PLACES = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "6th": 5,
+    "seventh": 6,
+    "7th": 6,
+    "eighth": 7,
+    "8th": 7,
+    "last": -1,
+    "final": -1,
+}
+#: what a place names: "the second one", "the 3rd stretch"
+_PLACED = frozenset("one stretch move exercise pose step".split())
+#: what a number after it names: "number 3", "step 2", "no 4"
+_NUMBERED = frozenset({"number", "step", "no", "num", "nr"})
+_MAX_STEP_NUMBER = 12
+#: words that ask for something other than the step named ("second one is weird, another?")
+OTHER_THAN = frozenset({"another", "different", "instead", "else", "swap", "replace"})
+#: a message that names a step by its place says little else ("the second one, how do i do
+#: that properly")
+STEP_NAMED_MAX_WORDS = 10
+
+
+def step_place(words: Sequence[str]) -> int | None:
+    """The step a message names by its place, from 0 (-1 for the last), or None: "the second
+    one", "how do i do the 3rd stretch", "number 2?", "step 4"."""
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _PLACES and after in _PLACED:
+            return _PLACES[word]
+        if word in _NUMBERED and after.isdigit() and 0 < int(after) <= _MAX_STEP_NUMBER:
+            return int(after) - 1
+    return None
+
+
 #: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply

@@ -2841,3 +2841,46 @@ def test_asking_whether_there_is_a_stretch_after_an_area_gets_its_stretch(brain,
     why = brain.reply("why does my IT band get so tight")
     reply = brain.reply(follow_up, why.context)
     assert (reply.kind, reply.topic) == ("stretch", "it_band")
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "place"),
+    [
+        ("the second one, how do i do that properly", 1),
+        ("how do i do the 3rd one", 2),
+        ("number 2?", 1),
+        ("the last stretch?", -1),
+    ],
+)
+def test_a_step_of_a_routine_named_by_its_place_gets_its_card(brain, follow_up, place):
+    routine = brain.reply("desk break routine")
+    steps = routine.context.plan and brain.replies.sizer.build(routine.context.plan).steps
+    assert steps
+    reply = brain.reply(follow_up, routine.context)
+    assert reply.kind == "stretch"
+    assert reply.stretches[0] == steps[place].stretch
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "kind"),
+    [
+        ("again pls, i forgot the 2nd one", "routine"),  # the routine once more
+        ("step 20", "fallback"),  # the routine has no such step
+    ],
+)
+def test_a_place_with_another_ask_or_out_of_range_is_no_step_card(brain, follow_up, kind):
+    routine = brain.reply("desk break routine")
+    assert brain.reply(follow_up, routine.context).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("these hip flexors are gonna be the death of me, desk job", "hip_flexors"),
+        ("my glutes are on strike after the squat challenge", "glutes"),
+        ("my side feels all crunched up on the left, like between ribs and hip", "side_body"),
+    ],
+)
+def test_a_figure_of_speech_for_a_complaint_about_an_area_is_understood(brain, text, topic):
+    reply = brain.reply(text)
+    assert reply.kind in ("answer", "stretch") and reply.topic == topic
