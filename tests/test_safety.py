@@ -1787,3 +1787,46 @@ def test_a_pain_that_came_back_after_weeks_of_rest_is_a_professionals(brain):
         "in my right hip/groin when i run. rested a week, came right back. hip flexor stretch?"
     )
     assert brain.reply(message).intent == "red_flag.pain_not_improving"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        (
+            "my hip aches deep in the groin and i'm limping a bit more every month, i'm 52",
+            "red_flag.pain_worse_over_time",
+        ),
+        (
+            "third back flare up this year and each one is worse than the last",
+            "red_flag.pain_worse_over_time",
+        ),
+        (
+            "sitting on the edge of the bath all day, now the front of my left thigh has gone numb "
+            "and its not coming back. any stretch for that",
+            "red_flag.numb_leg_stays",
+        ),
+        (
+            "my shoulder clicks and feels like it slips half out when i reach overhead",
+            "red_flag.joint_keeps_dislocating",
+        ),
+    ],
+)
+def test_a_change_over_time_or_a_numbness_that_stays_is_flagged(brain, message, flag):
+    assert brain.reply(message).intent == flag
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i run more every week and my calves are sore",
+        "my splits get a bit better every month",
+        "my leg went numb sitting on the loo but it came back",
+    ],
+)
+def test_more_training_or_numbness_that_passed_is_no_change_over_time(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_bones_that_are_thinning_name_osteoporosis(brain):
+    reply = brain.reply("doc says my bones are thinning. are toe touches and twists a bad idea?")
+    assert "osteoporosis" in reply.context.conditions
