@@ -1830,3 +1830,36 @@ def test_more_training_or_numbness_that_passed_is_no_change_over_time(brain, mes
 def test_bones_that_are_thinning_name_osteoporosis(brain):
     reply = brain.reply("doc says my bones are thinning. are toe touches and twists a bad idea?")
     assert "osteoporosis" in reply.context.conditions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i have a fever and the light hurts my eyes",
+        "i also have a fever and threw up twice and putting my chin down is agony",
+        "woke up with a throbbing neck, now ive got a temperature and feel really confused",
+    ],
+)
+def test_a_fever_with_light_hurting_or_confusion_or_a_neck_that_will_not_bend_is_meningitis(
+    brain, message
+):
+    assert brain.reply(message).intent == "red_flag.meningitis_signs"
+
+
+@pytest.mark.parametrize(
+    ("message", "flagged"),
+    [
+        (
+            "struggling to catch my breath since this morning and my leg feels heavy and sore",
+            True,
+        ),
+        ("my left calf is sore and i get breathless", True),
+        # both legs tired and winded from a run or a hill: exercise, not a clot
+        ("out of breath running this morning and my legs are sore", False),
+        ("i get out of breath on hills and my legs are heavy", False),
+    ],
+)
+def test_a_sore_leg_with_breathlessness_is_a_clot_when_one_leg_or_out_of_nowhere(
+    brain, message, flagged
+):
+    assert (brain.reply(message).intent == "red_flag.pulmonary_embolism") is flagged
