@@ -654,8 +654,12 @@ _BARE_UNIT_BEFORE = frozenset({"for", "been", "past", "last", "over", "in", "wee
 #: age ("6 weeks old", "20 weeks pregnant"), a period ahead or a rate ("2 weeks to go")
 _NOT_A_LASTING = frozenset(
     """old pregnant along postpartum pp postnatal post pregnancy gestation to till until
-    left away time""".split()
+    left away time into""".split()
 )
+#: after "<length> in", the words that keep it a length ("3 weeks in a row"); any other
+#: reads as time into something ("6 months in and there's this ache", "3 weeks in my knee
+#: has..." is rare)
+_IN_A_LASTING = frozenset({("a",), ("total",), ("all",)})
 #: before the length, words that make it something else: "in 2 weeks", "every 3 months",
 #: "next week", "twice a week", "once a month", "a day a week"
 _NOT_A_LASTING_BEFORE = frozenset(
@@ -786,6 +790,8 @@ def stated_lasting(
             after == "along" and tuple(words[i + 2 : i + 3]) == ("with",)
         ):
             continue  # "20 weeks along"; not "for weeks along with a stiff neck"
+        if after == "in" and tuple(words[i + 2 : i + 3]) not in _IN_A_LASTING:
+            continue  # "6 months in" (into a new job), not "3 weeks in a row"
         if (
             start > 0
             and words[start - 1] in _NOT_A_LASTING_BEFORE

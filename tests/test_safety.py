@@ -1863,3 +1863,33 @@ def test_a_sore_leg_with_breathlessness_is_a_clot_when_one_leg_or_out_of_nowhere
     brain, message, flagged
 ):
     assert (brain.reply(message).intent == "red_flag.pulmonary_embolism") is flagged
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my back is broken from moving house haha",
+        "i think i broke my neck sleeping on the train, cant look left. stretch pls",
+        "i have a dodgy knee from an old skiing accident but its fine day to day",
+        "every time i sleep on my arm i panic thinking its paralysed forever, then it comes back",
+        "my back went pop when i twisted on the mat and now it feels amazing",
+        "dentist, always leaning to one side over patients. neck and upper back tight",
+        "heart rate goes through the roof when i do burpees, normal right? cooldown after?",
+        "my quads are always rock hard after long rides, what should i stretch",
+        "getting super out of breath in my first spin classes, cant talk. just being unfit?",
+        "new desk job, 6 months in and theres a deep ache at the front of my hip",
+    ],
+)
+def test_everyday_stories_told_in_strong_words_raise_no_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("i get dizzy and my heart races when i run, is that normal?", "dizzy_racing_exercise"),
+        ("6 months into my new job and my back has ached for 2 months", "pain_for_months"),
+    ],
+)
+def test_the_signs_beside_those_stories_still_raise_theirs(brain, message, flag):
+    assert brain.reply(message).intent == f"red_flag.{flag}"
