@@ -141,13 +141,38 @@ class Brain:
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
         analysis = self._complained_of_first(self.matcher.analyse(text))
-        reply = self._answer(text, analysis, context)
+        reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
         # the activity the person last named stays for the next message: "so what should i do
         # instead then" after whether to stretch before running is the running warm-up
         activities = tuple(self.pick.activities_in(analysis.corrected)) or context.activities
         if activities != reply.context.activities:
             reply = replace(reply, context=replace(reply.context, activities=activities))
         return reply
+
+    def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis) -> Reply:
+        """A complaint about an area that tells its own cause and asks nothing ("calves
+        screaming after my first trail run", "neck stiff from sleeping on the train") gets the
+        area's stretch: the person knows why, and wants relief. Why it happens stays one ask
+        away. Any other reply is kept."""
+        topic = reply.topic
+        if (
+            reply.kind != "answer"
+            or topic in (None, GENERAL)
+            or reply.intent != f"{topic}.why_tight"
+            or reply.context.conditions
+            or "?" in analysis.text
+        ):
+            return reply
+        words = analysis.corrected
+        cues = self.cues.read(words)
+        if (
+            "complaint" not in cues
+            or cues & lexicon.QUESTION_CUES
+            or words[0] in lexicon.QUESTION_STARTS
+            or lexicon.TOLD_CAUSES.isdisjoint(words)
+        ):
+            return reply
+        return self.replies.relief(topic, reply.context)
 
     def _answer(self, text: str, analysis: Analysis, context: Context) -> Reply:
         """The reply to a message read as `analysis`, before what it remembers is added."""

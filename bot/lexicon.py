@@ -495,6 +495,10 @@ def step_place(words: Sequence[str]) -> int | None:
     return None
 
 
+#: the cues of a question: a complaint that holds none asks nothing
+QUESTION_CUES = frozenset({"why", "what", "asks_when", "request", "asks_stretch"})
+#: words that tell where a complaint comes from ("after my run", "from sleeping funny")
+TOLD_CAUSES = frozenset({"after", "from", "since"})
 #: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply

@@ -355,6 +355,15 @@ class Replies:
             context=replace(context, topic=topic, kind="answer", intent=intent, seen=()),
         )
 
+    def relief(self, topic: str, context: Context) -> Reply:
+        """The area's stretch for a complaint that tells its own cause, with why the area gets
+        tight one tap away (the answer a complaint otherwise gets)."""
+        reply = self.stretch_for_topic(topic, context)
+        if reply.kind != "stretch" or (topic, "why_tight") not in self.kb.answers:
+            return reply
+        why = button(ASPECT_LABELS["why_tight"], act.ShowAnswer(topic, "why_tight"))
+        return replace(reply, actions=(*reply.actions, why))
+
     def stretch_for_topic(
         self, topic: str, context: Context, *, confidence: float = 1.0, intent: str | None = None
     ) -> Reply:

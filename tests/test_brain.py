@@ -494,9 +494,10 @@ def test_after_a_tip_an_area_asks_for_a_tip_about_it(brain):
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
-        # a complaint with "after" in it asks nothing about timing: why it happens
-        ("groin always tight after 5 a side, hockey season even worse", "adductors.why_tight"),
-        ("outside of my thigh feels tight as a drum after long runs", "it_band.why_tight"),
+        # a complaint with "after" in it asks nothing about timing: it tells the cause, and
+        # gets the stretch (why it happens one tap away)
+        ("groin always tight after 5 a side, hockey season even worse", "adductors.stretch"),
+        ("outside of my thigh feels tight as a drum after long runs", "it_band.stretch"),
         # a stretch named only to ask about timing: when to stretch
         ("piriformis tight from running, stretch before or after", "piriformis.when"),
         ("calves are fried after a hike. stretch them today or leave em alone?", "calves.when"),
@@ -1757,7 +1758,7 @@ def test_a_calories_question_is_no_soreness(brain):
 
 def test_a_thing_far_from_the_area_in_a_message_about_the_writer_is_story(brain):
     message = "stiff lower back every time i get out of the car after the school run"
-    assert brain.reply(message).intent == "lower_back.why_tight"
+    assert brain.reply(message).intent == "lower_back.stretch"
 
 
 @pytest.mark.parametrize(
@@ -1894,7 +1895,7 @@ OWN_WORDS = [
     ("everything went dark for a second when i stood up too fast after yoga", "general.head_rush"),
     # the legs as a whole, no one muscle named, with a complaint or an ask: the legs'
     # routine; a table's legs, a saying, or an area named are not it
-    ("my calves and legs are killing me after a shift on the tills", "calves.why_tight"),
+    ("my calves and legs are killing me after a shift on the tills", "calves.stretch"),
     ("legs so heavy and achy after 10 hours stood at the counter", "routine.legs"),
     ("any stretches for my legs? they feel like lead after work", "routine.legs"),
     ("both my legs just feel tight all the time lately", "routine.legs"),
@@ -1913,7 +1914,7 @@ OWN_WORDS = [
     ("what are the lats", "side_body.what"),
     # an area named with another before a complaint is named plainly ("neck and shoulder
     # strain"), though "neck" alone may name other things
-    ("neck and shoulder strain after long sessions at the computer", "neck.why_tight"),
+    ("neck and shoulder strain after long sessions at the computer", "neck.stretch"),
     # "post-run" names running; a warm-up named for an activity with a cool-down only is the
     # general warm-up; "before i shower" asks no warm-up
     (
@@ -2043,7 +2044,7 @@ OWN_WORDS = [
     # a thing told as the cause leaves the area the writer's
     (
         "sore bum from the car, i commute 2 hours each way and by friday it's one big knot",
-        "glutes.why_tight",
+        "glutes.stretch",
     ),
     ("stiff neck after hours driving the van, what stretches help", "neck.stretch"),
     ("i can feel a pull right behind my thighs when i bend down", "hamstrings.why_tight"),
@@ -2087,7 +2088,7 @@ OWN_WORDS = [
     ("do you warm up your car every morning in winter?", "fallback"),
     # a thing only told as the cause or the likeness owns no area, and asks no owner of it
     ("hamstrings so tight they feel like a rope", "hamstrings.why_tight"),
-    ("wrists sore from guitar practice", "wrists_forearms.why_tight"),
+    ("wrists sore from guitar practice", "wrists_forearms.stretch"),
     ("the rope is tight on my neck", "fallback"),
     # asked to send a stretch every day: the daily tips; anything else sent daily is not ours
     ("could you send me a stretch each morning so i remember", "daily.on"),
@@ -2240,7 +2241,7 @@ FOLLOW_UPS = [
     ),
     ("cooldown after a run", "and before?", "routine.warmup_running"),
     ("give me a warm up for football", "and for after the match?", "routine.cooldown"),
-    ("warm up before golf", "after that my back hurts", "lower_back.why_tight"),
+    ("warm up before golf", "after that my back hurts", "lower_back.stretch"),
     # a question that opens with "when" about an area is no morning routine
     (
         "i clench my jaw at work, is there a stretch for it",
@@ -2884,3 +2885,22 @@ def test_a_place_with_another_ask_or_out_of_range_is_no_step_card(brain, follow_
 def test_a_figure_of_speech_for_a_complaint_about_an_area_is_understood(brain, text, topic):
     reply = brain.reply(text)
     assert reply.kind in ("answer", "stretch") and reply.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # the cause told, nothing asked: the stretch, with why one tap away
+        ("calves are screaming after my first trail run", "calves.stretch"),
+        ("neck stiff from sleeping on the train", "neck.stretch"),
+        # a question keeps its aspect, whatever cause it tells
+        ("why is my neck stiff after sleeping on the train", "neck.why_tight"),
+        ("my calves are tight after running, should i stretch before or after", "calves.when"),
+    ],
+)
+def test_a_complaint_that_tells_its_cause_gets_relief(brain, message, intent):
+    reply = brain.reply(message)
+    assert reply.intent == intent
+    if reply.kind == "stretch":
+        labels = [a.label for a in reply.actions]
+        assert "Why does it get tight?" in labels
