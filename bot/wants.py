@@ -115,7 +115,7 @@ class WantReader:
         if "complaint" not in self.cues.read(words) or self.a_things_complaint(analysis):
             return None  # "my car ride was stiff and bumpy"
         if any(
-            self.cues.follows(words, thing, "complaint", lexicon.THING_COMPLAINT)
+            self.cues.follows(words, thing, "complaint", lexicon.THING_COMPLAINT, analysis.breaks)
             for thing in ("device", "not_a_body")
         ):
             return None  # "my laptop seized up again", "laptop hinge feels so stiff"
@@ -210,7 +210,12 @@ class WantReader:
             if start and words[start - 1] in lexicon.THING_OWNERS  # "my horse", "the dog"
         ]
         complaints = [start for start, _end in self.cues.where(words, "complaint")]
-        if not any(0 <= c - t <= lexicon.THING_COMPLAINT for t in things for c in complaints):
+        # in one sentence: "... to tie my shoes. feels tight" is the writer's back
+        if not any(
+            0 <= c - t <= lexicon.THING_COMPLAINT and not any(t <= b <= c for b in analysis.breaks)
+            for t in things
+            for c in complaints
+        ):
             return False
         return not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
 
@@ -263,7 +268,9 @@ class WantReader:
                 not lexicon.WRITER_WORDS.isdisjoint(words)
                 and not within(owners, spans, lexicon.THING_FAR)
                 # "my shirt is tight around the shoulders": the thing is what is tight
-                and not self.cues.follows(words, "not_a_body", "complaint", lexicon.THING_COMPLAINT)
+                and not self.cues.follows(
+                    words, "not_a_body", "complaint", lexicon.THING_COMPLAINT, analysis.breaks
+                )
             )
             if within(owners, spans, lexicon.NOT_A_BODY_REACH) or not owned:
                 return None
@@ -273,7 +280,7 @@ class WantReader:
                 for start, _end, _topic in spans
             )
             if sits and self.cues.follows(
-                words, "not_a_body", "complaint", lexicon.THING_COMPLAINT
+                words, "not_a_body", "complaint", lexicon.THING_COMPLAINT, analysis.breaks
             ):
                 return None
         return self.aspect_of_cues(topic, analysis, cues, match)
@@ -335,7 +342,10 @@ class WantReader:
         if self.one_more_area(aspect, topic, analysis, context):
             return "stretch"
         if aspect == "what" and "what" not in cues:
-            complains = "complaint" in cues and "request" not in cues
+            # "what about my neck, it gets stiff from checking mirrors": a turn to another
+            # area keeps the kind of reply, whatever the complaint that comes with it
+            turns = context.kind is not None and lexicon.asks_about(analysis.corrected[:4])
+            complains = "complaint" in cues and "request" not in cues and not turns
             if ("why" in cues or complains) and (topic, "why_tight") in self.kb.answers:
                 return "why_tight"  # "neck hurts after the computer, why does this happen"
             if "asks_stretch" in cues or "request" in cues:

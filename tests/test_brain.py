@@ -2904,3 +2904,34 @@ def test_a_complaint_that_tells_its_cause_gets_relief(brain, message, intent):
     if reply.kind == "stretch":
         labels = [a.label for a in reply.actions]
         assert "Why does it get tight?" in labels
+
+
+def test_a_turn_to_another_area_keeps_the_kind_of_reply_whatever_it_complains_of(brain):
+    routine = brain.reply("road trip stretches")
+    reply = brain.reply("what about my neck, it gets stiff from checking mirrors", routine.context)
+    assert (reply.kind, reply.topic) == ("stretch", "neck")
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        (
+            "lower back hurts every time i bend down to tie my shoes. feels tight. stretches?",
+            "lower_back",
+        ),
+        (
+            "tight hip flexors from sitting all day. whats the gentlest one to start with",
+            "hip_flexors",
+        ),
+    ],
+)
+def test_a_thing_in_another_sentence_leaves_the_complaint_the_writers(brain, message, topic):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.topic) == ("stretch", topic)
+    assert brain.reply("my shoes feel tight").kind == "fallback"
+
+
+def test_a_stretch_that_needs_no_kneeling_keeps_off_the_knees(brain):
+    reply = brain.reply("hip flexor stretch that doesn't need kneeling? my knees hate the floor")
+    assert reply.kind == "stretch"
+    assert "kneeling" not in brain.kb.stretches[reply.stretches[0]].caution_tags

@@ -146,13 +146,24 @@ class CueReader:
         """(start, end) of every term of `cue` in the words."""
         return [(start, end) for start, end, found in self._index.matches(words) if found == cue]
 
-    def follows(self, words: Sequence[str], first: str, then: str, reach: int) -> bool:
+    def follows(
+        self,
+        words: Sequence[str],
+        first: str,
+        then: str,
+        reach: int,
+        breaks: Collection[int] = (),
+    ) -> bool:
         """Whether a term of cue `then` starts within `reach` words after a term of cue
-        `first` ends: "my shirt is tight" (a thing, then a complaint)."""
+        `first` ends, with none of `breaks` (where sentences start) between them: "my shirt
+        is tight" (a thing, then a complaint), not "... to tie my shoes. feels tight"."""
         found = self._index.matches(words)
         ends = [end for _s, end, cue in found if cue == first]
         return any(
-            0 <= start - end <= reach for start, _e, cue in found if cue == then for end in ends
+            0 <= start - end <= reach and not any(end <= b <= start for b in breaks)
+            for start, _e, cue in found
+            if cue == then
+            for end in ends
         )
 
     def names_areas_plainly(
