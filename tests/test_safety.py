@@ -1893,3 +1893,30 @@ def test_everyday_stories_told_in_strong_words_raise_no_flag(brain, message):
 )
 def test_the_signs_beside_those_stories_still_raise_theirs(brain, message, flag):
     assert brain.reply(message).intent == f"red_flag.{flag}"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        (
+            "joints in both hands puff up and feel warm in the mornings, fingers stiff for ages",
+            "finger_locks_or_swollen_knuckles",
+        ),
+        (
+            "even just fast walking on the treadmill gives me pain in both calves, stretching "
+            "first doesn't help at all",
+            "calf_pain_when_walking",
+        ),
+        ("my knee is hot and swollen", "hot_swollen_joint"),
+    ],
+)
+def test_joints_swollen_every_morning_and_pain_that_walking_brings_on(brain, message, flag):
+    assert brain.reply(message).intent == f"red_flag.{flag}"
+
+
+def test_a_known_arthritis_flare_gets_its_conditions_advice_not_a_new_hot_joint(brain):
+    reply = brain.reply(
+        "I have rheumatoid arthritis and I'm in a flare, wrists and knuckles are hot and "
+        "swollen. should I stretch them through it?"
+    )
+    assert reply.kind != "red_flag" and "arthritis" in reply.context.conditions
