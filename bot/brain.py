@@ -678,6 +678,20 @@ class Brain:
             for which in ("easier", "harder"):
                 if which in cues:
                     return say.variant(stretch, which, context)
+            if (
+                context.kind == "stretch"
+                and "longer" in words
+                and lexicon.ROUTINE_NAMES.isdisjoint(words)
+                and lexicon.HOLD_WORDS.isdisjoint(words)  # "can i hold it longer": how long
+                and (
+                    not lexicon.VERSION_WORDS.isdisjoint(words)
+                    or len(words) <= lexicon.BARE_LONGER_WORDS
+                )
+                and not analysis.topics
+            ):
+                # "can i do a longer version", "longer, i wanna really sink into it": a card has
+                # no longer form, so its harder one (longer holds, deeper)
+                return say.variant(stretch, "harder", context)
         asks_a_plan = bool(
             lexicon.ROUTINE_NAMES & set(words) or lexicon.PLAN_WORDS & set(words)
         ) or lexicon.has_pair(words, lexicon.PLAN_PAIRS)

@@ -605,8 +605,11 @@ POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "the
 VERSION_WORDS = frozenset({"version", "variation", "variant", "one", "option", "kind", "type"})
 VERSION_FILLER = VERSION_WORDS | frozenset(
     {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
+    | {"heard", "theres", "read", "saw", "seen", "apparently", "supposedly", "exists"}
 )
-VERSION_MAX = 6
+VERSION_MAX = 8
+#: "longer?", "longer pls": a bare ask for a longer version after a stretch card
+BARE_LONGER_WORDS = 3
 #: words around "before" / "after" that still ask only for the other end of an activity
 OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
 #: cues that make a message more than a bare topic: it asks for something about the area

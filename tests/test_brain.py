@@ -2935,3 +2935,28 @@ def test_a_stretch_that_needs_no_kneeling_keeps_off_the_knees(brain):
     reply = brain.reply("hip flexor stretch that doesn't need kneeling? my knees hate the floor")
     assert reply.kind == "stretch"
     assert "kneeling" not in brain.kb.stretches[reply.stretches[0]].caution_tags
+
+
+def test_a_longer_version_of_a_stretch_is_its_harder_one_and_the_side_follows(brain):
+    card, longer, other = converse(
+        brain, "adductor stretch", "can i do a longer version", "other leg"
+    )
+    assert card.kind == "stretch"
+    assert longer.intent == f"stretch.{card.stretches[0]}.harder"
+    assert other.intent == f"stretch.{card.stretches[0]}.other_side"
+
+
+def test_a_variant_after_a_general_answer_is_about_the_cards_area(brain):
+    *_, harder = converse(
+        brain,
+        "calf stretch",
+        "how long should i hold it",
+        "got anything harder, that one barely does anything",
+    )
+    assert (harder.kind, harder.topic) == ("stretch", "calves")
+
+
+def test_a_version_named_with_hearsay_around_it_gets_its_card(brain):
+    card, version = converse(brain, "calf stretch", "i heard theres a bent knee version too?")
+    assert version.kind == "stretch" and version.stretches != card.stretches
+    assert "bent" in brain.kb.stretches[version.stretches[0]].name.lower()
