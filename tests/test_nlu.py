@@ -533,3 +533,19 @@ def test_a_thing_in_the_story_does_not_hide_a_named_pose(brain):
     )
     assert reply.kind == "stretch" and "pigeon" in reply.intent
     assert brain.reply("my dog does downward dog every morning").kind != "stretch"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # whether stretching is worth it at all is what it does, not a question of age
+        ("is there any point stretching", "general.benefits"),
+        ("is warming up worth it", "general.warmup_vs_stretch"),
+        ("any point doing a cooldown", "general.cooldown_needed"),
+        # an age word, or a number, keeps the question of age
+        ("is it too late to start stretching", "general.too_old"),
+        ("am i too old to stretch", "general.too_old"),
+    ],
+)
+def test_whether_something_is_worth_it_is_its_answer_and_age_needs_an_age(brain, text, intent):
+    assert brain.reply(text).intent == intent

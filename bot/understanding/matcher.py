@@ -80,7 +80,22 @@ _DAILY_WORDS = _TIP_WORDS | {
     "notification",
     "notifications",
 }
-_ANCHORED = {"tip": _TIP_WORDS, "daily_on": _DAILY_WORDS, "daily_off": _DAILY_WORDS}
+#: what makes a question one of age: "is there any point stretching" asks what stretching
+#: does, "is there any point at 70" whether age stops it (a number counts too)
+_AGE_WORDS = frozenset(
+    """old older oldie age ages aged elderly senior seniors retired retirement pensioner
+    grandma grandpa grandad granny grandparent late young younger year years yrs yo decade
+    decades 30s 40s 50s 60s 70s 80s 90s thirties forties fifties sixties seventies eighties
+    nineties birthday""".split()
+)
+_ANCHORED = {
+    "tip": _TIP_WORDS,
+    "daily_on": _DAILY_WORDS,
+    "daily_off": _DAILY_WORDS,
+    "too_old": _AGE_WORDS,
+}
+#: intents an anchor word or any number ("im 63") keeps
+_NUMBER_ANCHORS = frozenset({"too_old"})
 #: words that rule an intent out: "stop daily tips" never turns them on
 _EXCLUDED = {
     "daily_on": frozenset(
@@ -244,7 +259,11 @@ class Matcher:
                 continue
             if intent.needs_topic and not topics and not (pronoun and last_topic):
                 continue
-            if intent.key in _ANCHORED and not uniq & _ANCHORED[intent.key]:
+            if (
+                intent.key in _ANCHORED
+                and not uniq & _ANCHORED[intent.key]
+                and not (intent.key in _NUMBER_ANCHORS and any(w[:1].isdigit() for w in uniq))
+            ):
                 continue
             if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
                 continue
