@@ -72,12 +72,9 @@ HURT_WORDS = frozenset({"hurt", "hurts", "hurting", "hurted", "painful", "pain",
 #: a lot" counts as hurting then
 STILL = "still"
 PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
-PAIN_GENERAL = "pain"
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
 DOING_WORDS = frozenset({"doing", "during", "did"})
 KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
-#: a version of the stretch on screen asked for ("standing version?", "a seated one")
-VERSION_WORDS = frozenset({"version", "one", "variation", "option"})
 #: an area named with one of these cues in a variant ask is the reason for it ("easier,
 #: kneeling hurts my knees"): a complaint or a limit
 REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
@@ -301,7 +298,8 @@ STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
 CUE_CONFIDENCE = 0.66
 #: which aspect a cue asks for, first match wins: a plain request for a stretch, a question
 #: about timing ("before or after", "or leave it"), any other request, the question words, and a
-#: plain complaint last (why it happens, the stretch one tap away)
+#: plain complaint last (why it happens, the stretch one tap away; a complaint that tells its
+#: cause gets the stretch instead, `Brain._relief_for_a_told_cause`)
 CUE_ASPECTS = (
     ("asks_stretch", "stretch"),
     ("asks_when", "when"),
@@ -601,7 +599,8 @@ NEW_QUESTION_REACH = 4
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
 #: a short message with one of these after a stretch may name another of its area's stretches
 #: by some of its words ("bent knee version?", "the seated one"); VERSION_FILLER are words
-#: such a message has besides the name
+#: such a message has besides the name; a version of the stretch on screen is also asked for
+#: with them ("standing version?", "a seated one")
 VERSION_WORDS = frozenset({"version", "variation", "variant", "one", "option", "kind", "type"})
 VERSION_FILLER = VERSION_WORDS | frozenset(
     {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
