@@ -1292,6 +1292,23 @@ class Brain:
         )
         return asked[0] in lexicon.QUESTION_STARTS
 
+    @staticmethod
+    def _one_area_stretch_asked(analysis: Analysis) -> str | None:
+        """The one area a message asks a stretch for in its last piece, by the words "stretch"
+        or "stretches" and no routine's ("is there a stretch I can do at my desk?", "shoulder
+        stretch for office people?"): the area named in that piece, else the only area the
+        message names. None for a routine or a break asked for, or two areas or more."""
+        words = analysis.corrected
+        if not lexicon.ROUTINE_NAMES.isdisjoint(words) or not lexicon.BREAK_WORDS.isdisjoint(words):
+            return None
+        start = analysis.pieces()[-1][0]
+        if lexicon.STRETCH_NOUNS.isdisjoint(words[start:]):
+            return None
+        named = [t for s, _e, t in analysis.spans if t != GENERAL]
+        last = {t for s, _e, t in analysis.spans if s >= start and t != GENERAL}
+        areas = last or set(named)
+        return areas.pop() if len(areas) == 1 else None
+
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
         "next to the car", "no floor"); the limit stays for the rest of the conversation."""
@@ -1868,6 +1885,15 @@ class Brain:
             # "... never stretched once in my life. convince me, what does it actually DO for
             # you": the question at the end names its subject; the story matched another
             return self.replies.answer(GENERAL, closing, context, confidence=lexicon.CUE_CONFIDENCE)
+        area = self._one_area_stretch_asked(analysis)
+        if area is not None and (
+            (accepted and match.kind == "routine" and match.key in lexicon.SETTING_ROUTINES)
+            or self.pick.setting_asked_last(analysis) is not None
+        ):
+            # "forearms tight by the evening ... is there a stretch I can do at my desk?",
+            # "shoulder stretch for office people?": the area's stretch, kept to the setting's
+            # limit, not the desk break that covers every area
+            return self._stretch_within_limits(area, analysis, context)
         setting = self.pick.setting_asked_last(analysis)
         if setting is not None and not (
             accepted

@@ -446,6 +446,8 @@ STRETCH_ASK_FILLERS = frozenset(
     me give gimme show instead maybe something anything suggest recommend ok okay so what
     about like""".split()
 )
+#: a stretch break asked for: the setting's routine, not one area's stretch
+BREAK_WORDS = frozenset({"break", "breaks"})
 #: the plain nouns for a stretch that `STRETCH_ASK_FILLERS` go with
 STRETCH_NOUNS = frozenset({"stretch", "stretches"})
 #: a step of a routine by its place ("the second one", "number 3", "the last stretch")

@@ -2960,3 +2960,28 @@ def test_a_version_named_with_hearsay_around_it_gets_its_card(brain):
     card, version = converse(brain, "calf stretch", "i heard theres a bent knee version too?")
     assert version.kind == "stretch" and version.stretches != card.stretches
     assert "bent" in brain.kb.stretches[version.stretches[0]].name.lower()
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        (
+            "programmer, keyboard and mouse 9 hours a day, forearms tight and achy by the "
+            "evening. is there a stretch I can do at my desk?",
+            "wrists_forearms",
+        ),
+        (
+            "honestly my arms never go above my head all day at work. shoulder stretch for "
+            "office people?",
+            "shoulders",
+        ),
+    ],
+)
+def test_one_area_asked_a_stretch_for_in_a_setting_gets_its_stretch(brain, message, topic):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.topic) == ("stretch", topic)
+    # what to do in the setting, with no stretch asked for, is the setting's routine
+    road = brain.reply(
+        "10 hour drive tomorrow, my lower back locked up last time. what do i do at gas stops?"
+    )
+    assert road.routine == "road_trip"
