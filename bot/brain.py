@@ -32,7 +32,7 @@ from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
 from bot.understanding.sizes import SizeAsk, SizeReader
-from bot.understanding.text import normalize
+from bot.understanding.text import NEGATORS, normalize
 from bot.wants import WantReader
 
 
@@ -142,12 +142,28 @@ class Brain:
         text = text[: lexicon.MAX_CHARS]
         analysis = self._complained_of_first(self.matcher.analyse(text))
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
+        if reply.kind == "fallback":
+            reply = self._question_after_thanks(text, analysis, context) or reply
         # the activity the person last named stays for the next message: "so what should i do
         # instead then" after whether to stretch before running is the running warm-up
         activities = tuple(self.pick.activities_in(analysis.corrected)) or context.activities
         if activities != reply.context.activities:
             reply = replace(reply, context=replace(reply.context, activities=activities))
         return reply
+
+    def _question_after_thanks(
+        self, text: str, analysis: Analysis, context: Context
+    ) -> Reply | None:
+        """For a message read whole as a miss that opens with thanks ("thanks a lot. do i do
+        it every day?"): the reply to the question after the thanks, when it is no miss too.
+        The thanks words count against the match of a short question; None otherwise."""
+        rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
+        if not rest:
+            return None
+        question = " ".join(rest) + ("?" if text.rstrip().endswith("?") else "")
+        asked = self._complained_of_first(self.matcher.analyse(question))
+        reply = self._answer(question, asked, context)
+        return None if reply.kind == "fallback" else reply
 
     def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis) -> Reply:
         """A complaint about an area that tells its own cause and asks nothing ("calves
@@ -547,7 +563,7 @@ class Brain:
         if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
             return say.answer(GENERAL, named, context)
         if (
-            context.general_answer in lexicon.SENSATION_ANSWERS
+            context.general_answer in lexicon.SENSATION_ANSWERS - lexicon.SAYS_IF_HARMFUL
             and not analysis.topics
             and lexicon.asks_if_normal(question)
             and (GENERAL, lexicon.PAIN_GENERAL) in kb.answers
@@ -741,7 +757,7 @@ class Brain:
             and len(words) <= lexicon.MOVE_MAX_WORDS + lexicon.AGAIN_REASON_WORDS
         ):
             # "can you show me that again, i lost it": a reason may follow the ask
-            again = self._again(context)
+            again = self._again(context, words)
             if again is not None:
                 return again
         # the words after a thank-you in front ("cheers, can i do it every hour?")
@@ -797,7 +813,7 @@ class Brain:
             if activity is not None:
                 return say.routine(self.kb.routines[activity], context)
         if "again" in cues:
-            again = self._again(context)
+            again = self._again(context, words)
             if again is not None:
                 return again
         if (
@@ -1451,9 +1467,17 @@ class Brain:
                 return self.replies.variant(stretch, which, context)
         return self.replies.stretch(stretch, stretch.topics[0], context)
 
-    def _again(self, context: Context) -> Reply | None:
-        """The last stretch, routine or answer once more."""
+    def _again(self, context: Context, words: Sequence[str] = ()) -> Reply | None:
+        """The last stretch, routine or answer once more; "show me the stretch again" after an
+        answer, the stretch shown last (or the area's)."""
         kb, say = self.kb, self.replies
+        if context.kind != "stretch" and not lexicon.STRETCH_NOUNS.isdisjoint(words):
+            if context.stretch in kb.stretches:
+                shown = kb.stretches[context.stretch]
+                area = context.topic if context.topic in shown.topics else shown.topics[0]
+                return say.stretch(shown, area, context)
+            if context.topic not in (None, GENERAL) and context.topic in kb.topics:
+                return say.stretch_for_topic(context.topic, context)
         if context.kind == "stretch" and context.stretch in kb.stretches:
             stretch = kb.stretches[context.stretch]
             return say.stretch(stretch, context.topic or stretch.topics[0], context)
@@ -2120,9 +2144,18 @@ class Brain:
                 match.kind == "general"
                 and match.key in lexicon.AREA_FIRST_GENERAL
                 and (
-                    match.key not in lexicon.SENSATION_GENERAL
-                    # "my knees crack when i squat but it doesnt hurt": the noise's answer
-                    or self.cues.complains(analysis.corrected)
+                    (
+                        match.key not in lexicon.SENSATION_GENERAL
+                        and match.key not in lexicon.SENSATION_WORDS
+                    )
+                    # "my knees crack when i squat but it doesnt hurt": the noise's answer; a
+                    # cramp is its own complaint ("calf cramps at night, how do i stop them")
+                    or self._complains_besides(analysis.corrected, match.key)
+                    # "hands cramp up when i game, forearm stretch?": the area's stretch asked
+                    or (
+                        match.key in lexicon.SENSATION_WORDS
+                        and not lexicon.STRETCH_NOUNS.isdisjoint(analysis.corrected)
+                    )
                 )
             )
             or routine_unasked
@@ -2247,12 +2280,26 @@ class Brain:
             return False
         return found is None or found != self.pick.named(match, analysis, context)
 
+    def _complains_besides(self, words: Sequence[str], sensation: str) -> bool:
+        """Whether the words complain of something besides the sensation a general answer is
+        about: "my calves are tight and cramp at night" does, "calf cramps at night" does not
+        (the cramp is the complaint the answer is about)."""
+        own = lexicon.SENSATION_WORDS.get(sensation, frozenset())
+        return any(
+            not (start and words[start - 1] in NEGATORS) and not set(words[start:end]) <= own
+            for start, end in self.cues.where(words, "complaint")
+        )
+
     def _asks_of_a_sensation(self, analysis: Analysis) -> bool:
-        """Whether a message that names a sensation asks why, what it is, or whether it is
-        all right ("... trembling like a leaf, is that bad"), and not for a stretch."""
+        """Whether a message that names a sensation asks why, what it is, whether it is all
+        right ("... trembling like a leaf, is that bad") or how to stop it, and not for a
+        stretch."""
         words = analysis.corrected
         return bool(
-            self.cues.read_asked(words) & {"why", "what"} or lexicon.asks_if_normal(words)
+            self.cues.read_asked(words) & {"why", "what"}
+            or lexicon.asks_if_normal(words)
+            # "calf cramp woke me up at 3am, how do i stop that": how to stop the sensation
+            or not lexicon.STOP_IT_WORDS.isdisjoint(words)
         ) and "asks_stretch" not in self.cues.read(words)
 
     def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:

@@ -225,6 +225,17 @@ LIMB_WORDS = frozenset(
 #: an area's answers (and its stretch) that the intent layer may find for a question why,
 #: what, or whether a sensation named with the area is all right: the sensation's instead
 ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})
+#: the words of a sensation that are its own complaint (`Brain._complains_besides`)
+SENSATION_WORDS = {
+    "cramp": frozenset(
+        "cramp cramps cramping cramped crampy charley charlie horse spasm spasms".split()
+    )
+}
+#: how to stop or prevent what is felt ("how do i stop that", "how to prevent them")
+STOP_IT_WORDS = frozenset({"stop", "stopping", "prevent", "preventing", "avoid"})
+#: sensation answers that already say whether the sensation is harmful: "is it bad" after
+#: one is answered by it again, not by whether stretching should hurt
+SAYS_IF_HARMFUL = frozenset({"joint_noises"})
 #: a question whether something felt is all right: "is that bad", "is this normal"
 _IS_IT_FINE = frozenset(
     (first, pointer, word)
@@ -1092,9 +1103,10 @@ def acknowledged(words: Sequence[str]) -> bool:
     )
 
 
-def after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
+def after_thanks(words: Sequence[str], cues: CueReader, least: int = 2) -> list[str]:
     """The words after a thank-you and its joining words ("thanks! and how long..." ->
-    "how long..."); empty when the message does not start with thanks or holds nothing else."""
+    "how long..."); empty when the message does not start with thanks or holds fewer than
+    `least` words besides thanks, fillers and stopwords."""
     i = 0
     while i < len(words):
         if (
@@ -1111,8 +1123,9 @@ def after_thanks(words: Sequence[str], cues: CueReader) -> list[str]:
         else:
             break
     rest = list(words[i:]) if 0 < i < len(words) else []
-    # a question is left only when two or more words are not thanks, fillers or stopwords
-    return rest if sum(w not in _THANKS_FILLERS and w not in STOPWORDS for w in rest) >= 2 else []
+    # a question is left only when enough words are not thanks, fillers or stopwords
+    content = sum(w not in _THANKS_FILLERS and w not in STOPWORDS for w in rest)
+    return rest if content >= least else []
 
 
 _THANKS_FILLERS = frozenset(

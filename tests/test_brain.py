@@ -570,7 +570,8 @@ def test_stretching_words_of_things_stay_declined(brain, message):
         # a look-alike's pair with a word of time ("tight before") is no other sense
         ("glutes always tight before bed, what do you recommend", "glutes"),
         ("can you suggest 2 or 3 stretches for piriformis after a hike", "piriformis"),
-        ("hamstring cramped during swimming, how do i stop that", "hamstrings"),
+        # (how to stop the cramp itself is the cramp answer: test_a_cramp_named_with_its_area...)
+        ("hamstring cramped during swimming, any stretch for it?", "hamstrings"),
         ("quads burning the day after a hike, tips?", "quadriceps"),
         # a thing elsewhere in the story is context, not the area's other sense, once the
         # area is the writer's own
@@ -2985,3 +2986,51 @@ def test_one_area_asked_a_stretch_for_in_a_setting_gets_its_stretch(brain, messa
         "10 hour drive tomorrow, my lower back locked up last time. what do i do at gas stops?"
     )
     assert road.routine == "road_trip"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("r u a bot or is there an actual person typing", "smalltalk.are_you_a_bot"),
+        ("this is the dumbest bot ive ever used", "smalltalk.insult"),
+        ("ok cya later", "smalltalk.goodbye"),
+    ],
+)
+def test_small_talk_in_longer_words(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # the cramp is the complaint the answer is about
+        ("calf cramps at night, how do i stop them", "general.cramp"),
+        # another complaint, or a stretch asked for by name: the area
+        ("my calves are tight and cramp at night", "calves.why_tight"),
+        ("hands cramp up when i game for hours. forearm stretch?", "wrists_forearms.stretch"),
+    ],
+)
+def test_a_cramp_named_with_its_area_gets_the_cramp_answer_unless_more_is_said(
+    brain, message, intent
+):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "intent"),
+    [
+        ("how do i do the splits", "thanks a lot. do i do it every day?", "general.every_day"),
+        ("why is my psoas tight", "ok show me the stretch again", "psoas.stretch"),
+        ("why do my feet hurt", "what else can i do", "feet_ankles.stretch"),
+        ("why are my shoulders tight", "hows it stretched", "shoulders.stretch"),
+        ("my knees crack when i squat", "is it bad", "general.joint_noises"),
+        (
+            "how do i do the splits",
+            "how long til i actually get there tho",
+            "general.flexibility_timeline",
+        ),
+    ],
+)
+def test_follow_ups_in_their_own_words(brain, first, follow_up, intent):
+    context = brain.reply(first).context
+    assert brain.reply(follow_up, context).intent == intent

@@ -1920,3 +1920,22 @@ def test_a_known_arthritis_flare_gets_its_conditions_advice_not_a_new_hot_joint(
         "swollen. should I stretch them through it?"
     )
     assert reply.kind != "red_flag" and "arthritis" in reply.context.conditions
+
+
+def test_pain_shooting_from_the_neck_into_the_arm_now_and_then_is_a_professionals(brain):
+    reply = brain.reply("when i look up pain shoots down my arm into my fingers, comes and goes")
+    assert reply.intent == "red_flag.arm_pain_from_the_neck"
+    assert brain.reply("neck pain that shoots down my arm").intent == (
+        "red_flag.neck_with_nerve_signs"
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "pins and needles in my hand when i hold my phone up too long in bed",
+        "i get pins n needles down into my foot when i go deep into a hamstring stretch, why",
+    ],
+)
+def test_pins_and_needles_from_a_position_is_the_position(brain, message):
+    assert brain.reply(message).intent == "general.pins_and_needles"
