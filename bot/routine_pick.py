@@ -258,10 +258,13 @@ class RoutinePicker:
         ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
         warm = not lexicon.WARM_WORDS.isdisjoint(last)
         cool = not lexicon.COOL_WORDS.isdisjoint(last)
+        # "post round stretches?" asks for the round's cool-down as "what should i do after"
+        # does; "what stretch should i do after my run" for one stretch, the story's area's
+        stretch_words = lexicon.STRETCHING_WORDS.intersection(last) - {"stretches"}
         if (
-            "request" not in cues
+            not cues & {"request", "asks_stretch"}
             or lexicon.asks_whether(last)
-            or not lexicon.STRETCHING_WORDS.isdisjoint(last)
+            or stretch_words
             or len({rid.partition("_")[2] for rid in ends}) != 1
             or not (warm or cool)
         ):

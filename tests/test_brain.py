@@ -3034,3 +3034,13 @@ def test_a_cramp_named_with_its_area_gets_the_cramp_answer_unless_more_is_said(
 def test_follow_ups_in_their_own_words(brain, first, follow_up, intent):
     context = brain.reply(first).context
     assert brain.reply(follow_up, context).intent == intent
+
+
+def test_what_to_do_before_an_activity_asked_last_gets_its_warm_up(brain):
+    reply = brain.reply(
+        "my forearms get pumped after like 3 easy problems when i boulder. what should i be "
+        "doing before i climb"
+    )
+    assert (reply.kind, reply.routine) == ("routine", "warmup_climbing")
+    one = brain.reply("my calves are tight after runs. what stretch should i do after my run")
+    assert (one.kind, one.topic) == ("stretch", "calves")
