@@ -359,6 +359,8 @@ CAUSE_REACH = 3
 WHOLE_BODY_ROUTINE = "full_body"
 WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
 WHOLE_BODY_REACH = 3
+#: ... and word pairs that say it: "stiff all over", "stiff as a board", "like a plank"
+WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these

@@ -83,7 +83,7 @@ class WantReader:
 
     def stiff_all_over(self, analysis: Analysis) -> bool:
         """True for a complaint about the whole body, with no area and no thing named:
-        "everything is stiff", "whole body feels tight from sitting"."""
+        "everything is stiff", "whole body feels tight from sitting", "stiff as a board"."""
         words = analysis.corrected
         if (
             any(t != GENERAL for t in analysis.topics)
@@ -93,7 +93,7 @@ class WantReader:
         at = [i for i, w in enumerate(words) if w in lexicon.WHOLE_BODY_WORDS] + [
             i
             for i, pair in enumerate(zip(words, words[1:], strict=False))
-            if pair == ("all", "over")
+            if pair in lexicon.WHOLE_BODY_PAIRS
         ]
         if not at or "not_a_body" in self.cues.read(words):
             return False

@@ -3044,3 +3044,13 @@ def test_what_to_do_before_an_activity_asked_last_gets_its_warm_up(brain):
     assert (reply.kind, reply.routine) == ("routine", "warmup_climbing")
     one = brain.reply("my calves are tight after runs. what stretch should i do after my run")
     assert (one.kind, one.topic) == ("stretch", "calves")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["stiff as a board after sleeping on my mates couch", "feel stiff as a board after the flight"],
+)
+def test_stiff_as_a_board_is_the_whole_body(brain, message):
+    reply = brain.reply(message)
+    assert (reply.kind, reply.routine) == ("routine", "full_body")
+    assert brain.reply("i cut a board for my shelf, its stiff").kind == "fallback"
