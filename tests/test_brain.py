@@ -3054,3 +3054,22 @@ def test_stiff_as_a_board_is_the_whole_body(brain, message):
     reply = brain.reply(message)
     assert (reply.kind, reply.routine) == ("routine", "full_body")
     assert brain.reply("i cut a board for my shelf, its stiff").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "day after leg day and i literally cant sit down on the toilet without holding "
+            "the wall, what helps",
+            "general.soreness",
+        ),
+        (
+            "red in the face and breathing hard after 3 flights of stairs, im just unfit",
+            "general.breathless_exercise",
+        ),
+    ],
+)
+def test_everyday_words_for_soreness_and_being_out_of_breath(brain, message, intent):
+    assert brain.reply(message).intent == intent
+    assert brain.reply("i cannot sit down, the chair is broken").kind == "fallback"
