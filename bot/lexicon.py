@@ -459,6 +459,8 @@ STRETCH_ASK_FILLERS = frozenset(
     me give gimme show instead maybe something anything suggest recommend ok okay so what
     about like""".split()
 )
+#: words by which a request is for the writer ("stretches for me?")
+FOR_MYSELF = frozenset({"me", "myself", "i", "my"})
 #: a stretch break asked for: the setting's routine, not one area's stretch
 BREAK_WORDS = frozenset({"break", "breaks"})
 #: the plain nouns for a stretch that `STRETCH_ASK_FILLERS` go with

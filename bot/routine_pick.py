@@ -479,6 +479,26 @@ class RoutinePicker:
         found = self.activities_in(words)
         return lexicon.pick_warm_or_cool(found, words) if found else None
 
+    def _asked_last_without_an_area(self, analysis: Analysis) -> bool:
+        """Whether the message's last piece asks for stretches and names no area, after a
+        story that does: "my mum can hardly lift her foot to put her socks on. any gentle
+        stretches for older people?" asks for the older adult's routine."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return False
+        start, end = pieces[-1]
+        last = analysis.corrected[start:end]
+        words = analysis.corrected
+        return (
+            not any(start <= s < end for s, _e, _t in analysis.spans)
+            # "my wife's pregnant ... my back is wrecked. stretches for me?", "my grandma had
+            # a hip replacement, im 23 and my hips are tight": the writer's own area
+            and lexicon.FOR_MYSELF.isdisjoint(last)
+            and not any(lexicon.owned(words, s, e) for s, e, _t in analysis.spans)
+            and not lexicon.STRETCH_NOUNS.isdisjoint(last)
+            and bool(self.cues.read(last) & {"request", "asks_stretch"})
+        )
+
     def _asks_nothing_else(self, words: Sequence[str]) -> bool:
         """Whether a message about an activity to come asks for something to do, or asks
         nothing and is short: "got a tennis match in 20 min", "flying tmrw, how do i not be a
@@ -549,7 +569,11 @@ class RoutinePicker:
             )
             if analysis.topics or not short_ask:
                 return None
-        if any(t != GENERAL for t in analysis.topics) and lexicon.ROUTINE_NAMES.isdisjoint(words):
+        if (
+            any(t != GENERAL for t in analysis.topics)
+            and lexicon.ROUTINE_NAMES.isdisjoint(words)
+            and not self._asked_last_without_an_area(analysis)
+        ):
             return None  # "pregnant, can i stretch my hips": the hips, with the condition
         if not words or lexicon.asks_whether(words):
             # asks whether ("can i stretch when pregnant"); "can you give me", "is there a

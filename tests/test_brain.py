@@ -3073,3 +3073,17 @@ def test_stiff_as_a_board_is_the_whole_body(brain, message):
 def test_everyday_words_for_soreness_and_being_out_of_breath(brain, message, intent):
     assert brain.reply(message).intent == intent
     assert brain.reply("i cannot sit down, the chair is broken").kind == "fallback"
+
+
+def test_stretches_asked_last_for_a_group_get_its_routine_not_the_storys_area(brain):
+    reply = brain.reply(
+        "my mum can hardly lift her foot high enough to put her socks on anymore. any gentle "
+        "stretches for older people?"
+    )
+    assert (reply.kind, reply.routine) == ("routine", "older_adults")
+    # the writer's own area, or stretches asked for the writer: not the group's routine
+    mine = brain.reply(
+        "my wife is pregnant and i built all the nursery furniture, my back is wrecked. "
+        "stretches for me?"
+    )
+    assert mine.routine != "pregnancy"
