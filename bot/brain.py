@@ -740,6 +740,27 @@ class Brain:
         if (
             context.kind == "routine"
             and context.plan is not None
+            and words[0] in lexicon.YES_NO_STARTS
+            and "do" in words
+            and not (lexicon.POINTING_WORDS | lexicon.ALL_OF_THEM).isdisjoint(words)
+            and not analysis.topics
+            and not cues & {"complaint", "why", "another", "asks_when", "when"}
+            and lexicon.TIMES_OF_DAY.isdisjoint(words)  # "can i do these before bed"
+            and lexicon.FREQUENCY_WORDS.isdisjoint(words)  # "can i do them every hour"
+            and lexicon.HOLD_WORDS.isdisjoint(words)  # "do i hold them or move through them"
+            and self.replies.sizer.can_build(context.plan)
+        ):
+            # "can i do any of them in the car while parked", "can i do all of these in my
+            # seat or do i need to stand in the aisle": the routine, kept to a limit the
+            # question names, is the answer
+            ask = self.sizes.read(analysis)
+            plan = context.plan
+            if ask is not None and len(ask.limits) == 1:
+                plan = replace(plan, limits=plan.limits | ask.limits)
+            return say.sized_routine(plan, context)
+        if (
+            context.kind == "routine"
+            and context.plan is not None
             and "harder" in cues
             and not analysis.topics
             and self.replies.sizer.can_build(context.plan)

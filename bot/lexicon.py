@@ -459,6 +459,10 @@ STRETCH_ASK_FILLERS = frozenset(
     me give gimme show instead maybe something anything suggest recommend ok okay so what
     about like""".split()
 )
+#: words that ask how often ("every hour", "twice a day", "daily")
+FREQUENCY_WORDS = frozenset({"every", "often", "daily", "hourly", "weekly", "times", "twice"})
+#: words that point at every step of the routine on screen ("all of these", "any of them")
+ALL_OF_THEM = frozenset({"all", "any", "these", "those"})
 #: words by which a request is for the writer ("stretches for me?")
 FOR_MYSELF = frozenset({"me", "myself", "i", "my"})
 #: a stretch break asked for: the setting's routine, not one area's stretch

@@ -3087,3 +3087,31 @@ def test_stretches_asked_last_for_a_group_get_its_routine_not_the_storys_area(br
         "stretches for me?"
     )
     assert mine.routine != "pregnancy"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "kind", "key"),
+    [
+        (
+            "road trip stretches",
+            "can i do any of them in the car while parked",
+            "routine",
+            "road_trip",
+        ),
+        (
+            "road trip stretches",
+            "can i do that one at a rest stop in jeans lol",
+            "routine",
+            "road_trip",
+        ),
+        # how often, when, or how to hold them: their answers
+        ("desk break", "can i do them every hour", "answer", "general.how_often"),
+        ("morning routine", "is it ok to do it every day", "answer", "general.every_day"),
+    ],
+)
+def test_whether_the_routine_on_screen_can_be_done_somewhere_is_the_routine(
+    brain, first, follow_up, kind, key
+):
+    reply = brain.reply(follow_up, brain.reply(first).context)
+    assert reply.kind == kind
+    assert (reply.routine if kind == "routine" else reply.intent) == key
