@@ -451,6 +451,8 @@ SIZE_MOVE_MAX_WORDS = 16
 #: "stretch?", "a stretch pls": after a topic, its stretch
 ASK_FOR_A_STRETCH = frozenset(
     "stretch stretches stretching a one any pls please plz how to then them em it those these".split()
+    # "fix?", "any remedy?" after a topic: what to do about it
+    + "fix fixes remedy remedies relief cure solution solutions".split()
 )
 #: ... and these around "stretch" or "stretches": "is there a stretch i can do", "do you have
 #: a stretch for that instead", "got a good stretch maybe"

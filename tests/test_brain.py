@@ -3115,3 +3115,13 @@ def test_whether_the_routine_on_screen_can_be_done_somewhere_is_the_routine(
     reply = brain.reply(follow_up, brain.reply(first).context)
     assert reply.kind == kind
     assert (reply.routine if kind == "routine" else reply.intent) == key
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"), [("my calves ache at work", "anything quick?"), ("neck stiff", "fix?")]
+)
+def test_a_bare_ask_for_something_to_do_after_an_area_gets_its_stretch(brain, first, follow_up):
+    area = brain.reply(first)
+    reply = brain.reply(follow_up, area.context)
+    assert (reply.kind, reply.topic) == ("stretch", area.topic)
+    assert brain.reply("help", area.context).kind == "help"
