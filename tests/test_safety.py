@@ -1939,3 +1939,9 @@ def test_pain_shooting_from_the_neck_into_the_arm_now_and_then_is_a_professional
 )
 def test_pins_and_needles_from_a_position_is_the_position(brain, message):
     assert brain.reply(message).intent == "general.pins_and_needles"
+
+
+def test_a_childs_age_with_their_sport_names_the_life_stage(brain):
+    reply = brain.reply("my 13 yr old plays soccer 5 times a week")
+    assert "children_teens" in reply.context.conditions
+    assert brain.reply("my 13 yr old loves video games").kind == "fallback"
