@@ -176,6 +176,9 @@ class Brain:
             or topic in (None, GENERAL)
             or reply.intent != f"{topic}.why_tight"
             or reply.context.conditions
+            # a warning sign told beside it (a swelling, a numbness) that raised no flag: the
+            # answer, which says when to get it checked, not a stretch card
+            or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
             or "?" in analysis.text
         ):
             return reply

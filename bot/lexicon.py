@@ -516,6 +516,13 @@ def step_place(words: Sequence[str]) -> int | None:
     return None
 
 
+#: symptoms that are warning signs: a complaint that tells one gets the area's answer (which
+#: says when to get it checked), not a stretch, even when no red flag was raised
+WARNING_SIGNS = frozenset(
+    """$swelling $redness_warmth $numbness $dead_feeling $weakness $fever $bladder_bowel
+    $chest_pain $breathless $dizziness $fainting $deformity $pop $fall $blow_injury
+    $serious_accident $sudden_sharp $cannot_bear_weight""".split()
+)
 #: the cues of a question: a complaint that holds none asks nothing
 QUESTION_CUES = frozenset({"why", "what", "asks_when", "request", "asks_stretch"})
 #: words that tell where a complaint comes from ("after my run", "from sleeping funny")

@@ -3125,3 +3125,11 @@ def test_a_bare_ask_for_something_to_do_after_an_area_gets_its_stretch(brain, fi
     reply = brain.reply(follow_up, area.context)
     assert (reply.kind, reply.topic) == ("stretch", area.topic)
     assert brain.reply("help", area.context).kind == "help"
+
+
+def test_a_complaint_with_a_warning_sign_beside_its_cause_keeps_the_answer(brain):
+    # the answer says when to get a swelling or a numbness checked; a card would not
+    relief = brain.reply("calves are screaming after my first trail run")
+    assert relief.kind == "stretch"
+    warned = brain.reply("my calves are tight after running and both ankles are a bit puffy")
+    assert warned.kind in ("answer", "red_flag")
