@@ -107,7 +107,7 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     assert report.redflags.level_right.hits >= 281
     assert report.safety_conversations.recall.hits >= 48
     assert report.safety_conversations.false_red_flags.hits == 0
-    assert report.nearmiss.false_red_flags.hits <= 3
+    assert report.nearmiss.false_red_flags.hits <= 2
 
 
 def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
@@ -115,8 +115,8 @@ def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.singles.in_domain.hits >= 254
+    assert report.singles.in_domain.hits >= 257
     assert report.singles.off_topic.hits >= 108
     assert report.singles.false_red_flags.hits <= 1
-    assert report.conversations.turns.messages.hits >= 206
-    assert report.conversations.follow_ups.hits >= 131
+    assert report.conversations.turns.messages.hits >= 210
+    assert report.conversations.follow_ups.hits >= 135
