@@ -21,7 +21,7 @@ from typing import Any
 from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies
+from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
 from bot.safety import SafetyRules
@@ -32,7 +32,7 @@ from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
 from bot.understanding.sizes import SizeAsk, SizeReader
-from bot.understanding.text import NEGATORS, normalize
+from bot.understanding.text import normalize
 from bot.wants import WantReader
 
 
@@ -1498,8 +1498,7 @@ class Brain:
         if context.kind != "stretch" and not lexicon.STRETCH_NOUNS.isdisjoint(words):
             if context.stretch in kb.stretches:
                 shown = kb.stretches[context.stretch]
-                area = context.topic if context.topic in shown.topics else shown.topics[0]
-                return say.stretch(shown, area, context)
+                return say.stretch(shown, card_topic(shown, context), context)
             if context.topic not in (None, GENERAL) and context.topic in kb.topics:
                 return say.stretch_for_topic(context.topic, context)
         if context.kind == "stretch" and context.stretch in kb.stretches:
@@ -1933,16 +1932,16 @@ class Brain:
             # "... never stretched once in my life. convince me, what does it actually DO for
             # you": the question at the end names its subject; the story matched another
             return self.replies.answer(GENERAL, closing, context, confidence=lexicon.CUE_CONFIDENCE)
+        setting = self.pick.setting_asked_last(analysis)
         area = self._one_area_stretch_asked(analysis)
         if area is not None and (
             (accepted and match.kind == "routine" and match.key in lexicon.SETTING_ROUTINES)
-            or self.pick.setting_asked_last(analysis) is not None
+            or setting is not None
         ):
             # "forearms tight by the evening ... is there a stretch I can do at my desk?",
             # "shoulder stretch for office people?": the area's stretch, kept to the setting's
             # limit, not the desk break that covers every area
             return self._stretch_within_limits(area, analysis, context)
-        setting = self.pick.setting_asked_last(analysis)
         if setting is not None and not (
             accepted
             and match.kind == "routine"
@@ -2174,7 +2173,9 @@ class Brain:
                     )
                     # "my knees crack when i squat but it doesnt hurt": the noise's answer; a
                     # cramp is its own complaint ("calf cramps at night, how do i stop them")
-                    or self._complains_besides(analysis.corrected, match.key)
+                    or self.cues.complains(
+                        analysis.corrected, besides=lexicon.SENSATION_WORDS.get(match.key, ())
+                    )
                     # "hands cramp up when i game, forearm stretch?": the area's stretch asked
                     or (
                         match.key in lexicon.SENSATION_WORDS
@@ -2303,16 +2304,6 @@ class Brain:
         if found == match.key:
             return False
         return found is None or found != self.pick.named(match, analysis, context)
-
-    def _complains_besides(self, words: Sequence[str], sensation: str) -> bool:
-        """Whether the words complain of something besides the sensation a general answer is
-        about: "my calves are tight and cramp at night" does, "calf cramps at night" does not
-        (the cramp is the complaint the answer is about)."""
-        own = lexicon.SENSATION_WORDS.get(sensation, frozenset())
-        return any(
-            not (start and words[start - 1] in NEGATORS) and not set(words[start:end]) <= own
-            for start, end in self.cues.where(words, "complaint")
-        )
 
     def _asks_of_a_sensation(self, analysis: Analysis) -> bool:
         """Whether a message that names a sensation asks why, what it is, whether it is all

@@ -19,7 +19,7 @@ from bot.replies import COOLDOWN, WELCOME_ROUTINE
 from bot.reply import Context
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match
 from bot.understanding.cues import CueReader
-from bot.understanding.sizes import FILLER_WORDS
+from bot.understanding.sizes import FILLER_WORDS, TILL_WORDS
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -225,7 +225,7 @@ LIMB_WORDS = frozenset(
 #: an area's answers (and its stretch) that the intent layer may find for a question why,
 #: what, or whether a sensation named with the area is all right: the sensation's instead
 ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})
-#: the words of a sensation that are its own complaint (`Brain._complains_besides`)
+#: the words of a sensation that are its own complaint (`CueReader.complains`'s `besides`)
 SENSATION_WORDS = {
     "cramp": frozenset(
         "cramp cramps cramping cramped crampy charley charlie horse spasm spasms".split()
@@ -964,9 +964,8 @@ _AHEAD_PAIRS = frozenset(
     }
 )
 _AHEAD_WORDS = frozenset({"gonna", "upcoming", "soon", "tomorrow", "tmrw", "tmr", "tmrow"})
-#: "till" after a length, or before what is to come ("10 min till my match"), not "how long
-#: till i can do the splits"
-_TILL = frozenset({"till", "til", "until"})
+#: what "till" (`TILL_WORDS`) after a length goes on with when it says what is to come ("10
+#: min till my match"), not "how long till i can do the splits"
 _TILL_THEN = frozenset({"my", "the", "our", "kick", "kickoff", "tip"})
 #: words of someone who watches or follows an activity, not one who does it
 SPECTATING = frozenset("watch watching watched tv ticket tickets fan fans score scores".split())
@@ -983,7 +982,12 @@ def still_ahead(words: Sequence[str]) -> bool:
         return True
     return any(
         (w == "in" and words[i + 1][:1].isdigit() and words[i + 2] in _UNTIL_UNITS)
-        or (w in _TILL and i > 0 and words[i - 1] in _UNTIL_UNITS and words[i + 1] in _TILL_THEN)
+        or (
+            w in TILL_WORDS
+            and i > 0
+            and words[i - 1] in _UNTIL_UNITS
+            and words[i + 1] in _TILL_THEN
+        )
         for i, w in enumerate(words[:-2])
     )
 

@@ -532,7 +532,7 @@ class Replies:
         """The card's easier or harder version; a stretch without one moves on to another
         stretch for the same area, and says so."""
         text = stretch.easier if which == "easier" else stretch.harder
-        topic = _card_topic(stretch, context)
+        topic = card_topic(stretch, context)
         if not text:
             reply = self.stretch_for_topic(topic, context)
             return with_lead(
@@ -544,7 +544,7 @@ class Replies:
     def _stretch_follow_up(
         self, stretch: Stretch, move: str, blocks: tuple[Block, ...], context: Context
     ) -> Reply:
-        topic = _card_topic(stretch, context)
+        topic = card_topic(stretch, context)
         return Reply(
             "stretch",
             f"stretch.{stretch.id}.{move}",
@@ -1207,7 +1207,7 @@ def _duration(seconds: int) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
-def _card_topic(stretch: Stretch, context: Context) -> str:
+def card_topic(stretch: Stretch, context: Context) -> str:
     """The area a follow-up to `stretch` is about: the conversation's when the stretch serves
     it, else the stretch's own first (after a general answer, the calf card's area is the
     calves)."""

@@ -15,7 +15,7 @@ from bot.kb import GENERAL, KnowledgeBase
 from bot.reply import Context
 from bot.routine_pick import RoutinePicker
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
-from bot.understanding.cues import CueReader, PhraseIndex, within
+from bot.understanding.cues import CueReader, PhraseIndex, broken_between, within
 from bot.understanding.text import normalize
 
 
@@ -212,7 +212,7 @@ class WantReader:
         complaints = [start for start, _end in self.cues.where(words, "complaint")]
         # in one sentence: "... to tie my shoes. feels tight" is the writer's back
         if not any(
-            0 <= c - t <= lexicon.THING_COMPLAINT and not any(t <= b <= c for b in analysis.breaks)
+            0 <= c - t <= lexicon.THING_COMPLAINT and not broken_between(analysis.breaks, t, c)
             for t in things
             for c in complaints
         ):

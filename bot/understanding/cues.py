@@ -42,6 +42,12 @@ def within(
     )
 
 
+def broken_between(breaks: Collection[int], end: int, start: int) -> bool:
+    """Whether a sentence starts (one of `breaks`) between the word ending at `end` and the
+    one starting at `start`: "... to tie my shoes. feels tight"."""
+    return any(end <= b <= start for b in breaks)
+
+
 class PhraseIndex:
     """Phrases (normalised word sequences) with a value each, found as whole words in order,
     the longest phrase first where several start at one word."""
@@ -134,12 +140,15 @@ class CueReader:
         end, ...) of `words`: "my dog's back", "chest of drawers", "guitar neck"."""
         return within(self.where(words, cue), spans, reach)
 
-    def complains(self, words: Sequence[str]) -> bool:
+    def complains(self, words: Sequence[str], besides: Collection[str] = ()) -> bool:
         """Whether the words hold a complaint that is not denied: "it does not hurt", "no
-        pain" deny theirs."""
+        pain" deny theirs. A complaint made only of the words `besides` does not count ("calf
+        cramps at night" complains of nothing besides the cramp)."""
+        own = frozenset(besides)
         return any(
             not (start and words[start - 1] in NEGATORS)
-            for start, _end in self.where(words, "complaint")
+            and not (own and own.issuperset(words[start:end]))
+            for start, end in self.where(words, "complaint")
         )
 
     def where(self, words: Sequence[str], cue: str) -> list[tuple[int, int]]:
@@ -160,7 +169,7 @@ class CueReader:
         found = self._index.matches(words)
         ends = [end for _s, end, cue in found if cue == first]
         return any(
-            0 <= start - end <= reach and not any(end <= b <= start for b in breaks)
+            0 <= start - end <= reach and not broken_between(breaks, end, start)
             for start, _e, cue in found
             if cue == then
             for end in ends

@@ -245,8 +245,10 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
     return None
 
 
+#: "till", as people write it ("10 min till my match", "til kickoff")
+TILL_WORDS = frozenset({"till", "til", "until"})
 #: words after a length that make it the time until something ("10 min till my match")
-_UNTIL = frozenset({"till", "til", "until", "away"})
+_UNTIL = TILL_WORDS | {"away"}
 
 
 def _time_until(words: Sequence[str], start: int, end: int) -> bool:
