@@ -1922,12 +1922,67 @@ def test_a_known_arthritis_flare_gets_its_conditions_advice_not_a_new_hot_joint(
     assert reply.kind != "red_flag" and "arthritis" in reply.context.conditions
 
 
-def test_pain_shooting_from_the_neck_into_the_arm_now_and_then_is_a_professionals(brain):
-    reply = brain.reply("when i look up pain shoots down my arm into my fingers, comes and goes")
-    assert reply.intent == "red_flag.arm_pain_from_the_neck"
-    assert brain.reply("neck pain that shoots down my arm").intent == (
-        "red_flag.neck_with_nerve_signs"
-    )
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when i look up pain shoots down my arm into my fingers, comes and goes",
+        "neck pain that shoots down my arm",
+        "stiff neck for a fortnight and my thumb and finger tingle on that side",
+    ],
+)
+def test_pain_or_tingling_from_the_neck_into_one_arm_is_a_professionals(brain, message):
+    # a nerve root pinched in the neck: a GP or physiotherapist first (NICE CKS)
+    assert brain.reply(message).intent == "red_flag.arm_pain_from_the_neck"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["neck pain and my arm has gone weak", "neck hurts and suddenly my hand went numb"],
+)
+def test_a_weak_arm_or_sudden_numbness_with_neck_pain_is_urgent_or_worse(brain, message):
+    assert level_of(brain, brain.reply(message)) in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        # a zap down the leg or arm that the stretch itself sets off: a nerve under tension
+        ("every time i stretch my hammies i get a shock running down into my foot", None),
+        ("when i do the doorway stretch my fingers go tingly, like a buzz down my arm", None),
+        # numb or tingly hands at night: carpal tunnel's pattern, not pain that wakes you
+        ("my hands go numb every night and wake me up, i have to shake them", "hand_numbness"),
+        # a knee that locks when bent one way, known from a scan, again and again
+        ("my knee locks when i squat deep and i have to wiggle it straight", "knee_keeps_locking"),
+        ("my jaw catches when i yawn and it's getting more painful", "jaw_locks_at_times"),
+        ("since starting new blood pressure pills my muscles ache all over", "statin_muscle_pain"),
+        (
+            "cant lift my arm above my head for 3 weeks now, shoulder aches",
+            "pain_for_months",
+        ),
+    ],
+)
+def test_nerves_joints_and_medicines_told_in_everyday_words_get_a_professionals_check(
+    brain, message, flag
+):
+    reply = brain.reply(message)
+    assert level_of(brain, reply) == "see_professional"
+    assert reply.intent == f"red_flag.{flag or 'nerve_pain_when_stretching'}"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "fell snowboarding onto my outstretched hand and my wrist is swollen",
+        "deadlifted on monday and today my left foot and shin have gone numb",
+    ],
+)
+def test_a_fall_onto_a_hand_or_a_leg_gone_numb_after_lifting_is_urgent(brain, message):
+    assert level_of(brain, brain.reply(message)) == "urgent"
+
+
+def test_the_pregnant_emoji_tells_a_pregnancy(brain):
+    reply = brain.reply("28 weeks 🤰 and my hips ache, what can i stretch")
+    assert "pregnancy" in reply.context.conditions
 
 
 @pytest.mark.parametrize(

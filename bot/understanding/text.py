@@ -81,7 +81,18 @@ _SUFFIXES = (
     ("'m", " am"),
     ("'s", ""),
 )
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        # emoji that say a word the rules need: "34 weeks 🤰" tells a pregnancy
+        "\U0001f930": " pregnant ",
+        "\U0001fac3": " pregnant ",
+        "\U0001fac4": " pregnant ",
+    }
+)
 _NON_WORD = re.compile(r"[^a-z0-9']+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _TRIPLE = re.compile(r"([a-z])\1\1")
