@@ -549,3 +549,32 @@ def test_a_thing_in_the_story_does_not_hide_a_named_pose(brain):
 )
 def test_whether_something_is_worth_it_is_its_answer_and_age_needs_an_age(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a crick is the neck's unless the message says where it is
+        ("woke up with a crick, why won't it go", "neck"),
+        ("got a crick in my lower back from lifting", "lower_back"),
+        ("crick in my upper back", "upper_back"),
+    ],
+)
+def test_a_crick_is_the_necks_unless_it_is_in_another_area(brain, text, topic):
+    assert brain.reply(text).context.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("everything cracks when i get outta bed, normal?", "general.morning_stiffness"),
+        ("dunno why my back hurts", "lower_back.why_tight"),
+        # the question before the story stands for the message
+        ("something gentle before bed? i lie awake for hours", "routine.bedtime"),
+        ("ur the best bot ive used", "smalltalk.compliment"),
+        ("i feel loose after a stretch but an hour later it's all tight again", None),
+    ],
+)
+def test_chat_words_a_question_before_the_story_and_fading_looseness(brain, text, intent):
+    reply = brain.reply(text)
+    assert reply.intent == (intent or "general.keep_flexibility")

@@ -109,10 +109,12 @@ _BARE_WORDS = frozenset("what how why when where which who whats".split())
 #: pronouns that point back to the previous topic ("how do I stretch it?").
 PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "one"})
 #: A long message is also read clause by clause (`Analysis.clauses`). A clause counts only
-#: when it names a topic or stretching itself, and its score is discounted. A question clause
-#: that matches says what the person wants; otherwise the best clause stands in for a whole
-#: message that missed.
-_CLAUSE_ANCHORS = frozenset({"stretch", "cooldown", "warmup", "flexible", "flexibility"})
+#: when it names a topic, stretching itself or a routine's time of day ("something gentle
+#: before bed? ..."), and its score is discounted. A question clause that matches says what the
+#: person wants; otherwise the best clause stands in for a whole message that missed.
+_CLAUSE_ANCHORS = frozenset(
+    {"stretch", "cooldown", "warmup", "flexible", "flexibility", "routine", "bed", "bedtime"}
+)
 _CLAUSE_KINDS = frozenset({"aspect", "general", "routine", "request"})
 #: a clause of fewer words that are not stopwords is too little to stand for the message
 _CLAUSE_MIN_CONTENT = 2

@@ -263,7 +263,7 @@ class Canonicaliser:
                 if i + length > n:
                     continue  # a slice past the end would find a shorter name at a wrong length
                 topic_id = lexicon.get(tuple(words[i : i + length]))
-                if topic_id is not None and length == 1 and self._part_of_area(words, i + 1):
+                if topic_id is not None and self._part_of_area(words, i + length):
                     continue  # "the backs of my calves" is about the calves, not the back
                 if topic_id is not None and length == 1 and self.back_as_adverb(words, i):
                     continue  # "got back to the gym", "its back the next day"
@@ -272,7 +272,8 @@ class Canonicaliser:
                     i += length
                     break
             else:
-                if loose is not None:  # "the back of both thighs"
+                if loose is not None and not self._part_of_area(words, loose[0]):
+                    # "the back of both thighs"
                     spans.append((i, *loose))
                     i = loose[0]
                 else:
@@ -321,8 +322,9 @@ class Canonicaliser:
 
     def _part_of_area(self, words: Sequence[str], at: int) -> bool:
         """True when `words[at:]` reads "of (my, the...) <another area>" ("back | of my
-        calves"): the word before names a part of that area, not an area of its own."""
-        if at >= len(words) or words[at] != "of":
+        calves") or "in ..." ("crick | in my lower back"): the word before names a part of
+        that area, or what is wrong in it, not an area of its own."""
+        if at >= len(words) or words[at] not in ("of", "in"):
             return False
         at += 1
         if at < len(words) and words[at] in _PART_OWNERS:
