@@ -2043,6 +2043,14 @@ class Brain:
                 and not accepted
                 and lexicon.warm_ups_named(analysis.corrected)
             )
+            # "how do i warm up my hamstrings": a look-alike of warming up a thing, but the
+            # thing is an area of the body
+            or (
+                match.kind == "out_of_scope"
+                and bool(analysis.topics)
+                and lexicon.warm_up_asked_how(analysis.corrected) is not None
+                and not self.wants.other_sense(match, analysis)
+            )
             else None
         )
         if warm_up is None and routine_maybe:
@@ -2221,6 +2229,8 @@ class Brain:
             analysis
         ):
             return say.fallback(match, context)  # "my horse has a tight calf", "my dog is stiff"
+        if match.kind == "routine" and not analysis.topics and lexicon.warms_a_thing(words):
+            return say.fallback(match, context)  # "how do i warm up my car"
         kind, key = match.kind, match.key
         if kind == "aspect":
             if topic is None or topic == GENERAL:

@@ -143,6 +143,14 @@ WARM_UP_FOLLOWERS = frozenset(
     """routine routines idea ideas stretch stretches stretching exercise exercises drill drills
     plan session sequence one ones please pls then thanks properly quickly first""".split()
 )
+#: words before what a warm-up is done to: "warm up | my car", "cool down | the room"
+WARMED_THING_OWNERS = frozenset("my the your our his her their a an this that".split())
+#: the body as a whole, or the self: "warm up my body", "cool down myself"
+BODY_AS_A_WHOLE = frozenset(
+    "body muscles muscle joints joint legs arms limbs self whole entire full".split()
+)
+#: words after a warm-up asked how that say what it is for: "how do i warm up | for climbing"
+WARM_UP_TIMES = frozenset({"for", "before", "after", "when", "ahead", "pre", "post"})
 #: words before "warm up" that make it something a person does, not a routine asked for
 WARM_UP_DOERS = frozenset(
     """i we you they he she to always never not do did dont didnt can cant will should must
@@ -157,6 +165,12 @@ WARM_UP_THINGS = frozenset(
 #: "what should i do to warm up", "how to cool down": the doing asked about, a routine wanted
 HOW_TO_WORDS = frozenset(
     {"do", "doing", "how", "way", "best", "should", "something", "anything", "stuff", "things"}
+)
+#: a question how that asks for a warm-up or a cool-down before its doer: "how should i | warm up"
+HOW_SHOULD = frozenset(
+    (how, modal)
+    for how in ("how", "hw")
+    for modal in ("should", "do", "can", "could", "would", "shall", "to")
 )
 #: ... within this many words before "to" ("what should i be doing right now to cool down")
 HOW_TO_REACH = 6
@@ -1052,13 +1066,48 @@ def warm_ups_named(words: Sequence[str]) -> set[str]:
     cooldown", "what should i do to warm up"), not as what someone does ("even though i warm
     up properly", "i try to cool down")."""
     kinds = set()
-    for i, _end, kind in _warm_up_names(words):
+    for i, end, kind in _warm_up_names(words):
         asked = i > 0 and words[i - 1] == "to"
         asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - HOW_TO_REACH) : i - 1])
+        # "how should i warm up for climbing", not "how do i warm up my car"
+        asked = asked or (_asked_how(words, i) and _ends_a_warm_up(words, end))
         if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
             # "what should i do to warm up" asks for one, as "warm up ideas" does
             kinds.add("warmup" if kind.startswith("warm") else "cooldown")
     return kinds
+
+
+def _asked_how(words: Sequence[str], i: int) -> bool:
+    """Whether the warm-up or cool-down at `i` follows a question how and its doer: "how
+    should i | warm up for climbing", "how do we | cool down"."""
+    return i >= 3 and tuple(words[i - 3 : i - 1]) in HOW_SHOULD
+
+
+def _ends_a_warm_up(words: Sequence[str], end: int) -> bool:
+    """Whether nothing but a time, an activity or WARM_UP_FOLLOWERS follows the warm-up
+    ending at `end`: "warm up | for climbing", "warm up | before a run", not "warm up | my
+    car"."""
+    return end >= len(words) or words[end] in WARM_UP_FOLLOWERS or words[end] in WARM_UP_TIMES
+
+
+def warm_up_asked_how(words: Sequence[str]) -> str | None:
+    """ "warmup" or "cooldown" when the words ask how to do one ("how do i warm up my
+    hamstrings"), else None."""
+    for i, _end, kind in _warm_up_names(words):
+        if _asked_how(words, i):
+            return "warmup" if kind.startswith("warm") else "cooldown"
+    return None
+
+
+def warms_a_thing(words: Sequence[str]) -> bool:
+    """Whether a warm-up or cool-down is done to something someone has, not to a body: "how
+    do i warm up my car", "cool down the room" (a name of an area is read before this)."""
+    for _start, end, _kind in _warm_up_names(words):
+        if end + 1 < len(words) and words[end] in WARMED_THING_OWNERS:
+            after = words[end + 1]
+            if after not in STOPWORDS and after not in WARM_UP_FOLLOWERS | BODY_AS_A_WHOLE:
+                return True
+    return False
 
 
 def warm_up_of_a_thing(words: Sequence[str]) -> bool:

@@ -73,6 +73,9 @@ OTHER_LANGUAGES = {
     "it": "Mi dispiace, per ora capisco solo l’inglese. Me lo scrivi in inglese? Per esempio: "
     "“why are my hamstrings tight?”. In caso di emergenza medica, chiama il numero di "
     "emergenza del tuo paese (112 in Europa).",
+    "nl": "Sorry, ik begrijp voorlopig alleen Engels. Kun je het in het Engels schrijven? "
+    "Bijvoorbeeld: “why are my hamstrings tight?”. Bij een medisch noodgeval bel je het "
+    "alarmnummer van je land (112 in Europa).",
     "pt": "Desculpe, por enquanto só entendo inglês. Pode escrever em inglês? Por exemplo: "
     "“why are my hamstrings tight?”. Numa emergência médica, ligue para o número de "
     "emergência do seu país (112 na Europa, 192 no Brasil).",

@@ -382,6 +382,9 @@ class RoutinePicker:
         say which."""
         words = analysis.corrected
         kinds = lexicon.warm_ups_named(words)
+        how = lexicon.warm_up_asked_how(words) if analysis.topics else None
+        if not kinds and how is not None and "not_a_body" not in self.cues.read(words):
+            kinds = {how}  # "how do i warm up my hamstrings", not "... my chest of drawers"
         found = self.activities_in(words)
         if len(kinds) == 1:
             wanted = kinds.pop()
@@ -394,6 +397,8 @@ class RoutinePicker:
                 # "i need something to cool down with after football": no football cool-down,
                 # the general one, when asked for ("warm up 30 min on the bike first" is not)
                 return wanted if asks and not lexicon.warm_up_of_a_thing(words) else None
+            if how == wanted:
+                return wanted  # "how do i warm up my hamstrings": the general warm-up
             if match is None or match.kind != "routine":
                 return None  # "a good warm up game for my team meeting" is no routine of ours
             # no activity named: the general one, when asked for ("quick general warm up",

@@ -298,9 +298,9 @@ class WantReader:
         opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
         if opens_why and "asks_stretch" not in cues and (topic, "why_tight") in self.kb.answers:
             return "why_tight"  # "why do my hamstrings cramp when i stretch them"
-        if "why" in cues and "asks_when" in cues:
-            # "why does it keep coming back? it's there every day": how often, told, asks
-            # nothing of timing
+        if "asks_when" in cues and ("why" in cues or "complaint" in cues):
+            # "why does it keep coming back? it's there every day", "neck aches from my phone
+            # every day": how often, told, asks nothing of timing
             cues = cues - ({"asks_when"} - self.cues.read_asked(analysis.corrected))
         for cue, aspect in lexicon.CUE_ASPECTS:
             if cue in cues and (aspect == "stretch" or (topic, aspect) in self.kb.answers):

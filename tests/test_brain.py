@@ -271,6 +271,7 @@ def test_json_contract_keys(brain):
         ("Comment étirer mes ischio-jambiers ?", "que l’anglais"),
         ("Come posso allungare i polpacci?", "solo l’inglese"),
         ("Como alongar a panturrilha?", "só entendo inglês"),
+        ("Welke rekoefeningen helpen tegen een stijve nek?", "alleen Engels"),
     ],
 )
 def test_other_languages_get_english_only_in_their_language(brain, message, says):
@@ -281,7 +282,12 @@ def test_other_languages_get_english_only_in_their_language(brain, message, says
 
 
 @pytest.mark.parametrize(
-    "message", ["me and my dog went for a run, my calves are tight", "la la land stretch"]
+    "message",
+    [
+        "me and my dog went for a run, my calves are tight",
+        "la la land stretch",
+        "long van trip with my kids, is my back stiff from the seat",
+    ],
 )
 def test_english_with_foreign_looking_words_stays_english(brain, message):
     assert brain.reply(message).intent != "fallback.language"

@@ -578,3 +578,29 @@ def test_a_crick_is_the_necks_unless_it_is_in_another_area(brain, text, topic):
 def test_chat_words_a_question_before_the_story_and_fading_looseness(brain, text, intent):
     reply = brain.reply(text)
     assert reply.intent == (intent or "general.keep_flexibility")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # how often a complaint happens asks nothing of timing
+        ("my neck aches from my phone every day", "neck.why_tight"),
+        ("hamstrings tight, should i stretch them every day?", "hamstrings.when"),
+        ("my calves lock up on every run", "calves.why_tight"),
+        # a question how to warm up: the activity's warm-up, or the general one for an area
+        (
+            "tight forearms on the wall, how should i warm up for climbing",
+            "routine.warmup_climbing",
+        ),
+        ("how do i warm up my hamstrings", "routine.warmup"),
+    ],
+)
+def test_how_often_told_and_how_to_warm_up_asked(brain, text, intent):
+    assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["how do i warm up my car", "how do i cool down my room", "warm up the car"]
+)
+def test_warming_up_a_thing_is_declined(brain, text):
+    assert brain.reply(text).kind == "fallback"

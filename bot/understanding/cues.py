@@ -115,9 +115,12 @@ class CueReader:
         going on" why."""
         found = self._index.matches(words)
         asks = [(start, end, cue) for start, end, cue in found if cue in _CONTAINERS]
-        if any(cue == "why" for _s, _e, cue in found):
-            # "why does it keep coming back? it's there every day": how often it happens,
-            # told beside a question why, asks nothing of timing
+        if any(cue == "why" for _s, _e, cue in found) or (
+            any(cue == "complaint" for _s, _e, cue in found) and _STRETCHED.isdisjoint(words)
+        ):
+            # "why does it keep coming back? it's there every day", "neck aches on the
+            # commute every day. fix?": how often it happens, told beside a question why or
+            # in a complaint that says nothing of stretching, asks nothing of timing
             found = tuple(
                 (start, end, cue)
                 for start, end, cue in found

@@ -1,9 +1,9 @@
 """Messages that are clearly not in English: which language, from a few common words each.
 
-The bot understands English only; a message in Spanish, German, French, Italian or Portuguese
-gets a short answer saying so in that language, instead of the English "not sure". A message
-counts as one of them when more of its words are that language's common words than are
-English words. A word that is among the commonest English words ("a", "i", "me", "come") never
+The bot understands English only; a message in Spanish, German, French, Italian, Dutch or
+Portuguese gets a short answer saying so in that language, instead of the English "not sure".
+A message counts as one of them when more of its words are that language's common words than
+are English words. A word that is among the commonest English words ("a", "i", "me", "come") never
 counts for another language, so "me and my dog went for a run" stays English.
 """
 
@@ -51,6 +51,14 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         ginocchio di la le li come allungo allungarli allungarlo partita calcetto duri
         durissimi rigidi rigido mi fa fanno ci si un al alla nel nella sempre ogni dei delle
         qualche esercizi esercizio cosa fare devo""".split()
+    ),
+    "nl": frozenset(
+        """het een en ik mijn mij niet hoe wat waarom waar wanneer kan kun kunnen heb heeft
+        erg ook maar na voor bij rekken rek rekt rekoefening rekoefeningen oefening oefeningen
+        rug nek schouder schouders been benen kuit kuiten dijbeen spier spieren pijn doet
+        hardlopen hallo dank bedankt alsjeblieft heup knie welke helpen helpt tegen met op
+        van te zijn hebben vaak altijd ochtends avonds moet zou stijf stijve strak strakke
+        zeer elke dag goed slecht""".split()
     ),
     "pt": frozenset(
         """os da dos das em na com para por nao como porque quando onde meu minha meus minhas
