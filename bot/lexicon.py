@@ -143,6 +143,8 @@ WARM_UP_FOLLOWERS = frozenset(
     """routine routines idea ideas stretch stretches stretching exercise exercises drill drills
     plan session sequence one ones please pls then thanks properly quickly first""".split()
 )
+#: words that join items of a list: "no numbness | or | tingling" denies both
+LIST_JOINERS = frozenset({"or", "nor", "and", "n"})
 #: words before what a warm-up is done to: "warm up | my car", "cool down | the room"
 WARMED_THING_OWNERS = frozenset("my the your our his her their a an this that".split())
 #: the body as a whole, or the self: "warm up my body", "cool down myself"

@@ -16,7 +16,7 @@ from bot.reply import Context
 from bot.routine_pick import RoutinePicker
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, broken_between, within
-from bot.understanding.text import normalize
+from bot.understanding.text import NEGATORS, normalize
 
 
 class SubjectIndex(PhraseIndex):
@@ -187,17 +187,25 @@ class WantReader:
         """The first sensation (`lexicon.SENSATION_ANSWERS`) the words name by a keyword, or
         None: "pins and needles in my hand during the doorway stretch"."""
         return next(
-            (
-                key
-                for _s, _e, key in self.subjects.matches(words)
-                if key in lexicon.SENSATION_ANSWERS
-            ),
+            (key for _s, _e, key in self._subjects_told(words) if key in lexicon.SENSATION_ANSWERS),
             None,
         )
 
     def subjects_named(self, words: Sequence[str]) -> set[str]:
-        """The general answers whose subject the words name by one of its keywords."""
-        return {found for _s, _e, found in self.subjects.matches(words)}
+        """The general answers whose subject the words name by one of its keywords, not
+        denied ("wrist sore from typing, no numbness or tingling" names neither)."""
+        return {found for _s, _e, found in self._subjects_told(words)}
+
+    def _subjects_told(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, general answer) of each subject keyword in the words that no negator
+        denies: "no numbness or tingling" denies both."""
+        denied_until = -1  # the end of the last keyword a negator denied
+        for start, end, found in self.subjects.matches(words):
+            before = words[start - 1] if start else None
+            if before in NEGATORS or (before in lexicon.LIST_JOINERS and start - 1 == denied_until):
+                denied_until = end
+                continue
+            yield start, end, found
 
     def a_things_complaint(self, analysis: Analysis) -> bool:
         """Whether the complaint of the message is a thing's or an animal's: a thing followed
@@ -552,7 +560,7 @@ class WantReader:
         not a thing; the first subject its last asking piece names wins, else the first it
         names ("haven't touched my toes in a decade. how long to get the splits": the splits)."""
         words = analysis.corrected
-        named = self.subjects.matches(words)
+        named = tuple(self._subjects_told(words))
         if not named:
             return None
         found = named[0]

@@ -604,3 +604,18 @@ def test_how_often_told_and_how_to_warm_up_asked(brain, text, intent):
 )
 def test_warming_up_a_thing_is_declined(brain, text):
     assert brain.reply(text).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a sensation denied names no answer about it
+        ("forearm sore after typing all day, no numbness or tingling", "stretch"),
+        ("no cramps but my calves are tight", "stretch"),
+        ("pins and needles in my foot during pigeon", "answer"),
+    ],
+)
+def test_a_sensation_denied_is_not_asked_about(brain, text, kind):
+    reply = brain.reply(text)
+    assert reply.kind == kind
+    assert (reply.intent == "general.pins_and_needles") == (kind == "answer")
