@@ -376,9 +376,12 @@ class WantReader:
                 return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
             if analysis.corrected[:1] == ("how",) and "request" in cues:
                 return "stretch"  # "how u strech the psoas"
+        words = analysis.corrected
+        polite = words[-1] in lexicon.PLEASE_WORDS
+        last = words[-2] if polite and len(words) > 1 else words[-1]
         asks_stretch = "asks_stretch" in cues or (
-            # "my hamstrings are tight after running, stretches?"
-            analysis.corrected[-1] in lexicon.STRETCH_FORMS and analysis.text.rstrip().endswith("?")
+            # "my hamstrings are tight after running, stretches?", "... quick stretch pls"
+            last in lexicon.STRETCH_FORMS and (polite or analysis.text.rstrip().endswith("?"))
         )
         if aspect == "why_tight" and asks_stretch and not cues & {"why", "asks_when"}:
             return "stretch"  # "jaw is tight from clenching, anything for that"

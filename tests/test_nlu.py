@@ -619,3 +619,14 @@ def test_a_sensation_denied_is_not_asked_about(brain, text, kind):
     reply = brain.reply(text)
     assert reply.kind == kind
     assert (reply.intent == "general.pins_and_needles") == (kind == "answer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shoulders up by my ears when i'm stressed, how do i get them to drop",
+        "stupid deadline AND a tight neck, quick stretch pls",
+    ],
+)
+def test_asking_how_to_let_an_area_go_or_a_stretch_please_asks_for_its_stretch(brain, text):
+    assert brain.reply(text).kind == "stretch"
