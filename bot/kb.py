@@ -723,6 +723,7 @@ _RED_FLAG = _Spec(
         "unless": ("strlist", False),
         "about_history": ("bool", False),
         "explained_by": ("strlist", False),
+        "also": ("strlist", False),
         "sources": ("strlist", True),
     },
 )
@@ -1197,6 +1198,11 @@ class _Builder:
             if not _unique(ctx, self.seen["red_flags"], e["id"], e["_node_id"], "red flag id"):
                 continue
             patterns = _patterns(ctx, e["patterns"], e["_label"])
+            if e.get("also"):
+                # one more group every pattern needs: patterns shared with another red flag
+                # (a YAML alias) made narrower, such as night pain in the back or neck
+                also = _terms(ctx, e["_node_also"], e["also"], f"{e['_label']} also")
+                patterns = tuple((*pattern, also) for pattern in patterns)
             unless: tuple[str, ...] = ()
             if "unless" in e:
                 unless = _terms(ctx, e["_node_unless"], e["unless"], f"{e['_label']} unless")

@@ -64,11 +64,14 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "my legs ache when i walk to the shops and i have to stop for a minute",
             "see_professional",
         ),
-        # pain that keeps someone from sleeping
+        # pain that keeps someone from sleeping: in a joint, for a GP or physiotherapist; in
+        # the back or neck, the same day (NHS: Back pain)
         (
             "dull ache in my shoulder, goes sharp reaching up and it hasnt let me sleep properly for a week",
-            "urgent",
+            "see_professional",
         ),
+        ("my hip throbs every night and wakes me up, been like that for weeks", "see_professional"),
+        ("lower back pain wakes me up every night now", "urgent"),
         # a neck manipulated, then the room tilting and vomiting (a torn neck artery)
         (
             "the chiro cracked my neck and now the walls look tilted and i keep throwing up",
@@ -938,7 +941,7 @@ SIGNS_IN_OWN_WORDS = [
     # pain at night bad enough to get up
     (
         "neck pain so bad at night i have to get up and walk about",
-        "red_flag.night_pain",
+        "red_flag.night_pain_spine",
     ),
     # an old injury that has healed is history, however stiff it still is
     ("rolled my ankle at netball last season, it healed fine but it's still stiff", None),
@@ -2000,3 +2003,29 @@ def test_a_childs_age_with_their_sport_names_the_life_stage(brain):
     reply = brain.reply("my 13 yr old plays soccer 5 times a week")
     assert "children_teens" in reply.context.conditions
     assert brain.reply("my 13 yr old loves video games").kind == "fallback"
+
+
+def test_also_narrows_patterns_shared_through_a_yaml_alias(tmp_path: Path):
+    from conftest import mini_kb_files
+
+    files = mini_kb_files()
+    flags = files["red_flags.yaml"]["red_flags"]
+    shared = [[["wakes me"], ["$pain"]]]  # the same list twice: written as an anchor and alias
+    base = {"title": "Night pain", "message": "Get it checked.", "sources": ["A source"]}
+    flags.append({"id": "night", "level": "see_professional", "patterns": shared, **base})
+    flags.append(
+        {"id": "night_spine", "level": "urgent", "patterns": shared, "also": ["back"], **base}
+    )
+    _write(tmp_path, files)
+    assert "*id" in (tmp_path / "red_flags.yaml").read_text()
+    kb = load_kb(tmp_path)
+    assert kb.red_flags["night"].patterns == ((("wakes me",), ("$pain",)),)
+    assert kb.red_flags["night_spine"].patterns == ((("wakes me",), ("$pain",), ("back",)),)
+    brain = Brain(kb)
+    assert brain.reply("my back pain wakes me every night").intent == "red_flag.night_spine"
+    assert brain.reply("hip pain wakes me every night").intent == "red_flag.night"
+    flags[-1]["also"] = ["$no_such_symptom"]
+    _write(tmp_path, files)
+    with pytest.raises(KBError) as error:
+        load_kb(tmp_path)
+    assert "unknown symptom 'no_such_symptom'" in "\n".join(error.value.errors)
