@@ -2029,3 +2029,25 @@ def test_also_narrows_patterns_shared_through_a_yaml_alias(tmp_path: Path):
     with pytest.raises(KBError) as error:
         load_kb(tmp_path)
     assert "unknown symptom 'no_such_symptom'" in "\n".join(error.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        # both ankles swelling in pregnancy is common: the condition's advice, not a clot
+        ("34 weeks pregnant, stretches for my swollen ankles?", "none"),
+        ("my wrist swells up every couple of months for no reason", "see_professional"),
+        ("my right calf is swollen and warm since the flight", "urgent"),
+    ],
+)
+def test_swelling_on_both_sides_or_that_keeps_coming_back_is_no_clot(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
+
+
+def test_pain_since_last_year_is_still_going_on(brain):
+    reply = converse(
+        brain,
+        "my shoulder's tight, any stretch",
+        "it's been like this since last year and wakes me up most nights",
+    )[-1]
+    assert level_of(brain, reply) == "see_professional"
