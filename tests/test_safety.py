@@ -2051,3 +2051,18 @@ def test_pain_since_last_year_is_still_going_on(brain):
         "it's been like this since last year and wakes me up most nights",
     )[-1]
     assert level_of(brain, reply) == "see_professional"
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("my legs are numb and my back hurts", "emergency"),
+        ("both legs went numb after deadlifts", "emergency"),
+        ("both my feet are tingly, no idea why", "urgent"),
+        # there for months, or creeping on: a GP's (peripheral neuropathy, spinal stenosis)
+        ("pins and needles in both feet for months, i'm diabetic", "see_professional"),
+        ("numbness in both feet slowly creeping up to my ankles", "see_professional"),
+    ],
+)
+def test_numb_legs_are_triaged_by_what_comes_with_them_and_how_long(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
