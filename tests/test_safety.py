@@ -2066,3 +2066,17 @@ def test_pain_since_last_year_is_still_going_on(brain):
 )
 def test_numb_legs_are_triaged_by_what_comes_with_them_and_how_long(brain, message, level):
     assert level_of(brain, brain.reply(message)) == level
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("there's a sore lump in my groin and i've been throwing up", "emergency"),
+        ("my jaw keeps locking, can't open it all the way for a few days now", "see_professional"),
+        ("took a few hard landings on the slopes and my lower back really hurts", "urgent"),
+        # a fall months ago with pain that lingers: pain that has lasted, for a GP or physio
+        ("my knee still aches 3 months after i fell off my bike", "see_professional"),
+    ],
+)
+def test_hernias_jaws_landings_and_old_falls(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
