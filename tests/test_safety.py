@@ -2080,3 +2080,15 @@ def test_numb_legs_are_triaged_by_what_comes_with_them_and_how_long(brain, messa
 )
 def test_hernias_jaws_landings_and_old_falls(brain, message, level):
     assert level_of(brain, brain.reply(message)) == level
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("tweaked my calf a month ago and it still grabs when i jog", "see_professional"),
+        ("20 weeks pregnant, my pelvis hurts when i walk, any stretches", "none"),
+        ("sprained my ankle 2 weeks ago, walking on it now, when can i stretch it", "none"),
+    ],
+)
+def test_strains_that_linger_and_pain_that_a_condition_explains(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
