@@ -864,6 +864,10 @@ def one_tip_now(words: Sequence[str]) -> bool:
 
 #: routines of a setting (not an exercise) that a complaint told of it asks for
 SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
+#: places within a setting where a question asks what to do: "what can i do in my seat"
+SETTING_PLACES = frozenset(
+    "seat seats aisle stops stop station services layover gate cubicle desk chair".split()
+)
 
 
 def asks_whether_later(words: Sequence[str]) -> bool:

@@ -246,6 +246,14 @@ class RoutinePicker:
             return None
         found = self.activities_in(last)
         settings = [rid for rid in found if rid in lexicon.SETTING_ROUTINES]
+        if not settings and not lexicon.SETTING_PLACES.isdisjoint(last):
+            # "... always get off the plane stiff. what can i do in a cramped seat": a place
+            # of the one setting the story named
+            settings = [
+                rid
+                for rid in self.activities_in(analysis.corrected)
+                if rid in lexicon.SETTING_ROUTINES
+            ]
         if settings:
             # asked with a question mark: "..., what can i do at my desk without looking weird"
             # asks for the aching area's stretch

@@ -630,3 +630,21 @@ def test_a_sensation_denied_is_not_asked_about(brain, text, kind):
 )
 def test_asking_how_to_let_an_area_go_or_a_stretch_please_asks_for_its_stretch(brain, text):
     assert brain.reply(text).kind == "stretch"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a question what to do in a place of the setting the story named: its routine
+        (
+            "always get off the plane stiff as a board, lower back locked. stuff i can do in my seat?",
+            "routine.long_flight",
+        ),
+        (
+            "long drive tomorrow and my back seized last time. what can i do at the rest stops?",
+            "routine.road_trip",
+        ),
+    ],
+)
+def test_a_question_about_a_place_of_the_setting_gets_its_routine(brain, text, intent):
+    assert brain.reply(text).intent == intent
