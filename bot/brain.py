@@ -1349,6 +1349,13 @@ class Brain:
         areas = last or set(named)
         return areas.pop() if len(areas) == 1 else None
 
+    @staticmethod
+    def _area_in_last_piece(analysis: Analysis) -> bool:
+        """Whether the last piece of a message names an area ("..., any hamstring stretches
+        for after?")."""
+        start = analysis.pieces()[-1][0]
+        return any(s >= start and t != GENERAL for s, _e, t in analysis.spans)
+
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
         "next to the car", "no floor"); the limit stays for the rest of the conversation."""
@@ -1934,6 +1941,14 @@ class Brain:
             return self.replies.answer(GENERAL, closing, context, confidence=lexicon.CUE_CONFIDENCE)
         setting = self.pick.setting_asked_last(analysis)
         area = self._one_area_stretch_asked(analysis)
+        if (
+            setting is not None
+            and setting not in lexicon.SETTING_ROUTINES
+            and not self._area_in_last_piece(analysis)
+        ):
+            # "done with 18 holes, back is stiff. post round stretches?": the round's
+            # cool-down, as the question names no area
+            area = None
         if area is not None and (
             (accepted and match.kind == "routine" and match.key in lexicon.SETTING_ROUTINES)
             or setting is not None

@@ -263,9 +263,12 @@ class RoutinePicker:
         # what to do before or after an activity, not which stretch ("what stretch should i do
         # after my run" asks for the area's stretch the story named) nor whether something
         # helps ("do compression socks help after runs?")
-        ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
         warm = not lexicon.WARM_WORDS.isdisjoint(last)
         cool = not lexicon.COOL_WORDS.isdisjoint(last)
+        if not found and (warm or cool):
+            # "done with 18 holes, back is stiff. post round stretches?": the story's activity
+            found = self.activities_in(analysis.corrected)
+        ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
         # "post round stretches?" asks for the round's cool-down as "what should i do after"
         # does; "what stretch should i do after my run" for one stretch, the story's area's
         stretch_words = lexicon.STRETCHING_WORDS.intersection(last) - {"stretches"}

@@ -648,3 +648,16 @@ def test_asking_how_to_let_an_area_go_or_a_stretch_please_asks_for_its_stretch(b
 )
 def test_a_question_about_a_place_of_the_setting_gets_its_routine(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("played 18 holes, lower back is cooked. post round stretches?", "routine.cooldown_golf"),
+        ("ran 10k today, calves tight. what should i do after?", "routine.cooldown_running"),
+        # an area in the question keeps it the area's stretch
+        ("after my run my calves are tight. any calf stretches for after?", "calves.stretch"),
+    ],
+)
+def test_a_cool_down_asked_after_a_story_is_the_storys_activitys(brain, text, intent):
+    assert brain.reply(text).intent == intent
