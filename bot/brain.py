@@ -1894,6 +1894,14 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+        if analysis.topics and (
+            match.kind in ("aspect", "none") or (match.kind == GENERAL and not accepted)
+        ):
+            practice = self.wants.practice_asked(analysis)
+            if practice is not None:  # "is foam rolling my IT band actually doing anything??"
+                return self.replies.answer(
+                    GENERAL, practice, context, confidence=lexicon.CUE_CONFIDENCE
+                )
         if (
             accepted
             and match.kind == GENERAL

@@ -232,6 +232,14 @@ SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
 #: ... of which these are never a muscle's tightness: named with an area ("a stitch under my
 #: ribs"), they are the answer, not why the area gets tight
 NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
+#: ways of stretching and goals of it: named with an area and asked about ("is foam rolling my
+#: IT band doing anything?", "months of hamstring stretches and still nowhere near my toes,
+#: what am i doing wrong"), they are what the question is about, the area its place
+PRACTICE_SUBJECTS = frozenset({"foam_rolling", "touch_toes", "pnf", "yoga_vs_stretching"})
+#: how a message asks what it does wrong or whether something works
+ASKS_WHAT_WRONG = frozenset(
+    {("doing", "wrong"), ("doing", "anything"), ("do", "anything"), ("keep", "going")}
+)
 #: the general answer about a limb gone to sleep, and the body parts that place it
 LIMB_ASLEEP = "pins_and_needles"
 LIMB_WORDS = frozenset(

@@ -409,6 +409,30 @@ class WantReader:
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
         return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
 
+    def practice_asked(self, analysis: Analysis) -> str | None:
+        """The one way of stretching or goal (`lexicon.PRACTICE_SUBJECTS`) a message names and
+        asks about, with no stretch asked for: "ive been foam rolling my IT band for weeks and
+        nothing changes, should i keep going?". None otherwise."""
+        words = analysis.corrected
+        named = self.subjects_named(words) & lexicon.PRACTICE_SUBJECTS
+        if len(named) != 1 or "asks_stretch" in self.cues.read(words):
+            return None
+        subject = named.pop()
+        pairs = set(zip(words, words[1:], strict=False))
+        if not pairs.isdisjoint(lexicon.ASKS_WHAT_WRONG):
+            return subject  # "... still nowhere near my toes. what am i doing wrong"
+        # a piece that asks, and names the subject or no area: "are my hamstrings actually
+        # tight? i can almost touch the floor" asks about the hamstrings
+        for start, end in analysis.pieces():
+            piece = words[start:end]
+            if not (lexicon.asks_whether(piece) or piece[0] in lexicon.WH_WORDS):
+                continue
+            if subject in self.subjects_named(piece) or not any(
+                start <= s < end for s, _e, _t in analysis.spans
+            ):
+                return subject
+        return None
+
     def subject_asked_last(self, analysis: Analysis) -> str | None:
         """The one general subject (its keywords) that a story's last piece names, when that
         piece asks: "... i have another class thursday. will stretching fix the soreness or

@@ -661,3 +661,24 @@ def test_a_question_about_a_place_of_the_setting_gets_its_routine(brain, text, i
 )
 def test_a_cool_down_asked_after_a_story_is_the_storys_activitys(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a way of stretching or a goal asked about, with the area only its place
+        (
+            "been foam rolling my quads for weeks and nothing changes, should i keep going?",
+            "general.foam_rolling",
+        ),
+        (
+            "months of hammy stretches and still nowhere near my toes, what am i doing wrong",
+            "general.touch_toes",
+        ),
+        # asked about the area, with the goal as context: the area
+        ("are my hamstrings really tight? i can nearly touch the floor", "hamstrings.why_tight"),
+        ("hamstring stretches to help me touch my toes?", "hamstrings.stretch"),
+    ],
+)
+def test_a_way_of_stretching_asked_about_an_area_is_its_answer(brain, text, intent):
+    assert brain.reply(text).intent == intent
