@@ -1895,10 +1895,18 @@ class Brain:
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
         if analysis.topics and (
-            match.kind in ("aspect", "none") or (match.kind == GENERAL and not accepted)
+            match.kind in ("aspect", "none", GENERAL)
+            or (match.kind == "out_of_scope" and not self.wants.other_sense(match, analysis))
         ):
             practice = self.wants.practice_asked(analysis)
-            if practice is not None:  # "is foam rolling my IT band actually doing anything??"
+            if practice is not None and (
+                match.kind != GENERAL
+                or not accepted
+                or match.key == practice
+                or practice == lexicon.POSTURE
+            ):
+                # "is foam rolling my IT band actually doing anything??", "how to fix tech
+                # neck": the subject, though an area is named
                 return self.replies.answer(
                     GENERAL, practice, context, confidence=lexicon.CUE_CONFIDENCE
                 )

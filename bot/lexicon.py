@@ -236,6 +236,23 @@ NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
 #: IT band doing anything?", "months of hamstring stretches and still nowhere near my toes,
 #: what am i doing wrong"), they are what the question is about, the area its place
 PRACTICE_SUBJECTS = frozenset({"foam_rolling", "touch_toes", "pnf", "yoga_vs_stretching"})
+#: names of a posture ("tech neck", "forward head"), not words for sitting badly ("hunched"):
+#: asked about, they are the posture answer's subject, though "neck" names an area
+POSTURE_NAMES = frozenset(
+    {
+        ("tech", "neck"),
+        ("text", "neck"),
+        ("forward", "head"),
+        ("rounded", "shoulders"),
+        ("round", "shoulders"),
+        ("my", "posture"),
+        ("bad", "posture"),
+        ("poor", "posture"),
+        ("hunchback",),
+        ("dowagers", "hump"),
+    }
+)
+POSTURE = "posture"
 #: how a message asks what it does wrong or whether something works
 ASKS_WHAT_WRONG = frozenset(
     {("doing", "wrong"), ("doing", "anything"), ("do", "anything"), ("keep", "going")}
@@ -1111,6 +1128,14 @@ def warm_up_asked_how(words: Sequence[str]) -> str | None:
         if _asked_how(words, i):
             return "warmup" if kind.startswith("warm") else "cooldown"
     return None
+
+
+def names_a_posture(words: Sequence[str]) -> bool:
+    """Whether the words name a posture (`POSTURE_NAMES`): "tech neck", "my forward head"."""
+    return any(
+        (w,) in POSTURE_NAMES or (w, nxt) in POSTURE_NAMES
+        for w, nxt in zip(words, (*words[1:], ""), strict=True)
+    )
 
 
 def warms_a_thing(words: Sequence[str]) -> bool:

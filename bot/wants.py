@@ -415,6 +415,8 @@ class WantReader:
         nothing changes, should i keep going?". None otherwise."""
         words = analysis.corrected
         named = self.subjects_named(words) & lexicon.PRACTICE_SUBJECTS
+        if lexicon.names_a_posture(words):
+            named.add(lexicon.POSTURE)  # "how to fix tech neck"
         if len(named) != 1 or "asks_stretch" in self.cues.read(words):
             return None
         subject = named.pop()
@@ -427,9 +429,10 @@ class WantReader:
             piece = words[start:end]
             if not (lexicon.asks_whether(piece) or piece[0] in lexicon.WH_WORDS):
                 continue
-            if subject in self.subjects_named(piece) or not any(
-                start <= s < end for s, _e, _t in analysis.spans
-            ):
+            told = subject in self.subjects_named(piece) or (
+                subject == lexicon.POSTURE and lexicon.names_a_posture(piece)
+            )
+            if told or not any(start <= s < end for s, _e, _t in analysis.spans):
                 return subject
         return None
 

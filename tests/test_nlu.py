@@ -682,3 +682,19 @@ def test_a_cool_down_asked_after_a_story_is_the_storys_activitys(brain, text, in
 )
 def test_a_way_of_stretching_asked_about_an_area_is_its_answer(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i get rid of tech neck",
+        "is my phone giving me text neck? what even is it",
+        "how do i fix my forward head, my head sticks out like a turtle",
+    ],
+)
+def test_a_posture_asked_about_by_name_is_the_posture_answer(brain, text):
+    assert brain.reply(text).intent == "general.posture"
+
+
+def test_a_stretch_asked_for_tech_neck_is_the_necks(brain):
+    assert brain.reply("my tech neck is killing me, any stretches?").intent == "neck.stretch"
