@@ -141,6 +141,7 @@ class Brain:
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
         analysis = self._complained_of_first(self.matcher.analyse(text))
+        analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
         if reply.kind == "fallback":
             reply = self._question_after_thanks(text, analysis, context) or reply
@@ -1064,6 +1065,27 @@ class Brain:
             return analysis
         topics = (first, *(t for t in analysis.topics if t != first))
         return replace(analysis, topics=topics)
+
+    @staticmethod
+    def _muscle_before_its_region(analysis: Analysis, context: Context) -> Analysis:
+        """A muscle named with the region it lies in ("physio says the pain in my bum is my
+        piriformis") is what the message is about; the region named while pointing at that
+        muscle ("where is it exactly, like in the bum?" after the piriformis) is where it is."""
+        topics = analysis.topics
+        for muscle, region in lexicon.MUSCLE_REGIONS.items():
+            if muscle in topics and region in topics:
+                if topics.index(region) < topics.index(muscle):
+                    return replace(analysis, topics=(muscle, *(t for t in topics if t != muscle)))
+                return analysis
+        before = context.topic
+        if (
+            before in lexicon.MUSCLE_REGIONS
+            and topics == (lexicon.MUSCLE_REGIONS[before],)
+            and not lexicon.POINTING_WORDS.isdisjoint(analysis.corrected)
+        ):
+            spans = tuple((s, e, before) for s, e, _t in analysis.spans)
+            return replace(analysis, topics=(before,), spans=spans)
+        return analysis
 
     @staticmethod
     def _without_social_edges(words: Sequence[str]) -> Sequence[str] | None:

@@ -232,6 +232,9 @@ SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
 #: ... of which these are never a muscle's tightness: named with an area ("a stitch under my
 #: ribs"), they are the answer, not why the area gets tight
 NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
+#: muscles and the region each lies in: named together, or the region pointed at after the
+#: muscle, the muscle is what the message is about
+MUSCLE_REGIONS = {"piriformis": "glutes", "psoas": "hip_flexors"}
 #: ways of stretching and goals of it: named with an area and asked about ("is foam rolling my
 #: IT band doing anything?", "months of hamstring stretches and still nowhere near my toes,
 #: what am i doing wrong"), they are what the question is about, the area its place

@@ -18,6 +18,7 @@ from bot.understanding import matcher as matcher_module
 from bot.understanding import words as words_module
 from bot.understanding.text import CLAUSE_MARKS, normalize, normalize_message
 from bot.understanding.words import TOPIC_TOKEN, Canonicaliser
+from tests.conftest import converse
 
 LONG = "i paint houses for a living and my shoulders are always tight, how do i stretch them"
 
@@ -698,3 +699,18 @@ def test_a_posture_asked_about_by_name_is_the_posture_answer(brain, text):
 
 def test_a_stretch_asked_for_tech_neck_is_the_necks(brain):
     assert brain.reply("my tech neck is killing me, any stretches?").intent == "neck.stretch"
+
+
+def test_a_muscle_named_with_its_region_or_pointed_at_there_stays_the_muscle(brain):
+    assert brain.reply("physio says the pain in my bum is my piriformis, what is it").intent == (
+        "piriformis.what"
+    )
+    replies = converse(
+        brain, "whats the piriformis", "where is it exactly, like in the bum?", "and my glutes?"
+    )
+    assert [r.context.topic for r in replies] == ["piriformis", "piriformis", "glutes"]
+
+
+def test_weak_wrists_told_to_ask_an_easier_stretch_are_no_red_flag(brain):
+    reply = converse(brain, "wrist stretch pls", "easier one? my wrists are kinda weak")[-1]
+    assert reply.kind == "stretch"
