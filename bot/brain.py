@@ -143,7 +143,10 @@ class Brain:
         analysis = self._complained_of_first(self.matcher.analyse(text))
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
-        if reply.kind == "fallback":
+        if reply.kind == "fallback" or (
+            reply.kind in ("answer", "stretch") and self._asks_after_thanks(analysis)
+        ):
+            # "thanks! do i do this before or after running?": the question, as if asked alone
             reply = self._question_after_thanks(text, analysis, context) or reply
         # the activity the person last named stays for the next message: "so what should i do
         # instead then" after whether to stretch before running is the running warm-up
@@ -151,6 +154,12 @@ class Brain:
         if activities != reply.context.activities:
             reply = replace(reply, context=replace(reply.context, activities=activities))
         return reply
+
+    def _asks_after_thanks(self, analysis: Analysis) -> bool:
+        """Whether a message opens with thanks and goes on with a question ("thanks! is it ok
+        to do it every day?")."""
+        rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
+        return bool(rest) and rest[0] in lexicon.QUESTION_STARTS
 
     def _question_after_thanks(
         self, text: str, analysis: Analysis, context: Context

@@ -714,3 +714,11 @@ def test_a_muscle_named_with_its_region_or_pointed_at_there_stays_the_muscle(bra
 def test_weak_wrists_told_to_ask_an_easier_stretch_are_no_red_flag(brain):
     reply = converse(brain, "wrist stretch pls", "easier one? my wrists are kinda weak")[-1]
     assert reply.kind == "stretch"
+
+
+def test_a_question_after_thanks_is_answered_as_if_asked_alone(brain):
+    replies = converse(
+        brain, "quad stretch please", "thanks! do i do this before or after running?"
+    )
+    assert replies[-1].intent == "general.before_after"
+    assert converse(brain, "quad stretch please", "thanks!")[-1].kind == "smalltalk"
