@@ -232,6 +232,14 @@ SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
 #: ... of which these are never a muscle's tightness: named with an area ("a stitch under my
 #: ribs"), they are the answer, not why the area gets tight
 NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
+#: a session told as over ("ok done, won 6-3", "finished, now what") ...
+FINISHED_WORDS = frozenset("done finished won lost back home over".split())
+#: ... and asked what comes next
+WHAT_NOW = frozenset({("what", "now"), ("now", "what"), ("what", "next"), ("whats", "next")})
+#: a question what to do: "should i do anything", "what do i do", "something to do"
+WHAT_TO_DO = frozenset(
+    {("do", "anything"), ("do", "something"), ("what", "do"), ("what", "should"), ("to", "do")}
+)
 #: muscles and the region each lies in: named together, or the region pointed at after the
 #: muscle, the muscle is what the message is about
 MUSCLE_REGIONS = {"piriformis": "glutes", "psoas": "hip_flexors"}
@@ -1131,6 +1139,18 @@ def warm_up_asked_how(words: Sequence[str]) -> str | None:
         if _asked_how(words, i):
             return "warmup" if kind.startswith("warm") else "cooldown"
     return None
+
+
+def done_before_or_after(words: Sequence[str]) -> set[str]:
+    """{"warmup"} or {"cooldown"} for a question what to do before or after something ("should
+    i do anything before i get in the pool", "what do i do after"), else empty."""
+    pairs = set(zip(words, words[1:], strict=False))
+    if pairs.isdisjoint(WHAT_TO_DO):
+        return set()
+    before, after = "before" in words, "after" in words
+    if before == after:
+        return set()
+    return {"warmup"} if before else {"cooldown"}
 
 
 def names_a_posture(words: Sequence[str]) -> bool:

@@ -170,10 +170,19 @@ class RoutinePicker:
         if context.kind != "routine" or not routine.startswith(("warmup", "cooldown")):
             return None
         words = analysis.corrected
-        if "?" not in analysis.text and words[0] not in lexicon.TWIN_OPENERS:
+        if (
+            "?" not in analysis.text
+            and words[0] not in lexicon.TWIN_OPENERS
+            and not lexicon.FINISHED_WORDS.intersection(words[:2])
+        ):
             return None  # "after that my back hurts" asks nothing
         opening = words[: lexicon.TWIN_REACH]
-        if routine.startswith("warmup") and "after" in opening:
+        pairs = set(zip(words, words[1:], strict=False))
+        finished = not lexicon.FINISHED_WORDS.isdisjoint(words) and not pairs.isdisjoint(
+            lexicon.WHAT_NOW
+        )
+        if routine.startswith("warmup") and ("after" in opening or finished):
+            # "ok done, won 6-3, what now" after the tennis warm-up: the match is over
             kind, other = "warmup", "cooldown"
         elif routine.startswith("cooldown") and "before" in opening:
             kind, other = "cooldown", "warmup"
@@ -397,6 +406,13 @@ class RoutinePicker:
         if not kinds and how is not None and "not_a_body" not in self.cues.read(words):
             kinds = {how}  # "how do i warm up my hamstrings", not "... my chest of drawers"
         found = self.activities_in(words)
+        if not kinds and found and not analysis.topics:
+            # "should i do anything before i get in the pool": what to do before the activity
+            # named after it (not "... moving boxes. what should i do before bed")
+            kinds = lexicon.done_before_or_after(words)
+            at = next((i for i, w in enumerate(words) if w in ("before", "after")), len(words))
+            if kinds and not self.activities_in(words[at:]):
+                kinds = set()
         if len(kinds) == 1:
             wanted = kinds.pop()
             own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)

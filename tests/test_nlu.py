@@ -722,3 +722,15 @@ def test_a_question_after_thanks_is_answered_as_if_asked_alone(brain):
     )
     assert replies[-1].intent == "general.before_after"
     assert converse(brain, "quad stretch please", "thanks!")[-1].kind == "smalltalk"
+
+
+def test_what_to_do_before_an_activity_or_after_its_warm_up_is_played(brain):
+    assert brain.reply("should i do anything before i get in the pool").intent == (
+        "routine.warmup_swimming"
+    )
+    replies = converse(brain, "warm up for tennis", "ok done, won 6-3 😎 what now")
+    assert replies[-1].intent == "routine.cooldown_tennis"
+    assert brain.reply("my back is stiff after moving boxes. what should i do before bed").kind in (
+        "stretch",
+        "routine",
+    )
