@@ -2092,3 +2092,20 @@ def test_hernias_jaws_landings_and_old_falls(brain, message, level):
 )
 def test_strains_that_linger_and_pain_that_a_condition_explains(brain, message, level):
     assert level_of(brain, brain.reply(message)) == level
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("nan tripped over the cat and landed on her hip, she can't move or get up", "emergency"),
+        ("my dad collapsed during his stretches and now he's confused", "emergency"),
+        ("doctor says i have a ruptured disc, what stretches should i avoid", "none"),
+        (
+            "slept funny over a year ago and my back has hurt 24/7 ever since, wakes me up",
+            "see_professional",
+        ),
+        ("legs are paralysed with laziness today, motivate me", "none"),
+    ],
+)
+def test_falls_collapses_discs_and_pain_since_long_ago(brain, message, level):
+    assert level_of(brain, brain.reply(message)) == level
