@@ -78,7 +78,7 @@ KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
 #: an area named with one of these cues in a variant ask is the reason for it ("easier,
 #: kneeling hurts my knees"): a complaint or a limit
 REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
-CANNOT_WORDS = frozenset({"cannot", "cant", "unable"})
+CANNOT_WORDS = frozenset({"cannot", "cant", "unable", "barely", "hardly"})
 #: "my knees don't like pigeon": a dislike is a reason too
 DISLIKE_PAIRS = frozenset({("not", "like"), ("not", "love"), ("not", "enjoy")})
 #: ... unless the ask is for the area: "for" or "on" this many words before it

@@ -515,10 +515,22 @@ class WantReader:
         points at, the general answer its timing words ask for (`lexicon.GENERAL_TIMING`: every day,
         how many times, before or after); None otherwise."""
         words = analysis.corrected
+        if aspect != "when":
+            return None
+        if analysis.topics:
+            # "should i stretch before or after running? my calves keep knotting up": a
+            # question that opens the message naming no area, before a story that does (a
+            # question closing a story asks about the story's area)
+            end = analysis.pieces()[0][1]
+            if any(s < end for s, _e, _t in analysis.spans) or not lexicon.asks_whether(
+                words[:end]
+            ):
+                return None
+            words = words[:end]
         pairs = set(zip(words, words[1:], strict=False))
         # "is it ok every day": an "it" that stands for nothing
         pointing = {w for i, w in enumerate(words) if i == 0 or (words[i - 1], w) != ("is", "it")}
-        if aspect != "when" or analysis.topics or not lexicon.POINTING_WORDS.isdisjoint(pointing):
+        if not lexicon.POINTING_WORDS.isdisjoint(pointing):
             return None
         found = next((key for cue, key in lexicon.GENERAL_TIMING if cue in pairs), None)
         return found if found is not None and (GENERAL, found) in self.kb.answers else None

@@ -734,3 +734,28 @@ def test_what_to_do_before_an_activity_or_after_its_warm_up_is_played(brain):
         "stretch",
         "routine",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "should i stretch before or after running? my calves keep knotting up",
+            "general.before_after",
+        ),
+        ("my calves are tight, should i stretch them before or after running", "calves.when"),
+        ("my hip twinges when i put my socks on. what's tight?", "hip_flexors.why_tight"),
+    ],
+)
+def test_a_question_of_its_own_beside_a_story(brain, text, intent):
+    assert brain.reply(text).intent == intent
+
+
+def test_too_hard_with_a_reach_named_is_the_easier_version(brain):
+    reply = converse(brain, "hamstring stretch", "too hard, i can barely get past my knees")[-1]
+    assert reply.kind == "stretch" and reply.intent.endswith(".easier")
+
+
+def test_aching_every_night_after_work_is_no_night_pain(brain):
+    reply = brain.reply("he drives a truck and comes home every night with his back aching")
+    assert reply.kind != "red_flag"
