@@ -282,8 +282,12 @@ class Brain:
             return self._with_conditions(reply, named, context)
         named_stretch = self.stretch_names.find(analysis.corrected, analysis.breaks)
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
-            felt = self.wants.sensation_named(analysis.corrected)
-            if felt is not None:  # "head rush coming up from child's pose": the sensation
+            # "head rush coming up from child's pose": the sensation; "should stretching hurt?
+            # i'm practically crying in pigeon pose": the question the message opens with
+            felt = self.wants.sensation_named(analysis.corrected) or self.wants.subject_asked_first(
+                analysis
+            )
+            if felt is not None:
                 reply = self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )

@@ -436,6 +436,19 @@ class WantReader:
                 return subject
         return None
 
+    def subject_asked_first(self, analysis: Analysis) -> str | None:
+        """The one general subject that a question opening a message of more than one piece
+        names ("should stretching hurt? i'm practically crying in pigeon pose"), else None."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        start, end = pieces[0]
+        piece = analysis.corrected[start:end]
+        if not (lexicon.asks_whether(piece) or piece[0] in lexicon.WH_WORDS):
+            return None
+        named = self.subjects_named(piece)
+        return named.pop() if len(named) == 1 else None
+
     def subject_asked_last(self, analysis: Analysis) -> str | None:
         """The one general subject (its keywords) that a story's last piece names, when that
         piece asks: "... i have another class thursday. will stretching fix the soreness or

@@ -759,3 +759,9 @@ def test_too_hard_with_a_reach_named_is_the_easier_version(brain):
 def test_aching_every_night_after_work_is_no_night_pain(brain):
     reply = brain.reply("he drives a truck and comes home every night with his back aching")
     assert reply.kind != "red_flag"
+
+
+def test_a_question_opening_a_message_about_a_named_pose_is_answered(brain):
+    reply = brain.reply("should stretching hurt? i'm practically crying in pigeon pose lol")
+    assert reply.intent == "general.pain"
+    assert brain.reply("pigeon pose how to").intent == "stretch.pigeon_pose"
