@@ -76,6 +76,9 @@ OTHER_LANGUAGES = {
     "nl": "Sorry, ik begrijp voorlopig alleen Engels. Kun je het in het Engels schrijven? "
     "Bijvoorbeeld: “why are my hamstrings tight?”. Bij een medisch noodgeval bel je het "
     "alarmnummer van je land (112 in Europa).",
+    "pl": "Przepraszam, na razie rozumiem tylko angielski. Czy możesz napisać po angielsku? "
+    "Na przykład: „why are my hamstrings tight?”. W nagłym wypadku medycznym zadzwoń pod "
+    "numer alarmowy w swoim kraju (112 w Europie).",
     "pt": "Desculpe, por enquanto só entendo inglês. Pode escrever em inglês? Por exemplo: "
     "“why are my hamstrings tight?”. Numa emergência médica, ligue para o número de "
     "emergência do seu país (112 na Europa, 192 no Brasil).",

@@ -272,6 +272,7 @@ def test_json_contract_keys(brain):
         ("Come posso allungare i polpacci?", "solo l’inglese"),
         ("Como alongar a panturrilha?", "só entendo inglês"),
         ("Welke rekoefeningen helpen tegen een stijve nek?", "alleen Engels"),
+        ("Jakie ćwiczenia na ból pleców po bieganiu?", "tylko angielski"),
     ],
 )
 def test_other_languages_get_english_only_in_their_language(brain, message, says):

@@ -1,7 +1,7 @@
 """Messages that are clearly not in English: which language, from a few common words each.
 
-The bot understands English only; a message in Spanish, German, French, Italian, Dutch or
-Portuguese gets a short answer saying so in that language, instead of the English "not sure".
+The bot understands English only; a message in Spanish, German, French, Italian, Dutch, Polish
+or Portuguese gets a short answer saying so in that language, instead of the English "not sure".
 A message counts as one of them when more of its words are that language's common words than
 are English words. A word that is among the commonest English words ("a", "i", "me", "come") never
 counts for another language, so "me and my dog went for a run" stays English.
@@ -59,6 +59,13 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         hardlopen hallo dank bedankt alsjeblieft heup knie welke helpen helpt tegen met op
         van te zijn hebben vaak altijd ochtends avonds moet zou stijf stijve strak strakke
         zeer elke dag goed slecht""".split()
+    ),
+    "pl": frozenset(
+        """jak co czy nie sie mnie mam moje moja moj mojej bardzo po przed rozciagac rozciagnac
+        rozciaganie cwiczenia cwiczenie plecy kark szyja ramie ramiona noga nogi lydki lydka
+        miesnie miesien bol boli bola bieganiu biegu biegania dzien dobry dziekuje prosze
+        biodro kolano jakie ktore pomoga pomaga sa jest dlaczego kiedy gdzie zrobic moge
+        powinienem powinnam zawsze rano wieczorem""".split()
     ),
     "pt": frozenset(
         """os da dos das em na com para por nao como porque quando onde meu minha meus minhas
