@@ -284,9 +284,10 @@ class Brain:
         if named_stretch is not None:  # "pigeon pose how to", "figure 4 stretch"
             # "head rush coming up from child's pose": the sensation; "should stretching hurt?
             # i'm practically crying in pigeon pose": the question the message opens with
-            felt = self.wants.sensation_named(analysis.corrected) or self.wants.subject_asked_first(
-                analysis
-            )
+            felt = self.wants.sensation_named(analysis.corrected)
+            first = analysis.corrected[: analysis.pieces()[0][1]]
+            if felt is None and self.stretch_names.find(first, frozenset()) is None:
+                felt = self.wants.subject_asked_first(analysis)
             if felt is not None:
                 reply = self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE

@@ -765,3 +765,6 @@ def test_a_question_opening_a_message_about_a_named_pose_is_answered(brain):
     reply = brain.reply("should stretching hurt? i'm practically crying in pigeon pose lol")
     assert reply.intent == "general.pain"
     assert brain.reply("pigeon pose how to").intent == "stretch.pigeon_pose"
+    # the pose named inside the question: its card
+    reply = brain.reply("how long till i can sit upright in the couch stretch, it's brutal")
+    assert reply.intent == "stretch.couch_stretch"
