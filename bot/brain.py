@@ -143,11 +143,12 @@ class Brain:
         analysis = self._complained_of_first(self.matcher.analyse(text))
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
-        if reply.kind == "fallback" or (
-            reply.kind in ("answer", "stretch") and self._asks_after_thanks(analysis)
-        ):
-            # "thanks! do i do this before or after running?": the question, as if asked alone
-            reply = self._question_after_thanks(text, analysis, context) or reply
+        if reply.kind in ("fallback", "answer", "stretch"):
+            rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
+            if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
+                # "thanks! do i do this before or after running?": the question, as if asked
+                # alone; a miss read whole is read again without its thanks
+                reply = self._question_after_thanks(text, rest, context) or reply
         # the activity the person last named stays for the next message: "so what should i do
         # instead then" after whether to stretch before running is the running warm-up
         activities = tuple(self.pick.activities_in(analysis.corrected)) or context.activities
@@ -155,21 +156,12 @@ class Brain:
             reply = replace(reply, context=replace(reply.context, activities=activities))
         return reply
 
-    def _asks_after_thanks(self, analysis: Analysis) -> bool:
-        """Whether a message opens with thanks and goes on with a question ("thanks! is it ok
-        to do it every day?")."""
-        rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
-        return bool(rest) and rest[0] in lexicon.QUESTION_STARTS
-
     def _question_after_thanks(
-        self, text: str, analysis: Analysis, context: Context
+        self, text: str, rest: Sequence[str], context: Context
     ) -> Reply | None:
-        """For a message read whole as a miss that opens with thanks ("thanks a lot. do i do
-        it every day?"): the reply to the question after the thanks, when it is no miss too.
-        The thanks words count against the match of a short question; None otherwise."""
-        rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
-        if not rest:
-            return None
+        """The reply to the question after a thank-you (`rest`, "thanks a lot. do i do it
+        every day?"), when it is no miss; None otherwise. The thanks words count against the
+        match of a short question."""
         question = " ".join(rest) + ("?" if text.rstrip().endswith("?") else "")
         asked = self._complained_of_first(self.matcher.analyse(question))
         reply = self._answer(question, asked, context)
@@ -1381,16 +1373,15 @@ class Brain:
         if lexicon.STRETCH_NOUNS.isdisjoint(words[start:]):
             return None
         named = [t for s, _e, t in analysis.spans if t != GENERAL]
-        last = {t for s, _e, t in analysis.spans if s >= start and t != GENERAL}
-        areas = last or set(named)
+        areas = Brain._areas_in_last_piece(analysis) or set(named)
         return areas.pop() if len(areas) == 1 else None
 
     @staticmethod
-    def _area_in_last_piece(analysis: Analysis) -> bool:
-        """Whether the last piece of a message names an area ("..., any hamstring stretches
-        for after?")."""
+    def _areas_in_last_piece(analysis: Analysis) -> set[str]:
+        """The areas the last piece of a message names ("..., any hamstring stretches for
+        after?")."""
         start = analysis.pieces()[-1][0]
-        return any(s >= start and t != GENERAL for s, _e, t in analysis.spans)
+        return {t for s, _e, t in analysis.spans if s >= start and t != GENERAL}
 
     def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
@@ -1996,7 +1987,7 @@ class Brain:
         if (
             setting is not None
             and setting not in lexicon.SETTING_ROUTINES
-            and not self._area_in_last_piece(analysis)
+            and not self._areas_in_last_piece(analysis)
         ):
             # "done with 18 holes, back is stiff. post round stretches?": the round's
             # cool-down, as the question names no area

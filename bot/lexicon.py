@@ -145,8 +145,6 @@ WARM_UP_FOLLOWERS = frozenset(
 )
 #: words that join items of a list: "no numbness | or | tingling" denies both
 LIST_JOINERS = frozenset({"or", "nor", "and", "n"})
-#: words before what a warm-up is done to: "warm up | my car", "cool down | the room"
-WARMED_THING_OWNERS = frozenset("my the your our his her their a an this that".split())
 #: the body as a whole, or the self: "warm up my body", "cool down myself"
 BODY_AS_A_WHOLE = frozenset(
     "body muscles muscle joints joint legs arms limbs self whole entire full".split()
@@ -489,6 +487,8 @@ AIM_REACH = 3
 FIRST_PERSON = frozenset({"my", "our"})
 #: words that make a thing the subject of a message ("my horse has a tight calf")
 THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
+#: ... and before what a warm-up is done to: "warm up | my car", "cool down | the room"
+WARMED_THING_OWNERS = THING_OWNERS | {"your", "a", "an", "this", "that"}
 #: words of a message about its writer ("stiff lower back every time i get out of the car")
 WRITER_WORDS = FIRST_PERSON | {"i", "me"}
 OWNED_REACH = 2
@@ -1151,6 +1151,12 @@ def done_before_or_after(words: Sequence[str]) -> set[str]:
     if before == after:
         return set()
     return {"warmup"} if before else {"cooldown"}
+
+
+def opens_a_question(piece: Sequence[str]) -> bool:
+    """Whether a piece of a message opens a question: yes or no ("should stretching hurt"), or
+    a question word ("what am i doing wrong")."""
+    return asks_whether(piece) or (bool(piece) and piece[0] in WH_WORDS)
 
 
 def names_a_posture(words: Sequence[str]) -> bool:

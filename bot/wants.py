@@ -427,7 +427,7 @@ class WantReader:
         # tight? i can almost touch the floor" asks about the hamstrings
         for start, end in analysis.pieces():
             piece = words[start:end]
-            if not (lexicon.asks_whether(piece) or piece[0] in lexicon.WH_WORDS):
+            if not lexicon.opens_a_question(piece):
                 continue
             told = subject in self.subjects_named(piece) or (
                 subject == lexicon.POSTURE and lexicon.names_a_posture(piece)
@@ -444,7 +444,7 @@ class WantReader:
             return None
         start, end = pieces[0]
         piece = analysis.corrected[start:end]
-        if not (lexicon.asks_whether(piece) or piece[0] in lexicon.WH_WORDS):
+        if not lexicon.opens_a_question(piece):
             return None
         named = self.subjects_named(piece)
         return named.pop() if len(named) == 1 else None
