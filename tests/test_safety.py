@@ -1365,6 +1365,27 @@ SIGNS_IN_OWN_WORDS = [
         " stretch and a hot bath",
         None,
     ),
+    # a limb that lost its power, told with back or neck pain, without the word "weak"
+    (
+        "i have zero power in my right arm since tweaking my neck",
+        "red_flag.weak_limb_with_spine_pain",
+    ),
+    ("lower back pain and now my leg feels like jelly", "red_flag.weak_limb_with_spine_pain"),
+    ("my leg buckles under me since the disc thing", "red_flag.nerve_getting_worse"),
+    ("did heel raises, the left side wont lift at all but the other is fine", "red_flag.foot_drop"),
+    ("do weak glutes cause lower back pain", None),
+    ("my legs feel weak after leg day and my back is sore, normal?", None),
+    ("numb toes from my ski boot buckles", None),
+    # swelling after a challenge; a sudden headache told as a thunderbolt; effort uphill
+    (
+        "went hard on the pull-up challenge and my forearms have blown up like balloons, really"
+        " painful",
+        "red_flag.rhabdomyolysis",
+    ),
+    ("headache hit me like a thunderbolt during my workout", "red_flag.sudden_severe_headache"),
+    ("my chest goes tight every time i walk the dog uphill", "red_flag.chest_pain_on_effort"),
+    ("my calves get tight walking uphill", None),
+    ("shivering and sweating with a really painful back", "red_flag.fever_back_neck"),
 ]
 
 
