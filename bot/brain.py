@@ -307,6 +307,12 @@ class Brain:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
+        compared = self._areas_compared(analysis)
+        if compared is not None:  # "psoas vs hip flexors", "is the piriformis part of the glutes"
+            reply = self.replies.answer(
+                compared, "what", context, confidence=lexicon.CUE_CONFIDENCE
+            )
+            return self._with_conditions(reply, named, context)
         match = self._to_the_complaint(
             self.matcher.match(analysis, self._last_area(analysis, context)), analysis
         )
@@ -416,6 +422,21 @@ class Brain:
         told_areas = any(start >= end for start, _end, _topic in analysis.spans)
         key = reply.intent.partition(".")[2]
         return reply if self.wants.names_subject(key, head) and not told_areas else None
+
+    def _areas_compared(self, analysis: Analysis) -> str | None:
+        """The first of two areas a message compares, asking what they are: "adductors vs hip
+        flexors, whats the difference?", "is the psoas the same as the hip flexor". Their
+        `what` answers say where each sits and what it does. None when it names fewer than
+        two areas, compares nothing, or asks for a stretch or tells a complaint."""
+        named = list(dict.fromkeys(topic for _start, _end, topic in analysis.spans))
+        if len(named) < 2 or (named[0], "what") not in self.kb.answers:
+            return None
+        if not lexicon.compares(analysis.corrected):
+            return None
+        cues = self.cues.read(analysis.corrected)
+        if cues & (lexicon.ASKS_A_STRETCH_CUES | {"request", "complaint", "why"}):
+            return None
+        return named[0]
 
     def _stretch_checked_for(
         self, named: Sequence[str], analysis: Analysis, context: Context

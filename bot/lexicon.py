@@ -1320,3 +1320,18 @@ def tells_it_helped(words: Sequence[str]) -> bool:
             if rest and rest[0] in FEELS_GOOD:
                 return True
     return any(tuple(words[i : i + len(p)]) == p for p in HELPED_PHRASES for i in range(len(words)))
+
+
+# a comparison between two things named ("psoas vs hip flexors", "the difference between",
+# "is it the same as", "is it part of")
+COMPARE_WORDS = frozenset({"vs", "versus", "difference"})
+COMPARE_PAIRS = frozenset(
+    {("same", "as"), ("part", "of"), ("same", "thing"), ("same", "muscle"), ("or", "different")}
+)
+
+
+def compares(words: Sequence[str]) -> bool:
+    """Whether `words` compare two things: a comparison word, or a pair of them in a row."""
+    if not COMPARE_WORDS.isdisjoint(words):
+        return True
+    return any(pair in COMPARE_PAIRS for pair in zip(words, words[1:], strict=False))

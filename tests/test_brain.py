@@ -3140,3 +3140,28 @@ def test_a_complaint_with_a_warning_sign_beside_its_cause_keeps_the_answer(brain
     assert relief.kind == "stretch"
     warned = brain.reply("my calves are tight after running and both ankles are a bit puffy")
     assert warned.kind in ("answer", "red_flag")
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("what's the difference between the psoas and hip flexors", "psoas.what"),
+        ("adductors vs hip flexors, whats the difference?", "adductors.what"),
+        ("is the piriformis part of the glutes", "piriformis.what"),
+        ("is the psoas the same as the hip flexor or different", "psoas.what"),
+    ],
+)
+def test_two_areas_compared_get_what_the_first_is(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "psoas vs hip flexor stretch, which is better",  # a stretch asked for
+        "my hamstrings and calves feel different",  # no comparison asked
+        "whats the difference between static and dynamic stretching",  # no area
+    ],
+)
+def test_a_comparison_that_asks_something_else_is_not_what_an_area_is(brain, message):
+    assert not brain.reply(message).intent.endswith(".what")
