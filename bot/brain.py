@@ -307,6 +307,12 @@ class Brain:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
+        if not analysis.topics and lexicon.disputes_timing(analysis.corrected):
+            # "always stretched before my runs, now everyone says after. who's right?"
+            reply = self.replies.answer(
+                GENERAL, "before_after", context, confidence=lexicon.CUE_CONFIDENCE
+            )
+            return self._with_conditions(reply, named, context)
         compared = self._areas_compared(analysis)
         if compared is not None:  # "psoas vs hip flexors", "is the piriformis part of the glutes"
             reply = self.replies.answer(

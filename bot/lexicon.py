@@ -1335,3 +1335,32 @@ def compares(words: Sequence[str]) -> bool:
     if not COMPARE_WORDS.isdisjoint(words):
         return True
     return any(pair in COMPARE_PAIRS for pair in zip(words, words[1:], strict=False))
+
+
+# "always stretched before my runs, now everyone says after. who's right?": both times told,
+# and which of them is right asked
+DISPUTE_PAIRS = frozenset(
+    {
+        ("who", "is"),
+        ("which", "is"),
+        ("which", "one"),
+        ("is", "right"),
+        ("is", "true"),
+        ("who", "to"),
+        ("so", "confused"),
+        ("am", "confused"),
+        ("im", "confused"),
+        ("true", "or"),
+    }
+)
+DISPUTE_WORDS = frozenset({"confused", "confusing", "true", "myth", "right", "correct"})
+STRETCH_WORDS = frozenset({"stretch", "stretches", "stretched", "stretching"})
+
+
+def disputes_timing(words: Sequence[str]) -> bool:
+    """Whether the words tell both before and after, with stretching, and ask which is
+    right: a question of when to stretch, whatever activity the story names."""
+    if "before" not in words or "after" not in words or STRETCH_WORDS.isdisjoint(words):
+        return False
+    pairs = zip(words, words[1:], strict=False)
+    return not DISPUTE_WORDS.isdisjoint(words) or any(p in DISPUTE_PAIRS for p in pairs)

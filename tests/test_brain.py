@@ -3165,3 +3165,27 @@ def test_two_areas_compared_get_what_the_first_is(brain, message, intent):
 )
 def test_a_comparison_that_asks_something_else_is_not_what_an_area_is(brain, message):
     assert not brain.reply(message).intent.endswith(".what")
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("is cracking your back bad", "general.joint_noises"),
+        ("my knees crack like bubble wrap when i squat", "general.joint_noises"),
+        (
+            "i always stretched before my runs but now people say after, who's right",
+            "general.before_after",
+        ),
+        (
+            "my coach had us stretch before games, my club says after, im confused",
+            "general.before_after",
+        ),
+    ],
+)
+def test_cracking_joints_and_a_disputed_timing_get_their_answers(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize("message", ["my car cracks when i turn the wheel", "is rice good for me"])
+def test_things_that_crack_are_not_joints(brain, message):
+    assert brain.reply(message).kind == "fallback"
