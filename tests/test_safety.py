@@ -2130,3 +2130,17 @@ def test_strains_that_linger_and_pain_that_a_condition_explains(brain, message, 
 )
 def test_falls_collapses_discs_and_pain_since_long_ago(brain, message, level):
     assert level_of(brain, brain.reply(message)) == level
+
+
+@pytest.mark.parametrize(
+    ("message", "condition"),
+    [
+        ("7 months gone, what can i do for my lower back", "pregnancy"),
+        ("new mum, baby is 3 weeks, back is wrecked from feeding", "after_birth"),
+        ("torn acl rehab, can i stretch my hamstring", "recent_injury"),
+    ],
+)
+def test_a_condition_told_in_everyday_words_shapes_the_reply(brain, message, condition):
+    reply = brain.reply(message)
+    assert reply.kind != "red_flag", reply.intent
+    assert condition in reply.conditions
