@@ -356,6 +356,11 @@ class Brain:
             story = self._story_for(analysis, context)
             if story is not None:  # "i work on a laptop all day if that matters" after the neck
                 return self._with_conditions(story, named, context)
+            if self._stiff_in_the_morning(analysis):  # "like the tin man every morning"
+                reply = self.replies.answer(
+                    GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
+                )
+                return self._with_conditions(reply, named, context)
             rest = self._after_greeting(analysis)
             if rest:  # "hi, what can you do": what follows the greeting
                 after = self._reply(" ".join(rest), context)
@@ -428,6 +433,20 @@ class Brain:
         told_areas = any(start >= end for start, _end, _topic in analysis.spans)
         key = reply.intent.partition(".")[2]
         return reply if self.wants.names_subject(key, head) and not told_areas else None
+
+    def _stiff_in_the_morning(self, analysis: Analysis) -> bool:
+        """Whether a message nothing else understood complains, naming no area, of how it
+        feels in the morning or on getting up: "im like the tin man every morning", "feel like
+        a rusty gate when i get up"."""
+        words = analysis.corrected
+        return (
+            not analysis.topics
+            and (GENERAL, lexicon.MORNING_STIFFNESS) in self.kb.answers
+            and lexicon.tells_morning(words)
+            and not lexicon.STIFF_WORDS.isdisjoint(words)
+            and lexicon.owns_only_the_body(words)
+            and not self.cues.read(words) & {"not_a_body", "device"}
+        )
 
     def _areas_compared(self, analysis: Analysis) -> str | None:
         """The first of two areas a message compares, asking what they are: "adductors vs hip

@@ -1364,3 +1364,69 @@ def disputes_timing(words: Sequence[str]) -> bool:
         return False
     pairs = zip(words, words[1:], strict=False)
     return not DISPUTE_WORDS.isdisjoint(words) or any(p in DISPUTE_PAIRS for p in pairs)
+
+
+MORNING_STIFFNESS = "morning_stiffness"
+#: words of a stiff body in such a complaint ("the tin man", "a rusty gate", "creaky")
+STIFF_WORDS = frozenset(
+    {
+        "stiff",
+        "stiffer",
+        "stiffness",
+        "creaky",
+        "creak",
+        "creaks",
+        "creaking",
+        "rusty",
+        "seized",
+        "tight",
+        "tighter",
+        "achy",
+        "aches",
+        "ache",
+        "aching",
+        "sore",
+        "tin",
+        "robot",
+        "cracks",
+    }
+)
+
+# a time of waking told in a complaint ("like the tin man every morning", "a rusty gate when
+# i get up"): morning stiffness, though no area is named
+MORNING_SPANS = (
+    ("every", "morning"),
+    ("in", "the", "morning"),
+    ("in", "the", "mornings"),
+    ("when", "i", "get", "up"),
+    ("when", "i", "wake"),
+    ("wake", "up"),
+    ("woke", "up"),
+    ("out", "of", "bed"),
+    ("first", "thing"),
+    ("mornings",),
+    ("morning",),
+)
+
+#: what "my" may own in such a complaint: the body as a whole, not a throat or a door
+WHOLE_BODY_OWNED = frozenset({"body", "whole", "joints", "muscles", "bones", "everything"})
+POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
+
+
+def owns_only_the_body(words: Sequence[str]) -> bool:
+    """Whether every "my ..." in the words owns the body as a whole ("my whole body", "my
+    joints"), or there is none."""
+    return all(
+        nxt in WHOLE_BODY_OWNED
+        for word, nxt in zip(words, (*words[1:], ""), strict=True)
+        if word in POSSESSIVES
+    )
+
+
+def tells_morning(words: Sequence[str]) -> bool:
+    """Whether the words tell of the morning or of getting up."""
+    return any(
+        tuple(words[i : i + len(span)]) == span
+        for span in MORNING_SPANS
+        for i in range(len(words) - len(span) + 1)
+    )

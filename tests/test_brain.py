@@ -3189,3 +3189,30 @@ def test_cracking_joints_and_a_disputed_timing_get_their_answers(brain, message,
 @pytest.mark.parametrize("message", ["my car cracks when i turn the wheel", "is rice good for me"])
 def test_things_that_crack_are_not_joints(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("im like the tin man every morning", "general.morning_stiffness"),
+        ("feel like a rusty gate when i get up", "general.morning_stiffness"),
+        ("should i feel it burn", "general.pain"),
+        ("why am i so inflexible", "general.flexibility_timeline"),
+        ("i count to 10 and move on, enough?", "general.how_long"),
+    ],
+)
+def test_everyday_questions_about_stretching_itself_get_their_answer(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my car is like a rusty gate every morning",
+        "every morning i feel like garbage",
+        "the traffic is killing me every morning",
+        "is 30 seconds enough to microwave soup",
+    ],
+)
+def test_a_morning_or_a_count_told_of_something_else_is_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
