@@ -266,6 +266,8 @@ class Brain:
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)
         switch = lexicon.daily_switch(analysis, after_a_tip=context.kind == "tip")
+        if switch is None and context.kind == "daily":
+            switch = lexicon.daily_follow_up(analysis)  # "what time do they come"
         if switch is not None:  # "please stop the daily tips", "sign me up for the daily tip"
             return self._with_conditions(self.replies.daily(switch, context), named, context)
         tip_area = self._tip_for_an_area(analysis)

@@ -1430,3 +1430,26 @@ def tells_morning(words: Sequence[str]) -> bool:
         for span in MORNING_SPANS
         for i in range(len(words) - len(span) + 1)
     )
+
+
+#: after the daily tips were set up, a short question about them points at them ("what time
+#: do they come", "what kind of tips will they be", "actually nah stop them")
+DAILY_POINTERS = frozenset({"they", "them", "these", "those", "tips", "tip"})
+DAILY_ABOUT = frozenset({"time", "when", "kind", "sort", "type", "often", "change", "hour"})
+DAILY_FOLLOW_UP_MAX_WORDS = 10
+
+
+def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
+    """After a reply about the daily tips, "off" for a short message that stops them, "on"
+    (which says how to pick the time) for one that asks about them; None otherwise."""
+    words = analysis.corrected
+    if analysis.topics or not words or len(words) > DAILY_FOLLOW_UP_MAX_WORDS:
+        return None
+    pointed = not DAILY_POINTERS.isdisjoint(words) or ("the", "time") in zip(
+        words, words[1:], strict=False
+    )
+    if not pointed:
+        return None
+    if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
+        return "off"
+    return "on" if not DAILY_ABOUT.isdisjoint(words) else None

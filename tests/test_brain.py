@@ -3216,3 +3216,33 @@ def test_everyday_questions_about_stretching_itself_get_their_answer(brain, mess
 )
 def test_a_morning_or_a_count_told_of_something_else_is_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what time do they come", "daily.on"),
+        ("what kind of tips will they be", "daily.on"),
+        ("actually nah stop them", "daily.off"),
+    ],
+)
+def test_a_question_about_the_daily_tips_just_set_up_is_about_them(brain, question, intent):
+    signed_up = brain.reply("sign me up for daily tips")
+    assert brain.reply(question, signed_up.context).intent == intent
+
+
+def test_after_the_daily_tips_a_question_of_its_own_is_answered(brain):
+    signed_up = brain.reply("daily tips please")
+    assert brain.reply("what is pnf", signed_up.context).intent == "general.pnf"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "something i can do on a 2 min break?",
+        "stretches on my lunch break",
+        "anything for my coffee break",
+    ],
+)
+def test_a_break_at_work_gets_the_desk_break(brain, message):
+    assert brain.reply(message).intent == "routine.desk_break"
