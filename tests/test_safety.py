@@ -1386,6 +1386,12 @@ SIGNS_IN_OWN_WORDS = [
     ("my chest goes tight every time i walk the dog uphill", "red_flag.chest_pain_on_effort"),
     ("my calves get tight walking uphill", None),
     ("shivering and sweating with a really painful back", "red_flag.fever_back_neck"),
+    # a limp for weeks, a jaw that clicks and hurts for weeks, a lump that won't go back in
+    ("been limping for weeks since i rolled my ankle", "red_flag.limp_for_weeks"),
+    ("i was limping for weeks after my marathon but it's fine now", None),
+    ("my jaw clicks and hurts when i chew, for weeks", "red_flag.jaw_locks_at_times"),
+    ("jaw clicks when i chew but it doesn't hurt", None),
+    ("lump in my groin that hurts and wont go back in", "red_flag.hernia_stuck"),
 ]
 
 
