@@ -3239,7 +3239,6 @@ def test_after_the_daily_tips_a_question_of_its_own_is_answered(brain):
 @pytest.mark.parametrize(
     "message",
     [
-        "something i can do on a 2 min break?",
         "stretches on my lunch break",
         "anything for my coffee break",
     ],
