@@ -315,6 +315,14 @@ class Brain:
                 GENERAL, "before_after", context, confidence=lexicon.CUE_CONFIDENCE
             )
             return self._with_conditions(reply, named, context)
+        if (
+            lexicon.area_thanks(analysis.words)
+            and len(set(analysis.topics)) == 1
+            and lexicon.COMPLIMENT in self.kb.smalltalk
+            and not self.cues.read(analysis.corrected) & lexicon.AREA_ASKED_CUES
+        ):  # "my back thanks you": a compliment in the back's voice
+            reply = self.replies.smalltalk(lexicon.COMPLIMENT, text, context)
+            return self._with_conditions(reply, named, context)
         compared = self._areas_compared(analysis)
         if compared is not None:  # "psoas vs hip flexors", "is the piriformis part of the glutes"
             reply = self.replies.answer(

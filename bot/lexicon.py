@@ -1453,3 +1453,23 @@ def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
     if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
         return "off"
     return "on" if not DAILY_ABOUT.isdisjoint(words) else None
+
+
+#: a body part that thanks the bot ("my back thanks you", "my hamstrings thank u lol"): a
+#: compliment in the area's voice, not a complaint about it
+AREA_THANKS_VERBS = frozenset({"thank", "thanks", "love", "loves"})
+AREA_THANKS_YOU = frozenset({"you", "u", "ya"})
+COMPLIMENT = "compliment"
+#: cues that ask or complain about the area, so that its thanks is not all the message says
+AREA_ASKED_CUES = frozenset({"complaint", "request", "why", "what", "asks_stretch", "asks_when"})
+
+
+def area_thanks(words: Sequence[str]) -> bool:
+    """Whether the words (with topic tokens) let a body part thank the bot: "thank(s) you"
+    or "love(s) you" right after an area's token."""
+    return any(
+        words[i] == TOPIC_TOKEN
+        and words[i + 1] in AREA_THANKS_VERBS
+        and words[i + 2] in AREA_THANKS_YOU
+        for i in range(len(words) - 2)
+    )

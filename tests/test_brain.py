@@ -3245,3 +3245,21 @@ def test_after_the_daily_tips_a_question_of_its_own_is_answered(brain):
 )
 def test_a_break_at_work_gets_the_desk_break(brain, message):
     assert brain.reply(message).intent == "routine.desk_break"
+
+
+@pytest.mark.parametrize(
+    "message", ["my back thanks you", "my hamstrings thank you lol", "my neck loves you"]
+)
+def test_a_body_part_that_thanks_the_bot_is_a_compliment(brain, message):
+    assert brain.reply(message).intent == "smalltalk.compliment"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("thank you, my back still hurts though", "lower_back.why_tight"),
+        ("my back thanks you, what about my neck", "neck.stretch"),
+    ],
+)
+def test_thanks_with_a_complaint_or_another_area_answers_that(brain, message, intent):
+    assert brain.reply(message).intent == intent
