@@ -1392,6 +1392,24 @@ SIGNS_IN_OWN_WORDS = [
     ("my jaw clicks and hurts when i chew, for weeks", "red_flag.jaw_locks_at_times"),
     ("jaw clicks when i chew but it doesn't hurt", None),
     ("lump in my groin that hurts and wont go back in", "red_flag.hernia_stuck"),
+    # weeks of pain that now stops a run or a walk; an injury that keeps coming back; the
+    # vision going dark coming out of a backbend, again and again
+    (
+        "my knee has ached for 3 weeks and now i cant even run a mile",
+        "red_flag.pain_stops_activity",
+    ),
+    ("my heel pain stops me walking the dog now, been a month", "red_flag.pain_stops_activity"),
+    ("my calves have been tight for weeks and i cant run as fast", None),
+    ("tennis elbow came back again after i started playing", "red_flag.injury_keeps_coming_back"),
+    (
+        "my shoulder keeps flaring up every few weeks, same spot",
+        "red_flag.injury_keeps_coming_back",
+    ),
+    (
+        "everything goes dark for a second when i come out of a backbend, happens a lot",
+        "red_flag.dizzy_on_position",
+    ),
+    ("got a head rush standing up too fast once", None),
 ]
 
 
