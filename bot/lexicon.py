@@ -1080,6 +1080,14 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     return next((rid for rid in found if rid.startswith(wanted)), fallback)
 
 
+def cool_down_instead(found: str, words: Sequence[str]) -> bool:
+    """Whether the words ask for the cool-down of an activity that has only a warm-up
+    (`found`): "cool down after a football match", "stretches after 5 a side"."""
+    if not found.startswith("warmup_"):
+        return False
+    return pick_warm_or_cool([found, COOLDOWN + "_"], words) == COOLDOWN + "_"
+
+
 def which_end(found: str, named: Collection[str], words: Sequence[str]) -> str:
     """Of routine `found` and the other end of its activity among `named`, the one the words
     ask for: "pickup basketball after work, what should i do before" is the warm-up, though

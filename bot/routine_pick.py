@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase
+from bot.replies import COOLDOWN
 from bot.reply import Context, Plan
 from bot.understanding import STOPWORDS, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex
@@ -228,6 +229,10 @@ class RoutinePicker:
             # the general warm-up matched, an activity named with one of its own: "roll out of
             # bed and go for my parkrun, what warm up should i do" is the running warm-up
             return owns[0]
+        only = runner_up or (named[0] if len(named) == 1 else None)
+        if only is not None and lexicon.cool_down_instead(only, analysis.corrected):
+            # "cool down after a football match": football has a warm-up only
+            return COOLDOWN if COOLDOWN in self.kb.routines else only
         if runner_up is None and len(named) == 1:
             # the activity named, at the end asked: "warm up before my ride" is the general
             # warm-up (cycling has a cool-down only), not the running one the words matched

@@ -3263,3 +3263,20 @@ def test_a_body_part_that_thanks_the_bot_is_a_compliment(brain, message):
 )
 def test_thanks_with_a_complaint_or_another_area_answers_that(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("cool down after a football match", "routine.cooldown"),
+        ("can u give me a cool down for after footy", "routine.cooldown"),
+        ("warm up for football", "routine.warmup_soccer"),
+    ],
+)
+def test_an_activity_with_only_a_warm_up_gets_the_general_cool_down_after(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_a_muscle_that_kills_is_a_complaint(brain):
+    assert brain.reply("calfs kill after runing").topic == "calves"
+    assert brain.reply("i could kill for a coffee").kind == "fallback"
