@@ -323,6 +323,18 @@ class Brain:
         ):  # "my back thanks you": a compliment in the back's voice
             reply = self.replies.smalltalk(lexicon.COMPLIMENT, text, context)
             return self._with_conditions(reply, named, context)
+        if (
+            lexicon.stretching_made_worse(analysis.corrected)
+            and (
+                GENERAL,
+                lexicon.PAIN_ANSWER,
+            )
+            in self.kb.answers
+        ):  # "the stretches make my back worse the next day"
+            reply = self.replies.answer(
+                GENERAL, lexicon.PAIN_ANSWER, context, confidence=lexicon.CUE_CONFIDENCE
+            )
+            return self._with_conditions(reply, named, context)
         compared = self._areas_compared(analysis)
         if compared is not None:  # "psoas vs hip flexors", "is the piriformis part of the glutes"
             reply = self.replies.answer(

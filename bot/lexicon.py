@@ -1481,3 +1481,67 @@ def area_thanks(words: Sequence[str]) -> bool:
         and words[i + 2] in AREA_THANKS_YOU
         for i in range(len(words) - 2)
     )
+
+
+#: stretching told to make a pain worse ("the stretches make my back worse the next day",
+#: "my knee hurts more after i do the quad stretch"): whether stretching should hurt, and
+#: when to stop and get it checked, not another stretch for the area
+MADE_WORSE_SPANS = (
+    ("make", "it", "worse"),
+    ("makes", "it", "worse"),
+    ("made", "it", "worse"),
+    ("making", "it", "worse"),
+    ("make", "my"),
+    ("makes", "my"),
+    ("made", "my"),
+    ("worse", "after"),
+    ("worse", "the", "next"),
+    ("worse", "next"),
+    ("hurts", "more"),
+    ("hurt", "more"),
+    ("more", "sore"),
+    ("sorer", "after"),
+)
+MADE_WORSE_WORDS = frozenset({"worse", "more", "sorer"})
+PAIN_ANSWER = "pain"
+
+
+def stretching_made_worse(words: Sequence[str]) -> bool:
+    """Whether the words tell that stretching makes a pain worse: a stretch word before a
+    span of MADE_WORSE_SPANS ("the stretches make my back worse"), or a few words after it
+    with no other doing between ("my knee hurts more after i do the quad stretch"; not "my
+    back is worse after sitting, stretches?")."""
+    if STRETCH_WORDS.isdisjoint(words) or MADE_WORSE_WORDS.isdisjoint(words):
+        return False
+    found = next(
+        (
+            (i, i + len(span))
+            for i in range(len(words))
+            for span in MADE_WORSE_SPANS
+            if tuple(words[i : i + len(span)]) == span
+        ),
+        None,
+    )
+    if found is None:
+        return False
+    start, end = found
+    if (start and words[start - 1] == "or") or any(
+        w in MADE_WORSE_ASKED and nxt in STRETCH_WORDS
+        for w, nxt in zip(words, words[1:], strict=False)
+    ):
+        return False  # "will stretching fix the soreness or make it worse?": asked, not told
+    stretched = [j for j, w in enumerate(words) if w in STRETCH_WORDS]
+    if any(j < start for j in stretched):
+        return True
+    return any(
+        end <= j <= end + MADE_WORSE_REACH
+        and not any(w.endswith("ing") and w != "doing" for w in words[end:j])
+        for j in stretched
+    )
+
+
+MADE_WORSE_REACH = 6
+#: a yes-or-no question about stretching, before the made-worse words ("will stretching...")
+MADE_WORSE_ASKED = frozenset(
+    {"will", "would", "does", "do", "could", "can", "might", "is", "should"}
+)

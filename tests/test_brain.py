@@ -3280,3 +3280,26 @@ def test_an_activity_with_only_a_warm_up_gets_the_general_cool_down_after(brain,
 def test_a_muscle_that_kills_is_a_complaint(brain):
     assert brain.reply("calfs kill after runing").topic == "calves"
     assert brain.reply("i could kill for a coffee").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "stretching makes my back worse",
+        "the stretches make my back pain worse the next day",
+        "my knee hurts more after i do the quad stretch",
+    ],
+)
+def test_stretching_told_to_make_a_pain_worse_gets_whether_it_should_hurt(brain, message):
+    assert brain.reply(message).intent == "general.pain"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("my back is worse after sitting, stretches?", "lower_back.stretch"),
+        ("will stretching fix the soreness or make it worse?", "general.soreness"),
+    ],
+)
+def test_worse_told_of_something_else_or_asked_is_not_a_stretch_that_hurt(brain, message, intent):
+    assert brain.reply(message).intent == intent
