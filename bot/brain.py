@@ -335,6 +335,10 @@ class Brain:
                 GENERAL, lexicon.PAIN_ANSWER, context, confidence=lexicon.CUE_CONFIDENCE
             )
             return self._with_conditions(reply, named, context)
+        felt = self._sensation_in_a_stretch_asked(analysis)
+        if felt is not None:  # "when i stretch my calves i get a cramp in my foot, why"
+            reply = self.replies.answer(GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE)
+            return self._with_conditions(reply, named, context)
         compared = self._areas_compared(analysis)
         if compared is not None:  # "psoas vs hip flexors", "is the piriformis part of the glutes"
             reply = self.replies.answer(
@@ -469,6 +473,20 @@ class Brain:
             and lexicon.owns_only_the_body(words)
             and not self.cues.read(words) & {"not_a_body", "device"}
         )
+
+    def _sensation_in_a_stretch_asked(self, analysis: Analysis) -> str | None:
+        """The sensation a message asks why it feels while stretching: "when i stretch my
+        calves i get a cramp in my foot, why", "why do my legs shake when i hold a stretch".
+        None when it asks for a stretch, names no sensation or no stretching, or names one
+        area, whose own answer says why it cramps or shakes."""
+        words = analysis.corrected
+        if lexicon.STRETCH_WORDS.isdisjoint(words) or len(set(analysis.topics)) == 1:
+            return None  # one area named: it is the one that cramps ("why do my hamstrings ...")
+        cues = self.cues.read(words)
+        if "why" not in cues or cues & lexicon.ASKS_A_STRETCH_CUES:
+            return None
+        felt = self.wants.sensation_named(words)
+        return felt if felt is not None and (GENERAL, felt) in self.kb.answers else None
 
     def _areas_compared(self, analysis: Analysis) -> str | None:
         """The first of two areas a message compares, asking what they are: "adductors vs hip

@@ -3303,3 +3303,19 @@ def test_stretching_told_to_make_a_pain_worse_gets_whether_it_should_hurt(brain,
 )
 def test_worse_told_of_something_else_or_asked_is_not_a_stretch_that_hurt(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("when i stretch my calves i get a cramp in my foot, why", "general.cramp"),
+        ("why do my legs shake when i hold a stretch", "general.shaking"),
+        ("my hamstring cramps, what stretch helps", "hamstrings.stretch"),
+        (
+            "when i stretch my hamstrings i get shooting pain down my leg, why",
+            "red_flag.nerve_pain_when_stretching",
+        ),
+    ],
+)
+def test_a_sensation_felt_while_stretching_asked_why_gets_its_answer(brain, message, intent):
+    assert brain.reply(message).intent == intent
