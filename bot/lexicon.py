@@ -1340,9 +1340,7 @@ COMPARE_PAIRS = frozenset(
 
 def compares(words: Sequence[str]) -> bool:
     """Whether `words` compare two things: a comparison word, or a pair of them in a row."""
-    if not COMPARE_WORDS.isdisjoint(words):
-        return True
-    return any(pair in COMPARE_PAIRS for pair in zip(words, words[1:], strict=False))
+    return not COMPARE_WORDS.isdisjoint(words) or has_pair(words, COMPARE_PAIRS)
 
 
 # "always stretched before my runs, now everyone says after. who's right?": both times told,
@@ -1370,8 +1368,7 @@ def disputes_timing(words: Sequence[str]) -> bool:
     right: a question of when to stretch, whatever activity the story names."""
     if "before" not in words or "after" not in words or STRETCH_WORDS.isdisjoint(words):
         return False
-    pairs = zip(words, words[1:], strict=False)
-    return not DISPUTE_WORDS.isdisjoint(words) or any(p in DISPUTE_PAIRS for p in pairs)
+    return not DISPUTE_WORDS.isdisjoint(words) or has_pair(words, DISPUTE_PAIRS)
 
 
 MORNING_STIFFNESS = "morning_stiffness"
@@ -1431,13 +1428,22 @@ def owns_only_the_body(words: Sequence[str]) -> bool:
     )
 
 
+def first_span(words: Sequence[str], spans: Sequence[tuple[str, ...]]) -> tuple[int, int] | None:
+    """(start, end) of the first place in `words` where one of `spans` stands, or None."""
+    return next(
+        (
+            (i, i + len(span))
+            for i in range(len(words))
+            for span in spans
+            if tuple(words[i : i + len(span)]) == span
+        ),
+        None,
+    )
+
+
 def tells_morning(words: Sequence[str]) -> bool:
     """Whether the words tell of the morning or of getting up."""
-    return any(
-        tuple(words[i : i + len(span)]) == span
-        for span in MORNING_SPANS
-        for i in range(len(words) - len(span) + 1)
-    )
+    return first_span(words, MORNING_SPANS) is not None
 
 
 #: after the daily tips were set up, a short question about them points at them ("what time
@@ -1445,6 +1451,7 @@ def tells_morning(words: Sequence[str]) -> bool:
 DAILY_POINTERS = frozenset({"they", "them", "these", "those", "tips", "tip"})
 DAILY_ABOUT = frozenset({"time", "when", "kind", "sort", "type", "often", "change", "hour"})
 DAILY_FOLLOW_UP_MAX_WORDS = 10
+DAILY_TIME_PAIRS = frozenset({("the", "time")})
 
 
 def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
@@ -1453,9 +1460,7 @@ def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
     words = analysis.corrected
     if analysis.topics or not words or len(words) > DAILY_FOLLOW_UP_MAX_WORDS:
         return None
-    pointed = not DAILY_POINTERS.isdisjoint(words) or ("the", "time") in zip(
-        words, words[1:], strict=False
-    )
+    pointed = not DAILY_POINTERS.isdisjoint(words) or has_pair(words, DAILY_TIME_PAIRS)
     if not pointed:
         return None
     if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
@@ -1513,15 +1518,7 @@ def stretching_made_worse(words: Sequence[str]) -> bool:
     back is worse after sitting, stretches?")."""
     if STRETCH_WORDS.isdisjoint(words) or MADE_WORSE_WORDS.isdisjoint(words):
         return False
-    found = next(
-        (
-            (i, i + len(span))
-            for i in range(len(words))
-            for span in MADE_WORSE_SPANS
-            if tuple(words[i : i + len(span)]) == span
-        ),
-        None,
-    )
+    found = first_span(words, MADE_WORSE_SPANS)
     if found is None:
         return False
     start, end = found
