@@ -103,9 +103,9 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.redflags.recall.hits >= 236
-    assert report.redflags.level_right.hits >= 281
-    assert report.safety_conversations.recall.hits >= 48
+    assert report.redflags.recall.hits >= 241
+    assert report.redflags.level_right.hits >= 286
+    assert report.safety_conversations.recall.hits >= 50
     assert report.safety_conversations.false_red_flags.hits == 0
     assert report.nearmiss.false_red_flags.hits <= 2
 
@@ -115,7 +115,7 @@ def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.singles.in_domain.hits >= 258
+    assert report.singles.in_domain.hits >= 259
     assert report.singles.off_topic.hits >= 110
     assert report.singles.false_red_flags.hits <= 1
     assert report.conversations.turns.messages.hits >= 211
