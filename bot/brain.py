@@ -14,7 +14,7 @@ the reply (wording, buttons, the next context), `bot.actions` owns the buttons' 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -309,12 +309,6 @@ class Brain:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
-        if not analysis.topics and lexicon.disputes_timing(analysis.corrected):
-            # "always stretched before my runs, now everyone says after. who's right?"
-            reply = self.replies.answer(
-                GENERAL, "before_after", context, confidence=lexicon.CUE_CONFIDENCE
-            )
-            return self._with_conditions(reply, named, context)
         if (
             lexicon.area_thanks(analysis.words)
             and len(set(analysis.topics)) == 1
@@ -323,28 +317,11 @@ class Brain:
         ):  # "my back thanks you": a compliment in the back's voice
             reply = self.replies.smalltalk(lexicon.COMPLIMENT, text, context)
             return self._with_conditions(reply, named, context)
-        if (
-            lexicon.stretching_made_worse(analysis.corrected)
-            and (
-                GENERAL,
-                lexicon.PAIN_ANSWER,
-            )
-            in self.kb.answers
-        ):  # "the stretches make my back worse the next day"
-            reply = self.replies.answer(
-                GENERAL, lexicon.PAIN_ANSWER, context, confidence=lexicon.CUE_CONFIDENCE
-            )
-            return self._with_conditions(reply, named, context)
-        felt = self._sensation_in_a_stretch_asked(analysis)
-        if felt is not None:  # "when i stretch my calves i get a cramp in my foot, why"
-            reply = self.replies.answer(GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE)
-            return self._with_conditions(reply, named, context)
-        compared = self._areas_compared(analysis)
-        if compared is not None:  # "psoas vs hip flexors", "is the piriformis part of the glutes"
-            reply = self.replies.answer(
-                compared, "what", context, confidence=lexicon.CUE_CONFIDENCE
-            )
-            return self._with_conditions(reply, named, context)
+        cued = next(
+            (k for k in self._answers_read_from_cues(analysis) if k in self.kb.answers), None
+        )
+        if cued is not None:  # "psoas vs hip flexors", "stretching makes my back worse"
+            return self._cue_answer(cued, named, context)
         match = self._to_the_complaint(
             self.matcher.match(analysis, self._last_area(analysis, context)), analysis
         )
@@ -382,11 +359,9 @@ class Brain:
             story = self._story_for(analysis, context)
             if story is not None:  # "i work on a laptop all day if that matters" after the neck
                 return self._with_conditions(story, named, context)
-            if self._stiff_in_the_morning(analysis):  # "like the tin man every morning"
-                reply = self.replies.answer(
-                    GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
-                )
-                return self._with_conditions(reply, named, context)
+            morning = (GENERAL, lexicon.MORNING_STIFFNESS)
+            if morning in self.kb.answers and self._stiff_in_the_morning(analysis):
+                return self._cue_answer(morning, named, context)  # "like the tin man every morning"
             rest = self._after_greeting(analysis)
             if rest:  # "hi, what can you do": what follows the greeting
                 after = self._reply(" ".join(rest), context)
@@ -460,6 +435,29 @@ class Brain:
         key = reply.intent.partition(".")[2]
         return reply if self.wants.names_subject(key, head) and not told_areas else None
 
+    def _answers_read_from_cues(self, analysis: Analysis) -> Iterator[tuple[str, str]]:
+        """The answers (topic, aspect) a message's own words ask for before the intent layer
+        is asked, in order; the caller takes the first the knowledge base has: a disputed
+        before-or-after, stretching told to make a pain worse, a sensation felt while
+        stretching asked why, two areas compared."""
+        words = analysis.corrected
+        if not analysis.topics and lexicon.disputes_timing(words):
+            yield GENERAL, "before_after"  # "always stretched before, now they say after"
+        if lexicon.stretching_made_worse(words):
+            yield GENERAL, lexicon.PAIN_ANSWER  # "the stretches make my back worse"
+        felt = self._sensation_in_a_stretch_asked(analysis)
+        if felt is not None:  # "when i stretch my calves i get a cramp in my foot, why"
+            yield GENERAL, felt
+        compared = self._areas_compared(analysis)
+        if compared is not None:  # "is the piriformis part of the glutes"
+            yield compared, "what"
+
+    def _cue_answer(self, key: tuple[str, str], named: Sequence[str], context: Context) -> Reply:
+        """The answer `key` (topic, aspect), read from the message's cues, with its conditions."""
+        topic, aspect = key
+        reply = self.replies.answer(topic, aspect, context, confidence=lexicon.CUE_CONFIDENCE)
+        return self._with_conditions(reply, named, context)
+
     def _stiff_in_the_morning(self, analysis: Analysis) -> bool:
         """Whether a message nothing else understood complains, naming no area, of how it
         feels in the morning or on getting up: "im like the tin man every morning", "feel like
@@ -467,7 +465,6 @@ class Brain:
         words = analysis.corrected
         return (
             not analysis.topics
-            and (GENERAL, lexicon.MORNING_STIFFNESS) in self.kb.answers
             and lexicon.tells_morning(words)
             and not lexicon.STIFF_WORDS.isdisjoint(words)
             and lexicon.owns_only_the_body(words)
@@ -480,13 +477,12 @@ class Brain:
         None when it asks for a stretch, names no sensation or no stretching, or names one
         area, whose own answer says why it cramps or shakes."""
         words = analysis.corrected
-        if lexicon.STRETCH_WORDS.isdisjoint(words) or len(set(analysis.topics)) == 1:
+        if lexicon.STRETCH_FORMS.isdisjoint(words) or len(set(analysis.topics)) == 1:
             return None  # one area named: it is the one that cramps ("why do my hamstrings ...")
         cues = self.cues.read(words)
         if "why" not in cues or cues & lexicon.ASKS_A_STRETCH_CUES:
             return None
-        felt = self.wants.sensation_named(words)
-        return felt if felt is not None and (GENERAL, felt) in self.kb.answers else None
+        return self.wants.sensation_named(words)
 
     def _areas_compared(self, analysis: Analysis) -> str | None:
         """The first of two areas a message compares, asking what they are: "adductors vs hip
@@ -494,7 +490,7 @@ class Brain:
         `what` answers say where each sits and what it does. None when it names fewer than
         two areas, compares nothing, or asks for a stretch or tells a complaint."""
         named = list(dict.fromkeys(topic for _start, _end, topic in analysis.spans))
-        if len(named) < 2 or (named[0], "what") not in self.kb.answers:
+        if len(named) < 2:
             return None
         if not lexicon.compares(analysis.corrected):
             return None

@@ -847,6 +847,19 @@ def has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:
     return any(pair in pairs for pair in zip(words, words[1:], strict=False))
 
 
+def first_span(words: Sequence[str], spans: Collection[tuple[str, ...]]) -> tuple[int, int] | None:
+    """(start, end) of the first place in `words` where one of `spans` stands, or None."""
+    return next(
+        (
+            (i, i + len(span))
+            for i in range(len(words))
+            for span in spans
+            if tuple(words[i : i + len(span)]) == span
+        ),
+        None,
+    )
+
+
 def asks_both_sides(words: Sequence[str]) -> bool:
     """Whether a short message asks about both sides ("both sides?", "each side too?"), not
     "it hurts on both sides now" nor "how long on each side"."""
@@ -863,6 +876,11 @@ def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
     return has_pair(words, SENDING_PAIRS)
 
 
+def says_daily_off(words: Sequence[str]) -> bool:
+    """Whether the words ask to stop something: "stop", "unsubscribe", "no more", "turn off"."""
+    return not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS)
+
+
 def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["on", "off"] | None:
     """ "on" or "off" for a message that asks to start or stop the daily tips: "please stop
     the daily tips, i get enough notifications", "sign me up for the daily tip thing but at
@@ -875,7 +893,7 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
     things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS
     if analysis.topics or not every_day(words) or things.isdisjoint(words):
         return None
-    if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
+    if says_daily_off(words):
         return "off"
     if not DAILY_ON_WORDS.isdisjoint(words) or has_pair(words, DAILY_ON_PAIRS):
         return "on"
@@ -1058,6 +1076,17 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     kind, _, activity = first.partition("_")
     if kind not in ("warmup", "cooldown") or not activity:
         return first  # a setting named first ("at my desk ... not doing lunges"): its routine
+    wanted = wanted_end(words)
+    # a warm-up by name, not just "before" ("what should i stretch before i shower")
+    named = wanted == "warmup" and not _WARM_NAMES.isdisjoint(words)
+    fallback = WARM_UP_ROUTINE if named else first
+    return next((rid for rid in found if rid.startswith(wanted)), fallback)
+
+
+def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
+    """Which end of an activity the words ask for: the warm-up when they say before, or that
+    the activity is still to come (`still_ahead`), and not after (WARM_WORDS, COOL_WORDS);
+    a warm-up or a cool-down named wins whatever else they say."""
     # "after work", "after school" say when the day is, not which end of the activity
     ends = [
         w
@@ -1067,25 +1096,18 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     warm_named = not _WARM_NAMES.isdisjoint(words)
     cool_named = not _COOL_NAMES.isdisjoint(words)
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
-        wanted = "warmup" if warm_named else "cooldown"
-    elif (WARM_WORDS.intersection(ends) or still_ahead(words)) and not (
+        return "warmup" if warm_named else "cooldown"
+    if (WARM_WORDS.intersection(ends) or still_ahead(words)) and not (
         COOL_WORDS | _DONE_WORDS
     ).intersection(ends):
-        wanted = "warmup"
-    else:
-        wanted = "cooldown"
-    # a warm-up by name, not just "before" ("what should i stretch before i shower")
-    named = wanted == "warmup" and warm_named
-    fallback = WARM_UP_ROUTINE if named else first
-    return next((rid for rid in found if rid.startswith(wanted)), fallback)
+        return "warmup"
+    return "cooldown"
 
 
 def cool_down_instead(found: str, words: Sequence[str]) -> bool:
     """Whether the words ask for the cool-down of an activity that has only a warm-up
     (`found`): "cool down after a football match", "stretches after 5 a side"."""
-    if not found.startswith("warmup_"):
-        return False
-    return pick_warm_or_cool([found, COOLDOWN + "_"], words) == COOLDOWN + "_"
+    return found.startswith("warmup_") and wanted_end(words) == "cooldown"
 
 
 def which_end(found: str, named: Collection[str], words: Sequence[str]) -> str:
@@ -1327,7 +1349,7 @@ def tells_it_helped(words: Sequence[str]) -> bool:
             rest = [w for w in words[i + 1 : i + 4] if w not in FEEL_FILLERS]
             if rest and rest[0] in FEELS_GOOD:
                 return True
-    return any(tuple(words[i : i + len(p)]) == p for p in HELPED_PHRASES for i in range(len(words)))
+    return first_span(words, HELPED_PHRASES) is not None
 
 
 # a comparison between two things named ("psoas vs hip flexors", "the difference between",
@@ -1360,13 +1382,12 @@ DISPUTE_PAIRS = frozenset(
     }
 )
 DISPUTE_WORDS = frozenset({"confused", "confusing", "true", "myth", "right", "correct"})
-STRETCH_WORDS = frozenset({"stretch", "stretches", "stretched", "stretching"})
 
 
 def disputes_timing(words: Sequence[str]) -> bool:
     """Whether the words tell both before and after, with stretching, and ask which is
     right: a question of when to stretch, whatever activity the story names."""
-    if "before" not in words or "after" not in words or STRETCH_WORDS.isdisjoint(words):
+    if "before" not in words or "after" not in words or STRETCH_FORMS.isdisjoint(words):
         return False
     return not DISPUTE_WORDS.isdisjoint(words) or has_pair(words, DISPUTE_PAIRS)
 
@@ -1428,19 +1449,6 @@ def owns_only_the_body(words: Sequence[str]) -> bool:
     )
 
 
-def first_span(words: Sequence[str], spans: Sequence[tuple[str, ...]]) -> tuple[int, int] | None:
-    """(start, end) of the first place in `words` where one of `spans` stands, or None."""
-    return next(
-        (
-            (i, i + len(span))
-            for i in range(len(words))
-            for span in spans
-            if tuple(words[i : i + len(span)]) == span
-        ),
-        None,
-    )
-
-
 def tells_morning(words: Sequence[str]) -> bool:
     """Whether the words tell of the morning or of getting up."""
     return first_span(words, MORNING_SPANS) is not None
@@ -1463,7 +1471,7 @@ def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
     pointed = not DAILY_POINTERS.isdisjoint(words) or has_pair(words, DAILY_TIME_PAIRS)
     if not pointed:
         return None
-    if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
+    if says_daily_off(words):
         return "off"
     return "on" if not DAILY_ABOUT.isdisjoint(words) else None
 
@@ -1509,6 +1517,13 @@ MADE_WORSE_SPANS = (
 )
 MADE_WORSE_WORDS = frozenset({"worse", "more", "sorer"})
 PAIN_ANSWER = "pain"
+#: how many words after the made-worse words a stretch word may stand ("... after i do the
+#: quad stretch")
+MADE_WORSE_REACH = 6
+#: a yes-or-no question about stretching, before the made-worse words ("will stretching...")
+MADE_WORSE_ASKED = frozenset(
+    {"will", "would", "does", "do", "could", "can", "might", "is", "should"}
+)
 
 
 def stretching_made_worse(words: Sequence[str]) -> bool:
@@ -1516,18 +1531,18 @@ def stretching_made_worse(words: Sequence[str]) -> bool:
     span of MADE_WORSE_SPANS ("the stretches make my back worse"), or a few words after it
     with no other doing between ("my knee hurts more after i do the quad stretch"; not "my
     back is worse after sitting, stretches?")."""
-    if STRETCH_WORDS.isdisjoint(words) or MADE_WORSE_WORDS.isdisjoint(words):
+    if STRETCH_FORMS.isdisjoint(words) or MADE_WORSE_WORDS.isdisjoint(words):
         return False
     found = first_span(words, MADE_WORSE_SPANS)
     if found is None:
         return False
     start, end = found
     if (start and words[start - 1] == "or") or any(
-        w in MADE_WORSE_ASKED and nxt in STRETCH_WORDS
+        w in MADE_WORSE_ASKED and nxt in STRETCH_FORMS
         for w, nxt in zip(words, words[1:], strict=False)
     ):
         return False  # "will stretching fix the soreness or make it worse?": asked, not told
-    stretched = [j for j, w in enumerate(words) if w in STRETCH_WORDS]
+    stretched = [j for j, w in enumerate(words) if w in STRETCH_FORMS]
     if any(j < start for j in stretched):
         return True
     return any(
@@ -1535,10 +1550,3 @@ def stretching_made_worse(words: Sequence[str]) -> bool:
         and not any(w.endswith("ing") and w != "doing" for w in words[end:j])
         for j in stretched
     )
-
-
-MADE_WORSE_REACH = 6
-#: a yes-or-no question about stretching, before the made-worse words ("will stretching...")
-MADE_WORSE_ASKED = frozenset(
-    {"will", "would", "does", "do", "could", "can", "might", "is", "should"}
-)
