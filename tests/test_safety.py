@@ -1410,6 +1410,28 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.dizzy_on_position",
     ),
     ("got a head rush standing up too fast once", None),
+    # a faint that already happened, outside exercise; "passed out" on the sofa is sleep
+    ("i passed out in the queue at the shops yesterday", "red_flag.fainted"),
+    ("my friend fainted at the bus stop this morning", "red_flag.fainted"),
+    ("fainted during my spin class", "red_flag.fainting_exercise"),
+    ("passed out on the couch after leg day, what should i stretch", None),
+    ("so tired i could faint, quick morning stretch please", None),
+    # a disc bulge is no swelling; the back of a thigh is no back
+    ("disc bulge at L4, my leg hurts when i stretch", "condition.herniated_disc"),
+    ("heard a pop at the back of my thigh and went down, bruised now", "red_flag.suspected_tear"),
+    # a "pulled" calf and then chest pain on breathing in: a clot that moved
+    (
+        "pulled my calf on tuesday and now it stabs in my chest when i breathe in",
+        "red_flag.pulmonary_embolism",
+    ),
+    # sciatica and a weak leg; the inflammatory pattern of morning back stiffness
+    ("shooting pain down my leg and that leg has gone weak", "red_flag.weak_limb_with_spine_pain"),
+    (
+        "back stiff every morning for months, eases once i move, worse when i rest",
+        "red_flag.inflammatory_back_pain",
+    ),
+    ("pulled my groin at football 3 days ago, it hurts, when can i stretch it", None),
+    ("nearly pass out every time i get up off the mat", "red_flag.dizzy_on_position"),
 ]
 
 
