@@ -272,6 +272,47 @@ LIMB_WORDS = frozenset(
     """leg legs foot feet toe toes hand hands arm arms finger fingers thumb thumbs bum butt
     bottom backside""".split()
 )
+#: the general answer about clicking, cracking and popping joints, and the words that tell
+#: it beside a joint ("popping my joints", "my toes keep cracking"): a noise within
+#: `NOISE_REACH` words after the joint, or just before it with an owner between. Not "creaks":
+#: "every joint creaks when i get up" tells of stiffness
+JOINT_NOISES = "joint_noises"
+JOINT_WORDS = frozenset(
+    """joint joints knee knees knuckle knuckles neck back hip hips shoulder shoulders ankle
+    ankles wrist wrists elbow elbows toe toes finger fingers thumb thumbs spine jaw bones
+    body""".split()
+)
+NOISE_WORDS = frozenset(
+    """pop pops popping popped crack cracks cracking cracked click clicks clicking clicked
+    clunk clunks clunking crunchy crackle crackles crackling clicky""".split()
+)
+NOISE_REACH = 2
+#: what a click is done on, not a joint's noise ("wrist sore from clicking the mouse")
+_CLICKED_THINGS = frozenset({"mouse", "button", "buttons", "trackpad", "keyboard", "links"})
+
+
+def joint_noise_spans(words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each joint told with its noise: "knees always crack", "popping my
+    joints", "crack my toes"; not "clicking the mouse hurts my wrist" nor "pop back later"."""
+    for i, word in enumerate(words):
+        if word not in NOISE_WORDS or _CLICKED_THINGS.intersection(words[i + 1 : i + 3]):
+            continue
+        for j in range(max(0, i - NOISE_REACH), i):
+            if words[j] in JOINT_WORDS:
+                yield j, i + 1
+                break
+        else:
+            owned = i + 1 < len(words) and words[i + 1] in POSSESSIVES
+            after = i + 2 if owned else i + 1
+            # "pop back later" is no back
+            if (
+                after < len(words)
+                and words[after] in JOINT_WORDS
+                and (owned or words[after] != "back")
+            ):
+                yield i, after + 1
+
+
 #: an area's answers (and its stretch) that the intent layer may find for a question why,
 #: what, or whether a sensation named with the area is all right: the sensation's instead
 ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})

@@ -40,6 +40,12 @@ class SubjectIndex(PhraseIndex):
         found = tuple(super()._scan(words))
         canonical = tuple(self._canon(words))
         more = tuple(super()._scan(canonical)) if canonical != words else ()
+        # a joint told with its noise in words no keyword lists ("popping my joints")
+        more += tuple(
+            (start, end, lexicon.JOINT_NOISES)
+            for start, end in lexicon.joint_noise_spans(words)
+            if not any(s <= start < e for s, e, _key in found)
+        )
         yield from sorted(set(found) | set(more)) if more else found
 
 

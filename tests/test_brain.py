@@ -1229,6 +1229,11 @@ def test_a_subject_asked_about_without_a_question_mark(brain, message, intent):
     [
         ("neck cracks when i roll it", "general.joint_noises"),
         ("back clicks loads when i twist, feels good actually", "general.joint_noises"),
+        # a joint and its noise in words no keyword lists; a mouse's click and "pop back"
+        # are neither
+        ("is cracking my fingers bad for you", "general.joint_noises"),
+        ("my elbows keep popping when i do push ups", "general.joint_noises"),
+        ("wrist sore from clicking the mouse all day", "wrists_forearms.stretch"),
         ("arms shake like mad during the plank, is that bad", "general.shaking"),
         ("legs tremble when i hold a deep hamstring stretch", "general.shaking"),
         ("muscles twitch after a hard workout", "general.shaking"),
