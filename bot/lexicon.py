@@ -443,8 +443,11 @@ NOT_THE_WRITERS = frozenset({"your", "yer", "ur"})
 REGION_SAYINGS = frozenset({"pull", "pulling", "shake", "break"})
 #: a thing after one of these, this many words or fewer before it, is a cause or a likeness,
 #: not an owner of an area: "sore bum from the car", "stiff neck after hours in the car",
-#: "IT band so tight it feels like a rope"
-CAUSE_WORDS = frozenset({"from", "after", "during", "driving", "by", "like", "hours"})
+#: "IT band so tight it feels like a rope", "tight as a drum", "sore carrying the baby"
+CAUSE_WORDS = frozenset(
+    """from after during driving by like hours as sitting sat playing carrying lifting
+    holding using riding pushing wearing""".split()
+)
 CAUSE_REACH = 3
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
 WHOLE_BODY_ROUTINE = "full_body"

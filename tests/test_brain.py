@@ -2103,6 +2103,8 @@ OWN_WORDS = [
     ("hamstrings so tight they feel like a rope", "hamstrings.why_tight"),
     ("wrists sore from guitar practice", "wrists_forearms.stretch"),
     ("the rope is tight on my neck", "fallback"),
+    ("calves stiff as a board after sitting in the car for hours", "calves.stretch"),
+    ("forearms ache carrying the baby around all day", "wrists_forearms.why_tight"),
     # asked to send a stretch every day: the daily tips; anything else sent daily is not ours
     ("could you send me a stretch each morning so i remember", "daily.on"),
     ("send me my bank statement every morning", "fallback"),
