@@ -262,6 +262,11 @@ class Brain:
         if about is not None:  # "so what should she avoid?" after her osteoporosis was told
             ordered = (about, *(c for c in context.conditions if c != about))
             return self.replies.condition(ordered, context)
+        chosen = lexicon.choice_after_a_comparison(analysis.corrected, context.intent)
+        if chosen is not None and not analysis.topics and (GENERAL, chosen) in self.kb.answers:
+            # "so which before running" after static against dynamic stretching: a choice
+            # between the two things compared, not a warm-up asked instead
+            return self._cue_answer((GENERAL, chosen), named, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, named, context)

@@ -1428,6 +1428,35 @@ DISPUTE_PAIRS = frozenset(
 DISPUTE_WORDS = frozenset({"confused", "confusing", "true", "myth", "right", "correct"})
 
 
+#: general answers that compare two ways of doing something: "which" asked right after one
+#: asks to choose between them
+COMPARING_ANSWERS = frozenset(
+    {"static_vs_dynamic", "warmup_vs_stretch", "yoga_vs_stretching", "before_after"}
+)
+#: the longest message read as such a choice: "so which one should i do before my run then"
+CHOICE_WORDS_MAX = 10
+TIMING_WORDS = frozenset({"before", "after", "pre", "post"})
+#: what follows "which" when it asks to choose: "which one", "which is it", "which before"
+CHOICE_FOLLOWERS = frozenset(
+    """one ones is should do would of then before after better type kind for""".split()
+)
+
+
+def choice_after_a_comparison(words: Sequence[str], last_intent: str | None) -> str | None:
+    """The answer a short "which" question asks for right after a general answer that
+    compared two things: when to do each (`BEFORE_AFTER`) if it names a time, else the same
+    comparison. "so which before running" after static against dynamic stretching."""
+    topic, _, aspect = (last_intent or "").partition(".")
+    if topic != "general" or aspect not in COMPARING_ANSWERS:
+        return None
+    if len(words) > CHOICE_WORDS_MAX or "which" not in words[:3]:
+        return None
+    after = words[words.index("which") + 1 : words.index("which") + 2]
+    if after and after[0] not in CHOICE_FOLLOWERS:
+        return None  # "which muscles should i stretch" asks something else
+    return BEFORE_AFTER if not TIMING_WORDS.isdisjoint(words) else aspect
+
+
 def disputes_timing(words: Sequence[str]) -> bool:
     """Whether the words tell both before and after, with stretching, and ask which is
     right: a question of when to stretch, whatever activity the story names."""

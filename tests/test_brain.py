@@ -1559,6 +1559,39 @@ def test_asking_what_the_area_is_after_a_reply_about_it(brain, first, then, inte
     assert brain.reply(then, brain.reply(first).context).intent == intent
 
 
+def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
+    intents = [
+        r.intent
+        for r in converse(
+            brain, "static vs dynamic, whats the difference", "ok so which one before a run"
+        )
+    ]
+    assert intents == ["general.static_vs_dynamic", "general.before_after"]
+    intents = [
+        r.intent
+        for r in converse(brain, "is yoga better than just stretching", "which would you pick")
+    ]
+    assert intents == ["general.yoga_vs_stretching", "general.yoga_vs_stretching"]
+    # a "which" that asks something else is read as itself
+    replies = converse(
+        brain, "static vs dynamic, whats the difference", "which muscles should i stretch"
+    )
+    assert replies[1].intent not in ("general.static_vs_dynamic", "general.before_after")
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("does flexibility even matter if i only lift weights", "general.benefits"),
+        ("is flexibility that important for climbing", "general.benefits"),
+        ("my legs shake and burn in the plank, am i injuring myself", "general.sore_or_injured"),
+        ("can i do that stretch every hour", "general.how_often"),
+    ],
+)
+def test_everyday_questions_about_stretching_find_their_answer(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
 def test_a_general_answer_about_one_area_keeps_the_area_for_what_follows(brain):
     first = brain.reply("my neck clicks when i turn my head, is that bad")
     assert first.intent == "general.joint_noises"
