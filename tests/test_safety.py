@@ -1432,6 +1432,20 @@ SIGNS_IN_OWN_WORDS = [
     ),
     ("pulled my groin at football 3 days ago, it hurts, when can i stretch it", None),
     ("nearly pass out every time i get up off the mat", "red_flag.dizzy_on_position"),
+    # effort brings it on, rest ends it, with sickness or a sweat: the heart's pattern
+    (
+        "my upper back aches when i hurry for the bus, i go clammy, it settles when i stop",
+        "red_flag.chest_pain_on_effort",
+    ),
+    ("my calves burn up the stairs but it goes off when i stop", None),
+    # an ache all night for weeks; the night after a marathon is soreness
+    ("my elbow has ached all night for weeks now", "red_flag.night_pain"),
+    ("legs ached all night after my first marathon", None),
+    # an old injury that is back now is no history
+    (
+        "shoulder injury from years ago is back, sore for a month, cant lift my arm overhead",
+        "red_flag.pain_for_months",
+    ),
 ]
 
 
