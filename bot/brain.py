@@ -263,9 +263,15 @@ class Brain:
             ordered = (about, *(c for c in context.conditions if c != about))
             return self.replies.condition(ordered, context)
         chosen = lexicon.choice_after_a_comparison(analysis.corrected, context.intent)
-        if chosen is not None and not analysis.topics and (GENERAL, chosen) in self.kb.answers:
+        if (
+            chosen is not None
+            and not analysis.topics
+            and (GENERAL, chosen) in self.kb.answers
+            and self.wants.subjects_named(analysis.corrected) <= {chosen}
+        ):
             # "so which before running" after static against dynamic stretching: a choice
-            # between the two things compared, not a warm-up asked instead
+            # between the two things compared, not a warm-up asked instead; "better than
+            # stretching though?" after foam rolling: foam rolling again
             return self._cue_answer((GENERAL, chosen), named, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."

@@ -1434,7 +1434,7 @@ COMPARING_ANSWERS = frozenset(
     {"static_vs_dynamic", "warmup_vs_stretch", "yoga_vs_stretching", "before_after"}
 )
 #: the longest message read as such a choice: "so which one should i do before my run then"
-CHOICE_WORDS_MAX = 10
+CHOICE_WORDS_MAX = 12
 TIMING_WORDS = frozenset({"before", "after", "pre", "post"})
 #: what follows "which" when it asks to choose: "which one", "which is it", "which before"
 CHOICE_FOLLOWERS = frozenset(
@@ -1442,18 +1442,35 @@ CHOICE_FOLLOWERS = frozenset(
 )
 
 
+#: general answers about a practice other than stretching: a short question right after one
+#: that weighs "it" against something else is still about it ("better than stretching
+#: though?", "can i use it instead of a warm-up?")
+WEIGHED_PRACTICES = frozenset({"foam_rolling", "pnf"})
+WEIGH_PAIRS = frozenset(
+    {("better", "than"), ("worse", "than"), ("same", "as"), ("instead", "of"), ("rather", "than")}
+)
+
+
 def choice_after_a_comparison(words: Sequence[str], last_intent: str | None) -> str | None:
-    """The answer a short "which" question asks for right after a general answer that
-    compared two things: when to do each (`BEFORE_AFTER`) if it names a time, else the same
-    comparison. "so which before running" after static against dynamic stretching."""
+    """The answer a short question asks for right after a general answer that compared two
+    things or told of a practice. After a comparison, "which" asks to choose: when to do each
+    (`BEFORE_AFTER`) if it names a time, else the same comparison ("so which before running"
+    after static against dynamic stretching). After a practice, weighing it against
+    something else asks about it again ("and is it better than stretching?")."""
     topic, _, aspect = (last_intent or "").partition(".")
-    if topic != "general" or aspect not in COMPARING_ANSWERS:
+    if topic != "general" or len(words) > CHOICE_WORDS_MAX:
         return None
-    if len(words) > CHOICE_WORDS_MAX or "which" not in words[:3]:
+    if aspect in WEIGHED_PRACTICES:
+        weighs = has_pair(words, WEIGH_PAIRS) or not COMPARE_WORDS.isdisjoint(words)
+        return aspect if weighs else None
+    if aspect not in COMPARING_ANSWERS:
         return None
-    after = words[words.index("which") + 1 : words.index("which") + 2]
-    if after and after[0] not in CHOICE_FOLLOWERS:
-        return None  # "which muscles should i stretch" asks something else
+    # "which one", "which is it", "so before my run which": not "which muscles should i stretch"
+    if not any(
+        word == "which" and (i + 1 == len(words) or words[i + 1] in CHOICE_FOLLOWERS)
+        for i, word in enumerate(words)
+    ):
+        return None
     return BEFORE_AFTER if not TIMING_WORDS.isdisjoint(words) else aspect
 
 

@@ -1572,6 +1572,16 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         for r in converse(brain, "is yoga better than just stretching", "which would you pick")
     ]
     assert intents == ["general.yoga_vs_stretching", "general.yoga_vs_stretching"]
+    intents = [r.intent for r in converse(brain, "static or dynamic?", "so for after my run which")]
+    assert intents == ["general.static_vs_dynamic", "general.before_after"]
+    # weighing a practice just answered against something else asks about it again
+    intents = [
+        r.intent
+        for r in converse(
+            brain, "is a massage gun any good", "would it work instead of a warm up before football"
+        )
+    ]
+    assert intents == ["general.foam_rolling", "general.foam_rolling"]
     # a "which" that asks something else is read as itself
     replies = converse(
         brain, "static vs dynamic, whats the difference", "which muscles should i stretch"
