@@ -2216,6 +2216,11 @@ class Brain:
             and "?" not in analysis.text
             and lexicon.tells_it_helped(analysis.corrected)
             and not self.cues.complains(analysis.corrected)
+            # "... felt amazing tbh. is that ok to do daily": a question after the praise
+            and not any(
+                lexicon.opens_a_question(analysis.corrected[start:end])
+                for start, end in analysis.pieces()[1:]
+            )
         ):
             # "you're honestly the best, my back feels amazing": praise, not a question
             thanked = not lexicon.THANKS_OPENERS.isdisjoint(analysis.corrected)
@@ -2287,6 +2292,15 @@ class Brain:
             if self.wants.sore_after_exercise(
                 analysis
             ):  # "sore all over after my first yoga class"
+                if (
+                    lexicon.COOL_DOWN_ROUTINE in self.kb.routines
+                    and self.cues.read(analysis.corrected) & {"asks_stretch", "request"}
+                    and not lexicon.STRETCH_NOUNS.isdisjoint(analysis.corrected)
+                ):
+                    # "literally dying after that hiit class, send help (stretches)": the
+                    # stretches asked for, as a cool-down
+                    routine = self.kb.routines[lexicon.COOL_DOWN_ROUTINE]
+                    return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
                 return say.answer(
                     GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
                 )

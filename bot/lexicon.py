@@ -284,7 +284,7 @@ JOINT_WORDS = frozenset(
 )
 NOISE_WORDS = frozenset(
     """pop pops popping popped crack cracks cracking cracked click clicks clicking clicked
-    clunk clunks clunking crunchy crackle crackles crackling clicky""".split()
+    clunk clunks clunking crunch crunched crunchy crackle crackles crackling clicky""".split()
 )
 NOISE_REACH = 2
 #: what a click is done on, not a joint's noise ("wrist sore from clicking the mouse")

@@ -1596,6 +1596,14 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ("is flexibility that important for climbing", "general.benefits"),
         ("my legs shake and burn in the plank, am i injuring myself", "general.sore_or_injured"),
         ("can i do that stretch every hour", "general.how_often"),
+        # praise followed by a question asks the question; soreness with stretches asked
+        # for gets a cool-down
+        (
+            "my neck went crunch when i rolled it, felt amazing. is that ok to do",
+            "general.joint_noises",
+        ),
+        ("absolutely wrecked after bootcamp, any stretches pls", "routine.cooldown"),
+        ("so sore after bootcamp, is stretching gonna help", "general.soreness"),
     ],
 )
 def test_everyday_questions_about_stretching_find_their_answer(brain, message, intent):
