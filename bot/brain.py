@@ -2192,7 +2192,11 @@ class Brain:
             or (
                 match.kind == "general"
                 and not accepted
-                and lexicon.warm_ups_named(analysis.corrected)
+                and (
+                    lexicon.warm_ups_named(analysis.corrected)
+                    # "head out the door for my 6am run. should i be doing something first?"
+                    or lexicon.done_before_or_after(analysis.corrected)
+                )
             )
             # "how do i warm up my hamstrings": a look-alike of warming up a thing, but the
             # thing is an area of the body

@@ -236,8 +236,16 @@ FINISHED_WORDS = frozenset("done finished won lost back home over".split())
 WHAT_NOW = frozenset({("what", "now"), ("now", "what"), ("what", "next"), ("whats", "next")})
 #: a question what to do: "should i do anything", "what do i do", "something to do"
 WHAT_TO_DO = frozenset(
-    {("do", "anything"), ("do", "something"), ("what", "do"), ("what", "should"), ("to", "do")}
+    {
+        ("do", "anything"),
+        ("do", "something"),
+        ("what", "do"),
+        ("what", "should"),
+        ("to", "do"),
+    }
 )
+#: "first" that means before the activity: "should i be doing something first?"
+DONE_FIRST = frozenset({("something", "first"), ("anything", "first"), ("do", "first")})
 #: muscles and the region each lies in: named together, or the region pointed at after the
 #: muscle, the muscle is what the message is about
 MUSCLE_REGIONS = {"piriformis": "glutes", "psoas": "hip_flexors"}
@@ -819,6 +827,30 @@ def asks_whether(words: Sequence[str]) -> bool:
     return bool(words) and words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS
 
 
+#: words that tell when an activity happens, between its owner and its name ("my 6am run",
+#: "the usual sunday ride"): an activity's name is found without them
+TOLD_TIME_WORDS = frozenset(
+    """morning evening early late usual weekly daily sunday saturday weekend lunchtime
+    lunch night nightly""".split()
+)
+_TIME_TOKEN = re.compile(r"\d+(am|pm|k|km|mi|mile|miles|min|mins)?")
+_ACTIVITY_OWNERS = frozenset({"my", "a", "the", "our", "his", "her", "their", "your"})
+
+
+def without_told_times(words: Sequence[str]) -> tuple[str, ...] | None:
+    """The words without those that tell when, right after an owner and before a name
+    ("my 6am run" -> "my run"); None when there are none."""
+    if not any(w in TOLD_TIME_WORDS or w[:1].isdigit() for w in words):
+        return None
+    out: list[str] = []
+    for i, word in enumerate(words):
+        told = word in TOLD_TIME_WORDS or _TIME_TOKEN.fullmatch(word) is not None
+        if told and out and out[-1] in _ACTIVITY_OWNERS and i + 1 < len(words):
+            continue
+        out.append(word)
+    return tuple(out) if len(out) != len(words) else None
+
+
 def with_plural(phrase: str) -> tuple[str, ...]:
     """A phrase of two words or more, and its plural by its last word ("service station",
     "service stations"); a single word as it is (its forms are the knowledge base's)."""
@@ -1219,9 +1251,10 @@ def done_before_or_after(words: Sequence[str]) -> set[str]:
     """{"warmup"} or {"cooldown"} for a question what to do before or after something ("should
     i do anything before i get in the pool", "what do i do after"), else empty."""
     pairs = set(zip(words, words[1:], strict=False))
-    if pairs.isdisjoint(WHAT_TO_DO):
+    first = not pairs.isdisjoint(DONE_FIRST)  # "should i be doing something first?"
+    if pairs.isdisjoint(WHAT_TO_DO) and not first:
         return set()
-    before, after = "before" in words, "after" in words
+    before, after = "before" in words or first, "after" in words
     if before == after:
         return set()
     return {"warmup"} if before else {"cooldown"}

@@ -415,8 +415,9 @@ class RoutinePicker:
             # "should i do anything before i get in the pool": what to do before the activity
             # named after it (not "... moving boxes. what should i do before bed")
             kinds = lexicon.done_before_or_after(words)
-            at = next((i for i, w in enumerate(words) if w in ("before", "after")), len(words))
-            if kinds and not self.activities_in(words[at:]):
+            at = next((i for i, w in enumerate(words) if w in ("before", "after")), None)
+            # "... for my 6am run. should i be doing something first?" names it before
+            if kinds and at is not None and not self.activities_in(words[at:]):
                 kinds = set()
         if len(kinds) == 1:
             wanted = kinds.pop()
@@ -552,6 +553,9 @@ class RoutinePicker:
         before bed") or in a conversation about stretching ("what about before bed"): a
         morning routine for productivity or a baby's bedtime is none of ours."""
         found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        plain = lexicon.without_told_times(words)
+        if plain is not None:  # "my 6am run", "the sunday long ride"
+            found += [rid for _s, _e, rid in self.activities.matches(plain) if rid not in found]
         if (
             set(found) & set(lexicon.TIME_ROUTINES.values())
             and not (context is not None and context.kind in lexicon.STRETCHING_KINDS)

@@ -260,8 +260,9 @@ class WantReader:
         # write
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
-        if not cues & {"complaint", "request", "asks_stretch"}:
-            return None
+        opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
+        if not cues & {"complaint", "request", "asks_stretch"} and not opens_why:
+            return None  # "why is my heel so much worse first thing" asks why, as a complaint does
         if "not_a_body" in cues and self.thing_beside_an_area(analysis):
             spans = analysis.spans
             words = analysis.corrected

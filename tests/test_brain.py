@@ -1604,6 +1604,18 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ),
         ("absolutely wrecked after bootcamp, any stretches pls", "routine.cooldown"),
         ("so sore after bootcamp, is stretching gonna help", "general.soreness"),
+        # a why question about a named area asks why, though it names no complaint word
+        ("why is my achilles so much worse first thing and then fine", "feet_ankles.why_tight"),
+        # something to do first, with an activity named before it, even with its time told
+        (
+            "out the door for my 7am jog most days, should i be doing anything first?",
+            "routine.warmup_running",
+        ),
+        ("my 10k run is tomorrow, warm up?", "routine.warmup_running"),
+        (
+            "week 2 of running and im breathless, am i doing something wrong",
+            "general.breathless_exercise",
+        ),
     ],
 )
 def test_everyday_questions_about_stretching_find_their_answer(brain, message, intent):
