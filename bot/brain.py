@@ -221,6 +221,9 @@ class Brain:
             repeated = context.intent == f"red_flag.{safety.flag.id}"
             repeated = repeated and self._asks_to_stretch_on(analysis)
             return self.replies.red_flag(safety.flag.id, conditions, symptoms, again=repeated)
+        # a condition told for the first time: "thanks so much 🤰" after a stretch already
+        # picked for the pregnancy tells nothing new
+        newly_named = tuple(c for c in named if c not in context.conditions)
         if named or safety.symptoms != context.symptoms:
             # what this message described is remembered for the next one only; a condition
             # for the rest of the conversation
@@ -255,7 +258,7 @@ class Brain:
             context = replace(
                 context, topic=None, kind=None, intent=None, stretch=None, routine=None, plan=None
             )
-        checked = self._stretch_checked_for(named, analysis, context)
+        checked = self._stretch_checked_for(newly_named, analysis, context)
         if checked is not None:  # "btw im pregnant, is that one still ok?" after a stretch
             return checked
         about = self._condition_asked_about(analysis, context, named)
@@ -275,7 +278,7 @@ class Brain:
             return self._cue_answer((GENERAL, chosen), named, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
-            return self._with_conditions(moved, named, context)
+            return self._with_conditions(moved, newly_named, context)
         switch = lexicon.daily_switch(analysis, after_a_tip=context.kind == "tip")
         if switch is None and context.kind == "daily":
             switch = lexicon.daily_follow_up(analysis)  # "what time do they come"
@@ -391,6 +394,8 @@ class Brain:
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
+        if reply.kind == "smalltalk":
+            named = newly_named  # "thanks 🤰" after the pregnancy was told: thanks
         return self._with_conditions(reply, named, context, analysis.corrected)
 
     def _question_first(self, analysis: Analysis, context: Context, match: Match) -> Reply | None:
@@ -516,7 +521,7 @@ class Brain:
         """After a stretch card, a message that tells a condition ("btw im pregnant, 24 weeks,
         is that one still ok?", "i should mention my hip was replaced in march"): that stretch
         checked against it, shown again when it suits, else one for the same area that does.
-        None when no condition is told, no stretch is on screen, or the message asks about
+        None when no new condition is told, no stretch is on screen, or the message asks about
         another area or a routine."""
         shown = self.kb.stretches.get(context.stretch or "")
         if not named or shown is None or context.kind != "stretch":
@@ -2293,6 +2298,18 @@ class Brain:
             subject = self.wants.subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
+            if (
+                lexicon.names_a_posture(analysis.corrected)
+                and (
+                    GENERAL,
+                    lexicon.POSTURE,
+                )
+                in self.kb.answers
+            ):
+                # "my shoulders round forward so much i look like a shrimp": the posture told
+                return say.answer(
+                    GENERAL, lexicon.POSTURE, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             if self.wants.sore_after_exercise(
                 analysis
             ):  # "sore all over after my first yoga class"

@@ -262,6 +262,10 @@ POSTURE_NAMES = frozenset(
         ("forward", "head"),
         ("rounded", "shoulders"),
         ("round", "shoulders"),
+        ("shoulders", "round"),
+        ("shoulders", "rounded"),
+        ("shoulders", "roll"),
+        ("shoulders", "hunch"),
         ("my", "posture"),
         ("bad", "posture"),
         ("poor", "posture"),
@@ -493,8 +497,8 @@ DAILY_THINGS = frozenset(
 )
 #: what the daily tips may be called when someone turns them on or off: "the daily tip thing"
 DAILY_SWITCH_THINGS = frozenset(
-    """tip tips reminder reminders notification notifications message messages msgs msg
-    texts""".split()
+    """tip tips reminder reminders notification notifications notifs notif message messages
+    msgs msg texts ones""".split()
 )
 #: ... turning them off: "stop the daily tips", "no more daily reminders"
 DAILY_OFF_WORDS = frozenset(
@@ -1458,7 +1462,9 @@ DISPUTE_PAIRS = frozenset(
         ("true", "or"),
     }
 )
-DISPUTE_WORDS = frozenset({"confused", "confusing", "true", "myth", "right", "correct"})
+DISPUTE_WORDS = frozenset(
+    {"confused", "confusing", "true", "myth", "right", "correct", "legit", "wrong", "accurate"}
+)
 
 
 #: general answers that compare two ways of doing something: "which" asked right after one

@@ -1559,6 +1559,13 @@ def test_asking_what_the_area_is_after_a_reply_about_it(brain, first, then, inte
     assert brain.reply(then, brain.reply(first).context).intent == intent
 
 
+def test_thanks_with_a_condition_already_told_is_thanks(brain):
+    replies = converse(brain, "im 24 weeks pregnant, any hip stretches?", "thank you 🤰")
+    assert replies[1].intent == "smalltalk.thanks"
+    replies = converse(brain, "any hip stretches?", "oh btw im pregnant, is that one ok")
+    assert replies[1].kind == "stretch" and "pregnancy" in replies[1].context.conditions
+
+
 def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
     intents = [
         r.intent
@@ -1616,6 +1623,13 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
             "week 2 of running and im breathless, am i doing something wrong",
             "general.breathless_exercise",
         ),
+        # a superlative complains; the daily "ones" are the tips; a dispute asked as "legit";
+        # a posture told, not asked
+        ("my calves are the stiffest part of me", "calves.why_tight"),
+        ("pls stop the daily ones, way too many notifs", "daily.off"),
+        ("my pt says stretch before, youtube says after. which is legit", "general.before_after"),
+        ("my shoulders roll forward when i sit at my laptop", "general.posture"),
+        ("is it ok to stretch when im still sore from yesterday", "general.soreness"),
     ],
 )
 def test_everyday_questions_about_stretching_find_their_answer(brain, message, intent):
