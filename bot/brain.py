@@ -2215,6 +2215,9 @@ class Brain:
         )
         if warm_up is None and routine_maybe:
             warm_up = self.pick.for_areas(analysis, context)
+        if warm_up is None and not accepted:
+            # "anything i should do before getting in" after swimming: that activity's
+            warm_up = self.pick.for_told_activity(analysis, context)
         if warm_up is not None:
             # "the forearm on my racquet side gets tight, warm up ideas before i play?"
             return say.routine(
@@ -2420,6 +2423,13 @@ class Brain:
         kind, key = match.kind, match.key
         if kind == "aspect":
             if topic is None or topic == GENERAL:
+                first = (
+                    self._first_stretch_of_the_goal(context)
+                    if key == "stretch" and not analysis.topics
+                    else None
+                )
+                if first is not None:  # "show me one" after how to work towards the splits
+                    return first
                 # "help tight it" after a general answer: no area to ask which
                 return say.which_area(match, context)
             key = self.wants.aspect_asked(key, topic, analysis, context)
@@ -2491,6 +2501,22 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _first_stretch_of_the_goal(self, context: Context) -> Reply | None:
+        """After a general answer about a goal with a routine of its own (the splits, touching
+        the toes), what a request for a stretch that names no area gets ("show me one", "give
+        me a stretch for it"): the routine's first held stretch. None after anything else."""
+        if context.kind != "answer":
+            return None
+        topic, _, aspect = (context.intent or "").partition(".")
+        goal = self.pick.of_general(aspect) if topic == GENERAL else None
+        routine = self.kb.routines.get(goal or "")
+        if routine is None or not routine.steps:
+            return None
+        # its first held stretch, not the warm-up swings it opens with
+        steps = [self.kb.stretches[step.stretch] for step in routine.steps]
+        stretch = next((s for s in steps if s.type == "static"), steps[0])
+        return self.replies.stretch(stretch, stretch.topics[0], context)
 
     def _areas_routine_differs(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """Whether the routine asked for around the areas a message names is not the one
@@ -2613,4 +2639,7 @@ class Brain:
         area = self._stretch_area(context) if key == "another" else None
         if area is not None:  # "kk next" after how long to hold the stretch on screen
             return say.stretch_for_topic(area, context, confidence=conf)
+        first = self._first_stretch_of_the_goal(context)
+        if first is not None:  # "give me a stretch for it" after touching the toes
+            return first
         return say.which_area(Match("none", key, None, 0.0), context)

@@ -239,6 +239,8 @@ WHAT_TO_DO = frozenset(
     {
         ("do", "anything"),
         ("do", "something"),
+        ("should", "do"),
+        ("could", "do"),
         ("what", "do"),
         ("what", "should"),
         ("to", "do"),

@@ -325,6 +325,20 @@ class RoutinePicker:
             return None  # "a morning routine for studying", "bedtime routine is chaos"
         return rid
 
+    def for_told_activity(self, analysis: Analysis, context: Context) -> str | None:
+        """The warm-up or cool-down of the activity the conversation named last, for a message
+        that asks for one by that word or asks what to do before or after, naming no activity
+        and no area of its own ("anything i should do before getting in" after swimming).
+        None otherwise."""
+        words = analysis.corrected
+        if analysis.topics or not context.activities or self.activities_in(words):
+            return None
+        kinds = lexicon.warm_ups_named(words) or lexicon.done_before_or_after(words)
+        if len(kinds) != 1:
+            return None
+        wanted = next(iter(kinds))
+        return next((rid for rid in context.activities if rid.startswith(f"{wanted}_")), None)
+
     def in_conversation(self, match: Match, analysis: Analysis, context: Context) -> str | None:
         """For a routine the intent layer found, not quite sure, in a conversation about
         stretching, with no area named: that routine when it narrows the last routine to one

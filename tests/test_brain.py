@@ -1559,6 +1559,25 @@ def test_asking_what_the_area_is_after_a_reply_about_it(brain, first, then, inte
     assert brain.reply(then, brain.reply(first).context).intent == intent
 
 
+def test_a_stretch_asked_after_a_goal_is_the_first_held_stretch_of_its_routine(brain):
+    replies = converse(brain, "how do i get the splits", "show me one", "harder version?")
+    assert replies[0].intent == "general.splits"
+    assert replies[1].kind == "stretch" and replies[1].context.stretch is not None
+    assert brain.kb.stretches[replies[1].context.stretch].type == "static"
+    assert replies[2].intent.endswith(".harder")
+
+
+def test_the_activity_told_before_gives_its_warm_up_when_asked_what_to_do_first(brain):
+    replies = converse(
+        brain,
+        "my shoulders get so tight swimming freestyle",
+        "anything i should do before getting in",
+    )
+    assert replies[1].intent == "routine.warmup_swimming"
+    replies = converse(brain, "calves tight after bball", "wat bout warmin up b4")
+    assert replies[1].intent == "routine.warmup_basketball"
+
+
 def test_thanks_with_a_condition_already_told_is_thanks(brain):
     replies = converse(brain, "im 24 weeks pregnant, any hip stretches?", "thank you 🤰")
     assert replies[1].intent == "smalltalk.thanks"

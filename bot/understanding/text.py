@@ -119,6 +119,7 @@ SHORTHAND = {
     "idk": "i do not know",
     "rn": "right now",
     "abt": "about",
+    "bout": "about",
     "w": "with",
     "wat": "what",
     "wut": "what",

@@ -89,6 +89,10 @@ def _lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: the shortest word read as one with its final g dropped ("warmin") is one letter longer
+_DROPPED_G_FROM = 4
+
+
 def _deletes(word: str) -> set[str]:
     """The word with each one of its letters left out."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -360,6 +364,11 @@ class Canonicaliser:
         for candidate in _lemma_candidates(word):
             if candidate in self._lemma:
                 return self._lemma[candidate]
+        if len(word) > _DROPPED_G_FROM and word.endswith("in") and word not in self._english:
+            # a dropped g ("warmin up", "runnin"), not a word of its own ("within", "satin")
+            for candidate in _lemma_candidates(word + "g"):
+                if candidate in self._lemma:
+                    return self._lemma[candidate]
         if (
             not _MIN_CORRECTED <= len(word) <= self._max_corrected
             or word.isdigit()
