@@ -784,7 +784,9 @@ PLAIN_ASK_WORDS = frozenset(
     """want wanna need give gimme send show quick short quickie easy gentle simple random
     something anything good nice new lets let go time would love fancy feel suggest recommend
     some few mum mom mam mother dad father nan gran grandma grandad wife husband partner son
-    daughter kid kids friend boyfriend girlfriend""".split()
+    daughter kid kids friend boyfriend girlfriend looking searching basic light relaxing
+    little couple ideas suggestions recommendations hi hey hello hiya please today
+    tonight""".split()
 )
 #: ... and none of these: a question, or a pointer at something said before
 PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}

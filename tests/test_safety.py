@@ -1446,6 +1446,28 @@ SIGNS_IN_OWN_WORDS = [
         "shoulder injury from years ago is back, sore for a month, cant lift my arm overhead",
         "red_flag.pain_for_months",
     ),
+    # one half of the body gone heavy or weak: a stroke; a side plank or a night on it is not
+    ("suddenly my right side feels heavy and wrong", "red_flag.stroke_signs"),
+    ("my left side feels weak in side planks", None),
+    # a swelling after a fall is the fall's, not rhabdomyolysis; a new knee's stiffness neither
+    (
+        "my son fell on his wrist at football, its swollen and really sore",
+        "red_flag.suspected_tear",
+    ),
+    ("new knee put in 2 months ago, still cant bend it far after physio", None),
+    # walking cut short is not a leg that takes no weight
+    ("since my hip op i cant walk far without a rest", None),
+    # a fall down steps; a spine already scanned and braced is an injury being treated
+    (
+        "slid down the stairs on my back last night and cant stand up straight",
+        "red_flag.pain_after_fall",
+    ),
+    (
+        "fell off a ladder last week, ct showed a small fracture, im in a back brace now",
+        "condition.recent_injury",
+    ),
+    # a known cause of dizziness on standing is no dizziness from exercise
+    ("i have pots so i get dizzy if i stand up too fast, is yoga ok", "general.head_rush"),
 ]
 
 
