@@ -2412,6 +2412,16 @@ class Brain:
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
+        if (
+            accepted
+            and match.kind == "out_of_scope"
+            and not self.wants.other_sense(match, analysis)
+        ):
+            # a look-alike with none of its word pairs, in a message that names a subject of
+            # ours: "... so does hold time even matter or just the total?"
+            subject = self.wants.subject(analysis)
+            if subject is not None:
+                return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         if match.kind in ("aspect", "general", "routine") and self.wants.a_things_complaint(

@@ -246,6 +246,19 @@ WHAT_TO_DO = frozenset(
         ("to", "do"),
     }
 )
+#: ... and in other words: "anything we can do at the service stops?", "what can i do"
+_WHAT_TO_DO_ASKED = re.compile(
+    r"\b(what|anything|something)( (else|can|could|should|would|might|i|we|you|me|us|to))"
+    r"{1,3} (do|try)\b"
+)
+
+
+def asks_what_to_do(words: Sequence[str]) -> bool:
+    """Whether the words ask what to do: "what can i do", "anything we can do" (not "till i
+    can do the splits", which tells what the person wants to be able to do)."""
+    return _WHAT_TO_DO_ASKED.search(" ".join(words)) is not None
+
+
 #: "first" that means before the activity: "should i be doing something first?"
 DONE_FIRST = frozenset({("something", "first"), ("anything", "first"), ("do", "first")})
 #: muscles and the region each lies in: named together, or the region pointed at after the

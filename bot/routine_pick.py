@@ -526,7 +526,12 @@ class RoutinePicker:
             and lexicon.SPECTATING.isdisjoint(words)
             and self._asks_nothing_else(words)
         )
-        if not (asked or ahead or lexicon.ROUTINE_WORDS.intersection(words)):
+        if not (
+            asked
+            or ahead
+            or lexicon.ROUTINE_WORDS.intersection(words)
+            or lexicon.asks_what_to_do(words)  # "anything we can do at the service stops?"
+        ):
             return None
         found = self.activities_in(words)
         return lexicon.pick_warm_or_cool(found, words) if found else None

@@ -1649,6 +1649,18 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ("my pt says stretch before, youtube says after. which is legit", "general.before_after"),
         ("my shoulders roll forward when i sit at my laptop", "general.posture"),
         ("is it ok to stretch when im still sore from yesterday", "general.soreness"),
+        # an activity told with what to do asked; a climber's words; a subject of ours
+        # beside a look-alike's words
+        ("long drive up north saturday, anything we can do at the services?", "routine.road_trip"),
+        (
+            "forearms get pumped on every route, is there a warm up for that",
+            "routine.warmup_climbing",
+        ),
+        ("how long till i can do the splits realistically", "general.flexibility_timeline"),
+        (
+            "saw a study where short holds and long holds ended up the same, does hold time matter",
+            "general.how_long",
+        ),
     ],
 )
 def test_everyday_questions_about_stretching_find_their_answer(brain, message, intent):
