@@ -276,6 +276,10 @@ class Brain:
             # between the two things compared, not a warm-up asked instead; "better than
             # stretching though?" after foam rolling: foam rolling again
             return self._cue_answer((GENERAL, chosen), named, context)
+        if lexicon.asks_to_be_sent_daily(analysis):
+            # "can u remind me to do this every day?" after a routine: the daily reminders,
+            # not how often to do it
+            return self._with_conditions(self.replies.daily("on", context), named, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)

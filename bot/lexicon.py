@@ -963,12 +963,15 @@ def asks_both_sides(words: Sequence[str]) -> bool:
     return len(words) <= BOTH_SIDES_MAX_WORDS and has_pair(words, BOTH_SIDES)
 
 
-def _asks_to_be_sent_daily(analysis: Analysis) -> bool:
+def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     """Whether a message asks the bot to send something every day: "can you send me a
     stretch every morning so i dont forget", "remind me to stretch each day". A sending word
     to "me" and a daily time, in a message naming no area."""
     words = analysis.corrected
-    if analysis.topics or not every_day(words) or DAILY_THINGS.isdisjoint(words):
+    # "remind me to do this every day": what is on screen, sent as a reminder
+    reminded = has_pair(words, frozenset({("remind", "me")}))
+    things = DAILY_THINGS | POINTING_WORDS if reminded else DAILY_THINGS
+    if analysis.topics or not every_day(words) or things.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
     return has_pair(words, SENDING_PAIRS)
 
@@ -984,7 +987,7 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
     7pm", "can you send me a stretch every morning"; `after_a_tip`, also one that points at
     the tip ("can i get one of these every day?"). None for anything else ("is it ok to
     stretch daily")."""
-    if _asks_to_be_sent_daily(analysis):
+    if asks_to_be_sent_daily(analysis):
         return "on"
     words = analysis.corrected
     things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS

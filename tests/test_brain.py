@@ -1578,6 +1578,14 @@ def test_the_activity_told_before_gives_its_warm_up_when_asked_what_to_do_first(
     assert replies[1].intent == "routine.warmup_basketball"
 
 
+def test_remind_me_every_day_after_a_routine_turns_the_daily_tips_on(brain):
+    replies = converse(brain, "desk stretches please", "can u remind me to do these every day?")
+    assert replies[1].intent == "daily.on"
+    # asked whether, not to be reminded: how often
+    replies = converse(brain, "desk stretches please", "can i do these every day?")
+    assert replies[1].intent != "daily.on"
+
+
 def test_thanks_with_a_condition_already_told_is_thanks(brain):
     replies = converse(brain, "im 24 weeks pregnant, any hip stretches?", "thank you 🤰")
     assert replies[1].intent == "smalltalk.thanks"
