@@ -459,7 +459,8 @@ class Brain:
         """The answers (topic, aspect) a message's own words ask for before the intent layer
         is asked, in order; the caller takes the first the knowledge base has: a disputed
         before-or-after, stretching told to make a pain worse, a sensation felt while
-        stretching asked why, two areas compared."""
+        stretching asked why, two areas compared, soreness in several areas after a session
+        asked whether normal."""
         words = analysis.corrected
         if not analysis.topics and lexicon.disputes_timing(words):
             yield GENERAL, "before_after"  # "always stretched before, now they say after"
@@ -471,6 +472,15 @@ class Brain:
         compared = self._areas_compared(analysis)
         if compared is not None:  # "is the piriformis part of the glutes"
             yield compared, "what"
+        if (
+            len({t for t in analysis.topics if t != GENERAL}) > 1
+            and not lexicon.SORE_WORDS.isdisjoint(words)
+            and not lexicon.NORMAL_WORDS.isdisjoint(words)
+            and "exercise" in self.cues.read(words)
+        ):
+            # "first vinyasa class yesterday and today my shoulders and hamstrings are SORE.
+            # is that normal?": soreness after a session, felt in more than one place
+            yield GENERAL, lexicon.SORENESS
 
     def _cue_answer(self, key: tuple[str, str], named: Sequence[str], context: Context) -> Reply:
         """The answer `key` (topic, aspect), read from the message's cues, with its conditions."""

@@ -714,6 +714,9 @@ STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when
 #: the general answer about sore muscles after exercise, and the words that place a complaint
 #: after a session ("sore after my first class", "since leg day")
 SORENESS = "soreness"
+SORE_WORDS = frozenset({"sore", "soreness", "doms", "aching", "achy", "aches", "ache"})
+#: a question whether what is felt is normal: "is that normal?", "expected?"
+NORMAL_WORDS = frozenset({"normal", "expected", "usual", "natural"})
 AFTER_WORDS = frozenset({"after", "since", "from", "post"})
 #: the general answers about something felt: named in a question, it is what is asked about
 #: ("is it normal that it clicks", "is it normal to be sore after")
@@ -1197,11 +1200,16 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     cool_named = not _COOL_NAMES.isdisjoint(words)
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
         return "warmup" if warm_named else "cooldown"
-    if (WARM_WORDS.intersection(ends) or still_ahead(words)) and not (
-        COOL_WORDS | _DONE_WORDS
-    ).intersection(ends):
+    if (
+        WARM_WORDS.intersection(ends) or still_ahead(words) or has_pair(words, _STARTING_PLACES)
+    ) and not (COOL_WORDS | _DONE_WORDS).intersection(ends):
         return "warmup"
     return "cooldown"
+
+
+#: where an activity starts: asked about, what to do there is its warm-up ("what should i do
+#: on the first tee")
+_STARTING_PLACES = frozenset({("first", "tee"), ("start", "line"), ("starting", "line")})
 
 
 def cool_down_instead(found: str, words: Sequence[str]) -> bool:

@@ -617,13 +617,13 @@ def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None
     """The age a message states of the person writing (or of the one it is for: "my mum is
     78"), or None: "i am 72", "75, never exercised in my life", "72 and stiff", "retired at
     70", "aged 80"; not "i am 30 weeks",
-    "30 seconds or 60", "at 7"."""
+    "30 seconds or 60", "at 7", "i'm 6'1"."""
     for i, word in enumerate(words):
         if not word.isdigit() or len(word) > _AGE_DIGITS:
             continue
         after = words[i + 1] if i + 1 < len(words) else None
-        if after in _NOT_AN_AGE:
-            continue
+        if after in _NOT_AN_AGE or (i and after is not None and after.isdigit()):
+            continue  # "i'm 6'1" (6 1) is a height
         if i == 0 and (after is None or i + 1 in breaks or after in _AGE_AFTER):
             if not any(w.isdigit() for w in words[i + 1 : i + 3]):  # not "10, 20 or 30?"
                 return int(word)

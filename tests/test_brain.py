@@ -1665,6 +1665,11 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
             "routine.warmup_climbing",
         ),
         ("how long till i can do the splits realistically", "general.flexibility_timeline"),
+        # the first tee starts the round; a seat in economy is a flight; a height is no age;
+        # soreness in several places after a class, asked whether normal
+        ("golf saturday, what should i do on the first tee", "routine.warmup_golf"),
+        ("stuck in a middle seat for 8 hours, legs are dead", "routine.long_flight"),
+        ("my calves and quads ache after spin class, normal?", "general.soreness"),
         (
             "saw a study where short holds and long holds ended up the same, does hold time matter",
             "general.how_long",

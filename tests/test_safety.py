@@ -1466,6 +1466,8 @@ SIGNS_IN_OWN_WORDS = [
         "fell off a ladder last week, ct showed a small fracture, im in a back brace now",
         "condition.recent_injury",
     ),
+    # knees jammed against a seat are no locked knee; a height is no age
+    ("im 6'2 and my knees are jammed into the seat in front on flights", None),
     # a known cause of dizziness on standing is no dizziness from exercise
     ("i have pots so i get dizzy if i stand up too fast, is yoga ok", "general.head_rush"),
 ]
