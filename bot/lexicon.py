@@ -340,6 +340,34 @@ def joint_noise_spans(words: Sequence[str]) -> Iterator[tuple[int, int]]:
                 yield i, after + 1
 
 
+#: the general answer about foam rolling, and the words that tell it without a roller named:
+#: "i roll my IT band after every run", "rolling out my calves"; not "rolled my ankle" (a
+#: sprain), "roll my shoulders" or "roll my neck" (moves of their own)
+FOAM_ROLLING = "foam_rolling"
+ROLL_WORDS = frozenset({"roll", "rolls", "rolling", "rolled"})
+ROLLED_AREAS = frozenset(
+    """calf calves quad quads quadriceps hamstring hamstrings hammies glute glutes thigh
+    thighs lats lat adductors piriformis""".split()
+)
+
+
+def rolled_area_spans(words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each muscle told as rolled out: "roll my IT band", "rolling out my
+    calves", "rolled the quads"."""
+    for i, word in enumerate(words):
+        if word not in ROLL_WORDS:
+            continue
+        j = i + 1
+        if j < len(words) and words[j] == "out":
+            j += 1
+        if j < len(words) and (words[j] in POSSESSIVES or words[j] == "the"):
+            j += 1
+        if tuple(words[j : j + 2]) == ("it", "band"):
+            yield i, j + 2
+        elif j < len(words) and words[j] in ROLLED_AREAS:
+            yield i, j + 1
+
+
 #: an area's answers (and its stretch) that the intent layer may find for a question why,
 #: what, or whether a sensation named with the area is all right: the sensation's instead
 ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})

@@ -40,10 +40,15 @@ class SubjectIndex(PhraseIndex):
         found = tuple(super()._scan(words))
         canonical = tuple(self._canon(words))
         more = tuple(super()._scan(canonical)) if canonical != words else ()
-        # a joint told with its noise in words no keyword lists ("popping my joints")
+        # a joint told with its noise in words no keyword lists ("popping my joints"), a
+        # muscle told as rolled out ("i roll my IT band after every run")
         more += tuple(
-            (start, end, lexicon.JOINT_NOISES)
-            for start, end in lexicon.joint_noise_spans(words)
+            (start, end, key)
+            for spans, key in (
+                (lexicon.joint_noise_spans(words), lexicon.JOINT_NOISES),
+                (lexicon.rolled_area_spans(words), lexicon.FOAM_ROLLING),
+            )
+            for start, end in spans
             if not any(s <= start < e for s, e, _key in found)
         )
         yield from sorted(set(found) | set(more)) if more else found

@@ -1234,6 +1234,11 @@ def test_a_subject_asked_about_without_a_question_mark(brain, message, intent):
         ("is cracking my fingers bad for you", "general.joint_noises"),
         ("my elbows keep popping when i do push ups", "general.joint_noises"),
         ("wrist sore from clicking the mouse all day", "wrists_forearms.stretch"),
+        # a muscle told as rolled out names foam rolling
+        (
+            "i roll out my quads every night and it kills, is it doing anything",
+            "general.foam_rolling",
+        ),
         ("arms shake like mad during the plank, is that bad", "general.shaking"),
         ("legs tremble when i hold a deep hamstring stretch", "general.shaking"),
         ("muscles twitch after a hard workout", "general.shaking"),
