@@ -2303,6 +2303,16 @@ class Brain:
             ):
                 # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
+            felt = self.wants.sensation_named(analysis.corrected)
+            if (
+                felt is not None
+                and match.kind == "aspect"
+                and match.key in lexicon.ASKS_OF_A_SENSATION
+                and self._asks_of_a_sensation(analysis)
+            ):
+                # "... my leg started trembling like a leaf. ok to keep going when that
+                # happens?": the sensation, as when the intent layer is sure
+                return say.answer(GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE)
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
                 if self.wants.one_more_area(wanted, match.topics[0], analysis, context):

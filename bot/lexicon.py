@@ -1445,7 +1445,15 @@ def asks_if_normal(words: Sequence[str]) -> bool:
     return bool(words) and (
         words[-1] == "normal"
         or any(tuple(words[i : i + 3]) in _IS_IT_FINE for i in range(len(words) - 2))
+        # "ok to keep going when that happens?", "safe to push through it"
+        or (not _FINE_WORDS.isdisjoint(words) and has_pair(words, _KEEP_GOING))
     )
+
+
+_FINE_WORDS = frozenset({"ok", "okay", "safe", "fine", "alright"})
+_KEEP_GOING = frozenset(
+    {("keep", "going"), ("carry", "on"), ("push", "through"), ("keep", "stretching")}
+)
 
 
 #: cues of a message that asks for a stretch or another one: telling no symptom of its own,

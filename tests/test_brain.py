@@ -1675,6 +1675,11 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ("golf saturday, what should i do on the first tee", "routine.warmup_golf"),
         ("stuck in a middle seat for 8 hours, legs are dead", "routine.long_flight"),
         ("my calves and quads ache after spin class, normal?", "general.soreness"),
+        # a sensation in a stretch, asked whether to keep going
+        (
+            "my hamstring shakes like mad when i hold the stretch, ok to keep going?",
+            "general.shaking",
+        ),
         (
             "saw a study where short holds and long holds ended up the same, does hold time matter",
             "general.how_long",
