@@ -1449,12 +1449,17 @@ SIGNS_IN_OWN_WORDS = [
     # one half of the body gone heavy or weak: a stroke; a side plank or a night on it is not
     ("suddenly my right side feels heavy and wrong", "red_flag.stroke_signs"),
     ("my left side feels weak in side planks", None),
-    # a swelling after a fall is the fall's, not rhabdomyolysis; a new knee's stiffness neither
+    # a swelling after a fall is the fall's, not rhabdomyolysis; a new knee that still will
+    # not bend far weeks after the operation goes back to the surgical team
     (
         "my son fell on his wrist at football, its swollen and really sore",
         "red_flag.suspected_tear",
     ),
-    ("new knee put in 2 months ago, still cant bend it far after physio", None),
+    (
+        "new knee put in 2 months ago, still cant bend it far after physio",
+        "red_flag.stiff_after_joint_replacement",
+    ),
+    ("knee replacement 6 weeks ago, stiff but getting better every week", None),
     # walking cut short is not a leg that takes no weight
     ("since my hip op i cant walk far without a rest", None),
     # a fall down steps; a spine already scanned and braced is an injury being treated
