@@ -1471,6 +1471,26 @@ SIGNS_IN_OWN_WORDS = [
         "fell off a ladder last week, ct showed a small fracture, im in a back brace now",
         "condition.recent_injury",
     ),
+    # chest pain that started in a stretch and spreads to the arm with a sweat: the heart
+    (
+        "i was stretching and my chest started hurting, now my left arm aches and im clammy",
+        "red_flag.heart_attack_signs",
+    ),
+    # a stiff neck and a headache after a day at a screen is tension; with vomiting, meningitis
+    ("stiff neck and headache after a day of staring at my laptop", None),
+    ("stiff neck, awful headache and ive been throwing up", "red_flag.meningitis_signs"),
+    # a lump that won't push back in; height lost in inches; an injury already in a boot
+    ("groin lump is hard and wont push back in, it hurts", "red_flag.hernia_stuck"),
+    ("lost an inch in height in two years and my back is rounding", "red_flag.spine_losing_height"),
+    (
+        "tore my calf last week, in a walking boot now, what can i stretch",
+        None,
+    ),
+    # a young back worst first thing, waking in the early hours, easing with moving about
+    (
+        "im 27, my low back wakes me at 5am and is worst first thing, eases once i get moving",
+        "red_flag.inflammatory_back_pain",
+    ),
     # knees jammed against a seat are no locked knee; a height is no age
     ("im 6'2 and my knees are jammed into the seat in front on flights", None),
     # a known cause of dizziness on standing is no dizziness from exercise
