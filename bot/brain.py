@@ -2272,7 +2272,20 @@ class Brain:
                 )
             if self.wants.general_near(match, analysis, context):  # "is bouncing bad or fine?"
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
-            activity = self.pick.for_activity(analysis)
+            # tips asked for around an activity or a setting, naming no subject of ours ("any
+            # tips for someone who sits at a desk all day?"; not "tips for better posture")
+            tips = (
+                match.kind == "request"
+                and match.key == "tip"
+                # the routine the runner-up, no look-alike near ("running a small business,
+                # any tips", "sitting my driving test")
+                and bool(match.alternatives)
+                and match.alternatives[0][0] == "routine"
+                and all(kind != "out_of_scope" for kind, _k, _t in match.alternatives)
+                and not self.wants.subjects_named(analysis.corrected)
+                and not lexicon.names_a_posture(analysis.corrected)
+            )
+            activity = self.pick.for_activity(analysis, asked=tips)
             if activity is not None:  # "after 18 holes my back is tight, a post round routine?"
                 routine = self.kb.routines[activity]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)

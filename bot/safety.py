@@ -613,6 +613,10 @@ def _age_simile(words: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
+#: words that make an age rough without making it another number: "nearly 80", "just 70"
+_AGE_ROUGHLY = frozenset({"nearly", "almost", "about", "around", "over", "turning", "just"})
+
+
 def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None:
     """The age a message states of the person writing (or of the one it is for: "my mum is
     78"), or None: "i am 72", "75, never exercised in my life", "72 and stiff", "retired at
@@ -628,9 +632,10 @@ def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None
             if not any(w.isdigit() for w in words[i + 1 : i + 3]):  # not "10, 20 or 30?"
                 return int(word)
             continue
-        if tuple(words[max(0, i - 2) : i]) in _AGE_BEFORE or (i and words[i - 1] in _AGE_WORDS):
+        at = i - 1 if i and words[i - 1] in _AGE_ROUGHLY else i  # "my mum is nearly 80"
+        if tuple(words[max(0, at - 2) : at]) in _AGE_BEFORE or (at and words[at - 1] in _AGE_WORDS):
             return int(word)
-        if i > 1 and words[i - 1] in _SOMEONE and words[i - 2] in ("my", "our"):
+        if at > 1 and words[at - 1] in _SOMEONE and words[at - 2] in ("my", "our"):
             return int(word)  # "my dad's 74" (the "'s" is gone by now)
     return None
 

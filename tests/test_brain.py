@@ -1675,6 +1675,15 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ("golf saturday, what should i do on the first tee", "routine.warmup_golf"),
         ("stuck in a middle seat for 8 hours, legs are dead", "routine.long_flight"),
         ("my calves and quads ache after spin class, normal?", "general.soreness"),
+        # tips asked around a setting; "wtf is"; a rough age; flexibility lost after a break
+        ("any tips for someone who drives all day for work?", "routine.road_trip"),
+        ("any tips for better posture at my desk", "general.posture"),
+        ("wtf is the piriformis", "piriformis.what"),
+        ("my dad is nearly 80, any gentle routine he can do in a chair", "routine.older_adults"),
+        (
+            "stopped stretching for a month and its all gone, how do i keep it",
+            "general.keep_flexibility",
+        ),
         # a sensation in a stretch, asked whether to keep going
         (
             "my hamstring shakes like mad when i hold the stretch, ok to keep going?",

@@ -120,6 +120,7 @@ SHORTHAND = {
     "rn": "right now",
     "abt": "about",
     "bout": "about",
+    "wtf": "what",
     "w": "with",
     "wat": "what",
     "wut": "what",
