@@ -2021,15 +2021,8 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, named.pop(), context, confidence=lexicon.CUE_CONFIDENCE
                 )
-            # "calf cramped up in the middle of a stretch, why does that happen", "pins and
-            # needles in my feet in a forward fold, whats that about": a question of why or
-            # what a sensation is asks about the sensation, not the area
-            felt = self.wants.sensation_named(analysis.corrected)
-            if (
-                felt is not None
-                and match.key in lexicon.ASKS_OF_A_SENSATION
-                and self._asks_of_a_sensation(analysis)
-            ):
+            felt = self._sensation_asked_instead(match, analysis)
+            if felt is not None:  # "calf cramped up in the middle of a stretch, why?"
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
@@ -2316,15 +2309,8 @@ class Brain:
             ):
                 # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
-            felt = self.wants.sensation_named(analysis.corrected)
-            if (
-                felt is not None
-                and match.kind == "aspect"
-                and match.key in lexicon.ASKS_OF_A_SENSATION
-                and self._asks_of_a_sensation(analysis)
-            ):
-                # "... my leg started trembling like a leaf. ok to keep going when that
-                # happens?": the sensation, as when the intent layer is sure
+            felt = self._sensation_asked_instead(match, analysis)
+            if felt is not None:  # "my leg started trembling like a leaf. ok to keep going?"
                 return say.answer(GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE)
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:  # "my calves tighten up so bad on long runs"
@@ -2338,18 +2324,10 @@ class Brain:
             subject = self.wants.subject(analysis)
             if subject is not None:  # "31 and miles off the splits now, can i get that back?"
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
-            if (
-                lexicon.names_a_posture(analysis.corrected)
-                and (
-                    GENERAL,
-                    lexicon.POSTURE,
-                )
-                in self.kb.answers
-            ):
+            posture = (GENERAL, lexicon.POSTURE)
+            if lexicon.names_a_posture(analysis.corrected) and posture in self.kb.answers:
                 # "my shoulders round forward so much i look like a shrimp": the posture told
-                return say.answer(
-                    GENERAL, lexicon.POSTURE, context, confidence=lexicon.CUE_CONFIDENCE
-                )
+                return say.answer(*posture, context, confidence=lexicon.CUE_CONFIDENCE)
             if self.wants.sore_after_exercise(
                 analysis
             ):  # "sore all over after my first yoga class"
@@ -2573,6 +2551,17 @@ class Brain:
         if found == match.key:
             return False
         return found is None or found != self.pick.named(match, analysis, context)
+
+    def _sensation_asked_instead(self, match: Match, analysis: Analysis) -> str | None:
+        """For an area's question (why, what, when, a stretch) the intent layer found, sure or
+        not, the sensation the message names and asks about instead, or None: "calf cramped up
+        in the middle of a stretch, why does that happen", "pins and needles in my feet in a
+        forward fold, whats that about", "my leg started trembling like a leaf, ok to keep
+        going?" ask about the sensation, not the area."""
+        if match.kind != "aspect" or match.key not in lexicon.ASKS_OF_A_SENSATION:
+            return None
+        felt = self.wants.sensation_named(analysis.corrected)
+        return felt if felt is not None and self._asks_of_a_sensation(analysis) else None
 
     def _asks_of_a_sensation(self, analysis: Analysis) -> bool:
         """Whether a message that names a sensation asks why, what it is, whether it is all

@@ -299,6 +299,8 @@ LIMB_WORDS = frozenset(
     """leg legs foot feet toe toes hand hands arm arms finger fingers thumb thumbs bum butt
     bottom backside""".split()
 )
+#: words that own what follows: "my back", "her calves"
+POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
 #: the general answer about clicking, cracking and popping joints, and the words that tell
 #: it beside a joint ("popping my joints", "my toes keep cracking"): a noise within
 #: `NOISE_REACH` words after the joint, or just before it with an owner between. Not "creaks":
@@ -886,7 +888,7 @@ TOLD_TIME_WORDS = frozenset(
     lunch night nightly""".split()
 )
 _TIME_TOKEN = re.compile(r"\d+(am|pm|k|km|mi|mile|miles|min|mins)?")
-_ACTIVITY_OWNERS = frozenset({"my", "a", "the", "our", "his", "her", "their", "your"})
+_ACTIVITY_OWNERS = POSSESSIVES | {"a", "the"}
 
 
 def without_told_times(words: Sequence[str]) -> tuple[str, ...] | None:
@@ -999,12 +1001,16 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     stretch every morning so i dont forget", "remind me to stretch each day". A sending word
     to "me" and a daily time, in a message naming no area."""
     words = analysis.corrected
+    if analysis.topics or not every_day(words):
+        return False
     # "remind me to do this every day": what is on screen, sent as a reminder
-    reminded = has_pair(words, frozenset({("remind", "me")}))
-    things = DAILY_THINGS | POINTING_WORDS if reminded else DAILY_THINGS
-    if analysis.topics or not every_day(words) or things.isdisjoint(words):
+    things = DAILY_THINGS | POINTING_WORDS if has_pair(words, _REMINDED) else DAILY_THINGS
+    if things.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
     return has_pair(words, SENDING_PAIRS)
+
+
+_REMINDED = frozenset({("remind", "me")})
 
 
 def says_daily_off(words: Sequence[str]) -> bool:
@@ -1629,7 +1635,6 @@ MORNING_SPANS = (
 
 #: what "my" may own in such a complaint: the body as a whole, not a throat or a door
 WHOLE_BODY_OWNED = frozenset({"body", "whole", "joints", "muscles", "bones", "everything"})
-POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
 
 
 def owns_only_the_body(words: Sequence[str]) -> bool:

@@ -265,7 +265,7 @@ class WantReader:
         # write
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
-        opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
+        opens_why = self.cues.opens_with(analysis.corrected, "why")
         if not cues & {"complaint", "request", "asks_stretch"} and not opens_why:
             return None  # "why is my heel so much worse first thing" asks why, as a complaint does
         if "not_a_body" in cues and self.thing_beside_an_area(analysis):
@@ -315,7 +315,7 @@ class WantReader:
             return None  # "stretch marks on my hips"
         if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
             return None
-        opens_why = any(start == 0 for start, _end in self.cues.where(analysis.corrected, "why"))
+        opens_why = self.cues.opens_with(analysis.corrected, "why")
         if opens_why and "asks_stretch" not in cues and (topic, "why_tight") in self.kb.answers:
             return "why_tight"  # "why do my hamstrings cramp when i stretch them"
         if "asks_when" in cues and ("why" in cues or "complaint" in cues):

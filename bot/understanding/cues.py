@@ -154,6 +154,10 @@ class CueReader:
             for start, end in self.where(words, "complaint")
         )
 
+    def opens_with(self, words: Sequence[str], cue: str) -> bool:
+        """Whether a term of `cue` starts the words: "why is my heel so much worse"."""
+        return any(start == 0 for start, _end in self.where(words, cue))
+
     def where(self, words: Sequence[str], cue: str) -> list[tuple[int, int]]:
         """(start, end) of every term of `cue` in the words."""
         return [(start, end) for start, end, found in self._index.matches(words) if found == cue]
