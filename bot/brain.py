@@ -327,6 +327,10 @@ class Brain:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
+        if self._plain_routine_ask(analysis, context):  # "routine?", "give me a routine"
+            plan = Plan(lexicon.PLAIN_ASK_ROUTINE)
+            reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
+            return self._with_conditions(reply, named, context)
         if (
             lexicon.area_thanks(analysis.words)
             and len(set(analysis.topics)) == 1
@@ -679,8 +683,16 @@ class Brain:
             return None
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
-        cues = self.cues.read_asked(words)
         say, kb = self.replies, self.kb
+        if context.kind == "fallback" and context.topic is not None:
+            # the answer to "Is this about your calves?": yes is why they get tight (the
+            # stretch one tap away), no asks again
+            said = lexicon.yes_or_no(words)
+            if said == "yes" and (context.topic, "why_tight") in kb.answers:
+                return say.answer(context.topic, "why_tight", context)
+            if said == "no":
+                return say.not_that_area(context)
+        cues = self.cues.read_asked(words)
         named = self._subject_asked_what(question, analysis)
         if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
             return say.answer(GENERAL, named, context)
@@ -1073,9 +1085,22 @@ class Brain:
         ):
             return False
         rest = {w for w in words if w not in STOPWORDS}
+        return bool(rest & lexicon.PLAIN_STRETCH_WORDS) and rest <= lexicon.PLAIN_ASK_ANY
+
+    def _plain_routine_ask(self, analysis: Analysis, context: Context) -> bool:
+        """True for a request for a routine that says nothing more ("routine?", "give me a
+        routine", "any good stretch routines"): nothing names an area, a time, an activity
+        or a length, and no area in the conversation to read it against."""
+        words = analysis.corrected
+        if analysis.topics or not words or lexicon.asks_whether(words):
+            return False
+        if not lexicon.PLAIN_ASK_NOT.isdisjoint(words) or context.topic not in (None, GENERAL):
+            return False
+        rest = {w for w in words if w not in STOPWORDS}
         return (
-            bool(rest & lexicon.PLAIN_STRETCH_WORDS)
-            and rest <= lexicon.PLAIN_STRETCH_WORDS | lexicon.PLAIN_ASK_WORDS
+            bool(rest & lexicon.PLAIN_ROUTINE_WORDS)
+            and rest <= lexicon.PLAIN_ROUTINE_WORDS | lexicon.PLAIN_ASK_ANY
+            and lexicon.PLAIN_ASK_ROUTINE in self.kb.routines
         )
 
     def _one_stretch(self, context: Context) -> Reply:
@@ -2636,7 +2661,7 @@ class Brain:
         if (
             area is None
             and len(words) <= lexicon.MOVE_MAX_WORDS
-            and context.kind in ("answer", "stretch")
+            and context.kind in ("answer", "stretch", "fallback")
         ):
             area = context.topic if context.topic != GENERAL else None
         if area is None or self.matcher.look_alike_pairs(analysis.words):

@@ -685,6 +685,31 @@ TOLD_CAUSES = frozenset({"after", "from", "since"})
 #: praise ("great stretch") is left out: it is about the reply
 ACK_LEADS = frozenset("ok okay k kk alright sure yeah yep yes".split())
 ACK_NOT_LEADS = frozenset("to if for with so".split())
+#: a bare answer to a yes-or-no question the bot asked ("Is this about your calves?"): "yes",
+#: "yep that's it", "nope not really"; the filler around them changes nothing
+YES_WORDS = frozenset("yes yeah yep yup ya yea yeh ye yess yesss aye sure correct exactly".split())
+NO_WORDS = frozenset("no nope nah nay".split())
+_YES_NO_FILLER = frozenset(
+    """please pls plz it is its that thats right indeed i am was not really thanks thank you
+    about wrong isnt ok okay well um uh hmm mhm lol haha sort of kind kinda quite""".split()
+)
+
+
+def yes_or_no(words: Sequence[str]) -> str | None:
+    """ "yes" or "no" when the words only answer a yes-or-no question ("yeah that's right",
+    "nope not really"); None for anything more ("yes, how do i stretch them")."""
+    if (
+        not words
+        or len(words) > 5
+        or not all(w in YES_WORDS or w in NO_WORDS or w in _YES_NO_FILLER for w in words)
+    ):
+        return None
+    said_yes, said_no = not YES_WORDS.isdisjoint(words), not NO_WORDS.isdisjoint(words)
+    if said_yes == said_no:
+        return None  # neither ("thanks"), or both ("yes no")
+    return "yes" if said_yes else "no"
+
+
 #: typed moves through a routine's steps after it is shown ("next", "start", "back"): +1 goes
 #: on (from the overview: the first step), -1 goes back; the filler around them changes nothing
 _STEP_ON = (
@@ -834,6 +859,9 @@ PLAIN_ASK_WORDS = frozenset(
     little couple ideas suggestions recommendations hi hey hello hiya please today
     tonight""".split()
 )
+PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+#: a request for "a routine" that names nothing more ("routine?", "give me a routine")
+PLAIN_ROUTINE_WORDS = frozenset({"routine", "routines", "sequence", "flow"})
 #: ... and none of these: a question, or a pointer at something said before
 PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
 #: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
@@ -843,6 +871,10 @@ ONE_STRETCH_WORDS = frozenset({"a", "one", "1", "random"})
 ONE_STRETCH_LEAD = "Here is one for anyone. For one area, name it: “a stretch for my neck”."
 #: words around a length that name no routine of their own ("full body" does: it is one)
 GENERIC_FILLER = FILLER_WORDS - {"full", "whole", "body"}
+PLAIN_ROUTINE_LEAD = (
+    "Here is an all-over routine. For one area, a time of day or a sport, name it: "
+    "“a routine for my back”, “a bedtime routine”."
+)
 PLAIN_ASK_LEAD = (
     "Here is a short all-over routine. For one area, name it: “a stretch for my hamstrings”."
 )

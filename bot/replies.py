@@ -56,6 +56,10 @@ CANNOT_HELP_LEAD = (
     "Sorry, I can't help with that. I know about stretching: why a muscle feels tight, "
     "stretches with steps, routines and daily tips."
 )
+NOT_THAT_AREA_LEAD = (
+    "OK. Tell me in a few words which muscle or area, or what you'd like: a stretch, a routine "
+    "or a tip. Or pick one below."
+)
 WHICH_AREA_LEAD = (
     "Which muscle or area do you mean? Tell me, for example “my hamstrings”, or pick one below."
 )
@@ -1068,12 +1072,25 @@ class Replies:
             confidence=match.confidence,
             # with nothing to guess from the message, the way in: the menus
             suggestions=guesses or self.menus,
-            context=replace(context, kind="fallback", intent="fallback"),
+            # "Is this about your calves?": a "yes", "stretch pls" or "why" next is about them
+            context=replace(context, kind="fallback", intent="fallback", topic=topic)
+            if topic is not None
+            else replace(context, kind="fallback", intent="fallback"),
         )
 
     def which_area(self, match: Match, context: Context) -> Reply:
         """A follow-up ("how do I stretch it?") with no area to refer to."""
         return self.fallback(match, context, lead=WHICH_AREA_LEAD)
+
+    def not_that_area(self, context: Context) -> Reply:
+        """ "no" to "Is this about your calves?": what the bot can do, and the menus."""
+        return Reply(
+            "fallback",
+            "fallback",
+            (Block("para", NOT_THAT_AREA_LEAD),),
+            suggestions=self.menus,
+            context=replace(context, kind="fallback", intent="fallback", topic=None),
+        )
 
     def _topic_of(self, match: Match) -> str | None:
         """The area a not-understood message named, if any (not for a known look-alike)."""

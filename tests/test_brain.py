@@ -304,6 +304,47 @@ def test_not_sure_asks_about_the_area_the_message_named(brain):
 
 
 @pytest.mark.parametrize(
+    ("answer", "intent"),
+    [
+        ("yes", "hip_flexors.why_tight"),
+        ("yeah thats right", "hip_flexors.why_tight"),
+        ("yep please", "hip_flexors.why_tight"),
+        ("stretch pls", "hip_flexors.stretch"),
+        ("why", "hip_flexors.why_tight"),
+        ("routine?", "routine.area.hip_flexors"),
+    ],
+)
+def test_the_answer_to_is_this_about_your_area_is_about_it(brain, answer, intent):
+    asked, reply = converse(brain, "hip flexors and my new job", answer)
+    assert asked.kind == "fallback" and asked.context.topic == "hip_flexors"
+    assert reply.intent == intent
+
+
+@pytest.mark.parametrize("answer", ["no", "nope not really", "nah"])
+def test_no_to_is_this_about_your_area_asks_again_without_it(brain, answer):
+    _asked, reply = converse(brain, "hip flexors and my new job", answer)
+    assert reply.kind == "fallback" and reply.context.topic is None
+    text = render_text(reply)
+    assert "which muscle or area" in text and "Sorry" not in text
+    assert [a.intent for a in reply.suggestions] == ["topics", "routines"]
+
+
+def test_yes_with_no_question_asked_is_no_answer(brain):
+    # nothing was asked about an area: a bare "yes" to "Sorry, I can't help" stays a miss
+    _first, reply = converse(brain, "whats the weather today", "yes")
+    assert reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message", ["routine", "routine please", "give me a routine", "any good stretching routine?"]
+)
+def test_a_routine_asked_for_with_nothing_more_is_the_all_over_one(brain, message):
+    reply = brain.reply(message)
+    assert reply.intent == "routine.full_body"
+    assert "name it" in render_text(reply)
+
+
+@pytest.mark.parametrize(
     "message", ["my jeans are too tight", "stretch my budget", "whats the weather today"]
 )
 def test_off_topic_gets_the_menus_not_a_fixed_guess(brain, message):
