@@ -705,9 +705,20 @@ class Brain:
             # "is that bad tho, should i stop when it happens?" after why a leg shakes in a
             # stretch: what a stretch should and shouldn't feel like
             return say.answer(GENERAL, lexicon.PAIN_GENERAL, context)
-        twin = self.pick.twin(analysis, context)
+        area = context.topic
+        if (
+            context.kind in ("answer", "stretch")
+            and area not in (None, GENERAL)
+            and (area, "why_tight") in kb.answers
+            and not analysis.topics
+            and lexicon.asks_only_if_normal(question)
+        ):
+            # "is that normal?" after the knee's stretch or answer: what is common for the
+            # area, and when to get it checked
+            return say.answer(area, "why_tight", context)
+        twin = self.pick.twin(analysis, context) or self.pick.swapped(analysis, context)
         if twin is not None:  # "and for after the match?" after the football warm-up
-            return say.routine(kb.routines[twin], context)
+            return say.routine(kb.routines[twin], context)  # "what about cycling" after a run's
         step = self._typed_step(words, context) or self._step_named(words, analysis, context)
         if step is not None:  # "next" after a routine: its steps one by one
             return step

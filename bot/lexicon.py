@@ -1036,6 +1036,9 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     if analysis.topics or not every_day(words):
         return False
     # "remind me to do this every day": what is on screen, sent as a reminder
+    # "can you send it every day" after a routine: what is on screen, sent every day
+    if has_pair(words, _SENT_POINTED):
+        return True
     things = DAILY_THINGS | POINTING_WORDS if has_pair(words, _REMINDED) else DAILY_THINGS
     if things.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
@@ -1043,6 +1046,11 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
 
 
 _REMINDED = frozenset({("remind", "me")})
+_SENT_POINTED = frozenset(
+    (verb, pointer)
+    for verb in ("send", "message", "text", "ping")
+    for pointer in ("it", "this", "that", "these", "them", "those")
+)
 
 
 def says_daily_off(words: Sequence[str]) -> bool:
@@ -1486,6 +1494,18 @@ def asks_if_normal(words: Sequence[str]) -> bool:
         # "ok to keep going when that happens?", "safe to push through it"
         or (not _FINE_WORDS.isdisjoint(words) and has_pair(words, _KEEP_GOING))
     )
+
+
+#: "is that normal?" with nothing more: whether what was told is common
+_NORMAL_WORDS = frozenset({"normal", "common", "usual", "typical"})
+_NORMAL_FILLER = frozenset({"tho", "though", "really", "lol", "totally", "completely"})
+
+
+def asks_only_if_normal(words: Sequence[str]) -> bool:
+    """Whether the words only ask if what was told is normal: "is that normal?", "is this
+    common tho"; not "is it normal to shake in the stretch" (that names what)."""
+    rest = {w for w in words if w not in STOPWORDS}
+    return bool(rest & _NORMAL_WORDS) and rest <= _NORMAL_WORDS | _NORMAL_FILLER
 
 
 _FINE_WORDS = frozenset({"ok", "okay", "safe", "fine", "alright"})

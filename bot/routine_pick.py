@@ -194,6 +194,31 @@ class RoutinePicker:
         twin = named[0] if named else other + routine[len(kind) :]
         return twin if twin in self.kb.routines else other if other in self.kb.routines else None
 
+    def swapped(self, analysis: Analysis, context: Context) -> str | None:
+        """After a warm-up or a cool-down, a short message that names another activity and
+        nothing else to do with it ("what about cycling", "golf?" after the running cool-down):
+        the same kind of routine for that activity, else the general one of that kind. None
+        otherwise (an area, before, after or a warm-up named: other moves read those)."""
+        routine = context.routine or ""
+        if context.kind != "routine" or not routine.startswith(("warmup", "cooldown")):
+            return None
+        words = analysis.corrected
+        if len(words) > lexicon.MOVE_MAX_WORDS or analysis.topics:
+            return None
+        if lexicon.warm_ups_named(words) or not lexicon.TIMING_WORDS.isdisjoint(words):
+            return None
+        kind = "warmup" if routine.startswith("warmup") else "cooldown"
+        own = routine[len(kind) :]
+        others = [
+            rid.partition("_")[2]
+            for rid in self.activities_in(words, context)
+            if rid.startswith(("warmup_", "cooldown_")) and rid.partition("_")[2] != own[1:]
+        ]
+        if not others:
+            return None
+        same = f"{kind}_{others[0]}"
+        return same if same in self.kb.routines else kind if kind in self.kb.routines else None
+
     def named(self, match: Match, analysis: Analysis, context: Context) -> str:
         """The routine the intent layer found, or, when the message names the activity or
         setting of another (a runner-up, or the only one named) and not its own, that one:

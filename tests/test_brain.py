@@ -3507,3 +3507,51 @@ def test_worse_told_of_something_else_or_asked_is_not_a_stretch_that_hurt(brain,
 )
 def test_a_sensation_felt_while_stretching_asked_why_gets_its_answer(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "routine"),
+    [
+        ("give me a cooldown for running", "what about cycling", "cooldown_cycling"),
+        ("warm up for football", "what about basketball", "warmup_basketball"),
+        ("warm up for running", "golf?", "warmup_golf"),
+        # no cycling warm-up: the general one, not the cycling cool-down
+        ("warm up for running", "what about cycling", "warmup"),
+    ],
+)
+def test_another_activity_after_a_warm_up_or_cool_down_keeps_its_kind(brain, first, then, routine):
+    _first, reply = converse(brain, first, then)
+    assert reply.kind == "routine" and reply.routine == routine
+
+
+def test_an_area_after_a_cool_down_is_still_the_area(brain):
+    _first, reply = converse(brain, "cooldown after tennis", "what about my calves")
+    assert reply.intent == "calves.stretch"
+
+
+@pytest.mark.parametrize(
+    ("first", "topic"),
+    [("knee pain when i squat", "knees"), ("my neck hurts", "neck")],
+)
+def test_is_that_normal_after_an_area_says_what_is_common_for_it(brain, first, topic):
+    _first, reply = converse(brain, first, "is that normal?")
+    assert reply.intent == f"{topic}.why_tight"
+
+
+def test_is_it_normal_naming_a_feeling_answers_the_feeling(brain):
+    _first, reply = converse(
+        brain, "my hamstrings are tight", "is it normal to shake in the stretch"
+    )
+    assert reply.intent == "general.shaking"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("whats a good morning routine", "can you send it every day"),
+        ("hamstring stretch", "could u send this every morning"),
+    ],
+)
+def test_send_it_every_day_turns_the_daily_tips_on(brain, first, then):
+    _first, reply = converse(brain, first, then)
+    assert reply.intent == "daily.on"
