@@ -716,6 +716,17 @@ class Brain:
             # "is that normal?" after the knee's stretch or answer: what is common for the
             # area, and when to get it checked
             return say.answer(area, "why_tight", context)
+        if (
+            context.kind == "stretch"
+            and context.topic not in (None, GENERAL)
+            and not analysis.topics
+            and len(question) <= lexicon.MOVE_MAX_WORDS
+            and lexicon.has_pair(question, lexicon.WHAT_NOW)
+            and self.pick.activities_in(question, context) == []
+        ):
+            # "done. now what" after a stretch card: the area's next stretch (read whole,
+            # "done" is a finished run and its cool-down)
+            return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
         twin = self.pick.twin(analysis, context) or self.pick.swapped(analysis, context)
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)  # "what about cycling" after a run's

@@ -3555,3 +3555,9 @@ def test_is_it_normal_naming_a_feeling_answers_the_feeling(brain):
 def test_send_it_every_day_turns_the_daily_tips_on(brain, first, then):
     _first, reply = converse(brain, first, then)
     assert reply.intent == "daily.on"
+
+
+@pytest.mark.parametrize("then", ["done. now what", "ok whats next", "what next?"])
+def test_what_now_after_a_stretch_is_the_areas_next_stretch(brain, then):
+    first, reply = converse(brain, "neck stretch", then)
+    assert reply.intent == "neck.stretch" and reply.stretches != first.stretches
