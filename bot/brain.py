@@ -576,10 +576,15 @@ class Brain:
         every day" asks about every day)."""
         words = analysis.corrected
         told = [c for c in context.conditions if c not in named]
-        if not told or analysis.topics or len(words) > lexicon.CONDITION_ASK_MAX_WORDS:
+        # "can i lie on my back": a position, not the back
+        areas = [s for s in analysis.spans if not lexicon.position_span(words, s[0])]
+        if not told or areas or len(words) > lexicon.CONDITION_ASK_MAX_WORDS:
             return None
         asks = "?" in analysis.text or (bool(words) and words[0] in lexicon.QUESTION_STARTS)
-        if not asks or lexicon.CONDITION_ASK_WORDS.isdisjoint(words):
+        position = words[0] in lexicon.YES_NO_STARTS and not lexicon.POSITION_ASK_WORDS.isdisjoint(
+            words
+        )
+        if not asks or (lexicon.CONDITION_ASK_WORDS.isdisjoint(words) and not position):
             return None
         if self.wants.subjects.matches(words) or lexicon.every_day(words):
             return None  # "is it safe to do it every day": the general question
@@ -1641,8 +1646,9 @@ class Brain:
         if context.kind != "routine" or plan is None or not self.replies.sizer.can_build(plan):
             return None
         said = " ".join(w for w in words if w not in lexicon.STEP_FILLER)
+        stop = said in lexicon.STEP_STOP
         move = lexicon.STEP_MOVES.get(said)
-        if move is None:
+        if move is None and not stop:
             return None
         at = None
         if (context.intent or "").startswith(lexicon.GUIDE_PREFIX):
@@ -1650,7 +1656,15 @@ class Brain:
         if at is None:  # the overview: "next", "start" begin at the first step
             if said in lexicon.STEP_DONE:  # "done" after it: the routine is done
                 return self.replies.routine_done(plan, context)
-            return None if move < 0 else self.replies.guide_step(plan, 0, context, manual=True)
+            if stop or said in lexicon.STEP_SKIP:
+                return None  # nothing is running to stop or skip
+            return (
+                None
+                if move is None or move < 0
+                else self.replies.guide_step(plan, 0, context, manual=True)
+            )
+        if stop or move is None:  # "stop" during the steps: where it stopped, with Resume
+            return self.replies.guide_stop(context, act.GuideStop(plan, at, manual=True))
         return self.replies.guide_step(plan, max(0, at + move), context, manual=True)
 
     def _step_named(

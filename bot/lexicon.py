@@ -486,6 +486,30 @@ CONDITION_ASK_WORDS = frozenset(
     allowed limit limits precautions okay""".split()
 )
 CONDITION_ASK_MAX_WORDS = 10
+#: ... and, in a yes-or-no question, positions and moves a condition can rule out ("can i
+#: lie on my back", "is kneeling ok", "can i still do twists")
+POSITION_ASK_WORDS = frozenset(
+    """lie lying lay laying flat kneel kneeling twist twists twisting cross crossing crossed
+    squat squatting upside inversion inversions""".split()
+)
+#: words before "on my back" (or front, side) that make it a position, not the area
+_LYING_WORDS = frozenset("lie lying lay laying lie flat sleep sleeping sleeps".split())
+
+
+def position_span(words: Sequence[str], start: int) -> bool:
+    """Whether the area named at `start` is where someone lies ("can i lie on my back",
+    "lying flat on my back"), not the area itself."""
+    j = start - 1
+    if j >= 0 and words[j] in POSSESSIVES:
+        j -= 1
+    if j < 1 or words[j] != "on":
+        return False
+    j -= 1
+    if words[j] in ("flat", "down") and j >= 1:
+        j -= 1
+    return words[j] in _LYING_WORDS
+
+
 #: words by which a question asks whether something is all right to do
 SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 #: an area after one of these is where a thing sits ("too tight on my wrist")
@@ -720,9 +744,19 @@ _STEP_ON = (
 STEP_DONE = frozenset(
     {"done", "all done", "finished", "did it", "done it", "i did it", "i am done"}
 )
+#: ... and these skip a step, during the steps only ("skip", "skip this one")
+STEP_SKIP = frozenset({"skip", "skip it", "skip this", "skip this one", "skip that", "pass"})
+#: during the steps, these stop the routine where it is, with Resume
+STEP_STOP = frozenset(
+    """stop|stop it|stop the routine|stop routine|stop this|quit|end|end it|enough|that is enough|
+    cancel|exit|pause|i want to stop|i am stopping|i need to stop|stop here""".replace(
+        "\n", ""
+    ).split("|")
+)
 STEP_MOVES = (
     dict.fromkeys(_STEP_ON.split(", "), 1)
     | dict.fromkeys(STEP_DONE, 1)
+    | dict.fromkeys(STEP_SKIP, 1)
     | dict.fromkeys(("back", "go back", "previous", "previous one"), -1)
 )
 STEP_FILLER = frozenset("ok okay please pls plz then now and so yes yep yeah alright".split())

@@ -3561,3 +3561,40 @@ def test_send_it_every_day_turns_the_daily_tips_on(brain, first, then):
 def test_what_now_after_a_stretch_is_the_areas_next_stretch(brain, then):
     first, reply = converse(brain, "neck stretch", then)
     assert reply.intent == "neck.stretch" and reply.stretches != first.stretches
+
+
+def test_typed_skip_and_stop_during_a_guided_routine(brain):
+    replies = converse(brain, "morning routine", "start", "skip", "back", "stop")
+    assert [r.intent for r in replies[1:4]] == [
+        "guide.morning.0",
+        "guide.morning.1",
+        "guide.morning.0",
+    ]
+    stopped = replies[-1]
+    assert stopped.intent == "guide.stop"
+    text = render_text(stopped)
+    assert "step 1 of" in text
+    assert "Resume ▶" in [b.label for b in stopped.actions]
+
+
+def test_stop_with_no_routine_running_stops_nothing(brain):
+    _overview, reply = converse(brain, "morning routine", "stop")
+    assert reply.intent != "guide.stop"
+
+
+@pytest.mark.parametrize(
+    ("told", "asked", "condition"),
+    [
+        ("im 24 weeks pregnant", "can i lie on my back to stretch?", "pregnancy"),
+        ("i have osteoporosis", "can i do twists", "osteoporosis"),
+        ("im pregnant", "is kneeling ok", "pregnancy"),
+    ],
+)
+def test_a_position_asked_after_a_condition_is_the_conditions_advice(brain, told, asked, condition):
+    _told, reply = converse(brain, told, asked)
+    assert reply.intent == f"condition.{condition}"
+
+
+def test_lying_on_my_back_with_no_condition_is_about_the_back(brain):
+    _first, reply = converse(brain, "my lower back hurts", "can i lie on my back")
+    assert reply.topic == "lower_back" and not reply.intent.startswith("condition.")
