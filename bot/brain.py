@@ -894,7 +894,7 @@ class Brain:
             # the routine of the activity named last, unless the message names its own or the
             # talk is of an area ("can you make that a routine" after a glute stretch)
             routine = lexicon.pick_warm_or_cool(context.activities, words)
-        if routine is not None and not analysis.topics:
+        if routine is not None and not analysis.topics and not self._resizes(analysis, context):
             # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
             # me a plan", "start me off" after "can i ever touch my toes"
             return say.routine(kb.routines[routine], context)
@@ -1721,6 +1721,14 @@ class Brain:
         return None
 
     # ------------------------------------------------------------------ sizes and limits
+
+    def _resizes(self, analysis: Analysis, context: Context) -> bool:
+        """Whether a message after a routine asks for it in another length ("got a longer
+        routine?" after the desk break): `_sizing` reads it, not a routine picked afresh."""
+        if context.kind != "routine":
+            return False
+        ask = self.sizes.read(analysis)
+        return ask is not None and (ask.resize is not None or ask.minutes is not None)
 
     def _sizing(self, analysis: Analysis, context: Context) -> Reply | None:
         """A message about a routine's length or limits, read against the conversation; None

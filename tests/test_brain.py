@@ -3598,3 +3598,11 @@ def test_a_position_asked_after_a_condition_is_the_conditions_advice(brain, told
 def test_lying_on_my_back_with_no_condition_is_about_the_back(brain):
     _first, reply = converse(brain, "my lower back hurts", "can i lie on my back")
     assert reply.topic == "lower_back" and not reply.intent.startswith("condition.")
+
+
+@pytest.mark.parametrize(
+    ("then", "length"), [("got a longer routine?", "long"), ("a shorter routine pls", "short")]
+)
+def test_a_routine_in_another_length_after_one_resizes_it(brain, then, length):
+    _first, reply = converse(brain, "desk break", then)
+    assert reply.routine == "desk_break" and reply.context.plan.length == length
