@@ -285,6 +285,8 @@ class SafetyRules:
         condition_ids = {c.id for c in conditions}
         # a condition this message or the conversation named, as patterns read it
         found.update(_HAS_CONDITION + c for c in condition_ids.union(named_before))
+        # "wondering if its arthritis": a guess explains no warning sign away
+        explaining = {c.id for c in conditions if not _suspected(c.terms, written)}
         # after a red flag, a message telling a symptom of its own (not only an area) counts
         # as part of every pattern: it goes on with the same concern; one that tells none
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
@@ -294,7 +296,7 @@ class SafetyRules:
             known_before = frozenset()
         tells = continuing and tells_own
         known = found | known_before if known_before else found
-        flag = self._flag(known if tells else own, known, history, condition_ids)
+        flag = self._flag(known if tells else own, known, history, explaining)
         return SafetyCheck(flag, conditions, symptoms)
 
     def _name_conditions(
@@ -674,6 +676,48 @@ _NOT_A_LASTING_BEFORE = frozenset(
 #: before "a week", "a month" or "a year", words that make it a length, not a rate ("3 times
 #: a week"): "for a year", "been a month", "over a year", "more than a year"
 _A_LASTING_BEFORE = frozenset({"for", "been", "over", "about", "nearly", "almost", "than"})
+#: words just before a condition's name that make it a guess, not a diagnosis: "wondering if
+#: its arthritis", "could this be sciatica", "worried i have osteoporosis"
+_SUSPECTING = (
+    "wondering if",
+    "wonder if",
+    "could it be",
+    "could this be",
+    "could that be",
+    "is it",
+    "is this",
+    "is that",
+    "maybe",
+    "might be",
+    "may be",
+    "worried",
+    "scared",
+    "afraid",
+    "do i have",
+    "could i have",
+    "might have",
+    "may have",
+    "possibly",
+    "suspect",
+    "rule out",
+    "tested for",
+    "signs of",
+)
+#: how many words before a condition's name a guess may start
+_SUSPECT_REACH = 5
+
+
+def _suspected(terms: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether the first of `terms` (a condition's names) the words hold comes as a guess:
+    one of `_SUSPECTING` within `_SUSPECT_REACH` words before it."""
+    text = " " + " ".join(words) + " "
+    at = min((i for t in terms if (i := text.find(f" {t} ")) >= 0), default=-1)
+    if at < 0:
+        return False
+    before = " " + " ".join(text[:at].split()[-_SUSPECT_REACH:]) + " "
+    return any(f" {lead} " in before for lead in _SUSPECTING)
+
+
 #: the shortest length of time the builtin symptoms `lasted_weeks` and `lasted_months` stand for
 LASTED_WEEKS, LASTED_MONTHS = 2.0, 6.0
 
@@ -704,7 +748,7 @@ _TAKEN_UP = frozenset(
 _PAIN_WORDS = frozenset(
     """hurt hurts pain pains painful ache aches achy achey sore soreness tender agony niggle
     stiffness numb numbness swollen swelling injury injured strain strained pulled tore torn
-    sprain sprained fell fall""".split()
+    sprain sprained fell fall worse worsening""".split()
 )
 #: words that end the clause a length of time belongs to
 _CLAUSE_ENDS = frozenset({"and", "but", "so", "because", "cause", "cos", "while", "though"})

@@ -1942,6 +1942,21 @@ def test_a_pain_that_came_back_after_weeks_of_rest_is_a_professionals(brain):
             "my shoulder clicks and feels like it slips half out when i reach overhead",
             "red_flag.joint_keeps_dislocating",
         ),
+        # "getting worse" is the pain's, not something the person took up
+        (
+            "deep ache in my groin putting my socks on, been slowly getting worse for a year",
+            "red_flag.pain_not_improving",
+        ),
+        (
+            "my neck ache keeps coming back and lasts longer each time",
+            "red_flag.pain_worse_over_time",
+        ),
+        # a condition only wondered about explains nothing away
+        (
+            "wrist pain keeps coming back for longer and longer, wondering if its arthritis",
+            "red_flag.pain_worse_over_time",
+        ),
+        ("could this be sciatica? pain down my leg for 3 months", "red_flag.pain_for_months"),
     ],
 )
 def test_a_change_over_time_or_a_numbness_that_stays_is_flagged(brain, message, flag):
@@ -1954,6 +1969,8 @@ def test_a_change_over_time_or_a_numbness_that_stays_is_flagged(brain, message, 
         "i run more every week and my calves are sore",
         "my splits get a bit better every month",
         "my leg went numb sitting on the loo but it came back",
+        "been stretching for a year and my flexibility is getting worse",
+        "tight hamstrings keep coming back no matter how much i stretch",
     ],
 )
 def test_more_training_or_numbness_that_passed_is_no_change_over_time(brain, message):
@@ -2253,3 +2270,9 @@ def test_a_condition_told_in_everyday_words_shapes_the_reply(brain, message, con
     reply = brain.reply(message)
     assert reply.kind != "red_flag", reply.intent
     assert condition in reply.conditions
+
+
+def test_a_told_condition_still_explains_its_own_pain(brain):
+    # told, not wondered about: the advice for sciatica, not a warning
+    reply = brain.reply("i have sciatica, pain down my leg for 3 months")
+    assert reply.kind != "red_flag" and "sciatica" in reply.context.conditions
