@@ -2276,3 +2276,24 @@ def test_a_told_condition_still_explains_its_own_pain(brain):
     # told, not wondered about: the advice for sciatica, not a warning
     reply = brain.reply("i have sciatica, pain down my leg for 3 months")
     assert reply.kind != "red_flag" and "sciatica" in reply.context.conditions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "calf cramps every night even though i drink loads of water, and my legs feel weak",
+        "i get cramps all the time and my feet go numb",
+    ],
+)
+def test_frequent_cramps_with_weakness_or_numbness_see_a_professional(brain, message):
+    assert brain.reply(message).intent == "red_flag.frequent_cramps_with_other_signs"
+
+
+@pytest.mark.parametrize("message", ["calf cramps every night", "my calf cramped and now its weak"])
+def test_cramps_alone_get_the_cramp_answer(brain, message):
+    assert brain.reply(message).intent == "general.cramp"
+
+
+def test_a_kneecap_that_keeps_slipping_out_is_a_recurring_dislocation(brain):
+    reply = brain.reply("my kneecap keeps slipping out to the side when i stretch, im hypermobile")
+    assert reply.intent == "red_flag.joint_keeps_dislocating"
