@@ -3606,3 +3606,27 @@ def test_lying_on_my_back_with_no_condition_is_about_the_back(brain):
 def test_a_routine_in_another_length_after_one_resizes_it(brain, then, length):
     _first, reply = converse(brain, "desk break", then)
     assert reply.routine == "desk_break" and reply.context.plan.length == length
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my neck is rock solid",
+        "my calves are like cement after the hike",
+        "upper back is jammed",
+        "hamstrings are rigid",
+        "i'm a hairdresser and by the end of the day my shoulders are up by my ears and my neck "
+        "is rock solid",
+    ],
+)
+def test_an_area_described_as_hard_or_jammed_is_a_complaint(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind in ("answer", "stretch") and reply.topic not in (None, "general")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["my chest of drawers is solid wood", "solid advice thanks", "i am wound up about work"],
+)
+def test_the_same_words_about_no_area_are_no_complaint(brain, message):
+    assert brain.reply(message).kind == "fallback"
