@@ -2297,3 +2297,33 @@ def test_cramps_alone_get_the_cramp_answer(brain, message):
 def test_a_kneecap_that_keeps_slipping_out_is_a_recurring_dislocation(brain):
     reply = brain.reply("my kneecap keeps slipping out to the side when i stretch, im hypermobile")
     assert reply.intent == "red_flag.joint_keeps_dislocating"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("my husband's face drooped on one side while stretching", "red_flag.stroke_signs"),
+        ("her face sagged on the left", "red_flag.stroke_signs"),
+        ("fell off my bike and my wrist is bent funny", "red_flag.deformed_limb"),
+        ("my toes are white and cold and my foot hurts after the cast", "red_flag.cold_pale_limb"),
+        ("peeing loads more than normal and my back and legs hurt", "red_flag.cauda_equina"),
+    ],
+)
+def test_other_forms_of_warning_signs_are_read(brain, message, flag):
+    assert brain.reply(message).intent == flag
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my face feels saggy after 40 lol any stretches",
+        "heard a pop sprinting and the back of my thigh has gone purple",
+        "i drink so much water i pee all the time, hamstrings tight",
+    ],
+)
+def test_their_look_alikes_are_not_those_signs(brain, message):
+    assert brain.reply(message).intent not in (
+        "red_flag.stroke_signs",
+        "red_flag.cold_pale_limb",
+        "red_flag.cauda_equina",
+    )
