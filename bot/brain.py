@@ -21,7 +21,7 @@ from typing import Any
 from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
+from bot.replies import ASKED_ABOUT_AREA, ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
 from bot.safety import SafetyRules
@@ -378,6 +378,13 @@ class Brain:
                 again = self._reply(" ".join(bare), context)
                 if again.kind != "fallback":
                     return again
+            # in a conversation, a follow-up missed for its chat words: "can you even stretch
+            # it tho", "to hard", "quads esp" (a first message keeps the strict reading)
+            plain = lexicon.plainer(analysis.corrected) if context.kind is not None else None
+            if plain is not None:
+                again = self._reply(" ".join(plain), context)
+                if again.kind != "fallback":
+                    return again
             story = self._story_for(analysis, context)
             if story is not None:  # "i work on a laptop all day if that matters" after the neck
                 return self._with_conditions(story, named, context)
@@ -689,7 +696,7 @@ class Brain:
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
         say, kb = self.replies, self.kb
-        if context.kind == "fallback" and context.topic is not None:
+        if context.intent == ASKED_ABOUT_AREA and context.topic is not None:
             # the answer to "Is this about your calves?": yes is why they get tight (the
             # stretch one tap away), no asks again
             said = lexicon.yes_or_no(words)

@@ -825,6 +825,52 @@ SOCIAL_LEADS = frozenset({"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so
 SOCIAL_TAILS = frozenset(
     {"x", "xx", "xxx", "anyway", "anyways", "dear", "mate", "lol", "haha", "tbh", "then", "btw"}
 )
+#: chat words anywhere in a message that ask nothing ("can you even stretch it tho", "bet,
+#: gimme a stretch", "quads esp"): a message missed with them is read again without them
+HEDGE_WORDS = frozenset(
+    """tho though even bet lowkey highkey ngl fr tbh tbf honestly rn esp especially literally
+    actually kinda sorta lol lmao lmfao haha hahaha bruh dude bro yo um uh hmm btw anyway
+    anyways pls plz please""".split()
+)
+#: "to" typed for "too" before these: "to hard", "its to much"
+_TOO_WORDS = frozenset(
+    "hard easy much difficult intense long short tight painful sore advanced basic fast".split()
+)
+#: ... after these, or first
+_TOO_AFTER = frozenset({"its", "is", "was", "way", "bit", "little", "that", "this", "abit"})
+
+
+def plainer(words: Sequence[str]) -> list[str] | None:
+    """The words without chat hedges (`HEDGE_WORDS`), with "supposed to" as "should" and
+    "to" typed for "too" mended: "where am i supposed to feel it" -> "where should i feel
+    it", "to hard" -> "too hard". None when nothing changes or nothing is left."""
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        if word in ("am", "are", "is") and words[i + 2 : i + 4] == ("supposed", "to") and i + 1 < n:
+            out += ["should", words[i + 1]]  # "am i supposed to" -> "should i"
+            i += 4
+            continue
+        if word == "supposed" and i + 1 < n and words[i + 1] == "to":
+            out.append("should")
+            i += 2
+            continue
+        if (
+            word == "to"
+            and i + 1 < n
+            and words[i + 1] in _TOO_WORDS
+            and (i == 0 or words[i - 1] in _TOO_AFTER)
+        ):
+            out.append("too")
+        elif word not in HEDGE_WORDS:
+            out.append(word)
+        i += 1
+    if not out or out == list(words):
+        return None
+    return out
+
+
 #: a goodbye is a message this short
 GOODBYE_MAX_WORDS = 6
 #: words that may trail a goodbye and leave it one: "bye now", "bye for now", "night all x"

@@ -60,6 +60,23 @@ NOT_THAT_AREA_LEAD = (
     "OK. Tell me in a few words which muscle or area, or what you'd like: a stretch, a routine "
     "or a tip. Or pick one below."
 )
+#: the intent a conversation remembers after "Is this about your calves?"
+ASKED_ABOUT_AREA = "fallback.area"
+
+
+def after_a_miss(context: Context, topic: str | None = None) -> Context:
+    """What a conversation remembers after a message not understood: what it remembered
+    before, so that "other side?" after a miss is still the stretch on screen's other side;
+    with an area asked about ("Is this about your calves?"), that area, so that "yes",
+    "stretch pls" or "why" next is about it."""
+    kind = context.kind or "fallback"
+    if topic is not None:
+        return replace(context, kind=kind, intent=ASKED_ABOUT_AREA, topic=topic)
+    if context.kind is None:
+        return replace(context, kind=kind, intent="fallback")
+    return context
+
+
 WHICH_AREA_LEAD = (
     "Which muscle or area do you mean? Tell me, for example “my hamstrings”, or pick one below."
 )
@@ -1072,10 +1089,7 @@ class Replies:
             confidence=match.confidence,
             # with nothing to guess from the message, the way in: the menus
             suggestions=guesses or self.menus,
-            # "Is this about your calves?": a "yes", "stretch pls" or "why" next is about them
-            context=replace(context, kind="fallback", intent="fallback", topic=topic)
-            if topic is not None
-            else replace(context, kind="fallback", intent="fallback"),
+            context=after_a_miss(context, topic),
         )
 
     def which_area(self, match: Match, context: Context) -> Reply:
@@ -1089,7 +1103,7 @@ class Replies:
             "fallback",
             (Block("para", NOT_THAT_AREA_LEAD),),
             suggestions=self.menus,
-            context=replace(context, kind="fallback", intent="fallback", topic=None),
+            context=replace(after_a_miss(context), topic=None),
         )
 
     def _topic_of(self, match: Match) -> str | None:

@@ -84,6 +84,8 @@ _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
 #: "i can't feel it" right after a stretch card (knowledge/red_flags.yaml): the stretch not felt
 _FEEL_IT_VAGUE = "$feel_it_vague"
 _STRETCH_FELT = "$stretch_felt"
+#: an injury to the feet not felt (knowledge/red_flags.yaml): never the stretch not felt
+_FEET_NOT_FEELING = "$feet_not_feeling"
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +261,10 @@ class SafetyRules:
                 found |= self._implied[key]
         known_before = frozenset(before)
         areas = self._area_keys & found
-        if not areas and on_a_card and _FEEL_IT_VAGUE in found:
-            found.add(_STRETCH_FELT)  # "i can't feel it" after a calf stretch: the stretch
+        if not areas and on_a_card and _FEEL_IT_VAGUE in found and _FEET_NOT_FEELING not in found:
+            # "i can't feel it" after a calf stretch: the stretch (not "i didn't feel anything
+            # when i stepped on the glass", which says what was not felt)
+            found.add(_STRETCH_FELT)
         own = set(found)  # what this message says itself, without the conversation's area
         if not areas:  # "the left one is hot": the area the conversation is about
             areas = self._area_keys & known_before

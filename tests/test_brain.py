@@ -3630,3 +3630,30 @@ def test_an_area_described_as_hard_or_jammed_is_a_complaint(brain, message):
 )
 def test_the_same_words_about_no_area_are_no_complaint(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        # a message not understood leaves the stretch on screen where it was
+        (("quad stretch", "blorp zanzibar", "other side?"), "stretch.standing_quad.other_side"),
+        # chat words around a follow-up
+        (("it band tight", "can you even stretch it tho"), "it_band.stretch"),
+        (("my neck is tight", "bet, gimme a stretch"), "neck.stretch"),
+        (("glute stretch", "where am i supposed to feel it"), "glutes.what"),
+        (("calf stretch", "to hard"), "stretch.wall_calf.easier"),
+        (("calf stretch", "didnt feel much"), "stretch.wall_calf.harder"),
+        (("just destroyed leg day, cooldown?", "quads esp", "other side?"), None),
+    ],
+)
+def test_follow_ups_survive_a_miss_and_chat_words(brain, turns, intent):
+    reply = converse(brain, *turns)[-1]
+    if intent is None:  # "other side?" of the quad stretch the hedged "quads esp" gave
+        assert reply.intent.endswith(".other_side")
+    else:
+        assert reply.intent == intent
+
+
+def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
+    # no conversation yet: nothing to follow up, the words are read as written
+    assert brain.reply("bet tho lol").kind == "fallback"

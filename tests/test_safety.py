@@ -2327,3 +2327,8 @@ def test_their_look_alikes_are_not_those_signs(brain, message):
         "red_flag.cold_pale_limb",
         "red_flag.cauda_equina",
     )
+
+
+def test_an_injury_to_the_foot_not_felt_is_numbness_even_after_a_stretch(brain):
+    _card, reply = converse(brain, "my foot", "i didnt feel anything when i stepped on the glass")
+    assert reply.kind == "red_flag"
