@@ -673,6 +673,55 @@ class Brain:
         named = self.wants.subjects_named(words)
         return named.pop() if len(named) == 1 else None
 
+    def _yes_or_no_answer(self, words: Sequence[str], text: str, context: Context) -> Reply | None:
+        """A bare "yes" or "no" read against the last reply; None for anything else. After
+        "Is this about your calves?": yes is why they get tight (the stretch one tap away), no
+        asks again. After an area's answer ("Want the stretch?"): yes is the stretch; after a
+        general answer with a routine of its own (touching the toes): that routine; no
+        ("no thats it", "nope im good") says goodbye."""
+        said = lexicon.yes_or_no(words)
+        if said is None:
+            return None
+        say, kb, topic = self.replies, self.kb, context.topic
+        if context.intent == ASKED_ABOUT_AREA:
+            if topic is None:
+                return None
+            if said == "no":
+                return say.not_that_area(context)
+            return (
+                say.answer(topic, "why_tight", context)
+                if (topic, "why_tight") in kb.answers
+                else None
+            )
+        if context.kind != "answer":
+            return None
+        if said == "no":
+            return say.smalltalk("goodbye", text, context) if "goodbye" in kb.smalltalk else None
+        if topic not in (None, GENERAL):
+            return say.stretch_for_topic(topic, context, confidence=lexicon.CUE_CONFIDENCE)
+        routine = self.pick.for_answer(context)
+        return say.routine(kb.routines[routine], context) if routine is not None else None
+
+    def _what_to_do_about_the_answer(
+        self, question: Sequence[str], analysis: Analysis, context: Context
+    ) -> Reply | None:
+        """After a general answer with a routine of its own, a short question what to do about
+        it, naming nothing else ("so what do i do about it" after why mornings are stiff):
+        that routine. None otherwise."""
+        if (
+            context.general_answer is None
+            or analysis.topics
+            or len(question) > lexicon.MOVE_MAX_WORDS
+            or not (
+                lexicon.asks_what_to_do(question) or lexicon.has_pair(question, lexicon.WHAT_TO_DO)
+            )
+            or self.wants.subjects_named(question)
+            or self.sizes.read(analysis) is not None  # "something i can do sitting in a chair"
+        ):
+            return None
+        routine = self.pick.for_answer(context)
+        return self.replies.routine(self.kb.routines[routine], context) if routine else None
+
     def _move(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
         """A short follow-up read against what came before: the other side, easier, harder,
         again, longer; "stretch?" after a topic; a question behind a thank-you. None when
@@ -696,14 +745,12 @@ class Brain:
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
         say, kb = self.replies, self.kb
-        if context.intent == ASKED_ABOUT_AREA and context.topic is not None:
-            # the answer to "Is this about your calves?": yes is why they get tight (the
-            # stretch one tap away), no asks again
-            said = lexicon.yes_or_no(words)
-            if said == "yes" and (context.topic, "why_tight") in kb.answers:
-                return say.answer(context.topic, "why_tight", context)
-            if said == "no":
-                return say.not_that_area(context)
+        answered = self._yes_or_no_answer(words, text, context)
+        if answered is not None:  # "yes" to "Is this about your calves?" or "Want the stretch?"
+            return answered
+        todo = self._what_to_do_about_the_answer(question, analysis, context)
+        if todo is not None:  # "so what do i do about it" after why mornings are stiff
+            return todo
         cues = self.cues.read_asked(words)
         named = self._subject_asked_what(question, analysis)
         if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
@@ -739,7 +786,11 @@ class Brain:
             # "done. now what" after a stretch card: the area's next stretch (read whole,
             # "done" is a finished run and its cool-down)
             return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
-        twin = self.pick.twin(analysis, context) or self.pick.swapped(analysis, context)
+        twin = (
+            self.pick.twin(analysis, context)
+            or self.pick.swapped(analysis, context)
+            or self.pick.end_of_told_activity(analysis, context)
+        )
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)  # "what about cycling" after a run's
         step = self._typed_step(words, context) or self._step_named(words, analysis, context)

@@ -715,7 +715,8 @@ YES_WORDS = frozenset("yes yeah yep yup ya yea yeh ye yess yesss aye sure correc
 NO_WORDS = frozenset("no nope nah nay".split())
 _YES_NO_FILLER = frozenset(
     """please pls plz it is its that thats right indeed i am was not really thanks thank you
-    about wrong isnt ok okay well um uh hmm mhm lol haha sort of kind kinda quite""".split()
+    about wrong isnt ok okay well um uh hmm mhm lol haha sort of kind kinda quite all good
+    fine""".split()
 )
 
 

@@ -219,6 +219,24 @@ class RoutinePicker:
         same = f"{kind}_{others[0]}"
         return same if same in self.kb.routines else kind if kind in self.kb.routines else None
 
+    def end_of_told_activity(self, analysis: Analysis, context: Context) -> str | None:
+        """Later in a conversation about an activity (its warm-up, then a question about the
+        back), a short message that opens by asking about before or after and names nothing
+        else ("and for after the round?", "and after the game"): that end of the activity
+        named last, else the general routine of that end. None otherwise."""
+        if not context.activities or analysis.topics:
+            return None
+        words = analysis.corrected
+        if len(words) > lexicon.MOVE_MAX_WORDS or self.activities_in(words, context):
+            return None
+        if "?" not in analysis.text and words[0] not in lexicon.TWIN_OPENERS:
+            return None
+        if lexicon.TIMING_WORDS.isdisjoint(words[: lexicon.TWIN_REACH]):
+            return None
+        wanted = lexicon.wanted_end(words)
+        own = next((rid for rid in context.activities if rid.startswith(wanted + "_")), None)
+        return own or (wanted if wanted in self.kb.routines else None)
+
     def named(self, match: Match, analysis: Analysis, context: Context) -> str:
         """The routine the intent layer found, or, when the message names the activity or
         setting of another (a runner-up, or the only one named) and not its own, that one:

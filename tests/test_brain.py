@@ -3657,3 +3657,28 @@ def test_follow_ups_survive_a_miss_and_chat_words(brain, turns, intent):
 def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
     # no conversation yet: nothing to follow up, the words are read as written
     assert brain.reply("bet tho lol").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (("why does my back hurt when i stand", "yes"), "lower_back.stretch"),
+        (("cant touch my toes", "yes"), "routine.toe_touch"),
+        (("why are my calves tight", "nope im good"), "smalltalk.goodbye"),
+        (("why am i so stiff every morning, im only 29", "so what do i do about it"), None),
+        (
+            (
+                "tee time in 20 min, quick warmup?",
+                "my lower back is always stiff on the first tee",
+                "and for after the round?",
+            ),
+            "routine.cooldown_golf",
+        ),
+    ],
+)
+def test_yes_no_and_what_now_read_against_the_last_answer(brain, turns, intent):
+    reply = converse(brain, *turns)[-1]
+    if intent is None:  # the morning stiffness answer's own routine
+        assert reply.routine == "morning"
+    else:
+        assert reply.intent == intent
