@@ -693,10 +693,11 @@ class Brain:
                 if (topic, "why_tight") in kb.answers
                 else None
             )
-        if context.kind != "answer":
-            return None
-        if said == "no":
+        if said == "no" and context.kind in ("answer", "stretch", "routine"):
+            # "no thats it", "nope im good": nothing more wanted
             return say.smalltalk("goodbye", text, context) if "goodbye" in kb.smalltalk else None
+        if context.kind != "answer" or said == "no":
+            return None
         if topic not in (None, GENERAL):
             return say.stretch_for_topic(topic, context, confidence=lexicon.CUE_CONFIDENCE)
         routine = self.pick.for_answer(context)
@@ -786,6 +787,22 @@ class Brain:
             # "done. now what" after a stretch card: the area's next stretch (read whole,
             # "done" is a finished run and its cool-down)
             return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
+        if (
+            context.kind == "routine"
+            and context.plan is not None
+            and not (context.routine or "").startswith("warmup")  # a warm-up's: its cool-down
+            and not analysis.topics
+            and len(question) <= lexicon.MOVE_MAX_WORDS
+            and lexicon.has_pair(question, lexicon.WHAT_NOW)
+            and not lexicon.FINISHED_WORDS.isdisjoint(question)
+            and self.pick.activities_in(question, context) == []
+        ):
+            if (context.intent or "").startswith(lexicon.GUIDE_PREFIX):
+                done = self._typed_step(("done",), context)  # during the steps: the next one
+            else:
+                done = say.routine_done(context.plan, context)
+            if done is not None:  # "done. what now" after the desk break: well done, and next
+                return done
         twin = (
             self.pick.twin(analysis, context)
             or self.pick.swapped(analysis, context)
@@ -1559,7 +1576,12 @@ class Brain:
         )
         if (
             not hurts
-            or not (pointing or still or lexicon.DOING_WORDS.intersection(words))
+            or not (
+                pointing
+                or still
+                or lexicon.DOING_WORDS.intersection(words)
+                or lexicon.points_at_one(words)  # "the doorway one pinches my shoulder"
+            )
             or cues & {"why", "what", "asks_when", "new_question"}
             or self._asks_after_any_thanks(words)  # "is it meant to hurt?", "thx! is it ..."
             or not lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts at night": no stretch's

@@ -67,7 +67,10 @@ VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 #: kneeling named: with a complaint, a limit on the stretch on screen
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
-HURT_WORDS = frozenset({"hurt", "hurts", "hurting", "hurted", "painful", "pain", "ouch", "ow"})
+HURT_WORDS = frozenset(
+    {"hurt", "hurts", "hurting", "hurted", "painful", "pain", "ouch", "ow", "pinch", "pinches"}
+    | {"pinching", "pinched"}
+)
 #: "still hurts" after a stretch card: the general answer on pain while stretching; "pulls
 #: a lot" counts as hurting then
 STILL = "still"
@@ -468,7 +471,9 @@ CUE_ASPECTS = (
     ("complaint", "why_tight"),
 )
 #: emoji that say thank you on their own
-THANKS_EMOJI = frozenset({"🙏", "👍", "👌", "🙌", "❤", "🤝"})
+THANKS_EMOJI = frozenset(
+    {"🙏", "👍", "👌", "🙌", "❤", "🤝", "🔥", "💯", "👏", "💪", "😍", "🥰", "♥", "😊", "🤩", "😁"}
+)
 #: a wave: hello, or goodbye
 WAVE_EMOJI = frozenset({"👋"})
 #: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form
@@ -889,6 +894,18 @@ NEW_QUESTION_CUE = "new_question"
 NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
+_ONE_POINTERS = frozenset({"the", "that", "this"})
+
+
+def points_at_one(words: Sequence[str]) -> bool:
+    """Whether the words point at a stretch as "the ... one" ("the doorway one", "that one",
+    "this lying one")."""
+    return any(
+        w == "one" and not _ONE_POINTERS.isdisjoint(words[max(0, i - 3) : i])
+        for i, w in enumerate(words)
+    )
+
+
 #: a short message with one of these after a stretch may name another of its area's stretches
 #: by some of its words ("bent knee version?", "the seated one"); VERSION_FILLER are words
 #: such a message has besides the name; a version of the stretch on screen is also asked for

@@ -3682,3 +3682,23 @@ def test_yes_no_and_what_now_read_against_the_last_answer(brain, turns, intent):
         assert reply.routine == "morning"
     else:
         assert reply.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (("desk break", "done, now what?"), "guide.desk_break.done"),
+        (("desk break", "start", "done. what now"), "guide.desk_break.1"),
+        (("calf stretch", "another one?", "no thats it"), "smalltalk.goodbye"),
+        (("chest tight after bench, stretch?", "the doorway one pinches my shoulder"), None),
+        (("calf stretch", "🔥🔥"), "smalltalk.thanks"),
+        (("calf stretch", "sweet"), "smalltalk.thanks"),
+        (("calf stretch", "ur not bad"), "smalltalk.compliment"),
+    ],
+)
+def test_closing_moves_after_a_card_or_a_routine(brain, turns, intent):
+    reply = converse(brain, *turns)[-1]
+    if intent is None:  # the stretch on screen hurts: its easier version
+        assert reply.intent == "stretch.doorway_chest.easier"
+    else:
+        assert reply.intent == intent
