@@ -3702,3 +3702,29 @@ def test_closing_moves_after_a_card_or_a_routine(brain, turns, intent):
         assert reply.intent == "stretch.doorway_chest.easier"
     else:
         assert reply.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (("swim warm up", "and my sides? feel them after swimming too"), "side_body.stretch"),
+        (("calf stretch", "and my sides?"), "side_body.stretch"),
+        (
+            ("i cant touch my toes", "routine to get there?", "ok and if i only have 5 min a day"),
+            None,
+        ),
+    ],
+)
+def test_an_area_or_a_daily_length_after_a_reply(brain, turns, intent):
+    reply = converse(brain, *turns)[-1]
+    if intent is None:  # the toe-touch routine in five minutes
+        assert reply.routine == "toe_touch" and "5-minute" in render_text(reply)
+    else:
+        assert reply.intent == intent
+
+
+def test_hours_a_day_are_a_working_day_not_a_routine_length(brain):
+    reply = brain.reply(
+        "heel pain first thing, on my feet in a kitchen 10 hrs a day. stretches pls"
+    )
+    assert reply.kind == "stretch" and reply.topic == "feet_ankles"

@@ -119,7 +119,8 @@ ANCHOR_WORDS = frozenset(
 #: words that may stand around a length alone ("10 min please", "how about 10 minutes")
 SOFT_WORDS = frozenset(
     """please pls thanks thank ok so just only about around roughly approx approximately maybe
-    max maximum total tops a an the for of now today really how what""".split()
+    max maximum total tops a an the for of now today really how what if day per each daily
+    spare free got""".split()
 )
 #: words that may stand around them without changing what is asked
 FILLER_WORDS = SOFT_WORDS | frozenset(
@@ -222,7 +223,7 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
     for i, word in enumerate(words):
         # a length that tells of something else ("12 hr shifts", "a 9 hour flight", "45 min
         # hiit classes") is no routine's length
-        story = _tells_of_something_else(words[i + 1 : i + 1 + _TOLD_OF_REACH])
+        story = _tells_of_something_else(words[i + 1 : i + 1 + _TOLD_OF_REACH], word)
         for phrase, minutes in _PHRASES_BY_START.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 after = i + len(phrase)
@@ -275,14 +276,22 @@ _STRETCH_FIRST = frozenset(
 )
 
 
-def _tells_of_something_else(after: Sequence[str]) -> bool:
-    """Whether the words after a length name what it is the length of, before any stretch."""
-    for word in after:
+def _tells_of_something_else(after: Sequence[str], unit: str = "") -> bool:
+    """Whether the words after a length (its `unit`, or a word glued to its number) name what
+    it is the length of, before any stretch ("12 hr shifts", "10 hrs a day" on the feet); not
+    minutes "a day" or "per day" ("5 min a day": how long each day)."""
+    glued = _GLUED.fullmatch(unit) if unit[:1].isdigit() else None
+    minutes = UNITS.get(glued[2] if glued else unit) == 1
+    for i, word in enumerate(after):
         if word in _STRETCH_FIRST:
             return False
         if word in _TOLD_OF:
-            return True
+            return not (minutes and word == "day" and i > 0 and after[i - 1] in _EACH)
     return False
+
+
+#: "5 min a day", "10 mins per day": the length each day
+_EACH = frozenset({"a", "per", "each", "every"})
 
 
 def _number_before(words: Sequence[str], unit: int) -> tuple[int, int] | None:
