@@ -1196,8 +1196,8 @@ class Brain:
         words = analysis.corrected
         if analysis.topics or not words or lexicon.asks_whether(words):
             return False
-        if not lexicon.PLAIN_ASK_NOT.isdisjoint(words) or context.topic not in (None, GENERAL):
-            return False
+        if not lexicon.PLAIN_ROUTINE_NOT.isdisjoint(words) or context.topic not in (None, GENERAL):
+            return False  # "ok gentle routine then" is still plain: "then" points at nothing
         rest = {w for w in words if w not in STOPWORDS}
         return (
             bool(rest & lexicon.PLAIN_ROUTINE_WORDS)
@@ -1874,6 +1874,16 @@ class Brain:
             # "can i do it standing? cant really get on the floor with the baby about": the
             # area's stretch that fits, whatever reason comes with it
             return self._fitting_stretch(ask, context, about)
+        if (
+            about
+            and area is None
+            and ask.minutes is not None
+            and ask.minutes <= lexicon.ONE_STRETCH_MINUTES
+            and "request" in self.cues.read(ask.rest)
+        ):
+            # "something i can do on a 2 min break?" after the calves: a minute or two is one
+            # of their stretches
+            return self.replies.stretch_for_topic(about, context, confidence=lexicon.CUE_CONFIDENCE)
         # an area with a limit told in passing ("my wrists ache ... at my desk") is the area's
         # question, unless a routine is asked for
         asks_routine = area is None or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)

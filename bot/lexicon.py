@@ -958,10 +958,13 @@ PLAIN_ASK_WORDS = frozenset(
     tonight""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+#: a length this short, asked for in a conversation about an area, is one of its stretches
+ONE_STRETCH_MINUTES = 3
 #: a request for "a routine" that names nothing more ("routine?", "give me a routine")
 PLAIN_ROUTINE_WORDS = frozenset({"routine", "routines", "sequence", "flow"})
 #: ... and none of these: a question, or a pointer at something said before
 PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
+PLAIN_ROUTINE_NOT = WH_WORDS | POINTING_WORDS
 #: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
 #: stretches
 PLAIN_ASK_ROUTINE = "full_body"

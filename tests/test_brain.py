@@ -3728,3 +3728,19 @@ def test_hours_a_day_are_a_working_day_not_a_routine_length(brain):
         "heel pain first thing, on my feet in a kitchen 10 hrs a day. stretches pls"
     )
     assert reply.kind == "stretch" and reply.topic == "feet_ankles"
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (("my calves are tight", "something i can do on a 2 min break?"), "calves.stretch"),
+        (("neck stiff at work", "something i can do between clients in like a minute"), None),
+        (("ok gentle routine then",), "routine.full_body"),
+    ],
+)
+def test_a_minute_or_two_after_an_area_is_one_of_its_stretches(brain, turns, intent):
+    reply = converse(brain, *turns)[-1]
+    if intent is None:
+        assert reply.intent == "neck.stretch"
+    else:
+        assert reply.intent == intent
