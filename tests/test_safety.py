@@ -2332,3 +2332,34 @@ def test_their_look_alikes_are_not_those_signs(brain, message):
 def test_an_injury_to_the_foot_not_felt_is_numbness_even_after_a_stretch(brain):
     _card, reply = converse(brain, "my foot", "i didnt feel anything when i stepped on the glass")
     assert reply.kind == "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "legs feel heavy after the long drive",
+        "just landed after 13 hrs in economy, legs feel so stiff and heavy",
+    ],
+)
+def test_both_legs_heavy_after_sitting_for_a_journey_is_no_clot(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my calf aches since the flight yesterday",
+        "left leg is sore and heavy after the long haul flight",
+    ],
+)
+def test_one_leg_aching_after_a_journey_is_still_a_clot_warning(brain, message):
+    assert brain.reply(message).intent == "red_flag.dvt"
+
+
+def test_a_heavy_ache_with_the_jaw_and_breathlessness_after_a_shoulder_stretch(brain):
+    _card, reply = converse(
+        brain,
+        "shoulder stretch pls, left one is tight",
+        "its more of a heavy ache, my jaw hurts too and im a bit short of breath",
+    )
+    assert reply.intent == "red_flag.heart_attack_signs"
