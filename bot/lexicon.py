@@ -754,10 +754,10 @@ STEP_DONE = frozenset(
 STEP_SKIP = frozenset({"skip", "skip it", "skip this", "skip this one", "skip that", "pass"})
 #: during the steps, these stop the routine where it is, with Resume
 STEP_STOP = frozenset(
-    """stop|stop it|stop the routine|stop routine|stop this|quit|end|end it|enough|that is enough|
-    cancel|exit|pause|i want to stop|i am stopping|i need to stop|stop here""".replace(
-        "\n", ""
-    ).split("|")
+    term.strip()
+    for term in """stop, stop it, stop the routine, stop routine, stop this, quit, end, end it,
+    enough, that is enough, cancel, exit, pause, i want to stop, i am stopping, i need to stop,
+    stop here""".split(",")
 )
 STEP_MOVES = (
     dict.fromkeys(_STEP_ON.split(", "), 1)
@@ -854,7 +854,7 @@ def plainer(words: Sequence[str]) -> list[str] | None:
     i, n = 0, len(words)
     while i < n:
         word = words[i]
-        if word in ("am", "are", "is") and words[i + 2 : i + 4] == ("supposed", "to") and i + 1 < n:
+        if word in ("am", "are", "is") and tuple(words[i + 2 : i + 4]) == ("supposed", "to"):
             out += ["should", words[i + 1]]  # "am i supposed to" -> "should i"
             i += 4
             continue

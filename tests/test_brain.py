@@ -3744,3 +3744,9 @@ def test_a_minute_or_two_after_an_area_is_one_of_its_stretches(brain, turns, int
         assert reply.intent == "neck.stretch"
     else:
         assert reply.intent == intent
+
+
+@pytest.mark.parametrize("word", ["cancel", "enough", "pause", "quit"])
+def test_every_stop_word_stops_a_guided_routine(brain, word):
+    reply = converse(brain, "morning routine", "start", word)[-1]
+    assert reply.intent == "guide.stop"
