@@ -776,26 +776,24 @@ class Brain:
             # "is that normal?" after the knee's stretch or answer: what is common for the
             # area, and when to get it checked
             return say.answer(area, "why_tight", context)
-        if (
-            context.kind == "stretch"
-            and context.topic not in (None, GENERAL)
+        # "done. now what", naming no area nor activity (read whole, "done" is a finished run
+        # and its cool-down)
+        what_now = (
+            context.kind in ("stretch", "routine")
             and not analysis.topics
             and len(question) <= lexicon.MOVE_MAX_WORDS
             and lexicon.has_pair(question, lexicon.WHAT_NOW)
-            and self.pick.activities_in(question, context) == []
-        ):
-            # "done. now what" after a stretch card: the area's next stretch (read whole,
-            # "done" is a finished run and its cool-down)
+            and not self.pick.activities_in(question, context)
+        )
+        if what_now and context.kind == "stretch" and context.topic not in (None, GENERAL):
+            # after a stretch card: the area's next stretch
             return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
         if (
-            context.kind == "routine"
+            what_now
+            and context.kind == "routine"
             and context.plan is not None
             and not (context.routine or "").startswith("warmup")  # a warm-up's: its cool-down
-            and not analysis.topics
-            and len(question) <= lexicon.MOVE_MAX_WORDS
-            and lexicon.has_pair(question, lexicon.WHAT_NOW)
             and not lexicon.FINISHED_WORDS.isdisjoint(question)
-            and self.pick.activities_in(question, context) == []
         ):
             if (context.intent or "").startswith(lexicon.GUIDE_PREFIX):
                 done = self._typed_step(("done",), context)  # during the steps: the next one
@@ -1173,37 +1171,50 @@ class Brain:
         return None
 
     def _plain_stretch_ask(self, analysis: Analysis, context: Context) -> bool:
-        """True for a request for a stretch that says nothing more (`lexicon.PLAIN_ASK_WORDS`), with no
-        area in the conversation to read it against; not a yes/no question ("should i
-        stretch")."""
-        words = analysis.corrected
-        if analysis.topics or not words or lexicon.asks_whether(words):
-            return False  # "can you suggest some stretches" asks for some, "should i" whether
-        if not lexicon.PLAIN_ASK_NOT.isdisjoint(words):
-            return False  # "stretch for it?", "stretch then": for something said before
-        if (
-            context.topic not in (None, GENERAL)
-            or lexicon.PLAIN_ASK_ROUTINE not in self.kb.routines
-        ):
-            return False
-        rest = {w for w in words if w not in STOPWORDS}
-        return bool(rest & lexicon.PLAIN_STRETCH_WORDS) and rest <= lexicon.PLAIN_ASK_ANY
+        """True for a request for a stretch that says nothing more ("i want to stretch", "any
+        stretch?"; `lexicon.PLAIN_ASK_WORDS`); "stretch for it?", "stretch then" ask for
+        something said before."""
+        return self._plain_ask(
+            analysis,
+            context,
+            lexicon.PLAIN_STRETCH_WORDS,
+            lexicon.PLAIN_ASK_ANY,
+            lexicon.PLAIN_ASK_NOT,
+        )
 
     def _plain_routine_ask(self, analysis: Analysis, context: Context) -> bool:
         """True for a request for a routine that says nothing more ("routine?", "give me a
-        routine", "any good stretch routines"): nothing names an area, a time, an activity
-        or a length, and no area in the conversation to read it against."""
+        routine", "any good stretch routines"); "ok gentle routine then" is one too: "then"
+        points at nothing a routine could be for."""
+        return self._plain_ask(
+            analysis,
+            context,
+            lexicon.PLAIN_ROUTINE_WORDS,
+            lexicon.PLAIN_ROUTINE_ANY,
+            lexicon.PLAIN_ROUTINE_NOT,
+        )
+
+    def _plain_ask(
+        self,
+        analysis: Analysis,
+        context: Context,
+        asked: frozenset[str],
+        allowed: frozenset[str],
+        excluded: frozenset[str],
+    ) -> bool:
+        """Whether a message asks for one of `asked` and says nothing more (its words besides
+        stopwords all `allowed`): no area named, none in the conversation to read it against,
+        no word of `excluded` (a question, a pointer back) and no yes/no question ("should i
+        stretch" asks whether); and the all-over routine it gets is there."""
         words = analysis.corrected
         if analysis.topics or not words or lexicon.asks_whether(words):
             return False
-        if not lexicon.PLAIN_ROUTINE_NOT.isdisjoint(words) or context.topic not in (None, GENERAL):
-            return False  # "ok gentle routine then" is still plain: "then" points at nothing
+        if not excluded.isdisjoint(words) or context.topic not in (None, GENERAL):
+            return False
+        if lexicon.PLAIN_ASK_ROUTINE not in self.kb.routines:
+            return False
         rest = {w for w in words if w not in STOPWORDS}
-        return (
-            bool(rest & lexicon.PLAIN_ROUTINE_WORDS)
-            and rest <= lexicon.PLAIN_ROUTINE_WORDS | lexicon.PLAIN_ASK_ANY
-            and lexicon.PLAIN_ASK_ROUTINE in self.kb.routines
-        )
+        return bool(rest & asked) and rest <= allowed
 
     def _one_stretch(self, context: Context) -> Reply:
         """One stretch for anyone, for a request for "a stretch" with nothing more: the first
@@ -1726,9 +1737,8 @@ class Brain:
         if context.kind != "routine" or plan is None or not self.replies.sizer.can_build(plan):
             return None
         said = " ".join(w for w in words if w not in lexicon.STEP_FILLER)
-        stop = said in lexicon.STEP_STOP
-        move = lexicon.STEP_MOVES.get(said)
-        if move is None and not stop:
+        move = lexicon.STEP_MOVES.get(said)  # None for a stop word
+        if move is None and said not in lexicon.STEP_STOP:
             return None
         at = None
         if (context.intent or "").startswith(lexicon.GUIDE_PREFIX):
@@ -1736,14 +1746,10 @@ class Brain:
         if at is None:  # the overview: "next", "start" begin at the first step
             if said in lexicon.STEP_DONE:  # "done" after it: the routine is done
                 return self.replies.routine_done(plan, context)
-            if stop or said in lexicon.STEP_SKIP:
-                return None  # nothing is running to stop or skip
-            return (
-                None
-                if move is None or move < 0
-                else self.replies.guide_step(plan, 0, context, manual=True)
-            )
-        if stop or move is None:  # "stop" during the steps: where it stopped, with Resume
+            if move is None or move < 0 or said in lexicon.STEP_SKIP:
+                return None  # nothing is running to stop, skip or go back in
+            return self.replies.guide_step(plan, 0, context, manual=True)
+        if move is None:  # "stop" during the steps: where it stopped, with Resume
             return self.replies.guide_stop(context, act.GuideStop(plan, at, manual=True))
         return self.replies.guide_step(plan, max(0, at + move), context, manual=True)
 

@@ -68,8 +68,7 @@ VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
 HURT_WORDS = frozenset(
-    {"hurt", "hurts", "hurting", "hurted", "painful", "pain", "ouch", "ow", "pinch", "pinches"}
-    | {"pinching", "pinched"}
+    "hurt hurts hurting hurted painful pain ouch ow pinch pinches pinching pinched".split()
 )
 #: "still hurts" after a stretch card: the general answer on pain while stretching; "pulls
 #: a lot" counts as hurting then
@@ -498,7 +497,7 @@ POSITION_ASK_WORDS = frozenset(
     squat squatting upside inversion inversions""".split()
 )
 #: words before "on my back" (or front, side) that make it a position, not the area
-_LYING_WORDS = frozenset("lie lying lay laying lie flat sleep sleeping sleeps".split())
+_LYING_WORDS = frozenset("lie lying lay laying flat sleep sleeping sleeps".split())
 
 
 def position_span(words: Sequence[str], start: int) -> bool:
@@ -965,6 +964,7 @@ PLAIN_ROUTINE_WORDS = frozenset({"routine", "routines", "sequence", "flow"})
 #: ... and none of these: a question, or a pointer at something said before
 PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
 PLAIN_ROUTINE_NOT = WH_WORDS | POINTING_WORDS
+PLAIN_ROUTINE_ANY = PLAIN_ROUTINE_WORDS | PLAIN_ASK_ANY
 #: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
 #: stretches
 PLAIN_ASK_ROUTINE = "full_body"
