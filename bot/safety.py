@@ -81,6 +81,9 @@ _STRETCH_NAMES_IN_OTHER_SENSES = frozenset(
 _ABOUT_STRETCHING = "$about_stretching"
 #: a condition the message or the conversation named, as patterns read it
 _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
+#: conditions that are news by nature: a message about the past ("sprained my ankle years
+#: ago, it still clicks") does not name them
+_RECENT_CONDITIONS = frozenset(_CONDITION + c for c in ("recent_injury", "recent_surgery"))
 #: "i can't feel it" right after a stretch card (knowledge/red_flags.yaml): the stretch not felt
 _FEEL_IT_VAGUE = "$feel_it_vague"
 _STRETCH_FELT = "$stretch_felt"
@@ -281,6 +284,8 @@ class SafetyRules:
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
+        if _PAST in found:  # "sprained it years ago, it still clicks"
+            found -= _RECENT_CONDITIONS
         conditions = (
             tuple(c for key, c in self._condition_of if key in found)
             if not self._condition_keys.isdisjoint(found)

@@ -429,6 +429,10 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("ankle is finally out of the boot after the fracture, so stiff", "recent_injury"),
         # what changes with it, not a routine for a setting never named (a long flight)
         ("i have osteoporosis, what stretches can i do now", "osteoporosis"),
+        # a joint turned over, told as news
+        ("rolled my ankle playing football", "recent_injury"),
+        ("i sprained my wrist", "recent_injury"),
+        ("twisted my knee at netball, can i stretch it", "recent_injury"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
@@ -449,6 +453,18 @@ def test_a_condition_named_earlier_counts_for_the_signs_told_later(brain: Brain)
     )
     assert swelling.intent == "red_flag.pre_eclampsia_signs"
     assert brain.reply("a bit of spotting on my shirt from a nosebleed").kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sprained my ankle years ago and it still clicks",
+        "rolled my ankle last year and it still feels stiff",
+        "i pulled my hamstring two years ago and its still tight",
+    ],
+)
+def test_an_injury_long_past_is_not_a_recent_one(brain: Brain, message: str):
+    assert "recent_injury" not in brain.reply(message).conditions
 
 
 def test_not_pregnant_is_not_pregnancy(brain: Brain):
