@@ -8,7 +8,7 @@ return an aspect, a subject's key or a yes/no, and build no reply. Pure, like th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase
@@ -272,13 +272,15 @@ class WantReader:
             spans = analysis.spans
             words = analysis.corrected
             # a thing told as the cause owns no area: "sore bum from the car", "forearms sore
-            # from guitar practice"; nor one an area is likened to ("tight like a rope")
+            # from guitar practice", "calves tight after switching to flat shoes"; nor one an
+            # area is likened to ("tight like a rope")
             owners = [
                 (start, end)
                 for start, end in self.cues.where(words, "not_a_body")
                 if lexicon.CAUSE_WORDS.isdisjoint(
                     words[max(0, start - lexicon.CAUSE_REACH) : start]
                 )
+                and not self._told_as_cause(words, spans, start, analysis.breaks)
             ]
             if not owners:
                 return self.aspect_of_cues(topic, analysis, cues, match)
@@ -305,6 +307,23 @@ class WantReader:
             ):
                 return None
         return self.aspect_of_cues(topic, analysis, cues, match)
+
+    @staticmethod
+    def _told_as_cause(
+        words: Sequence[str],
+        spans: Sequence[tuple[int, int, str]],
+        at: int,
+        breaks: Collection[int],
+    ) -> bool:
+        """Whether a cause word ("after", "from") stands between an area named before the
+        thing at `at` and the thing, in one sentence: "calves tight after switching to flat
+        shoes"."""
+        return any(
+            end <= at
+            and not broken_between(breaks, end, at)
+            and not lexicon.CAUSE_WORDS.isdisjoint(words[end:at])
+            for _start, end, _topic in spans
+        )
 
     def aspect_of_cues(
         self, topic: str, analysis: Analysis, cues: frozenset[str], match: Match

@@ -2286,6 +2286,9 @@ OWN_WORDS = [
     ("the rope is tight on my neck", "fallback"),
     ("calves stiff as a board after sitting in the car for hours", "calves.stretch"),
     ("forearms ache carrying the baby around all day", "wrists_forearms.why_tight"),
+    # ... however far after the area the thing stands
+    ("calves tight after switching to flat shoes", "calves.stretch"),
+    ("my shoes are tight after the rain", "fallback"),
     # asked to send a stretch every day: the daily tips; anything else sent daily is not ours
     ("could you send me a stretch each morning so i remember", "daily.on"),
     ("send me my bank statement every morning", "fallback"),
