@@ -607,9 +607,12 @@ class Brain:
 
     def _asks_to_stretch_on(self, analysis: Analysis) -> bool:
         """Whether a message asks whether to stretch or exercise, naming no area: "should I
-        just keep doing the stretch you gave me?", "can i still do my yoga"."""
+        just keep doing the stretch you gave me?", "can i still do my yoga"; not a new
+        question ("unrelated, how long should i hold a stretch normally?")."""
         words = analysis.corrected
         if analysis.topics or lexicon.STRETCH_ON_WORDS.isdisjoint(words):
+            return False
+        if lexicon.asks_in_general(words) or lexicon.NEW_QUESTION_CUE in self.cues.read(words):
             return False
         return (
             "?" in analysis.text

@@ -483,6 +483,17 @@ STRETCH_ON_WORDS = frozenset(
     routine workout gym run running train training keep carry continue easier easy next
     push swim swimming ride cycle cycling lift lifting play session class""".split()
 )
+#: words that ask a question in general, not of the person's own case ("how long should i
+#: hold a stretch normally?", "what about cooldown stretches in general")
+IN_GENERAL_WORDS = frozenset({"generally", "normally", "usually", "typically"})
+_IN_GENERAL = frozenset({("in", "general")})
+
+
+def asks_in_general(words: Sequence[str]) -> bool:
+    """Whether the words ask in general: "normally", "usually", "in general"."""
+    return not IN_GENERAL_WORDS.isdisjoint(words) or has_pair(words, _IN_GENERAL)
+
+
 #: a short question after a condition was told that asks what is safe with it ("so what
 #: should she avoid?", "should i push further into them?")
 CONDITION_ASK_WORDS = frozenset(

@@ -72,6 +72,14 @@ _PRESENT = "$present"
 _NO_AREA = "$no_area"
 #: set when the message tells of something lasting two weeks or more, or six (`kb.BUILTIN_SYMPTOMS`)
 _LASTED_WEEKS, _LASTED_MONTHS = "$lasted_weeks", "$lasted_months"
+#: set when the message tells of a time of effort with words between the preposition and the
+#: activity, which the listed terms miss: "on faster runs", "midway through my long run"
+_WHILE_EXERCISING, _DURING_EXERCISE = "$while_exercising", "$during_exercise"
+_DURING = frozenset({"on", "during", "in", "mid", "through", "throughout", "midway"})
+_EFFORTS = frozenset(
+    "run runs jog jogs workout workouts hike hikes swim swims sprint sprints race races".split()
+)
+_EFFORT_REACH = 3
 #: set when the message names a stretch or pose of the knowledge base (`kb.BUILTIN_SYMPTOMS`)
 _NAMED_STRETCH = "$named_stretch"
 #: one-word names of stretches that are everyday words too ("butterflies in my stomach")
@@ -259,6 +267,8 @@ class SafetyRules:
         lasted = stated_lasting(written, analysis.breaks, self._body_words)
         if lasted is not None and lasted >= LASTED_WEEKS:
             found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
+        if told_during_effort(written, analysis.breaks):
+            found |= {_WHILE_EXERCISING, _DURING_EXERCISE}
         if self._implied:
             for key in [k for k in found if k in self._implied]:
                 found |= self._implied[key]
@@ -365,6 +375,20 @@ class SafetyRules:
             ):
                 return flag
         return None
+
+
+def told_during_effort(words: Sequence[str], breaks: Collection[int] = ()) -> bool:
+    """Whether the words tell of something during an effort, with up to two words between
+    the preposition and the activity, in one sentence: "on faster runs", "during my long
+    runs", "midway through a race"."""
+    for i, word in enumerate(words):
+        if word in _DURING:
+            for j in range(i + 1, min(len(words), i + 1 + _EFFORT_REACH)):
+                if j in breaks:
+                    break
+                if words[j] in _EFFORTS:
+                    return True
+    return False
 
 
 def _included_by(kb: KnowledgeBase) -> dict[str, frozenset[str]]:

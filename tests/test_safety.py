@@ -753,6 +753,18 @@ def test_asking_to_stretch_on_after_a_red_flag_hears_it_again(brain, message):
     assert "hold off stretching" in reply.blocks[1].text
 
 
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("ok. unrelated, how long should i hold a stretch normally?", "general.how_long"),
+        ("ok. what about cool down stretches in general", "routine.cooldown"),
+    ],
+)
+def test_a_new_question_after_a_red_flag_is_answered(brain, message, intent):
+    flagged = brain.reply("my calf is swollen, red and hot since the long flight")
+    assert brain.reply(message, flagged.context).intent == intent
+
+
 def test_thanks_after_a_red_flag_is_thanks(brain):
     flagged = brain.reply("my calf is swollen, red and hot since the long flight")
     assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
@@ -1511,6 +1523,17 @@ SIGNS_IN_OWN_WORDS = [
     ("im 6'2 and my knees are jammed into the seat in front on flights", None),
     # a known cause of dizziness on standing is no dizziness from exercise
     ("i have pots so i get dizzy if i stand up too fast, is yoga ok", "general.head_rush"),
+    # a time of effort with words between: "on faster runs", "midway through a race"
+    (
+        "i get chest tightness on faster runs, it eases after 30 seconds",
+        "red_flag.chest_pain_exercise",
+    ),
+    ("tightness in my chest midway through a race", "red_flag.chest_pain_exercise"),
+    ("my calves get tight on long runs", None),
+    # pain that keeps getting worse; sweats that soak the bed, with back pain
+    ("hip pain keeps getting worse, now im limping", "red_flag.pain_worse_over_time"),
+    ("back pain and ive been waking up drenched for weeks", "red_flag.cancer_weight_loss"),
+    ("drenched in sweat after my workout, back feels tight", None),
 ]
 
 
