@@ -390,7 +390,14 @@ class Brain:
                 return self._with_conditions(story, named, context)
             morning = (GENERAL, lexicon.MORNING_STIFFNESS)
             if morning in self.kb.answers and self._stiff_in_the_morning(analysis):
-                return self._cue_answer(morning, named, context)  # "like the tin man every morning"
+                # "like the tin man every morning"; "wake up routine for stiff old bones" asks
+                # for the answer's own routine by name
+                own = self.pick.for_general(lexicon.MORNING_STIFFNESS)
+                if own is not None and not lexicon.ROUTINE_NAMES.isdisjoint(analysis.corrected):
+                    return self._with_conditions(
+                        self.replies.routine(self.kb.routines[own], context), named, context
+                    )
+                return self._cue_answer(morning, named, context)
             rest = self._after_greeting(analysis)
             if rest:  # "hi, what can you do": what follows the greeting
                 after = self._reply(" ".join(rest), context)
@@ -680,8 +687,9 @@ class Brain:
         """A bare "yes" or "no" read against the last reply; None for anything else. After
         "Is this about your calves?": yes is why they get tight (the stretch one tap away), no
         asks again. After an area's answer ("Want the stretch?"): yes is the stretch; after a
-        general answer with a routine of its own (touching the toes): that routine; no
-        ("no thats it", "nope im good") says goodbye."""
+        general answer with a routine of its own (touching the toes): that routine; after a
+        stretch card, the area's next stretch; after how to get the daily tips, the daily tips.
+        No ("no thats it", "nope im good") says goodbye."""
         said = lexicon.yes_or_no(words)
         if said is None:
             return None
@@ -699,6 +707,11 @@ class Brain:
         if said == "no" and context.kind in ("answer", "stretch", "routine"):
             # "no thats it", "nope im good": nothing more wanted
             return say.smalltalk("goodbye", text, context) if "goodbye" in kb.smalltalk else None
+        if said == "yes" and context.kind == "stretch" and topic not in (None, GENERAL):
+            # "yes pls" after a stretch card, which asks nothing: more, the area's next stretch
+            return self._followup("another", topic, context, lexicon.CUE_CONFIDENCE)
+        if said == "yes" and context.intent == "daily.on":
+            return say.daily("on", context)  # "yeah" after how to get the daily tips
         if context.kind != "answer" or said == "no":
             return None
         if topic not in (None, GENERAL):
@@ -1669,15 +1682,19 @@ class Brain:
     def _area_is_the_reason(self, analysis: Analysis, cues: frozenset[str]) -> bool:
         """Whether the areas a variant ask names are why it is asked, not what it is for:
         "easier please, kneeling hurts my knees", "too hard, i cant get near my feet" (a
-        complaint or a limit); not "harder one for my calves"."""
+        complaint or a limit), "too intense on my knee, easier?" (too much for it); not
+        "harder one for my calves"."""
         words = analysis.words
         dislikes = (
             lexicon.has_pair(analysis.corrected, lexicon.DISLIKE_PAIRS)
             or "hate" in analysis.corrected
         )
-        if not cues & lexicon.VARIANT_CUES or not (
-            cues & lexicon.REASON_CUES or lexicon.CANNOT_WORDS & set(words) or dislikes
-        ):
+        if not cues & lexicon.VARIANT_CUES:
+            return False
+        first_area = words.index(TOPIC_TOKEN) if TOPIC_TOKEN in words else len(words)
+        if "too" in words[:first_area]:
+            return True  # "too intense on my knee, easier?": too much for the area
+        if not (cues & lexicon.REASON_CUES or lexicon.CANNOT_WORDS & set(words) or dislikes):
             return False
         return not any(
             word == TOPIC_TOKEN

@@ -1018,6 +1018,22 @@ def asks_what_others_do(words: Sequence[str]) -> bool:
 _OTHERS_DO_REACH = 5
 
 
+#: a question word asks only at the start of a piece ("and why is that") or before one of
+#: these ("my calves, why do they ..."), not inside a statement ("tight when i wake up")
+_WH_ASKS_BEFORE = frozenset(
+    "do does did is are was were can could should would will has have am".split()
+)
+
+
+def asks_wh(words: Sequence[str]) -> bool:
+    """Whether the words ask a question with a question word: one that opens them (after
+    "and", "but", "so") or stands before an auxiliary ("why do", "when should")."""
+    opening = [w for w in words[:3] if w not in ("and", "but", "so", "ok", "okay")][:1]
+    return not WH_WORDS.isdisjoint(opening) or any(
+        w in WH_WORDS and nxt in _WH_ASKS_BEFORE for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
 def asks_whether(words: Sequence[str]) -> bool:
     """Whether the words open a yes-or-no question ("can i stretch when pregnant", "is
     stretching before running harmful"), not a request in that form ("can you give me a warm

@@ -99,8 +99,10 @@ class RoutinePicker:
         (`routine`: the desk break after posture), else the one whose id has the same words
         ("splits"; "toe_touch" for "touch_toes"). None after anything else."""
         key = context.general_answer
-        if key is None:
-            return None
+        return None if key is None else self.for_general(key)
+
+    def for_general(self, key: str) -> str | None:
+        """The routine made for the subject of the general answer `key` (see `for_answer`)."""
         answer = self.kb.answers.get((GENERAL, key))
         if answer is not None and answer.routine is not None:
             return answer.routine
@@ -159,7 +161,11 @@ class RoutinePicker:
         routine = rest.kind == "routine" and rest.confidence >= self.matcher.threshold
         if words and (routine or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)):
             setting = self.activities_in(words)
-            if len(setting) == 1 and not self.activities_in(ask.rest):
+            # ... and so does one the rest names, over another routine the rest matches best:
+            # "flying to sydney tomorrow, what stretches can i do in my seat" is the flight's
+            if len(setting) == 1 and (
+                not self.activities_in(ask.rest) or (routine and rest.key != setting[0])
+            ):
                 return Plan(setting[0])
         return Plan(rest.key) if routine else None
 

@@ -490,7 +490,7 @@ class WantReader:
             piece = words[start:end]
             if not (
                 lexicon.asks_whether(piece)
-                or not lexicon.WH_WORDS.isdisjoint(piece)
+                or lexicon.asks_wh(piece)
                 or self.cues.read(piece) & {"request", "why"}
             ):
                 continue

@@ -329,6 +329,42 @@ def test_no_to_is_this_about_your_area_asks_again_without_it(brain, answer):
     assert [a.intent for a in reply.suggestions] == ["topics", "routines"]
 
 
+def test_yes_after_a_stretch_card_is_the_areas_next_stretch(brain):
+    first, reply = converse(brain, "my lower back is stiff after moving house", "yes pls")
+    assert reply.intent == "lower_back.stretch"
+    assert reply.context.stretch != first.context.stretch
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # a setting named beside a limit beats another routine the rest matches best
+        ("flying to sydney tomorrow, what stretches can i do in my seat", "routine.long_flight"),
+        # stiff mornings asked for by routine: the morning one
+        ("wake up routine for stiff old bones", "routine.morning"),
+        # "when i wake up" inside a statement asks nothing: the area complained of
+        (
+            "both my calves go tight near the start of a run and then ease off, some days "
+            "theyre tight when I wake up too",
+            "calves.stretch",
+        ),
+    ],
+)
+def test_settings_routines_and_statements_read_as_meant(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_too_much_for_an_area_asks_the_easier_version(brain):
+    reply = converse(brain, "how to do the couch stretch", "too intense on my knee, easier?")[-1]
+    assert reply.intent == "stretch.couch_stretch.easier"
+
+
+def test_thigh_alone_is_the_front_of_it(brain):
+    assert brain.reply("stretch for my thigh").intent == "quadriceps.stretch"
+    assert brain.reply("back of my thigh is tight").topic == "hamstrings"
+    assert brain.reply("inner thigh stretch").topic == "adductors"
+
+
 def test_yes_with_no_question_asked_is_no_answer(brain):
     # nothing was asked about an area: a bare "yes" to "Sorry, I can't help" stays a miss
     _first, reply = converse(brain, "whats the weather today", "yes")
@@ -3668,6 +3704,9 @@ def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
         (("why does my back hurt when i stand", "yes"), "lower_back.stretch"),
         (("cant touch my toes", "yes"), "routine.toe_touch"),
         (("why are my calves tight", "nope im good"), "smalltalk.goodbye"),
+        (("can you send me tips every day?", "yeah"), "daily.on"),
+        # "same thing" after an area asks the same as before, not what the area is
+        (("why do my shoulders get so tight", "and my neck? same thing"), "neck.why_tight"),
         (("why am i so stiff every morning, im only 29", "so what do i do about it"), None),
         (
             (
