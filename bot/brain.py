@@ -874,6 +874,9 @@ class Brain:
                 shown = (context.stretch,) if context.stretch else context.seen
                 return say.stretch_for_topic(another, replace(context, topic=another, seen=shown))
             return say.stretch_for_topic(another, context)
+        focus = self._focus_asked(analysis, cues, context)
+        if focus is not None:  # "mostly for my lower back" after the road-trip routine
+            return self._stretch_within_limits(focus, analysis, self._off_the_floor(context))
         # the stretch on screen, or the one a question about stretching was asked about
         # ("how long do i hold it?" then "other side?"); a reason may come with the ask
         # ("thats too hard, i cant get anywhere near, easier one?")
@@ -1506,6 +1509,41 @@ class Brain:
             and not lexicon.OTHER_ASKS.intersection(analysis.corrected)
             and lexicon.ROUTINE_NAMES.isdisjoint(analysis.corrected)  # "any quick routine for it"
         )
+
+    def _off_the_floor(self, context: Context) -> Context:
+        """`context`, with the limit "no_floor" when the routine on screen keeps off the floor
+        (a road trip's, a desk break): a stretch picked for its setting keeps off it too."""
+        routine = self.kb.routines.get(context.routine or "") if context.kind == "routine" else None
+        if routine is None:
+            return context
+        floor = LIMIT_TAGS["no_floor"]
+        stretches = self.kb.stretches
+        if any(
+            not floor.isdisjoint(stretches[s.stretch].caution_tags)
+            for s in routine.steps
+            if s.stretch in stretches
+        ):
+            return context
+        return replace(context, limits=context.limits | {"no_floor"})
+
+    @staticmethod
+    def _focus_asked(analysis: Analysis, cues: frozenset[str], context: Context) -> str | None:
+        """After a routine (not during its steps), a short message that aims it at one area
+        ("mostly for my lower back", "for my knees especially, they get sore"); after a routine
+        or a stretch card, one that asks to work an area more ("can you focus on my hips",
+        "i want it to hit my lats more"): that area. None otherwise."""
+        if context.kind not in ("routine", "stretch") or (context.intent or "").startswith(
+            lexicon.GUIDE_PREFIX
+        ):
+            return None
+        words = analysis.corrected
+        named = {t for t in analysis.topics if t != GENERAL}
+        if len(named) != 1 or len(words) > lexicon.MOVE_MAX_WORDS or cues & lexicon.OWN_ASK_CUES:
+            return None
+        focused = not lexicon.FOCUS_WORDS.isdisjoint(words)
+        if not (focused or (context.kind == "routine" and lexicon.aimed(analysis.words))):
+            return None
+        return named.pop()
 
     def _another_for(
         self, analysis: Analysis, cues: frozenset[str], context: Context, area: str | None

@@ -315,7 +315,8 @@ JOINT_WORDS = frozenset(
 )
 NOISE_WORDS = frozenset(
     """pop pops popping popped crack cracks cracking cracked click clicks clicking clicked
-    clunk clunks clunking crunch crunched crunchy crackle crackles crackling clicky""".split()
+    clunk clunks clunking crunch crunches crunching crunched crunchy crackle crackles crackling
+    clicky grinds grinding""".split()
 )
 NOISE_REACH = 2
 #: what a click is done on, not a joint's noise ("wrist sore from clicking the mouse")
@@ -618,6 +619,13 @@ BOTH_SIDES = frozenset(
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: words that aim a routine or a stretch at one area ("mostly for my lower back", "can you
+#: focus on my hips", "i want it to hit my lats more")
+FOCUS_WORDS = frozenset(
+    "focus focused focusing mostly mainly especially particularly target targets hit".split()
+)
+#: cues of a question of its own, which a message aimed at an area does not ask
+OWN_ASK_CUES = frozenset({"why", "what", "asks_when"})
 #: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
 #: is what the word names: "my dog's back", "chest of drawers", "guitar neck"
 NOT_A_BODY_REACH = 1

@@ -354,6 +354,29 @@ def test_settings_routines_and_statements_read_as_meant(brain, message, intent):
     assert brain.reply(message).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("turns", "topic"),
+    [
+        (("warm up before basketball", "for my knees especially, they get sore"), "knees"),
+        (("desk break", "mostly for my neck"), "neck"),
+        (("morning routine", "can you focus on my hips"), "hip_flexors"),
+        (("child's pose", "i want it to hit my lats more"), "side_body"),
+    ],
+)
+def test_a_routine_or_stretch_aimed_at_one_area_gives_its_stretch(brain, turns, topic):
+    reply = converse(brain, *turns)[-1]
+    assert reply.kind == "stretch" and reply.topic == topic
+
+
+def test_an_area_asked_after_a_routine_off_the_floor_keeps_off_it(brain, kb):
+    reply = converse(
+        brain, "road trip tomorrow, stretches for when we stop", "mostly for my lower back"
+    )[-1]
+    assert reply.topic == "lower_back"
+    tags = set(kb.stretches[reply.stretches[0]].caution_tags)
+    assert not tags & {"floor", "lying_on_back", "lying_on_front"}
+
+
 def test_too_much_for_an_area_asks_the_easier_version(brain):
     reply = converse(brain, "how to do the couch stretch", "too intense on my knee, easier?")[-1]
     assert reply.intent == "stretch.couch_stretch.easier"
@@ -1305,6 +1328,12 @@ def test_a_subject_asked_about_without_a_question_mark(brain, message, intent):
     ("message", "intent"),
     [
         ("neck cracks when i roll it", "general.joint_noises"),
+        ("neck crunches when i roll it, no pain", "general.joint_noises"),
+        ("my knee grinds when i squat", "general.joint_noises"),
+        (
+            "I'm 39 and have never been flexible despite working out, is it even possible to improve?",
+            "general.flexibility_timeline",
+        ),
         ("back clicks loads when i twist, feels good actually", "general.joint_noises"),
         # a joint and its noise in words no keyword lists; a mouse's click and "pop back"
         # are neither
