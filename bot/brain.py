@@ -209,6 +209,9 @@ class Brain:
             asking=bool(self.cues.read(analysis.corrected) & lexicon.ASKS_A_STRETCH_CUES),
         )
         named = tuple(c.id for c in safety.conditions)
+        # what the red flag before told, if this is the first reading of the message (a
+        # question read again behind a thank-you comes with this message's own symptoms)
+        told_before = context.symptoms if context.symptoms != safety.symptoms else ()
         if safety.flag is not None:
             conditions = tuple(dict.fromkeys(context.conditions + named))
             symptoms = safety.symptoms
@@ -232,8 +235,15 @@ class Brain:
                 conditions=tuple(dict.fromkeys(context.conditions + named)),
                 symptoms=safety.symptoms,
             )
-        if context.kind == "red_flag" and self._asks_to_stretch_on(analysis):
-            # "should I just keep doing the stretch you gave me?" after a red flag: not yet
+        if context.kind == "red_flag" and (
+            self._asks_to_stretch_on(analysis)
+            or (
+                not lexicon.STRETCH_FORMS.isdisjoint(analysis.corrected)
+                and self.rules.names_a_flagged_area(analysis.topics, told_before)
+            )
+        ):
+            # "should I just keep doing the stretch you gave me?", "any stretch for my calf
+            # though?" after a red flag about the calf: not yet
             flag_id = (context.intent or "").partition(".")[2]
             if flag_id in self.kb.red_flags:
                 return self.replies.red_flag(
@@ -372,6 +382,16 @@ class Brain:
         reply = self._keep_the_area(reply, analysis, context)
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
+        if (
+            reply.kind == "routine"
+            and lexicon.ROUTINE_WORDS.isdisjoint(analysis.corrected)
+            and not lexicon.warm_ups_named(analysis.corrected)
+        ):
+            # "i drive all day for work btw" after why the piriformis gets tight: what the
+            # writer does, told of the area, asks for no routine for the activity
+            story = self._story_for(analysis, context)
+            if story is not None:
+                return self._with_conditions(story, named, context)
         if reply.kind == "fallback":
             bare = self._without_social_edges(analysis.corrected)
             if bare is not None:  # "brill thanks x", "how are you anyway", "well thank you dear"
@@ -1393,8 +1413,9 @@ class Brain:
     def _story_for(self, analysis: Analysis, context: Context) -> Reply | None:
         """After an answer or a stretch about an area, a statement about the writer's life
         that the area's why-it-gets-tight answer speaks of ("i work on a laptop at the kitchen
-        table all day" after the neck; "i think i grind my teeth" after the jaw): that answer,
-        or, when it is on screen already, the area's stretch. None for anything else."""
+        table all day" after the neck; "i think i grind my teeth" after the jaw) or that tells
+        an activity ("i run a lot"): that answer, or, when it is on screen already, the area's
+        stretch. None for anything else."""
         area = context.topic
         if context.kind not in ("answer", "stretch") or area in (None, GENERAL):
             return None
@@ -1412,7 +1433,15 @@ class Brain:
         ) & lexicon.STORY_NOT_CUES:
             return None
         told = {w for w in words if len(w) >= lexicon.STORY_MIN_CHARS and w not in STOPWORDS}
-        if not told & self._cause_words(area):
+        if not (
+            told & self._cause_words(area)
+            # after the answer, what the writer does: "i run a lot", "i drive all day for
+            # work btw" (with a stretch on screen, "i have a run tomorrow" tells a plan)
+            or (
+                context.kind == "answer"
+                and ("exercise" in self.cues.read(words) or self.pick.activities_in(words, context))
+            )
+        ):
             return None
         if context.intent == f"{area}.why_tight":
             reply = self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)

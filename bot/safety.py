@@ -220,6 +220,12 @@ class SafetyRules:
         )
         self._terms = _TermIndex(keys_of, canon, self._unless_only, not_before, not_after)
 
+    def names_a_flagged_area(self, topics: Iterable[str], before: Iterable[str]) -> bool:
+        """Whether one of `topics` is an area the symptoms told before (`before`, a red
+        flag's) were about: "any stretch for my calf though?" after a swollen calf."""
+        told = self._area_keys.intersection(before) - _MODIFIERS
+        return any(not told.isdisjoint(self._areas_of.get(t, ())) for t in topics)
+
     def tells_an_injury(self, analysis: Analysis) -> bool:
         """Whether the message tells of an accident, a fall or a blow ("i was in a crash on
         the motorway last night"): about the body, though it names a car."""
@@ -311,7 +317,13 @@ class SafetyRules:
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
         # as the red flag has been given
         tells_own = not self._told_keys.isdisjoint(own)
-        if (continuing or asking) and not tells_own:
+        own_areas = self._area_keys & own
+        if (continuing or asking) and (
+            not tells_own
+            # "will do. any tips for a stiff neck?" after a swollen calf: a stretch asked for
+            # another area starts afresh, though it tells how that area feels
+            or (asking and own_areas and own_areas.isdisjoint(known_before))
+        ):
             known_before = frozenset()
         tells = continuing and tells_own
         known = found | known_before if known_before else found

@@ -377,6 +377,19 @@ def test_an_area_asked_after_a_routine_off_the_floor_keeps_off_it(brain, kb):
     assert not tags & {"floor", "lying_on_back", "lying_on_front"}
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("whats the piriformis", "why does it get tight", "i drive all day for work btw"),
+        ("why are my calves tight", "i run a lot"),
+    ],
+)
+def test_an_activity_told_after_an_areas_answer_is_about_the_area(brain, turns):
+    first = brain.reply(turns[0])
+    reply = converse(brain, *turns)[-1]
+    assert reply.kind == "stretch" and reply.topic == first.topic
+
+
 def test_too_much_for_an_area_asks_the_easier_version(brain):
     reply = converse(brain, "how to do the couch stretch", "too intense on my knee, easier?")[-1]
     assert reply.intent == "stretch.couch_stretch.easier"

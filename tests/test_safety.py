@@ -765,6 +765,36 @@ def test_a_new_question_after_a_red_flag_is_answered(brain, message, intent):
     assert brain.reply(message, flagged.context).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("flagged", "message"),
+    [
+        (
+            "my calf is swollen, red and hot since the long flight",
+            "any stretch for my calf though?",
+        ),
+        (
+            "my calf is swollen, red and hot since the long flight",
+            "thanks. can i stretch my calves",
+        ),
+        ("my back hurts and i cant feel my bum", "ok, lower back stretch?"),
+    ],
+)
+def test_a_stretch_for_the_flagged_area_hears_the_red_flag_again(brain, flagged, message):
+    first = brain.reply(flagged)
+    assert first.kind == "red_flag"
+    assert brain.reply(message, first.context).intent == first.intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["will do. any tips for a stiff neck?", "ok thanks. and neck stretches for the office?"],
+)
+def test_a_stretch_for_another_area_after_a_red_flag_starts_afresh(brain, message):
+    flagged = brain.reply("my calf is swollen, red and hot since the long flight")
+    reply = brain.reply(message, flagged.context)
+    assert reply.kind != "red_flag" and reply.topic == "neck"
+
+
 def test_thanks_after_a_red_flag_is_thanks(brain):
     flagged = brain.reply("my calf is swollen, red and hot since the long flight")
     assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
@@ -1534,6 +1564,12 @@ SIGNS_IN_OWN_WORDS = [
     ("hip pain keeps getting worse, now im limping", "red_flag.pain_worse_over_time"),
     ("back pain and ive been waking up drenched for weeks", "red_flag.cancer_weight_loss"),
     ("drenched in sweat after my workout, back feels tight", None),
+    # a dent in a muscle after a pop is a tear; a dent in a bone after a fall, a deformity
+    (
+        "felt something go in my hamstring sprinting, now theres a bruise and a dent in the muscle",
+        "red_flag.suspected_tear",
+    ),
+    ("fell on my wrist and theres a dent in it", "red_flag.deformed_limb"),
 ]
 
 
