@@ -235,11 +235,16 @@ class Brain:
                 conditions=tuple(dict.fromkeys(context.conditions + named)),
                 symptoms=safety.symptoms,
             )
-        if context.kind == "red_flag" and (
-            self._asks_to_stretch_on(analysis)
-            or (
-                not lexicon.STRETCH_FORMS.isdisjoint(analysis.corrected)
-                and self.rules.names_a_flagged_area(analysis.topics, told_before)
+        cleared = lexicon.CLEARED_SYMPTOM in safety.symptoms  # "saw the gp, it was fine"
+        if (
+            context.kind == "red_flag"
+            and not cleared
+            and (
+                self._asks_to_stretch_on(analysis)
+                or (
+                    not lexicon.STRETCH_FORMS.isdisjoint(analysis.corrected)
+                    and self.rules.names_a_flagged_area(analysis.topics, told_before)
+                )
             )
         ):
             # "should I just keep doing the stretch you gave me?", "any stretch for my calf

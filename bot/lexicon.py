@@ -484,6 +484,9 @@ STRETCH_ON_WORDS = frozenset(
     routine workout gym run running train training keep carry continue easier easy next
     push swim swimming ride cycle cycling lift lifting play session class""".split()
 )
+#: the red-flag symptom of a message about something over or checked and cleared ("the scan
+#: came back clear"): asking to stretch after it is no longer asking to stretch on regardless
+CLEARED_SYMPTOM = "$past"
 #: words that ask a question in general, not of the person's own case ("how long should i
 #: hold a stretch normally?", "what about cooldown stretches in general")
 IN_GENERAL_WORDS = frozenset({"generally", "normally", "usually", "typically"})

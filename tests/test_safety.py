@@ -795,6 +795,14 @@ def test_a_stretch_for_another_area_after_a_red_flag_starts_afresh(brain, messag
     assert reply.kind != "red_flag" and reply.topic == "neck"
 
 
+def test_a_flag_checked_and_cleared_no_longer_holds_off_stretching(brain):
+    flagged = brain.reply("my calf is swollen, red and hot since the long flight")
+    reply = brain.reply(
+        "i saw the doctor, it was fine, no clot. can i stretch it now?", flagged.context
+    )
+    assert reply.kind != "red_flag"
+
+
 def test_thanks_after_a_red_flag_is_thanks(brain):
     flagged = brain.reply("my calf is swollen, red and hot since the long flight")
     assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
@@ -1570,6 +1578,12 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.suspected_tear",
     ),
     ("fell on my wrist and theres a dent in it", "red_flag.deformed_limb"),
+    # checked and cleared: history, unless something is happening now
+    ("my calf was swollen after my flight but the scan came back clear, can i stretch it", None),
+    (
+        "my calf is swollen and hot, no clot on the scan but now its worse and my chest hurts",
+        "red_flag.pulmonary_embolism",
+    ),
 ]
 
 
