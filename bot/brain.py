@@ -295,10 +295,13 @@ class Brain:
             # "can u remind me to do this every day?" after a routine: the daily reminders,
             # not how often to do it
             return self._with_conditions(self.replies.daily("on", context), named, context)
+        switch = lexicon.daily_switch(analysis, after_a_tip=context.kind == "tip")
+        if switch is not None and context.kind not in (None, "daily", "tip"):
+            # "daily tips please" after a stretch: the daily tips, not how often to stretch it
+            return self._with_conditions(self.replies.daily(switch, context), named, context)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)
-        switch = lexicon.daily_switch(analysis, after_a_tip=context.kind == "tip")
         if switch is None and context.kind == "daily":
             switch = lexicon.daily_follow_up(analysis)  # "what time do they come"
         if switch is not None:  # "please stop the daily tips", "sign me up for the daily tip"
@@ -790,6 +793,15 @@ class Brain:
         answered = self._yes_or_no_answer(words, text, context)
         if answered is not None:  # "yes" to "Is this about your calves?" or "Want the stretch?"
             return answered
+        if (
+            context.intent == "daily.on"
+            and not lexicon.TIMES_OF_DAY.isdisjoint(words)
+            and len(words) <= lexicon.SHORT_ASK_WORDS
+            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+            and lexicon.STRETCH_FORMS.isdisjoint(words)
+            and not lexicon.asks_wh(words)
+        ):
+            return say.daily("on", context)  # "actually make it evenings": how to pick the time
         todo = self._what_to_do_about_the_answer(question, analysis, context)
         if todo is not None:  # "so what do i do about it" after why mornings are stiff
             return todo
@@ -961,6 +973,11 @@ class Brain:
         if stretch is not None and context.kind == "stretch":
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
+                return hurts
+        named_step = self._routine_stretch_named(words, context)
+        if named_step is not None:  # "the lunge one hurt my knee" after the legs routine
+            hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
+            if hurts is not None:
                 return hurts
         if stretch is not None and reason:
             if "one_side" in cues and len(words) <= lexicon.SHORT_ASK_WORDS:
@@ -1680,6 +1697,7 @@ class Brain:
                 or still
                 or lexicon.DOING_WORDS.intersection(words)
                 or lexicon.points_at_one(words)  # "the doorway one pinches my shoulder"
+                or words[0] in lexicon.HURT_WORDS  # "hurts my knee" right after the card
             )
             or cues & {"why", "what", "asks_when", "new_question"}
             or self._asks_after_any_thanks(words)  # "is it meant to hurt?", "thx! is it ..."
@@ -1694,6 +1712,22 @@ class Brain:
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
         return with_lead(self.replies.variant(stretch, "easier", context), lead)
+
+    def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:
+        """After a routine, the one of its stretches a message points at by some of its name
+        ("the lunge one", "the cat cow one"): the one whose name shares most words with it,
+        if one does more than the others. None otherwise."""
+        routine = self.kb.routines.get(context.routine or "") if context.kind == "routine" else None
+        if routine is None or not lexicon.points_at_one(words):
+            return None
+        told = {w for w in words if w not in STOPWORDS and w not in lexicon.VERSION_FILLER}
+        scored = sorted(
+            ((len(told & self.name_words[s.stretch]), s.stretch) for s in routine.steps),
+            reverse=True,
+        )
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return self.kb.stretches[scored[0][1]]
 
     def _asks_after_any_thanks(self, words: Sequence[str]) -> bool:
         """Whether the words, past a thank-you that opens them, open with a question word:

@@ -558,7 +558,7 @@ WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these
-TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay"})
+TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay", "for", "actually"})
 #: words that open a thank-you ("cheers, off on my round now")
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
 #: "every day", "each day": a daily tip, not one now
@@ -606,9 +606,13 @@ DAILY_OFF_PAIRS = frozenset(
 #: words that point at the tip just shown ("one of these every day")
 TIP_POINTERS = frozenset({"these", "them", "those", "this", "it", "one"})
 #: ... and on: "sign me up for the daily tip", "i'd like the daily reminders"
-DAILY_ON_WORDS = frozenset("""subscribe start send enable want like get receive resume""".split())
+DAILY_ON_WORDS = frozenset(
+    """subscribe start send enable want like get receive resume please pls plz""".split()
+)
 DAILY_ON_PAIRS = frozenset(
     {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
+    # "do you do daily tips?", "could you do a daily reminder"
+    | {(ask, "you") for ask in ("do", "can", "could", "will", "would")}
 )
 #: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
 SENDING_PAIRS = frozenset(
@@ -1176,7 +1180,9 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
         return False
     # "remind me to do this every day": what is on screen, sent as a reminder
     # "can you send it every day" after a routine: what is on screen, sent every day
-    if has_pair(words, _SENT_POINTED):
+    if has_pair(words, _SENT_POINTED) or has_pair(
+        [w for w in words if w not in _SENT_TO], _SENT_POINTED
+    ):  # "can you send me this every morning?"
         return True
     things = DAILY_THINGS | POINTING_WORDS if has_pair(words, _REMINDED) else DAILY_THINGS
     if things.isdisjoint(words):
@@ -1185,6 +1191,8 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
 
 
 _REMINDED = frozenset({("remind", "me")})
+#: who something is sent to, between the sending word and what is sent
+_SENT_TO = frozenset({"me", "us"})
 _SENT_POINTED = frozenset(
     (verb, pointer)
     for verb in ("send", "message", "text", "ping")

@@ -390,6 +390,32 @@ def test_an_activity_told_after_an_areas_answer_is_about_the_area(brain, turns):
     assert reply.kind == "stretch" and reply.topic == first.topic
 
 
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        # a limit told in own words after a routine keeps the routine
+        (("desk break routine", "i only have a chair, no room to stand"), "routine.desk_break"),
+        (("long flight stretches", "window seat, cant really get up"), "routine.long_flight"),
+        (("swimming warm up", "on the pool deck, not much room"), "routine.warmup_swimming"),
+        # the other end of the activity, asked for with "for after"
+        (("need a warm up before football", "for after the match actually"), "routine.cooldown"),
+        # a routine's stretch named as "the ... one" that hurts: its easier version
+        (("legs routine", "the lunge one hurt my knee"), "stretch.standing_hip_flexor.easier"),
+        # "hurts my knee" right after a card is the card
+        (("calf stretch", "hurts my knee"), "stretch.wall_calf.easier"),
+        # the daily tips asked for in a conversation, in many forms
+        (("morning routine", "can you send me this every morning?"), "daily.on"),
+        (("how do i stretch my forearms", "daily tips please"), "daily.on"),
+        (("how do i stretch my forearms", "ta, also do you do daily tips?"), "daily.on"),
+        (("send me daily stretch tips", "actually make it evenings"), "daily.on"),
+        (("send me daily stretch tips", "what about a bedtime routine"), "routine.bedtime"),
+        (("calf stretch", "can you stop the daily tips?"), "daily.off"),
+    ],
+)
+def test_refinements_complaints_and_daily_asks_in_a_conversation(brain, turns, intent):
+    assert converse(brain, *turns)[-1].intent == intent
+
+
 def test_too_much_for_an_area_asks_the_easier_version(brain):
     reply = converse(brain, "how to do the couch stretch", "too intense on my knee, easier?")[-1]
     assert reply.intent == "stretch.couch_stretch.easier"
