@@ -239,8 +239,14 @@ class Brain:
         if (
             context.kind == "red_flag"
             and not cleared
+            # read again behind a thank-you, the message was weighed whole already
+            and bool(told_before)
             and (
-                self._asks_to_stretch_on(analysis)
+                (
+                    self._asks_to_stretch_on(analysis)
+                    # "what stretches for my legs after" a chest pain: another part of the body
+                    and not self.rules.names_another_area(safety.symptoms, told_before)
+                )
                 or (
                     not lexicon.STRETCH_FORMS.isdisjoint(analysis.corrected)
                     and self.rules.names_a_flagged_area(analysis.topics, told_before)
@@ -793,6 +799,8 @@ class Brain:
         answered = self._yes_or_no_answer(words, text, context)
         if answered is not None:  # "yes" to "Is this about your calves?" or "Want the stretch?"
             return answered
+        if self._says_goodbye(analysis):  # "ok that's enough, bye" after a card
+            return say.smalltalk("goodbye", " ".join(analysis.words), context)
         if (
             context.intent == "daily.on"
             and not lexicon.TIMES_OF_DAY.isdisjoint(words)
@@ -974,6 +982,17 @@ class Brain:
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
                 return hurts
+        if (
+            stretch is not None
+            and context.kind == "stretch"
+            and self._asks_about_form(analysis, cues)
+            # "is it normal to shake in the stretch": the sensation's own answer
+            and not self.wants.subjects_named(words)
+            and lexicon.SENSED_WORDS.isdisjoint(words)
+        ):
+            # "do i keep my elbow straight for this one?", "is my back meant to arch like
+            # that?": how it should feel and what to watch for, from the card
+            return with_lead(say.stretch_details(stretch, context), lexicon.FORM_LEAD)
         named_step = self._routine_stretch_named(words, context)
         if named_step is not None:  # "the lunge one hurt my knee" after the legs routine
             hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
@@ -1489,11 +1508,19 @@ class Brain:
         """True for a short message that opens or closes with a goodbye and asks nothing
         ("nice one, bye", "night night, off to bed"); "tell me later to call bill" is none."""
         words, written = analysis.corrected, analysis.normalised
+        # a question word asks before a person or thing ("ok, can you...", "is it ok"), not
+        # in "that's enough, bye"
+        asks = any(
+            w in lexicon.QUESTION_STARTS and nxt in lexicon.ASKED_OF
+            for w, nxt in zip(words, words[1:], strict=False)
+        )
         if (
             len(words) > lexicon.GOODBYE_MAX_WORDS
             or analysis.topics
             or "?" in analysis.text
-            or not lexicon.GREETING_NOT_AFTER.isdisjoint(words)
+            or not (lexicon.GREETING_NOT_AFTER - lexicon.QUESTION_STARTS).isdisjoint(words)
+            or not lexicon.WH_WORDS.isdisjoint(words)
+            or asks
             or "goodbye" not in self.kb.smalltalk
         ):
             return False
@@ -1712,6 +1739,23 @@ class Brain:
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
         return with_lead(self.replies.variant(stretch, "easier", context), lead)
+
+    @staticmethod
+    def _asks_about_form(analysis: Analysis, cues: frozenset[str]) -> bool:
+        """Whether a message after a stretch card asks how to hold it or what to feel: a
+        question with a word of form or feeling ("should i feel it in my neck?", "am i doing
+        it wrong?"), not one of where, timing, why, pain, or another stretch."""
+        words = analysis.corrected
+        asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
+        return (
+            asks
+            and "where" not in words  # "where am i supposed to feel it": where the area is
+            and not lexicon.FORM_WORDS.isdisjoint(words)
+            and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
+            and lexicon.TIMING_WORDS.isdisjoint(words)  # "how long should i feel it for"
+            and lexicon.HURT_WORDS.isdisjoint(words)  # "is it meant to hurt": whether it should
+            and not lexicon.ROUTINE_WORDS.intersection(words)
+        )
 
     def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:
         """After a routine, the one of its stretches a message points at by some of its name

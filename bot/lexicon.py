@@ -631,6 +631,21 @@ MOVE_MAX_WORDS = 8
 FOCUS_WORDS = frozenset(
     "focus focused focusing mostly mainly especially particularly target targets hit".split()
 )
+#: words of a question about how to hold the stretch on screen or where to feel it
+FORM_WORDS = frozenset(
+    """feel feeling felt supposed meant normal wrong correct correctly properly form technique
+    straight bent round rounded rounding arch arched arching""".split()
+)
+FORM_LEAD = "Here's how it should feel and what to watch for."
+#: sensations with answers of their own, which a question of form does not ask about
+SENSED_WORDS = NOISE_WORDS | frozenset(
+    """shake shakes shaking shaky tremble trembling wobble wobbles wobbly cramp cramps cramping
+    tingle tingles tingling tingly numb pins""".split()
+)
+#: words of a question of timing, which a question about form does not hold
+TIMING_WORDS = frozenset(
+    """long often many times seconds secs minutes mins before after daily every when""".split()
+)
 #: cues of a question of its own, which a message aimed at an area does not ask
 OWN_ASK_CUES = frozenset({"why", "what", "asks_when"})
 #: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word
@@ -902,6 +917,8 @@ def plainer(words: Sequence[str]) -> list[str] | None:
     return out
 
 
+#: who or what a question asks of, right after its opening word ("can you", "is it")
+ASKED_OF = frozenset("you u it i we they he she there this that these those my your".split())
 #: a goodbye is a message this short
 GOODBYE_MAX_WORDS = 6
 #: words that may trail a goodbye and leave it one: "bye now", "bye for now", "night all x"
@@ -1221,7 +1238,13 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
         return "off"
     if not DAILY_ON_WORDS.isdisjoint(words) or has_pair(words, DAILY_ON_PAIRS):
         return "on"
+    if not TIMES_OF_DAY.isdisjoint(words) or any(_CLOCK_TIME.fullmatch(w) for w in words):
+        return "on"  # "can the daily tip come at 7pm instead": when they come, as turning on
     return None
+
+
+#: a time on the clock as people type it: "7pm", "7am", "0730", "19"
+_CLOCK_TIME = re.compile(r"\d{1,2}(am|pm)|\d{3,4}")
 
 
 #: words that make a request for tips a request to be sent them from now on

@@ -65,6 +65,9 @@ _MODIFIERS = frozenset(
 #: parts of the body with no area of their own: naming one after a red flag ("why are my
 #: calves tight", "my forearms get pumped") tells no more of the same concern
 _PLACES = frozenset(_SYMPTOM + k for k in ("body", "arm", "hand", "head"))
+#: areas so wide they say nothing of which part of the body a message is about: a stretch
+#: asked for the legs after a red flag about the left arm (both "limbs") is another area
+_WIDE_AREAS = frozenset(_SYMPTOM + k for k in ("limb", "joint", "conversation_area"))
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
 _PRESENT = "$present"
@@ -223,8 +226,15 @@ class SafetyRules:
     def names_a_flagged_area(self, topics: Iterable[str], before: Iterable[str]) -> bool:
         """Whether one of `topics` is an area the symptoms told before (`before`, a red
         flag's) were about: "any stretch for my calf though?" after a swollen calf."""
-        told = self._area_keys.intersection(before) - _MODIFIERS
+        told = self._area_keys.intersection(before) - _MODIFIERS - _WIDE_AREAS
         return any(not told.isdisjoint(self._areas_of.get(t, ())) for t in topics)
+
+    def names_another_area(self, symptoms: Iterable[str], before: Iterable[str]) -> bool:
+        """Whether the symptoms of a message (`symptoms`) name a part of the body that those
+        told before (`before`, a red flag's) do not: "what stretches for my legs" after a
+        chest pain."""
+        own = self._area_keys.intersection(symptoms) - _WIDE_AREAS
+        return bool(own) and own.isdisjoint(before)
 
     def tells_an_injury(self, analysis: Analysis) -> bool:
         """Whether the message tells of an accident, a fall or a blow ("i was in a crash on
@@ -317,7 +327,7 @@ class SafetyRules:
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
         # as the red flag has been given
         tells_own = not self._told_keys.isdisjoint(own)
-        own_areas = self._area_keys & own
+        own_areas = self._area_keys & own - _WIDE_AREAS
         if (continuing or asking) and (
             not tells_own
             # "will do. any tips for a stiff neck?" after a swollen calf: a stretch asked for

@@ -410,10 +410,28 @@ def test_an_activity_told_after_an_areas_answer_is_about_the_area(brain, turns):
         (("send me daily stretch tips", "actually make it evenings"), "daily.on"),
         (("send me daily stretch tips", "what about a bedtime routine"), "routine.bedtime"),
         (("calf stretch", "can you stop the daily tips?"), "daily.off"),
+        (("calf stretch", "can the daily tip come at 7pm instead of the morning"), "daily.on"),
+        (("calf stretch", "ur genuinely really helpful ngl"), "smalltalk.compliment"),
+        (("calf stretch", "ok that's enough, bye"), "smalltalk.goodbye"),
     ],
 )
 def test_refinements_complaints_and_daily_asks_in_a_conversation(brain, turns, intent):
     assert converse(brain, *turns)[-1].intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "should i round my back to reach further?",
+        "is it ok that i feel it in my neck?",
+        "is it normal to feel it in my calf?",
+    ],
+)
+def test_a_question_of_form_after_a_card_gets_how_it_should_feel(brain, message):
+    card = brain.reply("seated hamstring stretch")
+    reply = brain.reply(message, card.context)
+    assert reply.intent == f"stretch.{card.context.stretch}.more"
+    assert "how it should feel" in render_text(reply)
 
 
 def test_too_much_for_an_area_asks_the_easier_version(brain):

@@ -795,6 +795,25 @@ def test_a_stretch_for_another_area_after_a_red_flag_starts_afresh(brain, messag
     assert reply.kind != "red_flag" and reply.topic == "neck"
 
 
+@pytest.mark.parametrize(
+    ("flagged", "message"),
+    [
+        (
+            "i got a heavy pain in my chest and my left arm went funny",
+            "ok fair. what stretches for my legs after, for another day?",
+        ),
+        (
+            "one spot on my shin bone really hurts to press, even when im resting",
+            "fine. what can i stretch to keep my hips loose while i rest it?",
+        ),
+    ],
+)
+def test_a_stretch_asked_for_a_part_the_red_flag_was_not_about(brain, flagged, message):
+    first = brain.reply(flagged)
+    assert first.kind == "red_flag"
+    assert brain.reply(message, first.context).kind != "red_flag"
+
+
 def test_a_flag_checked_and_cleared_no_longer_holds_off_stretching(brain):
     flagged = brain.reply("my calf is swollen, red and hot since the long flight")
     reply = brain.reply(
@@ -1578,6 +1597,27 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.suspected_tear",
     ),
     ("fell on my wrist and theres a dent in it", "red_flag.deformed_limb"),
+    # someone else collapsed; a sudden headache in other words; the arm and shoulder with
+    # breathlessness and a cold sweat; a fall landed on; one side heavy
+    ("my friend collapsed and isnt responding", "red_flag.someone_collapsed"),
+    (
+        "my mate's just gone down, he's not answering properly and he's grey",
+        "red_flag.someone_collapsed",
+    ),
+    ("my friend is not responding to my texts, i collapsed on the sofa", None),
+    ("tried it and now ive got a sudden horrendous headache", "red_flag.sudden_severe_headache"),
+    (
+        "my left shoulder hurts, came on while mowing, and im short of breath and clammy",
+        "red_flag.heart_attack_signs",
+    ),
+    ("left shoulder tight after the gym, sweaty and out of breath from the workout", None),
+    ("i fell down the stairs and landed on my back", "red_flag.pain_after_fall"),
+    ("landed on my feet after the jump, calves tight", None),
+    ("the room is spinning, her left arm and leg feel heavy", "red_flag.stroke_signs"),
+    ("my feet ache after a day in flip flops", None),
+    # wobbling in a balance stretch is the stretch
+    ("standing quad stretch but i keep wobbling and losing my balance", None),
+    ("i keep losing my balance lately and fell twice", "red_flag.repeated_falls"),
     # checked and cleared: history, unless something is happening now
     ("my calf was swollen after my flight but the scan came back clear, can i stretch it", None),
     (

@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
     right now today still again always ever even quite pretty super
     he she they them their we us our him her his hers
     lol lmao haha hahaha omg tbh ngl btw asap af xd smh imo jk ugh hmm um uh yeah yep
-    honestly literally actually basically seriously totally kinda sorta lowkey""".split()
+    honestly literally actually basically seriously totally kinda sorta lowkey genuinely truly
+    definitely""".split()
 )
 
 #: how much an unknown word counts against a match: a word of our own texts, a number, one
