@@ -1587,8 +1587,7 @@ SIGNS_IN_OWN_WORDS = [
     ),
     ("tightness in my chest midway through a race", "red_flag.chest_pain_exercise"),
     ("my calves get tight on long runs", None),
-    # pain that keeps getting worse; sweats that soak the bed, with back pain
-    ("hip pain keeps getting worse, now im limping", "red_flag.pain_worse_over_time"),
+    # sweats that soak the bed, with back pain
     ("back pain and ive been waking up drenched for weeks", "red_flag.cancer_weight_loss"),
     ("drenched in sweat after my workout, back feels tight", None),
     # a dent in a muscle after a pop is a tear; a dent in a bone after a fall, a deformity
