@@ -103,8 +103,8 @@ def test_the_frozen_blind_safety_figures_do_not_slide_back(brain):
     from bot.evaluate import evaluate_blind
 
     report = evaluate_blind(brain, DATA / "blind")
-    assert report.redflags.recall.hits >= 241
-    assert report.redflags.level_right.hits >= 286
+    assert report.redflags.recall.hits >= 242
+    assert report.redflags.level_right.hits >= 287
     assert report.safety_conversations.recall.hits >= 50
     assert report.safety_conversations.false_red_flags.hits == 0
     assert report.nearmiss.false_red_flags.hits <= 2
@@ -118,5 +118,5 @@ def test_the_frozen_blind_understanding_figures_do_not_slide_back(brain):
     assert report.singles.in_domain.hits >= 259
     assert report.singles.off_topic.hits >= 110
     assert report.singles.false_red_flags.hits <= 1
-    assert report.conversations.turns.messages.hits >= 215
-    assert report.conversations.follow_ups.hits >= 139
+    assert report.conversations.turns.messages.hits >= 217
+    assert report.conversations.follow_ups.hits >= 141
