@@ -274,6 +274,9 @@ class RedFlag:
     #: conditions that explain what the red flag is about (pain that lasts: "diagnosed
     #: sciatica, on and off for years"): when the message names one, its advice answers
     explained_by: tuple[str, ...] = ()
+    #: the first line in place of the level's, for a red flag whose level's words do not fit
+    #: (someone else has collapsed: no "stop stretching")
+    lead: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -724,6 +727,7 @@ _RED_FLAG = _Spec(
         "about_history": ("bool", False),
         "explained_by": ("strlist", False),
         "also": ("strlist", False),
+        "lead": ("str", False),
         "sources": ("strlist", True),
     },
 )
@@ -1222,6 +1226,7 @@ class _Builder:
                 unless,
                 bool(e.get("about_history", False)),
                 tuple(e.get("explained_by", ())),
+                e.get("lead"),
             )
 
     def _conditions(self) -> None:

@@ -280,8 +280,8 @@ class Replies:
         *,
         again: bool = False,
     ) -> Reply:
-        """Stop, and where to get care, worded for the red flag's level; the footer under it
-        is the level's own. The conversation starts afresh after it, keeping its conditions
+        """Stop, and where to get care, worded for the red flag's level (or its own lead);
+        the footer under it is the level's own. The conversation starts afresh after it, keeping its conditions
         and what the message described. `again`: the person asked to stretch on after it
         ("should I just keep doing the stretch?"), and hears first that it has to wait."""
         flag = self.kb.red_flags[flag_id]
@@ -289,7 +289,7 @@ class Replies:
         blocks = (
             Block("title", f"⚠️ {flag.title}"),
             *((Block("para", STRETCH_AFTER_A_RED_FLAG),) if again else ()),
-            Block("warning", level.lead),
+            Block("warning", flag.lead or level.lead),
             *(Block("para", p) for p in paragraphs(flag.message)),
         )
         return Reply(

@@ -822,6 +822,15 @@ def test_a_flag_checked_and_cleared_no_longer_holds_off_stretching(brain):
     assert reply.kind != "red_flag"
 
 
+def test_a_red_flag_with_its_own_lead_says_it_instead_of_the_levels(brain):
+    """Someone else has collapsed: call for help, with no "stop stretching" meant for the
+    person who is stretching."""
+    text = render_text(brain.reply("my friend collapsed and isnt responding"))
+    assert "Call your local emergency number now" in text
+    assert "Stop stretching" not in text and "Don't drive yourself" not in text
+    assert "Stop stretching" in render_text(brain.reply("sudden crushing chest pain"))
+
+
 def test_thanks_after_a_red_flag_is_thanks(brain):
     flagged = brain.reply("my calf is swollen, red and hot since the long flight")
     assert brain.reply("thanks, will do", flagged.context).intent == "smalltalk.thanks"
