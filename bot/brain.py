@@ -986,9 +986,6 @@ class Brain:
             stretch is not None
             and context.kind == "stretch"
             and self._asks_about_form(analysis, cues)
-            # "is it normal to shake in the stretch": the sensation's own answer
-            and not self.wants.subjects_named(words)
-            and lexicon.SENSED_WORDS.isdisjoint(words)
         ):
             # "do i keep my elbow straight for this one?", "is my back meant to arch like
             # that?": how it should feel and what to watch for, from the card
@@ -1740,11 +1737,11 @@ class Brain:
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
         return with_lead(self.replies.variant(stretch, "easier", context), lead)
 
-    @staticmethod
-    def _asks_about_form(analysis: Analysis, cues: frozenset[str]) -> bool:
+    def _asks_about_form(self, analysis: Analysis, cues: frozenset[str]) -> bool:
         """Whether a message after a stretch card asks how to hold it or what to feel: a
         question with a word of form or feeling ("should i feel it in my neck?", "am i doing
-        it wrong?"), not one of where, timing, why, pain, or another stretch."""
+        it wrong?"), not one of where, timing, why, pain, a sensation with an answer of its
+        own ("is it normal to shake in the stretch"), or another stretch."""
         words = analysis.corrected
         asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
         return (
@@ -1754,7 +1751,9 @@ class Brain:
             and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
             and lexicon.TIMING_WORDS.isdisjoint(words)  # "how long should i feel it for"
             and lexicon.HURT_WORDS.isdisjoint(words)  # "is it meant to hurt": whether it should
+            and lexicon.SENSED_WORDS.isdisjoint(words)
             and not lexicon.ROUTINE_WORDS.intersection(words)
+            and not self.wants.subjects_named(words)
         )
 
     def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:

@@ -1197,9 +1197,8 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
         return False
     # "remind me to do this every day": what is on screen, sent as a reminder
     # "can you send it every day" after a routine: what is on screen, sent every day
-    if has_pair(words, _SENT_POINTED) or has_pair(
-        [w for w in words if w not in _SENT_TO], _SENT_POINTED
-    ):  # "can you send me this every morning?"
+    # ... with who it is sent to between: "can you send me this every morning?"
+    if has_pair([w for w in words if w not in _SENT_TO], _SENT_POINTED):
         return True
     things = DAILY_THINGS | POINTING_WORDS if has_pair(words, _REMINDED) else DAILY_THINGS
     if things.isdisjoint(words):

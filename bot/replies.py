@@ -281,8 +281,8 @@ class Replies:
         again: bool = False,
     ) -> Reply:
         """Stop, and where to get care, worded for the red flag's level (or its own lead);
-        the footer under it is the level's own. The conversation starts afresh after it, keeping its conditions
-        and what the message described. `again`: the person asked to stretch on after it
+        the footer under it is the level's own. The conversation starts afresh after it,
+        keeping its conditions and what the message described. `again`: the person asked to stretch on after it
         ("should I just keep doing the stretch?"), and hears first that it has to wait."""
         flag = self.kb.red_flags[flag_id]
         level = self.kb.triage_levels[flag.level]

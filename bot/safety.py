@@ -223,17 +223,22 @@ class SafetyRules:
         )
         self._terms = _TermIndex(keys_of, canon, self._unless_only, not_before, not_after)
 
+    def _areas_in(self, keys: Iterable[str]) -> frozenset[str]:
+        """The area symptoms among `keys`, without those too wide to tell one part of the
+        body from another (a limb, a joint, the conversation's area)."""
+        return frozenset(self._area_keys.intersection(keys)) - _WIDE_AREAS
+
     def names_a_flagged_area(self, topics: Iterable[str], before: Iterable[str]) -> bool:
         """Whether one of `topics` is an area the symptoms told before (`before`, a red
         flag's) were about: "any stretch for my calf though?" after a swollen calf."""
-        told = self._area_keys.intersection(before) - _MODIFIERS - _WIDE_AREAS
+        told = self._areas_in(before)
         return any(not told.isdisjoint(self._areas_of.get(t, ())) for t in topics)
 
     def names_another_area(self, symptoms: Iterable[str], before: Iterable[str]) -> bool:
         """Whether the symptoms of a message (`symptoms`) name a part of the body that those
         told before (`before`, a red flag's) do not: "what stretches for my legs" after a
         chest pain."""
-        own = self._area_keys.intersection(symptoms) - _WIDE_AREAS
+        own = self._areas_in(symptoms)
         return bool(own) and own.isdisjoint(before)
 
     def tells_an_injury(self, analysis: Analysis) -> bool:
@@ -327,12 +332,11 @@ class SafetyRules:
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,
         # as the red flag has been given
         tells_own = not self._told_keys.isdisjoint(own)
-        own_areas = self._area_keys & own - _WIDE_AREAS
         if (continuing or asking) and (
             not tells_own
             # "will do. any tips for a stiff neck?" after a swollen calf: a stretch asked for
             # another area starts afresh, though it tells how that area feels
-            or (asking and own_areas and own_areas.isdisjoint(known_before))
+            or (asking and self.names_another_area(own, known_before))
         ):
             known_before = frozenset()
         tells = continuing and tells_own
