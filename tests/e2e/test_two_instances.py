@@ -605,13 +605,24 @@ class Person:
 # -- routines of the instance that went down -------------------------------------------------
 
 
-def routines_running_on(people: list[Person], proxy: RoundRobin, name: str) -> list[int]:
-    """Chats whose guided routine was last moved on by instance `name`, so that its timer
-    was running there when that instance went down."""
+def routines_running_on(
+    people: list[Person], proxy: RoundRobin, name: str, stopped_at: float
+) -> list[int]:
+    """Chats whose guided routine instance `name` may have been running when it was stopped
+    at `stopped_at` (signalled; it goes down a little later): those whose last press before
+    then went to it, and those it took a press of after (while it was going down).
+
+    Call it once every person is done, so that a press still on the wire at that moment counts
+    (it joins `sent` only once its fate is known), and so does a press the instance took and
+    saved but never answered (a lost one): it moved the routine on there all the same."""
     chats = []
     for person in people:
-        presses = [s for s in person.sent if s.turn.is_press and not s.lost]
-        if presses and proxy.acked_by(presses[-1].update_id) == name:
+        presses = [s for s in person.sent if s.turn.is_press]
+        before = [s for s in presses if s.at < stopped_at]
+        after = [s for s in presses if s.at >= stopped_at]
+        if (before and proxy.acked_by(before[-1].update_id) == name) or any(
+            proxy.acked_by(s.update_id) == name for s in after
+        ):
             chats.append(person.id)
     return chats
 
@@ -776,6 +787,7 @@ async def test_two_instances_one_down_half_way_answer_everyone_once(
                 assert loop.time() < deadline, (telegram.acknowledged, api.tips)
                 await asyncio.sleep(0.02)
             assert a.process is not None
+            stopped_at = time.monotonic()
             a.process.process.send_signal(stop)
             await a.process.process.wait()
             down_at = time.monotonic()
@@ -787,9 +799,9 @@ async def test_two_instances_one_down_half_way_answer_everyone_once(
             await asyncio.sleep(0.3)  # requests A had on the wire land
             crash.dead.set()
             assert tips_when_down < len(SUBSCRIBERS), "A must go down mid-broadcast"
-            interrupted_routines = routines_running_on(people, proxy, "A")
 
             await talking
+            interrupted_routines = routines_running_on(people, proxy, "A", stopped_at)
             talked = time.monotonic()
 
             # the broadcast ends on B; the claims A held wait for a process to start
@@ -847,7 +859,10 @@ async def test_two_instances_one_down_half_way_answer_everyone_once(
         s
         for p in people
         for s in p.sent
-        if s.turn.is_press and p.id in interrupted_routines and s.at > down_at
+        if s.turn.is_press
+        and p.id in interrupted_routines
+        and s.at > stopped_at
+        and proxy.acked_by(s.update_id) == "B"
     ]
     assert interrupted_routines and moved_routines, "routines were moved to B mid-way"
 
