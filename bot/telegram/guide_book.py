@@ -171,7 +171,9 @@ class GuideBook:
         stale = (
             now + timedelta(seconds=1)
             if everything
-            else now - timedelta(seconds=heartbeat * STALE_BEATS)
+            # the store keeps beats to the second: a beat at 9.9 s reads as 9 s, so a second
+            # more keeps a live process that is a little late from being taken for gone
+            else now - timedelta(seconds=heartbeat * STALE_BEATS + 1)
         )
         try:
             rows = self.store.claim_guides(self.owner, stale)
