@@ -489,6 +489,10 @@ def test_guesses_come_from_the_message(brain):
             "my hamstrings are so tight since i started cycling to work, what can i do",
             "hamstrings.stretch",
         ),
+        # a vague feeling told of an area is a complaint too
+        ("my calves feel odd", "calves.why_tight"),
+        ("shoulders feel a bit off today", "shoulders.why_tight"),
+        ("my jaw feels tired", "jaw.why_tight"),
     ],
 )
 def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, message, intent):
@@ -513,6 +517,8 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         # the words of a look-alike ("marks" of stretch marks) with one close behind
         "stretch marks on my hips",
         "got stretch marks on my thighs and lower back",
+        # a thing that feels odd, beside an area word
+        "my guitar neck feels weird since the humid weekend",
     ],
 )
 def test_look_alikes_with_a_complaint_word_stay_declined(brain, message):
