@@ -990,6 +990,15 @@ class Brain:
             # "do i keep my elbow straight for this one?", "is my back meant to arch like
             # that?": how it should feel and what to watch for, from the card
             return with_lead(say.stretch_details(stretch, context), lexicon.FORM_LEAD)
+        if (
+            stretch is not None
+            and context.kind == "stretch"
+            and not varies  # "hold it on the other side too?"
+            and self._asks_hold_of_it(analysis, stretch, context)
+        ):
+            # "can i hold it longer than that", "how long do i stay in it": how long holds go,
+            # led by what this card says
+            return say.hold_asked(stretch, context)
         named_step = self._routine_stretch_named(words, context)
         if named_step is not None:  # "the lunge one hurt my knee" after the legs routine
             hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
@@ -1749,11 +1758,31 @@ class Brain:
             and "where" not in words  # "where am i supposed to feel it": where the area is
             and not lexicon.FORM_WORDS.isdisjoint(words)
             and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
-            and lexicon.TIMING_WORDS.isdisjoint(words)  # "how long should i feel it for"
+            and lexicon.FORM_TIMING_WORDS.isdisjoint(words)  # "how long should i feel it for"
             and lexicon.HURT_WORDS.isdisjoint(words)  # "is it meant to hurt": whether it should
             and lexicon.SENSED_WORDS.isdisjoint(words)
             and not lexicon.ROUTINE_WORDS.intersection(words)
             and not self.wants.subjects_named(words)
+        )
+
+    def _asks_hold_of_it(self, analysis: Analysis, stretch: Stretch, context: Context) -> bool:
+        """Whether a message after a stretch card asks how long to hold that one: a word of
+        holding ("can i hold it longer than that", "longer hold?") or "how long" pointing at it
+        ("how long do i stay in it"), naming no other area, routine or subject, and not about
+        stretches in general ("how long do i hold each")."""
+        words = analysis.corrected
+        holds = not lexicon.HOLD_WORDS.isdisjoint(words) or (
+            lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
+            and not lexicon.POINTING_WORDS.isdisjoint(words)
+        )
+        return (
+            holds
+            and len(words) <= lexicon.SIZE_MOVE_MAX_WORDS
+            and lexicon.HOLD_OF_MANY.isdisjoint(words)
+            and set(analysis.topics) <= {*stretch.topics, context.topic}
+            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+            and lexicon.HURT_WORDS.isdisjoint(words)
+            and not self.wants.subjects_named(words) - {lexicon.HOW_LONG}
         )
 
     def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:

@@ -643,9 +643,14 @@ SENSED_WORDS = NOISE_WORDS | frozenset(
     tingle tingles tingling tingly numb pins""".split()
 )
 #: words of a question of timing, which a question about form does not hold
-TIMING_WORDS = frozenset(
+FORM_TIMING_WORDS = frozenset(
     """long often many times seconds secs minutes mins before after daily every when""".split()
 )
+#: words of a question about holding a stretch ("can i hold it longer", "longer hold?")
+HOLD_WORDS = frozenset("""hold holds holding held""".split())
+#: a hold question with one of these is about stretches in general ("how long do i hold
+#: each", "hold them all for 30s?"), not the card on screen
+HOLD_OF_MANY = frozenset("""each every all them these those stretches ones""".split())
 #: cues of a question of its own, which a message aimed at an area does not ask
 OWN_ASK_CUES = frozenset({"why", "what", "asks_when"})
 #: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word

@@ -617,6 +617,22 @@ class Replies:
             context=context,
         )
 
+    def hold_asked(self, stretch: Stretch, context: Context) -> Reply:
+        """How long to hold, asked about the stretch on screen ("can i hold it longer than
+        that?"): the general answer, led by what this card says."""
+        if stretch.type == "static":
+            lead = (
+                f"The {stretch.name.lower()} card says about {stretch.hold_seconds} seconds, "
+                f"{stretch.repetitions}. How long holds can go:"
+            )
+        else:
+            lead = (
+                f"The {stretch.name.lower()} keeps moving rather than holding still: about "
+                f"{stretch.hold_seconds} seconds a set, {stretch.repetitions}. For stretches "
+                "you hold:"
+            )
+        return with_lead(self.answer(GENERAL, "how_long", context), lead)
+
     # ------------------------------------------------------------------ routines
 
     def routine(self, routine: Routine, context: Context, *, confidence: float = 1.0) -> Reply:

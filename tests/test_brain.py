@@ -434,6 +434,40 @@ def test_a_question_of_form_after_a_card_gets_how_it_should_feel(brain, message)
     assert "how it should feel" in render_text(reply)
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can i hold it longer than that",
+        "longer hold?",
+        "how long do i stay in it",
+        "how long should i feel it for",  # not a question of form
+    ],
+)
+def test_a_hold_asked_after_a_card_gets_how_long_holds_go_led_by_that_card(brain, message):
+    card = brain.reply("seated hamstring stretch")
+    stretch = brain.kb.stretches[card.context.stretch or ""]
+    reply = brain.reply(message, card.context)
+    assert reply.intent == "general.how_long"
+    assert reply.blocks[0].text.startswith(f"The {stretch.name.lower()} card says about")
+    assert f"{stretch.hold_seconds} seconds" in reply.blocks[0].text
+    # the card stays the one follow-ups are about
+    assert brain.reply("other side", reply.context).stretches == (stretch.id,)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how long do i hold each",  # stretches in general
+        "hold it on the other side too?",  # the other side, not the hold
+    ],
+)
+def test_other_hold_questions_after_a_card_are_not_about_its_hold(brain, message):
+    card = brain.reply("seated hamstring stretch")
+    reply = brain.reply(message, card.context)
+    assert "card says about" not in render_text(reply)
+    assert reply.intent != f"stretch.{card.context.stretch}.more"
+
+
 def test_too_much_for_an_area_asks_the_easier_version(brain):
     reply = converse(brain, "how to do the couch stretch", "too intense on my knee, easier?")[-1]
     assert reply.intent == "stretch.couch_stretch.easier"
