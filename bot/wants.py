@@ -265,7 +265,7 @@ class WantReader:
         # write
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
-        opens_why = self.cues.opens_with(analysis.corrected, "why")
+        opens_why = self._opens_why(analysis)
         if not cues & {"complaint", "request", "asks_stretch"} and not opens_why:
             return None  # "why is my heel so much worse first thing" asks why, as a complaint does
         if "not_a_body" in cues and self.thing_beside_an_area(analysis):
@@ -308,6 +308,16 @@ class WantReader:
                 return None
         return self.aspect_of_cues(topic, analysis, cues, match)
 
+    def _opens_why(self, analysis: Analysis) -> bool:
+        """Whether the message, or its last sentence, opens asking why: "why is my heel so
+        much worse first thing", "... my chest kind of caving in. desk job, two monitors. why
+        does this happen"."""
+        words = analysis.corrected
+        start = analysis.pieces()[-1][0]
+        return self.cues.opens_with(words, "why") or (
+            start > 0 and self.cues.opens_with(words[start:], "why")
+        )
+
     @staticmethod
     def _told_as_cause(
         words: Sequence[str],
@@ -332,9 +342,9 @@ class WantReader:
         look-alike of `match` or an area word that names something else."""
         if self.other_sense(match, analysis):
             return None  # "stretch marks on my hips"
-        if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans):
+        if not self.cues.names_areas_plainly(analysis.corrected, analysis.spans, analysis.breaks):
             return None
-        opens_why = self.cues.opens_with(analysis.corrected, "why")
+        opens_why = self._opens_why(analysis)
         if opens_why and "asks_stretch" not in cues and (topic, "why_tight") in self.kb.answers:
             return "why_tight"  # "why do my hamstrings cramp when i stretch them"
         if "asks_when" in cues and ("why" in cues or "complaint" in cues):

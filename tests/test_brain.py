@@ -523,6 +523,19 @@ def test_guesses_come_from_the_message(brain):
             "my hamstrings are so tight since i started cycling to work, what can i do",
             "hamstrings.stretch",
         ),
+        # an area word opening a sentence, its complaint far behind it
+        (
+            "dental hygienist here, all day leaning over people's mouths with my head tilted. "
+            "neck and the top of my shoulders are permanently tight. can you show me a stretch "
+            "i can do between patients",
+            "neck.stretch",
+        ),
+        # the question why in the last sentence, after the story
+        (
+            "around 3pm i notice my shoulders creeping up to my ears. desk job, two monitors. "
+            "why does this happen",
+            "shoulders.why_tight",
+        ),
         # a vague feeling told of an area is a complaint too
         ("my calves feel odd", "calves.why_tight"),
         ("shoulders feel a bit off today", "shoulders.why_tight"),
@@ -551,6 +564,8 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         # the words of a look-alike ("marks" of stretch marks) with one close behind
         "stretch marks on my hips",
         "got stretch marks on my thighs and lower back",
+        # "back" opening a sentence with a complaint in it that is not the body's
+        "back to work tomorrow, my boss is killing me",
         # a thing that feels odd, beside an area word
         "my guitar neck feels weird since the humid weekend",
     ],

@@ -183,13 +183,26 @@ class CueReader:
         )
 
     def names_areas_plainly(
-        self, words: Sequence[str], spans: Sequence[tuple[int, int, str]] = ()
+        self,
+        words: Sequence[str],
+        spans: Sequence[tuple[int, int, str]] = (),
+        breaks: Collection[int] = (),
     ) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
         before it ("my", "lower", "sore"), a stretch or a complaint just after it ("neck
-        stretches", "neck is stiff from my phone", "back killing me"): "shrinking back", "a
-        chest of drawers"."""
+        stretches", "neck is stiff from my phone", "back killing me"), or, opening a sentence
+        (`breaks`: where sentences start), a complaint later in that sentence ("... with my
+        head tilted. neck and the top of my shoulders are permanently tight"): "shrinking
+        back", "a chest of drawers"."""
         owners = self._owners
+        starts = sorted({0, *breaks, len(words)})
+
+        def complained_in_sentence(i: int) -> bool:
+            if i not in starts:
+                return False
+            end = next(start for start in starts if start > i)
+            return "complaint" in self.read(words[i + 1 : end])
+
         # a word inside a longer name is that name's ("back muscles", "chest of drawers" is
         # no name of ours)
         named = {i for start, end, _t in spans if end - start > 1 for i in range(start, end)}
@@ -204,6 +217,7 @@ class CueReader:
                 and "complaint" in self.read(words[i + 2 : i + 3 + _COMPLAINT_REACH])
             )
             or (self._back_as_adverb is not None and self._back_as_adverb(words, i))
+            or complained_in_sentence(i)
             for i, word in enumerate(words)
             if word in self._ambiguous and i not in named
         )
