@@ -203,6 +203,18 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "third time now i've gone woozy in a hot barre class, it happened a year ago too",
             "urgent",
         ),
+        # chest pain in everyday words, on a run
+        ("two miles into my run i got a pain right over my heart, it came back", "urgent"),
+        ("tight pain on the left side of my chest when i push the pace, eases if i slow", "urgent"),
+        # a bend where there was none, after a fall
+        ("came off my bike and my forearm has a weird bend in it now, throbbing", "emergency"),
+        # a fever told as "and temperature", light that bothers
+        (
+            "headache and temperature since camp and now his neck is so stiff and light "
+            "bothers him",
+            "emergency",
+        ),
+        ("back pain since yesterday and now i cant move either foot properly", "emergency"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -316,6 +328,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "sneezed and my back twinged, nothing major, moving fine",
         "heart still pounding after spin class, how do i cool down properly",
         "numb bum after a 4 hour drive, any stretch for that",
+        "my heart hurts when i think about my ex lol",
+        "weird bend in my spine when i do a forward fold, am i doing it wrong",
+        "i cant move my feet in pigeon pose lol, back is fine",
+        "how do i raise my body temperature before a run, warm up ideas",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
