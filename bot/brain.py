@@ -803,7 +803,7 @@ class Brain:
             return say.smalltalk("goodbye", " ".join(analysis.words), context)
         if (
             context.intent == "daily.on"
-            and not lexicon.TIMES_OF_DAY.isdisjoint(words)
+            and (not lexicon.TIMES_OF_DAY.isdisjoint(words) or lexicon.names_a_clock_time(words))
             and len(words) <= lexicon.SHORT_ASK_WORDS
             and lexicon.ROUTINE_WORDS.isdisjoint(words)
             and lexicon.STRETCH_FORMS.isdisjoint(words)
@@ -1872,7 +1872,17 @@ class Brain:
         first_area = words.index(TOPIC_TOKEN) if TOPIC_TOKEN in words else len(words)
         if "too" in words[:first_area]:
             return True  # "too intense on my knee, easier?": too much for the area
-        if not (cues & lexicon.REASON_CUES or lexicon.CANNOT_WORDS & set(words) or dislikes):
+        # "my hips don't open much", "my knee won't bend that far": what the area does not do
+        area_will_not = any(
+            word == TOPIC_TOKEN and "not" in words[i + 1 : i + 1 + lexicon.AREA_NOT_REACH]
+            for i, word in enumerate(words)
+        )
+        if not (
+            cues & lexicon.REASON_CUES
+            or lexicon.CANNOT_WORDS & set(words)
+            or dislikes
+            or area_will_not
+        ):
             return False
         return not any(
             word == TOPIC_TOKEN

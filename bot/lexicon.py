@@ -81,6 +81,8 @@ KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
 #: kneeling hurts my knees"): a complaint or a limit
 REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
 CANNOT_WORDS = frozenset({"cannot", "cant", "unable", "barely", "hardly"})
+#: "my hips don't open much": a "not" this many words after an area makes it a reason
+AREA_NOT_REACH = 3
 #: "my knees don't like pigeon": a dislike is a reason too
 DISLIKE_PAIRS = frozenset({("not", "like"), ("not", "love"), ("not", "enjoy")})
 #: ... unless the ask is for the area: "for" or "on" this many words before it
@@ -1204,7 +1206,8 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     # "can you send it every day" after a routine: what is on screen, sent every day
     # ... with who it is sent to between: "can you send me this every morning?"
     if has_pair([w for w in words if w not in _SENT_TO], _SENT_POINTED):
-        return True
+        # "send me stuff every day about crypto": about something else
+        return "about" not in words or not DAILY_THINGS.isdisjoint(words)
     things = DAILY_THINGS | POINTING_WORDS if has_pair(words, _REMINDED) else DAILY_THINGS
     if things.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
@@ -1217,7 +1220,8 @@ _SENT_TO = frozenset({"me", "us"})
 _SENT_POINTED = frozenset(
     (verb, pointer)
     for verb in ("send", "message", "text", "ping")
-    for pointer in ("it", "this", "that", "these", "them", "those")
+    # "can you send me stuff like this every day"
+    for pointer in ("it", "this", "that", "these", "them", "those", "stuff", "something", "one")
 )
 
 
@@ -1236,19 +1240,28 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
         return "on"
     words = analysis.corrected
     things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS
-    if analysis.topics or not every_day(words) or things.isdisjoint(words):
+    # "can i get the daily stretch at 7pm instead": the daily tip by the name it comes with
+    named = has_pair(words, _THE_DAILY) and has_pair(words, _DAILY_STRETCH)
+    if analysis.topics or not every_day(words) or (things.isdisjoint(words) and not named):
         return None
     if says_daily_off(words):
         return "off"
     if not DAILY_ON_WORDS.isdisjoint(words) or has_pair(words, DAILY_ON_PAIRS):
         return "on"
-    if not TIMES_OF_DAY.isdisjoint(words) or any(_CLOCK_TIME.fullmatch(w) for w in words):
+    if not TIMES_OF_DAY.isdisjoint(words) or names_a_clock_time(words):
         return "on"  # "can the daily tip come at 7pm instead": when they come, as turning on
     return None
 
 
+def names_a_clock_time(words: Sequence[str]) -> bool:
+    """Whether the words name a time on the clock: "7pm", "at 0730"."""
+    return any(_CLOCK_TIME.fullmatch(w) for w in words)
+
+
 #: a time on the clock as people type it: "7pm", "7am", "0730", "19"
 _CLOCK_TIME = re.compile(r"\d{1,2}(am|pm)|\d{3,4}")
+_THE_DAILY = frozenset({("the", "daily"), ("my", "daily"), ("your", "daily")})
+_DAILY_STRETCH = frozenset({("daily", "stretch"), ("daily", "stretches")})
 
 
 #: words that make a request for tips a request to be sent them from now on

@@ -413,6 +413,16 @@ def test_an_activity_told_after_an_areas_answer_is_about_the_area(brain, turns):
         (("calf stretch", "can the daily tip come at 7pm instead of the morning"), "daily.on"),
         (("calf stretch", "ur genuinely really helpful ngl"), "smalltalk.compliment"),
         (("calf stretch", "ok that's enough, bye"), "smalltalk.goodbye"),
+        # the daily tips asked for in other words, and their time changed by the clock
+        (("glute stretch", "thanks, can you send me stuff like this every day"), "daily.on"),
+        (("daily tips please", "can it be 6pm instead"), "daily.on"),
+        (("can i get the daily stretch at 7pm instead of the morning",), "daily.on"),
+        # what the area will not do is why an easier one is asked for
+        (
+            ("stretch for my inner thighs", "easier please, my hips dont open much"),
+            "stretch.happy_baby.easier",
+        ),
+        (("calf stretch", "meh that's useless"), "smalltalk.insult"),
     ],
 )
 def test_refinements_complaints_and_daily_asks_in_a_conversation(brain, turns, intent):
@@ -566,6 +576,8 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         "got stretch marks on my thighs and lower back",
         # "back" opening a sentence with a complaint in it that is not the body's
         "back to work tomorrow, my boss is killing me",
+        # sent every day, but about something else
+        "send me stuff every day about crypto",
         # a thing that feels odd, beside an area word
         "my guitar neck feels weird since the humid weekend",
     ],
