@@ -215,6 +215,20 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "emergency",
         ),
         ("back pain since yesterday and now i cant move either foot properly", "emergency"),
+        # back pain, then pain going down both legs
+        (
+            "lifted a box, low back pain, next day cramping down the inside of both thighs",
+            "emergency",
+        ),
+        # pain between the shoulder blades: with effort and breathlessness, or heart risks
+        (
+            "pain between his shoulder blades for days, worse when he walks uphill, breathless",
+            "urgent",
+        ),
+        (
+            "dad, 70s, high cholesterol, keeps getting a sharp pain between his shoulder blades",
+            "urgent",
+        ),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -332,6 +346,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "weird bend in my spine when i do a forward fold, am i doing it wrong",
         "i cant move my feet in pigeon pose lol, back is fine",
         "how do i raise my body temperature before a run, warm up ideas",
+        "tight between my shoulder blades from my desk job, any stretch",
+        "going down stairs both legs ache after leg day",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
