@@ -423,6 +423,8 @@ def test_an_activity_told_after_an_areas_answer_is_about_the_area(brain, turns):
             "stretch.happy_baby.easier",
         ),
         (("calf stretch", "meh that's useless"), "smalltalk.insult"),
+        # a chair limit in its plainest words, after an answer about an area
+        (("why are my knees stiff", "chair ones only please"), "knees.stretch"),
     ],
 )
 def test_refinements_complaints_and_daily_asks_in_a_conversation(brain, turns, intent):
