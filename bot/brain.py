@@ -2449,7 +2449,7 @@ class Brain:
             return self.replies.answer(
                 GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
             )
-        closing = None if context.conditions else self.wants.subject_asked_last(analysis)
+        closing = self.wants.subject_asked_last(analysis)
         if closing is not None and (
             not accepted
             # the story may name the subject matched too ("haven't touched my toes in a

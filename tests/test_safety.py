@@ -645,6 +645,21 @@ def test_a_number_that_is_no_age_names_no_life_stage(brain: Brain, message):
     assert not conditions & {"older_adults", "children_teens"}
 
 
+def test_young_people_in_a_doubt_about_age_is_no_child(brain: Brain):
+    reply = brain.reply("is it too late for me to start stretching or is that for young people")
+    assert "children_teens" not in reply.conditions
+
+
+def test_a_closing_question_is_answered_though_the_story_names_a_life_stage(brain: Brain):
+    reply = brain.reply(
+        "just turned 70. every morning i groan getting out of bed and bending down to pick stuff "
+        "up gives me a twinge in the back. is it too late for me to start stretching or is "
+        "that for young people"
+    )
+    assert reply.intent == "general.too_old"
+    assert "older_adults" in reply.conditions
+
+
 def test_a_real_age_beside_a_simile_still_names_the_life_stage(brain: Brain):
     assert "older_adults" in brain.reply("im 72 and i feel like a 90 year old").conditions
 
