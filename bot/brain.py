@@ -2356,6 +2356,8 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
+        if accepted and match.kind == "routine":
+            match = self._to_the_activity_named(match, analysis)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
@@ -2953,6 +2955,24 @@ class Brain:
         if wanted == "stretch":
             return self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
         return self.replies.answer(area, wanted, context, confidence=lexicon.CUE_CONFIDENCE)
+
+    def _to_the_activity_named(self, match: Match, analysis: Analysis) -> Match:
+        """A routine of one activity matched for a message that names another activity
+        ("warm up for hiking" read like the swimming warm-up, "stretches after rugby" like
+        golf's): the routine of the activity named, its warm-up or cool-down as the message
+        says. The match as it is when it names none, names the matched one's, or the one
+        named has no routine for that end."""
+        routine = self.kb.routines.get(match.key)
+        if routine is None or not routine.keywords:
+            return match
+        words = analysis.corrected
+        found = self.pick.activities_in(words)
+        if not found or match.key in found:
+            return match
+        picked = lexicon.pick_warm_or_cool(found, words)
+        if not picked.startswith(lexicon.wanted_end(words)):
+            return match  # "cool down after a football match": football has a warm-up only
+        return replace(match, key=picked)
 
     def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a story of several sentences that ends by asking yes or no about stretching

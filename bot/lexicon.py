@@ -1437,8 +1437,8 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     own gets the general one when a warm-up is named ("warm up before my ride" is no cycling
     cool-down); else the first found."""
     first = found[0]
-    kind, _, activity = first.partition("_")
-    if kind not in ("warmup", "cooldown") or not activity:
+    kind = first.partition("_")[0]
+    if kind not in ("warmup", "cooldown"):
         return first  # a setting named first ("at my desk ... not doing lunges"): its routine
     wanted = wanted_end(words)
     # a warm-up by name, not just "before" ("what should i stretch before i shower")

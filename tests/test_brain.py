@@ -763,6 +763,25 @@ def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine)
 
 
 @pytest.mark.parametrize(
+    ("message", "routine"),
+    [
+        # an activity with no routine of its own: the general warm-up or cool-down, not
+        # the one of an activity the words look like
+        ("warm up for hiking", "warmup"),
+        ("hiking tomorrow, any warm up", "warmup"),
+        ("warm up before kayaking", "warmup"),
+        ("stretches after rugby", "cooldown"),
+        ("cool down after a hike", "cooldown"),
+        # and the ones that have theirs keep them
+        ("golf warm up", "warmup_golf"),
+        ("warm up before my swim", "warmup_swimming"),
+    ],
+)
+def test_an_activity_without_a_routine_gets_the_general_one(brain, message, routine):
+    assert brain.reply(message).routine == routine
+
+
+@pytest.mark.parametrize(
     "message",
     ["bedtime routine for my 6 month old baby", "morning routine for productivity"],
 )
