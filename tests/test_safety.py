@@ -348,6 +348,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "how do i raise my body temperature before a run, warm up ideas",
         "tight between my shoulder blades from my desk job, any stretch",
         "going down stairs both legs ache after leg day",
+        "i always sit with my legs tucked under me and they go numb after 10 min, is that bad",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
