@@ -2356,8 +2356,11 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
+        if accepted and match.kind == "request" and match.key == lexicon.DAILY_ON_REQUEST:
+            match = self._routine_asked_daily(match, analysis)
         if accepted and match.kind == "routine":
             match = self._to_the_activity_named(match, analysis)
+            match = self._without_an_untold_condition(match, context)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
@@ -2955,6 +2958,43 @@ class Brain:
         if wanted == "stretch":
             return self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
         return self.replies.answer(area, wanted, context, confidence=lexicon.CUE_CONFIDENCE)
+
+    def _routine_asked_daily(self, match: Match, analysis: Analysis) -> Match:
+        """The daily tips matched for a message that asks for a routine to do every day, and
+        for nothing to be sent ("i want a daily stretch routine for the morning"): the routine
+        it names, else the full-body one."""
+        words = analysis.corrected
+        if (
+            lexicon.ROUTINE_WORDS.isdisjoint(words)
+            or not lexicon.DAILY_SWITCH_THINGS.isdisjoint(words)
+            or lexicon.has_pair(words, lexicon.SENDING_PAIRS)
+        ):
+            return match
+        said = f" {' '.join(words)} "
+        # the routine found next, when the message names it ("for the morning"), else the
+        # full-body one
+        runner = next(
+            (
+                key
+                for kind, key, _topic in match.alternatives
+                if kind == "routine"
+                and key in self.kb.routines
+                and any(f" {kw} " in said for kw in self.kb.routines[key].keywords)
+            ),
+            lexicon.WHOLE_BODY_ROUTINE,
+        )
+        return replace(match, kind="routine", key=runner)
+
+    def _without_an_untold_condition(self, match: Match, context: Context) -> Match:
+        """A routine made for a condition (pregnancy) matched for a message that names it
+        nowhere, nor did the conversation ("daily stretch routine" read like "daily stretch
+        routine while pregnant"): the full-body routine, the general one closest to it. A life
+        stage of an age (older adults) keeps its routine: "gentle stretches for my dad" says
+        it in other words than an age."""
+        condition = self.kb.conditions.get(match.key)
+        if condition is None or condition.ages is not None or match.key in context.conditions:
+            return match
+        return replace(match, key=lexicon.WHOLE_BODY_ROUTINE)
 
     def _to_the_activity_named(self, match: Match, analysis: Analysis) -> Match:
         """A routine of one activity matched for a message that names another activity

@@ -782,6 +782,28 @@ def test_an_activity_without_a_routine_gets_the_general_one(brain, message, rout
 
 
 @pytest.mark.parametrize(
+    ("message", "routine"),
+    [
+        # a routine to do every day is a routine, not the daily tips
+        ("i want a daily stretch routine for the morning", "morning"),
+        ("i want a daily stretch routine", "full_body"),
+        # a condition's routine only for a message that names the condition
+        ("daily stretch routine", "full_body"),
+        ("stretches for mums to be", "pregnancy"),
+        ("gentle stretches for my dad, hes in his late 70s", "older_adults"),
+    ],
+)
+def test_a_routine_for_every_day_or_for_a_condition_is_read_from_what_is_named(
+    brain, message, routine
+):
+    assert brain.reply(message).routine == routine
+
+
+def test_the_daily_tips_asked_for_stay_the_daily_tips(brain):
+    assert brain.reply("sign me up for a daily routine reminder").intent == "daily.on"
+
+
+@pytest.mark.parametrize(
     "message",
     ["bedtime routine for my 6 month old baby", "morning routine for productivity"],
 )
