@@ -2358,6 +2358,8 @@ class Brain:
         accepted = match.kind != "none" and match.confidence >= threshold
         if accepted and match.kind == "request" and match.key == lexicon.DAILY_ON_REQUEST:
             match = self._routine_asked_daily(match, analysis)
+        if accepted and match.kind == GENERAL:
+            match = self._activity_asked_instead(match, analysis)
         if accepted and match.kind == "routine":
             match = self._to_the_activity_named(match, analysis)
             match = self._without_an_untold_condition(match, context)
@@ -2995,6 +2997,25 @@ class Brain:
         if condition is None or condition.ages is not None or match.key in context.conditions:
             return match
         return replace(match, key=lexicon.WHOLE_BODY_ROUTINE)
+
+    def _activity_asked_instead(self, match: Match, analysis: Analysis) -> Match:
+        """A general answer matched for a request for stretches around an activity that names
+        none of the answer's subject ("stretches for skiers" read like "stretches for
+        beginners"): the activity's routine, at the end the message asks for."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or self.wants.names_subject(match.key, words)
+            or (lexicon.STRETCH_NOUNS.isdisjoint(words) and not lexicon.warm_ups_named(words))
+            or "?" in analysis.text
+            or words[0] in lexicon.QUESTION_STARTS
+            or not lexicon.WH_WORDS.isdisjoint(words)
+        ):
+            return match
+        found = self.pick.activities_in(words)
+        if not found:
+            return match
+        return replace(match, kind="routine", key=lexicon.pick_warm_or_cool(found, words))
 
     def _to_the_activity_named(self, match: Match, analysis: Analysis) -> Match:
         """A routine of one activity matched for a message that names another activity

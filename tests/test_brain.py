@@ -772,8 +772,12 @@ def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine)
         ("warm up before kayaking", "warmup"),
         ("stretches after rugby", "cooldown"),
         ("cool down after a hike", "cooldown"),
+        ("stretches for skiers", "cooldown"),
+        ("stretches for dancers", "cooldown"),
+        ("post workout stretches", "cooldown"),
         # and the ones that have theirs keep them
         ("golf warm up", "warmup_golf"),
+        ("stretches for golfers", "cooldown_golf"),
         ("warm up before my swim", "warmup_swimming"),
     ],
 )
