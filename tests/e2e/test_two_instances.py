@@ -510,6 +510,8 @@ class Sent:
     versions_before: int = 0
     lost: bool = False
     at: float = field(default_factory=time.monotonic)
+    #: when its outcome (reply, or lost) was seen
+    done: float | None = None
 
 
 @dataclass
@@ -585,6 +587,7 @@ class Person:
 
         outcome = await self.api.until(self.id, done_or_lost, timeout=60)
         assert outcome is not None, f"chat {self.id}: no reply to {sent.turn} in 60 s"
+        sent.done = time.monotonic()
         self.sent.append(sent)
         if outcome == "lost":
             return False
@@ -609,8 +612,11 @@ def routines_running_on(
     people: list[Person], proxy: RoundRobin, name: str, stopped_at: float
 ) -> list[int]:
     """Chats whose guided routine instance `name` may have been running when it was stopped
-    at `stopped_at` (signalled; it goes down a little later): those whose last press before
-    then went to it, and those it took a press of after (while it was going down).
+    at `stopped_at` (signalled; it goes down a little later): those whose last press sent
+    before then went to it; those whose last press answered before then went to it (the next
+    one, acknowledged by the other instance, may still have been in that one's queue: the
+    routine was still `name`'s when it handed its routines over); and those it took a press
+    of after (while it was going down).
 
     Call it once every person is done, so that a press still on the wire at that moment counts
     (it joins `sent` only once its fate is known), and so does a press the instance took and
@@ -618,11 +624,13 @@ def routines_running_on(
     chats = []
     for person in people:
         presses = [s for s in person.sent if s.turn.is_press]
-        before = [s for s in presses if s.at < stopped_at]
+        sent_before = [s for s in presses if s.at < stopped_at]
+        answered_before = [s for s in presses if s.done is not None and s.done < stopped_at]
         after = [s for s in presses if s.at >= stopped_at]
-        if (before and proxy.acked_by(before[-1].update_id) == name) or any(
-            proxy.acked_by(s.update_id) == name for s in after
-        ):
+        if any(
+            bool(sent) and proxy.acked_by(sent[-1].update_id) == name
+            for sent in (sent_before, answered_before)
+        ) or any(proxy.acked_by(s.update_id) == name for s in after):
             chats.append(person.id)
     return chats
 
