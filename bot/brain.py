@@ -982,23 +982,15 @@ class Brain:
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
                 return hurts
-        if (
-            stretch is not None
-            and context.kind == "stretch"
-            and self._asks_about_form(analysis, cues)
-        ):
-            # "do i keep my elbow straight for this one?", "is my back meant to arch like
-            # that?": how it should feel and what to watch for, from the card
-            return with_lead(say.stretch_details(stretch, context), lexicon.FORM_LEAD)
-        if (
-            stretch is not None
-            and context.kind == "stretch"
-            and not varies  # "hold it on the other side too?"
-            and self._asks_hold_of_it(analysis, stretch, context)
-        ):
-            # "can i hold it longer than that", "how long do i stay in it": how long holds go,
-            # led by what this card says
-            return say.hold_asked(stretch, context)
+            if self._asks_about_form(analysis, cues):
+                # "do i keep my elbow straight for this one?", "is my back meant to arch like
+                # that?": how it should feel and what to watch for, from the card
+                return with_lead(say.stretch_details(stretch, context), lexicon.FORM_LEAD)
+            # not "hold it on the other side too?"
+            if not varies and self._asks_hold_of_it(analysis, stretch, context):
+                # "can i hold it longer than that", "how long do i stay in it": how long holds
+                # go, led by what this card says
+                return say.hold_asked(stretch, context)
         named_step = self._routine_stretch_named(words, context)
         if named_step is not None:  # "the lunge one hurt my knee" after the legs routine
             hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
@@ -2356,11 +2348,13 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
-        if accepted and match.kind == "request" and match.key == lexicon.DAILY_ON_REQUEST:
+        if accepted and match.kind == "request" and lexicon.DAILY_REQUESTS.get(match.key) == "on":
             match = self._routine_asked_daily(match, analysis)
         if accepted and match.kind == GENERAL:
+            # a routine found this way is the activity's own: the checks below have nothing
+            # to change in it
             match = self._activity_asked_instead(match, analysis)
-        if accepted and match.kind == "routine":
+        elif accepted and match.kind == "routine":
             match = self._to_the_activity_named(match, analysis)
             match = self._without_an_untold_condition(match, context)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
@@ -2972,17 +2966,11 @@ class Brain:
             or lexicon.has_pair(words, lexicon.SENDING_PAIRS)
         ):
             return match
-        said = f" {' '.join(words)} "
-        # the routine found next, when the message names it ("for the morning"), else the
-        # full-body one
+        named = {rid for _s, _e, rid in self.pick.activities.matches(words)}
+        # the routine found next, when the message names it by its keywords ("for the
+        # morning"), else the full-body one
         runner = next(
-            (
-                key
-                for kind, key, _topic in match.alternatives
-                if kind == "routine"
-                and key in self.kb.routines
-                and any(f" {kw} " in said for kw in self.kb.routines[key].keywords)
-            ),
+            (key for kind, key, _topic in match.alternatives if kind == "routine" and key in named),
             lexicon.WHOLE_BODY_ROUTINE,
         )
         return replace(match, kind="routine", key=runner)

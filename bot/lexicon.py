@@ -553,8 +553,6 @@ CAUSE_WORDS = frozenset(
 CAUSE_REACH = 3
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
 WHOLE_BODY_ROUTINE = "full_body"
-#: the request the intent layer gives for turning the daily tips on
-DAILY_ON_REQUEST = "daily_on"
 WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
 WHOLE_BODY_REACH = 3
 #: ... and word pairs that say it: "stiff all over", "stiff as a board", "like a plank"
