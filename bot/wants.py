@@ -35,11 +35,11 @@ class SubjectIndex(PhraseIndex):
         ]
         super().__init__(pairs)
 
-    def _scan(self, words: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    def _scan(self, words: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
         """The keywords as written, and those only the canonical form finds, in order."""
-        found = tuple(super()._scan(words))
+        found = super()._scan(words)
         canonical = tuple(self._canon(words))
-        more = tuple(super()._scan(canonical)) if canonical != words else ()
+        more = super()._scan(canonical) if canonical != words else ()
         # a joint told with its noise in words no keyword lists ("popping my joints"), a
         # muscle told as rolled out ("i roll my IT band after every run")
         more += tuple(
@@ -51,7 +51,7 @@ class SubjectIndex(PhraseIndex):
             for start, end in spans
             if not any(s <= start < e for s, e, _key in found)
         )
-        yield from sorted(set(found) | set(more)) if more else found
+        return tuple(sorted(set(found) | set(more))) if more else found
 
 
 class WantReader:

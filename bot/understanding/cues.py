@@ -8,7 +8,7 @@ the calves and complains, so it is about stretching whatever else it says.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from bot.kb import KnowledgeBase
 from bot.understanding.text import NEGATORS, normalize
@@ -48,19 +48,37 @@ def broken_between(breaks: Collection[int], end: int, start: int) -> bool:
     return any(end <= b <= start for b in breaks)
 
 
+def _longest(entry: tuple[tuple[str, ...], str]) -> int:
+    """Sort key: the longest phrase first."""
+    return -len(entry[0])
+
+
 class PhraseIndex:
     """Phrases (normalised word sequences) with a value each, found as whole words in order,
     the longest phrase first where several start at one word."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        """Index (phrase, value) pairs by the phrase's first word."""
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        """Index (phrase, value) pairs by the phrase's first word, and the longer phrases by
+        their first two ("what" starts a hundred cue terms, "what is" a few)."""
+        entries: list[tuple[tuple[str, ...], str]] = []
         for phrase, value in phrases:
             words = tuple(normalize(phrase).split())
             if words:
-                self._by_first[words[0]].append((words, value))
-        for entries in self._by_first.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
+                entries.append((words, value))
+        entries.sort(key=_longest)  # stable: phrases of one length keep their order
+        singles: dict[str, list[str]] = defaultdict(list)
+        longer: dict[tuple[str, str], list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
+        for words, value in entries:
+            if len(words) == 1:
+                singles[words[0]].append(value)
+            else:
+                longer[words[0], words[1]].append((len(words), words, value))
+        #: every word that starts a phrase
+        self._firsts = frozenset(singles) | {first for first, _second in longer}
+        #: one-word phrase -> its values
+        self._singles = {word: tuple(values) for word, values in singles.items()}
+        #: first two words -> (length, phrase, value) of the longer phrases, longest first
+        self._longer = {pair: tuple(found) for pair, found in longer.items()}
         self._found: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
 
     def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
@@ -73,16 +91,24 @@ class PhraseIndex:
         if found is None:
             if len(self._found) >= _KEPT_READINGS:
                 self._found.clear()
-            found = self._found[key] = tuple(self._scan(key))
+            found = self._found[key] = self._scan(key)
         return found
 
-    def _scan(self, words: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
-        by_first = self._by_first
-        for i, word in enumerate(words):
-            for seq, value in by_first.get(word, ()):
-                end = i + len(seq)
-                if len(seq) == 1 or words[i:end] == seq:
-                    yield i, end, value
+    def _scan(self, words: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+        """Every phrase in `words`: at each word, the longest phrase first."""
+        firsts, singles, longer = self._firsts, self._singles, self._longer
+        found: list[tuple[int, int, str]] = []
+        last = len(words) - 1
+        # most words start no phrase: find the few that do in one pass
+        for i in [i for i, word in enumerate(words) if word in firsts]:
+            if i < last:
+                for size, seq, value in longer.get((words[i], words[i + 1]), ()):
+                    end = i + size
+                    if size == 2 or words[i:end] == seq:
+                        found.append((i, end, value))
+            for value in singles.get(words[i], ()):
+                found.append((i, i + 1, value))
+        return tuple(found)
 
 
 class CueReader:
