@@ -35,6 +35,9 @@ from bot.understanding.sizes import SizeAsk, SizeReader
 from bot.understanding.text import normalize
 from bot.wants import WantReader
 
+#: the context of a first message (a Context cannot change, so one serves every reply)
+_FIRST = Context()
+
 
 class Brain:
     """Answers messages from one knowledge base."""
@@ -72,7 +75,7 @@ class Brain:
 
     def resolve(self, intent: str, context: Context | None = None) -> Reply:
         """Answer a button press (an `Action.intent`). Unknown or stale data gets a polite reply."""
-        context = context or Context()
+        context = context or _FIRST
         return self._stamp(self._with_conditions(self._resolve(intent, context), (), context))
 
     def guide(
@@ -81,20 +84,20 @@ class Brain:
         """A guided routine's step, pause, stop or finish, as a press of its button gets it,
         with the step's timer as it stands (`clock`, from `bot.timer`; None where nothing
         counts). `resolve` of the same button is this without a clock."""
-        context = context or Context()
+        context = context or _FIRST
         return self._stamp(self._guide(action, context, clock) or self.replies.stale(context))
 
     def guide_interrupted(self, at: act.GuideStop, context: Context | None = None) -> Reply:
         """A guided routine the bot stopped (it restarted, or the process running it is gone),
         with Resume at the step it stood at."""
-        context = context or Context()
+        context = context or _FIRST
         return self._stamp(self.replies.guide_stop(context, at, interrupted=True))
 
     def guide_holds(self, plan: Plan, context: Context | None = None) -> tuple[Hold, ...]:
         """The timed part of each step of a guided routine (empty when it has none)."""
         if not self.replies.sizer.can_build(plan):
             return ()
-        return self.replies.guide_holds(plan, context or Context())
+        return self.replies.guide_holds(plan, context or _FIRST)
 
     def welcome(self) -> Reply:
         """The /start message."""
@@ -102,7 +105,7 @@ class Brain:
 
     def help(self, context: Context | None = None) -> Reply:
         """What the bot can do, with examples."""
-        return self._stamp(self.replies.help(context or Context()))
+        return self._stamp(self.replies.help(context or _FIRST))
 
     def about(self) -> Reply:
         """What the bot is, where its knowledge comes from, and the full disclaimer."""
@@ -110,7 +113,7 @@ class Brain:
 
     def tip(self, index: int, context: Context | None = None) -> Reply:
         """Tip number `index` (wrapping), as sent by the daily tips."""
-        return self._stamp(self.replies.tip_at(index, context or Context()))
+        return self._stamp(self.replies.tip_at(index, context or _FIRST))
 
     def _stamp(self, reply: Reply) -> Reply:
         """The knowledge base's disclaimer under the reply, unless it carries its own (a red
@@ -136,7 +139,7 @@ class Brain:
 
     def _reply(self, text: object, context: Context | None = None) -> Reply:
         """Answer one message. Never raises on any string."""
-        context = context or Context()
+        context = context or _FIRST
         if not isinstance(text, str):
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]

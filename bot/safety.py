@@ -151,6 +151,11 @@ class SafetyRules:
             for pattern in condition.patterns:
                 groups = tuple(frozenset(_register(group, keys_of)) for group in pattern)
                 self._condition_patterns.append((_CONDITION + condition.id, groups))
+        #: a key every condition pattern needs one of (its first group's): most messages have
+        #: none, and no pattern need be tried
+        self._condition_openers = frozenset(
+            key for _key, groups in self._condition_patterns for key in groups[0]
+        )
         self._patterns: list[_Pattern] = []
         self._unless: list[frozenset[str]] = []
         for f_index, flag in enumerate(self._flags):
@@ -350,9 +355,10 @@ class SafetyRules:
         """Add to `found` (the keys of the terms in `words`) the conditions their patterns
         complete and those the age the person states names ("75, never exercised in my
         life", "retired at 72")."""
-        for key, groups in self._condition_patterns:
-            if key not in found and all(not group.isdisjoint(found) for group in groups):
-                found.add(key)
+        if not self._condition_openers.isdisjoint(found):
+            for key, groups in self._condition_patterns:
+                if key not in found and all(not group.isdisjoint(found) for group in groups):
+                    found.add(key)
         if self._age_conditions:
             age = stated_age(words, breaks)
             if age is not None:
@@ -565,28 +571,41 @@ class _TermIndex:
         return out
 
     def _matches(self, words: Sequence[str]) -> list[tuple[int, int, frozenset[str]]]:
-        """(start, end, keys) of every term occurrence."""
-        out: list[tuple[int, int, frozenset[str]]] = []
+        """(start, end, keys) of every term occurrence, in order of start: at one word, the
+        word's own term, then the longer terms it starts, then its prefixes."""
         single, multi, prefix = self._single, self._multi, self._prefix
         starts, lengths = self._prefix_starts, self._prefix_lengths
         last = len(words) - 1
-        for i, word in enumerate(words):
-            keys = single.get(word)
-            if keys and not (word.isdigit() and i < last and words[i + 1] in MEASURES):
-                out.append((i, i + 1, keys))  # "80" may be an age, "80 miles a week" is not
-            if i < last:
-                for rest, seq_keys in multi.get((word, words[i + 1]), ()):
-                    end = i + 2 + len(rest)
-                    if not rest or tuple(words[i + 2 : end]) == rest:
-                        out.append((i, end, seq_keys))
-            if word[: self._stem] in starts:
-                for length in lengths:
-                    if length > len(word):
-                        break
-                    keys = prefix.get(word[:length])
-                    if keys:
-                        out.append((i, i + 1, keys))
+        # most words start no term: find the few that do, one kind at a time, in one pass each
+        out = [
+            (i, i + 1, keys)
+            for i, word in enumerate(words)
+            if (keys := single.get(word))
+            # "80" may be an age, "80 miles a week" is not
+            and not (word.isdigit() and i < last and words[i + 1] in MEASURES)
+        ]
+        longer = [
+            (i, i + 2 + len(rest), seq_keys)
+            for i, pair in enumerate(zip(words, words[1:], strict=False))
+            if pair in multi
+            for rest, seq_keys in multi[pair]
+            if not rest or tuple(words[i + 2 : i + 2 + len(rest)]) == rest
+        ]
+        stems = [
+            (i, i + 1, keys)
+            for i, word in enumerate(words)
+            if word[: self._stem] in starts
+            for length in lengths
+            if length <= len(word) and (keys := prefix.get(word[:length]))
+        ]
+        if longer or stems:
+            out = sorted([*out, *longer, *stems], key=_start)  # stable: kinds keep their order
         return out
+
+
+def _start(match: tuple[int, int, frozenset[str]]) -> int:
+    """Sort key: where a term occurrence starts."""
+    return match[0]
 
 
 def _corrected(word: str, canon: Callable[[str], str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.understanding.text import english_ranks, normalize_message
 from bot.understanding.words import Canonicaliser, with_topic_tokens
@@ -55,9 +56,14 @@ class Analysis:
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each piece of the words between punctuation (`breaks`), in order;
         one piece for a message with no breaks."""
-        total = len(self.corrected)
-        starts = [0, *sorted(b for b in self.breaks if 0 < b < total)]
-        return tuple(zip(starts, [*starts[1:], total], strict=True))
+        return _pieces(len(self.corrected), self.breaks)
+
+
+@lru_cache(maxsize=1024)
+def _pieces(total: int, breaks: frozenset[int]) -> tuple[tuple[int, int], ...]:
+    """`Analysis.pieces` of `total` words with `breaks` (a reply asks it several times)."""
+    starts = [0, *sorted(b for b in breaks if 0 < b < total)]
+    return tuple(zip(starts, [*starts[1:], total], strict=True))
 
 
 def analyse(text: str, canonicaliser: Canonicaliser) -> Analysis:

@@ -12,7 +12,6 @@ and requests about the body need an anchor (a topic or a domain word).
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
@@ -323,12 +322,15 @@ class Matcher:
         message's words it uses)."""
         uniq = set(words)
         content = [w for w in uniq if w not in STOPWORDS]
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
+        get = scores.get
         idf = self.index.idf
         postings = self.index.postings
         for w in uniq:
-            for i, weight in postings.get(w, ()):
-                scores[i] += weight
+            posting = postings.get(w)
+            if posting:
+                for i, weight in posting:
+                    scores[i] = get(i, 0.0) + weight
         mass = sum(idf.get(w, _UNSEEN_IDF) for w in uniq) or 1.0
         vocab = self.vocab
         unknown_weight = self.words.unknown_weight
