@@ -2548,3 +2548,54 @@ def test_a_heavy_ache_with_the_jaw_and_breathlessness_after_a_shoulder_stretch(b
         "its more of a heavy ache, my jaw hurts too and im a bit short of breath",
     )
     assert reply.intent == "red_flag.heart_attack_signs"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my heart is racing and pounding while i stretch",
+        "heart rate shoots up and i feel dizzy doing these stretches",
+        "heart goes crazy fast when i stretch, like pounding",
+    ],
+)
+def test_a_heart_racing_while_stretching_is_not_explained_by_effort(brain, message):
+    assert brain.reply(message).intent == "red_flag.dizzy_racing_exercise"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i feel dizzy when i stretch",  # a head rush
+        "my heart rate goes up a bit when i stretch, normal?",
+        "heart pounding from nerves, any stretch to calm down?",
+    ],
+)
+def test_a_head_rush_or_a_heart_explained_is_no_racing_heart(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        (
+            "been peeing way more than normal since my back went, and it burns down both legs",
+            "red_flag.cauda_equina",
+        ),
+        ("peeing loads since my back went and it burns", "red_flag.kidney_infection_signs"),
+        ("back ache and peeing a lot, it stings", "red_flag.kidney_infection_signs"),
+        ("my shoulder looks out of place after the fall", "red_flag.deformed_limb"),
+        (
+            "my thigh is rock hard and swollen after a kick, pain is insane",
+            "red_flag.compartment_syndrome",
+        ),
+        ("sharp pain in my testicle after stretching", "red_flag.testicle_pain"),
+    ],
+)
+def test_a_burn_down_the_legs_a_fall_a_kick_and_a_sharp_testicle_pain(brain, message, flag):
+    assert brain.reply(message).intent == flag
+
+
+def test_a_swollen_ankle_after_rolling_it_is_a_recent_injury_not_a_clot(brain):
+    reply = brain.reply("my ankle is purple and swollen after rolling it")
+    assert reply.kind != "red_flag"
+    assert "recent_injury" in reply.conditions
