@@ -2599,3 +2599,46 @@ def test_a_swollen_ankle_after_rolling_it_is_a_recent_injury_not_a_clot(brain):
     reply = brain.reply("my ankle is purple and swollen after rolling it")
     assert reply.kind != "red_flag"
     assert "recent_injury" in reply.conditions
+
+
+@pytest.mark.parametrize("message", ["my arm went cold and pale", "my foot has gone cold and blue"])
+def test_a_limb_gone_cold_and_pale_is_an_emergency(brain, message):
+    reply = brain.reply(message)
+    assert reply.intent == "red_flag.cold_pale_limb"
+    assert level_of(brain, reply) == "emergency"
+
+
+def test_a_limb_gone_cold_after_a_card_is_read_as_the_flag(brain):
+    _card, reply = converse(brain, "shoulder stretch", "arm went cold and pale")
+    assert reply.intent == "red_flag.cold_pale_limb"
+
+
+@pytest.mark.parametrize(
+    "message", ["my fingers went white in the cold", "my hands are always cold and pale"]
+)
+def test_cold_hands_in_the_cold_are_no_emergency(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my leg has felt weak since doing that stretch",
+        "arm feels weak after that stretch",
+        "my leg feels weak and floppy now",
+    ],
+)
+def test_a_limb_weak_since_a_stretch_is_a_nerve_warning(brain, message):
+    assert brain.reply(message).intent == "red_flag.nerve_getting_worse"
+
+
+def test_a_weak_leg_after_a_stretch_card(brain):
+    _card, reply = converse(brain, "glute stretch", "my leg feels weak and floppy now")
+    assert reply.intent == "red_flag.nerve_getting_worse"
+
+
+@pytest.mark.parametrize(
+    "message", ["my legs feel weak after leg day", "legs weak and shaky after the run"]
+)
+def test_legs_tired_from_training_are_no_nerve_warning(brain, message):
+    assert brain.reply(message).kind != "red_flag"
