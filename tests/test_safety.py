@@ -2642,3 +2642,41 @@ def test_a_weak_leg_after_a_stretch_card(brain):
 )
 def test_legs_tired_from_training_are_no_nerve_warning(brain, message):
     assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sudden pain in my side that comes in waves, cant sit still",
+        "pain in my back that spreads to my tummy and i feel sick",
+        "agony in my right side, comes and goes in waves, cant get comfortable",
+    ],
+)
+def test_side_or_back_pain_in_waves_is_a_kidney_stone_warning(brain, message):
+    reply = brain.reply(message)
+    assert reply.intent == "red_flag.kidney_stone_signs"
+    assert level_of(brain, reply) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "message", ["side stitch when i run", "my obliques hurt after ab day, sharp when i twist"]
+)
+def test_a_stitch_or_sore_obliques_are_no_kidney_stone(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i take warfarin, huge bruise on my thigh from stretching",
+        "on apixaban and my knee swelled up after a small knock",
+    ],
+)
+def test_a_bruise_or_swelling_on_a_blood_thinner_is_urgent(brain, message):
+    reply = brain.reply(message)
+    assert reply.intent == "red_flag.bleeding_on_blood_thinners"
+    assert level_of(brain, reply) == "urgent"
+
+
+def test_an_arm_swollen_after_a_line_is_a_clot_warning(brain):
+    assert brain.reply("my arm is swollen after my picc line").intent == "red_flag.dvt"
