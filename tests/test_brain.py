@@ -3988,3 +3988,23 @@ def test_a_minute_or_two_after_an_area_is_one_of_its_stretches(brain, turns, int
 def test_every_stop_word_stops_a_guided_routine(brain, word):
     reply = converse(brain, "morning routine", "start", word)[-1]
     assert reply.intent == "guide.stop"
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("physio says i have tendonitis in my achilles", "feet_ankles"),
+        ("patellar tendonitis, what to stretch", "knees"),
+        ("jumpers knee stretches", "knees"),
+        ("shoulder impingement, what can i do", "shoulders"),
+    ],
+)
+def test_a_diagnosis_told_of_an_area_is_about_that_area(brain, message, topic):
+    reply = brain.reply(message)
+    assert reply.kind in ("answer", "stretch")
+    assert reply.topic == topic
+
+
+def test_a_diagnosis_the_bot_does_not_cover_is_not_read_as_tightness(brain):
+    # hip bursitis is no tight hip flexor
+    assert brain.reply("i think i have bursitis in my hip").intent != "hip_flexors.why_tight"
