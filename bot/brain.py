@@ -46,6 +46,12 @@ class Brain:
         self.kb = kb
         self.matcher = Matcher(kb) if threshold is None else Matcher(kb, threshold=threshold)
         self.rules = SafetyRules(kb, self.matcher.words.canon)
+        #: the symptoms the safety terms read in the words of "daily" themselves ("every
+        #: day" may tell how often a symptom comes): a daily-tips request told with no other
+        #: tells nothing more of a concern
+        self._daily_told = self.rules.told_in(
+            self.matcher.analyse(" ".join(["daily", *(" ".join(p) for p in lexicon.EVERY_DAY)]))
+        )
         self.replies = Replies(kb)
         self.cues = CueReader(kb, self.matcher.words.back_as_adverb)
         self.pick = RoutinePicker(kb, self.matcher, self.cues)
@@ -201,12 +207,19 @@ class Brain:
     def _answer(self, text: str, analysis: Analysis, context: Context) -> Reply:
         """The reply to a message read as `analysis`, before what it remembers is added."""
         about_a_thing = self._about_a_thing(analysis, context)
+        # "ok. can you send me daily stretch tips?" after a red flag: a request of its own,
+        # read afresh ("daily tips please, and it's warm too now" still tells more)
+        daily_after_flag = (
+            context.kind == "red_flag"
+            and lexicon.daily_switch(analysis) is not None
+            and self.rules.told_in(analysis) <= self._daily_told
+        )
         safety = self.rules.check(
             analysis,
             None if about_a_thing else context.topic,
-            () if about_a_thing else context.symptoms,
+            () if about_a_thing or daily_after_flag else context.symptoms,
             about_stretching=context.kind in lexicon.STRETCHING_KINDS,
-            continuing=context.kind == "red_flag",
+            continuing=context.kind == "red_flag" and not daily_after_flag,
             on_a_card=context.kind in ("stretch", "routine"),
             named_before=context.conditions,
             asking=bool(self.cues.read(analysis.corrected) & lexicon.ASKS_A_STRETCH_CUES),
@@ -242,6 +255,7 @@ class Brain:
         if (
             context.kind == "red_flag"
             and not cleared
+            and not daily_after_flag
             # read again behind a thank-you, the message was weighed whole already
             and bool(told_before)
             and (

@@ -279,25 +279,8 @@ class SafetyRules:
         stretch or another one: then, telling no symptom of its own, it does not go on with
         the message before ("is there a different one for inner thighs" after pins and needles
         in the butterfly stretch names an area to stretch, not where the numbness spread)."""
-        written, canonical = analysis.normalised, analysis.canonical
-        found = self._terms.keys_in(written, analysis.breaks)
-        # the corrected words add something only where a typo was corrected ("numbnes"); a
-        # word cut to its stem ("swelling" -> "swell") matches no term the written one missed
-        if any(c != w and not w.startswith(c) for w, c in zip(written, canonical, strict=True)):
-            found |= self._terms.keys_in(canonical, analysis.breaks)
-        elif analysis.corrected != written:  # a typo that is a stem's: "passd out"
-            found |= self._terms.keys_in(analysis.corrected, analysis.breaks)
-        softened = _without_softeners(written, analysis.breaks)
-        if softened is not None:  # "can't actually put weight on it"
-            found |= self._terms.keys_in(*softened)
-        lasted = stated_lasting(written, analysis.breaks, self._body_words)
-        if lasted is not None and lasted >= LASTED_WEEKS:
-            found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
-        if told_during_effort(written, analysis.breaks):
-            found |= {_WHILE_EXERCISING, _DURING_EXERCISE}
-        if self._implied:
-            for key in [k for k in found if k in self._implied]:
-                found |= self._implied[key]
+        written = analysis.normalised
+        found = self._keys_of(analysis)
         known_before = frozenset(before)
         areas = self._area_keys & found
         if not areas and on_a_card and _FEEL_IT_VAGUE in found and _FEET_NOT_FEELING not in found:
@@ -348,6 +331,35 @@ class SafetyRules:
         known = found | known_before if known_before else found
         flag = self._flag(known if tells else own, known, history, explaining)
         return SafetyCheck(flag, conditions, symptoms)
+
+    def told_in(self, analysis: Analysis) -> frozenset[str]:
+        """The symptoms a pattern asks for that the message tells by itself, without the
+        conversation: "its warm too now" tells a warmth, "daily tips please" a frequency."""
+        return self._told_keys & self._keys_of(analysis)
+
+    def _keys_of(self, analysis: Analysis) -> set[str]:
+        """The keys of every term the message holds that no negation reaches, in its written,
+        corrected and softened forms, with the keys they imply."""
+        written, canonical = analysis.normalised, analysis.canonical
+        found = self._terms.keys_in(written, analysis.breaks)
+        # the corrected words add something only where a typo was corrected ("numbnes"); a
+        # word cut to its stem ("swelling" -> "swell") matches no term the written one missed
+        if any(c != w and not w.startswith(c) for w, c in zip(written, canonical, strict=True)):
+            found |= self._terms.keys_in(canonical, analysis.breaks)
+        elif analysis.corrected != written:  # a typo that is a stem's: "passd out"
+            found |= self._terms.keys_in(analysis.corrected, analysis.breaks)
+        softened = _without_softeners(written, analysis.breaks)
+        if softened is not None:  # "can't actually put weight on it"
+            found |= self._terms.keys_in(*softened)
+        lasted = stated_lasting(written, analysis.breaks, self._body_words)
+        if lasted is not None and lasted >= LASTED_WEEKS:
+            found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
+        if told_during_effort(written, analysis.breaks):
+            found |= {_WHILE_EXERCISING, _DURING_EXERCISE}
+        if self._implied:
+            for key in [k for k in found if k in self._implied]:
+                found |= self._implied[key]
+        return found
 
     def _name_conditions(
         self, found: set[str], words: Sequence[str], breaks: Collection[int]

@@ -2680,3 +2680,25 @@ def test_a_bruise_or_swelling_on_a_blood_thinner_is_urgent(brain, message):
 
 def test_an_arm_swollen_after_a_line_is_a_clot_warning(brain):
     assert brain.reply("my arm is swollen after my picc line").intent == "red_flag.dvt"
+
+
+@pytest.mark.parametrize(
+    ("flagged", "asked"),
+    [
+        ("crushing chest pain and my left arm is numb", "can you send me daily tips"),
+        ("my calf is swollen after the flight", "ok. can you send me daily stretch tips?"),
+        ("i fainted while stretching", "thanks, will do. daily tips please"),
+    ],
+)
+def test_daily_tips_asked_after_a_red_flag_are_turned_on(brain, flagged, asked):
+    first, reply = converse(brain, flagged, asked)
+    assert first.kind == "red_flag"
+    assert reply.intent == "daily.on"
+
+
+@pytest.mark.parametrize(
+    "more", ["it happens daily now", "daily tips please, and its warm too now"]
+)
+def test_a_daily_word_that_tells_more_of_the_concern_keeps_the_flag(brain, more):
+    _first, reply = converse(brain, "my calf is swollen after the flight", more)
+    assert reply.intent == "red_flag.dvt"
