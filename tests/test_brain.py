@@ -4008,3 +4008,26 @@ def test_a_diagnosis_told_of_an_area_is_about_that_area(brain, message, topic):
 def test_a_diagnosis_the_bot_does_not_cover_is_not_read_as_tightness(brain):
     # hip bursitis is no tight hip flexor
     assert brain.reply("i think i have bursitis in my hip").intent != "hip_flexors.why_tight"
+
+
+@pytest.mark.parametrize(
+    ("card", "said"),
+    [
+        ("quad stretch", "my knee doesnt bend far enough for this one"),
+        ("hamstring stretch", "cant get anywhere near my toes"),
+        ("pigeon pose", "my hips dont open enough for this"),
+        ("hamstring stretch", "im too stiff for this"),
+        ("calf stretch", "easier, my knee won't bend that far"),
+    ],
+)
+def test_a_stretch_that_goes_further_than_the_body_gets_its_easier_version(brain, card, said):
+    first, reply = converse(brain, card, said)
+    assert reply.kind == "stretch"
+    assert reply.intent == f"stretch.{first.context.stretch}.easier"
+
+
+@pytest.mark.parametrize(
+    "message", ["my knee wont bend since i twisted it", "my knee is stuck and wont bend"]
+)
+def test_a_knee_that_will_not_bend_at_all_is_still_a_locked_knee(brain, message):
+    assert brain.reply(message).intent == "red_flag.knee_locked_or_unstable"
