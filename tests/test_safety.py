@@ -2702,3 +2702,20 @@ def test_daily_tips_asked_after_a_red_flag_are_turned_on(brain, flagged, asked):
 def test_a_daily_word_that_tells_more_of_the_concern_keeps_the_flag(brain, more):
     _first, reply = converse(brain, "my calf is swollen after the flight", more)
     assert reply.intent == "red_flag.dvt"
+
+
+def test_sciatica_on_one_side_is_no_stroke(brain):
+    reply = brain.reply("sciatica on my right side for months, foot a bit numb")
+    assert reply.intent != "red_flag.stroke_signs"
+    assert level_of(brain, reply) == "see_professional"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my right side feels heavy and weird",
+        "i have sciatica but today my whole right side went numb and my face is drooping",
+    ],
+)
+def test_one_half_of_the_body_gone_numb_or_heavy_is_still_a_stroke(brain, message):
+    assert brain.reply(message).intent == "red_flag.stroke_signs"
