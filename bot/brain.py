@@ -33,6 +33,7 @@ from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of
 from bot.understanding.sizes import SizeAsk, SizeReader
 from bot.understanding.text import normalize
+from bot.understanding.words import with_topic_tokens
 from bot.wants import WantReader
 
 #: the context of a first message (a Context cannot change, so one serves every reply)
@@ -149,7 +150,7 @@ class Brain:
         if not isinstance(text, str):
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
-        analysis = self._complained_of_first(self.matcher.analyse(text))
+        analysis = self._complained_of_first(self._without_things(self.matcher.analyse(text)))
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
         if reply.kind in ("fallback", "answer", "stretch"):
@@ -1363,6 +1364,28 @@ class Brain:
         ):
             return replace(match, topic=analysis.topics[0])
         return match
+
+    def _without_things(self, analysis: Analysis) -> Analysis:
+        """The message without the area words that name a thing ("a chest of drawers"), when
+        it names another area: "chest of drawers is so heavy and my arms ache" is about the
+        arms. A thing alone is left to the look-alikes the intent layer knows."""
+        spans = analysis.spans
+        if len({topic for _s, _e, topic in spans}) < 2:
+            return analysis
+        things = [
+            start
+            for start, _end, cue in self.cues.matches(analysis.corrected)
+            if cue == lexicon.THING_CUE
+        ]
+        kept = tuple(
+            span
+            for span in spans
+            if not any(span[1] <= at <= span[1] + lexicon.THING_NAME_REACH for at in things)
+        )
+        if len(kept) == len(spans) or not kept:
+            return analysis
+        words, topics = with_topic_tokens(analysis.canonical, kept)
+        return replace(analysis, words=tuple(words), topics=tuple(topics), spans=kept)
 
     def _complained_of_first(self, analysis: Analysis) -> Analysis:
         """The message's areas with the one a complaint follows first, when nothing around

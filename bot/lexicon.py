@@ -535,6 +535,14 @@ def position_span(words: Sequence[str], start: int) -> bool:
 SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 #: an area after one of these is where a thing sits ("too tight on my wrist")
 THING_PLACES = frozenset({"on", "around", "round", "across"})
+#: the cue of a thing (a pet, furniture, clothes) a body word may belong to
+THING_CUE = "not_a_body"
+#: ... named this many words after an area word, it makes the area word the thing's ("chest of
+#: drawers")
+THING_NAME_REACH = 1
+#: a thing named this many words after an area word makes the area word the thing's ("chest of
+#: drawers")
+THING_NAME_REACH = 1
 #: ... and "behind" after one of these: "reach behind my back", "get my hand behind my back"
 REACH_WORDS = frozenset({"reach", "reaching", "get", "put", "scratch", "hand", "hands", "arm"})
 #: what a message must say of a body region for its routine: a complaint or an ask

@@ -4031,3 +4031,9 @@ def test_a_stretch_that_goes_further_than_the_body_gets_its_easier_version(brain
 )
 def test_a_knee_that_will_not_bend_at_all_is_still_a_locked_knee(brain, message):
     assert brain.reply(message).intent == "red_flag.knee_locked_or_unstable"
+
+
+def test_an_area_word_that_names_a_thing_gives_way_to_the_area_complained_of(brain):
+    reply = brain.reply("chest of drawers is so heavy and my arms ache")
+    assert reply.topic == "arms"
+    assert reply.kind in ("answer", "stretch")

@@ -2719,3 +2719,18 @@ def test_sciatica_on_one_side_is_no_stroke(brain):
 )
 def test_one_half_of_the_body_gone_numb_or_heavy_is_still_a_stroke(brain, message):
     assert brain.reply(message).intent == "red_flag.stroke_signs"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "moving a chest of drawers today and my arms ache",
+        "lifted the chest freezer and my arm aches",
+    ],
+)
+def test_a_chest_of_drawers_is_no_chest_pain(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_a_chest_that_hurts_with_an_aching_arm_is_still_the_heart(brain):
+    assert brain.reply("chest pain and my left arm aches").intent == "red_flag.heart_attack_signs"
