@@ -152,22 +152,19 @@ class IntentIndex:
         """
         postings = self.example_postings[intent_index]
         shared: dict[int, int] = {}
+        get = shared.get
         q_total = 0
         for w in by_rarity:
             size = len(w) + 1
             q_total += size
             hits = postings.get(w)
             if hits:
-                get = shared.get
                 for j in hits:
                     shared[j] = get(j, 0) + size
-        examples = self._examples[intent_index]
-        best = process.extractOne(
-            qtext, [examples[j] for j in shared], scorer=fuzz.ratio, score_cutoff=_RATIO_CUTOFF
-        )
-        ratio = best[1] if best else 0.0
+        choices = list(map(self._examples[intent_index].__getitem__, shared))
         if whole:  # short social phrases: the whole message must be alike, not just a word
-            return ratio / 100
+            best = process.extractOne(qtext, choices, scorer=fuzz.ratio, score_cutoff=_RATIO_CUTOFF)
+            return (best[1] if best else 0.0) / 100
         totals = self._example_sizes[intent_index]
         token_set = 0.0
         for j, common in shared.items():
@@ -177,4 +174,10 @@ class IntentIndex:
             if score > token_set:
                 token_set = score
         token_set *= _WORD_SET_SCALE
+        # the word-set score first: a phrase ratio below it changes nothing, so rapidfuzz may
+        # skip the phrases that cannot reach it (by their lengths, in C)
+        best = process.extractOne(
+            qtext, choices, scorer=fuzz.ratio, score_cutoff=max(_RATIO_CUTOFF, token_set)
+        )
+        ratio = best[1] if best else 0.0
         return max(ratio, token_set) / 100
