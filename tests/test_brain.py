@@ -3994,8 +3994,6 @@ def test_every_stop_word_stops_a_guided_routine(brain, word):
     ("message", "topic"),
     [
         ("physio says i have tendonitis in my achilles", "feet_ankles"),
-        ("patellar tendonitis, what to stretch", "knees"),
-        ("jumpers knee stretches", "knees"),
         ("shoulder impingement, what can i do", "shoulders"),
     ],
 )
