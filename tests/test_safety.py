@@ -2734,3 +2734,96 @@ def test_a_chest_of_drawers_is_no_chest_pain(brain, message):
 
 def test_a_chest_that_hurts_with_an_aching_arm_is_still_the_heart(brain):
     assert brain.reply("chest pain and my left arm aches").intent == "red_flag.heart_attack_signs"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        (
+            "got a blinding pain in my head and neck, it ramped up in like a minute",
+            "red_flag.sudden_severe_headache",
+        ),
+        (
+            "since the flight back from perth i cant get a full breath even sitting down",
+            "red_flag.pulmonary_embolism",
+        ),
+        (
+            "on the contraceptive jab and today i got really short of breath out of nowhere",
+            "red_flag.pulmonary_embolism",
+        ),
+        (
+            "my heart starts pounding out of control in races and i get dizzy like standing up "
+            "too fast",
+            "red_flag.dizzy_racing_exercise",
+        ),
+        (
+            "wrist in a cast since monday, the pain is unbearable tonight and my fingers are "
+            "tingling",
+            "red_flag.compartment_syndrome",
+        ),
+        (
+            "did 60 pull ups yesterday, arms went from sore to weak and i can barely bend them",
+            "red_flag.rhabdomyolysis",
+        ),
+        (
+            "on apixaban, banged my knee on the table and theres a warm lump now",
+            "red_flag.bleeding_on_blood_thinners",
+        ),
+        (
+            "wheezing after football and my blue inhaler is not doing anything",
+            "red_flag.breathless_at_rest_or_worse",
+        ),
+        (
+            "12 hours in a window seat, now the back of my left calf aches",
+            "red_flag.dvt",
+        ),
+        (
+            "pain in my lower back wrapping round to the front and down into my groin",
+            "red_flag.kidney_stone_signs",
+        ),
+        ("one side of my back hurts and im peeing blood", "red_flag.kidney_stone_signs"),
+        (
+            "my 2 year old wont put any weight on her leg, she crawls instead of walking",
+            "red_flag.cannot_walk_on_it",
+        ),
+        (
+            "burning patch on my ribs and now red bumps in a stripe",
+            "red_flag.shingles_signs",
+        ),
+        (
+            "pain began around my belly button and has moved low on the right, feel sick",
+            "red_flag.appendicitis_signs",
+        ),
+    ],
+)
+def test_more_warning_signs_in_peoples_own_words(brain, message, flag):
+    assert brain.reply(message).intent == flag
+
+
+def test_back_stiffness_that_movement_eases_is_for_a_gp_not_same_day(brain):
+    reply = brain.reply(
+        "29f, back stiff every morning for over an hour, gets better when i move not when i "
+        "rest, wakes me at 4am"
+    )
+    assert reply.intent == "red_flag.inflammatory_back_pain"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "numb bum after a long ride, comes back 20 min after i get off the bike",
+        "can you slow down your rate of speech",
+        "my daughter will not walk the dog anymore",
+        "had my appendix out years ago, can i do ab stretches",
+    ],
+)
+def test_their_look_alikes_stay_quiet(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_a_saddle_area_numb_after_deadlifts_is_still_the_emergency(brain):
+    reply = brain.reply(
+        "heavy deadlifts yesterday, the bit where you sit on a bike saddle is numb and my back is "
+        "sore"
+    )
+    assert reply.intent == "red_flag.saddle_or_both_legs_numb"
