@@ -1464,9 +1464,10 @@ class Brain:
     @staticmethod
     def _without_social_edges(words: Sequence[str]) -> Sequence[str] | None:
         """The words without chat noise at either end ("well", "haha" first; "x", "anyway",
-        "dear" last), when there is some and something is left; else None."""
+        "dear" last), when there is some and something is left; else None. The last word is
+        always left ("lol ok" is an "ok")."""
         start, end = 0, len(words)
-        while start < end and words[start] in lexicon.SOCIAL_LEADS:
+        while start < end - 1 and words[start] in lexicon.SOCIAL_LEADS:
             start += 1
         while end > start and words[end - 1] in lexicon.SOCIAL_TAILS:
             end -= 1

@@ -573,7 +573,16 @@ TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay", "fo
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
 #: "every day", "each day": a daily tip, not one now
 EVERY_DAY = frozenset(
-    {("every", "day"), ("each", "day"), ("every", "morning"), ("each", "morning")}
+    {
+        ("every", "day"),
+        ("each", "day"),
+        ("every", "morning"),
+        ("each", "morning"),
+        ("every", "night"),
+        ("each", "night"),
+        ("every", "evening"),
+        ("each", "evening"),
+    }
 )
 #: yes-or-no openings that ask for something rather than whether: "is there a full cooldown
 #: for after games", "can you give me a warm up", "do you have a cooldown"
@@ -882,7 +891,11 @@ COMPLAINT_AFTER = 3
 #: the cues that say something of an area near them
 SAYS_OF_AN_AREA = frozenset({"complaint", "request", "asks_stretch", "what", "why", "when"})
 #: chat noise at the start and at the end of a message, read past when it was not understood
-SOCIAL_LEADS = frozenset({"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so", "hmm", "um"})
+SOCIAL_LEADS = frozenset(
+    {"well", "haha", "hahaha", "ha", "lol", "oh", "ah", "so", "hmm", "um"}
+    # "yeah go on", "ok sure, next": a yes before the move
+    | {"yeah", "yea", "yes", "yep", "yup", "ya", "ye", "ok", "okay", "sure", "alright"}
+)
 SOCIAL_TAILS = frozenset(
     {"x", "xx", "xxx", "anyway", "anyways", "dear", "mate", "lol", "haha", "tbh", "then", "btw"}
 )
@@ -1247,6 +1260,12 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
     if asks_to_be_sent_daily(analysis):
         return "on"
     words = analysis.corrected
+    if (
+        every_day(words)
+        and names_a_clock_time(words)
+        and all(w in _WHEN_ONLY or _CLOCK_TIME.fullmatch(w) for w in words)
+    ):
+        return "on"  # "every day at 7am?": when to send it, and nothing else
     things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS
     # "can i get the daily stretch at 7pm instead": the daily tip by the name it comes with
     named = has_pair(words, _THE_DAILY) and has_pair(words, _DAILY_STRETCH)
@@ -1269,6 +1288,11 @@ def names_a_clock_time(words: Sequence[str]) -> bool:
 #: a time on the clock as people type it: "7pm", "7am", "0730", "19"
 _CLOCK_TIME = re.compile(r"\d{1,2}(am|pm)|\d{3,4}")
 _THE_DAILY = frozenset({("the", "daily"), ("my", "daily"), ("your", "daily")})
+#: the words of a message that only says when to send something daily ("every day at 7am?")
+_WHEN_ONLY = frozenset(
+    "every each day daily morning mornings night nights evening at around about by pls please "
+    "maybe say like".split()
+)
 _DAILY_STRETCH = frozenset({("daily", "stretch"), ("daily", "stretches")})
 
 

@@ -4035,3 +4035,34 @@ def test_an_area_word_that_names_a_thing_gives_way_to_the_area_complained_of(bra
     reply = brain.reply("chest of drawers is so heavy and my arms ache")
     assert reply.topic == "arms"
     assert reply.kind in ("answer", "stretch")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("bedtime routine please", "can you send me one of these every night?"),
+        ("morning routine pls", "shorter", "every day at 7am?"),
+    ],
+)
+def test_asking_for_it_every_night_or_at_a_time_turns_on_the_daily_tips(brain, turns):
+    assert converse(brain, *turns)[-1].intent == "daily.on"
+
+
+@pytest.mark.parametrize("message", ["i run every day at 6am", "is it ok to stretch every night"])
+def test_a_daily_habit_told_is_no_daily_tips_request(brain, message):
+    assert brain.reply(message).kind != "daily"
+
+
+def test_a_yes_before_a_move_is_read_past(brain):
+    first, reply = converse(brain, "lower back stretch", "yeah go on")
+    assert reply.kind == "stretch"
+    assert reply.topic == "lower_back"
+
+
+@pytest.mark.parametrize("message", ["lol ok", "yup, that's true", "makes sense"])
+def test_an_acknowledgement_with_chat_noise_is_still_one(brain, message):
+    assert brain.reply(message).intent == "smalltalk.acknowledge"
+
+
+def test_a_compliment_on_the_bots_brains(brain):
+    assert brain.reply("ur smart lol").intent == "smalltalk.compliment"
