@@ -1145,10 +1145,28 @@ class Brain:
             # one" stays on it
             asked = (context.intent or "").partition(".")[2] if context.kind == "tip" else ""
             return say.tip(None, context, topic=asked or None)
-        if context.kind == "tip" and analysis.topics and not cues & {"request", "why", "what"}:
+        if (
+            context.kind == "tip"
+            and analysis.topics
+            and not cues & {"request", "why", "what"}
+            # "nice. my hamstrings are always tight from cycling tho": a complaint, not a tip
+            # asked ("a tip for tight hamstrings" still is one)
+            and not ("complaint" in cues and lexicon.TIP_NAMES.isdisjoint(words))
+        ):
             named = analysis.topics[0]  # "one for my wrists?" after a tip: a tip about them
             if named != GENERAL:
                 return say.tip(None, context, topic=named)
+        if (
+            context.kind == "routine"
+            and context.plan is not None
+            and context.routine in self.pick.activities_in(words)
+            and not analysis.topics
+            and not cues & lexicon.ASKING_CUES
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+        ):
+            # "just laps at the pool, not racing" after the swimming warm-up: more of the same
+            # activity told, which the routine on screen is for
+            return with_lead(say.sized_routine(context.plan, context), lexicon.SAME_ACTIVITY_LEAD)
         counterpart = self._other_end(words, context)
         if counterpart is not None:  # "and after?" after a run warm-up: its cooldown
             return say.sized_routine(counterpart, context)
@@ -2083,6 +2101,10 @@ class Brain:
         follows = plan is not None and len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
         if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
             other = None if ask.plain else self.pick.named_beside_size(ask, context)
+            setting = self.pick.activities_in(analysis.corrected)
+            if other is None and plan.base == lexicon.PLAIN_ASK_ROUTINE and len(setting) == 1:
+                # "at my desk" after the general routine: the setting's own routine
+                other = Plan(setting[0], length=plan.length)
             return self._resized(other or plan, ask, context, postures=True)
         strong = ask.says_size_or_limit
         # the area a limit may ask a fitting stretch of: the one named, or the conversation's

@@ -48,6 +48,8 @@ COOL_WORDS = frozenset(
 #: after tips were asked for, a message with one of these asks for a tip now ("can i get one
 #: now", "send me one")
 ONE_NOW = frozenset({"one", "now", "today"})
+#: words that name a tip, or another of what came before ("one for my wrists?")
+TIP_NAMES = frozenset({"tip", "tips", "one", "another", "more", "hint", "advice"})
 #: after daily tips were turned on, a message of these words only, with a stop word, turns
 #: them off ("stop", "cancel them pls")
 STOP_WORDS = frozenset({"stop", "cancel", "off", "unsubscribe"})
@@ -645,6 +647,10 @@ BOTH_SIDES = frozenset(
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: cues that ask something of their own, which a message telling more of an activity does not
+ASKING_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "complaint"})
+#: said before the routine again when the message tells more of its activity
+SAME_ACTIVITY_LEAD = "That's just what this one is for."
 #: words that aim a routine or a stretch at one area ("mostly for my lower back", "can you
 #: focus on my hips", "i want it to hit my lats more")
 FOCUS_WORDS = frozenset(

@@ -4066,3 +4066,48 @@ def test_an_acknowledgement_with_chat_noise_is_still_one(brain, message):
 
 def test_a_compliment_on_the_bots_brains(brain):
     assert brain.reply("ur smart lol").intent == "smalltalk.compliment"
+
+
+def test_a_setting_named_after_the_general_routine_gets_its_own(brain):
+    replies = converse(brain, "i need a quick stretch routine", "at my desk", "only got 3 minutes")
+    assert [r.intent for r in replies] == [
+        "routine.full_body",
+        "routine.desk_break",
+        "routine.desk_break",
+    ]
+
+
+def test_a_setting_named_after_another_routine_keeps_it(brain):
+    assert converse(brain, "bedtime routine", "at my desk")[-1].intent == "routine.bedtime"
+
+
+@pytest.mark.parametrize("said", ["my knees dont like kneeling", "not a fan of kneeling, another?"])
+def test_a_dislike_of_kneeling_is_the_no_kneeling_limit(brain, said):
+    first, reply = converse(brain, "hip flexor stretch", said)
+    assert reply.kind == "stretch"
+    assert reply.topic == "hip_flexors"
+    assert "no_kneeling" in reply.context.limits
+
+
+def test_a_complaint_after_a_tip_is_about_the_area(brain):
+    reply = converse(
+        brain, "give me a stretch tip", "nice. my hamstrings are always tight from cycling tho"
+    )[-1]
+    assert reply.topic == "hamstrings"
+    assert reply.kind in ("answer", "stretch")
+
+
+def test_an_area_asked_for_after_a_tip_is_still_a_tip_about_it(brain):
+    reply = converse(brain, "give me a stretch tip", "one for my wrists?")[-1]
+    assert (reply.kind, reply.topic) == ("tip", "wrists_forearms")
+
+
+def test_more_of_the_activity_told_after_its_routine_keeps_the_routine(brain):
+    replies = converse(
+        brain, "warm up for swimming", "just laps at the pool, not racing", "and after?"
+    )
+    assert [r.intent for r in replies] == [
+        "routine.warmup_swimming",
+        "routine.warmup_swimming",
+        "routine.cooldown_swimming",
+    ]
