@@ -4111,3 +4111,22 @@ def test_more_of_the_activity_told_after_its_routine_keeps_the_routine(brain):
         "routine.warmup_swimming",
         "routine.cooldown_swimming",
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("back feels rubbish from my saggy mattress, new one comes friday", "lower_back"),
+        ("slight pinch at the front of my hip at the bottom of a deep squat", "hip_flexors"),
+        ("slight pinch in my lower back in cobra, if i come up less it goes", "lower_back"),
+    ],
+)
+def test_a_pinch_or_an_area_feeling_rubbish_is_a_complaint_about_it(brain, message, topic):
+    reply = brain.reply(message)
+    assert reply.kind in ("answer", "stretch")
+    assert reply.topic == topic
+
+
+@pytest.mark.parametrize("message", ["i feel awful", "feel bad for my dog"])
+def test_feeling_bad_with_no_area_is_no_area_complaint(brain, message):
+    assert brain.reply(message).kind not in ("answer", "stretch")
