@@ -2102,8 +2102,14 @@ class Brain:
         if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
             other = None if ask.plain else self.pick.named_beside_size(ask, context)
             setting = self.pick.activities_in(analysis.corrected)
-            if other is None and plan.base == lexicon.PLAIN_ASK_ROUTINE and len(setting) == 1:
-                # "at my desk" after the general routine: the setting's own routine
+            if (
+                other is None
+                and ask.plain
+                and plan.base == lexicon.PLAIN_ASK_ROUTINE
+                and len(setting) == 1
+            ):
+                # "at my desk" after the general routine: the setting's own routine ("nothing
+                # on the floor, i'm in the office" keeps the routine, without the floor)
                 other = Plan(setting[0], length=plan.length)
             return self._resized(other or plan, ask, context, postures=True)
         strong = ask.says_size_or_limit
