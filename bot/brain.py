@@ -464,6 +464,11 @@ class Brain:
             if lexicon.thanks_then_told(analysis) and "thanks" in self.kb.smalltalk:
                 # "cheers, off on my round now", "thank you, she'll love this"
                 return self.replies.smalltalk("thanks", " ".join(analysis.words), context)
+            if lexicon.SEEKING_CARE in safety.symptoms and "acknowledge" in self.kb.smalltalk:
+                # "I'll ring my oncology nurse", "ok i'll get it looked at": support, not "I
+                # only know about stretching"
+                reply = self.replies.smalltalk("acknowledge", " ".join(analysis.words), context)
+                return with_lead(reply, lexicon.GETTING_CARE_LEAD)
             if rest is not None and self._greets(analysis, rest):
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):

@@ -647,6 +647,13 @@ BOTH_SIDES = frozenset(
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: the red-flag terms' reading of a message saying the person will get care ("I'll ring my GP")
+SEEKING_CARE = "$seeking_care"
+#: said first to such a message
+GETTING_CARE_LEAD = (
+    "Good plan. Tell them what you told me, and leave stretching that area until they have "
+    "had a look."
+)
 #: cues that ask something of their own, which a message telling more of an activity does not
 ASKING_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "complaint"})
 #: said before the routine again when the message tells more of its activity

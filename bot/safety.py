@@ -70,6 +70,11 @@ _PLACES = frozenset(_SYMPTOM + k for k in ("body", "arm", "hand", "head"))
 _WIDE_AREAS = frozenset(_SYMPTOM + k for k in ("limb", "joint", "conversation_area"))
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
+#: a message saying the person will get care: after a red flag it is read on its own, unless
+#: it tells a symptom more than the care it names ("I'll ring my oncology nurse" names cancer
+#: care; "I'll ring my GP, it's more swollen now" tells more)
+_SEEKING_CARE = _SYMPTOM + "seeking_care"
+_CARE_NAMES = frozenset(_SYMPTOM + k for k in ("cancer", "steroids_immune"))
 _PRESENT = "$present"
 #: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
 _NO_AREA = "$no_area"
@@ -288,7 +293,9 @@ class SafetyRules:
             # when i stepped on the glass", which says what was not felt)
             found.add(_STRETCH_FELT)
         own = set(found)  # what this message says itself, without the conversation's area
-        if not areas:  # "the left one is hot": the area the conversation is about
+        care_only = _SEEKING_CARE in own and not (self._told_keys & own) - _CARE_NAMES
+        if not areas and not care_only:  # "the left one is hot": the area the conversation
+            # is about (not for "I'll ring my nurse", which is read on its own)
             areas = self._area_keys & known_before
             if topic is not None:
                 areas |= self._areas_of.get(topic, frozenset())
@@ -322,6 +329,8 @@ class SafetyRules:
         tells_own = not self._told_keys.isdisjoint(own)
         if (continuing or asking) and (
             not tells_own
+            # "I'll ring my oncology nurse": what it names is care sought, not a symptom more
+            or care_only
             # "will do. any tips for a stiff neck?" after a swollen calf: a stretch asked for
             # another area starts afresh, though it tells how that area feels
             or (asking and self.names_another_area(own, known_before))

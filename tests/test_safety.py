@@ -2827,3 +2827,40 @@ def test_a_saddle_area_numb_after_deadlifts_is_still_the_emergency(brain):
         "sore"
     )
     assert reply.intent == "red_flag.saddle_or_both_legs_numb"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (
+            "hamstring stretch",
+            "that one hurt, felt a pop at the back of my thigh and now a big bruise is coming",
+            "ok i'll get it looked at. can i still stretch my upper body?",
+        ),
+        (
+            "lower back stretches please",
+            "I had breast cancer, 4 years clear, and this pain is new, constant, and doesn't ease "
+            "when I lie down",
+            "I'll ring my oncology nurse. thanks for being straight with me",
+        ),
+    ],
+)
+def test_care_sought_or_the_upper_body_asked_after_a_flag_is_no_flag_again(brain, turns):
+    replies = converse(brain, *turns)
+    assert replies[1].kind == "red_flag"
+    assert replies[-1].kind != "red_flag"
+
+
+def test_saying_you_will_get_care_gets_a_word_of_support(brain):
+    reply = brain.reply("ill ring my gp")
+    assert reply.kind == "smalltalk"
+    assert "Good plan" in render_text(reply)
+
+
+def test_care_sought_with_the_concern_getting_worse_keeps_the_flag(brain):
+    reply = converse(
+        brain,
+        "my calf is swollen after the flight",
+        "ill ring my gp, its getting more swollen and now im short of breath",
+    )[-1]
+    assert reply.kind == "red_flag"
