@@ -2864,3 +2864,24 @@ def test_care_sought_with_the_concern_getting_worse_keeps_the_flag(brain):
         "ill ring my gp, its getting more swollen and now im short of breath",
     )[-1]
     assert reply.kind == "red_flag"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "numbness started in my buttock and has crept down to my foot this week",
+        "it shoots from my bum down into my foot and the foot is a bit numb",
+    ],
+)
+def test_numbness_on_its_way_down_one_leg_from_the_bum_is_no_saddle_numbness(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "red_flag"
+    assert reply.intent != "red_flag.saddle_or_both_legs_numb"
+    assert level_of(brain, reply) in ("urgent", "see_professional")
+
+
+@pytest.mark.parametrize(
+    "message", ["numb bum and my back hurts", "my bum is numb since my back went"]
+)
+def test_a_numb_bum_with_back_pain_is_still_the_emergency(brain, message):
+    assert brain.reply(message).intent == "red_flag.saddle_or_both_legs_numb"
