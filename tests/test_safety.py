@@ -2885,3 +2885,33 @@ def test_numbness_on_its_way_down_one_leg_from_the_bum_is_no_saddle_numbness(bra
 )
 def test_a_numb_bum_with_back_pain_is_still_the_emergency(brain, message):
     assert brain.reply(message).intent == "red_flag.saddle_or_both_legs_numb"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        (
+            "on levofloxacin for a chest infection and now my achilles is really sore, ok to run?",
+            "red_flag.antibiotic_tendon",
+        ),
+        (
+            "dug the veg patch all morning, now my jaw and left shoulder ache and i feel sick",
+            "red_flag.heart_attack_signs",
+        ),
+        (
+            "my toddler is refusing to put weight on his leg today and feels hot",
+            "red_flag.cannot_walk_on_it",
+        ),
+    ],
+)
+def test_a_tendon_on_antibiotics_a_jaw_with_a_shoulder_a_child_refusing_weight(
+    brain, message, flag
+):
+    assert brain.reply(message).intent == flag
+
+
+def test_a_bladder_infection_with_tendon_issues_is_no_cauda_equina(brain):
+    reply = brain.reply(
+        "chronic achilles issues, and my gp put me on antibiotics for a bladder infection"
+    )
+    assert reply.intent != "red_flag.cauda_equina"
