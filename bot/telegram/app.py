@@ -306,6 +306,25 @@ def configure_logging(settings: Settings) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     install_redacting_filter(*settings.secrets)
     logging.getLogger("telegram.ext").addFilter(_no_token_traceback)
+    logging.getLogger(_JOB_EXECUTOR_LOGGER).addFilter(_job_cancelled_at_shutdown)
+
+
+#: the logger of the job queue's executor (APScheduler's default executor)
+_JOB_EXECUTOR_LOGGER = "apscheduler.executors.default"
+
+
+def _job_cancelled_at_shutdown(record: logging.LogRecord) -> bool:
+    """A job still running when the bot stops is cancelled by the job queue, which logs it as
+    an error with a traceback ("Error running job ..."). That is the stop doing its work, not
+    a fault: one INFO line, no traceback. Any other job error keeps its traceback."""
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, asyncio.CancelledError):
+        record.msg = f"{record.getMessage()}: cancelled as the bot stopped"
+        record.args = ()
+        record.levelno, record.levelname = logging.INFO, logging.getLevelName(logging.INFO)
+        record.exc_info = None
+        record.exc_text = None
+    return True
 
 
 def _no_token_traceback(record: logging.LogRecord) -> bool:
