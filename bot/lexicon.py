@@ -542,9 +542,6 @@ THING_CUE = "not_a_body"
 #: ... named this many words after an area word, it makes the area word the thing's ("chest of
 #: drawers")
 THING_NAME_REACH = 1
-#: a thing named this many words after an area word makes the area word the thing's ("chest of
-#: drawers")
-THING_NAME_REACH = 1
 #: ... and "behind" after one of these: "reach behind my back", "get my hand behind my back"
 REACH_WORDS = frozenset({"reach", "reaching", "get", "put", "scratch", "hand", "hands", "arm"})
 #: what a message must say of a body region for its routine: a complaint or an ask
