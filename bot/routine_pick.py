@@ -491,7 +491,10 @@ class RoutinePicker:
             asks = "request" in cues or self.asks(analysis)
             if found:
                 # "i need something to cool down with after football": no football cool-down,
-                # the general one, when asked for ("warm up 30 min on the bike first" is not)
+                # the general one, when asked for ("warm up 30 min on the bike first" is not);
+                # a short ask names its activity with the general one's own words ("warm up
+                # for dancers")
+                asks = asks or (wanted in found and len(words) <= lexicon.SHORT_ASK_WORDS)
                 return wanted if asks and not lexicon.warm_up_of_a_thing(words) else None
             if how == wanted:
                 return wanted  # "how do i warm up my hamstrings": the general warm-up

@@ -775,6 +775,10 @@ def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine)
         ("stretches for skiers", "cooldown"),
         ("stretches for dancers", "cooldown"),
         ("post workout stretches", "cooldown"),
+        # a short ask that names the activity with the general routine's own words
+        ("warm up for dancers", "warmup"),
+        ("warmup before ballet", "warmup"),
+        ("cooldown after ballet class", "cooldown"),
         # and the ones that have theirs keep them
         ("golf warm up", "warmup_golf"),
         ("stretches for golfers", "cooldown_golf"),
