@@ -448,7 +448,25 @@ class WantReader:
             return None  # "are stretch marks from bulking permanent?": stretch in another sense
         if self.stretch_before_exercise(analysis):
             return lexicon.BEFORE_AFTER  # "do i really need to stretch before running?"
-        return next((key for kind, key, _t in match.alternatives if kind == GENERAL), None)
+        if (
+            match.kind == "routine"
+            and match.key in lexicon.TIME_ROUTINES.values()
+            and self.pick.activities_in(words) == [match.key]
+            and "exercise" not in self.cues.read(words)
+        ):
+            # "is it good to stretch before bed": yes, and here is how (not "... in the morning
+            # or at night", a question of which)
+            return None
+        # an answer about one sensation needs it named: "should i stretch at night" is no cramp
+        return next(
+            (
+                key
+                for kind, key, _t in match.alternatives
+                if kind == GENERAL
+                and (key not in lexicon.NAMED_ONLY_GENERAL or self.names_subject(key, words))
+            ),
+            None,
+        )
 
     def practice_asked(self, analysis: Analysis) -> str | None:
         """The one way of stretching or goal (`lexicon.PRACTICE_SUBJECTS`) a message names and

@@ -790,6 +790,23 @@ def test_an_activity_without_a_routine_gets_the_general_one(brain, message, rout
 
 
 @pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # a yes-or-no question about stretching at one time of day: that time's routine
+        ("should i stretch at night", "routine.bedtime"),
+        ("is it good to stretch before bed", "routine.bedtime"),
+        ("can stretching help me sleep better", "routine.bedtime"),
+        # an answer about one sensation only when it is named
+        ("should i stretch when i get cramps at night", "general.cramp"),
+        # before exercise is the before-or-after answer
+        ("should i stretch before my run", "general.before_after"),
+    ],
+)
+def test_whether_to_stretch_at_a_time_of_day_gets_that_times_routine(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
     ("message", "routine"),
     [
         # a routine to do every day is a routine, not the daily tips
