@@ -2431,6 +2431,9 @@ class Brain:
         elif accepted and match.kind == "routine":
             match = self._to_the_activity_named(match, analysis)
             match = self._without_an_untold_condition(match, context)
+        if accepted and match.kind == "general" and match.key in lexicon.NAMED_METHOD_GENERAL:
+            # a way of stretching needs its name: the first general runner-up that does not
+            match = self._named_method_or_runner(match, analysis)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
@@ -3059,6 +3062,20 @@ class Brain:
         if condition is None or condition.ages is not None or match.key in context.conditions:
             return match
         return replace(match, key=lexicon.WHOLE_BODY_ROUTINE)
+
+    def _named_method_or_runner(self, match: Match, analysis: Analysis) -> Match:
+        """`match`, an answer about one way of stretching, when the message names it; else its
+        first general runner-up that needs no name, or the match itself when there is none."""
+        words = analysis.corrected
+        if self.wants.names_subject(match.key, words):
+            return match
+        for kind, key, _topic in match.alternatives:
+            if kind == GENERAL and not (
+                key in lexicon.NAMED_ONLY_GENERAL | lexicon.NAMED_METHOD_GENERAL
+                and not self.wants.names_subject(key, words)
+            ):
+                return replace(match, key=key)
+        return match
 
     def _activity_asked_instead(self, match: Match, analysis: Analysis) -> Match:
         """A general answer matched for a request for stretches around an activity that names

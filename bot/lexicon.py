@@ -226,6 +226,9 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
     "side_stitch",
     "head_rush",
 }
+#: general answers about one way of stretching, taken only from a message that names it
+#: ("should runners stretch?" is not about contract-relax, though "is pnf good for runners" is)
+NAMED_METHOD_GENERAL = frozenset({"pnf"})
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
 #: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
 #: senses too often ("on pins and needles waiting", "a tremor on the richter scale")

@@ -807,6 +807,23 @@ def test_whether_to_stretch_at_a_time_of_day_gets_that_times_routine(brain, mess
 
 
 @pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("is pnf good for runners", "general.pnf"),
+        ("partner stretching, is it safe?", "general.pnf"),
+        ("contract relax how to", "general.pnf"),
+    ],
+)
+def test_a_way_of_stretching_named_gets_its_answer(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+def test_a_way_of_stretching_not_named_is_not_its_answer(brain):
+    # "should runners stretch?" looks like "is pnf good for runners" but names no method
+    assert brain.reply("should runners stretch?").intent not in ("general.pnf", "fallback")
+
+
+@pytest.mark.parametrize(
     ("message", "routine"),
     [
         # a routine to do every day is a routine, not the daily tips
