@@ -530,6 +530,9 @@ def test_guesses_come_from_the_message(brain):
             "calves.why_tight",
         ),
         ("Did I just sleep wrong? I have a crick in my neck!", "neck.why_tight"),
+        # the name of an overuse complaint is a complaint of its area
+        ("shin splints from running on concrete", "shins.stretch"),
+        ("tennis elbow from work", "wrists_forearms.stretch"),
         ("What is this back pain I get when sitting at work all day?", "lower_back.why_tight"),
         (
             "my hamstrings are so tight since i started cycling to work, what can i do",
