@@ -553,6 +553,14 @@ class _TermIndex:
         """The keys of every term in `words` that no negation reaches; a negation stops at
         `breaks` (where a piece after punctuation starts)."""
         matches = self._matches(words)
+        if breaks:
+            # a time long past is told in one piece: "on steroids for years, back pain" holds
+            # no "years back" (a list, "red, hot and swollen", runs on across its commas)
+            matches = [
+                (start, end, keys)
+                for start, end, keys in matches
+                if _PAST not in keys or not any(start < b < end for b in breaks)
+            ]
         if self._not_before or self._not_after:
             matches = self._without_context(words, matches)
         if not any(w in NEGATORS for w in words):

@@ -1154,6 +1154,8 @@ SIGNS_IN_OWN_WORDS = [
         "on long term steroids and my hip has started hurting, im limping",
         "red_flag.steroids_or_weak_immunity",
     ),
+    # "years, back" is no "years back" (long ago): a time past is told in one piece
+    ("been on steroids for years, back pain", "red_flag.steroids_or_weak_immunity"),
     ("im 74 and keep losing my balance lately", "red_flag.repeated_falls"),
     (
         "im 66 and both shoulders are so stiff every morning i can barely lift my arms, came on over a few weeks",
