@@ -533,6 +533,8 @@ def test_guesses_come_from_the_message(brain):
         # the name of an overuse complaint is a complaint of its area
         ("shin splints from running on concrete", "shins.stretch"),
         ("tennis elbow from work", "wrists_forearms.stretch"),
+        # shoulders held up by the ears are tense ones
+        ("i'm a hairdresser and my shoulders are up round my ears by 3pm", "shoulders.why_tight"),
         ("What is this back pain I get when sitting at work all day?", "lower_back.why_tight"),
         (
             "my hamstrings are so tight since i started cycling to work, what can i do",
