@@ -290,6 +290,8 @@ class Brain:
                 # letters the normaliser keeps none of: Cyrillic, Greek, Chinese, Arabic...
                 return self.replies.other_language(None, context)
             return self.replies.empty(text, context)
+        if set(analysis.normalised) <= lexicon.LAUGHTER and "acknowledge" in self.kb.smalltalk:
+            return self.replies.smalltalk("acknowledge", text, context)  # a bare "lol"
         if lexicon.NEW_QUESTION_CUE in self.cues.read(
             analysis.corrected[: lexicon.NEW_QUESTION_REACH]
         ):

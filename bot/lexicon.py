@@ -481,6 +481,10 @@ CUE_ASPECTS = (
 THANKS_EMOJI = frozenset(
     {"🙏", "👍", "👌", "🙌", "❤", "🤝", "🔥", "💯", "👏", "💪", "😍", "🥰", "♥", "😊", "🤩", "😁"}
 )
+#: laughter alone ("lol", "hahaha"): taken as it is meant, a friendly nod
+LAUGHTER = frozenset(
+    "lol lool lolol lmao lmfao rofl haha hahaha hahahaha ha hah hehe heh xd".split()
+)
 #: a wave: hello, or goodbye
 WAVE_EMOJI = frozenset({"👋"})
 #: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form

@@ -2502,6 +2502,9 @@ OWN_WORDS = [
     ("in seoul, what things can i do", "fallback"),
     ("👋", "smalltalk.greeting"),
     ("🙏🏽🙏", "smalltalk.thanks"),
+    # laughter alone is a friendly nod, not something the bot cannot help with
+    ("lol", "smalltalk.acknowledge"),
+    ("hahaha", "smalltalk.acknowledge"),
     ("give me one", "fallback"),
     # "neck" needs an owner or a complaint elsewhere ("neck of the woods"); "neck stretches"
     # is the body's, even with a car in the story
