@@ -24,7 +24,7 @@ from bot.kb import GENERAL, KnowledgeBase, Stretch
 from bot.replies import ASKED_ABOUT_AREA, ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
-from bot.safety import SafetyRules
+from bot.safety import SEEKING_CARE, SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
@@ -466,7 +466,7 @@ class Brain:
             if lexicon.thanks_then_told(analysis) and "thanks" in self.kb.smalltalk:
                 # "cheers, off on my round now", "thank you, she'll love this"
                 return self.replies.smalltalk("thanks", " ".join(analysis.words), context)
-            if lexicon.SEEKING_CARE in safety.symptoms and "acknowledge" in self.kb.smalltalk:
+            if SEEKING_CARE in safety.symptoms and "acknowledge" in self.kb.smalltalk:
                 # "I'll ring my oncology nurse", "ok i'll get it looked at": support, not "I
                 # only know about stretching"
                 reply = self.replies.smalltalk("acknowledge", " ".join(analysis.words), context)

@@ -651,9 +651,8 @@ BOTH_SIDES = frozenset(
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
-#: the red-flag terms' reading of a message saying the person will get care ("I'll ring my GP")
-SEEKING_CARE = "$seeking_care"
-#: said first to such a message
+#: said first to a message saying the person will get care ("I'll ring my GP"; the red-flag
+#: terms read it as `safety.SEEKING_CARE`)
 GETTING_CARE_LEAD = (
     "Good plan. Tell them what you told me, and leave stretching that area until they have "
     "had a look."

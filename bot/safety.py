@@ -73,7 +73,7 @@ _PAST = "$past"
 #: a message saying the person will get care: after a red flag it is read on its own, unless
 #: it tells a symptom more than the care it names ("I'll ring my oncology nurse" names cancer
 #: care; "I'll ring my GP, it's more swollen now" tells more)
-_SEEKING_CARE = _SYMPTOM + "seeking_care"
+SEEKING_CARE = _SYMPTOM + "seeking_care"
 _CARE_NAMES = frozenset(_SYMPTOM + k for k in ("cancer", "steroids_immune"))
 _PRESENT = "$present"
 #: set when neither the message nor the conversation names a body area (`kb.BUILTIN_SYMPTOMS`)
@@ -293,7 +293,7 @@ class SafetyRules:
             # when i stepped on the glass", which says what was not felt)
             found.add(_STRETCH_FELT)
         own = set(found)  # what this message says itself, without the conversation's area
-        care_only = _SEEKING_CARE in own and not (self._told_keys & own) - _CARE_NAMES
+        care_only = SEEKING_CARE in own and not (self._told_keys & own) - _CARE_NAMES
         if not areas and not care_only:  # "the left one is hot": the area the conversation
             # is about (not for "I'll ring my nurse", which is read on its own)
             areas = self._area_keys & known_before
