@@ -1215,15 +1215,31 @@ def has_pair(words: Sequence[str], pairs: frozenset[tuple[str, str]]) -> bool:
 
 def first_span(words: Sequence[str], spans: Collection[tuple[str, ...]]) -> tuple[int, int] | None:
     """(start, end) of the first place in `words` where one of `spans` stands, or None."""
-    return next(
-        (
-            (i, i + len(span))
-            for i in range(len(words))
-            for span in spans
-            if tuple(words[i : i + len(span)]) == span
-        ),
-        None,
-    )
+    by_first = _spans_by_first(spans)
+    for i, word in enumerate(words):
+        for span in by_first.get(word, ()):
+            if tuple(words[i : i + len(span)]) == span:
+                return i, i + len(span)
+    return None
+
+
+#: `_spans_by_first`'s index of each collection of spans it was given (by identity; the
+#: collection is kept, so its id is never another's)
+_SPAN_INDEXES: dict[int, tuple[Collection[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _spans_by_first(spans: Collection[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """The spans by their first word, in their own order: `first_span` tries at each word only
+    the spans that start with it (the lexicon's collections are constants, indexed once)."""
+    known = _SPAN_INDEXES.get(id(spans))
+    if known is not None and known[0] is spans:
+        return known[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for span in spans:
+        if span:
+            index.setdefault(span[0], []).append(span)
+    _SPAN_INDEXES[id(spans)] = (spans, index)
+    return index
 
 
 def asks_both_sides(words: Sequence[str]) -> bool:
