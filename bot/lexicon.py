@@ -1610,7 +1610,16 @@ def done_before_or_after(words: Sequence[str]) -> set[str]:
     pairs = set(zip(words, words[1:], strict=False))
     first = not pairs.isdisjoint(DONE_FIRST)  # "should i be doing something first?"
     if pairs.isdisjoint(WHAT_TO_DO) and not first:
-        return set()
+        # stretches asked for after it are its cool-down ("what muscles should i stretch after
+        # playing football", "stretches after five a side"); whether to stretch is a question
+        # of its own ("should i stretch after football"), and before it a contested one
+        stretched_after = (
+            "after" in words
+            and "before" not in words
+            and not STRETCH_FORMS.isdisjoint(words)
+            and not asks_whether(words)
+        )
+        return {"cooldown"} if stretched_after else set()
     before, after = "before" in words or first, "after" in words
     if before == after:
         return set()

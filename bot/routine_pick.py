@@ -266,6 +266,12 @@ class RoutinePicker:
         if not named:
             return match.key
         if match.key in named:  # "pre ride routine": not the cycling cool-down it matched
+            own_cool = f"{COOLDOWN}_{match.key.partition('_')[2]}"
+            if own_cool not in self.kb.routines and lexicon.cool_down_instead(
+                match.key, analysis.corrected
+            ):
+                # "stretches after football": football has a warm-up only
+                return COOLDOWN if COOLDOWN in self.kb.routines else match.key
             # the same activity's other end may be the one the words say ("pickup basketball
             # after work, what should i do before")
             return lexicon.which_end(match.key, named, analysis.corrected)

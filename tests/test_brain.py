@@ -784,6 +784,10 @@ def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine)
         ("warm up for dancers", "warmup"),
         ("warmup before ballet", "warmup"),
         ("cooldown after ballet class", "cooldown"),
+        # stretches asked for after an activity with a warm-up only: the general cool-down
+        ("what muscles should i stretch after playing football", "cooldown"),
+        ("stretches after football", "cooldown"),
+        ("stretches before football", "warmup_soccer"),
         # and the ones that have theirs keep them
         ("golf warm up", "warmup_golf"),
         ("stretches for golfers", "cooldown_golf"),
