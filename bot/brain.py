@@ -568,12 +568,20 @@ class Brain:
     def _stiff_in_the_morning(self, analysis: Analysis) -> bool:
         """Whether a message nothing else understood complains, naming no area, of how it
         feels in the morning or on getting up: "im like the tin man every morning", "feel like
-        a rusty gate when i get up"."""
+        a rusty gate when i get up", "i walk like an old man in the mornings"."""
         words = analysis.corrected
         return (
             not analysis.topics
             and lexicon.tells_morning(words)
-            and not lexicon.STIFF_WORDS.isdisjoint(words)
+            and (
+                not lexicon.STIFF_WORDS.isdisjoint(words)
+                # a stiff likeness: "i walk like an old man in the mornings" (not "every
+                # morning i feel like garbage")
+                or any(
+                    not lexicon.STIFF_LIKENESS.isdisjoint(words[s:e])
+                    for s, e in self.cues.where(words, "complaint")
+                )
+            )
             and lexicon.owns_only_the_body(words)
             and not self.cues.read(words) & {"not_a_body", "device"}
         )

@@ -1959,6 +1959,13 @@ def owns_only_the_body(words: Sequence[str]) -> bool:
     )
 
 
+#: words of a likeness that tells of stiff moving ("like an old man", "walk like a penguin")
+STIFF_LIKENESS = frozenset(
+    """walk walking old robot rusty creaky tin board plank penguin crab deer foal bambi
+    giraffe""".split()
+)
+
+
 def tells_morning(words: Sequence[str]) -> bool:
     """Whether the words tell of the morning or of getting up."""
     return first_span(words, MORNING_SPANS) is not None

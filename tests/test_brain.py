@@ -3668,6 +3668,7 @@ def test_things_that_crack_are_not_joints(brain, message):
     ("message", "intent"),
     [
         ("im like the tin man every morning", "general.morning_stiffness"),
+        ("i walk like an old man in the mornings", "general.morning_stiffness"),
         ("feel like a rusty gate when i get up", "general.morning_stiffness"),
         ("should i feel it burn", "general.pain"),
         ("why am i so inflexible", "general.flexibility_timeline"),
