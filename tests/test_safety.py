@@ -448,6 +448,8 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("my mum had her knee done in march, can she stretch her hamstrings", "knee_replacement"),
         ("20 weeks with my first and my hips ache, what stretches", "pregnancy"),
         ("had both knees done, stiff getting up from chairs, gentle stretches", "knee_replacement"),
+        ("my knee got replaced in january, which stretches are ok", "knee_replacement"),
+        ("my hip was replaced 2 years ago, can i do pigeon", "hip_replacement"),
         ("stretches for my mum, shes 80", "older_adults"),
         ("the pain goes down the back of my leg to my foot", "sciatica"),
         ("28 weeks with number 3 and my hips ache, safe stretches?", "pregnancy"),
