@@ -1057,6 +1057,8 @@ SIGNS_IN_OWN_WORDS = [
         "whenever i sneeze my back catches and it's been like that for weeks",
         "red_flag.cough_sneeze_pain",
     ),
+    # a sharp pain a sneeze sets off is a disc's, not a tear
+    ("sneezing sends a bolt of pain down my back into my leg", "red_flag.cough_sneeze_pain"),
     (
         "my shin went red and hot and the red patch keeps spreading, feel shivery",
         "red_flag.spreading_redness",
