@@ -1057,6 +1057,11 @@ SIGNS_IN_OWN_WORDS = [
         "whenever i sneeze my back catches and it's been like that for weeks",
         "red_flag.cough_sneeze_pain",
     ),
+    # aching all over with a fever or shivering: an infection to rest, not a soreness
+    (
+        "muscles ache all over, shivering with chills and a high temp, will stretching help",
+        "red_flag.fever_aching_all_over",
+    ),
     # a sharp pain a sneeze sets off is a disc's, not a tear
     ("sneezing sends a bolt of pain down my back into my leg", "red_flag.cough_sneeze_pain"),
     (
@@ -1434,6 +1439,8 @@ SIGNS_IN_OWN_WORDS = [
     ),
     ("my fingers and toes have been numb and prickly for weeks", "red_flag.numb_hands_and_feet"),
     ("numb hands and feet after my ice bath, normal?", None),
+    ("shivering after my ice bath and my legs ache", None),
+    ("aching all over after my first crossfit class", None),
     ("both my legs are numb and my back is killing me", "red_flag.saddle_or_both_legs_numb"),
     # exhaustion laughed off, gasping on intervals, a figurative heart attack: no red flag
     ("leg day killed me lol i cant feel my legs", None),
