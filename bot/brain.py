@@ -21,7 +21,14 @@ from typing import Any
 from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import ASKED_ABOUT_AREA, ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
+from bot.replies import (
+    ASKED_ABOUT_AREA,
+    ASPECT_ORDER,
+    COOLDOWN,
+    GENERAL_MORE_TOPIC,
+    Replies,
+    card_topic,
+)
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
 from bot.safety import SEEKING_CARE, SafetyRules
@@ -3092,6 +3099,17 @@ class Brain:
         none of the answer's subject ("stretches for skiers" read like "stretches for
         beginners"): the activity's routine, at the end the message asks for."""
         words = analysis.corrected
+        if (
+            not analysis.topics
+            and not self.wants.names_subject(match.key, words)
+            and lexicon.tells_it_is_over(words)
+            and not lexicon.STRETCH_FORMS.isdisjoint(words)
+        ):
+            # "just finished 60k on the bike, what should I stretch": its cool-down, asked
+            found = self.pick.activities_in(words)
+            cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
+            if found and (cool is not None or COOLDOWN in self.kb.routines):
+                return replace(match, kind="routine", key=cool or COOLDOWN)
         if (
             analysis.topics
             or self.wants.names_subject(match.key, words)

@@ -1537,6 +1537,28 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
 _STARTING_PLACES = frozenset({("first", "tee"), ("start", "line"), ("starting", "line")})
 
 
+#: an activity told as just over: "just finished 60k on the bike", "back from my run"
+_JUST_OVER_PAIRS = frozenset(
+    {
+        ("just", "finished"),
+        ("just", "done"),
+        ("just", "did"),
+        ("just", "completed"),
+        ("back", "from"),
+        ("home", "from"),
+        ("done", "with"),
+        ("finished", "my"),
+        ("did", "my"),
+    }
+)
+
+
+def tells_it_is_over(words: Sequence[str]) -> bool:
+    """Whether the words tell an activity as just over ("just finished 60k on the bike, what
+    should i stretch"), and say nothing of before."""
+    return has_pair(words, _JUST_OVER_PAIRS) and WARM_WORDS.isdisjoint(words)
+
+
 def cool_down_instead(found: str, words: Sequence[str]) -> bool:
     """Whether the words ask for the cool-down of an activity that has only a warm-up
     (`found`): "cool down after a football match", "stretches after 5 a side"."""

@@ -788,6 +788,9 @@ def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine)
         ("what muscles should i stretch after playing football", "cooldown"),
         ("stretches after football", "cooldown"),
         ("stretches before football", "warmup_soccer"),
+        # an activity told as just over: its cool-down, the general one when it has none
+        ("just finished 60k on the bike, what should I stretch", "cooldown_cycling"),
+        ("back from my hike, what should i stretch", "cooldown"),
         # and the ones that have theirs keep them
         ("golf warm up", "warmup_golf"),
         ("stretches for golfers", "cooldown_golf"),
