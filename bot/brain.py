@@ -2939,8 +2939,11 @@ class Brain:
         if kind == "general":
             if self.wants.lone_word(analysis, key):
                 return say.fallback(match, context)  # "stop": not "does stretching stop..."
-            planned = self.pick.of_general(key) if lexicon.PLAN_WORDS & set(words) else None
-            if planned is not None:  # "i want a plan to get me touching my toes"
+            asks_plan = (lexicon.PLAN_WORDS | lexicon.ROUTINE_NAMES) & set(words)
+            planned = self.pick.of_general(key) if asks_plan else None
+            if planned is not None:
+                # "i want a plan to get me touching my toes", "the splits by summer, is there
+                # a routine"
                 return say.routine(
                     self.kb.routines[planned], context, confidence=lexicon.CUE_CONFIDENCE
                 )

@@ -2583,6 +2583,7 @@ OWN_WORDS = [
     # a plan asked for toward a goal with a routine of its own: that routine
     ("i want a plan to get me to touch my toes", "routine.toe_touch"),
     ("give me a plan for the splits", "routine.splits"),
+    ("I want to do the splits by summer, is there a routine", "routine.splits"),
     ("whats a good diet plan", "fallback"),
     # contract-relax described in own words
     (
