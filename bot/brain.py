@@ -1127,6 +1127,8 @@ class Brain:
             "again" in cues
             and pointing
             and "complaint" not in cues
+            # "what is that muscle again" asks what it is (below)
+            and not ("what" in cues and not lexicon.BODY_WORDS.isdisjoint(words))
             and len(words) <= lexicon.MOVE_MAX_WORDS + lexicon.AGAIN_REASON_WORDS
         ):
             # "can you show me that again, i lost it": a reason may follow the ask
@@ -1203,17 +1205,20 @@ class Brain:
             activity = self.pick.for_activity(analysis, asked=True) or self.pick.for_time(words)
             if activity is not None:
                 return say.routine(self.kb.routines[activity], context)
-        if "again" in cues:
+        asks_what = (
+            area
+            and "what" in cues
+            and "asks_when" not in cues  # "whats the best time to stretch them"
+            and not analysis.topics
+            and ((area, "what") in kb.answers)
+        )
+        muscle_asked = not lexicon.BODY_WORDS.isdisjoint(words) or "called" in words
+        if "again" in cues and not (asks_what and muscle_asked):
+            # "again" is a repeat, not "what is that muscle again"
             again = self._again(context, words)
             if again is not None:
                 return again
-        if (
-            area
-            and (pointing or not lexicon.BODY_WORDS.isdisjoint(words) or "called" in words)
-            and "what" in cues
-            and not analysis.topics
-            and ((area, "what") in kb.answers)
-        ):
+        if area and asks_what and (pointing or muscle_asked):
             # "wait, which muscle is that?", "what's the muscle even called"
             return say.answer(area, "what", context)
         if (

@@ -934,6 +934,10 @@ def test_complaints_that_a_look_alike_also_words_are_ours(brain, message, topic)
         ("why do my hip flexors get tight", "what do i do about it", "hip_flexors.stretch"),
         ("why is my upper back so tight", "how do i get rid of it", "upper_back.stretch"),
         ("why do my hip flexors get tight", "wait, which muscle is that?", "hip_flexors.what"),
+        # "again" in a question what the muscle is, or when, is no repeat
+        ("piriformis stretch", "wait what is that muscle again", "piriformis.what"),
+        ("glute stretch", "whats the best time to stretch them", "glutes.when"),
+        ("piriformis stretch", "what was that stretch again", "piriformis.stretch"),
     ],
 )
 def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first, then, intent):
