@@ -2782,6 +2782,18 @@ class Brain:
             ):
                 # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
+            if (
+                match.kind == GENERAL
+                and match.key == lexicon.PAIN_GENERAL
+                and self.wants.names_subject(match.key, analysis.corrected)
+                and any(
+                    lexicon.asks_whether(analysis.corrected[start:end])
+                    for start, end in analysis.pieces()
+                )
+            ):
+                # "mild pain in my hamstring when i stretch too far, should i back off": how
+                # far a stretch should go, not another stretch
+                return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             felt = self._sensation_asked_instead(match, analysis)
             if felt is not None:  # "my leg started trembling like a leaf. ok to keep going?"
                 return say.answer(GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE)

@@ -3770,6 +3770,8 @@ def test_a_muscle_that_kills_is_a_complaint(brain):
         "stretching makes my back worse",
         "the stretches make my back pain worse the next day",
         "my knee hurts more after i do the quad stretch",
+        # a pain from going too far, asked whether to ease off
+        "mild pain in my hamstring when i stretch too far, should i back off",
     ],
 )
 def test_stretching_told_to_make_a_pain_worse_gets_whether_it_should_hurt(brain, message):
