@@ -2828,14 +2828,17 @@ class Brain:
                 return say.answer(
                     GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
                 )
-            if self.wants.stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
-                routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
-                return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
+            # "stiff as a board after a long car ride", "desk 10 hours a day and everything
+            # feels stiff by 4pm": the setting's routine, else "everything is stiff": the
+            # whole body's
             setting = self.wants.stiff_from_a_setting(analysis)
-            if setting is not None:  # "stiff as a board after a long car ride"
+            if setting is not None:
                 return say.routine(
                     self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
                 )
+            if self.wants.stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
+                routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
+                return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
             region = self.pick.for_region(analysis)
             if region is not None:  # "legs feel heavy after standing at a gig all night"
                 return say.routine(

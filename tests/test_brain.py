@@ -1616,6 +1616,11 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
     [
         # a setting (a drive, a flight, a desk) a complaint with no area comes from: its routine
         ("stiff as a board after a long car ride", "routine.road_trip"),
+        # the whole body stiff from a setting: the setting's routine
+        (
+            "I sit at a desk 10 hours a day as an accountant and everything feels stiff by 4pm",
+            "routine.desk_break",
+        ),
         ("achy after a day at my desk", "routine.desk_break"),
         ("what can i do in my seat so i dont get off the plane stiff", "routine.long_flight"),
         # a thing's complaint is no setting's
