@@ -801,6 +801,14 @@ def test_an_activity_without_a_routine_gets_the_general_one(brain, message, rout
     assert brain.reply(message).routine == routine
 
 
+def test_whether_stretching_is_needed_at_all_after_a_story_gets_what_it_does(brain):
+    reply = brain.reply(
+        "my whole body just feels stiff all the time, I'm 41, desk job, no sport. "
+        "Do I really need to stretch or is that a myth?"
+    )
+    assert reply.intent == "general.benefits"
+
+
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
