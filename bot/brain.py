@@ -2444,6 +2444,15 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
+        if (
+            accepted
+            and match.kind == GENERAL
+            and match.key in lexicon.STRETCHING_NAMED_GENERAL
+            and lexicon.STRETCHING_WORDS.isdisjoint(analysis.corrected)
+            and context.kind not in lexicon.STRETCHING_KINDS
+        ):
+            # "is morning or night better for studying": no question about stretching
+            accepted = False
         if accepted and match.kind == "request" and lexicon.DAILY_REQUESTS.get(match.key) == "on":
             match = self._routine_asked_daily(match, analysis)
         if accepted and match.kind == GENERAL:

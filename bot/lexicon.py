@@ -226,9 +226,14 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
     "side_stitch",
     "head_rush",
 }
-#: general answers about one way of stretching, taken only from a message that names it
-#: ("should runners stretch?" is not about contract-relax, though "is pnf good for runners" is)
-NAMED_METHOD_GENERAL = frozenset({"pnf"})
+#: general answers about one way of stretching, or one choice of time, taken only from a
+#: message that names it ("should runners stretch?" is not about contract-relax, though "is
+#: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
+#: stiffness, not "morning or night")
+NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day"})
+#: general answers about stretching that words of any question share ("morning or night"):
+#: taken only when stretching is named, or in a conversation about it
+STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
 #: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
 #: senses too often ("on pins and needles waiting", "a tremor on the richter scale")

@@ -292,6 +292,11 @@ class RoutinePicker:
             # the activity named, at the end asked: "warm up before my ride" is the general
             # warm-up (cycling has a cool-down only), not the running one the words matched
             return lexicon.pick_warm_or_cool(named, analysis.corrected)
+        matched = self.kb.routines.get(match.key)
+        if runner_up is None and matched is not None and not matched.keywords:
+            # a routine of no activity matched for one named: "stretches for skiers" is the
+            # skiers' end (the general cool-down), not the tired legs' routine
+            return lexicon.pick_warm_or_cool(named, analysis.corrected)
         return runner_up or match.key
 
     def setting_asked_last(self, analysis: Analysis) -> str | None:

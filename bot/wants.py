@@ -211,7 +211,10 @@ class WantReader:
         """(start, end, general answer) of each subject keyword in the words that no negator
         denies: "no numbness or tingling" denies both."""
         denied_until = -1  # the end of the last keyword a negator denied
+        unstretched = lexicon.STRETCHING_WORDS.isdisjoint(words)
         for start, end, found in self.subjects.matches(words):
+            if unstretched and found in lexicon.STRETCHING_NAMED_GENERAL:
+                continue  # "is morning or night better for studying"
             before = words[start - 1] if start else None
             if before in NEGATORS or (before in lexicon.LIST_JOINERS and start - 1 == denied_until):
                 denied_until = end
@@ -463,7 +466,10 @@ class WantReader:
                 key
                 for kind, key, _t in match.alternatives
                 if kind == GENERAL
-                and (key not in lexicon.NAMED_ONLY_GENERAL or self.names_subject(key, words))
+                and (
+                    key not in lexicon.NAMED_ONLY_GENERAL | lexicon.NAMED_METHOD_GENERAL
+                    or self.names_subject(key, words)
+                )
             ),
             None,
         )

@@ -838,6 +838,26 @@ def test_a_way_of_stretching_named_gets_its_answer(brain, message, intent):
     assert brain.reply(message).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        (None, "what's the best time of day to stretch", "general.time_of_day"),
+        (None, "is it better to stretch in the morning or at night", "general.time_of_day"),
+        (
+            "how often should i stretch",
+            "does it matter if its morning or evening",
+            "general.time_of_day",
+        ),
+        # a question about something else that shares its words
+        (None, "does stretching at night help morning stiffness", "general.morning_stiffness"),
+        (None, "is morning or night better for studying", "fallback"),
+    ],
+)
+def test_which_time_of_day_to_stretch_has_its_answer(brain, first, message, intent):
+    context = brain.reply(first).context if first else None
+    assert brain.reply(message, context).intent == intent
+
+
 def test_a_way_of_stretching_not_named_is_not_its_answer(brain):
     # "should runners stretch?" looks like "is pnf good for runners" but names no method
     assert brain.reply("should runners stretch?").intent not in ("general.pnf", "fallback")
