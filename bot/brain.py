@@ -2712,6 +2712,10 @@ class Brain:
             return say.routine(
                 self.kb.routines[warm_up], context, confidence=lexicon.CUE_CONFIDENCE
             )
+        done = self._cool_down_of_a_session_told(analysis) if unsure else None
+        if done is not None:  # "just ran my first 10k!!": well done, and its cool-down
+            reply = say.routine(self.kb.routines[done], context, confidence=lexicon.CUE_CONFIDENCE)
+            return with_lead(reply, lexicon.WELL_DONE_LEAD)
         if (
             unsure
             and "?" not in analysis.text
@@ -3125,6 +3129,25 @@ class Brain:
             ):
                 return replace(match, key=key)
         return match
+
+    def _cool_down_of_a_session_told(self, analysis: Analysis) -> str | None:
+        """The cool-down of an activity a message tells as just over and says nothing else
+        of: no area, no complaint, no question ("just ran my first 10k!!", "finished my first
+        half marathon today"). Its own cool-down, else the general one; None otherwise."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or not lexicon.tells_it_is_over(words)
+            or "?" in analysis.text
+            or self.cues.read(words) & {"complaint", "why", "what", "not_a_body"}
+            or not lexicon.WH_WORDS.isdisjoint(words)
+        ):
+            return None
+        found = self.pick.activities_in(words)
+        if not found:
+            return None
+        cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
+        return cool or (COOLDOWN if COOLDOWN in self.kb.routines else None)
 
     def _activity_asked_instead(self, match: Match, analysis: Analysis) -> Match:
         """A general answer matched for a request for stretches around an activity that names

@@ -1554,8 +1554,16 @@ _JUST_OVER_PAIRS = frozenset(
         ("done", "with"),
         ("finished", "my"),
         ("did", "my"),
+        ("just", "ran"),
+        ("just", "rode"),
+        ("just", "swam"),
+        ("just", "played"),
+        ("just", "hiked"),
+        ("completed", "my"),
     }
 )
+#: said first to a session told as just over, before its cool-down
+WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 
 
 def tells_it_is_over(words: Sequence[str]) -> bool:

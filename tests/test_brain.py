@@ -858,6 +858,24 @@ def test_which_time_of_day_to_stretch_has_its_answer(brain, first, message, inte
     assert brain.reply(message, context).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("message", "routine"),
+    [
+        ("just ran my first 10k!!", "cooldown_running"),
+        ("finished my first half marathon today", "cooldown_running"),
+    ],
+)
+def test_a_session_told_as_just_over_gets_well_done_and_its_cool_down(brain, message, routine):
+    reply = brain.reply(message)
+    assert reply.routine == routine
+    assert render_text(reply).startswith("Well done!")
+
+
+def test_a_session_told_as_over_with_a_question_or_no_activity_is_not_a_cool_down(brain):
+    assert brain.reply("just did my taxes").kind == "fallback"
+    assert brain.reply("just ran my first 10k, why do my knees hurt").kind != "routine"
+
+
 def test_a_way_of_stretching_not_named_is_not_its_answer(brain):
     # "should runners stretch?" looks like "is pnf good for runners" but names no method
     assert brain.reply("should runners stretch?").intent not in ("general.pnf", "fallback")
