@@ -554,12 +554,16 @@ class _TermIndex:
         `breaks` (where a piece after punctuation starts)."""
         matches = self._matches(words)
         if breaks:
-            # a time long past is told in one piece: "on steroids for years, back pain" holds
-            # no "years back" (a list, "red, hot and swollen", runs on across its commas)
+            # a time long past, or a word that explains a sign away, is told in one piece:
+            # "on steroids for years, back pain" holds no "years back", "having a stroke, my
+            # face is drooping" no "stroke my" (a list, "red, hot and swollen", runs on across
+            # its commas)
+            unless_only = self._unless_only
             matches = [
                 (start, end, keys)
                 for start, end, keys in matches
-                if _PAST not in keys or not any(start < b < end for b in breaks)
+                if not (_PAST in keys or keys <= unless_only)
+                or not any(start < b < end for b in breaks)
             ]
         if self._not_before or self._not_after:
             matches = self._without_context(words, matches)
