@@ -1062,6 +1062,13 @@ SIGNS_IN_OWN_WORDS = [
         "muscles ache all over, shivering with chills and a high temp, will stretching help",
         "red_flag.fever_aching_all_over",
     ),
+    # a word that explains a sign away does not run across a comma: "stroke, my" is no
+    # "stroke my" (a caress)
+    ("i think im having a stroke, my face is drooping", "red_flag.stroke_signs"),
+    # stiffness from a condition of the brain or nerves: a physiotherapist who knows it first
+    ("i have MS and my legs are stiff", "red_flag.neuro_condition_stiffness"),
+    ("after my stroke 2 years ago my hand is stiff", "red_flag.neuro_condition_stiffness"),
+    ("my dad had a stroke years ago, im his carer and my own back gets stiff", None),
     # a sharp pain a sneeze sets off is a disc's, not a tear
     ("sneezing sends a bolt of pain down my back into my leg", "red_flag.cough_sneeze_pain"),
     (
