@@ -3143,7 +3143,11 @@ class Brain:
             or not lexicon.WH_WORDS.isdisjoint(words)
         ):
             return None
-        found = self.pick.activities_in(words)
+        return self._cool_down_of(self.pick.activities_in(words))
+
+    def _cool_down_of(self, found: Sequence[str]) -> str | None:
+        """The cool-down among the routines of the activities `found`, else the general one
+        (None when nothing was found, or the base has no general cool-down)."""
         if not found:
             return None
         cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
@@ -3161,10 +3165,9 @@ class Brain:
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
         ):
             # "just finished 60k on the bike, what should I stretch": its cool-down, asked
-            found = self.pick.activities_in(words)
-            cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
-            if found and (cool is not None or COOLDOWN in self.kb.routines):
-                return replace(match, kind="routine", key=cool or COOLDOWN)
+            cool = self._cool_down_of(self.pick.activities_in(words))
+            if cool is not None:
+                return replace(match, kind="routine", key=cool)
         if (
             analysis.topics
             or self.wants.names_subject(match.key, words)
