@@ -2692,6 +2692,8 @@ FOLLOW_UPS = [
     ("quad stretch", "ok better, and the left?", "stretch.standing_quad.other_side"),
     ("calf stretch please", "what about the right", "stretch.wall_calf.other_side"),
     ("neck stretch", "anything stronger", "stretch.upper_trapezius.harder"),
+    ("child's pose", "my knees hate it", "lower_back.stretch"),
+    ("quad stretch", "dont like this one", "quadriceps.stretch"),
     ("neck stretch", "i need a stronger stretch", "stretch.upper_trapezius.harder"),
     ("calf stretch please", "sweet dreams then", "smalltalk.goodbye"),
     ("whats a good chest stretch", "can i do it on the bus", "chest.stretch"),
