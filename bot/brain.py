@@ -2445,6 +2445,13 @@ class Brain:
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
         if (
+            not analysis.topics
+            and context.topic in (None, GENERAL)
+            and lexicon.only_a_bare_complaint(analysis.corrected)
+        ):
+            # "tight", "so stiff": which area?
+            return self.replies.which_area(match, context)
+        if (
             accepted
             and match.kind == GENERAL
             and match.key in lexicon.STRETCHING_NAMED_GENERAL

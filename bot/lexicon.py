@@ -2001,6 +2001,26 @@ STIFF_LIKENESS = frozenset(
 )
 
 
+#: a complaint in one word ("tight", "so stiff"), with no area: the bot asks which
+BARE_COMPLAINTS = frozenset(
+    "tight stiff sore achy achey aching tense knotted tightness stiffness soreness".split()
+)
+#: ... and the words that may come with it ("im so stiff", "feeling tight af")
+_BARE_COMPLAINT_FILLER = frozenset(
+    "i im am so very really super feel feeling feels af ugh just kinda bit a".split()
+)
+
+
+def only_a_bare_complaint(words: Sequence[str]) -> bool:
+    """Whether the words are a complaint and nothing else: "tight", "im so stiff", "feeling
+    sore af" (not "stiff all over", whose whole body is the area)."""
+    return (
+        bool(words)
+        and not BARE_COMPLAINTS.isdisjoint(words)
+        and set(words) <= BARE_COMPLAINTS | _BARE_COMPLAINT_FILLER
+    )
+
+
 def tells_morning(words: Sequence[str]) -> bool:
     """Whether the words tell of the morning or of getting up."""
     return first_span(words, MORNING_SPANS) is not None

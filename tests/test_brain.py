@@ -876,6 +876,19 @@ def test_a_session_told_as_over_with_a_question_or_no_activity_is_not_a_cool_dow
     assert brain.reply("just ran my first 10k, why do my knees hurt").kind != "routine"
 
 
+@pytest.mark.parametrize("message", ["tight", "so stiff", "feeling sore af"])
+def test_a_bare_complaint_asks_which_area(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "fallback"
+    assert render_text(reply).startswith("Which muscle or area do you mean?")
+    assert reply.suggestions
+
+
+def test_a_bare_complaint_after_a_card_is_about_that_card(brain):
+    card = brain.reply("calf stretch")
+    assert brain.reply("still tight", card.context).topic == "calves"
+
+
 def test_a_way_of_stretching_not_named_is_not_its_answer(brain):
     # "should runners stretch?" looks like "is pnf good for runners" but names no method
     assert brain.reply("should runners stretch?").intent not in ("general.pnf", "fallback")
