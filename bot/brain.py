@@ -3124,12 +3124,15 @@ class Brain:
         return replace(match, key=lexicon.WHOLE_BODY_ROUTINE)
 
     def _named_method_or_runner(self, match: Match, analysis: Analysis) -> Match:
-        """`match`, an answer about one way of stretching, when the message names it; else its
-        first general runner-up that needs no name, or the match itself when there is none."""
+        """`match`, an answer about one way of stretching or one choice of time, when the
+        message names it; else its first runner-up that is a routine or a general answer that
+        needs no name, or the match itself when there is none."""
         words = analysis.corrected
         if self.wants.names_subject(match.key, words):
             return match
         for kind, key, _topic in match.alternatives:
+            if kind == "routine":
+                return replace(match, kind=kind, key=key)  # "should i stretch at night"
             if kind == GENERAL and not (
                 key in lexicon.NAMED_ONLY_GENERAL | lexicon.NAMED_METHOD_GENERAL
                 and not self.wants.names_subject(key, words)
