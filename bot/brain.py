@@ -21,14 +21,7 @@ from typing import Any
 from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import (
-    ASKED_ABOUT_AREA,
-    ASPECT_ORDER,
-    COOLDOWN,
-    GENERAL_MORE_TOPIC,
-    Replies,
-    card_topic,
-)
+from bot.replies import ASKED_ABOUT_AREA, ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
 from bot.safety import SEEKING_CARE, SafetyRules
@@ -2470,7 +2463,7 @@ class Brain:
             match = self._to_the_activity_named(match, analysis)
             match = self._without_an_untold_condition(match, context)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_METHOD_GENERAL:
-            # a way of stretching needs its name: the first general runner-up that does not
+            # a way of stretching or a choice of time needs its name, else a runner-up
             match = self._named_method_or_runner(match, analysis)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
@@ -3133,10 +3126,7 @@ class Brain:
         for kind, key, _topic in match.alternatives:
             if kind == "routine":
                 return replace(match, kind=kind, key=key)  # "should i stretch at night"
-            if kind == GENERAL and not (
-                key in lexicon.NAMED_ONLY_GENERAL | lexicon.NAMED_METHOD_GENERAL
-                and not self.wants.names_subject(key, words)
-            ):
+            if kind == GENERAL and not self.wants.lacks_its_name(key, words):
                 return replace(match, key=key)
         return match
 
@@ -3153,15 +3143,7 @@ class Brain:
             or not lexicon.WH_WORDS.isdisjoint(words)
         ):
             return None
-        return self._cool_down_of(self.pick.activities_in(words))
-
-    def _cool_down_of(self, found: Sequence[str]) -> str | None:
-        """The cool-down among the routines of the activities `found`, else the general one
-        (None when nothing was found, or the base has no general cool-down)."""
-        if not found:
-            return None
-        cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
-        return cool or (COOLDOWN if COOLDOWN in self.kb.routines else None)
+        return self.pick.cool_down_of(self.pick.activities_in(words))
 
     def _activity_asked_instead(self, match: Match, analysis: Analysis) -> Match:
         """A general answer matched for a request for stretches around an activity that names
@@ -3175,7 +3157,7 @@ class Brain:
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
         ):
             # "just finished 60k on the bike, what should I stretch": its cool-down, asked
-            cool = self._cool_down_of(self.pick.activities_in(words))
+            cool = self.pick.cool_down_of(self.pick.activities_in(words))
             if cool is not None:
                 return replace(match, kind="routine", key=cool)
         if (

@@ -231,6 +231,8 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
 #: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
 #: stiffness, not "morning or night")
 NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day"})
+#: every general answer taken only from a message that names its subject
+NAMED_SUBJECT_GENERAL = NAMED_ONLY_GENERAL | NAMED_METHOD_GENERAL
 #: general answers about stretching that words of any question share ("morning or night"):
 #: taken only when stretching is named, or in a conversation about it
 STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})

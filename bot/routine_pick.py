@@ -629,6 +629,14 @@ class RoutinePicker:
         questions = lexicon.QUESTION_STARTS | lexicon.WH_WORDS
         return len(words) <= lexicon.AHEAD_MAX_WORDS and questions.isdisjoint(words)
 
+    def cool_down_of(self, found: Sequence[str]) -> str | None:
+        """The cool-down among the routines of the activities `found`, else the general one
+        (None when nothing was found, or the base has no general cool-down)."""
+        if not found:
+            return None
+        cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
+        return cool or (COOLDOWN if COOLDOWN in self.kb.routines else None)
+
     def activities_in(self, words: Sequence[str], context: Context | None = None) -> list[str]:
         """The routines whose activity or setting (`keywords`) the words name, in order. A
         time of day counts only in a message about the body ("stiff in the morning", "stretch

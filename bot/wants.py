@@ -176,6 +176,12 @@ class WantReader:
         runners = [k for kind, k, _t in match.alternatives if kind == GENERAL and k in named]
         return runners[0] if len(named) == 1 and runners else key
 
+    def lacks_its_name(self, key: str, words: Sequence[str]) -> bool:
+        """Whether general answer `key` is one taken only when its subject is named
+        (`lexicon.NAMED_SUBJECT_GENERAL`: a sensation, a way of stretching, a choice of time)
+        and the words do not name it."""
+        return key in lexicon.NAMED_SUBJECT_GENERAL and not self.names_subject(key, words)
+
     def names_subject(self, key: str, words: Sequence[str]) -> bool:
         """Whether the words name the subject of general answer `key` by one of its keywords
         ("too late to start", "every day", "charley horse")."""
@@ -465,11 +471,7 @@ class WantReader:
             (
                 key
                 for kind, key, _t in match.alternatives
-                if kind == GENERAL
-                and (
-                    key not in lexicon.NAMED_ONLY_GENERAL | lexicon.NAMED_METHOD_GENERAL
-                    or self.names_subject(key, words)
-                )
+                if kind == GENERAL and not self.lacks_its_name(key, words)
             ),
             None,
         )
