@@ -2462,6 +2462,9 @@ class Brain:
         elif accepted and match.kind == "routine":
             match = self._to_the_activity_named(match, analysis)
             match = self._without_an_untold_condition(match, context)
+        if accepted and match.kind == "general":
+            # "is there any point stretching" names the benefits, not a cool-down
+            match = replace(match, key=self.wants.subject_named_instead(match.key, match, analysis))
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_METHOD_GENERAL:
             # a way of stretching or a choice of time needs its name, else a runner-up
             match = self._named_method_or_runner(match, analysis)
@@ -2750,7 +2753,8 @@ class Brain:
                     self.kb.routines[near], context, confidence=lexicon.CUE_CONFIDENCE
                 )
             if self.wants.general_near(match, analysis, context):  # "is bouncing bad or fine?"
-                return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
+                key = self.wants.subject_named_instead(match.key, match, analysis)
+                return say.answer(GENERAL, key, context, confidence=lexicon.CUE_CONFIDENCE)
             # tips asked for around an activity or a setting, naming no subject of ours ("any
             # tips for someone who sits at a desk all day?"; not "tips for better posture")
             tips = (
@@ -3118,14 +3122,17 @@ class Brain:
 
     def _named_method_or_runner(self, match: Match, analysis: Analysis) -> Match:
         """`match`, an answer about one way of stretching or one choice of time, when the
-        message names it; else its first runner-up that is a routine or a general answer that
-        needs no name, or the match itself when there is none."""
+        message names it; else its first runner-up that is a general answer that needs no
+        name or, for a choice of time, a routine ("should i stretch at night": the bedtime
+        one), or the match itself when there is none."""
         words = analysis.corrected
         if self.wants.names_subject(match.key, words):
             return match
         for kind, key, _topic in match.alternatives:
             if kind == "routine":
-                return replace(match, kind=kind, key=key)  # "should i stretch at night"
+                if match.key in lexicon.TIME_CHOICE_GENERAL:
+                    return replace(match, kind=kind, key=key)
+                continue  # "pregnant, can i stretch?" asks no routine
             if kind == GENERAL and not self.wants.lacks_its_name(key, words):
                 return replace(match, key=key)
         return match

@@ -229,8 +229,10 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
 #: general answers about one way of stretching, or one choice of time, taken only from a
 #: message that names it ("should runners stretch?" is not about contract-relax, though "is
 #: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
-#: stiffness, not "morning or night")
-NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day"})
+#: stiffness, not "morning or night"; "can you stretch too much" is not about every day)
+NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day"})
+#: ... of which these are a choice of time: unnamed, a routine for a time may be the ask
+TIME_CHOICE_GENERAL = frozenset({"time_of_day"})
 #: every general answer taken only from a message that names its subject
 NAMED_SUBJECT_GENERAL = NAMED_ONLY_GENERAL | NAMED_METHOD_GENERAL
 #: general answers about stretching that words of any question share ("morning or night"):
@@ -1120,8 +1122,13 @@ def asks_wh(words: Sequence[str]) -> bool:
 def asks_whether(words: Sequence[str]) -> bool:
     """Whether the words open a yes-or-no question ("can i stretch when pregnant", "is
     stretching before running harmful"), not a request in that form ("can you give me a warm
-    up", "is there a routine that's safe in pregnancy": ASKING_FOR_STARTS)."""
-    return bool(words) and words[0] in YES_NO_STARTS and tuple(words[:2]) not in ASKING_FOR_STARTS
+    up", "is there a routine that's safe in pregnancy": ASKING_FOR_STARTS). "can you stretch
+    too much" asks whether: a "you" that does the stretching is anyone, not the bot."""
+    if not words or words[0] not in YES_NO_STARTS:
+        return False
+    if tuple(words[:2]) not in ASKING_FOR_STARTS:
+        return True
+    return words[1] == "you" and len(words) > 2 and words[2] in _DOING_STRETCH
 
 
 #: words that tell when an activity happens, between its owner and its name ("my 6am run",
@@ -1357,6 +1364,11 @@ SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
 SETTING_PLACES = frozenset(
     "seat seats aisle stops stop station services layover gate cubicle desk chair".split()
 )
+
+
+#: a stretch that someone does, after "can you": "can you stretch too much", "do you stretch
+#: before or after a run"
+_DOING_STRETCH = frozenset({"stretch", "stretching", "overstretch", "overstretching"})
 
 
 def asks_whether_later(words: Sequence[str]) -> bool:

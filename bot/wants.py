@@ -168,13 +168,21 @@ class WantReader:
         """The general answer `key`, or, for an answer about stretching as a whole
         (`lexicon.UMBRELLA_GENERAL`), the runner-up whose subject the message names by a keyword:
         "does stretching actually do anything for the soreness" is about soreness, not the
-        benefits of stretching."""
+        benefits of stretching." An answer taken only when its subject is named, matched
+        without it, gives way to the one subject the message names: "is there any point
+        stretching" is about the benefits, not whether a cool-down is needed."""
         words = analysis.corrected
-        if key not in lexicon.UMBRELLA_GENERAL or self.names_subject(key, words):
+        if self.names_subject(key, words):
             return key
         named = self.subjects_named(words)
+        if len(named) != 1:
+            return key
+        if self.lacks_its_name(key, words):
+            return next(iter(named))
+        if key not in lexicon.UMBRELLA_GENERAL:
+            return key
         runners = [k for kind, k, _t in match.alternatives if kind == GENERAL and k in named]
-        return runners[0] if len(named) == 1 and runners else key
+        return runners[0] if runners else key
 
     def lacks_its_name(self, key: str, words: Sequence[str]) -> bool:
         """Whether general answer `key` is one taken only when its subject is named

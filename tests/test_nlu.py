@@ -768,3 +768,32 @@ def test_a_question_opening_a_message_about_a_named_pose_is_answered(brain):
     # the pose named inside the question: its card
     reply = brain.reply("how long till i can sit upright in the couch stretch, it's brutal")
     assert reply.intent == "stretch.couch_stretch"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # "can you stretch ..." asks whether anyone can, not for a stretch
+        ("can you stretch too much", "general.harmful"),
+        ("can i stretch too much", "general.harmful"),
+        ("do you stretch before or after running", "general.before_after"),
+        # every day needs every day (or a rest day) named
+        ("can i stretch every day", "general.every_day"),
+        ("do my muscles need a rest from stretching", "general.every_day"),
+        ("should we all be stretching daily or is that overkill", "general.every_day"),
+        ("is every day ok", "general.every_day"),
+    ],
+)
+def test_how_much_stretching_is_too_much_needs_every_day_named_for_every_day(brain, text, intent):
+    assert brain.reply(text).intent == intent
+
+
+def test_can_you_still_asks_for_a_stretch(brain):
+    assert brain.reply("can you give me a stretch").kind == "stretch"
+    assert brain.reply("can you stretch my back").kind == "stretch"
+
+
+def test_a_bare_can_i_stretch_with_a_condition_gets_no_unasked_routine(brain):
+    # the runner-up of an unnamed "every day" is no routine: only a choice of time has one
+    assert brain.reply("pregnant, can i stretch?").intent == "condition.pregnancy"
+    assert brain.reply("should i stretch at night").intent == "routine.bedtime"
