@@ -2935,3 +2935,71 @@ def test_a_bladder_infection_with_tendon_issues_is_no_cauda_equina(brain):
         "chronic achilles issues, and my gp put me on antibiotics for a bladder infection"
     )
     assert reply.intent != "red_flag.cauda_equina"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        # a kneecap off to one side has come out of its groove, fall or no fall
+        (
+            "my kneecap is sitting off to the side",
+            "red_flag.dislocated_joint",
+        ),
+        ("knee cap has moved sideways after i turned", "red_flag.dislocated_joint"),
+        # newly breathless at a light effort
+        (
+            "i get out of breath with easy stretches on the floor now, never had that before",
+            "red_flag.breathless_new_light_effort",
+        ),
+        (
+            "breathless doing light stretching on the floor, its new for me",
+            "red_flag.breathless_new_light_effort",
+        ),
+        # a split day named, an upper arm massively swollen
+        (
+            "triceps hugely swollen and hard as a rock since push day yesterday",
+            "red_flag.rhabdomyolysis",
+        ),
+    ],
+)
+def test_a_kneecap_out_of_line_new_breathlessness_a_swollen_upper_arm(brain, message, flag):
+    assert brain.reply(message).intent == flag
+
+
+def test_a_limb_told_lower_than_the_other_after_a_fall_is_out_of_shape(brain):
+    first = brain.reply("my shoulder feels really tight")
+    reply = brain.reply(
+        "fell off my scooter onto it and now it sits lower than the other one", first.context
+    )
+    assert reply.intent == "red_flag.deformed_limb"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my kneecap feels a bit tight on the side",
+        "i get out of breath doing yoga sun salutations, how to improve",
+        "biceps feel tight after arm day",
+        "arms look swollen after arm day, just a normal pump?",
+    ],
+)
+def test_ordinary_knees_breath_and_pumps_raise_no_flag(brain, message):
+    assert brain.reply(message).kind != "red_flag"
+
+
+def test_weeks_told_of_oneself_with_a_stretch_are_a_pregnancy(brain):
+    reply = brain.reply("im 28 weeks, is cobra pose ok for me")
+    assert "pregnancy" in reply.intent or "pregnancy" in reply.conditions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "im 12 weeks into marathon training, best stretches?",
+        "im 10 weeks out from my race, any stretching plan",
+        "i'm 16 weeks postpartum, stretches for my back",
+    ],
+)
+def test_weeks_of_a_plan_or_since_a_birth_are_no_pregnancy(brain, message):
+    reply = brain.reply(message)
+    assert "pregnancy" not in reply.intent and "pregnancy" not in reply.conditions
