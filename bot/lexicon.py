@@ -1371,6 +1371,25 @@ SETTING_PLACES = frozenset(
 _DOING_STRETCH = frozenset({"stretch", "stretching", "overstretch", "overstretching"})
 
 
+#: words by which a claim heard is told ("my coach says", "i read that")
+CLAIM_TOLD_WORDS = frozenset(
+    """heard hear told tells say says said saying read reading claim claims claimed""".split()
+)
+#: ... and by which it is asked to be checked, at the end ("true?", "myth?")
+CLAIM_CHECK_WORDS = frozenset(
+    """true myth right correct legit accurate real fact nonsense bs rubbish""".split()
+)
+
+
+def checks_a_claim(words: Sequence[str], text: str) -> bool:
+    """Whether the words tell a claim heard and ask whether it holds: "someone told me
+    stretching before running is bad now. true?", "my coach says it's pointless, is that
+    right?"."""
+    if CLAIM_TOLD_WORDS.isdisjoint(words) or "?" not in text:
+        return False
+    return not CLAIM_CHECK_WORDS.isdisjoint(words[-4:])
+
+
 def asks_whether_later(words: Sequence[str]) -> bool:
     """Whether a yes-or-no question starts after the story: "i jump out of bed and go run,
     should i be stretching first?"."""
@@ -1432,6 +1451,8 @@ BEFORE_WORDS = frozenset({"before", "first", "beforehand", "pre"})
 HARM_WORDS = frozenset(
     {"bad", "harmful", "harm", "hurt", "injury", "injure", "dangerous", "damage", "worse"}
 )
+#: words of a question about pain, which no question of timing is
+PAIN_ASK_WORDS = frozenset({"hurt", "hurts", "hurting", "painful", "pain", "sting", "burn"})
 #: after a routine, how often to do it ("every hour", "how many times a day") and whether
 #: straight after exercise ("straight after or wait")
 HOW_OFTEN_PAIRS = frozenset(
@@ -1790,7 +1811,8 @@ def after_thanks(words: Sequence[str], cues: CueReader, least: int = 2) -> list[
 
 _THANKS_FILLERS = frozenset(
     """and but so also oh just that s is was you very much lots a lot loads heaps bot mate man
-    buddy dude again for it this that all everything""".split()
+    buddy dude again for it this that all everything works worked helped helps good great
+    better lovely fine perfect brilliant""".split()
 )
 
 

@@ -138,8 +138,8 @@ class RoutinePicker:
             else:
                 return None
             return found if found in self.kb.answers else None
-        if context.kind != "routine":
-            return None
+        if context.kind != "routine" or not lexicon.PAIN_ASK_WORDS.isdisjoint(words):
+            return None  # "should it hurt when i stretch after or just feel tight": the pain
         if lexicon.every_day(words):
             key = "every_day"
         elif lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):

@@ -570,14 +570,18 @@ class WantReader:
     def stretch_before_exercise(self, analysis: Analysis) -> bool:
         """Whether a message asks whether to stretch before exercise, and neither whether it
         harms nor about a complaint: "do i really need to stretch before running?", "i jump
-        out of bed and go run, should i be stretching first?"."""
+        out of bed and go run, should i be stretching first?", or checks a claim about it
+        ("read that you shouldnt stretch before a run. myth?")."""
         words = analysis.corrected
+        # "someone told me stretching before running is bad now. true?": a claim about it
+        # to check, whatever word it uses for the harm
+        claim = lexicon.checks_a_claim(words, analysis.text)
         return (
             not analysis.topics
-            and (lexicon.asks_whether(words) or lexicon.asks_whether_later(words))
+            and (lexicon.asks_whether(words) or lexicon.asks_whether_later(words) or claim)
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
             and not lexicon.BEFORE_WORDS.isdisjoint(words)
-            and lexicon.HARM_WORDS.isdisjoint(words)
+            and (claim or lexicon.HARM_WORDS.isdisjoint(words))
             and not self.cues.complains(words)
             and "exercise" in self.cues.read(words)
             and (GENERAL, lexicon.BEFORE_AFTER) in self.kb.answers

@@ -4261,3 +4261,59 @@ def test_a_pinch_or_an_area_feeling_rubbish_is_a_complaint_about_it(brain, messa
 @pytest.mark.parametrize("message", ["i feel awful", "feel bad for my dog"])
 def test_feeling_bad_with_no_area_is_no_area_complaint(brain, message):
     assert brain.reply(message).kind not in ("answer", "stretch")
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (("calf stretch please", "k and switch legs"), "stretch.wall_calf.other_side"),
+        (("quad stretch", "now switch"), "stretch.standing_quad.other_side"),
+        # an acknowledgement in front, then the next area
+        (("quad stretch", "ok that works. hamstrings next?"), "hamstrings.stretch"),
+        (("quad stretch", "ok good. calves?"), "calves.stretch"),
+        # where it fails is no limit asked: the easier version
+        (
+            ("quad stretch", "cant reach my foot standing up, easier?"),
+            "stretch.standing_quad.easier",
+        ),
+        # a question of pain after a routine is no question of timing
+        (
+            (
+                "cooldown after lifting",
+                "thx man. should it hurt when i stretch after or just feel tight",
+            ),
+            "general.pain",
+        ),
+        (
+            ("cooldown after lifting", "should i do it straight after or wait"),
+            "general.before_after",
+        ),
+        # a claim heard about stretching before exercise, asked to be checked
+        (
+            (
+                "someone told me stretching before running is bad now. true?",
+                "so what should i do instead",
+            ),
+            "routine.warmup_running",
+        ),
+        (("how long should i hold a stretch", "is every day overkill"), "general.every_day"),
+    ],
+)
+def test_switching_legs_an_acknowledgement_a_difficulty_and_a_claim(brain, turns, intent):
+    assert converse(brain, *turns)[-1].intent == intent
+
+
+def test_a_limit_told_with_cannot_is_still_a_limit(brain):
+    first = brain.reply("hamstring stretch")
+    reply = brain.reply("cant do it on the floor", first.context)
+    assert reply.kind == "stretch" and "no floor" in reply.blocks[0].text
+    standing = brain.reply("standing only, easier?", brain.reply("quad stretch").context)
+    assert "standing only" in standing.blocks[0].text
+
+
+def test_a_claim_about_stretching_before_exercise_is_the_before_or_after_answer(brain):
+    for message in (
+        "i heard stretching before a run is bad, true?",
+        "read that you shouldnt stretch before a run. myth?",
+    ):
+        assert brain.reply(message).intent == "general.before_after"

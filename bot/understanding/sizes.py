@@ -189,7 +189,11 @@ class SizeReader:
         if not _LENGTH_WORDS.isdisjoint(words) or _GLUED_ANYWHERE.search(" ".join(words)):
             minutes = _minutes(words, used)
         cues: set[str] = set()
-        for start, end, cue in self._index.matches(words):
+        found = list(self._index.matches(words))
+        easier = any(cue == EASIER_CUE for _s, _e, cue in found)
+        for start, end, cue in found:
+            if easier and cue in LIMIT_CUES and _told_as_a_difficulty(words, start):
+                continue  # "cant reach my foot standing up, easier?": no limit asked
             if used.isdisjoint(range(start, end)):
                 cues.add(cue)
                 used.update(range(start, end))
@@ -215,6 +219,29 @@ class SizeReader:
             bare=bare,
             rest=rest,
         )
+
+
+#: how far back a "cannot" may tell that the limit after it is where something fails
+_DIFFICULTY_REACH = 5
+
+
+def _told_as_a_difficulty(words: Sequence[str], start: int) -> bool:
+    """Whether a limit's words at `start` tell where something fails, after a "cannot" in
+    the same clause ("cant reach my foot standing up"), and are not that "cannot" themselves
+    ("cannot stand up" is the limit). Read only beside a request for an easier version: "i
+    cant get down, on the floor is hard" asks for no floor."""
+    if words[start] in _DIFFICULTY_WORDS:
+        return False
+    for i in range(start - 1, max(-1, start - 1 - _DIFFICULTY_REACH), -1):
+        if words[i] in _CLAUSE_BREAKS:
+            return False
+        if words[i] in _DIFFICULTY_WORDS:
+            return True
+    return False
+
+
+_DIFFICULTY_WORDS = frozenset({"cannot", "struggle", "struggling"})
+_CLAUSE_BREAKS = frozenset({"but", "so", "and", "or", "because", "cause"})
 
 
 def _minutes(words: Sequence[str], used: set[int]) -> int | None:
