@@ -150,7 +150,9 @@ class Brain:
         if not isinstance(text, str):
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
-        analysis = self._complained_of_first(self._without_things(self.matcher.analyse(text)))
+        analysis = self._complained_of_first(
+            self._without_things(self._without_idioms(self.matcher.analyse(text)))
+        )
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
         if reply.kind in ("fallback", "answer", "stretch"):
@@ -1403,6 +1405,36 @@ class Brain:
             return replace(match, topic=analysis.topics[0])
         return match
 
+    def _without_idioms(self, analysis: Analysis) -> Analysis:
+        """The message without the area words of a saying that tells no area: "not steady
+        on my feet", "back on my feet" are about balance and getting well, not the feet."""
+        words = analysis.corrected
+        spans = analysis.spans
+        idioms = [span for span in spans if lexicon.idiom_span(words, span[0])]
+        if not idioms:
+            return analysis
+        kept = tuple(span for span in spans if span not in idioms)
+        # the clauses are read again from the canonical words: the saying's area word goes
+        canonical = list(analysis.canonical)
+        for start, end, _topic in idioms:
+            canonical[start:end] = [lexicon.IDIOM_WORD] * (end - start)
+        clauses = tuple(
+            tuple(
+                lexicon.IDIOM_WORD if lexicon.idiom_span(clause, i) else w
+                for i, w in enumerate(clause)
+            )
+            for clause in analysis.canonical_clauses
+        )
+        read, topics = with_topic_tokens(canonical, kept)
+        return replace(
+            analysis,
+            canonical=tuple(canonical),
+            canonical_clauses=clauses,
+            words=tuple(read),
+            topics=tuple(topics),
+            spans=kept,
+        )
+
     def _without_things(self, analysis: Analysis) -> Analysis:
         """The message without the area words that name a thing ("a chest of drawers"), when
         it names another area: "chest of drawers is so heavy and my arms ache" is about the
@@ -2118,7 +2150,12 @@ class Brain:
         plan = context.plan if context.kind == "routine" else None
         if plan is not None and not self.replies.sizer.can_build(plan):
             plan = None
-        follows = plan is not None and len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
+        # "I am 80 and not steady, could they be done sitting in a chair?": a limit asked of
+        # the routine it points at, however long the message
+        follows = plan is not None and (
+            len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
+            or (bool(ask.limits) and lexicon.asks_it_done_so(analysis.corrected))
+        )
         if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
             other = None if ask.plain else self.pick.named_beside_size(ask, context)
             setting = self.pick.activities_in(analysis.corrected)
@@ -2511,6 +2548,12 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+        if analysis.topics and self.wants.long_morning_stiffness(analysis):
+            # "my back is so stiff in the mornings, takes an hour to loosen up": how long it
+            # lasts is what the answer on morning stiffness weighs, more than the area
+            return self.replies.answer(
+                GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if analysis.topics and (
             match.kind in ("aspect", "none", GENERAL)
             or (match.kind == "out_of_scope" and not self.wants.other_sense(match, analysis))
@@ -2635,13 +2678,18 @@ class Brain:
         # a name alone to start with ("hammies", "lats", "calves pls") asks for something to
         # do with it, not what it is (the intent layer reads a bare name as "what")
         opening_name = context.kind is None and lexicon.WH_WORDS.isdisjoint(words)
+        clarified = follows and lexicon.clarifies(analysis.corrected)
         if (
             match.topics
-            and self.wants.bare_topic(words)
+            and (self.wants.bare_topic(words) or clarified)
             and (follows or not accepted or opening_name)
         ):
-            # "and my calves?", "hamstrings": the topic alone, with the last kind of answer
+            # "and my calves?", "hamstrings": the topic alone, with the last kind of answer;
+            # "sorry i mean more the front, where the shoulder goes into the chest": the area
+            # the clarification adds
             topic = match.topics[0]
+            if clarified:
+                topic = next((t for t in match.topics if t != context.topic), topic)
             if "asks_stretch" in self.cues.read(analysis.corrected):
                 # "ok so what's a good one for the shins" after how long to hold: a stretch
                 return say.stretch_for_topic(

@@ -549,6 +549,45 @@ def position_span(words: Sequence[str], start: int) -> bool:
     return words[j] in _LYING_WORDS
 
 
+#: words before "on my feet" that make it a saying about balance or getting well
+_FEET_IDIOM_WORDS = frozenset(
+    "steady unsteady wobbly shaky stable unstable back light quick dead".split()
+)
+
+
+#: a question whether the thing pointed at can be done some way: "could they be done
+#: sitting", "can i do them in a chair", "is it possible to do these standing"
+_DONE_SO_POINTERS = frozenset({"they", "them", "these", "those", "it", "this", "that"})
+_DONE_SO_VERBS = frozenset({"done", "do", "doing"})
+
+
+def asks_it_done_so(words: Sequence[str]) -> bool:
+    """Whether the words ask whether what was shown can be done some way: a yes-or-no
+    opening, a word pointing back and "do" or "done" ("could they be done sitting in a
+    chair?", "can i do them standing")."""
+    return (
+        not YES_NO_STARTS.isdisjoint(words)
+        and not _DONE_SO_POINTERS.isdisjoint(words)
+        and not _DONE_SO_VERBS.isdisjoint(words)
+    )
+
+
+#: what stands for the area word of a saying, read no more as an area
+IDIOM_WORD = "footing"
+
+
+def idiom_span(words: Sequence[str], start: int) -> bool:
+    """Whether the area named at `start` is the feet of a saying ("not steady on my feet",
+    "back on my feet"), not the feet themselves."""
+    if words[start] != "feet" or start < 3:
+        return False
+    return (
+        words[start - 1] in POSSESSIVES
+        and words[start - 2] == "on"
+        and words[start - 3] in _FEET_IDIOM_WORDS
+    )
+
+
 #: words by which a question asks whether something is all right to do
 SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 #: an area after one of these is where a thing sits ("too tight on my wrist")
@@ -983,6 +1022,42 @@ BARE_TOPIC_WORDS = frozenset(
     # shoulder blades", "haha fair. back to it, glutes?")
     | {"sorry", "meant", "more", "actually", "instead", "haha", "fair", "back", "rather"}
 )
+#: words that open a clarification of what was asked ("sorry i mean more the front", "no i
+#: meant my neck"), after fillers
+_CLARIFY_FILLERS = frozenset({"sorry", "no", "nah", "oh", "oops", "ah", "well", "ok", "i"})
+_CLARIFY_WORDS = frozenset({"mean", "meant"})
+
+
+def clarifies(words: Sequence[str]) -> bool:
+    """Whether a message opens as a clarification of what was asked: "i mean mostly for my
+    neck", "sorry i meant the front of it"; not "what does that mean"."""
+    for w in words[:4]:
+        if w in _CLARIFY_WORDS:
+            return True
+        if w not in _CLARIFY_FILLERS:
+            return False
+    return False
+
+
+MORNING_STIFFNESS = "morning_stiffness"
+#: words of a long while: "takes an hour", "stiff for hours", "half the morning"
+_LONG_WHILE_WORDS = frozenset({"hour", "hours", "hr", "hrs", "ages", "forever", "half"})
+#: ... and the fewest minutes that are one ("takes 40 minutes to ease")
+_LONG_WHILE_MINUTES = 30
+_MINUTE_WORDS = frozenset({"minutes", "minute", "mins", "min"})
+
+
+def tells_a_long_while(words: Sequence[str]) -> bool:
+    """Whether the words tell of a long while, half an hour or more: "takes an hour to
+    loosen up", "stiff for ages", "45 mins before i can bend"."""
+    if not _LONG_WHILE_WORDS.isdisjoint(words):
+        return True
+    return any(
+        w.isdigit() and int(w) >= _LONG_WHILE_MINUTES and nxt in _MINUTE_WORDS
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
 #: a message that opens with this cue ("unrelated, but...", "different question") is read
 #: without the conversation before it; it counts in the first NEW_QUESTION_REACH words
 NEW_QUESTION_CUE = "new_question"

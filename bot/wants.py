@@ -567,6 +567,20 @@ class WantReader:
             for i, w in enumerate(words)
         )
 
+    def long_morning_stiffness(self, analysis: Analysis) -> bool:
+        """Whether a message tells of stiffness in the morning that takes a long while to
+        ease ("takes an hour to loosen up", "stiff for hours after i get up"): the answer on
+        morning stiffness says when that needs a GP. Not when a stretch or a routine is asked
+        for."""
+        words = analysis.corrected
+        return (
+            (GENERAL, lexicon.MORNING_STIFFNESS) in self.kb.answers
+            and self.names_subject(lexicon.MORNING_STIFFNESS, words)
+            and lexicon.tells_a_long_while(words)
+            and "asks_stretch" not in self.cues.read(words)
+            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+        )
+
     def stretch_before_exercise(self, analysis: Analysis) -> bool:
         """Whether a message asks whether to stretch before exercise, and neither whether it
         harms nor about a complaint: "do i really need to stretch before running?", "i jump

@@ -4317,3 +4317,63 @@ def test_a_claim_about_stretching_before_exercise_is_the_before_or_after_answer(
         "read that you shouldnt stretch before a run. myth?",
     ):
         assert brain.reply(message).intent == "general.before_after"
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        # a clarification names the area it meant, with the kind of reply before
+        (
+            (
+                "my shoulders feel tight all the time",
+                "sorry i mean more the front, where the shoulder goes into the chest",
+            ),
+            "chest.why_tight",
+        ),
+        (
+            ("road trip stretches", "i mean mostly for my neck, hours of driving kills it"),
+            "neck.stretch",
+        ),
+        (("why are my calves tight", "i mean my hamstrings"), "hamstrings.why_tight"),
+        # a limit asked of the routine pointed at, in a long message with a saying in it
+        (
+            (
+                "Do you have stretches for older people?",
+                "I am 80 and not steady on my feet, could they be done sitting in a chair?",
+            ),
+            "routine.older_adults",
+        ),
+    ],
+)
+def test_a_clarification_and_a_limit_asked_of_the_routine_shown(brain, turns, intent):
+    assert converse(brain, *turns)[-1].intent == intent
+
+
+def test_a_routine_asked_in_a_chair_keeps_to_the_chair(brain):
+    *_, reply = converse(
+        brain,
+        "Do you have stretches for older people?",
+        "I am 80 and not steady on my feet, could they be done sitting in a chair?",
+    )
+    assert "chair" in reply.context.limits
+
+
+def test_a_saying_about_the_feet_names_no_feet(brain):
+    analysis = brain.matcher.analyse("im not steady on my feet these days")
+    assert brain._without_idioms(analysis).topics == ()
+    assert brain.reply("my feet are sore").topic == "feet_ankles"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my back is so stiff in the mornings, takes an hour to loosen up",
+        "my hips are stiff every morning for about 45 mins",
+    ],
+)
+def test_morning_stiffness_that_lasts_gets_the_answer_that_says_when_to_see_a_gp(brain, message):
+    assert brain.reply(message).intent == "general.morning_stiffness"
+
+
+def test_short_morning_stiffness_with_a_stretch_asked_keeps_the_stretch(brain):
+    assert brain.reply("my back is stiff every morning, stretch for it?").kind == "stretch"
