@@ -462,6 +462,9 @@ class Brain:
             asked = self._asked_of_the_bot(text, context)
             if asked is not None:  # "my grandson set this up for me, who made you?"
                 return asked
+            last = self._last_question_alone(text, context)
+            if last is not None:  # "found my old yoga mat. where do i start"
+                return self._with_conditions(last, named, context)
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
@@ -742,6 +745,35 @@ class Brain:
         if match.confidence < self.matcher.threshold:
             return None
         return self.replies.smalltalk(match.key, " ".join(last.words), context)
+
+    def _last_question_alone(self, text: str, context: Context) -> Reply | None:
+        """For a message not understood that tells something about stretching or the body
+        first and closes with a short question: the reply to that question alone, when it
+        is a general answer or a routine ("what a stroke of luck, found my old yoga mat.
+        where do i start", "i'm 55 and a bit stiffer than i used to be, nothing hurts. where
+        do i start"). A story about anything else ("moving house next week. where do i
+        start?") is left alone. None otherwise."""
+        said = lexicon.sentences(text)
+        if len(said) < 2:
+            return None
+        question = normalize(said[-1]).split()
+        if not question or len(question) > lexicon.LAST_QUESTION_MAX_WORDS:
+            return None
+        if question[0] not in lexicon.QUESTION_STARTS | lexicon.WH_WORDS and "?" not in text[-2:]:
+            return None
+        if not lexicon.POINTING_WORDS.isdisjoint(question):
+            return None  # "..., is that true": about the story, not a question of its own
+        story = normalize(" ".join(said[:-1])).split()
+        if lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(story):
+            return None
+        asked = self.matcher.analyse(said[-1])
+        if asked.topics:
+            return None
+        match = self.matcher.match(asked)
+        if match.kind not in (GENERAL, "routine") or match.confidence < self.matcher.threshold:
+            return None
+        reply = self._answer(said[-1], asked, context)
+        return reply if reply.kind in ("answer", "routine") else None
 
     def _subject_asked_what(self, words: Sequence[str], analysis: Analysis) -> str | None:
         """The general subject a short "what is ..." question names by one of its keywords,
@@ -2482,6 +2514,23 @@ class Brain:
             # "tight", "so stiff": which area?
             return self.replies.which_area(match, context)
         if (
+            analysis.topics
+            and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers
+            and lexicon.asks_if_felt_is_normal(analysis.corrected)
+            and not lexicon.STRETCH_FORMS.isdisjoint(analysis.corrected)
+        ):
+            # "i feel a pull in my hamstring when i stretch it, is that the right feeling":
+            # how a stretch should feel, not another stretch
+            return self.replies.answer(
+                GENERAL, lexicon.PAIN_GENERAL, context, confidence=lexicon.CUE_CONFIDENCE
+            )
+        if analysis.topics and self.wants.long_morning_stiffness(analysis):
+            # "my back is so stiff in the mornings, takes an hour to loosen up": how long it
+            # lasts is what the answer on morning stiffness weighs, more than the area
+            return self.replies.answer(
+                GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
+            )
+        if (
             accepted
             and match.kind == GENERAL
             and match.key in lexicon.STRETCHING_NAMED_GENERAL
@@ -2548,12 +2597,6 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
-        if analysis.topics and self.wants.long_morning_stiffness(analysis):
-            # "my back is so stiff in the mornings, takes an hour to loosen up": how long it
-            # lasts is what the answer on morning stiffness weighs, more than the area
-            return self.replies.answer(
-                GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
-            )
         if analysis.topics and (
             match.kind in ("aspect", "none", GENERAL)
             or (match.kind == "out_of_scope" and not self.wants.other_sense(match, analysis))

@@ -429,6 +429,14 @@ ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
 BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
 STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
+#: words that put a story about something else in the domain: a question closing it may
+#: be answered alone ("found my old yoga mat. where do i start")
+ABOUT_STRETCHING_WORDS = STRETCHING_WORDS | frozenset(
+    """yoga pilates mat stiff stiffer stiffness tight tighter tightness flexibility bendy
+    limber mobility muscles muscle joints""".split()
+)
+#: the longest closing question answered alone
+LAST_QUESTION_MAX_WORDS = 8
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
@@ -570,6 +578,35 @@ def asks_it_done_so(words: Sequence[str]) -> bool:
         and not _DONE_SO_POINTERS.isdisjoint(words)
         and not _DONE_SO_VERBS.isdisjoint(words)
     )
+
+
+#: "is that normal", "is this the right feeling", "is it ok": whether what is felt is fine
+_FELT_NORMAL_POINTERS = frozenset({"that", "this", "it"})
+_FELT_NORMAL_WORDS = frozenset(
+    """normal ok okay right fine good supposed meant expected usual""".split()
+)
+_FELT_NORMAL_REACH = 3
+#: words of a feeling, one of which the message must tell
+_FELT_FEELING_WORDS = frozenset(
+    """feel feels felt feeling pull pulls pulling burn burns burning hurt hurts ache aches
+    sting stings pinch pinches pinching sensation shake shakes shaking""".split()
+)
+
+
+def asks_if_felt_is_normal(words: Sequence[str]) -> bool:
+    """Whether the words tell a feeling and ask whether it is as it should be: "a pull ...
+    is that normal", "is this the right feeling", "it burns, is it ok", "should i feel it
+    there"; not "is it ok to stretch every day", which asks whether to do something."""
+    if _FELT_FEELING_WORDS.isdisjoint(words):
+        return False
+    for i, w in enumerate(words[:-1]):
+        if w in ("is", "does") and words[i + 1] in _FELT_NORMAL_POINTERS:
+            after = words[i + 2 : i + 2 + _FELT_NORMAL_REACH]
+            if not _FELT_NORMAL_WORDS.isdisjoint(after) and "to" not in after:
+                return True
+        if w == "should" and words[i + 1] == "i" and "feel" in words[i + 2 : i + 4]:
+            return True
+    return False
 
 
 #: what stands for the area word of a saying, read no more as an area
@@ -1039,7 +1076,6 @@ def clarifies(words: Sequence[str]) -> bool:
     return False
 
 
-MORNING_STIFFNESS = "morning_stiffness"
 #: words of a long while: "takes an hour", "stiff for hours", "half the morning"
 _LONG_WHILE_WORDS = frozenset({"hour", "hours", "hr", "hrs", "ages", "forever", "half"})
 #: ... and the fewest minutes that are one ("takes 40 minutes to ease")

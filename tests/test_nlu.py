@@ -797,3 +797,55 @@ def test_a_bare_can_i_stretch_with_a_condition_gets_no_unasked_routine(brain):
     # the runner-up of an unnamed "every day" is no routine: only a choice of time has one
     assert brain.reply("pregnant, can i stretch?").intent == "condition.pregnancy"
     assert brain.reply("should i stretch at night").intent == "routine.bedtime"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hola, eres un robot?", "bist du ein bot?", "ciao, sei un robot?", "oi, voce e um robot?"],
+)
+def test_small_talk_in_another_language_gets_the_english_only_reply(brain, text):
+    assert brain.reply(text).intent == "fallback.language"
+
+
+@pytest.mark.parametrize("text", ["hi there are you a bot", "un bot", "dia 1 of stretching"])
+def test_english_with_a_foreign_looking_word_stays_english(brain, text):
+    assert brain.reply(text).intent != "fallback.language"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what a stroke of luck, found my old yoga mat. where do i start",
+        "i'm 55 and just a bit stiffer than i used to be, nothing hurts. where do i start",
+    ],
+)
+def test_a_story_about_stretching_closing_on_a_short_question_answers_it(brain, text):
+    assert brain.reply(text).intent == "general.beginner"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["moving house next week. where do i start?", "stop pulling my leg, is that true"],
+)
+def test_a_story_about_something_else_or_a_question_about_it_is_not_answered_alone(brain, text):
+    assert brain.reply(text).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i feel a pull in my hamstring when i stretch it, is that the right feeling",
+        "it burns when i stretch my calves, is that ok",
+        "should i feel the stretch in my hamstring or behind my knee",
+    ],
+)
+def test_a_feeling_in_a_stretch_asked_whether_right_is_how_stretching_should_feel(brain, text):
+    assert brain.reply(text).intent == "general.pain"
+
+
+def test_whether_to_stretch_an_area_is_no_question_of_a_feeling(brain):
+    assert brain.reply("is it ok to stretch my hamstrings every day").intent == "hamstrings.when"
+    assert (
+        brain.reply("my knee clicks when i stretch, is that normal").intent
+        == "general.joint_noises"
+    )

@@ -23,7 +23,8 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         espalda cuello hombro hombros musculo musculos despues antes correr rutina puedo
         hacer cual necesito gemelos isquiotibiales cadera rodilla cuales ayudan ayuda tensos
         tensas tenso tensa contra mucho siempre manana noche tambien hay algun alguna quiero
-        deberia estiro""".split()
+        deberia estiro eres un una usted tu quien estas buenos buenas dias tardes noches
+        puedes sabes hablas""".split()
     ),
     "de": frozenset(
         """der die das den dem des und ist ich mein meine meinen meiner mich mir nicht wie was
@@ -33,7 +34,7 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         laufen hallo danke bitte hufte huefte knie welche welcher welches helfen hilft bei
         verspannt verspannte verspannten verspannung verspannungen gegen fur fuer mit auf von
         zu sind haben oft immer morgens abends sollte soll dehnubungen dehnuebungen dehnubung
-        uebung ubung wade""".split()
+        uebung ubung wade bist du wer kannst sprichst guten tag""".split()
     ),
     "fr": frozenset(
         """le les des du et est je mon ma mes moi pas comment pourquoi quand ou qui avec pour
@@ -42,7 +43,7 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         ischio jambiers hanche genou quels quelles quel quelle aident aide contre tendus tendu
         tendue souvent toujours matin soir aussi faire dois devrais veux ai au aux vous avez
         avoir suis cest ca etre quoi faut nous sont leur peux ne de un regarder telephone
-        etirer etire etirez exercices raide raides courbatures""".split()
+        etirer etire etirez exercices raide raides courbatures es tu salut parles sais""".split()
     ),
     "it": frozenset(
         """il lo gli della che per con non perche quando dove mio mia miei mie ho sono molto
@@ -50,7 +51,7 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         spalle gamba gambe polpacci muscolo muscoli dolore male correre posso fianco
         ginocchio di la le li come allungo allungarli allungarlo partita calcetto duri
         durissimi rigidi rigido mi fa fanno ci si un al alla nel nella sempre ogni dei delle
-        qualche esercizi esercizio cosa fare devo""".split()
+        qualche esercizi esercizio cosa fare devo sei chi tu puoi parli buongiorno""".split()
     ),
     "nl": frozenset(
         """het een en ik mijn mij niet hoe wat waarom waar wanneer kan kun kunnen heb heeft
@@ -72,7 +73,7 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         eu tenho tem muito mas depois antes um uma ola obrigado obrigada alongar alongamento
         alongamentos costas pescoco ombro ombros perna pernas panturrilha musculo musculos
         dor doi correr posso quadril joelho quanto tempo devo segurar cada alongo fazer
-        preciso ajuda""".split()
+        preciso ajuda voce quem bom dia pode fala oi""".split()
     ),
 }
 #: the commonest English words never count for another language
