@@ -1212,7 +1212,7 @@ class Brain:
             and context.plan is not None
             and context.routine in self.pick.activities_in(words)
             and not analysis.topics
-            and not cues & lexicon.ASKING_CUES
+            and not cues & lexicon.ACTIVITY_ASKING_CUES
             and len(words) <= lexicon.MOVE_MAX_WORDS
         ):
             # "just laps at the pool, not racing" after the swimming warm-up: more of the same

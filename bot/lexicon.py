@@ -743,7 +743,9 @@ GETTING_CARE_LEAD = (
     "had a look."
 )
 #: cues that ask something of their own, which a message telling more of an activity does not
-ASKING_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "complaint"})
+ACTIVITY_ASKING_CUES = frozenset(
+    {"request", "asks_stretch", "why", "what", "asks_when", "complaint"}
+)
 #: said before the routine again when the message tells more of its activity
 SAME_ACTIVITY_LEAD = "That's just what this one is for."
 #: words that aim a routine or a stretch at one area ("mostly for my lower back", "can you
@@ -766,8 +768,8 @@ SENSED_WORDS = NOISE_WORDS | frozenset(
 FORM_TIMING_WORDS = frozenset(
     """long often many times seconds secs minutes mins before after daily every when""".split()
 )
-#: words of a question about holding a stretch ("can i hold it longer", "longer hold?")
-HOLD_WORDS = frozenset("""hold holds holding held""".split())
+#: words of a question about holding a stretch ("can i hold it longer", "longer hold?"):
+#: `HOLD_WORDS`, above
 #: a hold question with one of these is about stretches in general ("how long do i hold
 #: each", "hold them all for 30s?"), not the card on screen
 HOLD_OF_MANY = frozenset("""each every all them these those stretches ones""".split())
