@@ -2524,6 +2524,13 @@ class Brain:
             return self.replies.answer(
                 GENERAL, lexicon.PAIN_GENERAL, context, confidence=lexicon.CUE_CONFIDENCE
             )
+        if self.wants.milestone_told(analysis):
+            # "finally got my splits!!", "just held my first full split for 10 seconds": how
+            # to keep what was gained
+            reply = self.replies.answer(
+                GENERAL, lexicon.KEEP_FLEXIBILITY, context, confidence=lexicon.CUE_CONFIDENCE
+            )
+            return with_lead(reply, lexicon.MILESTONE_LEAD)
         if analysis.topics and self.wants.long_morning_stiffness(analysis):
             # "my back is so stiff in the mornings, takes an hour to loosen up": how long it
             # lasts is what the answer on morning stiffness weighs, more than the area

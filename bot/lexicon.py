@@ -1712,6 +1712,27 @@ _JUST_OVER_PAIRS = frozenset(
 )
 #: said first to a session told as just over, before its cool-down
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
+#: general answers about a flexibility goal that a message may tell as reached
+MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
+KEEP_FLEXIBILITY = "keep_flexibility"
+MILESTONE_LEAD = "Well done, that takes weeks of work! Here is how to keep it:"
+#: words that tell a goal reached: "finally got my splits", "can touch my toes now"
+_REACHED_WORDS = frozenset(
+    """finally got held did managed nailed touched reached hit achieved""".split()
+)
+#: ... and words that make it a wish, a choice or a condition: "id faint if i ever managed
+#: the splits", "front split or middle split first"
+_UNREACHED_WORDS = frozenset(
+    """if ever would id wish want wanna hope hoping dream someday or until till""".split()
+)
+
+
+def reached_words(words: Sequence[str]) -> bool:
+    """Whether the words tell something reached: "finally", "got", "held", "managed", or "can
+    ... now"; not a wish, a choice or a condition ("if i ever managed")."""
+    if not _UNREACHED_WORDS.isdisjoint(words):
+        return False
+    return not _REACHED_WORDS.isdisjoint(words) or ("can" in words and "now" in words)
 
 
 def tells_it_is_over(words: Sequence[str]) -> bool:

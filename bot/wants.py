@@ -567,6 +567,24 @@ class WantReader:
             for i, w in enumerate(words)
         )
 
+    def milestone_told(self, analysis: Analysis) -> bool:
+        """Whether a message tells of a flexibility goal just reached, and asks nothing:
+        "finally got my splits!!", "just held my first full split for 10 seconds", "i can
+        touch my toes now". Not "still can't touch my toes", nor a question about the goal."""
+        words = analysis.corrected
+        if (
+            (GENERAL, lexicon.KEEP_FLEXIBILITY) not in self.kb.answers
+            or "?" in analysis.text
+            or not lexicon.WH_WORDS.isdisjoint(words)
+            or lexicon.asks_whether(words)
+            or not NEGATORS.isdisjoint(words)
+            or "cannot" in words
+            or not lexicon.reached_words(words)
+        ):
+            return False
+        goals = self.subjects_named(words) & lexicon.MILESTONE_SUBJECTS
+        return bool(goals) and not self.cues.read(words) & {"complaint", "request"}
+
     def long_morning_stiffness(self, analysis: Analysis) -> bool:
         """Whether a message tells of stiffness in the morning that takes a long while to
         ease ("takes an hour to loosen up", "stiff for hours after i get up"): the answer on

@@ -849,3 +849,36 @@ def test_whether_to_stretch_an_area_is_no_question_of_a_feeling(brain):
         brain.reply("my knee clicks when i stretch, is that normal").intent
         == "general.joint_noises"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finally got my splits!!",
+        "just held my first full split for 10 seconds!!",
+        "i can touch my toes now!!",
+    ],
+)
+def test_a_flexibility_goal_told_as_reached_gets_well_done_and_how_to_keep_it(brain, text):
+    reply = brain.reply(text)
+    assert reply.intent == "general.keep_flexibility"
+    assert reply.blocks[0].text.startswith("Well done")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("still cant touch my toes", "general.touch_toes"),
+        ("how long until i can do the splits", "general.splits"),
+        ("did the splits and felt a pop in my hamstring", "red_flag.suspected_tear"),
+    ],
+)
+def test_a_goal_not_reached_or_asked_about_is_no_milestone(brain, text, intent):
+    assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["id faint if i ever managed the splits lol", "front split or middle split first"]
+)
+def test_a_wish_or_a_choice_is_no_milestone(brain, text):
+    assert brain.reply(text).intent != "general.keep_flexibility"
