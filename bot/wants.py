@@ -691,6 +691,8 @@ class WantReader:
         if match.kind != "general" or match.confidence < lexicon.GENERAL_NEAR or analysis.topics:
             return False
         words = analysis.corrected
+        if match.key in lexicon.TIME_CHOICE_GENERAL and lexicon.TIMES_OF_DAY.isdisjoint(words):
+            return False  # "is it serious" after the lower back: no choice of time
         # stretching named, or the conversation is about it ("how many minutes a day is
         # enough" after a stretch)
         if (

@@ -4377,3 +4377,13 @@ def test_morning_stiffness_that_lasts_gets_the_answer_that_says_when_to_see_a_gp
 
 def test_short_morning_stiffness_with_a_stretch_asked_keeps_the_stretch(brain):
     assert brain.reply("my back is stiff every morning, stretch for it?").kind == "stretch"
+
+
+def test_a_question_near_a_choice_of_time_names_a_time_of_day(brain):
+    # "is it serious" reads a little like "morning or evening, does it matter"
+    *_, reply = converse(brain, "why is my lower back tight", "is it serious")
+    assert reply.intent != "general.time_of_day"
+    *_, timed = converse(
+        brain, "how long should i hold a stretch", "does it matter if its morning or evening"
+    )
+    assert timed.intent == "general.time_of_day"
