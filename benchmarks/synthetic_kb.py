@@ -410,7 +410,7 @@ class Synthesizer:
             topics.append(data)
         answers = []
         for a in kb.answers.values():
-            data = entry_dict(a, optional=("phrases", "keywords", "routine"))
+            data = entry_dict(a, optional=("phrases", "keywords", "routine", "in_conversation"))
             if a.topic == "general" and a.phrases:
                 data["phrases"] = self.multiply(a.phrases, f)
             answers.append(data)

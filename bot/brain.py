@@ -22,7 +22,7 @@ from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
 from bot.replies import ASKED_ABOUT_AREA, ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
-from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Limit, Plan, Reply, with_lead
+from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
 from bot.safety import SEEKING_CARE, SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
@@ -294,6 +294,11 @@ class Brain:
             return self.replies.empty(text, context)
         if set(analysis.normalised) <= lexicon.LAUGHTER and "acknowledge" in self.kb.smalltalk:
             return self.replies.smalltalk("acknowledge", text, context)  # a bare "lol"
+        asked_area = self._area_asked_to_see_someone(analysis, context)
+        if asked_area is not None:
+            # "should i see someone about it" after why the neck gets stiff, "is it serious":
+            # when to get it checked, the area's own warning signs first
+            return self._with_conditions(self._see_someone(asked_area, context), named, context)
         if lexicon.NEW_QUESTION_CUE in self.cues.read(
             analysis.corrected[: lexicon.NEW_QUESTION_REACH]
         ):
@@ -745,6 +750,37 @@ class Brain:
         if match.confidence < self.matcher.threshold:
             return None
         return self.replies.smalltalk(match.key, " ".join(last.words), context)
+
+    def _area_asked_to_see_someone(self, analysis: Analysis, context: Context) -> str | None:
+        """The area a message asks whether to get checked ("should i see a physio for my
+        tight hamstrings", "is it serious" after the neck's answer): the one it names, else the
+        conversation's; None for a message that asks no such thing or has no area (a doctor
+        asked about a cough is none of ours)."""
+        if (GENERAL, lexicon.SEE_SOMEONE) not in self.kb.answers:
+            return None
+        if not lexicon.asks_to_see_someone(analysis.corrected):
+            return None
+        if self.wants.subjects_named(analysis.corrected):
+            return None  # "is it serious if my knees crack": the cracking's own answer
+        named = [t for t in analysis.topics if t != GENERAL]
+        if named:
+            return named[0]
+        if context.kind in ("answer", "stretch") and context.topic not in (None, GENERAL):
+            return context.topic
+        return None
+
+    def _see_someone(self, area: str, context: Context) -> Reply:
+        """When to get an area checked: the general answer, the paragraph of the area's own
+        answer that names its warning signs first, when it has one."""
+        reply = self.replies.answer(
+            GENERAL, lexicon.SEE_SOMEONE, context, confidence=lexicon.CUE_CONFIDENCE
+        )
+        own = self.kb.answers.get((area, "why_tight"))
+        signs = [p for p in own.paragraphs if lexicon.names_care(p)] if own else []
+        if not signs or not reply.blocks:
+            return reply
+        title, *rest = reply.blocks
+        return replace(reply, blocks=(title, Block("para", signs[-1]), *rest))
 
     def _last_question_alone(self, text: str, context: Context) -> Reply | None:
         """For a message not understood that tells something about stretching or the body

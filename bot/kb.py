@@ -156,6 +156,9 @@ class Answer:
     #: general answers: the routine that puts the answer into practice, given when the
     #: person asks for stretches next ("ok what stretches" after posture: the desk break)
     routine: str | None = None
+    #: general answers with no phrases that the brain gives in a conversation about an area
+    #: ("is it serious?": when to get it checked), never the intent layer
+    in_conversation: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,6 +589,7 @@ _ANSWER = _Spec(
         "phrases": ("strlist", False),
         "keywords": ("strlist", False),
         "routine": ("id", False),
+        "in_conversation": ("bool", False),
         "sources": ("strlist", True),
     },
     refs={"topic": "topic", "routine": "routine"},
@@ -1028,9 +1032,18 @@ class _Builder:
                 paragraphs(e["text"]),
                 tuple(e.get("keywords", ())),
                 e.get("routine"),
+                bool(e.get("in_conversation", False)),
             )
             self._keywords(ctx, e, key)
-            if e["topic"] == GENERAL and not e.get("phrases"):
+            if e.get("in_conversation"):
+                if e.get("phrases") or e.get("keywords") or e["topic"] != GENERAL:
+                    ctx.err(
+                        e["_node"],
+                        f"answer {e['topic']}/{e['aspect']}: in_conversation is for a general "
+                        "answer with no phrases or keywords (the brain gives it in a "
+                        "conversation about an area)",
+                    )
+            elif e["topic"] == GENERAL and not e.get("phrases"):
                 ctx.err(
                     e["_node"], f"answer general/{e['aspect']}: needs 'phrases' (its questions)"
                 )

@@ -609,6 +609,40 @@ def asks_if_felt_is_normal(words: Sequence[str]) -> bool:
     return False
 
 
+SEE_SOMEONE = "see_someone"
+#: who someone may ask whether to see, and the verbs of going to them
+_CARE_WHO = frozenset(
+    """someone somebody doctor doc doctors gp physio physios physiotherapist professional
+    specialist chiro chiropractor osteo osteopath""".split()
+)
+_CARE_VERBS = frozenset({"see", "visit", "book", "go", "get"})
+#: words of a question whether something is serious or needs checking
+_SERIOUS_WORDS = frozenset({"serious", "worried", "worry", "concerned", "concerning"})
+_CHECKED_PAIRS = frozenset(
+    {("checked", "out"), ("get", "checked"), ("looked", "at"), ("it", "checked")}
+)
+_CARE_NAMES = re.compile(r"\b(GP|physio|physiotherapist|doctor|emergency|A&E|urgent|medical)", re.I)
+
+
+def asks_to_see_someone(words: Sequence[str]) -> bool:
+    """Whether the words ask whether to see someone or whether it is serious: "should i see
+    someone about it", "do i need a physio for this", "is it serious", "should i be worried",
+    "should i get it checked"; not "my physio said ..." nor "i saw a doctor"."""
+    if not words or (words[0] not in YES_NO_STARTS and words[0] not in WH_WORDS):
+        return False
+    if not _SERIOUS_WORDS.isdisjoint(words) or has_pair(words, _CHECKED_PAIRS):
+        return True
+    return not _CARE_WHO.isdisjoint(words) and (
+        not _CARE_VERBS.isdisjoint(words) or "need" in words
+    )
+
+
+def names_care(paragraph: str) -> bool:
+    """Whether an answer's paragraph names care (a GP, a physio, the emergency number): its
+    warning signs."""
+    return bool(_CARE_NAMES.search(paragraph))
+
+
 #: what stands for the area word of a saying, read no more as an area
 IDIOM_WORD = "footing"
 

@@ -4387,3 +4387,31 @@ def test_a_question_near_a_choice_of_time_names_a_time_of_day(brain):
         brain, "how long should i hold a stretch", "does it matter if its morning or evening"
     )
     assert timed.intent == "general.time_of_day"
+
+
+@pytest.mark.parametrize(
+    ("turns", "lead"),
+    [
+        (("why is my lower back tight", "is it serious"), "Back pain with numbness"),
+        (("why is my neck stiff", "should i see someone about it"), "Most neck pain settles"),
+        (("calf stretch", "should i be worried"), "Most calf tightness is harmless"),
+        (("hamstring stretch", "thanks! do i need a physio for this"), "Tightness is not the same"),
+    ],
+)
+def test_asked_whether_to_get_an_area_checked_gets_when_with_its_own_signs(brain, turns, lead):
+    *_, reply = converse(brain, *turns)
+    assert reply.intent == "general.see_someone"
+    assert reply.blocks[0].text == "When to get it checked"
+    assert reply.blocks[1].text.startswith(lead)
+
+
+def test_whether_to_see_someone_names_an_area_or_follows_one(brain):
+    assert brain.reply("should i see a physio for my tight hamstrings").intent == (
+        "general.see_someone"
+    )
+    # no area: a doctor asked about a cough is none of ours
+    assert brain.reply("should i see a doctor about my cough").kind == "fallback"
+    assert brain.reply("should i be worried about my credit score").kind == "fallback"
+    # told, not asked; or a subject of its own
+    assert brain.reply("my physio said my hips are tight, which stretch").kind == "stretch"
+    assert brain.reply("is it serious if my knees crack").intent == "general.joint_noises"

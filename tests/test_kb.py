@@ -142,3 +142,20 @@ def test_an_emptied_tips_file_says_where_tips_belong(mini_kb_dir, capsys):
     (mini_kb_dir / "tips.yaml").write_text("")
     assert main(["check", str(mini_kb_dir)]) == 1
     assert "no tips in any file: add a 'tips:' section (tips.yaml)" in capsys.readouterr().err
+
+
+def test_an_answer_given_in_conversation_has_no_phrases(tmp_path):
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "knowledge", tmp_path / "k")
+    path = tmp_path / "k" / "answers_general_more.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "    in_conversation: true\n",
+            "    in_conversation: true\n    phrases: [is it serious]\n",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KBError, match="in_conversation is for a general answer"):
+        load_kb(tmp_path / "k")
