@@ -2560,6 +2560,17 @@ class Brain:
             return self.replies.answer(
                 GENERAL, lexicon.PAIN_GENERAL, context, confidence=lexicon.CUE_CONFIDENCE
             )
+        suspected = lexicon.suspected_area(analysis.corrected, analysis.spans)
+        if (
+            suspected is not None
+            and (suspected, "why_tight") in self.kb.answers
+            and not self.cues.read(analysis.corrected) & {"request", "asks_stretch", "what"}
+        ):
+            # "when i stand up after work my back is bent forward, is that my hip flexors":
+            # the area suspected as the cause, and why it gets tight (its stretch one tap away)
+            return self.replies.answer(
+                suspected, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if self.wants.milestone_told(analysis):
             # "finally got my splits!!", "just held my first full split for 10 seconds": how
             # to keep what was gained

@@ -643,6 +643,28 @@ def names_care(paragraph: str) -> bool:
     return bool(_CARE_NAMES.search(paragraph))
 
 
+#: "is that my hip flexors", "could it be tight glutes": an area suspected as the cause
+_SUSPECT_OPENERS = frozenset({"is", "could", "might", "can", "would", "must"})
+_SUSPECT_POINTERS = frozenset({"it", "that", "this"})
+_SUSPECT_BETWEEN = frozenset(
+    """be from my tight tightness because of just all due to weak stiff""".split()
+)
+_SUSPECT_REACH = 4
+
+
+def suspected_area(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The area the words ask about as the cause ("is that my hip flexors", "could it be
+    tight glutes", "is this from my piriformis"): the topic of the last such span, or None."""
+    found = None
+    for start, _end, topic in spans:
+        k = start - 1
+        while k >= 0 and start - k <= _SUSPECT_REACH and words[k] in _SUSPECT_BETWEEN:
+            k -= 1
+        if k >= 1 and words[k] in _SUSPECT_POINTERS and words[k - 1] in _SUSPECT_OPENERS:
+            found = topic
+    return found
+
+
 #: what stands for the area word of a saying, read no more as an area
 IDIOM_WORD = "footing"
 

@@ -882,3 +882,22 @@ def test_a_goal_not_reached_or_asked_about_is_no_milestone(brain, text, intent):
 )
 def test_a_wish_or_a_choice_is_no_milestone(brain, text):
     assert brain.reply(text).intent != "general.keep_flexibility"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "when i stand up after work my back is bent forward for a minute, is that my hip flexors",
+            "hip_flexors.why_tight",
+        ),
+        ("could it be my hip flexors", "hip_flexors.why_tight"),
+        ("is this from my psoas?", "psoas.why_tight"),
+        # what a muscle is, a stretch asked for, or whether to stretch it keep their reading
+        ("the inside of my thighs is tight, is that the adductors?", "adductors.what"),
+        ("is it my hip flexors, what stretch helps", "hip_flexors.stretch"),
+        ("is it bad to stretch my hamstrings", "hamstrings.when"),
+    ],
+)
+def test_an_area_suspected_as_the_cause_gets_why_it_gets_tight(brain, text, intent):
+    assert brain.reply(text).intent == intent
