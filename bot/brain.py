@@ -473,8 +473,13 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
-            if lexicon.thanks_then_told(analysis) and "thanks" in self.kb.smalltalk:
-                # "cheers, off on my round now", "thank you, she'll love this"
+            told = lexicon.thanks_then_told(analysis) or (
+                context.kind in ("stretch", "routine", "answer", "tip")
+                and lexicon.praise_then_told(analysis)
+            )
+            if told and "thanks" in self.kb.smalltalk:
+                # "cheers, off on my round now", "thank you, she'll love this"; "lovely,
+                # sending it to my mum" after a routine
                 return self.replies.smalltalk("thanks", " ".join(analysis.words), context)
             if SEEKING_CARE in safety.symptoms and "acknowledge" in self.kb.smalltalk:
                 # "I'll ring my oncology nurse", "ok i'll get it looked at": support, not "I
@@ -1361,7 +1366,10 @@ class Brain:
         if thanks and len(words) > lexicon.THANKS_LEAD_MIN_WORDS:
             if thanked:
                 after = self._asked_after(thanked, analysis, context)
-                if after.kind != "fallback" or not lexicon.thanks_then_told(analysis):
+                told = lexicon.thanks_then_told(analysis) or (
+                    context.kind is not None and lexicon.praise_then_told(analysis)
+                )
+                if after.kind != "fallback" or not told:
                     return after  # "thanks, whats the capital of peru" is declined
                 # "cheers, off on my round now": the thanks is what the message says
                 return say.smalltalk("thanks", " ".join(words), context)

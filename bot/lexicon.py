@@ -718,6 +718,14 @@ TWIN_REACH = 4
 TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay", "for", "actually"})
 #: words that open a thank-you ("cheers, off on my round now")
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
+#: praise that opens a reply to what was shown ("lovely, sending it to my mum") ...
+PRAISE_OPENERS = frozenset(
+    {"lovely", "great", "perfect", "brilliant", "awesome", "amazing", "nice", "cool", "sweet"}
+)
+#: ... unless the next word is what is praised ("great stretch for runners", "nice one")
+_PRAISED_NEXT = frozenset(
+    """stretch stretches routine routines one tip tips question job work way idea""".split()
+)
 #: "every day", "each day": a daily tip, not one now
 EVERY_DAY = frozenset(
     {
@@ -1584,6 +1592,17 @@ def thanks_then_told(analysis: Analysis) -> bool:
         return False
     # "thanks, can i do it daily" asks; "thanks, will try" does not
     asks = len(words) > 1 and words[1] in QUESTION_STARTS - {"will"}
+    return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
+
+
+def praise_then_told(analysis: Analysis) -> bool:
+    """Whether a message opens by praising and goes on to tell, not ask: "lovely, sending it
+    to my mum" (read only after a reply: "nice weather today" opens nothing); not "great
+    stretch for runners?", which names what is praised."""
+    words = analysis.corrected
+    if len(words) < 2 or words[0] not in PRAISE_OPENERS or words[1] in _PRAISED_NEXT:
+        return False
+    asks = words[1] in QUESTION_STARTS - {"will"}
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 

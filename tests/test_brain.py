@@ -4415,3 +4415,15 @@ def test_whether_to_see_someone_names_an_area_or_follows_one(brain):
     # told, not asked; or a subject of its own
     assert brain.reply("my physio said my hips are tight, which stretch").kind == "stretch"
     assert brain.reply("is it serious if my knees crack").intent == "general.joint_noises"
+
+
+def test_praise_then_a_story_after_a_reply_is_thanks(brain):
+    *_, reply = converse(brain, "bedtime routine", "lovely, sending it to my mum")
+    assert reply.intent == "smalltalk.thanks"
+
+
+@pytest.mark.parametrize(
+    "message", ["lovely, my cat is asleep", "nice weather today", "cool, whats the capital of peru"]
+)
+def test_praise_opening_a_first_message_or_a_question_is_no_thanks(brain, message):
+    assert brain.reply(message).kind == "fallback"
