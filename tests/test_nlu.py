@@ -901,3 +901,12 @@ def test_a_wish_or_a_choice_is_no_milestone(brain, text):
 )
 def test_an_area_suspected_as_the_cause_gets_why_it_gets_tight(brain, text, intent):
     assert brain.reply(text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["sign me up", "yes sign me up"])
+def test_signing_up_is_the_daily_tips(brain, text):
+    assert brain.reply(text).intent == "daily.on"
+
+
+def test_signs_of_something_are_no_sign_up(brain):
+    assert brain.reply("signs of a pulled hamstring").kind != "daily"

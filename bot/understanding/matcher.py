@@ -78,6 +78,10 @@ _DAILY_WORDS = _TIP_WORDS | {
     "reminders",
     "notification",
     "notifications",
+    # "sign me up", "opt me in": the daily tips are the one thing to sign up for
+    "sign",
+    "signup",
+    "opt",
 }
 #: what makes a question one of age: "is there any point stretching" asks what stretching
 #: does, "is there any point at 70" whether age stops it (a number counts too)
