@@ -2573,6 +2573,8 @@ class Brain:
             suspected is not None
             and (suspected, "why_tight") in self.kb.answers
             and not self.cues.read(analysis.corrected) & {"request", "asks_stretch", "what"}
+            # "is it my hamstrings or my back stopping me touching my toes": the goal's answer
+            and not self.wants.subjects_named(analysis.corrected)
         ):
             # "when i stand up after work my back is bent forward, is that my hip flexors":
             # the area suspected as the cause, and why it gets tight (its stretch one tap away)

@@ -910,3 +910,11 @@ def test_signing_up_is_the_daily_tips(brain, text):
 
 def test_signs_of_something_are_no_sign_up(brain):
     assert brain.reply("signs of a pulled hamstring").kind != "daily"
+
+
+def test_an_area_suspected_beside_a_goal_keeps_the_goal(brain):
+    reply = brain.reply(
+        "is it my hamstrings or my lower back stopping me touching my toes? when i bend over "
+        "my back rounds like a turtle shell"
+    )
+    assert reply.intent != "hamstrings.why_tight"
