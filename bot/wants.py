@@ -168,16 +168,13 @@ class WantReader:
         """The general answer `key`, or, for an answer about stretching as a whole
         (`lexicon.UMBRELLA_GENERAL`), the runner-up whose subject the message names by a keyword:
         "does stretching actually do anything for the soreness" is about soreness, not the
-        benefits of stretching." An answer taken only when its subject is named, matched
+        benefits of stretching. An answer taken only when its subject is named, matched
         without it, gives way to the one subject the message names: "is there any point
         stretching" is about the benefits, not whether a cool-down is needed."""
-        words = analysis.corrected
-        if self.names_subject(key, words):
+        named = self.subjects_named(analysis.corrected)  # one scan serves every test below
+        if key in named or len(named) != 1:
             return key
-        named = self.subjects_named(words)
-        if len(named) != 1:
-            return key
-        if self.lacks_its_name(key, words):
+        if key in lexicon.NAMED_SUBJECT_GENERAL:  # it lacks its name: the one named instead
             return next(iter(named))
         if key not in lexicon.UMBRELLA_GENERAL:
             return key
@@ -593,8 +590,9 @@ class WantReader:
         words = analysis.corrected
         return (
             (GENERAL, lexicon.MORNING_STIFFNESS) in self.kb.answers
-            and self.names_subject(lexicon.MORNING_STIFFNESS, words)
+            # the cheap test of a long while first: the subject scan only for the few that tell one
             and lexicon.tells_a_long_while(words)
+            and self.names_subject(lexicon.MORNING_STIFFNESS, words)
             and "asks_stretch" not in self.cues.read(words)
             and lexicon.ROUTINE_WORDS.isdisjoint(words)
         )
