@@ -44,6 +44,9 @@ NEGATION_ENDS = frozenset(
 #: words that start the object of a negated verb, which the negation does not reach: "not
 #: dislocate the new hip", "didn't hurt my back" ("not have a fever" still negates the fever)
 NEGATION_OBJECTS = frozenset({"the", "my"})
+#: words that say where a negated symptom is, so the negation reaches the place they name
+#: ("no pain down the leg", "no tingling into my feet"): the place is part of what is denied
+NEGATION_PLACES = frozenset({"down", "into", "through", "along"})
 #: words that carry a negation on through a list: "no swelling, redness or warmth"
 NEGATION_LISTS = frozenset({"or", "nor"})
 #: words after which a negator negates nothing: "not sure if it's swollen"
@@ -666,10 +669,15 @@ def _negated(
         reach, j = NEGATION_REACH, i + 1
         while reach > 0 and j < len(words) and words[j] not in NEGATION_ENDS and j not in breaks:
             if j > i + 1 and words[j] in NEGATION_OBJECTS:
-                break  # "so i would not dislocate the new hip": the verb is negated, not "hip"
+                if words[j - 1] not in NEGATION_PLACES:
+                    break  # "so i would not dislocate the new hip": the verb is negated
+                reached.add(j)  # "no pain down the leg": the leg is where the pain is not
+                j += 1
+                continue
             reached.add(j)
-            # "not red or swollen or warm": a list joined by "or" stays under the negation
-            reach += 1 if words[j] in NEGATION_LISTS else -1
+            # "not red or swollen or warm": a list joined by "or" stays under the negation,
+            # and so does the place a negated symptom is not ("no pain going down into my leg")
+            reach += 1 if words[j] in NEGATION_LISTS else 0 if words[j] in NEGATION_PLACES else -1
             j += 1
     return reached
 

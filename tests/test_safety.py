@@ -229,6 +229,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "dad, 70s, high cholesterol, keeps getting a sharp pain between his shoulder blades",
             "urgent",
         ),
+        # a negation reaches the place it names, and no further
+        ("no pain down the leg but my calf is swollen and hot since the flight", "urgent"),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -267,6 +269,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "feel a pulling tingly thing in my calf during downward dog, disappears when i come out",
         "calves swollen a bit at the end of a hot day on my feet, both the same, goes down overnight",
         "carried my wallet in my back pocket for years, now a deep ache in my butt when i drive",
+        # the leg is where the pain is not: a negation reaches the place it names
+        "left glute aches after a 5 hour drive, nothing going down into my leg, stretch?",
         "pins and needles in my foot when i stay in a long seated forward fold, should i come out of it?",
         "i crack my neck every morning, is that bad",
         "switched to swimming, my shoulders ache for a couple days after every swim. what do i stretch before and after?",
