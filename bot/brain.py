@@ -2562,9 +2562,11 @@ class Brain:
             and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers
             and lexicon.asks_if_felt_is_normal(analysis.corrected)
             and not lexicon.STRETCH_FORMS.isdisjoint(analysis.corrected)
+            and not self.wants.sensation_named(analysis.corrected)
         ):
             # "i feel a pull in my hamstring when i stretch it, is that the right feeling":
-            # how a stretch should feel, not another stretch
+            # how a stretch should feel, not another stretch ("my legs start shaking in a
+            # hamstring stretch, is that normal" names its sensation: that answer)
             return self.replies.answer(
                 GENERAL, lexicon.PAIN_GENERAL, context, confidence=lexicon.CUE_CONFIDENCE
             )
@@ -2909,6 +2911,11 @@ class Brain:
                 )
             if self.wants.general_near(match, analysis, context):  # "is bouncing bad or fine?"
                 key = self.wants.subject_named_instead(match.key, match, analysis)
+                named = self.wants.subjects_named(analysis.corrected)
+                if key not in named and len(named) == 1:
+                    # unsure, and the subject named is another: "ok to stretch while still
+                    # panting after intervals" is about being out of breath, not bouncing
+                    key = named.pop()
                 return say.answer(GENERAL, key, context, confidence=lexicon.CUE_CONFIDENCE)
             # tips asked for around an activity or a setting, naming no subject of ours ("any
             # tips for someone who sits at a desk all day?"; not "tips for better posture")
@@ -3049,9 +3056,11 @@ class Brain:
                         analysis.corrected, besides=lexicon.SENSATION_WORDS.get(match.key, ())
                     )
                     # "hands cramp up when i game, forearm stretch?": the area's stretch asked
+                    # (not "my calf cramps in the calf stretch, is that normal": the cramp)
                     or (
                         match.key in lexicon.SENSATION_WORDS
                         and not lexicon.STRETCH_NOUNS.isdisjoint(analysis.corrected)
+                        and not self._asks_of_a_sensation(analysis)
                     )
                 )
             )
@@ -3220,8 +3229,13 @@ class Brain:
         not, the sensation the message names and asks about instead, or None: "calf cramped up
         in the middle of a stretch, why does that happen", "pins and needles in my feet in a
         forward fold, whats that about", "my leg started trembling like a leaf, ok to keep
-        going?" ask about the sensation, not the area."""
-        if match.kind != "aspect" or match.key not in lexicon.ASKS_OF_A_SENSATION:
+        going?" ask about the sensation, not the area. So do general questions whose subject
+        the message does not name ("is it normal for my arms to shake during a stretch" is
+        not about pain)."""
+        if match.kind == GENERAL:
+            if self.wants.names_subject(match.key, analysis.corrected):
+                return None
+        elif match.kind != "aspect" or match.key not in lexicon.ASKS_OF_A_SENSATION:
             return None
         felt = self.wants.sensation_named(analysis.corrected)
         return felt if felt is not None and self._asks_of_a_sensation(analysis) else None

@@ -135,6 +135,27 @@ BARE_ASK_FILLER = frozenset(
 #: words by which a request points at a setting named elsewhere in the message ("we stop at
 #: the rest stops, what stretches can i do there")
 THERE_WORDS = frozenset({"there", "then"})
+#: ... but not "there" that only says something exists: "is there anything i can do about it"
+_THERE_EXISTS_BEFORE = frozenset({"is", "are", "was", "were", "isnt", "arent"})
+_THERE_EXISTS_AFTER = frozenset({"is", "are", "s", "was", "were", "any", "a", "anything"})
+
+
+def points_elsewhere(clause: Sequence[str]) -> bool:
+    """Whether a clause points at a setting named elsewhere in the message ("what stretches
+    can i do there", "what should i do then"); the "there" of "is there anything i can do"
+    only says something exists."""
+    for i, word in enumerate(clause):
+        if word not in THERE_WORDS:
+            continue
+        if word == "there" and (
+            (i and clause[i - 1] in _THERE_EXISTS_BEFORE)
+            or (i + 1 < len(clause) and clause[i + 1] in _THERE_EXISTS_AFTER)
+        ):
+            continue
+        return True
+    return False
+
+
 #: general answers about stretching as a whole, which a subject named gives way to
 UMBRELLA_GENERAL = frozenset({"benefits"})
 #: one stretch asked for: "is there a stretch for that", "one good stretch"

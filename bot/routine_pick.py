@@ -560,7 +560,7 @@ class RoutinePicker:
                 lexicon.ROUTINE_WORDS.intersection(clause) or "request" in self.cues.read(clause)
             ):
                 continue
-            where = clause if lexicon.THERE_WORDS.isdisjoint(clause) else words  # "... do there"
+            where = words if lexicon.points_elsewhere(clause) else clause  # "... do there"
             named = [rid for rid in self.activities_in(where, context) if rid in self.kb.routines]
             if set(named) & time_routines:
                 return None  # "routine for before bed?": the bedtime routine's question

@@ -2277,8 +2277,15 @@ def test_a_goal_asks_about_its_subject(brain):
             "heart pounding after an all-out sprint, calms down in a couple of minutes",
             "general.breathless_exercise",
         ),
-        # an area with its complaint is the area's; a why question is why
-        ("why do my hamstrings cramp when i stretch them", "hamstrings.why_tight"),
+        # unsure of the question, the one subject the message names: being out of breath
+        (
+            "fine to start stretching when im still panting after hill repeats or should i wait",
+            "general.breathless_exercise",
+        ),
+        # a why question about a cramp felt in a stretch: the cramp (the area's own answer
+        # says nothing of cramps); an area with another complaint is the area's
+        ("why do my hamstrings cramp when i stretch them", "general.cramp"),
+        ("why do my hamstrings feel so tight when i stretch them", "hamstrings.why_tight"),
     ],
 )
 def test_cramps_and_breathlessness_in_exercise_get_their_answers(brain, message, intent):
@@ -3566,6 +3573,10 @@ def test_small_talk_in_longer_words(brain, message, intent):
         # another complaint, or a stretch asked for by name: the area
         ("my calves are tight and cramp at night", "calves.why_tight"),
         ("hands cramp up when i game for hours. forearm stretch?", "wrists_forearms.stretch"),
+        # a sensation felt in a stretch and asked about: the sensation, not the stretch again
+        ("my foot cramps up in the calf stretch, is that normal", "general.cramp"),
+        ("thighs start to shake when i hold a quad stretch, is that ok", "general.shaking"),
+        ("is it normal for your arms to shake during a stretch", "general.shaking"),
     ],
 )
 def test_a_cramp_named_with_its_area_gets_the_cramp_answer_unless_more_is_said(
@@ -3592,6 +3603,22 @@ def test_a_cramp_named_with_its_area_gets_the_cramp_answer_unless_more_is_said(
 def test_follow_ups_in_their_own_words(brain, first, follow_up, intent):
     context = brain.reply(first).context
     assert brain.reply(follow_up, context).intent == intent
+
+
+def test_is_there_anything_asks_about_the_areas_not_the_activity_told_before(brain):
+    # "is there" says something exists; it points at no setting named elsewhere
+    reply = brain.reply(
+        "Started commuting by bike in the spring, desk job as well. The front of my hips gets "
+        "tight after meetings and my lower back aches in the evening. My physio mentioned hip "
+        "flexors. What's going on and is there anything I can do about it?"
+    )
+    assert reply.intent == "hip_flexors.why_tight"
+    # "there" pointing at a setting still reaches it
+    reply = brain.reply(
+        "we stop at the rest stops on the drive, my hips and back ache, what stretches can i "
+        "do there"
+    )
+    assert reply.routine == "road_trip"
 
 
 def test_what_to_do_before_an_activity_asked_last_gets_its_warm_up(brain):
