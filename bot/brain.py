@@ -3336,13 +3336,20 @@ class Brain:
             cool = self.pick.cool_down_of(self.pick.activities_in(words))
             if cool is not None:
                 return replace(match, kind="routine", key=cool)
+        routine_named = not lexicon.ROUTINE_NAMING_WORDS.isdisjoint(words)
         if (
             analysis.topics
             or self.wants.names_subject(match.key, words)
-            or (lexicon.STRETCH_NOUNS.isdisjoint(words) and not lexicon.warm_ups_named(words))
-            or "?" in analysis.text
-            or words[0] in lexicon.QUESTION_STARTS
-            or not lexicon.WH_WORDS.isdisjoint(words)
+            or (
+                # "whats a good desk routine" asks for one, though it reads like a question
+                not routine_named
+                and (
+                    (lexicon.STRETCH_NOUNS.isdisjoint(words) and not lexicon.warm_ups_named(words))
+                    or "?" in analysis.text
+                    or words[0] in lexicon.QUESTION_STARTS
+                    or not lexicon.WH_WORDS.isdisjoint(words)
+                )
+            )
         ):
             return match
         found = self.pick.activities_in(words)

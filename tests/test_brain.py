@@ -760,6 +760,9 @@ def test_the_aspect_follows_what_the_message_asks(brain, message, intent):
         ("5 min thing to do at my desk between meetings", "desk_break"),
         ("warm up for the lads before saturday match? sunday league", "warmup_soccer"),
         ("anything i can do after my long run sunday?", "cooldown"),
+        # a routine asked for by its setting, in the words of a question
+        ("whats a good desk routine", "desk_break"),
+        ("what routine should i do before golf", "warmup_golf"),
     ],
 )
 def test_a_routine_asked_for_by_its_activity_or_setting(brain, message, routine):
