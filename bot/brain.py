@@ -339,7 +339,7 @@ class Brain:
             switch = lexicon.daily_follow_up(analysis)  # "what time do they come"
         if switch is not None:  # "please stop the daily tips", "sign me up for the daily tip"
             return self._with_conditions(self.replies.daily(switch, context), named, context)
-        tip_area = self._tip_for_an_area(analysis)
+        tip_area = self._tip_for_an_area(analysis, context)
         if tip_area is not None:  # "neck tip?", "a tip for my neck"
             reply = self.replies.tip(" ".join(analysis.words), context, topic=tip_area)
             return self._with_conditions(reply, named, context)
@@ -1109,7 +1109,9 @@ class Brain:
                 # "left side only btw": the card for that side
                 side = next((w for w in words if w in ("left", "right")), None)
                 return say.one_side(stretch, side, context)
-            if "other_side" in cues or lexicon.asks_both_sides(words):
+            if "other_side" in cues or lexicon.asks_both_sides(
+                words, bare=context.kind == "stretch"
+            ):
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
                 if which in cues:
@@ -3401,15 +3403,31 @@ class Brain:
         # that" or "will stretching help?" after a story about an area is the area's
         return reply if family == GENERAL and self.wants.names_subject(key, words) else None
 
-    def _tip_for_an_area(self, analysis: Analysis) -> str | None:
+    def _tip_for_an_area(self, analysis: Analysis, context: Context) -> str | None:
         """The area a short request for a tip names ("neck tip?", "a tip for my neck"), or
-        None. "tips" is left to the other readings: "any tips" after a complaint asks for
-        something to do."""
+        points back to after a reply about one ("any tip for keeping it loose during the day"
+        after a neck stretch), or None. "tips" is left to the other readings: "any tips" after
+        a complaint asks for something to do."""
         words = analysis.corrected
-        if "tip" not in words or len(words) > lexicon.TIP_ASK_MAX_WORDS:
+        if "tip" not in words:
             return None
+        cues = self.cues.read(words)
         named = [t for t in analysis.topics if t != GENERAL]
-        if len(set(named)) != 1 or self.cues.read(words) & {"why", "what", "complaint"}:
+        if not named:
+            if (
+                not cues & {"why", "what"}  # "tip to stop them getting so tight" complains
+                and context.kind in ("answer", "stretch")
+                and context.topic not in (None, GENERAL)
+                and len(words) <= lexicon.TIP_BACK_MAX_WORDS
+                and not lexicon.PRONOUNS_BACK.isdisjoint(words)
+            ):
+                return context.topic
+            return None
+        if (
+            len(set(named)) != 1
+            or len(words) > lexicon.TIP_ASK_MAX_WORDS
+            or cues & {"why", "what", "complaint"}
+        ):
             return None
         return named[0]
 

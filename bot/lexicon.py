@@ -475,6 +475,11 @@ REFERS_BACK = frozenset({"that", "it", "this", "them", "those"})
 SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
 #: words that stand for an area named before ("should i stretch them")
 AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
+#: ... and with "it": what a tip asked for after a reply about an area points back to ("any
+#: tip for keeping it loose")
+PRONOUNS_BACK = AREA_PRONOUNS | {"it"}
+#: the longest request for a tip that points back to the area of the reply before
+TIP_BACK_MAX_WORDS = 12
 #: a whole sentence and what ends it, for a story that closes with a question
 SENTENCE_AND_END = re.compile(r"([^.!?\n]*)([.!?\n]*)")
 #: small talk a message may close with: a question to the bot itself ("..., who made you?")
@@ -1454,10 +1459,17 @@ def _spans_by_first(spans: Collection[tuple[str, ...]]) -> dict[str, list[tuple[
     return index
 
 
-def asks_both_sides(words: Sequence[str]) -> bool:
+def asks_both_sides(words: Sequence[str], *, bare: bool = False) -> bool:
     """Whether a short message asks about both sides ("both sides?", "each side too?"), not
-    "it hurts on both sides now" nor "how long on each side"."""
+    "it hurts on both sides now" nor "how long on each side". With `bare` (after a stretch
+    card, whose sides are the only two things it has), so does "both?", "do i do both?"."""
+    if bare and "both" in words and set(words) <= _BOTH_ALONE:
+        return True
     return len(words) <= BOTH_SIDES_MAX_WORDS and has_pair(words, BOTH_SIDES)
+
+
+#: the words of a bare "both?" ("both too?", "do both?", "both then")
+_BOTH_ALONE = frozenset({"both", "too", "also", "then", "do", "i", "so", "ok", "and"})
 
 
 def asks_to_be_sent_daily(analysis: Analysis) -> bool:

@@ -1484,6 +1484,23 @@ def test_a_short_request_for_a_tip_about_an_area_gets_one_about_it(brain, text, 
 
 
 @pytest.mark.parametrize(
+    ("first", "ask", "area"),
+    [
+        ("stretch for my neck", "any tip for keeping it loose during the day", "neck"),
+        ("why are my calves tight", "tip to stop them getting so tight?", "calves"),
+    ],
+)
+def test_a_tip_asked_for_after_an_area_points_back_to_it(brain, first, ask, area):
+    reply = brain.reply(ask, brain.reply(first).context)
+    assert reply.kind == "tip"
+    tip = next(t for t in brain.kb.tips if t.id == reply.context.seen[-1])
+    assert area in tip.topics
+    # a why question is still why, whatever tip it mentions
+    context = brain.reply(first).context
+    assert brain.reply("a tip? why do they do that", context).kind == "answer"
+
+
+@pytest.mark.parametrize(
     "message",
     ["hi there, new here", "morning", "good morning everyone", "hiya, im new"],
 )
@@ -2378,6 +2395,9 @@ def test_an_animal_in_the_story_leaves_the_writers_area(brain, message, topic):
         ("why is my upper back tight", "both sides?", "stretch"),
         ("how do i stretch my hamstrings", "each side too?", "stretch"),
         ("how do i stretch my hamstrings", "how long on each side", "answer"),
+        # a bare "both?" after a one-sided stretch card: its two sides
+        ("glute stretch", "both?", "stretch"),
+        ("glute stretch", "do i do both?", "stretch"),
     ],
 )
 def test_both_sides_asks_for_the_other_side_only_when_short(brain, first, message, kind):
