@@ -123,6 +123,12 @@ _DIRECTIONS = frozenset("up down forward forwards front in out over".split())
 _LIMBS_BEHIND = frozenset(
     "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
 )
+#: places and things that "back" names the rear one of: "my back garden", "the back seat"
+_THINGS_BEHIND = frozenset(
+    """garden gardens yard yards backyard door doors seat seats pocket pockets porch room
+    rooms bedroom office wheel wheels tyre tyres tire tires burner gate lawn patio deck page
+    pages cover alley lane road roads street row rows stage kitchen""".split()
+)
 
 
 class Canonicaliser:
@@ -308,11 +314,12 @@ class Canonicaliser:
         """True when "back" at `at` means again or returning, not the body: no owner word
         before it ("my", "lower") and a word after it that "back" as a body part does not take
         ("back to the gym", "back the next day", "back into running"), or one of the limbs it
-        describes ("my back knee", "the back leg" in a lunge)."""
+        describes ("my back knee", "the back leg" in a lunge), or a place or thing it places
+        ("my back garden", "the back seat")."""
         if words[at] != "back":
             return False
-        if at + 1 < len(words) and words[at + 1] in _LIMBS_BEHIND:
-            return True
+        if at + 1 < len(words) and words[at + 1] in _LIMBS_BEHIND | _THINGS_BEHIND:
+            return True  # "the back leg" of a lunge, "my back garden"
         if at > 0 and words[at - 1] in self._owners:
             return False
         if at > 0 and words[at - 1] in _BEFORE_BACK_DIRECTION:
