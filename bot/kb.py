@@ -695,6 +695,7 @@ CUE_IDS = (
     "seated",
     "standing",
     "shorter",
+    "everyday_name",
 )
 _TRIAGE_LEVEL = _Spec(
     "triage level", {"id": ("id", True), "lead": ("str", True), "footer": ("str", True)}

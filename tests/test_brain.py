@@ -587,6 +587,9 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         "send me stuff every day about crypto",
         # a thing that feels odd, beside an area word
         "my guitar neck feels weird since the humid weekend",
+        # a mess that is no body's
+        "my budget is a mess",
+        "my back garden is a mess after the storm",
     ],
 )
 def test_look_alikes_with_a_complaint_word_stay_declined(brain, message):
@@ -603,6 +606,11 @@ def test_look_alikes_with_a_complaint_word_stay_declined(brain, message):
         ("down dog pls", "downward_dog"),
         ("cat cow for my back", "cat_cow"),
         ("thread the needle?", "thread_the_needle"),
+        # a message that is only the name, even a one-word or everyday one
+        ("pigeon", "pigeon_pose"),
+        ("cobra pls", "cobra_pose"),
+        ("happy baby?", "happy_baby"),
+        ("how do i do happy baby", "happy_baby"),
     ],
 )
 def test_a_named_stretch_or_pose_leads_to_its_card(brain, message, stretch):
@@ -617,6 +625,9 @@ def test_a_named_stretch_or_pose_leads_to_its_card(brain, message, stretch):
         "the butterfly in my garden is so pretty",
         "why does my dog do downward dog every time he wakes up lol",
         "how do i change my windshield wipers",
+        "the pigeon on my balcony",
+        "a happy baby sleeps through the night",
+        "cobra kai",
     ],
 )
 def test_names_of_poses_in_other_senses_are_not_poses(brain, message):
@@ -1372,6 +1383,8 @@ def test_the_routine_after_a_general_answer_is_the_one_for_its_subject(brain, fi
     [
         ("the rowing machine absolutely slaughtered my forearms", "wrists_forearms"),
         ("back a bit sore after sleeping on my mates sofa", "lower_back"),
+        ("gamer here, 10 hours a day, my neck is a mess", "neck"),
+        ("my lower back hates me after a day of gardening", "lower_back"),
     ],
 )
 def test_everyday_complaints_about_an_area(brain, text, topic):

@@ -275,6 +275,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "i crack my neck every morning, is that bad",
         "switched to swimming, my shoulders ache for a couple days after every swim. what do i stretch before and after?",
         "my baby wakes me up every night and my back is stiff",
+        "the toddler keeps me up half the night and my back is sore from rocking him",
         "my calf isn't red or swollen or warm, it's just tight after the flight",
         "my foot fell asleep for a second when i stood up",
         "i'm numb to criticism but my hips are tight",

@@ -253,6 +253,9 @@ class CueReader:
 _DOING = frozenset({"do", "doing", "try", "hold"})
 #: ... in a message that opens asking whether or how
 _MAY_I = frozenset({"can", "could", "should", "may", "is", "am", "would", "will", "how"})
+#: words that may stand beside a stretch's name in a message that is only the name: "pigeon
+#: pls", "cobra?", "the frog one"
+_WITH_A_NAME_ALONE = frozenset({"pls", "plz", "please", "the", "a", "my", "how", "one", "now"})
 
 
 class StretchNames:
@@ -262,8 +265,12 @@ class StretchNames:
     butterfly one"), so a pigeon on the roof is not pigeon pose."""
 
     def __init__(self, kb: KnowledgeBase, cues: CueReader) -> None:
-        """Index every stretch's name and aliases."""
+        """Index every stretch's name and aliases. Names that are everyday phrases as well
+        (cue `everyday_name`: "happy baby") count like one-word names."""
         self._cues = cues
+        self._everyday = frozenset(
+            tuple(normalize(term).split()) for term in kb.cues.get("everyday_name", ())
+        )
         self._index = PhraseIndex(
             (name, stretch.id)
             for stretch in kb.stretches.values()
@@ -279,9 +286,11 @@ class StretchNames:
         for start, end, stretch_id in self._index.matches(words):
             if any(start < b < end for b in breaks):
                 continue
-            if end - start == 1:
+            if end - start == 1 or tuple(words[start:end]) in self._everyday:
                 if asks is None:
                     asks = "request" in self._cues.read(words) or "pose" in words
+                # the message is the name: "pigeon", "cobra pls", "happy baby?"
+                alone = all(w in _WITH_A_NAME_ALONE for w in (*words[:start], *words[end:]))
                 # "can i do pigeon?", "that butterfly one": a stretch someone may do ("did
                 # camel today" tells of one)
                 done = (
@@ -289,7 +298,7 @@ class StretchNames:
                     and words[0] in _MAY_I
                     and not _DOING.isdisjoint(words[max(0, start - 2) : start])
                 ) or tuple(words[end : end + 1]) in (("one",), ("ones",))
-                if not (asks or done):
+                if not (asks or done or alone):
                     continue
             # a thing in the same piece as the name does it ("my dog does downward dog"); one
             # further off is the story ("long day in the car ... pigeon pose or better?")
