@@ -2023,6 +2023,11 @@ def test_a_symptoms_context_words_keep_its_term_from_counting(
         # a moment's dizziness after neck circles that has passed is a head rush
         ("felt dizzy for a sec after doing neck circles too fast, fine now", "none"),
         ("my neck is stiff and i keep getting dizzy when i turn my head", "urgent"),
+        # fainting at the sight of a result is surprise; fainting at the end of a run is not
+        ("almost fainted when i saw my half marathon time lol, hamstrings are tight", "none"),
+        ("i nearly fainted at the finish line of my 10k", "emergency"),
+        # a swelling a sting explains is no clot
+        ("my calf is a bit swollen where a wasp stung me yesterday", "none"),
     ],
 )
 def test_a_figure_of_speech_or_a_passing_moment_is_not_a_red_flag(brain, message, level):
