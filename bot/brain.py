@@ -30,7 +30,7 @@ from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import CueReader, StretchNames
-from bot.understanding.language import language_of
+from bot.understanding.language import language_of, social_word
 from bot.understanding.sizes import SizeAsk, SizeReader
 from bot.understanding.text import normalize
 from bot.understanding.words import with_topic_tokens
@@ -294,6 +294,14 @@ class Brain:
             return self.replies.empty(text, context)
         if set(analysis.normalised) <= lexicon.LAUGHTER and "acknowledge" in self.kb.smalltalk:
             return self.replies.smalltalk("acknowledge", text, context)  # a bare "lol"
+        social = social_word(analysis.normalised)
+        if social is not None:
+            # "gracias", "merci beaucoup": within a conversation in English, the thanks (or
+            # hello, or goodbye) it is; to open one, the language the person writes in
+            code, key = social
+            if context.kind is not None and key in self.kb.smalltalk:
+                return self.replies.smalltalk(key, text, context)
+            return self.replies.other_language(code, context)
         asked_area = self._area_asked_to_see_someone(analysis, context)
         if asked_area is not None:
             # "should i see someone about it" after why the neck gets stiff, "is it serious":

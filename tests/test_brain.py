@@ -273,6 +273,10 @@ def test_json_contract_keys(brain):
         ("Como alongar a panturrilha?", "só entendo inglês"),
         ("Welke rekoefeningen helpen tegen een stijve nek?", "alleen Engels"),
         ("Jakie ćwiczenia na ból pleców po bieganiu?", "tylko angielski"),
+        # a greeting or a thanks alone, opening a conversation
+        ("hola", "solo entiendo inglés"),
+        ("merci beaucoup", "que l’anglais"),
+        ("danke schön", "nur Englisch"),
     ],
 )
 def test_other_languages_get_english_only_in_their_language(brain, message, says):
@@ -292,6 +296,21 @@ def test_other_languages_get_english_only_in_their_language(brain, message, says
 )
 def test_english_with_foreign_looking_words_stays_english(brain, message):
     assert brain.reply(message).intent != "fallback.language"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("gracias", "smalltalk.thanks"),
+        ("grazie mille", "smalltalk.thanks"),
+        ("adios", "smalltalk.goodbye"),
+    ],
+)
+def test_a_foreign_thanks_or_goodbye_within_an_english_conversation_is_small_talk(
+    brain, message, intent
+):
+    context = brain.reply("stretch for my calves").context
+    assert brain.reply(message, context).intent == intent
 
 
 def test_not_sure_asks_about_the_area_the_message_named(brain):

@@ -5,6 +5,9 @@ or Portuguese gets a short answer saying so in that language, instead of the Eng
 A message counts as one of them when more of its words are that language's common words than
 are English words. A word that is among the commonest English words ("a", "i", "me", "come") never
 counts for another language, so "me and my dog went for a run" stays English.
+
+A greeting, thanks or goodbye said alone ("gracias", "merci beaucoup") is one word or two:
+`social_word` reads those from short lists of each language's own.
 """
 
 from __future__ import annotations
@@ -76,6 +79,47 @@ LANGUAGE_WORDS: dict[str, frozenset[str]] = {
         preciso ajuda voce quem bom dia pode fala oi""".split()
     ),
 }
+#: greetings, thanks and goodbyes of each language (normalised), which a message of one or
+#: two words says on its own: "hola", "merci beaucoup", "tschuss"
+SOCIAL_WORDS: dict[str, dict[str, frozenset[str]]] = {
+    "es": {
+        "greeting": frozenset("hola buenas buenos dias tardes noches".split()),
+        "thanks": frozenset("gracias muchas mil".split()),
+        "goodbye": frozenset("adios chao hasta luego pronto manana".split()),
+    },
+    "de": {
+        "greeting": frozenset("servus moin guten tag morgen abend gruss gott".split()),
+        "thanks": frozenset("danke dankeschon dankeschoen schon sehr vielen dank".split()),
+        "goodbye": frozenset("tschuss tschuess tschau wiedersehen auf bis bald".split()),
+    },
+    "fr": {
+        "greeting": frozenset("bonjour salut bonsoir coucou".split()),
+        "thanks": frozenset("merci beaucoup mille".split()),
+        "goodbye": frozenset("au revoir bonne nuit journee soiree a plus tard".split()),
+    },
+    "it": {
+        "greeting": frozenset("buongiorno buonasera salve".split()),
+        "thanks": frozenset("grazie mille tante".split()),
+        "goodbye": frozenset("arrivederci buonanotte presto dopo".split()),
+    },
+    "pt": {
+        "greeting": frozenset("ola oi bom dia boa tarde noite".split()),
+        "thanks": frozenset("obrigado obrigada muito valeu".split()),
+        "goodbye": frozenset("tchau adeus ate logo breve".split()),
+    },
+    "nl": {
+        "greeting": frozenset("hoi goedemorgen goedemiddag goedenavond dag".split()),
+        "thanks": frozenset("dank bedankt je wel dankjewel".split()),
+        "goodbye": frozenset("doei tot ziens later straks".split()),
+    },
+    "pl": {
+        "greeting": frozenset("czesc dzien dobry witam".split()),
+        "thanks": frozenset("dziekuje dzieki bardzo".split()),
+        "goodbye": frozenset("do widzenia zobaczenia pa".split()),
+    },
+}
+#: the most words a greeting, thanks or goodbye said alone has
+_SOCIAL_MAX_WORDS = 3
 #: the commonest English words never count for another language
 _COMMON_ENGLISH = 500
 #: a word this common in English counts as English
@@ -107,3 +151,18 @@ def language_of(words: Sequence[str]) -> str | None:
         return None
     code, best = max(hits.items(), key=lambda item: item[1])
     return code if best >= 2 and best > english else None
+
+
+def social_word(words: Sequence[str]) -> tuple[str, str] | None:
+    """(language code, small-talk key) of a short greeting, thanks or goodbye in another
+    language ("gracias", "merci beaucoup", "hola"), or None. Its words must all be that
+    language's words for it, and one of them no English word ("tot" or "pa" alone is no
+    Dutch or Polish)."""
+    if not words or len(words) > _SOCIAL_MAX_WORDS:
+        return None
+    ranks = english_ranks()
+    for code, keys in SOCIAL_WORDS.items():
+        for key, vocabulary in keys.items():
+            if all(w in vocabulary for w in words) and any(w not in ranks for w in words):
+                return code, key
+    return None
