@@ -21,7 +21,14 @@ from typing import Any
 from bot import actions as act
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase, Stretch
-from bot.replies import ASKED_ABOUT_AREA, ASPECT_ORDER, GENERAL_MORE_TOPIC, Replies, card_topic
+from bot.replies import (
+    ASKED_ABOUT_AREA,
+    ASPECT_ORDER,
+    GENERAL_MORE_TOPIC,
+    NOT_SURE_STRETCHING_LEAD,
+    Replies,
+    card_topic,
+)
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply, with_lead
 from bot.routine_pick import RoutinePicker
 from bot.safety import SEEKING_CARE, SafetyRules
@@ -498,6 +505,16 @@ class Brain:
                 reply = self.replies.smalltalk("greeting", " ".join(analysis.words), context)
             elif self._says_goodbye(analysis):
                 reply = self.replies.smalltalk("goodbye", " ".join(analysis.words), context)
+            elif (
+                reply.kind == "fallback"
+                and reply.suggestions == self.replies.menus
+                and not lexicon.STRETCHING_AS_A_PRACTICE.isdisjoint(analysis.corrected)
+                and "not_a_body" not in self.cues.read(analysis.corrected)
+            ):
+                # "is stretching a scam": nothing to guess, but a question about stretching is
+                # no question the bot "can't help with" (the verb stretches many things: "how
+                # to stretch a tarp" stays declined)
+                reply = self.replies.fallback(match, context, lead=NOT_SURE_STRETCHING_LEAD)
         if reply.kind == "smalltalk":
             named = newly_named  # "thanks 🤰" after the pregnancy was told: thanks
         return self._with_conditions(reply, named, context, analysis.corrected)

@@ -450,6 +450,9 @@ ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
 BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
 STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
+#: ... of which these name stretching as a practice, not an act done to a thing ("stretch a
+#: tarp", "flexible dates")
+STRETCHING_AS_A_PRACTICE = frozenset({"stretching", "flexibility"})
 #: words that put a story about something else in the domain: a question closing it may
 #: be answered alone ("found my old yoga mat. where do i start")
 ABOUT_STRETCHING_WORDS = STRETCHING_WORDS | frozenset(

@@ -52,6 +52,12 @@ GUESS_KINDS_FOR_LOOK_ALIKES = frozenset({"routine", "aspect"})
 STRETCH_AFTER_A_RED_FLAG = (
     "Not yet, please: hold off stretching until this has been checked. What I said still stands:"
 )
+#: ... for a message about stretching that gives nothing to guess from
+NOT_SURE_STRETCHING_LEAD = (
+    "Sorry, I'm not sure what you're asking about stretching. I can say why a muscle feels "
+    "tight, show a stretch step by step, give a routine, or answer questions such as how long "
+    "to hold a stretch or whether to stretch before exercise."
+)
 CANNOT_HELP_LEAD = (
     "Sorry, I can't help with that. I know about stretching: why a muscle feels tight, "
     "stretches with steps, routines and daily tips."

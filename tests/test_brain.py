@@ -80,6 +80,14 @@ def test_pronoun_without_context_gets_a_clear_fallback(brain):
     assert reply.suggestions
 
 
+def test_a_question_about_stretching_not_understood_is_not_one_the_bot_cannot_help_with(brain):
+    asked = render_text(brain.reply("is stretching a scam"))
+    assert "asking about stretching" in asked and "can't help" not in asked
+    # the verb stretches things too: those stay declined as not the bot's
+    for message in ("how to stretch a tarp over a pergola", "flexible solar panels any good"):
+        assert "can't help" in render_text(brain.reply(message))
+
+
 @pytest.mark.parametrize(
     "message",
     [
