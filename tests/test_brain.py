@@ -1412,6 +1412,7 @@ def test_the_routine_after_a_general_answer_is_the_one_for_its_subject(brain, fi
         ("back a bit sore after sleeping on my mates sofa", "lower_back"),
         ("gamer here, 10 hours a day, my neck is a mess", "neck"),
         ("my lower back hates me after a day of gardening", "lower_back"),
+        ("kneeling to play with the kids and my knees hate it", "knees"),
     ],
 )
 def test_everyday_complaints_about_an_area(brain, text, topic):
@@ -2567,6 +2568,7 @@ OWN_WORDS = [
         "total beginner, never stretched on purpose in my life, where do i even begin",
         "general.beginner",
     ),
+    ("im the least flexible person alive, help", "general.beginner"),
     # the area complained of wins over one a clause only places ("on my feet all day"), and
     # where a hand reaches is no area ("reach behind my back")
     (
