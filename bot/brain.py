@@ -439,6 +439,20 @@ class Brain:
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if (
+            reply.intent == "fallback"
+            and match.kind == "out_of_scope"
+            and match.topics
+            and "not_a_body" not in self.cues.read(analysis.corrected)
+            and any(
+                end - start > 1 or lexicon.owned(analysis.corrected, start, end)
+                for start, end, _topic in analysis.spans
+            )
+        ):
+            # a look-alike matched, with none of its word pairs and no thing named, and an
+            # area that is the writer's or has a name of its own ("hip flexors and my new
+            # job"; not "neck and neck"): the area named is what to ask about
+            reply = self.replies.fallback(replace(match, kind="none"), context)
+        if (
             reply.kind == "routine"
             and lexicon.ROUTINE_WORDS.isdisjoint(analysis.corrected)
             and not lexicon.warm_ups_named(analysis.corrected)

@@ -251,7 +251,10 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
 #: message that names it ("should runners stretch?" is not about contract-relax, though "is
 #: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
 #: stiffness, not "morning or night"; "can you stretch too much" is not about every day)
-NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day"})
+NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day", "heat_or_ice"})
+#: ... of which these are never given unnamed, even to a question about stretching the intent
+#: layer is not sure of ("this heat is killing me, stretches indoors?" is about the weather)
+HELD_TO_ITS_NAME = frozenset({"heat_or_ice"})
 #: ... of which these are a choice of time: unnamed, a routine for a time may be the ask
 TIME_CHOICE_GENERAL = frozenset({"time_of_day"})
 #: every general answer taken only from a message that names its subject

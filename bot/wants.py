@@ -704,6 +704,8 @@ class WantReader:
         felt = self.subjects_named(words) & lexicon.FELT_SUBJECTS
         if felt and match.key not in felt:
             return False  # "is it normal that it clicks": the clicking, not what was found
+        if match.key in lexicon.HELD_TO_ITS_NAME and self.lacks_its_name(match.key, words):
+            return False  # "this heat is killing me, stretches indoors?": no heat pack asked of
         asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
         return asks or bool(cues & (lexicon.ROUTINE_ASKS | {"why", "what"}))
 

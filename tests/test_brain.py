@@ -80,6 +80,27 @@ def test_pronoun_without_context_gets_a_clear_fallback(brain):
     assert reply.suggestions
 
 
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        (None, "heat or ice for my lower back"),
+        (None, "my neck is stiff, would a heat pack help"),
+        (None, "should i ice my sore knee after running"),
+        ("why is my lower back stiff", "heat or ice?"),
+        ("stretch for my neck", "should i use heat or ice"),
+    ],
+)
+def test_heat_or_ice_gets_its_answer_alone_or_in_a_conversation(brain, first, message):
+    context = brain.reply(first).context if first else None
+    assert brain.reply(message, context).intent == "general.heat_or_ice"
+
+
+def test_heat_that_is_the_weather_is_not_a_heat_pack(brain):
+    assert brain.reply("this heat is killing me, any stretches i can do indoors").intent != (
+        "general.heat_or_ice"
+    )
+
+
 def test_a_question_about_stretching_not_understood_is_not_one_the_bot_cannot_help_with(brain):
     asked = render_text(brain.reply("is stretching a scam"))
     assert "asking about stretching" in asked and "can't help" not in asked
