@@ -95,6 +95,19 @@ def test_heat_or_ice_gets_its_answer_alone_or_in_a_conversation(brain, first, me
     assert brain.reply(message, context).intent == "general.heat_or_ice"
 
 
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        ("my knee hurts after running", "can i still run with it"),
+        ("why are my shoulders tight", "can i still lift with it?"),
+        ("my calves are sore", "is it ok to train through it"),
+    ],
+)
+def test_whether_to_keep_training_with_it_is_sore_or_injured(brain, first, message):
+    context = brain.reply(first).context
+    assert brain.reply(message, context).intent == "general.sore_or_injured"
+
+
 def test_heat_that_is_the_weather_is_not_a_heat_pack(brain):
     assert brain.reply("this heat is killing me, any stretches i can do indoors").intent != (
         "general.heat_or_ice"
