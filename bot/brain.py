@@ -2691,6 +2691,16 @@ class Brain:
             # question, whatever else it says; "new runner here, do i stretch before my run or
             # after??" asks whether, not for the runner's cool-down
             match = replace(match, kind="general", key=lexicon.BEFORE_AFTER)
+        if (
+            not analysis.topics
+            and (GENERAL, lexicon.BENEFITS) in self.kb.answers
+            and lexicon.asks_if_athletes_stretch(analysis.corrected)
+        ):
+            # "should runners stretch?", "do cyclists really need to stretch": whether it is
+            # worth it, not how often nor the sport's routine
+            return self.replies.answer(
+                GENERAL, lexicon.BENEFITS, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if accepted and match.kind == "aspect":
             # "sharp pain under my ribs halfway through my 5k, a stitch?": the stitch, not why
             # the side gets tight; what the message names is no muscle's tightness

@@ -157,7 +157,9 @@ def points_elsewhere(clause: Sequence[str]) -> bool:
 
 
 #: general answers about stretching as a whole, which a subject named gives way to
-UMBRELLA_GENERAL = frozenset({"benefits"})
+#: what stretching does for you, and whether it is worth it
+BENEFITS = "benefits"
+UMBRELLA_GENERAL = frozenset({BENEFITS})
 #: one stretch asked for: "is there a stretch for that", "one good stretch"
 ONE_STRETCH_LEADS = frozenset({"a", "one", "single", "good", "best", "decent", "quick"})
 ONE_STRETCH_PAIRS = frozenset({(word, "stretch") for word in ONE_STRETCH_LEADS})
@@ -1338,6 +1340,34 @@ def asks_whether(words: Sequence[str]) -> bool:
     if tuple(words[:2]) not in ASKING_FOR_STARTS:
         return True
     return words[1] == "you" and len(words) > 2 and words[2] in _DOING_STRETCH
+
+
+#: people named by what they do: "should runners stretch?" asks whether stretching is worth
+#: it for them
+ATHLETES = frozenset(
+    """runners runner joggers jogger cyclists cyclist riders swimmers swimmer lifters lifter
+    weightlifters weightlifter powerlifters bodybuilders climbers climber golfers golfer
+    dancers dancer footballers footballer athletes athlete boxers boxer rowers rower
+    skiers skier surfers surfer hikers hiker players sprinters triathletes""".split()
+)
+#: ... the words of such a question besides stretching and the athletes ("do cyclists really
+#: need to stretch", "is stretching important for swimmers")
+_WORTH_IT_WORDS = frozenset(
+    """should do does need needs to really actually even is it stretching stretch
+    important necessary worth for at all bother any good""".split()
+)
+
+
+def asks_if_athletes_stretch(words: Sequence[str]) -> bool:
+    """Whether the words only ask whether people who do a sport need to stretch: "should
+    runners stretch?", "do cyclists really need to stretch", "is stretching important for
+    swimmers". Not "should runners stretch before a race" (when), nor a request."""
+    return (
+        asks_whether(words)
+        and not STRETCHING_WORDS.isdisjoint(words)
+        and not ATHLETES.isdisjoint(words)
+        and all(w in _WORTH_IT_WORDS or w in ATHLETES for w in words)
+    )
 
 
 #: words that tell when an activity happens, between its owner and its name ("my 6am run",

@@ -108,6 +108,21 @@ def test_whether_to_keep_training_with_it_is_sore_or_injured(brain, first, messa
     assert brain.reply(message, context).intent == "general.sore_or_injured"
 
 
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("should runners stretch?", "general.benefits"),
+        ("do cyclists really need to stretch", "general.benefits"),
+        ("is stretching important for swimmers", "general.benefits"),
+        # when, or stretches asked for: not whether
+        ("should runners stretch before a race", "general.before_after"),
+        ("stretches for runners", "routine.cooldown_running"),
+    ],
+)
+def test_whether_people_who_do_a_sport_need_to_stretch(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
 def test_heat_that_is_the_weather_is_not_a_heat_pack(brain):
     assert brain.reply("this heat is killing me, any stretches i can do indoors").intent != (
         "general.heat_or_ice"
