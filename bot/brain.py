@@ -2932,6 +2932,8 @@ class Brain:
             and "?" not in analysis.text
             and lexicon.tells_it_helped(analysis.corrected)
             and not self.cues.complains(analysis.corrected)
+            # "felt a pop in my back when i twisted, felt great after": the pop is told
+            and not self.wants.sensation_named(analysis.corrected)
             # "... felt amazing tbh. is that ok to do daily": a question after the praise
             and not any(
                 lexicon.opens_a_question(analysis.corrected[start:end])

@@ -3864,6 +3864,8 @@ def test_a_comparison_that_asks_something_else_is_not_what_an_area_is(brain, mes
     [
         ("is cracking your back bad", "general.joint_noises"),
         ("my knees crack like bubble wrap when i squat", "general.joint_noises"),
+        # a pop told with how good it felt is the pop, not praise for the bot
+        ("felt a little pop in my neck when i turned, felt lovely after", "general.joint_noises"),
         (
             "i always stretched before my runs but now people say after, who's right",
             "general.before_after",
