@@ -81,6 +81,33 @@ def test_pronoun_without_context_gets_a_clear_fallback(brain):
 
 
 @pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("how do i stretch my abs", "abdominals.stretch"),
+        ("stretches for my core after training", "abdominals.stretch"),
+        ("what are the abdominal muscles", "abdominals.what"),
+        ("why do my stomach muscles feel so tight", "abdominals.why_tight"),
+        ("when should i stretch my abs", "abdominals.when"),
+    ],
+)
+def test_the_stomach_muscles_are_an_area(brain, message, intent):
+    assert brain.reply(message).intent == intent
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["whats the core temperature of a cooked chicken", "six pack of beer", "apple core"],
+)
+def test_core_and_six_pack_in_other_senses_are_not_the_stomach_muscles(brain, message):
+    assert brain.reply(message).topic != "abdominals"
+
+
+def test_the_stomach_muscles_answer_says_when_belly_pain_needs_a_doctor(brain):
+    text = render_text(brain.reply("why do my abs hurt"))
+    assert "not the muscles" in text and "GP" in text
+
+
+@pytest.mark.parametrize(
     ("first", "message"),
     [
         (None, "heat or ice for my lower back"),
