@@ -572,6 +572,16 @@ class _TermIndex:
             matches = self._without_context(words, matches)
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
+        # a term that opens with its own negator ("not trying" of unexplained weight loss)
+        # holds the words after it: the "trying to lose" inside it explains nothing away
+        denied = {
+            i
+            for start, end, keys in matches
+            if end - start > 1 and words[start] in NEGATORS and not keys <= self._unless_only
+            for i in range(start + 1, end)
+        }
+        if denied:
+            matches = [m for m in matches if not (m[2] <= self._unless_only and m[0] in denied)]
         negated = _negated(words, [m for m in matches if not m[2] <= self._unless_only], breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
 

@@ -231,6 +231,13 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ),
         # a negation reaches the place it names, and no further
         ("no pain down the leg but my calf is swollen and hot since the flight", "urgent"),
+        # "wiped out" alone is tired, not a fall that would explain the dark pee away
+        ("smashed a crossfit comp yesterday, totally wiped out and my wee is dark", "emergency"),
+        # a weight loss denied as deliberate is unexplained ("not trying to lose weight")
+        (
+            "my back has ached for weeks and ive lost half a stone, not trying to lose weight",
+            "urgent",
+        ),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
