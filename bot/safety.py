@@ -250,9 +250,12 @@ class SafetyRules:
     def names_another_area(self, symptoms: Iterable[str], before: Iterable[str]) -> bool:
         """Whether the symptoms of a message (`symptoms`) name a part of the body that those
         told before (`before`, a red flag's) do not: "what stretches for my legs" after a
-        chest pain."""
+        chest pain. Symptoms that named no part of the body are no other area."""
         own = self._areas_in(symptoms)
-        return bool(own) and own.isdisjoint(before)
+        # an accident or a fever told before names no area: the area now is where it hurts
+        # ("car's a write off" then "neck is sore today, what's a good stretch")
+        told = self._areas_in(before)
+        return bool(own) and bool(told) and own.isdisjoint(told)
 
     def tells_an_injury(self, analysis: Analysis) -> bool:
         """Whether the message tells of an accident, a fall or a blow ("i was in a crash on

@@ -385,6 +385,21 @@ def test_a_follow_up_symptom_after_a_back_stretch(brain: Brain):
     assert reply.kind == "red_flag"
 
 
+def test_an_accident_told_before_counts_with_a_stretch_asked_for_where_it_hurts(brain: Brain):
+    # the accident named no area, so the area now is where it hurts, not "another area"
+    *_, reply = converse(
+        brain,
+        "a van went into the side of my car at the lights yesterday, car's wrecked",
+        "anyway my neck is sore this morning, what stretch should i do",
+    )
+    assert level_of(brain, reply) == "emergency"
+    # a stretch asked for another area than the one flagged still starts afresh
+    *_, legs = converse(
+        brain, "my calf is swollen and hot since my flight", "any stretch for my neck?"
+    )
+    assert legs.kind != "red_flag"
+
+
 def test_symptoms_of_the_message_before_count_with_this_one(brain: Brain):
     first = brain.reply("my neck is really stiff today")
     assert first.kind != "red_flag"
