@@ -235,6 +235,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("smashed a crossfit comp yesterday, totally wiped out and my wee is dark", "emergency"),
         # a heart that flaps like a bird, and a rate far past what effort explains
         ("on my hill run my heart was flapping in my chest like a bird, watch said 260", "urgent"),
+        # a fused spine, however long ago: the surgeon's or physio's advice first
+        ("had a lumbar fusion in 2019, can i do yoga", "see_professional"),
         # a pop told from bed is still a pop
         ("heard a loud pop in my hamstring sprinting, now lying in bed with ice on it", "urgent"),
         # a weight loss denied as deliberate is unexplained ("not trying to lose weight")
