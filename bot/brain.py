@@ -802,7 +802,9 @@ class Brain:
         asked about a cough is none of ours)."""
         if (GENERAL, lexicon.SEE_SOMEONE) not in self.kb.answers:
             return None
-        if not lexicon.asks_to_see_someone(analysis.corrected):
+        words = analysis.corrected
+        # the question may close the message: "that makes sense. how long till it gets better?"
+        if not any(lexicon.asks_to_see_someone(words[s:e]) for s, e in analysis.pieces()):
             return None
         if self.wants.subjects_named(analysis.corrected):
             return None  # "is it serious if my knees crack": the cracking's own answer

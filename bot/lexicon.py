@@ -666,8 +666,32 @@ def asks_to_see_someone(words: Sequence[str]) -> bool:
         return False
     if not _SERIOUS_WORDS.isdisjoint(words) or has_pair(words, _CHECKED_PAIRS):
         return True
+    if asks_how_long_it_lasts(words):
+        return True
     return not _CARE_WHO.isdisjoint(words) and (
         not _CARE_VERBS.isdisjoint(words) or "need" in words
+    )
+
+
+_HOW_LONG = frozenset({("how", "long")})
+#: ... and what makes it a question of holding, flexibility or soreness
+_NOT_AN_ACHE_PASSING = frozenset({"hold", "holding", "flexible", "flexibility", "splits", "doms"})
+#: what an ache does when it passes: "how long till it gets better", "... goes away"
+_PASSES = frozenset(
+    """better heal heals healed go goes gone settle settles settled ease eases clear clears
+    recover recovered last lasts""".split()
+)
+
+
+def asks_how_long_it_lasts(words: Sequence[str]) -> bool:
+    """Whether the words ask how long an ache takes to pass: "how long till it gets better",
+    "how long does this usually last", "how long before it goes away"; not "how long to get
+    better at the splits" nor how long to hold a stretch."""
+    if not has_pair(words, _HOW_LONG) or _PASSES.isdisjoint(words):
+        return False
+    at = next(i for i, w in enumerate(words) if w in _PASSES)
+    return not (words[at] == "better" and tuple(words[at + 1 : at + 2]) == ("at",)) and (
+        _NOT_AN_ACHE_PASSING.isdisjoint(words)
     )
 
 

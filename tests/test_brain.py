@@ -123,6 +123,25 @@ def test_heat_or_ice_gets_its_answer_alone_or_in_a_conversation(brain, first, me
 
 
 @pytest.mark.parametrize(
+    ("first", "message", "intent"),
+    [
+        ("why is my back stiff", "thanks, makes sense. how long till it gets better?", None),
+        ("neck stretch pls", "how long does this usually last", None),
+        # how long to hold, or to get flexible, is no ache passing
+        ("neck stretch pls", "how long should i hold it", "general.how_long"),
+        (
+            "how do i do the splits",
+            "how long till i get better at it",
+            "general.flexibility_timeline",
+        ),
+    ],
+)
+def test_how_long_an_ache_lasts_is_when_to_get_it_checked(brain, first, message, intent):
+    reply = brain.reply(message, brain.reply(first).context)
+    assert reply.intent == (intent or "general.see_someone")
+
+
+@pytest.mark.parametrize(
     ("first", "message"),
     [
         ("my knee hurts after running", "can i still run with it"),
