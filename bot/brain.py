@@ -2981,7 +2981,9 @@ class Brain:
                 # any tips", "sitting my driving test")
                 and bool(match.alternatives)
                 and match.alternatives[0][0] == "routine"
-                and all(kind != "out_of_scope" for kind, _k, _t in match.alternatives)
+                # a look-alike among the runners-up counts only with its word pairs ("desk
+                # workers" is no "running a business")
+                and not self.wants.other_sense(match, analysis)
                 and not self.wants.subjects_named(analysis.corrected)
                 and not lexicon.names_a_posture(analysis.corrected)
             )

@@ -709,6 +709,9 @@ def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, 
         "send me stuff every day about crypto",
         # a thing that feels odd, beside an area word
         "my guitar neck feels weird since the humid weekend",
+        # tips for something else entirely
+        "running a small business, any tips",
+        "sitting my driving test, any tips",
         # a mess that is no body's
         "my budget is a mess",
         "my back garden is a mess after the storm",
@@ -895,6 +898,8 @@ def test_the_aspect_follows_what_the_message_asks(brain, message, intent):
         ("anything i can do after my long run sunday?", "cooldown"),
         # a routine asked for by its setting, in the words of a question
         ("whats a good desk routine", "desk_break"),
+        # tips asked for around a setting, a look-alike only a runner-up
+        ("got any tips for desk workers", "desk_break"),
         ("what routine should i do before golf", "warmup_golf"),
     ],
 )
