@@ -52,6 +52,19 @@ GUESS_KINDS_FOR_LOOK_ALIKES = frozenset({"routine", "aspect"})
 STRETCH_AFTER_A_RED_FLAG = (
     "Not yet, please: hold off stretching until this has been checked. What I said still stands:"
 )
+#: routines for the same kind of need, in the order "another one" goes through them after
+#: one that has no family of its own (no other bedtime routine: the next everyday one)
+RELATED_ROUTINES = (
+    ("full_body", "morning", "desk_break", "bedtime", "legs"),
+    ("road_trip", "long_flight"),
+    ("splits", "toe_touch"),
+)
+#: ... said first, so the person knows why the routine changed, or why it did not
+ONLY_ONE_LEAD = "“{title}” is the only one of its kind I have. Here is another you could try."
+NO_OTHER_LEAD = (
+    "“{title}” is the only routine I have for that. Ask for “shorter” or “longer”, or name "
+    "an area for a routine built around it."
+)
 #: ... for a message about stretching that gives nothing to guess from
 NOT_SURE_STRETCHING_LEAD = (
     "Sorry, I'm not sure what you're asking about stretching. I can say why a muscle feels "
@@ -833,11 +846,20 @@ class Replies:
 
     def another_routine(self, plan: Plan, context: Context) -> Reply:
         """The next routine of the same family (cooldown → cooldown_running → ...), at the
-        same size and with the same limits."""
+        same size and with the same limits. A routine with no family of its own (the bedtime
+        wind-down) says so and gives the next of its related ones (`RELATED_ROUTINES`), or says
+        it is the only one, rather than the same one again without a word."""
         family = plan.base.split("_")[0]
         ids = [r for r in self.kb.routines if r.split("_")[0] == family] or list(self.kb.routines)
+        leads: tuple[str, ...] = ()
+        if ids == [plan.base]:
+            # no family: the routines for the same kind of need, else none ("the only one")
+            group = next((g for g in RELATED_ROUTINES if plan.base in g), (plan.base,))
+            ids = [r for r in group if r in self.kb.routines]
+            title = self.kb.routines[plan.base].title
+            leads = ((ONLY_ONE_LEAD if len(ids) > 1 else NO_OTHER_LEAD).format(title=title),)
         nxt = ids[(ids.index(plan.base) + 1) % len(ids)] if plan.base in ids else ids[0]
-        return self.sized_routine(replace(plan, base=nxt, area=False), context)
+        return self.sized_routine(replace(plan, base=nxt, area=False), context, leads=leads)
 
     def resize(self, plan: Plan, longer: bool, context: Context) -> Reply:
         """The routine of `plan` one size longer or shorter; at the end of the range, the same

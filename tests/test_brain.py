@@ -4402,6 +4402,26 @@ def test_a_setting_named_after_the_general_routine_gets_its_own(brain):
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "routine"),
+    [
+        ("cooldown after running", "cooldown_cycling"),  # its family's next
+        ("bedtime routine", "legs"),  # no other bedtime routine: a related one, said so
+        ("road trip stretches", "long_flight"),
+    ],
+)
+def test_another_routine_is_another_one(brain, first, routine):
+    shown, other = converse(brain, first, "another one")
+    assert other.kind == "routine" and other.routine == routine != shown.routine
+    assert ("only one of its kind" in render_text(other)) == (first != "cooldown after running")
+
+
+def test_another_routine_when_there_is_none_says_so(brain):
+    _, again = converse(brain, "pregnancy stretches routine", "another one")
+    assert again.routine == "pregnancy"
+    assert "only routine I have for that" in render_text(again)
+
+
 def test_a_setting_named_after_another_routine_keeps_it(brain):
     assert converse(brain, "bedtime routine", "at my desk")[-1].intent == "routine.bedtime"
 
