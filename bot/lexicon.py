@@ -695,6 +695,25 @@ def asks_how_long_it_lasts(words: Sequence[str]) -> bool:
     )
 
 
+#: what asks how long a routine takes: "how long does it take", "how long is it", "how many
+#: minutes is that"
+_TAKES = frozenset({"take", "takes", "is", "last", "lasts", "will"})
+
+
+def asks_how_long_it_takes(words: Sequence[str]) -> bool:
+    """Whether a short message asks how long the thing on screen takes: "how long does it
+    take", "how long is this", "how many minutes is it"; not how long to hold each stretch,
+    nor how long until flexible."""
+    if len(words) > MOVE_MAX_WORDS or not _NOT_AN_ACHE_PASSING.isdisjoint(words):
+        return False
+    if not (has_pair(words, _HOW_LONG) or has_pair(words, _HOW_MANY_MINUTES)):
+        return False
+    return not _TAKES.isdisjoint(words) and _PASSES.isdisjoint(words) and "each" not in words
+
+
+_HOW_MANY_MINUTES = frozenset({("many", "minutes"), ("many", "mins")})
+
+
 def names_care(paragraph: str) -> bool:
     """Whether an answer's paragraph names care (a GP, a physio, the emergency number): its
     warning signs."""

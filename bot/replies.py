@@ -861,6 +861,17 @@ class Replies:
         nxt = ids[(ids.index(plan.base) + 1) % len(ids)] if plan.base in ids else ids[0]
         return self.sized_routine(replace(plan, base=nxt, area=False), context, leads=leads)
 
+    def routine_length(self, plan: Plan, context: Context) -> Reply:
+        """The routine of `plan` again, led by how long it takes and how to change that."""
+        sized = self.sizer.build(plan, self.avoided(context))
+        if sized is None:
+            return self.sized_routine(plan, context)
+        lead = (
+            f"It takes about {_minutes(sized.total_seconds)}. Ask for “shorter” or “longer”, "
+            "or tell me how many minutes you have."
+        )
+        return self.sized_routine(plan, context, leads=(lead,))
+
     def resize(self, plan: Plan, longer: bool, context: Context) -> Reply:
         """The routine of `plan` one size longer or shorter; at the end of the range, the same
         routine and why it stays."""

@@ -4416,6 +4416,17 @@ def test_another_routine_is_another_one(brain, first, routine):
     assert ("only one of its kind" in render_text(other)) == (first != "cooldown after running")
 
 
+def test_how_long_a_routine_takes_is_its_length(brain):
+    routine, length = converse(brain, "morning routine", "how long does it take")
+    assert length.routine == routine.routine
+    assert "It takes about" in render_text(length)
+    # how long to hold each one, or until flexible, are the general answers
+    *_, hold = converse(brain, "cooldown after running", "how long should i hold each one")
+    assert hold.intent == "general.how_long"
+    *_, flexible = converse(brain, "morning routine", "how long until im flexible")
+    assert flexible.intent == "general.flexibility_timeline"
+
+
 def test_another_routine_when_there_is_none_says_so(brain):
     _, again = converse(brain, "pregnancy stretches routine", "another one")
     assert again.routine == "pregnancy"
