@@ -983,6 +983,14 @@ class Brain:
         ):
             # "how long does it take" after a routine: its length, which the card leads with
             return say.routine_length(context.plan, context)
+        if (
+            context.kind == "routine"
+            and context.plan is not None
+            and not analysis.topics
+            and lexicon.asks_what_it_needs(question)
+        ):
+            # "do i need a mat" after a routine: what its steps need
+            return say.routine_needs(context.plan, context)
         area = context.topic
         if (
             context.kind in ("answer", "stretch")

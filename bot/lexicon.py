@@ -712,6 +712,26 @@ def asks_how_long_it_takes(words: Sequence[str]) -> bool:
 
 
 _HOW_MANY_MINUTES = frozenset({("many", "minutes"), ("many", "mins")})
+#: things a routine might need, asked about: "do i need a mat", "any equipment?"
+_KIT = frozenset(
+    """mat mats yoga equipment kit gear props prop band bands strap straps towel block blocks
+    anything""".split()
+)
+_NEED_WORDS = frozenset(
+    {"need", "needs", "needed", "require", "requires", "required", "bring", "use"}
+)
+
+
+def asks_what_it_needs(words: Sequence[str]) -> bool:
+    """Whether a short message asks what the thing on screen needs: "do i need a mat", "any
+    equipment needed?", "what do i need for it"."""
+    if len(words) > MOVE_MAX_WORDS or _NEED_WORDS.isdisjoint(words):
+        return False
+    kit = _KIT & set(words)
+    return bool(kit - {"anything", "yoga"}) or has_pair(words, _WHAT_DO_I_NEED)
+
+
+_WHAT_DO_I_NEED = frozenset({("need", "anything"), ("what", "do"), ("need", "for")})
 
 
 def names_care(paragraph: str) -> bool:

@@ -52,6 +52,8 @@ GUESS_KINDS_FOR_LOOK_ALIKES = frozenset({"routine", "aspect"})
 STRETCH_AFTER_A_RED_FLAG = (
     "Not yet, please: hold off stretching until this has been checked. What I said still stands:"
 )
+#: everyday things a stretch's steps may use, named when someone asks what a routine needs
+ROUTINE_PROPS = ("towel", "strap", "belt", "chair", "wall", "table", "cushion", "doorway")
 #: routines for the same kind of need, in the order "another one" goes through them after
 #: one that has no family of its own (no other bedtime routine: the next everyday one)
 RELATED_ROUTINES = (
@@ -870,6 +872,30 @@ class Replies:
             f"It takes about {_minutes(sized.total_seconds)}. Ask for “shorter” or “longer”, "
             "or tell me how many minutes you have."
         )
+        return self.sized_routine(plan, context, leads=(lead,))
+
+    def routine_needs(self, plan: Plan, context: Context) -> Reply:
+        """The routine of `plan` again, led by what it needs: a mat when a step is done on the
+        floor, a wall or a chair to hold when one asks for balance, else nothing at all."""
+        steps = self.steps_of(plan, context)
+        if not steps:
+            return self.sized_routine(plan, context)
+        stretches = self.kb.stretches
+        on_floor = [s.stretch for s in steps if "floor" in stretches[s.stretch].caution_tags]
+        balance = any("balance" in stretches[s.stretch].caution_tags for s in steps)
+        if on_floor:
+            names = ", ".join(stretches[sid].name.lower() for sid in dict.fromkeys(on_floor))
+            lead = f"A mat, a rug or a carpet helps for the floor stretches ({names})."
+        else:
+            lead = "No mat needed: it is all done standing or sitting."
+        if balance:
+            lead += " Have a wall or a sturdy chair nearby to hold for balance."
+        text = " ".join(
+            " ".join(stretches[sid].steps).lower()
+            for sid in dict.fromkeys(s.stretch for s in steps)
+        )
+        props = [p for p in ROUTINE_PROPS if re.search(rf"\b{p}s?\b", text)]
+        lead += f" The steps also use: {', '.join(props)}." if props else " Nothing else is needed."
         return self.sized_routine(plan, context, leads=(lead,))
 
     def resize(self, plan: Plan, longer: bool, context: Context) -> Reply:

@@ -4427,6 +4427,13 @@ def test_how_long_a_routine_takes_is_its_length(brain):
     assert flexible.intent == "general.flexibility_timeline"
 
 
+def test_what_a_routine_needs_comes_from_its_steps(brain):
+    *_, floor = converse(brain, "bedtime routine", "do i need a mat")
+    assert floor.routine == "bedtime" and "mat" in render_text(floor).split("\n\n")[2]
+    *_, standing = converse(brain, "legs routine", "any equipment needed?")
+    assert standing.routine == "legs" and "No mat needed" in render_text(standing)
+
+
 def test_another_routine_when_there_is_none_says_so(brain):
     _, again = converse(brain, "pregnancy stretches routine", "another one")
     assert again.routine == "pregnancy"
