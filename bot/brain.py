@@ -975,22 +975,13 @@ class Brain:
             # "is that bad tho, should i stop when it happens?" after why a leg shakes in a
             # stretch: what a stretch should and shouldn't feel like
             return say.answer(GENERAL, lexicon.PAIN_GENERAL, context)
-        if (
-            context.kind == "routine"
-            and context.plan is not None
-            and not analysis.topics
-            and lexicon.asks_how_long_it_takes(question)
-        ):
-            # "how long does it take" after a routine: its length, which the card leads with
-            return say.routine_length(context.plan, context)
-        if (
-            context.kind == "routine"
-            and context.plan is not None
-            and not analysis.topics
-            and lexicon.asks_what_it_needs(question)
-        ):
-            # "do i need a mat" after a routine: what its steps need
-            return say.routine_needs(context.plan, context)
+        if context.kind == "routine" and context.plan is not None and not analysis.topics:
+            if lexicon.asks_how_long_it_takes(question):
+                # "how long does it take" after a routine: its length, which the card leads with
+                return say.routine_length(context.plan, context)
+            if lexicon.asks_what_it_needs(question):
+                # "do i need a mat" after a routine: what its steps need
+                return say.routine_needs(context.plan, context)
         area = context.topic
         if (
             context.kind in ("answer", "stretch")
