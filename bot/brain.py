@@ -434,6 +434,12 @@ class Brain:
             language = language_of(analysis.normalised)  # only a message we did not understand
             if language is not None:
                 return self.replies.other_language(language, context)
+        uncovered = None if analysis.topics else lexicon.uncovered_part(analysis.corrected)
+        if uncovered is not None:
+            # "stretch for my face", "eye stretches": a part of the body with no stretches
+            # here, said plainly (it read like "stretch for my legs")
+            lead = lexicon.UNCOVERED_LEAD.format(part=uncovered)
+            return self.replies.fallback(replace(match, kind="none"), context, lead=lead)
         reply = self._from_match(match, analysis, context)
         reply = self._keep_the_area(reply, analysis, context)
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):

@@ -695,6 +695,41 @@ def asks_how_long_it_lasts(words: Sequence[str]) -> bool:
     )
 
 
+#: parts of the body the knowledge base has no stretches for, asked about by name ("stretch for
+#: my face", "eye stretches"): said plainly rather than read as the nearest routine
+UNCOVERED_PARTS = frozenset(
+    """face facial eyes eye eyelids eyebrows forehead tongue throat nose ears lips mouth cheeks
+    scalp brain heart lungs bladder teeth gums voice""".split()
+)
+#: ... the words around such a part that ask for stretching it
+_OWNERS_OF_A_PART = frozenset({"my", "your", "the", "his", "her"})
+_STRETCHING_A_PART = STRETCH_FORMS | {"for", "loosen", "relax", "release"}
+_UNCOVERED_AFTER = STRETCH_FORMS | {"exercises", "exercise", "yoga", "muscles", "muscle"}
+UNCOVERED_LEAD = (
+    "Sorry, I don't have stretches for the {part}. I cover the muscles from the neck and jaw "
+    "down to the feet: name one, or ask for a routine."
+)
+
+
+def uncovered_part(words: Sequence[str]) -> str | None:
+    """The part of the body a message asks to stretch that has no stretches here ("stretch
+    for my face", "any eye stretches"), or None: it must be asked about for stretching or
+    exercise ("face down on the mat" asks nothing of the face)."""
+    if STRETCH_FORMS.isdisjoint(words) and _UNCOVERED_AFTER.isdisjoint(words):
+        return None
+    for i, word in enumerate(words):
+        if word not in UNCOVERED_PARTS:
+            continue
+        # "stretch (for) my face", "yoga for the eyes", "face stretches"; not "my face goes
+        # red when i stretch"
+        at = i - 1 if i and words[i - 1] in _OWNERS_OF_A_PART else i
+        before = words[at - 1] if at else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if before in _STRETCHING_A_PART or after in _UNCOVERED_AFTER:
+            return word
+    return None
+
+
 #: what asks how long a routine takes: "how long does it take", "how long is it", "how many
 #: minutes is that"
 _TAKES = frozenset({"take", "takes", "is", "last", "lasts", "will"})

@@ -102,6 +102,26 @@ def test_core_and_six_pack_in_other_senses_are_not_the_stomach_muscles(brain, me
     assert brain.reply(message).topic != "abdominals"
 
 
+@pytest.mark.parametrize(
+    ("message", "part"),
+    [
+        ("stretch for my face", "face"),
+        ("any good eye exercises for screen strain", "eye"),
+        ("how do i stretch my tongue", "tongue"),
+    ],
+)
+def test_a_part_with_no_stretches_is_said_plainly(brain, message, part):
+    reply = brain.reply(message)
+    assert reply.kind == "fallback" and f"stretches for the {part}" in render_text(reply)
+
+
+@pytest.mark.parametrize(
+    "message", ["lie face down and stretch your arms", "my face goes red when i stretch"]
+)
+def test_a_part_named_in_passing_is_not_asked_to_be_stretched(brain, message):
+    assert "don't have stretches" not in render_text(brain.reply(message))
+
+
 def test_the_stomach_muscles_answer_says_when_belly_pain_needs_a_doctor(brain):
     text = render_text(brain.reply("why do my abs hurt"))
     assert "not the muscles" in text and "GP" in text
