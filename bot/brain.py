@@ -434,16 +434,6 @@ class Brain:
             language = language_of(analysis.normalised)  # only a message we did not understand
             if language is not None:
                 return self.replies.other_language(language, context)
-        part = (
-            None
-            if analysis.topics
-            else lexicon.part_asked_to_stretch(analysis.corrected, lexicon.PARTS_OF_AREAS)
-        )
-        if part is not None and lexicon.PARTS_OF_AREAS[part] in self.kb.topics:
-            # "stretch for my stomach": the stomach muscles, asked to be stretched
-            return self.replies.stretch_for_topic(
-                lexicon.PARTS_OF_AREAS[part], context, confidence=lexicon.CUE_CONFIDENCE
-            )
         uncovered = None if analysis.topics else lexicon.uncovered_part(analysis.corrected)
         if uncovered is not None:
             # "stretch for my face", "eye stretches": a part of the body with no stretches
