@@ -827,6 +827,8 @@ class Brain:
         reply = self.replies.answer(
             GENERAL, lexicon.SEE_SOMEONE, context, confidence=lexicon.CUE_CONFIDENCE
         )
+        # the reply is about the area: "how do i stretch it" next is its stretch
+        reply = replace(reply, topic=area, context=replace(reply.context, topic=area))
         own = self.kb.answers.get((area, "why_tight"))
         signs = [p for p in own.paragraphs if lexicon.names_care(p)] if own else []
         if not signs or not reply.blocks:

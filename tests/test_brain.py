@@ -142,6 +142,12 @@ def test_heat_or_ice_gets_its_answer_alone_or_in_a_conversation(brain, first, me
     assert brain.reply(message, context).intent == "general.heat_or_ice"
 
 
+def test_when_to_get_an_area_checked_keeps_the_conversation_on_it(brain):
+    *_, serious, stretch = converse(brain, "why is my neck stiff", "is it serious?", "stretch it?")
+    assert (serious.intent, serious.topic) == ("general.see_someone", "neck")
+    assert stretch.intent == "neck.stretch"
+
+
 @pytest.mark.parametrize(
     ("first", "message", "intent"),
     [
