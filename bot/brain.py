@@ -2663,6 +2663,15 @@ class Brain:
         ):
             # "is morning or night better for studying": no question about stretching
             accepted = False
+        if (
+            accepted
+            and match.kind == GENERAL
+            and match.key in lexicon.PRACTICE_NAMED_GENERAL
+            and lexicon.PRACTICE_NAMED_GENERAL[match.key].isdisjoint(analysis.corrected)
+            and context.kind not in lexicon.STRETCHING_KINDS
+        ):
+            # "how many calories does a 5k run burn": no question about stretching
+            accepted = False
         if accepted and match.kind == "request" and lexicon.DAILY_REQUESTS.get(match.key) == "on":
             match = self._routine_asked_daily(match, analysis)
         if accepted and match.kind == GENERAL:

@@ -253,10 +253,10 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
 #: message that names it ("should runners stretch?" is not about contract-relax, though "is
 #: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
 #: stiffness, not "morning or night"; "can you stretch too much" is not about every day)
-NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day", "heat_or_ice"})
+NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day", "heat_or_ice", "when_ill"})
 #: ... of which these are never given unnamed, even to a question about stretching the intent
 #: layer is not sure of ("this heat is killing me, stretches indoors?" is about the weather)
-HELD_TO_ITS_NAME = frozenset({"heat_or_ice"})
+HELD_TO_ITS_NAME = frozenset({"heat_or_ice", "when_ill"})
 #: ... of which these are a choice of time: unnamed, a routine for a time may be the ask
 TIME_CHOICE_GENERAL = frozenset({"time_of_day"})
 #: every general answer taken only from a message that names its subject
@@ -264,6 +264,10 @@ NAMED_SUBJECT_GENERAL = NAMED_ONLY_GENERAL | NAMED_METHOD_GENERAL
 #: general answers about stretching that words of any question share ("morning or night"):
 #: taken only when stretching is named, or in a conversation about it
 STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})
+#: general answers about stretching beside other activity (whether it is exercise, for stress,
+#: when ill), taken only when the message names stretching or a practice like it, or in a
+#: conversation about it: "how many calories does a 5k run burn" is not about stretching
+PRACTICE_NAMED_GENERAL: dict[str, frozenset[str]] = {}  # filled below ABOUT_STRETCHING_WORDS
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
 #: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
 #: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
@@ -463,6 +467,19 @@ STRETCHING_AS_A_PRACTICE = frozenset({"stretching", "flexibility"})
 ABOUT_STRETCHING_WORDS = STRETCHING_WORDS | frozenset(
     """yoga pilates mat stiff stiffer stiffness tight tighter tightness flexibility bendy
     limber mobility muscles muscle joints""".split()
+)
+#: ... and exercise as a whole: "ok to work out with a cold?" is asked of the answer on illness
+EXERCISE_WORDS = frozenset("exercise exercising workout workouts gym training train".split())
+WARM_UP_WORDS = frozenset("warm warming warmup warmups warmed".split())
+PRACTICE_NAMED_GENERAL.update(
+    {
+        "is_exercise": ABOUT_STRETCHING_WORDS,
+        "stress": ABOUT_STRETCHING_WORDS,
+        "when_ill": ABOUT_STRETCHING_WORDS | EXERCISE_WORDS,
+        # "what's the difference between a cold and the flu" is no question about either
+        "warmup_vs_stretch": ABOUT_STRETCHING_WORDS | WARM_UP_WORDS,
+        "mobility_vs_flexibility": ABOUT_STRETCHING_WORDS,
+    }
 )
 #: the longest closing question answered alone
 LAST_QUESTION_MAX_WORDS = 8

@@ -4685,3 +4685,51 @@ def test_praise_then_a_story_after_a_reply_is_thanks(brain):
 )
 def test_praise_opening_a_first_message_or_a_question_is_no_thanks(brain, message):
     assert brain.reply(message).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("is a stretching session enough of a workout or do i need cardio too", "is_exercise"),
+        ("does yoga burn many calories", "is_exercise"),
+        ("will stretching every day help me burn fat", "is_exercise"),
+        ("flexibility and mobility, same thing?", "mobility_vs_flexibility"),
+        (
+            "my coach keeps saying mobility not flexibility, what does he mean",
+            "mobility_vs_flexibility",
+        ),
+        ("feeling really anxious lately, any stretches that help calm me", "stress"),
+        ("tense and stressed after work, stretches to unwind", "stress"),
+        ("got the flu, should i skip my stretching", "when_ill"),
+        ("bit of a sniffly cold, ok to still do my morning stretches?", "when_ill"),
+        ("had covid last week, when can i get back to yoga", "when_ill"),
+    ],
+)
+def test_stretching_beside_exercise_stress_and_illness_gets_its_answer(brain, message, intent):
+    assert brain.reply(message).intent == f"general.{intent}"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many calories does a 5k run burn",
+        "how many calories in a pint of beer",
+        "stressed about my exams",
+        "what is the difference between a cold and the flu",
+        "fever pitch at the match",
+        "that routine was sick 🔥",
+        "how do i stretch a 800 word essay into 2000 words",
+    ],
+)
+def test_exercise_stress_and_illness_words_off_our_subject_stay_declined(brain, message):
+    assert brain.reply(message).kind == "fallback"
+
+
+def test_a_stress_fracture_is_not_stress(brain):
+    message = "had a stress fracture in my foot last year, healed now, calf stretch?"
+    assert brain.reply(message).intent != "general.stress"
+
+
+def test_illness_answers_rest_for_a_fever_and_flu(brain):
+    text = render_text(brain.reply("can i stretch with a fever"))
+    assert "above the neck" in text and "fever" in text and "Rest" in text
