@@ -2107,6 +2107,20 @@ def test_a_figure_of_speech_or_a_passing_moment_is_not_a_red_flag(brain, message
             "had low grade fevers on and off",
             "fever_with_worsening_pain",
         ),
+        # a child's leg pain: with a temperature today; unlike growing pains, a GP's
+        ("our 9yo is burning up and says his knee really hurts", "child_leg_pain_fever"),
+        (
+            "my little girl keeps waking up crying about her right shin, every night this week",
+            "child_leg_pain_not_growing_pains",
+        ),
+        (
+            "my son says his thigh still hurts in the morning, is it growing pains",
+            "child_leg_pain_not_growing_pains",
+        ),
+        (
+            "found a hard lump on my daughter's shin and it hurts her",
+            "child_leg_pain_not_growing_pains",
+        ),
     ],
 )
 def test_signs_told_in_a_new_way_raise_their_flag(brain, message, flag):
@@ -2119,6 +2133,9 @@ def test_signs_told_in_a_new_way_raise_their_flag(brain, message, flag):
         "mri says bulging disc. bending forward makes the leg pain worse, what stretches are ok",
         "pins and needles in my hand after holding a plank, stretch?",
         "my shoulder popped out years ago and went back in, fine since. best shoulder stretch?",
+        # growing pains as they usually come: both legs, at night, gone by morning
+        "my son gets growing pains in both legs at night, fine by the morning",
+        "my daughter's calves ache after football, stretches for kids?",
     ],
 )
 def test_a_word_in_another_sense_raises_no_flag(brain, message):
