@@ -57,7 +57,7 @@ from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Action, Length, Limit, P
 MAX_BYTES = 64
 
 _DATA = re.compile(r"[A-Za-z0-9_.:+-]+")
-_BRAIN = re.compile(r"[a-z0-9_.]+")
+_BRAIN = re.compile(r"[a-z0-9_.+]+")  # "+" joins the areas of a plan
 _ID = re.compile(r"[a-z0-9_]+")
 _HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)")
 
@@ -413,7 +413,7 @@ _LENGTH_CODES = {"short": "s", "long": "l"}
 _SPEC = re.compile(r"(s|l|[1-9][0-9]?)?(a?)(c?)(e?)(f?)(k?)(t?)")
 #: a guided step: its number from 0, ``m`` for manual mode, then ``p`` (pause) or ``x`` (stop)
 _STEP = re.compile(r"(0|[1-9][0-9]{0,2})(m?)([px]?)")
-_PLAN_BASE = re.compile(r"[a-z][a-z0-9_]*")
+_PLAN_BASE = re.compile(r"[a-z][a-z0-9_]*(?:\+[a-z][a-z0-9_]*){0,2}")
 #: limits that cannot be asked together: a plan is seated or standing, not both
 EXCLUSIVE_LIMITS = frozenset({"chair", "standing"})
 assert tuple(LIMIT_FLAGS) == LIMITS, "a flag for every limit, in the order of the spec"

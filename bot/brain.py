@@ -29,7 +29,18 @@ from bot.replies import (
     Replies,
     card_topic,
 )
-from bot.reply import MAX_MINUTES, MIN_MINUTES, Block, Context, Limit, Plan, Reply, with_lead
+from bot.reply import (
+    MAX_AREAS,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    Block,
+    Context,
+    Limit,
+    Plan,
+    Reply,
+    area_plan,
+    with_lead,
+)
 from bot.routine_pick import RoutinePicker
 from bot.safety import SEEKING_CARE, SafetyRules
 from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
@@ -2290,7 +2301,7 @@ class Brain:
             len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
             or (bool(ask.limits) and lexicon.asks_it_done_so(analysis.corrected))
         )
-        if plan is not None and follows and (area is None or (plan.area and area == plan.base)):
+        if plan is not None and follows and (area is None or area in plan.areas):
             other = None if ask.plain else self.pick.named_beside_size(ask, context)
             setting = self.pick.activities_in(analysis.corrected)
             if (
@@ -2385,6 +2396,16 @@ class Brain:
         theirs = any(i and words[i - 1] in lexicon.SOMEONE_ELSES for i in at)
         return bool(at) and "request" in cues and not theirs
 
+    def _areas_plan(self, areas: Sequence[str]) -> Plan:
+        """A routine for the areas, in their order: as many of the first ones as one routine
+        and its buttons hold (`MAX_AREAS`, `MAX_BASE_LENGTH`); the first alone otherwise."""
+        areas = list(dict.fromkeys(areas))
+        for n in range(min(len(areas), MAX_AREAS), 1, -1):
+            plan = area_plan(areas[:n])
+            if self.replies.sizer.can_build(plan):
+                return plan
+        return Plan(areas[0], area=True)
+
     def _area_of(self, ask: SizeAsk) -> str | None:
         """The first area the rest of the message names that has stretches of its own."""
         for topic in ask.topics:
@@ -2400,7 +2421,9 @@ class Brain:
         a general base, said so."""
         can_build = self.replies.sizer.can_build
         if area is not None:
-            return Plan(area, area=True), ()
+            # "10 minutes for my neck and shoulders": every area named, the first one's first
+            areas = [t for t in ask.topics if t != GENERAL and can_build(Plan(t, area=True))]
+            return self._areas_plan([area, *areas]), ()
         if context.kind == "routine" and context.plan is not None and can_build(context.plan):
             return context.plan, ()
         topic = context.topic
@@ -3520,22 +3543,26 @@ class Brain:
             return None
         if not lexicon.ROUTINE_TIMES.isdisjoint(words) or lexicon.warm_ups_named(words):
             return None  # "bedtime routine for tight hips": the bedtime routine
-        named = [t for t in analysis.topics if t != GENERAL]
-        if len(set(named)) > 1 or (GENERAL in analysis.topics and not named):
+        # "routine for my neck and shoulders": one routine for them all
+        areas = list(dict.fromkeys(t for t in analysis.topics if t != GENERAL))
+        if len(areas) > MAX_AREAS or (GENERAL in analysis.topics and not areas):
             return None
-        area = named[0] if named else None
         if (
-            area is None
+            not areas
             and len(words) <= lexicon.MOVE_MAX_WORDS
             and context.kind in ("answer", "stretch", "fallback")
+            and context.topic not in (None, GENERAL)
         ):
-            area = context.topic if context.topic != GENERAL else None
-        if area is None or self.matcher.look_alike_pairs(analysis.words):
+            areas = [context.topic or ""]
+        if not areas or self.matcher.look_alike_pairs(analysis.words):
             return None
-        plan = Plan(area, area=True)
+        plan = self._areas_plan(areas)
         if not self.replies.sizer.can_build(plan):
             return None
-        return self._resized(plan, SizeAsk(), context, postures=False)
+        # "5 minute routine for my neck and shoulders": the minutes it names, and its limits
+        told = self.sizes.read(analysis)
+        ask = SizeAsk(minutes=told.minutes, limits=told.limits) if told else SizeAsk()
+        return self._resized(plan, ask, context, postures=False)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""

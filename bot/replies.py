@@ -716,7 +716,7 @@ class Replies:
             "routine",
             intent,
             blocks,
-            topic=plan.base if plan.area else None,
+            topic=plan.topic,
             routine=None if plan.area else plan.base,
             stretches=tuple(s.stretch for s in steps),
             confidence=confidence,
@@ -726,7 +726,7 @@ class Replies:
                 kind="routine",
                 intent=intent,
                 routine=None if plan.area else plan.base,
-                topic=plan.base if plan.area else context.topic,
+                topic=plan.topic or context.topic,
                 plan=plan,
                 limits=plan.limits,
             ),
@@ -791,7 +791,9 @@ class Replies:
 
     def _plan_title(self, plan: Plan) -> str:
         if plan.area:
-            title = f"A routine for your {self.kb.topic_name(plan.base).lower()}"
+            names = [self.kb.topic_name(area).lower() for area in plan.areas]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            title = f"A routine for your {joined}"
         else:
             title = self.kb.routines[plan.base].title
         if isinstance(plan.length, int):
@@ -1003,7 +1005,7 @@ class Replies:
             "routine",
             f"guide.{plan.base}.{i}",
             tuple(blocks),
-            topic=plan.base if plan.area else None,
+            topic=plan.topic,
             routine=None if plan.area else plan.base,
             stretches=(stretch.id,),
             actions=_guide_buttons(plan, i, len(steps), manual, clock),
@@ -1047,7 +1049,7 @@ class Replies:
             "routine",
             f"guide.{plan.base}.done",
             blocks,
-            topic=plan.base if plan.area else None,
+            topic=plan.topic,
             routine=None if plan.area else plan.base,
             stretches=tuple(s.stretch for s in sized.steps),
             actions=(

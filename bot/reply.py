@@ -8,6 +8,7 @@ state, it hands back a new context inside the reply.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
@@ -79,7 +80,7 @@ class Plan:
     """A routine as the person asked for it: a base, a length and limits.
 
     The base is a routine id, or, when `area` is true, a topic id whose stretches make the
-    routine. A plan is all a button needs to carry: the same plan, knowledge base and
+    routine, or up to `MAX_AREAS` topic ids joined by `AREA_JOINER` ("neck+shoulders"). A plan is all a button needs to carry: the same plan, knowledge base and
     conditions always build the same steps (`bot.sizing`), so "Start guided" guides exactly
     what the overview showed.
     """
@@ -88,6 +89,30 @@ class Plan:
     area: bool = False
     length: Length = "standard"
     limits: frozenset[Limit] = frozenset()
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The areas of an area plan, in the order asked ("neck+shoulders"); () otherwise."""
+        return tuple(self.base.split(AREA_JOINER)) if self.area else ()
+
+    @property
+    def topic(self) -> str | None:
+        """The topic a reply about this plan is on: its first area; None for a routine."""
+        return self.areas[0] if self.area else None
+
+
+#: joins the areas of a plan for several ("neck+shoulders"); allowed in a button's data
+AREA_JOINER = "+"
+#: the most areas one routine is built for
+MAX_AREAS = 3
+#: the longest base a plan's buttons hold within Telegram's 64 bytes ("guide." + base + the
+#: widest spec and step: tests/test_actions.py checks it)
+MAX_BASE_LENGTH = 44
+
+
+def area_plan(areas: Sequence[str]) -> Plan:
+    """The plan of a routine for `areas` (one or more topic ids, repeats dropped)."""
+    return Plan(AREA_JOINER.join(dict.fromkeys(areas)), area=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.kb import KnowledgeBase, RoutineStep, Stretch
-from bot.reply import MAX_MINUTES, MIN_MINUTES, Limit, Plan, Size
+from bot.reply import MAX_AREAS, MAX_BASE_LENGTH, MAX_MINUTES, MIN_MINUTES, Limit, Plan, Size
 
 #: the caution tag of stretches done on the floor
 FLOOR = "floor"
@@ -43,6 +43,10 @@ LIMIT_TAGS: dict[Limit, frozenset[str]] = {
     "no_kneeling": frozenset({"kneeling"}),
     "standing": NOT_ON_THE_FLOOR,
 }
+#: a routine for several areas takes at most this many stretches in all, and at least this many
+#: of each area
+MAX_AREA_STEPS = 10
+MIN_PER_AREA = 2
 #: a short routine keeps about this share of the standard one's time, a long one this much
 SHORT_SHARE = 0.5
 LONG_SHARE = 1.5
@@ -112,7 +116,13 @@ class Sizer:
     def can_build(self, plan: Plan) -> bool:
         """True when the plan's base exists: a routine, or an area with stretches."""
         if plan.area:
-            return plan.base in self.kb.topics and bool(self.kb.stretches_for(plan.base))
+            areas = plan.areas
+            return (
+                0 < len(areas) <= MAX_AREAS
+                and (len(areas) == 1 or len(plan.base) <= MAX_BASE_LENGTH)
+                and len(set(areas)) == len(areas)
+                and all(a in self.kb.topics and self.kb.stretches_for(a) for a in areas)
+            )
         return plan.base in self.kb.routines
 
     def build(self, plan: Plan, avoided: Iterable[str] = ()) -> Sized | None:
@@ -154,16 +164,25 @@ class Sizer:
     def _base(self, plan: Plan) -> tuple[RoutineStep, ...]:
         if not plan.area:
             return tuple(_without_repeats(self.kb.routines[plan.base].steps))
-        own = [s for s in self.kb.stretches_for(plan.base) if s.topics[0] == plan.base]
-        chosen = own or list(self.kb.stretches_for(plan.base))
+        areas = plan.areas
+        # several areas: each gives its first few, so that the standard routine stays about
+        # one area's length
+        share = None if len(areas) == 1 else max(MIN_PER_AREA, MAX_AREA_STEPS // len(areas))
+        chosen: dict[str, Stretch] = {}
+        for area in areas:
+            own = [s for s in self.kb.stretches_for(area) if s.topics[0] == area]
+            fresh = [s for s in own or self.kb.stretches_for(area) if s.id not in chosen]
+            chosen.update((s.id, s) for s in fresh[:share])
         # moving first, then held; standing or seated before getting down to the floor
-        ordered = sorted(chosen, key=lambda s: (s.type != "dynamic", FLOOR in s.caution_tags))
+        ordered = sorted(
+            chosen.values(), key=lambda s: (s.type != "dynamic", FLOOR in s.caution_tags)
+        )
         return tuple(RoutineStep(s.id, self.usual_seconds[s.id]) for s in ordered)
 
     def _areas(self, plan: Plan, base: Sequence[RoutineStep]) -> tuple[str, ...]:
         """The areas a longer routine adds stretches for, in the routine's order."""
         if plan.area:
-            return (plan.base,)
+            return plan.areas
         return tuple(dict.fromkeys(t for step in base for t in self._stretch(step).topics))
 
     @cached_property

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot import actions as act
 from bot.kb import MAX_ID_LENGTH, MAX_TOPIC_ID_LENGTH
-from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Context, Plan
+from bot.reply import LIMITS, MAX_BASE_LENGTH, MAX_MINUTES, MIN_MINUTES, Context, Plan
 
 EXAMPLES = [
     (act.ShowAnswer("psoas", "why_tight"), "psoas.why_tight"),
@@ -142,6 +142,12 @@ def test_the_id_limits_keep_every_action_within_64_bytes():
     ]
     for action in longest:
         assert len(act.encode(action).encode()) <= act.MAX_BYTES
+    # a routine for several areas: the longest base its buttons may carry
+    areas = Plan("t" * (MAX_BASE_LENGTH - 2) + "+t", area=True, length=MAX_MINUTES)
+    widest_areas = dataclasses.replace(areas, limits=frozenset(LIMITS) - {"chair"})
+    for action in (act.GuideStop(widest_areas, 999, manual=True), act.ShowRoutine(widest_areas)):
+        data = act.encode(action)
+        assert len(data.encode()) <= act.MAX_BYTES and act.parse(data) == action
 
 
 @given(st.text(max_size=80))

@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from bot import actions as act
+from bot import sizing
 from bot.brain import Brain
 from bot.kb import KnowledgeBase, load_kb
 from bot.render import render_text
-from bot.reply import LIMITS, MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
+from bot.reply import LIMITS, MAX_BASE_LENGTH, MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
 from tests.conftest import KNOWLEDGE, converse, mini_kb_files
 
@@ -220,6 +221,8 @@ def listed(brain, overview: Reply) -> list[tuple[str, str]]:
         Plan("bedtime", limits=frozenset({"no_floor"})),
         Plan("neck", area=True, length=5),
         Plan("hamstrings", area=True, length=12, limits=frozenset({"standing"})),
+        Plan("neck+shoulders", area=True),
+        Plan("hip_flexors+lower_back+glutes", area=True, length=8, limits=frozenset({"no_floor"})),
     ],
     ids=lambda plan: f"{plan.base}.{act.spec(plan) or 'plain'}",
 )
@@ -260,6 +263,10 @@ def test_guided_steps_keep_to_a_condition_named_before_the_overview(brain, kb):
         "guide.cooldown.s.99",  # past the last step
         "guide.cooldown.s.x",
         "guide.general.5a.0",
+        "plan.neck+neck.a",  # an area twice
+        "guide.neck+nope.a.0",  # an area that is not one
+        "plan.neck+shoulders+chest+calves.a",  # more areas than a routine takes
+        "neck+shoulders.stretch",
     ],
 )
 def test_stale_or_malformed_plans_get_the_polite_answer(brain, data):
@@ -495,3 +502,44 @@ def test_the_limits_and_plan_are_kept_in_the_context(brain):
     assert reply.context.limits == frozenset({"chair"})
     assert reply.context.plan == Plan("desk_break", limits=frozenset({"chair"}))
     assert set(LIMITS) >= reply.context.limits
+
+
+@pytest.mark.parametrize(
+    ("message", "areas", "title"),
+    [
+        ("routine for my neck and shoulders", ("neck", "shoulders"), "neck and shoulders"),
+        ("can i get a routine for tight hamstrings and calves", ("hamstrings", "calves"), None),
+        (
+            "stretch routine for my hips, lower back and glutes pls",
+            ("hip_flexors", "lower_back", "glutes"),
+            "hip flexors, lower back and glutes",
+        ),
+    ],
+)
+def test_a_routine_for_several_areas_has_stretches_of_each(brain, kb, message, areas, title):
+    reply = brain.reply(message)
+    assert reply.intent == "routine.area." + "+".join(areas)
+    assert reply.topic == areas[0] and reply.context.topic == areas[0]
+    main = {kb.stretches[s].topics[0] for s in reply.stretches}
+    assert set(areas) <= main
+    assert len(reply.stretches) <= sizing.MAX_AREA_STEPS
+    if title:
+        assert f"A routine for your {title}" in render_text(reply)
+
+
+def test_minutes_for_several_areas_size_their_routine(brain, kb):
+    reply = brain.reply("5 minute routine for neck and shoulders")
+    assert reply.intent == "routine.area.neck+shoulders"
+    assert "5-minute version" in render_text(reply)
+    assert abs(total_seconds(kb, reply) - 300) <= 0.2 * 300
+    longer = brain.reply("longer", reply.context)
+    assert longer.intent == "routine.area.neck+shoulders"
+    assert total_seconds(kb, longer) > total_seconds(kb, reply)
+
+
+def test_areas_too_long_for_a_button_keep_the_first_ones(brain):
+    plan = brain._areas_plan(["wrists_forearms", "hip_flexors", "quadriceps", "neck"])
+    assert plan.areas == ("wrists_forearms", "hip_flexors", "quadriceps")
+    assert len(plan.base) <= MAX_BASE_LENGTH
+    for action in brain.replies.sized_routine(plan, Context()).actions:
+        assert len(action.intent.encode()) <= act.MAX_BYTES
