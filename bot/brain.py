@@ -184,7 +184,29 @@ class Brain:
         activities = tuple(self.pick.activities_in(analysis.corrected)) or context.activities
         if activities != reply.context.activities:
             reply = replace(reply, context=replace(reply.context, activities=activities))
+        # the areas named together stay for "both?" next; one area named alone ends them
+        named = tuple(dict.fromkeys(t for t in analysis.topics if t != GENERAL))
+        areas = named if len(named) > 1 else () if named else context.areas
+        if reply.kind == "red_flag":
+            areas = ()
+        if areas != reply.context.areas:
+            reply = replace(reply, context=replace(reply.context, areas=areas))
+        if len(named) > 1 and reply.kind in ("stretch", "answer"):
+            reply = self._with_areas_routine_button(reply, named)
         return reply
+
+    def _with_areas_routine_button(self, reply: Reply, areas: Sequence[str]) -> Reply:
+        """A reply about one of several areas named together ("my neck and shoulders are
+        tight" gets the neck's stretch), with a button for one routine for them all."""
+        plan = self._areas_plan(areas)
+        if len(plan.areas) < 2 or not self.replies.sizer.can_build(plan):
+            return reply
+        names = [self.kb.topic_name(area).lower() for area in plan.areas]
+        label = "Routine for " + (
+            " and ".join(names) if len(names) == 2 else "all " + str(len(names))
+        )
+        action = act.button(label, act.ShowRoutine(plan))
+        return replace(reply, actions=(*reply.actions, action))
 
     def _question_after_thanks(
         self, text: str, rest: Sequence[str], context: Context
@@ -320,6 +342,11 @@ class Brain:
             if context.kind is not None and key in self.kb.smalltalk:
                 return self.replies.smalltalk(key, text, context)
             return self.replies.other_language(code, context)
+        if len(context.areas) > 1 and lexicon.asks_for_both(analysis.corrected):
+            # "stretch for both?" after "my neck and shoulders are tight": one routine for them
+            plan = self._areas_plan(context.areas)
+            if len(plan.areas) > 1:
+                return self._resized(plan, SizeAsk(), context, postures=False)
         asked_area = self._area_asked_to_see_someone(analysis, context)
         if asked_area is not None:
             # "should i see someone about it" after why the neck gets stiff, "is it serious":

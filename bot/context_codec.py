@@ -186,4 +186,7 @@ def fit_to(context: Context, kb: KnowledgeBase) -> Context:
     activities = tuple(r for r in context.activities if r in kb.routines)
     if activities != context.activities:
         changes["activities"] = activities
+    areas = tuple(a for a in context.areas if a in kb.topics)
+    if areas != context.areas:
+        changes["areas"] = areas
     return replace(context, **changes) if changes else context

@@ -1619,8 +1619,22 @@ def asks_both_sides(words: Sequence[str], *, bare: bool = False) -> bool:
     return len(words) <= BOTH_SIDES_MAX_WORDS and has_pair(words, BOTH_SIDES)
 
 
+def asks_for_both(words: Sequence[str]) -> bool:
+    """Whether a short message asks for both of the areas just named, naming none itself:
+    "both?", "stretch for both pls", "can i get something for both of them"."""
+    return "both" in words and set(words) <= _FOR_BOTH and "sides" not in words
+
+
 #: the words of a bare "both?" ("both too?", "do both?", "both then")
 _BOTH_ALONE = frozenset({"both", "too", "also", "then", "do", "i", "so", "ok", "and"})
+
+
+#: the words of an ask for both areas: "a stretch for both of them please", "routine for both?"
+_FOR_BOTH = _BOTH_ALONE | frozenset(
+    """stretch stretches stretching routine routines something anything one ones for of them
+    those these please pls plz thanks can could i get have give me a an some what about how
+    what s about at once together same time one go""".split()
+)
 
 
 def asks_to_be_sent_daily(analysis: Analysis) -> bool:

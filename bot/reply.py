@@ -138,6 +138,9 @@ class Context:
     #: the routines of the activity or setting the person last named ("should i stretch
     #: before running": the running warm-up and cool-down), kept until another is named
     activities: tuple[str, ...] = ()
+    #: the areas the last message that named two or more named ("my neck and shoulders are
+    #: tight"), so that "both?" next gets a routine for them; a message naming one area ends it
+    areas: tuple[str, ...] = ()
 
     @property
     def general_answer(self) -> str | None:

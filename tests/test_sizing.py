@@ -543,3 +543,34 @@ def test_areas_too_long_for_a_button_keep_the_first_ones(brain):
     assert len(plan.base) <= MAX_BASE_LENGTH
     for action in brain.replies.sized_routine(plan, Context()).actions:
         assert len(action.intent.encode()) <= act.MAX_BYTES
+
+
+@pytest.mark.parametrize(
+    ("first", "both", "areas"),
+    [
+        ("my neck and shoulders are tight", "stretch for both?", ("neck", "shoulders")),
+        (
+            "hamstrings and calves are wrecked after my long run",
+            "anything for both of them pls",
+            ("hamstrings", "calves"),
+        ),
+    ],
+)
+def test_both_after_two_areas_is_one_routine_for_them(brain, first, both, areas):
+    told = brain.reply(first)
+    assert told.context.areas == areas
+    # the reply about the first area offers the routine for all of them
+    offered = [a.intent for a in told.actions if a.intent.startswith("plan.")]
+    assert offered == ["plan." + "+".join(areas) + ".a"]
+    assert brain.resolve(offered[0], told.context).intent == "routine.area." + "+".join(areas)
+    assert brain.reply(both, told.context).intent == "routine.area." + "+".join(areas)
+
+
+def test_both_after_one_area_is_still_both_sides(brain):
+    card = brain.reply("stretch for my neck")
+    assert card.context.areas == ()
+    assert brain.reply("both?", card.context).intent.endswith(".other_side")
+    two = brain.reply("my neck and shoulders are tight")
+    assert brain.reply("both sides?", two.context).intent.endswith(".other_side")
+    # one area named alone ends the pair
+    assert brain.reply("why is my neck tight", two.context).context.areas == ()
