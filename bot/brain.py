@@ -472,6 +472,19 @@ class Brain:
             language = language_of(analysis.normalised)  # only a message we did not understand
             if language is not None:
                 return self.replies.other_language(language, context)
+        part = (
+            None
+            if analysis.topics
+            else lexicon.part_asked_to_stretch(analysis.corrected, lexicon.PARTS_OF_AREAS)
+        )
+        if part is not None and not named and lexicon.PARTS_OF_AREAS[part] in self.kb.topics:
+            # "stretch for my stomach": the stomach muscles, asked to be stretched, keeping to
+            # a condition told before; one told with it ("had a c-section, stretches for my
+            # stomach?") gets the condition's own answer below
+            reply = self.replies.stretch_for_topic(
+                lexicon.PARTS_OF_AREAS[part], context, confidence=lexicon.CUE_CONFIDENCE
+            )
+            return self._with_conditions(reply, named, context, analysis.corrected)
         uncovered = None if analysis.topics else lexicon.uncovered_part(analysis.corrected)
         if uncovered is not None:
             # "stretch for my face", "eye stretches": a part of the body with no stretches

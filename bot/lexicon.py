@@ -728,14 +728,24 @@ UNCOVERED_LEAD = (
 )
 
 
+#: everyday words for an area that name it only when asked to be stretched ("stretch for my
+#: stomach"; not "stomach ache"): word -> topic
+PARTS_OF_AREAS = {"stomach": "abdominals", "tummy": "abdominals", "belly": "abdominals"}
+
+
 def uncovered_part(words: Sequence[str]) -> str | None:
     """The part of the body a message asks to stretch that has no stretches here ("stretch
-    for my face", "any eye stretches"), or None: it must be asked about for stretching or
-    exercise ("face down on the mat" asks nothing of the face)."""
+    for my face", "any eye stretches"), or None."""
+    return part_asked_to_stretch(words, UNCOVERED_PARTS)
+
+
+def part_asked_to_stretch(words: Sequence[str], parts: Collection[str]) -> str | None:
+    """The first of `parts` a message asks to stretch, or None: it must be asked about for
+    stretching or exercise ("face down on the mat" asks nothing of the face)."""
     if STRETCH_FORMS.isdisjoint(words) and _UNCOVERED_AFTER.isdisjoint(words):
         return None
     for i, word in enumerate(words):
-        if word not in UNCOVERED_PARTS:
+        if word not in parts:
             continue
         # "stretch (for) my face", "yoga for the eyes", "face stretches"; not "my face goes
         # red when i stretch"

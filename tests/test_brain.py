@@ -122,6 +122,12 @@ def test_a_part_named_in_passing_is_not_asked_to_be_stretched(brain, message):
     assert "don't have stretches" not in render_text(brain.reply(message))
 
 
+@pytest.mark.parametrize("message", ["stretch for my stomach", "how do i stretch my tummy"])
+def test_the_stomach_asked_to_be_stretched_is_the_stomach_muscles(brain, message):
+    assert brain.reply(message).intent == "abdominals.stretch"
+    assert brain.reply("stomach ache after eating").topic != "abdominals"
+
+
 def test_the_stomach_muscles_answer_says_when_belly_pain_needs_a_doctor(brain):
     text = render_text(brain.reply("why do my abs hurt"))
     assert "not the muscles" in text and "GP" in text
@@ -4733,3 +4739,10 @@ def test_a_stress_fracture_is_not_stress(brain):
 def test_illness_answers_rest_for_a_fever_and_flu(brain):
     text = render_text(brain.reply("can i stretch with a fever"))
     assert "above the neck" in text and "fever" in text and "Rest" in text
+
+
+def test_a_condition_told_with_a_stomach_stretch_asked_gets_the_conditions_answer(brain):
+    reply = brain.reply("had a c section 3 months ago, stretches for my stomach?")
+    assert reply.intent == "condition.recent_surgery"
+    *_, belly = converse(brain, "im pregnant", "stretch for my belly?")
+    assert "pregnancy" in belly.context.conditions and belly.conditions
