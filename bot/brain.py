@@ -496,6 +496,21 @@ class Brain:
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if (
+            reply.kind == "fallback"
+            and not analysis.topics
+            # "my kitten's stretch" is the kitten's; "puppy pose" is a pose
+            and not (
+                "not_a_body" in self.cues.read(analysis.corrected)
+                and lexicon.PERSONAL_OWNERS.intersection(analysis.corrected)
+            )
+        ):
+            name = lexicon.unknown_stretch_name(analysis.normalised, self.matcher.vocab)
+            if name is not None:
+                # "scorpion stretch": a stretch we have no card for, said plainly, not "I
+                # can't help with that"
+                lead = lexicon.UNKNOWN_STRETCH_LEAD.format(name=name)
+                return self.replies.fallback(replace(match, kind="none"), context, lead=lead)
+        if (
             reply.intent == "fallback"
             and match.kind == "out_of_scope"
             and match.topics

@@ -728,6 +728,47 @@ UNCOVERED_LEAD = (
 )
 
 
+#: the word that says a name is a stretch's or a pose's: "scorpion stretch", "puppy pose"
+STRETCH_NAME_HEADS = frozenset({"stretch", "stretches", "pose", "poses", "asana"})
+#: the most words a name of a stretch has, before its head
+STRETCH_NAME_MAX_WORDS = 3
+#: words around a stretch's name that ask for it: "how to do the scorpion stretch safely"
+_STRETCH_NAME_FILLER = frozenset(
+    """how to do a an the what is whats s show me teach explain can could you i please pls
+    plz tips tip for on safe safely ok good proper properly form correct correctly my your""".split()
+)
+UNKNOWN_STRETCH_LEAD = (
+    "Sorry, I don't know the “{name}” yet, so I can't show it. Tell me the area you want to "
+    "stretch (“hip stretch”, “stretch for my shoulders”) and I'll show one I have."
+)
+
+
+def unknown_stretch_name(words: Sequence[str], vocab: Collection[str]) -> str | None:
+    """The name of a stretch or pose a short message asks for that is none of ours ("scorpion
+    stretch", "how to do puppy pose"): a name of one to three words before "stretch" or
+    "pose", with a word the vocabulary does not know, and nothing else but words that ask for
+    it. None otherwise ("stretch marks", "strike a pose")."""
+    if len(words) > STRETCH_NAME_MAX_WORDS + 5:
+        return None
+    heads = [i for i, word in enumerate(words) if word in STRETCH_NAME_HEADS]
+    if len(heads) != 1:
+        return None
+    at = start = heads[0]
+    while (
+        start > 0
+        and at - start < STRETCH_NAME_MAX_WORDS
+        and words[start - 1] not in _STRETCH_NAME_FILLER
+    ):
+        start -= 1
+    name = words[start:at]
+    rest = set(words[:start]) | set(words[at + 1 :])
+    if not name or not rest <= _STRETCH_NAME_FILLER:
+        return None
+    if not any(w.isalpha() and len(w) >= 3 and w not in vocab for w in name):
+        return None
+    return " ".join((*name, words[at]))
+
+
 #: everyday words for an area that name it only when asked to be stretched ("stretch for my
 #: stomach"; not "stomach ache"): word -> topic
 PARTS_OF_AREAS = {"stomach": "abdominals", "tummy": "abdominals", "belly": "abdominals"}
@@ -1007,6 +1048,8 @@ AIM_REACH = 3
 FIRST_PERSON = frozenset({"my", "our"})
 #: words that make a thing the subject of a message ("my horse has a tight calf")
 THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
+#: ... of which these are a person's ("my dog", not "the dog pose")
+PERSONAL_OWNERS = THING_OWNERS - {"the"}
 #: ... and before what a warm-up is done to: "warm up | my car", "cool down | the room"
 WARMED_THING_OWNERS = THING_OWNERS | {"your", "a", "an", "this", "that"}
 #: words of a message about its writer ("stiff lower back every time i get out of the car")

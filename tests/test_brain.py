@@ -4746,3 +4746,25 @@ def test_a_condition_told_with_a_stomach_stretch_asked_gets_the_conditions_answe
     assert reply.intent == "condition.recent_surgery"
     *_, belly = converse(brain, "im pregnant", "stretch for my belly?")
     assert "pregnancy" in belly.context.conditions and belly.conditions
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("scorpion stretch", "scorpion stretch"),
+        ("how to do puppy pose", "puppy pose"),
+        ("teach me the superman stretch please", "superman stretch"),
+    ],
+)
+def test_a_stretch_we_have_no_card_for_is_said_plainly(brain, message, name):
+    reply = brain.reply(message)
+    assert reply.kind == "fallback"
+    text = render_text(reply)
+    assert f"don't know the “{name}”" in text and "can't help" not in text
+
+
+@pytest.mark.parametrize(
+    "message", ["stretch marks", "strike a pose", "my kittens stretch", "cobra pose"]
+)
+def test_other_stretches_and_poses_are_not_unknown_stretches(brain, message):
+    assert "don't know the" not in render_text(brain.reply(message))
