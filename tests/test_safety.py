@@ -2121,6 +2121,9 @@ def test_a_figure_of_speech_or_a_passing_moment_is_not_a_red_flag(brain, message
             "found a hard lump on my daughter's shin and it hurts her",
             "child_leg_pain_not_growing_pains",
         ),
+        # a fever told as "a temp"; a cold, pale limb told in pieces
+        ("back hurts so bad i can't stand up straight and i have a temp", "fever_back_neck"),
+        ("my whole arm went dead and cold and looks pale", "cold_pale_limb"),
     ],
 )
 def test_signs_told_in_a_new_way_raise_their_flag(brain, message, flag):
@@ -2136,6 +2139,9 @@ def test_signs_told_in_a_new_way_raise_their_flag(brain, message, flag):
         # growing pains as they usually come: both legs, at night, gone by morning
         "my son gets growing pains in both legs at night, fine by the morning",
         "my daughter's calves ache after football, stretches for kids?",
+        # a temp job; hands cold for a while that warm up again
+        "i work as a temp and my back is stiff",
+        "my hands get cold and a bit pale when i type, then they warm up",
     ],
 )
 def test_a_word_in_another_sense_raises_no_flag(brain, message):
@@ -3058,25 +3064,3 @@ def test_weeks_told_of_oneself_with_a_stretch_are_a_pregnancy(brain):
 def test_weeks_of_a_plan_or_since_a_birth_are_no_pregnancy(brain, message):
     reply = brain.reply(message)
     assert "pregnancy" not in reply.intent and "pregnancy" not in reply.conditions
-
-
-@pytest.mark.parametrize(
-    ("message", "flag"),
-    [
-        ("back hurts so bad i can't stand up straight and i have a temp", "fever_back_neck"),
-        ("my whole arm went dead and cold and looks pale", "cold_pale_limb"),
-    ],
-)
-def test_a_sign_told_in_pieces_or_everyday_words_raises_its_flag(brain, message, flag):
-    assert brain.reply(message).intent == f"red_flag.{flag}"
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "i work as a temp and my back is stiff",
-        "my hands get cold and a bit pale when i type, then they warm up",
-    ],
-)
-def test_a_temp_job_or_hands_cold_for_a_while_raise_no_flag(brain, message):
-    assert brain.reply(message).kind != "red_flag"
