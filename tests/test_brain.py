@@ -4768,3 +4768,8 @@ def test_a_stretch_we_have_no_card_for_is_said_plainly(brain, message, name):
 )
 def test_other_stretches_and_poses_are_not_unknown_stretches(brain, message):
     assert "don't know the" not in render_text(brain.reply(message))
+
+
+def test_stretching_while_getting_over_covid_is_the_answer_on_illness(brain):
+    reply = brain.reply("recovering from covid and feel stiff, gentle stretches?")
+    assert reply.intent == "general.when_ill"
