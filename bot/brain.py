@@ -198,13 +198,11 @@ class Brain:
     def _with_areas_routine_button(self, reply: Reply, areas: Sequence[str]) -> Reply:
         """A reply about one of several areas named together ("my neck and shoulders are
         tight" gets the neck's stretch), with a button for one routine for them all."""
-        plan = self._areas_plan(areas)
-        if len(plan.areas) < 2 or not self.replies.sizer.can_build(plan):
+        plan = self._areas_plan(areas)  # buildable whenever it has two areas or more
+        if len(plan.areas) < 2:
             return reply
-        names = [self.kb.topic_name(area).lower() for area in plan.areas]
-        label = "Routine for " + (
-            " and ".join(names) if len(names) == 2 else "all " + str(len(names))
-        )
+        count = len(plan.areas)
+        label = "Routine for " + (self.replies.areas_named(plan) if count == 2 else f"all {count}")
         action = act.button(label, act.ShowRoutine(plan))
         return replace(reply, actions=(*reply.actions, action))
 
@@ -2735,20 +2733,12 @@ class Brain:
         if (
             accepted
             and match.kind == GENERAL
-            and match.key in lexicon.STRETCHING_NAMED_GENERAL
-            and lexicon.STRETCHING_WORDS.isdisjoint(analysis.corrected)
-            and context.kind not in lexicon.STRETCHING_KINDS
-        ):
-            # "is morning or night better for studying": no question about stretching
-            accepted = False
-        if (
-            accepted
-            and match.kind == GENERAL
             and match.key in lexicon.PRACTICE_NAMED_GENERAL
             and lexicon.PRACTICE_NAMED_GENERAL[match.key].isdisjoint(analysis.corrected)
             and context.kind not in lexicon.STRETCHING_KINDS
         ):
-            # "how many calories does a 5k run burn": no question about stretching
+            # "is morning or night better for studying", "how many calories does a 5k run
+            # burn": no question about stretching
             accepted = False
         if accepted and match.kind == "request" and lexicon.DAILY_REQUESTS.get(match.key) == "on":
             match = self._routine_asked_daily(match, analysis)

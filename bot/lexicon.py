@@ -264,10 +264,6 @@ NAMED_SUBJECT_GENERAL = NAMED_ONLY_GENERAL | NAMED_METHOD_GENERAL
 #: general answers about stretching that words of any question share ("morning or night"):
 #: taken only when stretching is named, or in a conversation about it
 STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})
-#: general answers about stretching beside other activity (whether it is exercise, for stress,
-#: when ill), taken only when the message names stretching or a practice like it, or in a
-#: conversation about it: "how many calories does a 5k run burn" is not about stretching
-PRACTICE_NAMED_GENERAL: dict[str, frozenset[str]] = {}  # filled below ABOUT_STRETCHING_WORDS
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
 #: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
 #: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
@@ -471,16 +467,20 @@ ABOUT_STRETCHING_WORDS = STRETCHING_WORDS | frozenset(
 #: ... and exercise as a whole: "ok to work out with a cold?" is asked of the answer on illness
 EXERCISE_WORDS = frozenset("exercise exercising workout workouts gym training train".split())
 WARM_UP_WORDS = frozenset("warm warming warmup warmups warmed".split())
-PRACTICE_NAMED_GENERAL.update(
-    {
+#: general answers taken only when the message names stretching or a practice like it (its
+#: words here), or in a conversation about it: "is morning or night better for studying",
+#: "how many calories does a 5k run burn" ask nothing about stretching
+PRACTICE_NAMED_GENERAL: dict[str, frozenset[str]] = {
+    **dict.fromkeys(STRETCHING_NAMED_GENERAL, STRETCHING_WORDS),
+    **{
         "is_exercise": ABOUT_STRETCHING_WORDS,
         "stress": ABOUT_STRETCHING_WORDS,
         "when_ill": ABOUT_STRETCHING_WORDS | EXERCISE_WORDS,
         # "what's the difference between a cold and the flu" is no question about either
         "warmup_vs_stretch": ABOUT_STRETCHING_WORDS | WARM_UP_WORDS,
         "mobility_vs_flexibility": ABOUT_STRETCHING_WORDS,
-    }
-)
+    },
+}
 #: the longest closing question answered alone
 LAST_QUESTION_MAX_WORDS = 8
 QUESTION_STARTS = frozenset(
@@ -1675,7 +1675,7 @@ def asks_both_sides(words: Sequence[str], *, bare: bool = False) -> bool:
 def asks_for_both(words: Sequence[str]) -> bool:
     """Whether a short message asks for both of the areas just named, naming none itself:
     "both?", "stretch for both pls", "can i get something for both of them"."""
-    return "both" in words and set(words) <= _FOR_BOTH and "sides" not in words
+    return "both" in words and set(words) <= _FOR_BOTH
 
 
 #: the words of a bare "both?" ("both too?", "do both?", "both then")
@@ -1686,7 +1686,7 @@ _BOTH_ALONE = frozenset({"both", "too", "also", "then", "do", "i", "so", "ok", "
 _FOR_BOTH = _BOTH_ALONE | frozenset(
     """stretch stretches stretching routine routines something anything one ones for of them
     those these please pls plz thanks can could i get have give me a an some what about how
-    what s about at once together same time one go""".split()
+    s at once together same time go""".split()
 )
 
 

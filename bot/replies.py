@@ -789,11 +789,15 @@ class Replies:
         line = f"{stretch.name}: {_duration(step.seconds)}"
         return f"{line}. Easier: {stretch.easier}" if easier and stretch.easier else line
 
+    def areas_named(self, plan: Plan) -> str:
+        """The areas of an area plan as said: "neck", "neck and shoulders", "hip flexors,
+        lower back and glutes"."""
+        *first, last = (self.kb.topic_name(area).lower() for area in plan.areas)
+        return f"{', '.join(first)} and {last}" if first else last
+
     def _plan_title(self, plan: Plan) -> str:
         if plan.area:
-            names = [self.kb.topic_name(area).lower() for area in plan.areas]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            title = f"A routine for your {joined}"
+            title = f"A routine for your {self.areas_named(plan)}"
         else:
             title = self.kb.routines[plan.base].title
         if isinstance(plan.length, int):

@@ -80,8 +80,9 @@ class Plan:
     """A routine as the person asked for it: a base, a length and limits.
 
     The base is a routine id, or, when `area` is true, a topic id whose stretches make the
-    routine, or up to `MAX_AREAS` topic ids joined by `AREA_JOINER` ("neck+shoulders"). A plan is all a button needs to carry: the same plan, knowledge base and
-    conditions always build the same steps (`bot.sizing`), so "Start guided" guides exactly
+    routine, or up to `MAX_AREAS` topic ids joined by `AREA_JOINER` ("neck+shoulders"). A plan
+    is all a button needs to carry: the same plan, knowledge base and conditions always build
+    the same steps (`bot.sizing`), so "Start guided" guides exactly
     what the overview showed.
     """
 
