@@ -244,6 +244,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "my back has ached for weeks and ive lost half a stone, not trying to lose weight",
             "urgent",
         ),
+        # a faint in a school fitness test, though the teenager feels fine now: checked today
+        (
+            "my son blacked out near the end of the bleep test, hes totally fine now, leg "
+            "stretches so it doesnt happen again?",
+            "urgent",
+        ),
     ],
 )
 def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
@@ -367,6 +373,13 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "tight between my shoulder blades from my desk job, any stretch",
         "going down stairs both legs ache after leg day",
         "i always sit with my legs tucked under me and they go numb after 10 min, is that bad",
+        # "how long are we talking" is no speech; "off the floor" no speech gone off
+        "used to do the splits, now im a foot off the floor. how long are we talking to get "
+        "them back?",
+        # heavy shoes are no heavy legs; walking is the rest, not what brings it on
+        "calves get so tight at mile 2 that i have to stop and walk, better in my heavy old "
+        "trainers",
+        "fainted once at a festival when i was 16, never since. can i do hot yoga?",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
