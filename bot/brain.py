@@ -76,6 +76,13 @@ class Brain:
         self.pick = RoutinePicker(kb, self.matcher, self.cues)
         self.wants = WantReader(kb, self.matcher, self.cues, self.pick)
         self.stretch_names = StretchNames(kb, self.cues)
+        #: the first words of every stretch's names: what "hold a ..." may hold
+        self._held_names = lexicon.HELD_STRETCH_WORDS | frozenset(
+            normalize(name).split()[0]
+            for stretch in kb.stretches.values()
+            for name in (stretch.name, *stretch.aliases)
+            if normalize(name)
+        )
         #: the words of each stretch's names, for "bent knee version?" after a calf stretch
         self.name_words = {
             stretch.id: frozenset(
@@ -1004,7 +1011,9 @@ class Brain:
         thanks = "thanks_lead" in self.cues.read(words[:2])
         # a thank-you in front does not make the question longer ("great thanks, how long
         # should i hold each one")
-        thanked = lexicon.after_thanks(words, self.cues) if thanks else []
+        # ("thanks. now my wrists": an area is enough of a question)
+        least = 1 if analysis.topics else 2
+        thanked = lexicon.after_thanks(words, self.cues, least) if thanks else []
         if thanks and not thanked and context.kind is not None and lexicon.acknowledged(words):
             # "ok stretch it", "ok other side": the rest asks, however short (read whole, "ok
             # stretch it" is "is it ok to stretch every day")
@@ -1031,6 +1040,14 @@ class Brain:
             and not lexicon.asks_wh(words)
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
+        size = self._size_asked_first(words)
+        if size is not None and context.kind in ("stretch", "routine"):
+            # "shorter version? I'm knackered", "longer one? i have time tonight": the ask
+            # leads, the rest says why
+            if context.plan is not None and say.sizer.can_build(context.plan):
+                return say.resize(context.plan, longer=size == "longer", context=context)
+            if context.kind == "stretch":
+                return self._followup(size, context.topic, context, lexicon.CUE_CONFIDENCE)
         todo = self._what_to_do_about_the_answer(question, analysis, context)
         if todo is not None:  # "so what do i do about it" after why mornings are stiff
             return todo
@@ -1468,6 +1485,8 @@ class Brain:
             and not analysis.topics
             and self.cues.complains(words)
             and not cues & {"why", "what", "when", "asks_when", "request", "asks_stretch"}
+            # "shorter version? I'm knackered": the ask, with the reason for it
+            and not cues & (lexicon.VARIANT_CUES | lexicon.SIZE_CUES)
             and words[0] not in lexicon.QUESTION_STARTS  # "is it meant to hurt"
             and lexicon.HURT_WORDS.isdisjoint(words)  # the stretch hurting is another matter
             and (area, "why_tight") in kb.answers
@@ -2056,6 +2075,8 @@ class Brain:
         asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
         return (
             asks
+            # "and my hip flexors? they feel just as bad": another area, not where it is felt
+            and not (words[0] in lexicon.AREA_TOO_OPENERS and analysis.topics)
             and "where" not in words  # "where am i supposed to feel it": where the area is
             and not lexicon.FORM_WORDS.isdisjoint(words)
             and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
@@ -2143,12 +2164,39 @@ class Brain:
         return self.replies.limited_stretch(area, kept)
 
     def _opens_with_variant(self, words: Sequence[str]) -> bool:
-        """Whether a message opens with an easier, harder or other-side ask and goes on to say
-        why: "something easier? my balance isn't great and i can't get down on the floor"."""
+        """Whether a message opens with an easier, harder, other-side, shorter or longer ask
+        and goes on to say why: "something easier? my balance isn't great and i can't get
+        down on the floor", "shorter version? I'm knackered"."""
         return any(
-            cue in lexicon.VARIANT_CUES and start < lexicon.VARIANT_LEAD
+            cue in lexicon.VARIANT_CUES | lexicon.SIZE_CUES and start < lexicon.VARIANT_LEAD
             for start, _end, cue in self.cues.matches(words)
         )
+
+    def _holds_a_thing(self, analysis: Analysis) -> bool:
+        """Whether the message holds "a" or "the" something that is no stretch, pose nor
+        area: "hold a note", "hold the button", "hold a stock"; not "hold a stretch", "hold
+        the pigeon", "hold a deep lunge", "hold my hamstring stretch"."""
+        words = analysis.corrected
+        area_starts = {start for start, _end, _topic in analysis.spans}
+        for i, word in enumerate(words[:-2]):
+            if word not in lexicon.HOLD_WORDS or words[i + 1] not in lexicon.HELD_DETERMINERS:
+                continue
+            j = i + 2
+            while j < len(words) - 1 and words[j] in lexicon.HELD_ADJECTIVES:
+                j += 1
+            if words[j] not in self._held_names and j not in area_starts:
+                return True
+        return False
+
+    def _size_asked_first(self, words: Sequence[str]) -> str | None:
+        """ "shorter" or "longer" when the message opens with that ask ("shorter version? I'm
+        knackered"), else None; a hold asked about ("longer hold?") is not a size."""
+        if not lexicon.HOLD_WORDS.isdisjoint(words):
+            return None
+        for start, _end, cue in self.cues.matches(words):
+            if cue in lexicon.SIZE_CUES and start < lexicon.VARIANT_LEAD:
+                return cue
+        return None
 
     def _area_is_the_side(self, analysis: Analysis) -> bool:
         """Whether every area the message names is inside its ask for the other side: "other
@@ -2731,6 +2779,26 @@ class Brain:
                 GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
             )
         if (
+            not accepted
+            and match.kind == "request"
+            and match.key == "tip"
+            and (context.kind in lexicon.STRETCHING_KINDS or context.topic is not None)
+            and not lexicon.TIP_WORDS.isdisjoint(analysis.corrected[: lexicon.TIP_ASK_LEAD])
+        ):
+            # "got a tip for gardening days so it doesn't happen again?" in a talk about
+            # stretching: a tip, however the message goes on
+            accepted = True
+        if (
+            not accepted
+            and match.kind == GENERAL
+            and match.alternatives
+            and match.alternatives[0][:2] == ("request", "tip")
+            and self.wants.subjects_named(analysis.corrected) == {match.key}
+        ):
+            # "u got a tip so i actually remember to do this": a tip asked about a subject
+            # named, as "any beginner tips?" is: that answer's advice
+            accepted = True
+        if (
             accepted
             and match.kind == GENERAL
             and match.key in lexicon.PRACTICE_NAMED_GENERAL
@@ -2769,6 +2837,9 @@ class Brain:
                 # "cooldown" alone asks for one, not whether one is needed
                 match = replace(match, kind="routine", key=runner[1])
                 accepted = True
+        if accepted and match.kind == GENERAL and match.key == lexicon.HOW_LONG:
+            # "how long should i hold a note when singing": a thing held, not a stretch
+            accepted = not self._holds_a_thing(analysis)
         if (
             (
                 match.kind == GENERAL
@@ -2837,6 +2908,17 @@ class Brain:
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
                 return self._area_reply(match.topics[0], wanted, context)
+        if (
+            not lexicon.DOMS_WORDS.isdisjoint(words)
+            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+            and "asks_stretch" not in self.cues.read(analysis.corrected)
+            and self.wants.sore_after_exercise(analysis)
+        ):
+            # "legs feel like lead two days after leg day ... that's DOMS right?": it names
+            # the soreness it asks about, sure or not of the rest
+            return self.replies.answer(
+                GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if (
             accepted
             and (

@@ -62,10 +62,15 @@ LONE_WORD_MAX = 2
 WH_WORDS = frozenset({"what", "how", "why", "when", "which", "where", "who"})
 #: a request for a tip about an area is this short ("give me a tip for my knees")
 TIP_ASK_MAX_WORDS = 7
+#: a tip asked for in a message's first words ("got a tip for gardening days so ...")
+TIP_WORDS = frozenset({"tip", "tips"})
+TIP_ASK_LEAD = 4
 #: words that thank at the end of a message
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: cues that ask for a version of the stretch on screen
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
+#: the cues that ask for a routine or hold of another length
+SIZE_CUES = frozenset({"shorter", "longer"})
 #: kneeling named: with a complaint, a limit on the stretch on screen
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
@@ -492,6 +497,18 @@ HOW_OFTEN = "how_often"
 HOW_LONG = "how_long"
 HOW_LONG_PAIRS = frozenset({("how", "long")})
 HOLD_WORDS = frozenset({"hold", "holding", "holds", "held"})
+#: what "hold a ..." may hold besides a stretch's name or an area ("hold a stretch", "hold
+#: the position"), after these words ("hold a deep one")
+HELD_STRETCH_WORDS = frozenset(
+    """stretch stretches stretching pose poses position positions posture postures one ones
+    split splits lunge lunges squat squats bridge plank hold holds side sides leg legs arm
+    arms knee knees foot feet toe toes""".split()
+)
+HELD_DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "my"})
+HELD_ADJECTIVES = frozenset(
+    """deep deeper long longer static full gentle good single low high wide basic simple
+    standing seated sitting lying kneeling front side back hamstring quad calf hip""".split()
+)
 #: the general answer to whether stretching is safe or harmful
 HARMFUL_GENERAL = "harmful"
 #: words that point back to what a story told ("does stretching help that")
@@ -1243,6 +1260,8 @@ STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when
 #: after a session ("sore after my first class", "since leg day")
 SORENESS = "soreness"
 SORE_WORDS = frozenset({"sore", "soreness", "doms", "aching", "achy", "aches", "ache"})
+#: the name of sore muscles after exercise: named, the soreness is what is asked about
+DOMS_WORDS = frozenset({"doms"})
 #: a question whether what is felt is normal: "is that normal?", "expected?"
 NORMAL_WORDS = frozenset({"normal", "expected", "usual", "natural"})
 AFTER_WORDS = frozenset({"after", "since", "from", "post"})
@@ -1254,7 +1273,7 @@ FELT_SUBJECTS = SENSATION_ANSWERS | {SORENESS}
 ASKED_OF_SORENESS = frozenset({"every_day", "how_often", "benefits"})
 #: ... in a message this short (a DOMS story told with the stairs and a question fits): a
 #: longer one tells a story of its own
-SORE_MAX_WORDS = 26
+SORE_MAX_WORDS = 50
 #: a complaint this many words or fewer after an area is about it ("legs are so tight")
 COMPLAINT_AFTER = 3
 #: the cues that say something of an area near them

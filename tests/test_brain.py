@@ -4773,3 +4773,110 @@ def test_other_stretches_and_poses_are_not_unknown_stretches(brain, message):
 def test_stretching_while_getting_over_covid_is_the_answer_on_illness(brain):
     reply = brain.reply("recovering from covid and feel stiff, gentle stretches?")
     assert reply.intent == "general.when_ill"
+
+
+def test_another_area_asked_after_a_stretch_with_how_it_feels_is_that_area(brain):
+    # "they feel just as bad" tells how the new area feels, not how the stretch should
+    replies = converse(
+        brain, "my hamstrings are tight", "and my hip flexors? they feel just as bad"
+    )
+    assert replies[1].topic == "hip_flexors" and not replies[1].intent.endswith(".more")
+
+
+def test_a_shorter_or_longer_ask_with_its_reason_is_the_ask(brain):
+    replies = converse(brain, "bedtime routine", "shorter version? I'm knackered")
+    assert replies[1].intent == "routine.bedtime" and replies[1].context.plan.length == "short"
+    replies = converse(
+        brain, "bedtime routine", "longer one? i have time tonight and my back is stiff"
+    )
+    assert replies[1].intent == "routine.bedtime" and replies[1].context.plan.length == "long"
+    # after a stretch card: the area's next stretch, not why the area is tight
+    replies = converse(brain, "my shoulders are tight", "shorter version? I'm knackered")
+    assert replies[1].kind == "stretch" and replies[1].topic == "shoulders"
+    # a longer hold is a question about holding
+    assert converse(brain, "neck stretch", "longer hold?")[1].intent == "general.how_long"
+
+
+def test_the_time_of_day_asked_in_a_conversation_or_alone(brain):
+    replies = converse(brain, "how often should I stretch", "and what time of day is best")
+    assert replies[1].intent == "general.time_of_day"
+    assert brain.reply("what time of day is best to stretch").intent == "general.time_of_day"
+    assert brain.reply("what time of day is it").kind == "fallback"
+
+
+def test_a_thank_you_then_an_area_is_that_areas_stretch(brain):
+    for thanks in ("sick ty. now my wrists lol", "thanks. now my wrists"):
+        reply = converse(brain, "hips tight af from gaming all weekend", thanks)[1]
+        assert reply.topic == "wrists_forearms" and reply.kind == "stretch", thanks
+
+
+def test_a_tip_asked_for_in_a_talk_about_stretching_whatever_follows(brain):
+    replies = converse(
+        brain,
+        "lower back is tight after gardening all weekend, any stretch?",
+        "got a tip for gardening days so it doesn't happen again?",
+    )
+    assert replies[1].kind == "tip"
+    # a tip about something else is still declined
+    replies = converse(brain, "hips tight", "got any tips for my job interview tomorrow?")
+    assert replies[1].kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do i remember to stretch every day",
+        "i keep forgetting to do my stretches",
+        "how do i make stretching a habit",
+    ],
+)
+def test_keeping_up_the_habit_gets_its_answer(brain, message):
+    assert brain.reply(message).intent == "general.habit"
+
+
+def test_a_tip_asked_for_to_keep_it_up_after_a_stretch_is_the_habit_answer(brain):
+    replies = converse(brain, "wrist stretch pls", "u got a tip so i actually remember to do this")
+    assert replies[1].intent == "general.habit"
+
+
+def test_keep_it_up_is_no_question_about_the_habit(brain):
+    assert brain.reply("keep it up!").intent != "general.habit"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "legs feel like lead two days after leg day, walking like a penguin. that's DOMS right?",
+        # a long story of the session and the stairs, then whether to stretch or rest
+        "Did my first proper leg day in about a year on Monday, squats, lunges, RDLs, the lot. "
+        "It's Wednesday and I'm going down the stairs sideways like a pirate with two wooden "
+        "legs. Should I stretch it out or just rest?",
+    ],
+)
+def test_soreness_after_a_session_named_or_told_at_length_gets_its_answer(brain, message):
+    assert brain.reply(message).intent == "general.soreness"
+
+
+def test_doms_with_a_routine_asked_for_gets_the_routine(brain):
+    assert brain.reply("doms after leg day, any cooldown routine?").kind == "routine"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("how long should i hold a note when singing", "fallback"),
+        ("how long to hold the pairing button", "fallback"),
+        ("how long do i hold a deep squat", "answer"),
+        ("how long should i hold a plank", "answer"),
+        ("how long should i hold my hamstring stretch", "answer"),
+    ],
+)
+def test_how_long_to_hold_a_thing_that_is_no_stretch_is_declined(brain, message, kind):
+    assert brain.reply(message).kind == kind
+
+
+@pytest.mark.parametrize(
+    "message", ["you're better than my gym app", "way better than my fitness app tbh"]
+)
+def test_better_than_another_app_is_a_compliment(brain, message):
+    assert brain.reply(message).intent == "smalltalk.compliment"
