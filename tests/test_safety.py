@@ -514,6 +514,12 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("rolled my ankle playing football", "recent_injury"),
         ("i sprained my wrist", "recent_injury"),
         ("twisted my knee at netball, can i stretch it", "recent_injury"),
+        # an organ taken out is an operation; knee surgery is not a knee replacement
+        (
+            "had my gallbladder taken out 8 days ago, my back is stiff, ok to stretch?",
+            "recent_surgery",
+        ),
+        ("I had keyhole knee surgery 10 days ago, can I stretch my calves?", "recent_surgery"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
