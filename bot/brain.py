@@ -409,6 +409,15 @@ class Brain:
             first = analysis.corrected[: analysis.pieces()[0][1]]
             if felt is None and self.stretch_names.find(first, frozenset()) is None:
                 felt = self.wants.subject_asked_first(analysis)
+            methods = self.wants.subjects_named(analysis.corrected) & lexicon.METHODS_OVER_NAMES
+            if (
+                felt is None
+                and len(methods) == 1
+                and "asks_stretch" not in self.cues.read(analysis.corrected)
+            ):
+                # "coach says no more holding stretches, only leg swings ... is that right? we
+                # always did static stretches": a question about the way of stretching
+                felt = methods.pop()
             if felt is not None:
                 reply = self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
@@ -890,6 +899,8 @@ class Brain:
             return named[0]
         if context.kind in ("answer", "stretch") and context.topic not in (None, GENERAL):
             return context.topic
+        if context.kind == "answer" and context.general_answer in lexicon.BODY_FELT_GENERAL:
+            return GENERAL  # "is something wrong with me?" after why mornings are stiff
         return None
 
     def _see_someone(self, area: str, context: Context) -> Reply:
@@ -2968,6 +2979,17 @@ class Brain:
             # "forearms tight by the evening ... is there a stretch I can do at my desk?",
             # "shoulder stretch for office people?": the area's stretch, kept to the setting's
             # limit, not the desk break that covers every area
+            return self._stretch_within_limits(area, analysis, context)
+        if (
+            area is not None
+            and match.topics
+            and match.topics[0] != area
+            and self._areas_in_last_piece(analysis) == {area}
+            and not self.wants.other_sense(match, analysis)
+        ):
+            # "right-handed on the mouse all day ... knots between my shoulder blade and spine.
+            # Which stretches actually help the upper back?": the area the closing question
+            # asks a stretch for, not the first the story names
             return self._stretch_within_limits(area, analysis, context)
         if setting is not None and not (
             accepted

@@ -317,6 +317,9 @@ MUSCLE_REGIONS = {"piriformis": "glutes", "psoas": "hip_flexors"}
 #: IT band doing anything?", "months of hamstring stretches and still nowhere near my toes,
 #: what am i doing wrong"), they are what the question is about, the area its place
 PRACTICE_SUBJECTS = frozenset({"foam_rolling", "touch_toes", "pnf", "yoga_vs_stretching"})
+#: ways of stretching that a message naming a stretch may ask about instead of the card
+#: ("only leg swings now ... we always did static stretches, is that right?")
+METHODS_OVER_NAMES = frozenset({"static_vs_dynamic", "warmup_vs_stretch", "bouncing"})
 #: names of a posture ("tech neck", "forward head"), not words for sitting badly ("hunched"):
 #: asked about, they are the posture answer's subject, though "neck" names an area
 POSTURE_NAMES = frozenset(
@@ -689,6 +692,11 @@ _SERIOUS_WORDS = frozenset({"serious", "worried", "worry", "concerned", "concern
 _CHECKED_PAIRS = frozenset(
     {("checked", "out"), ("get", "checked"), ("looked", "at"), ("it", "checked")}
 )
+#: "is something wrong with me": whether it is serious, asked as a yes or no
+_WRONG_WITH = frozenset({("wrong", "with")})
+#: general answers about how the body feels, after which "is it serious?" asks when to get
+#: that checked
+BODY_FELT_GENERAL = frozenset({"morning_stiffness", "soreness", "cramp"})
 _CARE_NAMES = re.compile(r"\b(GP|physio|physiotherapist|doctor|emergency|A&E|urgent|medical)", re.I)
 
 
@@ -700,6 +708,8 @@ def asks_to_see_someone(words: Sequence[str]) -> bool:
         return False
     if not _SERIOUS_WORDS.isdisjoint(words) or has_pair(words, _CHECKED_PAIRS):
         return True
+    if words[0] in YES_NO_STARTS and has_pair(words, _WRONG_WITH):
+        return True  # "is something wrong with me?", "is there anything wrong with my neck"
     if asks_how_long_it_lasts(words):
         return True
     return not _CARE_WHO.isdisjoint(words) and (

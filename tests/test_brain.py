@@ -4880,3 +4880,38 @@ def test_how_long_to_hold_a_thing_that_is_no_stretch_is_declined(brain, message,
 )
 def test_better_than_another_app_is_a_compliment(brain, message):
     assert brain.reply(message).intent == "smalltalk.compliment"
+
+
+def test_is_something_wrong_with_me_asks_when_to_get_it_checked(brain):
+    for first in ("my neck is tight", "I'm in my 60s and I wake up stiff every morning"):
+        replies = converse(brain, first, "why does that happen, is something wrong with me?")
+        assert replies[1].intent == "general.see_someone", first
+    # a thing is none of ours
+    assert brain.reply("is something wrong with my car").kind == "fallback"
+
+
+def test_a_muscle_told_as_short_and_asked_about_is_why_it_gets_tight(brain):
+    # a time span in the story ("within six months") is no look-alike's other sense
+    reply = brain.reply(
+        "Went from a job on my feet all day to one where I sit 8-10 hours. Within six months "
+        "I've got a nagging ache at the front of my hip. A friend reckons it's my hip flexors "
+        "being short from the chair. Is that a thing?"
+    )
+    assert reply.intent == "hip_flexors.why_tight"
+
+
+def test_the_area_a_closing_question_asks_a_stretch_for_wins_over_the_story(brain):
+    reply = brain.reply(
+        "Desk job, right-handed on the mouse all day, and I keep getting knots between my "
+        "shoulder blade and spine. Which stretches actually help the upper back?"
+    )
+    assert (reply.kind, reply.topic) == ("stretch", "upper_back")
+
+
+def test_a_stretch_named_in_a_question_about_the_way_of_stretching(brain):
+    reply = brain.reply(
+        "The coach told the kids no more holding stretches before matches, only leg swings "
+        "and jogging drills. Is that actually right? We always did static stretches."
+    )
+    assert reply.intent == "general.static_vs_dynamic"
+    assert brain.reply("how do i do leg swings").intent == "stretch.leg_swings"

@@ -59,6 +59,9 @@ _CONFIDENCE_DIGITS = 3
 #: words that only place a thing in time: never part of a look-alike's other sense
 _TIMING_WORDS = frozenset(
     {"before", "after", "during", "last", "yesterday", "today", "tonight", "since", "ago"}
+    # spans of time ("six months" of a look-alike's plan is no other sense of an area)
+    | {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+    | {"year", "years"}
 )
 #: requests that need one of these words: a bare "stop" or "cancel" is not "stop daily tips"
 _TIP_WORDS = frozenset({"tip", "tips", "hint", "advice", "fact", "trick", "useful", "teach"})
