@@ -240,6 +240,7 @@ AREA_FIRST_GENERAL = frozenset(
         "pins_and_needles",
         "cramp",
         "breathless_exercise",
+        "tension_headache",
     }
 )
 #: ... of which these give way only to an area named with a complaint ("my jaw is tight and it

@@ -4915,3 +4915,23 @@ def test_a_stretch_named_in_a_question_about_the_way_of_stretching(brain):
     )
     assert reply.intent == "general.static_vs_dynamic"
     assert brain.reply("how do i do leg swings").intent == "stretch.leg_swings"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tension headache stretches",
+        "what is a tension headache",
+        "stress headaches every afternoon, can stretching ease them",
+    ],
+)
+def test_tension_headaches_get_their_answer(brain, message):
+    assert brain.reply(message).intent == "general.tension_headache"
+
+
+def test_a_tension_headache_told_with_an_area_and_its_complaint_is_that_area(brain):
+    assert brain.reply("tight jaw and a tension headache at my temples").topic == "jaw"
+    # a sudden, severe one is a red flag before any answer
+    assert brain.reply("sudden severe headache and neck pain").kind == "red_flag"
+    # "help" is still the help
+    assert brain.reply("help").kind == "help"
