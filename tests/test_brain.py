@@ -4935,3 +4935,25 @@ def test_a_tension_headache_told_with_an_area_and_its_complaint_is_that_area(bra
     assert brain.reply("sudden severe headache and neck pain").kind == "red_flag"
     # "help" is still the help
     assert brain.reply("help").kind == "help"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["squat mobility", "how do i get deeper in my squat", "my heels come up when i squat"],
+)
+def test_squat_depth_gets_the_squat_mobility_routine(brain, message):
+    assert brain.reply(message).intent == "routine.squat_mobility"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "can barely walk down stairs after squats lol, stretches?",
+            "routine.cooldown_strength_legs",
+        ),
+        ("glutes sore after squats", "glutes.stretch"),
+    ],
+)
+def test_squats_done_are_still_a_session_to_cool_down_from(brain, message, intent):
+    assert brain.reply(message).intent == intent
