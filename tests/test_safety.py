@@ -244,6 +244,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "my back has ached for weeks and ive lost half a stone, not trying to lose weight",
             "urgent",
         ),
+        # not being able to pee, with back pain
+        (
+            "lower back is killing me and since this morning i need to pee but nothing really "
+            "comes out",
+            "emergency",
+        ),
         # a faint in a school fitness test, though the teenager feels fine now: checked today
         (
             "my son blacked out near the end of the bleep test, hes totally fine now, leg "
@@ -380,6 +386,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "calves get so tight at mile 2 that i have to stop and walk, better in my heavy old "
         "trainers",
         "fainted once at a festival when i was 16, never since. can i do hot yoga?",
+        # a stretch asked for an area sore for days is no pain lasting after a stretch
+        "what's a good stretch for my lower back? been sore for about 5 days",
+        # a jaw "kind of locked up" is a tight one
+        "i grind my teeth and wake up with my jaw aching and kind of locked up, jaw stretches?",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
