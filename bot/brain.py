@@ -418,10 +418,15 @@ class Brain:
                 # "coach says no more holding stretches, only leg swings ... is that right? we
                 # always did static stretches": a question about the way of stretching
                 felt = methods.pop()
+            apart = self._area_stretch_asked_apart(analysis)
             if felt is not None:
                 reply = self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+            elif apart is not None:
+                # "leg day with loads of walking lunges ... is there a quad stretch that
+                # doesn't need me to balance?": the stretch asked for, not the one told of
+                reply = self._stretch_within_limits(apart, analysis, context)
             else:
                 reply = self._named_stretch(self.kb.stretches[named_stretch], context)
             return self._with_conditions(reply, named, context)
@@ -1623,6 +1628,9 @@ class Brain:
         when `_complained_of_first` put that one first: a clause ("on my feet all day") can
         match the first area's question, though the message complains of another."""
         spans = analysis.spans
+        pointed = self._area_pointed_at_last(match, analysis)
+        if pointed is not None:
+            return replace(match, topic=pointed)
         if (
             match.kind == "aspect"
             and spans
@@ -1632,6 +1640,37 @@ class Brain:
         ):
             return replace(match, topic=analysis.topics[0])
         return match
+
+    def _area_stretch_asked_apart(self, analysis: Analysis) -> str | None:
+        """The one area a piece of the message asks a stretch for ("is there a quad stretch
+        that doesn't need me to balance?"), in a piece that names no stretch of its own, or
+        None."""
+        words = analysis.corrected
+        asked = set()
+        for start, end in analysis.pieces():
+            piece = words[start:end]
+            if lexicon.STRETCH_NOUNS.isdisjoint(piece) or self.stretch_names.find(piece, ()):
+                continue
+            asked |= {t for s, _e, t in analysis.spans if start <= s < end and t != GENERAL}
+        return asked.pop() if len(asked) == 1 else None
+
+    def _area_pointed_at_last(self, match: Match, analysis: Analysis) -> str | None:
+        """The area named last, when a message closes by asking what "that" is and names no
+        area in that question: "... someone at running club said it's my IT band. What
+        actually is that thing?" asks about the IT band, whatever the story named first."""
+        if match.kind != "aspect" or match.key != "what" or not analysis.spans:
+            return None
+        start, end = analysis.pieces()[-1]
+        closing = analysis.corrected[start:end]
+        if (
+            start == 0
+            or "what" not in self.cues.read_asked(closing)
+            or lexicon.POINTING_WORDS.isdisjoint(closing)
+            or any(s >= start for s, _e, _t in analysis.spans)
+        ):
+            return None
+        last = analysis.spans[-1][2]
+        return last if last != GENERAL and (last, "what") in self.kb.answers else None
 
     def _without_idioms(self, analysis: Analysis) -> Analysis:
         """The message without the area words of a saying that tells no area: "not steady

@@ -4957,3 +4957,24 @@ def test_squat_depth_gets_the_squat_mobility_routine(brain, message):
 )
 def test_squats_done_are_still_a_session_to_cool_down_from(brain, message, intent):
     assert brain.reply(message).intent == intent
+
+
+def test_what_that_is_asked_at_the_end_is_the_area_named_last(brain):
+    reply = brain.reply(
+        "Since I upped my mileage the outside of my thigh, from hip down to the knee, feels "
+        "like a tight guitar string. Someone at running club said it's my IT band. What "
+        "actually is that thing?"
+    )
+    assert reply.intent == "it_band.what"
+
+
+def test_a_stretch_asked_for_an_area_apart_from_a_stretch_told_of(brain):
+    reply = brain.reply(
+        "Did leg day yesterday with loads of walking lunges and the front of my thighs are "
+        "tight. Is there a quad stretch that doesn't need me to balance on one leg?"
+    )
+    assert (reply.kind, reply.topic) == ("stretch", "quadriceps")
+    # the name in the same piece as the area is the one asked for
+    assert brain.reply("how do i do the couch stretch for my hip flexors").intent == (
+        "stretch.couch_stretch"
+    )
