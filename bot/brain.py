@@ -2887,6 +2887,19 @@ class Brain:
                 # "cooldown" alone asks for one, not whether one is needed
                 match = replace(match, kind="routine", key=runner[1])
                 accepted = True
+        if (
+            accepted
+            and match.kind == GENERAL
+            and match.key in lexicon.ASKED_OF_SORENESS | {lexicon.HOW_OFTEN}
+            and lexicon.asks_how_long_until(analysis.corrected)
+            and (GENERAL, lexicon.FLEXIBILITY_TIMELINE) in self.kb.answers
+        ):
+            # "if I stretch every day, how long realistically until I get them back?": how
+            # long it takes, the goal's own answer when one is named
+            goals = self.wants.subjects_named(analysis.corrected) & lexicon.TIMELINE_GOALS
+            match = replace(
+                match, key=goals.pop() if len(goals) == 1 else lexicon.FLEXIBILITY_TIMELINE
+            )
         if accepted and match.kind == GENERAL and match.key == lexicon.HOW_LONG:
             # "how long should i hold a note when singing": a thing held, not a stretch
             accepted = not self._holds_a_thing(analysis)
@@ -3287,10 +3300,13 @@ class Brain:
             if self.wants.sore_after_exercise(
                 analysis
             ):  # "sore all over after my first yoga class"
-                if (
-                    lexicon.COOL_DOWN_ROUTINE in self.kb.routines
-                    and self.cues.read(analysis.corrected) & {"asks_stretch", "request"}
-                    and not lexicon.STRETCH_NOUNS.isdisjoint(analysis.corrected)
+                if lexicon.COOL_DOWN_ROUTINE in self.kb.routines and (
+                    (
+                        self.cues.read(analysis.corrected) & {"asks_stretch", "request"}
+                        and not lexicon.STRETCH_NOUNS.isdisjoint(analysis.corrected)
+                    )
+                    # "killer workout today, I'm dead. cooldown pls": one asked for by name
+                    or "cooldown" in lexicon.warm_ups_named(analysis.corrected)
                 ):
                     # "literally dying after that hiit class, send help (stretches)": the
                     # stretches asked for, as a cool-down

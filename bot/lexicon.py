@@ -842,6 +842,20 @@ def asks_how_long_it_takes(words: Sequence[str]) -> bool:
     return not _TAKES.isdisjoint(words) and _PASSES.isdisjoint(words) and "each" not in words
 
 
+def asks_how_long_until(words: Sequence[str]) -> bool:
+    """Whether the words ask how long until something is reached: "how long realistically
+    until i get them back", "how long till i can touch my toes"."""
+    for i, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pair == ("how", "long") and not _UNTIL.isdisjoint(words[i + 2 : i + 2 + _UNTIL_REACH]):
+            return True
+    return False
+
+
+_UNTIL = frozenset({"until", "till", "til", "untill"})
+_UNTIL_REACH = 3
+#: goals whose own answer says how long they take, asked "how long until ..."
+TIMELINE_GOALS = frozenset({"splits", "touch_toes"})
+FLEXIBILITY_TIMELINE = "flexibility_timeline"
 _HOW_MANY_MINUTES = frozenset({("many", "minutes"), ("many", "mins")})
 #: things a routine might need, asked about: "do i need a mat", "any equipment?"
 _KIT = frozenset(

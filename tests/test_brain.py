@@ -4978,3 +4978,45 @@ def test_a_stretch_asked_for_an_area_apart_from_a_stretch_told_of(brain):
     assert brain.reply("how do i do the couch stretch for my hip flexors").intent == (
         "stretch.couch_stretch"
     )
+
+
+def test_stretching_your_sides_is_the_side_body(brain):
+    reply = brain.reply(
+        "When I reach up to the top shelf I get this pulling feeling all down my side from the "
+        "armpit to my hip. Not painful, just tight. Can you stretch your sides?"
+    )
+    assert reply.topic == "side_body"
+
+
+def test_how_long_until_a_goal_when_stretching_every_day(brain):
+    reply = brain.reply(
+        "I could do the splits at 12. I'm 29 now and nowhere near. If I stretch every day, how "
+        "long realistically until I get them back?"
+    )
+    assert reply.intent == "general.splits"
+    reply = brain.reply("if i stretch every day how long till i'm flexible")
+    assert reply.intent == "general.flexibility_timeline"
+    assert brain.reply("is it ok to stretch every day").intent == "general.every_day"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["just got back from a 60 mile ride, what should I do now", "60 mile ride done, stretches?"],
+)
+def test_a_ride_told_by_its_distance_is_a_bike_ride(brain, message):
+    assert brain.reply(message).intent == "routine.cooldown_cycling"
+
+
+def test_a_cooldown_asked_for_by_name_after_a_hard_session_is_the_routine(brain):
+    assert brain.reply("killer workout today, I'm dead. cooldown pls").kind == "routine"
+    # whether one is needed is still that answer
+    reply = brain.reply("legs dead after that class, do i need a cooldown?")
+    assert reply.intent == "general.cooldown_needed"
+
+
+def test_back_as_someone_returned_is_no_area(brain):
+    reply = brain.reply(
+        "my brother pulled his hamstring playing football last season, he's back playing now, "
+        "but it scared me. how do I avoid doing the same?"
+    )
+    assert reply.topic == "hamstrings" and reply.kind == "stretch"

@@ -115,6 +115,9 @@ _BEFORE_BACK_DIRECTION = frozenset(
     stepped come coming came go going went get getting got bounce bouncing bounced fall
     falling fell rock rocking rocked head heading""".split()
 )
+#: "he is back", "we are back": someone returned
+_BE_FORMS = frozenset({"is", "am", "are", "was", "were", "been"})
+_SUBJECTS_BACK = frozenset({"he", "she", "i", "we", "they", "you", "it"})
 #: pronouns after which "back" is where something returns: "get it back", "want them back"
 _PRONOUNS_BACK = frozenset({"it", "them", "that", "this", "those", "these"})
 #: directions that "back" joins as one more: "up and back", "forwards or back"
@@ -326,6 +329,8 @@ class Canonicaliser:
             return True  # "sit on your calves and lean back", "then come back"
         if at > 1 and words[at - 1] in _PRONOUNS_BACK:
             return True  # "how long to get it back", "want them back"
+        if at > 1 and words[at - 1] in _BE_FORMS and words[at - 2] in _SUBJECTS_BACK:
+            return True  # "he's back playing now", "i am back at the gym"
         if at > 1 and words[at - 1] in ("and", "or") and words[at - 2] in _DIRECTIONS:
             return True  # "shoulders pulled up and back", "forwards or back"
         if tuple(words[at + 1 : at + 3]) == ("and", "forth"):
