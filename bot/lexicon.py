@@ -1473,7 +1473,7 @@ PLAIN_ASK_WORDS = frozenset(
     some few mum mom mam mother dad father nan gran grandma grandad wife husband partner son
     daughter kid kids friend boyfriend girlfriend looking searching basic light relaxing
     little couple ideas suggestions recommendations hi hey hello hiya please today
-    tonight""".split()
+    tonight home house free cheap equipment together family""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
 #: a length this short, asked for in a conversation about an area, is one of its stretches

@@ -652,7 +652,15 @@ def test_yes_with_no_question_asked_is_no_answer(brain):
 
 
 @pytest.mark.parametrize(
-    "message", ["routine", "routine please", "give me a routine", "any good stretching routine?"]
+    "message",
+    [
+        "routine",
+        "routine please",
+        "give me a routine",
+        "any good stretching routine?",
+        # where and with what says nothing of what to stretch
+        "can you give me a routine I can do at home for free?",
+    ],
 )
 def test_a_routine_asked_for_with_nothing_more_is_the_all_over_one(brain, message):
     reply = brain.reply(message)
