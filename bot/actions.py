@@ -404,13 +404,14 @@ LIMIT_FLAGS: dict[Limit, str] = {
     "easier": "e",
     "no_floor": "f",
     "no_kneeling": "k",
+    "no_balance": "b",
     "standing": "t",
 }
 #: the flag of a plan whose base is an area's topic
 AREA_FLAG = "a"
 #: a spec's length letters
 _LENGTH_CODES = {"short": "s", "long": "l"}
-_SPEC = re.compile(r"(s|l|[1-9][0-9]?)?(a?)(c?)(e?)(f?)(k?)(t?)")
+_SPEC = re.compile(r"(s|l|[1-9][0-9]?)?(a?)(c?)(e?)(f?)(k?)(b?)(t?)")
 #: a guided step: its number from 0, ``m`` for manual mode, then ``p`` (pause) or ``x`` (stop)
 _STEP = re.compile(r"(0|[1-9][0-9]{0,2})(m?)([px]?)")
 _PLAN_BASE = re.compile(r"[a-z][a-z0-9_]*(?:\+[a-z][a-z0-9_]*){0,2}")

@@ -2503,6 +2503,20 @@ class Brain:
             # area's stretch that fits, whatever reason comes with it
             return self._fitting_stretch(ask, context, about)
         if (
+            area
+            and {t for t in analysis.topics if t != GENERAL} == {area}
+            and not ask.plain
+            and ask.limits
+            and ask.minutes is None
+            and not lexicon.STRETCH_NOUNS.isdisjoint(ask.rest)
+            and lexicon.ROUTINE_NAMING_WORDS.isdisjoint(ask.rest)
+            # "my hips ache. what stretches can i do on the plane?": the setting's routine
+            and not self.pick.activities_in(analysis.corrected)
+        ):
+            # "quad stretch that doesn't need me to balance on one leg": the area's stretch
+            # that fits the limit told with it
+            return self._fitting_stretch(ask, context, area)
+        if (
             about
             and area is None
             and ask.minutes is not None

@@ -690,6 +690,7 @@ CUE_IDS = (
     "new_question",
     "no_kneeling",
     "no_floor",
+    "no_balance",
     "chair_only",
     "standing_only",
     "seated",

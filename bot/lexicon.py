@@ -86,7 +86,7 @@ DOING_WORDS = frozenset({"doing", "during", "did"})
 KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
 #: an area named with one of these cues in a variant ask is the reason for it ("easier,
 #: kneeling hurts my knees"): a complaint or a limit
-REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor"})
+REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor", "no_balance"})
 CANNOT_WORDS = frozenset({"cannot", "cant", "unable", "barely", "hardly"})
 #: "my hips don't open much": a "not" this many words after an area makes it a reason
 AREA_NOT_REACH = 3

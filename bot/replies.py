@@ -142,6 +142,7 @@ LIMIT_NAMES: dict[Limit, str] = {
     "easier": "easier",
     "no_floor": "no floor",
     "no_kneeling": "no kneeling",
+    "no_balance": "no balancing",
     "standing": "standing only",
 }
 #: what each limit leaves out, worded by exactly the caution tags `bot.sizing.LIMIT_TAGS` gives
@@ -150,6 +151,7 @@ LEAVES_OUT: dict[Limit, str] = {
     "chair": "everything done on the floor, kneeling, or lying on your back or front",
     "no_floor": "everything done on the floor or lying on your back or front",
     "no_kneeling": "everything with your weight on a knee",
+    "no_balance": "everything done on one leg or in an unsteady position",
     "standing": "everything done on the floor, kneeling, or lying on your back or front",
 }
 #: what each limit means, said in the overview

@@ -36,7 +36,7 @@ Size = Literal["short", "standard", "long"]
 Length = Size | int
 #: what a person can rule out of a routine or ask of it: nothing with weight on a knee, nothing
 #: on the floor or lying down, seated or standing only, each stretch's easier version
-Limit = Literal["chair", "easier", "no_floor", "no_kneeling", "standing"]
+Limit = Literal["chair", "easier", "no_floor", "no_kneeling", "no_balance", "standing"]
 LIMITS: tuple[Limit, ...] = get_args(Limit)
 #: a plan's minutes are within these bounds (a shorter or longer ask is told what fits)
 MIN_MINUTES = 2
@@ -108,7 +108,7 @@ AREA_JOINER = "+"
 MAX_AREAS = 3
 #: the longest base a plan's buttons hold within Telegram's 64 bytes ("guide." + base + the
 #: widest spec and step: tests/test_actions.py checks it)
-MAX_BASE_LENGTH = 44
+MAX_BASE_LENGTH = 43
 
 
 def area_plan(areas: Sequence[str]) -> Plan:

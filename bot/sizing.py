@@ -41,6 +41,7 @@ LIMIT_TAGS: dict[Limit, frozenset[str]] = {
     "easier": frozenset(),
     "no_floor": frozenset({FLOOR, "lying_on_back", "lying_on_front"}),
     "no_kneeling": frozenset({"kneeling"}),
+    "no_balance": frozenset({"balance"}),
     "standing": NOT_ON_THE_FLOOR,
 }
 #: a routine for several areas takes at most this many stretches in all, and at least this many

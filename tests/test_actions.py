@@ -35,7 +35,7 @@ EXAMPLES = [
     (act.GuideStep(Plan("cooldown", length="short"), 0), "guide.cooldown.s.0"),
     (
         act.GuideStep(Plan("hamstrings", area=True, length=45, limits=frozenset(LIMITS[1:])), 12),
-        "guide.hamstrings.45aefkt.12",
+        "guide.hamstrings.45aefkbt.12",
     ),
     (act.GuideStop(), "guide.stop"),
     (act.GuideStep(Plan("cooldown"), 3, manual=True), "guide.cooldown.3m"),

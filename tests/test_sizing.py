@@ -574,3 +574,13 @@ def test_both_after_one_area_is_still_both_sides(brain):
     assert brain.reply("both sides?", two.context).intent.endswith(".other_side")
     # one area named alone ends the pair
     assert brain.reply("why is my neck tight", two.context).context.areas == ()
+
+
+def test_no_balancing_keeps_both_feet_down(brain, kb):
+    reply = brain.reply("quad stretch that doesn't need me to balance on one leg")
+    assert reply.kind == "stretch" and reply.topic == "quadriceps"
+    assert all("balance" not in kb.stretches[s].caution_tags for s in reply.stretches)
+    routine = brain.reply("warm up before running, without balancing please")
+    assert routine.kind == "routine" and routine.stretches
+    assert all("balance" not in kb.stretches[s].caution_tags for s in routine.stretches)
+    assert "no_balance" in routine.context.plan.limits

@@ -27,6 +27,7 @@ Resize = Literal["longer", "shorter"]
 LIMIT_CUES: dict[str, Limit] = {
     "no_kneeling": "no_kneeling",
     "no_floor": "no_floor",
+    "no_balance": "no_balance",
     "chair_only": "chair",
     "standing_only": "standing",
 }
