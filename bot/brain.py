@@ -176,7 +176,9 @@ class Brain:
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
         analysis = self._complained_of_first(
-            self._without_things(self._without_idioms(self.matcher.analyse(text)))
+            self._without_things(
+                self._without_illness_names(self._without_idioms(self.matcher.analyse(text)))
+            )
         )
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
@@ -1701,6 +1703,25 @@ class Brain:
             topics=tuple(topics),
             spans=kept,
         )
+
+    def _without_illness_names(self, analysis: Analysis) -> Analysis:
+        """The message without the area words inside the name of an illness: "got a chest
+        infection, ok to do my stretches" asks about stretching when ill, not the chest."""
+        spans = analysis.spans
+        if not spans:
+            return analysis
+        named = [
+            (start, end)
+            for start, end, key in self.wants.subjects.matches(analysis.corrected)
+            if key in lexicon.ILLNESS_SUBJECTS
+        ]
+        kept = tuple(
+            span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in named)
+        )
+        if len(kept) == len(spans):
+            return analysis
+        words, topics = with_topic_tokens(analysis.canonical, kept)
+        return replace(analysis, words=tuple(words), topics=tuple(topics), spans=kept)
 
     def _without_things(self, analysis: Analysis) -> Analysis:
         """The message without the area words that name a thing ("a chest of drawers"), when

@@ -259,6 +259,9 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
 #: message that names it ("should runners stretch?" is not about contract-relax, though "is
 #: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
 #: stiffness, not "morning or night"; "can you stretch too much" is not about every day)
+#: general answers whose subject is an illness: an area word inside its name ("chest
+#: infection") names no area
+ILLNESS_SUBJECTS = frozenset({"when_ill"})
 NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day", "heat_or_ice", "when_ill"})
 #: ... of which these are never given unnamed, even to a question about stretching the intent
 #: layer is not sure of ("this heat is killing me, stretches indoors?" is about the weather)

@@ -2923,6 +2923,9 @@ OWN_WORDS = [
     ("how long do i hold a deep squat", "general.how_long"),
     ("how long should i hold a plank", "general.how_long"),
     ("how long should i hold my hamstring stretch", "general.how_long"),
+    # an area word inside the name of an illness names no area
+    ("got a chest infection, ok to do my stretches", "general.when_ill"),
+    ("my chest is tight", "chest.stretch"),
     # a ride told by its distance
     ("just got back from a 60 mile ride, what should I do now", "routine.cooldown_cycling"),
     ("60 mile ride done, stretches?", "routine.cooldown_cycling"),
