@@ -250,6 +250,19 @@ def level_of(brain: Brain, reply: Reply) -> str:
             "comes out",
             "emergency",
         ),
+        # a year on steroids, then a sharp back pain that has not eased: bones thinned
+        (
+            "been on prednisone for my asthma for most of the last year. last week i bent down "
+            "to pick up the cat and got a sharp pain in my mid back that hasn't eased",
+            "see_professional",
+        ),
+        # numb thumbs and fingers in both hands at night with a weak grip: the hands' nerves,
+        # not the emergency of the nerves at the base of the spine
+        (
+            "both hands wake me at night with pins and needles in my thumb and first two "
+            "fingers, and my grip feels weak, i keep dropping things",
+            "urgent",
+        ),
         # a faint in a school fitness test, though the teenager feels fine now: checked today
         (
             "my son blacked out near the end of the bleep test, hes totally fine now, leg "
@@ -386,6 +399,19 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "calves get so tight at mile 2 that i have to stop and walk, better in my heavy old "
         "trainers",
         "fainted once at a festival when i was 16, never since. can i do hot yoga?",
+        # a DVT long treated, scans clear, a flight to come
+        "had a DVT in my calf four years ago, treated, scans since all clear. flying again next "
+        "month, in-seat stretches?",
+        # back at the gym for the first time since christmas: how long away, not how long sore;
+        # "or make it worse" asks whether stretching harms
+        "back at the gym for the first time since christmas, squats and lunges, legs so sore. "
+        "will stretching help or make it worse?",
+        # hands that tingle holding a phone up in bed and settle at once
+        "my hands tingle a bit when i hold my phone up in bed, goes straight away when i put it "
+        "down. neck stretches for scrolling?",
+        # hips that ache lying on one side late in pregnancy, the midwife happy to stretch
+        "im 30 weeks pregnant and my hips ache at night when i lie on my side. my midwife is "
+        "happy for me to stretch, what can i do?",
         # a stretch asked for an area sore for days is no pain lasting after a stretch
         "what's a good stretch for my lower back? been sore for about 5 days",
         # a jaw "kind of locked up" is a tight one
@@ -3093,3 +3119,15 @@ def test_weeks_told_of_oneself_with_a_stretch_are_a_pregnancy(brain):
 def test_weeks_of_a_plan_or_since_a_birth_are_no_pregnancy(brain, message):
     reply = brain.reply(message)
     assert "pregnancy" not in reply.intent and "pregnancy" not in reply.conditions
+
+
+def test_a_neck_that_will_not_bend_after_a_fever_told_goes_on_with_the_red_flag(brain: Brain):
+    first = brain.reply(
+        "had flu for three days, temperature 39 this morning, and my neck is really stiff"
+    )
+    assert first.intent == "red_flag.meningitis_signs"
+    later = brain.reply(
+        "tried it but I can't even bend my chin down to my chest, and the lamp is hurting my eyes",
+        brain.reply("which neck stretch is the gentlest", first.context).context,
+    )
+    assert later.intent == "red_flag.meningitis_signs"
