@@ -2818,6 +2818,15 @@ class Brain:
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
         if (
+            match.kind == GENERAL
+            and match.key in lexicon.SENSATION_ANSWERS
+            and not self.wants.names_subject(match.key, analysis.corrected)
+            and self.wants.sore_after_exercise(analysis)
+        ):
+            # "did squats and lunges ... can barely sit on the toilet, my legs are so sore. Will
+            # stretching help?": a sensation the message never names; it tells soreness
+            match = replace(match, key=lexicon.SORENESS)
+        if (
             not analysis.topics
             and context.topic in (None, GENERAL)
             and lexicon.only_a_bare_complaint(analysis.corrected)

@@ -2904,6 +2904,12 @@ OWN_WORDS = [
         "general.soreness",
     ),
     ("doms after leg day, any cooldown routine?", "routine.cooldown_strength_legs"),
+    # soreness told after a session, where the matcher heard a sensation never named
+    (
+        "Went back to the gym yesterday and did squats and lunges. Today I can barely sit on "
+        "the toilet, my legs are so sore. Will stretching help with this?",
+        "general.soreness",
+    ),
     # squat depth, and squats done
     ("squat mobility", "routine.squat_mobility"),
     ("how do i get deeper in my squat", "routine.squat_mobility"),
