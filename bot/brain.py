@@ -495,7 +495,8 @@ class Brain:
                 return self.replies.other_language(language, context)
         part = (
             None
-            if analysis.topics
+            # "a stretch mark cream for my belly": a look-alike's other sense
+            if analysis.topics or self.matcher.look_alike_pairs(analysis.words)
             else lexicon.part_asked_to_stretch(analysis.corrected, lexicon.PARTS_OF_AREAS)
         )
         if part is not None and not named and lexicon.PARTS_OF_AREAS[part] in self.kb.topics:
@@ -2944,6 +2945,9 @@ class Brain:
             match = replace(
                 match, key=goals.pop() if len(goals) == 1 else lexicon.FLEXIBILITY_TIMELINE
             )
+        if accepted and match.kind == "aspect" and self.wants.thing_tight_where_it_sits(analysis):
+            # "new jeans are so tight round the thighs, how do i stretch them out": the jeans
+            return self.replies.fallback(replace(match, topic=None, topics=()), context)
         if accepted and match.kind == GENERAL and match.key == lexicon.HOW_LONG:
             # "how long should i hold a note when singing": a thing held, not a stretch
             accepted = not self._holds_a_thing(analysis)

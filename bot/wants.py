@@ -311,16 +311,23 @@ class WantReader:
             )
             if within(owners, spans, lexicon.NOT_A_BODY_REACH) or not owned:
                 return None
-            # "my watch strap is too tight on my wrist": the thing is tight, where it sits
-            sits = any(
-                not lexicon.THING_PLACES.isdisjoint(words[max(0, start - 2) : start])
-                for start, _end, _topic in spans
-            )
-            if sits and self.cues.follows(
-                words, "not_a_body", "complaint", lexicon.THING_COMPLAINT, analysis.breaks
-            ):
+            if self.thing_tight_where_it_sits(analysis):
                 return None
         return self.aspect_of_cues(topic, analysis, cues, match)
+
+    def thing_tight_where_it_sits(self, analysis: Analysis) -> bool:
+        """Whether a thing is what is tight, on or round the area it sits on: "my watch strap
+        is too tight on my wrist", "new jeans are so tight round the thighs"."""
+        words = analysis.corrected
+        if "not_a_body" not in self.cues.read(words):
+            return False
+        sits = any(
+            not lexicon.THING_PLACES.isdisjoint(words[max(0, start - 2) : start])
+            for start, _end, _topic in analysis.spans
+        )
+        return sits and self.cues.follows(
+            words, "not_a_body", "complaint", lexicon.THING_COMPLAINT, analysis.breaks
+        )
 
     def _opens_why(self, analysis: Analysis) -> bool:
         """Whether the message, or its last sentence, opens asking why: "why is my heel so

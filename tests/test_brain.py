@@ -2929,6 +2929,14 @@ OWN_WORDS = [
     ("how long do i hold a deep squat", "general.how_long"),
     ("how long should i hold a plank", "general.how_long"),
     ("how long should i hold my hamstring stretch", "general.how_long"),
+    # look-alikes: a stretch mark cream, jeans tight round the thighs
+    (
+        "I bought a stretch mark cream for my belly after my second baby and it's done "
+        "nothing. Which brands actually work?",
+        "fallback",
+    ),
+    ("new jeans are so tight round the thighs, how do i stretch them out", "fallback"),
+    ("stretch for my belly", "abdominals.stretch"),
     # an area word inside the name of an illness names no area
     ("got a chest infection, ok to do my stretches", "general.when_ill"),
     ("my chest is tight", "chest.stretch"),
@@ -3204,6 +3212,9 @@ FOLLOW_UPS = [
         "tip",
     ),
     ("hips tight", "got any tips for my job interview tomorrow?", "fallback"),
+    # goodbyes with a kiss or a thank-you in front
+    ("bedtime routine", "night x", "smalltalk.goodbye"),
+    ("neck stretch", "You've been really helpful, bye for now", "smalltalk.goodbye"),
     # a tip asked for to keep it up: the habit
     ("wrist stretch pls", "u got a tip so i actually remember to do this", "general.habit"),
 ]

@@ -56,7 +56,21 @@ _MAX_CLAUSES = 24
 _ALTERNATIVES = 3
 #: confidences are rounded, so a reply does not hang on the last bits of a float
 _CONFIDENCE_DIGITS = 3
+
+
 #: words that only place a thing in time: never part of a look-alike's other sense
+def _singular(word: str) -> str:
+    """`word` without a plural's "s" ("marks" -> "mark"; not "glass" nor "bus")."""
+    if len(word) > _SHORTEST_PLURAL and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _singular_pair(pair: tuple[str, str]) -> tuple[str, str]:
+    return _singular(pair[0]), _singular(pair[1])
+
+
+_SHORTEST_PLURAL = 3
 _TIMING_WORDS = frozenset(
     {"before", "after", "during", "last", "yesterday", "today", "tonight", "since", "ago"}
     # spans of time ("six months" of a look-alike's plan is no other sense of an area)
@@ -184,19 +198,21 @@ class Matcher:
         # a look-alike's word pairs that no in-domain example has, without a word that only
         # places things in time: "stretch marks", "tight deadline", not "{topic} after"
         # ("stretch my calves after a run") or "tight before" ("glutes tight before bed")
+        # (each word without a plural's "s": "stretch mark cream" has the pair of "stretch
+        # marks")
         ours = {
-            pair
+            _singular_pair(pair)
             for i in range(len(self.intents))
             if i not in self.index.look_alikes
             for example in self.index.examples_of(i)
             for pair in _content_pairs(example.split())
         }
         self._look_alike_pairs = frozenset(
-            pair
+            _singular_pair(pair)
             for i in self.index.look_alikes
             for example in self.index.examples_of(i)
             for pair in _content_pairs(example.split())
-            if pair not in ours and not _TIMING_WORDS.intersection(pair)
+            if _singular_pair(pair) not in ours and not _TIMING_WORDS.intersection(pair)
         )
         #: the words look-alike examples use, topic names as written ("quad" of "where is the
         #: quad on campus", "arm" of "the arm of a record player")
@@ -322,7 +338,9 @@ class Matcher:
         example also has: "stretch marks", "tight deadline", "chest freezer" (the topic as
         `TOPIC_TOKEN`). A look-alike's words side by side are its other sense."""
         pairs = self._look_alike_pairs
-        return {pair for pair in zip(words, words[1:], strict=False) if pair in pairs}
+        return {
+            pair for pair in zip(words, words[1:], strict=False) if _singular_pair(pair) in pairs
+        }
 
     def _query(self, words: Sequence[str]) -> tuple[_Query, dict[int, float]]:
         """The message's figures, and each intent's keyword sum (the index weights of the
