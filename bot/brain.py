@@ -3052,6 +3052,8 @@ class Brain:
                 GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
             )
         closing = self.wants.subject_asked_last(analysis)
+        if closing in lexicon.EVERY_DAY_ANSWERS and lexicon.asks_how_long_until(analysis.corrected):
+            closing = None  # "if I stretch every day how long would it take": how long
         if closing is not None and (
             not accepted
             # the story may name the subject matched too ("haven't touched my toes in a

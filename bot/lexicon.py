@@ -847,15 +847,27 @@ def asks_how_long_it_takes(words: Sequence[str]) -> bool:
 
 def asks_how_long_until(words: Sequence[str]) -> bool:
     """Whether the words ask how long until something is reached: "how long realistically
-    until i get them back", "how long till i can touch my toes"."""
+    until i get them back", "how long till i can touch my toes", "how long would it take"."""
     for i, pair in enumerate(zip(words, words[1:], strict=False)):
-        if pair == ("how", "long") and not _UNTIL.isdisjoint(words[i + 2 : i + 2 + _UNTIL_REACH]):
+        after = words[i + 2 : i + 2 + _UNTIL_REACH]
+        if pair != ("how", "long"):
+            continue
+        if not _UNTIL.isdisjoint(after):
+            return True
+        # "how long would it take to get them back", not "how long does a session take"
+        if not _TAKES_FORMS.isdisjoint(after) and not _REACHED.isdisjoint(words[i + 2 :]):
             return True
     return False
 
 
+#: answers about stretching every day or how often, which "how long until" is not
+EVERY_DAY_ANSWERS = frozenset({"every_day", "how_often"})
 _UNTIL = frozenset({"until", "till", "til", "untill"})
-_UNTIL_REACH = 3
+_TAKES_FORMS = frozenset({"take", "takes", "taking"})
+_REACHED = frozenset(
+    """get back flexible flexibility reach touch splits achieve results progress""".split()
+)
+_UNTIL_REACH = 4
 #: goals whose own answer says how long they take, asked "how long until ..."
 TIMELINE_GOALS = frozenset({"splits", "touch_toes"})
 FLEXIBILITY_TIMELINE = "flexibility_timeline"
@@ -2476,9 +2488,24 @@ def choice_after_a_comparison(words: Sequence[str], last_intent: str | None) -> 
 def disputes_timing(words: Sequence[str]) -> bool:
     """Whether the words tell both before and after, with stretching, and ask which is
     right: a question of when to stretch, whatever activity the story names."""
-    if "before" not in words or "after" not in words or STRETCH_FORMS.isdisjoint(words):
+    if STRETCH_FORMS.isdisjoint(words):
+        return False
+    # "i've never really stretched before but ... looking after myself": no timing at all
+    timed = [
+        w
+        for i, w in enumerate(words)
+        if (w == "after" and (i == 0 or words[i - 1] not in _AFTER_NOT_TIMING))
+        or (w == "before" and (i + 1 == len(words) or words[i + 1] not in _BEFORE_NOT_TIMING))
+    ]
+    if "before" not in timed or "after" not in timed:
         return False
     return not DISPUTE_WORDS.isdisjoint(words) or has_pair(words, DISPUTE_PAIRS)
+
+
+#: words before "after" that make it no time ("looking after myself", "take after")
+_AFTER_NOT_TIMING = frozenset({"look", "looks", "looking", "looked", "take", "takes", "took"})
+#: words after "before" that make it "ever before" ("never stretched before but ...")
+_BEFORE_NOT_TIMING = frozenset({"but", "and", "so", "in", "now"})
 
 
 MORNING_STIFFNESS = "morning_stiffness"

@@ -736,6 +736,9 @@ class WantReader:
         names ("haven't touched my toes in a decade. how long to get the splits": the splits)."""
         words = analysis.corrected
         named = tuple(self._subjects_told(words))
+        if lexicon.asks_how_long_until(words):
+            # "if I stretch every day how long would it take to get my splits back": how long
+            named = tuple(m for m in named if m[2] not in lexicon.EVERY_DAY_ANSWERS)
         if not named:
             return None
         found = named[0]

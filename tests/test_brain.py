@@ -2929,6 +2929,23 @@ OWN_WORDS = [
     ("how long do i hold a deep squat", "general.how_long"),
     ("how long should i hold a plank", "general.how_long"),
     ("how long should i hold my hamstring stretch", "general.how_long"),
+    # how long it would take, asked with "every day" in the question
+    (
+        "I did gymnastics until I was 11. If I stretch every day how long would it "
+        "realistically take to get my splits back?",
+        "general.splits",
+    ),
+    ("how often should i stretch and how long does it take", "general.how_often"),
+    # "never stretched before ... looking after myself" disputes no timing
+    (
+        "I've never really stretched before but I want to start looking after myself. How long "
+        "am I supposed to hold each stretch? I've seen 10 seconds and 2 minutes, it's confusing",
+        "general.how_long",
+    ),
+    (
+        "always stretched before running, now my coach says after, who is right?",
+        "general.before_after",
+    ),
     # look-alikes: a stretch mark cream, jeans tight round the thighs
     (
         "I bought a stretch mark cream for my belly after my second baby and it's done "
