@@ -2152,6 +2152,8 @@ class Brain:
             and "where" not in words  # "where am i supposed to feel it": where the area is
             and not lexicon.FORM_WORDS.isdisjoint(words)
             and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
+            # "and the left leg, same thing but the other way round?": the other side
+            and not ("other_side" in cues and not lexicon.SIDE_NAMES.isdisjoint(words))
             and lexicon.FORM_TIMING_WORDS.isdisjoint(words)  # "how long should i feel it for"
             and lexicon.HURT_WORDS.isdisjoint(words)  # "is it meant to hurt": whether it should
             and lexicon.SENSED_WORDS.isdisjoint(words)

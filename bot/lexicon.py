@@ -69,6 +69,8 @@ TIP_ASK_LEAD = 4
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: cues that ask for a version of the stretch on screen
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
+#: words that name a side or a limb, which make "the other way round" the other side
+SIDE_NAMES = frozenset({"left", "right", "side", "sides", "leg", "legs", "arm", "arms"})
 #: the cues that ask for a routine or hold of another length
 SIZE_CUES = frozenset({"shorter", "longer"})
 #: kneeling named: with a complaint, a limit on the stretch on screen

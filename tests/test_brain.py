@@ -3229,6 +3229,23 @@ FOLLOW_UPS = [
         "tip",
     ),
     ("hips tight", "got any tips for my job interview tomorrow?", "fallback"),
+    # praise in front of a new area told as grumbling, asked "anything specific for that?"
+    (
+        "cooldown after my long run",
+        "legend. my IT band's been grumbling this week too, anything specific for that?",
+        "it_band.stretch",
+    ),
+    # the other way round, with a side named, is the other side; without one, how it feels
+    (
+        "it band stretch",
+        "and the left leg, same thing but the other way round?",
+        "stretch.standing_crossover_side_bend.other_side",
+    ),
+    (
+        "hamstring stretch",
+        "is my back meant to round the other way?",
+        "stretch.lying_hamstring_towel.more",
+    ),
     # goodbyes with a kiss or a thank-you in front
     ("bedtime routine", "night x", "smalltalk.goodbye"),
     ("neck stretch", "You've been really helpful, bye for now", "smalltalk.goodbye"),
