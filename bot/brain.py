@@ -1133,6 +1133,12 @@ class Brain:
         )
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)  # "what about cycling" after a run's
+        if context.kind == "routine" and words[0] in lexicon.AREA_TOO_OPENERS | {"then"}:
+            # "and when i land i've got a 3 hour drive to the hotel" after the flight's: the
+            # next setting told, with a routine of its own
+            settings = [r for r in self.pick.activities_in(words, context) if r != context.routine]
+            if len(settings) == 1 and not analysis.topics:
+                return say.routine(kb.routines[settings[0]], context)
         step = self._typed_step(words, context) or self._step_named(words, analysis, context)
         if step is not None:  # "next" after a routine: its steps one by one
             return step
@@ -2268,7 +2274,14 @@ class Brain:
         if not lexicon.HOLD_WORDS.isdisjoint(words):
             return None
         for start, _end, cue in self.cues.matches(words):
-            if cue in lexicon.SIZE_CUES and start < lexicon.VARIANT_LEAD:
+            if (
+                cue in lexicon.SIZE_CUES
+                and (
+                    start < lexicon.VARIANT_LEAD
+                    # "can you make that quicker? i only get 2 mins"
+                    or set(words[:start]) <= lexicon.SIZE_ASK_LEAD_WORDS
+                )
+            ):
                 return cue
         return None
 

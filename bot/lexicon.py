@@ -73,6 +73,10 @@ VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 SIDE_NAMES = frozenset({"left", "right", "side", "sides", "leg", "legs", "arm", "arms"})
 #: the cues that ask for a routine or hold of another length
 SIZE_CUES = frozenset({"shorter", "longer"})
+#: words that may lead a shorter or longer ask ("can you make that quicker")
+SIZE_ASK_LEAD_WORDS = frozenset(
+    "can could you make it that this one a bit little please pls any way got do have".split()
+)
 #: kneeling named: with a complaint, a limit on the stretch on screen
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
@@ -105,6 +109,11 @@ ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
 TIME_ROUTINES = {
     "bedtime": "bedtime",
     "bed": "bedtime",
+    # the bedtime wind-down is the evening's ("and one for the evening?")
+    "evening": "bedtime",
+    "evenings": "bedtime",
+    "night": "bedtime",
+    "nighttime": "bedtime",
     "morning": "morning",
     "mornings": "morning",
 }

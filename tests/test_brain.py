@@ -3246,6 +3246,19 @@ FOLLOW_UPS = [
         "is my back meant to round the other way?",
         "stretch.lying_hamstring_towel.more",
     ),
+    # the evening after the morning routine; the next leg of a trip after the flight's; a
+    # quicker one asked for with its reason after a stretch
+    ("morning routine", "and one for the evening?", "routine.bedtime"),
+    (
+        "long flight tomorrow, what stretches can i do on the plane",
+        "and when i land i've got a 3 hour drive to the hotel",
+        "routine.road_trip",
+    ),
+    (
+        "my wrists ache from the pen",
+        "can you make that quicker? i only get like 2 mins between clients",
+        "wrists_forearms.stretch",
+    ),
     # goodbyes with a kiss or a thank-you in front
     ("bedtime routine", "night x", "smalltalk.goodbye"),
     ("neck stretch", "You've been really helpful, bye for now", "smalltalk.goodbye"),
