@@ -1725,10 +1725,7 @@ class Brain:
         kept = tuple(
             span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in named)
         )
-        if len(kept) == len(spans):
-            return analysis
-        words, topics = with_topic_tokens(analysis.canonical, kept)
-        return replace(analysis, words=tuple(words), topics=tuple(topics), spans=kept)
+        return analysis if len(kept) == len(spans) else _with_spans(analysis, kept)
 
     def _without_things(self, analysis: Analysis) -> Analysis:
         """The message without the area words that name a thing ("a chest of drawers"), when
@@ -1749,8 +1746,7 @@ class Brain:
         )
         if len(kept) == len(spans) or not kept:
             return analysis
-        words, topics = with_topic_tokens(analysis.canonical, kept)
-        return replace(analysis, words=tuple(words), topics=tuple(topics), spans=kept)
+        return _with_spans(analysis, kept)
 
     def _complained_of_first(self, analysis: Analysis) -> Analysis:
         """The message's areas with the one a complaint follows first, when nothing around
@@ -3067,8 +3063,6 @@ class Brain:
                 GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
             )
         closing = self.wants.subject_asked_last(analysis)
-        if closing in lexicon.EVERY_DAY_ANSWERS and lexicon.asks_how_long_until(analysis.corrected):
-            closing = None  # "if I stretch every day how long would it take": how long
         if closing is not None and (
             not accepted
             # the story may name the subject matched too ("haven't touched my toes in a
@@ -3866,3 +3860,9 @@ class Brain:
         if first is not None:  # "give me a stretch for it" after touching the toes
             return first
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+def _with_spans(analysis: Analysis, kept: tuple[tuple[int, int, str], ...]) -> Analysis:
+    """`analysis` read with only the area spans `kept` (the others' words read as words)."""
+    words, topics = with_topic_tokens(analysis.canonical, kept)
+    return replace(analysis, words=tuple(words), topics=tuple(topics), spans=kept)

@@ -270,9 +270,6 @@ NAMED_ONLY_GENERAL = SENSATION_GENERAL | {
 #: message that names it ("should runners stretch?" is not about contract-relax, though "is
 #: pnf good for runners" is; "does stretching at night help morning stiffness" is about the
 #: stiffness, not "morning or night"; "can you stretch too much" is not about every day)
-#: general answers whose subject is an illness: an area word inside its name ("chest
-#: infection") names no area
-ILLNESS_SUBJECTS = frozenset({"when_ill"})
 NAMED_METHOD_GENERAL = frozenset({"pnf", "time_of_day", "every_day", "heat_or_ice", "when_ill"})
 #: ... of which these are never given unnamed, even to a question about stretching the intent
 #: layer is not sure of ("this heat is killing me, stretches indoors?" is about the weather)
@@ -281,6 +278,9 @@ HELD_TO_ITS_NAME = frozenset({"heat_or_ice", "when_ill"})
 TIME_CHOICE_GENERAL = frozenset({"time_of_day"})
 #: every general answer taken only from a message that names its subject
 NAMED_SUBJECT_GENERAL = NAMED_ONLY_GENERAL | NAMED_METHOD_GENERAL
+#: general answers whose subject is an illness: an area word inside its name ("chest
+#: infection") names no area
+ILLNESS_SUBJECTS = frozenset({"when_ill"})
 #: general answers about stretching that words of any question share ("morning or night"):
 #: taken only when stretching is named, or in a conversation about it
 STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})
@@ -860,9 +860,9 @@ def asks_how_long_until(words: Sequence[str]) -> bool:
     """Whether the words ask how long until something is reached: "how long realistically
     until i get them back", "how long till i can touch my toes", "how long would it take"."""
     for i, pair in enumerate(zip(words, words[1:], strict=False)):
-        after = words[i + 2 : i + 2 + _UNTIL_REACH]
         if pair != ("how", "long"):
             continue
+        after = words[i + 2 : i + 2 + _UNTIL_REACH]
         if not _UNTIL.isdisjoint(after):
             return True
         # "how long would it take to get them back", not "how long does a session take"

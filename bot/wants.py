@@ -547,8 +547,18 @@ class WantReader:
                 # "legs are sore a day or two after every session. does stretching actually
                 # help that or is it a myth": "that" is the subject the story named
                 named = self.subjects_named(words[:start])
-            return named.pop() if len(named) == 1 else None
+            if len(named) != 1:
+                return None
+            found = named.pop()
+            # "if I stretch every day how long would it take": how long, not every day
+            return None if self._asks_how_long_not_how_often(found, words) else found
         return None
+
+    @staticmethod
+    def _asks_how_long_not_how_often(subject: str, words: Sequence[str]) -> bool:
+        """Whether `subject` is how often or every day, named in a message that asks how long
+        something takes to reach, which is what it asks."""
+        return subject in lexicon.EVERY_DAY_ANSWERS and lexicon.asks_how_long_until(words)
 
     @staticmethod
     def asks_if_stretching_helps_it(piece: Sequence[str]) -> bool:
@@ -735,10 +745,12 @@ class WantReader:
         not a thing; the first subject its last asking piece names wins, else the first it
         names ("haven't touched my toes in a decade. how long to get the splits": the splits)."""
         words = analysis.corrected
-        named = tuple(self._subjects_told(words))
-        if lexicon.asks_how_long_until(words):
-            # "if I stretch every day how long would it take to get my splits back": how long
-            named = tuple(m for m in named if m[2] not in lexicon.EVERY_DAY_ANSWERS)
+        # "if I stretch every day how long would it take to get my splits back": how long
+        named = tuple(
+            m
+            for m in self._subjects_told(words)
+            if not self._asks_how_long_not_how_often(m[2], words)
+        )
         if not named:
             return None
         found = named[0]

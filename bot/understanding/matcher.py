@@ -58,7 +58,6 @@ _ALTERNATIVES = 3
 _CONFIDENCE_DIGITS = 3
 
 
-#: words that only place a thing in time: never part of a look-alike's other sense
 def _singular(word: str) -> str:
     """`word` without a plural's "s" ("marks" -> "mark"; not "glass" nor "bus")."""
     if len(word) > _SHORTEST_PLURAL and word.endswith("s") and not word.endswith("ss"):
@@ -71,6 +70,7 @@ def _singular_pair(pair: tuple[str, str]) -> tuple[str, str]:
 
 
 _SHORTEST_PLURAL = 3
+#: words that only place a thing in time: never part of a look-alike's other sense
 _TIMING_WORDS = frozenset(
     {"before", "after", "during", "last", "yesterday", "today", "tonight", "since", "ago"}
     # spans of time ("six months" of a look-alike's plan is no other sense of an area)
@@ -208,11 +208,11 @@ class Matcher:
             for pair in _content_pairs(example.split())
         }
         self._look_alike_pairs = frozenset(
-            _singular_pair(pair)
+            single
             for i in self.index.look_alikes
             for example in self.index.examples_of(i)
             for pair in _content_pairs(example.split())
-            if _singular_pair(pair) not in ours and not _TIMING_WORDS.intersection(pair)
+            if not _TIMING_WORDS.intersection(pair) and (single := _singular_pair(pair)) not in ours
         )
         #: the words look-alike examples use, topic names as written ("quad" of "where is the
         #: quad on campus", "arm" of "the arm of a record player")
