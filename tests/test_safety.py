@@ -864,6 +864,12 @@ def test_a_second_message_read_with_the_first(
             "children_teens",
         ),
         ("lower back stretches? so stiff", "had my baby three weeks ago", "after_birth"),
+        # the joint replaced, pointed at after talk of the knee
+        (
+            "anything for a stiff knee?",
+            "its the one the surgeon replaced in may",
+            "knee_replacement",
+        ),
     ],
 )
 def test_a_life_stage_told_in_passing_in_a_conversation_about_stretching(
@@ -1788,6 +1794,8 @@ SIGNS_IN_OWN_WORDS = [
         "my calf is swollen and hot, no clot on the scan but now its worse and my chest hurts",
         "red_flag.pulmonary_embolism",
     ),
+    # years of a back that flares up now and then after the same thing is not new back pain
+    ("im 55, my lower back has been tight on and off for years, flares up after gardening", None),
 ]
 
 
