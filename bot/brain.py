@@ -574,14 +574,9 @@ class Brain:
                 return self._with_conditions(story, named, context)
             morning = (GENERAL, lexicon.MORNING_STIFFNESS)
             if morning in self.kb.answers and self._stiff_in_the_morning(analysis):
-                # "like the tin man every morning"; "wake up routine for stiff old bones" asks
-                # for the answer's own routine by name
-                own = self.pick.for_general(lexicon.MORNING_STIFFNESS)
-                if own is not None and not lexicon.ROUTINE_NAMES.isdisjoint(analysis.corrected):
-                    return self._with_conditions(
-                        self.replies.routine(self.kb.routines[own], context), named, context
-                    )
-                return self._cue_answer(morning, named, context)
+                # "like the tin man every morning"
+                reply = self._morning_stiffness_reply(analysis, context)
+                return self._with_conditions(reply, named, context)
             rest = self._after_greeting(analysis)
             if rest:  # "hi, what can you do": what follows the greeting
                 after = self._reply(" ".join(rest), context)
@@ -1333,6 +1328,9 @@ class Brain:
             and lexicon.FREQUENCY_WORDS.isdisjoint(words)  # "can i do them every hour"
             and lexicon.HOLD_WORDS.isdisjoint(words)  # "do i hold them or move through them"
             and self.replies.sizer.can_build(context.plan)
+            # "do i actually need to cool down tho or is that a boomer thing" asks the subject
+            # of a general answer
+            and not self.wants.subjects_named(words)
         ):
             # "can i do any of them in the car while parked", "can i do all of these in my
             # seat or do i need to stand in the aisle": the routine, kept to a limit the
@@ -2364,8 +2362,10 @@ class Brain:
         if not context.activities or analysis.topics or self.pick.activities_in(words):
             return None
         kinds = lexicon.warm_ups_named(words)
-        if len(kinds) != 1 or lexicon.asks_whether(words):
-            return None  # "do i need to warm up" asks whether
+        if len(kinds) != 1 or lexicon.asks_whether(words) or self.wants.subjects_named(words):
+            # "do i need to warm up" asks whether; "tbh why do i even need to cool down" names
+            # the subject of a general answer
+            return None
         kind = kinds.pop()
         return next((r for r in context.activities if r.startswith(f"{kind}_")), None)
 
@@ -2823,6 +2823,22 @@ class Brain:
         )
 
     # ------------------------------------------------------------------ dispatch
+
+    def _morning_stiffness_reply(self, analysis: Analysis, context: Context) -> Reply:
+        """For stiffness told of the morning: the answer on morning stiffness, or its own
+        routine when one is named or something to do is asked for ("wake up routine for stiff
+        old bones", "stiff as a board every morning, anything short i can do first thing?")."""
+        words = analysis.corrected
+        own = self.pick.for_general(lexicon.MORNING_STIFFNESS)
+        asks = not lexicon.ROUTINE_NAMES.isdisjoint(words) or self.cues.read(words) & {
+            "request",
+            "asks_stretch",
+        }
+        if own is not None and asks:
+            return self.replies.routine(self.kb.routines[own], context)
+        return self.replies.answer(
+            GENERAL, lexicon.MORNING_STIFFNESS, context, confidence=lexicon.CUE_CONFIDENCE
+        )
 
     def _from_match(self, match: Match, analysis: Analysis, context: Context) -> Reply:
         words = analysis.words
@@ -3383,6 +3399,10 @@ class Brain:
                     self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
                 )
             if self.wants.stiff_all_over(analysis):  # "14 hours of gaming. everything is stiff"
+                if (GENERAL, lexicon.MORNING_STIFFNESS) in self.kb.answers and (
+                    lexicon.tells_morning(analysis.corrected)
+                ):  # "stiff as a board every morning"
+                    return self._morning_stiffness_reply(analysis, context)
                 routine = self.kb.routines[lexicon.WHOLE_BODY_ROUTINE]
                 return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
             region = self.pick.for_region(analysis)
@@ -3812,7 +3832,10 @@ class Brain:
             return None
         if (
             not areas
-            and len(words) <= lexicon.MOVE_MAX_WORDS
+            # "could you put a little routine together for them?" points back, however long
+            and (
+                len(words) <= lexicon.MOVE_MAX_WORDS or not lexicon.PRONOUNS_BACK.isdisjoint(words)
+            )
             and context.kind in ("answer", "stretch", "fallback")
             and context.topic not in (None, GENERAL)
         ):

@@ -1559,10 +1559,17 @@ _WH_ASKS_BEFORE = frozenset(
 )
 
 
+#: a "when" followed by one of these opens a clause that tells when something happens
+_CLAUSE_SUBJECTS = frozenset("i im my we our he she they his her their".split())
+
+
 def asks_wh(words: Sequence[str]) -> bool:
     """Whether the words ask a question with a question word: one that opens them (after
     "and", "but", "so") or stands before an auxiliary ("why do", "when should")."""
-    opening = [w for w in words[:3] if w not in ("and", "but", "so", "ok", "okay")][:1]
+    kept = [w for w in words[:4] if w not in ("and", "but", "so", "ok", "okay")]
+    opening = kept[:1]
+    if kept[:1] == ["when"] and kept[1:2] and kept[1] in _CLAUSE_SUBJECTS:
+        opening = []  # "when i get up off the sofa i'm hunched over" tells, not asks
     return not WH_WORDS.isdisjoint(opening) or any(
         w in WH_WORDS and nxt in _WH_ASKS_BEFORE for w, nxt in zip(words, words[1:], strict=False)
     )
@@ -2204,11 +2211,46 @@ def warm_up_asked_how(words: Sequence[str]) -> str | None:
     return None
 
 
+#: words that say the activity is over: "what should i do once i'm back", "when i get home"
+_BACK_FROM = (
+    ("once", "i", "am", "back"),
+    ("when", "i", "am", "back"),
+    ("when", "i", "get", "back"),
+    ("once", "i", "get", "back"),
+    ("when", "i", "get", "home"),
+    ("once", "i", "get", "home"),
+    ("when", "i", "am", "done"),
+    ("once", "i", "am", "done"),
+    ("when", "i", "am", "finished"),
+    ("once", "i", "am", "finished"),
+    ("when", "i", "finish"),
+    ("once", "i", "finish"),
+    ("when", "i", "finish", "up"),
+    ("when", "i", "stop"),
+    ("afterwards",),
+    ("afterward",),
+)
+
+
+def back_from_it(words: Sequence[str]) -> bool:
+    """Whether the words place something after the activity without saying "after": "once
+    i'm back", "when i finish", "afterwards"."""
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for phrase in _BACK_FROM
+        for i in range(len(words) - len(phrase) + 1)
+    )
+
+
 def done_before_or_after(words: Sequence[str]) -> set[str]:
     """{"warmup"} or {"cooldown"} for a question what to do before or after something ("should
     i do anything before i get in the pool", "what do i do after"), else empty."""
     pairs = set(zip(words, words[1:], strict=False))
-    first = not pairs.isdisjoint(DONE_FIRST)  # "should i be doing something first?"
+    # "should i be doing something first?"; "anything i can do first thing" is the morning
+    first = any(
+        pair in DONE_FIRST and "thing" not in words[i + 2 : i + 3]
+        for i, pair in enumerate(zip(words, words[1:], strict=False))
+    )
     if pairs.isdisjoint(WHAT_TO_DO) and not first:
         # stretches asked for after it are its cool-down ("what muscles should i stretch after
         # playing football", "stretches after five a side"); whether to stretch is a question
@@ -2220,7 +2262,7 @@ def done_before_or_after(words: Sequence[str]) -> set[str]:
             and not asks_whether(words)
         )
         return {"cooldown"} if stretched_after else set()
-    before, after = "before" in words or first, "after" in words
+    before, after = "before" in words or first, "after" in words or back_from_it(words)
     if before == after:
         return set()
     return {"warmup"} if before else {"cooldown"}

@@ -309,7 +309,10 @@ class WantReader:
                     words, "not_a_body", "complaint", lexicon.THING_COMPLAINT, analysis.breaks
                 )
             )
-            if within(owners, spans, lexicon.NOT_A_BODY_REACH) or not owned:
+            # an area whose name holds its owner ("tie my shoes the backs of my thighs") is
+            # not the thing's, however close the thing stands
+            named_bare = [s for s in spans if lexicon.FIRST_PERSON.isdisjoint(words[s[0] : s[1]])]
+            if within(owners, named_bare, lexicon.NOT_A_BODY_REACH) or not owned:
                 return None
             if self.thing_tight_where_it_sits(analysis):
                 return None

@@ -2960,6 +2960,19 @@ OWN_WORDS = [
     # a ride told by its distance
     ("just got back from a 60 mile ride, what should I do now", "routine.cooldown_cycling"),
     ("60 mile ride done, stretches?", "routine.cooldown_cycling"),
+    # an area whose name holds its owner is the writer's, a thing just before it or not
+    (
+        "when i lean over to put my boots on the backs of my legs feel like wire, what can i do",
+        "hamstrings.stretch",
+    ),
+    # "when i ..." tells when, it asks nothing: the complaint before it is the question
+    (
+        "did a long hike saturday and my hips are so tight at the front. when i stand up i'm bent over like a question mark",
+        "hip_flexors.why_tight",
+    ),
+    # stiffness all over, in the morning: its answer, or the morning routine when asked for
+    ("stiff as a plank every morning", "general.morning_stiffness"),
+    ("stiff as a board when i wake up, anything quick i can do first thing?", "routine.morning"),
 ]
 
 
@@ -2973,6 +2986,25 @@ FOLLOW_UPS = [
     # after a tip, "these" are tips: asked for every day, the daily tips
     ("tip pls", "love it, can i get one of these every day", "daily.on"),
     ("tip pls", "is it fine to do it every day?", "general.every_day"),
+    # "once i'm back", "when i get home": after the activity, its cool-down
+    (
+        "warm up before my jog tonight",
+        "cheers, and what do i do when i get back?",
+        "routine.cooldown_running",
+    ),
+    # a routine asked for "them", in a longer message, is the area talked of
+    (
+        "why are my hip flexors so tight",
+        "could you throw a short routine together for them please",
+        "routine.area.hip_flexors",
+    ),
+    # whether a cool-down is needed at all, in a talk about one sport's
+    (
+        "cool down after swimming",
+        "honestly do i even need to cool down or is that a myth",
+        "general.cooldown_needed",
+    ),
+    ("warm up for swimming", "why do i even need a cool down anyway", "general.cooldown_needed"),
     # a question after a thank-you is asked as itself; "a good one for" asks for a stretch
     ("hamstring stretch", "cheers! should it hurt a bit?", "general.pain"),
     ("how long do i hold stretches", "great, whats a good one for my calves", "calves.stretch"),
