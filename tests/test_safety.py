@@ -1794,6 +1794,9 @@ SIGNS_IN_OWN_WORDS = [
         "my calf is swollen and hot, no clot on the scan but now its worse and my chest hurts",
         "red_flag.pulmonary_embolism",
     ),
+    # "worse" comparing one side with the other is no pain getting worse
+    ("my calves have been tight for a few months when i run, right leg worse, why", None),
+    ("knee pain for 6 weeks and it keeps getting worse", "red_flag.pain_not_improving"),
     # years of a back that flares up now and then after the same thing is not new back pain
     ("im 55, my lower back has been tight on and off for years, flares up after gardening", None),
 ]
