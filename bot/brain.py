@@ -591,6 +591,13 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
+            head = lexicon.before_its_reason(analysis.corrected)
+            if head is not None:
+                # "can u remind me every day so i dont slack": the ask, without the reason
+                # that outweighs it
+                again = self._reply(" ".join(head), context)
+                if again.kind != "fallback":
+                    return again
             told = lexicon.thanks_then_told(analysis) or (
                 context.kind in ("stretch", "routine", "answer", "tip")
                 and lexicon.praise_then_told(analysis)
@@ -651,7 +658,7 @@ class Brain:
         ):
             return None  # "... , is that normal": a second question
         areas = {topic for start, _end, topic in analysis.spans if start < end}
-        activities = self.pick.activities_in(head)
+        activities = self.pick.activities_in(head, of_the_body=self.pick.about_the_body(tail))
         others = self.wants.subjects.matches(head) or activities
         if not (areas or others):
             return None  # nothing the question names could be answered on its own
@@ -661,6 +668,17 @@ class Brain:
             return None  # the whole message is read about the area the question names
         reply = self._reply(" ".join(head), context)
         topic = reply.context.topic
+        if (
+            reply.kind == "fallback"
+            and len(activities) == 1
+            and activities[0] in lexicon.TIME_ROUTINES.values()
+            and "?" in text[: mark + 1]
+        ):
+            # "anything calming before bed? my mind races and my shoulders are hunched up":
+            # the time of day is the body's, which only the telling after it shows
+            return self.replies.routine(
+                self.kb.routines[activities[0]], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if reply.kind == "routine":
             # one the question names by its activity, setting or time ("before golf",
             # "morning stretch routine"), not one read from a typo ("stretch for my sides")
@@ -685,6 +703,10 @@ class Brain:
         if not analysis.topics and lexicon.disputes_timing(words):
             yield GENERAL, "before_after"  # "always stretched before, now they say after"
         if lexicon.stretching_made_worse(words):
+            if self.wants.sore_after_exercise(analysis):
+                # "first leg day in a year, stairs are my nemesis. should i stretch or will
+                # that make it worse": soreness after a session, and what helps it
+                yield GENERAL, lexicon.SORENESS
             yield GENERAL, lexicon.PAIN_ANSWER  # "the stretches make my back worse"
         felt = self._sensation_in_a_stretch_asked(analysis)
         if felt is not None:  # "when i stretch my calves i get a cramp in my foot, why"
@@ -1300,7 +1322,19 @@ class Brain:
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
         )
-        routine = self.pick.for_answer(context) if asks_a_plan or asks_its_stretches else None
+        # "too hard lol my legs dont go anywhere near that" after how to work towards the
+        # splits: the answer's routine, which starts from where the person is
+        asks_a_way_in = (
+            "easier" in cues
+            and context.kind == "answer"
+            and context.topic == GENERAL
+            and not analysis.topics
+        )
+        routine = (
+            self.pick.for_answer(context)
+            if asks_a_plan or asks_its_stretches or asks_a_way_in
+            else None
+        )
         if (
             routine is None
             and asks_a_plan
@@ -2221,6 +2255,18 @@ class Brain:
         areas = Brain._areas_in_last_piece(analysis) or set(named)
         return areas.pop() if len(areas) == 1 else None
 
+    def _last_piece_asks_not(self, subject: str, analysis: Analysis) -> bool:
+        """Whether a story's last piece asks for a stretch and names no general subject, so
+        that `subject`, which the whole message matched, is only the story's."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return False
+        start, end = pieces[-1]
+        last = analysis.corrected[start:end]
+        return "asks_stretch" in self.cues.read(last) and subject not in self.wants.subjects_named(
+            last
+        )
+
     @staticmethod
     def _areas_in_last_piece(analysis: Analysis) -> set[str]:
         """The areas the last piece of a message names ("..., any hamstring stretches for
@@ -3117,6 +3163,15 @@ class Brain:
             # "right-handed on the mouse all day ... knots between my shoulder blade and spine.
             # Which stretches actually help the upper back?": the area the closing question
             # asks a stretch for, not the first the story names
+            return self._stretch_within_limits(area, analysis, context)
+        if (
+            area is not None
+            and match.kind == GENERAL
+            and match.topics
+            and self._last_piece_asks_not(match.key, analysis)
+        ):
+            # "the front of my shins ache, even after the walking warm up. is there a stretch
+            # for that": the closing question asks the area's stretch; the warm-up is story
             return self._stretch_within_limits(area, analysis, context)
         if setting is not None and not (
             accepted

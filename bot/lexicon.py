@@ -1399,15 +1399,21 @@ BARE_TOPIC_WORDS = frozenset(
 )
 #: words that open a clarification of what was asked ("sorry i mean more the front", "no i
 #: meant my neck"), after fillers
-_CLARIFY_FILLERS = frozenset({"sorry", "no", "nah", "oh", "oops", "ah", "well", "ok", "i"})
+_CLARIFY_FILLERS = frozenset(
+    {"sorry", "no", "nah", "oh", "oops", "ah", "well", "ok", "i", "hmm", "hm", "um", "umm"}
+)
 _CLARIFY_WORDS = frozenset({"mean", "meant"})
+#: "nah its more the front of my hip", "no it is more my lower back": a correction
+_CLARIFY_OPENINGS = (("its", "more"), ("it", "is", "more"), ("actually", "its"), ("actually", "it"))
 
 
 def clarifies(words: Sequence[str]) -> bool:
     """Whether a message opens as a clarification of what was asked: "i mean mostly for my
     neck", "sorry i meant the front of it"; not "what does that mean"."""
-    for w in words[:4]:
-        if w in _CLARIFY_WORDS:
+    for i, w in enumerate(words[:4]):
+        if w in _CLARIFY_WORDS or any(
+            tuple(words[i : i + len(opening)]) == opening for opening in _CLARIFY_OPENINGS
+        ):
             return True
         if w not in _CLARIFY_FILLERS:
             return False
@@ -2242,6 +2248,23 @@ def back_from_it(words: Sequence[str]) -> bool:
     )
 
 
+#: the words that open a reason given after an ask ("... so i dont slack", "... cos im lazy")
+_REASON_OPENERS = frozenset({"because", "cause", "cos", "coz", "cuz", "bc"})
+_REASON_PAIRS = frozenset({("so", "i"), ("so", "that"), ("so", "my"), ("so", "we")})
+#: an ask before its reason holds at least this many words
+REASON_HEAD_WORDS = 3
+
+
+def before_its_reason(words: Sequence[str]) -> list[str] | None:
+    """The words before a reason that closes a message ("can you remind me every day so i
+    do not slack" -> "can you remind me every day"), or None when no reason follows an ask
+    of `REASON_HEAD_WORDS` words or more."""
+    for i in range(REASON_HEAD_WORDS, len(words)):
+        if words[i] in _REASON_OPENERS or tuple(words[i : i + 2]) in _REASON_PAIRS:
+            return list(words[:i])
+    return None
+
+
 def done_before_or_after(words: Sequence[str]) -> set[str]:
     """{"warmup"} or {"cooldown"} for a question what to do before or after something ("should
     i do anything before i get in the pool", "what do i do after"), else empty."""
@@ -2378,7 +2401,16 @@ def after_thanks(words: Sequence[str], cues: CueReader, least: int = 2) -> list[
     rest = list(words[i:]) if 0 < i < len(words) else []
     # a question is left only when enough words are not thanks, fillers or stopwords
     content = sum(w not in _THANKS_FILLERS and w not in STOPWORDS for w in rest)
-    return rest if content >= least else []
+    # "nice. got a tip for today": one more thing asked for by name is a question too
+    asked = any(
+        w in _ASKED_BEFORE and nxt in _ASKED_THINGS for w, nxt in zip(rest, rest[1:], strict=False)
+    )
+    return rest if content >= least or asked else []
+
+
+#: "a tip", "another stretch", "one more routine": a thing asked for after a thank-you
+_ASKED_BEFORE = frozenset({"a", "another", "any", "more", "new"})
+_ASKED_THINGS = frozenset("tip tips stretch stretches routine routines one".split())
 
 
 _THANKS_FILLERS = frozenset(

@@ -637,11 +637,15 @@ class RoutinePicker:
         cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
         return cool or (COOLDOWN if COOLDOWN in self.kb.routines else None)
 
-    def activities_in(self, words: Sequence[str], context: Context | None = None) -> list[str]:
+    def activities_in(
+        self, words: Sequence[str], context: Context | None = None, *, of_the_body: bool = False
+    ) -> list[str]:
         """The routines whose activity or setting (`keywords`) the words name, in order. A
         time of day counts only in a message about the body ("stiff in the morning", "stretch
         before bed") or in a conversation about stretching ("what about before bed"): a
-        morning routine for productivity or a baby's bedtime is none of ours."""
+        morning routine for productivity or a baby's bedtime is none of ours. `of_the_body`:
+        the rest of the message speaks of the body ("something chill to do before bed? my
+        shoulders are up by my ears")."""
         found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
         plain = lexicon.without_told_times(words)
         if plain is not None:  # "my 6am run", "the sunday long ride"
@@ -649,6 +653,7 @@ class RoutinePicker:
         if (
             set(found) & set(lexicon.TIME_ROUTINES.values())
             and not (context is not None and context.kind in lexicon.STRETCHING_KINDS)
+            and not of_the_body
             and not self.about_the_body(words)
         ):
             found = [rid for rid in found if rid not in lexicon.TIME_ROUTINES.values()]

@@ -391,8 +391,11 @@ class WantReader:
         if cue is None or topic == GENERAL or (topic, match.key) not in self.kb.answers:
             return False
         words = analysis.corrected
+        asked = self.cues.read_asked(words)
+        if match.key == "what" and self.last_asks_why_not_what(analysis):
+            return False
         if not (
-            cue in self.cues.read_asked(words)
+            cue in asked
             and self.cues.names_areas_plainly(words)
             and not self.other_sense(match, analysis)
         ):
@@ -406,6 +409,17 @@ class WantReader:
             for start, end, _topic in analysis.spans
         )
 
+    def last_asks_why_not_what(self, analysis: Analysis) -> bool:
+        """Whether a story's closing piece asks why and not what: "... it's mostly the inner
+        part of the calf, right leg worse. What is going on with them?" ("part of the" told
+        before is no question of what the calf is)."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return False
+        start, end = pieces[-1]
+        asked = self.cues.read_asked(analysis.corrected[start:end])
+        return "why" in asked and "what" not in asked
+
     def aspect_asked(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> str:
         """The aspect the matcher found, checked against the message's own cues: "when to
         stretch" needs a question about timing, else a complaint is "why it gets tight" ("groin
@@ -415,6 +429,12 @@ class WantReader:
         cues = self.cues.read_asked(analysis.corrected)
         if self.one_more_area(aspect, topic, analysis, context):
             return "stretch"
+        if (
+            aspect == "what"
+            and self.last_asks_why_not_what(analysis)
+            and (topic, "why_tight") in self.kb.answers
+        ):
+            return "why_tight"
         if aspect == "what" and "what" not in cues:
             # "what about my neck, it gets stiff from checking mirrors": a turn to another
             # area keeps the kind of reply, whatever the complaint that comes with it

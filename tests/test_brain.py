@@ -2972,6 +2972,29 @@ OWN_WORDS = [
     ),
     # stiffness all over, in the morning: its answer, or the morning routine when asked for
     ("stiff as a plank every morning", "general.morning_stiffness"),
+    # soreness after a session, asked whether stretching makes it worse
+    (
+        "first squat session in ages and the stairs are my nemesis, should i stretch or will it make it worse",
+        "general.soreness",
+    ),
+    # the closing question asks the area's stretch; a warm-up told before is story
+    (
+        "doing couch to 5k and my shins throb at the front even after the warm up walk. is there a stretch for them",
+        "shins.stretch",
+    ),
+    # a question first, by its time of day, with a body told after it
+    (
+        "anything calming before bed? my mind races and my shoulders are hunched up",
+        "routine.bedtime",
+    ),
+    # "what is going on" asks why, though the story says "part of the"
+    (
+        "cycling for years and lately my hamstrings tighten up halfway through a ride, mostly the upper part of the hamstring, left leg worse. what is going on with them?",
+        "hamstrings.why_tight",
+    ),
+    # the ask before its reason
+    ("can you remind me every day so i actually do it", "daily.on"),
+    ("ur actually pretty smart for a bot", "smalltalk.compliment"),
     ("stiff as a board when i wake up, anything quick i can do first thing?", "routine.morning"),
 ]
 
@@ -2986,6 +3009,16 @@ FOLLOW_UPS = [
     # after a tip, "these" are tips: asked for every day, the daily tips
     ("tip pls", "love it, can i get one of these every day", "daily.on"),
     ("tip pls", "is it fine to do it every day?", "general.every_day"),
+    # one more thing asked for by name after praise
+    ("i clench my jaw, any stretch", "cool. got a tip for today", "tip"),
+    # a correction of the area
+    ("what muscle is in my bum", "nah its more the front of my hip actually", "hip_flexors.what"),
+    # too hard after how to work towards a goal: the goal's routine, which starts easy
+    (
+        "how do i work towards the splits",
+        "too hard, my legs are nowhere near that",
+        "routine.splits",
+    ),
     # "once i'm back", "when i get home": after the activity, its cool-down
     (
         "warm up before my jog tonight",
