@@ -596,7 +596,12 @@ class Brain:
                 # "can u remind me every day so i dont slack": the ask, without the reason
                 # that outweighs it
                 again = self._reply(" ".join(head), context)
-                if again.kind != "fallback":
+                if again.kind in lexicon.STRETCHING_KINDS and (
+                    context.kind in lexicon.STRETCHING_KINDS
+                    or not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(head)
+                ):
+                    # in a talk about stretching, or naming it: "remind me every day to call
+                    # my mum so i don't forget" is no ask of ours
                     return again
             told = lexicon.thanks_then_told(analysis) or (
                 context.kind in ("stretch", "routine", "answer", "tip")

@@ -1105,6 +1105,13 @@ def test_routines_of_other_kinds_stay_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
 
 
+def test_a_reminder_of_something_else_before_its_reason_stays_declined(brain):
+    # the ask before its reason counts only about stretching
+    assert (
+        brain.reply("remind me every day to water the plants so i dont forget").kind == "fallback"
+    )
+
+
 @pytest.mark.parametrize(
     ("message", "answer"),
     [
@@ -2993,7 +3000,9 @@ OWN_WORDS = [
         "hamstrings.why_tight",
     ),
     # the ask before its reason
-    ("can you remind me every day so i actually do it", "daily.on"),
+    ("can you send me a stretch every day so i remember", "daily.on"),
+    # a setting told, then what to do, with no area named: the setting's routine
+    ("i sit at a computer 9 hours a day, what should i be doing", "routine.desk_break"),
     ("ur actually pretty smart for a bot", "smalltalk.compliment"),
     ("stiff as a board when i wake up, anything quick i can do first thing?", "routine.morning"),
 ]
@@ -3009,6 +3018,12 @@ FOLLOW_UPS = [
     # after a tip, "these" are tips: asked for every day, the daily tips
     ("tip pls", "love it, can i get one of these every day", "daily.on"),
     ("tip pls", "is it fine to do it every day?", "general.every_day"),
+    # the ask before its reason, in a talk about stretching
+    (
+        "how long until i can touch my toes",
+        "can you remind me every day so i actually do it",
+        "daily.on",
+    ),
     # one more thing asked for by name after praise
     ("i clench my jaw, any stretch", "cool. got a tip for today", "tip"),
     # a correction of the area
