@@ -522,6 +522,11 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
     ("message", "condition"),
     [
         ("is this safe with a herniated disc", "herniated_disc"),
+        # conditions people ask about that change the advice a little
+        ("got scoliosis, which stretches should i do", "scoliosis"),
+        ("does stretching help fibro? my whole body aches", "fibromyalgia"),
+        ("on blood pressure tablets, ok to do yoga stretches?", "high_blood_pressure"),
+        ("i have an umbilical hernia, is stretching ok", "hernia"),
         ("stretching with arthritis in my knees", "arthritis"),
         ("i'm hypermobile, should i stretch", "hypermobility"),
         ("had a knee replacement in may, what stretches", "knee_replacement"),
