@@ -2528,6 +2528,17 @@ class Brain:
             ask = replace(ask, topics=())
         area = self._area_of(ask)
         plan = context.plan if context.kind == "routine" else None
+        if (
+            plan is None
+            and ask.resize is not None
+            and context.kind == "answer"
+            and context.topic == GENERAL
+            and not ask.topics
+        ):
+            # "thats a lot lol, shorter one for weekdays?" after how to work towards the
+            # splits: the answer's own routine, in that length
+            own = self.pick.for_answer(context)
+            plan = Plan(own) if own is not None else None
         if plan is not None and not self.replies.sizer.can_build(plan):
             plan = None
         # "I am 80 and not steady, could they be done sitting in a chair?": a limit asked of

@@ -3028,6 +3028,8 @@ FOLLOW_UPS = [
     ("i clench my jaw, any stretch", "cool. got a tip for today", "tip"),
     # a correction of the area
     ("what muscle is in my bum", "nah its more the front of my hip actually", "hip_flexors.what"),
+    # a length asked after a general answer with its own routine: that routine, sized
+    ("how do i get my splits", "bit much, shorter one for weekdays?", "routine.splits"),
     # too hard after how to work towards a goal: the goal's routine, which starts easy
     (
         "how do i work towards the splits",
