@@ -1799,6 +1799,10 @@ SIGNS_IN_OWN_WORDS = [
         "my calf is swollen and hot, no clot on the scan but now its worse and my chest hurts",
         "red_flag.pulmonary_embolism",
     ),
+    # ankle circles under a desk are no ankle going over; a back that won't straighten
+    # after kneeling is no knee locking
+    ("on my feet all day and i keep rolling my ankles round under the desk, arches tight", None),
+    ("spent the day weeding on my knees, now my back won't straighten for a minute", None),
     # "worse" comparing one side with the other is no pain getting worse
     ("my calves have been tight for a few months when i run, right leg worse, why", None),
     ("knee pain for 6 weeks and it keeps getting worse", "red_flag.pain_not_improving"),
