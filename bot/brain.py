@@ -221,7 +221,10 @@ class Brain:
         """The reply to the question after a thank-you (`rest`, "thanks a lot. do i do it
         every day?"), when it is no miss; None otherwise. The thanks words count against the
         match of a short question."""
-        question = " ".join(rest) + ("?" if text.rstrip().endswith("?") else "")
+        # in a conversation, chat hedges go: "ok so how do i actually stretch it" asks the
+        # stretch, not how to stick to it
+        plain = lexicon.plainer(rest) if context.kind is not None else None
+        question = " ".join(plain or rest) + ("?" if text.rstrip().endswith("?") else "")
         asked = self._complained_of_first(self.matcher.analyse(question))
         reply = self._answer(question, asked, context)
         return None if reply.kind == "fallback" else reply
@@ -671,7 +674,9 @@ class Brain:
         look_alike = match.kind == "out_of_scope"
         if not others and areas == {match.topic} and not look_alike:
             return None  # the whole message is read about the area the question names
-        reply = self._reply(" ".join(head), context)
+        # the question keeps its mark: "stretch before a run or after?" asks, where
+        # "stretch before a run or after" may ask for a routine
+        reply = self._reply(" ".join(head) + ("?" if text[mark] == "?" else ""), context)
         topic = reply.context.topic
         if (
             reply.kind == "fallback"
@@ -734,6 +739,21 @@ class Brain:
         topic, aspect = key
         reply = self.replies.answer(topic, aspect, context, confidence=lexicon.CUE_CONFIDENCE)
         return self._with_conditions(reply, named, context)
+
+    def _routine_named_past_a_look_alike(self, match: Match, analysis: Analysis) -> str | None:
+        """The routine runner-up of a look-alike match, for a message that names stretching
+        and that routine's activity or time ("give me a 5 minute morning stretch thing to do
+        before coffee") and has none of the look-alike's word pairs. None otherwise."""
+        if match.kind != "out_of_scope" or analysis.topics:
+            return None
+        words = analysis.corrected
+        if lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words) or self.wants.other_sense(match, analysis):
+            return None
+        named = self.pick.activities_in(words)
+        return next(
+            (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
+            None,
+        )
 
     def _stiff_in_the_morning(self, analysis: Analysis) -> bool:
         """Whether a message nothing else understood complains, naming no area, of how it
@@ -1814,8 +1834,11 @@ class Brain:
                 and not lexicon.REACH_WORDS.isdisjoint(words[max(0, first_start - 4) : first_start])
             )
         )
+        # "the outside of my thigh from the hip down to the knee feels like a tight cable":
+        # the areas that bound the first one's extent are said of with it
+        reach_end = lexicon.extent_end(words, spans, first_end)
         if any(
-            first_start - lexicon.COMPLAINT_AFTER <= start <= first_end + lexicon.COMPLAINT_AFTER
+            first_start - lexicon.COMPLAINT_AFTER <= start <= reach_end + lexicon.COMPLAINT_AFTER
             and (not placed or (cue == "complaint" and first_end <= start < second))
             for start, cue in found
         ):
@@ -2982,6 +3005,11 @@ class Brain:
             # "u got a tip so i actually remember to do this": a tip asked about a subject
             # named, as "any beginner tips?" is: that answer's advice
             accepted = True
+        named_routine = self._routine_named_past_a_look_alike(match, analysis)
+        if named_routine is not None:
+            # "morning stretch to do before coffee" read like "morning coffee": the routine
+            # the message names, with "stretch" and none of the look-alike's word pairs
+            match, accepted = replace(match, kind="routine", key=named_routine), True
         if (
             accepted
             and match.kind == GENERAL
@@ -3120,15 +3148,22 @@ class Brain:
                 GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
             )
         if (
-            accepted
+            (accepted or match.kind == "routine")
             and (
-                (match.kind == GENERAL and match.key in lexicon.ASKED_OF_SORENESS)
+                (accepted and match.kind == GENERAL and match.key in lexicon.ASKED_OF_SORENESS)
                 or (
-                    # asked whether to stretch ("should i stretch or rest"), not for stretches
+                    # asked whether to stretch ("should i stretch or rest"), not for stretches;
+                    # a session's cool-down the intent layer is unsure of too
                     match.kind == "routine"
                     and lexicon.ROUTINE_WORDS.isdisjoint(words)
                     and not lexicon.warm_ups_named(analysis.corrected)
-                    and "asks_when" in self.cues.read(analysis.corrected)
+                    and (
+                        "asks_when" in self.cues.read(analysis.corrected)
+                        # "will stretching make it go away quicker or is that a myth"
+                        or self.wants.asks_if_stretching_helps_it(
+                            analysis.corrected[analysis.pieces()[-1][0] :]
+                        )
+                    )
                     and "asks_stretch" not in self.cues.read(analysis.corrected)
                 )
             )

@@ -939,7 +939,12 @@ IDIOM_WORD = "footing"
 
 def idiom_span(words: Sequence[str], start: int) -> bool:
     """Whether the area named at `start` is the feet of a saying ("not steady on my feet",
-    "back on my feet"), not the feet themselves."""
+    "back on my feet"), the second back of "back to back" ("three shifts back to back") or the
+    neck of "a pain in the neck", not the area itself."""
+    if words[start] == "back" and tuple(words[max(0, start - 2) : start]) == ("back", "to"):
+        return True
+    if words[start] == "neck" and tuple(words[max(0, start - 3) : start]) == ("pain", "in", "the"):
+        return True
     if words[start] != "feet" or start < 3:
         return False
     return (
@@ -2255,6 +2260,10 @@ _REASON_PAIRS = frozenset({("so", "i"), ("so", "that"), ("so", "my"), ("so", "we
 REASON_HEAD_WORDS = 3
 
 
+#: words that open a request as plainly as a question mark ends one
+ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
+
+
 def before_its_reason(words: Sequence[str]) -> list[str] | None:
     """The words before a reason that closes a message ("can you remind me every day so i
     do not slack" -> "can you remind me every day"), or None when no reason follows an ask
@@ -2360,6 +2369,27 @@ def aimed(words: Sequence[str]) -> bool:
         and any(w == TOPIC_TOKEN or w in POINTING_WORDS for w in words[i + 1 : i + 1 + AIM_REACH])
         for i, word in enumerate(words)
     )
+
+
+#: how far "from" may stand after an area, and the area that ends its extent after "from"
+EXTENT_REACH = 2
+EXTENT_SPAN = 8
+_EXTENT_TO = frozenset({"to", "into", "till", "until"})
+
+
+def extent_end(words: Sequence[str], spans: Sequence[tuple[int, int, str]], end: int) -> int:
+    """Where an area's extent ends, when one follows the area that ends at `end`: "the
+    outside of my thigh from the hip down to the knee" runs on to "knee". `end` otherwise."""
+    opening = words[end : end + EXTENT_REACH]
+    if "from" not in opening:
+        return end
+    at = end + opening.index("from")
+    ends = [
+        s_end
+        for s_start, s_end, _topic in spans
+        if at < s_start <= at + EXTENT_SPAN and not _EXTENT_TO.isdisjoint(words[at:s_start])
+    ]
+    return ends[0] if ends else end
 
 
 def owned(words: Sequence[str], start: int, end: int) -> bool:
@@ -2520,7 +2550,9 @@ DISPUTE_PAIRS = frozenset(
     }
 )
 DISPUTE_WORDS = frozenset(
-    {"confused", "confusing", "true", "myth", "right", "correct", "legit", "wrong", "accurate"}
+    """confused confusing true myth right correct legit wrong accurate argue argues arguing
+    argued argument arguments debate debates debating disagree disagrees disagreeing
+    contradictory conflicting""".split()
 )
 
 

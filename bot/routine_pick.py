@@ -307,10 +307,18 @@ class RoutinePicker:
         warm-up or cool-down. None for anything else."""
         start = analysis.pieces()[-1][0]
         last = analysis.corrected[start:]
+        # "give me something quick for the rest stops so my back and legs dont seize up":
+        # the areas of the reason after the ask are what it is for, not what it asks
+        last = tuple(lexicon.before_its_reason(last) or last)
+        asked_end = start + len(last)
         if (
             not start
-            or not ("?" in analysis.text or last[0] in lexicon.QUESTION_STARTS)
-            or any(s >= start for s, _e, _topic in analysis.spans)  # an area in the question
+            or not (
+                "?" in analysis.text
+                or last[0] in lexicon.QUESTION_STARTS
+                or last[0] in lexicon.ASKING_OPENERS  # "give me something quick for ..."
+            )
+            or any(start <= s < asked_end for s, _e, _topic in analysis.spans)  # an area asked
         ):
             return None
         cues = self.cues.read(last)
@@ -340,7 +348,7 @@ class RoutinePicker:
         if settings:
             # asked with a question mark: "..., what can i do at my desk without looking weird"
             # asks for the aching area's stretch
-            if "?" not in analysis.text:
+            if "?" not in analysis.text and last[0] not in lexicon.ASKING_OPENERS:
                 return None
             return settings[0] if len(settings) == 1 else None
         # what to do before or after an activity, not which stretch ("what stretch should i do

@@ -3001,6 +3001,40 @@ OWN_WORDS = [
     ),
     # the ask before its reason
     ("can you send me a stretch every day so i remember", "daily.on"),
+    # "back to back" is no back; the area is the calves
+    (
+        "nurse here, twelve hour shifts back to back, the backs of my lower legs feel like rocks by the end. what causes that?",
+        "calves.why_tight",
+    ),
+    # the areas bounding an extent are said of with the first: the outside of the thigh
+    (
+        "the outside of my left thigh from the hip down to the knee is tight as a drum after cycling, can that be stretched?",
+        "it_band.stretch",
+    ),
+    # a question first keeps its question mark
+    ("stretch before or after a run? my club keeps arguing about it", "general.before_after"),
+    # whether stretching helps soreness the intent layer read as a session's cool-down
+    (
+        "absolutely wrecked three days after leg day. will stretching make it go away faster?",
+        "general.soreness",
+    ),
+    ("i get cracks and pops in my back when i stretch, is that bad", "general.joint_noises"),
+    (
+        "i start stretching every january and give up after a week, how do people keep it up",
+        "general.habit",
+    ),
+    # "stretch" and the morning, past the look-alike "morning coffee"
+    ("quick morning stretch thing to do before my coffee?", "routine.morning"),
+    ("can i ask my boss for flexible working hours", "fallback"),
+    # a request for a setting, with the areas it is for told after "so"
+    (
+        "camping trip this weekend, 5 hours in the car. give me something for the stops so my back doesnt seize",
+        "routine.road_trip",
+    ),
+    (
+        "my hand went totally dead cos i slept on it, fine after i shook it out",
+        "general.pins_and_needles",
+    ),
     # a setting told, then what to do, with no area named: the setting's routine
     ("i sit at a computer 9 hours a day, what should i be doing", "routine.desk_break"),
     ("ur actually pretty smart for a bot", "smalltalk.compliment"),
@@ -3023,6 +3057,12 @@ FOLLOW_UPS = [
         "how long until i can touch my toes",
         "can you remind me every day so i actually do it",
         "daily.on",
+    ),
+    # chat hedges after an acknowledgement go: the stretch asked for
+    (
+        "why is my lower back always tight?",
+        "ok so how do i actually stretch it",
+        "lower_back.stretch",
     ),
     # one more thing asked for by name after praise
     ("i clench my jaw, any stretch", "cool. got a tip for today", "tip"),

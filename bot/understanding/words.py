@@ -102,7 +102,9 @@ def _deletes(word: str) -> set[str]:
 #: endings before which a plural takes "-es"
 _ES_AFTER = ("ses", "xes", "zes", "ches", "shes")
 #: words between "back of" and the area it is part of ("the back of my calf")
-_PART_OWNERS = frozenset({"my", "the", "your", "his", "her", "their", "our", "both", "each"})
+_PART_OWNERS = frozenset(
+    {"my", "the", "your", "his", "her", "their", "our", "both", "each", "left", "right"}
+)
 #: words after "back" that make it "again" or "returning" ("back to the gym", "back the next
 #: day", "back into running"), when no owner comes before it
 _AFTER_BACK_AGAIN = frozenset(
@@ -335,6 +337,8 @@ class Canonicaliser:
             return True  # "shoulders pulled up and back", "forwards or back"
         if tuple(words[at + 1 : at + 3]) == ("and", "forth"):
             return True  # "rocking back and forth"
+        if tuple(words[max(0, at - 2) : at]) == ("back", "to"):
+            return True  # "three shifts back to back"
         return at + 1 < len(words) and words[at + 1] in _AFTER_BACK_AGAIN
 
     def _part_of_area(self, words: Sequence[str], at: int) -> bool:
