@@ -937,6 +937,10 @@ def suspected_area(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
 IDIOM_WORD = "footing"
 
 
+#: "... is a pain in the neck" says something is annoying; "have a pain in the neck" is pain
+_PAIN_IDIOM_BE = frozenset({"is", "was", "are", "were", "be", "being", "such"})
+
+
 def idiom_span(words: Sequence[str], start: int) -> bool:
     """Whether the area named at `start` is the feet of a saying ("not steady on my feet",
     "back on my feet"), the second back of "back to back" ("three shifts back to back") or the
@@ -944,7 +948,11 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
     if words[start] == "back" and tuple(words[max(0, start - 2) : start]) == ("back", "to"):
         return True
     if words[start] == "neck" and tuple(words[max(0, start - 3) : start]) == ("pain", "in", "the"):
-        return True
+        # "this meeting is a real pain in the neck", not "i have a pain in the neck"
+        for a in (start - 4, start - 5):  # "is a pain", "is a real pain"
+            if a > 0 and words[a] == "a" and words[a - 1] in _PAIN_IDIOM_BE:
+                return True
+        return False
     if words[start] != "feet" or start < 3:
         return False
     return (

@@ -3035,6 +3035,9 @@ OWN_WORDS = [
         "my hand went totally dead cos i slept on it, fine after i shook it out",
         "general.pins_and_needles",
     ),
+    # "is a pain in the neck" is annoying; a pain in the neck itself is the neck's
+    ("remembering to stretch daily is a real pain in the neck", "general.habit"),
+    ("what helps a pain in the neck from sleeping funny", "neck.stretch"),
     # a setting told, then what to do, with no area named: the setting's routine
     ("i sit at a computer 9 hours a day, what should i be doing", "routine.desk_break"),
     ("ur actually pretty smart for a bot", "smalltalk.compliment"),
