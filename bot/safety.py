@@ -420,6 +420,10 @@ class SafetyRules:
         Patterns are numbered most urgent first, so the first one complete is the answer."""
         by_key = self._by_key
         candidates = sorted({p for key in known for p in by_key.get(key, ())})
+        # a message that tells no symptom of its own ("other leg" after a calf stretch) keeps
+        # what kept a red flag quiet in the conversation ("always rock hard the day after a
+        # run")
+        only_areas = known is not found and self._told_keys.isdisjoint(found)
         for p_index in candidates:
             pattern = self._patterns[p_index]
             flag = self._flags[pattern.flag]
@@ -430,7 +434,7 @@ class SafetyRules:
             if (
                 all(not group.isdisjoint(known) for group in pattern.groups)
                 and (known is found or any(not g.isdisjoint(found) for g in pattern.groups))
-                and self._unless[pattern.flag].isdisjoint(found)
+                and self._unless[pattern.flag].isdisjoint(known if only_areas else found)
             ):
                 return flag
         return None

@@ -818,6 +818,12 @@ def test_a_red_flag_is_not_raised_again_by_a_reply_that_says_nothing_new(brain: 
         ),
         # a thing after an area is not read as the area
         ("why is my neck stiff", "my phone is broken", None),
+        # a side asked for keeps what kept the first message quiet ("always ... after a run")
+        (
+            "my calves are always rock hard the day after a run, pressing on them hurts. stretch?",
+            "and the other leg",
+            None,
+        ),
         # one calf bigger than the other after an operation: a clot until shown otherwise
         (
             "calves cramp at night, what stretch",
