@@ -1168,10 +1168,17 @@ class Brain:
                 done = say.routine_done(context.plan, context)
             if done is not None:  # "done. what now" after the desk break: well done, and next
                 return done
+        # "before or after?" asks when, not for the other end's routine; "they click when i
+        # squat, bad?" names a subject of its own
+        choice = {"before", "after"} <= set(words)
         twin = (
-            self.pick.twin(analysis, context)
-            or self.pick.swapped(analysis, context)
-            or self.pick.end_of_told_activity(analysis, context)
+            None
+            if choice or self.wants.subjects_named(words)
+            else (
+                self.pick.twin(analysis, context)
+                or self.pick.swapped(analysis, context)
+                or self.pick.end_of_told_activity(analysis, context)
+            )
         )
         if twin is not None:  # "and for after the match?" after the football warm-up
             return say.routine(kb.routines[twin], context)  # "what about cycling" after a run's
@@ -1184,6 +1191,12 @@ class Brain:
         step = self._typed_step(words, context) or self._step_named(words, analysis, context)
         if step is not None:  # "next" after a routine: its steps one by one
             return step
+        goal = self._goal_timeline_asked(analysis, context)
+        if goal is not None:  # "realistically how long" after the splits routine
+            return say.answer(GENERAL, goal, context)
+        setting = self._setting_talked_of(analysis, context)
+        if setting is not None:  # "what can i do in the car at red lights" after the drive
+            return say.routine(kb.routines[setting], context)
         remembered = self._remembered_warm_up(analysis, context)
         if remembered is not None:  # "then whats a pregame warmup" after talk of soccer
             return say.routine(kb.routines[remembered], context)
@@ -1419,9 +1432,12 @@ class Brain:
             # "what is that muscle again" asks what it is (below)
             and not ("what" in cues and not lexicon.BODY_WORDS.isdisjoint(words))
             and len(words) <= lexicon.MOVE_MAX_WORDS + lexicon.AGAIN_REASON_WORDS
+            # "any warm up for footy so it doesnt happen again": a new ask, its reason after
+            and not lexicon.warm_ups_named(words)
+            and not lexicon.has_pair(words, lexicon.HAPPEN_AGAIN)
         ):
             # "can you show me that again, i lost it": a reason may follow the ask
-            again = self._again(context, words)
+            again = self._again(context, words, analysis.topics)
             if again is not None:
                 return again
         # the words after a thank-you in front ("cheers, can i do it every hour?")
@@ -1487,9 +1503,16 @@ class Brain:
         about_routines = context.kind == "routine" or (
             context.kind == "answer" and context.topic == GENERAL
         )
-        if about_routines and (
-            (lexicon.WARM_WORDS | lexicon.COOL_WORDS).intersection(words)
-            or ("one" in words and len(words) <= lexicon.MOVE_MAX_WORDS)  # "and one for bedtime?"
+        if (
+            about_routines
+            and (
+                (lexicon.WARM_WORDS | lexicon.COOL_WORDS).intersection(words)
+                or (
+                    "one" in words and len(words) <= lexicon.MOVE_MAX_WORDS
+                )  # "and one for bedtime?"
+            )
+            # "is static stretching before a run bad?" asks a subject of its own
+            and not self.wants.subjects_named(words)
         ):
             activity = self.pick.for_activity(analysis, asked=True) or self.pick.for_time(words)
             if activity is not None:
@@ -1504,7 +1527,7 @@ class Brain:
         muscle_asked = not lexicon.BODY_WORDS.isdisjoint(words) or "called" in words
         if "again" in cues and not (asks_what and muscle_asked):
             # "again" is a repeat, not "what is that muscle again"
-            again = self._again(context, words)
+            again = self._again(context, words, analysis.topics)
             if again is not None:
                 return again
         if area and asks_what and (pointing or muscle_asked):
@@ -2428,6 +2451,49 @@ class Brain:
         said = [f", {w}" if i in starts else f" {w}" for i, w in enumerate(rest)]
         return self._reply("".join(said).strip() + mark, context)
 
+    def _goal_timeline_asked(self, analysis: Analysis, context: Context) -> str | None:
+        """After the routine for a goal (the splits, touching the toes), a short question how
+        long it takes ("realistically how long", "how long will it take"): the goal's answer,
+        which gives the timeline; after that answer, the answer on how long flexibility takes.
+        None otherwise."""
+        words = analysis.corrected
+        if (
+            ("how", "long") not in zip(words, words[1:], strict=False)
+            or not lexicon.HOLD_WORDS.isdisjoint(words)
+            or analysis.topics
+            or len(words) > lexicon.MOVE_MAX_WORDS
+        ):
+            return None
+        if context.kind == "routine" and context.routine:
+            return next(
+                (
+                    g
+                    for g in sorted(lexicon.TIMELINE_GOALS)
+                    if self.pick.for_general(g) == context.routine
+                    and (GENERAL, g) in self.kb.answers
+                ),
+                None,
+            )
+        if context.kind == "answer" and context.general_answer in lexicon.TIMELINE_GOALS:
+            timeline = (GENERAL, lexicon.FLEXIBILITY_TIMELINE)
+            return lexicon.FLEXIBILITY_TIMELINE if timeline in self.kb.answers else None
+        return None
+
+    def _setting_talked_of(self, analysis: Analysis, context: Context) -> str | None:
+        """The routine of the one setting the conversation named (a drive, a flight, a desk),
+        for a question what to do at a place in it that names no area: "what can i do in the
+        car at red lights lol" after "driving 7 hours tomorrow ... my back always kills".
+        None otherwise."""
+        settings = [r for r in context.activities if r in lexicon.SETTING_ROUTINES]
+        words = analysis.corrected
+        if len(settings) != 1 or analysis.topics or lexicon.SETTING_PLACES.isdisjoint(words):
+            return None
+        if not lexicon.PRONOUNS_BACK.isdisjoint(words):
+            return None  # "one for it i can do by the car": the area's stretch
+        if not self.cues.read(words) & {"request", "asks_stretch"}:
+            return None
+        return settings[0]
+
     def _remembered_warm_up(self, analysis: Analysis, context: Context) -> str | None:
         """A warm-up or cool-down asked for with no activity named, in a conversation about
         one ("tight adductors from soccer" ... "then whats a pregame warmup"): that activity's
@@ -2498,10 +2564,16 @@ class Brain:
                 return self.replies.variant(stretch, which, context)
         return self.replies.stretch(stretch, stretch.topics[0], context)
 
-    def _again(self, context: Context, words: Sequence[str] = ()) -> Reply | None:
+    def _again(
+        self, context: Context, words: Sequence[str] = (), topics: Sequence[str] = ()
+    ) -> Reply | None:
         """The last stretch, routine or answer once more; "show me the stretch again" after an
-        answer, the stretch shown last (or the area's)."""
+        answer, the stretch shown last (or the area's); "which one was for my lower back
+        again" after the upper back's, the stretch for the area it names (`topics`)."""
         kb, say = self.kb, self.replies
+        named = {t for t in topics if t not in (GENERAL, context.topic)}
+        if len(named) == 1 and (area := named.pop()) in kb.topics:
+            return say.stretch_for_topic(area, context)
         if context.kind != "stretch" and not lexicon.STRETCH_NOUNS.isdisjoint(words):
             if context.stretch in kb.stretches:
                 shown = kb.stretches[context.stretch]
@@ -3034,7 +3106,7 @@ class Brain:
             match = replace(match, key=self.wants.subject_named_instead(match.key, match, analysis))
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_METHOD_GENERAL:
             # a way of stretching or a choice of time needs its name, else a runner-up
-            match = self._named_method_or_runner(match, analysis)
+            match = self._named_method_or_runner(match, analysis, context)
         if accepted and match.kind == "general" and match.key in lexicon.NAMED_ONLY_GENERAL:
             # an answer about one sensation needs it named ("i grind my teeth at night" is
             # no cramp, though cramps come at night too)
@@ -3297,6 +3369,16 @@ class Brain:
             if general_before and context.stretch and "complaint" in self.cues.read(words):
                 # "and neck? that gets tight too" after how long to hold the jaw stretch: the
                 # neck's stretch, as the conversation was about stretches
+                return say.stretch_for_topic(
+                    topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
+                )
+            if (
+                context.kind == "answer"
+                and context.intent
+                and not lexicon.ONE_FOR_WORDS.isdisjoint(analysis.corrected)
+            ):
+                # "and for my shoulders?", "calf one too?" after an answer: something to do
+                # for them, a stretch
                 return say.stretch_for_topic(
                     topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
                 )
@@ -3782,12 +3864,17 @@ class Brain:
             return match
         return replace(match, key=lexicon.WHOLE_BODY_ROUTINE)
 
-    def _named_method_or_runner(self, match: Match, analysis: Analysis) -> Match:
+    def _named_method_or_runner(self, match: Match, analysis: Analysis, context: Context) -> Match:
         """`match`, an answer about one way of stretching or one choice of time, when the
         message names it; else its first runner-up that is a general answer that needs no
         name or, for a choice of time, a routine ("should i stretch at night": the bedtime
-        one), or the match itself when there is none."""
+        one), or the match itself when there is none. In a talk about stretching, the
+        stretching goes without saying ("morning or night better" after how often)."""
         words = analysis.corrected
+        if context.kind in lexicon.STRETCHING_KINDS and self.wants.names_subject(
+            match.key, (*words, "stretching")
+        ):
+            return match
         if self.wants.names_subject(match.key, words):
             return match
         for kind, key, _topic in match.alternatives:

@@ -1886,7 +1886,8 @@ def one_tip_now(words: Sequence[str]) -> bool:
 SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
 #: places within a setting where a question asks what to do: "what can i do in my seat"
 SETTING_PLACES = frozenset(
-    "seat seats aisle stops stop station services layover gate cubicle desk chair".split()
+    """seat seats aisle stops stop station services layover gate cubicle desk chair car lights
+    traffic plane""".split()
 )
 
 
@@ -2268,6 +2269,10 @@ _REASON_PAIRS = frozenset({("so", "i"), ("so", "that"), ("so", "my"), ("so", "we
 REASON_HEAD_WORDS = 3
 
 
+#: "so it doesnt happen again": "again" of a thing to prevent, not "show me that again"
+HAPPEN_AGAIN = frozenset({("happen", "again"), ("happens", "again"), ("again", "tomorrow")})
+#: after an answer, "and for my shoulders?" or "calf one too?" asks for something to do
+ONE_FOR_WORDS = frozenset({"for", "one"})
 #: words that open a request as plainly as a question mark ends one
 ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
 

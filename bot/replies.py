@@ -23,6 +23,9 @@ from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, MIN_STEP_SECONDS, Sized, Si
 from bot.timer import Hold, View, one_sided
 from bot.understanding import Match
 
+#: the kinds of reply a talk about stretching is in: small talk in the middle keeps them
+_TALK_KINDS = frozenset({"answer", "stretch", "routine", "tip"})
+
 ASPECT_ORDER = ("what", "why_tight", "when")
 ASPECT_LABELS = {
     "what": "What is it?",
@@ -1154,8 +1157,18 @@ class Replies:
             (Block("para", line),),
             confidence=confidence,
             actions=(self.cooldown_button, self.tip_button),
-            context=replace(context, kind="smalltalk", intent=f"smalltalk.{key}"),
+            context=self._after_smalltalk(context, key),
         )
+
+    @staticmethod
+    def _after_smalltalk(context: Context, key: str) -> Context:
+        """The conversation after a small-talk line. A line in the middle of a talk about
+        stretching ("wait are you a real person" after a desk routine) keeps what the talk
+        was about, so that "ok and my wrists?" next goes on from it; a greeting or goodbye
+        ends it."""
+        if context.kind in _TALK_KINDS and key not in ("greeting", "goodbye"):
+            return context
+        return replace(context, kind="smalltalk", intent=f"smalltalk.{key}")
 
     # ------------------------------------------------------------------ not understood
 

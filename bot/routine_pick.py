@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase
 from bot.replies import COOLDOWN
-from bot.reply import Context, Plan
+from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Plan
 from bot.understanding import STOPWORDS, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex
 from bot.understanding.sizes import SizeAsk
@@ -167,7 +167,14 @@ class RoutinePicker:
                 not self.activities_in(ask.rest) or (routine and rest.key != setting[0])
             ):
                 return Plan(setting[0])
-        return Plan(rest.key) if routine else None
+        if not routine:
+            # "what if i only have 2 mins between lectures": the setting the rest names, for
+            # a routine's length (not "on my feet 7 hours a day", "a 2 hour stretch of road")
+            if ask.minutes is None or not MIN_MINUTES <= ask.minutes <= MAX_MINUTES:
+                return None
+            told = [r for r in self.activities_in(ask.rest) if r in lexicon.SETTING_ROUTINES]
+            return Plan(told[0]) if len(told) == 1 else None
+        return Plan(rest.key)
 
     def twin(self, analysis: Analysis, context: Context) -> str | None:
         """After a warm-up, a message that opens by asking about after ("and for after the

@@ -733,8 +733,10 @@ class WantReader:
             return False  # "is it serious" after the lower back: no choice of time
         # stretching named, or the conversation is about it ("how many minutes a day is
         # enough" after a stretch)
+        # ... not in a look-alike's words ("a stretch mark cream")
+        other = {w for pair in self.matcher.look_alike_pairs(analysis.words) for w in pair}
         if (
-            not lexicon.STRETCHING_WORDS.intersection(words)
+            not lexicon.STRETCHING_WORDS.intersection(words) - other
             and context.kind not in lexicon.STRETCHING_KINDS
         ):
             return False

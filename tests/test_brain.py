@@ -3067,6 +3067,42 @@ FOLLOW_UPS = [
         "ok so how do i actually stretch it",
         "lower_back.stretch",
     ),
+    # "before or after?" asks when, whatever activity the talk named
+    ("my forearms get tight playing squash", "before or after?", "general.before_after"),
+    # "for my X" or "an X one" after an answer asks something to do for it
+    ("why are my forearms so tight", "and for my shoulders?", "shoulders.stretch"),
+    ("why do my ankles feel tight", "fair enough. calf one too?", "calves.stretch"),
+    # a new ask whose reason has "again" in it
+    (
+        "groin is tight after football",
+        "any warm up for footy so it doesnt happen again",
+        "routine.warmup_soccer",
+    ),
+    # a place in the setting the talk named
+    (
+        "long drive tomorrow and my back always kills after",
+        "what can i do in the car at traffic lights",
+        "routine.road_trip",
+    ),
+    # a subject of its own after a routine
+    ("warm up for basketball", "my knees click when i squat, bad?", "general.joint_noises"),
+    (
+        "warm up for a run",
+        "is static stretching before a run bad? read that somewhere",
+        "general.before_after",
+    ),
+    # the stretching goes without saying in a talk about it
+    ("how often should i stretch", "morning or night better", "general.time_of_day"),
+    # how long after a goal's routine: the goal's answer, which gives the timeline
+    ("splits routine", "realistically how long", "general.splits"),
+    # "which one was for my X again" is that area's
+    ("neck stretch", "which one was for my lower back again", "lower_back.stretch"),
+    ("neck stretch", "wish me luck", "smalltalk.goodbye"),
+    (
+        "why is stretching good for stress",
+        "what if i only have 2 mins between lectures",
+        "routine.desk_break",
+    ),
     # one more thing asked for by name after praise
     ("i clench my jaw, any stretch", "cool. got a tip for today", "tip"),
     # a correction of the area
@@ -3673,6 +3709,19 @@ def test_another_after_a_general_answer_is_for_the_stretch_shown_before(brain):
 def test_and_after_why_an_area_gets_tight_gives_its_stretch(brain):
     _why, carry_on = converse(brain, "why are my shoulders always so tight", "and?")
     assert carry_on.kind == "stretch" and carry_on.topic == "shoulders"
+
+
+def test_small_talk_in_the_middle_keeps_the_kind_of_reply(brain):
+    # after a stretch, a compliment, then another area: that area's stretch, as if the small
+    # talk had not come between
+    _card, thanks, hips = converse(
+        brain,
+        "glute stretch please",
+        "haha ur actually helpful for a bot",
+        "ok and my hip flexors?",
+    )
+    assert thanks.kind == "smalltalk"
+    assert hips.intent == "hip_flexors.stretch"
 
 
 def test_another_after_small_talk_is_for_the_area_before(brain):

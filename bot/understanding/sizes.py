@@ -311,8 +311,8 @@ def _tells_of_something_else(after: Sequence[str], unit: str = "") -> bool:
     glued = _GLUED.fullmatch(unit) if unit[:1].isdigit() else None
     minutes = UNITS.get(glued[2] if glued else unit) == 1
     for i, word in enumerate(after):
-        if word in _STRETCH_FIRST:
-            return False
+        if word in _STRETCH_FIRST or word == "between":
+            return False  # "2 mins between lectures": the gap they leave
         if word in _TOLD_OF:
             return not (minutes and word == "day" and i > 0 and after[i - 1] in _EACH)
     return False
