@@ -718,6 +718,14 @@ class Brain:
                 # that make it worse": soreness after a session, and what helps it
                 yield GENERAL, lexicon.SORENESS
             yield GENERAL, lexicon.PAIN_ANSWER  # "the stretches make my back worse"
+        if (
+            lexicon.TENSION_HEADACHE in self.wants.subjects_named(words)
+            and set(analysis.topics) <= lexicon.TENSION_AREAS
+            and "asks_stretch" not in self.cues.read(words)
+        ):
+            # "shoulders up by my ears and a headache most afternoons": the headache the tight
+            # neck and shoulders bring, which their answer does not speak of
+            yield GENERAL, lexicon.TENSION_HEADACHE
         felt = self._sensation_in_a_stretch_asked(analysis)
         if felt is not None:  # "when i stretch my calves i get a cramp in my foot, why"
             yield GENERAL, felt
@@ -1363,7 +1371,7 @@ class Brain:
         # "too hard lol my legs dont go anywhere near that" after how to work towards the
         # splits: the answer's routine, which starts from where the person is
         asks_a_way_in = (
-            "easier" in cues
+            bool(cues & {"easier", "harder"})  # "meh too easy" after how to touch the toes
             and context.kind == "answer"
             and context.topic == GENERAL
             and not analysis.topics

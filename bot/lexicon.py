@@ -2269,6 +2269,10 @@ _REASON_PAIRS = frozenset({("so", "i"), ("so", "that"), ("so", "my"), ("so", "we
 REASON_HEAD_WORDS = 3
 
 
+#: headaches from a tight neck and shoulders, and the areas that bring them (a jaw told
+#: with one keeps its own answer, which speaks of clenching and headaches)
+TENSION_HEADACHE = "tension_headache"
+TENSION_AREAS = frozenset({GENERAL, "neck", "shoulders", "upper_back"})
 #: "so it doesnt happen again": "again" of a thing to prevent, not "show me that again"
 HAPPEN_AGAIN = frozenset({("happen", "again"), ("happens", "again"), ("again", "tomorrow")})
 #: after an answer, "and for my shoulders?" or "calf one too?" asks for something to do

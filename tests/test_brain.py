@@ -3001,6 +3001,11 @@ OWN_WORDS = [
     ),
     # the ask before its reason
     ("can you send me a stretch every day so i remember", "daily.on"),
+    # a tight neck or shoulders told with the headaches they bring: the tension headache
+    (
+        "deadlines are killing me, my neck is stiff and i get a headache most afternoons",
+        "general.tension_headache",
+    ),
     # "back to back" is no back; the area is the calves
     (
         "nurse here, twelve hour shifts back to back, the backs of my lower legs feel like rocks by the end. what causes that?",
@@ -3067,6 +3072,8 @@ FOLLOW_UPS = [
         "ok so how do i actually stretch it",
         "lower_back.stretch",
     ),
+    # too easy after how to work towards a goal: the goal's routine
+    ("cant touch my toes, stiff as a board", "meh too easy", "routine.toe_touch"),
     # "before or after?" asks when, whatever activity the talk named
     ("my forearms get tight playing squash", "before or after?", "general.before_after"),
     # "for my X" or "an X one" after an answer asks something to do for it
