@@ -722,6 +722,7 @@ class Brain:
             lexicon.TENSION_HEADACHE in self.wants.subjects_named(words)
             and set(analysis.topics) <= lexicon.TENSION_AREAS
             and "asks_stretch" not in self.cues.read(words)
+            and lexicon.STRETCH_NOUNS.isdisjoint(words)  # "..., stretch?" asks the stretch
         ):
             # "shoulders up by my ears and a headache most afternoons": the headache the tight
             # neck and shoulders bring, which their answer does not speak of
