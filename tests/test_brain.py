@@ -3072,6 +3072,8 @@ FOLLOW_UPS = [
         "ok so how do i actually stretch it",
         "lower_back.stretch",
     ),
+    # "much better" in front: the area told after it, as after a stretch
+    ("hamstring stretch", "much better. quads feel tight too", "quadriceps.stretch"),
     # too easy after how to work towards a goal: the goal's routine
     ("cant touch my toes, stiff as a board", "meh too easy", "routine.toe_touch"),
     # "before or after?" asks when, whatever activity the talk named
