@@ -1519,6 +1519,12 @@ class Brain:
                 or (
                     "one" in words and len(words) <= lexicon.MOVE_MAX_WORDS
                 )  # "and one for bedtime?"
+                # "can i do this at night" after the morning routine
+                or (
+                    context.kind == "routine"
+                    and not lexicon.POINTING_WORDS.isdisjoint(words)
+                    and not set(lexicon.TIME_ROUTINES).isdisjoint(words)
+                )
             )
             # "is static stretching before a run bad?" asks a subject of its own
             and not self.wants.subjects_named(words)

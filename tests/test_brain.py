@@ -3076,6 +3076,9 @@ FOLLOW_UPS = [
     ("hamstring stretch", "much better. quads feel tight too", "quadriceps.stretch"),
     # too easy after how to work towards a goal: the goal's routine
     ("cant touch my toes, stiff as a board", "meh too easy", "routine.toe_touch"),
+    # after a routine: its limits and length in more words, and the night's own routine
+    ("morning routine pls", "i dont have time for all that", "routine.morning"),
+    ("morning routine pls", "can i do this at night", "routine.bedtime"),
     # "before or after?" asks when, whatever activity the talk named
     ("my forearms get tight playing squash", "before or after?", "general.before_after"),
     # "for my X" or "an X one" after an answer asks something to do for it
@@ -3718,6 +3721,16 @@ def test_another_after_a_general_answer_is_for_the_stretch_shown_before(brain):
 def test_and_after_why_an_area_gets_tight_gives_its_stretch(brain):
     _why, carry_on = converse(brain, "why are my shoulders always so tight", "and?")
     assert carry_on.kind == "stretch" and carry_on.topic == "shoulders"
+
+
+def test_skipping_the_floor_ones_keeps_the_routine_without_them(brain):
+    _routine, reply = converse(brain, "morning routine pls", "skip the floor ones")
+    assert reply.intent == "routine.morning" and "no_floor" in reply.context.limits
+
+
+def test_no_time_for_all_that_is_the_shorter_version(brain):
+    _routine, reply = converse(brain, "morning routine pls", "i dont have time for all that")
+    assert reply.context.plan is not None and reply.context.plan.length == "short"
 
 
 def test_small_talk_in_the_middle_keeps_the_kind_of_reply(brain):
