@@ -1217,6 +1217,24 @@ class Brain:
             # "and?", "so?" after why an area gets tight: what to do about it; after a
             # stretch: the next one
             return say.stretch_for_topic(context.topic, context)
+        if (
+            context.kind == "answer"
+            and context.topic not in (None, GENERAL)
+            and not analysis.topics
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and not self.wants.subjects_named(words)
+            and lexicon.TIP_WORDS.isdisjoint(words)  # "tip to stop them getting so tight?"
+            and (
+                lexicon.has_pair(words, lexicon.WHAT_NOW)  # "ok what now"
+                # "how do i stop it happening", "how do i prevent that"
+                or (
+                    not (lexicon.PRONOUNS_BACK | lexicon.POINTING_WORDS).isdisjoint(words)
+                    and lexicon.has_pair(words, lexicon.STOP_IT_PAIRS)
+                )
+            )
+        ):
+            # after why an area gets tight: what to do about it, its stretch
+            return say.stretch_for_topic(context.topic, context)
         # the area of the conversation, and whether the message points back at it ("that",
         # "it", "mine")
         # ("hold how lng" then "n when shud i do it": the area of the stretch on screen)

@@ -20,6 +20,7 @@ from bot.reply import Context
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match
 from bot.understanding.cues import CueReader
 from bot.understanding.sizes import FILLER_WORDS, TILL_WORDS
+from bot.understanding.text import NEGATORS
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -718,8 +719,18 @@ _CARE_NAMES = re.compile(r"\b(GP|physio|physiotherapist|doctor|emergency|A&E|urg
 def asks_to_see_someone(words: Sequence[str]) -> bool:
     """Whether the words ask whether to see someone or whether it is serious: "should i see
     someone about it", "do i need a physio for this", "is it serious", "should i be worried",
-    "should i get it checked"; not "my physio said ..." nor "i saw a doctor"."""
-    if not words or (words[0] not in YES_NO_STARTS and words[0] not in WH_WORDS):
+    "should i get it checked", "and if it doesnt get better?"; not "my physio said ..." nor
+    "i saw a doctor"."""
+    if not words:
+        return False
+    opening = [w for w in words[:3] if w not in ("and", "but", "so", "what")][:1]
+    if (
+        opening == ["if"]
+        and not _PASSES.isdisjoint(words)
+        and (not NEGATORS.isdisjoint(words) or "worse" in words)
+    ):
+        return True  # "and if it doesnt get better?", "what if it doesnt go away"
+    if words[0] not in YES_NO_STARTS and words[0] not in WH_WORDS:
         return False
     if not _SERIOUS_WORDS.isdisjoint(words) or has_pair(words, _CHECKED_PAIRS):
         return True
@@ -2273,6 +2284,10 @@ REASON_HEAD_WORDS = 3
 #: with one keeps its own answer, which speaks of clenching and headaches)
 TENSION_HEADACHE = "tension_headache"
 TENSION_AREAS = frozenset({GENERAL, "neck", "shoulders", "upper_back"})
+#: "how do i stop it happening", "how can i prevent that": what to do about an area's ache
+STOP_IT_PAIRS = frozenset(
+    {("i", "stop"), ("i", "prevent"), ("to", "stop"), ("to", "prevent"), ("i", "avoid")}
+)
 #: "so it doesnt happen again": "again" of a thing to prevent, not "show me that again"
 HAPPEN_AGAIN = frozenset({("happen", "again"), ("happens", "again"), ("again", "tomorrow")})
 #: after an answer, "and for my shoulders?" or "calf one too?" asks for something to do

@@ -3079,6 +3079,11 @@ FOLLOW_UPS = [
     # after a routine: its limits and length in more words, and the night's own routine
     ("morning routine pls", "i dont have time for all that", "routine.morning"),
     ("morning routine pls", "can i do this at night", "routine.bedtime"),
+    # after why an area gets tight: what to do about it is its stretch; "and if it doesnt
+    # get better" is when to get it checked
+    ("why do my shins get tight", "how do i stop it happening", "shins.stretch"),
+    ("why do my shins get tight", "ok what now", "shins.stretch"),
+    ("why do my shins get tight", "and if it doesnt get better?", "general.see_someone"),
     # "before or after?" asks when, whatever activity the talk named
     ("my forearms get tight playing squash", "before or after?", "general.before_after"),
     # "for my X" or "an X one" after an answer asks something to do for it
