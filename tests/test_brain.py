@@ -3084,6 +3084,7 @@ FOLLOW_UPS = [
     ("why do my shins get tight", "how do i stop it happening", "shins.stretch"),
     ("why do my shins get tight", "ok what now", "shins.stretch"),
     ("why do my shins get tight", "and if it doesnt get better?", "general.see_someone"),
+    ("why do my shins get tight", "can i still run on them", "general.sore_or_injured"),
     # "before or after?" asks when, whatever activity the talk named
     ("my forearms get tight playing squash", "before or after?", "general.before_after"),
     # "for my X" or "an X one" after an answer asks something to do for it
