@@ -3043,6 +3043,8 @@ OWN_WORDS = [
     # "is a pain in the neck" is annoying; a pain in the neck itself is the neck's
     ("remembering to stretch daily is a real pain in the neck", "general.habit"),
     ("what helps a pain in the neck from sleeping funny", "neck.stretch"),
+    # "a long day on my feet" tells a day, it asks no standing-only limit
+    ("whats a good stretch after a long day on my feet", "feet_ankles.stretch"),
     # a setting told, then what to do, with no area named: the setting's routine
     ("i sit at a computer 9 hours a day, what should i be doing", "routine.desk_break"),
     ("ur actually pretty smart for a bot", "smalltalk.compliment"),

@@ -195,6 +195,8 @@ class SizeReader:
         for start, end, cue in found:
             if easier and cue in LIMIT_CUES and _told_as_a_difficulty(words, start):
                 continue  # "cant reach my foot standing up, easier?": no limit asked
+            if _on_my_feet_told(words, start, end):
+                continue  # "after a long day on my feet": a day told, no limit asked
             if used.isdisjoint(range(start, end)):
                 cues.add(cue)
                 used.update(range(start, end))
@@ -224,6 +226,19 @@ class SizeReader:
 
 #: how far back a "cannot" may tell that the limit after it is where something fails
 _DIFFICULTY_REACH = 5
+
+
+#: "on my feet" told of a day or a job, not asked of a stretch ("a long day on my feet",
+#: "on my feet all day", "on my feet 10 hours")
+_FEET_TOLD = frozenset("day days shift shifts hours hrs all long week job work".split())
+
+
+def _on_my_feet_told(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the words at `start:end` are "on my feet" told of a day or a job."""
+    if tuple(words[start:end])[-2:] != ("my", "feet"):
+        return False
+    near = (*words[max(0, start - 3) : start], *words[end : end + 3])
+    return not _FEET_TOLD.isdisjoint(near)
 
 
 def _told_as_a_difficulty(words: Sequence[str], start: int) -> bool:
