@@ -595,16 +595,16 @@ class Brain:
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
             head = lexicon.before_its_reason(analysis.corrected)
-            if head is not None:
+            # in a talk about stretching, or naming it: "remind me every day to call my mum so
+            # i don't forget" is no ask of ours
+            if head is not None and (
+                context.kind in lexicon.STRETCHING_KINDS
+                or not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(head)
+            ):
                 # "can u remind me every day so i dont slack": the ask, without the reason
                 # that outweighs it
                 again = self._reply(" ".join(head), context)
-                if again.kind in lexicon.STRETCHING_KINDS and (
-                    context.kind in lexicon.STRETCHING_KINDS
-                    or not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(head)
-                ):
-                    # in a talk about stretching, or naming it: "remind me every day to call
-                    # my mum so i don't forget" is no ask of ours
+                if again.kind in lexicon.STRETCHING_KINDS:
                     return again
             told = lexicon.thanks_then_told(analysis) or (
                 context.kind in ("stretch", "routine", "answer", "tip")
