@@ -2491,7 +2491,7 @@ class Brain:
         None otherwise."""
         words = analysis.corrected
         if (
-            ("how", "long") not in zip(words, words[1:], strict=False)
+            not lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
             or not lexicon.HOLD_WORDS.isdisjoint(words)
             or analysis.topics
             or len(words) > lexicon.MOVE_MAX_WORDS
@@ -3904,11 +3904,8 @@ class Brain:
         one), or the match itself when there is none. In a talk about stretching, the
         stretching goes without saying ("morning or night better" after how often)."""
         words = analysis.corrected
-        if context.kind in lexicon.STRETCHING_KINDS and self.wants.names_subject(
-            match.key, (*words, "stretching")
-        ):
-            return match
-        if self.wants.names_subject(match.key, words):
+        talked = (*words, "stretching") if context.kind in lexicon.STRETCHING_KINDS else words
+        if self.wants.names_subject(match.key, talked):
             return match
         for kind, key, _topic in match.alternatives:
             if kind == "routine":

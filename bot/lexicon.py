@@ -743,7 +743,6 @@ def asks_to_see_someone(words: Sequence[str]) -> bool:
     )
 
 
-_HOW_LONG = frozenset({("how", "long")})
 #: ... and what makes it a question of holding, flexibility or soreness
 _NOT_AN_ACHE_PASSING = frozenset({"hold", "holding", "flexible", "flexibility", "splits", "doms"})
 #: what an ache does when it passes: "how long till it gets better", "... goes away"
@@ -757,7 +756,7 @@ def asks_how_long_it_lasts(words: Sequence[str]) -> bool:
     """Whether the words ask how long an ache takes to pass: "how long till it gets better",
     "how long does this usually last", "how long before it goes away"; not "how long to get
     better at the splits" nor how long to hold a stretch."""
-    if not has_pair(words, _HOW_LONG) or _PASSES.isdisjoint(words):
+    if not has_pair(words, HOW_LONG_PAIRS) or _PASSES.isdisjoint(words):
         return False
     at = next(i for i, w in enumerate(words) if w in _PASSES)
     return not (words[at] == "better" and tuple(words[at + 1 : at + 2]) == ("at",)) and (
@@ -862,7 +861,7 @@ def asks_how_long_it_takes(words: Sequence[str]) -> bool:
     nor how long until flexible."""
     if len(words) > MOVE_MAX_WORDS or not _NOT_AN_ACHE_PASSING.isdisjoint(words):
         return False
-    if not (has_pair(words, _HOW_LONG) or has_pair(words, _HOW_MANY_MINUTES)):
+    if not (has_pair(words, HOW_LONG_PAIRS) or has_pair(words, _HOW_MANY_MINUTES)):
         return False
     return not _TAKES.isdisjoint(words) and _PASSES.isdisjoint(words) and "each" not in words
 
@@ -2266,11 +2265,7 @@ _BACK_FROM = (
 def back_from_it(words: Sequence[str]) -> bool:
     """Whether the words place something after the activity without saying "after": "once
     i'm back", "when i finish", "afterwards"."""
-    return any(
-        tuple(words[i : i + len(phrase)]) == phrase
-        for phrase in _BACK_FROM
-        for i in range(len(words) - len(phrase) + 1)
-    )
+    return first_span(words, _BACK_FROM) is not None
 
 
 #: the words that open a reason given after an ask ("... so i dont slack", "... cos im lazy")

@@ -343,15 +343,16 @@ class RoutinePicker:
                 for rid in self.activities_in(analysis.corrected)
                 if rid in lexicon.SETTING_ROUTINES
             ]
-        told = [
-            rid
-            for rid in self.activities_in(analysis.corrected[:start])
-            if rid in lexicon.SETTING_ROUTINES
-        ]
-        if not settings and not analysis.spans and len(told) == 1:
+        if not settings and not analysis.spans:
             # "I'm at a desk 8 hours a day, what should I be doing": the one setting the story
             # told, when no area is named anywhere
-            return told[0]
+            told = [
+                rid
+                for rid in self.activities_in(analysis.corrected[:start])
+                if rid in lexicon.SETTING_ROUTINES
+            ]
+            if len(told) == 1:
+                return told[0]
         if settings:
             # asked with a question mark: "..., what can i do at my desk without looking weird"
             # asks for the aching area's stretch
