@@ -416,6 +416,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "what's a good stretch for my lower back? been sore for about 5 days",
         # a jaw "kind of locked up" is a tight one
         "i grind my teeth and wake up with my jaw aching and kind of locked up, jaw stretches?",
+        # a back that "feels broken" after a night of gaming is no broken bone
+        "pulled an all nighter gaming and my back feels broken lmao",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1002,6 +1004,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    ("headache after hitting my head", "red_flag.serious_accident"),
+    ("i think i broke my back falling off the roof", "red_flag.serious_accident"),
     ("cracked my head on the car door, now im throwing up", "red_flag.serious_accident"),
     ("clashed heads in netball yesterday, headache wont go away", "red_flag.serious_accident"),
     (
