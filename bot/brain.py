@@ -50,12 +50,15 @@ from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import CueReader, StretchNames
 from bot.understanding.language import language_of, social_word
 from bot.understanding.sizes import SizeAsk, SizeReader
-from bot.understanding.text import normalize
+from bot.understanding.text import NEGATORS, normalize
 from bot.understanding.words import with_topic_tokens
 from bot.wants import WantReader
 
 #: the context of a first message (a Context cannot change, so one serves every reply)
 _FIRST = Context()
+#: the general answers a warm-up or cool-down named leads to, which a warm-up done to a thing
+#: ("warm up the car") does not ask for
+_WARM_UP_ANSWERS = frozenset({(GENERAL, "warmup_vs_stretch"), (GENERAL, "cooldown_needed")})
 
 
 class Brain:
@@ -713,13 +716,16 @@ class Brain:
         if not analysis.topics and lexicon.disputes_timing(words):
             yield GENERAL, "before_after"  # "always stretched before, now they say after"
         if lexicon.stretching_made_worse(words):
-            if self.wants.sore_after_exercise(analysis):
+            if self.wants.sore_after_exercise(analysis, areas=True):
                 # "first leg day in a year, stairs are my nemesis. should i stretch or will
                 # that make it worse": soreness after a session, and what helps it
                 yield GENERAL, lexicon.SORENESS
             yield GENERAL, lexicon.PAIN_ANSWER  # "the stretches make my back worse"
         if (
-            lexicon.TENSION_HEADACHE in self.wants.subjects_named(words)
+            (
+                lexicon.TENSION_HEADACHE in self.wants.subjects_named(words)
+                or self._headache_with_a_tight_neck(analysis)
+            )
             and set(analysis.topics) <= lexicon.TENSION_AREAS
             and "asks_stretch" not in self.cues.read(words)
             and lexicon.STRETCH_NOUNS.isdisjoint(words)  # "..., stretch?" asks the stretch
@@ -742,6 +748,23 @@ class Brain:
             # "first vinyasa class yesterday and today my shoulders and hamstrings are SORE.
             # is that normal?": soreness after a session, felt in more than one place
             yield GENERAL, lexicon.SORENESS
+
+    @staticmethod
+    def _headache_with_a_tight_neck(analysis: Analysis) -> bool:
+        """Whether a message names a headache in plain words together with the neck or the
+        shoulders ("band-like headache and my neck and shoulders feel like concrete"), not as
+        a figure of speech ("this deadline is giving me a headache")."""
+        words = analysis.corrected
+        told = [
+            i
+            for i, w in enumerate(words)
+            if w in lexicon.HEADACHE_WORDS and NEGATORS.isdisjoint(words[max(0, i - 2) : i])
+        ]  # "no headache, just tight traps" tells none
+        return (
+            bool(told)
+            and any(t != GENERAL for t in analysis.topics)
+            and lexicon.HEADACHE_IDIOM_WORDS.isdisjoint(words)
+        )
 
     def _cue_answer(self, key: tuple[str, str], named: Sequence[str], context: Context) -> Reply:
         """The answer `key` (topic, aspect), read from the message's cues, with its conditions."""
@@ -1118,6 +1141,14 @@ class Brain:
                 return say.resize(context.plan, longer=size == "longer", context=context)
             if context.kind == "stretch":
                 return self._followup(size, context.topic, context, lexicon.CUE_CONFIDENCE)
+        if size is not None and context.kind == "answer" and context.topic not in (None, GENERAL):
+            # "can you give me a longer version, i've got time" after why the quads get
+            # tight: a routine for the area, in the size asked
+            plan = Plan(
+                context.topic or "", area=True, length="long" if size == "longer" else "short"
+            )
+            if say.sizer.can_build(plan):
+                return say.sized_routine(plan, context)
         todo = self._what_to_do_about_the_answer(question, analysis, context)
         if todo is not None:  # "so what do i do about it" after why mornings are stiff
             return todo
@@ -1141,6 +1172,14 @@ class Brain:
             if lexicon.asks_what_it_needs(question):
                 # "do i need a mat" after a routine: what its steps need
                 return say.routine_needs(context.plan, context)
+            if (
+                (context.routine or "").startswith("cooldown")
+                and lexicon.has_pair(question, lexicon.NEED_IT_PAIRS)
+                and (GENERAL, lexicon.COOLDOWN_NEEDED) in kb.answers
+            ):
+                # "do i need it after short commutes too or just the long rides" after a
+                # cool-down: whether one is needed
+                return say.answer(GENERAL, lexicon.COOLDOWN_NEEDED, context)
         area = context.topic
         if (
             context.kind in ("answer", "stretch")
@@ -3720,8 +3759,12 @@ class Brain:
             analysis
         ):
             return say.fallback(match, context)  # "my horse has a tight calf", "my dog is stiff"
-        if match.kind == "routine" and not analysis.topics and lexicon.warms_a_thing(words):
-            return say.fallback(match, context)  # "how do i warm up my car"
+        if (
+            (match.kind == "routine" or (match.kind, match.key) in _WARM_UP_ANSWERS)
+            and not analysis.topics
+            and lexicon.warms_a_thing(words)
+        ):
+            return say.fallback(match, context)  # "how do i warm up my car", "... the car"
         kind, key = match.kind, match.key
         if kind == "aspect":
             if topic is None or topic == GENERAL:

@@ -76,7 +76,7 @@ SIDE_NAMES = frozenset({"left", "right", "side", "sides", "leg", "legs", "arm", 
 SIZE_CUES = frozenset({"shorter", "longer"})
 #: words that may lead a shorter or longer ask ("can you make that quicker")
 SIZE_ASK_LEAD_WORDS = frozenset(
-    "can could you make it that this one a bit little please pls any way got do have".split()
+    "can could you u make it that this one a bit little please pls any way got do have give me gimme".split()
 )
 #: kneeling named: with a complaint, a limit on the stretch on screen
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
@@ -217,6 +217,10 @@ HOW_SHOULD = frozenset(
     (how, modal)
     for how in ("how", "hw")
     for modal in ("should", "do", "can", "could", "would", "shall", "to")
+)
+#: ... or what to do it with: "what should i | warm up with"
+WHAT_SHOULD = frozenset(
+    ("what", modal) for modal in ("should", "do", "can", "could", "would", "shall")
 )
 #: ... within this many words before "to" ("what should i be doing right now to cool down")
 HOW_TO_REACH = 6
@@ -913,6 +917,13 @@ def asks_what_it_needs(words: Sequence[str]) -> bool:
 
 
 _WHAT_DO_I_NEED = frozenset({("need", "anything"), ("what", "do"), ("need", "for")})
+#: "do i need it after short commutes too", "is this needed every time": whether the thing on
+#: screen is needed at all
+NEED_IT_PAIRS = frozenset(
+    (need, it)
+    for need in ("need", "needed", "necessary", "bother")
+    for it in ("it", "this", "that", "one", "with")
+) | frozenset({("it", "needed"), ("this", "needed"), ("it", "necessary"), ("this", "necessary")})
 
 
 def names_care(paragraph: str) -> bool:
@@ -2213,10 +2224,21 @@ def warm_ups_named(words: Sequence[str]) -> set[str]:
         asked = asked and not HOW_TO_WORDS.isdisjoint(words[max(0, i - HOW_TO_REACH) : i - 1])
         # "how should i warm up for climbing", not "how do i warm up my car"
         asked = asked or (_asked_how(words, i) and _ends_a_warm_up(words, end))
+        asked = asked or _asked_what_with(words, i, end)
         if i == 0 or words[i - 1] not in WARM_UP_DOERS or asked:
             # "what should i do to warm up" asks for one, as "warm up ideas" does
             kinds.add("warmup" if kind.startswith("warm") else "cooldown")
     return kinds
+
+
+def _asked_what_with(words: Sequence[str], i: int, end: int) -> bool:
+    """Whether the warm-up or cool-down from `i` to `end` is asked what to do it with: "what
+    should i | warm up with", "what do you cool down with"."""
+    return (
+        i >= 3
+        and tuple(words[i - 3 : i - 1]) in WHAT_SHOULD
+        and (end >= len(words) or words[end] == "with")
+    )
 
 
 def _asked_how(words: Sequence[str], i: int) -> bool:
@@ -2279,6 +2301,11 @@ REASON_HEAD_WORDS = 3
 #: with one keeps its own answer, which speaks of clenching and headaches)
 TENSION_HEADACHE = "tension_headache"
 TENSION_AREAS = frozenset({GENERAL, "neck", "shoulders", "upper_back"})
+#: a headache named in plain words, which with a tight neck or shoulders named is the tension
+#: headache ("band-like headache and my neck and shoulders feel like concrete") ...
+HEADACHE_WORDS = frozenset({"headache", "headaches"})
+#: ... unless it is a figure of speech: "this deadline is giving me a headache"
+HEADACHE_IDIOM_WORDS = frozenset({"giving", "gives", "give", "gave"})
 #: "how do i stop it happening", "how can i prevent that": what to do about an area's ache
 STOP_IT_PAIRS = frozenset(
     {("i", "stop"), ("i", "prevent"), ("to", "stop"), ("to", "prevent"), ("i", "avoid")}
@@ -2493,11 +2520,18 @@ _NORMAL_WORDS = frozenset({"normal", "common", "usual", "typical"})
 _NORMAL_FILLER = frozenset({"tho", "though", "really", "lol", "totally", "completely"})
 
 
+#: ... or whether the person brings it on: "or am i doing smth wrong"
+_DOING_WRONG = frozenset({"doing", "something", "smth", "sth", "summat", "anything", "wrong"})
+
+
 def asks_only_if_normal(words: Sequence[str]) -> bool:
-    """Whether the words only ask if what was told is normal: "is that normal?", "is this
-    common tho"; not "is it normal to shake in the stretch" (that names what)."""
+    """Whether the words only ask if what was told is normal, or is the person's doing: "is
+    that normal?", "is this common tho", "is that normal or am i doing smth wrong"; not "is
+    it normal to shake in the stretch" (that names what)."""
     rest = {w for w in words if w not in STOPWORDS}
-    return bool(rest & _NORMAL_WORDS) and rest <= _NORMAL_WORDS | _NORMAL_FILLER
+    # "am i doing something wrong" (not "am i doing it wrong", the stretch's form)
+    asked = bool(rest & _NORMAL_WORDS) or ({"doing", "wrong"} <= rest and "it" not in words)
+    return asked and rest <= _NORMAL_WORDS | _NORMAL_FILLER | _DOING_WRONG
 
 
 _FINE_WORDS = frozenset({"ok", "okay", "safe", "fine", "alright"})

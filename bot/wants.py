@@ -68,17 +68,18 @@ class WantReader:
         #: the canonicaliser reads them ("back crack" for "back cracks")
         self.subjects = SubjectIndex(kb, matcher.words.known_forms)
 
-    def sore_after_exercise(self, analysis: Analysis) -> bool:
+    def sore_after_exercise(self, analysis: Analysis, *, areas: bool = False) -> bool:
         """True for a complaint after a session of exercise that names no area the bot covers
-        and no thing: "aching all over after my first day back at the gym", "legs feel like
-        jelly after leg day"."""
+        (unless `areas`: "quads are destroyed" in a message asking whether stretching makes
+        it worse) and no thing: "aching all over after my first day back at the gym", "legs
+        feel like jelly after leg day"."""
         words = analysis.corrected
         if (
             len(words) > lexicon.SORE_MAX_WORDS
             or (GENERAL, lexicon.SORENESS) not in self.kb.answers
         ):
             return False
-        if any(t != GENERAL for t in analysis.topics):
+        if not areas and any(t != GENERAL for t in analysis.topics):
             return False
         cues = self.cues.read(words)
         if not {"complaint", "exercise"} <= cues or "not_a_body" in cues:
@@ -172,6 +173,15 @@ class WantReader:
         without it, gives way to the one subject the message names: "is there any point
         stretching" is about the benefits, not whether a cool-down is needed."""
         named = self.subjects_named(analysis.corrected)  # one scan serves every test below
+        felt = named & lexicon.SENSATION_ANSWERS
+        if (
+            key in named
+            and key in lexicon.PRACTICE_SUBJECTS | lexicon.MILESTONE_SUBJECTS
+            and len(felt) == 1
+        ):
+            # "a head rush every time i come up from touching my toes, normal?": the
+            # sensation felt is asked about, not the practice or goal it came with
+            return next(iter(felt))
         if key in named or len(named) != 1:
             return key
         if key in lexicon.NAMED_SUBJECT_GENERAL:  # it lacks its name: the one named instead

@@ -3049,6 +3049,43 @@ OWN_WORDS = [
     ("i sit at a computer 9 hours a day, what should i be doing", "routine.desk_break"),
     ("ur actually pretty smart for a bot", "smalltalk.compliment"),
     ("stiff as a board when i wake up, anything quick i can do first thing?", "routine.morning"),
+    # a warm-up done to a thing is no warm-up of ours, asked how long or how
+    ("how long should i warm up the car on a cold morning before driving", "fallback"),
+    # a back that "feels broken" after a long night is a stiff one
+    ("pulled an all nighter gaming and my back feels broken lmao", "lower_back.why_tight"),
+    # soreness after a session, an area named, asked whether stretching makes it worse
+    (
+        "did legs 2 days ago and now i walk down stairs like a baby giraffe lmao. stretch it out "
+        "or will that make it worse",
+        "general.soreness",
+    ),
+    (
+        "did squats for the first time in forever and now i can barely walk down stairs. quads "
+        "are destroyed. should i stretch or will that make it worse",
+        "general.soreness",
+    ),
+    # the sensation felt is asked about, not the goal it came with
+    ("i get a head rush every time i come up from touching my toes, normal?", "general.head_rush"),
+    ("got a stinking cold, should i still do my stretching or skip it", "general.when_ill"),
+    ("does stretching actually help with stress or is that a myth", "general.stress"),
+    # a headache named plainly with a tight neck or shoulders: the tension headache
+    (
+        "Every day around 4pm I get this band-like headache and my neck and shoulders feel like "
+        "concrete. Would stretching help?",
+        "general.tension_headache",
+    ),
+    (
+        "this deadline is giving me a headache, neck and shoulders are so tight",
+        "shoulders.why_tight",
+    ),
+    # "what should i warm up with" asks for the warm-up of the sport told
+    (
+        "play tennis twice a week, usually i just hit a few balls and go. my shoulder has been "
+        "feeling tight on serves lately. what should i warm up with?",
+        "routine.warmup_tennis",
+    ),
+    ("can u do me a full body one for sunday mornings", "routine.full_body"),
+    ("bet", "smalltalk.acknowledge"),
 ]
 
 
@@ -3445,6 +3482,35 @@ FOLLOW_UPS = [
     ("neck stretch", "You've been really helpful, bye for now", "smalltalk.goodbye"),
     # a tip asked for to keep it up: the habit
     ("wrist stretch pls", "u got a tip so i actually remember to do this", "general.habit"),
+    # a choice of now or after the run, asked of the stretch on screen
+    (
+        "how do i stretch my it band",
+        "can i do it rn or wait till after my run",
+        "general.before_after",
+    ),
+    # whether it is normal, or the person's doing: why the area aches
+    (
+        "my shins ache after every run",
+        "is that normal or am i doing smth wrong",
+        "shins.why_tight",
+    ),
+    # whether the cool-down on screen is needed at all
+    (
+        "whats a good post ride routine",
+        "do i need it after short commutes too or just the long rides",
+        "general.cooldown_needed",
+    ),
+    # a longer version asked after an area's answer: a routine for the area
+    (
+        "why are my quads tight",
+        "can you give me a longer version, i've got time",
+        "routine.area.quadriceps",
+    ),
+    (
+        "dentist says i grind my teeth at night and my jaw is always tight",
+        "i also get headaches on the sides of my head, is that related",
+        "general.tension_headache",
+    ),
 ]
 
 
