@@ -749,6 +749,28 @@ class Brain:
             # is that normal?": soreness after a session, felt in more than one place
             yield GENERAL, lexicon.SORENESS
 
+    def _routine_purpose_asked(self, match: Match, analysis: Analysis) -> str | None:
+        """The general answer that speaks for a routine the intent layer found, when the
+        message asks why one does it and asks for nothing: "why stretch before bed anyway?"
+        (stretching to calm down), "why cool down after a run" (whether one is needed). None
+        when no one answer speaks for that routine."""
+        words = analysis.corrected
+        if match.kind != "routine" or not words or words[0] != "why" or analysis.topics:
+            return None
+        if any(
+            cue in ("request", "asks_stretch") and not lexicon.STRETCH_FORMS.issuperset(words[s:e])
+            for s, e, cue in self.cues.matches(words)
+        ):
+            return None  # "why not give me a bedtime one" (not "why stretch ...": no ask)
+        speaking = [
+            key
+            for (topic, key), answer in self.kb.answers.items()
+            if topic == GENERAL
+            and answer.routine is not None
+            and (match.key == answer.routine or match.key.startswith(answer.routine + "_"))
+        ]
+        return speaking[0] if len(speaking) == 1 else None
+
     @staticmethod
     def _headache_with_a_tight_neck(analysis: Analysis) -> bool:
         """Whether a message names a headache in plain words together with the neck or the
@@ -1397,7 +1419,8 @@ class Brain:
             ):
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
-                if which in cues:
+                # not "any routine to get deeper squats": a routine asked for
+                if which in cues and lexicon.ROUTINE_NAMES.isdisjoint(words):
                     return say.variant(stretch, which, context)
             if (
                 context.kind == "stretch"
@@ -3817,6 +3840,9 @@ class Brain:
                 return say.answer(
                     GENERAL, lexicon.COOLDOWN_NEEDED, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+            purpose = self._routine_purpose_asked(match, analysis)
+            if purpose is not None:  # "why stretch before bed anyway? does it do anything"
+                return say.answer(GENERAL, purpose, context, confidence=lexicon.CUE_CONFIDENCE)
             key = self.pick.named(match, analysis, context)
             return say.routine(self.kb.routines[key], context, confidence=match.confidence)
         if kind == "smalltalk":
@@ -3843,6 +3869,14 @@ class Brain:
             if key == "daily_on" and lexicon.one_tip_now(words):
                 # "send me a tip", "can you send me a stretching tip": one, now
                 return say.tip(" ".join(words), context, confidence=match.confidence)
+            if key == "daily_on" and lexicon.daily_switch(analysis) is None:
+                subjects = self.wants.subjects_named(analysis.corrected)
+                if len(subjects) == 1 and lexicon.has_pair(words, lexicon.TIP_FOR_PAIRS):
+                    # "any tip for actually remembering to do this every day": advice on the
+                    # subject named, not the daily tips
+                    return say.answer(
+                        GENERAL, subjects.pop(), context, confidence=lexicon.CUE_CONFIDENCE
+                    )
             if key in lexicon.DAILY_REQUESTS:
                 return say.daily(lexicon.DAILY_REQUESTS[key], context, confidence=match.confidence)
             return say.help(context)

@@ -1085,6 +1085,10 @@ TIP_POINTERS = frozenset({"these", "them", "those", "this", "it", "one"})
 DAILY_ON_WORDS = frozenset(
     """subscribe start send enable want like get receive resume please pls plz""".split()
 )
+#: a tip asked about something: "any tip for remembering to do this every day"
+TIP_FOR_PAIRS = frozenset(
+    (tip, prep) for tip in ("tip", "tips", "advice") for prep in ("for", "on", "about")
+)
 DAILY_ON_PAIRS = frozenset(
     {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
     # "do you do daily tips?", "could you do a daily reminder"

@@ -150,6 +150,8 @@ class WantReader:
             if self.general_timing(aspect, analysis) is not None:
                 return None  # "is it ok every day": the general answer's question
             words = analysis.corrected
+            if self.subjects_named(words) - lexicon.TIMING_ASPECTS.keys() - {"time_of_day"}:
+                return None  # "any tip for actually remembering to do this every day": habit
             general = None
             if lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):
                 general = lexicon.HOW_OFTEN

@@ -3086,6 +3086,15 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # "whats the deal" asks why
+    (
+        "cant get low in a squat, my heels come up and my inner thighs feel super tight. whats "
+        "the deal",
+        "adductors.why_tight",
+    ),
+    # why one does a routine, asking for nothing: the answer that speaks for it
+    ("why stretch before bed anyway? does it actually do anything", "general.stress"),
+    ("why cool down after a run", "general.cooldown_needed"),
 ]
 
 
@@ -3499,6 +3508,14 @@ FOLLOW_UPS = [
         "whats a good post ride routine",
         "do i need it after short commutes too or just the long rides",
         "general.cooldown_needed",
+    ),
+    # "deeper" with a routine asked for is no harder version of the card
+    ("ankle stretch", "any routine to get deeper squats overall", "routine.squat_mobility"),
+    # a tip asked about a subject named, though "every day" comes with it
+    (
+        "hips tight from sitting, help",
+        "any tip for actually remembering to do this every day lol",
+        "general.habit",
     ),
     # a longer version asked after an area's answer: a routine for the area
     (
