@@ -760,9 +760,18 @@ def _entries(ctx: _Ctx, node: yaml.Node, spec: _Spec) -> list[dict[str, Any]]:
 #: weeks, or at least six ("been weeks", "for 3 months", "2 months after i fell on it": the
 #: numbers and words are read, see `safety.stated_lasting`)
 #: `named_stretch`, the message names one of the knowledge base's stretches or poses by its
-#: name or an alias ("pins and needles in my foot during pigeon")
+#: name or an alias ("pins and needles in my foot during pigeon"); `stretches_asked`, the message
+#: opens with stretches asked for by their area alone ("lower back stretches? its been aching
+#: for days", `safety.stretches_asked_first`)
 BUILTIN_SYMPTOMS = frozenset(
-    {"no_area", "about_stretching", "lasted_weeks", "lasted_months", "named_stretch"}
+    {
+        "no_area",
+        "about_stretching",
+        "lasted_weeks",
+        "lasted_months",
+        "named_stretch",
+        "stretches_asked",
+    }
 )
 #: ... and, for each condition, `condition_<id>`: the message or the conversation named it
 #: ("a bit of spotting" after "i'm 20 weeks pregnant")

@@ -968,6 +968,8 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
     neck of "a pain in the neck", not the area itself."""
     if words[start] == "back" and tuple(words[max(0, start - 2) : start]) == ("back", "to"):
         return True
+    if _on_hands_and_knees(words, start):
+        return True
     if words[start] == "neck" and tuple(words[max(0, start - 3) : start]) == ("pain", "in", "the"):
         # "this meeting is a real pain in the neck", not "i have a pain in the neck"
         for a in (start - 4, start - 5):  # "is a pain", "is a real pain"
@@ -980,6 +982,24 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
         words[start - 1] in POSSESSIVES
         and words[start - 2] == "on"
         and words[start - 3] in _FEET_IDIOM_WORDS
+    )
+
+
+def _on_hands_and_knees(words: Sequence[str], start: int) -> bool:
+    """Whether the area at `start` is the hands or the knees of "on my hands and knees", a
+    way of working ("weeding on my hands and knees"), not a complaint of either."""
+    word = words[start]
+    if word in ("hands", "hand"):
+        first = start
+    elif word == "knees" and start >= 2 and words[start - 2] in ("hands", "hand"):
+        first = start - 2
+    else:
+        return False
+    return (
+        first >= 2
+        and words[first - 2] == "on"
+        and words[first - 1] in POSSESSIVES
+        and tuple(words[first + 1 : first + 3]) == ("and", "knees")
     )
 
 

@@ -98,6 +98,14 @@ _STRETCH_NAMES_IN_OTHER_SENSES = frozenset(
     {"butterfly", "butterflies", "camel", "frog", "straddle"}
 )
 _ABOUT_STRETCHING = "$about_stretching"
+#: set when the message opens with stretches asked for by their area alone ("lower back
+#: stretches? its been aching for days"): stretches asked for, not done (`kb.BUILTIN_SYMPTOMS`)
+_STRETCHES_ASKED = "$stretches_asked"
+_STRETCH_NOUNS = frozenset({"stretch", "stretches", "stretching"})
+#: words that may stand with the area in such an opening ("any good lower back stretches")
+_ASKED_WITH = frozenset(
+    "lower upper mid middle low any good best some easy gentle quick my the for pls please".split()
+)
 #: a condition the message or the conversation named, as patterns read it
 _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
 #: conditions that are news by nature: a message about the past ("sprained my ankle years
@@ -371,6 +379,8 @@ class SafetyRules:
             found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
         if told_during_effort(written, analysis.breaks):
             found |= {_WHILE_EXERCISING, _DURING_EXERCISE}
+        if stretches_asked_first(analysis):
+            found.add(_STRETCHES_ASKED)
         if self._implied:
             for key in [k for k in found if k in self._implied]:
                 found |= self._implied[key]
@@ -438,6 +448,23 @@ class SafetyRules:
             ):
                 return flag
         return None
+
+
+def stretches_asked_first(analysis: Analysis) -> bool:
+    """Whether the message opens with a piece that only asks for stretches by their area:
+    "lower back stretches? its been aching for days", "any good hamstring stretches. sore for a
+    week" (not "did some stretches. its been aching for days")."""
+    words = analysis.corrected
+    end = min((b for b in analysis.breaks if 0 < b < len(words)), default=len(words))
+    area_words = {
+        i for start, stop, _t in analysis.spans if stop <= end for i in range(start, stop)
+    }
+    return (
+        end < len(words)
+        and bool(area_words)
+        and words[end - 1] in _STRETCH_NOUNS
+        and all(i in area_words or words[i] in _ASKED_WITH for i in range(end - 1))
+    )
 
 
 def told_during_effort(words: Sequence[str], breaks: Collection[int] = ()) -> bool:

@@ -3086,6 +3086,12 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # "on my hands and knees" is how the work was done, not a complaint of the hands
+    (
+        "Spent the whole weekend weeding on my hands and knees and now my lower back and the "
+        "backs of my legs are complaining. What's going on there?",
+        "hamstrings.why_tight",
+    ),
     # "whats the deal" asks why
     (
         "cant get low in a squat, my heels come up and my inner thighs feel super tight. whats "

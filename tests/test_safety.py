@@ -416,6 +416,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "what's a good stretch for my lower back? been sore for about 5 days",
         # a jaw "kind of locked up" is a tight one
         "i grind my teeth and wake up with my jaw aching and kind of locked up, jaw stretches?",
+        # stretches asked for by their area are not stretches done
+        "lower back stretches? its been aching for days",
         # a back that "feels broken" after a night of gaming is no broken bone
         "pulled an all nighter gaming and my back feels broken lmao",
     ],
@@ -1006,6 +1008,7 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 SIGNS_IN_OWN_WORDS = [
     ("headache after hitting my head", "red_flag.serious_accident"),
     ("i think i broke my back falling off the roof", "red_flag.serious_accident"),
+    ("did some stretches. its been aching for days", "red_flag.pain_days_after_stretching"),
     ("cracked my head on the car door, now im throwing up", "red_flag.serious_accident"),
     ("clashed heads in netball yesterday, headache wont go away", "red_flag.serious_accident"),
     (
