@@ -1189,6 +1189,19 @@ class Brain:
             return say.answer(GENERAL, lexicon.PAIN_GENERAL, context)
         if context.kind == "routine" and context.plan is not None and not analysis.topics:
             if lexicon.asks_how_long_it_takes(question):
+                goal = next(
+                    (
+                        key
+                        for key in lexicon.MILESTONE_SUBJECTS
+                        if self.pick.of_general(key) == context.plan.base
+                        and (GENERAL, key) in kb.answers
+                    ),
+                    None,
+                )
+                if goal is not None and lexicon.SESSION_POINTERS.isdisjoint(question):
+                    # "how long will it take" after the splits session: until the splits,
+                    # not the session's length ("how long is this one" still is)
+                    return say.answer(GENERAL, goal, context)
                 # "how long does it take" after a routine: its length, which the card leads with
                 return say.routine_length(context.plan, context)
             if lexicon.asks_what_it_needs(question):

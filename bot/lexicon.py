@@ -1502,6 +1502,9 @@ NEW_QUESTION_CUE = "new_question"
 NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
+#: words that point at the session on screen: "how long is this one", "how long does the routine
+#: take" (not "how long will it take", which after a goal's session asks until the goal)
+SESSION_POINTERS = frozenset({"this", "these", "one", "routine", "session", "workout"})
 _ONE_POINTERS = frozenset({"the", "that", "this"})
 
 

@@ -3515,6 +3515,9 @@ FOLLOW_UPS = [
         "do i need it after short commutes too or just the long rides",
         "general.cooldown_needed",
     ),
+    # "how long will it take" after a goal's session: until the goal
+    ("splits routine", "how long will it take", "general.splits"),
+    ("splits routine", "how long is this one", "routine.splits"),
     # "deeper" with a routine asked for is no harder version of the card
     ("ankle stretch", "any routine to get deeper squats overall", "routine.squat_mobility"),
     # a tip asked about a subject named, though "every day" comes with it
