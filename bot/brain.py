@@ -2253,8 +2253,9 @@ class Brain:
         return area
 
     def _aspect_reply(self, area: str, aspect: str, context: Context) -> Reply:
-        """The answer `WantReader.aspect_follow_up` found: the area's, or how often to stretch."""
-        if aspect in (lexicon.HOW_OFTEN, lexicon.HOW_LONG):
+        """The answer `WantReader.aspect_follow_up` found: the area's, or how often, how long or
+        whether every day to stretch."""
+        if aspect in (lexicon.HOW_OFTEN, lexicon.HOW_LONG, lexicon.EVERY_DAY_ANSWER):
             return self.replies.answer(GENERAL, aspect, context)
         return self.replies.answer(area, aspect, context)
 

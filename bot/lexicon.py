@@ -132,6 +132,9 @@ COOL_DOWN_ROUTINE = "cooldown"
 #: word pairs of a question about timing that the general answers cover, whatever area the
 #: conversation is about ("is it ok every day", "rest days too", "before squats or after");
 #: "how often" stays the area's question
+#: "every day", "every single day": whether daily stretching is fine, which no area changes
+EVERY_DAY_ANSWER = "every_day"
+EVERY_DAY_PAIRS = frozenset({("every", "day"), ("every", "single"), ("each", "day")})
 GENERAL_TIMING = (
     (("every", "day"), "every_day"),
     (("every", "single"), "every_day"),

@@ -159,9 +159,11 @@ class WantReader:
                 words
             ):
                 general = lexicon.HOW_LONG
+            elif lexicon.has_pair(words, lexicon.EVERY_DAY_PAIRS):
+                general = lexicon.EVERY_DAY_ANSWER  # "is it ok to do these every day?"
             if general is not None and (GENERAL, general) in self.kb.answers:
-                # "how often should i do these", "how long should i be holding each side": the
-                # general answer, which no area changes
+                # "how often should i do these", "how long should i be holding each side", "do
+                # i do them every day": the general answer, which no area changes
                 return general
         else:
             return None

@@ -3515,6 +3515,10 @@ FOLLOW_UPS = [
         "do i need it after short commutes too or just the long rides",
         "general.cooldown_needed",
     ),
+    # whether every day is fine, asked of an area's stretches: the general answer, which no
+    # area changes
+    ("hip flexor stretch", "Thank you! Is it ok to do these every day?", "general.every_day"),
+    ("why is my lower back tight", "thx. do i do them every day or", "general.every_day"),
     # "how long will it take" after a goal's session: until the goal
     ("splits routine", "how long will it take", "general.splits"),
     ("splits routine", "how long is this one", "routine.splits"),
@@ -3709,7 +3713,7 @@ def test_why_beside_how_often_it_happens_asks_why(brain):
         ("what is the psoas", "ok stretch it", "psoas.stretch"),
         ("neck stretch", "okay easier", "stretch.upper_trapezius.easier"),
         # ... but "ok to" asks whether
-        ("calf stretch", "ok to do it every day?", "calves.when"),
+        ("calf stretch", "ok to do it every day?", "general.every_day"),
         # a bare acknowledgement is small talk, not a fallback
         ("calf stretch", "got it", "smalltalk.acknowledge"),
         ("calf stretch", "ok", "smalltalk.acknowledge"),
