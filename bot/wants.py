@@ -682,7 +682,13 @@ class WantReader:
             and topic != context.topic
             and aspect in ("what", "why_tight", "when")
             and not self.cues.read_asked(words) & {"why", "what", "asks_when"}
-            and (words[0] in lexicon.AREA_TOO_OPENERS or lexicon.asks_about(words))
+            and (
+                words[0] in lexicon.AREA_TOO_OPENERS
+                or lexicon.asks_about(words)
+                # "better. triceps feel tight too", "my hips are stiff as well"
+                or words[-1] == "too"
+                or tuple(words[-2:]) == ("as", "well")
+            )
             and bool(self.kb.stretches_for(topic))
         )
 

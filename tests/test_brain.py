@@ -3519,6 +3519,8 @@ FOLLOW_UPS = [
     # area changes
     ("hip flexor stretch", "Thank you! Is it ok to do these every day?", "general.every_day"),
     ("why is my lower back tight", "thx. do i do them every day or", "general.every_day"),
+    # an area added with "too" after a stretch asks for one more thing to do
+    ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     # "how long will it take" after a goal's session: until the goal
     ("splits routine", "how long will it take", "general.splits"),
     ("splits routine", "how long is this one", "routine.splits"),
