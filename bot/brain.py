@@ -14,6 +14,7 @@ the reply (wording, buttons, the next context), `bot.actions` owns the buttons' 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -185,6 +186,7 @@ class Brain:
         )
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
+        reply = self._muscle_named_first(reply, analysis, context)
         if reply.kind in ("fallback", "answer", "stretch"):
             rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
             if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
@@ -748,6 +750,55 @@ class Brain:
             # "first vinyasa class yesterday and today my shoulders and hamstrings are SORE.
             # is that normal?": soreness after a session, felt in more than one place
             yield GENERAL, lexicon.SORENESS
+
+    def _muscle_named_first(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """An area's first stretch, for a message that names one muscle of the area that
+        another of its stretches is named for: that one ("my triceps are tight" gets the
+        triceps stretch, not the arms' first, the biceps one). The reply unchanged otherwise,
+        and when it carries more than the card (a condition's note, a lead)."""
+        topic = reply.topic or ""
+        if (
+            reply.kind != "stretch"
+            or topic in ("", GENERAL)
+            or reply.intent != f"{topic}.stretch"
+            or not reply.stretches
+            or reply.conditions
+            or context.limits  # the first one that keeps to them
+        ):
+            return reply
+        canon = self.matcher.words.canon
+        area = self.kb.topics[topic]
+        whole = {canon(w) for w in re.findall(r"[a-z]+", area.name.lower())}
+        muscles = {n for n in area.names if " " not in n and canon(n) not in whole}
+        named = {canon(w) for w in muscles.intersection(analysis.corrected)}
+        if not named:
+            return reply
+
+        def named_for(stretch: Stretch) -> bool:
+            return not named.isdisjoint(
+                canon(w) for w in re.findall(r"[a-z]+", stretch.name.lower())
+            )
+
+        shown = self.kb.stretches[reply.stretches[0]]
+        if named_for(shown):
+            return reply
+        avoided = self.replies.avoided(context)
+        seen = context.seen if context.topic == topic else ()
+        better = next(
+            (
+                s
+                for s in self.kb.stretches_for(topic)
+                if named_for(s) and s.id not in seen and avoided.isdisjoint(s.caution_tags)
+            ),
+            None,
+        )
+        if better is None:
+            return reply
+        say = self.replies
+        plain = say.stretch(shown, topic, context, confidence=reply.confidence, seen=seen)
+        if plain.blocks != reply.blocks:
+            return reply  # a lead or a note came with the card
+        return say.stretch(better, topic, context, confidence=reply.confidence, seen=seen)
 
     def _routine_purpose_asked(self, match: Match, analysis: Analysis) -> str | None:
         """The general answer that speaks for a routine the intent layer found, when the

@@ -5336,3 +5336,18 @@ def test_back_as_someone_returned_is_no_area(brain):
         "but it scared me. how do I avoid doing the same?"
     )
     assert reply.topic == "hamstrings" and reply.kind == "stretch"
+
+
+@pytest.mark.parametrize(
+    ("message", "word"),
+    [("my triceps are tight", "triceps"), ("tight lats from pullups", "lat")],
+)
+def test_a_muscle_named_within_an_area_gets_the_stretch_named_for_it(brain, message, word):
+    reply = brain.reply(message)
+    assert reply.kind == "stretch"
+    assert word in brain.kb.stretches[reply.stretches[0]].name.lower()
+
+
+def test_the_area_named_as_a_whole_keeps_its_first_stretch(brain):
+    reply = brain.reply("my hip flexors are tight, stretch?")
+    assert reply.stretches[0] == next(iter(brain.kb.stretches_for("hip_flexors"))).id
