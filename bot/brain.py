@@ -186,7 +186,9 @@ class Brain:
         )
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
-        reply = self._muscle_named_first(reply, analysis, context)
+        reply = self._fit_for_work(
+            self._muscle_named_first(reply, analysis, context), analysis, context
+        )
         if reply.kind in ("fallback", "answer", "stretch"):
             rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
             if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
@@ -799,6 +801,33 @@ class Brain:
         if plain.blocks != reply.blocks:
             return reply  # a lead or a note came with the card
         return say.stretch(better, topic, context, confidence=reply.confidence, seen=seen)
+
+    def _fit_for_work(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """An area's first stretch, done on the floor, for a message that asks for something
+        to do at work ("my lower back is killing me, anything I can do at work?", "between
+        clients"): the area's first one off the floor, and the rest of the conversation keeps
+        off it. The reply unchanged otherwise, and when it carries more than the card."""
+        topic = reply.topic or ""
+        if (
+            reply.kind != "stretch"
+            or topic in ("", GENERAL)
+            or reply.intent != f"{topic}.stretch"
+            or not reply.stretches
+            or reply.conditions
+            or context.limits
+            or lexicon.first_span(analysis.corrected, lexicon.AT_WORK_SPANS) is None
+        ):
+            return reply
+        shown = self.kb.stretches[reply.stretches[0]]
+        if LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags):
+            return reply
+        seen = context.seen if context.topic == topic else ()
+        plain = self.replies.stretch(shown, topic, context, confidence=reply.confidence, seen=seen)
+        if plain.blocks != reply.blocks:
+            return reply  # a lead or a note came with the card
+        off_the_floor = replace(context, limits=frozenset({"no_floor"}))
+        again = self.replies.stretch_for_topic(topic, off_the_floor, confidence=reply.confidence)
+        return again if again.kind == "stretch" else reply
 
     def _routine_purpose_asked(self, match: Match, analysis: Analysis) -> str | None:
         """The general answer that speaks for a routine the intent layer found, when the

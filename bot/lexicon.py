@@ -1331,6 +1331,26 @@ STEP_FILLER = frozenset("ok okay please pls plz then now and so yes yep yeah alr
 #: the intents of a guided routine's steps
 GUIDE_PREFIX = "guide."
 #: places where a stretch is done sitting, unnoticed ("can i do it in meetings")
+#: a stretch asked for at work: "anything I can do at work", "between clients", "on my shift"
+AT_WORK_SPANS = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "at work",
+        "at the office",
+        "in the office",
+        "at my desk",
+        "at my workstation",
+        "between clients",
+        "between customers",
+        "between patients",
+        "on shift",
+        "on my shift",
+        "during my shift",
+        "during work",
+        "on my break",
+        "on a break",
+    )
+)
 AT_WORK = frozenset(
     "work office desk meeting meetings zoom call calls lecture lectures class classroom".split()
 )

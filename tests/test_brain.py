@@ -5351,3 +5351,23 @@ def test_a_muscle_named_within_an_area_gets_the_stretch_named_for_it(brain, mess
 def test_the_area_named_as_a_whole_keeps_its_first_stretch(brain):
     reply = brain.reply("my hip flexors are tight, stretch?")
     assert reply.stretches[0] == next(iter(brain.kb.stretches_for("hip_flexors"))).id
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lower back stretch i can do at work",
+        "I'm a hairdresser and stand all day, by the evening my lower back and feet are killing "
+        "me, anything I can do between clients?",
+    ],
+)
+def test_a_stretch_asked_for_at_work_keeps_off_the_floor(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "stretch"
+    tags = brain.kb.stretches[reply.stretches[0]].caution_tags
+    assert not {"floor", "lying_on_back", "lying_on_front"} & set(tags)
+    # ... and so does the next one asked for
+    again = brain.reply("another one", reply.context)
+    assert not {"floor", "lying_on_back", "lying_on_front"} & set(
+        brain.kb.stretches[again.stretches[0]].caution_tags
+    )
