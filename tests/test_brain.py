@@ -5340,7 +5340,11 @@ def test_back_as_someone_returned_is_no_area(brain):
 
 @pytest.mark.parametrize(
     ("message", "word"),
-    [("my triceps are tight", "triceps"), ("tight lats from pullups", "lat")],
+    [
+        ("my triceps are tight", "triceps"),
+        ("tight lats from pullups", "lat"),
+        ("whats the best stretch for plantar fasciitis", "plantar"),
+    ],
 )
 def test_a_muscle_named_within_an_area_gets_the_stretch_named_for_it(brain, message, word):
     reply = brain.reply(message)
