@@ -3521,6 +3521,9 @@ FOLLOW_UPS = [
     ("why is my lower back tight", "thx. do i do them every day or", "general.every_day"),
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
+    # "the fix" asks for what to do; "this is hard" after a card asks for an easier one
+    ("why are my calves tight", "and the fix?", "calves.stretch"),
+    ("neck stretch", "lol this is hard", "stretch.upper_trapezius.easier"),
     # "how long will it take" after a goal's session: until the goal
     ("splits routine", "how long will it take", "general.splits"),
     ("splits routine", "how long is this one", "routine.splits"),
