@@ -3086,6 +3086,8 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # what stretching does (and does not) do for height
+    ("does stretching make you taller lol", "general.benefits"),
     # "on my hands and knees" is how the work was done, not a complaint of the hands
     (
         "Spent the whole weekend weeding on my hands and knees and now my lower back and the "
