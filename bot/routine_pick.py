@@ -271,6 +271,16 @@ class RoutinePicker:
             if activity and family in self.kb.routines:
                 return family
         if not named:
+            # "what should i do before i go to bed": the time of day named, when the intent
+            # layer has its routine next (the running warm-up matched "what should i do before")
+            timed = [
+                key
+                for key in self.activities_in(analysis.corrected, of_the_body=True)
+                if key in lexicon.TIME_ROUTINES.values()
+            ]
+            runners = {key for kind, key, _t in match.alternatives if kind == "routine"}
+            if timed and timed[0] in runners and match.key not in lexicon.TIME_ROUTINES.values():
+                return timed[0]
             return match.key
         if match.key in named:  # "pre ride routine": not the cycling cool-down it matched
             own_cool = f"{COOLDOWN}_{match.key.partition('_')[2]}"

@@ -3086,6 +3086,9 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # a time of day named, with its routine next to the one matched
+    ("what should i do before i go to bed, im so tense", "routine.bedtime"),
+    ("whats a good stretch before heading to bed", "routine.bedtime"),
     # what stretching does (and does not) do for height
     ("does stretching make you taller lol", "general.benefits"),
     # "on my hands and knees" is how the work was done, not a complaint of the hands
@@ -3523,6 +3526,7 @@ FOLLOW_UPS = [
     ("why is my lower back tight", "thx. do i do them every day or", "general.every_day"),
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
+    ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
     # "the fix" asks for what to do; "this is hard" after a card asks for an easier one
     ("why are my calves tight", "and the fix?", "calves.stretch"),
     ("neck stretch", "lol this is hard", "stretch.upper_trapezius.easier"),
