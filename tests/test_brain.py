@@ -3086,6 +3086,7 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    ("sup bot", "smalltalk.greeting"),
     # a time of day named, with its routine next to the one matched
     ("what should i do before i go to bed, im so tense", "routine.bedtime"),
     ("whats a good stretch before heading to bed", "routine.bedtime"),
