@@ -2145,19 +2145,30 @@ class Brain:
         ) & lexicon.STORY_NOT_CUES:
             return None
         told = {w for w in words if len(w) >= lexicon.STORY_MIN_CHARS and w not in STOPWORDS}
+        fits = bool(told & self._cause_words(area)) or (
+            context.kind == "answer"
+            and (
+                "exercise" in self.cues.read(words) or bool(self.pick.activities_in(words, context))
+            )
+        )
         if not (
             told & self._cause_words(area)
             # after the answer, what the writer does: "i run a lot", "i drive all day for
             # work btw" (with a stretch on screen, "i have a run tomorrow" tells a plan)
             or (
                 context.kind == "answer"
-                and ("exercise" in self.cues.read(words) or self.pick.activities_in(words, context))
+                and (
+                    "exercise" in self.cues.read(words)
+                    or self.pick.activities_in(words, context)
+                    # a habit of the writer's life: "i carry my kid a lot", "on my feet all day"
+                    or lexicon.first_span(words, lexicon.HABIT_SPANS) is not None
+                )
             )
         ):
             return None
         if context.intent == f"{area}.why_tight":
             reply = self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
-            return with_lead(reply, lexicon.STORY_LEAD)
+            return with_lead(reply, lexicon.STORY_LEAD if fits else lexicon.HABIT_LEAD)
         return self.replies.answer(area, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE)
 
     def _cause_words(self, area: str) -> frozenset[str]:

@@ -1387,6 +1387,28 @@ STORY_GENERIC = frozenset(
     made more most much usually often help helps well good still even other some such""".split()
 )
 STORY_LEAD = "That fits what I said above. A stretch that helps:"
+#: ... and after a habit the answer does not name ("i carry my kid a lot")
+HABIT_LEAD = "Habits like that can keep a muscle tight. A stretch that helps:"
+#: how often the writer does something, which makes a statement a habit of their life: "i carry
+#: my kid a lot", "i cycle loads", "on my feet all day"
+HABIT_SPANS = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "a lot",
+        "loads",
+        "all day",
+        "every day",
+        "all the time",
+        "constantly",
+        "most days",
+        "daily",
+        "for work",
+        "for hours",
+        "every weekend",
+        "every night",
+        "every morning",
+    )
+)
 STORY_NOT_CUES = frozenset({"request", "asks_stretch", "why", "what", "asks_when", "not_a_body"})
 #: the general answer about sore muscles after exercise, and the words that place a complaint
 #: after a session ("sore after my first class", "since leg day")
