@@ -1502,6 +1502,14 @@ class Brain:
             hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
             if hurts is not None:
                 return hurts
+        if (
+            stretch is not None
+            and context.kind == "stretch"
+            and len(words) <= lexicon.SHORT_ASK_WORDS
+            and lexicon.asks_which_side_first(words)
+        ):
+            # "left or right first?", "which leg first": either, the same on both
+            return with_lead(say.stretch_details(stretch, context), lexicon.EITHER_SIDE_LEAD)
         if stretch is not None and reason:
             if "one_side" in cues and len(words) <= lexicon.SHORT_ASK_WORDS:
                 # "left side only btw": the card for that side

@@ -1389,6 +1389,23 @@ STORY_GENERIC = frozenset(
 STORY_LEAD = "That fits what I said above. A stretch that helps:"
 #: ... and after a habit the answer does not name ("i carry my kid a lot")
 HABIT_LEAD = "Habits like that can keep a muscle tight. A stretch that helps:"
+#: "left or right first?", "which leg first": either side, the same on both
+EITHER_SIDE_LEAD = (
+    "Either side first is fine. Give both sides the same hold; if one is tighter, you can give "
+    "it one extra round."
+)
+_WHICH_SIDE = frozenset({"side", "leg", "arm", "one", "foot", "hip", "shoulder"})
+
+
+def asks_which_side_first(words: Sequence[str]) -> bool:
+    """Whether the words ask which side to do first: "left or right first?", "which leg
+    first", "does it matter which side i start with"."""
+    sides = {"left", "right"} <= set(words) and "or" in words
+    which = "which" in words and not _WHICH_SIDE.isdisjoint(words)
+    first = not {"first", "start", "begin"}.isdisjoint(words)
+    return first and (sides or which)
+
+
 #: how often the writer does something, which makes a statement a habit of their life: "i carry
 #: my kid a lot", "i cycle loads", "on my feet all day"
 HABIT_SPANS = frozenset(

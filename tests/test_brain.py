@@ -3528,6 +3528,7 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    ("calf stretch", "left or right first?", "stretch.wall_calf.more"),
     # a habit of the writer's life after why an area gets tight: its stretch
     ("why are my shoulders tight", "i carry my kid a lot", "shoulders.stretch"),
     # "the fix" asks for what to do; "this is hard" after a card asks for an easier one
