@@ -549,6 +549,8 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("i think i pulled my hamstring", "recent_injury"),
         ("strained my groin playing football, should i stretch it", "recent_injury"),
         ("stretch for a pulled hamstring", "recent_injury"),
+        ("recovering from a hamstring tear, can i stretch it", "recent_injury"),
+        ("coming back from a calf strain, stretches?", "recent_injury"),
         ("can my kids stretch with me in the mornings", "children_teens"),
         # a back that went, a broken bone out of its cast
         ("put my back out on saturday hoovering, ok to stretch yet?", "recent_injury"),
