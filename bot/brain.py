@@ -2927,9 +2927,17 @@ class Brain:
         # an area with a limit told in passing ("my wrists ache ... at my desk") is the area's
         # question, unless a routine is asked for
         asks_routine = area is None or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)
+        # ... in a message about stretching or the body, not "my laptop wifi keeps dropping
+        # every 20 minutes"
+        bodily = (
+            context.kind in lexicon.STRETCHING_KINDS
+            or not lexicon.ROUTINE_WORDS.isdisjoint(analysis.corrected)
+            or bool(lexicon.warm_ups_named(analysis.corrected))
+            or self.pick.about_the_body(analysis.corrected)
+        )
         named = (
             self.pick.named_beside_size(ask, context, analysis.corrected)
-            if strong and not ask.plain and asks_routine
+            if strong and not ask.plain and asks_routine and bodily
             else None
         )
         if named is not None:  # "a 10 minute cooldown after my run"
@@ -3820,6 +3828,7 @@ class Brain:
             and routine_words.isdisjoint(words)
             and lexicon.PLAN_WORDS.isdisjoint(words)  # "give me a plan for the splits"
             and not lexicon.warm_ups_named(analysis.corrected)
+            and self.pick.warm_up_before(analysis.corrected) is None  # "... before i tee off"
             # "post leg day stretches, quads and glutes are fried": asked, for both areas
             and self._areas_routine_differs(match, analysis, context)
         )

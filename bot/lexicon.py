@@ -2320,6 +2320,25 @@ def warm_ups_named(words: Sequence[str]) -> set[str]:
     return kinds
 
 
+def what_to_do_before(words: Sequence[str]) -> int | None:
+    """Where the words after "what should i do before" start ("what should i do before | i
+    tee off"): a warm-up asked for in all but name, when an activity follows; None when the
+    words do not ask so."""
+    for i in range(len(words) - 4):
+        if (
+            words[i] in ("what", "anything")
+            and words[i + 1] in _WHAT_DO_MODALS
+            and words[i + 2] in ("i", "we")
+            and words[i + 3] == "do"
+            and words[i + 4] == "before"
+        ):
+            return i + 5
+    return None
+
+
+_WHAT_DO_MODALS = frozenset({"should", "can", "could", "do", "shall", "would"})
+
+
 def _asked_what_with(words: Sequence[str], i: int, end: int) -> bool:
     """Whether the warm-up or cool-down from `i` to `end` is asked what to do it with: "what
     should i | warm up with", "what do you cool down with"."""

@@ -250,6 +250,21 @@ class RoutinePicker:
         own = next((rid for rid in context.activities if rid.startswith(wanted + "_")), None)
         return own or (wanted if wanted in self.kb.routines else None)
 
+    def warm_up_before(self, words: Sequence[str]) -> str | None:
+        """The warm-up of an activity named after "what should i do before" ("what should i
+        do before i tee off": golf's), or None."""
+        at = lexicon.what_to_do_before(words)
+        if at is None:
+            return None
+        return next(
+            (
+                key
+                for key in self.activities_in(words[at:])
+                if key.startswith(lexicon.WARM_UP_ROUTINE)
+            ),
+            None,
+        )
+
     def named(self, match: Match, analysis: Analysis, context: Context) -> str:
         """The routine the intent layer found, or, when the message names the activity or
         setting of another (a runner-up, or the only one named) and not its own, that one:
@@ -282,6 +297,11 @@ class RoutinePicker:
             if timed and timed[0] in runners and match.key not in lexicon.TIME_ROUTINES.values():
                 return timed[0]
             return match.key
+        warm_up = self.warm_up_before(analysis.corrected)
+        if match.key in lexicon.TIME_ROUTINES.values() and warm_up is not None:
+            # "stiff as a board first thing in the morning. what should i do before i tee
+            # off": the activity's warm-up asked for, not the time of day's routine
+            return warm_up
         if match.key in named:  # "pre ride routine": not the cycling cool-down it matched
             own_cool = f"{COOLDOWN}_{match.key.partition('_')[2]}"
             if own_cool not in self.kb.routines and lexicon.cool_down_instead(

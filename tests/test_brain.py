@@ -3087,6 +3087,25 @@ OWN_WORDS = [
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
     ("sup bot", "smalltalk.greeting"),
+    # a length of time told of something else is no routine's length, and a thing's trouble
+    # told with one is no routine's
+    (
+        "45, office job. most mornings my lower back is stiff as hell and it takes a good 10-15 "
+        "mins of shuffling around before i can stand up straight, then its fine. any stretches "
+        "for that?",
+        "lower_back.stretch",
+    ),
+    (
+        "my laptop wifi keeps dropping every 20 minutes, router is fine on my phone. any idea?",
+        "fallback",
+    ),
+    # "what should i do before i tee off" asks for the sport's warm-up, a time of day told
+    (
+        "Playing 18 holes tomorrow at 7am. I'm 63 and my back is stiff as a board first thing in "
+        "the morning. What should I do before I tee off so I don't wreck myself on the first "
+        "drive?",
+        "routine.warmup_golf",
+    ),
     # a time of day named, with its routine next to the one matched
     ("what should i do before i go to bed, im so tense", "routine.bedtime"),
     ("whats a good stretch before heading to bed", "routine.bedtime"),

@@ -291,15 +291,30 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
 
 #: "till", as people write it ("10 min till my match", "til kickoff")
 TILL_WORDS = frozenset({"till", "til", "until"})
+#: words a little before a length that make it how long something lasts or takes ("it takes
+#: a good 10 mins to loosen up", "lasts about 5 minutes"), not a routine's length
+_TAKES = frozenset({"takes", "took", "taking", "lasts", "lasted", "lasting"})
+_TAKES_REACH = 5
+#: ... said of the body or the stiffness ("it takes", "they last"), or of the person ("takes me")
+_TAKES_SUBJECTS = frozenset({"it", "this", "they", "stiffness", "pain"})
+_TAKES_WHO = frozenset({"me", "us", "him", "her", "them"})
 #: words after a length that make it the time until something ("10 min till my match")
 _UNTIL = TILL_WORDS | {"away"}
 
 
 def _time_until(words: Sequence[str], start: int, end: int) -> bool:
-    """Whether the length at `start:end` is how long until something happens, not a routine's
-    length: "10 min till my match", "match in 20 minutes" (an event, then "in")."""
+    """Whether the length at `start:end` is how long until something happens, or how long
+    something takes or lasts, not a routine's length: "10 min till my match", "match in 20
+    minutes" (an event, then "in"), "it takes a good 10 mins to loosen up"."""
     if end < len(words) and words[end] in _UNTIL:
         return True
+    for i in range(max(1, start - _TAKES_REACH), start):
+        if words[i] in _TAKES and (
+            words[i - 1] in _TAKES_SUBJECTS or (i + 1 < start and words[i + 1] in _TAKES_WHO)
+        ):
+            # "it takes a good 10-15 mins of shuffling around", "takes me 10 mins to loosen
+            # up": how long it lasts (not "a routine that takes 10 minutes")
+            return True
     return start >= 2 and words[start - 1] == "in" and words[start - 2] in _TOLD_OF
 
 
