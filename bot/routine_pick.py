@@ -725,6 +725,7 @@ class RoutinePicker:
             return False
         return (
             not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words)
+            or "body" in words  # "got something to wake my body up before work?"
             or "complaint" in self.cues.read(words)
             # "give me a morning routine, my lower back greets me every morning"
             or any(t != GENERAL for t in self.matcher.words.find_topics(list(words))[1])

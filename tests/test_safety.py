@@ -3166,3 +3166,12 @@ def test_a_neck_that_will_not_bend_after_a_fever_told_goes_on_with_the_red_flag(
         brain.reply("which neck stretch is the gentlest", first.context).context,
     )
     assert later.intent == "red_flag.meningitis_signs"
+
+
+def test_a_record_broken_is_no_bone_broken(brain: Brain):
+    reply = brain.reply("broke my personal best today! now what stretches for cooldown")
+    assert "recent_injury" not in reply.context.conditions
+    assert (
+        "recent_injury"
+        in brain.reply("broke my wrist last week, can i stretch it").context.conditions
+    )
