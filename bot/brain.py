@@ -1216,7 +1216,11 @@ class Brain:
             if after.kind != "fallback":
                 return after
         question = thanked or words
-        if len(question) > lexicon.SIZE_MOVE_MAX_WORDS and not self._opens_with_variant(words):
+        if (
+            len(question) > lexicon.SIZE_MOVE_MAX_WORDS
+            and not self._opens_with_variant(words)
+            and not self._closes_with_variant(analysis)
+        ):
             return None
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
@@ -2549,6 +2553,15 @@ class Brain:
         return any(
             cue in lexicon.VARIANT_CUES | lexicon.SIZE_CUES and start < lexicon.VARIANT_LEAD
             for start, _end, cue in self.cues.matches(words)
+        )
+
+    def _closes_with_variant(self, analysis: Analysis) -> bool:
+        """Whether a message closes with a short easier or harder ask of its own, after saying
+        why: "i cant really pull my leg up that far, my knee doesnt like it. easier way?"."""
+        start, end = analysis.pieces()[-1]
+        last = analysis.corrected[start:end]
+        return 0 < len(last) <= lexicon.VARIANT_LEAD and not self.cues.read(last).isdisjoint(
+            {"easier", "harder"}
         )
 
     def _holds_a_thing(self, analysis: Analysis) -> bool:

@@ -3549,6 +3549,12 @@ FOLLOW_UPS = [
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
     ("calf stretch", "left or right first?", "stretch.wall_calf.more"),
+    # a long why, then a short easier ask at the end
+    (
+        "glute stretch",
+        "i cant really pull my leg up that far, my knee doesnt like it. easier way?",
+        "stretch.lying_figure_four.easier",
+    ),
     # a habit of the writer's life after why an area gets tight: its stretch
     ("why are my shoulders tight", "i carry my kid a lot", "shoulders.stretch"),
     # "the fix" asks for what to do; "this is hard" after a card asks for an easier one
