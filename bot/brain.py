@@ -746,9 +746,10 @@ class Brain:
         if (
             len({t for t in analysis.topics if t != GENERAL}) > 1
             and not lexicon.SORE_WORDS.isdisjoint(words)
-            and not lexicon.NORMAL_WORDS.isdisjoint(words)
             and "exercise" in self.cues.read(words)
-        ):
+            # "legs felt like jelly after my first spin class ... thats normal right?"
+            or self.wants.sore_after_exercise(analysis)
+        ) and not lexicon.NORMAL_WORDS.isdisjoint(words):
             # "first vinyasa class yesterday and today my shoulders and hamstrings are SORE.
             # is that normal?": soreness after a session, felt in more than one place
             yield GENERAL, lexicon.SORENESS

@@ -3087,6 +3087,11 @@ OWN_WORDS = [
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
     ("sup bot", "smalltalk.greeting"),
+    # soreness after a session, asked whether it is normal
+    (
+        "legs feel heavy and sore after my first spin class yesterday, normal right?",
+        "general.soreness",
+    ),
     ("good morning! got something to wake my body up before work?", "routine.morning"),
     # a length of time told of something else is no routine's length, and a thing's trouble
     # told with one is no routine's
