@@ -3087,6 +3087,7 @@ OWN_WORDS = [
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
     ("sup bot", "smalltalk.greeting"),
+    ("why cant i just do the static ones before the gym tho", "general.static_vs_dynamic"),
     # soreness after a session, asked whether it is normal
     (
         "legs feel heavy and sore after my first spin class yesterday, normal right?",
