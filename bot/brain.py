@@ -760,14 +760,7 @@ class Brain:
         triceps stretch, not the arms' first, the biceps one). The reply unchanged otherwise,
         and when it carries more than the card (a condition's note, a lead)."""
         topic = reply.topic or ""
-        if (
-            reply.kind != "stretch"
-            or topic in ("", GENERAL)
-            or reply.intent != f"{topic}.stretch"
-            or not reply.stretches
-            or reply.conditions
-            or context.limits  # the first one that keeps to them
-        ):
+        if reply.kind != "stretch" or topic not in self.kb.topics or topic == GENERAL:
             return reply
         canon = self.matcher.words.canon
         area = self.kb.topics[topic]
@@ -782,8 +775,8 @@ class Brain:
                 canon(w) for w in re.findall(r"[a-z]+", stretch.name.lower())
             )
 
-        shown = self.kb.stretches[reply.stretches[0]]
-        if named_for(shown):
+        shown = self._plain_first_card(reply, context)
+        if shown is None or named_for(shown):
             return reply
         avoided = self.replies.avoided(context)
         seen = context.seen if context.topic == topic else ()
@@ -797,17 +790,30 @@ class Brain:
         )
         if better is None:
             return reply
-        say = self.replies
-        plain = say.stretch(shown, topic, context, confidence=reply.confidence, seen=seen)
-        if plain.blocks != reply.blocks:
-            return reply  # a lead or a note came with the card
-        return say.stretch(better, topic, context, confidence=reply.confidence, seen=seen)
+        return self.replies.stretch(better, topic, context, confidence=reply.confidence, seen=seen)
 
     def _fit_for_work(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """An area's first stretch, done on the floor, for a message that asks for something
         to do at work ("my lower back is killing me, anything I can do at work?", "between
         clients"): the area's first one off the floor, and the rest of the conversation keeps
         off it. The reply unchanged otherwise, and when it carries more than the card."""
+        if reply.kind != "stretch" or (
+            lexicon.first_span(analysis.corrected, lexicon.AT_WORK_SPANS) is None
+        ):
+            return reply
+        shown = self._plain_first_card(reply, context)
+        if shown is None or LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags):
+            return reply
+        off_the_floor = replace(context, limits=frozenset({"no_floor"}))
+        again = self.replies.stretch_for_topic(
+            reply.topic or "", off_the_floor, confidence=reply.confidence
+        )
+        return again if again.kind == "stretch" else reply
+
+    def _plain_first_card(self, reply: Reply, context: Context) -> Stretch | None:
+        """The stretch of a reply that is an area's first stretch card and nothing more: no
+        condition's note, no lead, no limits the conversation keeps to. Another card may take
+        its place (`_muscle_named_first`, `_fit_for_work`); None for any other reply."""
         topic = reply.topic or ""
         if (
             reply.kind != "stretch"
@@ -816,19 +822,12 @@ class Brain:
             or not reply.stretches
             or reply.conditions
             or context.limits
-            or lexicon.first_span(analysis.corrected, lexicon.AT_WORK_SPANS) is None
         ):
-            return reply
+            return None
         shown = self.kb.stretches[reply.stretches[0]]
-        if LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags):
-            return reply
         seen = context.seen if context.topic == topic else ()
         plain = self.replies.stretch(shown, topic, context, confidence=reply.confidence, seen=seen)
-        if plain.blocks != reply.blocks:
-            return reply  # a lead or a note came with the card
-        off_the_floor = replace(context, limits=frozenset({"no_floor"}))
-        again = self.replies.stretch_for_topic(topic, off_the_floor, confidence=reply.confidence)
-        return again if again.kind == "stretch" else reply
+        return shown if plain.blocks == reply.blocks else None
 
     def _routine_purpose_asked(self, match: Match, analysis: Analysis) -> str | None:
         """The general answer that speaks for a routine the intent layer found, when the
