@@ -2158,25 +2158,18 @@ class Brain:
             return None
         told = {w for w in words if len(w) >= lexicon.STORY_MIN_CHARS and w not in STOPWORDS}
         fits = bool(told & self._cause_words(area)) or (
+            # after the answer, what the writer does: "i run a lot", "i drive all day for
+            # work btw" (with a stretch on screen, "i have a run tomorrow" tells a plan)
             context.kind == "answer"
             and (
                 "exercise" in self.cues.read(words) or bool(self.pick.activities_in(words, context))
             )
         )
-        if not (
-            told & self._cause_words(area)
-            # after the answer, what the writer does: "i run a lot", "i drive all day for
-            # work btw" (with a stretch on screen, "i have a run tomorrow" tells a plan)
-            or (
-                context.kind == "answer"
-                and (
-                    "exercise" in self.cues.read(words)
-                    or self.pick.activities_in(words, context)
-                    # a habit of the writer's life: "i carry my kid a lot", "on my feet all day"
-                    or lexicon.first_span(words, lexicon.HABIT_SPANS) is not None
-                )
-            )
-        ):
+        # ... or a habit of the writer's life: "i carry my kid a lot", "on my feet all day"
+        habit = (
+            context.kind == "answer" and lexicon.first_span(words, lexicon.HABIT_SPANS) is not None
+        )
+        if not (fits or habit):
             return None
         if context.intent == f"{area}.why_tight":
             reply = self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
