@@ -1335,6 +1335,17 @@ class Brain:
                 done = say.routine_done(context.plan, context)
             if done is not None:  # "done. what now" after the desk break: well done, and next
                 return done
+        if (
+            context.kind == "routine"
+            and "another" in cues
+            and not analysis.topics
+            and len(question) <= lexicon.MOVE_MAX_WORDS
+            and not lexicon.asks_wh(question)
+            and not self.pick.activities_in(question, context)
+        ):
+            # "done all those, got another?", "finished, another routine pls": a routine that
+            # was done asks for a different one, not the cool-down its "done" would read as
+            return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
         # "before or after?" asks when, not for the other end's routine; "they click when i
         # squat, bad?" names a subject of its own
         choice = {"before", "after"} <= set(words)
@@ -1506,6 +1517,20 @@ class Brain:
             hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
             if hurts is not None:
                 return hurts
+        if (
+            stretch is not None
+            and context.kind == "stretch"
+            and len(words) <= lexicon.SHORT_ASK_WORDS + 2
+            and lexicon.names_seconds(words)
+            and lexicon.HOLD_WORDS.isdisjoint(words)  # "hold 30 seconds each side?": how long
+            and not analysis.topics
+            and not lexicon.asks_wh(words)
+        ):
+            # "got a 30 second version?", "only have 20 secs": one round is its quick form
+            lead = lexicon.seconds_lead(
+                stretch.type == "static", "each" in stretch.repetitions, stretch.hold_seconds
+            )
+            return with_lead(say.stretch_details(stretch, context), lead)
         if (
             stretch is not None
             and context.kind == "stretch"

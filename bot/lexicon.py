@@ -19,7 +19,7 @@ from bot.replies import COOLDOWN, WELCOME_ROUTINE
 from bot.reply import Context
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match
 from bot.understanding.cues import CueReader
-from bot.understanding.sizes import FILLER_WORDS, TILL_WORDS
+from bot.understanding.sizes import FILLER_WORDS, NUMBER_WORDS, TILL_WORDS
 from bot.understanding.text import NEGATORS
 
 #: longer messages are cut before matching; red flags still see this much.
@@ -1389,6 +1389,40 @@ STORY_GENERIC = frozenset(
 STORY_LEAD = "That fits what I said above. A stretch that helps:"
 #: ... and after a habit the answer does not name ("i carry my kid a lot")
 HABIT_LEAD = "Habits like that can keep a muscle tight. A stretch that helps:"
+#: the units of a length in seconds ("a 30 second version", "only got 20 secs")
+_SECOND_UNITS = frozenset({"second", "seconds", "sec", "secs"})
+_SECONDS_GLUED = re.compile(r"\d{1,3}(?:s|sec|secs|second|seconds)")
+#: a hold this short is done many times over: a few of them are the quick form
+SHORT_HOLD_SECONDS = 10
+
+
+def seconds_lead(static: bool, sided: bool, hold: int) -> str:
+    """The lead of a card asked for in a few seconds: one round is its quick form."""
+    once = "once on each side" if sided else "once"
+    if static and hold <= SHORT_HOLD_SECONDS:
+        return "Short on time? A few of its short holds still count. Do them all when you can."
+    if not static:
+        return f"Short on time? One round, {once}, still counts. Add rounds when you have longer."
+    return (
+        f"Short on time? Do it {once} and hold for about {hold} seconds: that still counts. "
+        "Add rounds when you have longer."
+    )
+
+
+def names_seconds(words: Sequence[str]) -> bool:
+    """Whether the words name a length in seconds: "30 second", "20 secs", "45s"."""
+    for i, word in enumerate(words):
+        if _SECONDS_GLUED.fullmatch(word):
+            return True
+        if (
+            word in _SECOND_UNITS
+            and i > 0
+            and (words[i - 1].isdigit() or words[i - 1] in NUMBER_WORDS)
+        ):
+            return True
+    return False
+
+
 #: "left or right first?", "which leg first": either side, the same on both
 EITHER_SIDE_LEAD = (
     "Either side first is fine. Give both sides the same hold; if one is tighter, you can give "

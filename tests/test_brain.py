@@ -3554,6 +3554,10 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    ("cooldown after running", "done all those, got another?", "routine.cooldown_cycling"),
+    ("desk break routine", "finished, another one pls", "routine.bedtime"),
+    ("calf stretch", "got a 30 second version?", "stretch.wall_calf.more"),
+    ("neck stretch please", "only have 20 secs", "stretch.upper_trapezius.more"),
     ("calf stretch", "left or right first?", "stretch.wall_calf.more"),
     # a long why, then a short easier ask at the end
     (
