@@ -420,6 +420,12 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "lower back stretches? its been aching for days",
         # a back that "feels broken" after a night of gaming is no broken bone
         "pulled an all nighter gaming and my back feels broken lmao",
+        # legs wobbly and sore after a class are tired legs, not dizziness; passing out in
+        # bed, a calendar blacked out, a faint "metaphorically" are no faints
+        "wobbly and sore after my first spin class, any cooldown?",
+        "passed out by 10 last night, slept like a log after the hike",
+        "blacked out my diary for the gym, when should i stretch",
+        "nearly fainted (metaphorically) at the price of the yoga class",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
