@@ -3086,6 +3086,13 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    ("could you give me 2 or 3 stretches for my upper back", "upper_back.stretch"),
+    ("a couple of stretches for tight calves pls", "calves.stretch"),
+    (
+        "no pins and needles or anything, my neck just doesnt turn as far as it did",
+        "neck.why_tight",
+    ),
+    ("my forearms arent numb, just tired from rock climbing", "wrists_forearms.stretch"),
     ("sup bot", "smalltalk.greeting"),
     ("why cant i just do the static ones before the gym tho", "general.static_vs_dynamic"),
     # soreness after a session, asked whether it is normal

@@ -231,7 +231,7 @@ class Matcher:
     def match(self, analysis: Analysis, last_topic: str | None = None) -> Match:
         """Match a message. A long one is also read clause by clause: its question ("..., how
         do I stretch them") says what the person wants, and the rest is often context."""
-        words, topics = analysis.words, analysis.topics
+        words, topics = _without_counts(analysis.words), analysis.topics
         whole = self._match_words(words, topics, last_topic)
         if len(words) < CLAUSE_MIN_WORDS:
             return whole
@@ -516,3 +516,42 @@ def _content_pairs(words: Sequence[str]) -> Iterator[tuple[str, str]]:
     for pair in zip(words, words[1:], strict=False):
         if pair[0] not in STOPWORDS and pair[1] not in STOPWORDS:
             yield pair
+
+
+#: how many of something, told before the stretches asked for ("2 or 3 stretches", "a couple
+#: of moves"): the count says nothing of which
+_COUNT_WORDS = frozenset("two three four five six couple few handful".split())
+_COUNT_JOINS = frozenset({"or", "to", "of", "a"})
+_COUNTED = frozenset({"stretch", "exercise", "move", "pose", "drill"})
+
+
+def _without_counts(words: Sequence[str]) -> Sequence[str]:
+    """`words` without the counts in front of a stretch noun: "suggest 2 or 3 stretches for
+    chest" reads as "suggest stretches for chest"."""
+    counted = [
+        i
+        for i, word in enumerate(words)
+        if (word.isdigit() or word in _COUNT_WORDS) and _counts_a_stretch(words, i)
+    ]
+    if not counted:
+        return words
+    drop = set(counted)
+    return tuple(
+        w for i, w in enumerate(words) if i not in drop and not _joins_counts(words, i, drop)
+    )
+
+
+def _counts_a_stretch(words: Sequence[str], at: int) -> bool:
+    """Whether the count at `at` is followed, through joining words and counts, by a stretch
+    noun."""
+    for word in words[at + 1 : at + 5]:
+        if word in _COUNTED:
+            return True
+        if not (word.isdigit() or word in _COUNT_WORDS or word in _COUNT_JOINS):
+            return False
+    return False
+
+
+def _joins_counts(words: Sequence[str], at: int, counts: set[int]) -> bool:
+    """Whether the word at `at` joins two counts or a count to its noun ("or" of "2 or 3")."""
+    return words[at] in _COUNT_JOINS and (at - 1 in counts or at + 1 in counts)
