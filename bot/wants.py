@@ -295,7 +295,13 @@ class WantReader:
         # names other things still needs an owner, below)
         opens_why = self._opens_why(analysis)
         if not cues & {"complaint", "request", "asks_stretch"} and not opens_why:
-            return None  # "why is my heel so much worse first thing" asks why, as a complaint does
+            if not _area_after_an_event(analysis):
+                return (
+                    None  # "why is my heel so much worse first thing" asks why, as a complaint does
+                )
+            # "my calves after the marathon", "code red: my hip flexors after an 8 hour shift":
+            # what they feel like goes without saying
+            cues = cues | {"complaint"}
         if "not_a_body" in cues and self.thing_beside_an_area(analysis):
             spans = analysis.spans
             words = analysis.corrected
@@ -835,3 +841,31 @@ class WantReader:
             return False
         rest = [w for w in said if w not in STOPWORDS and w not in lexicon.BARE_TOPIC_WORDS]
         return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
+
+
+#: words by which an area is told with the event it comes out of ("my calves after the
+#: marathon", "hamstrings post leg day")
+_EVENT_WORDS = frozenset({"after", "post", "since"})
+#: words that may stand before the area at the start of its sentence
+_AREA_OPENERS = frozenset({"my", "the", "both", "and"})
+#: areas whose unsaid complaint may be no muscle's ("my chest after the run")
+_UNSAID_NOT_MUSCLE = frozenset({"chest"})
+#: longer than this, a message tells more than an area and its event
+_AREA_EVENT_MAX_WORDS = 14
+
+
+def _area_after_an_event(analysis: Analysis) -> bool:
+    """Whether the message is an area at the start of its sentence followed at once by the
+    event it comes out of, and no question: "my calves after the marathon", "code red: my
+    hip flexors after an 8 hour shift at a desk"."""
+    words = analysis.corrected
+    if len(words) > _AREA_EVENT_MAX_WORDS or "?" in analysis.text or len(analysis.spans) != 1:
+        return False
+    start, end, topic = analysis.spans[0]
+    if topic in _UNSAID_NOT_MUSCLE:
+        return False
+    opening = start
+    while opening > 0 and words[opening - 1] in _AREA_OPENERS:
+        opening -= 1
+    sentence_start = opening == 0 or opening in analysis.breaks
+    return sentence_start and end < len(words) and words[end] in _EVENT_WORDS

@@ -3086,6 +3086,8 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    ("my quads after the half marathon", "quadriceps.why_tight"),
+    ("ugh. my neck after a whole day at the laptop", "neck.why_tight"),
     ("could you give me 2 or 3 stretches for my upper back", "upper_back.stretch"),
     ("a couple of stretches for tight calves pls", "calves.stretch"),
     (
