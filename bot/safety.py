@@ -102,6 +102,19 @@ _ABOUT_STRETCHING = "$about_stretching"
 #: stretches? its been aching for days"): stretches asked for, not done (`kb.BUILTIN_SYMPTOMS`)
 _STRETCHES_ASKED = "$stretches_asked"
 _STRETCH_NOUNS = frozenset({"stretch", "stretches", "stretching"})
+_STRETCH_DONE = "$stretch_done"
+#: the words of stretching a piece that asks for one may hold
+_STRETCH_DONE_WORDS = frozenset({"stretch", "stretches", "stretching", "routine", "pose", "poses"})
+#: words a question may open with after a lead-in ("anyway whats a good foot stretch")
+_ASK_OPENERS = frozenset(
+    """what whats which any anything can could should is are how give suggest recommend need
+    best good got would do does""".split()
+)
+_ASK_LEAD_INS = frozenset("anyway so ok okay but and then well also".split())
+#: words that tell a stretch done in the piece that asks ("can i stretch after i stretched")
+_DONE_WORDS = frozenset(
+    "stretched did doing done during while after was were been since when".split()
+)
 #: words that may stand with the area in such an opening ("any good lower back stretches")
 _ASKED_WITH = frozenset(
     "lower upper mid middle low any good best some easy gentle quick my the for pls please".split()
@@ -315,6 +328,12 @@ class SafetyRules:
                 areas |= self._areas_of.get(topic, frozenset())
             found |= areas
         symptoms = tuple(sorted(found - self._condition_keys)) if found else ()
+        if _STRETCH_DONE in found and stretching_only_asked(analysis):
+            # "nearly passed out from the pain. anyway whats a good foot stretch", "fainted
+            # last week, can i still stretch": a stretch asked for is no stretch done (the
+            # conversation keeps it: "i did it last week and it's hurt every day since")
+            found.discard(_STRETCH_DONE)
+            own.discard(_STRETCH_DONE)
         if not areas:
             found.add(_NO_AREA)
         if about_stretching:
@@ -448,6 +467,23 @@ class SafetyRules:
             ):
                 return flag
         return None
+
+
+def stretching_only_asked(analysis: Analysis) -> bool:
+    """Whether every word of stretching in the message stands in a piece that asks for one
+    ("anyway whats a good foot stretch", "can i still stretch") and tells nothing done."""
+    words = analysis.normalised
+    at = [i for i, w in enumerate(words) if w in _STRETCH_DONE_WORDS]
+    if not at:
+        return False
+    pieces = analysis.pieces()
+    for i in at:
+        start, end = next(((s, e) for s, e in pieces if s <= i < e), (0, len(words)))
+        piece = words[start:end]
+        opening = next((w for w in piece if w not in _ASK_LEAD_INS), "")
+        if opening not in _ASK_OPENERS or not _DONE_WORDS.isdisjoint(piece):
+            return False
+    return True
 
 
 def stretches_asked_first(analysis: Analysis) -> bool:

@@ -426,6 +426,14 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "passed out by 10 last night, slept like a log after the hike",
         "blacked out my diary for the gym, when should i stretch",
         "nearly fainted (metaphorically) at the price of the yoga class",
+        # a near faint from pain, with a stretch asked for after it; a friend's injury told
+        # as the reason to ask; calves "like concrete" after long shifts; a pain made worse
+        # by sitting on a wallet
+        "stubbed my toe so hard i nearly passed out lol. anyway any good foot stretch",
+        "my mate tore his achilles at five a side, what calf stretch so that doesnt happen to me",
+        "by the end of a run of night shifts my calves feel like concrete and my feet ache",
+        "deep ache in my bum for 2 weeks, worse when i sit on my wallet, what stretch",
+        "flying to perth next week, last time my ankles went puffy, stretches for the plane?",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1014,6 +1022,14 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a fever now with a back pain, though an infection in the past is told too
+    (
+        "upper back aching for 3 days and now ive got a temperature and the shivers, had a "
+        "kidney infection years ago. stretch for it?",
+        "red_flag.kidney_infection_signs",
+    ),
+    # fainted, and asks whether stretching is still fine: a GP's look, not exercise's
+    ("passed out at home on sunday, can i still stretch?", "red_flag.fainted"),
     ("headache after hitting my head", "red_flag.serious_accident"),
     ("i think i broke my back falling off the roof", "red_flag.serious_accident"),
     ("did some stretches. its been aching for days", "red_flag.pain_days_after_stretching"),
