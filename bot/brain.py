@@ -1148,6 +1148,8 @@ class Brain:
         stretch card, the area's next stretch; after how to get the daily tips, the daily tips.
         No ("no thats it", "nope im good") says goodbye."""
         said = lexicon.yes_or_no(words)
+        if said is None and context.kind == "answer" and lexicon.goes_ahead(words):
+            said = "yes"  # "ok lets do it" after how to touch the toes: its routine
         if said is None:
             return None
         say, kb, topic = self.replies, self.kb, context.topic
@@ -1306,6 +1308,11 @@ class Brain:
             and (area, "why_tight") in kb.answers
             and not analysis.topics
             and lexicon.asks_only_if_normal(question)
+            # "is it supposed to hurt when i stretch": whether stretching should hurt
+            and (
+                lexicon.HURT_WORDS.isdisjoint(question)
+                or lexicon.STRETCH_FORMS.isdisjoint(question)
+            )
         ):
             # "is that normal?" after the knee's stretch or answer: what is common for the
             # area, and when to get it checked
@@ -1575,7 +1582,11 @@ class Brain:
             and context.kind == "answer"
             and context.topic == GENERAL
             and not analysis.topics
-            and len(words) <= lexicon.SHORT_ASK_WORDS
+            # "is there a stretch that helps with it": longer, when it points back
+            and (
+                len(words) <= lexicon.SHORT_ASK_WORDS
+                or (pointing and len(words) <= lexicon.MOVE_MAX_WORDS)
+            )
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
         )
@@ -1671,6 +1682,10 @@ class Brain:
             if self._asks_a_stretch_for(analysis, cues):
                 # "stretch for it i can do next to the car": one that keeps to the limit
                 return self._stretch_within_limits(area, analysis, context)
+            subject = self._general_subject_after_area(area, analysis, context)
+            if subject is not None:
+                reply = say.answer(GENERAL, subject, context)
+                return self._keep_the_area(reply, analysis, context)
             aspect = self.wants.aspect_follow_up(cues, area, analysis)
             return self._aspect_reply(area, aspect, context) if aspect else None
         if (
@@ -1795,6 +1810,9 @@ class Brain:
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
+        subject = self._general_subject_after_area(area, analysis, context)
+        if subject is not None:
+            return self._keep_the_area(say.answer(GENERAL, subject, context), analysis, context)
         aspect = self.wants.aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "at night too?", "how often?"
             return self._aspect_reply(area, aspect, context)
@@ -4302,6 +4320,25 @@ class Brain:
         told = self.sizes.read(analysis)
         ask = SizeAsk(minutes=told.minutes, limits=told.limits) if told else SizeAsk()
         return self._resized(plan, ask, context, postures=False)
+
+    def _general_subject_after_area(
+        self, area: str | None, analysis: Analysis, context: Context
+    ) -> str | None:
+        """After an area's answer or stretch, the general subject a question names and no
+        area of its own: "is it supposed to hurt when i stretch" after why the glutes get
+        tight is whether stretching should hurt, not the area's answer again."""
+        if (
+            not area
+            or context.kind not in ("answer", "stretch")
+            # not "stretch then" after a general answer that kept the area
+            or (context.kind == "answer" and not (context.intent or "").startswith(f"{area}."))
+            or analysis.topics
+            # "a stretch before i get out of bed?": a stretch asked for, told when
+            or self._asks_a_stretch_for(analysis, self.cues.read(analysis.corrected))
+            or lexicon.asks_a_stretch_by_article(analysis.corrected)
+        ):
+            return None
+        return self.wants.subject(analysis)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""

@@ -1287,6 +1287,35 @@ _YES_NO_FILLER = frozenset(
 )
 
 
+#: a go-ahead to what an answer offered ("ok lets do it", "go for it", "im ready")
+_GO_AHEAD = frozenset(
+    term.strip()
+    for term in """lets do it, lets do this, let us do it, let us do this, lets go, let us go,
+    go for it, i am ready, ready, ready when you are, do it, lets try it, lets try that, i will
+    try it, i will give it a go, give it a go, go on then,
+    go on""".split(",")
+)
+_GO_AHEAD_FILLER = frozenset("ok okay alright right then yeah sure cool fine great".split())
+
+
+def goes_ahead(words: Sequence[str]) -> bool:
+    """Whether the words only say yes to what was offered: "ok lets do it", "go for it"."""
+    rest = list(words)
+    while rest and rest[0] in _GO_AHEAD_FILLER:
+        rest.pop(0)
+    while rest and rest[-1] in _GO_AHEAD_FILLER:
+        rest.pop()
+    return " ".join(rest) in _GO_AHEAD
+
+
+def asks_a_stretch_by_article(words: Sequence[str]) -> bool:
+    """Whether the words ask for a stretch as a thing ("a stretch before bed?", "any stretch
+    for that"), not of stretching ("should it hurt when i stretch")."""
+    return any(
+        w in STRETCH_FORMS and i > 0 and words[i - 1] in _ASKED_BEFORE for i, w in enumerate(words)
+    )
+
+
 def yes_or_no(words: Sequence[str]) -> str | None:
     """ "yes" or "no" when the words only answer a yes-or-no question ("yeah that's right",
     "nope not really"); None for anything more ("yes, how do i stretch them")."""

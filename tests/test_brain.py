@@ -3563,6 +3563,19 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    (
+        "how do i get better at touching my toes",
+        "is there a stretch that helps with that",
+        "routine.toe_touch",
+    ),
+    ("why are my hamstrings so tight", "ok lets do it", "hamstrings.stretch"),
+    ("how do i touch my toes", "go for it", "routine.toe_touch"),
+    (
+        "my glutes are tight",
+        "thanks! and should it hurt when i stretch or am i doing it wrong",
+        "general.pain",
+    ),
+    ("why are my calves tight", "does stretching help with soreness though", "general.soreness"),
     ("cooldown after running", "done all those, got another?", "routine.cooldown_cycling"),
     ("desk break routine", "finished, another one pls", "routine.bedtime"),
     ("calf stretch", "got a 30 second version?", "stretch.wall_calf.more"),
