@@ -1417,7 +1417,13 @@ class Brain:
         last = self._last_area(analysis, context)
         area = last if last and last != GENERAL else None
         pointing = bool(lexicon.POINTING_WORDS.intersection(words))
-        version = self._version_named(words, context, area)
+        # "calf one too?" after the ankles: the calves' own, not the ankle card named "calf"
+        adds_an_area = (
+            bool(set(analysis.topics) - {area})
+            and not _ALSO.isdisjoint(words)
+            and {"version", "variation", "variant"}.isdisjoint(words)  # "a bent knee version too?"
+        )
+        version = None if adds_an_area else self._version_named(words, context, area)
         if version is not None:  # "bent knee version?", "the seated one" after a calf stretch
             return say.stretch(kb.stretches[version], area or version, context)
         if (
@@ -1682,6 +1688,9 @@ class Brain:
             if self._asks_a_stretch_for(analysis, cues):
                 # "stretch for it i can do next to the car": one that keeps to the limit
                 return self._stretch_within_limits(area, analysis, context)
+            if "another" in cues and self._opens_with_variant(words):
+                # "got a different one? that didnt do much": another, its reason after
+                return self._followup("another", area, context, lexicon.CUE_CONFIDENCE)
             subject = self._general_subject_after_area(area, analysis, context)
             if subject is not None:
                 reply = say.answer(GENERAL, subject, context)
@@ -2583,11 +2592,12 @@ class Brain:
         return self.replies.limited_stretch(area, kept)
 
     def _opens_with_variant(self, words: Sequence[str]) -> bool:
-        """Whether a message opens with an easier, harder, other-side, shorter or longer ask
-        and goes on to say why: "something easier? my balance isn't great and i can't get
+        """Whether a message opens with an easier, harder, other-side, shorter, longer or
+        another ask and goes on to say why ("got a different one? that didnt do much"): "something easier? my balance isn't great and i can't get
         down on the floor", "shorter version? I'm knackered"."""
         return any(
-            cue in lexicon.VARIANT_CUES | lexicon.SIZE_CUES and start < lexicon.VARIANT_LEAD
+            cue in lexicon.VARIANT_CUES | lexicon.SIZE_CUES | {"another"}
+            and start < lexicon.VARIANT_LEAD
             for start, _end, cue in self.cues.matches(words)
         )
 
@@ -4373,6 +4383,10 @@ class Brain:
         if first is not None:  # "give me a stretch for it" after touching the toes
             return first
         return say.which_area(Match("none", key, None, 0.0), context)
+
+
+#: words that add to what was asked before ("calf one too?", "hips as well")
+_ALSO = frozenset({"too", "also", "as", "aswell"})
 
 
 def _with_spans(analysis: Analysis, kept: tuple[tuple[int, int, str], ...]) -> Analysis:

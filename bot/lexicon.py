@@ -2640,13 +2640,18 @@ def after_thanks(words: Sequence[str], cues: CueReader, least: int = 2) -> list[
     `least` words besides thanks, fillers and stopwords."""
     i = 0
     while i < len(words):
-        if (
-            "thanks_lead" in cues.read(words[i : i + 2])
-            and len(words) > i + 1
-            and ("thanks_lead" not in cues.read(words[i : i + 1]))
-        ):
-            i += 2  # "thank you"
-        elif "thanks_lead" in cues.read(words[i : i + 1]) or (
+        # the longest thank-you starting here: "thank you", "fair enough", "that makes sense"
+        lead = max(
+            (
+                end
+                for start, end, cue in cues.matches(words[i : i + 3])
+                if cue == "thanks_lead" and start == 0
+            ),
+            default=0,
+        )
+        if lead > 1:
+            i += lead
+        elif lead == 1 or (
             # a filler, not a question's first word ("thanks! is it fine before a run")
             i and words[i] in _THANKS_FILLERS and words[i] not in QUESTION_STARTS
         ):

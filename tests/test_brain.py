@@ -3563,6 +3563,13 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    ("why is my neck so stiff", "got a different one? that didnt do much", "neck.stretch"),
+    (
+        "what does stretching do for you",
+        "ok im convinced. how do i start, total beginner",
+        "general.beginner",
+    ),
+    ("how often should i stretch", "fair enough. how long do i hold each one", "general.how_long"),
     (
         "how do i get better at touching my toes",
         "is there a stretch that helps with that",
