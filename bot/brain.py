@@ -1265,6 +1265,16 @@ class Brain:
         if named is not None:  # "and whats PNF, my teacher mentioned it" after a hip stretch
             return say.answer(GENERAL, named, context)
         if (
+            context.kind == "answer"
+            and context.general_answer in lexicon.SAYS_IF_HARMFUL
+            and not analysis.topics
+            and lexicon.asks_if_normal(question)
+            and len(question) <= lexicon.MOVE_MAX_WORDS
+        ):
+            # "is that normal though?" after a head rush: the answer says when it is not
+            reply = say.answer(GENERAL, context.general_answer, context)
+            return with_lead(reply, lexicon.USUALLY_NORMAL_LEAD)
+        if (
             context.general_answer in lexicon.SENSATION_ANSWERS - lexicon.SAYS_IF_HARMFUL
             and not analysis.topics
             and lexicon.asks_if_normal(question)

@@ -457,9 +457,14 @@ SENSATION_WORDS = {
 }
 #: how to stop or prevent what is felt ("how do i stop that", "how to prevent them")
 STOP_IT_WORDS = frozenset({"stop", "stopping", "prevent", "preventing", "avoid"})
-#: sensation answers that already say whether the sensation is harmful: "is it bad" after
+#: sensation answers that already say whether the sensation is harmful (none of them how a
+#: stretch should feel): "is it bad" after
 #: one is answered by it again, not by whether stretching should hurt
-SAYS_IF_HARMFUL = frozenset({"joint_noises"})
+SAYS_IF_HARMFUL = frozenset(
+    {"joint_noises", "head_rush", "breathless_exercise", "side_stitch", "cramp"}
+)
+#: ... their lead when asked again
+USUALLY_NORMAL_LEAD = "Usually, yes. Here it is again, with the signs that mean it isn't."
 #: a question whether something felt is all right: "is that bad", "is this normal"
 _IS_IT_FINE = frozenset(
     (first, pointer, word)

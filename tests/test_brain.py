@@ -3563,6 +3563,8 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    ("i see stars when i stand up too quick", "is that normal though?", "general.head_rush"),
+    ("my calf cramps up at night", "is that bad?", "general.cramp"),
     ("why is my neck so stiff", "got a different one? that didnt do much", "neck.stretch"),
     (
         "what does stretching do for you",
