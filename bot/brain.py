@@ -1355,6 +1355,8 @@ class Brain:
         if (
             context.kind == "routine"
             and "another" in cues
+            # only with "done": without it, "another" is read as before (below)
+            and not lexicon.FINISHED_WORDS.isdisjoint(question)
             and not analysis.topics
             and len(question) <= lexicon.MOVE_MAX_WORDS
             and not lexicon.asks_wh(question)
