@@ -1703,10 +1703,9 @@ class Brain:
             if "another" in cues and self._opens_with_variant(words):
                 # "got a different one? that didnt do much": another, its reason after
                 return self._followup("another", area, context, lexicon.CUE_CONFIDENCE)
-            subject = self._general_subject_after_area(area, analysis, context)
-            if subject is not None:
-                reply = say.answer(GENERAL, subject, context)
-                return self._keep_the_area(reply, analysis, context)
+            general = self._general_answer_after_area(area, analysis, context)
+            if general is not None:
+                return general
             aspect = self.wants.aspect_follow_up(cues, area, analysis)
             return self._aspect_reply(area, aspect, context) if aspect else None
         if (
@@ -1831,9 +1830,9 @@ class Brain:
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
-        subject = self._general_subject_after_area(area, analysis, context)
-        if subject is not None:
-            return self._keep_the_area(say.answer(GENERAL, subject, context), analysis, context)
+        general = self._general_answer_after_area(area, analysis, context)
+        if general is not None:
+            return general
         aspect = self.wants.aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "at night too?", "how often?"
             return self._aspect_reply(area, aspect, context)
@@ -2605,8 +2604,9 @@ class Brain:
 
     def _opens_with_variant(self, words: Sequence[str]) -> bool:
         """Whether a message opens with an easier, harder, other-side, shorter, longer or
-        another ask and goes on to say why ("got a different one? that didnt do much"): "something easier? my balance isn't great and i can't get
-        down on the floor", "shorter version? I'm knackered"."""
+        another ask and goes on to say why: "something easier? my balance isn't great and i
+        can't get down on the floor", "shorter version? I'm knackered", "got a different one?
+        that didnt do much"."""
         return any(
             cue in lexicon.VARIANT_CUES | lexicon.SIZE_CUES | {"another"}
             and start < lexicon.VARIANT_LEAD
@@ -4343,12 +4343,13 @@ class Brain:
         ask = SizeAsk(minutes=told.minutes, limits=told.limits) if told else SizeAsk()
         return self._resized(plan, ask, context, postures=False)
 
-    def _general_subject_after_area(
+    def _general_answer_after_area(
         self, area: str | None, analysis: Analysis, context: Context
-    ) -> str | None:
-        """After an area's answer or stretch, the general subject a question names and no
-        area of its own: "is it supposed to hurt when i stretch" after why the glutes get
-        tight is whether stretching should hurt, not the area's answer again."""
+    ) -> Reply | None:
+        """After an area's answer or stretch, the answer to the general subject a question
+        names with no area of its own, keeping the area when it points back: "is it supposed
+        to hurt when i stretch" after why the glutes get tight is whether stretching should
+        hurt, not the area's answer again."""
         if (
             not area
             or context.kind not in ("answer", "stretch")
@@ -4360,7 +4361,11 @@ class Brain:
             or lexicon.asks_a_stretch_by_article(analysis.corrected)
         ):
             return None
-        return self.wants.subject(analysis)
+        subject = self.wants.subject(analysis)
+        if subject is None:
+            return None
+        reply = self.replies.answer(GENERAL, subject, context)
+        return self._keep_the_area(reply, analysis, context)
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""

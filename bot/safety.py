@@ -104,7 +104,7 @@ _STRETCHES_ASKED = "$stretches_asked"
 _STRETCH_NOUNS = frozenset({"stretch", "stretches", "stretching"})
 _STRETCH_DONE = "$stretch_done"
 #: the words of stretching a piece that asks for one may hold
-_STRETCH_DONE_WORDS = frozenset({"stretch", "stretches", "stretching", "routine", "pose", "poses"})
+_STRETCH_DONE_WORDS = _STRETCH_NOUNS | {"routine", "pose", "poses"}
 #: words a question may open with after a lead-in ("anyway whats a good foot stretch")
 _ASK_OPENERS = frozenset(
     """what whats which any anything can could should is are how give suggest recommend need

@@ -294,11 +294,10 @@ class WantReader:
         # "forearms pumped after bouldering, anything that helps?" (a word such as "back" that
         # names other things still needs an owner, below)
         opens_why = self._opens_why(analysis)
+        # "why is my heel so much worse first thing" asks why, as a complaint does
         if not cues & {"complaint", "request", "asks_stretch"} and not opens_why:
             if not _area_after_an_event(analysis):
-                return (
-                    None  # "why is my heel so much worse first thing" asks why, as a complaint does
-                )
+                return None
             # "my calves after the marathon", "code red: my hip flexors after an 8 hour shift":
             # what they feel like goes without saying
             cues = cues | {"complaint"}
