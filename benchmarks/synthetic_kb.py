@@ -410,7 +410,9 @@ class Synthesizer:
             topics.append(data)
         answers = []
         for a in kb.answers.values():
-            data = entry_dict(a, optional=("phrases", "keywords", "routine", "in_conversation"))
+            data = entry_dict(
+                a, optional=("phrases", "keywords", "routine", "area", "in_conversation")
+            )
             if a.topic == "general" and a.phrases:
                 data["phrases"] = self.multiply(a.phrases, f)
             answers.append(data)

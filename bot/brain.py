@@ -186,6 +186,13 @@ class Brain:
         )
         analysis = self._muscle_before_its_region(analysis, context)
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
+        reply = self._relief_when_told_again(reply, analysis, context)
+        if reply.kind == "fallback":
+            reply = (
+                self._summed_up(analysis, context)
+                or self._told_of_oneself(analysis, context)
+                or reply
+            )
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
@@ -235,6 +242,69 @@ class Brain:
         asked = self._complained_of_first(self.matcher.analyse(question))
         reply = self._answer(question, asked, context)
         return None if reply.kind == "fallback" else reply
+
+    def _told_of_oneself(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a routine, a message that tells something of the person and asks whether it
+        changes anything ("im in goal if that changes anything" after the soccer warm-up),
+        naming no area and no complaint: the routine again, which suits it as it is. None
+        otherwise."""
+        words = analysis.corrected
+        if (
+            context.kind != "routine"
+            or context.plan is None
+            or not lexicon.has_pair(words, lexicon.CHANGES_ANYTHING)
+            or analysis.topics
+            or self.cues.complains(words)
+            or not self.replies.sizer.can_build(context.plan)
+        ):
+            return None
+        reply = self.replies.sized_routine(context.plan, context)
+        return with_lead(reply, "Nothing in this one needs to change for that; here it is again.")
+
+    def _summed_up(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After an answer, a short question that sums it up in the person's words and names
+        nothing new ("so basically just get up slower?" after a head rush, "so just hold it
+        longer then?"): the same answer again, to check it against. None otherwise."""
+        words = analysis.corrected
+        if (
+            context.kind != "answer"
+            or not context.intent
+            or not words
+            or words[0] not in lexicon.SUMMING_UP
+            or "?" not in analysis.text
+            or len(words) > lexicon.MOVE_MAX_WORDS
+            or any(t != context.topic for t in analysis.topics)
+            # "so what is the capital of peru?" asks something of its own
+            or not lexicon.WH_WORDS.isdisjoint(words)
+            or self.matcher.match(analysis).kind == "out_of_scope"
+        ):
+            return None
+        topic, _, aspect = context.intent.partition(".")
+        if (topic, aspect) not in self.kb.answers:
+            return None
+        reply = self.replies.answer(topic, aspect, context)
+        return with_lead(reply, "To check that against, here is the answer again:")
+
+    def _relief_when_told_again(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """Why an area gets tight, just given, would come again for a message that tells more
+        of the complaint and asks nothing ("its mostly turning my head to the left thats stiff"
+        after why the neck gets stiff): the area's stretch instead, what is left to offer. Any
+        other reply is kept."""
+        topic = reply.topic
+        if (
+            reply.kind != "answer"
+            or topic in (None, GENERAL)
+            or reply.intent != f"{topic}.why_tight"
+            or context.intent != reply.intent
+            or reply.context.conditions
+            or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
+            or "?" in analysis.text
+        ):
+            return reply
+        cues = self.cues.read(analysis.corrected)
+        if "complaint" not in cues or cues & lexicon.QUESTION_CUES:
+            return reply
+        return self.replies.stretch_for_topic(topic, reply.context, confidence=reply.confidence)
 
     def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis) -> Reply:
         """A complaint about an area that tells its own cause and asks nothing ("calves
@@ -1534,6 +1604,9 @@ class Brain:
                 return with_lead(say.stretch_details(stretch, context), lexicon.FORM_LEAD)
             # not "hold it on the other side too?"
             if not varies and self._asks_hold_of_it(analysis, stretch, context):
+                held = self._held_version(analysis, stretch, context)
+                if held is not None:  # "got a version with a longer hold" after side bends
+                    return held
                 # "can i hold it longer than that", "how long do i stay in it": how long holds
                 # go, led by what this card says
                 return say.hold_asked(stretch, context)
@@ -1605,7 +1678,11 @@ class Brain:
                 len(words) <= lexicon.SHORT_ASK_WORDS
                 or (pointing and len(words) <= lexicon.MOVE_MAX_WORDS)
             )
-            and not lexicon.STRETCH_FORMS.isdisjoint(words)
+            and (
+                not lexicon.STRETCH_FORMS.isdisjoint(words)
+                # "ok give me one", "go on then, show me one": one of them
+                or ("one" in words and "request" in cues)
+            )
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
         )
         # "too hard lol my legs dont go anywhere near that" after how to work towards the
@@ -1636,6 +1713,18 @@ class Brain:
             # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
             # me a plan", "start me off" after "can i ever touch my toes"
             return say.routine(kb.routines[routine], context)
+        general_answer = kb.answers.get((GENERAL, context.general_answer or ""))
+        if (
+            asks_its_stretches
+            and routine is None
+            and general_answer is not None
+            and general_answer.area
+        ):
+            # "is there a stretch that helps with it" after a side stitch: the stretch of the
+            # area the answer names for it
+            return say.stretch_for_topic(
+                general_answer.area, replace(context, topic=general_answer.area)
+            )
         if (
             context.kind == "routine"
             and context.plan is not None
@@ -2403,13 +2492,18 @@ class Brain:
         if context.kind == "routine":
             # after a routine, one more for an area it named ("my hamstrings need extra, one
             # more just for them"): that area's stretch
-            aimed = lexicon.aimed(words) or bool(lexicon.POINTING_WORDS.intersection(words))
+            # or still tight after it ("done, quads still feel tight tho")
+            aimed = (
+                lexicon.aimed(words)
+                or bool(lexicon.POINTING_WORDS.intersection(words))
+                or lexicon.STILL in words
+            )
             return named[0] if named and aimed else None
         if named and lexicon.aimed(words):
             return named[0]
-        if named and not lexicon.POINTING_WORDS.intersection(words):
+        if named and named[0] != area and not lexicon.POINTING_WORDS.intersection(words):
             return None  # "another one ... my calves": a question of its own
-        return area
+        return area  # "done, quads still feel tight" after the quad stretch: another for them
 
     def _aspect_reply(self, area: str, aspect: str, context: Context) -> Reply:
         """The answer `WantReader.aspect_follow_up` found: the area's, or how often, how long or
@@ -2513,6 +2607,23 @@ class Brain:
             and not lexicon.ROUTINE_WORDS.intersection(words)
             and not self.wants.subjects_named(words)
         )
+
+    def _held_version(self, analysis: Analysis, stretch: Stretch, context: Context) -> Reply | None:
+        """After a stretch card, a message asking for another version of it to hold ("got a
+        version with a longer hold", "another one i can hold"): the area's next stretch held
+        still. None for a message that asks no other version ("can i hold it longer")."""
+        if lexicon.OTHER_VERSION_WORDS.isdisjoint(analysis.corrected):
+            return None
+        topic = context.topic or stretch.topics[0]
+        moving = [s.id for s in self.kb.stretches_for(topic) if s.type != "static"]
+        seen = tuple(dict.fromkeys((*context.seen, stretch.id, *moving)))
+        reply = self.replies.stretch_for_topic(topic, replace(context, topic=topic, seen=seen))
+        held = reply.stretches and self.kb.stretches[reply.stretches[0]].type == "static"
+        if not held:
+            return None
+        if stretch.type == "static":
+            return reply
+        return with_lead(reply, f"The {stretch.name.lower()} keep moving; this one is held still.")
 
     def _asks_hold_of_it(self, analysis: Analysis, stretch: Stretch, context: Context) -> bool:
         """Whether a message after a stretch card asks how long to hold that one: a word of
@@ -3187,6 +3298,11 @@ class Brain:
             # "im 63, is it too late to start stretching": that question, with the
             # condition's note; "pregnant, can i stretch?" gets the condition's advice
             return say.with_conditions(reply, named)
+        routine = self.kb.routines.get(named[0])
+        if reply.kind == "fallback" and routine is not None and lexicon.asks_what_to_do(words):
+            # "my mum is 80 ... is there anything she can do sitting down": the condition's
+            # own routine, with its note
+            return say.with_conditions(say.routine(routine, context), named)
         return say.condition(named, context)
 
     # ------------------------------------------------------------------ buttons
@@ -3902,6 +4018,7 @@ class Brain:
             and self.pick.warm_up_before(analysis.corrected) is None  # "... before i tee off"
             # "post leg day stretches, quads and glutes are fried": asked, for both areas
             and self._areas_routine_differs(match, analysis, context)
+            and not self._routine_asked_apart(match, analysis)
         )
         gives_way = (
             match.kind == "out_of_scope"
@@ -3971,10 +4088,12 @@ class Brain:
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
-        if match.kind in ("aspect", "general", "routine") and self.wants.a_things_complaint(
-            analysis
+        if match.kind in ("aspect", "general", "routine") and (
+            self.wants.a_things_complaint(analysis) or self.wants.an_animals_story(analysis)
         ):
-            return say.fallback(match, context)  # "my horse has a tight calf", "my dog is stiff"
+            # "my horse has a tight calf", "my dog is stiff", "my dog does a huge stretch
+            # every morning, why do dogs do that"
+            return say.fallback(match, context)
         if (
             (match.kind == "routine" or (match.kind, match.key) in _WARM_UP_ANSWERS)
             and not analysis.topics
@@ -4092,6 +4211,22 @@ class Brain:
         steps = [self.kb.stretches[step.stretch] for step in routine.steps]
         stretch = next((s for s in steps if s.type == "static"), steps[0])
         return self.replies.stretch(stretch, stretch.topics[0], context)
+
+    def _routine_asked_apart(self, match: Match, analysis: Analysis) -> bool:
+        """Whether a piece of the message asks what to do for the matched routine's activity
+        or time and names no area, the areas standing in the story around it: "... my
+        shoulders up round my ears. Is there something gentle I could do before bed to help
+        me wind down?" asks for the bedtime routine."""
+        words = analysis.corrected
+        for start, end in analysis.pieces():
+            piece = words[start:end]
+            if (
+                lexicon.asks_what_to_do(piece)
+                and not any(start <= s < end for s, _e, _t in analysis.spans)
+                and match.key in self.pick.activities_in(piece, of_the_body=True)
+            ):
+                return True
+        return False
 
     def _areas_routine_differs(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """Whether the routine asked for around the areas a message names is not the one

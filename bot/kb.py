@@ -156,6 +156,9 @@ class Answer:
     #: general answers: the routine that puts the answer into practice, given when the
     #: person asks for stretches next ("ok what stretches" after posture: the desk break)
     routine: str | None = None
+    #: general answers: the area whose stretch puts the answer into practice, given when the
+    #: person asks for a stretch next ("is there a stretch that helps" after a side stitch)
+    area: str | None = None
     #: general answers with no phrases that the brain gives in a conversation about an area
     #: ("is it serious?": when to get it checked), never the intent layer
     in_conversation: bool = False
@@ -589,10 +592,11 @@ _ANSWER = _Spec(
         "phrases": ("strlist", False),
         "keywords": ("strlist", False),
         "routine": ("id", False),
+        "area": ("id", False),
         "in_conversation": ("bool", False),
         "sources": ("strlist", True),
     },
-    refs={"topic": "topic", "routine": "routine"},
+    refs={"topic": "topic", "routine": "routine", "area": "topic"},
 )
 _STRETCH = _Spec(
     "stretch",
@@ -1043,6 +1047,7 @@ class _Builder:
                 paragraphs(e["text"]),
                 tuple(e.get("keywords", ())),
                 e.get("routine"),
+                e.get("area"),
                 bool(e.get("in_conversation", False)),
             )
             self._keywords(ctx, e, key)

@@ -320,14 +320,17 @@ WHAT_TO_DO = frozenset(
 )
 #: ... and in other words: "anything we can do at the service stops?", "what can i do"
 _WHAT_TO_DO_ASKED = re.compile(
-    r"\b(what|anything|something)( (else|can|could|should|would|might|i|we|you|me|us|to))"
+    r"\b(what|anything|something)( (gentle|easy|simple|quick|good|useful|relaxing|calming"
+    r"|light|short))?( (else|can|could|should|would|might|i|we|you|me|us|to"
+    r"|she|he|they|her|him|them|(my|our) \w+))"
     r"{1,3} (do|try)\b"
 )
 
 
 def asks_what_to_do(words: Sequence[str]) -> bool:
-    """Whether the words ask what to do: "what can i do", "anything we can do" (not "till i
-    can do the splits", which tells what the person wants to be able to do)."""
+    """Whether the words ask what to do: "what can i do", "anything she can do", "something
+    gentle i could do" (not "till i can do the splits", which tells what the person wants to
+    be able to do)."""
     return _WHAT_TO_DO_ASKED.search(" ".join(words)) is not None
 
 
@@ -614,6 +617,20 @@ STRETCH_ON_WORDS = frozenset(
 #: the red-flag symptom of a message about something over or checked and cleared ("the scan
 #: came back clear"): asking to stretch after it is no longer asking to stretch on regardless
 CLEARED_SYMPTOM = "$past"
+#: a question whether what was just told changes the routine ("im in goal if that changes
+#: anything", "does that matter?")
+CHANGES_ANYTHING = frozenset(
+    {
+        ("changes", "anything"),
+        ("change", "anything"),
+        ("that", "matter"),
+        ("it", "matter"),
+        ("a", "difference"),
+    }
+)
+#: the first word of a question that sums up the answer before ("so basically just get up
+#: slower?")
+SUMMING_UP = frozenset({"so", "basically"})
 #: words that ask a question in general, not of the person's own case ("how long should i
 #: hold a stretch normally?", "what about cooldown stretches in general")
 IN_GENERAL_WORDS = frozenset({"generally", "normally", "usually", "typically"})
@@ -1182,6 +1199,14 @@ AIM_REACH = 3
 FIRST_PERSON = frozenset({"my", "our"})
 #: words that make a thing the subject of a message ("my horse has a tight calf")
 THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
+#: the animals among the things (`THING_CUE` terms): one at the start of a message, owned
+#: ("my cat does this massive stretch every morning"), is whom the message is about
+ANIMALS = frozenset(
+    """dog dogs puppy puppies pup cat cats kitten kittens horse horses pony foal cow lizard
+    snake hamster rabbit bird parrot pet""".split()
+)
+#: how many words after its owner an animal subject may come ("my cat", "my old dog")
+ANIMAL_SUBJECT_REACH = 3
 #: ... of which these are a person's ("my dog", not "the dog pose")
 PERSONAL_OWNERS = THING_OWNERS - {"the"}
 #: ... and before what a warm-up is done to: "warm up | my car", "cool down | the room"
@@ -1525,6 +1550,8 @@ SOCIAL_LEADS = frozenset(
 )
 SOCIAL_TAILS = frozenset(
     {"x", "xx", "xxx", "anyway", "anyways", "dear", "mate", "lol", "haha", "tbh", "then", "btw"}
+    # "ur pretty handy ngl": a hedge at the end
+    | {"ngl", "fr", "tbf", "honestly", "lmao", "imo"}
 )
 #: chat words anywhere in a message that ask nothing ("can you even stretch it tho", "bet,
 #: gimme a stretch", "quads esp"): a message missed with them is read again without them
@@ -1652,6 +1679,8 @@ def points_at_one(words: Sequence[str]) -> bool:
 #: such a message has besides the name; a version of the stretch on screen is also asked for
 #: with them ("standing version?", "a seated one")
 VERSION_WORDS = frozenset({"version", "variation", "variant", "one", "option", "kind", "type"})
+#: ... that ask for another than the one on screen ("got a version with a longer hold")
+OTHER_VERSION_WORDS = VERSION_WORDS - {"one"} | {"another", "different", "alternative"}
 VERSION_FILLER = VERSION_WORDS | frozenset(
     {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
     | {"heard", "theres", "read", "saw", "seen", "apparently", "supposedly", "exists"}
@@ -2017,15 +2046,35 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
     things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS
     # "can i get the daily stretch at 7pm instead": the daily tip by the name it comes with
     named = has_pair(words, _THE_DAILY) and has_pair(words, _DAILY_STRETCH)
-    if analysis.topics or not every_day(words) or (things.isdisjoint(words) and not named):
+    if analysis.topics or (things.isdisjoint(words) and not named):
+        return None
+    daily = every_day(words)
+    if not daily and not _names_timed_tips(words):
         return None
     if says_daily_off(words):
         return "off"
     if not DAILY_ON_WORDS.isdisjoint(words) or has_pair(words, DAILY_ON_PAIRS):
         return "on"
+    if not daily:
+        return None  # "the morning tips are great": said of them, not asking for them
     if not TIMES_OF_DAY.isdisjoint(words) or names_a_clock_time(words):
         return "on"  # "can the daily tip come at 7pm instead": when they come, as turning on
     return None
+
+
+#: who owns the tips named by a time of day: "stop the morning tips", "your evening reminders"
+_TIPS_OWNER = frozenset({"the", "my", "your", "those", "these"})
+
+
+def _names_timed_tips(words: Sequence[str]) -> bool:
+    """Whether the words name the daily tips by the time they come ("the morning tips", "your
+    evening reminders"), which says every day without the word."""
+    return any(
+        words[i] in _TIPS_OWNER
+        and words[i + 1] in TIMES_OF_DAY
+        and words[i + 2] in DAILY_SWITCH_THINGS
+        for i in range(len(words) - 2)
+    )
 
 
 def names_a_clock_time(words: Sequence[str]) -> bool:

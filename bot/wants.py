@@ -18,6 +18,9 @@ from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex, broken_between, within
 from bot.understanding.text import NEGATORS, normalize
 
+#: the writer named beside an animal: "my dog and i", "the dogs and me"
+_WITH_THE_WRITER = frozenset({("and", "i"), ("and", "me"), ("and", "myself")})
+
 
 class SubjectIndex(PhraseIndex):
     """The keywords of the general answers, found as written or, for phrases, in their
@@ -266,6 +269,32 @@ class WantReader:
             return False
         return not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
 
+    @staticmethod
+    def an_animals_story(analysis: Analysis) -> bool:
+        """Whether the message is about an animal, not its writer: it opens with one owned ("my
+        cat does this massive stretch ... bum in the air, is that normal for cats") and names
+        no area as the writer's ("my dog woke me at 5 and my neck is stiff" is the neck)."""
+        words = analysis.corrected
+        first = 1 if words and words[0] in lexicon.SOCIAL_LEADS else 0  # "lol my cat ..."
+        opens = (
+            len(words) > first + 1
+            and words[first] in lexicon.PERSONAL_OWNERS
+            # "my cat", "my old dog"
+            and not lexicon.ANIMALS.isdisjoint(
+                words[first + 1 : first + lexicon.ANIMAL_SUBJECT_REACH]
+            )
+        )
+        # "my dog and i go running": the writer is in it too
+        together = any(
+            words[i] in lexicon.ANIMALS and tuple(words[i + 1 : i + 3]) in _WITH_THE_WRITER
+            for i in range(len(words))
+        )
+        return (
+            opens
+            and not together
+            and not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
+        )
+
     def thing_beside_an_area(self, analysis: Analysis) -> bool:
         """Whether a thing (a cat, a guitar) stands in the same sentence as an area the
         message names: "sorry cat on keyboard. hamstring stretch?" has it in another."""
@@ -286,6 +315,8 @@ class WantReader:
         if not match.topics or match.topics[0] == GENERAL or match.topics[0] not in self.kb.topics:
             return None
         topic = match.topics[0]
+        if self.an_animals_story(analysis):
+            return None  # "my cat does this massive stretch, bum in the air"
         cues = self.cues.read(analysis.corrected)
         # a body, not a horse's calf or a chest of drawers: with a thing in the message, the
         # area must be the writer's ("my forearms are sore from guitar practice") and the

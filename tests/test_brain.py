@@ -3086,6 +3086,35 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # "your"/"ur" before a word of degree is "you're"; a hedge at the end is chat
+    ("your so clever ngl", "smalltalk.compliment"),
+    ("ur pretty handy", "smalltalk.compliment"),
+    # the daily tips named by when they come
+    ("please stop your evening reminders, i get too many notifications", "daily.off"),
+    ("the morning tips are great", "fallback"),
+    ("my job has me wound up all the time, can stretching help me calm down", "general.stress"),
+    # an animal's stretch is no stretch of ours; the writer beside it still is
+    (
+        "my dog does a huge stretch every morning, back legs out behind him, why do dogs do that",
+        "fallback",
+    ),
+    ("my dog and i go running, warm up?", "routine.warmup_running"),
+    # a piece asking what to do at bedtime, the area in the story around it
+    (
+        "i lie awake with my jaw clenched and my shoulders up by my ears. is there something "
+        "easy i could do before bed to switch off?",
+        "routine.bedtime",
+    ),
+    # "push back" is no back; a condition with its own routine, asked what to do
+    (
+        "tight deadline and my manager keeps adding work. how do i push back without sounding "
+        "lazy? cant think straight",
+        "fallback",
+    ),
+    (
+        "my dad is 78 and stiff from his recliner, anything he can do in his chair",
+        "routine.older_adults",
+    ),
     ("my quads after the half marathon", "quadriceps.why_tight"),
     ("ugh. my neck after a whole day at the laptop", "neck.why_tight"),
     ("could you give me 2 or 3 stretches for my upper back", "upper_back.stretch"),
@@ -3563,6 +3592,23 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    # still tight after a stretch or a routine: another for that area
+    ("hamstring stretch", "did it, hamstrings still feel tight", "hamstrings.stretch"),
+    ("bedtime routine", "my hips still feel tight", "hip_flexors.stretch"),
+    # another version to hold, after a moving stretch
+    ("side bend stretch", "another version i can hold?", "side_body.stretch"),
+    # a stretch asked after a general answer with an area of its own; "give me one" after
+    # one with a routine
+    ("why do i get cramps at night", "is there a stretch that helps with it", "calves.stretch"),
+    ("do i need to cool down after running", "ok give me one", "routine.cooldown"),
+    # the complaint told again after why it happens: the stretch, not the same answer
+    ("why are my hamstrings tight", "they are always tight", "hamstrings.stretch"),
+    # the answer summed up as a question; something told of oneself after a routine
+    ("how long should i hold a stretch", "so basically just 30 seconds?", "general.how_long"),
+    ("what is the psoas", "so what is the capital of peru?", "fallback"),
+    ("warm up before football", "im in goal if that changes anything", "routine.warmup_soccer"),
+    # long holds asked of a warm-up: static and dynamic stretching
+    ("warm up before football", "none of these are long holds?", "general.static_vs_dynamic"),
     ("i see stars when i stand up too quick", "is that normal though?", "general.head_rush"),
     ("my calf cramps up at night", "is that bad?", "general.cramp"),
     ("why is my neck so stiff", "got a different one? that didnt do much", "neck.stretch"),
@@ -5455,3 +5501,14 @@ def test_a_stretch_asked_for_at_work_keeps_off_the_floor(brain, message):
     assert not {"floor", "lying_on_back", "lying_on_front"} & set(
         brain.kb.stretches[again.stretches[0]].caution_tags
     )
+
+
+def test_a_stretch_asked_for_in_the_drivers_seat_is_one_done_sitting(brain):
+    from bot.sizing import LIMIT_TAGS
+
+    first, seated = converse(
+        brain, "glute stretch", "can i do it in the drivers seat between drops"
+    )
+    assert seated.topic == "glutes" and seated.stretches != first.stretches
+    card = brain.kb.stretches[seated.stretches[0]]
+    assert LIMIT_TAGS["chair"].isdisjoint(card.caution_tags)

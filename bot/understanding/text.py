@@ -248,15 +248,29 @@ def _words(spaced: str) -> list[str]:
         spaced = _WEIGHT.sub(r"\1 \2", spaced)
     rewrite = _REWRITES.get
     if "'" not in spaced:  # most messages: one look-up a word
-        return [rewrite(word, word) for word in spaced.split()]
-    words = []
-    for word in spaced.split():
-        if "'" in word:
-            word = _WORDS.get(word) or _expand(word)
-            if not word:  # a lone apostrophe
-                continue
-        words.append(rewrite(word, word))
+        words = [rewrite(word, word) for word in spaced.split()]
+    else:
+        words = []
+        for word in spaced.split():
+            if "'" in word:
+                word = _WORDS.get(word) or _expand(word)
+                if not word:  # a lone apostrophe
+                    continue
+            words.append(rewrite(word, word))
+    if "your" in words:
+        _your_as_you_are(words)
     return words
+
+
+#: "your" before these is "you're" typed short ("ur pretty handy", "your so helpful")
+_DEGREE = frozenset("so pretty really very actually too such quite super kinda".split())
+
+
+def _your_as_you_are(words: list[str]) -> None:
+    """ "your"/"ur" before a word of degree reads as "you are", in place."""
+    for i in range(len(words) - 1):
+        if words[i] == "your" and words[i + 1] in _DEGREE:
+            words[i] = "you are"
 
 
 def _join(words: list[str]) -> str:

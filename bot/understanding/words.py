@@ -115,7 +115,8 @@ _AFTER_BACK_AGAIN = frozenset(
 _BEFORE_BACK_DIRECTION = frozenset(
     """lean leaning leans leaned leant lie lying lay laying sit sitting sat step stepping
     stepped come coming came go going went get getting got bounce bouncing bounced fall
-    falling fell rock rocking rocked head heading""".split()
+    falling fell rock rocking rocked head heading push pushing pushed pushes pull pulling
+    pulled pulls cut cutting cuts look looking looked fight fighting fought""".split()
 )
 #: "he is back", "we are back": someone returned
 _BE_FORMS = frozenset({"is", "am", "are", "was", "were", "been"})
