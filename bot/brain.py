@@ -373,13 +373,15 @@ class Brain:
         # a condition told for the first time: "thanks so much 🤰" after a stretch already
         # picked for the pregnancy tells nothing new
         newly_named = tuple(c for c in named if c not in context.conditions)
-        if named or safety.symptoms != context.symptoms:
-            # what this message described is remembered for the next one only; a condition
-            # for the rest of the conversation
+        # what this message described is remembered for the next one only; a condition, and
+        # what was told of the person (an age over 50), for the rest of the conversation
+        lasting = lexicon.LASTING_SYMPTOMS.intersection(context.symptoms)
+        remembered = tuple(sorted(lasting.union(safety.symptoms)))
+        if named or remembered != context.symptoms:
             context = replace(
                 context,
                 conditions=tuple(dict.fromkeys(context.conditions + named)),
-                symptoms=safety.symptoms,
+                symptoms=remembered,
             )
         cleared = lexicon.CLEARED_SYMPTOM in safety.symptoms  # "saw the gp, it was fine"
         if (

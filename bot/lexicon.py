@@ -631,6 +631,9 @@ CHANGES_ANYTHING = frozenset(
 #: the first word of a question that sums up the answer before ("so basically just get up
 #: slower?")
 SUMMING_UP = frozenset({"so", "basically"})
+#: what a message tells of the person, not of this complaint, and holds for the rest of the
+#: conversation: "hi, 58 year old here" counts with "my back pain is new" two messages on
+LASTING_SYMPTOMS = frozenset({"$over_50", "$cancer", "$steroids_immune"})
 #: words that ask a question in general, not of the person's own case ("how long should i
 #: hold a stretch normally?", "what about cooldown stretches in general")
 IN_GENERAL_WORDS = frozenset({"generally", "normally", "usually", "typically"})

@@ -340,6 +340,7 @@ class SafetyRules:
             found.add(_ABOUT_STRETCHING)
         self._name_conditions(found, written, analysis.breaks)
         self._drop_age_similes(found, written, analysis.breaks)
+        self._drop_someone_elses(found, written, analysis.breaks)
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
@@ -437,6 +438,29 @@ class SafetyRules:
         still = self._terms.keys_in(cut, moved)
         self._name_conditions(still, cut, moved)
         found.difference_update(key for key in ages if key not in still)
+
+    def _drop_someone_elses(
+        self, found: set[str], written: Sequence[str], breaks: Collection[int]
+    ) -> None:
+        """Leave out of `found` a condition told of someone else in a message that turns to
+        the writer's own body: "my nan had a new hip put in last year ... anyway my own hips
+        are tight" is no hip replacement of the writer's. Told of someone else alone ("my mum
+        had a new hip, what can she do"), it stays: the stretches are for her."""
+        if self._condition_keys.isdisjoint(found) or not _turns_to_the_writer(written):
+            return
+        cuts = [
+            (start, end)
+            for start, end in _pieces(written, breaks)
+            if _opens_with_someone(written[start:end])
+        ]
+        if not cuts:
+            return
+        kept = [i for i in range(len(written)) if not any(s <= i < e for s, e in cuts)]
+        cut = tuple(written[i] for i in kept)
+        moved = frozenset(kept.index(b) for b in breaks if b in kept)
+        still = self._terms.keys_in(cut, moved)
+        self._name_conditions(still, cut, moved)
+        found.difference_update(key for key in self._condition_keys & found if key not in still)
 
     def _flag(
         self, found: set[str], known: set[str], history: bool, named: set[str] | None = None
@@ -789,6 +813,34 @@ _AGE_DIGITS = 3
 _SIMILE_OPENERS = frozenset({"feel", "feels", "feeling", "felt", "like"})
 _SIMILE_FILLER = frozenset({"like", "a", "an", "i", "am", "about", "almost", "nearly", "over"})
 _YEAR_WORDS = frozenset({"year", "years", "yr", "yrs", "yo"})
+
+
+#: words by which a message turns to the writer's own body after telling of someone else
+_WRITER_OWN = frozenset({("my", "own"), ("for", "me"), ("me", "personally"), ("as", "for", "me")})
+#: how many words in a piece may come before the someone it opens with ("anyway my nan ...")
+_SOMEONE_REACH = 3
+
+
+def _turns_to_the_writer(words: Sequence[str]) -> bool:
+    """Whether the words say "my own", "for me" or "me personally"."""
+    return "myself" in words or any(
+        tuple(words[i : i + len(pair)]) == pair for pair in _WRITER_OWN for i in range(len(words))
+    )
+
+
+def _opens_with_someone(piece: Sequence[str]) -> bool:
+    """Whether a piece of a message opens with someone else as its subject: "my nan had a
+    new hip put in", "anyway my dad has arthritis"."""
+    return any(
+        piece[i] in _SOMEONE and (i == 0 or piece[i - 1] in ("my", "our"))
+        for i in range(min(len(piece), _SOMEONE_REACH))
+    ) and not any(w in ("i", "me", "myself") for w in piece[:_SOMEONE_REACH])
+
+
+def _pieces(words: Sequence[str], breaks: Collection[int]) -> list[tuple[int, int]]:
+    """(start, end) of each piece of the words between the `breaks`."""
+    cuts = [0, *sorted(b for b in breaks if 0 < b < len(words)), len(words)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
 
 
 def _age_simile(words: Sequence[str]) -> tuple[int, int] | None:

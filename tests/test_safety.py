@@ -434,6 +434,13 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "by the end of a run of night shifts my calves feel like concrete and my feet ache",
         "deep ache in my bum for 2 weeks, worse when i sit on my wallet, what stretch",
         "flying to perth next week, last time my ankles went puffy, stretches for the plane?",
+        # woken by someone else, not by pain; a back "broken" by a chore
+        "the puppy woke me at 4 and now my lower back is stiff",
+        "my back is broken after gardening lol",
+        # time blocked out, a figure of speech, a dizziness that passed with a drink
+        "i blacked out the whole weekend for a yoga retreat",
+        "i was knocked out by how good that yoga class was",
+        "felt dizzy after hot yoga but drank water and felt fine",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -3042,6 +3049,28 @@ def test_care_sought_or_the_upper_body_asked_after_a_flag_is_no_flag_again(brain
     replies = converse(brain, *turns)
     assert replies[1].kind == "red_flag"
     assert replies[-1].kind != "red_flag"
+
+
+def test_an_age_told_early_counts_with_a_new_back_pain_later(brain):
+    replies = converse(
+        brain,
+        "hey, 61 here, not very bendy",
+        "got a stretch for my lower back?",
+        "thing is its new, never had a bad back before, came on a few weeks ago for no reason",
+    )
+    assert [r.kind for r in replies[:2]] == ["answer", "stretch"]
+    assert replies[-1].intent == "red_flag.new_back_pain_over_50"
+
+
+def test_a_relatives_condition_is_not_the_writers_when_they_turn_to_their_own_body(brain):
+    reply = brain.reply(
+        "my grandad had a new knee put in, anyway my own knees ache after football, any stretch?"
+    )
+    assert (reply.intent, reply.conditions) == ("knees.stretch", ())
+    # told of the relative alone, the stretches asked are for them
+    assert brain.reply("my mum had a hip replacement, what stretches can she do").conditions == (
+        "hip_replacement",
+    )
 
 
 def test_saying_you_will_get_care_gets_a_word_of_support(brain):
