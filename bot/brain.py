@@ -1597,6 +1597,9 @@ class Brain:
             # done sitting, or this one when it already is
             return self._keeping_to({"chair"}, stretch, context)
         if stretch is not None and context.kind == "stretch":
+            if lexicon.asks_what_it_needs(words) and not analysis.topics:
+                # "do i need a mat for this" after a stretch card: what it needs
+                return say.stretch_needs(stretch, context)
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
                 return hurts
@@ -2561,8 +2564,11 @@ class Brain:
         does it hurt my knee")."""
         words = analysis.corrected
         still = lexicon.STILL in words
-        hurts = not lexicon.HURT_WORDS.isdisjoint(words) or (
-            still and not lexicon.PULL_WORDS.isdisjoint(words)
+        hurts = (
+            not lexicon.HURT_WORDS.isdisjoint(words)
+            or (still and not lexicon.PULL_WORDS.isdisjoint(words))
+            # "this makes it worse", "feels worse after that one"
+            or lexicon.has_pair(words, lexicon.WORSE_PAIRS)
         )
         if (
             not hurts

@@ -84,6 +84,10 @@ KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 HURT_WORDS = frozenset(
     "hurt hurts hurting hurted painful pain ouch ow pinch pinches pinching pinched".split()
 )
+#: a stretch said to make things worse: hurting, for what to do next
+WORSE_PAIRS = frozenset(
+    {("it", "worse"), ("them", "worse"), ("things", "worse"), ("feels", "worse"), ("feel", "worse")}
+)
 #: "still hurts" after a stretch card: the general answer on pain while stretching; "pulls
 #: a lot" counts as hurting then
 STILL = "still"

@@ -909,6 +909,23 @@ class Replies:
         lead += f" The steps also use: {', '.join(props)}." if props else " Nothing else is needed."
         return self.sized_routine(plan, context, leads=(lead,))
 
+    def stretch_needs(self, stretch: Stretch, context: Context) -> Reply:
+        """The stretch card again, led by what it needs: a mat when it is done on the floor, a
+        wall or a chair to hold when it asks for balance, and what its steps use."""
+        tags = stretch.caution_tags
+        lead = (
+            "A mat, a rug or a carpet helps: this one is done on the floor."
+            if "floor" in tags
+            else "No mat needed: this one is done standing or sitting."
+        )
+        if "balance" in tags:
+            lead += " Have a wall or a sturdy chair nearby to hold for balance."
+        text = " ".join(stretch.steps).lower()
+        props = [p for p in ROUTINE_PROPS if re.search(rf"\b{p}s?\b", text)]
+        lead += f" The steps also use: {', '.join(props)}." if props else " Nothing else is needed."
+        topic = context.topic if context.topic in stretch.topics else stretch.topics[0]
+        return with_lead(self.stretch(stretch, topic, context), lead)
+
     def resize(self, plan: Plan, longer: bool, context: Context) -> Reply:
         """The routine of `plan` one size longer or shorter; at the end of the range, the same
         routine and why it stays."""

@@ -3607,6 +3607,10 @@ FOLLOW_UPS = [
     ("how long should i hold a stretch", "so basically just 30 seconds?", "general.how_long"),
     ("what is the psoas", "so what is the capital of peru?", "fallback"),
     ("warm up before football", "im in goal if that changes anything", "routine.warmup_soccer"),
+    # both sides asked of a card; the card said to make it worse; whether stretching does
+    ("quad stretch", "do i do both legs", "stretch.standing_quad.other_side"),
+    ("lower back stretch", "this makes it worse", "stretch.cobra_pose.easier"),
+    ("calf stretch", "does stretching make it worse?", "general.harmful"),
     # long holds asked of a warm-up: static and dynamic stretching
     ("warm up before football", "none of these are long holds?", "general.static_vs_dynamic"),
     ("i see stars when i stand up too quick", "is that normal though?", "general.head_rush"),
@@ -5512,3 +5516,14 @@ def test_a_stretch_asked_for_in_the_drivers_seat_is_one_done_sitting(brain):
     assert seated.topic == "glutes" and seated.stretches != first.stretches
     card = brain.kb.stretches[seated.stretches[0]]
     assert LIMIT_TAGS["chair"].isdisjoint(card.caution_tags)
+
+
+def test_what_a_stretch_card_needs_is_said_above_it(brain):
+    from bot.render import render_text
+
+    card, needs = converse(brain, "hip flexor stretch", "do i need a mat for this")
+    assert needs.stretches == card.stretches
+    assert "mat" in render_text(needs).split("\n")[0].lower()
+    card, needs = converse(brain, "calf stretch", "any equipment needed?")
+    first = render_text(needs).split("\n")[0]
+    assert first.startswith("No mat needed") and "wall" in first
