@@ -1029,6 +1029,14 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a calf red and hot for days, no pain named; back pain going down both legs
+    ("left calf's been hot and red for 3 days, no idea why", "red_flag.dvt"),
+    ("lower back pain, and now its going down both my legs", "red_flag.cauda_equina"),
+    # pain spreading into the jaw with sweating and sickness, no chest named
+    (
+        "the ache in my shoulder is going into my jaw and ive gone all clammy and sick",
+        "red_flag.heart_attack_signs",
+    ),
     # a fever now with a back pain, though an infection in the past is told too
     (
         "upper back aching for 3 days and now ive got a temperature and the shivers, had a "
