@@ -243,6 +243,33 @@ class Brain:
         reply = self._answer(question, asked, context)
         return None if reply.kind == "fallback" else reply
 
+    def _without_someone_elses_story(self, analysis: Analysis) -> Analysis:
+        """The message without the pieces that tell of someone else, when another piece turns
+        to the writer's own body or stretching ("my son fainted at school last week, he's fine
+        now. i need a stretch for my shoulders"): safety reads what the writer tells of
+        themselves. Unchanged when no piece does ("my husband collapsed, what do i do"), or
+        when the writer's piece points back at the other person ("can i stretch him")."""
+        words = analysis.corrected
+        pieces = analysis.pieces()
+        if len(pieces) < 2 or lexicon.SOMEONE_ELSE.isdisjoint(words):
+            return analysis
+        theirs = [lexicon.tells_of_someone_else(words[s:e]) for s, e in pieces]
+        if not any(theirs) or all(theirs):
+            return analysis
+        kept = [(s, e) for (s, e), other in zip(pieces, theirs, strict=True) if not other]
+        own = [words[s:e] for s, e in kept]
+        # the writer's own area ("anyway my neck is stiff"), or stretching asked for
+        owned_area = any(
+            s <= start < e and lexicon.owned(words, start, end)
+            for s, e in kept
+            for start, end, _topic in analysis.spans
+        )
+        if not owned_area and not any(lexicon.asks_for_themselves(piece) for piece in own):
+            return analysis
+        if any(not lexicon.POINTED_PEOPLE.isdisjoint(piece) for piece in own):
+            return analysis
+        return self.matcher.analyse(". ".join(" ".join(piece) for piece in own))
+
     def _told_of_oneself(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a routine, a message that tells something of the person and asks whether it
         changes anything ("im in goal if that changes anything" after the soccer warm-up),
@@ -345,7 +372,7 @@ class Brain:
             and self.rules.told_in(analysis) <= self._daily_told
         )
         safety = self.rules.check(
-            analysis,
+            self._without_someone_elses_story(analysis),
             None if about_a_thing else context.topic,
             () if about_a_thing or daily_after_flag else context.symptoms,
             about_stretching=context.kind in lexicon.STRETCHING_KINDS,

@@ -635,6 +635,54 @@ CHANGES_ANYTHING = frozenset(
 #: the first word of a question that sums up the answer before ("so basically just get up
 #: slower?")
 SUMMING_UP = frozenset({"so", "basically"})
+#: people other than the writer whom a piece of a message can be about ("my son fainted at
+#: school last week", "a guy at my gym snapped his achilles")
+SOMEONE_ELSE = frozenset(
+    """friend friends mate mates son daughter kid kids child children husband wife partner
+    boyfriend girlfriend mum mom mam mother dad father brother sister colleague coworker
+    boss neighbour neighbor nan nana gran granny grandma grandad grandpa uncle aunt cousin
+    flatmate roommate teammate guy girl bloke woman man someone he she""".split()
+)
+#: words before the person that make them the subject ("my son", "a guy at my gym")
+_SOMEONE_OWNERS = frozenset({"my", "our", "a", "this", "one", "the", "his", "her"})
+#: how far into a piece its subject may come ("anyway my friend ...", "one of my mates")
+_SOMEONE_REACH = 4
+#: the writer in a piece of a message
+_WRITER = frozenset({"i", "me", "my", "myself", "im"})
+#: people a piece about the writer may point back at ("should i stretch him"): then the
+#: story is not told in passing
+POINTED_PEOPLE = frozenset({"him", "her", "them", "he", "she", "they", "his"})
+
+
+def tells_of_someone_else(piece: Sequence[str]) -> bool:
+    """Whether a piece of a message opens with someone else as its subject ("my son fainted
+    at school last week", "he's fine now") and says nothing of the writer."""
+    at = next(
+        (
+            i
+            for i in range(min(len(piece), _SOMEONE_REACH))
+            if piece[i] in SOMEONE_ELSE
+            and (i == 0 or piece[i - 1] in _SOMEONE_OWNERS or piece[i] in ("he", "she"))
+        ),
+        None,
+    )
+    if at is None:
+        return False
+    # "my" as the owner of the person ("my son") is no word of the writer's own
+    rest = [w for k, w in enumerate(piece) if k != at - 1]
+    return _WRITER.isdisjoint(rest)
+
+
+def asks_for_themselves(piece: Sequence[str]) -> bool:
+    """Whether a piece asks stretching or suppleness for the writer: "i need a stretch", "what
+    should i stretch", "i just want to stay flexible"."""
+    return not _WRITER.isdisjoint(piece) and not (STRETCH_FORMS | _SUPPLE_WORDS).isdisjoint(piece)
+
+
+#: what a writer may want for themselves besides stretching ("i just want to stay flexible")
+_SUPPLE_WORDS = frozenset({"flexible", "flexibility", "mobile", "mobility", "supple", "limber"})
+
+
 #: what a message tells of the person, not of this complaint, and holds for the rest of the
 #: conversation: "hi, 58 year old here" counts with "my back pain is new" two messages on
 LASTING_SYMPTOMS = frozenset({"$over_50", "$cancer", "$steroids_immune"})

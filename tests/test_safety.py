@@ -441,6 +441,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "i blacked out the whole weekend for a yoga retreat",
         "i was knocked out by how good that yoga class was",
         "felt dizzy after hot yoga but drank water and felt fine",
+        # someone else's story told in passing, the writer turning to their own body
+        "my son fainted at school last week, he's fine now. i need a stretch for my shoulders",
+        "my colleague passed out at work yesterday, scary. anyway my neck is stiff from the desk",
+        "my friend tore his acl playing football, i want to avoid that, what should i stretch",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -3079,6 +3083,20 @@ def test_a_relatives_condition_is_not_the_writers_when_they_turn_to_their_own_bo
     assert brain.reply("my mum had a hip replacement, what stretches can she do").conditions == (
         "hip_replacement",
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # someone else's emergency asked about: the flag, for them
+        "my husband collapsed and isnt breathing, what do i do",
+        "my son fainted at school, should i stretch him after",
+        # told by someone else of the writer's own body
+        "my friend says my calf looks swollen and red, can i stretch it",
+    ],
+)
+def test_someone_elses_emergency_or_the_writers_own_told_by_them_still_flags(brain, message):
+    assert brain.reply(message).kind == "red_flag"
 
 
 def test_saying_you_will_get_care_gets_a_word_of_support(brain):
