@@ -2658,7 +2658,7 @@ class Brain:
             return None
         if stretch.type == "static":
             return reply
-        return with_lead(reply, f"The {stretch.name.lower()} keep moving; this one is held still.")
+        return with_lead(reply, f"This one is held still, unlike the {stretch.name.lower()}.")
 
     def _asks_hold_of_it(self, analysis: Analysis, stretch: Stretch, context: Context) -> bool:
         """Whether a message after a stretch card asks how long to hold that one: a word of
@@ -2731,6 +2731,14 @@ class Brain:
         return "asks_stretch" in self.cues.read(last) and subject not in self.wants.subjects_named(
             last
         )
+
+    def _names_a_region_besides(self, analysis: Analysis) -> bool:
+        """Whether the message names a part of the body no one topic covers ("legs", "lower
+        body") besides its areas, outside an activity's name ("leg day")."""
+        words = analysis.corrected
+        taken = {i for s, e, _rid in self.pick.activities.matches(words) for i in range(s, e)}
+        taken |= {i for s, e, _t in analysis.spans for i in range(s, e)}
+        return any(start not in taken for start, _e, _rid in self.pick.regions.matches(words))
 
     @staticmethod
     def _areas_in_last_piece(analysis: Analysis) -> set[str]:
@@ -3702,7 +3710,13 @@ class Brain:
             setting is not None
             and setting not in lexicon.SETTING_ROUTINES
             and not self._areas_in_last_piece(analysis)
+        ) or (
+            area is not None
+            and not self._areas_in_last_piece(analysis)
+            and self._names_a_region_besides(analysis)
         ):
+            # ... and "my legs felt like lead and my ankles went puffy ... stretches in a
+            # plane seat": a region besides the one area, the question naming neither
             # "done with 18 holes, back is stiff. post round stretches?": the round's
             # cool-down, as the question names no area
             area = None

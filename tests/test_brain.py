@@ -3099,6 +3099,13 @@ OWN_WORDS = [
         "fallback",
     ),
     ("my dog and i go running, warm up?", "routine.warmup_running"),
+    # a region besides the one area in the story, the question naming neither: the
+    # setting's routine
+    (
+        "long haul to LA on friday. on the way out my legs went heavy and my ankles ached. any "
+        "stretches i can do in the seat?",
+        "routine.long_flight",
+    ),
     # a piece asking what to do at bedtime, the area in the story around it
     (
         "i lie awake with my jaw clenched and my shoulders up by my ears. is there something "
