@@ -2735,10 +2735,11 @@ class Brain:
     def _names_a_region_besides(self, analysis: Analysis) -> bool:
         """Whether the message names a part of the body no one topic covers ("legs", "lower
         body") besides its areas, outside an activity's name ("leg day")."""
-        words = analysis.corrected
-        taken = {i for s, e, _rid in self.pick.activities.matches(words) for i in range(s, e)}
-        taken |= {i for s, e, _t in analysis.spans for i in range(s, e)}
-        return any(start not in taken for start, _e, _rid in self.pick.regions.matches(words))
+        areas = {i for s, e, _t in analysis.spans for i in range(s, e)}
+        return any(
+            start not in areas
+            for start, _rid in self.pick.regions_outside_activities(analysis.corrected)
+        )
 
     @staticmethod
     def _areas_in_last_piece(analysis: Analysis) -> set[str]:

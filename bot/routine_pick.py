@@ -46,13 +46,10 @@ class RoutinePicker:
         words = analysis.corrected
         if any(t != GENERAL for t in analysis.topics):
             return None  # "legs ache, mostly my calves": the calves' question
-        # "leg day" is an activity, not the legs
-        taken = {i for s, e, _rid in self.activities.matches(words) for i in range(s, e)}
         found = next(
             (
                 rid
-                for start, _e, rid in self.regions.matches(words)
-                if start not in taken
+                for start, rid in self.regions_outside_activities(words)
                 # "pulling your leg": another's; "stop pulling my leg", "shake a leg": sayings
                 if lexicon.NOT_THE_WRITERS.isdisjoint(words[max(0, start - 1) : start])
                 and lexicon.REGION_SAYINGS.isdisjoint(words[max(0, start - 2) : start])
@@ -64,6 +61,14 @@ class RoutinePicker:
         if self.a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
             return None
         return found
+
+    def regions_outside_activities(self, words: Sequence[str]) -> list[tuple[int, str]]:
+        """(start, routine id) of each part of the body no one topic covers that the words
+        name ("legs", "lower body"), outside an activity's name ("leg day" is no legs)."""
+        taken = {i for s, e, _rid in self.activities.matches(words) for i in range(s, e)}
+        return [
+            (start, rid) for start, _e, rid in self.regions.matches(words) if start not in taken
+        ]
 
     def warm_up_instead(self, analysis: Analysis, context: Context) -> str | None:
         """After an answer about stretching before exercise (`lexicon.BEFORE_EXERCISE_ANSWERS`), a

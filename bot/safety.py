@@ -340,7 +340,7 @@ class SafetyRules:
             found.add(_ABOUT_STRETCHING)
         self._name_conditions(found, written, analysis.breaks)
         self._drop_age_similes(found, written, analysis.breaks)
-        self._drop_someone_elses(found, written, analysis.breaks)
+        self._drop_someone_elses(found, analysis)
         # "had a DVT years ago, all fine now": history, not a red flag, unless something is
         # happening now ("... and now my calf is swollen")
         history = _PAST in found and _PRESENT not in found
@@ -439,18 +439,17 @@ class SafetyRules:
         self._name_conditions(still, cut, moved)
         found.difference_update(key for key in ages if key not in still)
 
-    def _drop_someone_elses(
-        self, found: set[str], written: Sequence[str], breaks: Collection[int]
-    ) -> None:
+    def _drop_someone_elses(self, found: set[str], analysis: Analysis) -> None:
         """Leave out of `found` a condition told of someone else in a message that turns to
         the writer's own body: "my nan had a new hip put in last year ... anyway my own hips
         are tight" is no hip replacement of the writer's. Told of someone else alone ("my mum
         had a new hip, what can she do"), it stays: the stretches are for her."""
+        written, breaks = analysis.normalised, analysis.breaks
         if self._condition_keys.isdisjoint(found) or not _turns_to_the_writer(written):
             return
         cuts = [
             (start, end)
-            for start, end in _pieces(written, breaks)
+            for start, end in analysis.pieces()
             if _opens_with_someone(written[start:end])
         ]
         if not cuts:
@@ -835,12 +834,6 @@ def _opens_with_someone(piece: Sequence[str]) -> bool:
         piece[i] in _SOMEONE and (i == 0 or piece[i - 1] in ("my", "our"))
         for i in range(min(len(piece), _SOMEONE_REACH))
     ) and not any(w in ("i", "me", "myself") for w in piece[:_SOMEONE_REACH])
-
-
-def _pieces(words: Sequence[str], breaks: Collection[int]) -> list[tuple[int, int]]:
-    """(start, end) of each piece of the words between the `breaks`."""
-    cuts = [0, *sorted(b for b in breaks if 0 < b < len(words)), len(words)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
 
 
 def _age_simile(words: Sequence[str]) -> tuple[int, int] | None:
