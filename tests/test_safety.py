@@ -445,6 +445,15 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my son fainted at school last week, he's fine now. i need a stretch for my shoulders",
         "my colleague passed out at work yesterday, scary. anyway my neck is stiff from the desk",
         "my friend tore his acl playing football, i want to avoid that, what should i stretch",
+        # a limb "going to explode", a back "broken" after a long day, clots others have or
+        # one to prevent, breathless on a first run in ages
+        "my forearms feel like they're going to explode after climbing, what should i stretch",
+        "quads are gonna explode after leg day lol",
+        "my back is broken after a full day of moving furniture",
+        "physio here, i treat loads of DVTs, what calf stretches do you recommend for desk workers",
+        "what can i do to lower my risk of a blood clot on a long flight",
+        "went for my first run in ages, heart was racing and i was gasping, normal?",
+        "when i come up from a forward fold i get dizzy and see spots",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -592,6 +601,9 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
             "recent_surgery",
         ),
         ("I had keyhole knee surgery 10 days ago, can I stretch my calves?", "recent_surgery"),
+        # blood pressure told with its treatment
+        ("my dad takes blood pressure pills, any stretches he should avoid", "high_blood_pressure"),
+        ("the GP put me on a new blood pressure tablet, is yoga ok", "high_blood_pressure"),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
@@ -1033,6 +1045,15 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # the head "going to explode", a clot feared now though seen in others, a back broken in
+    # a fall, breathless and racing at rest
+    (
+        "my head feels like it's going to explode, came on suddenly, worst headache ever",
+        "red_flag.sudden_severe_headache",
+    ),
+    ("my calf is swollen and red and hot, i've seen too many DVTs to ignore it", "red_flag.dvt"),
+    ("fell off a ladder and i think my back is broken", "red_flag.serious_accident"),
+    ("heart racing and breathless just sitting on the sofa", "red_flag.racing_heart_breathless"),
     # a calf red and hot for days, no pain named; back pain going down both legs
     ("left calf's been hot and red for 3 days, no idea why", "red_flag.dvt"),
     ("lower back pain, and now its going down both my legs", "red_flag.cauda_equina"),
@@ -3251,4 +3272,19 @@ def test_a_record_broken_is_no_bone_broken(brain: Brain):
     assert (
         "recent_injury"
         in brain.reply("broke my wrist last week, can i stretch it").context.conditions
+    )
+
+
+def test_dizzy_coming_up_from_a_fold_in_a_routine_is_a_check_not_an_emergency(brain: Brain):
+    # coming up from a forward bend and nearly blacking out is the blood pressure catching up
+    # (see a GP if it keeps happening); a faint in the middle of the routine is an emergency
+    rising = _intents(
+        brain,
+        "morning routine",
+        "when i roll up from the forward fold the room spins and i nearly black out",
+    )[-1]
+    assert rising == "red_flag.vertigo_spinning"
+    assert (
+        _intents(brain, "morning routine", "i passed out halfway through it")[-1]
+        == "red_flag.fainting_exercise"
     )
