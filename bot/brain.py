@@ -356,7 +356,7 @@ class Brain:
             "complaint" not in cues
             or cues & lexicon.QUESTION_CUES
             or words[0] in lexicon.QUESTION_STARTS
-            or lexicon.TOLD_CAUSES.isdisjoint(words)
+            or not lexicon.tells_a_cause(analysis.normalised)
         ):
             return reply
         return self.replies.relief(topic, reply.context)
@@ -1340,6 +1340,17 @@ class Brain:
             and not lexicon.asks_wh(words)
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
+        if (
+            "longer" in words
+            and context.kind in ("stretch", "answer")
+            and lexicon.HOLD_WORDS.isdisjoint(words)
+            and not analysis.topics
+        ):
+            # "got a longer one for the whole legs after work?", "got a longer one i can do
+            # after the gym?": a routine, for the region or the setting it names
+            routine = self.pick.for_region(analysis) or self._routine_besides_longer(words)
+            if routine is not None:
+                return say.routine(kb.routines[routine], context)
         size = self._size_asked_first(words)
         if size is not None and context.kind in ("stretch", "routine"):
             # "shorter version? I'm knackered", "longer one? i have time tonight": the ask
@@ -1696,9 +1707,12 @@ class Brain:
                 # "can i do a longer version", "longer, i wanna really sink into it": a card has
                 # no longer form, so its harder one (longer holds, deeper)
                 return say.variant(stretch, "harder", context)
-        asks_a_plan = bool(
-            lexicon.ROUTINE_NAMES & set(words) or lexicon.PLAN_WORDS & set(words)
-        ) or lexicon.has_pair(words, lexicon.PLAN_PAIRS)
+        asks_a_plan = (
+            bool(lexicon.ROUTINE_NAMES & set(words) or lexicon.PLAN_WORDS & set(words))
+            or lexicon.has_pair(words, lexicon.PLAN_PAIRS)
+            # "ok send me the session": a session asked for, not "how long is a session"
+            or bool(lexicon.SESSION_NAMES & set(words) and "request" in cues)
+        )
         # "ok what stretches", "which stretches then" after a general answer: its routine
         asks_its_stretches = (
             not asks_a_plan
@@ -1844,6 +1858,7 @@ class Brain:
             and not lexicon.every_day(words)  # "can you send me one every day": the daily tips
             and not self.pick.activities_in(words)  # "give me an easy full body one": the routine
             and words[-1] not in lexicon.TRAILING_THANKS  # "nice one thanks": thanks
+            and not lexicon.praises_one(words)  # "nice one": thanks
         ):
             # "daily tips please" then "can i get one now"; after a tip about an area, "another
             # one" stays on it
@@ -1902,6 +1917,7 @@ class Brain:
             area
             and "what" in cues
             and "asks_when" not in cues  # "whats the best time to stretch them"
+            and "asks_stretch" not in cues  # "whats the stretch for it"
             and not analysis.topics
             and ((area, "what") in kb.answers)
         )
@@ -2576,6 +2592,18 @@ class Brain:
             return self.replies.stretch_that_fits(stretch, topic, kept)
         return self.replies.limited_stretch(topic, kept)
 
+    def _routine_besides_longer(self, words: Sequence[str]) -> str | None:
+        """The routine the rest of a "longer one" ask names, read on its own ("got a longer one
+        i can do after the gym?" -> "after the gym": the cool-down after lifting), when the
+        intent layer is sure of it; None otherwise."""
+        rest = [w for w in words if w not in lexicon.LONGER_ONE_WORDS]
+        if not rest:
+            return None
+        match = self.matcher.match(self.matcher.analyse(" ".join(rest)))
+        if match.kind != "routine" or match.confidence < self.matcher.threshold:
+            return None
+        return match.key
+
     def _stretch_hurts(
         self,
         analysis: Analysis,
@@ -3076,7 +3104,10 @@ class Brain:
             len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
             or (bool(ask.limits) and lexicon.asks_it_done_so(analysis.corrected))
         )
-        if plan is not None and follows and (area is None or area in plan.areas):
+        # "way too hard, my back knee is nowhere near the floor": on a routine built for an
+        # activity or a goal, an area told with "easier" is where it is too hard
+        area_is_why = ask.easier and ask.minutes is None and plan is not None and not plan.area
+        if plan is not None and follows and (area is None or area in plan.areas or area_is_why):
             other = None if ask.plain else self.pick.named_beside_size(ask, context)
             setting = self.pick.activities_in(analysis.corrected)
             if (
@@ -4508,6 +4539,8 @@ class Brain:
         areas = list(dict.fromkeys(t for t in analysis.topics if t != GENERAL))
         if len(areas) > MAX_AREAS or (GENERAL in analysis.topics and not areas):
             return None
+        if not areas and self.pick.for_region(analysis) is not None:
+            return None  # "a routine for the whole legs?" after a calf stretch: the legs'
         if (
             not areas
             # "could you put a little routine together for them?" points back, however long

@@ -68,6 +68,19 @@ TIP_WORDS = frozenset({"tip", "tips"})
 TIP_ASK_LEAD = 4
 #: words that thank at the end of a message
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
+#: "nice one", "good one mate": praise of what was sent, not a request for one more
+_PRAISE = frozenset({"nice", "good", "great", "cool", "lovely", "brilliant", "top", "sweet", "ace"})
+_PRAISE_FILLER = frozenset(
+    {"one", "mate", "m8", "lol", "haha", "that", "thats", "is", "a", "really"}
+)
+
+
+def praises_one(words: Sequence[str]) -> bool:
+    """Whether the words only praise what was sent: "nice one", "good one mate", "thats a
+    great one"; not "another one", "one more please"."""
+    return bool(_PRAISE.intersection(words)) and set(words) <= _PRAISE | _PRAISE_FILLER
+
+
 #: cues that ask for a version of the stretch on screen
 VARIANT_CUES = frozenset({"easier", "harder", "other_side"})
 #: words that name a side or a limb, which make "the other way round" the other side
@@ -151,6 +164,8 @@ GENERAL_TIMING = (
 AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
+#: ... and what a routine is also called when asked for ("send me the session")
+SESSION_NAMES = frozenset({"session", "sessions", "workout", "workouts"})
 #: words that may come with a warm-up or cool-down asked for by its name alone ("a quick
 #: warm up pls"): it names no activity
 BARE_ASK_FILLER = frozenset(
@@ -459,7 +474,8 @@ ASKS_OF_A_SENSATION = frozenset({"why_tight", "what", "when", "stretch"})
 #: the words of a sensation that are its own complaint (`CueReader.complains`'s `besides`)
 SENSATION_WORDS = {
     "cramp": frozenset(
-        "cramp cramps cramping cramped crampy charley charlie horse spasm spasms".split()
+        """cramp cramps cramping cramped crampy charley charlie horse spasm spasms rock hard
+        seizes seized seizing knot knots""".split()
     )
 }
 #: how to stop or prevent what is felt ("how do i stop that", "how to prevent them")
@@ -1089,6 +1105,10 @@ SAFE_ASK_WORDS = frozenset("ok okay safe safely alright allowed fine".split())
 THING_PLACES = frozenset({"on", "around", "round", "across"})
 #: the cue of a thing (a pet, furniture, clothes) a body word may belong to
 THING_CUE = "not_a_body"
+#: verbs whose object may be a thing as well as a muscle ("stretch out a pair of jeans")
+STRETCH_VERBS = frozenset({"stretch", "stretching", "loosen", "loosening"})
+#: how many words after such a verb its object (a thing) may come: "stretch out a pair of jeans"
+THING_OBJECT_REACH = 5
 #: ... named this many words after an area word, it makes the area word the thing's ("chest of
 #: drawers")
 THING_NAME_REACH = 1
@@ -1354,8 +1374,41 @@ WARNING_SIGNS = frozenset(
 )
 #: the cues of a question: a complaint that holds none asks nothing
 QUESTION_CUES = frozenset({"why", "what", "asks_when", "request", "asks_stretch"})
+#: words after a message's last question mark that still leave it the last thing asked
+#: ("what can i do in my seat? thanks")
+_AFTER_QUESTION_MAX_WORDS = 3
+
+
+def question_mark_at_end(text: str) -> bool:
+    """Whether a message asks its question last: a question mark with at most a few words
+    after it ("... at gas stops?", "... in my seat? thx"), not one followed by a story ("is
+    it better before or after a run? my running club does static stretches ...")."""
+    _head, mark, after = text.rpartition("?")
+    return bool(mark) and len(after.split()) <= _AFTER_QUESTION_MAX_WORDS
+
+
 #: words that tell where a complaint comes from ("after my run", "from sleeping funny")
 TOLD_CAUSES = frozenset({"after", "from", "since"})
+#: "-ing" words after "been" that tell how it feels, not what brought it on ("been feeling
+#: tight", "been aching for days")
+_BEEN_NOT_CAUSES = frozenset(
+    """feeling getting having going hurting aching killing bothering trying wondering thinking
+    noticing meaning wanting needing struggling suffering playing""".split()
+)
+
+
+def tells_a_cause(words: Sequence[str]) -> bool:
+    """Whether the words tell what brought a complaint on: "after my run", "from sitting",
+    "since the move", or what the person has been doing ("been driving 4 hours", "been
+    gardening all day")."""
+    if not TOLD_CAUSES.isdisjoint(words):
+        return True
+    return any(
+        a == "been" and b.endswith("ing") and b not in _BEEN_NOT_CAUSES
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
 #: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply
@@ -1743,6 +1796,10 @@ VERSION_FILLER = VERSION_WORDS | frozenset(
 VERSION_MAX = 8
 #: "longer?", "longer pls": a bare ask for a longer version after a stretch card
 BARE_LONGER_WORDS = 3
+#: the words of a "longer one" ask, around what it is for ("got a longer one i can do ...")
+LONGER_ONE_WORDS = frozenset(
+    "got have a an any longer one ones i can could do something please pls".split()
+)
 #: words around "before" / "after" that still ask only for the other end of an activity
 OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", "the", "for"})
 #: cues that make a message more than a bare topic: it asks for something about the area

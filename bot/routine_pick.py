@@ -356,7 +356,7 @@ class RoutinePicker:
         if (
             not start
             or not (
-                "?" in analysis.text
+                lexicon.question_mark_at_end(analysis.text)
                 or last[0] in lexicon.QUESTION_STARTS
                 or last[0] in lexicon.ASKING_OPENERS  # "give me something quick for ..."
             )

@@ -761,6 +761,8 @@ class WantReader:
         )
         if not near:
             return False
+        if self._stretches_a_thing(analysis):
+            return True
         # "stiff neck" is ours, whatever a look-alike example says: a complaint about an area,
         # read on past the pair ("lower back acting up", though "hammy acting" is a film's)
         words = analysis.words
@@ -775,6 +777,24 @@ class WantReader:
                 in self.cues.read(words[i + 1 : i + 3] if pair[0] == TOPIC_TOKEN else pair[:1])
             )
             for i, pair in enumerate(zip(words, words[1:], strict=False))
+        )
+
+    def _stretches_a_thing(self, analysis: Analysis) -> bool:
+        """Whether the thing a message asks to stretch or loosen is no body part: "how do i
+        stretch out a pair of jeans that are too tight round the thighs" (the thighs are where
+        the jeans are tight); not "stretch my calves in my new shoes"."""
+        words = analysis.corrected
+        things = [
+            start for start, _end, cue in self.cues.matches(words) if cue == lexicon.THING_CUE
+        ]
+        if not things:
+            return False
+        return any(
+            0 < thing - at <= lexicon.THING_OBJECT_REACH
+            and all(start > thing for start, _end, _topic in analysis.spans)
+            for at, word in enumerate(words)
+            if word in lexicon.STRETCH_VERBS
+            for thing in things
         )
 
     def general_near(self, match: Match, analysis: Analysis, context: Context) -> bool:

@@ -3086,6 +3086,32 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # filler words around a social phrase change nothing of it
+    ("lol ur literally useless", "smalltalk.insult"),
+    ("honestly you're rubbish", "smalltalk.insult"),
+    ("good one", "smalltalk.acknowledge"),
+    # what the person has been doing is the cause told: the stretch
+    ("neck's stiff, been staring at a screen all day", "neck.stretch"),
+    ("shoulders tight, been painting the ceiling", "shoulders.stretch"),
+    ("hips are tight, been feeling it for weeks", "hip_flexors.why_tight"),
+    # how a cramp feels is the cramp, not another complaint
+    ("calves cramping in bed, they go rock hard", "general.cramp"),
+    # a thing stretched, the area only where it is tight
+    ("how do i loosen a tight pair of boots", "fallback"),
+    ("how do i stretch out my jeans, too tight round the thighs", "fallback"),
+    ("how to stretch my calves in my new shoes", "calves.stretch"),
+    # the question first, a story after it: the question
+    (
+        "is it better to stretch in the morning or at night? i work shifts and never know "
+        "when to fit it in, my sleep is all over the place",
+        "general.time_of_day",
+    ),
+    # dizzy coming up from a fold, breathless on a first session in a long time
+    ("when i come up from a forward fold i get dizzy and see spots", "general.head_rush"),
+    (
+        "went for my first run in ages, heart was racing and i was gasping, normal?",
+        "general.breathless_exercise",
+    ),
     # "your"/"ur" before a word of degree is "you're"; a hedge at the end is chat
     ("your so clever ngl", "smalltalk.compliment"),
     ("ur pretty handy", "smalltalk.compliment"),
@@ -3599,6 +3625,25 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    # the stretch asked for the area talked about, not what it is
+    ("tight hamstrings", "whats the best stretch for that", "hamstrings.stretch"),
+    # a position out of reach: the easier version
+    (
+        "stretch for my hips",
+        "cant get into that position, my hip wont let me",
+        "stretch.low_lunge.easier",
+    ),
+    # a session asked for after a goal's answer
+    ("how do i touch my toes", "ok send me the session", "routine.toe_touch"),
+    ("how do i get my front splits", "send me the routine", "routine.splits"),
+    # praise of a tip, not one more
+    ("tip please", "nice one", "smalltalk.thanks"),
+    # a longer one for a region or a setting: that routine
+    ("calf stretch", "got a longer one for my lower body", "routine.legs"),
+    ("calf stretch", "a routine for the whole legs?", "routine.legs"),
+    ("quad stretch", "a longer one for after my run?", "routine.cooldown_running"),
+    ("hamstring stretch", "got a longer one i can do before bed?", "routine.bedtime"),
+    ("chest stretch", "got a longer one i can do after the gym?", "routine.cooldown_strength"),
     # still tight after a stretch or a routine: another for that area
     ("hamstring stretch", "did it, hamstrings still feel tight", "hamstrings.stretch"),
     ("bedtime routine", "my hips still feel tight", "hip_flexors.stretch"),

@@ -124,6 +124,12 @@ _EXCLUDED = {
 }
 #: intents whose examples are short social phrases ("thanks", "another one"; also "help")
 _WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
+#: words said around a social phrase that change nothing of it ("ur honestly useless", "wait
+#: am i talking to a real person"): left out of the whole-phrase ratio
+_SOCIAL_FILLERS = frozenset(
+    "honestly literally actually basically seriously genuinely truly wait hmm hm um umm erm "
+    "lol lmao haha tbh ngl omg".split()
+)
 #: a message of only these (and stopwords) asks nothing we can answer on its own
 _BARE_WORDS = frozenset("what how why when where which who whats".split())
 #: pronouns that point back to the previous topic ("how do I stretch it?").
@@ -171,6 +177,8 @@ class _Query(NamedTuple):
     content: list[str]
     #: the message's words as one string, for the whole-phrase ratio
     text: str
+    #: ... and without `_SOCIAL_FILLERS`, for the ratio to short social phrases
+    social_text: str
     #: its words, the most specific first, for the word-set score
     by_rarity: list[str]
     #: the idf of all its words: the keyword weight an intent could take
@@ -273,6 +281,7 @@ class Matcher:
         similarity = self.index.similarity
         example_postings = self.index.example_postings
         text, by_rarity, teaching = query.text, query.by_rarity, query.teaching
+        social_text = query.social_text
         intents = self.intents
         # every candidate with its best possible score (a perfect phrase similarity)
         bounded: list[tuple[float, int, int, Intent, bool, float, float]] = []
@@ -311,7 +320,7 @@ class Matcher:
         for bound, order, i, intent, whole, keyword_part, coverage in bounded:
             if len(best_scores) >= kept and bound < best_scores[0]:
                 break
-            fuzzy = similarity(i, text, by_rarity, whole)
+            fuzzy = similarity(i, social_text if whole else text, by_rarity, whole)
             score = (_FUZZY_WEIGHT * fuzzy + keyword_part) * coverage
             results.append((score, order, intent))
             if len(best_scores) < kept:
@@ -377,6 +386,7 @@ class Matcher:
             uniq,
             content,
             " ".join(words),
+            " ".join(w for w in words if w not in _SOCIAL_FILLERS) or " ".join(words),
             sorted(uniq, key=lambda w: -idf.get(w, 0.0)),
             mass,
             known_mass,
