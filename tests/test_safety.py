@@ -1054,6 +1054,10 @@ SIGNS_IN_OWN_WORDS = [
     ("my calf is swollen and red and hot, i've seen too many DVTs to ignore it", "red_flag.dvt"),
     ("fell off a ladder and i think my back is broken", "red_flag.serious_accident"),
     ("heart racing and breathless just sitting on the sofa", "red_flag.racing_heart_breathless"),
+    # a small child not using an arm after a fall; nearly fainting on standing up from the
+    # floor in a class (a check, not the emergency of a faint during exercise)
+    ("my toddler fell off the sofa and wont move her arm", "red_flag.pain_after_fall"),
+    ("i nearly fainted in yoga when i stood up from the floor", "red_flag.dizzy_racing_exercise"),
     # a calf red and hot for days, no pain named; back pain going down both legs
     ("left calf's been hot and red for 3 days, no idea why", "red_flag.dvt"),
     ("lower back pain, and now its going down both my legs", "red_flag.cauda_equina"),
