@@ -1963,7 +1963,12 @@ class Brain:
         if (
             area
             and self._asks_a_stretch_for(analysis, cues)
-            and (pointing or "one" in words or len(words) <= lexicon.SHORT_ASK_WORDS)
+            and (
+                pointing
+                or "one" in words
+                or len(words) <= lexicon.SHORT_ASK_WORDS
+                or words[0] in lexicon.ANY_OPENERS  # "anything i can do on my lunch"
+            )
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
@@ -2643,6 +2648,11 @@ class Brain:
         if still and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers:
             # "still hurts tbh" after the easier version: stop, and when to get it checked
             return self.replies.answer(GENERAL, lexicon.PAIN_GENERAL, context)
+        return self._gentler(stretch, words, context)
+
+    def _gentler(self, stretch: Stretch, words: Sequence[str], context: Context) -> Reply:
+        """A stretch that hurts, gentler: one without kneeling when a kneeling stretch hurts the
+        knee, else its easier version, led by a reminder that a stretch should never hurt."""
         lead = "Stretching should feel like a gentle pull, never pain, so ease off or stop."
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
@@ -2999,20 +3009,26 @@ class Brain:
         self, words: Sequence[str], analysis: Analysis, context: Context
     ) -> Reply | None:
         """After a routine, the card of the stretch a short message names by its place: "the
-        second one, how do i do that properly", "number 3?", "the last stretch". None for
-        anything else, and for a complaint about it ("the first one hurts my knee")."""
+        second one, how do i do that properly", "number 3?", "the last stretch"; one that
+        hurts ("my wrists hurt doing the second one"), gentler. None for anything else, and
+        for another complaint about it ("the first one is weird")."""
         plan = context.plan
+        hurts = not lexicon.HURT_WORDS.isdisjoint(words)
         if (
             context.kind != "routine"
             or plan is None
-            or analysis.topics
+            or (analysis.topics and not hurts)  # the area it hurts is told with it
             or len(words) > lexicon.STEP_NAMED_MAX_WORDS
         ):
             return None
         cues = self.cues.read(words)
-        if cues & {"complaint", "another", "again"} or not lexicon.OTHER_THAN.isdisjoint(words):
-            # "the first one hurts my knee", "second one is weird, another?", "again pls, i
-            # forgot the 2nd one" (the routine once more)
+        if (
+            cues & {"another", "again"}
+            or ("complaint" in cues and not hurts)
+            or not lexicon.OTHER_THAN.isdisjoint(words)
+        ):
+            # "second one is weird, another?", "again pls, i forgot the 2nd one" (the routine
+            # once more)
             return None
         at = lexicon.step_place(words)
         if at is None:
@@ -3021,6 +3037,8 @@ class Brain:
         if sized is None or not sized.steps or at >= len(sized.steps):
             return None
         stretch = self.kb.stretches[sized.steps[at if at >= 0 else len(sized.steps) + at].stretch]
+        if hurts:
+            return self._gentler(stretch, words, context)
         for which in ("easier", "harder"):
             if which in cues:  # "easier version of the 3rd one?"
                 return self.replies.variant(stretch, which, context)

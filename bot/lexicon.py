@@ -2653,6 +2653,8 @@ HAPPEN_AGAIN = frozenset({("happen", "again"), ("happens", "again"), ("again", "
 ONE_FOR_WORDS = frozenset({"for", "one"})
 #: words that open a request as plainly as a question mark ends one
 ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
+#: "anything i can do on my lunch", "something for the train home": an ask of its own
+ANY_OPENERS = frozenset({"anything", "something", "any", "summat"})
 
 
 def before_its_reason(words: Sequence[str]) -> list[str] | None:

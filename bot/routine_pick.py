@@ -477,6 +477,12 @@ class RoutinePicker:
             return match.key
         if match.confidence < lexicon.ROUTINE_IN_CONVERSATION:
             return None
+        if context.topic not in (None, GENERAL) and match.key not in self.activities_in(
+            words, context
+        ):
+            # "anything i can do on my lunch" after the knees: something for them, not the
+            # routine of a setting the words only look like (a long flight)
+            return None
         if match.key in lexicon.TIME_ROUTINES.values() and lexicon.ROUTINE_TIMES.isdisjoint(words):
             return None  # "is there something i can do before them" names no time of day
         if words[0] in lexicon.YES_NO_STARTS and not lexicon.STRETCHING_WORDS.isdisjoint(words):
@@ -526,6 +532,8 @@ class RoutinePicker:
         if found is None or not lexicon.ABOUT_THE_ACTIVITY.isdisjoint(words):
             return None  # "a list of the top 10 tennis players": the sport, not doing it
         found = lexicon.which_end(found, named, words)
+        if lexicon.cool_down_instead(found, words) and COOLDOWN in self.kb.routines:
+            found = COOLDOWN  # "routine for after football": football has a warm-up only
         if lexicon.ROUTINE_WORDS.intersection(words):
             return found
         if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):

@@ -3086,6 +3086,9 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # after an activity that has a warm-up only: the general cool-down
+    ("can i get a routine for after football", "routine.cooldown"),
+    ("routine for before football", "routine.warmup_soccer"),
     # filler words around a social phrase change nothing of it
     ("lol ur literally useless", "smalltalk.insult"),
     ("honestly you're rubbish", "smalltalk.insult"),
@@ -3638,6 +3641,11 @@ FOLLOW_UPS = [
     ("how do i get my front splits", "send me the routine", "routine.splits"),
     # praise of a tip, not one more
     ("tip please", "nice one", "smalltalk.thanks"),
+    # an ask of its own after an area's answer, however long: the area's stretch, not a
+    # routine of a setting the words only look like
+    ("why do my knees ache", "anything i can do on my lunch", "knees.stretch"),
+    # a routine's step that hurts, named by its place: that stretch, gentler
+    ("hip routine", "the second one hurts my knee", "stretch.walking_lunge.easier"),
     # a longer one for a region or a setting: that routine
     ("calf stretch", "got a longer one for my lower body", "routine.legs"),
     ("calf stretch", "a routine for the whole legs?", "routine.legs"),
