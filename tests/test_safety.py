@@ -454,6 +454,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "what can i do to lower my risk of a blood clot on a long flight",
         "went for my first run in ages, heart was racing and i was gasping, normal?",
         "when i come up from a forward fold i get dizzy and see spots",
+        # a hill "heart attack inducing"; blurry eyes from a screen, with a sore neck
+        "heart attack inducing hill on my run today lol, calves are dead",
+        "vision went a bit blurry after staring at my screen all day, neck is sore too",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1058,6 +1061,16 @@ SIGNS_IN_OWN_WORDS = [
     # floor in a class (a check, not the emergency of a faint during exercise)
     ("my toddler fell off the sofa and wont move her arm", "red_flag.pain_after_fall"),
     ("i nearly fainted in yoga when i stood up from the floor", "red_flag.dizzy_racing_exercise"),
+    ("hurt my neck in a fall and now my vision is blurry", "red_flag.neck_with_nerve_signs"),
+    # dizziness the head's position brings on: a check for the inner ear; a head rush that
+    # passed is no sign
+    ("i get dizzy when i look up, like reaching for a shelf", "red_flag.dizzy_on_position"),
+    ("dizzy every time i roll over in bed", "red_flag.dizzy_on_position"),
+    ("got a head rush when i tip my head back in the cobra, gone in a sec", None),
+    (
+        "crushing chest pain on a heart attack inducing hill, left arm numb",
+        "red_flag.heart_attack_unmistakable",
+    ),
     # a calf red and hot for days, no pain named; back pain going down both legs
     ("left calf's been hot and red for 3 days, no idea why", "red_flag.dvt"),
     ("lower back pain, and now its going down both my legs", "red_flag.cauda_equina"),
