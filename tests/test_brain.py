@@ -3086,6 +3086,9 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # heavy legs after a flight are its routine; booking one is no stretching question
+    ("my legs are so heavy after a long flight", "routine.long_flight"),
+    ("so can you book me a flight?", "fallback"),
     # after an activity that has a warm-up only: the general cool-down
     ("can i get a routine for after football", "routine.cooldown"),
     ("routine for before football", "routine.warmup_soccer"),
