@@ -1304,6 +1304,10 @@ class Brain:
         words = analysis.corrected
         if not words:
             return None
+        if context.kind is not None and lexicon.daily_switch(analysis) == "off":
+            # "stop sending me the daily thing btw" after a calf stretch: the daily tips off,
+            # not when to stretch the calves
+            return self.replies.daily("off", context)
         thanks = "thanks_lead" in self.cues.read(words[:2])
         # a thank-you in front does not make the question longer ("great thanks, how long
         # should i hold each one")
@@ -3194,7 +3198,14 @@ class Brain:
             and area is None
             and ask.minutes is not None
             and ask.minutes <= lexicon.ONE_STRETCH_MINUTES
-            and "request" in self.cues.read(ask.rest)
+            and (
+                "request" in self.cues.read(ask.rest)
+                # "between clients i only have like 2 min": the time there is, told
+                or (
+                    len(analysis.corrected) <= lexicon.MOVE_MAX_WORDS
+                    and not lexicon.TIME_HAD.isdisjoint(analysis.corrected)
+                )
+            )
         ):
             # "something i can do on a 2 min break?" after the calves: a minute or two is one
             # of their stretches

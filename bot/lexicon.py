@@ -2202,7 +2202,10 @@ _WHEN_ONLY = frozenset(
     "every each day daily morning mornings night nights evening at around about by pls please "
     "maybe say like".split()
 )
-_DAILY_STRETCH = frozenset({("daily", "stretch"), ("daily", "stretches")})
+_DAILY_STRETCH = frozenset(
+    # ... or by no name at all: "stop sending me the daily thing"
+    {("daily", w) for w in ("stretch", "stretches", "thing", "things", "stuff", "one", "ones")}
+)
 
 
 #: words that make a request for tips a request to be sent them from now on
@@ -2655,6 +2658,8 @@ ONE_FOR_WORDS = frozenset({"for", "one"})
 ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
 #: "anything i can do on my lunch", "something for the train home": an ask of its own
 ANY_OPENERS = frozenset({"anything", "something", "any", "summat"})
+#: words that tell the time someone has ("i only have 2 min", "got 5 mins")
+TIME_HAD = frozenset({"have", "got", "gotta", "spare"})
 
 
 def before_its_reason(words: Sequence[str]) -> list[str] | None:

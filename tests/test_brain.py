@@ -3647,6 +3647,13 @@ FOLLOW_UPS = [
     # an ask of its own after an area's answer, however long: the area's stretch, not a
     # routine of a setting the words only look like
     ("why do my knees ache", "anything i can do on my lunch", "knees.stretch"),
+    # the daily tips stopped by no name of theirs; the time there is, told after an answer
+    ("tight calves", "stop sending me the daily thing btw", "daily.off"),
+    (
+        "my shoulders are up by my ears by the end of the day",
+        "between clients i only have 2 min",
+        "shoulders.stretch",
+    ),
     # a routine's step that hurts, named by its place: that stretch, gentler
     ("hip routine", "the second one hurts my knee", "stretch.walking_lunge.easier"),
     # a longer one for a region or a setting: that routine

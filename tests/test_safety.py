@@ -1067,6 +1067,15 @@ SIGNS_IN_OWN_WORDS = [
     ("i get dizzy when i look up, like reaching for a shelf", "red_flag.dizzy_on_position"),
     ("dizzy every time i roll over in bed", "red_flag.dizzy_on_position"),
     ("got a head rush when i tip my head back in the cobra, gone in a sec", None),
+    # weeks of an ache that is there at night too; grinding at night is no pain at night
+    ("my knee has been aching for about a month, its there at night too", "red_flag.night_pain"),
+    (
+        "a stressful few weeks, clenching my jaw all day, my face aches by the evening and "
+        "i grind at night too",
+        None,
+    ),
+    # groaning down the stairs after a first class is soreness
+    ("first spin class on tuesday, still cant get down the stairs without groaning lol", None),
     (
         "crushing chest pain on a heart attack inducing hill, left arm numb",
         "red_flag.heart_attack_unmistakable",
