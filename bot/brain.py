@@ -501,6 +501,13 @@ class Brain:
         if switch is not None and context.kind not in (None, "daily", "tip"):
             # "daily tips please" after a stretch: the daily tips, not how often to stretch it
             return self._with_conditions(self.replies.daily(switch, context), named, context)
+        after_it = self._step_after(
+            self.stretch_names.find(analysis.corrected, analysis.breaks),
+            analysis.corrected,
+            context,
+        )
+        if after_it is not None:  # "whats next after the cat cow one" during a routine
+            return after_it
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)
@@ -1304,10 +1311,6 @@ class Brain:
         words = analysis.corrected
         if not words:
             return None
-        if context.kind is not None and lexicon.daily_switch(analysis) == "off":
-            # "stop sending me the daily thing btw" after a calf stretch: the daily tips off,
-            # not when to stretch the calves
-            return self.replies.daily("off", context)
         thanks = "thanks_lead" in self.cues.read(words[:2])
         # a thank-you in front does not make the question longer ("great thanks, how long
         # should i hold each one")
@@ -3008,6 +3011,27 @@ class Brain:
         if move is None:  # "stop" during the steps: where it stopped, with Resume
             return self.replies.guide_stop(context, act.GuideStop(plan, at, manual=True))
         return self.replies.guide_step(plan, max(0, at + move), context, manual=True)
+
+    def _step_after(
+        self, stretch: str | None, words: Sequence[str], context: Context
+    ) -> Reply | None:
+        """After a routine, the step that follows the one a message names by its stretch and
+        asks what comes after ("whats next after the cat cow one", "what comes after the
+        pigeon"), walked through as the Step by step button does. None for anything else."""
+        plan = context.plan
+        if (
+            stretch is None
+            or context.kind != "routine"
+            or plan is None
+            or "after" not in words
+            or lexicon.NEXT_WORDS.isdisjoint(words)
+        ):
+            return None
+        sized = self.replies.sizer.build(plan, self.replies.avoided(context))
+        steps = [step.stretch for step in sized.steps] if sized is not None else []
+        if stretch not in steps or steps.index(stretch) + 1 >= len(steps):
+            return None
+        return self.replies.guide_step(plan, steps.index(stretch) + 1, context, manual=True)
 
     def _step_named(
         self, words: Sequence[str], analysis: Analysis, context: Context

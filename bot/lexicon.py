@@ -1494,7 +1494,11 @@ STEP_MOVES = (
     | dict.fromkeys(STEP_SKIP, 1)
     | dict.fromkeys(("back", "go back", "previous", "previous one"), -1)
 )
-STEP_FILLER = frozenset("ok okay please pls plz then now and so yes yep yeah alright".split())
+#: words that ask what comes after a step named: "whats next after the cat cow one"
+NEXT_WORDS = frozenset({"next", "comes", "then", "follows"})
+STEP_FILLER = frozenset(
+    "ok okay please pls plz then now and so yes yep yeah alright the one".split()
+)
 #: the intents of a guided routine's steps
 GUIDE_PREFIX = "guide."
 #: places where a stretch is done sitting, unnoticed ("can i do it in meetings")

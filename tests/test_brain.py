@@ -4868,6 +4868,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("calf stretch", "to hard"), "stretch.wall_calf.easier"),
         (("calf stretch", "didnt feel much"), "stretch.wall_calf.harder"),
         (("just destroyed leg day, cooldown?", "quads esp", "other side?"), None),
+        # the step after one named by its stretch, then the one after that
+        (("morning routine", "whats next after the cat cow one"), "guide.morning.3"),
+        (("morning routine", "what comes after the cat cow", "and the next"), "guide.morning.4"),
     ],
 )
 def test_follow_ups_survive_a_miss_and_chat_words(brain, turns, intent):
