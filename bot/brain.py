@@ -501,11 +501,7 @@ class Brain:
         if switch is not None and context.kind not in (None, "daily", "tip"):
             # "daily tips please" after a stretch: the daily tips, not how often to stretch it
             return self._with_conditions(self.replies.daily(switch, context), named, context)
-        after_it = self._step_after(
-            self.stretch_names.find(analysis.corrected, analysis.breaks),
-            analysis.corrected,
-            context,
-        )
+        after_it = self._step_after(analysis, context)
         if after_it is not None:  # "whats next after the cat cow one" during a routine
             return after_it
         moved = self._move(text, analysis, context)
@@ -3012,23 +3008,21 @@ class Brain:
             return self.replies.guide_stop(context, act.GuideStop(plan, at, manual=True))
         return self.replies.guide_step(plan, max(0, at + move), context, manual=True)
 
-    def _step_after(
-        self, stretch: str | None, words: Sequence[str], context: Context
-    ) -> Reply | None:
+    def _step_after(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a routine, the step that follows the one a message names by its stretch and
         asks what comes after ("whats next after the cat cow one", "what comes after the
         pigeon"), walked through as the Step by step button does. None for anything else."""
+        words = analysis.corrected
         plan = context.plan
         if (
-            stretch is None
-            or context.kind != "routine"
+            context.kind != "routine"
             or plan is None
             or "after" not in words
             or lexicon.NEXT_WORDS.isdisjoint(words)
         ):
-            return None
-        sized = self.replies.sizer.build(plan, self.replies.avoided(context))
-        steps = [step.stretch for step in sized.steps] if sized is not None else []
+            return None  # checked first: the name search below is the costly part
+        stretch = self.stretch_names.find(words, analysis.breaks)
+        steps = [step.stretch for step in self.replies.steps_of(plan, context)]
         if stretch not in steps or steps.index(stretch) + 1 >= len(steps):
             return None
         return self.replies.guide_step(plan, steps.index(stretch) + 1, context, manual=True)
@@ -3061,10 +3055,10 @@ class Brain:
         at = lexicon.step_place(words)
         if at is None:
             return None
-        sized = self.replies.sizer.build(plan, self.replies.avoided(context))
-        if sized is None or not sized.steps or at >= len(sized.steps):
+        steps = self.replies.steps_of(plan, context)
+        if not steps or at >= len(steps):
             return None
-        stretch = self.kb.stretches[sized.steps[at if at >= 0 else len(sized.steps) + at].stretch]
+        stretch = self.kb.stretches[steps[at if at >= 0 else len(steps) + at].stretch]
         if hurts:
             return self._gentler(stretch, words, context)
         for which in ("easier", "harder"):
