@@ -253,7 +253,14 @@ class Brain:
         pieces = analysis.pieces()
         if len(pieces) < 2 or lexicon.SOMEONE_ELSE.isdisjoint(words):
             return analysis
-        theirs = [lexicon.tells_of_someone_else(words[s:e]) for s, e in pieces]
+        theirs: list[bool] = []
+        for s, e in pieces:
+            piece = words[s:e]
+            theirs.append(
+                lexicon.tells_of_someone_else(piece)
+                # "..., said it sounded like a gunshot": still their story
+                or (bool(theirs) and theirs[-1] and lexicon.goes_on_with_the_story(piece))
+            )
         if not any(theirs) or all(theirs):
             return analysis
         kept = [(s, e) for (s, e), other in zip(pieces, theirs, strict=True) if not other]

@@ -684,9 +684,28 @@ def tells_of_someone_else(piece: Sequence[str]) -> bool:
     )
     if at is None:
         return False
-    # "my" as the owner of the person ("my son") is no word of the writer's own
-    rest = [w for k, w in enumerate(piece) if k != at - 1]
+    # "my" as the owner of the person ("my son") is no word of the writer's own, nor is the
+    # writer shaken by it ("saw a guy pass out at the gym, which freaked me out")
+    rest = [
+        w
+        for k, w in enumerate(piece)
+        if k != at - 1 and not (w == "me" and k and piece[k - 1] in _SHAKEN)
+    ]
     return _WRITER.isdisjoint(rest)
+
+
+def goes_on_with_the_story(piece: Sequence[str]) -> bool:
+    """Whether a piece after one about someone else goes on with their story: it says nothing
+    of the writer and asks nothing ("my mate snapped his achilles, said it sounded like a
+    gunshot")."""
+    return bool(piece) and _WRITER.isdisjoint(piece) and not opens_a_question(piece)
+
+
+#: what someone else's event does to the writer, told in passing ("freaked me out")
+_SHAKEN = frozenset(
+    """freaked scared worried shocked spooked terrified frightened panicked rattled shook
+    upset stressed""".split()
+)
 
 
 def asks_for_themselves(piece: Sequence[str]) -> bool:

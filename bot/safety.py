@@ -119,6 +119,9 @@ _DONE_WORDS = frozenset(
 _ASKED_WITH = frozenset(
     "lower upper mid middle low any good best some easy gentle quick my the for pls please".split()
 )
+#: words before a place in the body that make it part of a stretch's name asked for: "a calf
+#: stretch", "any good hamstring stretches"
+_STRETCH_NAME_LEADS = frozenset("a an any good best some easy gentle quick decent".split())
 #: a condition the message or the conversation named, as patterns read it
 _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
 #: conditions that are news by nature: a message about the past ("sprained my ankle years
@@ -255,7 +258,9 @@ class SafetyRules:
             }
             for field in ("not_before", "not_after")
         )
-        self._terms = _TermIndex(keys_of, canon, self._unless_only, not_before, not_after)
+        self._terms = _TermIndex(
+            keys_of, canon, self._unless_only, not_before, not_after, self._area_keys | _PLACES
+        )
 
     def _areas_in(self, keys: Iterable[str]) -> frozenset[str]:
         """The area symptoms among `keys`, without those too wide to tell one part of the
@@ -610,9 +615,13 @@ class _TermIndex:
         unless_only: frozenset[str] = frozenset(),
         not_before: dict[str, tuple[tuple[str, ...], ...]] | None = None,
         not_after: dict[str, tuple[tuple[str, ...], ...]] | None = None,
+        places: frozenset[str] = frozenset(),
     ) -> None:
         #: keys of terms whose negator still negates what follows (see `SafetyRules`)
         self._unless_only = unless_only
+        #: the symptom keys of places in the body: a term with no others, in a stretch's name
+        #: asked for ("can you give me a calf stretch?"), tells no place of a symptom
+        self._places = places
         #: symptom key -> the words that, right after a term, keep it from counting
         self._not_before = not_before or {}
         #: symptom key -> the words that, shortly before a term, keep it from counting
@@ -648,7 +657,7 @@ class _TermIndex:
     def keys_in(self, words: Sequence[str], breaks: Collection[int] = ()) -> set[str]:
         """The keys of every term in `words` that no negation reaches; a negation stops at
         `breaks` (where a piece after punctuation starts)."""
-        matches = self._matches(words)
+        matches = [m for m in self._matches(words) if not self._in_a_stretch_asked(words, m)]
         if breaks:
             # a time long past, or a word that explains a sign away, is told in one piece:
             # "on steroids for years, back pain" holds no "years back", "having a stroke, my
@@ -677,6 +686,20 @@ class _TermIndex:
             matches = [m for m in matches if not (m[2] <= self._unless_only and m[0] in denied)]
         negated = _negated(words, [m for m in matches if not m[2] <= self._unless_only], breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
+
+    def _in_a_stretch_asked(
+        self, words: Sequence[str], match: tuple[int, int, frozenset[str]]
+    ) -> bool:
+        """Whether a match names only a place in the body, as part of a stretch asked for by
+        its name: "a calf stretch", "any good hamstring stretches" (not "my calf")."""
+        start, end, keys = match
+        return (
+            end < len(words)
+            and words[end] in _STRETCH_NOUNS
+            and start > 0
+            and words[start - 1] in _STRETCH_NAME_LEADS
+            and all(k in self._places for k in keys if k.startswith(_SYMPTOM))
+        )
 
     def _without_context(
         self, words: Sequence[str], matches: list[tuple[int, int, frozenset[str]]]
@@ -1012,17 +1035,11 @@ def _of_an_activity(
     job for 5 years", "been a nurse for 15 years", "started lifting 6 weeks ago". Read in the
     length's clause, which must not tell of a pain ("my knee has been hurting for 3
     months")."""
+    if _with_a_pain(words, start, breaks, body):
+        return False
     first = start
     while first > 0 and first not in breaks and words[first - 1] not in _CLAUSE_ENDS:
         first -= 1
-    last = start
-    while last + 1 < len(words) and last + 1 not in breaks and words[last + 1] not in _CLAUSE_ENDS:
-        last += 1
-    clause = words[first : last + 1]
-    if any(
-        w in _PAIN_WORDS or w in _FEELING_ING or w in body or w.endswith("itis") for w in clause
-    ) or any(pair in _FEELING_PAIRS for pair in zip(clause, clause[1:], strict=False)):
-        return False
     lead = words[first:start]
     if after == "ago":
         return any(w in _TAKEN_UP for w in lead)
@@ -1031,6 +1048,34 @@ def _of_an_activity(
         for j, w in enumerate(lead)
     )
     return role or any((w.endswith("ing") and len(w) > 4) or w in _TAKEN_UP for w in lead)
+
+
+#: what follows a length of time spent at a job: "9 years behind the chair", "20 years as a
+#: nurse", "30 years on the tools"
+_ROLE_AFTER = frozenset({"behind", "as"})
+_ROLE_AFTER_PAIRS = frozenset({("on", "the"), ("at", "the"), ("at", "my")})
+
+
+def _a_role_after(after: Sequence[str]) -> bool:
+    """Whether the words after a length of time tell of a job or a place of work."""
+    return bool(after) and (after[0] in _ROLE_AFTER or tuple(after) in _ROLE_AFTER_PAIRS)
+
+
+def _with_a_pain(
+    words: Sequence[str], start: int, breaks: Collection[int], body: Collection[str]
+) -> bool:
+    """Whether the clause of the length of time at `start` tells of a pain (a pain word, a
+    feeling, a `body` word or an "-itis")."""
+    first = start
+    while first > 0 and first not in breaks and words[first - 1] not in _CLAUSE_ENDS:
+        first -= 1
+    last = start
+    while last + 1 < len(words) and last + 1 not in breaks and words[last + 1] not in _CLAUSE_ENDS:
+        last += 1
+    clause = words[first : last + 1]
+    return any(
+        w in _PAIN_WORDS or w in _FEELING_ING or w in body or w.endswith("itis") for w in clause
+    ) or any(pair in _FEELING_PAIRS for pair in zip(clause, clause[1:], strict=False))
 
 
 def _in_a_while(words: Sequence[str], start: int, after: str) -> bool:
@@ -1091,7 +1136,9 @@ def stated_lasting(
             and not _in_a_while(words, start, after)
         ):
             continue
-        if _of_an_activity(words, start, after, breaks, body):
+        if _of_an_activity(words, start, after, breaks, body) or (
+            _a_role_after(words[i + 1 : i + 3]) and not _with_a_pain(words, start, breaks, body)
+        ):
             continue
         # "3 times a week", "once a month": a rate; "for a year", "been a month": a length
         if (

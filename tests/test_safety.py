@@ -457,6 +457,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a hill "heart attack inducing"; blurry eyes from a screen, with a sore neck
         "heart attack inducing hill on my run today lol, calves are dead",
         "vision went a bit blurry after staring at my screen all day, neck is sore too",
+        # someone else's story goes on in a piece with no subject; the writer shaken by it
+        "my dad ruptured his achilles at tennis, said it was like being shot. "
+        "how do i keep my calves loose",
+        "watched a woman faint at spin class which scared me a bit. anyway what do i stretch",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1048,6 +1052,24 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # years at a job are no pain's length; a jaw and temples sore from grinding the teeth; a
+    # toddler who will not walk anywhere wants carrying; a calf stretch asked for names no
+    # calf in trouble, but a swollen calf still does; a squeezing feeling effort brings on
+    (
+        "barber, 12 years behind the chair, neck and shoulders ache by friday, what stretch",
+        None,
+    ),
+    ("12 years as a chef and my knee has hurt for 3 months", "red_flag.pain_for_months"),
+    ("i clench my jaw at night, wake up with sore temples and an achy jaw", None),
+    ("im 68, my jaw aches when i chew and my temples are tender", "red_flag.giant_cell_arteritis"),
+    ("my 3 year old refuses to walk anywhere so i carry her, my back is killing me", None),
+    ("any good calf stretch? long haul flight yesterday, legs feel heavy", None),
+    ("a calf stretch please, flew home yesterday, my left calf is swollen", "red_flag.dvt"),
+    (
+        "i get a squeezing feeling about ten minutes into my jog, it goes when i walk",
+        "red_flag.chest_pain_on_effort",
+    ),
+    ("squeezing in a quick jog before work, best warm up?", None),
     # the head "going to explode", a clot feared now though seen in others, a back broken in
     # a fall, breathless and racing at rest
     (
