@@ -191,11 +191,20 @@ class Brain:
             reply = (
                 self._summed_up(analysis, context)
                 or self._told_of_oneself(analysis, context)
+                or self._own_part_of_the_story(analysis, context)
+                or self._past_its_fillers(text, analysis, context)
                 or reply
             )
+        elif reply.topic not in (None, GENERAL):
+            # "my mate snapped his achilles ... how do i keep my calves loose": the writer's
+            # area, not the one in someone else's story
+            own = self._own_part_of_the_story(analysis, context)
+            if own is not None and own.topic not in (None, GENERAL, reply.topic):
+                reply = own
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
+        reply = self._cool_down_for_the_areas(reply, analysis, context)
         if reply.kind in ("fallback", "answer", "stretch"):
             rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
             if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
@@ -277,6 +286,46 @@ class Brain:
             return analysis
         return self.matcher.analyse(". ".join(" ".join(piece) for piece in own))
 
+    def _cool_down_for_the_areas(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For one area's stretch or answer to a message that tells a session just over with
+        several areas feeling it and asks what to do ("just got back from a 90k ride, quads
+        and lower back are cooked. what should i do now"): the session's cool-down, which
+        covers them all. The reply unchanged otherwise."""
+        words = analysis.corrected
+        if (
+            reply.kind not in ("stretch", "answer")
+            or len({t for t in analysis.topics if t != GENERAL}) < 2
+            or not lexicon.tells_it_is_over(words)
+            or not self.cues.read(words) & {"request", "asks_stretch"}
+            or self.cues.read(words) & {"why", "what"}
+        ):
+            return reply
+        cool = self.pick.cool_down_of(self.pick.activities_in(words))
+        if cool is None:
+            return reply
+        return self.replies.routine(
+            self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _past_its_fillers(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that opens with fillers ("hang on, how is that different
+        from hip flexors?"): the reply to the rest, when it is understood. None otherwise."""
+        rest = lexicon.without_fillers(analysis.corrected)
+        if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
+            return None  # a longer message was read whole already
+        return self._question_after_thanks(text, rest, context)
+
+    def _own_part_of_the_story(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that tells someone else's story in passing and then asks
+        for the writer ("my mate snapped his achilles playing squash, said it sounded like a
+        gunshot. how do i keep my calves loose"): the reply to the writer's own pieces, when
+        they are understood. None otherwise."""
+        own = self._without_someone_elses_story(analysis)
+        if own is analysis:
+            return None
+        reply = self._answer(own.text, own, context)
+        return None if reply.kind == "fallback" else reply
+
     def _told_of_oneself(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a routine, a message that tells something of the person and asks whether it
         changes anything ("im in goal if that changes anything" after the soccer warm-up),
@@ -354,7 +403,8 @@ class Brain:
             # a warning sign told beside it (a swelling, a numbness) that raised no flag: the
             # answer, which says when to get it checked, not a stretch card
             or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
-            or "?" in analysis.text
+            # "and my forearms? they're wrecked from gripping the boxes" asks only which area
+            or ("?" in analysis.text and not lexicon.only_an_area_asked_first(analysis.text))
         ):
             return reply
         words = analysis.corrected
@@ -617,6 +667,12 @@ class Brain:
             # "a stretch mark cream for my belly": a look-alike's other sense
             if analysis.topics or self.matcher.look_alike_pairs(analysis.words)
             else lexicon.part_asked_to_stretch(analysis.corrected, lexicon.PARTS_OF_AREAS)
+            # "stomach feels all tight after 200 crunches": the muscles the exercise works
+            or (
+                lexicon.part_worked_by_an_exercise(analysis.corrected, lexicon.PARTS_OF_AREAS)
+                if "complaint" in self.cues.read(analysis.corrected)
+                else None
+            )
         )
         if part is not None and not named and lexicon.PARTS_OF_AREAS[part] in self.kb.topics:
             # "stretch for my stomach": the stomach muscles, asked to be stretched, keeping to
@@ -1724,6 +1780,13 @@ class Brain:
             or bool(lexicon.SESSION_NAMES & set(words) and "request" in cues)
         )
         # "ok what stretches", "which stretches then" after a general answer: its routine
+        # "can you give me something i can do before i get out of bed"
+        asks_something = (
+            "request" in cues
+            and not lexicon.ANY_OPENERS.isdisjoint(words)
+            # "something i can do sitting in a chair" after a condition: the condition's
+            and not context.conditions
+        )
         asks_its_stretches = (
             not asks_a_plan
             and context.kind == "answer"
@@ -1732,12 +1795,17 @@ class Brain:
             # "is there a stretch that helps with it": longer, when it points back
             and (
                 len(words) <= lexicon.SHORT_ASK_WORDS
-                or (pointing and len(words) <= lexicon.MOVE_MAX_WORDS)
+                # "... when it kicks in": when is no more of the question
+                or (
+                    (pointing or asks_something)
+                    and len(lexicon.before_when(words)) <= lexicon.MOVE_MAX_WORDS
+                )
             )
             and (
                 not lexicon.STRETCH_FORMS.isdisjoint(words)
                 # "ok give me one", "go on then, show me one": one of them
                 or ("one" in words and "request" in cues)
+                or asks_something
             )
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
         )
@@ -1824,7 +1892,10 @@ class Brain:
             and "complaint" not in cues
             # "what is that muscle again" asks what it is (below)
             and not ("what" in cues and not lexicon.BODY_WORDS.isdisjoint(words))
-            and len(words) <= lexicon.MOVE_MAX_WORDS + lexicon.AGAIN_REASON_WORDS
+            # "could you show me the first one again please, my eyes aren't what they were":
+            # the reason in a piece of its own may run on
+            and len(words[: analysis.pieces()[0][1]])
+            <= lexicon.MOVE_MAX_WORDS + lexicon.AGAIN_REASON_WORDS
             # "any warm up for footy so it doesnt happen again": a new ask, its reason after
             and not lexicon.warm_ups_named(words)
             and not lexicon.has_pair(words, lexicon.HAPPEN_AGAIN)
@@ -2674,7 +2745,13 @@ class Brain:
         it wrong?"), not one of where, timing, why, pain, a sensation with an answer of its
         own ("is it normal to shake in the stretch"), or another stretch."""
         words = analysis.corrected
-        asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
+        # "wait do u mean palm up or palm down": a question behind a filler
+        after = lexicon.without_fillers(words)
+        asks = (
+            "?" in analysis.text
+            or words[0] in lexicon.QUESTION_STARTS
+            or (len(after) < len(words) and bool(after) and after[0] in lexicon.YES_NO_STARTS)
+        )
         return (
             asks
             # "and my hip flexors? they feel just as bad": another area, not where it is felt
@@ -3576,6 +3653,13 @@ class Brain:
             return self.replies.answer(
                 suspected, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE
             )
+        timed = self._time_routine_asked_apart(analysis) if match.kind == "aspect" else None
+        if timed is not None:
+            # "... shoulders tense. Is there something gentle I can do in bed to wind down?":
+            # the area stands in the story, the question asks for the time's routine
+            return self.replies.routine(
+                self.kb.routines[timed], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if self.wants.milestone_told(analysis):
             # "finally got my splits!!", "just held my first full split for 10 seconds": how
             # to keep what was gained
@@ -3583,7 +3667,7 @@ class Brain:
                 GENERAL, lexicon.KEEP_FLEXIBILITY, context, confidence=lexicon.CUE_CONFIDENCE
             )
             return with_lead(reply, lexicon.MILESTONE_LEAD)
-        if analysis.topics and self.wants.long_morning_stiffness(analysis):
+        if analysis.topics and self.wants.morning_stiffness_told(analysis):
             # "my back is so stiff in the mornings, takes an hour to loosen up": how long it
             # lasts is what the answer on morning stiffness weighs, more than the area
             return self.replies.answer(
@@ -3698,6 +3782,15 @@ class Brain:
             return self.replies.answer(
                 GENERAL, lexicon.BENEFITS, context, confidence=lexicon.CUE_CONFIDENCE
             )
+        if (
+            accepted
+            and match.kind == GENERAL
+            and lexicon.asks_if_stretching_works(analysis.corrected)
+            and self.wants.subjects_named(analysis.corrected) == {match.key}
+        ):
+            # "his posture is awful, shoulders rounded. can stretching actually fix that or is
+            # it a myth?": whether it works for the subject named, not the area's stretch
+            return self.replies.answer(GENERAL, match.key, context, confidence=match.confidence)
         if accepted and match.kind == "aspect":
             # "sharp pain under my ribs halfway through my 5k, a stitch?": the stitch, not why
             # the side gets tight; what the message names is no muscle's tightness
@@ -4324,6 +4417,17 @@ class Brain:
                     return say.answer(
                         GENERAL, subjects.pop(), context, confidence=lexicon.CUE_CONFIDENCE
                     )
+                general_runner = next(
+                    (k for kind, k, _t in match.alternatives if kind == GENERAL), None
+                )
+                if general_runner is not None and lexicon.stretches_daily_oneself(
+                    analysis.corrected
+                ):
+                    # "i want to start stretching every day, where should i begin": the writer
+                    # stretching each day, nothing asked to be sent
+                    return say.answer(
+                        GENERAL, general_runner, context, confidence=lexicon.CUE_CONFIDENCE
+                    )
             if key in lexicon.DAILY_REQUESTS:
                 return say.daily(lexicon.DAILY_REQUESTS[key], context, confidence=match.confidence)
             return say.help(context)
@@ -4346,6 +4450,29 @@ class Brain:
         steps = [self.kb.stretches[step.stretch] for step in routine.steps]
         stretch = next((s for s in steps if s.type == "static"), steps[0])
         return self.replies.stretch(stretch, stretch.topics[0], context)
+
+    def _time_routine_asked_apart(self, analysis: Analysis) -> str | None:
+        """The routine of a time of day (bedtime, morning) that the last piece of a message
+        asks what to do to settle or wake up, naming no area, the areas standing in the pieces
+        before it ("... shoulders tense. Is there something gentle I can do in bed to wind
+        down?"); or None."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        start, end = pieces[-1]
+        piece = analysis.corrected[start:end]
+        if not lexicon.asks_what_to_do(piece) or any(
+            start <= s < end for s, _e, _t in analysis.spans
+        ):
+            return None
+        if lexicon.SETTLING_WORDS.isdisjoint(piece):
+            return None  # "what can i do before bed" may ask for the area told before
+        timed = [
+            key
+            for key in self.pick.activities_in(piece, of_the_body=True)
+            if key in lexicon.TIME_ROUTINES.values()
+        ]
+        return timed[0] if len(timed) == 1 else None
 
     def _routine_asked_apart(self, match: Match, analysis: Analysis) -> bool:
         """Whether a piece of the message asks what to do for the matched routine's activity

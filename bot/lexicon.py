@@ -20,7 +20,7 @@ from bot.reply import Context
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match
 from bot.understanding.cues import CueReader
 from bot.understanding.sizes import FILLER_WORDS, NUMBER_WORDS, TILL_WORDS
-from bot.understanding.text import NEGATORS
+from bot.understanding.text import NEGATORS, normalize
 
 #: longer messages are cut before matching; red flags still see this much.
 MAX_CHARS = 4000
@@ -514,6 +514,16 @@ ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
 BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
 STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
+#: ... and, for the answers about them, a warm-up or a cool-down, or the toes reached for: a
+#: question about stretching itself ("why do you even warm up", "bouncing up and down to reach
+#: our toes, is it bad"; not "how long does the oven take to warm up")
+STRETCHING_NAMED_FOR = {
+    **dict.fromkeys(
+        ("warmup_vs_stretch", "before_after", "static_vs_dynamic", "cooldown_needed"),
+        WARM_UP_NAMES,
+    ),
+    **dict.fromkeys(("bouncing", "touch_toes"), frozenset({"toes", "toe"})),
+}
 #: ... of which these name stretching as a practice, not an act done to a thing ("stretch a
 #: tarp", "flexible dates")
 STRETCHING_AS_A_PRACTICE = frozenset({"stretching", "flexibility"})
@@ -945,6 +955,43 @@ def unknown_stretch_name(words: Sequence[str], vocab: Collection[str]) -> str | 
 PARTS_OF_AREAS = {"stomach": "abdominals", "tummy": "abdominals", "belly": "abdominals"}
 
 
+#: exercises that work the stomach muscles: with one told, a stomach felt tight or sore after
+#: it is those muscles ("stomach feels all tight after 200 crunches")
+AB_EXERCISES = frozenset("""crunch crunches situp situps planks""".split())
+#: the same, as two words: "sit ups", "leg raises", "ab workout", "core workout"
+AB_EXERCISE_PAIRS = frozenset(
+    {
+        ("sit", "ups"),
+        ("sit", "up"),
+        ("leg", "raises"),
+        ("ab", "workout"),
+        ("core", "workout"),
+        ("ab", "challenge"),
+        ("ab", "class"),
+        ("core", "class"),
+        ("russian", "twists"),
+    }
+)
+
+
+#: after "stomach", "belly": words that make it the gut ("stomach ache", "belly pain")
+_GUT_AFTER = frozenset("ache aches bug upset pain pains flu virus".split())
+
+
+def part_worked_by_an_exercise(words: Sequence[str], parts: Collection[str]) -> str | None:
+    """The first of `parts` a message names beside an exercise that works it, or None:
+    "stomach feels all tight and crunched after doing like 200 crunches". (The red-flag rules
+    have read the message first: a stomach pain that is no muscle's is theirs.)"""
+    pairs = set(zip(words, words[1:], strict=False))
+    if AB_EXERCISES.isdisjoint(words) and AB_EXERCISE_PAIRS.isdisjoint(pairs):
+        return None
+    for i, word in enumerate(words):
+        if word in parts:
+            # "stomach ache", "stomach bug": the gut, whatever the exercise
+            return None if words[i + 1 : i + 2] and words[i + 1] in _GUT_AFTER else word
+    return None
+
+
 def uncovered_part(words: Sequence[str]) -> str | None:
     """The part of the body a message asks to stretch that has no stretches here ("stretch
     for my face", "any eye stretches"), or None."""
@@ -1147,6 +1194,11 @@ CAUSE_WORDS = frozenset(
     holding using riding pushing wearing""".split()
 )
 CAUSE_REACH = 3
+#: a thing or an animal followed by one of these is an activity, no owner of an area: "horse
+#: riding", "dog walking", "cat sitting"
+ACTIVITY_AFTER_A_THING = frozenset(
+    "riding ride rides rode walking walk walks sitting grooming training mucking".split()
+)
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
 WHOLE_BODY_ROUTINE = "full_body"
 WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
@@ -1265,9 +1317,30 @@ FOCUS_WORDS = frozenset(
 #: words of a question about how to hold the stretch on screen or where to feel it
 FORM_WORDS = frozenset(
     """feel feeling felt supposed meant normal wrong correct correctly properly form technique
-    straight bent round rounded rounding arch arched arching""".split()
+    straight bent round rounded rounding arch arched arching palm palms facing upwards
+    downwards flat pointed pointing""".split()
 )
 FORM_LEAD = "Here's how it should feel and what to watch for."
+#: words a question may open with before its first word: "wait do u mean palm up or down"
+_OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm".split())
+
+
+def without_fillers(words: Sequence[str]) -> Sequence[str]:
+    """The words without the fillers they open with ("wait", "sorry", "hmm", "hang on")."""
+    at = 0
+    while at < len(words):
+        if words[at] in _OPENING_FILLERS:
+            at += 1
+        elif tuple(words[at : at + 2]) in _OPENING_FILLER_PAIRS:
+            at += 2
+        else:
+            break
+    return words[at:]
+
+
+_OPENING_FILLER_PAIRS = frozenset({("hang", "on"), ("hold", "up"), ("one", "sec")})
+
+
 #: sensations with answers of their own, which a question of form does not ask about
 SENSED_WORDS = NOISE_WORDS | frozenset(
     """shake shakes shaking shaky tremble trembling wobble wobbles wobbly cramp cramps cramping
@@ -1560,6 +1633,17 @@ STRETCHABLE_ASK = frozenset(
 #: "show me one", "anything for that": a request for a stretch this short, after an area, is
 #: for that area
 SHORT_ASK_WORDS = 5
+#: words that open a clause of when something happens: "a stretch that helps when it kicks in"
+_WHEN_WORDS = frozenset({"when", "whenever", "while", "during", "once", "before", "after"})
+
+
+def before_when(words: Sequence[str]) -> Sequence[str]:
+    """The words before the first clause of when ("is there a stretch that helps" of "... when
+    it kicks in"), or all of them."""
+    at = next((i for i, w in enumerate(words) if w in _WHEN_WORDS and i), len(words))
+    return words[:at]
+
+
 #: words that ask for something else than a stretch ("show me a tip")
 OTHER_ASKS = frozenset({"tip", "tips", "routine", "routines", "warmup", "cooldown"})
 #: "thanks! and how long do i hold it?": a thank-you this long or longer carries a question
@@ -2197,6 +2281,31 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
     return None
 
 
+#: the writer taking up stretching: "i want to start stretching every day"
+_TAKING_UP_PAIRS = frozenset(
+    {("start", "stretching"), ("begin", "stretching"), ("get", "into"), ("to", "stretch")}
+)
+#: words that ask for something to be sent: then the daily tips are asked for
+_SENDING_WORDS = frozenset(
+    """send sent remind reminder reminders subscribe sign message text notify notification
+    notifications ping dm""".split()
+)
+
+
+def stretches_daily_oneself(words: Sequence[str]) -> bool:
+    """Whether the words tell of the writer taking up stretching every day ("i want to start
+    stretching every day, where should i begin"), asking nothing to be sent."""
+    return (
+        has_pair(words, _TAKING_UP_PAIRS)
+        and DAILY_SWITCH_THINGS.isdisjoint(words)
+        and _SENDING_WORDS.isdisjoint(words)
+        and not has_pair(words, DAILY_ON_PAIRS - _ASKING_YOU)
+    )
+
+
+_ASKING_YOU = frozenset({(ask, "you") for ask in ("do", "can", "could", "will", "would")})
+
+
 #: who owns the tips named by a time of day: "stop the morning tips", "your evening reminders"
 _TIPS_OWNER = frozenset({"the", "my", "your", "those", "these"})
 
@@ -2499,6 +2608,25 @@ _JUST_OVER_PAIRS = frozenset(
     }
 )
 #: said first to a session told as just over, before its cool-down
+#: "can stretching fix that", "does stretching help", "will stretches sort it": whether it works
+_WORKS_ASKERS = frozenset({"can", "does", "do", "will", "would", "could", "is"})
+_WORKS_SUBJECTS = frozenset({"stretching", "stretches"})
+
+
+def asks_if_stretching_works(words: Sequence[str]) -> bool:
+    """Whether the words ask whether stretching works ("can stretching actually fix that",
+    "does stretching help with it") or call it a myth ("or is it a myth")."""
+    return "myth" in words or any(
+        a in _WORKS_ASKERS and b in _WORKS_SUBJECTS for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+#: what a time's routine is asked for, beside the area: to settle down for sleep, or to wake
+#: up ("something gentle i can do in bed to wind down")
+SETTLING_WORDS = frozenset(
+    """wind unwind relax relaxed relaxing calm sleep asleep drift settle switch wake energise
+    energize""".split()
+)
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: general answers about a flexibility goal that a message may tell as reached
 MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
@@ -2521,6 +2649,26 @@ def reached_words(words: Sequence[str]) -> bool:
     if not _UNREACHED_WORDS.isdisjoint(words):
         return False
     return not _REACHED_WORDS.isdisjoint(words) or ("can" in words and "now" in words)
+
+
+#: how many words a bare "and my forearms?" may have before its question mark
+_AREA_ASKED_WORDS = 4
+
+
+def only_an_area_asked_first(text: str) -> bool:
+    """Whether the one question mark of a message closes a short opening that only turns to
+    an area ("and my forearms? they're wrecked from gripping the boxes"), with no question
+    word in it ("and why my forearms?" asks)."""
+    first, mark, rest = text.partition("?")
+    opening = normalize(first).split()
+    return (
+        bool(mark)
+        and "?" not in rest.rstrip("?")
+        and bool(rest.strip(" ?"))
+        and 0 < len(opening) <= _AREA_ASKED_WORDS
+        and WH_WORDS.isdisjoint(opening)
+        and opening[0] not in YES_NO_STARTS
+    )
 
 
 def tells_it_is_over(words: Sequence[str]) -> bool:

@@ -17,6 +17,9 @@ from bot.understanding import STOPWORDS, Analysis, Match, Matcher
 from bot.understanding.cues import CueReader, PhraseIndex
 from bot.understanding.sizes import SizeAsk
 
+#: words that ask about doing a routine: "can i do it every hour?"
+_DOING = frozenset({"do", "doing", "does", "did"})
+
 
 class RoutinePicker:
     """Reads the routine a message asks for, over one knowledge base."""
@@ -102,9 +105,17 @@ class RoutinePicker:
     def for_answer(self, context: Context) -> str | None:
         """The routine made for the subject of the general answer on screen: the one it names
         (`routine`: the desk break after posture), else the one whose id has the same words
-        ("splits"; "toe_touch" for "touch_toes"). None after anything else."""
+        ("splits"; "toe_touch" for "touch_toes"), the activity's own warm-up or cool-down
+        when one was named. None after anything else."""
         key = context.general_answer
-        return None if key is None else self.for_general(key)
+        found = None if key is None else self.for_general(key)
+        if found in (COOLDOWN, lexicon.WARM_UP_ROUTINE):
+            # "fine give me one then" after whether a cool-down is needed, running told: the
+            # run's own cool-down
+            own = [rid for rid in context.activities if rid.startswith(f"{found}_")]
+            if len(own) == 1:
+                return own[0]
+        return found
 
     def for_general(self, key: str) -> str | None:
         """The routine made for the subject of the general answer `key` (see `for_answer`)."""
@@ -145,6 +156,10 @@ class RoutinePicker:
             return found if found in self.kb.answers else None
         if context.kind != "routine" or not lexicon.PAIN_ASK_WORDS.isdisjoint(words):
             return None  # "should it hurt when i stretch after or just feel tight": the pain
+        if self.cues.complains(words) and _DOING.isdisjoint(words):
+            # "is being that stiff every morning normal": the stiffness, told, no doing of it
+            # asked about ("is it ok to do this every day even if im sore" is)
+            return None
         if lexicon.every_day(words):
             key = "every_day"
         elif lexicon.has_pair(words, lexicon.HOW_OFTEN_PAIRS):
@@ -538,6 +553,8 @@ class RoutinePicker:
             return found
         if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):
             return found  # "and for upper body days" after the leg-day cool-down
+        if self.cues.opens_with(words, "why"):
+            return None  # "why am i more sore 2 days after leg day": no routine asked for
         return found if self.asks(analysis) else None
 
     def warm_up_asked(self, analysis: Analysis, match: Match | None = None) -> str | None:

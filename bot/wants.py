@@ -345,6 +345,8 @@ class WantReader:
                     words[max(0, start - lexicon.CAUSE_REACH) : start]
                 )
                 and not self._told_as_cause(words, spans, start, analysis.breaks)
+                # "since i started horse riding lessons": an activity, not whose the area is
+                and (end >= len(words) or words[end] not in lexicon.ACTIVITY_AFTER_A_THING)
             ]
             if not owners:
                 return self.aspect_of_cues(topic, analysis, cues, match)
@@ -672,19 +674,29 @@ class WantReader:
         goals = self.subjects_named(words) & lexicon.MILESTONE_SUBJECTS
         return bool(goals) and not self.cues.read(words) & {"complaint", "request"}
 
-    def long_morning_stiffness(self, analysis: Analysis) -> bool:
+    def morning_stiffness_told(self, analysis: Analysis) -> bool:
         """Whether a message tells of stiffness in the morning that takes a long while to
-        ease ("takes an hour to loosen up", "stiff for hours after i get up"): the answer on
-        morning stiffness says when that needs a GP. Not when a stretch or a routine is asked
-        for."""
+        ease ("takes an hour to loosen up", "stiff for hours after i get up"), or asks whether
+        it is normal of several areas: the answer on morning stiffness says when that needs a
+        GP. Not when a stretch or a routine is asked for."""
         words = analysis.corrected
+        if (
+            (GENERAL, lexicon.MORNING_STIFFNESS) not in self.kb.answers
+            or "asks_stretch" in self.cues.read(words)
+            or not lexicon.ROUTINE_WORDS.isdisjoint(words)
+        ):
+            return False
+        if lexicon.tells_a_long_while(words):
+            return self.names_subject(lexicon.MORNING_STIFFNESS, words)
+        # "every morning my neck and back are stiff for a bit, then it eases off. is that
+        # just getting older?": the morning told beside a complaint, of several areas
         return (
-            (GENERAL, lexicon.MORNING_STIFFNESS) in self.kb.answers
-            # the cheap test of a long while first: the subject scan only for the few that tell one
-            and lexicon.tells_a_long_while(words)
-            and self.names_subject(lexicon.MORNING_STIFFNESS, words)
-            and "asks_stretch" not in self.cues.read(words)
-            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+            len({t for t in analysis.topics if t != GENERAL}) > 1
+            and lexicon.asks_without_a_mark(analysis)
+            and (
+                self.names_subject(lexicon.MORNING_STIFFNESS, words)
+                or (lexicon.tells_morning(words) and "complaint" in self.cues.read(words))
+            )
         )
 
     def stretch_before_exercise(self, analysis: Analysis) -> bool:
@@ -812,8 +824,14 @@ class WantReader:
         # ... not in a look-alike's words ("a stretch mark cream")
         other = {w for pair in self.matcher.look_alike_pairs(analysis.words) for w in pair}
         if (
-            not lexicon.STRETCHING_WORDS.intersection(words) - other
+            not (
+                lexicon.STRETCHING_WORDS | lexicon.STRETCHING_NAMED_FOR.get(match.key, frozenset())
+            ).intersection(words)
+            - other
             and context.kind not in lexicon.STRETCHING_KINDS
+            # "is being that stiff every morning normal at 35": its subject named by a keyword,
+            # of a body that complains (not "our company security posture")
+            and not (self.subjects_named(words) == {match.key} and self.cues.complains(words))
         ):
             return False
         cues = self.cues.read(words)
@@ -824,7 +842,8 @@ class WantReader:
             return False  # "is it normal that it clicks": the clicking, not what was found
         if match.key in lexicon.HELD_TO_ITS_NAME and self.lacks_its_name(match.key, words):
             return False  # "this heat is killing me, stretches indoors?": no heat pack asked of
-        asks = "?" in analysis.text or words[0] in lexicon.QUESTION_STARTS
+        # "..., is that still a thing or is it bad" asks in a clause of its own
+        asks = words[0] in lexicon.QUESTION_STARTS or lexicon.asks_without_a_mark(analysis)
         return asks or bool(cues & (lexicon.ROUTINE_ASKS | {"why", "what"}))
 
     def lone_word(self, analysis: Analysis, key: str) -> bool:
@@ -889,6 +908,8 @@ class WantReader:
         # "how do i stretch my chest", "something for my hamstrings as well" ask something
         if self.cues.read(said) & lexicon.ASKING_CUES:
             return False
+        if lexicon.THING_CUE in self.cues.read(said):
+            return False  # "my horse has a tight calf": the horse's, no area asked about
         rest = [w for w in said if w not in STOPWORDS and w not in lexicon.BARE_TOPIC_WORDS]
         return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
 

@@ -3086,6 +3086,43 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # a session just over with several areas feeling it: its cool-down; stiff of a morning in
+    # several areas, asked if normal; the bedtime routine asked to wind down, the area only
+    # in the story; whether stretching fixes a subject named
+    (
+        "just finished a long ride, hamstrings and lower back are done in, what should i do",
+        "routine.cooldown_cycling",
+    ),
+    (
+        "every morning my neck and back are stiff for a bit then it eases off. is that just age?",
+        "general.morning_stiffness",
+    ),
+    (
+        "mind racing at night, jaw clenched. anything gentle i can do in bed to help me sleep?",
+        "routine.bedtime",
+    ),
+    ("my hamstrings are tight. what can i do in the morning?", "hamstrings.stretch"),
+    ("my posture is terrible, neck pokes forward. can stretching fix it?", "general.posture"),
+    # stretching every day taken up is no daily tip asked for; a warm-down lap is a cool-down
+    ("i want to get into stretching every day, where do i start", "general.beginner"),
+    ("can you send me a stretch every day", "daily.on"),
+    ("do i need to stretch if i did a warm down jog", "general.cooldown_needed"),
+    # an activity after a thing is no owner of the area; the stomach after an ab exercise is
+    # its muscles, a stomach ache is not; a warm-up, the toes reached for name stretching
+    ("groin and inner thighs feel pulled since i took up horse riding", "adductors.stretch"),
+    ("my horse has a tight calf", "fallback"),
+    ("belly is so sore from planks and sit ups yesterday", "abdominals.stretch"),
+    ("stomach ache after dinner, i did crunches earlier too", "fallback"),
+    ("whats even the point of a warm up, ive never done one", "general.warmup_vs_stretch"),
+    ("at school we bounced to touch our toes, is that ok or bad", "general.bouncing"),
+    ("why am i more sore two days after leg day than the next morning", "general.soreness"),
+    ("why do my legs hurt more 2 days after a run", "general.soreness"),
+    # someone else's story in passing, then the writer's own area
+    (
+        "my brother tore his achilles at five a side, reckons it felt like a kick. "
+        "how do i keep my calves loose so it never happens to me",
+        "calves.stretch",
+    ),
     # heavy legs after a flight are its routine; booking one is no stretching question
     ("my legs are so heavy after a long flight", "routine.long_flight"),
     ("so can you book me a flight?", "fallback"),
@@ -3631,6 +3668,56 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    # a stretch asked of an answer with its area, however the question ends; a warm-up asked
+    # after a complaint told of runs; "mirror it" is the other side; an area turned to with a
+    # question mark, then its cause told, is relief
+    ("why do i get a stitch", "any stretch that helps when it starts", "side_body.stretch"),
+    ("i get a stitch on every run", "ok and a warm up before i go?", "routine.warmup_running"),
+    (
+        "figure four stretch",
+        "and the right, do i just mirror it?",
+        "stretch.lying_figure_four.other_side",
+    ),
+    (
+        "my upper arms are sore",
+        "and my wrists? they're wrecked from typing all week",
+        "wrists_forearms.stretch",
+    ),
+    # something to do asked after an answer with a routine: its routine
+    ("why am i stiff in the morning", "anything i can do before i get up", "routine.morning"),
+    ("are you a real physio", "ok this is actually good", "smalltalk.compliment"),
+    # the activity told beside a question about the cool-down: its own one, asked for after
+    (
+        "what is a cooldown even for, i just stop cycling and get off the bike",
+        "fine, give me one then",
+        "routine.cooldown_cycling",
+    ),
+    # a form question behind a filler; stiffness told after a routine is no question of how
+    # often to do it
+    ("wrist stretch", "wait is it palm up or palm down", "stretch.wrist_flexor_stretch.more"),
+    (
+        "morning routine",
+        "is being this stiff every morning normal at 40",
+        "general.morning_stiffness",
+    ),
+    ("morning routine", "is it ok to do this every day even if im sore", "general.every_day"),
+    # a filler before a question; again asked with its reason after; a thing broken is no
+    # injury, so the cause told next gets relief
+    (
+        "why is my psoas tight",
+        "hang on, what is the difference from hip flexors",
+        "hip_flexors.what",
+    ),
+    (
+        "desk break",
+        "could you show me that again please, the text is tiny on my phone",
+        "routine.desk_break",
+    ),
+    (
+        "carried boxes all weekend because the lift was broken, my arms are tight",
+        "and my forearms? wrecked from gripping the boxes",
+        "wrists_forearms.stretch",
+    ),
     # the stretch asked for the area talked about, not what it is
     ("tight hamstrings", "whats the best stretch for that", "hamstrings.stretch"),
     # a position out of reach: the easier version
@@ -3668,9 +3755,9 @@ FOLLOW_UPS = [
     # another version to hold, after a moving stretch
     ("side bend stretch", "another version i can hold?", "side_body.stretch"),
     # a stretch asked after a general answer with an area of its own; "give me one" after
-    # one with a routine
+    # one with a routine: the cool-down of the activity named, when it has its own
     ("why do i get cramps at night", "is there a stretch that helps with it", "calves.stretch"),
-    ("do i need to cool down after running", "ok give me one", "routine.cooldown"),
+    ("do i need to cool down after running", "ok give me one", "routine.cooldown_running"),
     # the complaint told again after why it happens: the stretch, not the same answer
     ("why are my hamstrings tight", "they are always tight", "hamstrings.stretch"),
     # the answer summed up as a question; something told of oneself after a routine
