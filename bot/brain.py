@@ -196,10 +196,11 @@ class Brain:
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
-            # "my mate snapped his achilles ... how do i keep my calves loose": the writer's
-            # area, not the one in someone else's story
-            own = self._own_part_of_the_story(analysis, context)
-            if own is not None and own.topic not in (None, GENERAL, reply.topic):
+            # "my mate snapped his achilles ... how do i keep my calves loose", "my friend said
+            # his heart attack felt like an elephant on his chest. i want to start stretching":
+            # an area only in someone else's story is not the writer's
+            own = self._own_part_of_the_story(analysis, context, besides=reply.topic)
+            if own is not None:
                 reply = own
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
@@ -296,9 +297,10 @@ class Brain:
             reply.kind not in ("stretch", "answer")
             or len({t for t in analysis.topics if t != GENERAL}) < 2
             or not lexicon.tells_it_is_over(words)
-            or not self.cues.read(words) & {"request", "asks_stretch"}
-            or self.cues.read(words) & {"why", "what"}
         ):
+            return reply
+        cues = self.cues.read(words)
+        if not cues & {"request", "asks_stretch"} or cues & {"why", "what"}:
             return reply
         cool = self.pick.cool_down_of(self.pick.activities_in(words))
         if cool is None:
@@ -315,13 +317,16 @@ class Brain:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
 
-    def _own_part_of_the_story(self, analysis: Analysis, context: Context) -> Reply | None:
-        """For a message missed whole that tells someone else's story in passing and then asks
-        for the writer ("my mate snapped his achilles playing squash, said it sounded like a
-        gunshot. how do i keep my calves loose"): the reply to the writer's own pieces, when
-        they are understood. None otherwise."""
+    def _own_part_of_the_story(
+        self, analysis: Analysis, context: Context, besides: str | None = None
+    ) -> Reply | None:
+        """For a message that tells someone else's story in passing and then asks for the
+        writer ("my mate snapped his achilles playing squash, said it sounded like a gunshot.
+        how do i keep my calves loose"): the reply to the writer's own pieces, when they are
+        understood. None otherwise, and when the area `besides` (the one the whole message
+        was read about) stands in the writer's own pieces too."""
         own = self._without_someone_elses_story(analysis)
-        if own is analysis:
+        if own is analysis or (besides is not None and besides in own.topics):
             return None
         reply = self._answer(own.text, own, context)
         return None if reply.kind == "fallback" else reply
@@ -1779,7 +1784,6 @@ class Brain:
             # "ok send me the session": a session asked for, not "how long is a session"
             or bool(lexicon.SESSION_NAMES & set(words) and "request" in cues)
         )
-        # "ok what stretches", "which stretches then" after a general answer: its routine
         # "can you give me something i can do before i get out of bed"
         asks_something = (
             "request" in cues
@@ -1787,6 +1791,7 @@ class Brain:
             # "something i can do sitting in a chair" after a condition: the condition's
             and not context.conditions
         )
+        # "ok what stretches", "which stretches then" after a general answer: its routine
         asks_its_stretches = (
             not asks_a_plan
             and context.kind == "answer"

@@ -312,9 +312,10 @@ ILLNESS_SUBJECTS = frozenset({"when_ill"})
 #: taken only when stretching is named, or in a conversation about it
 STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})
 #: ... of which these are asked about when only told ("knee cracks going up stairs",
-#: "charley horse last night"); "pins and needles", "breathless" and "tremor" have other
-#: senses too often ("on pins and needles waiting", "a tremor on the richter scale")
-TOLD_SENSATIONS = frozenset({"cramp", "joint_noises"})
+#: "charley horse last night", "stood up too fast and saw stars"); "pins and needles",
+#: "breathless" and "tremor" have other senses too often ("on pins and needles waiting", "a
+#: tremor on the richter scale")
+TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "head_rush"})
 #: ... of which these are about a sensation: named beside a stretch's name ("head rush after
 #: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
 SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}

@@ -1037,9 +1037,7 @@ def _of_an_activity(
     months")."""
     if _with_a_pain(words, start, breaks, body):
         return False
-    first = start
-    while first > 0 and first not in breaks and words[first - 1] not in _CLAUSE_ENDS:
-        first -= 1
+    first, _last = _clause_of(words, start, breaks)
     lead = words[first:start]
     if after == "ago":
         return any(w in _TAKEN_UP for w in lead)
@@ -1061,17 +1059,24 @@ def _a_role_after(after: Sequence[str]) -> bool:
     return bool(after) and (after[0] in _ROLE_AFTER or tuple(after) in _ROLE_AFTER_PAIRS)
 
 
-def _with_a_pain(
-    words: Sequence[str], start: int, breaks: Collection[int], body: Collection[str]
-) -> bool:
-    """Whether the clause of the length of time at `start` tells of a pain (a pain word, a
-    feeling, a `body` word or an "-itis")."""
+def _clause_of(words: Sequence[str], start: int, breaks: Collection[int]) -> tuple[int, int]:
+    """The first and last index of the clause around the word at `start`: up to a sentence
+    break or a word that ends a clause ("and", "but")."""
     first = start
     while first > 0 and first not in breaks and words[first - 1] not in _CLAUSE_ENDS:
         first -= 1
     last = start
     while last + 1 < len(words) and last + 1 not in breaks and words[last + 1] not in _CLAUSE_ENDS:
         last += 1
+    return first, last
+
+
+def _with_a_pain(
+    words: Sequence[str], start: int, breaks: Collection[int], body: Collection[str]
+) -> bool:
+    """Whether the clause of the length of time at `start` tells of a pain (a pain word, a
+    feeling, a `body` word or an "-itis")."""
+    first, last = _clause_of(words, start, breaks)
     clause = words[first : last + 1]
     return any(
         w in _PAIN_WORDS or w in _FEELING_ING or w in body or w.endswith("itis") for w in clause

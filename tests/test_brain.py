@@ -3103,6 +3103,8 @@ OWN_WORDS = [
     ),
     ("my hamstrings are tight. what can i do in the morning?", "hamstrings.stretch"),
     ("my posture is terrible, neck pokes forward. can stretching fix it?", "general.posture"),
+    # a head rush told, not asked about, like a cramp
+    ("got up off the sofa too fast and saw stars for a second", "general.head_rush"),
     # stretching every day taken up is no daily tip asked for; a warm-down lap is a cool-down
     ("i want to get into stretching every day, where do i start", "general.beginner"),
     ("can you send me a stretch every day", "daily.on"),
@@ -3117,7 +3119,13 @@ OWN_WORDS = [
     ("at school we bounced to touch our toes, is that ok or bad", "general.bouncing"),
     ("why am i more sore two days after leg day than the next morning", "general.soreness"),
     ("why do my legs hurt more 2 days after a run", "general.soreness"),
-    # someone else's story in passing, then the writer's own area
+    # someone else's story in passing, then the writer's own area or question: an area only
+    # in the story is not the writer's
+    (
+        "my uncle had a heart attack, said it felt like a weight on his chest. "
+        "i want to start stretching, where do i begin",
+        "general.beginner",
+    ),
     (
         "my brother tore his achilles at five a side, reckons it felt like a kick. "
         "how do i keep my calves loose so it never happens to me",
