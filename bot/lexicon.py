@@ -3027,15 +3027,19 @@ _THANKS_FILLERS = frozenset(
 
 def asks_if_normal(words: Sequence[str]) -> bool:
     """Whether the words ask if something felt is all right ("is that bad", "is this
-    normal"), or end on "normal" ("... normal?")."""
+    normal", "anything to worry about"), or end on "normal" ("... normal?")."""
     return bool(words) and (
         words[-1] == "normal"
         or any(tuple(words[i : i + 3]) in _IS_IT_FINE for i in range(len(words) - 2))
+        # "anything to worry about?", "should i be worried"
+        or not _WORRY_WORDS.isdisjoint(words)
         # "ok to keep going when that happens?", "safe to push through it"
         or (not _FINE_WORDS.isdisjoint(words) and has_pair(words, _KEEP_GOING))
     )
 
 
+#: words that ask whether something felt is a worry
+_WORRY_WORDS = frozenset({"worry", "worried", "worrying", "concerned", "concerning"})
 #: "is that normal?" with nothing more: whether what was told is common
 _NORMAL_WORDS = frozenset({"normal", "common", "usual", "typical"})
 _NORMAL_FILLER = frozenset({"tho", "though", "really", "lol", "totally", "completely"})

@@ -3105,6 +3105,13 @@ OWN_WORDS = [
     ("my posture is terrible, neck pokes forward. can stretching fix it?", "general.posture"),
     # a head rush told, not asked about, like a cramp
     ("got up off the sofa too fast and saw stars for a second", "general.head_rush"),
+    # stretching asked after an illness is over
+    ("just getting over a week of flu and feel weak, is it ok to stretch yet", "general.when_ill"),
+    # a sensation named beside an area, asked whether it is a worry: the sensation
+    (
+        "my thigh muscle twitches under the skin after a long ride, anything to worry about?",
+        "general.shaking",
+    ),
     # stretching every day taken up is no daily tip asked for; a warm-down lap is a cool-down
     ("i want to get into stretching every day, where do i start", "general.beginner"),
     ("can you send me a stretch every day", "daily.on"),
