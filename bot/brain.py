@@ -903,6 +903,8 @@ class Brain:
             and set(analysis.topics) <= lexicon.TENSION_AREAS
             and "asks_stretch" not in self.cues.read(words)
             and lexicon.STRETCH_NOUNS.isdisjoint(words)  # "..., stretch?" asks the stretch
+            # "... something for the neck please" asks for the area
+            and not ("request" in self.cues.read(words) and lexicon.aimed(analysis.words))
         ):
             # "shoulders up by my ears and a headache most afternoons": the headache the tight
             # neck and shoulders bring, which their answer does not speak of
@@ -1411,6 +1413,14 @@ class Brain:
             and not lexicon.asks_wh(words)
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
+        if (
+            context.intent == "daily.on"
+            and lexicon.says_daily_off(words)
+            and not analysis.topics
+            and lexicon.ROUTINE_WORDS.isdisjoint(words)
+        ):
+            # "actually no, cancel that, i get enough notifications" just after turning them on
+            return say.daily("off", context)
         if (
             "longer" in words
             and context.kind in ("stretch", "answer")

@@ -2226,13 +2226,24 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     if has_pair([w for w in words if w not in _SENT_TO], _SENT_POINTED):
         # "send me stuff every day about crypto": about something else
         return "about" not in words or not DAILY_THINGS.isdisjoint(words)
-    things = DAILY_THINGS | POINTING_WORDS if has_pair(words, _REMINDED) else DAILY_THINGS
+    reminded = has_pair(words, _REMINDED)
+    if (
+        reminded
+        and _REMINDED_WHEN.intersection(words[words.index("remind") + 2 :][:1])
+        and ("to" not in words or not STRETCH_FORMS.isdisjoint(words))
+    ):
+        # "could you remind me every day? i'll forget otherwise": to stretch, nothing else
+        # ("remind me every day to water the plants")
+        return True
+    things = DAILY_THINGS | POINTING_WORDS if reminded else DAILY_THINGS
     if things.isdisjoint(words):
         return False  # "send me my bank statement every morning" is none of ours
     return has_pair(words, SENDING_PAIRS)
 
 
 _REMINDED = frozenset({("remind", "me")})
+#: "remind me" followed straight by when: a reminder to stretch, the bot's one thing
+_REMINDED_WHEN = frozenset({"every", "each", "daily", "everyday"})
 #: who something is sent to, between the sending word and what is sent
 _SENT_TO = frozenset({"me", "us"})
 _SENT_POINTED = frozenset(

@@ -1045,7 +1045,33 @@ def _of_an_activity(
         w in ("a", "an") and 0 < j < len(lead) - 1 and lead[j - 1] in _ROLE_LEADS
         for j, w in enumerate(lead)
     )
-    return role or any((w.endswith("ing") and len(w) > 4) or w in _TAKEN_UP for w in lead)
+    return (
+        role
+        or _a_job_told(lead)
+        or any((w.endswith("ing") and len(w) > 4) or w in _TAKEN_UP for w in lead)
+    )
+
+
+#: names of jobs and roles without a job's ending: "nurse 15 years", "chef for 20 years"
+_ROLE_NOUNS = frozenset(
+    """nurse chef cook medic carer barber mum mom dad parent vet doctor surgeon dentist mechanic
+    tradie sparky chippy postie""".split()
+)
+#: words with a job's ending that are none: "after 3 months", "longer than 6 weeks"
+_NOT_ROLES = frozenset("after over under longer later ever never however whatever".split())
+
+
+def _a_job_told(lead: Sequence[str]) -> bool:
+    """Whether the words before a length of time, in its clause, are a job's name alone
+    ("hairdresser 20 yrs", "plumber for 30 years", "nurse 15 years"): how long the person has
+    done it."""
+    named = [w for w in lead if w not in ("for", "a", "an")]
+    if len(named) != 1:
+        return False
+    word = named[0]
+    return word in _ROLE_NOUNS or (
+        word not in _NOT_ROLES and len(word) > 4 and word.endswith(("er", "or", "ist", "ian"))
+    )
 
 
 #: what follows a length of time spent at a job: "9 years behind the chair", "20 years as a

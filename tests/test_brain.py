@@ -3105,6 +3105,26 @@ OWN_WORDS = [
     ("my posture is terrible, neck pokes forward. can stretching fix it?", "general.posture"),
     # a head rush told, not asked about, like a cramp
     ("got up off the sofa too fast and saw stars for a second", "general.head_rush"),
+    # a job named alone before its length is no pain's length
+    (
+        "barber 15 yrs, leaning over all day. my lower back aches by the end of the day",
+        "lower_back.why_tight",
+    ),
+    # a documentary about clots is no clot of the writer's
+    (
+        "saw a video about blood clots on long flights, now im nervous. what can i do in my seat",
+        "routine.long_flight",
+    ),
+    # "whats good" after a complaint asks for something to do
+    (
+        "hairdresser, holding a dryer up all day, my shoulders ache by closing. whats good",
+        "shoulders.stretch",
+    ),
+    # the back of the head is the neck's end, no lower back
+    (
+        "tension headaches that start at the back of my head every afternoon, is it my neck?",
+        "general.tension_headache",
+    ),
     # stretching asked after an illness is over
     ("just getting over a week of flu and feel weak, is it ok to stretch yet", "general.when_ill"),
     # a sensation named beside an area, asked whether it is a worry: the sensation
@@ -3701,6 +3721,9 @@ FOLLOW_UPS = [
     # something to do asked after an answer with a routine: its routine
     ("why am i stiff in the morning", "anything i can do before i get up", "routine.morning"),
     ("are you a real physio", "ok this is actually good", "smalltalk.compliment"),
+    # a reminder asked with nothing else to remind of; cancelled just after turning it on
+    ("neck stretch", "can you remind me every day, i always forget", "daily.on"),
+    ("daily tips please", "actually no cancel that", "daily.off"),
     # the activity told beside a question about the cool-down: its own one, asked for after
     (
         "what is a cooldown even for, i just stop cycling and get off the bike",

@@ -1070,6 +1070,11 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.chest_pain_on_effort",
     ),
     ("squeezing in a quick jog before work, best warm up?", None),
+    # a job named alone before its length; a documentary about clots; collapsing on the sofa
+    # after a shift is no weak foot
+    ("hairdresser 20 yrs, my shoulders ache by closing time, whats good", None),
+    ("watched a documentary about blood clots, flying next week, seat stretches?", None),
+    ("nurse on long shifts, feet throbbing by the end and i collapse on the sofa", None),
     # the head "going to explode", a clot feared now though seen in others, a back broken in
     # a fall, breathless and racing at rest
     (
