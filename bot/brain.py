@@ -4474,13 +4474,8 @@ class Brain:
         pieces = analysis.pieces()
         if len(pieces) < 2:
             return None
-        start, end = pieces[-1]
-        piece = analysis.corrected[start:end]
-        if not lexicon.asks_what_to_do(piece) or any(
-            start <= s < end for s, _e, _t in analysis.spans
-        ):
-            return None
-        if lexicon.SETTLING_WORDS.isdisjoint(piece):
+        piece = self._asked_apart(analysis, *pieces[-1])
+        if piece is None or lexicon.SETTLING_WORDS.isdisjoint(piece):
             return None  # "what can i do before bed" may ask for the area told before
         timed = [
             key
@@ -4494,16 +4489,22 @@ class Brain:
         or time and names no area, the areas standing in the story around it: "... my
         shoulders up round my ears. Is there something gentle I could do before bed to help
         me wind down?" asks for the bedtime routine."""
-        words = analysis.corrected
         for start, end in analysis.pieces():
-            piece = words[start:end]
-            if (
-                lexicon.asks_what_to_do(piece)
-                and not any(start <= s < end for s, _e, _t in analysis.spans)
-                and match.key in self.pick.activities_in(piece, of_the_body=True)
-            ):
+            piece = self._asked_apart(analysis, start, end)
+            if piece is not None and match.key in self.pick.activities_in(piece, of_the_body=True):
                 return True
         return False
+
+    @staticmethod
+    def _asked_apart(analysis: Analysis, start: int, end: int) -> Sequence[str] | None:
+        """The words of the piece from `start` to `end` when it asks what to do and names no
+        area (the areas stand in the rest of the message), else None."""
+        piece = analysis.corrected[start:end]
+        if not lexicon.asks_what_to_do(piece) or any(
+            start <= s < end for s, _e, _t in analysis.spans
+        ):
+            return None
+        return piece
 
     def _areas_routine_differs(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """Whether the routine asked for around the areas a message names is not the one

@@ -1281,10 +1281,12 @@ DAILY_ON_WORDS = frozenset(
 TIP_FOR_PAIRS = frozenset(
     (tip, prep) for tip in ("tip", "tips", "advice") for prep in ("for", "on", "about")
 )
-DAILY_ON_PAIRS = frozenset(
+_SIGN_UP_PAIRS = frozenset(
     {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
+)
+DAILY_ON_PAIRS = _SIGN_UP_PAIRS | frozenset(
     # "do you do daily tips?", "could you do a daily reminder"
-    | {(ask, "you") for ask in ("do", "can", "could", "will", "would")}
+    {(ask, "you") for ask in ("do", "can", "could", "will", "would")}
 )
 #: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
 SENDING_PAIRS = frozenset(
@@ -2311,11 +2313,8 @@ def stretches_daily_oneself(words: Sequence[str]) -> bool:
         has_pair(words, _TAKING_UP_PAIRS)
         and DAILY_SWITCH_THINGS.isdisjoint(words)
         and _SENDING_WORDS.isdisjoint(words)
-        and not has_pair(words, DAILY_ON_PAIRS - _ASKING_YOU)
+        and not has_pair(words, _SIGN_UP_PAIRS)
     )
-
-
-_ASKING_YOU = frozenset({(ask, "you") for ask in ("do", "can", "could", "will", "would")})
 
 
 #: who owns the tips named by a time of day: "stop the morning tips", "your evening reminders"

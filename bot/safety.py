@@ -1026,17 +1026,20 @@ _ROLE_LEADS = frozenset({"been", "am", "as", "im", "was", "work"})
 def _of_an_activity(
     words: Sequence[str],
     start: int,
-    after: str,
+    following: Sequence[str],
     breaks: Collection[int] = (),
     body: Collection[str] = (),
 ) -> bool:
     """Whether the length of time at `start` is how long the person has done something, not
     how long a thing has hurt: "been running for 2 years", "doing yoga for 3 months", "a desk
-    job for 5 years", "been a nurse for 15 years", "started lifting 6 weeks ago". Read in the
-    length's clause, which must not tell of a pain ("my knee has been hurting for 3
-    months")."""
+    job for 5 years", "been a nurse for 15 years", "9 years behind the chair", "started
+    lifting 6 weeks ago". Read in the length's clause, which must not tell of a pain ("my knee
+    has been hurting for 3 months"); `following` are the (up to two) words after the length."""
     if _with_a_pain(words, start, breaks, body):
         return False
+    if _a_role_after(following):
+        return True
+    after = following[0] if following else ""
     first, _last = _clause_of(words, start, breaks)
     lead = words[first:start]
     if after == "ago":
@@ -1167,9 +1170,7 @@ def stated_lasting(
             and not _in_a_while(words, start, after)
         ):
             continue
-        if _of_an_activity(words, start, after, breaks, body) or (
-            _a_role_after(words[i + 1 : i + 3]) and not _with_a_pain(words, start, breaks, body)
-        ):
+        if _of_an_activity(words, start, words[i + 1 : i + 3], breaks, body):
             continue
         # "3 times a week", "once a month": a rate; "for a year", "been a month": a length
         if (
