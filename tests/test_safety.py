@@ -461,6 +461,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my dad ruptured his achilles at tennis, said it was like being shot. "
         "how do i keep my calves loose",
         "watched a woman faint at spin class which scared me a bit. anyway what do i stretch",
+        # the ribs under the arm are the side of the body, not the chest
+        "after a long swim my sides feel tight, along the ribs under my arm",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
