@@ -48,7 +48,7 @@ from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.analysis import CLAUSE_MIN_WORDS
-from bot.understanding.cues import CueReader, StretchNames
+from bot.understanding.cues import SOFTENERS, CueReader, StretchNames
 from bot.understanding.language import language_of, social_word
 from bot.understanding.sizes import SizeAsk, SizeReader
 from bot.understanding.text import NEGATORS, normalize
@@ -212,6 +212,13 @@ class Brain:
                 # "thanks! do i do this before or after running?": the question, as if asked
                 # alone; a miss read whole is read again without its thanks
                 reply = self._question_after_thanks(text, rest, context) or reply
+        if reply.kind == "fallback":
+            reply = (
+                self._answer_clarified(analysis, context)
+                or self._one_more_somewhere(analysis, context)
+                or self._when_to_do_them(analysis, context)
+                or reply
+            )
         # the activity the person last named stays for the next message: "so what should i do
         # instead then" after whether to stretch before running is the running warm-up
         activities = tuple(self.pick.activities_in(analysis.corrected)) or context.activities
@@ -227,6 +234,44 @@ class Brain:
         if len(named) > 1 and reply.kind in ("stretch", "answer"):
             reply = self._with_areas_routine_button(reply, named)
         return reply
+
+    def _one_more_somewhere(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a stretch, a message not understood that asks for one to do somewhere the
+        bot has no word for ("is there one I can do in the classroom without looking weird"),
+        naming no area: another stretch for the same area; else None."""
+        if context.kind != "stretch" or not context.topic or not context.stretch:
+            return None
+        if analysis.topics or not lexicon.asks_for_one_to_do(analysis.corrected):
+            return None
+        return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
+
+    def _when_to_do_them(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a stretch for an area, a message not understood that asks when to do what
+        is on screen ("do I do these before clients come in or at the end of the day?"),
+        naming no area: when to stretch that area; else None."""
+        if context.kind != "stretch" or not context.topic or analysis.topics:
+            return None
+        words = analysis.corrected
+        if lexicon.AREA_PRONOUNS.isdisjoint(words) or "when" not in self.cues.read(words):
+            return None
+        if (context.topic, "when") not in self.kb.answers:
+            return None
+        return self.replies.answer(
+            context.topic, "when", context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _answer_clarified(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After an answer, a clarification not understood that names no area ("i mean like
+        a burning feeling, not sharp" after whether stretching should hurt): more of what was
+        asked, which the same answer covers; else None."""
+        if context.kind != "answer" or not context.intent or analysis.topics:
+            return None
+        if not lexicon.clarifies(analysis.corrected):
+            return None
+        topic, _, aspect = context.intent.rpartition(".")
+        if (topic, aspect) not in self.kb.answers:
+            return None
+        return self.replies.answer(topic, aspect, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE)
 
     def _with_areas_routine_button(self, reply: Reply, areas: Sequence[str]) -> Reply:
         """A reply about one of several areas named together ("my neck and shoulders are
@@ -1100,15 +1145,22 @@ class Brain:
         flexors, whats the difference?", "is the psoas the same as the hip flexor". Their
         `what` answers say where each sits and what it does. None when it names fewer than
         two areas, compares nothing, or asks for a stretch or tells a complaint."""
-        named = list(dict.fromkeys(topic for _start, _end, topic in analysis.spans))
-        if len(named) < 2:
-            return None
-        if not lexicon.compares(analysis.corrected):
-            return None
-        cues = self.cues.read(analysis.corrected)
-        if cues & (lexicon.ASKS_A_STRETCH_CUES | {"request", "complaint", "why"}):
-            return None
-        return named[0]
+        # the piece that compares first ("whats the difference between the psoas and hip
+        # flexors? my pilates teacher keeps telling us to ..." asks nothing of the story),
+        # then the whole message ("psoas and hip flexors, whats the difference")
+        pieces = analysis.pieces()
+        if len(pieces) > 1:
+            pieces = (*pieces, (0, len(analysis.corrected)))
+        for start, end in pieces:
+            named = list(dict.fromkeys(t for s, _e, t in analysis.spans if start <= s < end))
+            piece = analysis.corrected[start:end]
+            if len(named) < 2 or not lexicon.compares(piece):
+                continue
+            cues = self.cues.read(piece)
+            if cues & (lexicon.ASKS_A_STRETCH_CUES | {"request", "complaint", "why"}):
+                return None
+            return named[0]
+        return None
 
     def _stretch_checked_for(
         self, named: Sequence[str], analysis: Analysis, context: Context
@@ -1291,14 +1343,26 @@ class Brain:
             return None
         if not lexicon.POINTING_WORDS.isdisjoint(question):
             return None  # "..., is that true": about the story, not a question of its own
-        story = normalize(" ".join(said[:-1])).split()
-        if lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(story):
-            return None
         asked = self.matcher.analyse(said[-1])
         if asked.topics:
             return None
         match = self.matcher.match(asked)
-        if match.kind not in (GENERAL, "routine") or match.confidence < self.matcher.threshold:
+        if match.confidence < self.matcher.threshold:
+            return None
+        if (
+            (match.kind, match.key) == ("smalltalk", lexicon.WHAT_CAN_YOU_DO)
+            and question[0] in lexicon.WH_WORDS
+            and not lexicon.BOT_WORDS.isdisjoint(question)
+        ):
+            # "hi! my physio mentioned you. what can you help me with?": what the bot does,
+            # whatever the story before (not "my horse has a tight calf?? what do i do", nor
+            # "i cannot locate my phone, can you help me")
+            reply = self._answer(said[-1], asked, context)
+            return reply if reply.kind == "help" else None
+        story = normalize(" ".join(said[:-1])).split()
+        if match.kind not in (GENERAL, "routine") or lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(
+            story
+        ):
             return None
         reply = self._answer(said[-1], asked, context)
         return reply if reply.kind in ("answer", "routine") else None
@@ -1391,7 +1455,8 @@ class Brain:
                 return after
         question = thanked or words
         if (
-            len(question) > lexicon.SIZE_MOVE_MAX_WORDS
+            # "i can't exactly kneel ...": a softener makes a follow-up no longer
+            sum(w not in SOFTENERS for w in question) > lexicon.SIZE_MOVE_MAX_WORDS
             and not self._opens_with_variant(words)
             and not self._closes_with_variant(analysis)
         ):
@@ -4050,7 +4115,9 @@ class Brain:
             match.kind == "routine" and not accepted
         )
         warm_up = (
-            self.pick.warm_up_asked(analysis, match)
+            self.pick.warm_up_asked(
+                analysis, match, conversing=context.kind in lexicon.STRETCHING_KINDS
+            )
             if routine_maybe
             # "whats a good warm up for the pool then", near a question about warming up
             or (
@@ -4171,9 +4238,13 @@ class Brain:
                 match.kind == GENERAL
                 and match.key in lexicon.TOLD_SENSATIONS
                 and self.wants.names_subject(match.key, analysis.corrected)
-                and not self.cues.complains(analysis.corrected)
+                and not self.cues.complains(
+                    analysis.corrected,
+                    besides=self.wants.subject_words(match.key, analysis.corrected),
+                )
             ):
-                # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee
+                # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee;
+                # "woke up with a calf cramp again": the cramp, which is all it complains of
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             if (
                 match.kind == GENERAL
@@ -4298,10 +4369,14 @@ class Brain:
                 analysis.corrected
             )
             subject = None if asks_for_area else self.wants.subject(analysis)
-            if (
-                subject is not None
-                and self.kb.answers[(GENERAL, subject)].routine == match.key
-                and "request" in self.cues.read(analysis.corrected)
+            if subject is not None and (
+                (
+                    self.kb.answers[(GENERAL, subject)].routine == match.key
+                    and "request" in self.cues.read(analysis.corrected)
+                )
+                # "something calming before bed pls, been so stressed with exams": the routine
+                # asked for first, the subject its reason
+                or self.pick.asked_first(analysis, context) == match.key
             ):
                 subject = None  # "something to do right after i get out of bed": its routine
             if subject is not None:
@@ -4329,6 +4404,13 @@ class Brain:
             subject = self.wants.subject(analysis)
             if subject is not None:
                 return say.answer(GENERAL, subject, context, confidence=lexicon.CUE_CONFIDENCE)
+        setting = None if accepted else self.pick.setting_named_and_asked(match, analysis)
+        if setting is not None:
+            # "this deadline is killing me lol, need a 2 min stretch at my desk": the routine
+            # of the setting the message names and asks something for
+            return say.routine(
+                self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         if match.kind in ("aspect", "general", "routine") and (

@@ -209,7 +209,7 @@ WARM_UP_PAIRS = frozenset({("warm", "up"), ("cool", "down")})
 #: other word but a stopword makes it part of a thing's name ("a warm up game")
 WARM_UP_FOLLOWERS = frozenset(
     """routine routines idea ideas stretch stretches stretching exercise exercises drill drills
-    plan session sequence one ones please pls then thanks properly quickly first""".split()
+    plan session sequence one ones please pls then thanks properly quickly first before after""".split()
 )
 #: words that join items of a list: "no numbness | or | tingling" denies both
 LIST_JOINERS = frozenset({"or", "nor", "and", "n"})
@@ -595,6 +595,8 @@ QUESTIONS_TO_THE_BOT = frozenset(
 )
 #: ... naming the bot ("who made you", "are u a bot")
 BOT_WORDS = frozenset({"you", "u", "ya", "yourself", "bot"})
+#: the small-talk entry that asks what the bot can do
+WHAT_CAN_YOU_DO = "what_can_you_do"
 #: ... those, and the words that point at it ("who is behind this", "whose bot is this"); a
 #: question to the bot that holds none is taken only when the matcher is this sure ("made by who")
 BOT_POINTERS = BOT_WORDS | frozenset(
@@ -1123,6 +1125,10 @@ IDIOM_WORD = "footing"
 
 #: "... is a pain in the neck" says something is annoying; "have a pain in the neck" is pain
 _PAIN_IDIOM_BE = frozenset({"is", "was", "are", "were", "be", "being", "such"})
+#: a hand or a foot as a measure: "a hand's width off the floor", "two hands width", "a
+#: foot off the ground"
+_MEASURE_PARTS = frozenset({"hand", "hands", "foot", "feet", "finger", "fingers"})
+_MEASURE_AFTER = frozenset((w,) for w in ("width", "widths", "breadth", "breadths", "length"))
 
 
 def idiom_span(words: Sequence[str], start: int) -> bool:
@@ -1131,6 +1137,8 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
     neck of "a pain in the neck", not the area itself."""
     if words[start] == "back" and tuple(words[max(0, start - 2) : start]) == ("back", "to"):
         return True
+    if words[start] in _MEASURE_PARTS and words[start + 1 : start + 2] in _MEASURE_AFTER:
+        return True  # "stuck about a hand's width off the floor"
     if _on_hands_and_knees(words, start):
         return True
     if words[start] == "neck" and tuple(words[max(0, start - 3) : start]) == ("pain", "in", "the"):
@@ -1830,6 +1838,27 @@ BARE_TOPIC_WORDS = frozenset(
     # shoulder blades", "haha fair. back to it, glutes?")
     | {"sorry", "meant", "more", "actually", "instead", "haha", "fair", "back", "rather"}
 )
+#: how a message opens that asks for one stretch to do: "is there one i can do ...", "got
+#: one i could do ...", "any i can do ..."
+_ONE_TO_DO_OPENINGS = (
+    ("is", "there", "one"),
+    ("is", "there", "a", "stretch"),
+    ("got", "one"),
+    ("have", "you", "got", "one"),
+    ("do", "you", "have", "one"),
+    ("any", "i", "can"),
+    ("any", "i", "could"),
+    ("anything", "i", "can", "do"),
+    ("anything", "i", "could", "do"),
+)
+
+
+def asks_for_one_to_do(words: Sequence[str]) -> bool:
+    """Whether a message opens by asking for one stretch to do: "is there one I can do in
+    the classroom", "got one i could do on a ladder"."""
+    return any(tuple(words[: len(opening)]) == opening for opening in _ONE_TO_DO_OPENINGS)
+
+
 #: words that open a clarification of what was asked ("sorry i mean more the front", "no i
 #: meant my neck"), after fillers
 _CLARIFY_FILLERS = frozenset(
@@ -2444,6 +2473,8 @@ OTHER_SCRIPT_LETTERS = 2
 #: a routine asked for by that name, and the words that make a name a request
 NAMED_ROUTINE_WORDS = frozenset({"routine", "routines"})
 PLEASE_WORDS = frozenset({"pls", "please", "plz", "plse", "pleasee"})
+#: what a request for something to do opens with: "something calming before bed pls"
+SOMETHING_WORDS = frozenset({"something", "anything", "smth", "sth"})
 #: ... not someone else's routine, nor one for something else
 SOMEONE_ELSES = frozenset(
     "my your his her our their kids kid baby babys son daughter toddler family".split()
@@ -2508,6 +2539,18 @@ _WARM_NAMES = frozenset({"warm", "warmup", "warmups"})
 _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})
 #: the word after "after" or "before" that makes it the time of day ("after work")
 _DAY_AFTERS = frozenset("work school uni college lectures dinner lunch breakfast".split())
+#: the words before a warm-up or cool-down that make it a time in the story ("tight even in
+#: the warm up"), not the end asked for
+_DURING_PAIRS = frozenset({("in", "the"), ("in", "my"), ("during", "the"), ("during", "my")})
+
+
+def _ends_named(words: Sequence[str], names: frozenset[str]) -> bool:
+    """Whether the words name a warm-up or cool-down (`names`) other than as a time in the
+    story: "even in the warm up" tells when the forearms get tight."""
+    return any(
+        w in names and not (i >= 2 and (words[i - 2], words[i - 1]) in _DURING_PAIRS)
+        for i, w in enumerate(words)
+    )
 
 
 #: the activity is still to come ("about to play tennis", "heading out for a run", "10 min
@@ -2582,8 +2625,8 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
         for i, w in enumerate(words)
         if not (w in ("after", "before") and i + 1 < len(words) and words[i + 1] in _DAY_AFTERS)
     ]
-    warm_named = not _WARM_NAMES.isdisjoint(words)
-    cool_named = not _COOL_NAMES.isdisjoint(words)
+    warm_named = _ends_named(words, _WARM_NAMES)
+    cool_named = _ends_named(words, _COOL_NAMES)
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
         return "warmup" if warm_named else "cooldown"
     if (
@@ -2641,6 +2684,8 @@ SETTLING_WORDS = frozenset(
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: general answers about a flexibility goal that a message may tell as reached
 MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
+#: general answers about starting out, which a goal named beside them outweighs
+STARTING_SUBJECTS = frozenset({"beginner"})
 KEEP_FLEXIBILITY = "keep_flexibility"
 MILESTONE_LEAD = "Well done, that takes weeks of work! Here is how to keep it:"
 #: words that tell a goal reached: "finally got my splits", "can touch my toes now"

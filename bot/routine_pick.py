@@ -441,8 +441,10 @@ class RoutinePicker:
         else's routine or one for something else ("my kids bedtime routine is chaos", "a
         morning routine for studying")."""
         first = analysis.corrected[: analysis.pieces()[0][1]]
-        if lexicon.NAMED_ROUTINE_WORDS.isdisjoint(first) or analysis.topics:
+        if analysis.topics:
             return None
+        if lexicon.NAMED_ROUTINE_WORDS.isdisjoint(first):
+            return self._something_for_a_time_asked(first)
         asked = [w for w in first if w not in lexicon.NAMED_ROUTINE_WORDS | lexicon.STRETCH_FORMS]
         if lexicon.PLEASE_WORDS.isdisjoint(first) and "request" not in self.cues.read(asked):
             return None
@@ -459,6 +461,37 @@ class RoutinePicker:
         if stop + 1 < len(first) and first[stop + 1] in lexicon.ROUTINE_FOR_ELSE:
             return None  # "a morning routine for studying", "bedtime routine is chaos"
         return rid
+
+    def setting_named_and_asked(self, match: Match, analysis: Analysis) -> str | None:
+        """For a setting's routine (a desk, a flight, a drive) the intent layer is unsure of,
+        in a message that names that setting, no area, and asks for something ("this deadline
+        is killing me lol, need a 2 min stretch at my desk"): that routine; None otherwise."""
+        if match.kind != "routine" or match.key not in lexicon.SETTING_ROUTINES:
+            return None
+        if match.confidence < lexicon.ROUTINE_NEAR or analysis.topics:
+            return None
+        words = analysis.corrected
+        if match.key not in self.activities_in(words):
+            return None
+        if lexicon.STRETCHING_WORDS.isdisjoint(words) and lexicon.ROUTINE_NAMES.isdisjoint(words):
+            return None  # "my desk is a mess, need a new one"
+        asks = "request" in self.cues.read(words) or self.asks(analysis)
+        return match.key if asks else None
+
+    def _something_for_a_time_asked(self, first: Sequence[str]) -> str | None:
+        """The routine of the one time of day a message's first piece asks "something" for
+        with a please ("something calming before bed pls, been so stressed with exams"), or
+        None."""
+        if not first or first[0] not in lexicon.SOMETHING_WORDS:
+            return None
+        if lexicon.PLEASE_WORDS.isdisjoint(first):
+            return None
+        timed = {
+            rid
+            for _s, _e, rid in self.activities.matches(first)
+            if rid in lexicon.TIME_ROUTINES.values()
+        }
+        return timed.pop() if len(timed) == 1 else None
 
     def for_told_activity(self, analysis: Analysis, context: Context) -> str | None:
         """The warm-up or cool-down of the activity the conversation named last, for a message
@@ -557,13 +590,17 @@ class RoutinePicker:
             return None  # "why am i more sore 2 days after leg day": no routine asked for
         return found if self.asks(analysis) else None
 
-    def warm_up_asked(self, analysis: Analysis, match: Match | None = None) -> str | None:
+    def warm_up_asked(
+        self, analysis: Analysis, match: Match | None = None, *, conversing: bool = False
+    ) -> str | None:
         """The warm-up or cool-down routine of an activity, for a message that names both
         ("the forearm on my racquet side gets tight, warm up ideas before tennis?"), or that
         asks for a routine by that word around an activity or setting ("stiff neck from my
         desk, give me a quick routine"), an area named or not: the general one of that kind
         when the activity has none; None when the activity has two and the message does not
-        say which."""
+        say which. `conversing`: the conversation is about stretching, so a warm-up asked for
+        ("what about a warm up in the locker room" after a stretch) is ours, whatever the
+        intent layer matched."""
         words = analysis.corrected
         kinds = lexicon.warm_ups_named(words)
         how = lexicon.warm_up_asked_how(words) if analysis.topics else None
@@ -578,6 +615,8 @@ class RoutinePicker:
             # "... for my 6am run. should i be doing something first?" names it before
             if kinds and at is not None and not self.activities_in(words[at:]):
                 kinds = set()
+            if set(found) <= lexicon.SETTING_ROUTINES:
+                kinds = set()  # "what to do on my flight ... after a flight": no warm-up
         if len(kinds) == 1:
             wanted = kinds.pop()
             own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
@@ -594,7 +633,7 @@ class RoutinePicker:
                 return wanted if asks and not lexicon.warm_up_of_a_thing(words) else None
             if how == wanted:
                 return wanted  # "how do i warm up my hamstrings": the general warm-up
-            if match is None or match.kind != "routine":
+            if not conversing and (match is None or match.kind != "routine"):
                 return None  # "a good warm up game for my team meeting" is no routine of ours
             # no activity named: the general one, when asked for ("quick general warm up",
             # "can you give me a cooldown for after erg sessions"), not "do i need to warm up"
@@ -608,7 +647,9 @@ class RoutinePicker:
             asks = (
                 asks or short or tuple(words[:2]) in lexicon.ASKING_FOR_STARTS
             )  # "is there a ..."
-            if not asks or analysis.topics or self.matcher.look_alike_pairs(analysis.words):
+            if not asks or analysis.topics:
+                return None
+            if not conversing and self.matcher.look_alike_pairs(analysis.words):
                 return None  # "warm up the car"
             if "not_a_body" in cues:
                 return None  # "do you spend time each morning warming up your car"

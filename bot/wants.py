@@ -189,6 +189,11 @@ class WantReader:
             # "a head rush every time i come up from touching my toes, normal?": the
             # sensation felt is asked about, not the practice or goal it came with
             return next(iter(felt))
+        goals = named & lexicon.MILESTONE_SUBJECTS
+        if key in lexicon.STARTING_SUBJECTS and len(goals) == 1:
+            # "never flexible. started working on front splits ... how do i get past this":
+            # the goal worked on is asked about, not how to start
+            return next(iter(goals))
         if key in named or len(named) != 1:
             return key
         if key in lexicon.NAMED_SUBJECT_GENERAL:  # it lacks its name: the one named instead
@@ -208,6 +213,16 @@ class WantReader:
         """Whether the words name the subject of general answer `key` by one of its keywords
         ("too late to start", "every day", "charley horse")."""
         return key in self.subjects_named(words)
+
+    def subject_words(self, key: str, words: Sequence[str]) -> frozenset[str]:
+        """The words of the keywords that name general answer `key`'s subject in the words:
+        {"cramp"} in "woke up with a calf cramp again"."""
+        return frozenset(
+            w
+            for start, end, found in self._subjects_told(words)
+            if found == key
+            for w in words[start:end]
+        )
 
     def limb_gone_to_sleep(self, analysis: Analysis) -> bool:
         """Whether the message tells of a limb or a seat gone numb or tingly (a keyword of the
@@ -733,9 +748,13 @@ class WantReader:
             and (
                 words[0] in lexicon.AREA_TOO_OPENERS
                 or lexicon.asks_about(words)
-                # "better. triceps feel tight too", "my hips are stiff as well"
-                or words[-1] == "too"
-                or tuple(words[-2:]) == ("as", "well")
+                # "better. triceps feel tight too", "my hips are stiff as well", "fingers and
+                # wrists too? they always feel stiff"
+                or any(
+                    words[end - 1] == "too"
+                    or tuple(words[max(start, end - 2) : end]) == ("as", "well")
+                    for start, end in analysis.pieces()
+                )
             )
             and bool(self.kb.stretches_for(topic))
         )

@@ -3086,6 +3086,54 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    ("ok deal", "smalltalk.acknowledge"),
+    # a warm-up named as a time in the story, the question asking for after; a softener
+    # inside the question ("what should i actually do"); the question's own area over the
+    # story's; a cramp that is all the message complains of; a goal worked on over being a
+    # beginner, a hand's width a measure; shoulders "touching my ears"
+    (
+        "I boulder twice a week and my forearms get tight even in the warm up. is there a "
+        "stretch for after a session?",
+        "routine.cooldown_climbing",
+    ),
+    (
+        "the first few holes my back is stiff, then it loosens up. what should i actually do "
+        "before the first tee?",
+        "routine.warmup_golf",
+    ),
+    ("i have a bad knee, what can i do for tight hamstrings", "hamstrings.stretch"),
+    ("another calf cramp at 4am, i get them most weeks now", "general.cramp"),
+    (
+        "never been flexible, working on my front splits since spring and stuck a hand's width "
+        "off the floor, how do i get past it",
+        "general.splits",
+    ),
+    ("deadline week, my shoulders are basically touching my ears", "shoulders.why_tight"),
+    # what the bot can do asked after a story about anything (not a plea for help with a
+    # thing); a difference asked first, a story after; something for a time of day asked
+    # first with a please, its reason after; the kids "in the back" of the car
+    ("hi! my physio mentioned you. what can you help me with?", "help"),
+    ("i cannot find my phone, can you help me", "fallback"),
+    (
+        "whats the difference between the psoas and hip flexors? my yoga teacher keeps saying "
+        "release the psoas",
+        "psoas.what",
+    ),
+    ("something calming before bed pls, exams have me so stressed", "routine.bedtime"),
+    ("need a warm up before my shift at the warehouse", "routine.warmup"),
+    # a flight named as "my flight", before or after which no warm-up is asked; a setting's
+    # routine asked for with a stretch named, past a thing's complaint
+    ("i want to know what to do on my flight next month", "routine.long_flight"),
+    (
+        "my aunt got a clot after a flight once, so what should i do on my flight next week",
+        "routine.long_flight",
+    ),
+    ("this deadline is killing me lol, need a 2 min stretch at my desk", "routine.desk_break"),
+    (
+        "long drive to the coast tomorrow with the kids in the back. what can we all do at the "
+        "rest stops",
+        "routine.road_trip",
+    ),
     # a session just over with several areas feeling it: its cool-down; stiff of a morning in
     # several areas, asked if normal; the bedtime routine asked to wind down, the area only
     # in the story; whether stretching fixes a subject named
@@ -3703,6 +3751,40 @@ FOLLOW_UPS = [
     # an area added with "too" after a stretch asks for one more thing to do
     ("upper back stretch", "better. triceps feel tight too", "arms.stretch"),
     ("bedtime routine", "ok done, night", "smalltalk.goodbye"),
+    # a limit told with the knee as its reason stays with the area; a clarification not
+    # understood is more of the answer before; an area added with "too" ending a piece
+    (
+        "my hip flexors are tight from cycling",
+        "cant really kneel, dodgy knee. anything standing?",
+        "hip_flexors.stretch",
+    ),
+    ("should stretching hurt", "i mean like a burning feeling, not sharp", "general.pain"),
+    (
+        "warm up before bouldering",
+        "fingers and wrists too? they always feel stiff first few climbs",
+        "wrists_forearms.stretch",
+    ),
+    # one asked for somewhere the bot has no word for, after a stretch: another of the area
+    ("calf stretch", "is there one I can do in the classroom", "calves.stretch"),
+    # a warm-up asked for in a conversation about stretching, whatever else the words look
+    # like; "what" after a form of be tells; when to do what is on screen
+    (
+        "lower back stretch",
+        "what about before my shift starts at 6am, like a warm up in the locker room",
+        "routine.warmup",
+    ),
+    ("neck stretch", "what about a cool down after the shift", "routine.cooldown"),
+    ("splits routine", "hamstrings are what's stopping me, anything extra?", "hamstrings.stretch"),
+    (
+        "low lunge",
+        "I can't exactly kneel on the office carpet in a suit, anything I can do standing up?",
+        "hip_flexors.stretch",
+    ),
+    (
+        "wrist stretch",
+        "do I do these before clients come in or at the end of the day?",
+        "wrists_forearms.when",
+    ),
     # a stretch asked of an answer with its area, however the question ends; a warm-up asked
     # after a complaint told of runs; "mirror it" is the other side; an area turned to with a
     # question mark, then its cause told, is relief

@@ -466,6 +466,17 @@ def test_cues_are_read_with_typos_corrected_and_words_otherwise_as_written(brain
     assert brain.reply("how u strech the psoas").intent == "psoas.stretch"
 
 
+def test_a_cue_term_with_a_softener_inside_counts_over_the_softener(brain):
+    words = brain.matcher.analyse("i cant really kneel, what should i actually do").corrected
+    found = {(words[start:end], cue) for start, end, cue in brain.cues.matches(words)}
+    assert (("cannot", "really", "kneel"), "no_kneeling") in found
+    assert any(cue == "request" and "actually" in span for span, cue in found)
+    # the limit reader takes the softener with the limit: nothing of it is left over
+    asked = brain.sizes.read(brain.matcher.analyse("cant really kneel. anything standing?"))
+    assert asked is not None and asked.limits == {"no_kneeling"}
+    assert "really" not in asked.rest and "kneel" not in asked.rest
+
+
 @pytest.mark.parametrize(
     ("text", "topics"),
     [

@@ -22,12 +22,17 @@ _INSIDE_A_REQUEST = frozenset({"what", "asks_when"})
 _TOLD_OFTEN = frozenset({("every", "day"), ("everyday",), ("daily",)})
 #: ... nor inside a longer term that asks for something or why ("what is going on")
 _CONTAINERS = frozenset({"asks_stretch", "why", "request"})
+#: a form of be before "what" that makes it tell, not ask ("that is what hurts")
+_BE_BEFORE_WHAT = frozenset({"is", "are", "was", "were", "thats", "its"})
 #: "neck and shoulder strain": words joining two areas a complaint follows
 _JOINED = frozenset({"and", "or", "n"})
 #: "neck stretches": an area word before one of these is the body's
 _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
 _KEPT_READINGS = 256
+#: words that soften or stress a phrase without changing it: "what should i actually do",
+#: "i cant really kneel" hold the cue terms "what should i do" and "cannot kneel"
+SOFTENERS = frozenset({"actually", "really", "even", "honestly", "literally", "exactly"})
 
 
 def within(
@@ -57,9 +62,13 @@ class PhraseIndex:
     """Phrases (normalised word sequences) with a value each, found as whole words in order,
     the longest phrase first where several start at one word."""
 
-    def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self, phrases: Iterable[tuple[str, str]], skipping: frozenset[str] = frozenset()
+    ) -> None:
         """Index (phrase, value) pairs by the phrase's first word, and the longer phrases by
-        their first two ("what" starts a hundred cue terms, "what is" a few)."""
+        their first two ("what" starts a hundred cue terms, "what is" a few). A phrase is also
+        found with words of `skipping` inside it (`SOFTENERS`: "what should i actually do")."""
+        self._skipping = skipping
         entries: list[tuple[tuple[str, ...], str]] = []
         for phrase, value in phrases:
             words = tuple(normalize(phrase).split())
@@ -91,8 +100,27 @@ class PhraseIndex:
         if found is None:
             if len(self._found) >= _KEPT_READINGS:
                 self._found.clear()
-            found = self._found[key] = self._scan(key)
+            found = self._found[key] = self._with_skipped(key, self._scan(key))
         return found
+
+    def _with_skipped(
+        self, words: tuple[str, ...], found: tuple[tuple[int, int, str], ...]
+    ) -> tuple[tuple[int, int, str], ...]:
+        """`found`, with the phrases found over the `skipping` words among `words`, their
+        (start, end) in `words` spanning the skipped word."""
+        if self._skipping.isdisjoint(words):
+            return found
+        kept = [i for i, w in enumerate(words) if w not in self._skipping]
+        if not kept:
+            return found
+        more = [
+            (kept[start], kept[end - 1] + 1, value)
+            for start, end, value in self._scan(tuple(words[i] for i in kept))
+            if kept[end - 1] + 1 - kept[start] != end - start  # a skipped word inside it
+        ]
+        if not more:
+            return found
+        return tuple(sorted({*found, *more}, key=lambda m: (m[0], -m[1])))
 
     def _scan(self, words: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
         """Every phrase in `words`: at each word, the longest phrase first."""
@@ -124,10 +152,13 @@ class CueReader:
         self._back_as_adverb = back_as_adverb
         self._ambiguous = frozenset(kb.cues.get("ambiguous_area", ()))
         self._owners = frozenset(kb.cues.get("owner", ()))
-        self._index = PhraseIndex((term, cue) for cue, terms in kb.cues.items() for term in terms)
+        self._index = PhraseIndex(
+            ((term, cue) for cue, terms in kb.cues.items() for term in terms), SOFTENERS
+        )
 
     def matches(self, words: Sequence[str]) -> tuple[tuple[int, int, str], ...]:
-        """(start, end, cue id) of every cue term in the words, in order of start."""
+        """(start, end, cue id) of every cue term in the words, in order of start; a term
+        with a softener inside it ("what should i actually do") counts, over the softener."""
         return self._index.matches(words)
 
     def read(self, words: Sequence[str]) -> frozenset[str]:
@@ -152,6 +183,12 @@ class CueReader:
                 for start, end, cue in found
                 if cue != "asks_when" or words[start:end] not in _TOLD_OFTEN
             )
+        # "hamstrings are what's stopping me": "what" after a form of be tells, asks nothing
+        found = tuple(
+            (start, end, cue)
+            for start, end, cue in found
+            if not (cue == "what" and start and words[start - 1] in _BE_BEFORE_WHAT)
+        )
         return frozenset(
             cue
             for start, end, cue in found

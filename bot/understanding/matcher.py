@@ -258,7 +258,21 @@ class Matcher:
         best, question = self._read_clauses(clauses, topic, whole, accepted)
         result = whole if accepted else best
         if question is not None and (
-            not accepted or (whole.kind == "aspect" and question.topic == whole.topic)
+            not accepted
+            or (
+                whole.kind == "aspect"
+                and (
+                    question.topic == whole.topic
+                    # "i have a bad knee, what can i do for tight hamstrings": the question
+                    # names its own area, the story another
+                    or (
+                        question.kind == "aspect"
+                        and question.topic in topics
+                        and question.confidence > whole.confidence
+                        and not self._asked_in_a_question(clauses, whole.topic)
+                    )
+                )
+            )
         ):
             result = question
         if result is whole:
@@ -450,6 +464,15 @@ class Matcher:
             if found.confidence > best.confidence:
                 best = found
         return best, question
+
+    def _asked_in_a_question(self, clauses: Sequence[Sequence[str]], topic: str | None) -> bool:
+        """Whether `topic` is named in a clause that asks a question: "what is the piriformis
+        and why does my butt ache" asks of both areas, the first first."""
+        for clause in clauses:
+            c_words, c_topics = self.words.find_topics(clause)
+            if topic in c_topics and not _QUESTION_WORDS.isdisjoint(c_words):
+                return True
+        return False
 
     def _match_core(
         self, words: list[str], topics: list[str], start: int, topic: str | None

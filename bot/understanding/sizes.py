@@ -18,7 +18,7 @@ from typing import Literal
 from bot.kb import KnowledgeBase
 from bot.reply import Limit
 from bot.understanding.analysis import Analysis
-from bot.understanding.cues import PhraseIndex
+from bot.understanding.cues import SOFTENERS, PhraseIndex
 from bot.understanding.words import TOPIC_TOKEN
 
 Resize = Literal["longer", "shorter"]
@@ -175,7 +175,8 @@ class SizeReader:
         and `canon` gives a word's vocabulary form (filler words are compared in that form)."""
         wanted = {**LIMIT_CUES, **POSTURE_CUES, **RESIZE_CUES, EASIER_CUE: EASIER_CUE}
         self._index = PhraseIndex(
-            (term, cue) for cue, terms in kb.cues.items() if cue in wanted for term in terms
+            ((term, cue) for cue, terms in kb.cues.items() if cue in wanted for term in terms),
+            SOFTENERS,
         )
         self._analyse = analyse
         words = ANCHOR_WORDS | FILLER_WORDS

@@ -130,6 +130,11 @@ _LIMBS_BEHIND = frozenset(
     "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
 )
 #: places and things that "back" names the rear one of: "my back garden", "the back seat"
+#: who or what rides "in the back" of a car: "with the kids in the back"
+_RIDERS_BEHIND = frozenset(
+    """kids kid children child baby babies toddler toddlers twins dog dogs passengers bags
+    luggage shopping gear bikes""".split()
+)
 _THINGS_BEHIND = frozenset(
     """garden gardens yard yards backyard door doors seat seats pocket pockets porch room
     rooms bedroom office wheel wheels tyre tyres tire tires burner gate lawn patio deck page
@@ -326,6 +331,12 @@ class Canonicaliser:
             return False
         if at + 1 < len(words) and words[at + 1] in _LIMBS_BEHIND | _THINGS_BEHIND:
             return True  # "the back leg" of a lunge, "my back garden"
+        if (
+            at > 2
+            and tuple(words[at - 2 : at]) == ("in", "the")
+            and words[at - 3] in _RIDERS_BEHIND
+        ):
+            return True  # "9 hrs with the kids in the back"
         if at > 0 and words[at - 1] in self._owners:
             return False
         if at > 0 and words[at - 1] in _BEFORE_BACK_DIRECTION:
