@@ -1343,26 +1343,26 @@ class Brain:
             return None
         if not lexicon.POINTING_WORDS.isdisjoint(question):
             return None  # "..., is that true": about the story, not a question of its own
+        # "hi! my physio mentioned you. what can you help me with?": what the bot does,
+        # whatever the story before (not "my horse has a tight calf?? what do i do", nor "i
+        # cannot locate my phone, can you help me")
+        about_the_bot = question[0] in lexicon.WH_WORDS and not lexicon.BOT_WORDS.isdisjoint(
+            question
+        )
+        story = normalize(" ".join(said[:-1])).split()
+        about_stretching = not lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(story)
+        if not (about_the_bot or about_stretching):
+            return None
         asked = self.matcher.analyse(said[-1])
         if asked.topics:
             return None
         match = self.matcher.match(asked)
         if match.confidence < self.matcher.threshold:
             return None
-        if (
-            (match.kind, match.key) == ("smalltalk", lexicon.WHAT_CAN_YOU_DO)
-            and question[0] in lexicon.WH_WORDS
-            and not lexicon.BOT_WORDS.isdisjoint(question)
-        ):
-            # "hi! my physio mentioned you. what can you help me with?": what the bot does,
-            # whatever the story before (not "my horse has a tight calf?? what do i do", nor
-            # "i cannot locate my phone, can you help me")
+        if about_the_bot and (match.kind, match.key) == ("smalltalk", lexicon.WHAT_CAN_YOU_DO):
             reply = self._answer(said[-1], asked, context)
             return reply if reply.kind == "help" else None
-        story = normalize(" ".join(said[:-1])).split()
-        if match.kind not in (GENERAL, "routine") or lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(
-            story
-        ):
+        if match.kind not in (GENERAL, "routine") or not about_stretching:
             return None
         reply = self._answer(said[-1], asked, context)
         return reply if reply.kind in ("answer", "routine") else None
@@ -2837,7 +2837,10 @@ class Brain:
             # "and my hip flexors? they feel just as bad": another area, not where it is felt
             and not (words[0] in lexicon.AREA_TOO_OPENERS and analysis.topics)
             and "where" not in words  # "where am i supposed to feel it": where the area is
-            and not lexicon.FORM_WORDS.isdisjoint(words)
+            and (
+                not lexicon.FORM_WORDS.isdisjoint(words)
+                or lexicon.has_pair(words, lexicon.FORM_PAIRS)
+            )
             and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
             # "and the left leg, same thing but the other way round?": the other side
             and not ("other_side" in cues and not lexicon.SIDE_NAMES.isdisjoint(words))

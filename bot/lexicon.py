@@ -1331,6 +1331,8 @@ FORM_WORDS = frozenset(
     straight bent round rounded rounding arch arched arching palm palms facing upwards
     downwards flat pointed pointing""".split()
 )
+#: ... and pairs that ask it: "how do i know im doing it right"
+FORM_PAIRS = frozenset({("it", "right"), ("this", "right"), ("them", "right"), ("these", "right")})
 FORM_LEAD = "Here's how it should feel and what to watch for."
 #: words a question may open with before its first word: "wait do u mean palm up or down"
 _OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm".split())

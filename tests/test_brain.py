@@ -3129,6 +3129,13 @@ OWN_WORDS = [
         "routine.long_flight",
     ),
     ("this deadline is killing me lol, need a 2 min stretch at my desk", "routine.desk_break"),
+    # complaints in everyday words; the hip rotators are the piriformis's group
+    (
+        "my neck and shoulders are constantly bugging me, we spend all day looking down at screens",
+        "neck.why_tight",
+    ),
+    ("lower back has been giving me grief since the move", "lower_back.stretch"),
+    ("my hip rotators are tight", "piriformis.stretch"),
     (
         "long drive to the coast tomorrow with the kids in the back. what can we all do at the "
         "rest stops",
@@ -3774,6 +3781,9 @@ FOLLOW_UPS = [
         "routine.warmup",
     ),
     ("neck stretch", "what about a cool down after the shift", "routine.cooldown"),
+    # whether it is done right, after a stretch card: how it should feel
+    ("quad stretch", "am i doing this right?", "stretch.standing_quad.more"),
+    ("quad stretch", "is this right", "stretch.standing_quad.more"),
     ("splits routine", "hamstrings are what's stopping me, anything extra?", "hamstrings.stretch"),
     (
         "low lunge",
@@ -4236,8 +4246,11 @@ def test_and_after_why_an_area_gets_tight_gives_its_stretch(brain):
     assert carry_on.kind == "stretch" and carry_on.topic == "shoulders"
 
 
-def test_skipping_the_floor_ones_keeps_the_routine_without_them(brain):
-    _routine, reply = converse(brain, "morning routine pls", "skip the floor ones")
+@pytest.mark.parametrize(
+    "ask", ["skip the floor ones", "can i skip the lying down ones", "skip the ones on the floor"]
+)
+def test_skipping_the_floor_ones_keeps_the_routine_without_them(brain, ask):
+    _routine, reply = converse(brain, "morning routine pls", ask)
     assert reply.intent == "routine.morning" and "no_floor" in reply.context.limits
 
 
