@@ -1054,6 +1054,14 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a pop, then bruising and swelling, is a tear, not a clot; a swollen red calf after a
+    # flight is still a clot
+    (
+        "was doing my hamstring stretch and felt a pop at the back of my thigh, now its bruised "
+        "and swelling up",
+        "red_flag.suspected_tear",
+    ),
+    ("my calf is swollen and red since my flight home", "red_flag.dvt"),
     # years at a job are no pain's length; a jaw and temples sore from grinding the teeth; a
     # toddler who will not walk anywhere wants carrying; a calf stretch asked for names no
     # calf in trouble, but a swollen calf still does; a squeezing feeling effort brings on
