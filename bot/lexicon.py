@@ -1351,7 +1351,16 @@ def without_fillers(words: Sequence[str]) -> Sequence[str]:
     return words[at:]
 
 
-_OPENING_FILLER_PAIRS = frozenset({("hang", "on"), ("hold", "up"), ("one", "sec")})
+_OPENING_FILLER_PAIRS = frozenset(
+    {
+        ("hang", "on"),
+        ("hold", "up"),
+        ("one", "sec"),
+        ("right", "so"),
+        ("right", "then"),
+        ("right", "ok"),
+    }
+)
 
 
 #: sensations with answers of their own, which a question of form does not ask about

@@ -3136,6 +3136,7 @@ OWN_WORDS = [
     ),
     ("lower back has been giving me grief since the move", "lower_back.stretch"),
     ("my hip rotators are tight", "piriformis.stretch"),
+    ("my knee is the problem when i squat", "knees.why_tight"),
     (
         "long drive to the coast tomorrow with the kids in the back. what can we all do at the "
         "rest stops",
@@ -3781,6 +3782,11 @@ FOLLOW_UPS = [
         "routine.warmup",
     ),
     ("neck stretch", "what about a cool down after the shift", "routine.cooldown"),
+    # "right so" opens a follow-up; "whats the stretch" after an area's answer is its stretch
+    ("why is my lower back stiff", "right so what do i actually do", "lower_back.stretch"),
+    ("why is my lower back stiff", "ok whats the stretch then", "lower_back.stretch"),
+    # an area told as "the real problem" after a stretch for another
+    ("glute stretch", "my piriformis is the real problem tbh", "piriformis.why_tight"),
     # whether it is done right, after a stretch card: how it should feel
     ("quad stretch", "am i doing this right?", "stretch.standing_quad.more"),
     ("quad stretch", "is this right", "stretch.standing_quad.more"),
