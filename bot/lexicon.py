@@ -1125,8 +1125,8 @@ IDIOM_WORD = "footing"
 
 #: "... is a pain in the neck" says something is annoying; "have a pain in the neck" is pain
 _PAIN_IDIOM_BE = frozenset({"is", "was", "are", "were", "be", "being", "such"})
-#: a hand or a foot as a measure: "a hand's width off the floor", "two hands width", "a
-#: foot off the ground"
+#: a hand, a foot or a finger as a measure before its width or length: "a hand's width off
+#: the floor", "two finger widths"
 _MEASURE_PARTS = frozenset({"hand", "hands", "foot", "feet", "finger", "fingers"})
 _MEASURE_AFTER = frozenset((w,) for w in ("width", "widths", "breadth", "breadths", "length"))
 

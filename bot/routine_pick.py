@@ -437,9 +437,11 @@ class RoutinePicker:
     def asked_first(self, analysis: Analysis, context: Context) -> str | None:
         """The routine a message opens by asking for by name: its first piece holds an
         activity, setting or time of day right before "routine", and a request or a please
-        ("morning routine pls, i groan getting out of bed"). None for anything else: someone
-        else's routine or one for something else ("my kids bedtime routine is chaos", "a
-        morning routine for studying")."""
+        ("morning routine pls, i groan getting out of bed"); or opens by asking "something"
+        for one time of day with a please ("something calming before bed pls, been so
+        stressed with exams"). None for anything else: someone else's routine or one for
+        something else ("my kids bedtime routine is chaos", "a morning routine for
+        studying")."""
         first = analysis.corrected[: analysis.pieces()[0][1]]
         if analysis.topics:
             return None

@@ -129,12 +129,12 @@ _DIRECTIONS = frozenset("up down forward forwards front in out over".split())
 _LIMBS_BEHIND = frozenset(
     "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
 )
-#: places and things that "back" names the rear one of: "my back garden", "the back seat"
 #: who or what rides "in the back" of a car: "with the kids in the back"
 _RIDERS_BEHIND = frozenset(
     """kids kid children child baby babies toddler toddlers twins dog dogs passengers bags
     luggage shopping gear bikes""".split()
 )
+#: places and things that "back" names the rear one of: "my back garden", "the back seat"
 _THINGS_BEHIND = frozenset(
     """garden gardens yard yards backyard door doors seat seats pocket pockets porch room
     rooms bedroom office wheel wheels tyre tyres tire tires burner gate lawn patio deck page
