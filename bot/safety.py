@@ -940,6 +940,8 @@ _NOT_A_LASTING_BEFORE = frozenset(
     """in every each per next within twice once times day days session sessions run runs
     hours minutes mins only""".split()
 )
+#: who a length of time right after "is" is the age of: "she's 7 weeks", "my son is 3 months"
+_AGED = frozenset("she he baby son daughter bub boy girl kid child twins".split())
 #: before "a week", "a month" or "a year", words that make it a length, not a rate ("3 times
 #: a week"): "for a year", "been a month", "over a year", "more than a year"
 _A_LASTING_BEFORE = frozenset({"for", "been", "over", "about", "nearly", "almost", "than"})
@@ -1172,6 +1174,8 @@ def stated_lasting(
             continue
         if _of_an_activity(words, start, words[i + 1 : i + 3], breaks, body):
             continue
+        if start > 1 and words[start - 1] in ("is", "s") and words[start - 2] in _AGED:
+            continue  # "she's 7 weeks": a baby's age
         # "3 times a week", "once a month": a rate; "for a year", "been a month": a length
         if (
             count == 1

@@ -463,6 +463,20 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "watched a woman faint at spin class which scared me a bit. anyway what do i stretch",
         # the ribs under the arm are the side of the body, not the chest
         "after a long swim my sides feel tight, along the ribs under my arm",
+        # a hospital as a workplace is no stay in one; both calves throbbing after a shift
+        "nurse here, 12 hour shifts on a hospital floor, my feet and calves are throbbing "
+        "by the end. anything for after work?",
+        # the parent's hip that carries the child, not the child's
+        "my toddler refuses to walk anywhere so i carry him on my left hip all day, my lower back "
+        "aches by the evening",
+        # a chest that tightens as the person sits up straight is a muscle's stretch
+        "shoulders rolling forward and my chest feels tight when i try to sit up straight",
+        # a baby's age is no length of pain
+        "new dad, my upper back and arms ache from rocking her. she's 7 weeks old and "
+        "weighs nothing",
+        # a stitch under the ribs when running
+        "halfway through my runs i get a stabbing pain under my ribs on the right",
+        "this movie gave me chest pains from laughing so hard",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1054,6 +1068,11 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # bruised and "can barely put any weight on it" after a fall
+    (
+        "slipped on the stairs, my ankle is all purple now and i can barely put any weight on it",
+        "red_flag.cannot_walk_on_it",
+    ),
     # a pop, then bruising and swelling, is a tear, not a clot; a swollen red calf after a
     # flight is still a clot
     (
