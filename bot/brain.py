@@ -184,7 +184,9 @@ class Brain:
                 self._without_illness_names(self._without_idioms(self.matcher.analyse(text)))
             )
         )
-        analysis = self._muscle_before_its_region(analysis, context)
+        analysis = self._muscle_before_its_region(
+            self._standing_all_day(analysis, context), context
+        )
         reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
         reply = self._relief_when_told_again(reply, analysis, context)
         if reply.kind == "fallback":
@@ -241,7 +243,13 @@ class Brain:
         naming no area: another stretch for the same area; else None."""
         if context.kind != "stretch" or not context.topic or not context.stretch:
             return None
-        if analysis.topics or not lexicon.asks_for_one_to_do(analysis.corrected):
+        if analysis.topics:
+            return None
+        if lexicon.asks_if_it_fits(analysis.corrected):
+            # "can i do these between songs without putting the guitar down": the one that
+            # keeps to what the message rules out, else the same area's again
+            return self._stretch_within_limits(context.topic, analysis, context)
+        if not lexicon.asks_for_one_to_do(analysis.corrected):
             return None
         return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
 
@@ -1492,6 +1500,18 @@ class Brain:
             and lexicon.HOLD_WORDS.isdisjoint(words)
             and not analysis.topics
         ):
+            # "got a longer session for this? like 15 min": a routine for the area before,
+            # in the minutes asked
+            area = context.topic
+            if (
+                area not in (None, GENERAL)
+                and not lexicon.POINTING_AT_ONE.isdisjoint(words)
+                and not (lexicon.ROUTINE_NAMES | lexicon.SESSION_NAMES).isdisjoint(words)
+            ):
+                plan = Plan(area or "", area=True, length="long")
+                if say.sizer.can_build(plan):
+                    minutes = self.sizes.read(analysis) or SizeAsk()
+                    return self._resized(plan, minutes, context, postures=False)
             # "got a longer one for the whole legs after work?", "got a longer one i can do
             # after the gym?": a routine, for the region or the setting it names
             routine = self.pick.for_region(analysis) or self._routine_besides_longer(words)
@@ -1990,8 +2010,9 @@ class Brain:
             return say.answer(*timing, context)
         if len(question) > lexicon.MOVE_MAX_WORDS and not thanked:
             # a longer question about the area before must point at it ("why does mine get
-            # tight, i drive all day"; "stretch for it i can do at a service station")
-            if not (area and pointing):
+            # tight, i drive all day"; "stretch for it i can do at a service station"), or
+            # ask for one ("one i can do while holding her would be ideal")
+            if not (area and (pointing or lexicon.asks_for_one_to_do(words))):
                 return None
             if self._asks_a_stretch_for(analysis, cues):
                 # "stretch for it i can do next to the car": one that keeps to the limit
@@ -2327,12 +2348,16 @@ class Brain:
         last = analysis.spans[-1][2]
         return last if last != GENERAL and (last, "what") in self.kb.answers else None
 
-    def _without_idioms(self, analysis: Analysis) -> Analysis:
+    def _without_idioms(
+        self,
+        analysis: Analysis,
+        is_idiom: Callable[[Sequence[str], int], bool] = lexicon.idiom_span,
+    ) -> Analysis:
         """The message without the area words of a saying that tells no area: "not steady
         on my feet", "back on my feet" are about balance and getting well, not the feet."""
         words = analysis.corrected
         spans = analysis.spans
-        idioms = [span for span in spans if lexicon.idiom_span(words, span[0])]
+        idioms = [span for span in spans if is_idiom(words, span[0])]
         if not idioms:
             return analysis
         kept = tuple(span for span in spans if span not in idioms)
@@ -2341,10 +2366,7 @@ class Brain:
         for start, end, _topic in idioms:
             canonical[start:end] = [lexicon.IDIOM_WORD] * (end - start)
         clauses = tuple(
-            tuple(
-                lexicon.IDIOM_WORD if lexicon.idiom_span(clause, i) else w
-                for i, w in enumerate(clause)
-            )
+            tuple(lexicon.IDIOM_WORD if is_idiom(clause, i) else w for i, w in enumerate(clause))
             for clause in analysis.canonical_clauses
         )
         read, topics = with_topic_tokens(canonical, kept)
@@ -2449,6 +2471,24 @@ class Brain:
             return analysis
         topics = (first, *(t for t in analysis.topics if t != first))
         return replace(analysis, topics=topics)
+
+    def _standing_all_day(self, analysis: Analysis, context: Context) -> Analysis:
+        """In a conversation about another area, "on my feet most of the day" pointing back
+        at it ("why would it be tight though, I'm on my feet most of the day" after the psoas)
+        tells the writer's day, not a complaint of the feet."""
+        before = context.topic
+        if (
+            before in (None, GENERAL, lexicon.FEET_TOPIC)
+            # "they", "them" may be the feet themselves ("on my feet all day and they ache")
+            or lexicon.POINTING_AT_ONE.isdisjoint(analysis.corrected)
+            or any(t != lexicon.FEET_TOPIC for t in analysis.topics)
+            or not analysis.spans
+        ):
+            return analysis
+        words = analysis.corrected
+        if not all(lexicon.on_feet_for_long(words, start) for start, _e, _t in analysis.spans):
+            return analysis
+        return self._without_idioms(analysis, lexicon.on_feet_for_long)
 
     @staticmethod
     def _muscle_before_its_region(analysis: Analysis, context: Context) -> Analysis:
@@ -2886,6 +2926,8 @@ class Brain:
             and lexicon.ROUTINE_WORDS.isdisjoint(words)
             and lexicon.HURT_WORDS.isdisjoint(words)
             and not self.wants.subjects_named(words) - {lexicon.HOW_LONG}
+            # "one i can do while holding her": another stretch asked for
+            and not lexicon.asks_for_one_to_do(words)
         )
 
     def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:

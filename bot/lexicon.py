@@ -1123,6 +1123,26 @@ def suspected_area(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
 IDIOM_WORD = "footing"
 
 
+#: the topic of the feet and ankles
+FEET_TOPIC = "feet_ankles"
+#: after "on my feet", words that tell how long the writer stands: "on my feet all day",
+#: "most of the day", "for 12 hours", "every shift", "the whole day"
+_STANDING_FOR = frozenset("all most for every the whole during at 8 9 10 11 12 13 14".split())
+
+
+def on_feet_for_long(words: Sequence[str], start: int) -> bool:
+    """Whether the area at `start` is the feet of "on my feet all day": how long the writer
+    stands, read as no area when the message points at another one."""
+    return (
+        words[start] == "feet"
+        and start >= 2
+        and words[start - 2] == "on"
+        and words[start - 1] in POSSESSIVES
+        and start + 1 < len(words)
+        and words[start + 1] in _STANDING_FOR
+    )
+
+
 #: "... is a pain in the neck" says something is annoying; "have a pain in the neck" is pain
 _PAIN_IDIOM_BE = frozenset({"is", "was", "are", "were", "be", "being", "such"})
 #: a hand, a foot or a finger as a measure before its width or length: "a hand's width off
@@ -1861,13 +1881,42 @@ _ONE_TO_DO_OPENINGS = (
     ("any", "i", "could"),
     ("anything", "i", "can", "do"),
     ("anything", "i", "could", "do"),
+    ("one", "i", "can"),
+    ("one", "i", "could"),
+    ("one", "to", "do"),
 )
+#: words before such an opening: "and one i can do in bed?", "ok is there one ..."
+_ONE_TO_DO_LEADS = frozenset({"and", "ok", "okay", "so", "maybe", "also", "oh", "but"})
+
+
+#: how a message opens that asks whether what is on screen can be done somewhere or
+#: somehow: "can i do these between songs", "could i do this one on the bus"
+_FITS_OPENINGS = frozenset({("can", "i", "do"), ("could", "i", "do"), ("can", "you", "do")})
+_FITS_POINTERS = frozenset({"these", "this", "it", "them", "that", "those"})
+
+
+def asks_if_it_fits(words: Sequence[str]) -> bool:
+    """Whether a message opens by asking whether the stretch on screen can be done somewhere
+    or somehow: "can i do these between songs without putting the guitar down"."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _ONE_TO_DO_LEADS:
+        start += 1
+    return (
+        tuple(words[start : start + 3]) in _FITS_OPENINGS
+        and len(words) > start + 3
+        and words[start + 3] in _FITS_POINTERS
+    )
 
 
 def asks_for_one_to_do(words: Sequence[str]) -> bool:
     """Whether a message opens by asking for one stretch to do: "is there one I can do in
-    the classroom", "got one i could do on a ladder"."""
-    return any(tuple(words[: len(opening)]) == opening for opening in _ONE_TO_DO_OPENINGS)
+    the classroom", "got one i could do on a ladder", "and one i can do before i get out of
+    bed?"."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _ONE_TO_DO_LEADS:
+        start += 1
+    head = tuple(words[start : start + 4])
+    return any(head[: len(opening)] == opening for opening in _ONE_TO_DO_OPENINGS)
 
 
 #: words that open a clarification of what was asked ("sorry i mean more the front", "no i
@@ -1917,6 +1966,8 @@ NEW_QUESTION_CUE = "new_question"
 NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
+#: ... those that point at one thing
+POINTING_AT_ONE = frozenset({"that", "it", "this", "mine"})
 #: words that point at the session on screen: "how long is this one", "how long does the routine
 #: take" (not "how long will it take", which after a goal's session asks until the goal)
 SESSION_POINTERS = frozenset({"this", "these", "one", "routine", "session", "workout"})
@@ -2296,9 +2347,19 @@ _SENT_POINTED = frozenset(
 )
 
 
+#: the things a switch can be turned off by: "turn them off", "switch it off"
+_SWITCHED_THINGS = frozenset({"them", "it", "those", "these", "that", "this"})
+
+
 def says_daily_off(words: Sequence[str]) -> bool:
-    """Whether the words ask to stop something: "stop", "unsubscribe", "no more", "turn off"."""
-    return not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS)
+    """Whether the words ask to stop something: "stop", "unsubscribe", "no more", "turn off",
+    "turn them off"."""
+    if not DAILY_OFF_WORDS.isdisjoint(words) or has_pair(words, DAILY_OFF_PAIRS):
+        return True
+    return any(
+        w in ("turn", "switch") and thing in _SWITCHED_THINGS and after == "off"
+        for w, thing, after in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["on", "off"] | None:

@@ -3087,6 +3087,18 @@ OWN_WORDS = [
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
     ("ok deal", "smalltalk.acknowledge"),
+    # a complaint told as "hard as rocks", "one big knot" after an area named in a posture
+    (
+        "hairdresser, arms up blow drying all day, and by saturday my shoulders are hard as "
+        "rocks and my neck is one big knot. what can i do between clients?",
+        "shoulders.stretch",
+    ),
+    # a stitch told as a stabbing pain under the ribs when running
+    (
+        "halfway through my runs i get this stabbing thing under my ribs on the right, have "
+        "to slow to a walk. whats that about",
+        "general.side_stitch",
+    ),
     # a warm-up named as a time in the story, the question asking for after; a softener
     # inside the question ("what should i actually do"); the question's own area over the
     # story's; a cramp that is all the message complains of; a goal worked on over being a
@@ -5097,6 +5109,35 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # the step after one named by its stretch, then the one after that
         (("morning routine", "whats next after the cat cow one"), "guide.morning.3"),
         (("morning routine", "what comes after the cat cow", "and the next"), "guide.morning.4"),
+        # "on my feet most of the day" pointing back at the area before tells the day, not
+        # the feet ("they ache" may be the feet themselves)
+        (
+            (
+                "what is the psoas",
+                "why would it be tight though, im a teacher, im on my feet most of the day",
+            ),
+            "psoas.why_tight",
+        ),
+        (("my calves are tight", "i'm on my feet all day and they ache"), "feet_ankles.why_tight"),
+        # "one i can do ..." asks for a stretch for the area before, whatever it goes on to say
+        (("stretch my calves", "and one i can do before i get out of bed?"), "calves.stretch"),
+        (("my arms ache", "one i can do while holding her would be ideal lol"), "arms.stretch"),
+        (("stretch my calves", "one i can hold longer?"), "general.how_long"),
+        # whether what is on screen can be done somewhere the bot has no word for
+        (
+            ("shoulder stretch", "can i do these between songs without putting the guitar down"),
+            "shoulders.stretch",
+        ),
+        # a longer session "for this": a routine for the area, in the minutes asked
+        (
+            ("hamstring stretch", "got a longer session for this? like 15 min"),
+            "routine.area.hamstrings",
+        ),
+        # "turn them off" just after the daily tips were turned on
+        (
+            ("send me a tip every morning", "actually no, turn them off, too many notifications"),
+            "daily.off",
+        ),
     ],
 )
 def test_follow_ups_survive_a_miss_and_chat_words(brain, turns, intent):
