@@ -2553,6 +2553,7 @@ class Brain:
         if (
             len(words) > lexicon.STORY_MAX_WORDS
             or "?" in analysis.text
+            or lexicon.asks_wh(words)  # "what about before i get in the pool"
             or set(analysis.topics) - {area}
         ):
             return None

@@ -3277,6 +3277,19 @@ COMPARING_ANSWERS = frozenset(
 #: the longest message read as such a choice: "so which one should i do before my run then"
 CHOICE_WORDS_MAX = 12
 TIMING_WORDS = frozenset({"before", "after", "pre", "post"})
+#: "the before one", "the after version": one end of the activity, pointed at
+_END_ONES = frozenset({"one", "version", "routine", "session", "stuff"})
+
+
+def names_an_end_one(words: Sequence[str]) -> bool:
+    """Whether the words point at one end of an activity: "give me the before one", "the after
+    version then"."""
+    return any(
+        w == "the" and end in TIMING_WORDS and one in _END_ONES
+        for w, end, one in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
 #: what follows "which" when it asks to choose: "which one", "which is it", "which before"
 CHOICE_FOLLOWERS = frozenset(
     """one ones is should do would of then before after better type kind for""".split()

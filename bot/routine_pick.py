@@ -262,7 +262,11 @@ class RoutinePicker:
         words = analysis.corrected
         if len(words) > lexicon.MOVE_MAX_WORDS or self.activities_in(words, context):
             return None
-        if "?" not in analysis.text and words[0] not in lexicon.TWIN_OPENERS:
+        if (
+            "?" not in analysis.text
+            and words[0] not in lexicon.TWIN_OPENERS
+            and not lexicon.names_an_end_one(words)
+        ):
             return None
         if lexicon.TIMING_WORDS.isdisjoint(words[: lexicon.TWIN_REACH]):
             return None

@@ -5133,6 +5133,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("hamstring stretch", "got a longer session for this? like 15 min"),
             "routine.area.hamstrings",
         ),
+        # "the before one" of the activity told; a question about before it is no story
+        (("i climb a lot", "ok give me the before one then"), "routine.warmup_climbing"),
+        (
+            (
+                "swimmer, shoulders and lats always feel tight after, especially doing fly sets",
+                "what about before i get in the pool",
+            ),
+            "routine.warmup_swimming",
+        ),
         # "turn them off" just after the daily tips were turned on
         (
             ("send me a tip every morning", "actually no, turn them off, too many notifications"),
