@@ -2100,6 +2100,7 @@ class Brain:
             and "what" in cues
             and "asks_when" not in cues  # "whats the best time to stretch them"
             and "asks_stretch" not in cues  # "whats the stretch for it"
+            and "next" not in words  # "done that, whats next"
             and not analysis.topics
             and ((area, "what") in kb.answers)
         )
@@ -2154,6 +2155,14 @@ class Brain:
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)
+        if (
+            area
+            and context.kind == "answer"
+            and not analysis.topics
+            and lexicon.asks_if_stretching_helps(words)
+        ):
+            # "so stretching them will help?" after why the calves get tight: yes, with one
+            return with_lead(say.stretch_for_topic(area, context), lexicon.IT_HELPS_LEAD)
         general = self._general_answer_after_area(area, analysis, context)
         if general is not None:
             return general

@@ -1703,6 +1703,32 @@ STORY_GENERIC = frozenset(
     made more most much usually often help helps well good still even other some such""".split()
 )
 STORY_LEAD = "That fits what I said above. A stretch that helps:"
+#: ... and after whether stretching the area helps ("so stretching them will help?")
+IT_HELPS_LEAD = "Regular, gentle stretching usually helps a tight muscle feel easier. One to start:"
+#: words that ask whether something helps or works: "will stretching help", "does it work"
+_HELPS_WORDS = frozenset({"help", "helps", "work", "works", "fix", "fixes", "worth"})
+#: words before a yes-or-no question: "so stretching them will help?", "and will stretching ..."
+_HELPS_LEADS = frozenset({"so", "and", "but", "ok", "okay", "then"})
+#: the most words such a question has
+_HELPS_MAX_WORDS = 8
+
+
+def asks_if_stretching_helps(words: Sequence[str]) -> bool:
+    """Whether a short question asks whether stretching helps: "will stretching help?", "so
+    stretching them will help?", "would stretching it fix that"; not "does stretching help
+    with stress" (a subject named) nor a statement ("stretching helps")."""
+    kept = [w for w in words if w not in _HELPS_LEADS]
+    if not kept or len(kept) > _HELPS_MAX_WORDS:
+        return False
+    if STRETCH_FORMS.isdisjoint(kept) or _HELPS_WORDS.isdisjoint(kept):
+        return False
+    asked = kept[0] in YES_NO_STARTS or any(w in YES_NO_STARTS for w in kept[1:4])
+    # nothing after the help word but a pointer: "help with stress" names a subject
+    at = next(i for i, w in enumerate(kept) if w in _HELPS_WORDS)
+    rest = [w for w in kept[at + 1 :] if w not in POINTING_WORDS and w not in ("at", "all", "much")]
+    return asked and not rest
+
+
 #: ... and after a habit the answer does not name ("i carry my kid a lot")
 HABIT_LEAD = "Habits like that can keep a muscle tight. A stretch that helps:"
 #: the units of a length in seconds ("a 30 second version", "only got 20 secs")

@@ -3086,6 +3086,7 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    ("i felt a bit dizzy getting up too fast from a forward fold, normal?", "general.head_rush"),
     ("ok deal", "smalltalk.acknowledge"),
     # a complaint told as "hard as rocks", "one big knot" after an area named in a posture
     (
@@ -5142,6 +5143,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "routine.warmup_swimming",
         ),
+        # "whats next" after a stretch done asks for the next one, not what the area is
+        (("neck stretch pls", "done that, whats next"), "neck.stretch"),
+        # whether stretching helps, after why the area gets tight: yes, with one to start
+        (("why are my calves tight", "so stretching them will help?"), "calves.stretch"),
+        (("why are my calves tight", "does stretching help with stress"), "general.stress"),
+        # "no mat" keeps off the floor
+        (("stretch my glutes", "no mat"), "glutes.stretch"),
         # "turn them off" just after the daily tips were turned on
         (
             ("send me a tip every morning", "actually no, turn them off, too many notifications"),
@@ -5876,3 +5884,15 @@ def test_what_a_stretch_card_needs_is_said_above_it(brain):
     card, needs = converse(brain, "calf stretch", "any equipment needed?")
     first = render_text(needs).split("\n")[0]
     assert first.startswith("No mat needed") and "wall" in first
+
+
+def test_whether_stretching_helps_gets_a_stretch_with_a_yes(brain):
+    reply = converse(brain, "why are my calves tight", "so stretching them will help?")[-1]
+    assert reply.intent == "calves.stretch"
+    assert "usually helps" in reply.blocks[0].text
+
+
+def test_no_mat_leaves_the_floor_out(brain):
+    reply = converse(brain, "stretch my glutes", "no mat")[-1]
+    assert "no_floor" in reply.context.limits
+    assert reply.context.stretch == "seated_figure_four"
