@@ -1159,6 +1159,8 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
         return True
     if words[start] in _MEASURE_PARTS and words[start + 1 : start + 2] in _MEASURE_AFTER:
         return True  # "stuck about a hand's width off the floor"
+    if _a_foot_away(words, start):
+        return True  # "about a foot off the floor"
     if _on_hands_and_knees(words, start):
         return True
     if words[start] == "neck" and tuple(words[max(0, start - 3) : start]) == ("pain", "in", "the"):
@@ -1173,6 +1175,24 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
         words[start - 1] in POSSESSIVES
         and words[start - 2] == "on"
         and words[start - 3] in _FEET_IDIOM_WORDS
+    )
+
+
+#: a count before "foot" or "feet" as a length: "a foot off the floor", "two feet short"
+_LENGTH_COUNTS = frozenset("a half two three 1 2 3 couple few".split())
+#: ... and what follows that length
+_LENGTH_AFTER = frozenset("off from away short higher lower apart above below or to".split())
+
+
+def _a_foot_away(words: Sequence[str], start: int) -> bool:
+    """Whether the area at `start` is a foot or feet as a length: "currently about a foot off
+    the floor" in the splits, "still two feet away from my toes"."""
+    return (
+        words[start] in ("foot", "feet")
+        and start >= 1
+        and words[start - 1] in _LENGTH_COUNTS
+        and start + 1 < len(words)
+        and words[start + 1] in _LENGTH_AFTER
     )
 
 

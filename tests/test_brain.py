@@ -3086,6 +3086,16 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    # a foot as a length is no foot
+    (
+        "trying to get my splits by summer, currently about a foot off the floor, how long",
+        "general.splits",
+    ),
+    # little kids are children
+    (
+        "my toddler wants to do my stretches with me lol, are there any safe ones for little kids",
+        "condition.children_teens",
+    ),
     ("i felt a bit dizzy getting up too fast from a forward fold, normal?", "general.head_rush"),
     ("ok deal", "smalltalk.acknowledge"),
     # a complaint told as "hard as rocks", "one big knot" after an area named in a posture
@@ -5896,3 +5906,11 @@ def test_no_mat_leaves_the_floor_out(brain):
     reply = converse(brain, "stretch my glutes", "no mat")[-1]
     assert "no_floor" in reply.context.limits
     assert reply.context.stretch == "seated_figure_four"
+
+
+def test_a_parents_own_ache_gets_no_note_for_a_young_person(brain):
+    reply = brain.reply(
+        "my toddler refuses to walk anywhere so i carry him on my hip all day, my lower back aches"
+    )
+    assert reply.intent == "lower_back.why_tight"
+    assert "young person" not in " ".join(b.text for b in reply.blocks)
