@@ -253,6 +253,22 @@ class Brain:
             return None
         return self._followup("another", context.topic, context, lexicon.CUE_CONFIDENCE)
 
+    def _cause_asked(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a stretch or an answer about an area other than why it gets tight, a question
+        whether something is the cause ("is it from my pillow?", "i work at a desk, is that
+        why", "could it be because i sit all day"): why the area gets tight, which names the
+        usual causes. None otherwise."""
+        area = context.topic
+        if context.kind not in ("stretch", "answer") or area in (None, GENERAL):
+            return None
+        if set(analysis.topics) - {area} or context.intent == f"{area}.why_tight":
+            return None
+        if (area, "why_tight") not in self.kb.answers:
+            return None
+        if not lexicon.asks_about_a_cause(analysis.corrected):
+            return None
+        return self.replies.answer(area, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE)
+
     def _when_to_do_them(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch for an area, a message not understood that asks when to do what
         is on screen ("do I do these before clients come in or at the end of the day?"),
@@ -1477,6 +1493,9 @@ class Brain:
             return answered
         if self._says_goodbye(analysis):  # "ok that's enough, bye" after a card
             return say.smalltalk("goodbye", " ".join(analysis.words), context)
+        cause = self._cause_asked(analysis, context)
+        if cause is not None:  # "is it from my pillow?", "i work at a desk, is that why"
+            return cause
         if (
             context.intent == "daily.on"
             and (not lexicon.TIMES_OF_DAY.isdisjoint(words) or lexicon.names_a_clock_time(words))
@@ -2840,6 +2859,13 @@ class Brain:
             or (still and not lexicon.PULL_WORDS.isdisjoint(words))
             # "this makes it worse", "feels worse after that one"
             or lexicon.has_pair(words, lexicon.WORSE_PAIRS)
+            # "my knee doesn't like it", "my back hates that one"
+            # (an easier version asked for is that: "easier, my knees dont like it")
+            or (
+                bool(analysis.topics)
+                and lexicon.has_pair(words, lexicon.STRETCH_DISLIKED)
+                and not cues & lexicon.VARIANT_CUES
+            )
         )
         if (
             not hurts
@@ -2881,6 +2907,8 @@ class Brain:
             "?" in analysis.text
             or words[0] in lexicon.QUESTION_STARTS
             or (len(after) < len(words) and bool(after) and after[0] in lexicon.YES_NO_STARTS)
+            # "i feel it in my knee not my bum": where it is felt, told
+            or lexicon.tells_where_it_is_felt(words)
         )
         return (
             asks
@@ -2924,9 +2952,18 @@ class Brain:
         ("how long do i stay in it"), naming no other area, routine or subject, and not about
         stretches in general ("how long do i hold each")."""
         words = analysis.corrected
-        holds = not lexicon.HOLD_WORDS.isdisjoint(words) or (
-            lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
-            and not lexicon.POINTING_WORDS.isdisjoint(words)
+        holds = (
+            not lexicon.HOLD_WORDS.isdisjoint(words)
+            or (
+                lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
+                and not lexicon.POINTING_WORDS.isdisjoint(words)
+            )
+            # "how many reps", "how many sets of it": the card says
+            or (
+                lexicon.has_pair(words, lexicon.HOW_MANY)
+                and not lexicon.REP_WORDS.isdisjoint(words)
+                and lexicon.RATE_WORDS.isdisjoint(words)  # "how many times a day": how often
+            )
         )
         return (
             holds

@@ -94,8 +94,81 @@ SIZE_ASK_LEAD_WORDS = frozenset(
 #: kneeling named: with a complaint, a limit on the stretch on screen
 KNEELING_WORDS = frozenset({"kneeling", "kneel", "kneels"})
 #: words that say a stretch on screen hurts ("it hurts my knee", "ouch that hurts")
+#: how a question whether something is the cause opens: "is it from my pillow", "could it be
+#: because i sit all day", "is that from running"
+_CAUSE_OPENINGS = (
+    ("is", "it", "from"),
+    ("is", "it", "because"),
+    ("is", "that", "from"),
+    ("is", "that", "because"),
+    ("is", "this", "from"),
+    ("is", "this", "because"),
+    ("could", "it", "be", "from"),
+    ("could", "it", "be", "because"),
+    ("could", "that", "be", "from"),
+    ("could", "that", "be", "because"),
+    ("might", "it", "be", "from"),
+    ("would", "that", "cause"),
+    ("would", "that", "explain"),
+    ("does", "that", "explain"),
+    ("can", "that", "cause"),
+    ("could", "that", "cause"),
+)
+#: how such a question ends: "i work at a desk, is that why", "... could that be it"
+_CAUSE_ENDINGS = (
+    ("is", "that", "why"),
+    ("is", "this", "why"),
+    ("is", "that", "the", "reason"),
+    ("is", "that", "the", "cause"),
+    ("could", "that", "be", "why"),
+    ("could", "that", "be", "it"),
+    ("would", "that", "be", "why"),
+    ("is", "that", "what", "causes", "it"),
+)
+_CAUSE_LEADS = frozenset({"so", "and", "but", "ok", "okay", "hmm", "oh", "wait"})
+
+
+def asks_about_a_cause(words: Sequence[str]) -> bool:
+    """Whether the words ask whether something is the cause of what was talked about: "is
+    it from my pillow?", "i work at a desk, is that why", "could it be because i sit all
+    day"."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _CAUSE_LEADS:
+        start += 1
+    head = tuple(words[start : start + 4])
+    if any(head[: len(opening)] == opening for opening in _CAUSE_OPENINGS):
+        return True
+    return any(tuple(words[-len(ending) :]) == ending for ending in _CAUSE_ENDINGS)
+
+
+#: words for how many times a stretch is done: "how many reps"
+HOW_MANY = frozenset({("how", "many")})
+REP_WORDS = frozenset({"reps", "rep", "sets", "set", "rounds", "repetitions", "times"})
+#: words of a rate: "how many times a day", "per week"
+RATE_WORDS = frozenset(
+    {"day", "days", "daily", "week", "weekly", "per", "hour", "morning", "night"}
+)
+#: "i feel it in my knee", "feeling it more in my back than my hips"
+_FELT_PAIRS = frozenset({("feel", "it"), ("feeling", "it"), ("felt", "it")})
+#: how far after "feel it" the "in" of where may stand ("feel it more in", "feel it mostly in")
+_FELT_REACH = 3
+
+
+def tells_where_it_is_felt(words: Sequence[str]) -> bool:
+    """Whether the words tell where the stretch on screen is felt: "i feel it in my knee not
+    my bum", "feeling it more in my lower back"."""
+    for i, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pair in _FELT_PAIRS and "in" in words[i + 2 : i + 2 + _FELT_REACH]:
+            return True
+    return False
+
+
 HURT_WORDS = frozenset(
     "hurt hurts hurting hurted painful pain ouch ow pinch pinches pinching pinched".split()
+)
+#: an area said not to like a stretch: "my knee doesn't like it", "my back hates that one"
+STRETCH_DISLIKED = frozenset(
+    {("not", "like"), ("hates", "it"), ("hates", "that"), ("hates", "this"), ("hate", "it")}
 )
 #: a stretch said to make things worse: hurting, for what to do next
 WORSE_PAIRS = frozenset(

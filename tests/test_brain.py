@@ -5160,6 +5160,18 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why are my calves tight", "does stretching help with stress"), "general.stress"),
         # "no mat" keeps off the floor
         (("stretch my glutes", "no mat"), "glutes.stretch"),
+        # whether something is the cause, after a stretch for an area: why it gets tight
+        (("my neck is stiff", "is it from my pillow?"), "neck.why_tight"),
+        (("my upper back is tight", "i work at a desk, is that why"), "upper_back.why_tight"),
+        (("hamstring stretch", "could it be because i sit all day"), "hamstrings.why_tight"),
+        # where the stretch on screen is felt, told: what it should feel like
+        (("glute stretch", "i feel it in my knee not my bum"), "stretch.lying_figure_four.more"),
+        # how many reps of the card; how many times a day is how often
+        (("cat cow", "how many reps"), "general.how_long"),
+        (("calf stretch", "how many times a day"), "general.how_often"),
+        # an area that does not like the stretch: a gentler way; not liking it: another
+        (("pigeon pose how to", "my knee doesnt like it"), "glutes.stretch"),
+        (("pigeon pose", "i dont like it"), "glutes.stretch"),
         # "turn them off" just after the daily tips were turned on
         (
             ("send me a tip every morning", "actually no, turn them off, too many notifications"),
