@@ -477,6 +477,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a stitch under the ribs when running
         "halfway through my runs i get a stabbing pain under my ribs on the right",
         "this movie gave me chest pains from laughing so hard",
+        # legs weak after a workout
+        "legs feel weak after leg day today",
+        "my legs are like jelly today after the run",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1068,6 +1071,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a leg gone weak since this morning, with no workout to explain it
+    ("my left leg has gone weak since this morning", "red_flag.limb_gone_weak"),
     # bruised and "can barely put any weight on it" after a fall
     (
         "slipped on the stairs, my ankle is all purple now and i can barely put any weight on it",
@@ -3370,3 +3375,8 @@ def test_dizzy_coming_up_from_a_fold_in_a_routine_is_a_check_not_an_emergency(br
         _intents(brain, "morning routine", "i passed out halfway through it")[-1]
         == "red_flag.fainting_exercise"
     )
+
+
+def test_a_leg_gone_weak_in_a_conversation_stops_the_stretching(brain):
+    reply = converse(brain, "glute stretch", "my left leg has gone weak since this morning")[-1]
+    assert reply.intent == "red_flag.limb_gone_weak"
