@@ -3314,7 +3314,16 @@ class Brain:
         steps = self.replies.steps_of(plan, context)
         if not steps or at >= len(steps):
             return None
-        stretch = self.kb.stretches[steps[at if at >= 0 else len(steps) + at].stretch]
+        index = at if at >= 0 else len(steps) + at
+        stretch = self.kb.stretches[steps[index].stretch]
+        if (
+            not hurts
+            and not lexicon.DONE_WORDS.isdisjoint(words)
+            and index + 1 < len(steps)
+            and not cues & (lexicon.VARIANT_CUES | {"why", "what"})
+        ):
+            # "im back, did the first one": the step after it, walked through
+            return self.replies.guide_step(plan, index + 1, context, manual=True)
         if hurts:
             return self._gentler(stretch, words, context)
         for which in ("easier", "harder"):

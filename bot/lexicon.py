@@ -124,6 +124,11 @@ _CAUSE_ENDINGS = (
     ("could", "that", "be", "it"),
     ("would", "that", "be", "why"),
     ("is", "that", "what", "causes", "it"),
+    ("does", "that", "matter"),
+    ("would", "that", "matter"),
+    ("does", "that", "make", "a", "difference"),
+    ("does", "that", "affect", "it"),
+    ("does", "that", "play", "a", "part"),
 )
 _CAUSE_LEADS = frozenset({"so", "and", "but", "ok", "okay", "hmm", "oh", "wait"})
 
@@ -2725,6 +2730,8 @@ RIGHT_AFTER_PAIRS = frozenset(
 )
 #: the activity is over ("first 10k done!! what should i stretch now before i seize up")
 _DONE_WORDS = frozenset({"done", "finished", "completed"})
+#: ... and a step of a routine ("did the first one", "finished the second")
+DONE_WORDS = _DONE_WORDS | {"did"}
 #: a warm-up or cool-down by name
 _WARM_NAMES = frozenset({"warm", "warmup", "warmups"})
 _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})

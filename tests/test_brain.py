@@ -5172,6 +5172,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # an area that does not like the stretch: a gentler way; not liking it: another
         (("pigeon pose how to", "my knee doesnt like it"), "glutes.stretch"),
         (("pigeon pose", "i dont like it"), "glutes.stretch"),
+        # "does that matter" after a habit told: why the area gets tight
+        (
+            ("tight hips from sitting", "i also run 3x a week does that matter"),
+            "hip_flexors.why_tight",
+        ),
+        # a step of the routine done: the one after it
+        (("desk break", "im back, did the first one"), "guide.desk_break.1"),
+        (("desk break", "done the second one"), "guide.desk_break.2"),
         # "turn them off" just after the daily tips were turned on
         (
             ("send me a tip every morning", "actually no, turn them off, too many notifications"),
