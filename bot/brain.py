@@ -2919,7 +2919,12 @@ class Brain:
                 not lexicon.FORM_WORDS.isdisjoint(words)
                 or lexicon.has_pair(words, lexicon.FORM_PAIRS)
             )
-            and not cues & (lexicon.ASKS_A_STRETCH_CUES | {"why"})
+            and not cues & lexicon.ASKS_A_STRETCH_CUES
+            # "how do i know im doing it right" reads as a why, but asks about form
+            and not (
+                "why" in cues
+                and ("why" in words or not lexicon.has_pair(words, lexicon.FORM_PAIRS))
+            )
             # "and the left leg, same thing but the other way round?": the other side
             and not ("other_side" in cues and not lexicon.SIDE_NAMES.isdisjoint(words))
             and lexicon.FORM_TIMING_WORDS.isdisjoint(words)  # "how long should i feel it for"
@@ -2975,6 +2980,7 @@ class Brain:
             and not self.wants.subjects_named(words) - {lexicon.HOW_LONG}
             # "one i can do while holding her": another stretch asked for
             and not lexicon.asks_for_one_to_do(words)
+            and lexicon.BOUNCE_WORDS.isdisjoint(words)  # "do i bounce or hold still"
         )
 
     def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:

@@ -146,6 +146,8 @@ def asks_about_a_cause(words: Sequence[str]) -> bool:
     return any(tuple(words[-len(ending) :]) == ending for ending in _CAUSE_ENDINGS)
 
 
+#: words of bouncing in a stretch: "do i bounce or hold still"
+BOUNCE_WORDS = frozenset({"bounce", "bouncing", "bounces", "bouncy", "pulse", "pulsing"})
 #: words for how many times a stretch is done: "how many reps"
 HOW_MANY = frozenset({("how", "many")})
 REP_WORDS = frozenset({"reps", "rep", "sets", "set", "rounds", "repetitions", "times"})

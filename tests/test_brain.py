@@ -5180,6 +5180,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a step of the routine done: the one after it
         (("desk break", "im back, did the first one"), "guide.desk_break.1"),
         (("desk break", "done the second one"), "guide.desk_break.2"),
+        # "how do i know im doing it right" asks about form; bouncing is no hold asked
+        (
+            ("hamstring stretch", "how do i know im doing it right"),
+            "stretch.lying_hamstring_towel.more",
+        ),
+        (("calf stretch", "do i bounce or hold still"), "general.bouncing"),
         # "turn them off" just after the daily tips were turned on
         (
             ("send me a tip every morning", "actually no, turn them off, too many notifications"),
