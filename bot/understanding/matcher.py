@@ -445,8 +445,22 @@ class Matcher:
         that matches, if any). Once the whole message is `accepted`, only questions count."""
         question = None
         best = whole
+        carried: Sequence[str] = ()
         for clause in clauses:
+            if carried:
+                # "my calves | and achilles are always tight": areas named together, split
+                # at their "and", are one clause, the first area first
+                clause = (*carried, "and", *clause)
+                carried = ()
             c_words, c_topics = self.words.find_topics(clause)
+            if (
+                len(c_topics) == 1
+                and c_words[-1:] == [TOPIC_TOKEN]
+                and sum(w not in STOPWORDS for w in c_words) < _CLAUSE_MIN_CONTENT
+                and _QUESTION_WORDS.isdisjoint(c_words)
+            ):
+                carried = clause  # an area alone: it may be the first of two named together
+                continue
             start = next((i for i, w in enumerate(c_words) if w in _QUESTION_WORDS), None)
             if accepted and start is None:
                 continue  # only a question can overrule an answer already found
