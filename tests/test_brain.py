@@ -3086,6 +3086,8 @@ OWN_WORDS = [
     ),
     ("can u do me a full body one for sunday mornings", "routine.full_body"),
     ("bet", "smalltalk.acknowledge"),
+    ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
+    ("chesty cough, can i stretch", "general.when_ill"),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
