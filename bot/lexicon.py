@@ -1873,6 +1873,29 @@ EITHER_SIDE_LEAD = (
 _WHICH_SIDE = frozenset({"side", "leg", "arm", "one", "foot", "hip", "shoulder"})
 
 
+#: the answer to whether both sides need the stretch when one is tighter
+BOTH_SIDES_LEAD = (
+    "Yes, stretch both sides so they stay balanced. You can give the tighter side one extra round."
+)
+#: "do i still do both", "do both sides", "should i do both legs"
+_BOTH_ASKS = frozenset({("do", "both"), ("stretch", "both"), ("doing", "both")})
+_ONE_SIDE_TOLD = frozenset(
+    {"only", "just", "left", "right", "tight", "tighter", "tightest", "worse"}
+)
+
+
+def asks_whether_both(words: Sequence[str]) -> bool:
+    """Whether the words ask whether to do both sides ("only my left one is tight, do i still
+    do both", "should i stretch both legs or just the tight one")."""
+    # one side told as tighter ("do i do both?" alone asks for the other side's card)
+    if _ONE_SIDE_TOLD.isdisjoint(words):
+        return False
+    return has_pair(words, _BOTH_ASKS) and (
+        words[0] in YES_NO_STARTS
+        or any(w in YES_NO_STARTS and nxt == "i" for w, nxt in zip(words, words[1:], strict=False))
+    )
+
+
 def asks_which_side_first(words: Sequence[str]) -> bool:
     """Whether the words ask which side to do first: "left or right first?", "which leg
     first", "does it matter which side i start with"."""

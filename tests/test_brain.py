@@ -5194,6 +5194,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "stretch.lying_hamstring_towel.more",
         ),
         (("calf stretch", "do i bounce or hold still"), "general.bouncing"),
+        # whether to do both sides when one is tighter
+        (
+            ("calf stretch", "only my left one is tight, do i still do both"),
+            "stretch.wall_calf.more",
+        ),
         # "turn them off" just after the daily tips were turned on
         (
             ("send me a tip every morning", "actually no, turn them off, too many notifications"),
