@@ -1522,10 +1522,15 @@ class Brain:
             # "got a longer session for this? like 15 min": a routine for the area before,
             # in the minutes asked
             area = context.topic
+            routine_words = lexicon.ROUTINE_NAMES | lexicon.SESSION_NAMES
+            # ... or "got a longer routine?" with nothing else asked
+            only_asked = all(
+                w in lexicon.LONGER_ONE_WORDS or w in routine_words or w in STOPWORDS for w in words
+            )
             if (
                 area not in (None, GENERAL)
-                and not lexicon.POINTING_AT_ONE.isdisjoint(words)
-                and not (lexicon.ROUTINE_NAMES | lexicon.SESSION_NAMES).isdisjoint(words)
+                and (only_asked or not lexicon.POINTING_AT_ONE.isdisjoint(words))
+                and not routine_words.isdisjoint(words)
             ):
                 plan = Plan(area or "", area=True, length="long")
                 if say.sizer.can_build(plan):
@@ -2840,8 +2845,8 @@ class Brain:
         i can do after the gym?" -> "after the gym": the cool-down after lifting), when the
         intent layer is sure of it; None otherwise."""
         rest = [w for w in words if w not in lexicon.LONGER_ONE_WORDS]
-        if not rest:
-            return None
+        if all(w in lexicon.ROUTINE_NAMES | lexicon.SESSION_NAMES or w in STOPWORDS for w in rest):
+            return None  # "got a longer routine?" names nothing the routine is for
         match = self.matcher.match(self.matcher.analyse(" ".join(rest)))
         if match.kind != "routine" or match.confidence < self.matcher.threshold:
             return None

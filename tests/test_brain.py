@@ -5194,6 +5194,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "stretch.lying_hamstring_towel.more",
         ),
         (("calf stretch", "do i bounce or hold still"), "general.bouncing"),
+        # "got a longer routine?" after a stretch: the area's, longer (not any routine)
+        (("neck stretch", "got a longer routine?"), "routine.area.neck"),
         # whether to do both sides when one is tighter
         (
             ("calf stretch", "only my left one is tight, do i still do both"),
