@@ -2994,6 +2994,7 @@ class Brain:
             # "one i can do while holding her": another stretch asked for
             and not lexicon.asks_for_one_to_do(words)
             and lexicon.BOUNCE_WORDS.isdisjoint(words)  # "do i bounce or hold still"
+            and lexicon.SENSED_WORDS.isdisjoint(words)  # "my leg shakes when i hold it"
         )
 
     def _routine_stretch_named(self, words: Sequence[str], context: Context) -> Stretch | None:

@@ -144,8 +144,9 @@ class RoutinePicker:
         if not pointing or len(words) > lexicon.TIMING_ASK_WORDS:
             return None
         if context.kind == "stretch":
-            if self.cues.complains(words):
-                return None  # "it hurts at night" tells, not asks when
+            if self.cues.complains(words) or not lexicon.SENSED_WORDS.isdisjoint(words):
+                # "it hurts at night" tells, not asks when; "my leg shakes when i hold it"
+                return None
             area = context.topic
             if "hold" in words:
                 found = (GENERAL, "how_long")

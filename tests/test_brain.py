@@ -5196,6 +5196,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("calf stretch", "do i bounce or hold still"), "general.bouncing"),
         # "got a longer routine?" after a stretch: the area's, longer (not any routine)
         (("neck stretch", "got a longer routine?"), "routine.area.neck"),
+        # a sensation while holding it is no hold asked; a click felt is a joint noise
+        (("hamstring stretch", "my leg shakes a bit when i hold it"), "general.shaking"),
+        (("lower back stretch", "felt a little click, no pain"), "general.joint_noises"),
         # whether to do both sides when one is tighter
         (
             ("calf stretch", "only my left one is tight, do i still do both"),
