@@ -1862,22 +1862,16 @@ class Brain:
                 stretch.type == "static", "each" in stretch.repetitions, stretch.hold_seconds
             )
             return with_lead(say.stretch_details(stretch, context), lead)
-        if (
-            stretch is not None
-            and context.kind == "stretch"
-            and len(words) <= lexicon.SHORT_ASK_WORDS
-            and lexicon.asks_which_side_first(words)
-        ):
-            # "left or right first?", "which leg first": either, the same on both
-            return with_lead(say.stretch_details(stretch, context), lexicon.EITHER_SIDE_LEAD)
-        if (
-            stretch is not None
-            and context.kind == "stretch"
-            and len(words) <= lexicon.SIZE_MOVE_MAX_WORDS
-            and lexicon.asks_whether_both(words)
-        ):
-            # "only my left one is tight, do i still do both": yes, the tighter one a bit more
-            return with_lead(say.stretch_details(stretch, context), lexicon.BOTH_SIDES_LEAD)
+        side_lead = None
+        if stretch is not None and context.kind == "stretch":
+            if len(words) <= lexicon.SHORT_ASK_WORDS and lexicon.asks_which_side_first(words):
+                # "left or right first?", "which leg first": either, the same on both
+                side_lead = lexicon.EITHER_SIDE_LEAD
+            elif len(words) <= lexicon.SIZE_MOVE_MAX_WORDS and lexicon.asks_whether_both(words):
+                # "only my left one is tight, do i still do both": yes, the tighter one more
+                side_lead = lexicon.BOTH_SIDES_LEAD
+        if stretch is not None and side_lead is not None:
+            return with_lead(say.stretch_details(stretch, context), side_lead)
         if stretch is not None and reason:
             if "one_side" in cues and len(words) <= lexicon.SHORT_ASK_WORDS:
                 # "left side only btw": the card for that side
