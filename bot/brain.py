@@ -4836,7 +4836,8 @@ class Brain:
                 and (
                     (lexicon.STRETCH_NOUNS.isdisjoint(words) and not lexicon.warm_ups_named(words))
                     or "?" in analysis.text
-                    or words[0] in lexicon.QUESTION_STARTS
+                    # "... says dont. is it bad to stretch before running"
+                    or any(words[s] in lexicon.QUESTION_STARTS for s, _e in analysis.pieces())
                     or not lexicon.WH_WORDS.isdisjoint(words)
                 )
             )

@@ -660,6 +660,19 @@ HARMFUL_GENERAL = "harmful"
 REFERS_BACK = frozenset({"that", "it", "this", "them", "those"})
 #: what separates the sentences of a message, for a last one asked of the bot
 SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
+#: the words of a question that only points back to what was told ("which is it", "who is
+#: right", "is that true")
+POINTING_BACK_WORDS = frozenset(
+    """which who is it that this one so then the a right true correct wrong myth""".split()
+)
+
+
+def only_points_back(piece: Sequence[str]) -> bool:
+    """Whether a question only points back to what was told before it: "which is it", "is
+    that true", "who is right" (not "any stretches for that")."""
+    return bool(piece) and all(w in POINTING_BACK_WORDS for w in piece)
+
+
 #: words that stand for an area named before ("should i stretch them")
 AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
 #: ... and with "it": what a tip asked for after a reply about an area points back to ("any

@@ -623,8 +623,11 @@ class WantReader:
         piece asks: "... i have another class thursday. will stretching fix the soreness or
         make it worse?". None for a message of one piece, or any other."""
         words = analysis.corrected
-        # the last piece that asks, after the first (a closing remark may follow it)
-        for start, end in reversed(analysis.pieces()[1:]):
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        # the last piece that asks (a closing remark may follow it)
+        for start, end in reversed(pieces):
             piece = words[start:end]
             if not (
                 lexicon.asks_whether(piece)
@@ -633,7 +636,17 @@ class WantReader:
             ):
                 continue
             named = self.subjects_named(piece)
-            if not named and self.asks_if_stretching_helps_it(piece):
+            if not start and not self.subjects_named(words[end:]) - named:
+                # a question first answers by itself, unless the story after it names
+                # another subject ("is it bad to stretch before running?? our PE teacher
+                # always made us do toe touches ...")
+                return None
+            if not named and start and lexicon.only_points_back(piece):
+                # "... toe touches before every run but ... you shouldn't stretch before
+                # running?? which is it": the subject told last, nearest the question
+                told = [key for _s, _e, key in self._subjects_told(words[:start])]
+                named = set(told[-1:])
+            elif not named and self.asks_if_stretching_helps_it(piece):
                 # "legs are sore a day or two after every session. does stretching actually
                 # help that or is it a myth": "that" is the subject the story named
                 named = self.subjects_named(words[:start])
@@ -654,11 +667,12 @@ class WantReader:
     def asks_if_stretching_helps_it(piece: Sequence[str]) -> bool:
         """Whether a yes-or-no question asks whether stretching helps something said before
         ("does stretching actually help that", "will stretching fix it")."""
-        return (
-            lexicon.asks_whether(piece)
-            and not lexicon.STRETCHING_WORDS.isdisjoint(piece)
-            and not lexicon.REFERS_BACK.isdisjoint(piece)
-        )
+        at = next((i for i, w in enumerate(piece) if w in lexicon.STRETCHING_WORDS), None)
+        if at is None or not lexicon.asks_whether(piece):
+            return False
+        # "it" before the stretching is no thing told ("is it bad to stretch before running")
+        back = set(piece[at + 1 :]) | (set(piece[:at]) - {"it"})
+        return not lexicon.REFERS_BACK.isdisjoint(back)
 
     def hurts_when_stretching(self, analysis: Analysis) -> bool:
         """Whether a message speaks of stretching other than to ask for a stretch: "it hurts

@@ -3088,6 +3088,23 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # a question about stretching before a run beside a story of toe touches at school
+    (
+        "our PE teacher always made us do toe touches before the bleep test but the coach at "
+        "my running club says dont. is it bad to stretch before running",
+        "general.before_after",
+    ),
+    (
+        "is it bad to stretch before running?? my PE teacher made us do toe touches before "
+        "every race",
+        "general.before_after",
+    ),
+    (
+        "at school we did long toe touch stretches before every run but now people say you "
+        "shouldnt stretch before running?? which is it",
+        "general.before_after",
+    ),
+    ("give me a stretch before running", "routine.warmup_running"),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
