@@ -208,6 +208,7 @@ class Brain:
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
         reply = self._cool_down_for_the_areas(reply, analysis, context)
+        reply = self._warm_up_for_the_game(reply, analysis, context)
         if reply.kind in ("fallback", "answer", "stretch"):
             rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
             if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
@@ -376,6 +377,37 @@ class Brain:
             return reply
         return self.replies.routine(
             self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _warm_up_for_the_game(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For one area's stretch or answer to a message that tells of a game still to come
+        and the area giving out during play ("golf tomorrow and my back always seizes up by
+        the 4th hole"): the game's warm-up, which readies the area before play. The reply
+        unchanged otherwise, and for a question why."""
+        words = analysis.corrected
+        if (
+            reply.kind not in ("stretch", "answer")
+            or reply.topic in (None, GENERAL)
+            or lexicon.DURING_PLAY_WORDS.isdisjoint(words)
+            # the game still to come, or the complaint coming back each time it is played
+            or not (
+                lexicon.wanted_end(words) == "warmup"
+                or not (
+                    lexicon.RECURRING_WORDS.isdisjoint(words)
+                    or lexicon.tells_it_is_over(words)
+                    or not lexicon.COOL_WORDS.isdisjoint(words)  # "tight after fly sets"
+                )
+            )
+            or self.cues.read(words) & {"why", "what"}
+        ):
+            return reply
+        warm = next(
+            (rid for rid in self.pick.activities_in(words) if rid.startswith("warmup_")), None
+        )
+        if warm is None or warm == lexicon.WARM_UP_ROUTINE or warm not in self.kb.routines:
+            return reply
+        return self.replies.routine(
+            self.kb.routines[warm], context, confidence=lexicon.CUE_CONFIDENCE
         )
 
     def _past_its_fillers(self, text: str, analysis: Analysis, context: Context) -> Reply | None:

@@ -2805,6 +2805,13 @@ _AHEAD_PAIRS = frozenset(
         ("off", "to"),
     }
 )
+#: words that place a complaint during play ("by the 4th hole", "in the second half")
+DURING_PLAY_WORDS = frozenset(
+    """during midway halfway hole holes half set sets lap laps inning innings quarter
+    rally""".split()
+)
+#: words that tell a complaint coming back each time ("always", "last time", "every time")
+RECURRING_WORDS = frozenset({"always", "usually", "last", "every", "each", "again"})
 _AHEAD_WORDS = frozenset({"gonna", "upcoming", "soon", "tomorrow", "tmrw", "tmr", "tmrow"})
 #: what "till" (`TILL_WORDS`) after a length goes on with when it says what is to come ("10
 #: min till my match"), not "how long till i can do the splits"

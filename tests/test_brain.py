@@ -3105,6 +3105,16 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    # an area that gives out during play, the game to come: its warm-up; asked why: the area
+    ("golf tomorrow and my back always seizes up by the 4th hole", "routine.warmup_golf"),
+    (
+        "playing football on sunday, my hamstrings always tighten up in the second half",
+        "routine.warmup_soccer",
+    ),
+    ("tennis on thursday, my calves always tighten in the third set", "routine.warmup_tennis"),
+    ("why does my back seize up by the 4th hole when i golf", "lower_back.why_tight"),
+    ("just finished my round, back seized up by the 4th hole", "lower_back.why_tight"),
+    ("swimmer, shoulders always tight after, especially doing fly sets", "shoulders.stretch"),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
