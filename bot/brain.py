@@ -4328,6 +4328,17 @@ class Brain:
             )
             if general is not None:  # "is it important to stretch after each ride?"
                 return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
+            if (
+                match.kind == "routine"
+                and match.key in lexicon.TOLD_ROUTINES
+                and not analysis.topics  # "a pinch in my hip at the bottom of a deep squat"
+                and match.key in self.pick.activities_in(analysis.corrected)
+                and "not_a_body" not in self.cues.read(analysis.corrected)  # "ripped my leggings"
+            ):
+                # "heels lift off the floor every time i squat": the problem its keywords tell
+                return say.routine(
+                    self.kb.routines[match.key], context, confidence=lexicon.CUE_CONFIDENCE
+                )
             near = self.pick.near(match, analysis, context) or self.pick.in_conversation(
                 match, analysis, context
             )

@@ -2805,6 +2805,9 @@ _AHEAD_PAIRS = frozenset(
         ("off", "to"),
     }
 )
+#: routines whose keywords tell a problem they answer, asked for when told ("heels lift off
+#: the floor every time i squat")
+TOLD_ROUTINES = frozenset({"squat_mobility"})
 #: words that place a complaint during play ("by the 4th hole", "in the second half")
 DURING_PLAY_WORDS = frozenset(
     """during midway halfway hole holes half set sets lap laps inning innings quarter

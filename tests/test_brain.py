@@ -1893,6 +1893,7 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         # a thing's complaint is no setting's
         ("my car ride was stiff and bumpy", "fallback"),
         ("my laptop seized up again", "fallback"),
+        ("ripped my leggings in a deep squat", "fallback"),
         # the general warm-up matched, an activity named: its own
         (
             "roll out of bed and go for my parkrun, what warm up should i do",
@@ -3115,6 +3116,13 @@ OWN_WORDS = [
     ("why does my back seize up by the 4th hole when i golf", "lower_back.why_tight"),
     ("just finished my round, back seized up by the 4th hole", "lower_back.why_tight"),
     ("swimmer, shoulders always tight after, especially doing fly sets", "shoulders.stretch"),
+    # a squat problem told: the squat mobility routine, whatever the squats' cool-down
+    ("heels lift off the floor every time i squat", "routine.squat_mobility"),
+    ("also squats, my depth is bad, heels come up", "routine.squat_mobility"),
+    (
+        "so which do i need for deep squats? my heels lift off the floor every time",
+        "routine.squat_mobility",
+    ),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
