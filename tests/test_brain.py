@@ -3123,6 +3123,19 @@ OWN_WORDS = [
         "so which do i need for deep squats? my heels lift off the floor every time",
         "routine.squat_mobility",
     ),
+    # stiff for a while after getting up, then fine: morning stiffness
+    (
+        "stiff as hell for the first ten minutes after I get up, then I'm totally fine",
+        "general.morning_stiffness",
+    ),
+    ("my back is stiff for the first hour of the day", "general.morning_stiffness"),
+    # a first class, and the stairs a trial two days on: ordinary soreness
+    (
+        "did my first ever bodypump class monday and its wednesday and i still cant walk down "
+        "stairs without groaning lol is this normal",
+        "general.soreness",
+    ),
+    ("I cant walk down stairs without wincing after leg day", "general.soreness"),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "

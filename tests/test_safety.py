@@ -480,6 +480,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # legs weak after a workout
         "legs feel weak after leg day today",
         "my legs are like jelly today after the run",
+        # can walk, with a wince, after a hard session
+        "I cant walk down stairs without wincing after leg day",
+        "cant walk down stairs without holding the rail, my quads are destroyed",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1071,6 +1074,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # "can't walk without wincing" after a fall is still the fall
+    ("fell off my bike and now i cant walk without wincing", "red_flag.pain_after_fall"),
     # a leg gone weak since this morning, with no workout to explain it
     ("my left leg has gone weak since this morning", "red_flag.limb_gone_weak"),
     # bruised and "can barely put any weight on it" after a fall
