@@ -473,17 +473,24 @@ class RoutinePicker:
         """For a setting's routine (a desk, a flight, a drive) the intent layer is unsure of,
         in a message that names that setting, no area, and asks for something ("this deadline
         is killing me lol, need a 2 min stretch at my desk"): that routine; None otherwise."""
-        if match.kind != "routine" or match.key not in lexicon.SETTING_ROUTINES:
+        # the routine matched, or the runner-up of a general answer ("... at my desk to calm
+        # down" reads a little like the answer on stress)
+        key = (
+            match.key
+            if match.kind == "routine"
+            else next((k for kind, k, _t in match.alternatives[:1] if kind == "routine"), None)
+        )
+        if key not in lexicon.SETTING_ROUTINES:
             return None
         if match.confidence < lexicon.ROUTINE_NEAR or analysis.topics:
             return None
         words = analysis.corrected
-        if match.key not in self.activities_in(words):
+        if key not in self.activities_in(words):
             return None
         if lexicon.STRETCHING_WORDS.isdisjoint(words) and lexicon.ROUTINE_NAMES.isdisjoint(words):
             return None  # "my desk is a mess, need a new one"
         asks = "request" in self.cues.read(words) or self.asks(analysis)
-        return match.key if asks else None
+        return key if asks else None
 
     def _something_for_a_time_asked(self, first: Sequence[str]) -> str | None:
         """The routine of the one time of day a message's first piece asks "something" for

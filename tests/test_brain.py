@@ -3136,6 +3136,12 @@ OWN_WORDS = [
         "general.soreness",
     ),
     ("I cant walk down stairs without wincing after leg day", "general.soreness"),
+    # a setting's routine asked for, read a little like the answer on stress
+    (
+        "this deadline is killing me, need a 2 min stretch at my desk to calm down",
+        "routine.desk_break",
+    ),
+    ("need a 2 min stretch at my desk to calm down", "general.stress"),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
