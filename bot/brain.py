@@ -2685,6 +2685,8 @@ class Brain:
             or "goodbye" not in self.kb.smalltalk
         ):
             return False
+        if tuple(written) in lexicon.GOODBYE_ALONE:
+            return True  # "night!" after the daily tips: good night, not a time for them
         # as written: "lakers" is no "laters"
         spans = self.cues.where(written, "goodbye")
         last = len(written)

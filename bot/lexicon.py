@@ -2022,6 +2022,8 @@ def plainer(words: Sequence[str]) -> list[str] | None:
 ASKED_OF = frozenset("you u it i we they he she there this that these those my your".split())
 #: a goodbye is a message this short
 GOODBYE_MAX_WORDS = 8
+#: words that are a goodbye only as the whole message ("night!"; not "last night")
+GOODBYE_ALONE = frozenset({("night",), ("gnight",), ("nighty",), ("nitey", "nite")})
 #: words that may trail a goodbye and leave it one: "bye now", "bye for now", "night all x"
 GOODBYE_TAIL = frozenset({"now", "for", "then", "all", "x", "xx", "xxx", "mate", "guys"})
 #: words that leave a message "just a topic" ("and my calves?", "what about my neck")

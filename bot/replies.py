@@ -1167,7 +1167,11 @@ class Replies:
     def smalltalk(self, key: str, text: str, context: Context, *, confidence: float = 1.0) -> Reply:
         """A small-talk line; which one of the entry's replies follows from the message."""
         entry = self.kb.smalltalk[key]
-        line = entry.replies[zlib.crc32(text.encode()) % len(entry.replies)]
+        lines = entry.replies
+        if context.kind == "daily":
+            # "night!" just after the daily tips were set up: no offer of them again
+            lines = tuple(line for line in lines if "daily" not in line.lower()) or lines
+        line = lines[zlib.crc32(text.encode()) % len(lines)]
         return Reply(
             "smalltalk",
             f"smalltalk.{key}",

@@ -1349,6 +1349,19 @@ def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
     assert reply.kind == "tip"
 
 
+@pytest.mark.parametrize("night", ["night!", "Night", "gnight"])
+def test_good_night_after_the_daily_tips_is_a_goodbye_without_offering_them(brain, night):
+    *_, reply = converse(brain, "can u send me one every day", night)
+    assert reply.intent == "smalltalk.goodbye"
+    assert "daily" not in reply.blocks[0].text.lower()
+
+
+@pytest.mark.parametrize("when", ["at night", "night time please", "evenings please"])
+def test_a_time_of_day_after_the_daily_tips_is_how_to_pick_it(brain, when):
+    *_, reply = converse(brain, "can u send me one every day", when)
+    assert reply.intent == "daily.on"
+
+
 def test_a_bare_area_after_a_routine_gets_its_stretch(brain):
     *_, reply = converse(brain, "can you give me a cooldown after my run", "and my calves?")
     assert reply.intent == "calves.stretch"
