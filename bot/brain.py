@@ -1525,6 +1525,9 @@ class Brain:
             return answered
         if self._says_goodbye(analysis):  # "ok that's enough, bye" after a card
             return say.smalltalk("goodbye", " ".join(analysis.words), context)
+        in_bed = self._in_bed(analysis, context)
+        if in_bed is not None:  # "can i do it in bed?" after a stretch or a routine
+            return in_bed
         cause = self._cause_asked(analysis, context)
         if cause is not None:  # "is it from my pillow?", "i work at a desk, is that why"
             return cause
@@ -2856,6 +2859,45 @@ class Brain:
         if not limits:
             return None
         return self._keeping_to(limits, stretch, context)
+
+    def _in_bed(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a stretch or a routine, a question whether it can be done in bed ("can i do
+        it in bed? im not a morning person"): a stretch done lying down, again, with a yes;
+        else one for its area done lying down, if there is one; a routine again, led by which
+        of its stretches are done lying down. None for any other message."""
+        if analysis.topics or not lexicon.asks_if_done_in_bed(analysis.corrected):
+            return None
+        say = self.replies
+        if context.kind == "stretch" and context.stretch in self.kb.stretches:
+            stretch = self.kb.stretches[context.stretch]
+            topic = context.topic or stretch.topics[0]
+            if lexicon.LYING_TAGS & set(stretch.caution_tags):
+                reply = say.stretch(stretch, topic, context)
+                return with_lead(reply, lexicon.IN_BED_YES)
+            lying = [
+                s for s in self.kb.stretches_for(topic) if lexicon.LYING_TAGS & set(s.caution_tags)
+            ]
+            if not lying:
+                return with_lead(say.stretch(stretch, topic, context), lexicon.IN_BED_NONE)
+            reply = say.stretch(lying[0], topic, context)
+            return with_lead(reply, lexicon.IN_BED_OTHER.format(name=stretch.name.lower()))
+        if context.kind == "routine" and context.routine in self.kb.routines:
+            routine = self.kb.routines[context.routine]
+            names = list(
+                dict.fromkeys(
+                    self.kb.stretches[step.stretch].name
+                    for step in routine.steps
+                    if step.stretch in self.kb.stretches
+                    and lexicon.LYING_TAGS & set(self.kb.stretches[step.stretch].caution_tags)
+                )
+            )
+            lead = (
+                lexicon.IN_BED_SOME.format(names=", ".join(names))
+                if names
+                else lexicon.IN_BED_NONE_IN_ROUTINE
+            )
+            return with_lead(say.routine(routine, context), lead)
+        return None
 
     def _keeping_to(self, limits: set[Limit], stretch: Stretch, context: Context) -> Reply:
         """After `stretch`, another for its area that keeps to `limits`, or the same one when

@@ -2665,6 +2665,37 @@ def checks_a_claim(words: Sequence[str], text: str) -> bool:
     return not CLAIM_CHECK_WORDS.isdisjoint(words[-4:])
 
 
+#: a bed as the place to do a stretch ("can i do it in bed", "ok to do these on the bed")
+BED_PLACES = frozenset({("in", "bed"), ("on", "bed"), ("the", "bed"), ("my", "bed")})
+#: the longest message read as asking whether the stretch on screen can be done in bed
+IN_BED_MAX_WORDS = 12
+#: what a stretch done lying down is tagged with: those a bed suits
+LYING_TAGS = frozenset({"lying_on_back", "lying_on_front"})
+
+
+IN_BED_YES = "Yes: this one is done lying down, so a firm bed works. A soft mattress gives less support, so go gently."
+IN_BED_OTHER = (
+    "The {name} isn't done lying down, so it doesn't suit a bed. This one is, and a firm bed "
+    "works for it:"
+)
+IN_BED_NONE = "This one isn't done lying down, and I have none for this area that is, so it's best done out of bed."
+IN_BED_SOME = (
+    "You can do the ones done lying down in bed, if it is firm: {names}. Do the rest out of bed."
+)
+IN_BED_NONE_IN_ROUTINE = "None of these is done lying down, so they are best done out of bed."
+
+
+def asks_if_done_in_bed(words: Sequence[str]) -> bool:
+    """Whether the words ask whether what was shown can be done in bed: "can i do it in
+    bed?", "is it ok to do these on the bed", not "stretches for before bed"."""
+    return (
+        len(words) <= IN_BED_MAX_WORDS
+        and has_pair(words, BED_PLACES)
+        and (asks_whether(words) or asks_whether_later(words))
+        and not REFERS_BACK.isdisjoint(words)
+    )
+
+
 def asks_whether_later(words: Sequence[str]) -> bool:
     """Whether a yes-or-no question starts after the story: "i jump out of bed and go run,
     should i be stretching first?"."""

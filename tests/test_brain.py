@@ -1349,6 +1349,46 @@ def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
     assert reply.kind == "tip"
 
 
+def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
+    first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
+    assert reply.stretches == first.stretches
+    assert reply.blocks[0].text.startswith("Yes: this one is done lying down")
+
+
+def test_a_standing_stretch_in_bed_gives_one_done_lying_down_or_says_there_is_none(brain):
+    kb = brain.kb
+    for topic in ("hip_flexors", "calves"):
+        first = brain.reply(f"{topic.replace('_', ' ')} stretch")
+        shown = kb.stretches[first.stretches[0]]
+        assert not {"lying_on_back", "lying_on_front"} & set(shown.caution_tags)
+        reply = brain.reply("can i do it in bed?", first.context)
+        assert reply.kind == "stretch"
+        lying = [
+            s
+            for s in kb.stretches_for(topic)
+            if {"lying_on_back", "lying_on_front"} & set(s.caution_tags)
+        ]
+        if lying:
+            assert reply.stretches == (lying[0].id,)
+            assert "isn't done lying down" in reply.blocks[0].text
+        else:
+            assert reply.stretches == first.stretches
+            assert "I have none for this area" in reply.blocks[0].text
+
+
+def test_a_routine_in_bed_names_its_stretches_done_lying_down(brain):
+    *_, reply = converse(
+        brain, "got a routine for mornings", "can I do it in bed? im not a morning person"
+    )
+    assert reply.intent == "routine.morning"
+    lead = reply.blocks[0].text
+    assert lead.startswith("You can do the ones done lying down in bed")
+    for step in brain.kb.routines["morning"].steps:
+        stretch = brain.kb.stretches[step.stretch]
+        lying = {"lying_on_back", "lying_on_front"} & set(stretch.caution_tags)
+        assert (stretch.name in lead) == bool(lying)
+
+
 @pytest.mark.parametrize("night", ["night!", "Night", "gnight"])
 def test_good_night_after_the_daily_tips_is_a_goodbye_without_offering_them(brain, night):
     *_, reply = converse(brain, "can u send me one every day", night)
