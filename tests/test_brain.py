@@ -3195,6 +3195,15 @@ OWN_WORDS = [
         "routine.desk_break",
     ),
     ("need a 2 min stretch at my desk to calm down", "general.stress"),
+    # told to stretch an area: its stretch; asked whether one needs to: when to
+    ("i need to stretch my groin", "adductors.stretch"),
+    ("my physio says i need to stretch my calves", "calves.stretch"),
+    (
+        "im 15 and play for my school team, coach says my groin is tight and i need to "
+        "stretch it. how",
+        "adductors.stretch",
+    ),
+    ("do i need to stretch my calves", "calves.when"),
     # two areas named together after a story: the first first
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
