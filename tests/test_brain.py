@@ -3159,6 +3159,12 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    (
+        "coach makes us do those hold stretches before matches but my mate said that's bad "
+        "for you?? who's right",
+        "general.static_vs_dynamic",
+    ),
+    ("how long should i hold stretches before a run", "general.how_long"),
     # an area that gives out during play, the game to come: its warm-up; asked why: the area
     ("golf tomorrow and my back always seizes up by the 4th hole", "routine.warmup_golf"),
     (
