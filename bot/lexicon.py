@@ -3252,6 +3252,12 @@ def _warm_up_names(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
             yield i, i + 2, f"{word}{words[i + 1]}"
 
 
+#: a yes-or-no question inside a sentence, asked of the writer ("..., do i have to")
+_ASKED_LATER_PAIRS = frozenset(
+    (ask, who) for ask in ("do", "should", "will", "would", "can") for who in ("i", "we")
+)
+
+
 def asks_without_a_mark(analysis: Analysis) -> bool:
     """Whether a message asks something, with or without a question mark: it or one of its
     clauses starts like a yes-or-no question ("dad of 3. is it too late to get flexible") or
@@ -3262,7 +3268,10 @@ def asks_without_a_mark(analysis: Analysis) -> bool:
     for words in (analysis.corrected, *analysis.clauses):
         if words and (words[0] in YES_NO_STARTS or tuple(words[:2]) in HOW_MUCH_STARTS):
             return True
-    return False
+    # "and once i get there do i have to keep at it forever" (not "how do i knit a scarf",
+    # a question of another kind)
+    words = analysis.corrected
+    return WH_WORDS.isdisjoint(words) and has_pair(words, _ASKED_LATER_PAIRS)
 
 
 def aimed(words: Sequence[str]) -> bool:

@@ -3165,6 +3165,8 @@ OWN_WORDS = [
         "general.static_vs_dynamic",
     ),
     ("how long should i hold stretches before a run", "general.how_long"),
+    # a question asked inside the sentence, without a mark
+    ("and once I get there do I have to keep at it forever", "general.keep_flexibility"),
     # an area that gives out during play, the game to come: its warm-up; asked why: the area
     ("golf tomorrow and my back always seizes up by the 4th hole", "routine.warmup_golf"),
     (
