@@ -1855,9 +1855,11 @@ class Brain:
             and words[0] in lexicon.YES_NO_STARTS
             and not analysis.topics
             and not lexicon.AT_WORK.isdisjoint(words)
+            and (lexicon.ROUTINE_NAMES | lexicon.COMBINING_WORDS).isdisjoint(words)
         ):
             # "can i do this at work without looking weird", "can i do it in meetings": one
-            # done sitting, or this one when it already is
+            # done sitting, or this one when it already is (not "put that all together into
+            # one break i can do at my desk")
             return self._keeping_to({"chair"}, stretch, context)
         if stretch is not None and context.kind == "stretch":
             if lexicon.asks_what_it_needs(words) and not analysis.topics:
@@ -2849,8 +2851,10 @@ class Brain:
         for the rest of the conversation. None when the stretch already keeps to the limit."""
         ask = self.sizes.read(analysis)
         words = analysis.corrected
-        if not lexicon.ROUTINE_NAMES.isdisjoint(words):
-            return None  # "any quick routine for it i can do at my desk": a routine
+        if not (lexicon.ROUTINE_NAMES | lexicon.COMBINING_WORDS).isdisjoint(words):
+            # "any quick routine for it i can do at my desk", "can you put that all together
+            # into one break I can do at my desk": a routine
+            return None
         limits: set[Limit] = set(ask.limits) if ask is not None else set()
         if ask is not None and lexicon.VERSION_WORDS.intersection(words):
             limits |= ask.postures  # "standing version?"
@@ -3548,6 +3552,7 @@ class Brain:
             and not lexicon.POINTING_WORDS.isdisjoint(analysis.corrected)
             and analysis.corrected[0] in lexicon.YES_NO_STARTS  # "can i do it standing?"
             and lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)
+            and lexicon.COMBINING_WORDS.isdisjoint(ask.rest)  # "put that all together"
         ):
             # "can i do it standing? cant really get on the floor with the baby about": the
             # area's stretch that fits, whatever reason comes with it

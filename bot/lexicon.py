@@ -244,6 +244,9 @@ GENERAL_TIMING = (
 AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)
 ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
+#: words that ask for the stretches shown to be put into one routine ("put that all
+#: together", "combine them")
+COMBINING_WORDS = frozenset({"together", "combine", "combined", "combo"})
 #: ... and what a routine is also called when asked for ("send me the session")
 SESSION_NAMES = frozenset({"session", "sessions", "workout", "workouts"})
 #: words that may come with a warm-up or cool-down asked for by its name alone ("a quick

@@ -1349,6 +1349,18 @@ def test_one_more_after_turning_daily_tips_on_is_a_tip(brain):
     assert reply.kind == "tip"
 
 
+def test_putting_it_all_together_at_the_desk_is_the_desk_break_not_a_seated_stretch(brain):
+    *_, reply = converse(
+        brain,
+        "neck stretch",
+        "and my chest?",
+        "can you put that all together into one break I can do at my desk",
+    )
+    assert reply.intent == "routine.desk_break"
+    *_, alone = converse(brain, "chest stretch", "can i do this at my desk")
+    assert alone.kind == "stretch" and alone.topic == "chest"
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
