@@ -3327,9 +3327,14 @@ class Brain:
         if not context.activities or analysis.topics or self.pick.activities_in(words):
             return None
         kinds = lexicon.warm_ups_named(words)
-        if len(kinds) != 1 or lexicon.asks_whether(words) or self.wants.subjects_named(words):
+        if (
+            len(kinds) != 1
+            or lexicon.asks_whether(words)
+            or self.wants.subjects_named(words)
+            or "why" in words
+        ):
             # "do i need to warm up" asks whether; "tbh why do i even need to cool down" names
-            # the subject of a general answer
+            # the subject of a general answer; "why do you even warm up tho" asks why
             return None
         kind = kinds.pop()
         return next((r for r in context.activities if r.startswith(f"{kind}_")), None)
@@ -4319,6 +4324,7 @@ class Brain:
             or (
                 match.kind == "general"
                 and not accepted
+                and "why" not in analysis.corrected  # "why do you even warm up tho"
                 and (
                     lexicon.warm_ups_named(analysis.corrected)
                     # "head out the door for my 6am run. should i be doing something first?"

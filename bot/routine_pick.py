@@ -515,6 +515,8 @@ class RoutinePicker:
         words = analysis.corrected
         if analysis.topics or not context.activities or self.activities_in(words):
             return None
+        if "why" in words:
+            return None  # "why do you even warm up tho, i never did and im fine"
         kinds = lexicon.warm_ups_named(words) or lexicon.done_before_or_after(words)
         if len(kinds) != 1:
             return None

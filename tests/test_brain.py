@@ -5335,6 +5335,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a sensation while holding it is no hold asked; a click felt is a joint noise
         (("hamstring stretch", "my leg shakes a bit when i hold it"), "general.shaking"),
         (("lower back stretch", "felt a little click, no pain"), "general.joint_noises"),
+        # why warm up at all, after a warm-up: the answer, not the warm-up again
+        (
+            ("warm up before tennis?", "why do you even warm up tho, i never did and im fine"),
+            "general.warmup_vs_stretch",
+        ),
         # holding it longer than a normal stretch is how long to hold, not its form
         (
             ("psoas stretch", "do I need to hold it longer than a normal stretch?"),
