@@ -3290,7 +3290,7 @@ class Brain:
         ):
             return None
         if context.kind == "routine" and context.routine:
-            return next(
+            goal = next(
                 (
                     g
                     for g in sorted(lexicon.TIMELINE_GOALS)
@@ -3299,9 +3299,19 @@ class Brain:
                 ),
                 None,
             )
+            if goal is not None:
+                return goal
+        timeline = (GENERAL, lexicon.FLEXIBILITY_TIMELINE)
         if context.kind == "answer" and context.general_answer in lexicon.TIMELINE_GOALS:
-            timeline = (GENERAL, lexicon.FLEXIBILITY_TIMELINE)
             return lexicon.FLEXIBILITY_TIMELINE if timeline in self.kb.answers else None
+        if (
+            context.kind in ("stretch", "answer", "routine")
+            and lexicon.asks_how_long_until(words)
+            and timeline in self.kb.answers
+        ):
+            # "realistically how long before i can touch them" after a hamstring stretch or
+            # an evening routine for it
+            return lexicon.FLEXIBILITY_TIMELINE
         return None
 
     def _setting_talked_of(self, analysis: Analysis, context: Context) -> str | None:

@@ -1140,6 +1140,9 @@ def asks_how_long_until(words: Sequence[str]) -> bool:
         after = words[i + 2 : i + 2 + _UNTIL_REACH]
         if not _UNTIL.isdisjoint(after):
             return True
+        # "how long before i can touch them" (not "how long before bed should i stretch")
+        if "before" in after and not _ABLE_AFTER_BEFORE.isdisjoint(words[i + 2 :]):
+            return True
         # "how long would it take to get them back", not "how long does a session take"
         if not _TAKES_FORMS.isdisjoint(after) and not _REACHED.isdisjoint(words[i + 2 :]):
             return True
@@ -1149,6 +1152,8 @@ def asks_how_long_until(words: Sequence[str]) -> bool:
 #: answers about stretching every day or how often, which "how long until" is not
 EVERY_DAY_ANSWERS = frozenset({"every_day", "how_often"})
 _UNTIL = frozenset({"until", "till", "til", "untill"})
+#: words after "how long before" that make it "until": a thing becoming possible
+_ABLE_AFTER_BEFORE = frozenset({"can", "will", "able", "notice", "see", "feel"})
 _TAKES_FORMS = frozenset({"take", "takes", "taking"})
 _REACHED = frozenset(
     """get back flexible flexibility reach touch splits achieve results progress""".split()

@@ -1361,6 +1361,11 @@ def test_putting_it_all_together_at_the_desk_is_the_desk_break_not_a_seated_stre
     assert alone.kind == "stretch" and alone.topic == "chest"
 
 
+def test_how_long_before_bed_is_no_question_how_long_until_flexible(brain):
+    *_, reply = converse(brain, "hamstring stretch", "how long before bed should i do it")
+    assert reply.intent != "general.flexibility_timeline"
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
@@ -5339,6 +5344,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (
             ("warm up before tennis?", "why do you even warm up tho, i never did and im fine"),
             "general.warmup_vs_stretch",
+        ),
+        # how long until a goal is reached, after a stretch or an evening routine
+        (
+            ("hamstring stretch", "realistically how long before i can touch them"),
+            "general.flexibility_timeline",
+        ),
+        (
+            ("bedtime routine", "realistically how long before i can touch them"),
+            "general.flexibility_timeline",
         ),
         # holding it longer than a normal stretch is how long to hold, not its form
         (
