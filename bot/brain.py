@@ -353,7 +353,7 @@ class Brain:
         )
         if not owned_area and not any(lexicon.asks_for_themselves(piece) for piece in own):
             return analysis
-        if any(not lexicon.POINTED_PEOPLE.isdisjoint(piece) for piece in own):
+        if any(lexicon.points_at_someone(piece) for piece in own):
             return analysis
         return self.matcher.analyse(". ".join(" ".join(piece) for piece in own))
 

@@ -777,6 +777,18 @@ _WRITER = frozenset({"i", "me", "my", "myself", "im"})
 #: people a piece about the writer may point back at ("should i stretch him"): then the
 #: story is not told in passing
 POINTED_PEOPLE = frozenset({"him", "her", "them", "he", "she", "they", "his"})
+#: words that make a person after them a comparison, not the one asked about ("so i dont
+#: end up on crutches like him")
+COMPARING_WORDS = frozenset({"like", "as", "than"})
+
+
+def points_at_someone(piece: Sequence[str]) -> bool:
+    """Whether a piece points at another person (`POINTED_PEOPLE`) other than to compare:
+    "can i stretch him", not "so i dont end up like him"."""
+    return any(
+        w in POINTED_PEOPLE and (i == 0 or piece[i - 1] not in COMPARING_WORDS)
+        for i, w in enumerate(piece)
+    )
 
 
 def tells_of_someone_else(piece: Sequence[str]) -> bool:

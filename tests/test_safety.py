@@ -489,6 +489,15 @@ def test_near_misses_do_not_fire(brain: Brain, message: str):
     assert brain.reply(message).kind != "red_flag"
 
 
+def test_a_trip_of_days_is_no_pain_lasting_days(brain: Brain):
+    stretch = brain.reply("quad stretch pls, thighs are burning after 3 days of hiking")
+    reply = brain.reply(
+        "that hurts my knee when i pull my foot back, something else?", stretch.context
+    )
+    assert reply.kind == "stretch" and reply.topic == "quadriceps"
+    assert brain.reply("did the calf stretch and it still hurts 3 days later").kind == "red_flag"
+
+
 def test_the_conversation_topic_names_the_area(brain: Brain):
     stretch = brain.reply("how do i stretch my calves")
     reply = brain.reply("the right one is puffy and warm to the touch", stretch.context)
@@ -1074,6 +1083,33 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # near fainting with a chest that "felt tight and heavy", away from any word of sport
+    (
+        "halfway through the match i went dizzy and nearly blacked out, had to sit down, and "
+        "my chest felt tight and heavy",
+        "red_flag.heart_attack_signs",
+    ),
+    ("my chest felt tight after bench press, normal?", None),
+    # a parent's own back from carrying a toddler on the hip; a child's back that curves
+    ("carrying my toddler on my hip all day has my back all twisted up, she hates the pram", None),
+    (
+        "my 12 year old daughter's back looks curved when she bends over",
+        "red_flag.child_back_curve_or_limp",
+    ),
+    # the stairs after a first class in years; after a rolled ankle still the flag
+    ("first spin class in years and i cant walk down the stairs today, legs are screaming", None),
+    ("rolled my ankle and i cant walk down the stairs", "red_flag.cannot_walk_on_it"),
+    # a friend's torn tendon told, then a question for oneself that compares with him
+    (
+        "my mate snapped his achilles at five a side, scared me. what should i stretch before "
+        "games so i dont end up like him",
+        None,
+    ),
+    # a jaw that feels locked each morning from grinding: checked, not same-day
+    (
+        "i grind my teeth and my jaw feels locked when i wake up, any stretches?",
+        "red_flag.jaw_locks_at_times",
+    ),
     # "can't walk without wincing" after a fall is still the fall
     ("fell off my bike and now i cant walk without wincing", "red_flag.pain_after_fall"),
     # a leg gone weak since this morning, with no workout to explain it
