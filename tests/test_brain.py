@@ -3184,6 +3184,15 @@ OWN_WORDS = [
     ("how long should i hold stretches before a run", "general.how_long"),
     # a question asked inside the sentence, without a mark
     ("and once I get there do I have to keep at it forever", "general.keep_flexibility"),
+    # whether the psoas is just another name for the hip flexors: what it is
+    ("whats the psoas and is it just a fancy word for hip flexors", "psoas.what"),
+    ("is the piriformis part of the glutes", "piriformis.what"),
+    ("what's a fancy word for tired", "fallback"),
+    # every day, "literally", with lifting's rest days beside it
+    (
+        "is it ok to stretch literally every day or do muscles need rest days like with lifting",
+        "general.every_day",
+    ),
     # an area that gives out during play, the game to come: its warm-up; asked why: the area
     ("golf tomorrow and my back always seizes up by the 4th hole", "routine.warmup_golf"),
     (
