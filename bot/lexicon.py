@@ -666,7 +666,8 @@ SENTENCE_BREAKS = re.compile(r"[,.;:!?]+")
 #: the words of a question that only points back to what was told ("which is it", "who is
 #: right", "is that true")
 POINTING_BACK_WORDS = frozenset(
-    """which who is it that this one so then the a right true correct wrong myth""".split()
+    """which who is it that this one so then the a right true correct wrong myth actually
+    really bad fine ok okay good safe harmful or""".split()
 )
 
 

@@ -645,7 +645,13 @@ class WantReader:
                 # "... toe touches before every run but ... you shouldn't stretch before
                 # running?? which is it": the subject told last, nearest the question
                 told = [key for _s, _e, key in self._subjects_told(words[:start])]
-                named = set(told[-1:])
+                # a way of doing it is judged before a goal it was done for ("made us bounce
+                # when we touched our toes, is that actually bad or fine")
+                # and a sensation felt before how it was done ("my legs shake when i hold a
+                # stretch a long time, is that bad")
+                felt = [key for key in told if key in lexicon.SENSATION_ANSWERS]
+                ways = [key for key in told if key not in lexicon.MILESTONE_SUBJECTS]
+                named = set((felt or ways or told)[-1:])
             elif not named and self.asks_if_stretching_helps_it(piece):
                 # "legs are sore a day or two after every session. does stretching actually
                 # help that or is it a myth": "that" is the subject the story named

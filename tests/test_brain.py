@@ -3188,6 +3188,13 @@ OWN_WORDS = [
     ("whats the psoas and is it just a fancy word for hip flexors", "psoas.what"),
     ("is the piriformis part of the glutes", "piriformis.what"),
     ("what's a fancy word for tired", "fallback"),
+    # a closing "is that actually bad" judges the way it was done, or the sensation felt
+    (
+        "my old PE teacher always made us bounce when we touched our toes, is that actually "
+        "bad or fine",
+        "general.bouncing",
+    ),
+    ("ok and my legs shake when i hold a stretch a long time, is that bad", "general.shaking"),
     # every day, "literally", with lifting's rest days beside it
     (
         "is it ok to stretch literally every day or do muscles need rest days like with lifting",
