@@ -44,7 +44,7 @@ from bot.reply import (
 )
 from bot.routine_pick import RoutinePicker
 from bot.safety import SEEKING_CARE, SafetyRules
-from bot.sizing import LIMIT_TAGS, POSTURES, merged_limits
+from bot.sizing import LIMIT_TAGS, POSTURES, done_lying_down, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.analysis import CLAUSE_MIN_WORDS
@@ -389,17 +389,17 @@ class Brain:
             reply.kind not in ("stretch", "answer")
             or reply.topic in (None, GENERAL)
             or lexicon.DURING_PLAY_WORDS.isdisjoint(words)
-            # the game still to come, or the complaint coming back each time it is played
-            or not (
-                lexicon.wanted_end(words) == "warmup"
-                or not (
-                    lexicon.RECURRING_WORDS.isdisjoint(words)
-                    or lexicon.tells_it_is_over(words)
-                    or not lexicon.COOL_WORDS.isdisjoint(words)  # "tight after fly sets"
-                )
-            )
             or self.cues.read(words) & {"why", "what"}
         ):
+            return reply
+        ahead = lexicon.wanted_end(words) == "warmup"  # the game still to come
+        # or the complaint coming back each time it is played, not told of one game just over
+        recurring = not (
+            lexicon.RECURRING_WORDS.isdisjoint(words)
+            or lexicon.tells_it_is_over(words)
+            or not lexicon.COOL_WORDS.isdisjoint(words)  # "tight after fly sets"
+        )
+        if not (ahead or recurring):
             return reply
         warm = next(
             (rid for rid in self.pick.activities_in(words) if rid.startswith("warmup_")), None
@@ -2875,12 +2875,10 @@ class Brain:
         if context.kind == "stretch" and context.stretch in self.kb.stretches:
             stretch = self.kb.stretches[context.stretch]
             topic = context.topic or stretch.topics[0]
-            if lexicon.LYING_TAGS & set(stretch.caution_tags):
+            if done_lying_down(stretch):
                 reply = say.stretch(stretch, topic, context)
                 return with_lead(reply, lexicon.IN_BED_YES)
-            lying = [
-                s for s in self.kb.stretches_for(topic) if lexicon.LYING_TAGS & set(s.caution_tags)
-            ]
+            lying = [s for s in self.kb.stretches_for(topic) if done_lying_down(s)]
             if not lying:
                 return with_lead(say.stretch(stretch, topic, context), lexicon.IN_BED_NONE)
             reply = say.stretch(lying[0], topic, context)
@@ -2892,7 +2890,7 @@ class Brain:
                     self.kb.stretches[step.stretch].name
                     for step in routine.steps
                     if step.stretch in self.kb.stretches
-                    and lexicon.LYING_TAGS & set(self.kb.stretches[step.stretch].caution_tags)
+                    and done_lying_down(self.kb.stretches[step.stretch])
                 )
             )
             lead = (

@@ -2690,8 +2690,6 @@ def checks_a_claim(words: Sequence[str], text: str) -> bool:
 BED_PLACES = frozenset({("in", "bed"), ("on", "bed"), ("the", "bed"), ("my", "bed")})
 #: the longest message read as asking whether the stretch on screen can be done in bed
 IN_BED_MAX_WORDS = 12
-#: what a stretch done lying down is tagged with: those a bed suits
-LYING_TAGS = frozenset({"lying_on_back", "lying_on_front"})
 
 
 IN_BED_YES = "Yes: this one is done lying down, so a firm bed works. A soft mattress gives less support, so go gently."

@@ -34,12 +34,14 @@ from bot.reply import MAX_AREAS, MAX_BASE_LENGTH, MAX_MINUTES, MIN_MINUTES, Limi
 
 #: the caution tag of stretches done on the floor
 FLOOR = "floor"
+#: what a stretch done lying down is tagged with: those a bed suits
+LYING_TAGS = frozenset({"lying_on_back", "lying_on_front"})
 #: the caution tags each limit leaves out; "easier" changes how stretches are shown, not which
-NOT_ON_THE_FLOOR = frozenset({FLOOR, "kneeling", "lying_on_back", "lying_on_front"})
+NOT_ON_THE_FLOOR = frozenset({FLOOR, "kneeling"}) | LYING_TAGS
 LIMIT_TAGS: dict[Limit, frozenset[str]] = {
     "chair": NOT_ON_THE_FLOOR,
     "easier": frozenset(),
-    "no_floor": frozenset({FLOOR, "lying_on_back", "lying_on_front"}),
+    "no_floor": frozenset({FLOOR}) | LYING_TAGS,
     "no_kneeling": frozenset({"kneeling"}),
     "no_balance": frozenset({"balance"}),
     "standing": NOT_ON_THE_FLOOR,
@@ -420,6 +422,11 @@ class Sizer:
 
 #: limits of which a plan holds one at most: a routine is seated or standing, not both
 POSTURES: frozenset[Limit] = frozenset({"chair", "standing"})
+
+
+def done_lying_down(stretch: Stretch) -> bool:
+    """Whether a stretch is done lying down (on the back or the front), as a bed suits."""
+    return not LYING_TAGS.isdisjoint(stretch.caution_tags)
 
 
 def merged_limits(old: frozenset[Limit], new: frozenset[Limit]) -> frozenset[Limit]:
