@@ -483,6 +483,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # can walk, with a wince, after a hard session
         "I cant walk down stairs without wincing after leg day",
         "cant walk down stairs without holding the rail, my quads are destroyed",
+        # a child's limp that has settled, or one that lasted a day
+        "my son was limping for a few days after football but hes fine now",
+        "my daughter limped off at netball yesterday, should she stretch her calf",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -2349,6 +2352,9 @@ def test_a_figure_of_speech_or_a_passing_moment_is_not_a_red_flag(brain, message
         ("my kneecap slipped out and i pushed it back, stretches?", "joint_went_back_in"),
         ("my ankle keeps giving way on and off since a sprain last year", "ankle_keeps_giving_way"),
         ("my daughter is 7 and she's limping and says her hip hurts", "child_limping"),
+        # a limp that has not settled in days, even after something that could explain it
+        ("my son has been limping for a week after football training", "child_limping"),
+        ("my son has had a limp for a few days now", "child_limping"),
         ("my left eye went blurry and i lost my balance and fell over", "stroke_signs"),
         (
             "short of breath on the bike then my chest hurt so much i couldnt stand up",
