@@ -209,6 +209,7 @@ class Brain:
         )
         reply = self._cool_down_for_the_areas(reply, analysis, context)
         reply = self._warm_up_for_the_game(reply, analysis, context)
+        reply = self._the_talked_of_warm_up(reply, analysis, context)
         if reply.kind in ("fallback", "answer", "stretch"):
             rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
             if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
@@ -409,6 +410,25 @@ class Brain:
         return self.replies.routine(
             self.kb.routines[warm], context, confidence=lexicon.CUE_CONFIDENCE
         )
+
+    def _the_talked_of_warm_up(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For the general warm-up given to a short message that names no activity, in a
+        conversation about one that has its own ("should i stretch before football" ... "so
+        what should i do before a match"): that activity's warm-up. The reply unchanged
+        otherwise."""
+        words = analysis.corrected
+        if (
+            reply.kind != "routine"
+            or reply.routine != lexicon.WARM_UP_ROUTINE
+            or analysis.topics
+            or len(words) > lexicon.MOVE_MAX_WORDS
+            or set(self.pick.activities_in(words)) - {lexicon.WARM_UP_ROUTINE}
+        ):
+            return reply
+        own = next((r for r in context.activities if r.startswith("warmup_")), None)
+        if own is None or own not in self.kb.routines:
+            return reply
+        return self.replies.routine(self.kb.routines[own], context, confidence=reply.confidence)
 
     def _past_its_fillers(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that opens with fillers ("hang on, how is that different
@@ -4965,6 +4985,9 @@ class Brain:
             return match
         words = analysis.corrected
         found = self.pick.activities_in(words)
+        if match.key == lexicon.WARM_UP_ROUTINE:
+            # "what should i do before a match", with tennis named: tennis's own warm-up
+            found = [r for r in found if r != match.key]
         if not found or match.key in found:
             return match
         picked = lexicon.pick_warm_or_cool(found, words)

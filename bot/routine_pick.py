@@ -389,6 +389,13 @@ class RoutinePicker:
         if not cues & {"request", "asks_stretch"}:
             return None
         found = self.activities_in(last)
+        if found and set(found) <= {lexicon.WARM_UP_ROUTINE, COOLDOWN}:
+            # "club tennis player ... what should i do before a match": the story's sport
+            found = [
+                rid
+                for rid in self.activities_in(analysis.corrected)
+                if rid not in (lexicon.WARM_UP_ROUTINE, COOLDOWN)
+            ] or found
         settings = [rid for rid in found if rid in lexicon.SETTING_ROUTINES]
         if not settings and not lexicon.SETTING_PLACES.isdisjoint(last):
             # "... always get off the plane stiff. what can i do in a cramped seat": a place

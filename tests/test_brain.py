@@ -3159,6 +3159,10 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # whether soreness calls for a rest day; a rest day from stretching is stretching daily
+    ("my legs are sore, do i need a rest day", "general.soreness"),
+    ("is it bad to train when still sore", "general.soreness"),
+    ("do i need a rest day between stretching sessions", "general.every_day"),
     # a question about stretching before a run beside a story of toe touches at school
     (
         "our PE teacher always made us do toe touches before the bleep test but the coach at "
@@ -3176,6 +3180,15 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    # a match or a game with no sport named: the general warm-up
+    ("what should we do before matches", "routine.warmup"),
+    ("warm up before matches", "routine.warmup"),
+    ("warm up before a tennis match", "routine.warmup_tennis"),
+    (
+        "club tennis player, 52, what should i do before a match so my shoulder and calves dont "
+        "complain",
+        "routine.warmup_tennis",
+    ),
     (
         "coach makes us do those hold stretches before matches but my mate said that's bad "
         "for you?? who's right",
