@@ -2475,8 +2475,28 @@ def asks_both_sides(words: Sequence[str], *, bare: bool = False) -> bool:
 
 def asks_for_both(words: Sequence[str]) -> bool:
     """Whether a short message asks for both of the areas just named, naming none itself:
-    "both?", "stretch for both pls", "can i get something for both of them"."""
-    return "both" in words and set(words) <= _FOR_BOTH
+    "both?", "stretch for both pls", "can i get something for both of them", "can you
+    combine them"."""
+    return not ({"both"} | COMBINING_WORDS).isdisjoint(words) and set(words) <= _FOR_BOTH
+
+
+def adds_an_area(words: Sequence[str]) -> bool:
+    """Whether a short message naming an area adds it to the one before rather than moving on
+    to it: "and my chest?", "my calves too", "also my lower back"."""
+    return (
+        len(words) <= MOVE_MAX_WORDS
+        and bool(words)
+        and (
+            words[0] in _ADDING_FIRST
+            or words[-1] in _ADDING_LAST
+            or tuple(words[-2:]) == ("as", "well")
+        )
+    )
+
+
+#: the first word, or the last, of a message adding an area to the one before
+_ADDING_FIRST = frozenset({"and", "also", "plus", "n"})
+_ADDING_LAST = frozenset({"too", "also", "aswell"})
 
 
 #: the words of a bare "both?" ("both too?", "do both?", "both then")
@@ -2484,10 +2504,14 @@ _BOTH_ALONE = frozenset({"both", "too", "also", "then", "do", "i", "so", "ok", "
 
 
 #: the words of an ask for both areas: "a stretch for both of them please", "routine for both?"
-_FOR_BOTH = _BOTH_ALONE | frozenset(
-    """stretch stretches stretching routine routines something anything one ones for of them
+_FOR_BOTH = (
+    _BOTH_ALONE
+    | frozenset(
+        """stretch stretches stretching routine routines something anything one ones for of them
     those these please pls plz thanks can could i get have give me a an some what about how
-    s at once together same time go""".split()
+    s at once together same time go you into""".split()
+    )
+    | COMBINING_WORDS
 )
 
 

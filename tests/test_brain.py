@@ -5388,6 +5388,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("psoas stretch", "do I need to hold it longer than a normal stretch?"),
             "general.how_long",
         ),
+        # an area added to the one before, then both asked for together
+        (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
+        (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
+        (("my neck and chest are tight", "can you combine them"), "routine.area.neck+chest"),
         # whether to do both sides when one is tighter
         (
             ("calf stretch", "only my left one is tight, do i still do both"),
