@@ -4991,6 +4991,12 @@ class Brain:
             return match
         words = analysis.corrected
         found = self.pick.activities_in(words)
+        if match.key in lexicon.TIME_ROUTINES.values() and lexicon.tells_it_is_over(words):
+            # "did a 10k this morning, what stretches now" read like the morning routine: the
+            # session told as over, its cool-down
+            others = [r for r in found if r not in lexicon.TIME_ROUTINES.values()]
+            cool = None if analysis.topics else self.pick.cool_down_of(others)
+            return match if cool is None else replace(match, key=cool)
         if match.key == lexicon.WARM_UP_ROUTINE:
             # "what should i do before a match", with tennis named: tennis's own warm-up
             found = [r for r in found if r != match.key]

@@ -2306,9 +2306,15 @@ def asks_whether(words: Sequence[str]) -> bool:
     too much" asks whether: a "you" that does the stretching is anyone, not the bot."""
     if not words or words[0] not in YES_NO_STARTS:
         return False
+    if tuple(words[:2]) in _DONE_TOLD_STARTS:
+        return False  # "did a 5k yesterday, what should i stretch" tells, then asks what
     if tuple(words[:2]) not in ASKING_FOR_STARTS:
         return True
     return words[1] == "you" and len(words) > 2 and words[2] in _DOING_STRETCH
+
+
+#: the openings of a statement of what was done that look like a yes-or-no question's
+_DONE_TOLD_STARTS = frozenset(("did", w) for w in ("a", "an", "my", "some", "legs", "yoga"))
 
 
 #: people named by what they do: "should runners stretch?" asks whether stretching is worth
@@ -2850,7 +2856,9 @@ DONE_WORDS = _DONE_WORDS | {"did"}
 _WARM_NAMES = frozenset({"warm", "warmup", "warmups"})
 _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})
 #: the word after "after" or "before" that makes it the time of day ("after work")
-_DAY_AFTERS = frozenset("work school uni college lectures dinner lunch breakfast".split())
+_DAY_AFTERS = frozenset(
+    "work school uni college lectures dinner lunch breakfast bed bedtime sleep".split()
+)
 #: the words before a warm-up or cool-down that make it a time in the story ("tight even in
 #: the warm up"), not the end asked for
 _DURING_PAIRS = frozenset({("in", "the"), ("in", "my"), ("during", "the"), ("during", "my")})
@@ -3051,8 +3059,24 @@ def only_an_area_asked_first(text: str) -> bool:
 
 def tells_it_is_over(words: Sequence[str]) -> bool:
     """Whether the words tell an activity as just over ("just finished 60k on the bike, what
-    should i stretch"), and say nothing of before."""
-    return has_pair(words, _JUST_OVER_PAIRS) and WARM_WORDS.isdisjoint(words)
+    should i stretch", "did a 10k this morning"), and say nothing of before."""
+    told = has_pair(words, _JUST_OVER_PAIRS) or (
+        not _DONE_VERBS.isdisjoint(words)
+        and (not _PAST_TIMES.isdisjoint(words) or has_pair(words, _PAST_TIME_PAIRS))
+    )
+    return told and WARM_WORDS.isdisjoint(words)
+
+
+#: ... or a session done, told with when it was: "did a 10k this morning", "played squash
+#: last night"
+_DONE_VERBS = frozenset(
+    "did ran played rode swam hiked cycled biked climbed skied rowed walked trained".split()
+)
+_PAST_TIMES = frozenset({"yesterday", "earlier", "yday", "yesterdays"})
+_PAST_TIME_PAIRS = frozenset(
+    {("this", "morning"), ("last", "night"), ("this", "afternoon"), ("this", "evening")}
+    | {("last", "weekend"), ("this", "am"), ("earlier", "today")}
+)
 
 
 def cool_down_instead(found: str, words: Sequence[str]) -> bool:

@@ -3180,6 +3180,12 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    # a session told as done with when it was: its cool-down, not the morning routine
+    ("did a 10k this morning, what stretches now", "routine.cooldown_running"),
+    ("did a 5k yesterday what should i stretch", "routine.cooldown_running"),
+    ("played squash last night what should i stretch", "routine.cooldown_tennis"),
+    # "before bed" is when, not before the game
+    ("played tennis last night, stretches before bed?", "routine.cooldown_tennis"),
     # a match or a game with no sport named: the general warm-up
     ("what should we do before matches", "routine.warmup"),
     ("warm up before matches", "routine.warmup"),
