@@ -5394,6 +5394,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("psoas stretch", "do I need to hold it longer than a normal stretch?"),
             "general.how_long",
         ),
+        # a fuel stop on the drive is the road trip's stop
+        (
+            (
+                "my lower back is tight from driving",
+                "anything i can do in the car?",
+                "what about when i stop for fuel",
+            ),
+            "routine.road_trip",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
