@@ -1109,6 +1109,27 @@ class Brain:
         )
         return again if again.kind == "stretch" else reply
 
+    def _at_work_after_an_answer(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After an answer about an area, a short question whether its stretches can be done
+        at work ("can i do any of these between clients"): the area's first stretch done off
+        the floor, and the conversation keeps off the floor after it. None for any other
+        message."""
+        words = analysis.corrected
+        topic = context.topic or ""
+        if (
+            context.kind != "answer"
+            or topic in ("", GENERAL)
+            or topic not in self.kb.topics
+            or analysis.topics
+            or len(words) > lexicon.MOVE_MAX_WORDS
+            or lexicon.first_span(words, lexicon.AT_WORK_SPANS) is None
+        ):
+            return None
+        off_the_floor = replace(
+            context, limits=merged_limits(context.limits, frozenset({"no_floor"}))
+        )
+        return self.replies.stretch_for_topic(topic, off_the_floor)
+
     def _plain_first_card(self, reply: Reply, context: Context) -> Stretch | None:
         """The stretch of a reply that is an area's first stretch card and nothing more: no
         condition's note, no lead, no limits the conversation keeps to. Another card may take
@@ -1887,6 +1908,9 @@ class Brain:
             # done sitting, or this one when it already is (not "put that all together into
             # one break i can do at my desk")
             return self._keeping_to({"chair"}, stretch, context)
+        at_work = self._at_work_after_an_answer(analysis, context)
+        if at_work is not None:  # "can i do any of these between clients" after why it aches
+            return at_work
         if stretch is not None and context.kind == "stretch":
             if lexicon.asks_what_it_needs(words) and not analysis.topics:
                 # "do i need a mat for this" after a stretch card: what it needs

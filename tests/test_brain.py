@@ -6,6 +6,7 @@ import pytest
 
 from bot.render import render_json, render_text
 from bot.reply import Context, Plan
+from bot.sizing import LIMIT_TAGS
 from tests.conftest import converse
 
 
@@ -1364,6 +1365,20 @@ def test_putting_it_all_together_at_the_desk_is_the_desk_break_not_a_seated_stre
 def test_how_long_before_bed_is_no_question_how_long_until_flexible(brain):
     *_, reply = converse(brain, "hamstring stretch", "how long before bed should i do it")
     assert reply.intent != "general.flexibility_timeline"
+
+
+def test_stretches_at_work_after_an_answer_stay_off_the_floor(brain):
+    one = converse(brain, "why is my lower back tight", "can i do any of these at work")[1]
+    two = converse(
+        brain,
+        "my lower back and calves are killing me by 5pm",
+        "can i do any of these between clients",
+    )[1]
+    for reply, limit in ((one, "no_floor"), (two, "no_floor")):
+        assert reply.stretches
+        for sid in reply.stretches:
+            assert LIMIT_TAGS[limit].isdisjoint(brain.kb.stretches[sid].caution_tags)
+        assert limit in reply.context.limits
 
 
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
@@ -5402,6 +5417,18 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
                 "what about when i stop for fuel",
             ),
             "routine.road_trip",
+        ),
+        # at work, after an answer about one area or two: done off the floor, standing
+        (
+            ("why is my lower back tight", "can i do any of these between clients"),
+            "lower_back.stretch",
+        ),
+        (
+            (
+                "im a hairdresser, my lower back and calves are killing me by 5pm",
+                "can i do any of these between clients",
+            ),
+            "lower_back.stretch",
         ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
