@@ -604,6 +604,9 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         # conditions people ask about that change the advice a little
         ("got scoliosis, which stretches should i do", "scoliosis"),
         ("does stretching help fibro? my whole body aches", "fibromyalgia"),
+        ("i have a frozen shoulder, can i stretch it", "frozen_shoulder"),
+        ("ive had a frozen shoulder for 8 months now, is stretching good", "frozen_shoulder"),
+        ("diagnosed with adhesive capsulitis, which stretches", "frozen_shoulder"),
         ("on blood pressure tablets, ok to do yoga stretches?", "high_blood_pressure"),
         ("i have an umbilical hernia, is stretching ok", "hernia"),
         ("stretching with arthritis in my knees", "arthritis"),
