@@ -483,6 +483,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # can walk, with a wince, after a hard session
         "I cant walk down stairs without wincing after leg day",
         "cant walk down stairs without holding the rail, my quads are destroyed",
+        # the inside of the thighs where a stretch is felt
+        "i feel the butterfly on the inside of my thighs, is that right",
         # a child's limp that has settled, or one that lasted a day
         "my son was limping for a few days after football but hes fine now",
         "my daughter limped off at netball yesterday, should she stretch her calf",
@@ -1089,6 +1091,11 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # the inner thighs told as "the inside of my thighs", numb after the back went
+    (
+        "my back went while lifting the baby and now i cant feel the inside of my thighs properly",
+        "red_flag.saddle_or_both_legs_numb",
+    ),
     # near fainting with a chest that "felt tight and heavy", away from any word of sport
     (
         "halfway through the match i went dizzy and nearly blacked out, had to sit down, and "
