@@ -2916,10 +2916,19 @@ class Brain:
 
     def _in_bed(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch or a routine, a question whether it can be done in bed ("can i do
-        it in bed? im not a morning person"): a stretch done lying down, again, with a yes;
-        else one for its area done lying down, if there is one; a routine again, led by which
-        of its stretches are done lying down. None for any other message."""
-        if analysis.topics or not lexicon.asks_if_done_in_bed(analysis.corrected):
+        it in bed? im not a morning person") or lying down ("is there a version i can do lying
+        down"): a stretch done lying down, again, with a yes; else one for its area done lying
+        down, if there is one; a routine again, led by which of its stretches are done lying
+        down. None for any other message."""
+        if analysis.topics:
+            return None
+        if lexicon.asks_if_done_in_bed(analysis.corrected):
+            yes, other, none = lexicon.IN_BED_YES, lexicon.IN_BED_OTHER, lexicon.IN_BED_NONE
+            some, none_in_routine = lexicon.IN_BED_SOME, lexicon.IN_BED_NONE_IN_ROUTINE
+        elif lexicon.asks_for_lying_down(analysis.corrected):
+            yes, other, none = lexicon.LYING_YES, lexicon.LYING_OTHER, lexicon.LYING_NONE
+            some, none_in_routine = lexicon.LYING_SOME, lexicon.LYING_NONE_IN_ROUTINE
+        else:
             return None
         say = self.replies
         if context.kind == "stretch" and context.stretch in self.kb.stretches:
@@ -2927,12 +2936,12 @@ class Brain:
             topic = context.topic or stretch.topics[0]
             if done_lying_down(stretch):
                 reply = say.stretch(stretch, topic, context)
-                return with_lead(reply, lexicon.IN_BED_YES)
+                return with_lead(reply, yes)
             lying = [s for s in self.kb.stretches_for(topic) if done_lying_down(s)]
             if not lying:
-                return with_lead(say.stretch(stretch, topic, context), lexicon.IN_BED_NONE)
+                return with_lead(say.stretch(stretch, topic, context), none)
             reply = say.stretch(lying[0], topic, context)
-            return with_lead(reply, lexicon.IN_BED_OTHER.format(name=stretch.name.lower()))
+            return with_lead(reply, other.format(name=stretch.name.lower()))
         if context.kind == "routine" and context.routine in self.kb.routines:
             routine = self.kb.routines[context.routine]
             names = list(
@@ -2943,11 +2952,7 @@ class Brain:
                     and done_lying_down(self.kb.stretches[step.stretch])
                 )
             )
-            lead = (
-                lexicon.IN_BED_SOME.format(names=", ".join(names))
-                if names
-                else lexicon.IN_BED_NONE_IN_ROUTINE
-            )
+            lead = some.format(names=", ".join(names)) if names else none_in_routine
             return with_lead(say.routine(routine, context), lead)
         return None
 

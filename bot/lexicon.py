@@ -2732,6 +2732,32 @@ IN_BED_SOME = (
     "You can do the ones done lying down in bed, if it is firm: {names}. Do the rest out of bed."
 )
 IN_BED_NONE_IN_ROUTINE = "None of these is done lying down, so they are best done out of bed."
+#: ... and the same answers to whether there is a version done lying down
+LYING_YES = "Yes: this one is already done lying down."
+LYING_OTHER = "The {name} isn't done lying down. This one is:"
+LYING_NONE = "I have none for this area that is done lying down, so here is this one again."
+LYING_SOME = "Of these, the ones done lying down are: {names}."
+LYING_NONE_IN_ROUTINE = "None of these is done lying down."
+#: lying down named as the way to do a stretch ("is there a version i can do lying down")
+LYING_DOWN_PAIRS = frozenset(
+    {("lying", "down"), ("lie", "down"), ("laying", "down"), ("lay", "down")}
+)
+
+
+def asks_for_lying_down(words: Sequence[str]) -> bool:
+    """Whether a short message asks whether what was shown can be done lying down, or for a
+    version that is: "is there a version i can do lying down", "can i do it lying down"."""
+    return (
+        len(words) <= IN_BED_MAX_WORDS
+        and has_pair(words, LYING_DOWN_PAIRS)
+        and (words[0] in QUESTION_STARTS or words[0] in ASKING_OPENERS or words[0] in ANY_OPENERS)
+        # "can i skip the lying down ones" asks to leave them out
+        and _LEAVING_OUT.isdisjoint(words)
+    )
+
+
+#: words that ask to leave something out of what was shown
+_LEAVING_OUT = frozenset("skip skipping without except avoid leave drop not no cant".split())
 
 
 def asks_if_done_in_bed(words: Sequence[str]) -> bool:

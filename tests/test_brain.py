@@ -1381,6 +1381,17 @@ def test_stretches_at_work_after_an_answer_stay_off_the_floor(brain):
         assert limit in reply.context.limits
 
 
+def test_a_version_done_lying_down_is_asked_as_in_bed_is(brain):
+    first, same = converse(brain, "hamstring stretch", "can i do it lying down?")
+    assert same.stretches == first.stretches
+    assert same.blocks[0].text == "Yes: this one is already done lying down."
+    _first, none = converse(brain, "calf stretch", "is there one i can do lying down")
+    assert none.kind == "stretch" and "none for this area" in none.blocks[0].text
+    _routine, some = converse(brain, "bedtime routine", "can i do these lying down")
+    assert some.kind == "routine"
+    assert some.blocks[0].text.startswith("Of these, the ones done lying down are:")
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
