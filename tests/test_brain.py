@@ -3185,6 +3185,9 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # props: what is needed, a band for a strap
+    ("can i stretch with a resistance band or is that just for strength", "general.equipment"),
+    ("do i need any equipment to start stretching", "general.equipment"),
     # whether soreness calls for a rest day; a rest day from stretching is stretching daily
     ("my legs are sore, do i need a rest day", "general.soreness"),
     ("is it bad to train when still sore", "general.soreness"),

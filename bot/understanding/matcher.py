@@ -108,11 +108,17 @@ _AGE_WORDS = frozenset(
     decades 30s 40s 50s 60s 70s 80s 90s thirties forties fifties sixties seventies eighties
     nineties birthday""".split()
 )
+#: what to stretch with: the props answer needs one named ("what do i need to do" is not it)
+_KIT_WORDS = frozenset(
+    """equipment kit gear prop props mat mats strap straps band bands block blocks towel towels
+    belt belts cushion cushions""".split()
+)
 _ANCHORED = {
     "tip": _TIP_WORDS,
     "daily_on": _DAILY_WORDS,
     "daily_off": _DAILY_WORDS,
     "too_old": _AGE_WORDS,
+    "equipment": _KIT_WORDS,
 }
 #: intents an anchor word or any number ("im 63") keeps
 _NUMBER_ANCHORS = frozenset({"too_old"})
