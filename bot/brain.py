@@ -693,6 +693,9 @@ class Brain:
         after_it = self._step_after(analysis, context)
         if after_it is not None:  # "whats next after the cat cow one" during a routine
             return after_it
+        form = self._told_while_doing_it(analysis, context)
+        if form is not None:  # "my back arches when i do it" after the low lunge
+            return form
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)
@@ -3034,6 +3037,24 @@ class Brain:
         if "kneeling" in stretch.caution_tags and lexicon.KNEE_WORDS.intersection(words):
             return with_lead(self._keeping_to({"no_kneeling"}, stretch, context), lead)
         return with_lead(self.replies.variant(stretch, "easier", context), lead)
+
+    def _told_while_doing_it(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a stretch card, a short message telling what a body part does during it, with
+        no pain ("my back arches when i do it", "my heel lifts when i do this"): how it should
+        feel and what to watch for, from the card. None otherwise."""
+        words = analysis.corrected
+        stretch = self.kb.stretches.get(context.stretch or "")
+        if (
+            context.kind != "stretch"
+            or stretch is None
+            or len(words) > lexicon.IN_BED_MAX_WORDS
+            or not lexicon.tells_while_doing_it(words)
+            or not lexicon.HURT_WORDS.isdisjoint(words)
+            or not lexicon.SENSED_WORDS.isdisjoint(words)
+            or self.wants.subjects_named(words)  # "my knee clicks when i do it": clicking
+        ):
+            return None
+        return with_lead(self.replies.stretch_details(stretch, context), lexicon.FORM_LEAD)
 
     def _asks_about_form(self, analysis: Analysis, cues: frozenset[str]) -> bool:
         """Whether a message after a stretch card asks how to hold it or what to feel: a

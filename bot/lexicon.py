@@ -161,6 +161,18 @@ _FELT_PAIRS = frozenset({("feel", "it"), ("feeling", "it"), ("felt", "it")})
 _FELT_REACH = 3
 
 
+def tells_while_doing_it(words: Sequence[str]) -> bool:
+    """Whether the words tell what happens while doing the stretch on screen: "my back arches
+    when i do it", "my heel lifts as i do this one"."""
+    for i in range(len(words) - 3):
+        if tuple(words[i : i + 3]) in _DOING_IT_TRIPLES and words[i + 3] in REFERS_BACK:
+            return True
+    return False
+
+
+_DOING_IT_TRIPLES = frozenset({("when", "i", "do"), ("as", "i", "do"), ("while", "i", "do")})
+
+
 def tells_where_it_is_felt(words: Sequence[str]) -> bool:
     """Whether the words tell where the stretch on screen is felt: "i feel it in my knee not
     my bum", "feeling it more in my lower back"."""
@@ -1482,8 +1494,8 @@ FOCUS_WORDS = frozenset(
 #: words of a question about how to hold the stretch on screen or where to feel it
 FORM_WORDS = frozenset(
     """feel feeling felt supposed meant normal wrong correct correctly properly form technique
-    straight bent round rounded rounding arch arched arching palm palms facing upwards
-    downwards flat pointed pointing""".split()
+    straight bent round rounded rounding arch arched arching arches palm palms facing upwards
+    downwards flat pointed pointing lifts lifting caves twists""".split()
 )
 #: ... and pairs that ask it: "how do i know im doing it right"
 FORM_PAIRS = frozenset({("it", "right"), ("this", "right"), ("them", "right"), ("these", "right")})

@@ -5444,6 +5444,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "lower_back.stretch",
         ),
+        # what a body part does during the stretch, told: how it should feel; a click or a
+        # shake has its own answer
+        (("hip flexor stretch", "my back arches when i do it"), "stretch.low_lunge.more"),
+        (("calf stretch", "my heel lifts when i do this"), "stretch.wall_calf.more"),
+        (("quad stretch", "my knee clicks when i do it"), "general.joint_noises"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
