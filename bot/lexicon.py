@@ -1191,7 +1191,7 @@ _HOW_MANY_MINUTES = frozenset({("many", "minutes"), ("many", "mins")})
 #: things a routine might need, asked about: "do i need a mat", "any equipment?"
 _KIT = frozenset(
     """mat mats yoga equipment kit gear props prop band bands strap straps towel block blocks
-    anything""".split()
+    pillow pillows cushion cushions belt blanket anything""".split()
 )
 _NEED_WORDS = frozenset(
     {"need", "needs", "needed", "require", "requires", "required", "bring", "use"}

@@ -1392,6 +1392,14 @@ def test_a_version_done_lying_down_is_asked_as_in_bed_is(brain):
     assert some.blocks[0].text.startswith("Of these, the ones done lying down are:")
 
 
+def test_a_pillow_or_a_belt_asked_about_is_what_the_stretch_needs(brain):
+    _card, pillow = converse(brain, "neck stretch", "should i use a pillow")
+    assert pillow.kind == "stretch"
+    assert pillow.blocks[0].text.startswith("No mat needed")
+    _card, belt = converse(brain, "hamstring stretch", "can i use a belt")
+    assert "The steps also use: towel, strap." in belt.blocks[0].text
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
