@@ -1800,6 +1800,11 @@ AT_WORK_SPANS = frozenset(
         "during work",
         "on my break",
         "on a break",
+        "lunch break",
+        "on my lunch",
+        "at lunch",
+        "tea break",
+        "coffee break",
     )
 )
 AT_WORK = frozenset(

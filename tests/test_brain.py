@@ -1367,6 +1367,16 @@ def test_how_long_before_bed_is_no_question_how_long_until_flexible(brain):
     assert reply.intent != "general.flexibility_timeline"
 
 
+def test_a_lunch_break_at_work_gets_a_stretch_off_the_floor(brain):
+    reply = brain.reply(
+        "i work in a warehouse lifting boxes all day and by thursday my lower back is wrecked, "
+        "what can i do on my lunch break"
+    )
+    assert reply.kind == "stretch" and reply.topic == "lower_back"
+    shown = brain.kb.stretches[reply.stretches[0]]
+    assert LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags)
+
+
 def test_stretches_at_work_after_an_answer_stay_off_the_floor(brain):
     one = converse(brain, "why is my lower back tight", "can i do any of these at work")[1]
     two = converse(
