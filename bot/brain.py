@@ -2152,7 +2152,8 @@ class Brain:
             and not analysis.topics
             and lexicon.ONE_NOW.intersection(words)
             and len(words) <= lexicon.SHORT_ASK_WORDS + 2
-            and not cues & {"why", "what", "complaint"}
+            # "so whats todays then" asks what, for today's tip
+            and (not cues & {"why", "what", "complaint"} or set(words) <= lexicon.TODAYS_ASK)
             and not lexicon.every_day(words)  # "can you send me one every day": the daily tips
             and not self.pick.activities_in(words)  # "give me an easy full body one": the routine
             and words[-1] not in lexicon.TRAILING_THANKS  # "nice one thanks": thanks

@@ -49,6 +49,8 @@ COOL_WORDS = frozenset(
 #: after tips were asked for, a message with one of these asks for a tip now ("can i get one
 #: now", "send me one")
 ONE_NOW = frozenset({"one", "now", "today"})
+#: ... and the words of a bare question for today's ("so whats todays then")
+TODAYS_ASK = frozenset("so what whats is today todays then s tip one".split())
 #: words that name a tip, or another of what came before ("one for my wrists?")
 TIP_NAMES = frozenset({"tip", "tips", "one", "another", "more", "hint", "advice"})
 #: after daily tips were turned on, a message of these words only, with a stop word, turns

@@ -571,6 +571,8 @@ def test_an_activity_told_after_an_areas_answer_is_about_the_area(brain, turns):
         # the daily tips asked for in other words, and their time changed by the clock
         (("glute stretch", "thanks, can you send me stuff like this every day"), "daily.on"),
         (("daily tips please", "can it be 6pm instead"), "daily.on"),
+        # today's tip asked for after signing up
+        (("daily tips please", "so whats todays then"), "tip"),
         (("can i get the daily stretch at 7pm instead of the morning",), "daily.on"),
         # what the area will not do is why an easier one is asked for
         (
