@@ -696,6 +696,9 @@ class Brain:
         form = self._told_while_doing_it(analysis, context)
         if form is not None:  # "my back arches when i do it" after the low lunge
             return form
+        kept = self._kept_to_after_an_answer(text, analysis, context)
+        if kept is not None:  # "can i do any of these between clients" after why it aches
+            return kept
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)
@@ -1112,11 +1115,13 @@ class Brain:
         )
         return again if again.kind == "stretch" else reply
 
-    def _at_work_after_an_answer(self, analysis: Analysis, context: Context) -> Reply | None:
-        """After an answer about an area, a short question whether its stretches can be done
-        at work ("can i do any of these between clients"): the area's first stretch done off
-        the floor, and the conversation keeps off the floor after it. None for any other
-        message."""
+    def _kept_to_after_an_answer(
+        self, text: str, analysis: Analysis, context: Context
+    ) -> Reply | None:
+        """After an answer about an area, a last sentence asking for its stretches at work
+        ("can i do any of these between clients") or within a limit ("anything i can do on
+        a chair", "can i do these standing up"): the area's first stretch that keeps to it
+        (at work: off the floor), and the conversation keeps to it after. None otherwise."""
         words = analysis.corrected
         topic = context.topic or ""
         if (
@@ -1124,14 +1129,27 @@ class Brain:
             or topic in ("", GENERAL)
             or topic not in self.kb.topics
             or analysis.topics
-            or len(words) > lexicon.MOVE_MAX_WORDS
-            or lexicon.first_span(words, lexicon.AT_WORK_SPANS) is None
+            or not words
         ):
             return None
-        off_the_floor = replace(
-            context, limits=merged_limits(context.limits, frozenset({"no_floor"}))
-        )
-        return self.replies.stretch_for_topic(topic, off_the_floor)
+        asked = words[analysis.pieces()[-1][0] :]
+        if len(asked) > lexicon.MOVE_MAX_WORDS or not (
+            "?" in text
+            or asked[0] in lexicon.QUESTION_STARTS
+            or asked[0] in lexicon.ASKING_OPENERS
+            or asked[0] in lexicon.ANY_OPENERS
+        ):
+            return None
+        limits: frozenset[Limit] = frozenset()
+        if lexicon.first_span(asked, lexicon.AT_WORK_SPANS) is not None:
+            limits = frozenset({"no_floor"})
+        else:
+            ask = self.sizes.read(analysis)
+            if ask is not None and ask.minutes is None and ask.resize is None:
+                limits = ask.limits | ask.postures
+        if not limits:
+            return None
+        return self._fitting_stretch(SizeAsk(limits=limits), context, topic)
 
     def _plain_first_card(self, reply: Reply, context: Context) -> Stretch | None:
         """The stretch of a reply that is an area's first stretch card and nothing more: no
@@ -1911,9 +1929,6 @@ class Brain:
             # done sitting, or this one when it already is (not "put that all together into
             # one break i can do at my desk")
             return self._keeping_to({"chair"}, stretch, context)
-        at_work = self._at_work_after_an_answer(analysis, context)
-        if at_work is not None:  # "can i do any of these between clients" after why it aches
-            return at_work
         if stretch is not None and context.kind == "stretch":
             if lexicon.asks_what_it_needs(words) and not analysis.topics:
                 # "do i need a mat for this" after a stretch card: what it needs

@@ -1379,14 +1379,19 @@ def test_a_lunch_break_at_work_gets_a_stretch_off_the_floor(brain):
     assert LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags)
 
 
-def test_stretches_at_work_after_an_answer_stay_off_the_floor(brain):
+def test_stretches_at_work_or_on_a_chair_after_an_answer_keep_to_it(brain):
     one = converse(brain, "why is my lower back tight", "can i do any of these at work")[1]
     two = converse(
         brain,
         "my lower back and calves are killing me by 5pm",
         "can i do any of these between clients",
     )[1]
-    for reply, limit in ((one, "no_floor"), (two, "no_floor")):
+    chair = converse(
+        brain,
+        "sitting on the floor playing lego with my kids and my hips are so stiff",
+        "ugh getting down on the floor is half the problem. anything i can do on a chair",
+    )[1]
+    for reply, limit in ((one, "no_floor"), (two, "no_floor"), (chair, "chair")):
         assert reply.stretches
         for sid in reply.stretches:
             assert LIMIT_TAGS[limit].isdisjoint(brain.kb.stretches[sid].caution_tags)
