@@ -2308,6 +2308,7 @@ class Brain:
             and "complaint" in cues
             and not cues & {"why", "what", "when", "asks_when"}
             and len(words) <= lexicon.SHORT_ASK_WORDS
+            and not self.wants.subjects_named(words)  # "should stretching hurt?": that subject
         ):
             # "still tight though", "mine are always stiff" after an answer about an area: the
             # complaint goes on, and its stretch helps

@@ -5474,6 +5474,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hip flexor stretch", "my back arches when i do it"), "stretch.low_lunge.more"),
         (("calf stretch", "my heel lifts when i do this"), "stretch.wall_calf.more"),
         (("quad stretch", "my knee clicks when i do it"), "general.joint_noises"),
+        # whether stretching should hurt, after an area's answer, is that question
+        (("why is my neck stiff", "should stretching hurt"), "general.pain"),
+        (
+            (
+                "heat or ice for tight traps",
+                "also should stretching hurt? i usually push till it stings",
+            ),
+            "general.pain",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
