@@ -4177,6 +4177,8 @@ class Brain:
             # "sharp pain under my ribs halfway through my 5k, a stitch?": the stitch, not why
             # the side gets tight; what the message names is no muscle's tightness
             named = self.wants.subjects_named(analysis.corrected) & lexicon.NOT_AN_AREAS_SUBJECTS
+            if lexicon.tells_only_tightness(analysis.corrected):
+                named -= {"side_stitch"}  # "... feels tight, from under my ribs down to my hip"
             if len(named) == 1:
                 return self.replies.answer(
                     GENERAL, named.pop(), context, confidence=lexicon.CUE_CONFIDENCE

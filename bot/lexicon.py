@@ -419,6 +419,19 @@ SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
 #: ... of which these are never a muscle's tightness: named with an area ("a stitch under my
 #: ribs"), they are the answer, not why the area gets tight
 NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
+
+
+def tells_only_tightness(words: Sequence[str]) -> bool:
+    """Whether the words tell a tight or stiff feeling and no pain, cramp or stitch: "the whole
+    side of my body feels tight, from under my ribs down to my hip" is no stitch."""
+    return not _TIGHT_FEELS.isdisjoint(words) and _SHARPER_FEELS.isdisjoint(words)
+
+
+_TIGHT_FEELS = frozenset("tight tightness tighter stiff stiffness".split())
+_SHARPER_FEELS = frozenset(
+    """stitch stitches pain pains painful stabbing stab stabby sharp cramp cramps cramping ache
+    aches aching hurt hurts hurting""".split()
+)
 #: a session told as over ("ok done, won 6-3", "finished, now what") ...
 FINISHED_WORDS = frozenset("done finished won lost back home over".split())
 #: ... and asked what comes next

@@ -3342,6 +3342,12 @@ OWN_WORDS = [
         "rocks and my neck is one big knot. what can i do between clients?",
         "shoulders.stretch",
     ),
+    # the side told as tight from under the ribs to the hip is the side body, not a stitch
+    (
+        "after paddleboarding the whole side of my body feels tight, from under my ribs down "
+        "to my hip. how do i stretch that bit",
+        "side_body.stretch",
+    ),
     # a stitch told as a stabbing pain under the ribs when running
     (
         "halfway through my runs i get this stabbing thing under my ribs on the right, have "
