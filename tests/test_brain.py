@@ -5480,6 +5480,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hip flexor stretch", "my back arches when i do it"), "stretch.low_lunge.more"),
         (("calf stretch", "my heel lifts when i do this"), "stretch.wall_calf.more"),
         (("quad stretch", "my knee clicks when i do it"), "general.joint_noises"),
+        # stretch or rest when sore the next day is the soreness question, not the area's card
+        (("my hamstring is sore", "stretch or rest?"), "general.soreness"),
         # whether stretching should hurt, after an area's answer, is that question
         (("why is my neck stiff", "should stretching hurt"), "general.pain"),
         (
