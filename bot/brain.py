@@ -4869,18 +4869,10 @@ class Brain:
         asks what to do to settle or wake up, naming no area, the areas standing in the pieces
         before it ("... shoulders tense. Is there something gentle I can do in bed to wind
         down?"); or None."""
-        pieces = analysis.pieces()
-        if len(pieces) < 2:
-            return None
-        piece = self._asked_apart(analysis, *pieces[-1])
-        if piece is None or lexicon.SETTLING_WORDS.isdisjoint(piece):
+        timed = self.pick.time_asked_last(analysis)
+        if timed is None or lexicon.SETTLING_WORDS.isdisjoint(analysis.corrected[timed[1] :]):
             return None  # "what can i do before bed" may ask for the area told before
-        timed = [
-            key
-            for key in self.pick.activities_in(piece, of_the_body=True)
-            if key in lexicon.TIME_ROUTINES.values()
-        ]
-        return timed[0] if len(timed) == 1 else None
+        return timed[0]
 
     def _routine_asked_apart(self, match: Match, analysis: Analysis) -> bool:
         """Whether a piece of the message asks what to do for the matched routine's activity
@@ -4888,21 +4880,10 @@ class Brain:
         shoulders up round my ears. Is there something gentle I could do before bed to help
         me wind down?" asks for the bedtime routine."""
         for start, end in analysis.pieces():
-            piece = self._asked_apart(analysis, start, end)
+            piece = self.pick.asked_apart(analysis, start, end)
             if piece is not None and match.key in self.pick.activities_in(piece, of_the_body=True):
                 return True
         return False
-
-    @staticmethod
-    def _asked_apart(analysis: Analysis, start: int, end: int) -> Sequence[str] | None:
-        """The words of the piece from `start` to `end` when it asks what to do and names no
-        area (the areas stand in the rest of the message), else None."""
-        piece = analysis.corrected[start:end]
-        if not lexicon.asks_what_to_do(piece) or any(
-            start <= s < end for s, _e, _t in analysis.spans
-        ):
-            return None
-        return piece
 
     def _areas_routine_differs(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """Whether the routine asked for around the areas a message names is not the one

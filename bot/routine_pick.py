@@ -310,6 +310,15 @@ class RoutinePicker:
                 return own
             if activity and family in self.kb.routines:
                 return family
+        if match.key in lexicon.TIME_ROUTINES.values():
+            asked = self.time_asked_last(analysis)
+            if asked is not None:
+                return asked[0]  # "i run in the mornings, what should i do before bed"
+            ends = [key for key in named if key not in lexicon.TIME_ROUTINES.values()]
+            if ends and self._asks_last_with_no_time(analysis):
+                # "i go running in the mornings, what should i stretch after": the morning
+                # says when the run is, the question asks for its end
+                return lexicon.pick_warm_or_cool(ends, analysis.corrected)
         if not named:
             # "what should i do before i go to bed": the time of day named, when the intent
             # layer has its routine next (the running warm-up matched "what should i do before")
@@ -360,6 +369,53 @@ class RoutinePicker:
             # skiers' end (the general cool-down), not the tired legs' routine
             return lexicon.pick_warm_or_cool(named, analysis.corrected)
         return runner_up or match.key
+
+    def time_asked_last(self, analysis: Analysis) -> tuple[str, int] | None:
+        """The routine of the one time of day (bedtime, morning) that the last piece of a
+        message of several asks what to do at, naming no area, with where that piece starts;
+        or None. The time asked outweighs one told before it: "i run in the mornings, what
+        should i do before bed" asks for the bedtime routine."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        start, end = pieces[-1]
+        piece = self.asked_apart(analysis, start, end)
+        if piece is None:
+            return None
+        timed = [
+            key
+            for key in self.activities_in(piece, of_the_body=True)
+            if key in lexicon.TIME_ROUTINES.values()
+        ]
+        return (timed[0], start) if len(timed) == 1 else None
+
+    def _asks_last_with_no_time(self, analysis: Analysis) -> bool:
+        """Whether the last piece of a message of several asks for something to do, naming
+        no time of day and no area."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return False
+        start, end = pieces[-1]
+        last = analysis.corrected[start:end]
+        return (
+            lexicon.TIME_ROUTINES.keys().isdisjoint(last)
+            and not any(start <= s < end for s, _e, _t in analysis.spans)
+            and (
+                lexicon.asks_what_to_do(last)
+                or bool(self.cues.read(last) & {"request", "asks_stretch"})
+            )
+        )
+
+    @staticmethod
+    def asked_apart(analysis: Analysis, start: int, end: int) -> Sequence[str] | None:
+        """The words of the piece from `start` to `end` when it asks what to do and names no
+        area (the areas stand in the rest of the message), else None."""
+        piece = analysis.corrected[start:end]
+        if not lexicon.asks_what_to_do(piece) or any(
+            start <= s < end for s, _e, _t in analysis.spans
+        ):
+            return None
+        return piece
 
     def setting_asked_last(self, analysis: Analysis) -> str | None:
         """The routine of the one setting (a drive, a flight, a desk) that a message's last

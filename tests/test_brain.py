@@ -3234,6 +3234,13 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    # a time of day told as when the person runs, another asked for: the one asked
+    ("i run in the mornings, what should i do before bed", "routine.bedtime"),
+    ("i lift in the evenings, what should i stretch in the morning", "routine.morning"),
+    # the time says when the run is, the question asks for its end
+    ("i go running in the mornings, what should i stretch after", "routine.cooldown_running"),
+    ("i go running in the mornings, what should i do before", "routine.warmup_running"),
+    ("i wake up stiff every morning, what should i do", "routine.morning"),
     # a session told as done with when it was: its cool-down, not the morning routine
     ("did a 10k this morning, what stretches now", "routine.cooldown_running"),
     ("did a 5k yesterday what should i stretch", "routine.cooldown_running"),
