@@ -457,6 +457,20 @@ _WHAT_TO_DO_ASKED = re.compile(
 )
 
 
+#: what follows "sick" when it says fed up, not ill: "sick of tight hamstrings", "sick and
+#: tired of it"
+_FED_UP_AFTER = (("of",), ("and", "tired"))
+
+
+def fed_up_at(words: Sequence[str], end: int) -> bool:
+    """Whether the words up to `end` close on "sick" said as fed up ("im sick of it")."""
+    return (
+        end > 0
+        and words[end - 1] == "sick"
+        and any(tuple(words[end : end + len(after)]) == after for after in _FED_UP_AFTER)
+    )
+
+
 def asks_what_to_do(words: Sequence[str]) -> bool:
     """Whether the words ask what to do: "what can i do", "anything she can do", "something
     gentle i could do" (not "till i can do the splits", which tells what the person wants to

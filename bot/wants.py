@@ -258,6 +258,8 @@ class WantReader:
         for start, end, found in self.subjects.matches(words):
             if unstretched and found in lexicon.STRETCHING_NAMED_GENERAL:
                 continue  # "is morning or night better for studying"
+            if lexicon.fed_up_at(words, end):
+                continue  # "i am sick of tight hamstrings": fed up, not ill
             before = words[start - 1] if start else None
             if before in NEGATORS or (before in lexicon.LIST_JOINERS and start - 1 == denied_until):
                 denied_until = end
@@ -949,6 +951,8 @@ class WantReader:
             return False
         if lexicon.THING_CUE in self.cues.read(said):
             return False  # "my horse has a tight calf": the horse's, no area asked about
+        if self.subjects_named(said):
+            return False  # "is it ok to do the calf one daily": how often, not the calves
         rest = [w for w in said if w not in STOPWORDS and w not in lexicon.BARE_TOPIC_WORDS]
         return len(rest) <= 1 and all(w in self.matcher.vocab for w in rest)
 

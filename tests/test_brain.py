@@ -3234,6 +3234,13 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    # how often to do a stretch named by its area ("the quad one"), not the area's card
+    ("is it ok to do the quad one every day or will that overdo it", "general.every_day"),
+    ("is it ok to do the quad one daily or is that too much", "general.every_day"),
+    ("is it ok to do the calf one daily", "calves.when"),
+    # "sick of" is fed up, not ill
+    ("I'm sick of tight hamstrings", "hamstrings.stretch"),
+    ("im sick, can i still stretch", "general.when_ill"),
     # a time of day told as when the person runs, another asked for: the one asked
     ("i run in the mornings, what should i do before bed", "routine.bedtime"),
     ("i lift in the evenings, what should i stretch in the morning", "routine.morning"),
