@@ -3210,6 +3210,9 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # padding under a kneeling knee is a question of kit, not of the knee
+    ("do i need a cushion under my knee for the lunge", "general.equipment"),
+    ("should i put a pillow under my knee when i kneel", "general.equipment"),
     # props: what is needed, a band for a strap
     ("can i stretch with a resistance band or is that just for strength", "general.equipment"),
     ("do i need any equipment to start stretching", "general.equipment"),
