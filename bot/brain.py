@@ -752,14 +752,14 @@ class Brain:
         area_routine = self._area_routine(analysis, context)
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
-        if self._plain_stretch_ask(analysis, context):  # "i want to stretch", "any stretch?"
+        if self._plain_stretch_ask(analysis, context, named):  # "i want to stretch", "any stretch?"
             if lexicon.ONE_STRETCH_WORDS.intersection(analysis.corrected):
                 reply = self._one_stretch(context)  # "give me a stretch for today"
             else:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
             return self._with_conditions(reply, named, context)
-        if self._plain_routine_ask(analysis, context):  # "routine?", "give me a routine"
+        if self._plain_routine_ask(analysis, context, named):  # "routine?", "give me a routine"
             plan = Plan(lexicon.PLAIN_ASK_ROUTINE)
             reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
             return self._with_conditions(reply, named, context)
@@ -2357,19 +2357,35 @@ class Brain:
                 return say.smalltalk("thanks", " ".join(words), context)
         return None
 
-    def _plain_stretch_ask(self, analysis: Analysis, context: Context) -> bool:
+    def _plain_stretch_ask(
+        self, analysis: Analysis, context: Context, conditions: Sequence[str] = ()
+    ) -> bool:
         """True for a request for a stretch that says nothing more ("i want to stretch", "any
         stretch?"; `lexicon.PLAIN_ASK_WORDS`); "stretch for it?", "stretch then" ask for
         something said before."""
-        return self._plain_ask(
+        if self._plain_ask(
             analysis,
             context,
             lexicon.PLAIN_STRETCH_WORDS,
             lexicon.PLAIN_ASK_ANY,
             lexicon.PLAIN_ASK_NOT,
+            conditions,
+        ):
+            return True
+        # "anything quick i can do", "give me something easy to do": what to do, of a kind
+        # the short all-over routine is
+        return lexicon.asks_what_to_do(analysis.corrected) and self._plain_ask(
+            analysis,
+            context,
+            lexicon.PLAIN_DO_WORDS,
+            lexicon.PLAIN_ASK_ANY,
+            lexicon.PLAIN_ASK_NOT,
+            conditions,
         )
 
-    def _plain_routine_ask(self, analysis: Analysis, context: Context) -> bool:
+    def _plain_routine_ask(
+        self, analysis: Analysis, context: Context, conditions: Sequence[str] = ()
+    ) -> bool:
         """True for a request for a routine that says nothing more ("routine?", "give me a
         routine", "any good stretch routines"); "ok gentle routine then" is one too: "then"
         points at nothing a routine could be for."""
@@ -2379,6 +2395,7 @@ class Brain:
             lexicon.PLAIN_ROUTINE_WORDS,
             lexicon.PLAIN_ROUTINE_ANY,
             lexicon.PLAIN_ROUTINE_NOT,
+            conditions,
         )
 
     def _plain_ask(
@@ -2388,11 +2405,14 @@ class Brain:
         asked: frozenset[str],
         allowed: frozenset[str],
         excluded: frozenset[str],
+        conditions: Sequence[str] = (),
     ) -> bool:
         """Whether a message asks for one of `asked` and says nothing more (its words besides
-        stopwords all `allowed`): no area named, none in the conversation to read it against,
-        no word of `excluded` (a question, a pointer back) and no yes/no question ("should i
-        stretch" asks whether); and the all-over routine it gets is there."""
+        stopwords all `allowed`, a clause telling when aside): no area named, none in the
+        conversation to read it against, no word of `excluded` (a question, a pointer back)
+        and no yes/no question ("should i stretch" asks whether); and the all-over routine it
+        gets is there. A message naming `conditions` keeps its clause ("stretch while
+        pregnant" is about the pregnancy)."""
         words = analysis.corrected
         if analysis.topics or not words or lexicon.asks_whether(words):
             return False
@@ -2400,7 +2420,9 @@ class Brain:
             return False
         if lexicon.PLAIN_ASK_ROUTINE not in self.kb.routines:
             return False
-        rest = {w for w in words if w not in STOPWORDS}
+        # "i want to stretch while watching tv": the clause says when, not what
+        said = words if conditions else lexicon.before_a_while(words)
+        rest = {w for w in said if w not in STOPWORDS}
         return bool(rest & asked) and rest <= allowed
 
     def _one_stretch(self, context: Context) -> Reply:

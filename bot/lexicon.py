@@ -15,7 +15,7 @@ from typing import Literal
 
 from bot.actions import DailyWhat
 from bot.kb import GENERAL
-from bot.replies import COOLDOWN, WELCOME_ROUTINE
+from bot.replies import WELCOME_ROUTINE
 from bot.reply import Context
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match
 from bot.understanding.cues import CueReader
@@ -2237,9 +2237,9 @@ OTHER_END_FILLER = frozenset({"and", "what", "about", "then", "instead", "one", 
 #: cues that make a message more than a bare topic: it asks for something about the area
 ASKING_CUES = frozenset({"request", "why", "when"})
 #: the routine a length or a limit is applied to when nothing in the message or the
-#: conversation names one: a general full-body stretch, or, seated or standing only, the
-#: desk break (done by a chair)
-GENERAL_BASE = COOLDOWN
+#: conversation names one: the full-body stretch (as for a plain ask), or, seated or
+#: standing only, the desk break (done by a chair)
+GENERAL_BASE = "full_body"
 POSTURE_BASE = WELCOME_ROUTINE
 GENERAL_BASE_LEAD = (
     "You didn't name a routine or an area, so I built this from “{title}”, a general "
@@ -2272,6 +2272,20 @@ PLAIN_ASK_WORDS = frozenset(
     tonight home house free cheap equipment together family""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+#: what a plain ask may ask for instead of a stretch, by asking what to do ("anything quick
+#: i can do"): one of the kinds of thing a short all-over routine is
+PLAIN_DO_WORDS = frozenset({"quick", "short", "quickie", "easy", "gentle", "simple", "light"})
+#: words that open the clause telling when a plain ask is for ("... while the baby naps")
+_WHILE_WORDS = frozenset({"while", "whilst"})
+
+
+def before_a_while(words: Sequence[str]) -> Sequence[str]:
+    """The words before a clause that tells when ("i want to stretch while watching tv": "i
+    want to stretch"); all of them when no such clause follows the first word."""
+    at = next((i for i, w in enumerate(words) if i and w in _WHILE_WORDS), len(words))
+    return words[:at]
+
+
 #: a length this short, asked for in a conversation about an area, is one of its stretches
 ONE_STRETCH_MINUTES = 3
 #: a request for "a routine" that names nothing more ("routine?", "give me a routine")
@@ -2282,7 +2296,7 @@ PLAIN_ROUTINE_NOT = WH_WORDS | POINTING_WORDS
 PLAIN_ROUTINE_ANY = PLAIN_ROUTINE_WORDS | PLAIN_ASK_ANY
 #: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
 #: stretches
-PLAIN_ASK_ROUTINE = "full_body"
+PLAIN_ASK_ROUTINE = GENERAL_BASE
 ONE_STRETCH_WORDS = frozenset({"a", "one", "1", "random"})
 ONE_STRETCH_LEAD = "Here is one for anyone. For one area, name it: “a stretch for my neck”."
 #: words around a length that name no routine of their own ("full body" does: it is one)

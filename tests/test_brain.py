@@ -2262,7 +2262,7 @@ def test_a_length_with_a_named_routine_sizes_that_routine(brain):
 
 
 def test_a_length_with_routine_words_only_still_gets_the_general_base(brain):
-    assert brain.reply("10 minute routine").intent == "routine.cooldown"
+    assert brain.reply("10 minute routine").intent == "routine.full_body"
 
 
 @pytest.mark.parametrize(
@@ -3237,6 +3237,18 @@ OWN_WORDS = [
         "general.before_after",
     ),
     ("give me a stretch before running", "routine.warmup_running"),
+    # something quick or easy to do, with nothing more: the short all-over routine, as "quick
+    # stretch" gets; a clause telling when changes nothing, one naming a condition does
+    ("anything quick i can do", "routine.full_body"),
+    ("give me something easy to do", "routine.full_body"),
+    ("anything quick i can do while shes napping", "routine.full_body"),
+    ("i want to stretch while watching tv", "routine.full_body"),
+    ("stretch while pregnant", "condition.pregnancy"),
+    # what to do, and nothing of what for: no flight's routine
+    ("anything i can do", "fallback"),
+    ("on a plane, anything i can do in my seat", "routine.long_flight"),
+    # a length with nothing more: the all-over routine, as a plain ask gets
+    ("got 5 minutes, anything i can do", "routine.full_body"),
     # how often to do a stretch named by its area ("the quad one"), not the area's card
     ("is it ok to do the quad one every day or will that overdo it", "general.every_day"),
     ("is it ok to do the quad one daily or is that too much", "general.every_day"),
