@@ -693,6 +693,9 @@ class Brain:
         after_it = self._step_after(analysis, context)
         if after_it is not None:  # "whats next after the cat cow one" during a routine
             return after_it
+        if self._when_asked_of_the_routine(analysis, context) and context.plan is not None:
+            # "when should i do it" after the football warm-up: its timing, not a fallback
+            return self.replies.plan_when(context.plan, context)
         form = self._told_while_doing_it(analysis, context)
         if form is not None:  # "my back arches when i do it" after the low lunge
             return form
@@ -3504,6 +3507,21 @@ class Brain:
         if stretch not in steps or steps.index(stretch) + 1 >= len(steps):
             return None
         return self.replies.guide_step(plan, steps.index(stretch) + 1, context, manual=True)
+
+    def _when_asked_of_the_routine(self, analysis: Analysis, context: Context) -> bool:
+        """Whether a message after a routine asks when to do it ("when should i do it", "how
+        long before we start should i do it"), naming no area, routine or general subject of
+        its own ("when should i stretch my hamstrings" asks of them)."""
+        words = analysis.corrected
+        return (
+            context.kind == "routine"
+            and context.plan is not None
+            and not analysis.topics
+            and lexicon.asks_when_to_do_it(words)
+            and lexicon.ROUTINE_NAMING_WORDS.isdisjoint(words)
+            and not self.pick.activities_in(words)
+            and not self.wants.subjects_named(words)
+        )
 
     def _step_named(
         self, words: Sequence[str], analysis: Analysis, context: Context

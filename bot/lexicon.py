@@ -2197,6 +2197,36 @@ NEW_QUESTION_CUE = "new_question"
 NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
+#: pairs that ask when, besides "when": "what time should i do it", "how long before we
+#: start should i do it", "how soon before the match"
+_WHEN_PAIRS = frozenset(
+    {("what", "time"), ("how", "long"), ("how", "soon"), ("how", "early"), ("which", "time")}
+)
+#: a question of when to do the routine on screen is this short
+WHEN_TO_DO_MAX_WORDS = 12
+#: ... and has one of these
+_WHEN_DOING_WORDS = frozenset({"do", "doing", "start", "use"})
+
+
+def asks_when_to_do_it(words: Sequence[str]) -> bool:
+    """Whether the words ask when to do something they point at: "when should i do it", "whens
+    best to do this", "what time should i do them", "how long before we start should i do it"
+    ("how long should i hold it" asks how long, not when)."""
+    if (
+        len(words) > WHEN_TO_DO_MAX_WORDS
+        or POINTING_WORDS.isdisjoint(words)
+        or _WHEN_DOING_WORDS.isdisjoint(words)  # "when is it best to stretch" asks of stretching
+    ):
+        return False
+    if "when" in words or "whens" in words:
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    if ("how", "long") in pairs or ("how", "soon") in pairs or ("how", "early") in pairs:
+        # "how long before we start", not "how long do i hold it" or "how long is it"
+        return not {"before", "ahead", "beforehand"}.isdisjoint(words)
+    return not pairs.isdisjoint(_WHEN_PAIRS)
+
+
 #: ... those that point at one thing
 POINTING_AT_ONE = frozenset({"that", "it", "this", "mine"})
 #: words that point at the session on screen: "how long is this one", "how long does the routine

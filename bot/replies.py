@@ -737,6 +737,27 @@ class Replies:
             ),
         )
 
+    def plan_when(self, plan: Plan, context: Context) -> Reply:
+        """When to do the routine on screen, asked after it ("when should i do it"): its own
+        timing, with buttons to start it or see it again. The conversation stays on it."""
+        intent = f"{_plan_intent(plan)}.when"
+        blocks = (
+            Block("title", f"When to do it: {self._plan_title(plan)}"),
+            Block("para", self._plan_when(plan)),
+        )
+        return Reply(
+            "routine",
+            intent,
+            blocks,
+            topic=plan.topic,
+            routine=None if plan.area else plan.base,
+            actions=(
+                button("Start guided ▶", act.GuideStep(plan, 0)),
+                button("Show the routine", act.ShowRoutine(plan)),
+            ),
+            context=context,
+        )
+
     def steps_of(self, plan: Plan, context: Context) -> tuple[RoutineStep, ...]:
         """The steps `plan` builds in this conversation (its conditions): what the overview
         lists and the guide walks through; empty when nothing fits."""

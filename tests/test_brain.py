@@ -1417,6 +1417,20 @@ def test_a_pillow_or_a_belt_asked_about_is_what_the_stretch_needs(brain):
     assert "The steps also use: towel, strap." in belt.blocks[0].text
 
 
+def test_when_to_do_a_routine_says_its_timing_and_offers_it(brain):
+    routine = brain.reply("warm up for football")
+    reply = brain.reply("when should i do it", routine.context)
+    text = " ".join(b.text for b in reply.blocks)
+    assert brain.kb.routines["warmup_soccer"].when.split(".")[0] in text
+    assert {a.label for a in reply.actions} == {"Start guided ▶", "Show the routine"}
+    kept = reply.context
+    assert (kept.kind, kept.routine, kept.plan) == (
+        "routine",
+        "warmup_soccer",
+        routine.context.plan,
+    )
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
@@ -5520,6 +5534,19 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "general.pain",
         ),
+        # when to do the routine on screen: its own timing, the conversation kept on it
+        (("warm up for football", "when should i do it"), "routine.warmup_soccer.when"),
+        (
+            ("warm up for football", "how long before we start should i do it"),
+            "routine.warmup_soccer.when",
+        ),
+        (("bedtime routine", "when should i do this"), "routine.bedtime.when"),
+        (("routine for my hips", "when should i do it"), "routine.area.hip_flexors.when"),
+        (("warm up for football", "when should i do it", "shorter"), "routine.warmup_soccer"),
+        # ... not how long to hold, nor when to stretch an area or at all
+        (("warm up for football", "how long should i hold them"), "general.how_long"),
+        (("cooldown after running", "when should i stretch my hamstrings"), "hamstrings.when"),
+        (("cooldown after running", "when is it best to stretch"), "general.before_after"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
