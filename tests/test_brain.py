@@ -5547,6 +5547,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("warm up for football", "how long should i hold them"), "general.how_long"),
         (("cooldown after running", "when should i stretch my hamstrings"), "hamstrings.when"),
         (("cooldown after running", "when is it best to stretch"), "general.before_after"),
+        # sleep asked about after an area: the bedtime routine
+        (
+            ("my neck is so stiff from my desk", "anything that helps me sleep too"),
+            "routine.bedtime",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
