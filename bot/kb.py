@@ -75,6 +75,7 @@ CAUTION_TAGS: dict[str, str] = {
     ),
     "floor": "needs getting down to and up from the floor (older adults, late pregnancy)",
     "balance": "standing on one leg or an unstable position (older adults, pregnancy)",
+    "standing": "done standing up, not seated (people who need to stay in a chair)",
     "neck_end_range": "the neck taken far to its end range (neck problems)",
     "wrist_load": "weight on the hands or wrists",
 }

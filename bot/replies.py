@@ -151,7 +151,7 @@ LIMIT_NAMES: dict[Limit, str] = {
 #: what each limit leaves out, worded by exactly the caution tags `bot.sizing.LIMIT_TAGS` gives
 #: it, so the overview promises no more than the tags hold
 LEAVES_OUT: dict[Limit, str] = {
-    "chair": "everything done on the floor, kneeling, or lying on your back or front",
+    "chair": "everything done standing, on the floor, kneeling, or lying on your back or front",
     "no_floor": "everything done on the floor or lying on your back or front",
     "no_kneeling": "everything with your weight on a knee",
     "no_balance": "everything done on one leg or in an unsteady position",

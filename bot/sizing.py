@@ -38,8 +38,10 @@ FLOOR = "floor"
 LYING_TAGS = frozenset({"lying_on_back", "lying_on_front"})
 #: the caution tags each limit leaves out; "easier" changes how stretches are shown, not which
 NOT_ON_THE_FLOOR = frozenset({FLOOR, "kneeling"}) | LYING_TAGS
+#: the caution tag of stretches done standing up, which a seated ask leaves out
+STANDING = "standing"
 LIMIT_TAGS: dict[Limit, frozenset[str]] = {
-    "chair": NOT_ON_THE_FLOOR,
+    "chair": NOT_ON_THE_FLOOR | {STANDING},
     "easier": frozenset(),
     "no_floor": frozenset({FLOOR}) | LYING_TAGS,
     "no_kneeling": frozenset({"kneeling"}),

@@ -39,6 +39,7 @@ def test_the_vocabulary_is_the_agreed_one():
         "balance",
         "neck_end_range",
         "wrist_load",
+        "standing",
     }
     for tag, meaning in CAUTION_TAGS.items():
         assert meaning.strip() and "\n" not in meaning, tag

@@ -16,6 +16,7 @@ from bot import sizing
 from bot.brain import Brain
 from bot.kb import KnowledgeBase, load_kb
 from bot.render import render_text
+from bot.replies import LEAVES_OUT
 from bot.reply import LIMITS, MAX_BASE_LENGTH, MAX_MINUTES, MIN_MINUTES, Context, Plan, Reply
 from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, TOLERANCE, Sized, Sizer, resized
 from tests.conftest import KNOWLEDGE, converse, mini_kb_files
@@ -401,13 +402,28 @@ def test_no_kneeling_after_a_routine_leaves_kneeling_out_and_stays(brain, kb):
 
 
 @pytest.mark.parametrize(
-    "message", ["chair only routine", "stretches i can do sitting", "standing only"]
+    ("message", "limit"),
+    [
+        ("chair only routine", "chair"),
+        ("stretches i can do sitting", "chair"),
+        ("standing only", "standing"),
+    ],
 )
-def test_chair_or_standing_leaves_the_floor_out_and_says_so(brain, kb, message):
+def test_chair_or_standing_leaves_out_what_it_names_and_says_so(brain, kb, message, limit):
     reply = brain.reply(message)
     assert reply.kind == "routine"
-    assert not tags(kb, reply.stretches) & LIMIT_TAGS["chair"]
-    assert "I've left out everything done on the floor" in render_text(reply)
+    assert not tags(kb, reply.stretches) & LIMIT_TAGS[limit]
+    assert f"I've left out {LEAVES_OUT[limit]}" in render_text(reply)
+
+
+def test_a_seated_ask_leaves_out_what_is_done_standing(brain, kb):
+    # "sitting down" is seated: not the wall calf stretch, which is done standing
+    card = brain.reply("calf stretch sitting down")
+    assert card.stretches and "standing" not in tags(kb, card.stretches)
+    assert "standing" in tags(kb, brain.reply("calf stretch").stretches)
+    assert "I've left out everything done standing" in render_text(
+        brain.reply("chair only routine")
+    )
 
 
 def test_easier_after_a_routine_shows_each_easier_version(brain, kb):
@@ -447,7 +463,7 @@ def test_nothing_that_fits_is_said_never_an_empty_routine(tmp_path):
     assert overview.stretches == ("psoas_stretch",)
     nothing = brain.resolve("plan.cooldown.c", overview.context)  # the mini base has no cues
     assert nothing.intent == "routine.nothing_fits" and not nothing.stretches
-    assert "“chair only” leaves out everything done on the floor" in render_text(nothing)
+    assert "“chair only” leaves out everything done standing, on the floor" in render_text(nothing)
     assert nothing.actions and all(
         brain.resolve(a.intent).intent != "stale" for a in nothing.actions
     )
