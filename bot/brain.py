@@ -2950,6 +2950,8 @@ class Brain:
             # "any quick routine for it i can do at my desk", "can you put that all together
             # into one break I can do at my desk": a routine
             return None
+        if lexicon.asks_about(words) and set(analysis.topics) - set(stretch.topics):
+            return None  # "what about my knees, they ache from kneeling": the knees asked about
         limits: set[Limit] = set(ask.limits) if ask is not None else set()
         if ask is not None and lexicon.VERSION_WORDS.intersection(words):
             limits |= ask.postures  # "standing version?"

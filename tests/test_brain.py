@@ -5552,6 +5552,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("my neck is so stiff from my desk", "anything that helps me sleep too"),
             "routine.bedtime",
         ),
+        # another area asked about, with kneeling as its cause: that area, not a kneeling limit
+        (
+            ("my lower back hurts after gardening", "what about my knees, they ache from kneeling"),
+            "knees.stretch",
+        ),
+        (("low lunge", "easier please, kneeling hurts my knees"), "hip_flexors.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
