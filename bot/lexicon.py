@@ -3844,6 +3844,8 @@ DAILY_POINTERS = frozenset({"they", "them", "these", "those", "tips", "tip"})
 DAILY_ABOUT = frozenset({"time", "when", "kind", "sort", "type", "often", "change", "hour"})
 DAILY_FOLLOW_UP_MAX_WORDS = 10
 DAILY_TIME_PAIRS = frozenset({("the", "time")})
+#: words that move when the tips come ("can they come earlier")
+DAILY_SHIFTS = frozenset({"earlier", "later"})
 
 
 def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
@@ -3857,7 +3859,12 @@ def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
         return None
     if says_daily_off(words):
         return "off"
-    return "on" if not DAILY_ABOUT.isdisjoint(words) else None
+    # "can i get them in the evening instead": when they come, asked ("they're great in the
+    # morning" says so)
+    timed = (not (TIMES_OF_DAY | DAILY_SHIFTS).isdisjoint(words) or names_a_clock_time(words)) and (
+        words[0] in QUESTION_STARTS or "instead" in words or "?" in analysis.text
+    )
+    return "on" if timed or not DAILY_ABOUT.isdisjoint(words) else None
 
 
 #: a body part that thanks the bot ("my back thanks you", "my hamstrings thank u lol"): a

@@ -5558,6 +5558,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "knees.stretch",
         ),
         (("low lunge", "easier please, kneeling hurts my knees"), "hip_flexors.stretch"),
+        # when the daily tips come, asked after them: how to pick the time
+        (("send me daily tips", "can i get them in the evening instead"), "daily.on"),
+        (("daily tips", "can they come earlier"), "daily.on"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
