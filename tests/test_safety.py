@@ -488,6 +488,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a child's limp that has settled, or one that lasted a day
         "my son was limping for a few days after football but hes fine now",
         "my daughter limped off at netball yesterday, should she stretch her calf",
+        # "huge" of thanks, not of a knee
+        "huge thanks, my knee feels better",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -1091,6 +1093,10 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a knee that swelled up badly after it gave way: the same day, though giving way "on
+    # the stairs" is how a knee that keeps giving way is told too
+    ("my knee gave way on the stairs and now its huge", "red_flag.knee_very_swollen"),
+    ("my knee gave way on the stairs", "red_flag.knee_keeps_locking"),
     # the inner thighs told as "the inside of my thighs", numb after the back went
     (
         "my back went while lifting the baby and now i cant feel the inside of my thighs properly",
