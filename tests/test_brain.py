@@ -3224,6 +3224,9 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # a joint's noise told as a noise or a sound
+    ("my knee made a crunching noise", "general.joint_noises"),
+    ("my hip makes a clicking sound when i lift my leg", "general.joint_noises"),
     # padding under a kneeling knee is a question of kit, not of the knee
     ("do i need a cushion under my knee for the lunge", "general.equipment"),
     ("should i put a pillow under my knee when i kneel", "general.equipment"),
