@@ -2411,7 +2411,8 @@ class Brain:
         conditions: Sequence[str] = (),
     ) -> bool:
         """Whether a message asks for one of `asked` and says nothing more (its words besides
-        stopwords all `allowed`, a clause telling when aside): no area named, none in the
+        stopwords all `allowed`, a clause telling when aside, unless it names an activity of
+        a routine): no area named, none in the
         conversation to read it against, no word of `excluded` (a question, a pointer back)
         and no yes/no question ("should i stretch" asks whether); and the all-over routine it
         gets is there. A message naming `conditions` keeps its clause ("stretch while
@@ -2424,7 +2425,9 @@ class Brain:
         if lexicon.PLAIN_ASK_ROUTINE not in self.kb.routines:
             return False
         # "i want to stretch while watching tv": the clause says when, not what
-        said = words if conditions else lexicon.before_a_while(words)
+        said = words if conditions else lexicon.before_its_occasion(words)
+        if self.pick.activities_in(words[len(said) :]):
+            said = words  # "a stretch after my run": the run's, not any
         rest = {w for w in said if w not in STOPWORDS}
         return bool(rest & asked) and rest <= allowed
 

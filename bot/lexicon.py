@@ -2305,14 +2305,15 @@ PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
 #: what a plain ask may ask for instead of a stretch, by asking what to do ("anything quick
 #: i can do"): one of the kinds of thing a short all-over routine is
 PLAIN_DO_WORDS = frozenset({"quick", "short", "quickie", "easy", "gentle", "simple", "light"})
-#: words that open the clause telling when a plain ask is for ("... while the baby naps")
-_WHILE_WORDS = frozenset({"while", "whilst"})
+#: words that open the clause telling when a plain ask is for ("... while the baby naps",
+#: "... after gardening")
+_OCCASION_WORDS = frozenset({"while", "whilst", "after", "post"})
 
 
-def before_a_while(words: Sequence[str]) -> Sequence[str]:
+def before_its_occasion(words: Sequence[str]) -> Sequence[str]:
     """The words before a clause that tells when ("i want to stretch while watching tv": "i
     want to stretch"); all of them when no such clause follows the first word."""
-    at = next((i for i, w in enumerate(words) if i and w in _WHILE_WORDS), len(words))
+    at = next((i for i, w in enumerate(words) if i and w in _OCCASION_WORDS), len(words))
     return words[:at]
 
 

@@ -3260,6 +3260,12 @@ OWN_WORDS = [
     ("give me something easy to do", "routine.full_body"),
     ("anything quick i can do while shes napping", "routine.full_body"),
     ("i want to stretch while watching tv", "routine.full_body"),
+    # ... and so does one telling what it comes after, unless that is an activity of ours
+    ("i want to stretch after gardening", "routine.full_body"),
+    ("give me some stretches for after gardening", "routine.full_body"),
+    ("quick stretch after lunch", "routine.full_body"),
+    ("give me a stretch after my run", "routine.cooldown_running"),
+    ("i want to stretch after my hip replacement", "condition.hip_replacement"),
     ("stretch while pregnant", "condition.pregnancy"),
     # what to do, and nothing of what for: no flight's routine
     ("anything i can do", "fallback"),
