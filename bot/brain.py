@@ -756,8 +756,10 @@ class Brain:
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
         if self._plain_stretch_ask(analysis, context, named):  # "i want to stretch", "any stretch?"
-            if lexicon.ONE_STRETCH_WORDS.intersection(analysis.corrected):
-                reply = self._one_stretch(context)  # "give me a stretch for today"
+            before = lexicon.before_its_occasion(analysis.corrected)
+            if lexicon.ONE_STRETCH_WORDS.intersection(before):
+                # "give me a stretch for today", not "good stretch after a long day"
+                reply = self._one_stretch(context)
             else:
                 plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
                 reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))

@@ -3264,6 +3264,7 @@ OWN_WORDS = [
     ("i want to stretch after gardening", "routine.full_body"),
     ("give me some stretches for after gardening", "routine.full_body"),
     ("quick stretch after lunch", "routine.full_body"),
+    ("good stretch after a long day", "routine.full_body"),
     ("give me a stretch after my run", "routine.cooldown_running"),
     ("i want to stretch after my hip replacement", "condition.hip_replacement"),
     ("stretch while pregnant", "condition.pregnancy"),
