@@ -3067,6 +3067,8 @@ class Brain:
                 or lexicon.DOING_WORDS.intersection(words)
                 or lexicon.points_at_one(words)  # "the doorway one pinches my shoulder"
                 or words[0] in lexicon.HURT_WORDS  # "hurts my knee" right after the card
+                # "my back knee hurts" after a kneeling stretch: the knee it kneels on
+                or ("kneeling" in stretch.caution_tags and set(analysis.topics) == {lexicon.KNEES})
             )
             or cues & {"why", "what", "asks_when", "new_question"}
             or self._asks_after_any_thanks(words)  # "is it meant to hurt?", "thx! is it ..."

@@ -202,6 +202,8 @@ PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
 DOING_WORDS = frozenset({"doing", "during", "did"})
 KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
+#: the topic of the knees
+KNEES = "knees"
 #: an area named with one of these cues in a variant ask is the reason for it ("easier,
 #: kneeling hurts my knees"): a complaint or a limit
 REASON_CUES = frozenset({"complaint", "no_kneeling", "no_floor", "no_balance"})

@@ -1431,6 +1431,14 @@ def test_when_to_do_a_routine_says_its_timing_and_offers_it(brain):
     )
 
 
+def test_a_knee_that_hurts_in_a_kneeling_stretch_gets_one_without_kneeling(brain):
+    card = brain.reply("low lunge")
+    reply = brain.reply("my back knee hurts", card.context)
+    assert reply.stretches and "kneeling" not in brain.kb.stretches[reply.stretches[0]].caution_tags
+    assert "no_kneeling" in reply.context.limits
+    assert "never pain" in reply.blocks[0].text
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
@@ -5571,6 +5579,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # when the daily tips come, asked after them: how to pick the time
         (("send me daily tips", "can i get them in the evening instead"), "daily.on"),
         (("daily tips", "can they come earlier"), "daily.on"),
+        # the knee complained of after a kneeling stretch: the one it kneels on, so one that
+        # keeps off it; after a stretch done lying down, the knee itself
+        (("low lunge", "my back knee hurts"), "hip_flexors.stretch"),
+        (("pigeon pose", "my knee hurts"), "glutes.stretch"),
+        (("hamstring stretch", "my knee hurts"), "knees.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
