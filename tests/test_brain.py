@@ -1439,6 +1439,20 @@ def test_a_knee_that_hurts_in_a_kneeling_stretch_gets_one_without_kneeling(brain
     assert "never pain" in reply.blocks[0].text
 
 
+@pytest.mark.parametrize(
+    ("card", "said"),
+    [
+        ("my hamstrings are tight", "i tried that one already, didnt do much"),
+        ("calf stretch", "already do that one"),
+        ("hamstring stretch", "didnt do much"),
+    ],
+)
+def test_a_stretch_tried_already_gets_another_for_the_area(brain, card, said):
+    first, reply = converse(brain, card, said)
+    assert reply.kind == "stretch" and reply.topic == first.topic
+    assert reply.stretches != first.stretches
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
@@ -5584,6 +5598,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("low lunge", "my back knee hurts"), "hip_flexors.stretch"),
         (("pigeon pose", "my knee hurts"), "glutes.stretch"),
         (("hamstring stretch", "my knee hurts"), "knees.stretch"),
+        # the stretch on screen tried already, or of no help: another
+        (
+            ("my hamstrings are tight", "i tried that one already, didnt do much"),
+            "hamstrings.stretch",
+        ),
+        (("calf stretch", "already do that one"), "calves.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
