@@ -195,6 +195,7 @@ class Brain:
                 or self._told_of_oneself(analysis, context)
                 or self._own_part_of_the_story(analysis, context)
                 or self._past_its_fillers(text, analysis, context)
+                or self._stretches_for_someone(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -443,6 +444,30 @@ class Brain:
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
+
+    def _stretches_for_someone(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that asks for stretches for people or a pastime we have
+        nothing made for ("stretches for drummers", "stretching for dancers"): the short
+        all-over routine, as a plain ask gets. None otherwise, and for a look-alike."""
+        words = analysis.corrected
+        at = words.index("for") if "for" in words[1:] else 0
+        head = {w for w in words[:at] if w not in STOPWORDS}
+        if (
+            not at
+            or len(words) - at > lexicon.FOR_SOMEONE_MAX_WORDS
+            # "show me a stretch for it": for something said before, not for anyone
+            or not lexicon.POINTING_WORDS.isdisjoint(words[at:])
+            or analysis.topics
+            or context.topic not in (None, GENERAL)
+            or lexicon.PLAIN_STRETCH_WORDS.isdisjoint(head)
+            or not head <= lexicon.PLAIN_ASK_ANY
+            or self.matcher.look_alike_pairs(analysis.words)
+            or lexicon.THING_CUE in self.cues.read(words)  # "stretch for my budget"
+            or lexicon.uncovered_part(words) is not None  # "stretch for my face": said plainly
+        ):
+            return None
+        plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
+        return self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
 
     def _own_part_of_the_story(
         self, analysis: Analysis, context: Context, besides: str | None = None

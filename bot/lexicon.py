@@ -2304,6 +2304,8 @@ PLAIN_ASK_WORDS = frozenset(
     tonight home house free cheap equipment together family""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+#: "stretches for ..." names at most this many words of whom or what they are for
+FOR_SOMEONE_MAX_WORDS = 4
 #: what a plain ask may ask for instead of a stretch, by asking what to do ("anything quick
 #: i can do"): one of the kinds of thing a short all-over routine is
 PLAIN_DO_WORDS = frozenset({"quick", "short", "quickie", "easy", "gentle", "simple", "light"})

@@ -3287,6 +3287,12 @@ OWN_WORDS = [
     ("give me some stretches for after gardening", "routine.full_body"),
     ("quick stretch after lunch", "routine.full_body"),
     ("good stretch after a long day", "routine.full_body"),
+    # stretches for people or a pastime with nothing made for them: the same, not a fallback
+    ("stretches for drummers", "routine.full_body"),
+    ("stretching for dancers", "routine.full_body"),
+    ("stretch for my budget", "fallback"),
+    ("show me a stretch for it", "fallback"),
+    ("stretches for stretch marks", "fallback"),
     ("give me a stretch after my run", "routine.cooldown_running"),
     ("i want to stretch after my hip replacement", "condition.hip_replacement"),
     ("stretch while pregnant", "condition.pregnancy"),
