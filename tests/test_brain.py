@@ -3246,6 +3246,13 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # period cramps, not a muscle cramp; "period" of time is no period
+    ("can i stretch on my period, cramps are bad", "general.period_pain"),
+    ("stretches for period cramps", "general.period_pain"),
+    ("what period should i hold a stretch", "general.how_long"),
+    ("period of time", "fallback"),
+    ("stretch for a long period", "general.how_long"),
+    ("prolonged periods of sitting make my back stiff", "lower_back.why_tight"),
     # a joint's noise told as a noise or a sound
     ("my knee made a crunching noise", "general.joint_noises"),
     ("my hip makes a clicking sound when i lift my leg", "general.joint_noises"),

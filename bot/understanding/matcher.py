@@ -113,8 +113,14 @@ _KIT_WORDS = frozenset(
     """equipment kit gear prop props mat mats strap straps band bands block blocks towel towels
     belt belts cushion cushions""".split()
 )
+#: what the period-pain answer needs named: a period ("how do i tell good stretch pain from
+#: bad pain" shares its words, not its subject)
+_PERIOD_WORDS = frozenset(
+    "period periods menstrual menstruation dysmenorrhea dysmenorrhoea".split()
+)
 _ANCHORED = {
     "tip": _TIP_WORDS,
+    "period_pain": _PERIOD_WORDS,
     "daily_on": _DAILY_WORDS,
     "daily_off": _DAILY_WORDS,
     "too_old": _AGE_WORDS,
@@ -124,9 +130,11 @@ _ANCHORED = {
 _NUMBER_ANCHORS = frozenset({"too_old"})
 #: words that rule an intent out: "stop daily tips" never turns them on
 _EXCLUDED = {
+    # "stretch for a long period", "prolonged periods of sitting": a while, not a period
+    "period_pain": frozenset("long longer short shorter extended prolonged time".split()),
     "daily_on": frozenset(
         "stop cancel off unsubscribe disable pause end quit mute not no anymore enough".split()
-    )
+    ),
 }
 #: intents whose examples are short social phrases ("thanks", "another one"; also "help")
 _WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
