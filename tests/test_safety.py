@@ -608,6 +608,9 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         # conditions people ask about that change the advice a little
         ("got scoliosis, which stretches should i do", "scoliosis"),
         ("does stretching help fibro? my whole body aches", "fibromyalgia"),
+        # a caesarean is a birth as well as an operation
+        ("c-section 3 weeks ago, can i stretch", "after_birth"),
+        ("had a c section 8 weeks ago, when can i start stretching my back again", "after_birth"),
         ("i have a frozen shoulder, can i stretch it", "frozen_shoulder"),
         ("ive had a frozen shoulder for 8 months now, is stretching good", "frozen_shoulder"),
         ("diagnosed with adhesive capsulitis, which stretches", "frozen_shoulder"),
