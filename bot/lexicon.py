@@ -1784,7 +1784,8 @@ def yes_or_no(words: Sequence[str]) -> str | None:
 #: on (from the overview: the first step), -1 goes back; the filler around them changes nothing
 _STEP_ON = (
     "next, next one, next step, next stretch, nxt, start, begin, go, lets go, start it, "
-    "lets start, lets do it, ready, i am ready, step by step, first one, first step"
+    "lets start, lets do it, ready, i am ready, step by step, first one, first step, do it, "
+    "lets do this, go for it, lets begin, start the routine, start routine"
 )
 #: ... of which these go on only during the steps (after the overview, the routine is done)
 STEP_DONE = frozenset(

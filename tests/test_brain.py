@@ -5617,6 +5617,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "hamstrings.stretch",
         ),
         (("calf stretch", "already do that one"), "calves.stretch"),
+        # a go-ahead after a routine's overview starts its steps
+        (("desk break", "ok do it"), "guide.desk_break.0"),
+        (("desk break", "go for it"), "guide.desk_break.0"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
