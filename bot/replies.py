@@ -25,6 +25,10 @@ from bot.understanding import Match
 
 #: the kinds of reply a talk about stretching is in: small talk in the middle keeps them
 _TALK_KINDS = frozenset({"answer", "stretch", "routine", "tip"})
+#: small talk that closes on a red flag ("ok thanks"): no offer of tips or a cool-down, only a
+#: word to get it checked
+_AFTER_A_FLAG = frozenset({"thanks", "goodbye", "acknowledge"})
+AFTER_A_FLAG_LINE = "Take care, and please do get it checked as I said. I'm here when you're ready."
 
 ASPECT_ORDER = ("what", "why_tight", "when")
 ASPECT_LABELS = {
@@ -1193,12 +1197,15 @@ class Replies:
             # "night!" just after the daily tips were set up: no offer of them again
             lines = tuple(line for line in lines if "daily" not in line.lower()) or lines
         line = lines[zlib.crc32(text.encode()) % len(lines)]
+        actions: tuple[Action, ...] = (self.cooldown_button, self.tip_button)
+        if context.kind == "red_flag" and key in _AFTER_A_FLAG:
+            line, actions = AFTER_A_FLAG_LINE, ()  # "ok thanks" after a swollen calf's flag
         return Reply(
             "smalltalk",
             f"smalltalk.{key}",
             (Block("para", line),),
             confidence=confidence,
-            actions=(self.cooldown_button, self.tip_button),
+            actions=actions,
             context=self._after_smalltalk(context, key),
         )
 

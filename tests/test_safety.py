@@ -3446,3 +3446,15 @@ def test_dizzy_coming_up_from_a_fold_in_a_routine_is_a_check_not_an_emergency(br
 def test_a_leg_gone_weak_in_a_conversation_stops_the_stretching(brain):
     reply = converse(brain, "glute stretch", "my left leg has gone weak since this morning")[-1]
     assert reply.intent == "red_flag.limb_gone_weak"
+
+
+@pytest.mark.parametrize("closing", ["ok thanks", "bye", "ok"])
+def test_a_thanks_after_a_red_flag_offers_no_tips_and_says_to_get_it_checked(
+    brain: Brain, closing: str
+):
+    flag = brain.reply("my calf is swollen and hot after my flight")
+    assert flag.kind == "red_flag"
+    reply = brain.reply(closing, flag.context)
+    text = render_text(reply)
+    assert reply.kind == "smalltalk" and not reply.actions
+    assert "get it checked" in text and "tip" not in text.lower()
