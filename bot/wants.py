@@ -816,6 +816,10 @@ class WantReader:
             return False
         if self._stretches_a_thing(analysis):
             return True
+        if not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(analysis.words) and self.subjects_named(
+            analysis.corrected
+        ):
+            return False  # "does stretching build muscle": stretching's own question
         # "stiff neck" is ours, whatever a look-alike example says: a complaint about an area,
         # read on past the pair ("lower back acting up", though "hammy acting" is a film's)
         words = analysis.words

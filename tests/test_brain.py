@@ -3246,6 +3246,11 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # myths about stretching: lactic acid is the soreness question, muscle-building whether it
+    # counts as exercise (not a fitness question we decline)
+    ("does stretching get rid of lactic acid", "general.soreness"),
+    ("does stretching build muscle", "general.is_exercise"),
+    ("how do i build muscle", "fallback"),
     # period cramps, not a muscle cramp; "period" of time is no period
     ("can i stretch on my period, cramps are bad", "general.period_pain"),
     ("stretches for period cramps", "general.period_pain"),
