@@ -3246,6 +3246,9 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # a stretch's name said in the plural is still its name
+    ("tennis elbow stretches", "stretch.wrist_extensor_stretch"),
+    ("figure four stretches", "stretch.lying_figure_four"),
     # myths about stretching: lactic acid is the soreness question, muscle-building whether it
     # counts as exercise (not a fitness question we decline)
     ("does stretching get rid of lactic acid", "general.soreness"),

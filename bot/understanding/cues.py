@@ -295,6 +295,19 @@ _MAY_I = frozenset({"can", "could", "should", "may", "is", "am", "would", "will"
 _WITH_A_NAME_ALONE = frozenset({"pls", "plz", "please", "the", "a", "my", "how", "one", "now"})
 
 
+#: the last words of a stretch's name that take a plural ("tennis elbow stretches")
+_PLURAL_ENDS = {"stretch": "stretches", "pose": "poses"}
+
+
+def _with_plural_name(name: str) -> tuple[str, ...]:
+    """A stretch's name, and its plural when it has two words or more and ends in "stretch" or
+    "pose" ("tennis elbow stretch", "tennis elbow stretches")."""
+    *first, last = name.lower().split()
+    if not first or last not in _PLURAL_ENDS:
+        return (name,)
+    return name, " ".join([*first, _PLURAL_ENDS[last]])
+
+
 class StretchNames:
     """Every stretch's name and the other names people call it ("figure four", "down dog"),
     found as whole word sequences. A one-word name ("pigeon", "butterfly") counts only in a
@@ -309,9 +322,10 @@ class StretchNames:
             tuple(normalize(term).split()) for term in kb.cues.get("everyday_name", ())
         )
         self._index = PhraseIndex(
-            (name, stretch.id)
+            (form, stretch.id)
             for stretch in kb.stretches.values()
             for name in (stretch.name, *stretch.aliases)
+            for form in _with_plural_name(name)
         )
 
     def find(self, words: Sequence[str], breaks: Collection[int] = ()) -> str | None:
