@@ -661,6 +661,10 @@ class Brain:
             if sum(ch.isalpha() for ch in text) >= lexicon.OTHER_SCRIPT_LETTERS:
                 # letters the normaliser keeps none of: Cyrillic, Greek, Chinese, Arabic...
                 return self.replies.other_language(None, context)
+            if "?" in text:
+                again = self._said_again(context)
+                if again is not None:  # "??" after a stretch: it again, step by step
+                    return again
             return self.replies.empty(text, context)
         if set(analysis.normalised) <= lexicon.LAUGHTER and "acknowledge" in self.kb.smalltalk:
             return self.replies.smalltalk("acknowledge", text, context)  # a bare "lol"
@@ -718,6 +722,10 @@ class Brain:
         after_it = self._step_after(analysis, context)
         if after_it is not None:  # "whats next after the cat cow one" during a routine
             return after_it
+        if lexicon.says_confused(analysis.corrected):
+            again = self._said_again(context)
+            if again is not None:  # "huh", "i dont get it" after a stretch card
+                return again
         if self._when_asked_of_the_routine(analysis, context) and context.plan is not None:
             # "when should i do it" after the football warm-up: its timing, not a fallback
             return self.replies.plan_when(context.plan, context)
@@ -3604,6 +3612,13 @@ class Brain:
             if which in cues:  # "easier version of the 3rd one?"
                 return self.replies.variant(stretch, which, context)
         return self.replies.stretch(stretch, stretch.topics[0], context)
+
+    def _said_again(self, context: Context) -> Reply | None:
+        """For someone who did not follow the last stretch, routine or answer ("huh", "i dont
+        get it", "??"): it once more, led by how to go on. None after anything else."""
+        lead = lexicon.CONFUSED_LEADS.get(context.kind or "")
+        again = self._again(context) if lead is not None else None
+        return None if again is None or lead is None else with_lead(again, lead)
 
     def _again(
         self, context: Context, words: Sequence[str] = (), topics: Sequence[str] = ()

@@ -1736,13 +1736,18 @@ _YES_NO_FILLER = frozenset(
 )
 
 
+def comma_terms(text: str) -> frozenset[str]:
+    """The terms of a comma-separated list written over several lines, each with its spaces
+    and line breaks made single spaces ("i will\n    try it" is "i will try it")."""
+    return frozenset(" ".join(term.split()) for term in text.split(","))
+
+
 #: a go-ahead to what an answer offered ("ok lets do it", "go for it", "im ready")
-_GO_AHEAD = frozenset(
-    term.strip()
-    for term in """lets do it, lets do this, let us do it, let us do this, lets go, let us go,
+_GO_AHEAD = comma_terms(
+    """lets do it, lets do this, let us do it, let us do this, lets go, let us go,
     go for it, i am ready, ready, ready when you are, do it, lets try it, lets try that, i will
     try it, i will give it a go, give it a go, go on then,
-    go on""".split(",")
+    go on"""
 )
 _GO_AHEAD_FILLER = frozenset("ok okay alright right then yeah sure cool fine great".split())
 
@@ -1780,6 +1785,37 @@ def yes_or_no(words: Sequence[str]) -> str | None:
     return "yes" if said_yes else "no"
 
 
+#: what someone says who did not follow the last reply ("huh", "i dont get it", "what??")
+_CONFUSED = comma_terms(
+    """huh, what, wut, wat, eh, hm, hmm, what do you mean, what does that mean, what
+    does it mean, what is that supposed to mean, i do not understand, do not understand, i do
+    not get it, do not get it, i am confused, confused, confusing, that is confusing, i am
+    lost, lost, come again, say that again, sorry what, what was that, i am not following,
+    not following, you lost me, makes no sense, that makes no sense, does not make sense,
+    that does not make sense"""
+)
+_CONFUSED_FILLER = frozenset("ok okay sorry um umm uh er erm but so wait lol".split())
+#: said again for someone who did not follow, by what was said
+CONFUSED_LEADS = {
+    "stretch": (
+        "Here it is again, one step at a time. Tell me which step is unclear, or ask for an "
+        "easier one."
+    ),
+    "routine": (
+        "Here it is again. Press Start guided and I'll take you through it one stretch at a "
+        "time, or ask for a shorter one."
+    ),
+    "answer": "Here it is again. Ask me about any part of it, or for a stretch.",
+}
+
+
+def says_confused(words: Sequence[str]) -> bool:
+    """Whether the words only say that the last reply was not followed: "huh", "sorry what",
+    "i dont get it" (not "what stretch is that", which asks something)."""
+    rest = [w for w in words if w not in _CONFUSED_FILLER]
+    return bool(rest) and " ".join(rest) in _CONFUSED
+
+
 #: typed moves through a routine's steps after it is shown ("next", "start", "back"): +1 goes
 #: on (from the overview: the first step), -1 goes back; the filler around them changes nothing
 _STEP_ON = (
@@ -1794,11 +1830,10 @@ STEP_DONE = frozenset(
 #: ... and these skip a step, during the steps only ("skip", "skip this one")
 STEP_SKIP = frozenset({"skip", "skip it", "skip this", "skip this one", "skip that", "pass"})
 #: during the steps, these stop the routine where it is, with Resume
-STEP_STOP = frozenset(
-    term.strip()
-    for term in """stop, stop it, stop the routine, stop routine, stop this, quit, end, end it,
+STEP_STOP = comma_terms(
+    """stop, stop it, stop the routine, stop routine, stop this, quit, end, end it,
     enough, that is enough, cancel, exit, pause, i want to stop, i am stopping, i need to stop,
-    stop here""".split(",")
+    stop here"""
 )
 STEP_MOVES = (
     dict.fromkeys(_STEP_ON.split(", "), 1)

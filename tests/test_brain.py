@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import lexicon
 from bot.render import render_json, render_text
 from bot.reply import Context, Plan
 from bot.sizing import LIMIT_TAGS
@@ -1451,6 +1452,31 @@ def test_a_stretch_tried_already_gets_another_for_the_area(brain, card, said):
     first, reply = converse(brain, card, said)
     assert reply.kind == "stretch" and reply.topic == first.topic
     assert reply.stretches != first.stretches
+
+
+@pytest.mark.parametrize(
+    ("first", "said"),
+    [
+        ("calf stretch", "huh"),
+        ("calf stretch", "i dont understand"),
+        ("calf stretch", "??"),
+        ("why is my psoas tight", "i dont get it"),
+        ("desk break", "what??"),
+    ],
+)
+def test_a_reply_not_followed_is_given_again_with_how_to_go_on(brain, first, said):
+    before, again = converse(brain, first, said)
+    assert (again.kind, again.intent) == (before.kind, before.intent)
+    assert again.blocks[0].text.startswith("Here it is again")
+
+
+@pytest.mark.parametrize("said", ["huh", "what do you mean"])
+def test_confusion_with_nothing_said_before_is_no_repeat(brain, said):
+    assert brain.reply(said).kind == "fallback"
+
+
+def test_a_comma_list_over_several_lines_reads_each_term_whole():
+    assert lexicon.comma_terms("i will\n    try it, go on") == {"i will try it", "go on"}
 
 
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
