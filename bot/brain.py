@@ -5176,9 +5176,10 @@ class Brain:
         """The area a short request for a tip names ("neck tip?", "a tip for my neck"), or
         points back to after a reply about one ("any tip for keeping it loose during the day"
         after a neck stretch), or None. "tips" is left to the other readings: "any tips" after
-        a complaint asks for something to do."""
+        a complaint asks for something to do, unless it asks nothing more ("any tips for that"
+        after a stretch card or an answer: its area's)."""
         words = analysis.corrected
-        if "tip" not in words:
+        if "tip" not in words and not ("tips" in words and set(words) <= lexicon.BARE_TIP_ASK):
             return None
         cues = self.cues.read(words)
         named = [t for t in analysis.topics if t != GENERAL]
@@ -5188,7 +5189,12 @@ class Brain:
                 and context.kind in ("answer", "stretch")
                 and context.topic not in (None, GENERAL)
                 and len(words) <= lexicon.TIP_BACK_MAX_WORDS
-                and not lexicon.PRONOUNS_BACK.isdisjoint(words)
+                and (
+                    not lexicon.PRONOUNS_BACK.isdisjoint(words)
+                    # "tips?", "any tips for that" after a stretch card or an answer: its
+                    # area's
+                    or set(words) <= lexicon.BARE_TIP_ASK
+                )
             ):
                 return context.topic
             return None

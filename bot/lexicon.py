@@ -727,6 +727,10 @@ AREA_PRONOUNS = frozenset({"them", "they", "those", "these"})
 PRONOUNS_BACK = AREA_PRONOUNS | {"it"}
 #: the longest request for a tip that points back to the area of the reply before
 TIP_BACK_MAX_WORDS = 12
+#: a request for tips that says nothing more ("tips?", "any tips for that", "got a tip")
+BARE_TIP_ASK = frozenset(
+    "any got have a some good tip tips for that this please pls plz one more on".split()
+)
 #: a whole sentence and what ends it, for a story that closes with a question
 SENTENCE_AND_END = re.compile(r"([^.!?\n]*)([.!?\n]*)")
 #: small talk a message may close with: a question to the bot itself ("..., who made you?")

@@ -1479,6 +1479,21 @@ def test_a_comma_list_over_several_lines_reads_each_term_whole():
     assert lexicon.comma_terms("i will\n    try it, go on") == {"i will try it", "go on"}
 
 
+@pytest.mark.parametrize(
+    ("first", "said", "area"),
+    [
+        ("neck stretch", "any tips for that", "neck"),
+        ("neck stretch", "tips?", "neck"),
+        ("why is my neck stiff", "any tips", "neck"),
+        ("my hamstrings are so tight", "any tips?", "hamstrings"),
+    ],
+)
+def test_a_bare_ask_for_tips_after_an_area_gets_one_of_its_tips(brain, first, said, area):
+    reply = converse(brain, first, said)[-1]
+    shown = next(t for t in brain.kb.tips if " ".join(t.text.split()) in render_text(reply))
+    assert reply.kind == "tip" and area in shown.topics
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
