@@ -3865,10 +3865,12 @@ class Brain:
         for condition in context.conditions:  # "im 72..." then "something i can do sitting"
             if condition in self.kb.routines and can_build(Plan(condition)):
                 return Plan(condition), ()
-        postures = (ask.limits | ask.postures | context.limits) & POSTURES
+        # off the floor ("at my desk", "no floor"), seated or standing: the routine made to
+        # need no floor
+        off_the_floor = (ask.limits | ask.postures | context.limits) & (POSTURES | {"no_floor"})
         base, lead = (
             (lexicon.POSTURE_BASE, lexicon.POSTURE_BASE_LEAD)
-            if postures
+            if off_the_floor
             else (lexicon.GENERAL_BASE, lexicon.GENERAL_BASE_LEAD)
         )
         return Plan(base), (lead.format(title=self.kb.routines[base].title),)

@@ -700,7 +700,8 @@ class Replies:
             for b in (
                 Block("title", self._plan_title(plan)),
                 Block(
-                    "meta", f"{len(steps)} stretches · about {_minutes(sized.total_seconds)} in all"
+                    "meta",
+                    f"{_stretches(len(steps))} · about {_minutes(sized.total_seconds)} in all",
                 ),
                 *(Block("para", lead) for lead in leads),
                 Block("para", self._plan_when(plan)),
@@ -1092,7 +1093,8 @@ class Replies:
             Block("title", f"Well done! {self._plan_title(plan)} complete ✅"),
             Block(
                 "para",
-                f"That was {len(sized.steps)} stretches, about {_minutes(sized.total_seconds)}. "
+                f"That was {_stretches(len(sized.steps))}, about "
+                f"{_minutes(sized.total_seconds)}. "
                 "Drink some water and notice how you feel.",
             ),
         )
@@ -1402,6 +1404,11 @@ def card_topic(stretch: Stretch, context: Context) -> str:
     if context.topic in stretch.topics:
         return context.topic
     return stretch.topics[0]
+
+
+def _stretches(count: int) -> str:
+    """ "1 stretch", "6 stretches"."""
+    return "1 stretch" if count == 1 else f"{count} stretches"
 
 
 def _minutes(seconds: int) -> str:

@@ -600,3 +600,20 @@ def test_no_balancing_keeps_both_feet_down(brain, kb):
     assert routine.kind == "routine" and routine.stretches
     assert all("balance" not in kb.stretches[s].caution_tags for s in routine.stretches)
     assert "no_balance" in routine.context.plan.limits
+
+
+def test_at_a_desk_is_off_the_floor_not_seated(brain, kb):
+    # a desk has room to stand: its stretches may be done standing, never on the floor
+    hips = brain.reply("5 minute stretch for hips i can do at my desk")
+    assert hips.kind == "routine" and len(hips.stretches) >= 3
+    assert "standing" in tags(kb, hips.stretches)
+    assert not tags(kb, hips.stretches) & LIMIT_TAGS["no_floor"]
+    assert brain.reply("stretches i can do at my desk").intent == "routine.desk_break"
+    # "no floor" with nothing else named: the routine made to need no floor
+    assert brain.reply("10 minute routine, no floor").intent == "routine.desk_break"
+
+
+def test_one_stretch_is_said_in_the_singular(brain):
+    reply = brain.reply("5 minute hip flexor routine chair only")
+    assert len(reply.stretches) == 1
+    assert "1 stretch · about" in render_text(reply)
