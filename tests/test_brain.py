@@ -3357,6 +3357,8 @@ OWN_WORDS = [
     ("on a plane, anything i can do in my seat", "routine.long_flight"),
     # a length with nothing more: the all-over routine, as a plain ask gets
     ("got 5 minutes, anything i can do", "routine.full_body"),
+    ("20 minutes full body", "routine.full_body"),
+    ("full body 5 mins", "routine.full_body"),
     # how often to do a stretch named by its area ("the quad one"), not the area's card
     ("is it ok to do the quad one every day or will that overdo it", "general.every_day"),
     ("is it ok to do the quad one daily or is that too much", "general.every_day"),
