@@ -3793,6 +3793,7 @@ class Brain:
             or not lexicon.ROUTINE_WORDS.isdisjoint(analysis.corrected)
             or bool(lexicon.warm_ups_named(analysis.corrected))
             or self.pick.about_the_body(analysis.corrected)
+            or lexicon.tells_time_to_spare(analysis.corrected)  # "i have 2 minutes between ..."
         )
         named = (
             self.pick.named_beside_size(ask, context, analysis.corrected)

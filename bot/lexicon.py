@@ -3394,6 +3394,17 @@ ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recomme
 ANY_OPENERS = frozenset({"anything", "something", "any", "summat"})
 #: words that tell the time someone has ("i only have 2 min", "got 5 mins")
 TIME_HAD = frozenset({"have", "got", "gotta", "spare"})
+#: "i have 2 minutes", "we've only got 10 mins", "i got like 5 min": time to spare, told
+_TIME_TO_SPARE = re.compile(
+    r"\b(i|we)( am| are)?( only| just)? (have|got|has)( got)?( only| just)?( like| about)?"
+    r" (\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|few|couple)\b"
+)
+
+
+def tells_time_to_spare(words: Sequence[str]) -> bool:
+    """Whether the words tell the time the person has ("i have 2 minutes between meetings"):
+    a stretch asked for in it, whatever the rest says."""
+    return _TIME_TO_SPARE.search(" ".join(words)) is not None
 
 
 def before_its_reason(words: Sequence[str]) -> list[str] | None:

@@ -3358,6 +3358,10 @@ OWN_WORDS = [
     # a length with nothing more: the all-over routine, as a plain ask gets
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
+    # the time the person has, told with where they are: that setting's routine, sized
+    ("i have 2 minutes between meetings", "routine.desk_break"),
+    ("i have 5 minutes before bed", "routine.bedtime"),
+    ("i have 20 minutes of homework left", "fallback"),
     ("full body 5 mins", "routine.full_body"),
     # how often to do a stretch named by its area ("the quad one"), not the area's card
     ("is it ok to do the quad one every day or will that overdo it", "general.every_day"),
