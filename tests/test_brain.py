@@ -3358,6 +3358,7 @@ OWN_WORDS = [
     # a length with nothing more: the all-over routine, as a plain ask gets
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
+    ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
     # the time the person has, told with where they are: that setting's routine, sized
     ("i have 2 minutes between meetings", "routine.desk_break"),
     ("i have 5 minutes before bed", "routine.bedtime"),
