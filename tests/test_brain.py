@@ -3287,6 +3287,10 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # stretching in heat: a sauna, a hot bath (not heat or ice on a sore neck)
+    ("should i stretch in the sauna", "general.stretching_in_heat"),
+    ("stretching in a hot bath", "general.stretching_in_heat"),
+    ("hot water bottle on my neck?", "general.heat_or_ice"),
     # a stretch's name said in the plural is still its name
     ("tennis elbow stretches", "stretch.wrist_extensor_stretch"),
     ("figure four stretches", "stretch.lying_figure_four"),

@@ -118,8 +118,11 @@ _KIT_WORDS = frozenset(
 _PERIOD_WORDS = frozenset(
     "period periods menstrual menstruation dysmenorrhea dysmenorrhoea".split()
 )
+#: where the heat is: the answer on stretching in it needs one named ("heat or ice" is not it)
+_HEAT_PLACES = frozenset("sauna saunas steam tub jacuzzi bath bikram hot heated".split())
 _ANCHORED = {
     "tip": _TIP_WORDS,
+    "stretching_in_heat": _HEAT_PLACES,
     "period_pain": _PERIOD_WORDS,
     "daily_on": _DAILY_WORDS,
     "daily_off": _DAILY_WORDS,
