@@ -714,7 +714,7 @@ class Replies:
             if b is not None
         )
         buttons = [
-            button("Start guided ▶", act.GuideStep(plan, 0)),
+            _start_guided(plan),
             button("Step by step", act.GuideStep(plan, 0, manual=True)),
         ]
         for label, longer in (("Shorter", False), ("Longer", True)):
@@ -727,7 +727,7 @@ class Replies:
             intent,
             blocks,
             topic=plan.topic,
-            routine=None if plan.area else plan.base,
+            routine=_routine_of(plan),
             stretches=tuple(s.stretch for s in steps),
             confidence=confidence,
             actions=tuple(buttons),
@@ -735,7 +735,7 @@ class Replies:
                 context,
                 kind="routine",
                 intent=intent,
-                routine=None if plan.area else plan.base,
+                routine=_routine_of(plan),
                 topic=plan.topic or context.topic,
                 plan=plan,
                 limits=plan.limits,
@@ -755,9 +755,9 @@ class Replies:
             intent,
             blocks,
             topic=plan.topic,
-            routine=None if plan.area else plan.base,
+            routine=_routine_of(plan),
             actions=(
-                button("Start guided ▶", act.GuideStep(plan, 0)),
+                _start_guided(plan),
                 button("Show the routine", act.ShowRoutine(plan)),
             ),
             context=context,
@@ -1058,14 +1058,14 @@ class Replies:
             f"guide.{plan.base}.{i}",
             tuple(blocks),
             topic=plan.topic,
-            routine=None if plan.area else plan.base,
+            routine=_routine_of(plan),
             stretches=(stretch.id,),
             actions=_guide_buttons(plan, i, len(steps), manual, clock),
             context=replace(
                 context,
                 kind="routine",
                 intent=f"guide.{plan.base}",
-                routine=None if plan.area else plan.base,
+                routine=_routine_of(plan),
                 plan=plan,
                 stretch=stretch.id,  # the step shown, for a typed "next" (`step_shown`)
             ),
@@ -1103,7 +1103,7 @@ class Replies:
             f"guide.{plan.base}.done",
             blocks,
             topic=plan.topic,
-            routine=None if plan.area else plan.base,
+            routine=_routine_of(plan),
             stretches=tuple(s.stretch for s in sized.steps),
             actions=(
                 button("Again ↺", act.GuideStep(plan, 0, manual)),
@@ -1114,7 +1114,7 @@ class Replies:
                 context,
                 kind="routine",
                 intent="guide.done",
-                routine=None if plan.area else plan.base,
+                routine=_routine_of(plan),
                 plan=plan,
             ),
         )
@@ -1404,6 +1404,16 @@ def card_topic(stretch: Stretch, context: Context) -> str:
     if context.topic in stretch.topics:
         return context.topic
     return stretch.topics[0]
+
+
+def _routine_of(plan: Plan) -> str | None:
+    """The routine id a plan's replies carry: its base, or none for a plan built for areas."""
+    return None if plan.area else plan.base
+
+
+def _start_guided(plan: Plan) -> Action:
+    """The button that starts a plan's guided steps."""
+    return button("Start guided ▶", act.GuideStep(plan, 0))
 
 
 def _stretches(count: int) -> str:
