@@ -3617,8 +3617,10 @@ class Brain:
         """For someone who did not follow the last stretch, routine or answer ("huh", "i dont
         get it", "??"): it once more, led by how to go on. None after anything else."""
         lead = lexicon.CONFUSED_LEADS.get(context.kind or "")
-        again = self._again(context) if lead is not None else None
-        return None if again is None or lead is None else with_lead(again, lead)
+        if lead is None:
+            return None
+        again = self._again(context)
+        return None if again is None else with_lead(again, lead)
 
     def _again(
         self, context: Context, words: Sequence[str] = (), topics: Sequence[str] = ()

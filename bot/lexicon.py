@@ -2239,11 +2239,10 @@ NEW_QUESTION_CUE = "new_question"
 NEW_QUESTION_REACH = 4
 #: words that point back at the area of the conversation ("which muscle is that")
 POINTING_WORDS = frozenset({"that", "it", "this", "those", "these", "them", "they", "mine"})
-#: pairs that ask when, besides "when": "what time should i do it", "how long before we
-#: start should i do it", "how soon before the match"
-_WHEN_PAIRS = frozenset(
-    {("what", "time"), ("how", "long"), ("how", "soon"), ("how", "early"), ("which", "time")}
-)
+#: pairs that ask when, besides "when": "what time should i do it"
+_WHEN_PAIRS = frozenset({("what", "time"), ("which", "time")})
+#: ... and pairs that ask when only with "before": "how long before we start should i do it"
+_HOW_SOON_PAIRS = frozenset({("how", "long"), ("how", "soon"), ("how", "early")})
 #: a question of when to do the routine on screen is this short
 WHEN_TO_DO_MAX_WORDS = 12
 #: ... and has one of these
@@ -2263,7 +2262,7 @@ def asks_when_to_do_it(words: Sequence[str]) -> bool:
     if "when" in words or "whens" in words:
         return True
     pairs = set(zip(words, words[1:], strict=False))
-    if ("how", "long") in pairs or ("how", "soon") in pairs or ("how", "early") in pairs:
+    if not pairs.isdisjoint(_HOW_SOON_PAIRS):
         # "how long before we start", not "how long do i hold it" or "how long is it"
         return not {"before", "ahead", "beforehand"}.isdisjoint(words)
     return not pairs.isdisjoint(_WHEN_PAIRS)
