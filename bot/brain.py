@@ -726,9 +726,10 @@ class Brain:
             again = self._said_again(context)
             if again is not None:  # "huh", "i dont get it" after a stretch card
                 return again
-        if self._when_asked_of_the_routine(analysis, context) and context.plan is not None:
+        asked_when = self._routine_asked_when(analysis, context)
+        if asked_when is not None:
             # "when should i do it" after the football warm-up: its timing, not a fallback
-            return self.replies.plan_when(context.plan, context)
+            return self.replies.plan_when(asked_when, context)
         form = self._told_while_doing_it(analysis, context)
         if form is not None:  # "my back arches when i do it" after the low lunge
             return form
@@ -2461,7 +2462,7 @@ class Brain:
             return False
         # "i want to stretch while watching tv": the clause says when, not what
         said = words if conditions else lexicon.before_its_occasion(words)
-        if self.pick.activities_in(words[len(said) :]):
+        if len(said) < len(words) and self.pick.activities_in(words[len(said) :]):
             said = words  # "a stretch after my run": the run's, not any
         rest = {w for w in said if w not in STOPWORDS}
         return bool(rest & asked) and rest <= allowed
@@ -3550,20 +3551,23 @@ class Brain:
             return None
         return self.replies.guide_step(plan, steps.index(stretch) + 1, context, manual=True)
 
-    def _when_asked_of_the_routine(self, analysis: Analysis, context: Context) -> bool:
-        """Whether a message after a routine asks when to do it ("when should i do it", "how
-        long before we start should i do it"), naming no area, routine or general subject of
-        its own ("when should i stretch my hamstrings" asks of them)."""
+    def _routine_asked_when(self, analysis: Analysis, context: Context) -> Plan | None:
+        """The routine on screen, when a message after it asks when to do it ("when should i
+        do it", "how long before we start should i do it"), naming no area, routine or
+        general subject of its own ("when should i stretch my hamstrings" asks of them);
+        else None."""
         words = analysis.corrected
-        return (
+        plan = context.plan
+        asked = (
             context.kind == "routine"
-            and context.plan is not None
+            and plan is not None
             and not analysis.topics
             and lexicon.asks_when_to_do_it(words)
             and lexicon.ROUTINE_NAMING_WORDS.isdisjoint(words)
             and not self.pick.activities_in(words)
             and not self.wants.subjects_named(words)
         )
+        return plan if asked else None
 
     def _step_named(
         self, words: Sequence[str], analysis: Analysis, context: Context
@@ -5184,7 +5188,8 @@ class Brain:
         a complaint asks for something to do, unless it asks nothing more ("any tips for that"
         after a stretch card or an answer: its area's)."""
         words = analysis.corrected
-        if "tip" not in words and not ("tips" in words and set(words) <= lexicon.BARE_TIP_ASK):
+        bare = set(words) <= lexicon.BARE_TIP_ASK  # "tips?", "any tips for that"
+        if "tip" not in words and not ("tips" in words and bare):
             return None
         cues = self.cues.read(words)
         named = [t for t in analysis.topics if t != GENERAL]
@@ -5196,9 +5201,7 @@ class Brain:
                 and len(words) <= lexicon.TIP_BACK_MAX_WORDS
                 and (
                     not lexicon.PRONOUNS_BACK.isdisjoint(words)
-                    # "tips?", "any tips for that" after a stretch card or an answer: its
-                    # area's
-                    or set(words) <= lexicon.BARE_TIP_ASK
+                    or bare  # after a stretch card or an answer: its area's
                 )
             ):
                 return context.topic
