@@ -3287,18 +3287,27 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    ("can stretching make me stronger", "general.is_exercise"),
+    ("is stretching strength training", "general.is_exercise"),
     # stretching in heat: a sauna, a hot bath (not heat or ice on a sore neck)
     ("should i stretch in the sauna", "general.stretching_in_heat"),
     ("stretching in a hot bath", "general.stretching_in_heat"),
     ("hot water bottle on my neck?", "general.heat_or_ice"),
     # a stretch's name said in the plural is still its name
     ("tennis elbow stretches", "stretch.wrist_extensor_stretch"),
+    # a problem a stretch is named after, named asking for a stretch or alone
+    ("stretches for tennis elbow", "stretch.wrist_extensor_stretch"),
+    ("i have tennis elbow what stretch should i do", "stretch.wrist_extensor_stretch"),
+    ("tennis elbow?", "stretch.wrist_extensor_stretch"),
+    ("why do i get tennis elbow", "wrists_forearms.why_tight"),
     ("figure four stretches", "stretch.lying_figure_four"),
     # myths about stretching: lactic acid is the soreness question, muscle-building whether it
     # counts as exercise (not a fitness question we decline)
     ("does stretching get rid of lactic acid", "general.soreness"),
     ("does stretching build muscle", "general.is_exercise"),
     ("how do i build muscle", "fallback"),
+    ("is pilates strength training", "fallback"),
+    ("does swimming build muscle", "fallback"),
     # period cramps, not a muscle cramp; "period" of time is no period
     ("can i stretch on my period, cramps are bad", "general.period_pain"),
     ("stretches for period cramps", "general.period_pain"),

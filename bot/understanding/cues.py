@@ -308,6 +308,20 @@ def _with_plural_name(name: str) -> tuple[str, ...]:
     return name, " ".join([*first, _PLURAL_ENDS[last]])
 
 
+def _problem_stem(name: str, complaints: Collection[str]) -> tuple[str, ...]:
+    """The words before "stretch" in a stretch's name when they name a problem, a term of the
+    `complaint` cue ("tennis elbow" of "tennis elbow stretch"); else ()."""
+    *stem, last = normalize(name).split()
+    if last != "stretch" or not stem:
+        return ()
+    for term in complaints:
+        term_words = normalize(term).split()
+        n = len(term_words)
+        if any(stem[i : i + n] == term_words for i in range(len(stem) - n + 1)):
+            return tuple(stem)
+    return ()
+
+
 class StretchNames:
     """Every stretch's name and the other names people call it ("figure four", "down dog"),
     found as whole word sequences. A one-word name ("pigeon", "butterfly") counts only in a
@@ -326,6 +340,15 @@ class StretchNames:
             for stretch in kb.stretches.values()
             for name in (stretch.name, *stretch.aliases)
             for form in _with_plural_name(name)
+        )
+        # a problem a stretch is named after ("tennis elbow stretch", "plantar fasciitis
+        # stretch"): the problem named in a message asking for a stretch names that stretch
+        complaints = kb.cues.get("complaint", ())
+        self._problems = PhraseIndex(
+            (" ".join(stem), stretch.id)
+            for stretch in kb.stretches.values()
+            for name in (stretch.name, *stretch.aliases)
+            if (stem := _problem_stem(name, complaints))
         )
 
     def find(self, words: Sequence[str], breaks: Collection[int] = ()) -> str | None:
@@ -361,4 +384,9 @@ class StretchNames:
                 for t_start, t_end in things
             )
             return None if near else stretch_id
+        for start, end, stretch_id in self._problems.matches(words):
+            # "stretches for tennis elbow", "tennis elbow?", not "why do i get tennis elbow"
+            rest = (*words[:start], *words[end:])
+            if all(w in _WITH_A_NAME_ALONE for w in rest) or "request" in self._cues.read(words):
+                return stretch_id
         return None
