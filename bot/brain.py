@@ -3678,7 +3678,7 @@ class Brain:
         ask = self.sizes.read(analysis)
         if ask is None:
             return None  # nothing about size
-        if ask.topics and not self.cues.names_areas_plainly(ask.rest):
+        if ask.topics and not self.cues.names_areas_plainly(ask.rest, sized=True):
             if ask.minutes is not None or ask.resize is None:
                 return None  # "back in a minute"
             # "shorter one pls, back to back meetings": no back, a shorter one

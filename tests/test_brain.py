@@ -3372,6 +3372,10 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # an area word that may be something else, asked for as a routine after a length
+    ("quick 3 min neck thing", "routine.area.neck"),
+    ("5 min back thing", "routine.area.lower_back"),
+    ("back in 5 min", "fallback"),
     # the time the person has, told with where they are: that setting's routine, sized
     ("i have 2 minutes between meetings", "routine.desk_break"),
     ("i have 5 minutes before bed", "routine.bedtime"),

@@ -28,6 +28,11 @@ _BE_BEFORE_WHAT = frozenset({"is", "are", "was", "were", "thats", "its"})
 _JOINED = frozenset({"and", "or", "n"})
 #: "neck stretches": an area word before one of these is the body's
 _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
+#: ... and, after a length, the words that ask for a routine: "5 min back thing", "a 10
+#: minute neck routine"
+_SIZED_ASKS = _STRETCHED | frozenset(
+    {"routine", "routines", "session", "sessions", "thing", "things", "one", "sequence", "flow"}
+)
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
 _KEPT_READINGS = 256
 #: words that soften or stress a phrase without changing it: "what should i actually do",
@@ -250,14 +255,18 @@ class CueReader:
         words: Sequence[str],
         spans: Sequence[tuple[int, int, str]] = (),
         breaks: Collection[int] = (),
+        *,
+        sized: bool = False,
     ) -> bool:
         """False when a word that may name an area ("back", "chest") stands without an owner
         before it ("my", "lower", "sore"), a stretch or a complaint just after it ("neck
-        stretches", "neck is stiff from my phone", "back killing me"), or, opening a sentence
+        stretches", "neck is stiff from my phone", "back killing me"; with `sized`, in a
+        message that asks for a length, a routine too: "3 min neck thing"), or, opening a sentence
         (`breaks`: where sentences start), a complaint later in that sentence ("... with my
         head tilted. neck and the top of my shoulders are permanently tight"): "shrinking
         back", "a chest of drawers"."""
         owners = self._owners
+        asked = _SIZED_ASKS if sized else _STRETCHED
         starts = sorted({0, *breaks, len(words)})
 
         def complained_in_sentence(i: int) -> bool:
@@ -271,7 +280,7 @@ class CueReader:
         named = {i for start, end, _t in spans if end - start > 1 for i in range(start, end)}
         return all(
             (i > 0 and words[i - 1] in owners)
-            or (i + 1 < len(words) and words[i + 1] in _STRETCHED)  # "what neck stretches"
+            or (i + 1 < len(words) and words[i + 1] in asked)  # "what neck stretches"
             or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
             # "neck and shoulder strain": a complaint after the area named with it
             or (
