@@ -2817,6 +2817,8 @@ def test_after_a_general_answer_a_general_follow_up_stays_general(brain):
 OWN_WORDS = [
     ("gm bot", "smalltalk.greeting"),
     ("gm stretchbot", "smalltalk.greeting"),
+    ("whats your name", "smalltalk.who_made_you"),
+    ("what should i call you", "smalltalk.who_made_you"),
     # a question after an acknowledgement keeps its pieces: asked first, it is still answered
     (
         "ok what actually is the it band. my running coach says it like its a swear word",
