@@ -97,6 +97,13 @@ class Brain:
             for stretch in kb.stretches.values()
         }
         self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
+        #: the activities each tip tells of ("after a run", "before swimming"), by the tip's
+        #: place in the knowledge base: "any tips for runners" gets one about running
+        self._tip_activities = tuple(
+            frozenset(self.pick.activities_in(self.matcher.analyse(tip.text).corrected))
+            - lexicon.NOT_TIP_ACTIVITIES
+            for tip in kb.tips
+        )
         self._area_word_cache: dict[str, frozenset[str]] = {}
         self._cause_word_cache: dict[str, frozenset[str]] = {}
         self._on_button = self._button_table()
@@ -196,6 +203,7 @@ class Brain:
                 or self._own_part_of_the_story(analysis, context)
                 or self._past_its_fillers(text, analysis, context)
                 or self._stretches_for_someone(analysis, context)
+                or self._tips_for_an_activity(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -444,6 +452,26 @@ class Brain:
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
+
+    def _tips_telling_of(self, words: Sequence[str]) -> list[int]:
+        """The places of the tips that tell of an activity the words name ("after a run" for
+        "tips for runners")."""
+        told = set(self.pick.activities_in(words))
+        return [i for i, acts in enumerate(self._tip_activities) if acts & told]
+
+    def _tips_for_an_activity(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that asks only for tips for an activity ("tips for
+        runners?"): one of the tips that tell of it. None otherwise, or when none does."""
+        words = analysis.corrected
+        if lexicon.TIP_WORDS.isdisjoint(words):
+            return None
+        spans = self.pick.activities.matches(words)
+        inside = {i for start, end, _r in spans for i in range(start, end)}
+        rest = {w for i, w in enumerate(words) if i not in inside}
+        among = self._tips_telling_of(words)
+        if not spans or not among or not rest <= lexicon.BARE_TIP_ASK | lexicon.TIP_ASK_FILLER:
+            return None
+        return self.replies.tip(" ".join(words), context, among=among)
 
     def _stretches_for_someone(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that asks for stretches for people or a pastime we have
@@ -4916,7 +4944,11 @@ class Brain:
                     return say.answer(
                         GENERAL, subjects.pop(), context, confidence=lexicon.CUE_CONFIDENCE
                     )
-                return say.tip(" ".join(words), context, confidence=match.confidence, topic=asked)
+                # "any tips for runners": one of the tips that tell of running, if any does
+                among = () if asked else self._tips_telling_of(analysis.corrected)
+                return say.tip(
+                    " ".join(words), context, confidence=match.confidence, topic=asked, among=among
+                )
             if key == "daily_on" and lexicon.one_tip_now(words):
                 # "send me a tip", "can you send me a stretching tip": one, now
                 return say.tip(" ".join(words), context, confidence=match.confidence)

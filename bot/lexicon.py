@@ -298,6 +298,9 @@ def points_elsewhere(clause: Sequence[str]) -> bool:
 #: what stretching does for you, and whether it is worth it
 BENEFITS = "benefits"
 UMBRELLA_GENERAL = frozenset({BENEFITS})
+#: routines of a time of day, whose words a tip may use of something else ("worse at night",
+#: "resting in bed"), and the warm-up and cool-down of no sport: no activity a tip is about
+NOT_TIP_ACTIVITIES = frozenset({"bedtime", "morning", "cooldown", "warmup"})
 #: one stretch asked for: "is there a stretch for that", "one good stretch"
 ONE_STRETCH_LEADS = frozenset({"a", "one", "single", "good", "best", "decent", "quick"})
 ONE_STRETCH_PAIRS = frozenset({(word, "stretch") for word in ONE_STRETCH_LEADS})
@@ -731,6 +734,8 @@ TIP_BACK_MAX_WORDS = 12
 BARE_TIP_ASK = frozenset(
     "any got have a some good tip tips for that this please pls plz one more on".split()
 )
+#: words that may stand with a request for tips for an activity ("tips for me as a runner")
+TIP_ASK_FILLER = frozenset("i im me my as to do you the new beginner beginners".split())
 #: a whole sentence and what ends it, for a story that closes with a question
 SENTENCE_AND_END = re.compile(r"([^.!?\n]*)([.!?\n]*)")
 #: small talk a message may close with: a question to the bot itself ("..., who made you?")

@@ -1128,11 +1128,13 @@ class Replies:
         *,
         confidence: float = 1.0,
         topic: str | None = None,
+        among: Sequence[int] = (),
     ) -> Reply:
         """A tip not yet seen in this conversation; which one follows from the message. With a
-        `topic` ("a tip for my knees"), one of the tips about it, and "another" stays on it."""
+        `topic` ("a tip for my knees"), one of the tips about it, and "another" stays on it;
+        with no topic, one of the tips at the places `among`, where there are any."""
         tips = self.kb.tips
-        about = [i for i, t in enumerate(tips) if topic in t.topics] if topic else []
+        about = [i for i, t in enumerate(tips) if topic in t.topics] if topic else list(among)
         pool = about or list(range(len(tips)))
         seen = set(context.seen) if context.kind == "tip" else set()
         start = zlib.crc32((text or "").encode()) % len(pool) if text else len(seen) * 7

@@ -1494,6 +1494,20 @@ def test_a_bare_ask_for_tips_after_an_area_gets_one_of_its_tips(brain, first, sa
     assert reply.kind == "tip" and area in shown.topics
 
 
+@pytest.mark.parametrize(
+    ("message", "told"),
+    [
+        ("any tips for runners", "run"),
+        ("any tips for climbing", "climb"),
+        ("tips for runners?", "run"),
+    ],
+)
+def test_a_tip_asked_for_an_activity_tells_of_it(brain, message, told):
+    reply = brain.reply(message)
+    assert reply.kind == "tip"
+    assert told in render_text(reply).lower()
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
