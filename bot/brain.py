@@ -4928,10 +4928,11 @@ class Brain:
             entry = self.kb.smalltalk[key]
             if (
                 key in lexicon.QUESTIONS_TO_THE_BOT
-                and match.confidence < lexicon.BOT_QUESTION_SURE
+                and (match.confidence < lexicon.BOT_QUESTION_SURE or "my" in words)
                 and lexicon.BOT_POINTERS.isdisjoint(words)
             ):
-                return say.fallback(match, context)  # "who invented custard": not the bot's maker
+                # "who invented custard": not the bot's maker; "what is my name": not its name
+                return say.fallback(match, context)
             if entry.kind == "help":
                 return say.help(context)
             return say.smalltalk(key, " ".join(words), context, confidence=match.confidence)

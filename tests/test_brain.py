@@ -2833,6 +2833,7 @@ OWN_WORDS = [
     ("gm stretchbot", "smalltalk.greeting"),
     ("whats your name", "smalltalk.who_made_you"),
     ("what should i call you", "smalltalk.who_made_you"),
+    ("what is my name", "fallback"),
     # a question after an acknowledgement keeps its pieces: asked first, it is still answered
     (
         "ok what actually is the it band. my running coach says it like its a swear word",
