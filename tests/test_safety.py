@@ -490,6 +490,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my daughter limped off at netball yesterday, should she stretch her calf",
         # "huge" of thanks, not of a knee
         "huge thanks, my knee feels better",
+        # a tear asked about as the other choice to soreness, with no sign of one
+        "calves killing me two days after leg day, torn something or just sore?",
+        # a pet that limps is no child
+        "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
 )
 def test_near_misses_do_not_fire(brain: Brain, message: str):
@@ -532,6 +536,17 @@ def test_an_accident_told_before_counts_with_a_stretch_asked_for_where_it_hurts(
         brain, "my calf is swollen and hot since my flight", "any stretch for my neck?"
     )
     assert legs.kind != "red_flag"
+
+
+def test_no_floor_to_lie_on_told_before_is_no_side_that_hurts_to_lie_on(brain: Brain):
+    *_, reply = converse(
+        brain,
+        "my left side is all tight from carrying my toddler on my hip",
+        "cant lie on the floor she just climbs on me lol. standing one?",
+        "what about my bum, thats sore too",
+    )
+    assert reply.kind != "red_flag"
+    assert brain.reply("my shoulder hurts so much i cant lie on it at night").kind == "red_flag"
 
 
 def test_symptoms_of_the_message_before_count_with_this_one(brain: Brain):
@@ -1096,6 +1111,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    ("torn my calf at football", "red_flag.suspected_tear"),
+    ("felt a pop in my calf, torn something or just sore?", "red_flag.suspected_tear"),
     # a knee that swelled up badly after it gave way: the same day, though giving way "on
     # the stairs" is how a knee that keeps giving way is told too
     ("my knee gave way on the stairs and now its huge", "red_flag.knee_very_swollen"),
