@@ -204,6 +204,7 @@ class Brain:
                 or self._past_its_fillers(text, analysis, context)
                 or self._stretches_for_someone(analysis, context)
                 or self._tips_for_an_activity(analysis, context)
+                or self._time_routine_requested(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -452,6 +453,27 @@ class Brain:
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
+
+    def _time_routine_requested(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that asks for something gentle or quick (the `request`
+        cue: "anything gentle", "something easy") at one time of day, for the writer, naming
+        no area or other activity ("anything gentle before bed?"): that time's routine. None
+        otherwise."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or lexicon.GENTLE_ASK_WORDS.isdisjoint(words)  # not "morning routine for productivity"
+            or not lexicon.SOMEONE_ELSE.isdisjoint(words)  # not a child's bedtime
+            or not lexicon.LITTLE_ONES.isdisjoint(words)  # nor a baby's
+            or "request" not in self.cues.read(words)
+        ):
+            return None
+        found = self.pick.activities_in(words, of_the_body=True)
+        if len(found) != 1 or found[0] not in lexicon.TIME_ROUTINES.values():
+            return None
+        return self.replies.routine(
+            self.kb.routines[found[0]], context, confidence=lexicon.CUE_CONFIDENCE
+        )
 
     def _tips_telling_of(self, words: Sequence[str]) -> list[int]:
         """The places of the tips that tell of an activity the words name ("after a run" for

@@ -2353,6 +2353,10 @@ FOR_SOMEONE_MAX_WORDS = 4
 #: what a plain ask may ask for instead of a stretch, by asking what to do ("anything quick
 #: i can do"): one of the kinds of thing a short all-over routine is
 PLAIN_DO_WORDS = frozenset({"quick", "short", "quickie", "easy", "gentle", "simple", "light"})
+#: ... and the words of a calm one, asked for at a time of day ("anything relaxing before bed")
+GENTLE_ASK_WORDS = PLAIN_DO_WORDS | {"relaxing", "calming", "soothing"}
+#: babies and toddlers, whose bedtime or morning is not the writer's
+LITTLE_ONES = frozenset("baby babies toddler toddlers newborn infant".split())
 #: words that open the clause telling when a plain ask is for ("... while the baby naps",
 #: "... after gardening")
 _OCCASION_WORDS = frozenset({"while", "whilst", "after", "post"})

@@ -3389,6 +3389,11 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # something gentle asked at a time of day, for the writer
+    ("cant sleep, mind racing. anything gentle before bed?", "routine.bedtime"),
+    ("anything relaxing in the morning", "routine.morning"),
+    ("anything gentle for my baby before bed", "fallback"),
+    ("morning routine for productivity", "fallback"),
     # an area word that may be something else, asked for as a routine after a length
     ("quick 3 min neck thing", "routine.area.neck"),
     ("5 min back thing", "routine.area.lower_back"),
