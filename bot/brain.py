@@ -399,15 +399,26 @@ class Brain:
     def _warm_up_for_the_game(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """For one area's stretch or answer to a message that tells of a game still to come
         and the area giving out during play ("golf tomorrow and my back always seizes up by
-        the 4th hole"): the game's warm-up, which readies the area before play. The reply
-        unchanged otherwise, and for a question why."""
+        the 4th hole"): the game's warm-up, which readies the area before play. So too for a
+        trip still to come ("flying tomorrow and i have a bad back"): the trip's routine,
+        unless the area's stretch is asked for. The reply unchanged otherwise, and for a
+        question why."""
         words = analysis.corrected
         if (
             reply.kind not in ("stretch", "answer")
             or reply.topic in (None, GENERAL)
-            or lexicon.DURING_PLAY_WORDS.isdisjoint(words)
             or self.cues.read(words) & {"why", "what"}
         ):
+            return reply
+        found = self.pick.activities_in(words)
+        # "long flight tomorrow, any stretch for my calves" asks for the area's stretch
+        asks_one = not lexicon.STRETCH_NOUNS.isdisjoint(words)
+        trips = [
+            rid
+            for rid in found
+            if rid in lexicon.TRIP_ROUTINES and not asks_one and lexicon.still_ahead(words)
+        ]
+        if lexicon.DURING_PLAY_WORDS.isdisjoint(words) and len(trips) != 1:
             return reply
         ahead = lexicon.wanted_end(words) == "warmup"  # the game still to come
         # or the complaint coming back each time it is played, not told of one game just over
@@ -418,9 +429,10 @@ class Brain:
         )
         if not (ahead or recurring):
             return reply
-        warm = next(
-            (rid for rid in self.pick.activities_in(words) if rid.startswith("warmup_")), None
-        )
+        if lexicon.DURING_PLAY_WORDS.isdisjoint(words):
+            warm: str | None = trips[0]
+        else:
+            warm = next((rid for rid in found if rid.startswith("warmup_")), None)
         if warm is None or warm == lexicon.WARM_UP_ROUTINE or warm not in self.kb.routines:
             return reply
         return self.replies.routine(

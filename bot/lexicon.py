@@ -2828,6 +2828,8 @@ def one_tip_now(words: Sequence[str]) -> bool:
 
 #: routines of a setting (not an exercise) that a complaint told of it asks for
 SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
+#: ... those of a journey, whose routine readies the body for it
+TRIP_ROUTINES = frozenset({"road_trip", "long_flight"})
 #: places within a setting where a question asks what to do: "what can i do in my seat"
 SETTING_PLACES = frozenset(
     """seat seats aisle stops stop station services layover gate cubicle desk chair car lights
@@ -3061,10 +3063,11 @@ _AHEAD_PAIRS = frozenset(
 #: routines whose keywords tell a problem they answer, asked for when told ("heels lift off
 #: the floor every time i squat")
 TOLD_ROUTINES = frozenset({"squat_mobility"})
-#: words that place a complaint during play ("by the 4th hole", "in the second half")
+#: words that place a complaint during play ("by the 4th hole", "in the second half", "on
+#: the first tee")
 DURING_PLAY_WORDS = frozenset(
     """during midway halfway hole holes half set sets lap laps inning innings quarter
-    rally""".split()
+    rally tee""".split()
 )
 #: words that tell a complaint coming back each time ("always", "last time", "every time")
 RECURRING_WORDS = frozenset({"always", "usually", "last", "every", "each", "again"})

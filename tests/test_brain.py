@@ -3389,6 +3389,15 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # a trip still to come: the trip's routine; the area's stretch asked for, or a trip
+    # over, keeps the area
+    ("flying tomorrow and i have a bad back", "routine.long_flight"),
+    ("driving to cornwall tomorrow, my hips always seize up", "routine.road_trip"),
+    ("long flight tomorrow, any stretch for my calves", "calves.stretch"),
+    ("my back hurts after the long drive yesterday", "lower_back.stretch"),
+    # a game the area gives out in, every time
+    ("golf sunday with my mates, i always tweak my back on the first tee", "routine.warmup_golf"),
+    ("my back is sore after playing golf", "lower_back.stretch"),
     # something gentle asked at a time of day, for the writer
     ("cant sleep, mind racing. anything gentle before bed?", "routine.bedtime"),
     ("anything relaxing in the morning", "routine.morning"),
