@@ -3740,6 +3740,16 @@ class Brain:
         ask = self.sizes.read(analysis)
         if ask is None:
             return None  # nothing about size
+        if (
+            analysis.topics
+            and not ask.topics
+            and ask.minutes is None
+            and ask.resize is None
+            and context.kind != "routine"
+            and lexicon.ROUTINE_NAMES.isdisjoint(analysis.corrected)
+            and lexicon.asks_what_to_do(analysis.corrected)
+        ):
+            return None  # "bad knees, what can i do": the limit's words name the area asked of
         if ask.topics and not self.cues.names_areas_plainly(ask.rest, sized=True):
             if ask.minutes is not None or ask.resize is None:
                 return None  # "back in a minute"

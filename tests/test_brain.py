@@ -3389,6 +3389,9 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # "bad knees" is a limit (no kneeling) and the area asked about
+    ("bad knees, what can i do", "knees.stretch"),
+    ("i have bad knees what can i do", "knees.stretch"),
     # a trip still to come: the trip's routine; the area's stretch asked for, or a trip
     # over, keeps the area
     ("flying tomorrow and i have a bad back", "routine.long_flight"),
