@@ -189,6 +189,8 @@ class WantReader:
             # "a head rush every time i come up from touching my toes, normal?": the
             # sensation felt is asked about, not the practice or goal it came with
             return next(iter(felt))
+        if (ill := self._illness_over_soreness(key, named)) != key:
+            return ill
         goals = named & lexicon.MILESTONE_SUBJECTS
         if key in lexicon.STARTING_SUBJECTS and len(goals) == 1:
             # "never flexible. started working on front splits ... how do i get past this":
@@ -660,10 +662,18 @@ class WantReader:
                 named = self.subjects_named(words[:start])
             if len(named) != 1:
                 return None
-            found = named.pop()
+            found = self._illness_over_soreness(named.pop(), self.subjects_named(words))
             # "if I stretch every day how long would it take": how long, not every day
             return None if self._asks_how_long_not_how_often(found, words) else found
         return None
+
+    @staticmethod
+    def _illness_over_soreness(key: str, named: Collection[str]) -> str:
+        """The one illness subject `named`, when `key` is soreness: "got a stinking cold,
+        should i still do my stretches or just rest" asks about stretching while ill, the
+        rest coming up for the illness, not for sore muscles. `key` otherwise."""
+        ill = [k for k in named if k in lexicon.ILLNESS_SUBJECTS]
+        return ill[0] if key == lexicon.SORENESS and len(ill) == 1 else key
 
     @staticmethod
     def _asks_how_long_not_how_often(subject: str, words: Sequence[str]) -> bool:

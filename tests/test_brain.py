@@ -3304,6 +3304,10 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # rest asked about for an illness, not for sore muscles
+    ("got a stinking cold, should i still do my stretches or just rest", "general.when_ill"),
+    ("got flu and my legs ache, stretch or rest?", "general.when_ill"),
+    ("legs sore from yesterday, stretch or just rest", "general.soreness"),
     ("can stretching make me stronger", "general.is_exercise"),
     ("is stretching strength training", "general.is_exercise"),
     # stretching in heat: a sauna, a hot bath (not heat or ice on a sore neck)
