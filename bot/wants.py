@@ -488,7 +488,10 @@ class WantReader:
         if len(pieces) < 2:
             return False
         start, end = pieces[-1]
-        asked = self.cues.read_asked(analysis.corrected[start:end])
+        piece = analysis.corrected[start:end]
+        if not (lexicon.asks_wh(piece) or lexicon.asks_whether(piece)):
+            return False  # "... my massage lady said its the reason my bum hurts" tells
+        asked = self.cues.read_asked(piece)
         return "why" in asked and "what" not in asked
 
     def aspect_asked(self, aspect: str, topic: str, analysis: Analysis, context: Context) -> str:

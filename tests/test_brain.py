@@ -3304,6 +3304,8 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # a closing piece that tells a reason asks nothing: the question that opens is what
+    ("what even is the piriformis, my physio said its the reason my bum hurts", "piriformis.what"),
     # rest asked about for an illness, not for sore muscles
     ("got a stinking cold, should i still do my stretches or just rest", "general.when_ill"),
     ("got flu and my legs ache, stretch or rest?", "general.when_ill"),
