@@ -3304,6 +3304,14 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # what to buy, and a habit that does not stick, in everyday words
+    (
+        "do i need to buy anything? straps or blocks or can i use stuff round the house",
+        "general.equipment",
+    ),
+    ("do i need to buy anything for the trip", "fallback"),
+    ("i start stretching for a few days then totally forget, how do i keep going", "general.habit"),
+    ("how long do i hold the iron on a patch to make it stick", "fallback"),
     # a closing piece that tells a reason asks nothing: the question that opens is what
     ("what even is the piriformis, my physio said its the reason my bum hurts", "piriformis.what"),
     # rest asked about for an illness, not for sore muscles
