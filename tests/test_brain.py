@@ -3326,6 +3326,9 @@ OWN_WORDS = [
     ("hot water bottle on my neck?", "general.heat_or_ice"),
     # a stretch's name said in the plural is still its name
     ("tennis elbow stretches", "stretch.wrist_extensor_stretch"),
+    # an elbow is the forearm muscles' area; "elbow grease" is no elbow
+    ("sore elbow, anything for that", "wrists_forearms.stretch"),
+    ("elbow grease to clean the oven", "fallback"),
     # a problem a stretch is named after, named asking for a stretch or alone
     ("stretches for tennis elbow", "stretch.wrist_extensor_stretch"),
     ("i have tennis elbow what stretch should i do", "stretch.wrist_extensor_stretch"),
