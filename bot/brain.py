@@ -4386,7 +4386,7 @@ class Brain:
             # as the pain does not come from stretching
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
-                return self._area_reply(match.topics[0], wanted, context)
+                return self._area_reply(match.topics[0], wanted, analysis, context)
         if (
             not lexicon.DOMS_WORDS.isdisjoint(words)
             and lexicon.ROUTINE_WORDS.isdisjoint(words)
@@ -4751,7 +4751,7 @@ class Brain:
             if wanted is not None:  # "my calves tighten up so bad on long runs"
                 if self.wants.one_more_area(wanted, match.topics[0], analysis, context):
                     wanted = "stretch"  # "and my shoulders, they ache" after a desk break
-                return self._area_reply(match.topics[0], wanted, context)
+                return self._area_reply(match.topics[0], wanted, analysis, context)
             if self.wants.aspect_agrees(match, analysis):  # "what does glute med actually do"
                 return say.answer(
                     match.topics[0], match.key, context, confidence=lexicon.CUE_CONFIDENCE
@@ -4879,7 +4879,7 @@ class Brain:
             # squats", "heel pain first thing in the morning")
             wanted = self.wants.wanted(match, analysis)
             if wanted is not None:
-                return self._area_reply(match.topics[0], wanted, context)
+                return self._area_reply(match.topics[0], wanted, analysis, context)
         if (
             accepted
             and match.kind == "out_of_scope"
@@ -5097,9 +5097,14 @@ class Brain:
             or not lexicon.STOP_IT_WORDS.isdisjoint(words)
         ) and "asks_stretch" not in self.cues.read(words)
 
-    def _area_reply(self, area: str, wanted: str, context: Context) -> Reply:
-        """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from cues."""
+    def _area_reply(self, area: str, wanted: str, analysis: Analysis, context: Context) -> Reply:
+        """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from
+        cues; the stretch keeps to a limit the message names ("anything i can do without
+        lying on the floor")."""
         if wanted == "stretch":
+            ask = self.sizes.read(analysis)
+            if ask is not None and ask.limits:
+                return self._stretch_within_limits(area, analysis, context)
             return self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
         return self.replies.answer(area, wanted, context, confidence=lexicon.CUE_CONFIDENCE)
 

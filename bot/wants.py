@@ -839,8 +839,15 @@ class WantReader:
         pairs = self.matcher.look_alike_pairs(words)
         if not pairs:
             return False
+        # an area complained of plainly ("the bottom of my back is wrecked") is ours, whatever
+        # pair of a look-alike the story holds away from it ("night shifts on a busy ward")
+        complained = any(
+            w == TOPIC_TOKEN and "complaint" in self.cues.read(words[i + 1 : i + 3])
+            for i, w in enumerate(words)
+        )
         return any(
             pair in pairs
+            and not (complained and TOPIC_TOKEN not in pair)
             and not (
                 TOPIC_TOKEN in pair
                 and "complaint"

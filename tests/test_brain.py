@@ -1508,6 +1508,21 @@ def test_a_tip_asked_for_an_activity_tells_of_it(brain, message, told):
     assert told in render_text(reply).lower()
 
 
+def test_an_area_stretch_keeps_to_a_limit_the_message_names(brain):
+    reply = brain.reply("my lower back is wrecked. anything i can do without lying on the floor")
+    assert reply.kind == "stretch" and reply.topic == "lower_back"
+    assert "no_floor" in reply.context.limits
+
+
+def test_a_look_alike_pair_in_the_story_leaves_an_area_complained_of(brain):
+    reply = brain.reply(
+        "night shifts on a busy ward and the bottom of my back is wrecked by 4am. "
+        "anything i can do on my break?"
+    )
+    assert reply.topic == "lower_back"
+    assert brain.reply("pole dance class left my shoulders and forearms sore").topic == "shoulders"
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
