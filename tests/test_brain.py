@@ -2849,6 +2849,8 @@ OWN_WORDS = [
     ("whats your name", "smalltalk.who_made_you"),
     ("what should i call you", "smalltalk.who_made_you"),
     ("what is my name", "fallback"),
+    ("do i have to go", "fallback"),
+    ("stretch them when i wake up?", "routine.morning"),
     # a question after an acknowledgement keeps its pieces: asked first, it is still answered
     (
         "ok what actually is the it band. my running coach says it like its a swear word",
@@ -5759,6 +5761,22 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a go-ahead after a routine's overview starts its steps
         (("desk break", "ok do it"), "guide.desk_break.0"),
         (("desk break", "go for it"), "guide.desk_break.0"),
+        # one stretch asked for after an area's answer, in a few words
+        (
+            ("desk all day, upper back aches", "just one stretch, the best one"),
+            "upper_back.stretch",
+        ),
+        # a goodbye at the end of a short message
+        (("neck stretch", "ok shes awake gtg"), "smalltalk.goodbye"),
+        (("neck stretch", "kids home, gtg"), "smalltalk.goodbye"),
+        # whether to stretch muscles this sore
+        (
+            (
+                "my calves are so sore after parkrun",
+                "is it ok to stretch them when theyre this sore",
+            ),
+            "general.soreness",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
