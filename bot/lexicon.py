@@ -3188,6 +3188,9 @@ WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
 #: general answers about starting out, which a goal named beside them outweighs
 STARTING_SUBJECTS = frozenset({"beginner"})
+#: ... as does keeping it up, named beside them ("i always start stretching then forget. how
+#: do ppl make it stick" has started already)
+KEEPING_UP_SUBJECTS = frozenset({"habit"})
 KEEP_FLEXIBILITY = "keep_flexibility"
 MILESTONE_LEAD = "Well done, that takes weeks of work! Here is how to keep it:"
 #: words that tell a goal reached: "finally got my splits", "can touch my toes now"

@@ -191,10 +191,10 @@ class WantReader:
             return next(iter(felt))
         if (ill := self._illness_over_soreness(key, named)) != key:
             return ill
-        goals = named & lexicon.MILESTONE_SUBJECTS
+        goals = named & (lexicon.MILESTONE_SUBJECTS | lexicon.KEEPING_UP_SUBJECTS)
         if key in lexicon.STARTING_SUBJECTS and len(goals) == 1:
             # "never flexible. started working on front splits ... how do i get past this":
-            # the goal worked on is asked about, not how to start
+            # the goal worked on is asked about, not how to start; so is keeping it up
             return next(iter(goals))
         if key in named or len(named) != 1:
             return key

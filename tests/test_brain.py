@@ -3329,6 +3329,10 @@ OWN_WORDS = [
     ("do i need to buy anything for the trip", "fallback"),
     ("i start stretching for a few days then totally forget, how do i keep going", "general.habit"),
     ("how long do i hold the iron on a patch to make it stick", "fallback"),
+    (
+        "i always start stretching for a week then totally forget. how do people make it stick",
+        "general.habit",
+    ),
     # a closing piece that tells a reason asks nothing: the question that opens is what
     ("what even is the piriformis, my physio said its the reason my bum hurts", "piriformis.what"),
     # rest asked about for an illness, not for sore muscles
