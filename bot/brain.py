@@ -3067,10 +3067,15 @@ class Brain:
         it in bed? im not a morning person") or lying down ("is there a version i can do lying
         down"): a stretch done lying down, again, with a yes; else one for its area done lying
         down, if there is one; a routine again, led by which of its stretches are done lying
-        down. None for any other message."""
+        down. After an area's answer, the area's first stretch done lying down. None for any
+        other message."""
         if analysis.topics:
             return None
-        if lexicon.asks_if_done_in_bed(analysis.corrected):
+        words = analysis.corrected
+        # "before i get out of bed" after a card asks when to do it; after an answer, in bed
+        if lexicon.asks_if_done_in_bed(words) or (
+            context.kind == "answer" and lexicon.asks_if_done_before_getting_up(words)
+        ):
             yes, other, none = lexicon.IN_BED_YES, lexicon.IN_BED_OTHER, lexicon.IN_BED_NONE
             some, none_in_routine = lexicon.IN_BED_SOME, lexicon.IN_BED_NONE_IN_ROUTINE
         elif lexicon.asks_for_lying_down(analysis.corrected):
@@ -3090,6 +3095,13 @@ class Brain:
                 return with_lead(say.stretch(stretch, topic, context), none)
             reply = say.stretch(lying[0], topic, context)
             return with_lead(reply, other.format(name=stretch.name.lower()))
+        if context.kind == "answer" and context.topic not in (None, GENERAL):
+            # "can i do it before i get out of bed" after why the lower back gets stiff: the
+            # area's first stretch done lying down
+            topic = context.topic or ""
+            lying = [s for s in self.kb.stretches_for(topic) if done_lying_down(s)]
+            if lying:
+                return with_lead(say.stretch(lying[0], topic, context), lexicon.IN_BED_AREA)
         if context.kind == "routine" and context.routine in self.kb.routines:
             routine = self.kb.routines[context.routine]
             names = list(

@@ -2867,6 +2867,7 @@ BED_PLACES = frozenset({("in", "bed"), ("on", "bed"), ("the", "bed"), ("my", "be
 IN_BED_MAX_WORDS = 12
 
 
+IN_BED_AREA = "Yes, this one is done lying down, so a firm bed works:"
 IN_BED_YES = "Yes: this one is done lying down, so a firm bed works. A soft mattress gives less support, so go gently."
 IN_BED_OTHER = (
     "The {name} isn't done lying down, so it doesn't suit a bed. This one is, and a firm bed "
@@ -2912,8 +2913,24 @@ def asks_if_done_in_bed(words: Sequence[str]) -> bool:
         len(words) <= IN_BED_MAX_WORDS
         and has_pair(words, BED_PLACES)
         and (asks_whether(words) or asks_whether_later(words))
+        and not (REFERS_BACK | {"these"}).isdisjoint(words)
+    )
+
+
+def asks_if_done_before_getting_up(words: Sequence[str]) -> bool:
+    """Whether the words ask whether what was shown can be done before getting out of bed
+    ("can i do it before i get out of bed"): after a stretch card, when to do it; after an
+    area's answer, a stretch that can be done there."""
+    return (
+        len(words) <= IN_BED_MAX_WORDS
+        and "before" in words
+        and has_pair(words, _OUT_OF_BED)
+        and asks_whether(words)
         and not REFERS_BACK.isdisjoint(words)
     )
+
+
+_OUT_OF_BED = frozenset({("of", "bed")})
 
 
 def asks_whether_later(words: Sequence[str]) -> bool:

@@ -5781,6 +5781,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "general.soreness",
         ),
+        # done in bed, asked after an area's answer: its first stretch done lying down
+        (
+            ("why is my lower back so stiff", "can i do it before i get out of bed"),
+            "lower_back.stretch",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
