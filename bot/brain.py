@@ -3589,7 +3589,7 @@ class Brain:
         plan = context.plan
         if context.kind != "routine" or plan is None or not self.replies.sizer.can_build(plan):
             return None
-        said = " ".join(w for w in words if w not in lexicon.STEP_FILLER)
+        said = lexicon.one_step_move(" ".join(w for w in words if w not in lexicon.STEP_FILLER))
         move = lexicon.STEP_MOVES.get(said)  # None for a stop word
         if move is None and said not in lexicon.STEP_STOP:
             return None

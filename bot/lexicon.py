@@ -1853,8 +1853,21 @@ STEP_MOVES = (
 #: words that ask what comes after a step named: "whats next after the cat cow one"
 NEXT_WORDS = frozenset({"next", "comes", "then", "follows"})
 STEP_FILLER = frozenset(
-    "ok okay please pls plz then now and so yes yep yeah alright the one".split()
+    "ok okay please pls plz then now and so yes yep yeah alright the one what is".split()
 )
+
+
+def one_step_move(said: str) -> str:
+    """Two moves on said together, as the first alone ("skip it, whats next" is "skip it",
+    once "what is" is filler); `said` otherwise."""
+    words = said.split()
+    for i in range(1, len(words)):
+        first, rest = " ".join(words[:i]), " ".join(words[i:])
+        if STEP_MOVES.get(first) == 1 and STEP_MOVES.get(rest) == 1:
+            return first
+    return said
+
+
 #: the intents of a guided routine's steps
 GUIDE_PREFIX = "guide."
 #: places where a stretch is done sitting, unnoticed ("can i do it in meetings")

@@ -1523,6 +1523,13 @@ def test_a_look_alike_pair_in_the_story_leaves_an_area_complained_of(brain):
     assert brain.reply("pole dance class left my shoulders and forearms sore").topic == "shoulders"
 
 
+@pytest.mark.parametrize("skip", ["skip that one", "skip it then, whats next"])
+def test_a_stretch_skipped_gives_another_for_the_area(brain, skip):
+    first, other = converse(brain, "hamstring stretch", skip)
+    assert other.kind == "stretch" and other.topic == "hamstrings"
+    assert other.stretches != first.stretches
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
@@ -5786,6 +5793,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("why is my lower back so stiff", "can i do it before i get out of bed"),
             "lower_back.stretch",
         ),
+        # a step skipped, or the next one asked for, in a few more words
+        (("desk break", "start", "skip it, whats next"), "guide.desk_break.1"),
+        (("desk break", "start", "whats next"), "guide.desk_break.1"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
