@@ -205,6 +205,8 @@ class Brain:
                 or self._stretches_for_someone(analysis, context)
                 or self._tips_for_an_activity(analysis, context)
                 or self._time_routine_requested(analysis, context)
+                or self._trip_ahead(analysis, context)
+                or self._named_near_match(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -465,6 +467,42 @@ class Brain:
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
+
+    def _named_near_match(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole whose near match (`lexicon.GENERAL_NEAR` or more) is a
+        general answer the writer names of themselves by its keyword, naming no area ("i
+        slouch at my desk all day"; "our company security posture" is none of theirs): that
+        answer. None otherwise."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or lexicon.FOR_MYSELF.isdisjoint(words)
+            or not lexicon.SOMEONE_ELSE.isdisjoint(words)
+            or self.cues.where(words, "not_a_body")  # "my dog is stiff in the mornings"
+        ):
+            return None
+        match = self.matcher.match(analysis, self._last_area(analysis, context))
+        if (
+            match.kind != GENERAL
+            or match.confidence < lexicon.GENERAL_NEAR
+            or not self.wants.names_subject(match.key, words)
+        ):
+            return None
+        return self.replies.answer(GENERAL, match.key, context, confidence=match.confidence)
+
+    def _trip_ahead(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that tells of one journey still to come, asks nothing
+        and names no area ("driving to the south of france tomorrow with the kids in the back,
+        its a long one"): the journey's routine. None otherwise."""
+        words = analysis.corrected
+        trips = [r for r in self.pick.activities_in(words) if r in lexicon.TRIP_ROUTINES]
+        if analysis.topics or len(trips) != 1 or not lexicon.still_ahead(words):
+            return None
+        if lexicon.asks_wh(words) or lexicon.asks_whether(words) or "?" in analysis.text:
+            return None  # "when is my flight going to land": a question of its own
+        return self.replies.routine(
+            self.kb.routines[trips[0]], context, confidence=lexicon.CUE_CONFIDENCE
+        )
 
     def _time_routine_requested(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that asks for something gentle or quick (the `request`

@@ -3434,6 +3434,16 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # a journey still to come, told with nothing asked
+    (
+        "driving to the south of france tomorrow with the kids in the back, its a long one",
+        "routine.road_trip",
+    ),
+    ("when is my flight going to land", "fallback"),
+    # a near match whose subject the writer names of themselves
+    ("i slouch at my desk all day", "general.posture"),
+    ("how do I work towards the splits safely", "general.splits"),
+    ("how do we improve our company security posture", "fallback"),
     # "bad knees" is a limit (no kneeling) and the area asked about
     ("bad knees, what can i do", "knees.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),
