@@ -3050,9 +3050,9 @@ RIGHT_AFTER_PAIRS = frozenset(
     }
 )
 #: the activity is over ("first 10k done!! what should i stretch now before i seize up")
-_DONE_WORDS = frozenset({"done", "finished", "completed"})
+SESSION_DONE_WORDS = frozenset({"done", "finished", "completed"})
 #: ... and a step of a routine ("did the first one", "finished the second")
-DONE_WORDS = _DONE_WORDS | {"did"}
+DONE_WORDS = SESSION_DONE_WORDS | {"did"}
 #: a warm-up or cool-down by name
 _WARM_NAMES = frozenset({"warm", "warmup", "warmups"})
 _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})
@@ -3076,6 +3076,8 @@ def _ends_named(words: Sequence[str], names: frozenset[str]) -> bool:
 
 #: the activity is still to come ("about to play tennis", "heading out for a run", "10 min
 #: till my match", "game in 20 minutes")
+#: words that place an activity later the same day ("bouldering tonight", "hoops later")
+LATER_TODAY = frozenset({"tonight", "tonite", "later", "2nite", "tnight"})
 _AHEAD_PAIRS = frozenset(
     {
         ("about", "to"),
@@ -3163,7 +3165,7 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
         return "warmup" if warm_named else "cooldown"
     if (
         WARM_WORDS.intersection(ends) or still_ahead(words) or has_pair(words, _STARTING_PLACES)
-    ) and not (COOL_WORDS | _DONE_WORDS).intersection(ends):
+    ) and not (COOL_WORDS | SESSION_DONE_WORDS).intersection(ends):
         return "warmup"
     return "cooldown"
 

@@ -787,22 +787,30 @@ class RoutinePicker:
         words = analysis.corrected
         if analysis.topics:
             return None  # an area named ("shins ache after basketball") is the area's question
-        # "about to play tennis, 10 min till my match": a short message that says the
-        # activity is still to come asks for its warm-up, unless it is watched
-        ahead = (
-            lexicon.still_ahead(words)
-            and lexicon.SPECTATING.isdisjoint(words)
-            and self._asks_nothing_else(words)
-        )
+        # "about to play tennis, 10 min till my match", "bouldering tonight": a short message
+        # that says the activity is still to come asks for its warm-up, and one that says it
+        # is done ("leg day done and i can barely get down the stairs") for its cool-down,
+        # unless it is watched
+        told = lexicon.SPECTATING.isdisjoint(words) and self._asks_nothing_else(words)
+        ahead = told and (lexicon.still_ahead(words) or not lexicon.LATER_TODAY.isdisjoint(words))
+        over = told and not ahead and not lexicon.SESSION_DONE_WORDS.isdisjoint(words)
         if not (
             asked
             or ahead
+            or over
             or lexicon.ROUTINE_WORDS.intersection(words)
             or lexicon.asks_what_to_do(words)  # "anything we can do at the service stops?"
         ):
             return None
         found = self.activities_in(words)
-        return lexicon.pick_warm_or_cool(found, words) if found else None
+        if not found:
+            return None
+        if ahead:
+            words = (*words, "before")  # "... later": the warm-up, not the cool-down
+        picked = lexicon.pick_warm_or_cool(found, words)
+        if over and picked.startswith("warmup"):
+            return self.cool_down_of(found)  # "footy done": no warm-up, the cool-down
+        return picked
 
     def _asked_last_without_an_area(self, analysis: Analysis) -> bool:
         """Whether the message's last piece asks for stretches and names no area, after a

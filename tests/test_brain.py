@@ -4945,6 +4945,8 @@ def test_asking_for_something_to_do_gets_the_subjects_routine(brain):
         ("about to play tennis, 10 min till my match", "warmup_tennis"),
         ("heading out for a run now", "warmup_running"),
         ("13 hour flight tomorrow", "long_flight"),
+        ("bouldering tonight", "warmup_climbing"),
+        ("hoops w the boys later", "warmup_basketball"),
     ],
 )
 def test_an_activity_still_to_come_gets_its_warm_up(brain, text, routine):
