@@ -360,7 +360,10 @@ class SafetyRules:
         # a condition this message or the conversation named, as patterns read it
         found.update(_HAS_CONDITION + c for c in condition_ids.union(named_before))
         # "wondering if its arthritis": a guess explains no warning sign away
+        # (and one the conversation named before: "can i do them lying on my back still"
+        # after "24 weeks pregnant and my hips ache when i lie on my side")
         explaining = {c.id for c in conditions if not _suspected(c.terms, written)}
+        explaining.update(named_before)
         # after a red flag, a message telling a symptom of its own (not only an area) counts
         # as part of every pattern: it goes on with the same concern; one that tells none
         # ("why are my calves tight", "thanks! how often should i do these") starts afresh,

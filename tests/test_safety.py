@@ -492,6 +492,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "huge thanks, my knee feels better",
         # a tear asked about as the other choice to soreness, with no sign of one
         "calves killing me two days after leg day, torn something or just sore?",
+        # an ankle walked off straight away, with no swelling; a numb bum from driving
+        "went over on my ankle a tiny bit stepping off the kerb, walked it off straight away, no swelling",
+        "my bum always goes numb after 2 hours behind the wheel",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -547,6 +550,18 @@ def test_no_floor_to_lie_on_told_before_is_no_side_that_hurts_to_lie_on(brain: B
     )
     assert reply.kind != "red_flag"
     assert brain.reply("my shoulder hurts so much i cant lie on it at night").kind == "red_flag"
+
+
+def test_a_condition_named_before_explains_a_warning_it_accounts_for(brain: Brain):
+    # hips that ache lying on one side are common late in pregnancy: named in the first
+    # message, it still explains the second
+    *_, reply = converse(
+        brain,
+        "24 weeks pregnant and my hips ache at night when i lie on my side",
+        "can i do them lying on my back still",
+    )
+    assert reply.kind != "red_flag"
+    assert "pregnancy" in reply.context.conditions
 
 
 def test_symptoms_of_the_message_before_count_with_this_one(brain: Brain):
@@ -1112,6 +1127,7 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
     ("torn my calf at football", "red_flag.suspected_tear"),
+    ("went over on my ankle and it swelled up straight away", "red_flag.suspected_tear"),
     ("felt a pop in my calf, torn something or just sore?", "red_flag.suspected_tear"),
     # a knee that swelled up badly after it gave way: the same day, though giving way "on
     # the stairs" is how a knee that keeps giving way is told too
