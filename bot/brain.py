@@ -207,6 +207,7 @@ class Brain:
                 or self._time_routine_requested(analysis, context)
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
+                or self._area_turned_to_with_its_cause(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -467,6 +468,20 @@ class Brain:
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
+
+    def _area_turned_to_with_its_cause(self, analysis: Analysis, context: Context) -> Reply | None:
+        """In a conversation, for a message missed whole that turns to an area and goes on to
+        tell where its complaint comes from ("what about my knees from kneeling on the
+        joists", "what about my right shoulder from the bowing"): the reply to the turn alone
+        ("what about my knees"). None otherwise."""
+        words = analysis.corrected
+        if context.kind is None or tuple(words[:2]) not in lexicon.ASKS_ABOUT:
+            return None
+        end = next((e for s, e, _t in analysis.spans if s >= 2), None)
+        if end is None or end >= len(words) or words[end] not in lexicon.TOLD_CAUSES:
+            return None
+        turn = self._reply(" ".join(words[:end]), context)
+        return turn if turn.kind != "fallback" else None
 
     def _named_near_match(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole whose near match (`lexicon.GENERAL_NEAR` or more) is a
