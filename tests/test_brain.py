@@ -3445,6 +3445,10 @@ OWN_WORDS = [
     ("how do I work towards the splits safely", "general.splits"),
     ("how do we improve our company security posture", "fallback"),
     # "bad knees" is a limit (no kneeling) and the area asked about
+    # complaints in everyday words: "stuffed", stress carried in an area
+    ("crawling round roof spaces all day looking up, neck is stuffed", "neck.why_tight"),
+    ("work stress is through the roof and i carry it all in my shoulders", "shoulders.why_tight"),
+    ("im stuffed after that dinner", "fallback"),
     ("bad knees, what can i do", "knees.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),
     # a trip still to come: the trip's routine; the area's stretch asked for, or a trip
@@ -5808,6 +5812,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a step skipped, or the next one asked for, in a few more words
         (("desk break", "start", "skip it, whats next"), "guide.desk_break.1"),
         (("desk break", "start", "whats next"), "guide.desk_break.1"),
+        # a turn to another area that goes on to tell its cause
+        (("my neck is stiff", "what about my knees from kneeling on the joists"), "knees.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
