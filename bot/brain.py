@@ -208,6 +208,7 @@ class Brain:
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
                 or self._area_turned_to_with_its_cause(analysis, context)
+                or self._headache_after_a_tense_area(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -468,6 +469,24 @@ class Brain:
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
+
+    def _headache_after_a_tense_area(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a reply about the neck or shoulders, a message missed whole that tells of
+        headaches in plain words and names no area ("get headaches with it too"): the
+        tension headache's answer. None otherwise, and for a figure of speech."""
+        words = analysis.corrected
+        if (
+            context.topic not in lexicon.TENSION_AREAS
+            or analysis.topics
+            or lexicon.HEADACHE_WORDS.isdisjoint(words)
+            or not lexicon.HEADACHE_IDIOM_WORDS.isdisjoint(words)
+            or not NEGATORS.isdisjoint(words)
+            or (GENERAL, lexicon.TENSION_HEADACHE) not in self.kb.answers
+        ):
+            return None
+        return self.replies.answer(
+            GENERAL, lexicon.TENSION_HEADACHE, context, confidence=lexicon.CUE_CONFIDENCE
+        )
 
     def _area_turned_to_with_its_cause(self, analysis: Analysis, context: Context) -> Reply | None:
         """In a conversation, for a message missed whole that turns to an area and goes on to
@@ -1662,8 +1681,14 @@ class Brain:
         stretch card, the area's next stretch; after how to get the daily tips, the daily tips.
         No ("no thats it", "nope im good") says goodbye."""
         said = lexicon.yes_or_no(words)
-        if said is None and context.kind == "answer" and lexicon.goes_ahead(words):
-            said = "yes"  # "ok lets do it" after how to touch the toes: its routine
+        if (
+            said is None
+            and (context.kind == "answer" or context.intent == "daily.on")
+            and lexicon.goes_ahead(words)
+        ):
+            # "ok lets do it" after how to touch the toes: its routine; "yeah go on sign me
+            # up" after how to get the daily tips: them
+            said = "yes"
         if said is None:
             return None
         say, kb, topic = self.replies, self.kb, context.topic

@@ -223,8 +223,12 @@ class RoutinePicker:
             kind, other = "cooldown", "warmup"
         else:
             return None
-        # the activity the message names ("and before a run instead"), else the routine's own
-        named = [rid for rid in self.activities_in(words, context) if rid.startswith(other)]
+        # the activity the message names ("and before a run instead"), else the routine's own;
+        # a time of day named is its own routine's ("and before bed?")
+        found = self.activities_in(words, context)
+        if not set(found).isdisjoint(lexicon.TIME_ROUTINES.values()):
+            return None
+        named = [rid for rid in found if rid.startswith(other)]
         twin = named[0] if named else other + routine[len(kind) :]
         return twin if twin in self.kb.routines else other if other in self.kb.routines else None
 

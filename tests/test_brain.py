@@ -5814,6 +5814,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("desk break", "start", "whats next"), "guide.desk_break.1"),
         # a turn to another area that goes on to tell its cause
         (("my neck is stiff", "what about my knees from kneeling on the joists"), "knees.stretch"),
+        # a time of day asked after a cool-down is its own routine, not the warm-up
+        (("just got back from a 10k", "and before bed?"), "routine.bedtime"),
+        (("just got back from a 10k", "and before?"), "routine.warmup_running"),
+        # a go-ahead after how to get the daily tips
+        (("do you do like daily tips or something", "yeah go on sign me up"), "daily.on"),
+        # headaches told after the shoulders: the tension headache
+        (("my shoulders are tight", "get headaches with it too"), "general.tension_headache"),
+        (("my calves are tight", "get headaches with it too"), "fallback"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
