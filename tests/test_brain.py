@@ -3434,6 +3434,7 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    ("10 min whole body thing, nothing fancy, no equipment", "routine.full_body"),
     # a journey still to come, told with nothing asked
     (
         "driving to the south of france tomorrow with the kids in the back, its a long one",
