@@ -3451,6 +3451,7 @@ OWN_WORDS = [
     ("work stress is through the roof and i carry it all in my shoulders", "shoulders.why_tight"),
     ("im stuffed after that dinner", "fallback"),
     ("bad knees, what can i do", "knees.stretch"),
+    ("the fronts of my legs are tight", "quadriceps.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),
     # a trip still to come: the trip's routine; the area's stretch asked for, or a trip
     # over, keeps the area
