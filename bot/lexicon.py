@@ -1756,7 +1756,9 @@ _GO_AHEAD = comma_terms(
     """lets do it, lets do this, let us do it, let us do this, lets go, let us go,
     go for it, i am ready, ready, ready when you are, do it, lets try it, lets try that, i will
     try it, i will give it a go, give it a go, go on then,
-    go on, sign me up, go on sign me up, go on then sign me up, count me in, i am in"""
+    go on, sign me up, go on sign me up, go on then sign me up, count me in, i am in,
+    give me an example, an example, example, examples, any examples, like what, show me an
+    example"""
 )
 _GO_AHEAD_FILLER = frozenset("ok okay alright right then yeah sure cool fine great".split())
 

@@ -3328,6 +3328,7 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    ("does stretching actually stop you getting injured or is that a myth", "general.benefits"),
     # what to buy, and a habit that does not stick, in everyday words
     (
         "do i need to buy anything? straps or blocks or can i use stuff round the house",
@@ -5824,6 +5825,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # headaches told after the shoulders: the tension headache
         (("my shoulders are tight", "get headaches with it too"), "general.tension_headache"),
         (("my calves are tight", "get headaches with it too"), "fallback"),
+        # an example asked after an answer: its stretch or its routine
+        (("why are my hamstrings tight", "give me an example"), "hamstrings.stretch"),
+        (("whats dynamic stretching", "give me an example"), "routine.warmup"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
