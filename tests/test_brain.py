@@ -3328,6 +3328,11 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    (
+        "heart was going like the clappers after hill sprints but it settled quickly, ok?",
+        "general.breathless_exercise",
+    ),
+    ("three days after leg day and the stairs are still hell", "general.soreness"),
     ("does stretching actually stop you getting injured or is that a myth", "general.benefits"),
     # what to buy, and a habit that does not stick, in everyday words
     (
