@@ -98,12 +98,8 @@ class Brain:
         }
         self.sizes = SizeReader(kb, self.matcher.analyse, self.matcher.words.canon)
         #: the activities each tip tells of ("after a run", "before swimming"), by the tip's
-        #: place in the knowledge base: "any tips for runners" gets one about running
-        self._tip_activities = tuple(
-            frozenset(self.pick.activities_in(self.matcher.analyse(tip.text).corrected))
-            - lexicon.NOT_TIP_ACTIVITIES
-            for tip in kb.tips
-        )
+        #: place in the knowledge base, read when a tip is first asked for an activity
+        self._tip_activities: tuple[frozenset[str], ...] | None = None
         self._area_word_cache: dict[str, frozenset[str]] = {}
         self._cause_word_cache: dict[str, frozenset[str]] = {}
         self._on_button = self._button_table()
@@ -563,6 +559,14 @@ class Brain:
         """The places of the tips that tell of an activity the words name ("after a run" for
         "tips for runners")."""
         told = set(self.pick.activities_in(words))
+        if not told:
+            return []
+        if self._tip_activities is None:  # read once, not at start-up
+            self._tip_activities = tuple(
+                frozenset(self.pick.activities_in(self.matcher.analyse(tip.text).corrected))
+                - lexicon.NOT_TIP_ACTIVITIES
+                for tip in self.kb.tips
+            )
         return [i for i, acts in enumerate(self._tip_activities) if acts & told]
 
     def _tips_for_an_activity(self, analysis: Analysis, context: Context) -> Reply | None:
