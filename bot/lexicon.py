@@ -1423,7 +1423,9 @@ WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these
-TWIN_OPENERS = frozenset({"and", "what", "how", "now", "then", "ok", "okay", "for", "actually"})
+TWIN_OPENERS = frozenset(
+    {"and", "what", "how", "now", "then", "ok", "okay", "for", "actually", "one", "something"}
+)
 #: words that open a thank-you ("cheers, off on my round now")
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})
 #: praise that opens a reply to what was shown ("lovely, sending it to my mum") ...

@@ -3440,6 +3440,14 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    (
+        "teeing off in 20 mins and my back always seizes on the first few holes",
+        "routine.warmup_golf",
+    ),
+    (
+        "night shift, home at 8am wired and achy. something gentle to do before i crash?",
+        "routine.bedtime",
+    ),
     ("10 min whole body thing, nothing fancy, no equipment", "routine.full_body"),
     # a journey still to come, told with nothing asked
     (
@@ -5833,6 +5841,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # an example asked after an answer: its stretch or its routine
         (("why are my hamstrings tight", "give me an example"), "hamstrings.stretch"),
         (("whats dynamic stretching", "give me an example"), "routine.warmup"),
+        # the other end of a game, asked as "one for after"
+        (("golf warm up", "one for after the round"), "routine.cooldown_golf"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
