@@ -3770,8 +3770,10 @@ DISPUTE_PAIRS = frozenset(
 DISPUTE_WORDS = frozenset(
     """confused confusing true myth right correct legit wrong accurate argue argues arguing
     argued argument arguments debate debates debating disagree disagrees disagreeing
-    contradictory conflicting""".split()
+    contradictory conflicting rubbish nonsense bs""".split()
 )
+#: words that tell a claim someone made ("my mate reckons", "my coach says")
+CLAIM_WORDS = frozenset("reckons reckon says said claims claimed heard read told".split())
 
 
 #: general answers that compare two ways of doing something: "which" asked right after one
@@ -3835,7 +3837,8 @@ def choice_after_a_comparison(words: Sequence[str], last_intent: str | None) -> 
 
 def disputes_timing(words: Sequence[str]) -> bool:
     """Whether the words tell both before and after, with stretching, and ask which is
-    right: a question of when to stretch, whatever activity the story names."""
+    right, or tell a claim about stretching before and doubt it: a question of when to
+    stretch, whatever activity the story names."""
     if STRETCH_FORMS.isdisjoint(words):
         return False
     # "i've never really stretched before but ... looking after myself": no timing at all
@@ -3845,9 +3848,23 @@ def disputes_timing(words: Sequence[str]) -> bool:
         if (w == "after" and (i == 0 or words[i - 1] not in _AFTER_NOT_TIMING))
         or (w == "before" and (i + 1 == len(words) or words[i + 1] not in _BEFORE_NOT_TIMING))
     ]
-    if "before" not in timed or "after" not in timed:
+    if "before" not in timed:
         return False
-    return not DISPUTE_WORDS.isdisjoint(words) or has_pair(words, DISPUTE_PAIRS)
+    disputed = not DISPUTE_WORDS.isdisjoint(words) or has_pair(words, DISPUTE_PAIRS)
+    if "after" not in timed:
+        # "my mate reckons stretching before a run makes you slower?? is he talking
+        # rubbish": a claim about stretching before, doubted
+        # ... unless the claim is about a way of stretching ("static stretching before a run
+        # is bad and do dynamic?? which is it")
+        return (
+            disputed and not CLAIM_WORDS.isdisjoint(words) and _WAYS_OF_STRETCHING.isdisjoint(words)
+        )
+    return disputed
+
+
+_WAYS_OF_STRETCHING = frozenset(
+    {"static", "dynamic", "bouncing", "ballistic", "pnf", "hold", "holding", "held", "holds"}
+)
 
 
 #: words before "after" that make it no time ("looking after myself", "take after")

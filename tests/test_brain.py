@@ -3328,6 +3328,12 @@ OWN_WORDS = [
     ("bet", "smalltalk.acknowledge"),
     ("I fell off the wagon with stretching for 3 months, how do I restart", "general.beginner"),
     ("chesty cough, can i stretch", "general.when_ill"),
+    # a claim about stretching before, doubted
+    (
+        "my mate reckons stretching before a run makes you slower?? is he talking rubbish",
+        "general.before_after",
+    ),
+    ("my coach says stretching before lifting is bad, is that true", "general.before_after"),
     (
         "heart was going like the clappers after hill sprints but it settled quickly, ok?",
         "general.breathless_exercise",
