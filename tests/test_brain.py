@@ -3339,6 +3339,7 @@ OWN_WORDS = [
         "general.breathless_exercise",
     ),
     ("three days after leg day and the stairs are still hell", "general.soreness"),
+    ("leg day done and i can barely get down the stairs", "general.soreness"),
     ("does stretching actually stop you getting injured or is that a myth", "general.benefits"),
     # what to buy, and a habit that does not stick, in everyday words
     (
