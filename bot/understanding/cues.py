@@ -317,18 +317,16 @@ def _with_plural_name(name: str) -> tuple[str, ...]:
     return name, " ".join([*first, _PLURAL_ENDS[last]])
 
 
-def _problem_stem(name: str, complaints: Collection[str]) -> tuple[str, ...]:
+def _problem_stem(name: str, complaints: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
     """The words before "stretch" in a stretch's name when they name a problem, a term of the
-    `complaint` cue ("tennis elbow" of "tennis elbow stretch"); else ()."""
-    *stem, last = normalize(name).split()
-    if last != "stretch" or not stem:
+    `complaint` cue, given as its normalised words ("tennis elbow" of "tennis elbow stretch");
+    else ()."""
+    *first, last = normalize(name).split()
+    if last != "stretch" or not first:
         return ()
-    for term in complaints:
-        term_words = normalize(term).split()
-        n = len(term_words)
-        if any(stem[i : i + n] == term_words for i in range(len(stem) - n + 1)):
-            return tuple(stem)
-    return ()
+    stem = tuple(first)
+    pieces = (stem[i:j] for i in range(len(stem)) for j in range(i + 1, len(stem) + 1))
+    return stem if any(piece in complaints for piece in pieces) else ()
 
 
 class StretchNames:
@@ -352,7 +350,10 @@ class StretchNames:
         )
         # a problem a stretch is named after ("tennis elbow stretch", "plantar fasciitis
         # stretch"): the problem named in a message asking for a stretch names that stretch
-        complaints = kb.cues.get("complaint", ())
+        # (the cue's terms normalised once here, not once for every name)
+        complaints = frozenset(
+            tuple(normalize(term).split()) for term in kb.cues.get("complaint", ())
+        )
         self._problems = PhraseIndex(
             (" ".join(stem), stretch.id)
             for stretch in kb.stretches.values()
