@@ -404,21 +404,20 @@ class Brain:
         unless the area's stretch is asked for. The reply unchanged otherwise, and for a
         question why."""
         words = analysis.corrected
+        during = not lexicon.DURING_PLAY_WORDS.isdisjoint(words)
+        # a trip ahead; "long flight tomorrow, any stretch for my calves" asks for the area's
+        # stretch (checked before the costlier readings below, as most replies are neither)
+        trip = not during and lexicon.STRETCH_NOUNS.isdisjoint(words) and lexicon.still_ahead(words)
         if (
-            reply.kind not in ("stretch", "answer")
+            not (during or trip)
+            or reply.kind not in ("stretch", "answer")
             or reply.topic in (None, GENERAL)
             or self.cues.read(words) & {"why", "what"}
         ):
             return reply
         found = self.pick.activities_in(words)
-        # "long flight tomorrow, any stretch for my calves" asks for the area's stretch
-        asks_one = not lexicon.STRETCH_NOUNS.isdisjoint(words)
-        trips = [
-            rid
-            for rid in found
-            if rid in lexicon.TRIP_ROUTINES and not asks_one and lexicon.still_ahead(words)
-        ]
-        if lexicon.DURING_PLAY_WORDS.isdisjoint(words) and len(trips) != 1:
+        trips = [rid for rid in found if rid in lexicon.TRIP_ROUTINES]
+        if not during and len(trips) != 1:
             return reply
         ahead = lexicon.wanted_end(words) == "warmup"  # the game still to come
         # or the complaint coming back each time it is played, not told of one game just over
@@ -429,10 +428,10 @@ class Brain:
         )
         if not (ahead or recurring):
             return reply
-        if lexicon.DURING_PLAY_WORDS.isdisjoint(words):
-            warm: str | None = trips[0]
-        else:
+        if during:
             warm = next((rid for rid in found if rid.startswith("warmup_")), None)
+        else:
+            warm = trips[0]
         if warm is None or warm == lexicon.WARM_UP_ROUTINE or warm not in self.kb.routines:
             return reply
         return self.replies.routine(
