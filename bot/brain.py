@@ -3453,12 +3453,15 @@ class Brain:
         start = analysis.pieces()[-1][0]
         return {t for s, _e, t in analysis.spans if s >= start and t != GENERAL}
 
-    def _stretch_within_limits(self, area: str, analysis: Analysis, context: Context) -> Reply:
+    def _stretch_within_limits(
+        self, area: str, analysis: Analysis, context: Context, *, confidence: float = 1.0
+    ) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
-        "next to the car", "no floor"); the limit stays for the rest of the conversation."""
+        "next to the car", "no floor"); the limit stays for the rest of the conversation.
+        `confidence` is the plain stretch's, given when no limit is named."""
         ask = self.sizes.read(analysis)
         if ask is None or not ask.limits:
-            return self.replies.stretch_for_topic(area, context)
+            return self.replies.stretch_for_topic(area, context, confidence=confidence)
         kept = replace(context, limits=context.limits | ask.limits)
         return self.replies.limited_stretch(area, kept)
 
@@ -5195,10 +5198,9 @@ class Brain:
         cues; the stretch keeps to a limit the message names ("anything i can do without
         lying on the floor")."""
         if wanted == "stretch":
-            ask = self.sizes.read(analysis)
-            if ask is not None and ask.limits:
-                return self._stretch_within_limits(area, analysis, context)
-            return self.replies.stretch_for_topic(area, context, confidence=lexicon.CUE_CONFIDENCE)
+            return self._stretch_within_limits(
+                area, analysis, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         return self.replies.answer(area, wanted, context, confidence=lexicon.CUE_CONFIDENCE)
 
     def _routine_asked_daily(self, match: Match, analysis: Analysis) -> Match:
