@@ -68,6 +68,9 @@ class Brain:
     def __init__(self, kb: KnowledgeBase, *, threshold: float | None = None) -> None:
         self.kb = kb
         self.matcher = Matcher(kb) if threshold is None else Matcher(kb, threshold=threshold)
+        #: the matches worked out for the message being answered, by its reading and last
+        #: topic: the rules that rescue a miss ask again about the message just matched
+        self._matches: dict[tuple[Analysis, str | None], Match] = {}
         self.rules = SafetyRules(kb, self.matcher.words.canon)
         #: the symptoms the safety terms read in the words of "daily" themselves ("every
         #: day" may tell how often a symptom comes): a daily-tips request told with no other
@@ -154,6 +157,14 @@ class Brain:
         """Tip number `index` (wrapping), as sent by the daily tips."""
         return self._stamp(self.replies.tip_at(index, context or _FIRST))
 
+    def _match(self, analysis: Analysis, last_topic: str | None = None) -> Match:
+        """The matcher's match of `analysis`, worked out once per message answered."""
+        key = (analysis, last_topic)
+        match = self._matches.get(key)
+        if match is None:
+            match = self._matches[key] = self.matcher.match(analysis, last_topic)
+        return match
+
     def _stamp(self, reply: Reply) -> Reply:
         """The knowledge base's disclaimer under the reply, unless it carries its own (a red
         flag's footer, from its triage level)."""
@@ -182,6 +193,7 @@ class Brain:
         if not isinstance(text, str):
             return self.replies.not_text(context)
         text = text[: lexicon.MAX_CHARS]
+        self._matches.clear()
         analysis = self._complained_of_first(
             self._without_things(
                 self._without_illness_names(self._without_idioms(self.matcher.analyse(text)))
@@ -510,7 +522,7 @@ class Brain:
             or self.cues.where(words, "not_a_body")  # "my dog is stiff in the mornings"
         ):
             return None
-        match = self.matcher.match(analysis, self._last_area(analysis, context))
+        match = self._match(analysis, self._last_area(analysis, context))
         if (
             match.kind != GENERAL
             or match.confidence < lexicon.GENERAL_NEAR
@@ -653,7 +665,7 @@ class Brain:
             or any(t != context.topic for t in analysis.topics)
             # "so what is the capital of peru?" asks something of its own
             or not lexicon.WH_WORDS.isdisjoint(words)
-            or self.matcher.match(analysis).kind == "out_of_scope"
+            or self._match(analysis).kind == "out_of_scope"
         ):
             return None
         topic, _, aspect = context.intent.partition(".")
@@ -953,7 +965,7 @@ class Brain:
         if cued is not None:  # "psoas vs hip flexors", "stretching makes my back worse"
             return self._cue_answer(cued, named, context)
         match = self._to_the_complaint(
-            self.matcher.match(analysis, self._last_area(analysis, context)), analysis
+            self._match(analysis, self._last_area(analysis, context)), analysis
         )
         asked_first = None if named else self._question_first(analysis, context, match)
         if asked_first is not None:  # "where exactly is the psoas? my PT mate says ..."
@@ -1582,7 +1594,7 @@ class Brain:
         if lexicon.BOT_WORDS.isdisjoint(normalize(asked).split()):
             return None  # "..., are ab stretches ok", "..., who's right": not asked of the bot
         last = self.matcher.analyse(asked)
-        match = self.matcher.match(last)
+        match = self._match(last)
         if match.kind != "smalltalk" or match.key not in lexicon.QUESTIONS_TO_THE_BOT:
             return None
         if match.confidence < self.matcher.threshold:
@@ -1656,7 +1668,7 @@ class Brain:
         asked = self.matcher.analyse(said[-1])
         if asked.topics:
             return None
-        match = self.matcher.match(asked)
+        match = self._match(asked)
         if match.confidence < self.matcher.threshold:
             return None
         if about_the_bot and (match.kind, match.key) == ("smalltalk", lexicon.WHAT_CAN_YOU_DO):
@@ -3215,7 +3227,7 @@ class Brain:
         rest = [w for w in words if w not in lexicon.LONGER_ONE_WORDS]
         if all(w in lexicon.ROUTINE_NAMES | lexicon.SESSION_NAMES or w in STOPWORDS for w in rest):
             return None  # "got a longer routine?" names nothing the routine is for
-        match = self.matcher.match(self.matcher.analyse(" ".join(rest)))
+        match = self._match(self.matcher.analyse(" ".join(rest)))
         if match.kind != "routine" or match.confidence < self.matcher.threshold:
             return None
         return match.key
