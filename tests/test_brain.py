@@ -3472,6 +3472,7 @@ OWN_WORDS = [
     ("work stress is through the roof and i carry it all in my shoulders", "shoulders.why_tight"),
     ("im stuffed after that dinner", "fallback"),
     ("bad knees, what can i do", "knees.stretch"),
+    ("heard a crack when i twisted in my chair, felt amazing actually", "general.joint_noises"),
     ("the fronts of my legs are tight", "quadriceps.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),
     # a trip still to come: the trip's routine; the area's stretch asked for, or a trip

@@ -495,6 +495,11 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # an ankle walked off straight away, with no swelling; a numb bum from driving
         "went over on my ankle a tiny bit stepping off the kerb, walked it off straight away, no swelling",
         "my bum always goes numb after 2 hours behind the wheel",
+        # eyes hurt by a screen are eye strain, beside a stiff or aching neck; a crack that
+        # felt good is a joint's noise
+        "my neck is stiff and the screen hurts my eyes",
+        "my neck aches and staring at my laptop all day hurts my eyes",
+        "heard a crack when i twisted in my chair, felt amazing actually",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1126,6 +1131,10 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a "raging temp" is a fever; light "killing" the eyes is light hurting them
+    ("stiff neck and a raging temp and the light is killing my eyes", "red_flag.meningitis_signs"),
+    ("stiff neck and the light is killing my eyes", "red_flag.meningitis_signs"),
+    ("my neck is stiff and my eyes hurt from the light", "red_flag.meningitis_signs"),
     ("torn my calf at football", "red_flag.suspected_tear"),
     ("went over on my ankle and it swelled up straight away", "red_flag.suspected_tear"),
     ("felt a pop in my calf, torn something or just sore?", "red_flag.suspected_tear"),
@@ -2867,6 +2876,9 @@ def test_falls_collapses_discs_and_pain_since_long_ago(brain, message, level):
     [
         ("7 months gone, what can i do for my lower back", "pregnancy"),
         ("new mum, baby is 3 weeks, back is wrecked from feeding", "after_birth"),
+        # a baby told by age in weeks ("wks") or days, with the writer's back
+        ("baby is 5 wks old, back is wrecked, what can i do", "after_birth"),
+        ("my 3 week old wont settle and my back is killing me", "after_birth"),
         ("torn acl rehab, can i stretch my hamstring", "recent_injury"),
     ],
 )
@@ -2874,6 +2886,11 @@ def test_a_condition_told_in_everyday_words_shapes_the_reply(brain, message, con
     reply = brain.reply(message)
     assert reply.kind != "red_flag", reply.intent
     assert condition in reply.conditions
+
+
+def test_a_young_pet_is_no_new_baby(brain):
+    reply = brain.reply("my puppy is 8 weeks old and my back hurts from bending down to him")
+    assert "after_birth" not in reply.conditions
 
 
 def test_a_told_condition_still_explains_its_own_pain(brain):
