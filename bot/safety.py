@@ -943,6 +943,8 @@ _NOT_A_LASTING_BEFORE = frozenset(
     """in every each per next within twice once times day days session sessions run runs
     hours minutes mins only""".split()
 )
+#: words that make a length of time rough: "in about 10 years", "every few weeks"
+_LENGTH_ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "like"})
 #: who a length of time right after "is" is the age of: "she's 7 weeks", "my son is 3 months"
 _AGED = frozenset("she he baby son daughter bub boy girl kid child twins".split())
 #: before "a week", "a month" or "a year", words that make it a length, not a rate ("3 times
@@ -1169,10 +1171,15 @@ def stated_lasting(
             continue  # "20 weeks along"; not "for weeks along with a stiff neck"
         if after == "in" and tuple(words[i + 2 : i + 3]) not in _IN_A_LASTING:
             continue  # "6 months in" (into a new job), not "3 weeks in a row"
+        # a rough length reads by the word before its roughness: "first run in about 10
+        # years" is a time since, not a length
+        lead = start
+        while lead > 0 and words[lead - 1] in _LENGTH_ROUGHLY:
+            lead -= 1
         if (
-            start > 0
-            and words[start - 1] in _NOT_A_LASTING_BEFORE
-            and not _in_a_while(words, start, after)
+            lead > 0
+            and words[lead - 1] in _NOT_A_LASTING_BEFORE
+            and not _in_a_while(words, lead, after)
         ):
             continue
         if _of_an_activity(words, start, words[i + 1 : i + 3], breaks, body):

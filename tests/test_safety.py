@@ -500,6 +500,12 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my neck is stiff and the screen hurts my eyes",
         "my neck aches and staring at my laptop all day hurts my eyes",
         "heard a crack when i twisted in my chair, felt amazing actually",
+        # rolling over in bed is a position; a calf in a knot overnight a cramp; "in about
+        # 10 years" a time since, not how long it hurt; numbness that wears off
+        "hips tight, especially at night when i roll over in bed, a deep ache in the front",
+        "woke at 3am with my calf in a massive knot, actually screamed, still a bit tender today",
+        "first run in about 10 years yesterday, shins ache a bit today",
+        "fingertips on my left hand are a bit numb after a 3 hour guitar practice, goes after a while",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1131,6 +1137,17 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a seat told as a likeness is how saddle numbness feels, not its cause
+    (
+        "sciatica on and off but now its gone numb round my bum and between my legs, like im "
+        "sitting on a cushion that isnt there",
+        "red_flag.saddle_or_both_legs_numb",
+    ),
+    # "like ... wears off" is a likeness, not numbness that passed
+    (
+        "numb round my groin, like an injection that wears off, and my back hurts",
+        "red_flag.saddle_or_both_legs_numb",
+    ),
     # a "raging temp" is a fever; light "killing" the eyes is light hurting them
     ("stiff neck and a raging temp and the light is killing my eyes", "red_flag.meningitis_signs"),
     ("stiff neck and the light is killing my eyes", "red_flag.meningitis_signs"),
