@@ -213,6 +213,7 @@ class Brain:
                 or self._stretches_for_someone(analysis, context)
                 or self._tips_for_an_activity(analysis, context)
                 or self._time_routine_requested(analysis, context)
+                or self._routine_asked_at_one_end(analysis, context)
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
                 or self._area_turned_to_with_its_cause(analysis, context)
@@ -565,6 +566,43 @@ class Brain:
         return self.replies.routine(
             self.kb.routines[found[0]], context, confidence=lexicon.CUE_CONFIDENCE
         )
+
+    def _routine_asked_at_one_end(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that opens or closes with a piece asking for a routine
+        by its activity or time (`lexicon.asks_plainly` and the routine's keyword: "something
+        for bed pls, wound up after work"), the rest only telling a story (no question, no other
+        activity, no area): that routine. None otherwise."""
+        pieces = analysis.pieces()
+        words = analysis.corrected
+        if (
+            len(pieces) < 2
+            or analysis.topics
+            or "?" in analysis.text
+            or not lexicon.SOMEONE_ELSE.isdisjoint(words)  # not a child's bedtime
+            or not lexicon.LITTLE_ONES.isdisjoint(words)
+            or self.cues.where(words, "not_a_body")
+        ):
+            return None
+        for at, (start, end) in ((0, pieces[0]), (len(pieces) - 1, pieces[-1])):
+            piece = words[start:end]
+            match = self._match(self.matcher.analyse(" ".join(piece)))
+            if (
+                match.kind != "routine"
+                or match.confidence < lexicon.ROUTINE_PIECE_NEAR
+                or not lexicon.asks_plainly(piece)
+                or match.key not in self.pick.activities_in(piece, of_the_body=True)
+            ):
+                continue
+            rest = [p for i, p in enumerate(pieces) if i != at]
+            if any(lexicon.opens_a_question(words[s:e]) for s, e in rest):
+                return None
+            told = {r for s, e in rest for r in self.pick.activities_in(words[s:e])}
+            if told - {match.key}:
+                return None  # "bedtime stretches, golf in the morning": two things
+            return self.replies.routine(
+                self.kb.routines[match.key], context, confidence=lexicon.CUE_CONFIDENCE
+            )
+        return None
 
     def _tips_telling_of(self, words: Sequence[str]) -> list[int]:
         """The places of the tips that tell of an activity the words name ("after a run" for

@@ -364,6 +364,23 @@ ROUTINE_IN_CONVERSATION = 0.5
 #: a question about stretching itself found at least this sure of is taken when the message
 #: names stretching and asks (`WantReader.general_near`)
 GENERAL_NEAR = 0.5
+#: the confidence a routine asked for in one piece of a longer message needs, read alone
+#: ("something for bed pls, wound up after work")
+ROUTINE_PIECE_NEAR = 0.58
+#: the words that open a plain ask ("something for bed", "need a warm up") ...
+PLAIN_ASK_OPENERS = frozenset(
+    "something anything any some give gimme need want wanna send show got a quick".split()
+)
+#: ... and that close one ("bedtime thing pls")
+PLAIN_ASK_CLOSERS = frozenset({"please", "pls", "plz", "plse"})
+
+
+def asks_plainly(piece: Sequence[str]) -> bool:
+    """Whether a piece of a message is a plain ask, not a question nor a story: it opens
+    with an ask ("something for bed") or closes with a please ("bedtime thing pls")."""
+    return bool(piece) and (piece[0] in PLAIN_ASK_OPENERS or piece[-1] in PLAIN_ASK_CLOSERS)
+
+
 #: an area question the intent layer found at least this sure of is taken when the message's
 #: own words ask the same (`WantReader.aspect_agrees`)
 ASPECT_NEAR = 0.42

@@ -1530,6 +1530,22 @@ def test_a_stretch_skipped_gives_another_for_the_area(brain, skip):
     assert other.stretches != first.stretches
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a story that ends on an activity asks for nothing; a gentle stretch is no older
+        # adults' routine
+        "had pneumonia in january, fully over it, getting back to hiking and stretching",
+        "hungover and stiff, need a gentle stretch",
+    ],
+)
+def test_a_routine_asked_at_one_end_needs_a_plain_ask(brain, message):
+    reply = brain.reply(message)
+    assert not (reply.intent or "").startswith(
+        ("routine.older", "routine.bedtime", "routine.cool")
+    ), reply.intent
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
@@ -3447,6 +3463,10 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # a routine asked for plainly at one end of a story
+    ("something for bed pls, wound up after work", "routine.bedtime"),
+    ("something for before bed pls, head is buzzing after a long shift", "routine.bedtime"),
+    ("wired after work and cant switch off, bedtime thing pls", "routine.bedtime"),
     (
         "teeing off in 20 mins and my back always seizes on the first few holes",
         "routine.warmup_golf",
