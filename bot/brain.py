@@ -533,12 +533,17 @@ class Brain:
         return self.replies.answer(GENERAL, match.key, context, confidence=match.confidence)
 
     def _trip_ahead(self, analysis: Analysis, context: Context) -> Reply | None:
-        """For a message missed whole that tells of one journey still to come, asks nothing
-        and names no area ("driving to the south of france tomorrow with the kids in the back,
-        its a long one"): the journey's routine. None otherwise."""
+        """For a message missed whole that tells of one journey still to come or setting off
+        (`lexicon.sets_off`), asks nothing and names no area ("driving to the south of france
+        tomorrow with the kids in the back, its a long one", "flying to perth, 17 hours"):
+        the journey's routine. None otherwise."""
         words = analysis.corrected
         trips = [r for r in self.pick.activities_in(words) if r in lexicon.TRIP_ROUTINES]
-        if analysis.topics or len(trips) != 1 or not lexicon.still_ahead(words):
+        if (
+            analysis.topics
+            or len(trips) != 1
+            or not (lexicon.still_ahead(words) or lexicon.sets_off(words))
+        ):
             return None
         if lexicon.asks_wh(words) or lexicon.asks_whether(words) or "?" in analysis.text:
             return None  # "when is my flight going to land": a question of its own
@@ -4773,6 +4778,8 @@ class Brain:
         done = self._cool_down_of_a_session_told(analysis) if unsure else None
         if done is not None:  # "just ran my first 10k!!": well done, and its cool-down
             reply = say.routine(self.kb.routines[done], context, confidence=lexicon.CUE_CONFIDENCE)
+            if done in lexicon.SETTING_ROUTINES:
+                return reply  # a journey over is no feat to praise
             return with_lead(reply, lexicon.WELL_DONE_LEAD)
         if (
             unsure

@@ -2864,6 +2864,31 @@ def one_tip_now(words: Sequence[str]) -> bool:
 SETTING_ROUTINES = frozenset({"road_trip", "long_flight", "desk_break"})
 #: ... those of a journey, whose routine readies the body for it
 TRIP_ROUTINES = frozenset({"road_trip", "long_flight"})
+#: the ways of setting off on a journey that open a message about it ("flying to perth",
+#: "we are driving down to france"): the journey is still to come or under way
+SETTING_OFF = frozenset({"flying", "driving", "travelling", "traveling", "heading", "off"})
+#: ... and the words that go on with one
+_SETTING_OFF_TO = frozenset({"to", "down", "up", "out", "over", "back", "home", "across"})
+#: who may set off before the way of setting off
+_TRAVELLERS = frozenset({"i", "im", "am", "we", "are", "were", "re", "be", "ll", "s", "is"})
+
+
+#: the words that tell a journey is a long one ("17 hours", "a long drive", "overnight")
+_JOURNEY_LENGTHS = frozenset("hours hrs hr hour h long overnight".split())
+
+
+def sets_off(words: Sequence[str]) -> bool:
+    """Whether the words open by setting off on a journey they tell is long: "flying to
+    perth, 17 hours", "im driving down to france, 12 hrs" (not "i hate flying", nor "flying
+    to paris on the cheap, any deals")."""
+    if _JOURNEY_LENGTHS.isdisjoint(words):
+        return False
+    at = 0
+    while at < len(words) - 1 and words[at] in _TRAVELLERS:
+        at += 1
+    return at < len(words) - 1 and words[at] in SETTING_OFF and words[at + 1] in _SETTING_OFF_TO
+
+
 #: places within a setting where a question asks what to do: "what can i do in my seat"
 SETTING_PLACES = frozenset(
     """seat seats aisle stops stop station services layover gate cubicle desk chair car lights

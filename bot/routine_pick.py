@@ -847,11 +847,13 @@ class RoutinePicker:
         return len(words) <= lexicon.AHEAD_MAX_WORDS and questions.isdisjoint(words)
 
     def cool_down_of(self, found: Sequence[str]) -> str | None:
-        """The cool-down among the routines of the activities `found`, else the general one
+        """The cool-down among the routines of the activities `found`, else the routine of a
+        setting among them (a journey just over: "the 3 hr drive home"), else the general one
         (None when nothing was found, or the base has no general cool-down)."""
         if not found:
             return None
         cool = next((k for k in found if k.startswith(f"{COOLDOWN}_")), None)
+        cool = cool or next((k for k in found if k in lexicon.SETTING_ROUTINES), None)
         return cool or (COOLDOWN if COOLDOWN in self.kb.routines else None)
 
     def activities_in(

@@ -3481,6 +3481,13 @@ OWN_WORDS = [
         "driving to the south of france tomorrow with the kids in the back, its a long one",
         "routine.road_trip",
     ),
+    # ... or one set off on, told as a long one
+    ("flying to perth, 17 hours", "routine.long_flight"),
+    ("im driving down to cornwall with the dog, 6 hrs of it", "routine.road_trip"),
+    ("flying to paris on the cheap, any deals", "fallback"),
+    ("i hate flying", "fallback"),
+    # a journey just over: its own routine
+    ("just got back from a 10 hour drive", "routine.road_trip"),
     ("when is my flight going to land", "fallback"),
     # a near match whose subject the writer names of themselves
     ("i slouch at my desk all day", "general.posture"),
@@ -5871,6 +5878,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("whats dynamic stretching", "give me an example"), "routine.warmup"),
         # the other end of a game, asked as "one for after"
         (("golf warm up", "one for after the round"), "routine.cooldown_golf"),
+        # the drive home after a flight: the road trip's routine, not a cool-down
+        (
+            ("flying to perth, 17 hours", "and the 3 hr drive home from the airport"),
+            "routine.road_trip",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
