@@ -3024,6 +3024,9 @@ class Brain:
             return False
         if tuple(written) in lexicon.GOODBYE_ALONE:
             return True  # "night!" after the daily tips: good night, not a time for them
+        start, end = analysis.pieces()[-1]
+        if start and tuple(written[start:end]) in lexicon.GOODBYE_ALONE:
+            return True  # "will try it tomorrow, night": the last piece on its own
         # as written: "lakers" is no "laters"
         spans = self.cues.where(written, "goodbye")
         last = len(written)

@@ -5883,6 +5883,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("flying to perth, 17 hours", "and the 3 hr drive home from the airport"),
             "routine.road_trip",
         ),
+        # goodbyes in everyday words: "ta-ra" (no rheumatoid arthritis), "gg", a plan to try
+        # it closed by "night"
+        (("my calves are tight", "lovely, ta-ra"), "smalltalk.goodbye"),
+        (("my calves are tight", "gg"), "smalltalk.goodbye"),
+        (("my calves are tight", "will try it tomorrow, night"), "smalltalk.goodbye"),
+        (("my calves are tight", "will do them before bed, night"), "smalltalk.goodbye"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),

@@ -2893,6 +2893,9 @@ def test_falls_collapses_discs_and_pain_since_long_ago(brain, message, level):
     [
         ("7 months gone, what can i do for my lower back", "pregnancy"),
         ("new mum, baby is 3 weeks, back is wrecked from feeding", "after_birth"),
+        # rheumatoid arthritis by its letters
+        ("got ra, what stretches are ok", "arthritis"),
+        ("i have ra in my hands, can i stretch them", "arthritis"),
         # a baby told by age in weeks ("wks") or days, with the writer's back
         ("baby is 5 wks old, back is wrecked, what can i do", "after_birth"),
         ("my 3 week old wont settle and my back is killing me", "after_birth"),
