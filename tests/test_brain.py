@@ -3499,6 +3499,9 @@ OWN_WORDS = [
     ("work stress is through the roof and i carry it all in my shoulders", "shoulders.why_tight"),
     ("im stuffed after that dinner", "fallback"),
     ("bad knees, what can i do", "knees.stretch"),
+    # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
+    ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
+    ("neck's killing me from the laptop", "neck.stretch"),
     ("heard a crack when i twisted in my chair, felt amazing actually", "general.joint_noises"),
     ("the fronts of my legs are tight", "quadriceps.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),

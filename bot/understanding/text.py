@@ -62,6 +62,21 @@ _WORDS = {
     "when's": "when is",
     "he's": "he is",
     "she's": "she is",
+    # a part of the body's "'s" is mostly "is" or "has": "back's in bits", "neck's gone"
+    "back's": "back is",
+    "neck's": "neck is",
+    "knee's": "knee is",
+    "hip's": "hip is",
+    "shoulder's": "shoulder is",
+    "body's": "body is",
+    "leg's": "leg is",
+    "foot's": "foot is",
+    "ankle's": "ankle is",
+    "wrist's": "wrist is",
+    "calf's": "calf is",
+    "elbow's": "elbow is",
+    "groin's": "groin is",
+    "bum's": "bum is",
 }
 #: two-word forms people also write as one word; matching uses the one-word form.
 _COMPOUNDS = (
