@@ -2931,14 +2931,15 @@ class Brain:
 
     def _keep_the_area(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """A general answer to a message about one area ("my neck clicks when i turn my head,
-        is that bad"), or pointing at the area before ("should i foam roll it" after the IT
-        band), keeps that area as the conversation's, so that "how do i stretch it" next is
-        about it."""
+        is that bad"), or naming none in a talk about one ("should i foam roll it" after the
+        IT band; "how do i tell if im injured or just tight" after a hamstring stretch that
+        hurts), keeps that area as the conversation's, so that "how do i stretch it" or "easier
+        version then" next is about it."""
         if reply.kind != "answer" or reply.context.topic != GENERAL:
             return reply
         areas = {t for t in analysis.topics if t != GENERAL and t in self.kb.topics}
         before = context.topic if context.topic not in (None, GENERAL) else None
-        if not areas and before and not lexicon.POINTING_WORDS.isdisjoint(analysis.corrected):
+        if not areas and before:
             areas = {before}
         if len(areas) != 1:
             return reply

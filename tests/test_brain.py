@@ -5892,6 +5892,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("my calves are tight", "gg"), "smalltalk.goodbye"),
         (("my calves are tight", "will try it tomorrow, night"), "smalltalk.goodbye"),
         (("my calves are tight", "will do them before bed, night"), "smalltalk.goodbye"),
+        # a general answer naming no area keeps the area talked of: "easier" after it
+        (
+            (
+                "hamstring stretch hurts, like a sharp pain not a stretchy feeling",
+                "how do i tell if im injured or just tight",
+                "easier version then",
+            ),
+            "stretch.lying_hamstring_towel.easier",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
