@@ -5901,6 +5901,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "stretch.lying_hamstring_towel.easier",
         ),
+        # "one for them" after an area: its stretch
+        (("why are my calves tight", "one for them"), "calves.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
