@@ -1328,6 +1328,8 @@ def on_feet_for_long(words: Sequence[str], start: int) -> bool:
 
 #: "... is a pain in the neck" says something is annoying; "have a pain in the neck" is pain
 _PAIN_IDIOM_BE = frozenset({"is", "was", "are", "were", "be", "being", "such"})
+#: ... and the parts of the body the saying names ("a pain in the arse")
+_PAIN_IDIOM_PARTS = frozenset({"neck", "arse", "ass", "butt", "bum", "backside"})
 #: a hand, a foot or a finger as a measure before its width or length: "a hand's width off
 #: the floor", "two finger widths"
 _MEASURE_PARTS = frozenset({"hand", "hands", "foot", "feet", "finger", "fingers"})
@@ -1337,7 +1339,7 @@ _MEASURE_AFTER = frozenset((w,) for w in ("width", "widths", "breadth", "breadth
 def idiom_span(words: Sequence[str], start: int) -> bool:
     """Whether the area named at `start` is the feet of a saying ("not steady on my feet",
     "back on my feet"), the second back of "back to back" ("three shifts back to back") or the
-    neck of "a pain in the neck", not the area itself."""
+    neck (or bum) of "a pain in the neck", not the area itself."""
     if words[start] == "back" and tuple(words[max(0, start - 2) : start]) == ("back", "to"):
         return True
     if words[start] in _MEASURE_PARTS and words[start + 1 : start + 2] in _MEASURE_AFTER:
@@ -1346,7 +1348,11 @@ def idiom_span(words: Sequence[str], start: int) -> bool:
         return True  # "about a foot off the floor"
     if _on_hands_and_knees(words, start):
         return True
-    if words[start] == "neck" and tuple(words[max(0, start - 3) : start]) == ("pain", "in", "the"):
+    if words[start] in _PAIN_IDIOM_PARTS and tuple(words[max(0, start - 3) : start]) == (
+        "pain",
+        "in",
+        "the",
+    ):
         # "this meeting is a real pain in the neck", not "i have a pain in the neck"
         for a in (start - 4, start - 5):  # "is a pain", "is a real pain"
             if a > 0 and words[a] == "a" and words[a - 1] in _PAIN_IDIOM_BE:

@@ -3502,6 +3502,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # the bum in plain and rude words; "a pain in the arse" is a saying
+    ("arse is aching from sitting in the van all day, courier life innit", "glutes.stretch"),
+    ("left bum cheek aches when i sit", "glutes.why_tight"),
+    ("my boss is a pain in the arse", "fallback"),
     ("heard a crack when i twisted in my chair, felt amazing actually", "general.joint_noises"),
     ("the fronts of my legs are tight", "quadriceps.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),
