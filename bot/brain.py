@@ -787,7 +787,11 @@ class Brain:
             named_before=context.conditions,
             asking=bool(self.cues.read(analysis.corrected) & lexicon.ASKS_A_STRETCH_CUES),
         )
-        named = tuple(c.id for c in safety.conditions)
+        # "my dog needs a hip replacement, how much at the vet": the animal's, not the writer's
+        animals = self.wants.an_animals_story(analysis) and lexicon.SELF_WORDS.isdisjoint(
+            analysis.corrected
+        )
+        named = () if animals else tuple(c.id for c in safety.conditions)
         # what the red flag before told, if this is the first reading of the message (a
         # question read again behind a thank-you comes with this message's own symptoms)
         told_before = context.symptoms if context.symptoms != safety.symptoms else ()

@@ -1631,6 +1631,9 @@ ANIMAL_SUBJECT_REACH = 3
 PERSONAL_OWNERS = THING_OWNERS - {"the"}
 #: ... and before what a warm-up is done to: "warm up | my car", "cool down | the room"
 WARMED_THING_OWNERS = THING_OWNERS | {"your", "a", "an", "this", "that"}
+#: the writer as the subject or object of a message ("my dog pulled me over and i have a
+#: new hip" is the writer's too)
+SELF_WORDS = frozenset({"i", "me", "myself"})
 #: words of a message about its writer ("stiff lower back every time i get out of the car")
 WRITER_WORDS = FIRST_PERSON | {"i", "me"}
 OWNED_REACH = 2

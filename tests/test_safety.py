@@ -2913,6 +2913,23 @@ def test_a_young_pet_is_no_new_baby(brain):
     assert "after_birth" not in reply.conditions
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my dog needs a hip replacement, roughly how much does that cost at the vet",
+        "my dog has arthritis, any stretches for him",
+    ],
+)
+def test_an_animals_condition_is_not_the_writers(brain, message):
+    reply = brain.reply(message)
+    assert not reply.conditions and not reply.context.conditions, reply.intent
+
+
+def test_the_writers_condition_beside_an_animal_stays(brain):
+    reply = brain.reply("my dog pulled me over and i have a hip replacement, can i stretch")
+    assert "hip_replacement" in reply.context.conditions
+
+
 def test_a_told_condition_still_explains_its_own_pain(brain):
     # told, not wondered about: the advice for sciatica, not a warning
     reply = brain.reply("i have sciatica, pain down my leg for 3 months")
