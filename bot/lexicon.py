@@ -3722,7 +3722,9 @@ def asks_if_normal(words: Sequence[str]) -> bool:
 
 
 #: words that ask whether something felt is a worry
-_WORRY_WORDS = frozenset({"worry", "worried", "worrying", "concerned", "concerning"})
+_WORRY_WORDS = frozenset(
+    {"worry", "worried", "worrying", "concerned", "concerning", "bothered", "fussed", "alarmed"}
+)
 #: "is that normal?" with nothing more: whether what was told is common
 _NORMAL_WORDS = frozenset({"normal", "common", "usual", "typical"})
 _NORMAL_FILLER = frozenset({"tho", "though", "really", "lol", "totally", "completely"})

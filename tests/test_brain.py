@@ -3507,6 +3507,12 @@ OWN_WORDS = [
     ("left bum cheek aches when i sit", "glutes.why_tight"),
     ("my boss is a pain in the arse", "fallback"),
     ("heard a crack when i twisted in my chair, felt amazing actually", "general.joint_noises"),
+    # "should i be bothered" asks whether a noise is a worry, not when to stretch
+    (
+        "my knees crack every time i get up off the floor, doesnt hurt. should i be bothered",
+        "general.joint_noises",
+    ),
+    ("my knees crack every time i get up, should i be fussed", "general.joint_noises"),
     ("the fronts of my legs are tight", "quadriceps.stretch"),
     ("i have bad knees what can i do", "knees.stretch"),
     # a trip still to come: the trip's routine; the area's stretch asked for, or a trip
