@@ -1013,6 +1013,8 @@ _CARE_WHO = frozenset(
     specialist chiro chiropractor osteo osteopath""".split()
 )
 _CARE_VERBS = frozenset({"see", "visit", "book", "go", "get"})
+#: prepositions a question word may follow at the start of a question ("at what point")
+_WH_PREPOSITIONS = frozenset({"at", "by", "after", "from"})
 #: words of a question whether something is serious or needs checking
 _SERIOUS_WORDS = frozenset({"serious", "worried", "worry", "concerned", "concerning"})
 _CHECKED_PAIRS = frozenset(
@@ -1040,7 +1042,9 @@ def asks_to_see_someone(words: Sequence[str]) -> bool:
         and (not NEGATORS.isdisjoint(words) or "worse" in words)
     ):
         return True  # "and if it doesnt get better?", "what if it doesnt go away"
-    if words[0] not in YES_NO_STARTS and words[0] not in WH_WORDS:
+    # "at what point do i ... go and see someone": the question word after its preposition
+    first = words[1] if words[0] in _WH_PREPOSITIONS and len(words) > 1 else words[0]
+    if first not in YES_NO_STARTS and first not in WH_WORDS:
         return False
     if not _SERIOUS_WORDS.isdisjoint(words) or has_pair(words, _CHECKED_PAIRS):
         return True

@@ -3507,6 +3507,10 @@ OWN_WORDS = [
     ("left bum cheek aches when i sit", "glutes.why_tight"),
     ("my boss is a pain in the arse", "fallback"),
     ("heard a crack when i twisted in my chair, felt amazing actually", "general.joint_noises"),
+    # what to buy, said plainly; "at what point" asks when to get checked
+    ("can i stretch on the carpet or do i need a proper mat", "general.equipment"),
+    ("what do i need to buy for the party", "fallback"),
+    ("at what point should i see a physio for my knee", "general.see_someone"),
     # "should i be bothered" asks whether a noise is a worry, not when to stretch
     (
         "my knees crack every time i get up off the floor, doesnt hurt. should i be bothered",
