@@ -3502,6 +3502,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "soar" is "sore" (a word, so no typo to correct); heels that keep lifting in a squat
+    ("shins get soar after netball every week whats up w that", "shins.why_tight"),
+    ("heels keep lifting when i squat, what do i work on", "routine.squat_mobility"),
     # the bum in plain and rude words; "a pain in the arse" is a saying
     ("arse is aching from sitting in the van all day, courier life innit", "glutes.stretch"),
     ("left bum cheek aches when i sit", "glutes.why_tight"),

@@ -185,6 +185,8 @@ SHORTHAND = {
     "tho": "though",
     "thru": "through",
     "msg": "message",
+    # a sound-alike that spelling correction keeps, being a word: "shins get soar"
+    "soar": "sore",
 }
 
 
