@@ -223,8 +223,8 @@ def test_the_figures_command_fills_the_cache_and_draws_the_contact_sheet(
     image = Image.open(sheet)
     rows = -(-len(kb.stretches) // 6)
     assert image.size[0] > 6 * 300 and image.size[1] > rows * 200
-    assert "Contact sheet of 96 stretches" in capsys.readouterr().out
+    assert f"Contact sheet of {len(kb.stretches)} stretches" in capsys.readouterr().out
     cache = tmp_path / "cache"
     assert main(["figures", "--cache", str(cache)]) == 0
     assert len(list(cache.glob("*.png"))) == len(kb.stretches)
-    assert "96 pictures" in capsys.readouterr().out
+    assert f"{len(kb.stretches)} pictures" in capsys.readouterr().out
