@@ -1368,7 +1368,12 @@ class Brain:
         ):
             return None
         asked = words[analysis.pieces()[-1][0] :]
-        if len(asked) > lexicon.MOVE_MAX_WORDS or not (
+        at_work = lexicon.first_span(asked, lexicon.AT_WORK_SPANS)
+        # "something i can do in my chair between games?": the occasion is no extra ask
+        told = len(asked) - (at_work[1] - at_work[0] if at_work is not None else 0)
+        if at_work is not None and not lexicon.ROUTINE_NAMING_WORDS.isdisjoint(asked):
+            return None  # "any quick routine for it i can do at my desk": the desk break
+        if told > lexicon.MOVE_MAX_WORDS or not (
             "?" in text
             or asked[0] in lexicon.QUESTION_STARTS
             or asked[0] in lexicon.ASKING_OPENERS
@@ -1376,12 +1381,11 @@ class Brain:
         ):
             return None
         limits: frozenset[Limit] = frozenset()
-        if lexicon.first_span(asked, lexicon.AT_WORK_SPANS) is not None:
+        ask = self.sizes.read(analysis)
+        if ask is not None and ask.minutes is None and ask.resize is None:
+            limits = ask.limits | ask.postures  # "in my chair between games": the chair
+        if not limits and at_work is not None:
             limits = frozenset({"no_floor"})
-        else:
-            ask = self.sizes.read(analysis)
-            if ask is not None and ask.minutes is None and ask.resize is None:
-                limits = ask.limits | ask.postures
         if not limits:
             return None
         return self._fitting_stretch(SizeAsk(limits=limits), context, topic)

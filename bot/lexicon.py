@@ -456,6 +456,17 @@ _SHARPER_FEELS = frozenset(
 )
 #: a session told as over ("ok done, won 6-3", "finished, now what") ...
 FINISHED_WORDS = frozenset("done finished won lost back home over".split())
+#: the words that set a time by an activity's end: "when im done", "once i finish"
+_ONCE_WORDS = frozenset({"when", "once"})
+_OVER_WORDS = frozenset({"done", "finished", "finish", "over", "through"})
+
+
+def once_its_over(words: Sequence[str]) -> bool:
+    """Whether the words name the time an activity is over: "and when im done", "once i
+    finish"."""
+    return not _ONCE_WORDS.isdisjoint(words) and not _OVER_WORDS.isdisjoint(words)
+
+
 #: ... and asked what comes next
 WHAT_NOW = frozenset({("what", "now"), ("now", "what"), ("what", "next"), ("whats", "next")})
 #: a question what to do: "should i do anything", "what do i do", "something to do"
@@ -1917,6 +1928,10 @@ AT_WORK_SPANS = frozenset(
         "between clients",
         "between customers",
         "between patients",
+        "between games",
+        "between matches",
+        "between lessons",
+        "between classes",
         "on shift",
         "on my shift",
         "during my shift",

@@ -216,7 +216,15 @@ class RoutinePicker:
         finished = not lexicon.FINISHED_WORDS.isdisjoint(words) and not pairs.isdisjoint(
             lexicon.WHAT_NOW
         )
-        if routine.startswith("warmup") and ("after" in opening or finished):
+        if (
+            routine.startswith("warmup")
+            and (
+                "after" in opening
+                or finished
+                # "and when im done", not "when im done i stretch my calves, is that ok"
+                or (not analysis.topics and lexicon.once_its_over(words[: lexicon.TWIN_REACH + 2]))
+            )
+        ):
             # "ok done, won 6-3, what now" after the tennis warm-up: the match is over
             kind, other = "warmup", "cooldown"
         elif routine.startswith("cooldown") and "before" in opening:

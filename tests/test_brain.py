@@ -3502,6 +3502,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a part that "is done" complains
+    ("just finished a 6 hour ranked grind and my lower back is done", "lower_back.why_tight"),
+    ("wallpapering all day, shoulders are done", "shoulders.why_tight"),
     # "soar" is "sore" (a word, so no typo to correct); heels that keep lifting in a squat
     ("shins get soar after netball every week whats up w that", "shins.why_tight"),
     ("heels keep lifting when i squat, what do i work on", "routine.squat_mobility"),
@@ -5920,6 +5923,16 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         # "one for them" after an area: its stretch
         (("why are my calves tight", "one for them"), "calves.stretch"),
+        # the other end of a game asked as "when im done"
+        (
+            ("pick up game at the park in 20 min, quick warm up?", "and when im done"),
+            "routine.cooldown_basketball",
+        ),
+        # a chair asked for between games, after the lower back's answer: a chair stretch
+        (
+            ("why is my lower back stiff", "something i can do in my chair between games?"),
+            "lower_back.stretch",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
