@@ -63,7 +63,13 @@ class RoutinePicker:
             return None
         if self.a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
             return None
-        return found
+        told = self.activities_in(words, of_the_body=True)
+        if told and lexicon.tells_it_is_over(words):
+            # "just back from a 4 hour sportive, legs feel like concrete": its cool-down
+            return self.cool_down_of(told)
+        # "cant sleep, my legs feel all tight and fidgety": the time's routine, for the legs
+        timed = [rid for rid in told if rid in lexicon.TIME_ROUTINES.values()]
+        return timed[0] if len(timed) == 1 and len(told) == 1 else found
 
     def regions_outside_activities(self, words: Sequence[str]) -> list[tuple[int, str]]:
         """(start, routine id) of each part of the body no one topic covers that the words

@@ -3502,6 +3502,13 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # the legs told with a ride just over: its cool-down; with no sleep: the bedtime routine
+    (
+        "just back from a 4 hour sportive, legs feel like concrete, what now",
+        "routine.cooldown_cycling",
+    ),
+    ("cant sleep, my legs feel all tight and fidgety", "routine.bedtime"),
+    ("legs feel heavy and tight after standing all day at the checkout", "routine.legs"),
     # a part that "is done" complains
     ("just finished a 6 hour ranked grind and my lower back is done", "lower_back.why_tight"),
     ("wallpapering all day, shoulders are done", "shoulders.why_tight"),
