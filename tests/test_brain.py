@@ -3502,6 +3502,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # stretching at odd times of day; grinding the teeth tells why the jaw tightens
+    (
+        "does it matter that im stretching at weird times of day, my body clock is all over the place",
+        "general.time_of_day",
+    ),
+    ("dentist says i grind my teeth too, is that related", "jaw.why_tight"),
     # the legs told with a ride just over: its cool-down; with no sleep: the bedtime routine
     (
         "just back from a 4 hour sportive, legs feel like concrete, what now",
