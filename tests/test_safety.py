@@ -1137,6 +1137,9 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a drooping face beside an arm that will not lift overhead (a shoulder's range, for the
+    # arm alone) is still a stroke's sign
+    ("suddenly cant lift my arm above my head and my face feels droopy", "red_flag.face_droop"),
     # a seat told as a likeness is how saddle numbness feels, not its cause
     (
         "sciatica on and off but now its gone numb round my bum and between my legs, like im "
