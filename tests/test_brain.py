@@ -3502,6 +3502,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # reaching overhead is the shoulders' range
+    ("cant get my arms straight overhead", "shoulders.stretch"),
+    ("it hurts to lift my arm above my head", "shoulders.why_tight"),
     # stretching at odd times of day; grinding the teeth tells why the jaw tightens
     (
         "does it matter that im stretching at weird times of day, my body clock is all over the place",
