@@ -994,6 +994,8 @@ _FELT_NORMAL_WORDS = frozenset(
     """normal ok okay right fine good supposed meant expected usual""".split()
 )
 _FELT_NORMAL_REACH = 3
+#: ... or whether it does harm: "is that the muscle tearing", "am i damaging it"
+_FELT_HARM_WORDS = frozenset("tearing ripping damage damaging injuring straining".split())
 #: words of a feeling, one of which the message must tell
 _FELT_FEELING_WORDS = frozenset(
     """feel feels felt feeling pull pulls pulling burn burns burning hurt hurts ache aches
@@ -1004,16 +1006,23 @@ _FELT_FEELING_WORDS = frozenset(
 def asks_if_felt_is_normal(words: Sequence[str]) -> bool:
     """Whether the words tell a feeling and ask whether it is as it should be: "a pull ...
     is that normal", "is this the right feeling", "it burns, is it ok", "should i feel it
-    there"; not "is it ok to stretch every day", which asks whether to do something."""
+    there", "it burns at the end, is that the muscle tearing"; not "is it ok to stretch every
+    day", which asks whether to do something."""
     if _FELT_FEELING_WORDS.isdisjoint(words):
         return False
     for i, w in enumerate(words[:-1]):
         if w in ("is", "does") and words[i + 1] in _FELT_NORMAL_POINTERS:
             after = words[i + 2 : i + 2 + _FELT_NORMAL_REACH]
-            if not _FELT_NORMAL_WORDS.isdisjoint(after) and "to" not in after:
-                return True
+            if not (_FELT_NORMAL_WORDS | _FELT_HARM_WORDS).isdisjoint(after) and "to" not in after:
+                return True  # "is that normal", "is that the muscle tearing"
         if w == "should" and words[i + 1] == "i" and "feel" in words[i + 2 : i + 4]:
             return True
+        if (
+            w == "am"
+            and words[i + 1] == "i"
+            and not _FELT_HARM_WORDS.isdisjoint(words[i + 2 : i + 4])
+        ):
+            return True  # "it burns, am i tearing it"
     return False
 
 

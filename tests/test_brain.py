@@ -3502,6 +3502,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # whether a feeling in a stretch does harm: how a stretch should feel
+    ("hamstring stretch sort of burns at the very end, is that the muscle tearing", "general.pain"),
+    ("my calf burns in the wall stretch, am i tearing it", "general.pain"),
     # reaching overhead is the shoulders' range
     ("cant get my arms straight overhead", "shoulders.stretch"),
     ("it hurts to lift my arm above my head", "shoulders.why_tight"),
