@@ -2694,7 +2694,17 @@ class Brain:
         "everyone"); None when it opens with none."""
         words = analysis.corrected
         ends = [end for start, end in self.cues.where(words[:2], "greeting_lead") if start == 0]
-        return words[max(ends) :] if ends else None  # "good morning everyone" -> "everyone"
+        if not ends:
+            return None
+        rest = words[max(ends) :]  # "good morning everyone" -> "everyone"
+        if (
+            max(ends) == 1
+            and 1 not in analysis.breaks  # "morning! stretch tip?" says hello
+            and rest
+            and rest[0] in lexicon.ROUTINE_WORDS | lexicon.STRETCH_FORMS
+        ):
+            return None  # "morning routine 10 mins max": the time of the routine, no hello
+        return rest
 
     def _about_a_thing(self, analysis: Analysis, context: Context) -> bool:
         """Whether a message in a conversation about an area is about a thing instead, and

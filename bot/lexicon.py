@@ -265,6 +265,10 @@ ROUTINE_NAMES = frozenset({"routine", "routines", "sequence", "sequences"})
 COMBINING_WORDS = frozenset({"together", "combine", "combined", "combo"})
 #: ... and what a routine is also called when asked for ("send me the session")
 SESSION_NAMES = frozenset({"session", "sessions", "workout", "workouts"})
+#: words that qualify a length of time asked for ("10 mins max", "5 minutes tops")
+LENGTH_QUALIFIERS = frozenset(
+    {"max", "maximum", "tops", "total", "approx", "approximately", "roughly", "ish"}
+)
 #: words that may come with a warm-up or cool-down asked for by its name alone ("a quick
 #: warm up pls"): it names no activity
 BARE_ASK_FILLER = frozenset(

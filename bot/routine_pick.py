@@ -184,7 +184,9 @@ class RoutinePicker:
         limits (which the matcher's examples never hold); None when it names none. A setting
         the limit words name (`words`, the whole message) that has a routine of its own wins:
         "5 min routine i can do at my desk without getting up" is the desk break."""
-        rest = self.matcher.match(self.matcher.analyse(" ".join(ask.rest)), context.topic)
+        # "morning routine 10 mins max": "max" qualifies the length, it names nothing
+        named = [w for w in ask.rest if w not in lexicon.LENGTH_QUALIFIERS] or ask.rest
+        rest = self.matcher.match(self.matcher.analyse(" ".join(named)), context.topic)
         routine = rest.kind == "routine" and rest.confidence >= self.matcher.threshold
         if words and (routine or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)):
             setting = self.activities_in(words)

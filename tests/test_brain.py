@@ -3463,6 +3463,9 @@ OWN_WORDS = [
     ("got 5 minutes, anything i can do", "routine.full_body"),
     ("20 minutes full body", "routine.full_body"),
     ("a 10 minute thing for my hips", "routine.area.hip_flexors"),
+    # "morning" before "routine" is its time, not a hello; "max" qualifies the length
+    ("morning routine 10 mins max", "routine.morning"),
+    ("desk stretches 5 mins tops", "routine.desk_break"),
     # a routine asked for plainly at one end of a story
     ("something for bed pls, wound up after work", "routine.bedtime"),
     ("something for before bed pls, head is buzzing after a long shift", "routine.bedtime"),
