@@ -1895,6 +1895,11 @@ class Brain:
             # leads, the rest says why
             if context.plan is not None and say.sizer.can_build(context.plan):
                 return say.resize(context.plan, longer=size == "longer", context=context)
+            area_plan = Plan(context.topic or "", area=True, length="long")
+            if context.kind == "stretch" and size == "longer" and say.sizer.can_build(area_plan):
+                # "can you make it longer", "longer one? i have time tonight" after a card: a
+                # card has no longer form; a longer session for its area
+                return say.sized_routine(area_plan, context)
             if context.kind == "stretch":
                 return self._followup(size, context.topic, context, lexicon.CUE_CONFIDENCE)
         if size is not None and context.kind == "answer" and context.topic not in (None, GENERAL):
@@ -2220,6 +2225,9 @@ class Brain:
             elif len(words) <= lexicon.SIZE_MOVE_MAX_WORDS and lexicon.asks_whether_both(words):
                 # "only my left one is tight, do i still do both": yes, the tighter one more
                 side_lead = lexicon.BOTH_SIDES_LEAD
+            elif len(words) <= lexicon.SIZE_MOVE_MAX_WORDS and lexicon.tells_one_side_worse(words):
+                # "my left side is worse": both all the same, the tighter one more
+                side_lead = lexicon.ONE_SIDE_WORSE_LEAD
         if stretch is not None and side_lead is not None:
             return with_lead(say.stretch_details(stretch, context), side_lead)
         if stretch is not None and reason:

@@ -2079,6 +2079,11 @@ _WHICH_SIDE = frozenset({"side", "leg", "arm", "one", "foot", "hip", "shoulder"}
 BOTH_SIDES_LEAD = (
     "Yes, stretch both sides so they stay balanced. You can give the tighter side one extra round."
 )
+#: ... and told that one side is worse
+ONE_SIDE_WORSE_LEAD = (
+    "One side often feels tighter. Still stretch both so they stay balanced, and give the "
+    "tighter side one extra round."
+)
 #: "do i still do both", "do both sides", "should i do both legs"
 _BOTH_ASKS = frozenset({("do", "both"), ("stretch", "both"), ("doing", "both")})
 _ONE_SIDE_TOLD = frozenset(
@@ -2095,6 +2100,22 @@ def asks_whether_both(words: Sequence[str]) -> bool:
     return has_pair(words, _BOTH_ASKS) and (
         words[0] in YES_NO_STARTS
         or any(w in YES_NO_STARTS and nxt == "i" for w, nxt in zip(words, words[1:], strict=False))
+    )
+
+
+#: the sides, and how one is told worse than the other ("my left side is worse")
+_SIDES = frozenset({"left", "right"})
+_WORSE_WORDS = frozenset({"worse", "tighter", "stiffer", "sorer", "tightest", "worst"})
+
+
+def tells_one_side_worse(words: Sequence[str]) -> bool:
+    """Whether the words only tell that one side is worse than the other: "my left side is
+    worse", "left one is way tighter" (not "is the left side worse if i sit cross-legged")."""
+    return (
+        not _SIDES.isdisjoint(words)
+        and not _WORSE_WORDS.isdisjoint(words)
+        and words[0] not in YES_NO_STARTS
+        and words[0] not in WH_WORDS
     )
 
 

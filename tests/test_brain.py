@@ -5955,6 +5955,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("why is my lower back stiff", "something i can do in my chair between games?"),
             "lower_back.stretch",
         ),
+        # one side told worse after a card: both, the tighter one more
+        (
+            ("my hamstrings are tight", "my left side is worse"),
+            "stretch.lying_hamstring_towel.more",
+        ),
+        # a longer one after a card: a longer session for its area
+        (("my hamstrings are tight", "can you make it longer"), "routine.area.hamstrings"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
