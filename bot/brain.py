@@ -926,6 +926,9 @@ class Brain:
         if asked_when is not None:
             # "when should i do it" after the football warm-up: its timing, not a fallback
             return self.replies.plan_when(asked_when, context)
+        if self._asks_why_the_routine_helps(analysis, context):
+            # "why does that help" after the desk break: what stretching does for you
+            return self.replies.answer(GENERAL, lexicon.BENEFITS, context)
         form = self._told_while_doing_it(analysis, context)
         if form is not None:  # "my back arches when i do it" after the low lunge
             return form
@@ -3811,6 +3814,18 @@ class Brain:
             and not self.wants.subjects_named(words)
         )
         return plan if asked else None
+
+    def _asks_why_the_routine_helps(self, analysis: Analysis, context: Context) -> bool:
+        """Whether a short message after a routine asks why or how it helps ("why does that
+        help", "how does this help", "what does it do for me"), naming no area of its own."""
+        words = analysis.corrected
+        return (
+            context.kind == "routine"
+            and (GENERAL, lexicon.BENEFITS) in self.kb.answers
+            and not analysis.topics
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and lexicon.asks_why_it_helps(words)
+        )
 
     def _step_named(
         self, words: Sequence[str], analysis: Analysis, context: Context

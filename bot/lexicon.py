@@ -1911,7 +1911,7 @@ STEP_MOVES = (
 #: words that ask what comes after a step named: "whats next after the cat cow one"
 NEXT_WORDS = frozenset({"next", "comes", "then", "follows"})
 STEP_FILLER = frozenset(
-    "ok okay please pls plz then now and so yes yep yeah alright the one what is".split()
+    "ok okay please pls plz then now and so yes yep yeah alright the one what is show me give us".split()
 )
 
 
@@ -1924,6 +1924,23 @@ def one_step_move(said: str) -> str:
         if STEP_MOVES.get(first) == 1 and STEP_MOVES.get(rest) == 1:
             return first
     return said
+
+
+#: the words of a question why or how what was shown helps ("why does that help", "how
+#: does this work", "what does it do for me")
+_HOW_IT_HELPS_ASKS = frozenset({"why", "how", "what"})
+_HOW_IT_HELPS_WORDS = frozenset({"help", "helps", "helping", "work", "works", "good"})
+
+
+def asks_why_it_helps(words: Sequence[str]) -> bool:
+    """Whether the words ask why or how the thing pointed at helps: "why does that help",
+    "how does this work", "what is it good for"."""
+    return (
+        bool(words)
+        and words[0] in _HOW_IT_HELPS_ASKS
+        and not POINTING_WORDS.isdisjoint(words)
+        and not _HOW_IT_HELPS_WORDS.isdisjoint(words[2:])
+    )
 
 
 #: the intents of a guided routine's steps

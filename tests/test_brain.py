@@ -5962,6 +5962,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         # a longer one after a card: a longer session for its area
         (("my hamstrings are tight", "can you make it longer"), "routine.area.hamstrings"),
+        # during a routine's steps, "show me the next one" goes on
+        (("desk stretches", "ok do it", "show me the next one"), "guide.desk_break.1"),
+        # why a routine helps: what stretching does for you
+        (("desk stretches", "why does that help"), "general.benefits"),
+        (("desk stretches", "how does this help"), "general.benefits"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
