@@ -935,6 +935,18 @@ class Brain:
         kept = self._kept_to_after_an_answer(text, analysis, context)
         if kept is not None:  # "can i do any of these between clients" after why it aches
             return kept
+        if (
+            context.kind == "answer"
+            and context.topic in self.kb.topics
+            and context.topic != GENERAL
+            and not analysis.topics
+            and len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
+            and lexicon.tells_one_side_worse(analysis.corrected)
+        ):
+            # "my left side is worse" after why the hamstrings get tight: the stretch, both
+            # sides, the tighter one more
+            stretch = self._stretch_within_limits(context.topic or "", analysis, context)
+            return with_lead(stretch, lexicon.ONE_SIDE_WORSE_LEAD)
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)

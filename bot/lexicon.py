@@ -1039,6 +1039,11 @@ _CARE_WHO = frozenset(
 _CARE_VERBS = frozenset({"see", "visit", "book", "go", "get"})
 #: prepositions a question word may follow at the start of a question ("at what point")
 _WH_PREPOSITIONS = frozenset({"at", "by", "after", "from"})
+#: an ache passing, and with no help: "will it go away on its own"
+_GOES_AWAY = frozenset(
+    {("go", "away"), ("get", "better"), ("clear", "up"), ("settle", "down"), ("sort", "itself")}
+)
+_BY_ITSELF = frozenset({"own", "itself", "eventually", "naturally", "alone"})
 #: words of a question whether something is serious or needs checking
 _SERIOUS_WORDS = frozenset({"serious", "worried", "worry", "concerned", "concerning"})
 _CHECKED_PAIRS = frozenset(
@@ -1076,6 +1081,8 @@ def asks_to_see_someone(words: Sequence[str]) -> bool:
         return True  # "is something wrong with me?", "is there anything wrong with my neck"
     if asks_how_long_it_lasts(words):
         return True
+    if has_pair(words, _GOES_AWAY) and not _BY_ITSELF.isdisjoint(words):
+        return True  # "will it go away on its own", "does it get better by itself"
     return not _CARE_WHO.isdisjoint(words) and (
         not _CARE_VERBS.isdisjoint(words) or "need" in words
     )

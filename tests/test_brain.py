@@ -5967,6 +5967,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # why a routine helps: what stretching does for you
         (("desk stretches", "why does that help"), "general.benefits"),
         (("desk stretches", "how does this help"), "general.benefits"),
+        # after an area's answer: one side worse gets its stretch; whether it passes on its
+        # own is when to get it checked
+        (("why are my hamstrings so tight", "my left side is worse"), "hamstrings.stretch"),
+        (("why are my hamstrings so tight", "will it go away on its own"), "general.see_someone"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
