@@ -3853,6 +3853,12 @@ HELPED_PHRASES = frozenset(
         ("life", "saver"),
         ("lifesaver",),
     }
+    # "that was great", "this was brilliant": the stretch or routine just done
+    | {
+        (pointer, "was", good)
+        for pointer in ("that", "this")
+        for good in "amazing great brilliant fantastic awesome lovely fab perfect".split()
+    }
 )
 
 

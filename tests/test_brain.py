@@ -3505,6 +3505,7 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    ("that was a great movie", "fallback"),
     # whether a feeling in a stretch does harm: how a stretch should feel
     ("hamstring stretch sort of burns at the very end, is that the muscle tearing", "general.pain"),
     ("my calf burns in the wall stretch, am i tearing it", "general.pain"),
@@ -5971,6 +5972,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # own is when to get it checked
         (("why are my hamstrings so tight", "my left side is worse"), "hamstrings.stretch"),
         (("why are my hamstrings so tight", "will it go away on its own"), "general.see_someone"),
+        # praise of the stretch just shown
+        (("calf stretch", "that was great"), "smalltalk.compliment"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
