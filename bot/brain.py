@@ -922,6 +922,15 @@ class Brain:
             again = self._said_again(context)
             if again is not None:  # "huh", "i dont get it" after a stretch card
                 return again
+        if (
+            lexicon.asks_for_sources(analysis.corrected)
+            and not analysis.topics
+            and not self.wants.subjects_named(analysis.corrected)
+            and not self.pick.activities_in(analysis.corrected)
+        ):
+            sourced = self._with_its_sources(context)
+            if sourced is not None:  # "source?", "says who" after an answer
+                return sourced
         asked_when = self._routine_asked_when(analysis, context)
         if asked_when is not None:
             # "when should i do it" after the football warm-up: its timing, not a fallback
@@ -3886,6 +3895,24 @@ class Brain:
             if which in cues:  # "easier version of the 3rd one?"
                 return self.replies.variant(stretch, which, context)
         return self.replies.stretch(stretch, stretch.topics[0], context)
+
+    def _with_its_sources(self, context: Context) -> Reply | None:
+        """The last answer, stretch or routine with the sources it was written from, for
+        "source?", "says who", "any evidence for that"; None after anything else."""
+        kb, say = self.kb, self.replies
+        if context.kind == "stretch" and context.stretch in kb.stretches:
+            return say.stretch_details(kb.stretches[context.stretch], context)
+        again = self._again(context)
+        if again is None:
+            return None
+        if context.kind == "answer":
+            topic, _, aspect = (context.intent or "").partition(".")
+            answer = kb.answers.get((topic, aspect))
+            return say.sources_of(again, answer.sources if answer is not None else ())
+        if context.kind == "routine" and context.plan is not None:
+            routine = kb.routines.get(context.plan.base)
+            return say.sources_of(again, routine.sources if routine is not None else ())
+        return None
 
     def _said_again(self, context: Context) -> Reply | None:
         """For someone who did not follow the last stretch, routine or answer ("huh", "i dont

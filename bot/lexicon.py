@@ -1950,6 +1950,29 @@ def asks_why_it_helps(words: Sequence[str]) -> bool:
     )
 
 
+#: a short question where what was said comes from ("source?", "says who", "any evidence
+#: for that", "where did you get that from")
+_SOURCE_WORDS = frozenset(
+    """source sources evidence research studies study citation citations reference
+    references proof""".split()
+)
+_SOURCE_PAIRS = frozenset({("who", "says"), ("get", "that"), ("that", "from")})
+_SAYS_WHO = frozenset({("says", "who")})
+SOURCE_ASK_MAX_WORDS = 7
+
+
+def asks_for_sources(words: Sequence[str]) -> bool:
+    """Whether a short message asks where what was said comes from: "source?", "says who",
+    "any research on that", "where did you get that from"."""
+    if not words or len(words) > SOURCE_ASK_MAX_WORDS:
+        return False
+    if not _SOURCE_WORDS.isdisjoint(words):
+        return True
+    if has_pair(words, _SAYS_WHO):
+        return True  # "says who?"
+    return words[0] in ("who", "where") and has_pair(words, _SOURCE_PAIRS)
+
+
 #: the intents of a guided routine's steps
 GUIDE_PREFIX = "guide."
 #: places where a stretch is done sitting, unnoticed ("can i do it in meetings")

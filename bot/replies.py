@@ -412,6 +412,18 @@ class Replies:
             context=replace(context, topic=topic, kind="answer", intent=intent, seen=()),
         )
 
+    def sources_of(self, reply: Reply, sources: Sequence[str]) -> Reply:
+        """`reply` again (an answer or a routine), led by where it comes from and closed by
+        its sources, for "source?" or "says who?" after it."""
+        if not sources:
+            return reply
+        blocks = (
+            Block("meta", "Where this comes from: the sources are listed at the end."),
+            *reply.blocks,
+            Block("para", "Sources: " + "; ".join(sources)),
+        )
+        return replace(reply, blocks=blocks)
+
     def relief(self, topic: str, context: Context) -> Reply:
         """The area's stretch for a complaint that tells its own cause, with why the area gets
         tight one tap away (the answer a complaint otherwise gets)."""

@@ -1546,6 +1546,29 @@ def test_a_routine_asked_at_one_end_needs_a_plain_ask(brain, message):
     ), reply.intent
 
 
+@pytest.mark.parametrize(
+    ("first", "asked"),
+    [
+        ("should i stretch before running", "source?"),
+        ("why are my hamstrings tight", "says who"),
+        ("desk stretches", "where did you get that from"),
+        ("calf stretch", "any evidence for that"),
+    ],
+)
+def test_a_reply_names_its_sources_when_asked(brain, first, asked):
+    shown = brain.reply(first)
+    reply = brain.reply(asked, shown.context)
+    text = render_text(reply)
+    assert "Sources:" in text
+    assert reply.kind == shown.kind  # the same answer, stretch or routine, with its sources
+
+
+def test_a_question_of_its_own_about_research_is_answered_not_sourced(brain):
+    context = brain.reply("should i stretch before running").context
+    reply = brain.reply("is there any research on static stretching", context)
+    assert reply.intent == "general.static_vs_dynamic"
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
