@@ -488,7 +488,7 @@ WHAT_TO_DO = frozenset(
 #: ... and in other words: "anything we can do at the service stops?", "what can i do"
 _WHAT_TO_DO_ASKED = re.compile(
     r"\b(what|anything|something)( (gentle|easy|simple|quick|good|useful|relaxing|calming"
-    r"|light|short))?( (else|can|could|should|would|might|i|we|you|me|us|to"
+    r"|light|short))?( (else|can|could|should|would|might|i|we|you|me|us|to|do"
     r"|she|he|they|her|him|them|(my|our) \w+))"
     r"{1,3} (do|try)\b"
 )

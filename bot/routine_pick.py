@@ -97,6 +97,9 @@ class RoutinePicker:
             if "instead" in words or "before" in words
             else lexicon.COOL_DOWN_ROUTINE
             if "after" in words and "do" in words
+            # "ok so what should i do": what the answer said to do first, the warm-up
+            else lexicon.WARM_UP_ROUTINE
+            if lexicon.asks_what_to_do(words) and "after" not in words
             else None
         )
         if wanted is not None:

@@ -5997,6 +5997,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why are my hamstrings so tight", "will it go away on its own"), "general.see_someone"),
         # praise of the stretch just shown
         (("calf stretch", "that was great"), "smalltalk.compliment"),
+        # what to do, asked plainly after whether to stretch before exercise: the warm-up
+        (("should i stretch before running", "ok so what should i do"), "routine.warmup_running"),
+        (("is static stretching bad before a game", "so what do i do"), "routine.warmup"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
