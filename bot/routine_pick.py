@@ -44,8 +44,10 @@ class RoutinePicker:
         """For a message the intent layer is unsure of that names a part of the body no one
         topic covers (a routine's `regions`: "legs", "lower body") with a complaint or a
         request, and names no area: that routine ("legs feel heavy and tight after standing
-        all day at the checkout"). None for a thing's legs ("the table legs are wobbly") and
-        anything else."""
+        all day at the checkout"); told with an activity just over, that activity's cool-down
+        ("just back from a 4 hour sportive, legs feel like concrete"); told with a time of
+        day's routine alone, that one ("cant sleep, my legs feel all tight"). None for a
+        thing's legs ("the table legs are wobbly") and anything else."""
         words = analysis.corrected
         if any(t != GENERAL for t in analysis.topics):
             return None  # "legs ache, mostly my calves": the calves' question
