@@ -538,12 +538,10 @@ class Brain:
         tomorrow with the kids in the back, its a long one", "flying to perth, 17 hours"):
         the journey's routine. None otherwise."""
         words = analysis.corrected
+        if analysis.topics or not (lexicon.still_ahead(words) or lexicon.sets_off(words)):
+            return None
         trips = [r for r in self.pick.activities_in(words) if r in lexicon.TRIP_ROUTINES]
-        if (
-            analysis.topics
-            or len(trips) != 1
-            or not (lexicon.still_ahead(words) or lexicon.sets_off(words))
-        ):
+        if len(trips) != 1:
             return None
         if lexicon.asks_wh(words) or lexicon.asks_whether(words) or "?" in analysis.text:
             return None  # "when is my flight going to land": a question of its own
@@ -560,8 +558,7 @@ class Brain:
         if (
             analysis.topics
             or lexicon.GENTLE_ASK_WORDS.isdisjoint(words)  # not "morning routine for productivity"
-            or not lexicon.SOMEONE_ELSE.isdisjoint(words)  # not a child's bedtime
-            or not lexicon.LITTLE_ONES.isdisjoint(words)  # nor a baby's
+            or lexicon.of_someone_else(words)  # not a child's or a baby's bedtime
             or "request" not in self.cues.read(words)
         ):
             return None
@@ -583,18 +580,18 @@ class Brain:
             len(pieces) < 2
             or analysis.topics
             or "?" in analysis.text
-            or not lexicon.SOMEONE_ELSE.isdisjoint(words)  # not a child's bedtime
-            or not lexicon.LITTLE_ONES.isdisjoint(words)
+            or lexicon.of_someone_else(words)  # not a child's or a baby's bedtime
             or self.cues.where(words, "not_a_body")
         ):
             return None
         for at, (start, end) in ((0, pieces[0]), (len(pieces) - 1, pieces[-1])):
             piece = words[start:end]
+            if not lexicon.asks_plainly(piece):
+                continue  # checked first: reading the piece alone is the costly part
             match = self._match(self.matcher.analyse(" ".join(piece)))
             if (
                 match.kind != "routine"
                 or match.confidence < lexicon.ROUTINE_PIECE_NEAR
-                or not lexicon.asks_plainly(piece)
                 or match.key not in self.pick.activities_in(piece, of_the_body=True)
             ):
                 continue

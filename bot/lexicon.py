@@ -376,7 +376,7 @@ PLAIN_ASK_OPENERS = frozenset(
     "something anything any some give gimme need want wanna send show got a quick".split()
 )
 #: ... and that close one ("bedtime thing pls")
-PLAIN_ASK_CLOSERS = frozenset({"please", "pls", "plz", "plse"})
+PLAIN_ASK_CLOSERS = frozenset({"please", "plse"})
 
 
 def asks_plainly(piece: Sequence[str]) -> bool:
@@ -2500,6 +2500,14 @@ PLAIN_DO_WORDS = frozenset({"quick", "short", "quickie", "easy", "gentle", "simp
 GENTLE_ASK_WORDS = PLAIN_DO_WORDS | {"relaxing", "calming", "soothing"}
 #: babies and toddlers, whose bedtime or morning is not the writer's
 LITTLE_ONES = frozenset("baby babies toddler toddlers newborn infant".split())
+
+
+def of_someone_else(words: Sequence[str]) -> bool:
+    """Whether the words name someone besides the writer (`SOMEONE_ELSE`) or a baby
+    (`LITTLE_ONES`): whose bedtime or morning a routine asked for is not the writer's."""
+    return not SOMEONE_ELSE.isdisjoint(words) or not LITTLE_ONES.isdisjoint(words)
+
+
 #: words that open the clause telling when a plain ask is for ("... while the baby naps",
 #: "... after gardening")
 _OCCASION_WORDS = frozenset({"while", "whilst", "after", "post"})
@@ -2979,7 +2987,7 @@ SETTING_OFF = frozenset({"flying", "driving", "travelling", "traveling", "headin
 #: ... and the words that go on with one
 _SETTING_OFF_TO = frozenset({"to", "down", "up", "out", "over", "back", "home", "across"})
 #: who may set off before the way of setting off
-_TRAVELLERS = frozenset({"i", "im", "am", "we", "are", "were", "re", "be", "ll", "s", "is"})
+_TRAVELLERS = frozenset({"i", "am", "we", "are", "were", "re", "be", "ll", "s", "is"})
 
 
 #: the words that tell a journey is a long one ("17 hours", "a long drive", "overnight")
