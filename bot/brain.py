@@ -941,18 +941,9 @@ class Brain:
         kept = self._kept_to_after_an_answer(text, analysis, context)
         if kept is not None:  # "can i do any of these between clients" after why it aches
             return kept
-        if (
-            context.kind == "answer"
-            and context.topic in self.kb.topics
-            and context.topic != GENERAL
-            and not analysis.topics
-            and len(analysis.corrected) <= lexicon.SIZE_MOVE_MAX_WORDS
-            and lexicon.tells_one_side_worse(analysis.corrected)
-        ):
-            # "my left side is worse" after why the hamstrings get tight: the stretch, both
-            # sides, the tighter one more
-            stretch = self._stretch_within_limits(context.topic or "", analysis, context)
-            return with_lead(stretch, lexicon.ONE_SIDE_WORSE_LEAD)
+        worse = self._one_side_worse_after_an_answer(analysis, context)
+        if worse is not None:  # "my left side is worse" after why the hamstrings get tight
+            return worse
         moved = self._move(text, analysis, context)
         if moved is not None:  # "now the other leg?", "too hard", "again", "thanks! and ..."
             return self._with_conditions(moved, newly_named, context)
@@ -2246,7 +2237,7 @@ class Brain:
             elif len(words) <= lexicon.SIZE_MOVE_MAX_WORDS and lexicon.asks_whether_both(words):
                 # "only my left one is tight, do i still do both": yes, the tighter one more
                 side_lead = lexicon.BOTH_SIDES_LEAD
-            elif len(words) <= lexicon.SIZE_MOVE_MAX_WORDS and lexicon.tells_one_side_worse(words):
+            elif lexicon.tells_one_side_worse(words):
                 # "my left side is worse": both all the same, the tighter one more
                 side_lead = lexicon.ONE_SIDE_WORSE_LEAD
         if stretch is not None and side_lead is not None:
@@ -3832,6 +3823,22 @@ class Brain:
             and not self.wants.subjects_named(words)
         )
         return plan if asked else None
+
+    def _one_side_worse_after_an_answer(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After an area's answer, a short message telling that one side is worse ("my left
+        side is worse"): the area's stretch, led by doing both sides and the tighter one
+        more. None otherwise (after a card, `_move` leads the card itself the same way)."""
+        topic = context.topic or ""
+        if (
+            context.kind != "answer"
+            or topic == GENERAL
+            or topic not in self.kb.topics
+            or analysis.topics
+            or not lexicon.tells_one_side_worse(analysis.corrected)
+        ):
+            return None
+        stretch = self._stretch_within_limits(topic, analysis, context)
+        return with_lead(stretch, lexicon.ONE_SIDE_WORSE_LEAD)
 
     def _asks_why_the_routine_helps(self, analysis: Analysis, context: Context) -> bool:
         """Whether a short message after a routine asks why or how it helps ("why does that

@@ -2156,10 +2156,12 @@ _WORSE_WORDS = frozenset({"worse", "tighter", "stiffer", "sorer", "tightest", "w
 
 
 def tells_one_side_worse(words: Sequence[str]) -> bool:
-    """Whether the words only tell that one side is worse than the other: "my left side is
-    worse", "left one is way tighter" (not "is the left side worse if i sit cross-legged")."""
+    """Whether a short message only tells that one side is worse than the other: "my left
+    side is worse", "left one is way tighter" (not "is the left side worse if i sit
+    cross-legged")."""
     return (
-        not _SIDES.isdisjoint(words)
+        len(words) <= SIZE_MOVE_MAX_WORDS
+        and not _SIDES.isdisjoint(words)
         and not _WORSE_WORDS.isdisjoint(words)
         and words[0] not in YES_NO_STARTS
         and words[0] not in WH_WORDS
