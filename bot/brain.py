@@ -576,6 +576,13 @@ class Brain:
         activity, no area): that routine. None otherwise."""
         pieces = analysis.pieces()
         words = analysis.corrected
+        head = lexicon.routine_named_head(words) if len(pieces) < 2 else 0
+        if head and self._match(analysis).kind == "routine":
+            # "morning routine 10 mins max before the school run": the name heads the story
+            # (not "morning routine for productivity", read whole as another kind of routine)
+            pieces = ((0, head), (head, len(words)))
+        else:
+            head = 0
         if (
             len(pieces) < 2
             or analysis.topics
@@ -586,7 +593,7 @@ class Brain:
             return None
         for at, (start, end) in ((0, pieces[0]), (len(pieces) - 1, pieces[-1])):
             piece = words[start:end]
-            if not lexicon.asks_plainly(piece):
+            if not (head and at == 0) and not lexicon.asks_plainly(piece):
                 continue  # checked first: reading the piece alone is the costly part
             match = self._match(self.matcher.analyse(" ".join(piece)))
             if (
@@ -601,6 +608,14 @@ class Brain:
             told = {r for s, e in rest for r in self.pick.activities_in(words[s:e])}
             if told - {match.key}:
                 return None  # "bedtime stretches, golf in the morning": two things
+            ask = self.sizes.read(analysis)
+            if (
+                ask is not None
+                and ask.minutes is not None
+                and MIN_MINUTES <= ask.minutes <= MAX_MINUTES
+            ):
+                # "morning routine 10 mins max before the school run": in the minutes told
+                return self._resized(Plan(match.key), ask, context, postures=False)
             return self.replies.routine(
                 self.kb.routines[match.key], context, confidence=lexicon.CUE_CONFIDENCE
             )

@@ -385,6 +385,27 @@ def asks_plainly(piece: Sequence[str]) -> bool:
     return bool(piece) and (piece[0] in PLAIN_ASK_OPENERS or piece[-1] in PLAIN_ASK_CLOSERS)
 
 
+#: a routine named at the head of a message ("morning routine 10 mins max before the school
+#: run") ends within this many words
+ROUTINE_HEAD_MAX = 4
+
+
+def routine_named_head(words: Sequence[str]) -> int:
+    """The length of a routine's name heading the words, its time or activity before a routine
+    or stretch word ("morning routine ...", "quick bedtime stretches ..."); 0 when none does,
+    the name is all there is or it goes on (`_HEAD_QUALIFIERS`)."""
+    for i, word in enumerate(words[:ROUTINE_HEAD_MAX]):
+        if word in ROUTINE_WORDS or word in PLAIN_STRETCH_WORDS:
+            named = 0 < i < len(words) - 1 and words[i + 1] not in _HEAD_QUALIFIERS
+            return i + 1 if named else 0
+    return 0
+
+
+#: words that go on with a routine's name rather than a story after it: "morning routine for
+#: productivity", "bedtime routine of successful people", "morning routine ideas"
+_HEAD_QUALIFIERS = frozenset("for to of ideas idea like that which with".split())
+
+
 #: an area question the intent layer found at least this sure of is taken when the message's
 #: own words ask the same (`WantReader.aspect_agrees`)
 ASPECT_NEAR = 0.42

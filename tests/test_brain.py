@@ -1569,6 +1569,27 @@ def test_a_question_of_its_own_about_research_is_answered_not_sourced(brain):
     assert reply.intent == "general.static_vs_dynamic"
 
 
+@pytest.mark.parametrize(
+    ("text", "routine", "minutes"),
+    [
+        ("morning routine 10 mins max before the school run", "morning", 10),
+        ("bedtime stretches 5 mins then its lights out", "bedtime", 5),
+        ("morning routine before the school run", "morning", "standard"),
+        ("quick desk stretches before my 2pm meeting", "desk_break", "standard"),
+    ],
+)
+def test_a_routine_named_at_the_head_of_a_story_is_given(brain, text, routine, minutes):
+    reply = brain.reply(text)
+    assert reply.intent == f"routine.{routine}"
+    assert reply.context.plan is not None
+    assert reply.context.plan.length == minutes
+
+
+def test_the_school_run_is_no_run(brain):
+    reply = brain.reply("stretches for the school run")
+    assert "running" not in (reply.intent or "")
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches

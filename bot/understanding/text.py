@@ -87,6 +87,11 @@ _COMPOUNDS = (
     (" warming up ", " warmup "),
     (" warm ups ", " warmup "),
 )
+#: idioms whose words mislead: the school run is a drive to school, not a run
+_IDIOMS = (
+    (" school run ", " school errand "),
+    (" school runs ", " school errands "),
+)
 _SUFFIXES = (
     ("n't", " not"),
     ("'re", " are"),
@@ -302,6 +307,11 @@ def _compounds(joined: str) -> str:
         for pair, single in _COMPOUNDS:
             if pair in padded:
                 padded = padded.replace(pair, single)
+        joined = padded.strip()
+    if "school run" in joined:
+        padded = f" {joined} "
+        for idiom, plain in _IDIOMS:
+            padded = padded.replace(idiom, plain)
         joined = padded.strip()
     return joined
 
