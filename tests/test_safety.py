@@ -506,6 +506,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "woke at 3am with my calf in a massive knot, actually screamed, still a bit tender today",
         "first run in about 10 years yesterday, shins ache a bit today",
         "fingertips on my left hand are a bit numb after a 3 hour guitar practice, goes after a while",
+        # an accident taken back in jest
+        "moved house all weekend, pretty sure i broke my back jk just stiff",
+        "think i snapped my neck at yoga lol just kidding its stiff",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -696,6 +699,19 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         # blood pressure told with its treatment
         ("my dad takes blood pressure pills, any stretches he should avoid", "high_blood_pressure"),
         ("the GP put me on a new blood pressure tablet, is yoga ok", "high_blood_pressure"),
+        # a birth told as "had the baby", with where to start again; a shoulder the doctor
+        # called frozen; a hernia already found explains its lump
+        ("had the baby 5 weeks ago, c section, where do i start", "after_birth"),
+        ("we had our baby in march and i feel so rusty, can i stretch", "after_birth"),
+        (
+            "shoulder stuck for months, the physio called it frozen, ok to stretch?",
+            "frozen_shoulder",
+        ),
+        ("my shoulder is in the thawing stage now, what stretches help", "frozen_shoulder"),
+        (
+            "bulge in my groin when i cough, gp says hernia and im waiting for the op, stretches?",
+            "hernia",
+        ),
     ],
 )
 def test_conditions_change_the_reply(brain: Brain, message: str, condition: str):
@@ -1137,6 +1153,12 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a child's head hit, then sickness and confusion
+    (
+        "my daughter banged her head on the ice at skating, shes been sick and seems confused",
+        "red_flag.serious_accident",
+    ),
+    ("he hit his head on the floor at rugby and now hes throwing up", "red_flag.serious_accident"),
     # a drooping face beside an arm that will not lift overhead (a shoulder's range, for the
     # arm alone) is still a stroke's sign
     ("suddenly cant lift my arm above my head and my face feels droopy", "red_flag.face_droop"),
