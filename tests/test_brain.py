@@ -3549,6 +3549,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a social saying around the question
+    ("are you a real person or a bot, be honest", "smalltalk.are_you_a_bot"),
+    ("to be honest you are useless", "smalltalk.insult"),
+    ("most useless app ever", "smalltalk.insult"),
     ("that was a great movie", "fallback"),
     # whether a feeling in a stretch does harm: how a stretch should feel
     ("hamstring stretch sort of burns at the very end, is that the muscle tearing", "general.pain"),

@@ -144,9 +144,31 @@ _WHOLE_PHRASE_KINDS = frozenset({"smalltalk", "followup"})
 #: words said around a social phrase that change nothing of it ("ur honestly useless", "wait
 #: am i talking to a real person"): left out of the whole-phrase ratio
 _SOCIAL_FILLERS = frozenset(
-    "honestly literally actually basically seriously genuinely truly wait hmm hm um umm erm "
-    "lol lmao haha tbh ngl omg".split()
+    "honestly honest literally actually basically seriously genuinely truly wait hmm hm um umm "
+    "erm lol lmao haha tbh tbf ngl omg fr srsly".split()
 )
+#: ... and sayings of the same kind ("be honest", "to be fair", "for real")
+_SOCIAL_FILLER_PHRASES = (
+    ("to", "be", "honest"),
+    ("be", "honest"),
+    ("to", "be", "fair"),
+    ("for", "real"),
+)
+
+
+def _without_social_fillers(words: Sequence[str]) -> str:
+    """The words without `_SOCIAL_FILLERS` and `_SOCIAL_FILLER_PHRASES`: "are u a real
+    person or a bot be honest" -> "are u a real person or a bot"."""
+    kept: list[str] = []
+    for word in words:
+        kept.append(word)
+        for phrase in _SOCIAL_FILLER_PHRASES:
+            if tuple(kept[-len(phrase) :]) == phrase:
+                del kept[-len(phrase) :]
+                break
+    return " ".join(w for w in kept if w not in _SOCIAL_FILLERS)
+
+
 #: a message of only these (and stopwords) asks nothing we can answer on its own
 _BARE_WORDS = frozenset("what how why when where which who whats".split())
 #: pronouns that point back to the previous topic ("how do I stretch it?").
@@ -417,7 +439,7 @@ class Matcher:
             uniq,
             content,
             " ".join(words),
-            " ".join(w for w in words if w not in _SOCIAL_FILLERS) or " ".join(words),
+            _without_social_fillers(words) or " ".join(words),
             sorted(uniq, key=lambda w: -idf.get(w, 0.0)),
             mass,
             known_mass,
