@@ -3553,6 +3553,8 @@ OWN_WORDS = [
     ("are you a real person or a bot, be honest", "smalltalk.are_you_a_bot"),
     ("to be honest you are useless", "smalltalk.insult"),
     ("most useless app ever", "smalltalk.insult"),
+    # an area that will not move is a complaint
+    ("slept on the couch and now my neck wont turn to the right", "neck.why_tight"),
     ("that was a great movie", "fallback"),
     # whether a feeling in a stretch does harm: how a stretch should feel
     ("hamstring stretch sort of burns at the very end, is that the muscle tearing", "general.pain"),
