@@ -538,7 +538,7 @@ class Brain:
         tomorrow with the kids in the back, its a long one", "flying to perth, 17 hours"):
         the journey's routine. None otherwise."""
         words = analysis.corrected
-        if analysis.topics or not (lexicon.still_ahead(words) or lexicon.sets_off(words)):
+        if analysis.topics or not (lexicon.planned(words) or lexicon.sets_off(words)):
             return None
         trips = [r for r in self.pick.activities_in(words) if r in lexicon.TRIP_ROUTINES]
         if len(trips) != 1:
@@ -596,17 +596,24 @@ class Brain:
             if not (head and at == 0) and not lexicon.asks_plainly(piece):
                 continue  # checked first: reading the piece alone is the costly part
             match = self._match(self.matcher.analyse(" ".join(piece)))
-            if (
-                match.kind != "routine"
-                or match.confidence < lexicon.ROUTINE_PIECE_NEAR
-                or match.key not in self.pick.activities_in(piece, of_the_body=True)
-            ):
+            named = self.pick.activities_in(piece, of_the_body=True)
+            # the routine read, or on a plain ask its runner-up, when the piece names its time
+            # or activity ("need a morning thing" reads like morning stiffness first)
+            key = next(
+                (
+                    k
+                    for kind, k, _t in ((match.kind, match.key, None), *match.alternatives[:1])
+                    if kind == "routine" and k in named
+                ),
+                None,
+            )
+            if key is None or match.confidence < lexicon.ROUTINE_PIECE_NEAR:
                 continue
             rest = [p for i, p in enumerate(pieces) if i != at]
             if any(lexicon.opens_a_question(words[s:e]) for s, e in rest):
                 return None
             told = {r for s, e in rest for r in self.pick.activities_in(words[s:e])}
-            if told - {match.key}:
+            if told - {key}:
                 return None  # "bedtime stretches, golf in the morning": two things
             ask = self.sizes.read(analysis)
             if (
@@ -615,9 +622,9 @@ class Brain:
                 and MIN_MINUTES <= ask.minutes <= MAX_MINUTES
             ):
                 # "morning routine 10 mins max before the school run": in the minutes told
-                return self._resized(Plan(match.key), ask, context, postures=False)
+                return self._resized(Plan(key), ask, context, postures=False)
             return self.replies.routine(
-                self.kb.routines[match.key], context, confidence=lexicon.CUE_CONFIDENCE
+                self.kb.routines[key], context, confidence=lexicon.CUE_CONFIDENCE
             )
         return None
 

@@ -545,6 +545,9 @@ MUSCLE_REGIONS = {"piriformis": "glutes", "psoas": "hip_flexors"}
 #: IT band doing anything?", "months of hamstring stretches and still nowhere near my toes,
 #: what am i doing wrong"), they are what the question is about, the area its place
 PRACTICE_SUBJECTS = frozenset({"foam_rolling", "touch_toes", "pnf", "yoga_vs_stretching"})
+#: ... of which these, told as what brought a complaint on ("bruised from foam rolling"),
+#: are what the message is about
+PRACTICES_TOLD_AS_CAUSES = frozenset({"foam_rolling"})
 #: ways of stretching that a message naming a stretch may ask about instead of the card
 #: ("only leg swings now ... we always did static stretches, is that right?")
 METHODS_OVER_NAMES = frozenset({"static_vs_dynamic", "warmup_vs_stretch", "bouncing"})
@@ -3029,6 +3032,14 @@ def sets_off(words: Sequence[str]) -> bool:
     return at < len(words) - 1 and words[at] in SETTING_OFF and words[at + 1] in _SETTING_OFF_TO
 
 
+#: a journey's word in a pair that names no journey: "sitting my driving test next week"
+NOT_A_JOURNEY = frozenset(
+    (word, thing)
+    for word in ("driving", "flying", "drive", "flight")
+    for thing in ("test", "tests", "lesson", "lessons", "exam", "instructor", "school", "theory")
+)
+
+
 #: places within a setting where a question asks what to do: "what can i do in my seat"
 SETTING_PLACES = frozenset(
     """seat seats aisle stops stop station services layover gate cubicle desk chair car lights
@@ -3276,7 +3287,13 @@ _AHEAD_PAIRS = frozenset(
         ("get", "ready"),
         ("ready", "for"),
         ("off", "to"),
+        ("later", "today"),
     }
+)
+#: ... and further off: a journey planned ("long haul next week"), too far off for a warm-up
+#: ("race next month, hamstrings tight" asks about the hamstrings)
+_PLANNED_PAIRS = frozenset(
+    {("next", "week"), ("next", "weekend"), ("next", "month"), ("this", "weekend")}
 )
 #: routines whose keywords tell a problem they answer, asked for when told ("heels lift off
 #: the floor every time i squat")
@@ -3289,7 +3306,9 @@ DURING_PLAY_WORDS = frozenset(
 )
 #: words that tell a complaint coming back each time ("always", "last time", "every time")
 RECURRING_WORDS = frozenset({"always", "usually", "last", "every", "each", "again"})
-_AHEAD_WORDS = frozenset({"gonna", "upcoming", "soon", "tomorrow", "tmrw", "tmr", "tmrow"})
+_AHEAD_WORDS = frozenset(
+    {"gonna", "upcoming", "soon", "tomorrow", "tmrw", "tmr", "tmrow", "tonight", "tonite"}
+)
 #: what "till" (`TILL_WORDS`) after a length goes on with when it says what is to come ("10
 #: min till my match"), not "how long till i can do the splits"
 _TILL_THEN = frozenset({"my", "the", "our", "kick", "kickoff", "tip"})
@@ -3299,6 +3318,12 @@ SPECTATING = frozenset("watch watching watched tv ticket tickets fan fans score 
 AHEAD_MAX_WORDS = 14
 #: minutes and hours after "in" ("in 20 min"): how long until the activity
 _UNTIL_UNITS = frozenset("min mins minute minutes hr hrs hour hours".split())
+
+
+def planned(words: Sequence[str]) -> bool:
+    """Whether the words say the activity is still to come, soon (`still_ahead`) or later
+    ("long haul next week, 14 hrs to LA")."""
+    return still_ahead(words) or has_pair(words, _PLANNED_PAIRS)
 
 
 def still_ahead(words: Sequence[str]) -> bool:

@@ -886,7 +886,14 @@ class RoutinePicker:
         morning routine for productivity or a baby's bedtime is none of ours. `of_the_body`:
         the rest of the message speaks of the body ("something chill to do before bed? my
         shoulders are up by my ears")."""
-        found = list(dict.fromkeys(rid for _s, _e, rid in self.activities.matches(words)))
+        found = list(
+            dict.fromkeys(
+                rid
+                for _s, e, rid in self.activities.matches(words)
+                # not "my driving test next week"
+                if e == len(words) or (words[e - 1], words[e]) not in lexicon.NOT_A_JOURNEY
+            )
+        )
         plain = lexicon.without_told_times(words)
         if plain is not None:  # "my 6am run", "the sunday long ride"
             found += [rid for _s, _e, rid in self.activities.matches(plain) if rid not in found]

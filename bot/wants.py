@@ -599,6 +599,14 @@ class WantReader:
         pairs = set(zip(words, words[1:], strict=False))
         if not pairs.isdisjoint(lexicon.ASKS_WHAT_WRONG):
             return subject  # "... still nowhere near my toes. what am i doing wrong"
+        if subject in lexicon.PRACTICES_TOLD_AS_CAUSES and any(
+            start and words[start - 1] in lexicon.TOLD_CAUSES
+            for start, _e, found in self._subjects_told(words)
+            if found == subject
+        ):
+            # "got a huge bruise on my thigh from foam rolling too hard, oops": what it did,
+            # told for its answer on how hard and where to roll
+            return subject
         # a piece that asks, and names the subject or no area: "are my hamstrings actually
         # tight? i can almost touch the floor" asks about the hamstrings
         for start, end in analysis.pieces():

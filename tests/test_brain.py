@@ -3549,12 +3549,21 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a harm told as coming from foam rolling: how hard and where to roll
+    ("got a big bruise on my shin from foam rolling too hard", "general.foam_rolling"),
+    ("my quads are so sore after foam rolling last night", "general.foam_rolling"),
     # a social saying around the question
     ("are you a real person or a bot, be honest", "smalltalk.are_you_a_bot"),
     ("to be honest you are useless", "smalltalk.insult"),
     ("most useless app ever", "smalltalk.insult"),
     # an area that will not move is a complaint
     ("slept on the couch and now my neck wont turn to the right", "neck.why_tight"),
+    # a time still to come: the warm-up or the journey's routine; a driving test is no drive
+    ("squash tonight, league match", "routine.warmup_tennis"),
+    ("long haul next month, 11 hours to tokyo", "routine.long_flight"),
+    ("sitting my driving test next week any tips", "fallback"),
+    # a plain ask for a time's "thing", read as its complaint first
+    ("need a morning thing, something to wake me up", "routine.morning"),
     ("that was a great movie", "fallback"),
     # whether a feeling in a stretch does harm: how a stretch should feel
     ("hamstring stretch sort of burns at the very end, is that the muscle tearing", "general.pain"),
