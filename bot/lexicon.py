@@ -3161,9 +3161,12 @@ def every_day(words: Sequence[str]) -> bool:
 
 
 def thanks_then_told(analysis: Analysis) -> bool:
-    """Whether a message opens by thanking and goes on to tell, not ask ("thanks, will try",
-    "thank you, she'll love it"; not "thanks, whats the capital of peru")."""
+    """Whether a message opens by thanking, after an acknowledgement or not, and goes on to
+    tell, not ask ("thanks, will try", "ok thanks, back to bed", "thank you, she'll love it";
+    not "thanks, whats the capital of peru")."""
     words = analysis.corrected
+    if len(words) > 1 and words[0] in ACK_LEADS:
+        words = words[1:]  # "ok thanks, back to bed"
     if not words or not (words[0] in THANKS_OPENERS or tuple(words[:2]) == ("thank", "you")):
         return False
     # "thanks, can i do it daily" asks; "thanks, will try" does not

@@ -6036,6 +6036,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # what to do, asked plainly after whether to stretch before exercise: the warm-up
         (("should i stretch before running", "ok so what should i do"), "routine.warmup_running"),
         (("is static stretching bad before a game", "so what do i do"), "routine.warmup"),
+        # a thank-you after an acknowledgement, then what the person goes off to do
+        (("why is my calf tight", "ok thanks, back to bed"), "smalltalk.thanks"),
+        (("neck stretch", "okay thanks, back to work now"), "smalltalk.thanks"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
