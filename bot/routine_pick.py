@@ -96,7 +96,8 @@ class RoutinePicker:
         # "what should they do instead", "so what should i actually do before a match"
         wanted = (
             lexicon.WARM_UP_ROUTINE
-            if "instead" in words or "before" in words
+            # "so like which dynamic ones": the moving stretches the answer told of
+            if "instead" in words or "before" in words or "dynamic" in words
             else lexicon.COOL_DOWN_ROUTINE
             if "after" in words and "do" in words
             # "ok so what should i do": what the answer said to do first, the warm-up

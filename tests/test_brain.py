@@ -6039,6 +6039,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a thank-you after an acknowledgement, then what the person goes off to do
         (("why is my calf tight", "ok thanks, back to bed"), "smalltalk.thanks"),
         (("neck stretch", "okay thanks, back to work now"), "smalltalk.thanks"),
+        # the moving stretches the answer on stretching before exercise told of
+        (("should i stretch before running", "so which dynamic ones"), "routine.warmup_running"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
