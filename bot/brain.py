@@ -214,6 +214,7 @@ class Brain:
                 or self._tips_for_an_activity(analysis, context)
                 or self._time_routine_requested(analysis, context)
                 or self._routine_asked_at_one_end(analysis, context)
+                or self._one_end_understood(analysis, context)
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
                 or self._area_turned_to_with_its_cause(analysis, context)
@@ -626,6 +627,55 @@ class Brain:
             return self.replies.routine(
                 self.kb.routines[key], context, confidence=lexicon.CUE_CONFIDENCE
             )
+        return None
+
+    def _one_end_understood(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole in two or three pieces whose first or last piece, read
+        alone, is sure of an answer (a general one or an area's) and whose other pieces only
+        tell (no question, no area, nothing else sure read alone): "hunched over my phone all
+        day, my mum keeps telling me to sit up straight like im 12". That piece's reply; None
+        otherwise."""
+        pieces = analysis.pieces()
+        words = analysis.corrected
+        if (
+            not 2 <= len(pieces) <= lexicon.STORY_PIECES_MAX
+            or "?" in analysis.text
+            or self.cues.where(words, "not_a_body")  # not "... for her hamstring" of a dog
+        ):
+            return None
+        threshold = self.matcher.threshold
+        for at in (0, len(pieces) - 1):
+            start, end = pieces[at]
+            alone = self.matcher.analyse(" ".join(words[start:end]))
+            match = self._match(alone)
+            if (
+                match.kind not in (GENERAL, "aspect")
+                or match.confidence < threshold
+                or lexicon.of_someone_else(alone.corrected)
+                # its own words name the subject or an area ("how long does it take to get a
+                # new one" names neither)
+                or not (
+                    alone.topics
+                    if match.kind == "aspect"
+                    else self.wants.names_subject(match.key, alone.corrected)
+                )
+            ):
+                continue
+            for s, e in (p for i, p in enumerate(pieces) if i != at):
+                other = self._match(self.matcher.analyse(" ".join(words[s:e])))
+                if (
+                    lexicon.opens_a_question(words[s:e])
+                    or any(s <= a < e for a, _b, _t in analysis.spans)
+                    # sure of something else read alone: two things told
+                    or (
+                        other.confidence >= threshold
+                        and other.kind != "none"
+                        and (other.kind, other.key) != (match.kind, match.key)
+                    )
+                ):
+                    return None
+            reply = self._answer(alone.text, alone, context)
+            return None if reply.kind == "fallback" else reply
         return None
 
     def _tips_telling_of(self, words: Sequence[str]) -> list[int]:

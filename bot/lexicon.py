@@ -371,6 +371,8 @@ GENERAL_NEAR = 0.5
 #: the confidence a routine asked for in one piece of a longer message needs, read alone
 #: ("something for bed pls, wound up after work")
 ROUTINE_PIECE_NEAR = 0.58
+#: a message read a piece at a time (`Brain._one_end_understood`) has at most this many
+STORY_PIECES_MAX = 3
 #: the words that open a plain ask ("something for bed", "need a warm up") ...
 PLAIN_ASK_OPENERS = frozenset(
     "something anything any some give gimme need want wanna send show got a quick".split()

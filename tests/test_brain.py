@@ -3549,6 +3549,11 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # one end of a story understood alone, the rest only telling
+    (
+        "hunched over my laptop all day, my boss keeps telling me to sit up straight",
+        "general.posture",
+    ),
     # a harm told as coming from foam rolling: how hard and where to roll
     ("got a big bruise on my shin from foam rolling too hard", "general.foam_rolling"),
     ("my quads are so sore after foam rolling last night", "general.foam_rolling"),
