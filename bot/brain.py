@@ -744,6 +744,24 @@ class Brain:
         reply = self._answer(own.text, own, context)
         return None if reply.kind == "fallback" else reply
 
+    def _why_asked_again(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a general answer, a short "why" that names nothing new ("why tho im 28",
+        "but why, im only 30" after morning stiffness): the same answer, which gives the
+        reasons, with a line that says so. None otherwise."""
+        key = context.general_answer
+        if context.kind != "answer" or key is None or analysis.topics:
+            return None
+        words = lexicon.without_leading(analysis.corrected, lexicon.WHY_AGAIN_OPENERS)
+        if not words or words[0] != "why" or len(words) > lexicon.MOVE_MAX_WORDS:
+            return None
+        if any(
+            w not in STOPWORDS and w not in lexicon.WHY_AGAIN_FILLER and not w.isdigit()
+            for w in words[1:]
+        ):
+            return None  # "why is the sky blue" asks something of its own
+        reply = self.replies.answer(GENERAL, key, context, confidence=lexicon.CUE_CONFIDENCE)
+        return with_lead(reply, lexicon.WHY_AGAIN_LEAD)
+
     def _told_of_oneself(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a routine, a message that tells something of the person and asks whether it
         changes anything ("im in goal if that changes anything" after the soccer warm-up),
@@ -1916,6 +1934,9 @@ class Brain:
             return None
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
+        why = self._why_asked_again(analysis, context)
+        if why is not None:  # "why tho im 28" after morning stiffness
+            return why
         say, kb = self.replies, self.kb
         answered = self._yes_or_no_answer(words, text, context)
         if answered is not None:  # "yes" to "Is this about your calves?" or "Want the stretch?"

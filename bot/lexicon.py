@@ -1600,6 +1600,25 @@ BOTH_SIDES = frozenset(
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: a "why" asked again after a general answer opens with these or nothing ("but why, im only
+#: 30") ...
+WHY_AGAIN_OPENERS = frozenset({"but", "so", "and", "ok", "okay", "hmm", "um", "wait"})
+#: ... and says nothing more than these, stopwords and numbers ("why tho im 28")
+WHY_AGAIN_FILLER = frozenset(
+    """tho though only even really exactly just still happen happens happening old young
+    age anyway then like tbh""".split()
+)
+WHY_AGAIN_LEAD = "The reasons are all in this answer, so here it is again."
+
+
+def without_leading(words: Sequence[str], leads: Collection[str]) -> Sequence[str]:
+    """The words after any of `leads` that open them: ("but", "why") -> ("why",)."""
+    at = 0
+    while at < len(words) and words[at] in leads:
+        at += 1
+    return words[at:]
+
+
 #: said first to a message saying the person will get care ("I'll ring my GP"; the red-flag
 #: terms read it as `safety.SEEKING_CARE`)
 GETTING_CARE_LEAD = (
@@ -3034,11 +3053,21 @@ def sets_off(words: Sequence[str]) -> bool:
     return at < len(words) - 1 and words[at] in SETTING_OFF and words[at + 1] in _SETTING_OFF_TO
 
 
-#: a journey's word in a pair that names no journey: "sitting my driving test next week"
-NOT_A_JOURNEY = frozenset(
-    (word, thing)
-    for word in ("driving", "flying", "drive", "flight")
-    for thing in ("test", "tests", "lesson", "lessons", "exam", "instructor", "school", "theory")
+#: an activity's word in a pair that names no such activity: "sitting my driving test next
+#: week", "not climbing over people" in a window seat
+NOT_THE_ACTIVITY = frozenset(
+    {
+        *(
+            (word, thing)
+            for word in ("driving", "flying", "drive", "flight")
+            for thing in ("test", "tests", "lesson", "lessons", "exam", "instructor", "school")
+        ),
+        *(
+            (word, thing)
+            for word in ("climbing", "climb", "climbed", "climbs")
+            for thing in ("over", "into", "out", "stairs", "steps", "ladders")
+        ),
+    }
 )
 
 

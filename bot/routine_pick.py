@@ -891,8 +891,8 @@ class RoutinePicker:
             dict.fromkeys(
                 rid
                 for _s, e, rid in self.activities.matches(words)
-                # not "my driving test next week"
-                if e == len(words) or (words[e - 1], words[e]) not in lexicon.NOT_A_JOURNEY
+                # not "my driving test next week", "climbing over people"
+                if e == len(words) or (words[e - 1], words[e]) not in lexicon.NOT_THE_ACTIVITY
             )
         )
         plain = lexicon.without_told_times(words)

@@ -3567,6 +3567,7 @@ OWN_WORDS = [
     ("squash tonight, league match", "routine.warmup_tennis"),
     ("long haul next month, 11 hours to tokyo", "routine.long_flight"),
     ("sitting my driving test next week any tips", "fallback"),
+    ("stretch after climbing over the fence", "routine.full_body"),
     # a plain ask for a time's "thing", read as its complaint first
     ("need a morning thing, something to wake me up", "routine.morning"),
     ("that was a great movie", "fallback"),
@@ -6046,6 +6047,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "okay thanks, back to work now"), "smalltalk.thanks"),
         # the moving stretches the answer on stretching before exercise told of
         (("should i stretch before running", "so which dynamic ones"), "routine.warmup_running"),
+        # a bare "why" after a general answer: that answer, which gives the reasons
+        (("woke up stiff again", "why tho im 28"), "general.morning_stiffness"),
+        (("is foam rolling worth it", "but why"), "general.foam_rolling"),
+        (("woke up stiff again", "why is the sky blue"), "fallback"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
