@@ -2215,6 +2215,17 @@ class Brain:
                 return say.stretch_for_topic(area, context)
             if (GENERAL, lexicon.HARMFUL_GENERAL) in kb.answers:
                 return say.answer(GENERAL, lexicon.HARMFUL_GENERAL, context)
+        if (
+            area is not None
+            and context.kind == "stretch"
+            and [t for t in analysis.topics if t != GENERAL] == [area]
+            and tuple(words[:3]) in lexicon.IS_IT_THE
+            and (area, "what") in kb.answers
+            and "why" not in cues
+        ):
+            # "is that the adductors or something else" after their stretch: what the muscle
+            # is and where it lies
+            return say.answer(area, "what", context)
         another = self._another_for(analysis, cues, context, area)
         if another is not None:
             # "no doorway at my gym, another option?", "quads are screaming, one more for them"
@@ -2291,6 +2302,17 @@ class Brain:
             hurts = self._stretch_hurts(analysis, cues, stretch, pointing, context)
             if hurts is not None:  # "it hurts my knee", "my wrist hurts doing that"
                 return hurts
+            if (
+                lexicon.compares_sides(words)
+                and (words[0] in lexicon.QUESTION_STARTS or "?" in analysis.text or "why" in words)
+                and not analysis.topics
+                and context.topic in self.kb.topics
+                and (context.topic, "why_tight") in self.kb.answers
+            ):
+                # "is that normal tho only one side being tight": often so, and why the area
+                # gets tight
+                reply = self._aspect_reply(context.topic, "why_tight", context)
+                return with_lead(reply, lexicon.ONE_SIDE_WORSE_LEAD)
             if self._asks_about_form(analysis, cues):
                 # "do i keep my elbow straight for this one?", "is my back meant to arch like
                 # that?": how it should feel and what to watch for, from the card
@@ -3285,6 +3307,8 @@ class Brain:
         if lexicon.OTHER_ASKS.intersection(analysis.corrected):
             return None
         named = [t for t in analysis.topics if t != GENERAL]
+        if named and tuple(analysis.corrected[:3]) in lexicon.IS_IT_THE:
+            return None  # "is that the adductors or something else": which muscle it is
         if context.kind == "routine":
             # after a routine, one more for an area it named ("my hamstrings need extra, one
             # more just for them"): that area's stretch

@@ -2213,6 +2213,39 @@ def tells_one_side_worse(words: Sequence[str]) -> bool:
     )
 
 
+#: words that set one side against the other: "only one side", "one leg is tighter than the
+#: other"
+_ONE_SIDE_PAIRS = frozenset(
+    {
+        ("one", "side"),
+        ("one", "leg"),
+        ("one", "hip"),
+        ("one", "knee"),
+        ("than", "the"),
+        ("the", "other"),
+        ("one", "shoulder"),
+        ("one", "calf"),
+        ("one", "hamstring"),
+    }
+)
+_TIGHT_WORDS_OF_A_SIDE = frozenset({"tight", "tighter", "stiff", "stiffer", "tightness"})
+
+
+#: how a question opens that asks which muscle it is: "is that the adductors or something else"
+IS_IT_THE = frozenset(
+    (verb, it, the)
+    for verb in ("is", "are")
+    for it in ("that", "it", "this", "those", "these", "they")
+    for the in ("the", "my")
+)
+
+
+def compares_sides(words: Sequence[str]) -> bool:
+    """Whether the words set one side's tightness against the other's: "is that normal tho
+    only one side being tight", "one hamstring is way stiffer than the other"."""
+    return has_pair(words, _ONE_SIDE_PAIRS) and not _TIGHT_WORDS_OF_A_SIDE.isdisjoint(words)
+
+
 def asks_which_side_first(words: Sequence[str]) -> bool:
     """Whether the words ask which side to do first: "left or right first?", "which leg
     first", "does it matter which side i start with"."""

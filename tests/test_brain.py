@@ -6051,6 +6051,18 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("woke up stiff again", "why tho im 28"), "general.morning_stiffness"),
         (("is foam rolling worth it", "but why"), "general.foam_rolling"),
         (("woke up stiff again", "why is the sky blue"), "fallback"),
+        # after a stretch card: only one side tight is the area's tightness, not the card's
+        # form; whether it is that muscle, what the muscle is
+        (("calf stretch", "is it normal that only one side is tight"), "calves.why_tight"),
+        (
+            ("hamstring stretch", "one leg is way tighter than the other, why"),
+            "hamstrings.why_tight",
+        ),
+        (
+            ("groin feels tight after football", "is that the adductors or something else"),
+            "adductors.what",
+        ),
+        (("calf stretch", "is it my calves or something else"), "calves.what"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
