@@ -413,19 +413,27 @@ class Brain:
     def _warm_up_for_the_game(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """For one area's stretch or answer to a message that tells of a game still to come
         and the area giving out during play ("golf tomorrow and my back always seizes up by
-        the 4th hole"): the game's warm-up, which readies the area before play. So too for a
+        the 4th hole") or feared for ("golf tmrw, dont want to wreck my back"): the game's
+        warm-up, which readies the area before play. So too for a
         trip still to come ("flying tomorrow and i have a bad back"): the trip's routine,
         unless the area's stretch is asked for. The reply unchanged otherwise, and for a
         question why."""
         words = analysis.corrected
-        during = not lexicon.DURING_PLAY_WORDS.isdisjoint(words)
+        # the area giving out during play, or feared for before it ("golf tmrw ... dont want to
+        # wreck my back in front of him")
+        during = not lexicon.DURING_PLAY_WORDS.isdisjoint(words) or (
+            lexicon.fears_harm(words) and lexicon.still_ahead(words)
+        )
         # a trip ahead; "long flight tomorrow, any stretch for my calves" asks for the area's
         # stretch (checked before the costlier readings below, as most replies are neither)
         trip = not during and lexicon.STRETCH_NOUNS.isdisjoint(words) and lexicon.still_ahead(words)
         if (
             not (during or trip)
-            or reply.kind not in ("stretch", "answer")
-            or reply.topic in (None, GENERAL)
+            # a miss that names an area ("tennis tomorrow, dont want to pull my calf again")
+            or not (
+                (reply.kind in ("stretch", "answer") and reply.topic not in (None, GENERAL))
+                or (reply.kind == "fallback" and analysis.topics)
+            )
             or self.cues.read(words) & {"why", "what"}
         ):
             return reply

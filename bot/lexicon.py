@@ -3371,6 +3371,25 @@ DURING_PLAY_WORDS = frozenset(
     """during midway halfway hole holes half set sets lap laps inning innings quarter
     rally tee""".split()
 )
+#: harm feared for an area before play: "dont want to wreck my back", "without pulling
+#: something", "worried ill tweak my knee"
+_HARM_FEARED = frozenset(
+    """wreck wrecking hurt hurting pull pulling injure injuring tweak tweaking strain
+    straining ruin ruining damage damaging do""".split()
+)
+_FEARING = frozenset({"not", "without", "avoid", "worried", "scared", "afraid", "nervous"})
+_FEAR_REACH = 4
+
+
+def fears_harm(words: Sequence[str]) -> bool:
+    """Whether the words fear harm to the body: a harm word shortly after a denial or a worry
+    ("dont want to wreck my back", "so i dont pull anything", "scared ill tweak my knee")."""
+    return any(
+        w in _HARM_FEARED and not _FEARING.isdisjoint(words[max(0, i - _FEAR_REACH) : i])
+        for i, w in enumerate(words)
+    )
+
+
 #: words that tell a complaint coming back each time ("always", "last time", "every time")
 RECURRING_WORDS = frozenset({"always", "usually", "last", "every", "each", "again"})
 _AHEAD_WORDS = frozenset(

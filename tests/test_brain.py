@@ -3568,6 +3568,9 @@ OWN_WORDS = [
     ("long haul next month, 11 hours to tokyo", "routine.long_flight"),
     ("sitting my driving test next week any tips", "fallback"),
     ("stretch after climbing over the fence", "routine.full_body"),
+    # an area feared for before a game still to come: the game's warm-up
+    ("golf tmrw with the boss, dont want to wreck my back in front of him", "routine.warmup_golf"),
+    ("tennis tomorrow, dont want to pull my calf again", "routine.warmup_tennis"),
     # a plain ask for a time's "thing", read as its complaint first
     ("need a morning thing, something to wake me up", "routine.morning"),
     ("that was a great movie", "fallback"),
