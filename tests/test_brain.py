@@ -3561,6 +3561,8 @@ OWN_WORDS = [
     ("are you a real person or a bot, be honest", "smalltalk.are_you_a_bot"),
     ("to be honest you are useless", "smalltalk.insult"),
     ("most useless app ever", "smalltalk.insult"),
+    # an area that "has decided" something is a complaint
+    ("another morning where my lower back has decided its 80", "lower_back.why_tight"),
     # an area that will not move is a complaint
     ("slept on the couch and now my neck wont turn to the right", "neck.why_tight"),
     # a time still to come: the warm-up or the journey's routine; a driving test is no drive
