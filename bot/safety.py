@@ -83,6 +83,8 @@ _PRESENT = "$present"
 _NO_AREA = "$no_area"
 #: set when the message tells of something lasting two weeks or more, or six (`kb.BUILTIN_SYMPTOMS`)
 _LASTED_WEEKS, _LASTED_MONTHS = "$lasted_weeks", "$lasted_months"
+#: the age group of a stated age at or over `_OVER_AGE` ("72, back pain started last month")
+_OVER_50, _OVER_AGE = "$over_50", 50
 #: set when the message tells of a time of effort with words between the preposition and the
 #: activity, which the listed terms miss: "on faster runs", "midway through my long run"
 _WHILE_EXERCISING, _DURING_EXERCISE = "$while_exercising", "$during_exercise"
@@ -402,6 +404,8 @@ class SafetyRules:
         softened = _without_softeners(written, analysis.breaks)
         if softened is not None:  # "can't actually put weight on it"
             found |= self._terms.keys_in(*softened)
+        if _over_age(written, analysis.breaks):  # "72, back pain started last month"
+            found.add(_OVER_50)
         lasted = stated_lasting(written, analysis.breaks, self._body_words)
         if lasted is not None and lasted >= LASTED_WEEKS:
             found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
@@ -827,10 +831,13 @@ _AGE_BEFORE = frozenset({("i", "am"), ("retired", "at"), ("age", "of")})
 #: ... or the age of the one the message is for: "my mum is 78", "he is 81"
 _SOMEONE = frozenset(
     """mum mom mam mother dad father nan nana gran granny grandma grandmother grandad granddad
-    grandpa grandfather husband wife partner aunt uncle she he""".split()
+    grandpa grandfather husband wife partner aunt uncle she he client patient""".split()
 )
 _AGE_BEFORE |= {(someone, "is") for someone in _SOMEONE}
 _AGE_WORDS = frozenset({"aged", "age"})
+#: ... and, for the age group only (not a life stage's advice), after one of these words:
+#: "back pain at 63", "turned 70 and ..." ("battery at 80" names no condition)
+_AGE_AT = frozenset({"at", "turned", "turning"})
 #: the most digits an age has
 _AGE_DIGITS = 3
 #: an age in a simile follows one of these ("feeling 90 years old", "move like an 80 year
@@ -889,6 +896,23 @@ def _age_simile(words: Sequence[str]) -> tuple[int, int] | None:
 _AGE_ROUGHLY = frozenset({"nearly", "almost", "about", "around", "over", "turning", "just"})
 
 
+def _over_age(words: Sequence[str], breaks: Collection[int]) -> bool:
+    """Whether the words state an age of `_OVER_AGE` or more: one `stated_age` reads, or a
+    number after `_AGE_AT` ("first time ever back pain at 63"), not a count ("did 80 squats")."""
+    age = stated_age(words, breaks)
+    if age is not None:
+        return age >= _OVER_AGE
+    return any(
+        w.isdigit()
+        and len(w) <= _AGE_DIGITS
+        and int(w) >= _OVER_AGE
+        and i
+        and words[i - 1] in _AGE_AT
+        and (i + 1 == len(words) or words[i + 1] not in _NOT_AN_AGE)
+        for i, w in enumerate(words)
+    )
+
+
 def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None:
     """The age a message states of the person writing (or of the one it is for: "my mum is
     78"), or None: "i am 72", "75, never exercised in my life", "72 and stiff", "retired at
@@ -907,6 +931,7 @@ def stated_age(words: Sequence[str], breaks: Collection[int] = ()) -> int | None
         at = i - 1 if i and words[i - 1] in _AGE_ROUGHLY else i  # "my mum is nearly 80"
         if tuple(words[max(0, at - 2) : at]) in _AGE_BEFORE or (at and words[at - 1] in _AGE_WORDS):
             return int(word)
+
         if at > 1 and words[at - 1] in _SOMEONE and words[at - 2] in ("my", "our"):
             return int(word)  # "my dad's 74" (the "'s" is gone by now)
     return None

@@ -506,6 +506,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "woke at 3am with my calf in a massive knot, actually screamed, still a bit tender today",
         "first run in about 10 years yesterday, shins ache a bit today",
         "fingertips on my left hand are a bit numb after a 3 hour guitar practice, goes after a while",
+        # a count is no age: 80 squats names no one over 50
+        "did 80 squats for the first time yesterday and now my lower back hurts",
+        "my back has decided its 80, started hurting this week",
         # an accident taken back in jest
         "moved house all weekend, pretty sure i broke my back jk just stiff",
         "think i snapped my neck at yoga lol just kidding its stiff",
@@ -1153,6 +1156,9 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # an age told after "at" or "turned", with new back pain
+    ("first time ever back pain at 63, no injury", "red_flag.new_back_pain_over_50"),
+    ("turned 70 and out of nowhere my back started hurting", "red_flag.new_back_pain_over_50"),
     # a child's head hit, then sickness and confusion
     (
         "my daughter banged her head on the ice at skating, shes been sick and seems confused",
