@@ -4529,12 +4529,13 @@ class Brain:
         accepted = match.kind != "none" and match.confidence >= threshold
         if (
             match.kind == GENERAL
-            and match.key in lexicon.SENSATION_ANSWERS
+            and match.key in lexicon.SENSATION_ANSWERS | {lexicon.PAIN_GENERAL}
             and not self.wants.names_subject(match.key, analysis.corrected)
             and self.wants.sore_after_exercise(analysis)
         ):
             # "did squats and lunges ... can barely sit on the toilet, my legs are so sore. Will
-            # stretching help?": a sensation the message never names; it tells soreness
+            # stretching help?", "2 days after leg day and i walk like a cowboy. do i stretch
+            # through it": a sensation the message never names; it tells soreness
             match = replace(match, key=lexicon.SORENESS)
         if (
             not analysis.topics

@@ -3561,6 +3561,11 @@ OWN_WORDS = [
     ("are you a real person or a bot, be honest", "smalltalk.are_you_a_bot"),
     ("to be honest you are useless", "smalltalk.insult"),
     ("most useless app ever", "smalltalk.insult"),
+    # soreness told after a session, whether to stretch through it: the soreness answer
+    (
+        "2 days after leg day and i walk like a penguin. should i stretch through it",
+        "general.soreness",
+    ),
     # an area that "has decided" something is a complaint
     ("another morning where my lower back has decided its 80", "lower_back.why_tight"),
     # an area that will not move is a complaint
