@@ -2427,6 +2427,8 @@ class Brain:
                 or asks_something
             )
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
+            # "is there any research on static stretching": a subject of its own
+            and not self.wants.subjects_named(words)
         )
         # "too hard lol my legs dont go anywhere near that" after how to work towards the
         # splits: the answer's routine, which starts from where the person is
@@ -2441,6 +2443,8 @@ class Brain:
             if asks_a_plan or asks_its_stretches or asks_a_way_in
             else None
         )
+        if routine is None and asks_its_stretches:
+            routine = self._warm_up_told_of(context)  # "ok what stretches" after before/after
         if (
             routine is None
             and asks_a_plan
@@ -5390,14 +5394,30 @@ class Brain:
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
 
+    def _warm_up_told_of(self, context: Context) -> str | None:
+        """After an answer on stretching before exercise, the warm-up it tells of: the
+        activity's own when the conversation named one, else the general one. None after
+        anything else."""
+        if context.kind != "answer" or context.intent not in lexicon.BEFORE_EXERCISE_ANSWERS:
+            return None
+        own = [r for r in context.activities if r.startswith(lexicon.WARM_UP_ROUTINE)]
+        warm = own[0] if own else lexicon.WARM_UP_ROUTINE
+        return warm if warm in self.kb.routines else None
+
     def _first_stretch_of_the_goal(self, context: Context) -> Reply | None:
         """After a general answer about a goal with a routine of its own (the splits, touching
         the toes), what a request for a stretch that names no area gets ("show me one", "give
-        me a stretch for it"): the routine's first held stretch. None after anything else."""
+        me a stretch for it"): the routine's first held stretch; after one on stretching before
+        exercise, the warm-up. None after anything else."""
         if context.kind != "answer":
             return None
         topic, _, aspect = (context.intent or "").partition(".")
         goal = self.pick.of_general(aspect) if topic == GENERAL else None
+        warm = self._warm_up_told_of(context)
+        if warm is not None:
+            # "can you show me one" after whether to stretch before running: the warm-up it
+            # tells of, done as a whole
+            return self.replies.routine(self.kb.routines[warm], context)
         routine = self.kb.routines.get(goal or "")
         if routine is None or not routine.steps:
             return None

@@ -6073,6 +6073,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "adductors.what",
         ),
         (("calf stretch", "is it my calves or something else"), "calves.what"),
+        # one asked for after whether to stretch before exercise: the warm-up it tells of
+        (
+            ("should i stretch before or after running", "can you show me one"),
+            "routine.warmup_running",
+        ),
+        (("do i stretch before or after the gym", "ok what stretches"), "routine.warmup"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
