@@ -1156,6 +1156,12 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # pain at night that no position eases, rolling over told as not all of it
+    (
+        "my hip hurts at night, not just when i roll over, even lying completely still it aches",
+        "red_flag.pain_only_at_night",
+    ),
+    ("lower back aches in bed no matter how i lie", "red_flag.pain_only_at_night_spine"),
     # an age told after "at" or "turned", with new back pain
     ("first time ever back pain at 63, no injury", "red_flag.new_back_pain_over_50"),
     ("turned 70 and out of nowhere my back started hurting", "red_flag.new_back_pain_over_50"),
