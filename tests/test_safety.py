@@ -1156,6 +1156,10 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a joint that slips out and back in, or keeps popping out
+    ("my shoulder pops out sometimes then goes back in", "red_flag.joint_keeps_dislocating"),
+    ("my kneecap keeps popping out when i dance", "red_flag.joint_keeps_dislocating"),
+    ("my shoulder has slipped out twice this year", "red_flag.joint_keeps_dislocating"),
     # pain at night that no position eases, rolling over told as not all of it
     (
         "my hip hurts at night, not just when i roll over, even lying completely still it aches",
