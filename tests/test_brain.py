@@ -3566,6 +3566,12 @@ OWN_WORDS = [
         "2 days after leg day and i walk like a penguin. should i stretch through it",
         "general.soreness",
     ),
+    # whether yoga is stretching enough, however it is asked
+    (
+        "i go to yoga 3 times a week, do i need to stretch separately too",
+        "general.yoga_vs_stretching",
+    ),
+    ("does yoga count as stretching", "general.yoga_vs_stretching"),
     # an area that "has decided" something is a complaint
     ("another morning where my lower back has decided its 80", "lower_back.why_tight"),
     # an area that will not move is a complaint
