@@ -50,7 +50,7 @@ from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
 from bot.understanding.analysis import CLAUSE_MIN_WORDS
 from bot.understanding.cues import SOFTENERS, CueReader, StretchNames
 from bot.understanding.language import language_of, social_word
-from bot.understanding.sizes import SizeAsk, SizeReader
+from bot.understanding.sizes import TILL_WORDS, SizeAsk, SizeReader
 from bot.understanding.text import NEGATORS, normalize
 from bot.understanding.words import with_topic_tokens
 from bot.wants import WantReader
@@ -3829,7 +3829,14 @@ class Brain:
             not lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
             or not lexicon.HOLD_WORDS.isdisjoint(words)
             or analysis.topics
-            or len(words) > lexicon.MOVE_MAX_WORDS
+            # "how long till i stop looking like a question mark": what is waited for may take
+            # more words
+            or len(words)
+            > (
+                lexicon.MOVE_MAX_WORDS * 2
+                if words[:2] == ("how", "long") and words[2:3] and words[2] in TILL_WORDS
+                else lexicon.MOVE_MAX_WORDS
+            )
         ):
             return None
         if context.kind == "routine" and context.routine:

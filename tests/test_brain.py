@@ -6085,6 +6085,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "routine.warmup_running",
         ),
         (("do i stretch before or after the gym", "ok what stretches"), "routine.warmup"),
+        # how long until what the person waits for, however long they tell it
+        (
+            ("chest stretch", "how long till i stop looking like a question mark"),
+            "general.flexibility_timeline",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
