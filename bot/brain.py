@@ -2151,7 +2151,11 @@ class Brain:
             settings = [r for r in self.pick.activities_in(words, context) if r != context.routine]
             if len(settings) == 1 and not analysis.topics:
                 return say.routine(kb.routines[settings[0]], context)
-        step = self._typed_step(words, context) or self._step_named(words, analysis, context)
+        step = (
+            self._typed_step(words, context)
+            or self._step_skipped(analysis, context)
+            or self._step_named(words, analysis, context)
+        )
         if step is not None:  # "next" after a routine: its steps one by one
             return step
         goal = self._goal_timeline_asked(analysis, context)
@@ -3987,6 +3991,37 @@ class Brain:
             and len(words) <= lexicon.MOVE_MAX_WORDS
             and lexicon.asks_why_it_helps(words)
         )
+
+    def _step_skipped(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a routine, a short message asking to leave one of its steps out, named by
+        its place or its name ("skip the leg swings, they make me feel like a flamingo",
+        "drop the second one"): the routine again without it, replaced where a stretch of the
+        same kind for the same area fits; routines after it leave it out too. None for
+        anything else, and for a limit ("without kneeling"), which `_sizing` reads."""
+        plan, words = context.plan, analysis.corrected
+        if context.kind != "routine" or plan is None or not lexicon.asks_to_skip(words):
+            return None
+        ask = self.sizes.read(analysis)
+        if ask is not None and (ask.limits or ask.postures):
+            return None
+        steps = [step.stretch for step in self.replies.steps_of(plan, context)]
+        if not steps:
+            return None
+        at = lexicon.step_place(words)
+        if at is not None:
+            chosen = steps[at] if -len(steps) <= at < len(steps) else None
+        else:
+            said = set(words) - lexicon.STEP_NAME_FILLER
+            overlaps = {s: len(self.name_words[s] & said) for s in steps}
+            best = max(overlaps.values())
+            named = [s for s, n in overlaps.items() if n == best]
+            chosen = named[0] if best and len(named) == 1 else None
+        if chosen is None:
+            return None
+        skipped = (*context.skipped, chosen)
+        name = self.kb.stretches[chosen].name
+        lead = lexicon.SKIPPED_LEAD.format(name=name[:1].lower() + name[1:])
+        return self.replies.sized_routine(plan, replace(context, skipped=skipped), leads=(lead,))
 
     def _step_named(
         self, words: Sequence[str], analysis: Analysis, context: Context

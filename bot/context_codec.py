@@ -189,4 +189,7 @@ def fit_to(context: Context, kb: KnowledgeBase) -> Context:
     areas = tuple(a for a in context.areas if a in kb.topics)
     if areas != context.areas:
         changes["areas"] = areas
+    skipped = tuple(s for s in context.skipped if s in kb.stretches)
+    if skipped != context.skipped:
+        changes["skipped"] = skipped
     return replace(context, **changes) if changes else context

@@ -1793,6 +1793,27 @@ def step_place(words: Sequence[str]) -> int | None:
     return None
 
 
+#: words that ask to leave a routine's step out: "skip the leg swings", "can you drop the
+#: second one", "without the cat cow", "swap out the lunge"
+_SKIP_WORDS = frozenset("skip drop remove ditch lose without minus cut replace swap".split())
+_SKIP_PAIRS = frozenset({("leave", "out"), ("take", "out"), ("get", "rid"), ("no", "more")})
+#: a message asking to leave out a step has at most this many words
+SKIP_MAX_WORDS = 14
+#: words of a stretch's name too common to tell which step a message means
+STEP_NAME_FILLER = frozenset("stretch stretches pose one the a on your with and of".split())
+
+
+SKIPPED_LEAD = "Here it is without the {name}. I'll leave it out of routines from now on."
+
+
+def asks_to_skip(words: Sequence[str]) -> bool:
+    """Whether a short message asks to leave something out: "skip the leg swings", "drop the
+    second one", "can we do it without the cat cow"."""
+    return len(words) <= SKIP_MAX_WORDS and (
+        not _SKIP_WORDS.isdisjoint(words) or has_pair(words, _SKIP_PAIRS)
+    )
+
+
 #: symptoms that are warning signs: a complaint that tells one gets the area's answer (which
 #: says when to get it checked), not a stretch, even when no red flag was raised
 WARNING_SIGNS = frozenset(

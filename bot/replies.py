@@ -19,7 +19,15 @@ from bot import actions as act
 from bot.actions import button
 from bot.kb import GENERAL, KnowledgeBase, Routine, RoutineStep, Stretch, paragraphs
 from bot.reply import LIMITS, Action, Block, Context, Limit, Plan, Reply, with_lead
-from bot.sizing import LIMIT_TAGS, MAX_STEP_SECONDS, MIN_STEP_SECONDS, Sized, Sizer, resized
+from bot.sizing import (
+    LIMIT_TAGS,
+    MAX_STEP_SECONDS,
+    MIN_STEP_SECONDS,
+    Sized,
+    Sizer,
+    resized,
+    skip_tag,
+)
 from bot.timer import Hold, View, one_sided
 from bot.understanding import Match
 
@@ -374,8 +382,11 @@ class Replies:
         return replace(reply, blocks=notes + reply.blocks, conditions=tuple(ids))
 
     def avoided(self, context: Context) -> frozenset[str]:
-        """The caution tags the conversation's conditions rule out."""
-        return frozenset(tag for c in context.conditions for tag in self.kb.conditions[c].avoid)
+        """The caution tags the conversation's conditions rule out, and the tags of the
+        stretches the person asked to leave out (`skip_tag`)."""
+        return frozenset(
+            tag for c in context.conditions for tag in self.kb.conditions[c].avoid
+        ) | frozenset(skip_tag(s) for s in context.skipped)
 
     def refers(self, topic: str | None, context: Context) -> str | None:
         """A condition of the conversation that sends stretches of `topic` to a professional."""

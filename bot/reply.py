@@ -142,6 +142,9 @@ class Context:
     #: the areas the last message that named two or more named ("my neck and shoulders are
     #: tight"), so that "both?" next gets a routine for them; a message naming one area ends it
     areas: tuple[str, ...] = ()
+    #: stretches the person asked to leave out of routines ("skip the leg swings"): later
+    #: routines leave them out too, each replaced where another of its kind fits
+    skipped: tuple[str, ...] = ()
 
     @property
     def general_answer(self) -> str | None:

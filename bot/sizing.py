@@ -110,6 +110,15 @@ class Sized:
         return abs(self.total_seconds - self.target) <= TOLERANCE * self.target
 
 
+#: the prefix of a stretch's own tag among the avoided ones: left out because the person asked
+SKIP_PREFIX = "skip:"
+
+
+def skip_tag(stretch_id: str) -> str:
+    """The avoided tag that leaves one stretch out of routines ("skip the leg swings")."""
+    return SKIP_PREFIX + stretch_id
+
+
 class Sizer:
     """Builds plans from one knowledge base."""
 
@@ -132,7 +141,8 @@ class Sizer:
 
     def build(self, plan: Plan, avoided: Iterable[str] = ()) -> Sized | None:
         """The routine `plan` asks for, leaving out stretches with an `avoided` caution tag
-        (the conversation's conditions) or a tag its limits rule out. None when nothing fits,
+        (the conversation's conditions; `skip_tag` of a stretch asked to be left out) or a
+        tag its limits rule out. None when nothing fits,
         or the base does not exist."""
         if not self.can_build(plan):
             return None
@@ -220,7 +230,7 @@ class Sizer:
         replaced: list[tuple[str, str]] = []
         for step in base:
             stretch = self._stretch(step)
-            if not ruled_out.intersection(stretch.caution_tags):
+            if self._fits(stretch, ruled_out):
                 steps.append(step)
                 continue
             left_out.append(stretch.id)
@@ -253,7 +263,9 @@ class Sizer:
 
     @staticmethod
     def _fits(stretch: Stretch, ruled_out: frozenset[str]) -> bool:
-        return not ruled_out.intersection(stretch.caution_tags)
+        return not ruled_out.intersection(stretch.caution_tags) and skip_tag(stretch.id) not in (
+            ruled_out
+        )
 
     # ------------------------------------------------------------------ shorter
 

@@ -182,12 +182,13 @@ def test_every_context_field_is_carried_by_every_reply(brain):
         limits=frozenset({"no_kneeling"}),
         activities=("warmup_soccer", "cooldown"),
         areas=("calves", "hamstrings"),
+        skipped=("leg_swings",),
     )
     assert {f for f in fields if getattr(context, f) in (None, (), frozenset())} == set()
     # each reply changes some fields; the ones it does not name must come through unchanged
     # (symptoms are the exception: they are kept for one message, the next one's own)
     # (and the areas named together end when one area is named alone)
-    kept = ("plan", "limits", "activities")
+    kept = ("plan", "limits", "activities", "skipped")
     for reply, unchanged in (
         (
             brain.reply("hello", context),

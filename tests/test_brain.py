@@ -1590,6 +1590,43 @@ def test_the_school_run_is_no_run(brain):
     assert "running" not in (reply.intent or "")
 
 
+@pytest.mark.parametrize(
+    ("routine", "message", "left_out"),
+    [
+        (
+            "warm up before a run",
+            "skip the leg swings they make me feel like a flamingo",
+            "leg_swings",
+        ),
+        ("morning routine", "can you drop the cat cow", "cat_cow"),
+    ],
+)
+def test_a_step_asked_to_be_left_out_stays_out(brain, routine, message, left_out):
+    shown = brain.reply(routine)
+    assert left_out in shown.stretches
+    reply = brain.reply(message, shown.context)
+    assert reply.kind == "routine" and reply.intent == shown.intent
+    assert left_out not in reply.stretches
+    assert reply.context.skipped == (left_out,)
+    assert "without the" in render_text(reply)
+    # later routines and other lengths leave it out too
+    for later in ("longer", "full body routine"):
+        assert left_out not in brain.reply(later, reply.context).stretches
+
+
+def test_a_step_left_out_by_its_place(brain):
+    shown = brain.reply("morning routine")
+    second = shown.stretches[1]
+    reply = brain.reply("skip the second one", shown.context)
+    assert second not in reply.stretches and reply.context.skipped == (second,)
+
+
+def test_a_limit_is_no_step_left_out(brain):
+    shown = brain.reply("morning routine")
+    reply = brain.reply("without kneeling", shown.context)
+    assert reply.context.skipped == ()
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches

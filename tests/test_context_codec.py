@@ -131,10 +131,15 @@ def test_fit_to_drops_what_the_knowledge_base_no_longer_has(kb, brain):
         seen=(stretch, "gone"),
         conditions=(condition, "martian"),
         symptoms=("$swelling",),
+        skipped=("gone", stretch),
     )
     fitted = fit_to(stored, kb)
     assert fitted == Context(
-        kind="stretch", seen=(stretch,), conditions=(condition,), symptoms=("$swelling",)
+        kind="stretch",
+        seen=(stretch,),
+        conditions=(condition,),
+        symptoms=("$swelling",),
+        skipped=(stretch,),
     )
     assert fit_to(fitted, kb) is fitted
     for message in ("and my calves?", "how do I stretch it?", "another one", "shorter"):
