@@ -3996,32 +3996,47 @@ class Brain:
         """After a routine, a short message asking to leave one of its steps out, named by
         its place or its name ("skip the leg swings, they make me feel like a flamingo",
         "drop the second one"): the routine again without it, replaced where a stretch of the
-        same kind for the same area fits; routines after it leave it out too. None for
-        anything else, and for a limit ("without kneeling"), which `_sizing` reads."""
+        same kind for the same area fits; routines after it leave it out too. One left out
+        and named again to be put back ("put the leg swings back") is. None for anything else,
+        and for a limit ("without kneeling"), which `_sizing` reads."""
         plan, words = context.plan, analysis.corrected
-        if context.kind != "routine" or plan is None or not lexicon.asks_to_skip(words):
+        if context.kind != "routine" or plan is None or len(words) > lexicon.SKIP_MAX_WORDS:
+            return None
+        restores = bool(context.skipped) and lexicon.asks_to_restore(words)
+        if not restores and not lexicon.asks_to_skip(words):
             return None
         ask = self.sizes.read(analysis)
         if ask is not None and (ask.limits or ask.postures):
             return None
-        steps = [step.stretch for step in self.replies.steps_of(plan, context)]
-        if not steps:
-            return None
-        at = lexicon.step_place(words)
-        if at is not None:
-            chosen = steps[at] if -len(steps) <= at < len(steps) else None
+        if restores:
+            # "put the leg swings back": one left out before, named
+            chosen = self._stretch_named_among(context.skipped, words)
+            if chosen is None:
+                return None
+            skipped = tuple(s for s in context.skipped if s != chosen)
+            lead = lexicon.RESTORED_LEAD
         else:
-            said = set(words) - lexicon.STEP_NAME_FILLER
-            overlaps = {s: len(self.name_words[s] & said) for s in steps}
-            best = max(overlaps.values())
-            named = [s for s, n in overlaps.items() if n == best]
-            chosen = named[0] if best and len(named) == 1 else None
-        if chosen is None:
-            return None
-        skipped = (*context.skipped, chosen)
+            steps = [step.stretch for step in self.replies.steps_of(plan, context)]
+            at = lexicon.step_place(words)
+            if at is not None:
+                chosen = steps[at] if -len(steps) <= at < len(steps) else None
+            else:
+                chosen = self._stretch_named_among(steps, words)
+            if chosen is None:
+                return None
+            skipped, lead = (*context.skipped, chosen), lexicon.SKIPPED_LEAD
         name = self.kb.stretches[chosen].name
-        lead = lexicon.SKIPPED_LEAD.format(name=name[:1].lower() + name[1:])
+        lead = lead.format(name=name[:1].lower() + name[1:])
         return self.replies.sized_routine(plan, replace(context, skipped=skipped), leads=(lead,))
+
+    def _stretch_named_among(self, stretches: Sequence[str], words: Sequence[str]) -> str | None:
+        """The one of `stretches` whose name the words share the most words with ("the leg
+        swings"), or None when none or several do."""
+        said = set(words) - lexicon.STEP_NAME_FILLER
+        overlaps = {s: len(self.name_words[s] & said) for s in stretches}
+        best = max(overlaps.values(), default=0)
+        named = [s for s, n in overlaps.items() if n == best]
+        return named[0] if best and len(named) == 1 else None
 
     def _step_named(
         self, words: Sequence[str], analysis: Analysis, context: Context

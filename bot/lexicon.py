@@ -1804,6 +1804,15 @@ STEP_NAME_FILLER = frozenset("stretch stretches pose one the a on your with and 
 
 
 SKIPPED_LEAD = "Here it is without the {name}. I'll leave it out of routines from now on."
+RESTORED_LEAD = "Here it is with the {name} back in."
+#: words that, with "back", ask to put a step left out back: "put the leg swings back",
+#: "bring back the cat cow"
+_RESTORE_WORDS = frozenset({"put", "bring", "add", "want", "undo"})
+
+
+def asks_to_restore(words: Sequence[str]) -> bool:
+    """Whether the words ask to put something back: "put the leg swings back in"."""
+    return "back" in words and not _RESTORE_WORDS.isdisjoint(words)
 
 
 def asks_to_skip(words: Sequence[str]) -> bool:

@@ -1621,6 +1621,13 @@ def test_a_step_left_out_by_its_place(brain):
     assert second not in reply.stretches and reply.context.skipped == (second,)
 
 
+def test_a_step_left_out_can_be_put_back(brain):
+    shown = brain.reply("warm up before a run")
+    skipped = brain.reply("skip the leg swings", shown.context)
+    reply = brain.reply("actually put the leg swings back", skipped.context)
+    assert "leg_swings" in reply.stretches and reply.context.skipped == ()
+
+
 def test_a_limit_is_no_step_left_out(brain):
     shown = brain.reply("morning routine")
     reply = brain.reply("without kneeling", shown.context)
