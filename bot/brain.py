@@ -247,6 +247,8 @@ class Brain:
                 or self._when_to_do_them(analysis, context)
                 or reply
             )
+        if reply.kind in ("answer", "stretch", "routine"):
+            reply = self._with_the_other_question(reply, analysis, context)
         # the activity the person last named stays for the next message: "so what should i do
         # instead then" after whether to stretch before running is the running warm-up
         activities = tuple(self.pick.activities_in(analysis.corrected)) or context.activities
@@ -751,6 +753,40 @@ class Brain:
             return None
         reply = self._answer(own.text, own, context)
         return None if reply.kind == "fallback" else reply
+
+    def _with_the_other_question(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For a message of two questions ("why are my hamstrings tight and how do i stretch
+        them"), each read alone: the reply, with a button for the answer, stretch or routine
+        of the question it does not answer, and a line that says so. The reply unchanged for
+        one question, when both read alone get the reply or something else, or when the
+        other is a button already."""
+        words = analysis.corrected
+        starts = {start for start, _end in analysis.pieces()[1:]}
+        at = lexicon.second_question(words, starts)
+        if at is None:
+            return reply
+        end = at - 1 if words[at - 1] in ("and", "also", "plus") else at
+        parts = [
+            self.matcher.analyse(" ".join(words[:end])),
+            self.matcher.analyse(" ".join(words[at:])),
+        ]
+        read = [self._answer(part.text, part, context) for part in parts]
+        others = [
+            r
+            for r in read
+            if r.kind in ("answer", "stretch", "routine") and r.intent != reply.intent
+        ]
+        if len(others) != 1:
+            return reply  # both answered by the reply, or neither understood alone
+        action = self.replies.action_for(others[0])
+        if action is None or action.intent in {a.intent for a in reply.actions}:
+            return reply
+        line = lexicon.OTHER_QUESTION_LINE.format(label=action.label)
+        return replace(
+            reply,
+            blocks=(*reply.blocks, Block("meta", line)),
+            actions=(action, *reply.actions),
+        )
 
     def _why_asked_again(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a general answer, a short "why" that names nothing new ("why tho im 28",

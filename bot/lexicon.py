@@ -743,6 +743,27 @@ LAST_QUESTION_MAX_WORDS = 8
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )
+#: what joins a second question on to a first: "why are my hamstrings tight and how do i
+#: stretch them"
+_QUESTION_JOINERS = frozenset({"and", "also", "plus"})
+OTHER_QUESTION_LINE = "You asked two things: this answers one. For the other, tap “{label}”."
+#: each of two questions has at least this many words
+QUESTION_MIN_WORDS = 3
+
+
+def second_question(words: Sequence[str], starts: Collection[int] = ()) -> int | None:
+    """Where a second question starts in a message that opens with one: after "and" ("what
+    is the psoas and why is it tight") or at a piece of its own (`starts`: "how long do i
+    hold them? how often?"), each at least `QUESTION_MIN_WORDS` long. None otherwise."""
+    if len(words) < 2 * QUESTION_MIN_WORDS or words[0] not in QUESTION_STARTS:
+        return None
+    for i in range(QUESTION_MIN_WORDS, len(words) - QUESTION_MIN_WORDS + 1):
+        opens = words[i] in QUESTION_STARTS and (i in starts or words[i - 1] in _QUESTION_JOINERS)
+        if opens:
+            return i
+    return None
+
+
 #: the general answer to how often to stretch
 HOW_OFTEN = "how_often"
 #: the general answer to how long to hold a stretch, and the words that ask it with "how long"

@@ -196,6 +196,10 @@ DAILY_TEXTS = {
 }
 
 
+#: the longest label of a button made from a reply's title
+BUTTON_LABEL_MAX = 40
+
+
 class Replies:
     """Builds every reply from one knowledge base."""
 
@@ -380,6 +384,20 @@ class Replies:
         """`reply` with each condition's note on top: what was left out, and why."""
         notes = tuple(Block("warning", self.kb.conditions[c].note) for c in ids)
         return replace(reply, blocks=notes + reply.blocks, conditions=tuple(ids))
+
+    def action_for(self, reply: Reply) -> Action | None:
+        """A button that shows `reply` again: an answer, a stretch card or a routine, labelled
+        with its title; None for any other kind."""
+        title = next((b.text for b in reply.blocks if b.style == "title"), "")
+        label = title if len(title) <= BUTTON_LABEL_MAX else title[: BUTTON_LABEL_MAX - 1] + "…"
+        topic, _, aspect = reply.intent.partition(".")
+        if reply.kind == "answer" and (topic, aspect) in self.kb.answers:
+            return button(label, act.ShowAnswer(topic, aspect))
+        if reply.kind == "stretch" and reply.context.stretch in self.kb.stretches:
+            return button(label, act.ShowStretch(reply.context.stretch))
+        if reply.kind == "routine" and reply.context.plan is not None:
+            return button(label, act.ShowRoutine(reply.context.plan))
+        return None
 
     def avoided(self, context: Context) -> frozenset[str]:
         """The caution tags the conversation's conditions rule out, and the tags of the

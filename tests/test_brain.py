@@ -1634,6 +1634,27 @@ def test_a_limit_is_no_step_left_out(brain):
     assert reply.context.skipped == ()
 
 
+@pytest.mark.parametrize(
+    ("message", "other"),
+    [
+        ("how long should i hold a stretch and how often should i stretch", "general.how_often"),
+        ("why are my hamstrings tight and how do i stretch them", "hamstrings.why_tight"),
+        ("why is my neck stiff and what is a good morning routine", "neck.why_tight"),
+    ],
+)
+def test_the_other_of_two_questions_is_one_tap_away(brain, message, other):
+    reply = brain.reply(message)
+    assert reply.intent != other
+    assert reply.actions[0].intent == other
+    assert "You asked two things" in render_text(reply)
+    assert brain.resolve(other, reply.context).intent == other
+
+
+def test_one_question_gets_no_second_button(brain):
+    reply = brain.reply("how long should i hold a stretch")
+    assert "You asked two things" not in render_text(reply)
+
+
 def test_a_stretch_done_lying_down_can_be_done_in_bed(brain):
     first, reply = converse(brain, "hamstring stretch", "is it ok to do this in bed")
     assert reply.stretches == first.stretches
