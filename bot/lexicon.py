@@ -1838,9 +1838,11 @@ def asks_to_restore(words: Sequence[str]) -> bool:
 
 def asks_to_skip(words: Sequence[str]) -> bool:
     """Whether a short message asks to leave something out: "skip the leg swings", "drop the
-    second one", "can we do it without the cat cow"."""
+    second one", "can we do it without the cat cow", "no high knees please"."""
     return len(words) <= SKIP_MAX_WORDS and (
-        not _SKIP_WORDS.isdisjoint(words) or has_pair(words, _SKIP_PAIRS)
+        not _SKIP_WORDS.isdisjoint(words)
+        or has_pair(words, _SKIP_PAIRS)
+        or words[:1] == ("no",)  # "no high knees please"
     )
 
 

@@ -1628,6 +1628,12 @@ def test_a_step_left_out_can_be_put_back(brain):
     assert "leg_swings" in reply.stretches and reply.context.skipped == ()
 
 
+def test_a_step_named_after_no_is_left_out(brain):
+    shown = brain.reply("warm up before a run")
+    reply = brain.reply("no high knees please", shown.context)
+    assert "high_knees" not in reply.stretches and reply.context.skipped == ("high_knees",)
+
+
 def test_a_limit_is_no_step_left_out(brain):
     shown = brain.reply("morning routine")
     reply = brain.reply("without kneeling", shown.context)
