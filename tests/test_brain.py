@@ -1628,6 +1628,19 @@ def test_a_step_left_out_can_be_put_back(brain):
     assert "leg_swings" in reply.stretches and reply.context.skipped == ()
 
 
+@pytest.mark.parametrize(
+    ("message", "limit"),
+    [
+        ("no standing ones", "chair"),
+        ("nothing standing please", "chair"),
+        ("standing ones", "standing"),
+    ],
+)
+def test_a_posture_denied_asks_for_the_other(brain, message, limit):
+    shown = brain.reply("desk break routine")
+    assert brain.reply(message, shown.context).context.limits == frozenset({limit})
+
+
 def test_a_step_named_after_no_is_left_out(brain):
     shown = brain.reply("warm up before a run")
     reply = brain.reply("no high knees please", shown.context)

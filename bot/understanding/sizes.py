@@ -19,6 +19,7 @@ from bot.kb import KnowledgeBase
 from bot.reply import Limit
 from bot.understanding.analysis import Analysis
 from bot.understanding.cues import SOFTENERS, PhraseIndex
+from bot.understanding.text import NEGATORS
 from bot.understanding.words import TOPIC_TOKEN
 
 Resize = Literal["longer", "shorter"]
@@ -34,6 +35,8 @@ LIMIT_CUES: dict[str, Limit] = {
 #: the cues that name a posture with a bare word ("sitting", "standing"): a limit only in a
 #: follow-up to a routine or in a message that says nothing else
 POSTURE_CUES: dict[str, Limit] = {"seated": "chair", "standing": "standing"}
+#: ... and the other one, asked for when the message denies one ("no standing ones")
+_OTHER_POSTURE = {"seated": "standing", "standing": "seated"}
 RESIZE_CUES: dict[str, Resize] = {"longer": "longer", "shorter": "shorter"}
 EASIER_CUE = "easier"
 
@@ -199,6 +202,8 @@ class SizeReader:
                 continue  # "cant reach my foot standing up, easier?": no limit asked
             if _on_my_feet_told(words, start, end):
                 continue  # "after a long day on my feet": a day told, no limit asked
+            if cue in POSTURE_CUES and start and words[start - 1] in NEGATORS:
+                cue = _OTHER_POSTURE[cue]  # "no standing ones": done sitting
             if used.isdisjoint(range(start, end)):
                 cues.add(cue)
                 used.update(range(start, end))
