@@ -423,8 +423,10 @@ class Brain:
         words = analysis.corrected
         # the area giving out during play, or feared for before it ("golf tmrw ... dont want to
         # wreck my back in front of him")
-        during = not lexicon.DURING_PLAY_WORDS.isdisjoint(words) or (
-            lexicon.fears_harm(words) and lexicon.still_ahead(words)
+        during = (
+            not lexicon.DURING_PLAY_WORDS.isdisjoint(words)
+            or lexicon.tells_start_of_play(words)  # "tight for the first 10 lengths"
+            or (lexicon.fears_harm(words) and lexicon.still_ahead(words))
         )
         # a trip ahead; "long flight tomorrow, any stretch for my calves" asks for the area's
         # stretch (checked before the costlier readings below, as most replies are neither)

@@ -3424,6 +3424,27 @@ DURING_PLAY_WORDS = frozenset(
     """during midway halfway hole holes half set sets lap laps inning innings quarter
     rally tee""".split()
 )
+#: what play is counted in, after "the first": "for the first 10 lengths", "the first few
+#: minutes of every run", "the first couple of holes"
+_PLAY_UNITS = frozenset(
+    """lengths length laps lap holes hole sets set minutes mins min games game points km
+    kilometres kilometers miles mile overs rounds round rallies""".split()
+)
+_FIRST_REACH = 4
+
+
+def tells_start_of_play(words: Sequence[str]) -> bool:
+    """Whether the words place a complaint at the start of play: "the first" and, within a
+    few words, what play is counted in ("tight for the first 10 lengths every time")."""
+    return any(
+        w == "first"
+        and i
+        and words[i - 1] == "the"
+        and not _PLAY_UNITS.isdisjoint(words[i + 1 : i + 1 + _FIRST_REACH])
+        for i, w in enumerate(words)
+    )
+
+
 #: harm feared for an area before play: "dont want to wreck my back", "without pulling
 #: something", "worried ill tweak my knee"
 _HARM_FEARED = frozenset(

@@ -3665,6 +3665,9 @@ OWN_WORDS = [
     ("long haul next month, 11 hours to tokyo", "routine.long_flight"),
     ("sitting my driving test next week any tips", "fallback"),
     ("stretch after climbing over the fence", "routine.full_body"),
+    # an area tight at the start of every session: the activity's warm-up
+    ("my calves are tight for the first few minutes of every run", "routine.warmup_running"),
+    ("shoulders always tight for the first 10 lengths at swim squad", "routine.warmup_swimming"),
     # an area feared for before a game still to come: the game's warm-up
     ("golf tmrw with the boss, dont want to wreck my back in front of him", "routine.warmup_golf"),
     ("tennis tomorrow, dont want to pull my calf again", "routine.warmup_tennis"),
