@@ -4511,6 +4511,16 @@ class Brain:
                 # what the condition changes
                 return say.with_conditions(reply, context.conditions)
             return reply
+        if (
+            reply.kind == "answer"
+            and reply.topic not in (None, GENERAL)
+            and (reply.intent or "").endswith(".why_tight")
+            and not lexicon.CAUSE_CONDITIONS.isdisjoint(named)
+            and "why" not in self.cues.read_asked(words)
+        ):
+            # "got told i have frozen shoulder, cant get my arm above shoulder height": the
+            # condition is why; its advice, not why the area gets tight
+            return say.condition([c for c in named if c in lexicon.CAUSE_CONDITIONS], context)
         if reply.kind == "answer" and reply.topic not in (None, GENERAL):
             return say.with_conditions(reply, named)
         if reply.kind == "answer" and self.wants.names_subject(

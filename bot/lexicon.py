@@ -764,6 +764,11 @@ def second_question(words: Sequence[str], starts: Collection[int] = ()) -> int |
     return None
 
 
+#: conditions that are the cause of a complaint told with them ("got told i have frozen
+#: shoulder, cant get my arm above shoulder height"), not only a care to take
+CAUSE_CONDITIONS = frozenset(
+    {"frozen_shoulder", "sciatica", "herniated_disc", "arthritis", "fibromyalgia", "scoliosis"}
+)
 #: the general answer to how often to stretch
 HOW_OFTEN = "how_often"
 #: the general answer to how long to hold a stretch, and the words that ask it with "how long"

@@ -3658,6 +3658,17 @@ OWN_WORDS = [
     ("does yoga count as stretching", "general.yoga_vs_stretching"),
     # an area that "has decided" something is a complaint
     ("another morning where my lower back has decided its 80", "lower_back.why_tight"),
+    # an area that cannot be got into a position is a complaint; with a condition that
+    # causes it, the condition's advice
+    ("cant get my arms straight overhead without arching my back", "shoulders.why_tight"),
+    (
+        "got told i have frozen shoulder, cant get my arm above shoulder height",
+        "condition.frozen_shoulder",
+    ),
+    (
+        "i have arthritis in my knees and cant get them straight in the mornings",
+        "condition.arthritis",
+    ),
     # an area that will not move is a complaint
     ("slept on the couch and now my neck wont turn to the right", "neck.why_tight"),
     # a time still to come: the warm-up or the journey's routine; a driving test is no drive
