@@ -3581,8 +3581,12 @@ class Brain:
         )
         return (
             asks
-            # "and my hip flexors? they feel just as bad": another area, not where it is felt
-            and not (words[0] in lexicon.AREA_TOO_OPENERS and analysis.topics)
+            # "and my hip flexors? they feel just as bad", "what about my hips they feel
+            # locked": another area, not where it is felt
+            and not (
+                (words[0] in lexicon.AREA_TOO_OPENERS or lexicon.asks_about(words[:3]))
+                and analysis.topics
+            )
             and "where" not in words  # "where am i supposed to feel it": where the area is
             and (
                 not lexicon.FORM_WORDS.isdisjoint(words)

@@ -6188,6 +6188,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("chest stretch", "how long till i stop looking like a question mark"),
             "general.flexibility_timeline",
         ),
+        # another area turned to after a stretch card, however it feels
+        (("cobra pose", "what about my hips they feel locked"), "hip_flexors.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
