@@ -454,10 +454,7 @@ class Brain:
         )
         if not (ahead or recurring):
             return reply
-        if during:
-            warm = next((rid for rid in found if rid.startswith("warmup_")), None)
-        else:
-            warm = trips[0]
+        warm = self.pick.own_end(found, lexicon.WARM_UP_ROUTINE) if during else trips[0]
         if warm is None or warm == lexicon.WARM_UP_ROUTINE or warm not in self.kb.routines:
             return reply
         return self.replies.routine(
@@ -478,7 +475,7 @@ class Brain:
             or set(self.pick.activities_in(words)) - {lexicon.WARM_UP_ROUTINE}
         ):
             return reply
-        own = next((r for r in context.activities if r.startswith("warmup_")), None)
+        own = self.pick.own_end(context.activities, lexicon.WARM_UP_ROUTINE)
         if own is None or own not in self.kb.routines:
             return reply
         return self.replies.routine(self.kb.routines[own], context, confidence=reply.confidence)
@@ -604,9 +601,9 @@ class Brain:
             or self.cues.where(words, "not_a_body")
         ):
             return None
-        for at, (start, end) in ((0, pieces[0]), (len(pieces) - 1, pieces[-1])):
+        for (start, end), rest in _ends_with_the_rest(pieces):
             piece = words[start:end]
-            if not (head and at == 0) and not lexicon.asks_plainly(piece):
+            if not (head and start == 0) and not lexicon.asks_plainly(piece):
                 continue  # checked first: reading the piece alone is the costly part
             match = self._match(self.matcher.analyse(" ".join(piece)))
             named = self.pick.activities_in(piece, of_the_body=True)
@@ -622,7 +619,6 @@ class Brain:
             )
             if key is None or match.confidence < lexicon.ROUTINE_PIECE_NEAR:
                 continue
-            rest = [p for i, p in enumerate(pieces) if i != at]
             if any(lexicon.opens_a_question(words[s:e]) for s, e in rest):
                 return None
             told = {r for s, e in rest for r in self.pick.activities_in(words[s:e])}
@@ -656,8 +652,7 @@ class Brain:
         ):
             return None
         threshold = self.matcher.threshold
-        for at in (0, len(pieces) - 1):
-            start, end = pieces[at]
+        for (start, end), rest in _ends_with_the_rest(pieces):
             alone = self.matcher.analyse(" ".join(words[start:end]))
             match = self._match(alone)
             if (
@@ -673,7 +668,7 @@ class Brain:
                 )
             ):
                 continue
-            for s, e in (p for i, p in enumerate(pieces) if i != at):
+            for s, e in rest:
                 other = self._match(self.matcher.analyse(" ".join(words[s:e])))
                 if (
                     lexicon.opens_a_question(words[s:e])
@@ -764,10 +759,10 @@ class Brain:
         other is a button already."""
         words = analysis.corrected
         starts = {start for start, _end in analysis.pieces()[1:]}
-        at = lexicon.second_question(words, starts)
-        if at is None:
+        ends = lexicon.second_question(words, starts)
+        if ends is None:
             return reply
-        end = at - 1 if words[at - 1] in ("and", "also", "plus") else at
+        end, at = ends
         parts = [
             self.matcher.analyse(" ".join(words[:end])),
             self.matcher.analyse(" ".join(words[at:])),
@@ -3943,7 +3938,7 @@ class Brain:
             # the subject of a general answer; "why do you even warm up tho" asks why
             return None
         kind = kinds.pop()
-        return next((r for r in context.activities if r.startswith(f"{kind}_")), None)
+        return self.pick.own_end(context.activities, kind)
 
     def _typed_step(self, words: Sequence[str], context: Context) -> Reply | None:
         """After a routine, "start" or "next" walks through its steps in the chat as the Step
@@ -5509,8 +5504,8 @@ class Brain:
         anything else."""
         if context.kind != "answer" or context.intent not in lexicon.BEFORE_EXERCISE_ANSWERS:
             return None
-        own = [r for r in context.activities if r.startswith(lexicon.WARM_UP_ROUTINE)]
-        warm = own[0] if own else lexicon.WARM_UP_ROUTINE
+        warm = self.pick.own_end(context.activities, lexicon.WARM_UP_ROUTINE)
+        warm = warm or lexicon.WARM_UP_ROUTINE
         return warm if warm in self.kb.routines else None
 
     def _first_stretch_of_the_goal(self, context: Context) -> Reply | None:
@@ -5888,6 +5883,15 @@ class Brain:
 
 #: words that add to what was asked before ("calf one too?", "hips as well")
 _ALSO = frozenset({"too", "also", "as", "aswell"})
+
+
+def _ends_with_the_rest(
+    pieces: Sequence[tuple[int, int]],
+) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """The first and the last of a message's pieces, each with the others: for the readings
+    of a message whose one end asks and whose rest only tells."""
+    for at in (0, len(pieces) - 1):
+        yield pieces[at], [p for i, p in enumerate(pieces) if i != at]
 
 
 def _with_spans(analysis: Analysis, kept: tuple[tuple[int, int, str], ...]) -> Analysis:

@@ -751,16 +751,20 @@ OTHER_QUESTION_LINE = "You asked two things: this answers one. For the other, ta
 QUESTION_MIN_WORDS = 3
 
 
-def second_question(words: Sequence[str], starts: Collection[int] = ()) -> int | None:
-    """Where a second question starts in a message that opens with one: after "and" ("what
-    is the psoas and why is it tight") or at a piece of its own (`starts`: "how long do i
-    hold them? how often?"), each at least `QUESTION_MIN_WORDS` long. None otherwise."""
+def second_question(words: Sequence[str], starts: Collection[int] = ()) -> tuple[int, int] | None:
+    """Where the first of two questions ends and the second starts, in a message that opens
+    with one: after "and" ("what is the psoas and why is it tight", which the first leaves
+    out) or at a piece of its own (`starts`: "how long do i hold them? how often?"), each at
+    least `QUESTION_MIN_WORDS` long. None otherwise."""
     if len(words) < 2 * QUESTION_MIN_WORDS or words[0] not in QUESTION_STARTS:
         return None
     for i in range(QUESTION_MIN_WORDS, len(words) - QUESTION_MIN_WORDS + 1):
-        opens = words[i] in QUESTION_STARTS and (i in starts or words[i - 1] in _QUESTION_JOINERS)
-        if opens:
-            return i
+        if words[i] not in QUESTION_STARTS:
+            continue
+        if words[i - 1] in _QUESTION_JOINERS:
+            return i - 1, i
+        if i in starts:
+            return i, i
     return None
 
 
@@ -1677,15 +1681,10 @@ _OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm".split())
 
 def without_fillers(words: Sequence[str]) -> Sequence[str]:
     """The words without the fillers they open with ("wait", "sorry", "hmm", "hang on")."""
-    at = 0
-    while at < len(words):
-        if words[at] in _OPENING_FILLERS:
-            at += 1
-        elif tuple(words[at : at + 2]) in _OPENING_FILLER_PAIRS:
-            at += 2
-        else:
-            break
-    return words[at:]
+    words = without_leading(words, _OPENING_FILLERS)
+    while tuple(words[:2]) in _OPENING_FILLER_PAIRS:
+        words = without_leading(words[2:], _OPENING_FILLERS)
+    return words
 
 
 _OPENING_FILLER_PAIRS = frozenset(

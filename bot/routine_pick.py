@@ -109,9 +109,9 @@ class RoutinePicker:
             # of the activity this message names ("what should i do after leg day then"), else
             # the one the conversation named, if it has that end: the running warm-up
             for activities in (self.activities_in(words, context), context.activities):
-                own = [rid for rid in activities if rid.startswith(wanted)]
-                if own:
-                    return own[0]
+                own = self.own_end(activities, wanted)
+                if own is not None:
+                    return own
         return wanted if wanted in self.kb.routines else None
 
     def for_answer(self, context: Context) -> str | None:
@@ -124,10 +124,18 @@ class RoutinePicker:
         if found in (COOLDOWN, lexicon.WARM_UP_ROUTINE):
             # "fine give me one then" after whether a cool-down is needed, running told: the
             # run's own cool-down
-            own = [rid for rid in context.activities if rid.startswith(f"{found}_")]
-            if len(own) == 1:
-                return own[0]
+            own = self.own_end(context.activities, found, only=True)
+            if own is not None:
+                return own
         return found
+
+    @staticmethod
+    def own_end(activities: Sequence[str], end: str, *, only: bool = False) -> str | None:
+        """Of the routines of activities told (`Context.activities`: warmup_running,
+        cooldown_golf), the first of `end` (`warmup` or `cooldown`); with `only`, the one, when
+        just one is of that end. None when none is."""
+        own = [rid for rid in activities if rid.startswith(f"{end}_")]
+        return own[0] if own and not (only and len(own) > 1) else None
 
     def for_general(self, key: str) -> str | None:
         """The routine made for the subject of the general answer `key` (see `for_answer`)."""
@@ -298,7 +306,7 @@ class RoutinePicker:
         if lexicon.TIMING_WORDS.isdisjoint(words[: lexicon.TWIN_REACH]):
             return None
         wanted = lexicon.wanted_end(words)
-        own = next((rid for rid in context.activities if rid.startswith(wanted + "_")), None)
+        own = self.own_end(context.activities, wanted)
         return own or (wanted if wanted in self.kb.routines else None)
 
     def warm_up_before(self, words: Sequence[str]) -> str | None:
@@ -610,7 +618,7 @@ class RoutinePicker:
         if len(kinds) != 1:
             return None
         wanted = next(iter(kinds))
-        return next((rid for rid in context.activities if rid.startswith(f"{wanted}_")), None)
+        return self.own_end(context.activities, wanted)
 
     def in_conversation(self, match: Match, analysis: Analysis, context: Context) -> str | None:
         """For a routine the intent layer found, not quite sure, in a conversation about
