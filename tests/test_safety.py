@@ -512,6 +512,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # an accident taken back in jest
         "moved house all weekend, pretty sure i broke my back jk just stiff",
         "think i snapped my neck at yoga lol just kidding its stiff",
+        # a back that went twang lifting is a strain told, not a tear (a pop in a limb is)
+        "pulled something lifting the baby, lower back went twang, any stretches",
+        # fingers puffy the morning after climbing: the session, not an inflammatory arthritis
+        "bouldered for 3 hours, forearms rock hard and fingers swollen, what do i do after",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1156,6 +1160,28 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a fall, then someone still on the floor or a leg that looks shorter: a broken hip
+    (
+        "grandad tripped on the rug and he's still on the floor, his hip is really sore",
+        "red_flag.broken_hip",
+    ),
+    (
+        "my nan slipped doing her standing stretches, she's on the floor, says her hip hurts",
+        "red_flag.broken_hip",
+    ),
+    # a clunk, then a joint that will not move or an arm that hangs
+    ("my elbow went clunk during a handstand and now it won't move", "red_flag.dislocated_joint"),
+    ("shoulder popped in a backbend, arm just hanging there, agony", "red_flag.dislocated_joint"),
+    # a shoulder that has not reached the back pocket for months (a wallet in it is sciatica's)
+    (
+        "been 3 months and i still cant reach my back pocket, shoulder wakes me at night",
+        "red_flag.pain_for_months",
+    ),
+    # dizzy, and the eyes cannot see straight
+    (
+        "turned my head in the neck stretch and now im dizzy and cant see straight",
+        "red_flag.stroke_signs",
+    ),
     # a joint that slips out and back in, or keeps popping out
     ("my shoulder pops out sometimes then goes back in", "red_flag.joint_keeps_dislocating"),
     ("my kneecap keeps popping out when i dance", "red_flag.joint_keeps_dislocating"),
