@@ -3633,6 +3633,17 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # how long the pain lasts is no routine's length, a posture told is no limit
+    (
+        "in the morning my lower back is stiff but it goes after 15 minutes, stretches?",
+        "lower_back.stretch",
+    ),
+    ("my calves hurt for 10 minutes after i get up every morning, stretches?", "calves.stretch"),
+    (
+        "12 hr shifts on my feet, first step out of bed my heel feels like im standing on a nail,"
+        " eases off after a few mins. any stretches",
+        "feet_ankles.stretch",
+    ),
     # one end of a story understood alone, the rest only telling
     (
         "hunched over my laptop all day, my boss keeps telling me to sit up straight",

@@ -202,6 +202,8 @@ class SizeReader:
                 continue  # "cant reach my foot standing up, easier?": no limit asked
             if _on_my_feet_told(words, start, end):
                 continue  # "after a long day on my feet": a day told, no limit asked
+            if cue in POSTURE_CUES and _posture_told(words, start, end):
+                continue  # "from standing all day", "like i am standing on a nail"
             if cue in POSTURE_CUES and start and words[start - 1] in NEGATORS:
                 cue = _OTHER_POSTURE[cue]  # "no standing ones": done sitting
             if used.isdisjoint(range(start, end)):
@@ -246,6 +248,21 @@ def _on_my_feet_told(words: Sequence[str], start: int, end: int) -> bool:
         return False
     near = (*words[max(0, start - 3) : start], *words[end : end + 3])
     return not _FEET_TOLD.isdisjoint(near)
+
+
+#: words before a bare posture word that make it what the person does or did ("from
+#: standing all day", "like i am standing on a nail"), and words after it ("standing on",
+#: "sitting all day"): no limit asked
+_POSTURE_TOLD_BEFORE = frozenset("from after been am was were like".split())
+_POSTURE_TOLD_AFTER = frozenset({"on", "all"})
+
+
+def _posture_told(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the bare posture word at `start:end` tells what the person does, not how a
+    stretch is to be done."""
+    return (start > 0 and words[start - 1] in _POSTURE_TOLD_BEFORE) or (
+        end < len(words) and words[end] in _POSTURE_TOLD_AFTER
+    )
 
 
 def _told_as_a_difficulty(words: Sequence[str], start: int) -> bool:
@@ -305,6 +322,11 @@ _TAKES_REACH = 5
 #: ... said of the body or the stiffness ("it takes", "they last"), or of the person ("takes me")
 _TAKES_SUBJECTS = frozenset({"it", "this", "they", "stiffness", "pain"})
 _TAKES_WHO = frozenset({"me", "us", "him", "her", "them"})
+#: words of a complaint before "for" and a length: how long it lasts
+_LASTS = frozenset(
+    """hurts hurt hurting aches ache aching sore agony stiff limp limping hobble hobbling
+    lasts burns burning throbs throbbing""".split()
+)
 #: words after a length that make it the time until something ("10 min till my match")
 _UNTIL = TILL_WORDS | {"away"}
 
@@ -315,6 +337,14 @@ def _time_until(words: Sequence[str], start: int, end: int) -> bool:
     minutes" (an event, then "in"), "it takes a good 10 mins to loosen up"."""
     if end < len(words) and words[end] in _UNTIL:
         return True
+    if start >= 1 and words[start - 1] == "after":
+        return True  # "eases off after a few mins", "stiff after 20 minutes of sitting"
+    if (
+        start >= 1
+        and words[start - 1] == "for"
+        and not _LASTS.isdisjoint(words[max(0, start - 5) : start])
+    ):
+        return True  # "my heel hurts for a few minutes every morning"
     for i in range(max(1, start - _TAKES_REACH), start):
         if words[i] in _TAKES and (
             words[i - 1] in _TAKES_SUBJECTS or (i + 1 < start and words[i + 1] in _TAKES_WHO)
