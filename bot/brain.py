@@ -1412,8 +1412,15 @@ class Brain:
                 or self._headache_with_a_tight_neck(analysis)
             )
             and set(analysis.topics) <= lexicon.TENSION_AREAS
-            and "asks_stretch" not in self.cues.read(words)
-            and lexicon.STRETCH_NOUNS.isdisjoint(words)  # "..., stretch?" asks the stretch
+            and (
+                # "..., stretch?" asks the stretch; "will neck stretches do anything" whether
+                # they help, which the answer tells
+                (
+                    "asks_stretch" not in self.cues.read(words)
+                    and lexicon.STRETCH_NOUNS.isdisjoint(words)
+                )
+                or any(lexicon.asks_whether(words[s:e]) for s, e in analysis.pieces())
+            )
             # "... something for the neck please" asks for the area
             and not ("request" in self.cues.read(words) and lexicon.aimed(analysis.words))
         ):

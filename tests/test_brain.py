@@ -3633,6 +3633,18 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # whether stretches help a tension headache: its answer, not stretching's benefits
+    ("do neck stretches help tension headaches", "general.tension_headache"),
+    (
+        "headache from my neck every afternoon, would shoulder stretches help",
+        "general.tension_headache",
+    ),
+    # a head rush told as going grey or all dizzy
+    (
+        "got up off the couch and everything went grey for a second, is that normal",
+        "general.head_rush",
+    ),
+    ("stood up from the floor and went all woozy, is that bad", "general.head_rush"),
     # how long the pain lasts is no routine's length, a posture told is no limit
     (
         "in the morning my lower back is stiff but it goes after 15 minutes, stretches?",
