@@ -4644,7 +4644,7 @@ class Brain:
         accepted = match.kind != "none" and match.confidence >= threshold
         if (
             match.kind == GENERAL
-            and match.key in lexicon.SENSATION_ANSWERS | {lexicon.PAIN_GENERAL}
+            and match.key != lexicon.SORENESS
             and not self.wants.names_subject(match.key, analysis.corrected)
             and self.wants.sore_after_exercise(analysis)
         ):

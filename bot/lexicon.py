@@ -3381,6 +3381,23 @@ _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})
 _DAY_AFTERS = frozenset(
     "work school uni college lectures dinner lunch breakfast bed bedtime sleep".split()
 )
+#: ... and the rest of the day that "before" or "after" may point to ("before the drive
+#: home", "before i try to drive"), past the little words between
+_DAY_EVENTS = _DAY_AFTERS | frozenset(
+    "drive driving home flight flying commute shower meeting meetings train bus nap".split()
+)
+_TO_THE_EVENT = frozenset("i we the my a an try to going get head".split())
+
+
+def _tells_the_day(words: Sequence[str], at: int) -> bool:
+    """Whether "after" or "before" at `at` says when in the day ("after work", "before the
+    drive home"), not which end of the activity."""
+    for word in words[at + 1 : at + 5]:
+        if word not in _TO_THE_EVENT:
+            return word in _DAY_EVENTS
+    return False
+
+
 #: the words before a warm-up or cool-down that make it a time in the story ("tight even in
 #: the warm up"), not the end asked for
 _DURING_PAIRS = frozenset({("in", "the"), ("in", "my"), ("during", "the"), ("during", "my")})
@@ -3532,7 +3549,7 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     ends = [
         w
         for i, w in enumerate(words)
-        if not (w in ("after", "before") and i + 1 < len(words) and words[i + 1] in _DAY_AFTERS)
+        if not (w in ("after", "before") and _tells_the_day(words, i))
     ]
     warm_named = _ends_named(words, _WARM_NAMES)
     cool_named = _ends_named(words, _COOL_NAMES)
@@ -3858,7 +3875,11 @@ def done_before_or_after(words: Sequence[str]) -> set[str]:
             and not asks_whether(words)
         )
         return {"cooldown"} if stretched_after else set()
-    before, after = "before" in words or first, "after" in words or back_from_it(words)
+    # "before the drive home" says when in the day, not before the activity
+    told = {
+        w for i, w in enumerate(words) if w in ("before", "after") and not _tells_the_day(words, i)
+    }
+    before, after = "before" in told or first, "after" in told or back_from_it(words)
     if before == after:
         return set()
     return {"warmup"} if before else {"cooldown"}

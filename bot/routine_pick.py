@@ -732,7 +732,7 @@ class RoutinePicker:
                 kinds = set()  # "what to do on my flight ... after a flight": no warm-up
         if len(kinds) == 1:
             wanted = kinds.pop()
-            own = next((rid for rid in found if rid.startswith(f"{wanted}_")), None)
+            own = self.own_end(found, wanted)
             if own is not None or wanted not in self.kb.routines:
                 return own
             cues = self.cues.read(words)

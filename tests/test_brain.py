@@ -3633,6 +3633,17 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # wincing days after a first class: soreness, whatever general answer it looked like
+    (
+        "2 days after my first pump class and i cant sit on the toilet without wincing, will stretching fix it",
+        "general.soreness",
+    ),
+    (
+        "cant get up the stairs without wincing since my first spin class, should i stretch",
+        "general.soreness",
+    ),
+    # "before the drive home" says when in the day: no warm-up for a session that is over
+    ("leg day ended me. what should i stretch before the drive home", "routine.road_trip"),
     # whether stretches help a tension headache: its answer, not stretching's benefits
     ("do neck stretches help tension headaches", "general.tension_headache"),
     (
