@@ -2550,6 +2550,9 @@ class Brain:
             # "harder one, im a dancer so im pretty close already" after the splits routine:
             # a routine has no harder card, so its longer version (longer holds, more rounds)
             return say.resize(context.plan, longer=True, context=context)
+        one = self._just_one_step(analysis, context)
+        if one is not None:  # "if i only do one which one" after a routine
+            return one
         warm_up = self.pick.warm_up_instead(analysis, context)
         if warm_up is not None:  # "what should they do instead then" after "no static stretching"
             return say.routine(kb.routines[warm_up], context)
@@ -3989,6 +3992,28 @@ class Brain:
         if stretch not in steps or steps.index(stretch) + 1 >= len(steps):
             return None
         return self.replies.guide_step(plan, steps.index(stretch) + 1, context, manual=True)
+
+    def _just_one_step(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a routine, a message asking which step to do if only one ("if i only do one
+        which one"): the card of its longest held stretch (the first of those), with a line
+        that says so. None otherwise."""
+        plan = context.plan
+        if context.kind != "routine" or plan is None or analysis.topics:
+            return None
+        if not lexicon.asks_for_just_one(analysis.corrected):
+            return None
+        held = [
+            (step, self.kb.stretches[step.stretch])
+            for step in self.replies.steps_of(plan, context)
+            if step.stretch in self.kb.stretches
+            and self.kb.stretches[step.stretch].type == "static"
+        ]
+        if not held:
+            return None
+        longest = max(step.seconds for step, _s in held)
+        stretch = next(s for step, s in held if step.seconds == longest)
+        card = self.replies.stretch(stretch, stretch.topics[0], context)
+        return with_lead(card, lexicon.JUST_ONE_LEAD)
 
     def _routine_asked_when(self, analysis: Analysis, context: Context) -> Plan | None:
         """The routine on screen, when a message after it asks when to do it ("when should i

@@ -1672,6 +1672,26 @@ FORM_WORDS = frozenset(
     straight bent round rounded rounding arch arched arching arches palm palms facing upwards
     downwards flat pointed pointing lifts lifting caves twists""".split()
 )
+#: pairs that ask for just one of a routine's steps ("if i only do one which one", "which
+#: is the most important one"), with a word that asks which
+_JUST_ONE_PAIRS = frozenset(
+    {("only", "do"), ("only", "one"), ("just", "one"), ("only", "have"), ("most", "important")}
+)
+_WHICH_WORDS = frozenset({"which", "what", "whats", "best", "important"})
+JUST_ONE_LEAD = "If you only have time for one, make it this one: the routine holds it longest."
+
+
+def asks_for_just_one(words: Sequence[str]) -> bool:
+    """Whether a short message asks which one step to do when only one will be done: "if i
+    only do one which one", "if i could only do one which would it be"."""
+    return (
+        len(words) <= SIZE_MOVE_MAX_WORDS
+        and "one" in words
+        and has_pair(words, _JUST_ONE_PAIRS)
+        and not _WHICH_WORDS.isdisjoint(words)
+    )
+
+
 #: ... and pairs that ask it: "how do i know im doing it right"
 FORM_PAIRS = frozenset({("it", "right"), ("this", "right"), ("them", "right"), ("these", "right")})
 FORM_LEAD = "Here's how it should feel and what to watch for."

@@ -6224,6 +6224,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         # another area turned to after a stretch card, however it feels
         (("cobra pose", "what about my hips they feel locked"), "hip_flexors.stretch"),
+        # one side told done: the other side's card
+        (("calf stretch", "ok did one side"), "stretch.wall_calf.other_side"),
+        (("hip flexor stretch", "done that side, now the other"), "stretch.low_lunge.other_side"),
+        # just the one side asked for
+        (("neck stretch", "ok just do the left then"), "stretch.upper_trapezius.one_side"),
+        # just one step of a routine: its longest held stretch
+        (("cooldown after my run", "if i only do one which one"), "calves.stretch"),
+        (("desk break routine", "if i could only do one which would it be"), "neck.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
