@@ -1103,6 +1103,8 @@ class Brain:
                 # "coach says no more holding stretches, only leg swings ... is that right? we
                 # always did static stretches": a question about the way of stretching
                 felt = methods.pop()
+            if felt is None:
+                felt = self._general_asked_after_a_name(analysis)
             apart = self._area_stretch_asked_apart(analysis)
             if felt is not None:
                 reply = self.replies.answer(
@@ -4069,6 +4071,10 @@ class Brain:
         and named again to be put back ("put the leg swings back") is. None for anything else,
         and for a limit ("without kneeling"), which `_sizing` reads."""
         plan, words = context.plan, analysis.corrected
+        if len(words) > lexicon.SKIP_MAX_WORDS:
+            # "can i skip the leg swings, i look like an idiot doing them in the park": the ask
+            # opens the message, its reason runs on
+            words = words[: analysis.pieces()[0][1]]
         if context.kind != "routine" or plan is None or len(words) > lexicon.SKIP_MAX_WORDS:
             return None
         restores = bool(context.skipped) and lexicon.asks_to_restore(words)
@@ -4493,6 +4499,37 @@ class Brain:
             return self._resized(base, ask, context, postures=True, leads=leads)
         return self.replies.stretch_for_topic(topic, context)
 
+    def _general_asked_after_a_name(self, analysis: Analysis) -> str | None:
+        """For a message that names a stretch in a piece that asks nothing and closes with a
+        question of its own that names none ("ok the knee hug one is fine. how often should i
+        do it"): the general answer that question gets read alone. None otherwise."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        words = analysis.corrected
+        start, end = pieces[-1]
+        last, told = words[start:end], words[:start]
+        if not lexicon.opens_a_question(last) or self.cues.read(told) & {"request", "asks_stretch"}:
+            return None
+        if self.stretch_names.find(last, frozenset()) is not None:
+            return None
+        match = self._match(self.matcher.analyse(" ".join(last)))
+        if (
+            match.kind != GENERAL
+            or match.confidence < self.matcher.threshold
+            # it names its subject ("every day", "how often"): not "what is it actually
+            # stretching"
+            or not (
+                self.wants.names_subject(match.key, last)
+                or (
+                    match.key == lexicon.HOW_OFTEN
+                    and lexicon.has_pair(last, lexicon.HOW_OFTEN_PAIRS)
+                )
+            )
+        ):
+            return None
+        return match.key
+
     def _named_stretch(self, stretch: Stretch, context: Context) -> Reply:
         """The card of a stretch the message named, unless a condition of the conversation
         rules it out: then that condition's advice."""
@@ -4750,6 +4787,17 @@ class Brain:
             # "u got a tip so i actually remember to do this": a tip asked about a subject
             # named, as "any beginner tips?" is: that answer's advice
             accepted = True
+        if (
+            not accepted
+            and match.kind == "request"
+            and match.key in ("daily_on", "daily_off", "tip")
+            and lexicon.one_tip_now(analysis.corrected)
+            and "request" in self.cues.read(analysis.corrected)
+            and not lexicon.says_daily_off(analysis.corrected)
+        ):
+            # "send me that tip thing now": one tip, now, whatever the daily tips' phrases
+            # made the intent layer unsure of
+            match, accepted = replace(match, key="daily_on"), True
         named_routine = self._routine_named_past_a_look_alike(match, analysis)
         if named_routine is not None:
             # "morning stretch to do before coffee" read like "morning coffee": the routine
@@ -5501,9 +5549,20 @@ class Brain:
                 return say.tip(
                     " ".join(words), context, confidence=match.confidence, topic=asked, among=among
                 )
-            if key == "daily_on" and lexicon.one_tip_now(words):
-                # "send me a tip", "can you send me a stretching tip": one, now
-                return say.tip(" ".join(words), context, confidence=match.confidence)
+            if (
+                key in ("daily_on", "daily_off")
+                and lexicon.one_tip_now(words)
+                and not lexicon.says_daily_off(words)
+            ):
+                # "send me a tip", "can you send me a stretching tip": one, now, on the area
+                # the conversation is about, as "any tips?" after its card is
+                area = context.topic if context.topic in self.kb.topics else None
+                return say.tip(
+                    " ".join(words),
+                    context,
+                    confidence=match.confidence,
+                    topic=None if area == GENERAL else area,
+                )
             if key == "daily_on" and lexicon.daily_switch(analysis) is None:
                 subjects = self.wants.subjects_named(analysis.corrected)
                 if len(subjects) == 1 and lexicon.has_pair(words, lexicon.TIP_FOR_PAIRS):

@@ -3127,11 +3127,13 @@ REGULAR_WORDS = frozenset(
 
 def one_tip_now(words: Sequence[str]) -> bool:
     """Whether a request names one tip and no schedule: "send me a tip", "can you send me a
-    stretching tip" (not "send me a tip every day", "send me tips")."""
+    stretching tip", "send me that tip thing now" (not "send me a tip every day", "send me
+    tips")."""
     at = next((i for i, w in enumerate(words) if w == "tip"), None)
     if at is None or not REGULAR_WORDS.isdisjoint(words):
         return False
-    return bool({"a", "one"}.intersection(words[max(0, at - 3) : at]))
+    # "send me that tip thing now": one, now
+    return bool({"a", "one"}.intersection(words[max(0, at - 3) : at])) or "now" in words[at:]
 
 
 #: routines of a setting (not an exercise) that a complaint told of it asks for

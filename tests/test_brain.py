@@ -3633,6 +3633,7 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    ("the cat cow is lovely. how many times a day can i do it", "general.how_often"),
     # wincing days after a first class: soreness, whatever general answer it looked like
     (
         "2 days after my first pump class and i cant sit on the toilet without wincing, will stretching fix it",
@@ -6232,6 +6233,22 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # just one step of a routine: its longest held stretch
         (("cooldown after my run", "if i only do one which one"), "calves.stretch"),
         (("desk break routine", "if i could only do one which would it be"), "neck.stretch"),
+        # a step left out, its reason running on past the words the check reads
+        (
+            (
+                "warm up before a run",
+                "can i skip the leg swings please, i look like a total idiot doing them",
+            ),
+            "routine.warmup_running",
+        ),
+        # a stretch named in passing, then a question of its own
+        (
+            ("lower back stretch", "ok the knee hug one is fine. how often should I do it"),
+            "general.how_often",
+        ),
+        # one tip now, on the area talked of
+        (("neck stretch", "send me a tip"), "tip"),
+        (("hip flexor stretch", "send me that tip thing now"), "tip"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
