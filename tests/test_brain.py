@@ -4110,6 +4110,9 @@ OWN_WORDS = [
         "lazy? cant think straight",
         "fallback",
     ),
+    # a look-alike with an owner between its words, and a sum that is no age
+    ("can you stretch my budget of 400 quid to cover a weekend in lisbon", "fallback"),
+    ("could you stretch the truth a bit for my cv", "fallback"),
     (
         "my dad is 78 and stiff from his recliner, anything he can do in his chair",
         "routine.older_adults",

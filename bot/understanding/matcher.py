@@ -348,7 +348,7 @@ class Matcher:
             if (
                 intent.key in _ANCHORED
                 and not uniq & _ANCHORED[intent.key]
-                and not (intent.key in _NUMBER_ANCHORS and any(w[:1].isdigit() for w in uniq))
+                and not (intent.key in _NUMBER_ANCHORS and any(_an_age(w) for w in uniq))
             ):
                 continue
             if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
@@ -396,13 +396,12 @@ class Matcher:
         return Match(best.kind, best.key, topic, confidence, tuple(topics), alternatives)
 
     def look_alike_pairs(self, words: Sequence[str]) -> set[tuple[str, str]]:
-        """The pairs of neighbouring words (neither a stopword) of `words` that a look-alike
-        example also has: "stretch marks", "tight deadline", "chest freezer" (the topic as
-        `TOPIC_TOKEN`). A look-alike's words side by side are its other sense."""
+        """The pairs of neighbouring words (neither a stopword; an owner may stand between)
+        of `words` that a look-alike example also has: "stretch marks", "tight deadline",
+        "chest freezer", "stretch my budget" (the topic as `TOPIC_TOKEN`). A look-alike's
+        words side by side are its other sense."""
         pairs = self._look_alike_pairs
-        return {
-            pair for pair in zip(words, words[1:], strict=False) if _singular_pair(pair) in pairs
-        }
+        return {pair for pair in _pairs_past_owners(words) if _singular_pair(pair) in pairs}
 
     def _query(self, words: Sequence[str]) -> tuple[_Query, dict[int, float]]:
         """The message's figures, and each intent's keyword sum (the index weights of the
@@ -597,11 +596,34 @@ def _question_core(words: list[str], start: int) -> list[str] | None:
     return None
 
 
+#: the oldest age a bare number is read as ("400 quid" is no age)
+_OLDEST = 110
+
+
+def _an_age(word: str) -> bool:
+    """Whether a word may be an age: a number up to `_OLDEST`, or a number glued to letters
+    ("63yo")."""
+    return word[:1].isdigit() and (not word.isdigit() or int(word) <= _OLDEST)
+
+
 def _content_pairs(words: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """Neighbouring words of which neither is a stopword."""
-    for pair in zip(words, words[1:], strict=False):
+    """Neighbouring words of which neither is a stopword, and such words with an owner between
+    them ("stretch my budget": stretch, budget)."""
+    for pair in _pairs_past_owners(words):
         if pair[0] not in STOPWORDS and pair[1] not in STOPWORDS:
             yield pair
+
+
+#: the words that may stand between the two of a pair: "stretch my budget", "stretch the truth"
+_OWNERS = frozenset({"my", "the", "our", "your", "his", "her", "their"})
+
+
+def _pairs_past_owners(words: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """Neighbouring words, and the words either side of an owner ("my", "the")."""
+    yield from zip(words, words[1:], strict=False)
+    for i in range(1, len(words) - 1):
+        if words[i] in _OWNERS:
+            yield words[i - 1], words[i + 1]
 
 
 #: how many of something, told before the stretches asked for ("2 or 3 stretches", "a couple
