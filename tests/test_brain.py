@@ -3633,6 +3633,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # standing up too fast is when it hurts, not a head rush, when no dizziness is told
+    (
+        "lower back twinges when i get up too quickly from my desk, what can i stretch",
+        "lower_back.stretch",
+    ),
+    ("why do i get dizzy when i stand up too fast", "general.head_rush"),
     ("the cat cow is lovely. how many times a day can i do it", "general.how_often"),
     # wincing days after a first class: soreness, whatever general answer it looked like
     (
