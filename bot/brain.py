@@ -392,21 +392,29 @@ class Brain:
 
     def _cool_down_for_the_areas(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """For one area's stretch or answer to a message that tells a session just over with
-        several areas feeling it and asks what to do ("just got back from a 90k ride, quads
-        and lower back are cooked. what should i do now"): the session's cool-down, which
-        covers them all. The reply unchanged otherwise."""
+        several areas feeling it and asks what to do, or nothing ("just got back from a 90k
+        ride, quads and lower back are cooked. what should i do now", "80k on the bike, quads
+        and lower back are toast"): the session's cool-down, which covers them all. The reply
+        unchanged otherwise, and for a question why or what."""
         words = analysis.corrected
         if (
             reply.kind not in ("stretch", "answer")
             or len({t for t in analysis.topics if t != GENERAL}) < 2
-            or not lexicon.tells_it_is_over(words)
+            or not (lexicon.tells_it_is_over(words) or lexicon.tells_spent(words))
         ):
             return reply
         cues = self.cues.read(words)
-        if not cues & {"request", "asks_stretch"} or cues & {"why", "what"}:
+        if cues & {"why", "what"}:
+            return reply
+        # "80k on the bike, quads and lower back are toast" asks nothing: what the areas
+        # told spent after it need
+        asked = bool(cues & {"request", "asks_stretch"})
+        if not asked and cues & lexicon.QUESTION_CUES:
             return reply
         cool = self.pick.cool_down_of(self.pick.activities_in(words))
-        if cool is None:
+        if cool is None or (not asked and cool in lexicon.SETTING_ROUTINES):
+            # "flew home ... now my hips and back are locked up": a journey over is no session
+            # with a cool-down, and its routine is for the seat
             return reply
         return self.replies.routine(
             self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE

@@ -3688,6 +3688,18 @@ def tells_it_is_over(words: Sequence[str]) -> bool:
     return told and WARM_WORDS.isdisjoint(words)
 
 
+#: how areas are told spent by a session just over: "quads and lower back are toast"
+_SPENT_WORDS = frozenset(
+    "toast wrecked cooked destroyed fried trashed smashed battered knackered shattered".split()
+)
+
+
+def tells_spent(words: Sequence[str]) -> bool:
+    """Whether the words tell the body spent by a session ("calves are wrecked"), and say
+    nothing of before."""
+    return not _SPENT_WORDS.isdisjoint(words) and WARM_WORDS.isdisjoint(words)
+
+
 #: ... or a session done, told with when it was: "did a 10k this morning", "played squash
 #: last night"
 _DONE_VERBS = frozenset(

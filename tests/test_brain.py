@@ -3633,6 +3633,11 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # several areas told spent by a session just over: its cool-down, asked or not
+    ("long ride today, quads and lower back are toast", "routine.cooldown_cycling"),
+    ("10k run this morning, calves and hamstrings are wrecked", "routine.cooldown_running"),
+    ("hamstrings and calves are wrecked after my long run", "routine.cooldown_running"),
+    ("quads and hamstrings destroyed, why", "quadriceps.why_tight"),
     # standing up too fast is when it hurts, not a head rush, when no dizziness is told
     (
         "lower back twinges when i get up too quickly from my desk, what can i stretch",
