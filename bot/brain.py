@@ -4863,6 +4863,17 @@ class Brain:
             match = replace(
                 match, key=goals.pop() if len(goals) == 1 else lexicon.FLEXIBILITY_TIMELINE
             )
+        if (
+            accepted
+            and match.kind == "aspect"
+            and match.key == "what"
+            and "where" in analysis.corrected[1:]
+            and "?" not in analysis.text
+            and "what" not in self.cues.read(analysis.corrected)
+        ):
+            # "not there, lower down where my neck meets my shoulders": a place told, not a
+            # question what the area is; after a card, that area's stretch
+            match = replace(match, key="stretch" if context.kind == "stretch" else "why_tight")
         if accepted and match.kind == "aspect" and self.wants.thing_tight_where_it_sits(analysis):
             # "new jeans are so tight round the thighs, how do i stretch them out": the jeans
             return self.replies.fallback(replace(match, topic=None, topics=()), context)

@@ -3633,6 +3633,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    ("it hurts where my neck meets my shoulder", "neck.why_tight"),
+    ("the psoas, where is it", "psoas.what"),
     # several areas told spent by a session just over: its cool-down, asked or not
     ("long ride today, quads and lower back are toast", "routine.cooldown_cycling"),
     ("10k run this morning, calves and hamstrings are wrecked", "routine.cooldown_running"),
@@ -6263,6 +6265,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # one tip now, on the area talked of
         (("neck stretch", "send me a tip"), "tip"),
         (("hip flexor stretch", "send me that tip thing now"), "tip"),
+        # a place told after a card, with "where" in it: that area's stretch, no "what is"
+        (
+            ("upper back stretch", "not there, lower down where my neck meets my shoulders"),
+            "neck.stretch",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
