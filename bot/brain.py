@@ -4806,6 +4806,17 @@ class Brain:
             # "send me that tip thing now": one tip, now, whatever the daily tips' phrases
             # made the intent layer unsure of
             match, accepted = replace(match, key="daily_on"), True
+        if (
+            not accepted
+            and match.kind == GENERAL
+            and match.confidence >= lexicon.NAMED_SUBJECT_FLOOR
+            and not analysis.topics
+            and self.wants.subjects_named(analysis.corrected) == {match.key}
+            and not self.matcher.look_alike_pairs(analysis.words)
+        ):
+            # "legs went shaky holding a wall sit": the one subject the message names by its
+            # keywords, which the intent layer leaned to as well
+            accepted = True
         named_routine = self._routine_named_past_a_look_alike(match, analysis)
         if named_routine is not None:
             # "morning stretch to do before coffee" read like "morning coffee": the routine

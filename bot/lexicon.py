@@ -773,6 +773,9 @@ def second_question(words: Sequence[str], starts: Collection[int] = ()) -> tuple
 CAUSE_CONDITIONS = frozenset(
     {"frozen_shoulder", "sciatica", "herniated_disc", "arthritis", "fibromyalgia", "scoliosis"}
 )
+#: the confidence above which a general answer the intent layer leaned to counts, when the
+#: message names its subject and no other ("legs went shaky holding a wall sit")
+NAMED_SUBJECT_FLOOR = 0.5
 #: the general answer to how often to stretch
 HOW_OFTEN = "how_often"
 #: the general answer to how long to hold a stretch, and the words that ask it with "how long"

@@ -3633,6 +3633,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # the one subject named by its keywords, which the intent layer leaned to
+    ("legs went shaky holding a wall sit", "general.shaking"),
+    ("hold relax vs contract relax difference", "general.pnf"),
     ("it hurts where my neck meets my shoulder", "neck.why_tight"),
     ("the psoas, where is it", "psoas.what"),
     # several areas told spent by a session just over: its cool-down, asked or not
