@@ -3659,6 +3659,10 @@ OWN_WORDS = [
         "cant get up the stairs without wincing since my first spin class, should i stretch",
         "general.soreness",
     ),
+    (
+        "first leg day in months and i have to hold onto the banister going downstairs",
+        "general.soreness",
+    ),
     # "before the drive home" says when in the day: no warm-up for a session that is over
     ("leg day ended me. what should i stretch before the drive home", "routine.road_trip"),
     # whether stretches help a tension headache: its answer, not stretching's benefits
