@@ -516,6 +516,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "pulled something lifting the baby, lower back went twang, any stretches",
         # fingers puffy the morning after climbing: the session, not an inflammatory arthritis
         "bouldered for 3 hours, forearms rock hard and fingers swollen, what do i do after",
+        # a cramp that wakes someone is no night pain
+        "my calf went into a knot at 3am and woke me up",
+        "calf cramp woke me up at 3am, agony",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
