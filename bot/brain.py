@@ -5568,6 +5568,9 @@ class Brain:
         if kind == "request":
             if key == "tip":  # "a tip for my knees": one about them
                 asked = next((t for t in match.topics if t != GENERAL), None)
+                if asked is None and self.matcher.look_alike_pairs(analysis.words):
+                    # "got my driving test next week, any tips": tips on something else
+                    return say.fallback(replace(match, kind="out_of_scope"), context)
                 subjects = self.wants.subjects_named(analysis.corrected)
                 if asked is None and len(subjects) == 1:
                     # "any beginner tips?", "tips for touching my toes": that answer's advice

@@ -4133,6 +4133,8 @@ OWN_WORDS = [
     # a look-alike with an owner between its words, and a sum that is no age
     ("can you stretch my budget of 400 quid to cover a weekend in lisbon", "fallback"),
     ("could you stretch the truth a bit for my cv", "fallback"),
+    ("driving test tomorrow any tips", "fallback"),
+    ("got my driving test next week, any tips", "fallback"),
     (
         "my dad is 78 and stiff from his recliner, anything he can do in his chair",
         "routine.older_adults",
