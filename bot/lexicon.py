@@ -2064,14 +2064,34 @@ _HOW_IT_HELPS_ASKS = frozenset({"why", "how", "what"})
 _HOW_IT_HELPS_WORDS = frozenset({"help", "helps", "helping", "work", "works", "good"})
 
 
+#: pairs that doubt that it helps at all: "does 5 min actually do anything", "is it even
+#: worth it", "will that make a difference"
+_DOES_ANYTHING_PAIRS = frozenset(
+    {
+        ("do", "anything"),
+        ("does", "anything"),
+        ("a", "difference"),
+        ("worth", "it"),
+        ("even", "help"),
+        ("actually", "help"),
+        ("really", "help"),
+        ("even", "work"),
+        ("actually", "work"),
+    }
+)
+
+
 def asks_why_it_helps(words: Sequence[str]) -> bool:
-    """Whether the words ask why or how the thing pointed at helps: "why does that help",
-    "how does this work", "what is it good for"."""
-    return (
-        bool(words)
-        and words[0] in _HOW_IT_HELPS_ASKS
-        and not POINTING_WORDS.isdisjoint(words)
-        and not _HOW_IT_HELPS_WORDS.isdisjoint(words[2:])
+    """Whether the words ask why or how the thing pointed at helps, or doubt that it does:
+    "why does that help", "how does this work", "what is it good for", "why tho, does 5 min
+    actually do anything"."""
+    return bool(words) and (
+        (
+            words[0] in _HOW_IT_HELPS_ASKS
+            and not POINTING_WORDS.isdisjoint(words)
+            and not _HOW_IT_HELPS_WORDS.isdisjoint(words[2:])
+        )
+        or (has_pair(words, _DOES_ANYTHING_PAIRS) and not YES_NO_STARTS.isdisjoint(words))
     )
 
 

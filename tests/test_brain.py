@@ -6279,6 +6279,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("upper back stretch", "not there, lower down where my neck meets my shoulders"),
             "neck.stretch",
         ),
+        # a doubt that the routine does anything: what stretching does, however short
+        (("morning routine", "is it even worth it"), "general.benefits"),
+        (
+            ("desk break routine", "5 min please", "why tho, does 5 min actually do anything"),
+            "general.benefits",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
