@@ -2567,6 +2567,17 @@ class Brain:
         if warm_up is not None:  # "what should they do instead then" after "no static stretching"
             return say.routine(kb.routines[warm_up], context)
         if (
+            "again" in words
+            and not lexicon.AGAIN_WHEN.isdisjoint(words)
+            and lexicon.SENT_AGAIN.isdisjoint(words)  # "send it again tomorrow"
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and context.kind in ("stretch", "routine")
+            and not analysis.topics
+            and (GENERAL, lexicon.EVERY_DAY_ANSWER) in kb.answers
+        ):
+            # "again tomorrow?", "can i do it again tonight": whether it can be done daily
+            return say.answer(GENERAL, lexicon.EVERY_DAY_ANSWER, context)
+        if (
             "again" in cues
             and pointing
             and "complaint" not in cues

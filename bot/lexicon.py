@@ -247,6 +247,11 @@ COOL_DOWN_ROUTINE = "cooldown"
 #: "how often" stays the area's question
 #: "every day", "every single day": whether daily stretching is fine, which no area changes
 EVERY_DAY_ANSWER = "every_day"
+#: a later time with "again" asks whether to do it again then, not to see it again ("again
+#: tomorrow?", "can i do it again tonight")
+AGAIN_WHEN = frozenset({"tomorrow", "tmrw", "tmr", "tonight", "later", "daily"})
+#: ... unless it asks to be sent or shown it again then
+SENT_AGAIN = frozenset({"send", "remind", "show", "message", "text"})
 EVERY_DAY_PAIRS = frozenset({("every", "day"), ("every", "single"), ("each", "day")})
 GENERAL_TIMING = (
     (("every", "day"), "every_day"),

@@ -6285,6 +6285,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("desk break routine", "5 min please", "why tho, does 5 min actually do anything"),
             "general.benefits",
         ),
+        # "again" with a later time asks whether to do it daily
+        (("neck stretch", "again tomorrow?"), "general.every_day"),
+        (("cooldown after my run", "again tomorrow?"), "general.every_day"),
+        (("neck stretch", "show me that again"), "neck.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
