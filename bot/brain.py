@@ -4380,6 +4380,20 @@ class Brain:
             # "something i can do on a 2 min break?" after the calves: a minute or two is one
             # of their stretches
             return self.replies.stretch_for_topic(about, context, confidence=lexicon.CUE_CONFIDENCE)
+        if (
+            about not in (None, GENERAL)
+            and context.kind == "stretch"
+            and area is None
+            and ask.minutes is not None
+            and MIN_MINUTES <= ask.minutes <= MAX_MINUTES
+            and len(analysis.corrected) <= lexicon.MOVE_MAX_WORDS
+            and not lexicon.TIME_HAD.isdisjoint(analysis.corrected)
+        ):
+            # "only got 10 min before my session starts" after the forearm stretch: the time
+            # there is, told, for that area
+            plan = Plan(about, area=True)
+            if self.replies.sizer.can_build(plan):
+                return self._resized(plan, ask, context, postures=True)
         # an area with a limit told in passing ("my wrists ache ... at my desk") is the area's
         # question, unless a routine is asked for
         asks_routine = area is None or not lexicon.ROUTINE_WORDS.isdisjoint(ask.rest)

@@ -6289,6 +6289,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "again tomorrow?"), "general.every_day"),
         (("cooldown after my run", "again tomorrow?"), "general.every_day"),
         (("neck stretch", "show me that again"), "neck.stretch"),
+        # the time there is, told with what it is before, after a card: the area's routine
+        (
+            ("forearm stretch", "only got 10 min before my session starts"),
+            "routine.area.wrists_forearms",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
