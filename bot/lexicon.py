@@ -3448,6 +3448,14 @@ def _tells_the_day(words: Sequence[str], at: int) -> bool:
     return False
 
 
+def _ends_told(words: Sequence[str]) -> set[str]:
+    """The "before" and "after" of the words that tell an end of the activity, not when in the
+    day ("after work", "before the drive home")."""
+    return {
+        w for i, w in enumerate(words) if w in ("before", "after") and not _tells_the_day(words, i)
+    }
+
+
 #: the words before a warm-up or cool-down that make it a time in the story ("tight even in
 #: the warm up"), not the end asked for
 _DURING_PAIRS = frozenset({("in", "the"), ("in", "my"), ("during", "the"), ("during", "my")})
@@ -3596,11 +3604,7 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     the activity is still to come (`still_ahead`), and not after (WARM_WORDS, COOL_WORDS);
     a warm-up or a cool-down named wins whatever else they say."""
     # "after work", "after school" say when the day is, not which end of the activity
-    ends = [
-        w
-        for i, w in enumerate(words)
-        if not (w in ("after", "before") and _tells_the_day(words, i))
-    ]
+    ends = set(words).difference(("before", "after")) | _ends_told(words)
     warm_named = _ends_named(words, _WARM_NAMES)
     cool_named = _ends_named(words, _COOL_NAMES)
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
@@ -3938,9 +3942,7 @@ def done_before_or_after(words: Sequence[str]) -> set[str]:
         )
         return {"cooldown"} if stretched_after else set()
     # "before the drive home" says when in the day, not before the activity
-    told = {
-        w for i, w in enumerate(words) if w in ("before", "after") and not _tells_the_day(words, i)
-    }
+    told = _ends_told(words)
     before, after = "before" in told or first, "after" in told or back_from_it(words)
     if before == after:
         return set()
