@@ -3039,6 +3039,9 @@ OWN_WORDS = [
     ("how do i fix a dropped stitch in my knitting", "fallback"),
     ("went all lightheaded popping up from child's pose, gone in a sec", "general.head_rush"),
     ("everything went dark for a second when i stood up too fast after yoga", "general.head_rush"),
+    # sight that greys or darkens on getting up is how a head rush is told, not a stroke sign
+    ("my vision greyed out when i got up from the floor after pigeon", "general.head_rush"),
+    ("vision went grey for a sec when i stood up from my squat", "general.head_rush"),
     # the legs as a whole, no one muscle named, with a complaint or an ask: the legs'
     # routine; a table's legs, a saying, or an area named are not it
     ("my calves and legs are killing me after a shift on the tills", "calves.stretch"),

@@ -1163,6 +1163,9 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # dizzy, with the sight changed (not only greyed out): a stroke's signs
+    ("dizzy and my vision went blurry out of nowhere", "red_flag.stroke_signs"),
+    ("suddenly really dizzy and my vision is weird", "red_flag.stroke_signs"),
     # a fall, then someone still on the floor or a leg that looks shorter: a broken hip
     (
         "grandad tripped on the rug and he's still on the floor, his hip is really sore",
