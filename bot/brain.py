@@ -2536,6 +2536,7 @@ class Brain:
             and not cues & {"complaint", "why", "another", "asks_when", "when"}
             and lexicon.TIMES_OF_DAY.isdisjoint(words)  # "can i do these before bed"
             and lexicon.FREQUENCY_WORDS.isdisjoint(words)  # "can i do them every hour"
+            and lexicon.AGAIN_WHEN.isdisjoint(words)  # "can i do it again tomorrow"
             and lexicon.HOLD_WORDS.isdisjoint(words)  # "do i hold them or move through them"
             and self.replies.sizer.can_build(context.plan)
             # "do i actually need to cool down tho or is that a boomer thing" asks the subject

@@ -1689,15 +1689,23 @@ _WHICH_WORDS = frozenset({"which", "what", "whats", "best", "important"})
 JUST_ONE_LEAD = "If you only have time for one, make it this one: the routine holds it longest."
 
 
+#: the words a bare ask for one step is made of: "just one pls", "can u give me only one",
+#: "i only have time for one today"
+_JUST_ONE_ASK = frozenset(
+    "just only one pls please plz thanks ta then ok okay actually give me can could u you i do "
+    "have got time for today tonight now lol tbh maybe stretch".split()
+)
+
+
 def asks_for_just_one(words: Sequence[str]) -> bool:
     """Whether a short message asks which one step to do when only one will be done: "if i
-    only do one which one", "if i could only do one which would it be"."""
-    return (
-        len(words) <= SIZE_MOVE_MAX_WORDS
-        and "one" in words
-        and has_pair(words, _JUST_ONE_PAIRS)
-        and not _WHICH_WORDS.isdisjoint(words)
-    )
+    only do one which one", "if i could only do one which would it be", or asks for one alone
+    ("just one pls", "i only have time for one")."""
+    if len(words) > SIZE_MOVE_MAX_WORDS or "one" not in words:
+        return False
+    if has_pair(words, _JUST_ONE_PAIRS) and not _WHICH_WORDS.isdisjoint(words):
+        return True
+    return bool({"just", "only"} & set(words)) and _JUST_ONE_ASK.issuperset(words)
 
 
 #: ... and pairs that ask it: "how do i know im doing it right"

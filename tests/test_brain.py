@@ -6297,6 +6297,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("forearm stretch", "only got 10 min before my session starts"),
             "routine.area.wrists_forearms",
         ),
+        # "can i do it again tomorrow" after a routine asks whether to do it daily
+        (("give me a morning routine", "can i do it again tomorrow"), "general.every_day"),
+        (("desk break routine", "can i do them all again tonight"), "general.every_day"),
+        # one step asked for alone after a routine: its longest held stretch
+        (("give me a morning routine", "just one pls"), "lower_back.stretch"),
+        (("desk break routine", "i only have time for one today"), "neck.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
