@@ -733,7 +733,9 @@ class Replies:
         steps = sized.steps
         easier = "easier" in plan.limits
         items = tuple(self._step_line(s, easier) for s in steps)
-        left_out = tuple(self.kb.stretches[s].name for s in sized.left_out)
+        # a stretch replaced is told once, under "Changed for you" ("In place of ...")
+        replaced = {old for old, _new in sized.replaced}
+        left_out = tuple(self.kb.stretches[s].name for s in sized.left_out if s not in replaced)
         changes = self._changes(sized)
         cautions = self._routine_cautions(steps)
         blocks = tuple(

@@ -1647,6 +1647,15 @@ def test_a_step_named_after_no_is_left_out(brain):
     assert "high_knees" not in reply.stretches and reply.context.skipped == ("high_knees",)
 
 
+def test_a_replaced_step_is_told_once(brain):
+    # "In place of Half-kneeling hip flexor stretch: ..." under "Changed for you", not also
+    # under "Left out for you"
+    shown = brain.reply("give me a cooldown after running")
+    text = render_text(brain.reply("my knees hate kneeling, can we skip those", shown.context))
+    assert "In place of Half-kneeling hip flexor stretch" in text
+    assert text.count("Half-kneeling hip flexor stretch") == 1
+
+
 def test_a_limit_is_no_step_left_out(brain):
     shown = brain.reply("morning routine")
     reply = brain.reply("without kneeling", shown.context)
