@@ -689,8 +689,19 @@ class _TermIndex:
             if end - start > 1 and words[start] in NEGATORS and not keys <= self._unless_only
             for i in range(start + 1, end)
         }
+        # ... and the term it negates is not told: "not injured, just stiff" holds no "injured"
+        negated_whole = {
+            (start + 1, end)
+            for start, end, keys in matches
+            if end - start > 1 and words[start] in NEGATORS and not keys <= self._unless_only
+        }
         if denied:
-            matches = [m for m in matches if not (m[2] <= self._unless_only and m[0] in denied)]
+            matches = [
+                m
+                for m in matches
+                if not (m[2] <= self._unless_only and m[0] in denied)
+                and (m[0], m[1]) not in negated_whole
+            ]
         negated = _negated(words, [m for m in matches if not m[2] <= self._unless_only], breaks)
         return {key for start, _end, keys in matches if start not in negated for key in keys}
 

@@ -519,6 +519,20 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a cramp that wakes someone is no night pain
         "my calf went into a knot at 3am and woke me up",
         "calf cramp woke me up at 3am, agony",
+        # "not injured" tells no injury; an injury "on the stairs" has not come back
+        "knees get stiff going downstairs, not injured, just getting on a bit",
+        "strained my calf on the stairs last week, can i stretch it yet",
+        # sitting on the toilet too long numbs a bum without any warning sign
+        "my bum goes numb when i sit on the loo for ages scrolling",
+        # both arms sore after training, not an arm that suddenly won't lift
+        "cant lift my arms above my head the day after arm day",
+        # a beginner out of breath, heart pounding: the effort explains it
+        "just started couch to 5k, heart racing and im so out of breath, normal?",
+        # a thing that "had a stroke", a gym account "blacked out" of
+        "my laptop had a stroke and lost my work, now my neck is stiff too",
+        "blacked out of my gym account lol, whats a good warm up",
+        # puffy ankles on a hot day at work, gone by the morning
+        "ankles swell a little after a hot day on my feet at work, gone by morning",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1163,6 +1177,20 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # numb around the bottom, noticed sitting on the toilet: saddle numbness
+    ("it feels numb round my bum when i sit on the loo", "red_flag.saddle_or_both_legs_numb"),
+    (
+        "back stretches pls, and now both legs ache and its numb round my bottom on the toilet",
+        "red_flag.saddle_or_both_legs_numb",
+    ),
+    # buttons that can't be done up, a thumb's pad gone thinner: a squeezed nerve's weakness
+    ("my hand is getting clumsy, i cant do my buttons up anymore", "red_flag.hand_weakness"),
+    ("the fleshy bit of my thumb looks thinner and i cant do buttons", "red_flag.hand_weakness"),
+    # an injury that came back, told by how often
+    (
+        "strained my calf again, that's the second time this year",
+        "red_flag.injury_keeps_coming_back",
+    ),
     # dizzy, with the sight changed (not only greyed out): a stroke's signs
     ("dizzy and my vision went blurry out of nowhere", "red_flag.stroke_signs"),
     ("suddenly really dizzy and my vision is weird", "red_flag.stroke_signs"),
