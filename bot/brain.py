@@ -4835,9 +4835,13 @@ class Brain:
         if (
             not accepted
             and match.kind == GENERAL
-            and match.confidence >= lexicon.NAMED_SUBJECT_FLOOR
+            and match.confidence >= lexicon.NAMED_TWICE_FLOOR
             and not analysis.topics
             and self.wants.subjects_named(analysis.corrected) == {match.key}
+            and (
+                match.confidence >= lexicon.NAMED_SUBJECT_FLOOR
+                or self.wants.times_named(analysis.corrected, match.key) > 1
+            )
             and not self.matcher.look_alike_pairs(analysis.words)
         ):
             # "legs went shaky holding a wall sit": the one subject the message names by its

@@ -781,6 +781,9 @@ CAUSE_CONDITIONS = frozenset(
 #: the confidence above which a general answer the intent layer leaned to counts, when the
 #: message names its subject and no other ("legs went shaky holding a wall sit")
 NAMED_SUBJECT_FLOOR = 0.5
+#: ... and when the message names it twice, in two of its keywords ("heart is racing and im
+#: so out of breath")
+NAMED_TWICE_FLOOR = 0.4
 #: the general answer to how often to stretch
 HOW_OFTEN = "how_often"
 #: the general answer to how long to hold a stretch, and the words that ask it with "how long"

@@ -252,6 +252,15 @@ class WantReader:
         denied ("wrist sore from typing, no numbness or tingling" names neither)."""
         return {found for _s, _e, found in self._subjects_told(words)}
 
+    def times_named(self, words: Sequence[str], subject: str) -> int:
+        """How many of the general answer `subject`'s keywords the words name apart, none
+        inside another ("total beginner" is one), and not denied."""
+        times, end_before = 0, 0
+        for start, end, found in sorted(self._subjects_told(words)):
+            if found == subject and start >= end_before:
+                times, end_before = times + 1, end
+        return times
+
     def _subjects_told(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
         """(start, end, general answer) of each subject keyword in the words that no negator
         denies: "no numbness or tingling" denies both."""

@@ -3048,6 +3048,11 @@ OWN_WORDS = [
     ("how do i fix a dropped stitch in my knitting", "fallback"),
     ("went all lightheaded popping up from child's pose, gone in a sec", "general.head_rush"),
     ("everything went dark for a second when i stood up too fast after yoga", "general.head_rush"),
+    # a general subject named twice, by two of its keywords, though the whole reads weakly
+    (
+        "just started c25k and my heart is pounding and im so out of breath",
+        "general.breathless_exercise",
+    ),
     # sight that greys or darkens on getting up is how a head rush is told, not a stroke sign
     ("my vision greyed out when i got up from the floor after pigeon", "general.head_rush"),
     ("vision went grey for a sec when i stood up from my squat", "general.head_rush"),
