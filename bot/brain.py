@@ -2686,6 +2686,17 @@ class Brain:
             and not self.wants.subjects_named(words)
         ):
             activity = self.pick.for_activity(analysis, asked=True) or self.pick.for_time(words)
+            if (
+                activity is not None
+                and context.plan is not None
+                and activity == context.plan.base
+                and not lexicon.FREQUENCY_WORDS.isdisjoint(words)
+                and not lexicon.POINTING_WORDS.isdisjoint(words)
+                and (GENERAL, lexicon.EVERY_DAY_ANSWER) in self.kb.answers
+            ):
+                # "can i do that after every run" after the running cool-down: how often, not
+                # the routine again
+                return say.answer(GENERAL, lexicon.EVERY_DAY_ANSWER, context)
             if activity is not None:
                 return say.routine(self.kb.routines[activity], context)
         asks_what = (

@@ -3616,6 +3616,10 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     a warm-up or a cool-down named wins whatever else they say."""
     # "after work", "after school" say when the day is, not which end of the activity
     ends = set(words).difference(("before", "after")) | _ends_told(words)
+    if just_done(words):
+        # "just done parkrun what should i do now before i get in the car": before what comes
+        # next, the session being over
+        ends.discard("before")
     warm_named = _ends_named(words, _WARM_NAMES)
     cool_named = _ends_named(words, _COOL_NAMES)
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
@@ -3652,6 +3656,20 @@ _JUST_OVER_PAIRS = frozenset(
         ("completed", "my"),
     }
 )
+#: ... of them, those that can only tell a session over ("back from" may be a holiday)
+_JUST_DONE_PAIRS = _JUST_OVER_PAIRS - {
+    ("back", "from"),
+    ("home", "from"),
+    ("done", "with"),
+    ("did", "my"),
+}
+
+
+def just_done(words: Sequence[str]) -> bool:
+    """Whether the words tell a session as just done: "just done parkrun", "finished my 10k"."""
+    return has_pair(words, _JUST_DONE_PAIRS)
+
+
 #: said first to a session told as just over, before its cool-down
 #: "can stretching fix that", "does stretching help", "will stretches sort it": whether it works
 _WORKS_ASKERS = frozenset({"can", "does", "do", "will", "would", "could", "is"})

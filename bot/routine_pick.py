@@ -514,6 +514,10 @@ class RoutinePicker:
         # what to do before or after an activity, not which stretch ("what stretch should i do
         # after my run" asks for the area's stretch the story named) nor whether something
         # helps ("do compression socks help after runs?")
+        if lexicon.just_done(analysis.corrected) and not lexicon.warm_ups_named(last):
+            # "just done parkrun, what should i do now before i get in the car": before what
+            # comes next, the session being over
+            last = (*(w for w in last if w != "before"), "after")
         warm = not lexicon.WARM_WORDS.isdisjoint(last)
         cool = not lexicon.COOL_WORDS.isdisjoint(last)
         if not found and (warm or cool):

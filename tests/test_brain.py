@@ -3650,6 +3650,17 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a session just done: "before" tells what comes next, so the cool-down
+    (
+        "just finished a half marathon, what can i do before i collapse on the sofa",
+        "routine.cooldown_running",
+    ),
+    (
+        "just did my long run, what should i do now before i get the kids",
+        "routine.cooldown_running",
+    ),
+    # the last hole of a round is golf
+    ("finished on the 18th hole, back is stiff, cool down ideas", "routine.cooldown_golf"),
     # the one subject named by its keywords, which the intent layer leaned to
     ("legs went shaky holding a wall sit", "general.shaking"),
     ("hold relax vs contract relax difference", "general.pnf"),
@@ -6317,6 +6328,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # one step asked for alone after a routine: its longest held stretch
         (("give me a morning routine", "just one pls"), "lower_back.stretch"),
         (("desk break routine", "i only have time for one today"), "neck.stretch"),
+        # "after every run" after the running cool-down asks how often, not for it again
+        (
+            ("give me a cooldown after running", "can i do that after every run"),
+            "general.every_day",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
