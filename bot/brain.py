@@ -3126,10 +3126,12 @@ class Brain:
         at it ("why would it be tight though, I'm on my feet most of the day" after the psoas)
         tells the writer's day, not a complaint of the feet."""
         before = context.topic
+        # "legs feel like lead after a 12h shift on my feet": the legs, in one message
+        legs = not lexicon.LEG_WORDS.isdisjoint(analysis.corrected)
         if (
-            before in (None, GENERAL, lexicon.FEET_TOPIC)
+            (before in (None, GENERAL, lexicon.FEET_TOPIC) and not legs)
             # "they", "them" may be the feet themselves ("on my feet all day and they ache")
-            or lexicon.POINTING_AT_ONE.isdisjoint(analysis.corrected)
+            or (lexicon.POINTING_AT_ONE.isdisjoint(analysis.corrected) and not legs)
             or any(t != lexicon.FEET_TOPIC for t in analysis.topics)
             or not analysis.spans
         ):

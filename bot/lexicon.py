@@ -1415,17 +1415,30 @@ FEET_TOPIC = "feet_ankles"
 _STANDING_FOR = frozenset("all most for every the whole during at 8 9 10 11 12 13 14".split())
 
 
+#: the legs named as a whole ("legs feel like lead"), no one area of them
+LEG_WORDS = frozenset({"legs", "leg"})
+#: a stretch of time told just before "on my feet": "a 12h shift on my feet", "hours on my feet"
+_STANDING_SPELLS = frozenset(
+    "shift shifts hours hrs hour day days night nights double shifts 12h 10h 8h 12hr".split()
+)
+#: how far before "on my feet" that stretch of time may be
+_SPELL_REACH = 3
+
+
 def on_feet_for_long(words: Sequence[str], start: int) -> bool:
-    """Whether the area at `start` is the feet of "on my feet all day": how long the writer
-    stands, read as no area when the message points at another one."""
-    return (
+    """Whether the area at `start` is the feet of "on my feet all day", "a 12h shift on my
+    feet": how long the writer stands, read as no area when the message points at another
+    one."""
+    if not (
         words[start] == "feet"
         and start >= 2
         and words[start - 2] == "on"
         and words[start - 1] in POSSESSIVES
-        and start + 1 < len(words)
-        and words[start + 1] in _STANDING_FOR
-    )
+    ):
+        return False
+    after = start + 1 < len(words) and words[start + 1] in _STANDING_FOR
+    spell = not _STANDING_SPELLS.isdisjoint(words[max(0, start - 2 - _SPELL_REACH) : start - 2])
+    return after or spell
 
 
 #: "... is a pain in the neck" says something is annoying; "have a pain in the neck" is pain
