@@ -3650,6 +3650,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # praise in British slang
+    ("ur a legend mate", "smalltalk.compliment"),
+    ("youre ace", "smalltalk.compliment"),
     # "on my feet" for a shift tells how long the writer stood; the legs are the complaint
     ("my legs ache after a day on my feet", "routine.legs"),
     ("legs heavy as lead after a double shift on my feet, anything for tired legs", "routine.legs"),
