@@ -3650,6 +3650,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # knots told as knotty, knotted or in knots
+    ("my traps are all knotted up", "neck.stretch"),
+    ("shoulders in knots from work", "shoulders.stretch"),
     # praise in British slang
     ("ur a legend mate", "smalltalk.compliment"),
     ("youre ace", "smalltalk.compliment"),
