@@ -4860,6 +4860,12 @@ class Brain:
             # "legs went shaky holding a wall sit": the one subject the message names by its
             # keywords, which the intent layer leaned to as well
             accepted = True
+        if accepted and match.kind == GENERAL and match.key in lexicon.PRACTICE_SUBJECTS:
+            named = self.wants.subjects_named(analysis.corrected) & lexicon.PRACTICE_SUBJECTS
+            if len(named) == 1 and match.key not in named:
+                # "got a foam roller for xmas ... is it better than stretching": the one subject
+                # the message names by its keywords, not one it only reads like
+                match = replace(match, key=named.pop())
         named_routine = self._routine_named_past_a_look_alike(match, analysis)
         if named_routine is not None:
             # "morning stretch to do before coffee" read like "morning coffee": the routine

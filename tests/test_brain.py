@@ -3650,6 +3650,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a way of stretching named, compared with stretching: its answer, not yoga's
+    ("bought a foam roller, is it better than just stretching", "general.foam_rolling"),
     # "how am i meant to stretch it" asks for the stretch, past a practice the story names
     (
         "foam rolling my calves does nothing, how am i supposed to stretch them then",
