@@ -3651,7 +3651,10 @@ OWN_WORDS = [
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
     # a way of stretching named, compared with stretching: its answer, not yoga's
-    ("bought a foam roller, is it better than just stretching", "general.foam_rolling"),
+    (
+        "got a foam roller for my birthday, not sure what to do with it, is it better than stretching",
+        "general.foam_rolling",
+    ),
     # "how am i meant to stretch it" asks for the stretch, past a practice the story names
     (
         "foam rolling my calves does nothing, how am i supposed to stretch them then",
