@@ -4028,6 +4028,18 @@ class Brain:
             return None
         return self.replies.guide_step(plan, steps.index(stretch) + 1, context, manual=True)
 
+    def _subject_turned_to(self, key: str, words: Sequence[str]) -> bool:
+        """Whether a follow-up turns to the general answer `key` ("and", "what about") by one
+        of its keywords, or by a word of them first ("and bouncing? my dad swears by it")."""
+        opener = lexicon.turning_to(words)
+        head = words[opener : opener + lexicon.TURNED_TO_WORDS]
+        if not opener or not head or (GENERAL, key) not in self.kb.answers:
+            return False
+        if self.wants.subjects_named(head) == {key}:
+            return True
+        keywords = self.kb.answers[(GENERAL, key)].keywords
+        return head[0] not in STOPWORDS and any(head[0] in k.split() for k in keywords)
+
     def _just_one_step(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a routine, a message asking which step to do if only one ("if i only do one
         which one"): the card of its longest held stretch (the first of those), with a line
@@ -4859,6 +4871,16 @@ class Brain:
         ):
             # "legs went shaky holding a wall sit": the one subject the message names by its
             # keywords, which the intent layer leaned to as well
+            accepted = True
+        if (
+            not accepted
+            and match.kind == GENERAL
+            and context.kind in lexicon.STRETCHING_KINDS
+            and not analysis.topics
+            and self._subject_turned_to(match.key, analysis.corrected)
+        ):
+            # "and bouncing? my dad swears by it" after how often to stretch: the subject the
+            # follow-up turns to by its keyword
             accepted = True
         if accepted and match.kind == GENERAL and match.key in lexicon.PRACTICE_SUBJECTS:
             named = self.wants.subjects_named(analysis.corrected) & lexicon.PRACTICE_SUBJECTS

@@ -3003,6 +3003,25 @@ def adds_an_area(words: Sequence[str]) -> bool:
     )
 
 
+#: the words a follow-up opens with to turn to a new subject: "and bouncing?", "what about
+#: foam rolling"
+_TURNING_OPENERS = (
+    ("and", "what", "about"),
+    ("what", "about"),
+    ("how", "about"),
+    ("and",),
+    ("also",),
+)
+#: how many words after them may name the subject turned to
+TURNED_TO_WORDS = 3
+
+
+def turning_to(words: Sequence[str]) -> int:
+    """How many words a follow-up turning to a new subject opens with ("and", "what about"),
+    or 0."""
+    return next((len(o) for o in _TURNING_OPENERS if tuple(words[: len(o)]) == o), 0)
+
+
 #: the first word, or the last, of a message adding an area to the one before
 _ADDING_FIRST = frozenset({"and", "also", "plus", "n"})
 _ADDING_LAST = frozenset({"too", "also", "aswell"})
