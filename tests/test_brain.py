@@ -6355,6 +6355,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a follow-up turning to a general subject by a word of its keywords
         (("how often should i stretch", "and bouncing? my dad swears by it"), "general.bouncing"),
         (("how often should i stretch", "and ballistic? we did it at school"), "general.bouncing"),
+        # losing it all, or the progress made, after days missed: keeping flexibility
+        (
+            ("how often should i stretch", "if i skip a few days will i lose it all"),
+            "general.keep_flexibility",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
