@@ -4780,6 +4780,11 @@ class Brain:
         ):
             # "tight", "so stiff": which area?
             return self.replies.which_area(match, context)
+        if len(set(analysis.topics)) == 1 and lexicon.does_an_area(
+            analysis.corrected, analysis.spans
+        ):
+            # "ok do my lower back then", "now do my neck": its stretch, as asked
+            return self.replies.stretch_for_topic(analysis.topics[0], context)
         if (
             analysis.topics
             and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers

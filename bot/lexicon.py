@@ -3003,6 +3003,28 @@ def adds_an_area(words: Sequence[str]) -> bool:
     )
 
 
+#: the words around "do my <area>" that keep it an ask to be given its stretch: "ok do my
+#: lower back then", "now do my neck pls"
+_DOING_AROUND = frozenset(
+    "ok okay right go on now then next too as well pls please plz can you u could just and".split()
+)
+
+
+def does_an_area(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the words ask, bare, for one area to be done: "ok do my lower back then", "now
+    do my neck" (not "do my hamstrings need stretching", which asks whether)."""
+    if len(spans) != 1:
+        return False
+    start, end, _topic = spans[0]
+    head, tail = words[:start], words[end:]
+    return (
+        len(head) >= 2
+        and tuple(head[-2:]) in (("do", "my"), ("do", "the"))
+        and _DOING_AROUND.issuperset(head[:-2])
+        and _DOING_AROUND.issuperset(tail)
+    )
+
+
 #: the words a follow-up opens with to turn to a new subject: "and bouncing?", "what about
 #: foam rolling"
 _TURNING_OPENERS = (

@@ -6360,6 +6360,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("how often should i stretch", "if i skip a few days will i lose it all"),
             "general.keep_flexibility",
         ),
+        # "ok do my lower back then": the area's stretch, as asked
+        (("what can you do", "ok do my lower back then"), "lower_back.stretch"),
+        (("what can you do", "ok now do my neck pls"), "neck.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
