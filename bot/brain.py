@@ -492,7 +492,7 @@ class Brain:
         """For a message missed whole that opens with fillers ("hang on, how is that different
         from hip flexors?"): the reply to the rest, when it is understood. None otherwise."""
         rest = lexicon.without_fillers(analysis.corrected)
-        if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.MOVE_MAX_WORDS:
+        if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.FILLED_MAX_WORDS:
             return None  # a longer message was read whole already
         return self._question_after_thanks(text, rest, context)
 

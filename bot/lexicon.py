@@ -1654,6 +1654,9 @@ BOTH_SIDES = frozenset(
 BOTH_SIDES_MAX_WORDS = 3
 #: a follow-up move ("now the other leg?", "too hard") is a short message
 MOVE_MAX_WORDS = 8
+#: the most words a question after opening fillers may have to be read again without them
+#: ("oh wait one more thing, should i do that before my run as well")
+FILLED_MAX_WORDS = 10
 #: a "why" asked again after a general answer opens with these or nothing ("but why, im only
 #: 30") ...
 WHY_AGAIN_OPENERS = frozenset({"but", "so", "and", "ok", "okay", "hmm", "um", "wait"})
@@ -1728,14 +1731,15 @@ def asks_for_just_one(words: Sequence[str]) -> bool:
 FORM_PAIRS = frozenset({("it", "right"), ("this", "right"), ("them", "right"), ("these", "right")})
 FORM_LEAD = "Here's how it should feel and what to watch for."
 #: words a question may open with before its first word: "wait do u mean palm up or down"
-_OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm".split())
+_OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm oh ah btw".split())
 
 
 def without_fillers(words: Sequence[str]) -> Sequence[str]:
     """The words without the fillers they open with ("wait", "sorry", "hmm", "hang on")."""
     words = without_leading(words, _OPENING_FILLERS)
-    while tuple(words[:2]) in _OPENING_FILLER_PAIRS:
-        words = without_leading(words[2:], _OPENING_FILLERS)
+    while tuple(words[:2]) in _OPENING_FILLER_PAIRS or tuple(words[:3]) in _OPENING_FILLER_TRIPLES:
+        skip = 2 if tuple(words[:2]) in _OPENING_FILLER_PAIRS else 3
+        words = without_leading(words[skip:], _OPENING_FILLERS)
     return words
 
 
@@ -1747,7 +1751,13 @@ _OPENING_FILLER_PAIRS = frozenset(
         ("right", "so"),
         ("right", "then"),
         ("right", "ok"),
+        ("quick", "question"),
+        ("another", "question"),
     }
+)
+#: ... and three words: "oh wait one more thing, should i do that before my run as well"
+_OPENING_FILLER_TRIPLES = frozenset(
+    {("one", "more", "thing"), ("one", "more", "question"), ("one", "last", "thing")}
 )
 
 

@@ -6363,6 +6363,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "ok do my lower back then": the area's stretch, as asked
         (("what can you do", "ok do my lower back then"), "lower_back.stretch"),
         (("what can you do", "ok now do my neck pls"), "neck.stretch"),
+        # "one more thing", "quick question" open a question, read past them
+        (
+            (
+                "stretch for my calves",
+                "thanks",
+                "oh one more thing, should i do that before my run as well",
+            ),
+            "general.before_after",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
