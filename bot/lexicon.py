@@ -1103,7 +1103,9 @@ _CARE_WHO = frozenset(
     """someone somebody doctor doc doctors gp physio physios physiotherapist professional
     specialist chiro chiropractor osteo osteopath""".split()
 )
-_CARE_VERBS = frozenset({"see", "visit", "book", "go", "get"})
+_CARE_VERBS = frozenset(
+    """see seeing visit visiting book booking go going get getting look looking check""".split()
+)
 #: prepositions a question word may follow at the start of a question ("at what point")
 _WH_PREPOSITIONS = frozenset({"at", "by", "after", "from"})
 #: an ache passing, and with no help: "will it go away on its own"

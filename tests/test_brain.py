@@ -6372,6 +6372,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "general.before_after",
         ),
+        # whether it is worth seeing, or getting, someone to look at it: when to get it checked
+        (("neck stretch", "is it worth seeing a physio"), "general.see_someone"),
+        (
+            ("why are my knees stiff", "is it worth getting someone to look at them"),
+            "general.see_someone",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
