@@ -5096,6 +5096,16 @@ class Brain:
             # "... never stretched once in my life. convince me, what does it actually DO for
             # you": the question at the end names its subject; the story matched another
             return self.replies.answer(GENERAL, closing, context, confidence=lexicon.CUE_CONFIDENCE)
+        opening = self.wants.subject_asked_first(analysis)
+        if (
+            match.kind == GENERAL
+            and match.confidence >= lexicon.NAMED_SUBJECT_FLOOR
+            and opening == match.key
+            and not any(s < analysis.pieces()[0][1] for s, _e, _t in analysis.spans)
+        ):
+            # "how do you tell if you're just sore or actually injured? calf's been achy for 4
+            # days": the question the message opens with, past the area its story names
+            return self.replies.answer(GENERAL, opening, context, confidence=match.confidence)
         setting = self.pick.setting_asked_last(analysis)
         area = self._one_area_stretch_asked(analysis)
         if (

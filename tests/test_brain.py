@@ -3650,6 +3650,11 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a question opening the message names its subject; the area is in the story after it
+    (
+        "how can i tell if im just sore or actually injured? hamstring's been sore 3 days",
+        "general.sore_or_injured",
+    ),
     # a way of stretching named, compared with stretching: its answer, not yoga's
     (
         "got a foam roller for my birthday, not sure what to do with it, is it better than stretching",
