@@ -3652,7 +3652,7 @@ OWN_WORDS = [
     ("neck's killing me from the laptop", "neck.stretch"),
     # a question opening the message names its subject; the area is in the story after it
     (
-        "how can i tell if im just sore or actually injured? hamstring's been sore 3 days",
+        "how do you tell if you're just sore or actually injured? quad's been achy for 4 days since squash",
         "general.sore_or_injured",
     ),
     # a way of stretching named, compared with stretching: its answer, not yoga's
