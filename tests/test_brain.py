@@ -3650,6 +3650,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a neck gone crooked, a back that went twang: complaints
+    ("my neck's all crooked from sleeping on the sofa", "neck.stretch"),
+    ("lower back went twang lifting the shopping", "lower_back.why_tight"),
     # a question opening the message names its subject; the area is in the story after it
     (
         "how do you tell if you're just sore or actually injured? quad's been achy for 4 days since squash",
