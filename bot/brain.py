@@ -4887,11 +4887,15 @@ class Brain:
             # "and bouncing? my dad swears by it" after how often to stretch: the subject the
             # follow-up turns to by its keyword
             accepted = True
-        if accepted and match.kind == GENERAL and match.key in lexicon.PRACTICE_SUBJECTS:
-            named = self.wants.subjects_named(analysis.corrected) & lexicon.PRACTICE_SUBJECTS
+        if accepted and match.kind == GENERAL and match.key in lexicon.COMPARED_SUBJECTS:
+            named = self.wants.subjects_named(analysis.corrected)
+            if match.key not in lexicon.PRACTICE_SUBJECTS:
+                named -= lexicon.PRACTICE_SUBJECTS
             if len(named) == 1 and match.key not in named:
-                # "got a foam roller for xmas ... is it better than stretching": the one subject
-                # the message names by its keywords, not one it only reads like
+                # "got a foam roller for xmas ... is it better than stretching", "does
+                # stretching count as my exercise for the day or do i still need to go for a
+                # walk": the one subject the message names by its keywords, not the comparison
+                # it only reads like
                 match = replace(match, key=named.pop())
         named_routine = self._routine_named_past_a_look_alike(match, analysis)
         if named_routine is not None:

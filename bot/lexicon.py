@@ -552,6 +552,11 @@ MUSCLE_REGIONS = {"piriformis": "glutes", "psoas": "hip_flexors"}
 #: IT band doing anything?", "months of hamstring stretches and still nowhere near my toes,
 #: what am i doing wrong"), they are what the question is about, the area its place
 PRACTICE_SUBJECTS = frozenset({"foam_rolling", "touch_toes", "pnf", "yoga_vs_stretching"})
+#: ... and the answers that compare two things ("X or Y?"), which an "or" question reads like
+#: whatever it names
+COMPARED_SUBJECTS = PRACTICE_SUBJECTS | frozenset(
+    {"warmup_vs_stretch", "static_vs_dynamic", "mobility_vs_flexibility"}
+)
 #: ... of which these, told as what brought a complaint on ("bruised from foam rolling"),
 #: are what the message is about
 PRACTICES_TOLD_AS_CAUSES = frozenset({"foam_rolling"})

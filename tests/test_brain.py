@@ -3658,6 +3658,11 @@ OWN_WORDS = [
         "how do you tell if you're just sore or actually injured? quad's been achy for 4 days since squash",
         "general.sore_or_injured",
     ),
+    # "X or Y?" reads like a comparison answer; the subject its keywords name is asked
+    (
+        "does stretching count as my exercise for the day or should i go to the gym",
+        "general.is_exercise",
+    ),
     # a way of stretching named, compared with stretching: its answer, not yoga's
     (
         "got a foam roller for my birthday, not sure what to do with it, is it better than stretching",
