@@ -3650,6 +3650,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a coach or a bus journey is a road trip
+    ("4 hours on a coach tomorrow, any stretches", "routine.road_trip"),
     # a neck gone crooked, a back that went twang: complaints
     ("my neck's all crooked from sleeping on the sofa", "neck.stretch"),
     ("lower back went twang lifting the shopping", "lower_back.why_tight"),
@@ -6390,6 +6392,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (
             ("why are my knees stiff", "is it worth getting someone to look at them"),
             "general.see_someone",
+        ),
+        # a coach after the flight: the road trip break, and its hours are the journey's
+        (
+            ("long flight tomorrow, stretches for the plane?", "then 3 hours on a coach after"),
+            "routine.road_trip",
         ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
