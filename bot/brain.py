@@ -4412,7 +4412,7 @@ class Brain:
             and area is None
             and ask.minutes is not None
             and MIN_MINUTES <= ask.minutes <= MAX_MINUTES
-            and len(analysis.corrected) <= lexicon.MOVE_MAX_WORDS
+            and len(analysis.corrected) <= lexicon.TIME_HAD_MAX_WORDS
             and not lexicon.TIME_HAD.isdisjoint(analysis.corrected)
         ):
             # "only got 10 min before my session starts" after the forearm stretch: the time

@@ -1664,6 +1664,9 @@ MOVE_MAX_WORDS = 8
 #: the most words a question after opening fillers may have to be read again without them
 #: ("oh wait one more thing, should i do that before my run as well")
 FILLED_MAX_WORDS = 10
+#: the most words a message telling the time there is after a card may have ("what if i only
+#: have a few mins before the school run")
+TIME_HAD_MAX_WORDS = 12
 #: a "why" asked again after a general answer opens with these or nothing ("but why, im only
 #: 30") ...
 WHY_AGAIN_OPENERS = frozenset({"but", "so", "and", "ok", "okay", "hmm", "um", "wait"})

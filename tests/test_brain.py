@@ -6398,6 +6398,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("long flight tomorrow, stretches for the plane?", "then 3 hours on a coach after"),
             "routine.road_trip",
         ),
+        # the time there is, told at more length after a card: the area's routine
+        (
+            ("hip flexor stretch", "what if i only have 5 mins before the school run"),
+            "routine.area.hip_flexors",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
