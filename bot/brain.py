@@ -3570,13 +3570,27 @@ class Brain:
             or cues & {"why", "what", "asks_when", "new_question"}
             or self._asks_after_any_thanks(words)  # "is it meant to hurt?", "thx! is it ..."
             or not lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts at night": no stretch's
-            or len(words) > lexicon.MOVE_MAX_WORDS
+            # a longer message: the hurt told first, and no easier version asked for after it
+            # ("my knee hurts in it, is there an easier one" asks for that)
+            or (
+                len(words) > lexicon.MOVE_MAX_WORDS
+                and (not self._hurt_told_first(analysis) or cues & lexicon.VARIANT_CUES)
+            )
         ):
             return None
         if still and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers:
             # "still hurts tbh" after the easier version: stop, and when to get it checked
             return self.replies.answer(GENERAL, lexicon.PAIN_GENERAL, context)
         return self._gentler(stretch, words, context)
+
+    @staticmethod
+    def _hurt_told_first(analysis: Analysis) -> bool:
+        """Whether a short first piece tells that it hurt ("it hurt a bit doing that, kind of
+        sharp right in the same spot"): what it felt like may follow in pieces of its own."""
+        first = analysis.corrected[: analysis.pieces()[0][1]]
+        return len(first) <= lexicon.MOVE_MAX_WORDS and (
+            not lexicon.HURT_WORDS.isdisjoint(first) or lexicon.has_pair(first, lexicon.WORSE_PAIRS)
+        )
 
     def _gentler(self, stretch: Stretch, words: Sequence[str], context: Context) -> Reply:
         """A stretch that hurts, gentler: one without kneeling when a kneeling stretch hurts the

@@ -6403,6 +6403,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("hip flexor stretch", "what if i only have 5 mins before the school run"),
             "routine.area.hip_flexors",
         ),
+        # a stretch that hurt, told first, then what it felt like: its gentler version
+        (
+            ("calf stretch", "that one made it worse tbh, felt it pulling behind my knee"),
+            "stretch.wall_calf.easier",
+        ),
+        (
+            ("glute stretch", "ouch that hurt, sort of a sharp pinch deep in the hip"),
+            "stretch.lying_figure_four.easier",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
