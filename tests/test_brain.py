@@ -3650,6 +3650,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "stuff i can do" sitting down asks for something, as "anything i can do" does
+    ("is there stuff i can do sitting down", "routine.desk_break"),
     # a coach or a bus journey is a road trip
     ("4 hours on a coach tomorrow, any stretches", "routine.road_trip"),
     # a neck gone crooked, a back that went twang: complaints

@@ -118,7 +118,7 @@ _SMALL_WORDS = frozenset({"of", "a", "an"})
 #: "a 5 minute routine", "a 5 minute one"
 ANCHOR_WORDS = frozenset(
     """have got spare free left routine routines stretch stretches stretching session sessions
-    one version sequence programme program do something anything body""".split()
+    one version sequence programme program do something anything stuff body""".split()
 )
 #: words that may stand around a length alone ("10 min please", "how about 10 minutes")
 SOFT_WORDS = frozenset(
