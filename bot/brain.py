@@ -435,6 +435,9 @@ class Brain:
             not lexicon.DURING_PLAY_WORDS.isdisjoint(words)
             or lexicon.tells_start_of_play(words)  # "tight for the first 10 lengths"
             or (lexicon.fears_harm(words) and lexicon.still_ahead(words))
+            # tight already, with the game still to come ("climbing tonight ... my forearms
+            # feel tight already")
+            or ("already" in words and lexicon.still_ahead(words))
         )
         # a trip ahead; "long flight tomorrow, any stretch for my calves" asks for the area's
         # stretch (checked before the costlier readings below, as most replies are neither)

@@ -3650,6 +3650,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # an area tight already, with the game still to come: the game's warm-up
+    ("bouldering tonight and my forearms are tight already", "routine.warmup_climbing"),
+    ("tennis tomorrow and my shoulder already feels tight", "routine.warmup_tennis"),
     # "stuff i can do" sitting down asks for something, as "anything i can do" does
     ("is there stuff i can do sitting down", "routine.desk_break"),
     # a coach or a bus journey is a road trip
