@@ -25,6 +25,7 @@ from bot.kb import GENERAL, KnowledgeBase, Stretch
 from bot.replies import (
     ASKED_ABOUT_AREA,
     ASPECT_ORDER,
+    COOLDOWN,
     GENERAL_MORE_TOPIC,
     NOT_SURE_STRETCHING_LEAD,
     Replies,
@@ -5368,6 +5369,20 @@ class Brain:
                 )
             if self.wants.general_near(match, analysis, context):  # "is bouncing bad or fine?"
                 key = self.wants.subject_named_instead(match.key, match, analysis)
+                words = analysis.corrected
+                if (
+                    key == lexicon.COOLDOWN_NEEDED
+                    and lexicon.warm_ups_named(words) == {"cooldown"}
+                    and not any(
+                        lexicon.asks_whether(words[start:end]) for start, end in analysis.pieces()
+                    )
+                ):
+                    # "broke my PB today, not my leg haha, good cool down?": one asked for, not
+                    # whether to do one
+                    cool = self.pick.own_end(self.pick.activities_in(words), COOLDOWN)
+                    return say.routine(
+                        self.kb.routines[cool or COOLDOWN], context, confidence=match.confidence
+                    )
                 named = self.wants.subjects_named(analysis.corrected)
                 if key not in named and len(named) == 1:
                     # unsure, and the subject named is another: "ok to stretch while still

@@ -3650,6 +3650,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "good cool down?" asks for one, not whether to do one
+    ("got a PB today, not my leg lol, good cool down?", "routine.cooldown"),
+    ("do i really need a cool down", "general.cooldown_needed"),
     # an area tight already, with the game still to come: the game's warm-up
     ("bouldering tonight and my forearms are tight already", "routine.warmup_climbing"),
     ("tennis tomorrow and my shoulder already feels tight", "routine.warmup_tennis"),
