@@ -2397,6 +2397,23 @@ class Brain:
             if hurts is not None:
                 return hurts
         if (
+            context.kind == "answer"
+            and context.topic in kb.topics
+            and not analysis.topics
+            and self._hurt_told_first(analysis)
+            # "doing that", not "doing stairs"
+            and lexicon.has_pair(words, lexicon.DOING_IT_PAIRS)
+            and lexicon.TIMES_OF_DAY.isdisjoint(words)  # "it hurts doing that at night"
+            and not cues & {"why", "what", "asks_when", "new_question"}
+            and (GENERAL, lexicon.PAIN_GENERAL) in kb.answers
+        ):
+            # "it hurt a bit doing that, kind of sharp right in the same spot" after why the
+            # glutes get tight: a stretch of theirs hurt, done from the answer's button; how a
+            # stretch should feel, and when pain means stop. The area stays the conversation's
+            # ("gentler version?" next)
+            reply = say.answer(GENERAL, lexicon.PAIN_GENERAL, context)
+            return replace(reply, context=replace(reply.context, topic=context.topic))
+        if (
             stretch is not None
             and context.kind == "stretch"
             and len(words) <= lexicon.SHORT_ASK_WORDS + 2

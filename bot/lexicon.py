@@ -201,6 +201,12 @@ STILL = "still"
 PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
 DOING_WORDS = frozenset({"doing", "during", "did"})
+#: ... said of a stretch pointed at: "doing that", "when i did it"
+DOING_IT_PAIRS = frozenset(
+    (doing, it)
+    for doing in ("doing", "did", "do")
+    for it in ("that", "it", "this", "them", "those")
+)
 KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
 #: the topic of the knees
 KNEES = "knees"

@@ -6420,6 +6420,17 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("glute stretch", "ouch that hurt, sort of a sharp pinch deep in the hip"),
             "stretch.lying_figure_four.easier",
         ),
+        # a stretch that hurt, told after an area's answer: how a stretch should feel
+        (("why are my glutes tight", "it hurt a bit doing that, sort of sharp"), "general.pain"),
+        (
+            (
+                "why are my glutes tight",
+                "it hurt a bit doing that, sort of sharp",
+                "gentler version?",
+            ),
+            "stretch.lying_figure_four.easier",
+        ),
+        (("why are my knees stiff", "it hurts doing stairs"), "knees.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
