@@ -5265,6 +5265,19 @@ class Brain:
                 return say.stretch_for_topic(
                     topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
                 )
+            told = self.cues.read(analysis.corrected)
+            if (
+                context.kind == "answer"
+                and context.topic not in (None, GENERAL)
+                and "complaint" in told
+                and "why" not in told
+            ):
+                # "what about between my shoulder blades, that's sore too" after why the neck
+                # gets stiff: another area told as aching, whose stretch is the relief, as it
+                # is for an area told so first
+                return say.stretch_for_topic(
+                    topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
+                )
             if (
                 context.kind == "answer"
                 and context.intent

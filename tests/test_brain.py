@@ -6431,6 +6431,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "stretch.lying_figure_four.easier",
         ),
         (("why are my knees stiff", "it hurts doing stairs"), "knees.stretch"),
+        # another area told as aching after an area's answer: its stretch, the relief
+        (
+            ("why is my neck stiff", "what about my upper back, that's sore too"),
+            "upper_back.stretch",
+        ),
+        (("why are my hamstrings tight", "and my calves ache as well"), "calves.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
