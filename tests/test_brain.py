@@ -6437,6 +6437,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "upper_back.stretch",
         ),
         (("why are my hamstrings tight", "and my calves ache as well"), "calves.stretch"),
+        # a setting told with "while" after an answer: its routine
+        (
+            ("how do i fix my posture", "what about while i'm actually at my desk"),
+            "routine.desk_break",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
