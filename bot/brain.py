@@ -5857,12 +5857,25 @@ class Brain:
         right ("... trembling like a leaf, is that bad") or how to stop it, and not for a
         stretch."""
         words = analysis.corrected
-        return bool(
-            self.cues.read_asked(words) & {"why", "what"}
-            or lexicon.asks_if_normal(words)
-            # "calf cramp woke me up at 3am, how do i stop that": how to stop the sensation
-            or not lexicon.STOP_IT_WORDS.isdisjoint(words)
-        ) and "asks_stretch" not in self.cues.read(words)
+        # "... a little flicker in my calf after a long week, would stretching help": whether
+        # stretching helps the sensation, asked in a last piece that names no area
+        start = analysis.pieces()[-1][0]
+        last = words[start:]
+        helps = (
+            lexicon.asks_whether(last)
+            and not lexicon.STRETCHING_WORDS.isdisjoint(last)
+            and not lexicon.HELPS_WORDS.isdisjoint(last)
+            and not any(s >= start for s, _e, _t in analysis.spans)
+        )
+        return helps or (
+            bool(
+                self.cues.read_asked(words) & {"why", "what"}
+                or lexicon.asks_if_normal(words)
+                # "calf cramp woke me up at 3am, how do i stop that": how to stop the sensation
+                or not lexicon.STOP_IT_WORDS.isdisjoint(words)
+            )
+            and "asks_stretch" not in self.cues.read(words)
+        )
 
     def _area_reply(self, area: str, wanted: str, analysis: Analysis, context: Context) -> Reply:
         """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from

@@ -201,6 +201,8 @@ STILL = "still"
 PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
 DOING_WORDS = frozenset({"doing", "during", "did"})
+#: what stretching may be asked to do for something: "would stretching help"
+HELPS_WORDS = frozenset({"help", "helps", "fix", "fixes", "ease", "eases", "stop", "cure"})
 #: ... said of a stretch pointed at: "doing that", "when i did it"
 DOING_IT_PAIRS = frozenset(
     (doing, it)

@@ -3650,6 +3650,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # whether stretching helps a sensation named (twitching): its answer, not the area's stretch
+    ("my thigh keeps twitching after squats, would stretching help", "general.shaking"),
     # "good cool down?" asks for one, not whether to do one
     ("got a PB today, not my leg lol, good cool down?", "routine.cooldown"),
     ("do i really need a cool down", "general.cooldown_needed"),
