@@ -2550,6 +2550,17 @@ class Brain:
         if (
             context.kind == "routine"
             and context.plan is not None
+            and lexicon.asks_if_all_needed(words)
+            and not analysis.topics
+            and self.replies.sizer.can_build(context.plan)
+        ):
+            # "do i have to do all of them": no, and a shorter version of it
+            return with_lead(
+                say.resize(context.plan, longer=False, context=context), lexicon.NOT_ALL_LEAD
+            )
+        if (
+            context.kind == "routine"
+            and context.plan is not None
             and words[0] in lexicon.YES_NO_STARTS
             and "do" in words
             and not (lexicon.POINTING_WORDS | lexicon.ALL_OF_THEM).isdisjoint(words)

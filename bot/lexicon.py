@@ -201,6 +201,27 @@ STILL = "still"
 PULL_WORDS = frozenset({"pulls", "pulling", "pull", "strains", "straining"})
 #: words that point at doing the stretch on screen ("my wrist hurts doing that")
 DOING_WORDS = frozenset({"doing", "during", "did"})
+#: "do i have to do all of them", "do i need to do every one": whether the whole routine is
+#: needed
+_MUST_PAIRS = frozenset({("have", "to"), ("need", "to"), ("got", "to"), ("gotta", "do")})
+NOT_ALL_LEAD = (
+    "No need to do them all: a few minutes most days beats a long session now and then. Here "
+    "is a shorter version."
+)
+
+
+def asks_if_all_needed(words: Sequence[str]) -> bool:
+    """Whether a short question asks whether every step must be done: "do i have to do all of
+    them", "do i need to do every one"."""
+    return (
+        len(words) <= MOVE_MAX_WORDS
+        and bool(words)
+        and words[0] in YES_NO_STARTS
+        and has_pair(words, _MUST_PAIRS)
+        and not {"all", "every", "each"}.isdisjoint(words)
+    )
+
+
 #: what stretching may be asked to do for something: "would stretching help"
 HELPS_WORDS = frozenset({"help", "helps", "fix", "fixes", "ease", "eases", "stop", "cure"})
 #: ... said of a stretch pointed at: "doing that", "when i did it"

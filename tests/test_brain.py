@@ -1647,6 +1647,13 @@ def test_a_step_named_after_no_is_left_out(brain):
     assert "high_knees" not in reply.stretches and reply.context.skipped == ("high_knees",)
 
 
+def test_not_every_step_is_needed(brain):
+    shown = brain.reply("bedtime routine")
+    reply = brain.reply("do i have to do all of them", shown.context)
+    assert reply.kind == "routine" and reply.context.plan.length == "short"
+    assert "No need to do them all" in render_text(reply)
+
+
 def test_a_replaced_step_is_told_once(brain):
     # "In place of Half-kneeling hip flexor stretch: ..." under "Changed for you", not also
     # under "Left out for you"
@@ -6444,6 +6451,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("how do i fix my posture", "what about while i'm actually at my desk"),
             "routine.desk_break",
         ),
+        # whether every step must be done: no, and a shorter version
+        (("bedtime routine", "do i have to do all of them"), "routine.bedtime"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
