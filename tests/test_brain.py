@@ -6453,6 +6453,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         # whether every step must be done: no, and a shorter version
         (("bedtime routine", "do i have to do all of them"), "routine.bedtime"),
+        # "feels better" after a card is thanks, not praise of the bot
+        (("neck stretch", "ok did it, feels better"), "smalltalk.thanks"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
