@@ -533,6 +533,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "blacked out of my gym account lol, whats a good warm up",
         # puffy ankles on a hot day at work, gone by the morning
         "ankles swell a little after a hot day on my feet at work, gone by morning",
+        # confused about which stretch, after a fall; peeing hard after a night out
+        "fell over at netball, im confused about which stretch to do for my knee",
+        "peeing is hard after a night out lol, anyway neck stretch?",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1177,6 +1180,12 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # peeing hard since the back went: the nerves at the base of the spine
+    ("peeing is hard since my back went last week", "red_flag.bladder_bowel_sex_indirect"),
+    ("my lower back is sore and ive had trouble peeing since yesterday", "red_flag.cauda_equina"),
+    # a fall, then drowsy or confused, the head not named: a head injury's signs
+    ("my mum fell yesterday and now shes confused and drowsy", "red_flag.drowsy_after_a_fall"),
+    ("grandad had a fall this morning and seems confused", "red_flag.drowsy_after_a_fall"),
     # numb around the bottom, noticed sitting on the toilet: saddle numbness
     ("it feels numb round my bum when i sit on the loo", "red_flag.saddle_or_both_legs_numb"),
     (
@@ -1232,7 +1241,7 @@ SIGNS_IN_OWN_WORDS = [
     # a child's head hit, then sickness and confusion
     (
         "my daughter banged her head on the ice at skating, shes been sick and seems confused",
-        "red_flag.serious_accident",
+        "red_flag.drowsy_after_a_fall",
     ),
     ("he hit his head on the floor at rugby and now hes throwing up", "red_flag.serious_accident"),
     # a drooping face beside an arm that will not lift overhead (a shoulder's range, for the
