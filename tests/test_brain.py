@@ -3657,6 +3657,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # going over on an ankle is a recent sprain: its advice leads the answer
+    ("went over on my ankle yesterday, how do i stretch it", "feet_ankles.stretch"),
     # whether stretching helps a sensation named (twitching): its answer, not the area's stretch
     ("my thigh keeps twitching after squats, would stretching help", "general.shaking"),
     # "good cool down?" asks for one, not whether to do one

@@ -536,6 +536,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # confused about which stretch, after a fall; peeing hard after a night out
         "fell over at netball, im confused about which stretch to do for my knee",
         "peeing is hard after a night out lol, anyway neck stretch?",
+        # an ankle swollen after going over on it is a sprain, not a clot
+        "my ankle is all swollen and bruised after going over on it at netball",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
