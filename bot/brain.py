@@ -3576,10 +3576,9 @@ class Brain:
         words = analysis.corrected
         still = lexicon.STILL in words
         hurts = (
-            not lexicon.HURT_WORDS.isdisjoint(words)
+            # "it hurts my knee", "this makes it worse", "feels worse after that one"
+            lexicon.tells_it_hurts(words)
             or (still and not lexicon.PULL_WORDS.isdisjoint(words))
-            # "this makes it worse", "feels worse after that one"
-            or lexicon.has_pair(words, lexicon.WORSE_PAIRS)
             # "my knee doesn't like it", "my back hates that one"
             # (an easier version asked for is that: "easier, my knees dont like it")
             or (
@@ -3620,9 +3619,7 @@ class Brain:
         """Whether a short first piece tells that it hurt ("it hurt a bit doing that, kind of
         sharp right in the same spot"): what it felt like may follow in pieces of its own."""
         first = analysis.corrected[: analysis.pieces()[0][1]]
-        return len(first) <= lexicon.MOVE_MAX_WORDS and (
-            not lexicon.HURT_WORDS.isdisjoint(first) or lexicon.has_pair(first, lexicon.WORSE_PAIRS)
-        )
+        return len(first) <= lexicon.MOVE_MAX_WORDS and lexicon.tells_it_hurts(first)
 
     def _gentler(self, stretch: Stretch, words: Sequence[str], context: Context) -> Reply:
         """A stretch that hurts, gentler: one without kneeling when a kneeling stretch hurts the

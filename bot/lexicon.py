@@ -222,6 +222,12 @@ def asks_if_all_needed(words: Sequence[str]) -> bool:
     )
 
 
+def tells_it_hurts(words: Sequence[str]) -> bool:
+    """Whether the words say something hurts or made it worse: "it hurts my knee", "this
+    makes it worse"."""
+    return not HURT_WORDS.isdisjoint(words) or has_pair(words, WORSE_PAIRS)
+
+
 #: what stretching may be asked to do for something: "would stretching help"
 HELPS_WORDS = frozenset({"help", "helps", "fix", "fixes", "ease", "eases", "stop", "cure"})
 #: ... said of a stretch pointed at: "doing that", "when i did it"
