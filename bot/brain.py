@@ -1900,8 +1900,7 @@ class Brain:
         conversation before is not what it asks about."""
         if analysis.topics or "what" not in words[:3]:
             return None
-        named = self.wants.subjects_named(words)
-        return named.pop() if len(named) == 1 else None
+        return self.wants.one_subject_named(words)
 
     def _yes_or_no_answer(self, words: Sequence[str], text: str, context: Context) -> Reply | None:
         """A bare "yes" or "no" read against the last reply; None for anything else. After
@@ -4931,15 +4930,16 @@ class Brain:
             # follow-up turns to by its keyword
             accepted = True
         if accepted and match.kind == GENERAL and match.key in lexicon.COMPARED_SUBJECTS:
-            named = self.wants.subjects_named(analysis.corrected)
-            if match.key not in lexicon.PRACTICE_SUBJECTS:
-                named -= lexicon.PRACTICE_SUBJECTS
-            if len(named) == 1 and match.key not in named:
+            leaving = (
+                frozenset() if match.key in lexicon.PRACTICE_SUBJECTS else lexicon.PRACTICE_SUBJECTS
+            )
+            subject = self.wants.one_subject_named(analysis.corrected, leaving=leaving)
+            if subject is not None and subject != match.key:
                 # "got a foam roller for xmas ... is it better than stretching", "does
                 # stretching count as my exercise for the day or do i still need to go for a
                 # walk": the one subject the message names by its keywords, not the comparison
                 # it only reads like
-                match = replace(match, key=named.pop())
+                match = replace(match, key=subject)
         named_routine = self._routine_named_past_a_look_alike(match, analysis)
         if named_routine is not None:
             # "morning stretch to do before coffee" read like "morning coffee": the routine
@@ -5421,11 +5421,9 @@ class Brain:
                     return say.routine(
                         self.kb.routines[cool or COOLDOWN], context, confidence=match.confidence
                     )
-                named = self.wants.subjects_named(analysis.corrected)
-                if key not in named and len(named) == 1:
-                    # unsure, and the subject named is another: "ok to stretch while still
-                    # panting after intervals" is about being out of breath, not bouncing
-                    key = named.pop()
+                # unsure, and the subject named is another: "ok to stretch while still
+                # panting after intervals" is about being out of breath, not bouncing
+                key = self.wants.one_subject_named(analysis.corrected) or key
                 return say.answer(GENERAL, key, context, confidence=lexicon.CUE_CONFIDENCE)
             # tips asked for around an activity or a setting, naming no subject of ours ("any
             # tips for someone who sits at a desk all day?"; not "tips for better posture")

@@ -252,6 +252,14 @@ class WantReader:
         denied ("wrist sore from typing, no numbness or tingling" names neither)."""
         return {found for _s, _e, found in self._subjects_told(words)}
 
+    def one_subject_named(
+        self, words: Sequence[str], *, leaving: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The general answer whose subject the words alone name (`subjects_named`, those in
+        `leaving` not counted), else None: "and whats PNF" names PNF only."""
+        named = self.subjects_named(words) - leaving
+        return named.pop() if len(named) == 1 else None
+
     def times_named(self, words: Sequence[str], subject: str) -> int:
         """How many of the general answer `subject`'s keywords the words name apart, none
         inside another ("total beginner" is one), and not denied."""
@@ -639,8 +647,7 @@ class WantReader:
         piece = analysis.corrected[start:end]
         if not lexicon.opens_a_question(piece):
             return None
-        named = self.subjects_named(piece)
-        return named.pop() if len(named) == 1 else None
+        return self.one_subject_named(piece)
 
     def subject_asked_last(self, analysis: Analysis) -> str | None:
         """The one general subject (its keywords) that a story's last piece names, when that
