@@ -3362,7 +3362,8 @@ def checks_a_claim(words: Sequence[str], text: str) -> bool:
     return not CLAIM_CHECK_WORDS.isdisjoint(words[-4:])
 
 
-#: a bed as the place to do a stretch ("can i do it in bed", "ok to do these on the bed")
+#: a bed as the place to do a stretch ("can i do it in bed", "ok to do these on the bed"), and
+#: so the bedtime routine's place, not only its time ("what stuff can i do in bed")
 BED_PLACES = frozenset({("in", "bed"), ("on", "bed"), ("the", "bed"), ("my", "bed")})
 #: the longest message read as asking whether the stretch on screen can be done in bed
 IN_BED_MAX_WORDS = 12

@@ -916,7 +916,17 @@ class RoutinePicker:
             and not of_the_body
             and not self.about_the_body(words)
         ):
-            found = [rid for rid in found if rid not in lexicon.TIME_ROUTINES.values()]
+            # in bed, naming no one else there ("... with my girlfriend", "my cat sleeps in bed")
+            in_bed = (
+                lexicon.has_pair(words, lexicon.BED_PLACES)
+                and lexicon.SOMEONE_ELSE.isdisjoint(words)
+                and "not_a_body" not in self.cues.read(words)
+            )
+            found = [
+                rid
+                for rid in found
+                if rid not in lexicon.TIME_ROUTINES.values() or (in_bed and rid == "bedtime")
+            ]
         return found
 
     def a_thing_complains(self, words: Sequence[str]) -> bool:

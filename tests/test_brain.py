@@ -3657,6 +3657,13 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # lying in bed is where the bedtime routine is done, a vague "stuff" or "things" asked
+    ("what stuff can i do in bed", "routine.bedtime"),
+    ("anything i can do lying in bed before sleep", "routine.bedtime"),
+    ("how do i get my toddler to stay in bed at night", "fallback"),
+    ("what can i do in bed with my girlfriend", "fallback"),
+    ("my cat sleeps in bed with me what can i do", "fallback"),
+    ("what things can i do with leftover chicken", "fallback"),
     # going over on an ankle is a recent sprain: its advice leads the answer
     ("went over on my ankle yesterday, how do i stretch it", "feet_ankles.stretch"),
     # whether stretching helps a sensation named (twitching): its answer, not the area's stretch
