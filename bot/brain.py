@@ -2681,18 +2681,21 @@ class Brain:
             named = analysis.topics[0]  # "one for my wrists?" after a tip: a tip about them
             if named != GENERAL:
                 return say.tip(None, context, topic=named)
+        end = self._sport_event_end(words, context)
+        event = end is not None and end == (context.routine or "").partition("_")[0]
         if (
             context.kind == "routine"
             and context.plan is not None
-            and context.routine in self.pick.activities_in(words)
+            and (event or context.routine in self.pick.activities_in(words))
             and not analysis.topics
-            and not cues & lexicon.ACTIVITY_ASKING_CUES
+            # "can i do it before training too" asks whether it does for that end: it does
+            and not (cues - ({"asks_when"} if event else set())) & lexicon.ACTIVITY_ASKING_CUES
             and len(words) <= lexicon.MOVE_MAX_WORDS
         ):
             # "just laps at the pool, not racing" after the swimming warm-up: more of the same
             # activity told, which the routine on screen is for
             return with_lead(say.sized_routine(context.plan, context), lexicon.SAME_ACTIVITY_LEAD)
-        counterpart = self._other_end(words, context)
+        counterpart = self._other_end(words, context, end)
         if counterpart is not None:  # "and after?" after a run warm-up: its cooldown
             return say.sized_routine(counterpart, context)
         # "what about before a run instead", after a routine or a question about stretching
@@ -3913,27 +3916,50 @@ class Brain:
             for i, word in enumerate(words)
         )
 
-    def _other_end(self, words: Sequence[str], context: Context) -> Plan | None:
+    def _sport_event_end(self, words: Sequence[str], context: Context) -> str | None:
+        """After a sport's warm-up or cool-down, the end ("warmup", "cooldown") at which the
+        words tell an event of any sport, naming no activity: "can i do these before every
+        game" after the football warm-up is that sport's game. None for anything else."""
+        family, _, activity = (context.routine or "").partition("_")
+        if (
+            context.kind != "routine"
+            or not activity
+            or family not in ("warmup", "cooldown")
+            or lexicon.SPORT_EVENTS.isdisjoint(words)
+            or {"before", "after"}.isdisjoint(words)
+            or self.pick.activities_in(words)
+        ):
+            return None
+        return lexicon.wanted_end(words)
+
+    def _other_end(
+        self, words: Sequence[str], context: Context, event_end: str | None = None
+    ) -> Plan | None:
         """After a warm-up, "and after?" asks for the same activity's cooldown; after a
-        cooldown, "what about before?" for its warm-up. None for anything else."""
+        cooldown, "what about before?" for its warm-up. `event_end`: the end at which the
+        words tell a sport's event (`_sport_event_end`): "can i do these after the game" after
+        the football warm-up asks for the other end too, the general one when the sport has
+        none of its own. None for anything else."""
         plan = context.plan
         if context.kind != "routine" or plan is None or plan.area:
             return None
         rest = {w for w in words if w not in STOPWORDS} - lexicon.OTHER_END_FILLER
-        if not 1 <= len(rest) <= 2:  # "and a cool down for after?" names the end twice
-            return None
-        # "and after?", "and the cool down" / "what about before?", "and the warm up"
-        side = (
-            "cooldown"
-            if rest <= lexicon.COOL_WORDS
-            else "warmup"
-            if rest <= lexicon.WARM_WORDS
-            else None
-        )
+        side: str | None = event_end
+        if side is None and 1 <= len(rest) <= 2:  # not "and a cool down for after?" (twice)
+            # "and after?", "and the cool down" / "what about before?", "and the warm up"
+            side = (
+                "cooldown"
+                if rest <= lexicon.COOL_WORDS
+                else "warmup"
+                if rest <= lexicon.WARM_WORDS
+                else None
+            )
         family, _, activity = plan.base.partition("_")
         if side is None or family == side or family not in ("warmup", "cooldown"):
             return None
         other = f"{side}_{activity}" if activity else side
+        if other not in self.kb.routines and event_end is not None:
+            other = side
         return replace(plan, base=other) if other in self.kb.routines else None
 
     def _asked_after(self, rest: Sequence[str], analysis: Analysis, context: Context) -> Reply:

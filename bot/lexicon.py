@@ -1733,6 +1733,12 @@ ACTIVITY_ASKING_CUES = frozenset(
 )
 #: said before the routine again when the message tells more of its activity
 SAME_ACTIVITY_LEAD = "That's just what this one is for."
+#: an event of any sport, which after a sport's warm-up or cool-down is that sport's ("can i
+#: do these before every game" after the football warm-up)
+SPORT_EVENTS = frozenset(
+    """game games match matches training practice practices session sessions race races
+    fixture fixtures""".split()
+)
 #: words that aim a routine or a stretch at one area ("mostly for my lower back", "can you
 #: focus on my hips", "i want it to hit my lats more")
 FOCUS_WORDS = frozenset(

@@ -6464,6 +6464,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("bedtime routine", "do i have to do all of them"), "routine.bedtime"),
         # "feels better" after a card is thanks, not praise of the bot
         (("neck stretch", "ok did it, feels better"), "smalltalk.thanks"),
+        # a sport's event told after its warm-up: at its own end, the warm-up is for it; at
+        # the other end, the cool-down (the general one when the sport has none)
+        (
+            ("warm up for football", "can i do these before every game"),
+            "routine.warmup_soccer",
+        ),
+        (("warm up for football", "can i do it before training too"), "routine.warmup_soccer"),
+        (("warm up for football", "can i do these after the game"), "routine.cooldown"),
+        (("warm up for tennis", "and after the match?"), "routine.cooldown_tennis"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
