@@ -466,7 +466,11 @@ class Brain:
         )
         if not (ahead or recurring):
             return reply
-        warm = self.pick.own_end(found, lexicon.WARM_UP_ROUTINE) if during else trips[0]
+        # a trip with no warm-up of its own: its routine ("driving 6 hrs tomorrow ... so my back
+        # doesnt seize")
+        warm = (self.pick.own_end(found, lexicon.WARM_UP_ROUTINE) if during else None) or (
+            trips[0] if len(trips) == 1 else None
+        )
         if warm is None or warm == lexicon.WARM_UP_ROUTINE or warm not in self.kb.routines:
             return reply
         return self.replies.routine(

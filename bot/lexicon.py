@@ -3655,7 +3655,8 @@ def tells_start_of_play(words: Sequence[str]) -> bool:
 #: something", "worried ill tweak my knee"
 _HARM_FEARED = frozenset(
     """wreck wrecking hurt hurting pull pulling injure injuring tweak tweaking strain
-    straining ruin ruining damage damaging do""".split()
+    straining ruin ruining damage damaging do seize seizing cramp cramping tighten tightening
+    lock locking""".split()
 )
 _FEARING = frozenset({"not", "without", "avoid", "worried", "scared", "afraid", "nervous"})
 _FEAR_REACH = 4
@@ -3673,7 +3674,11 @@ def fears_harm(words: Sequence[str]) -> bool:
 #: words that tell a complaint coming back each time ("always", "last time", "every time")
 RECURRING_WORDS = frozenset({"always", "usually", "last", "every", "each", "again"})
 _AHEAD_WORDS = frozenset(
-    {"gonna", "upcoming", "soon", "tomorrow", "tmrw", "tmr", "tmrow", "tonight", "tonite"}
+    {"gonna", "upcoming", "soon", "later", "tomorrow", "tmrw", "tmr", "tmrow", "tonight", "tonite"}
+)
+#: lengths before "later" that make it later than something told, not than now
+_LATER_THAN = frozenset(
+    "days day weeks week months month years year hours hour hrs mins minutes much".split()
 )
 #: what "till" (`TILL_WORDS`) after a length goes on with when it says what is to come ("10
 #: min till my match"), not "how long till i can do the splits"
@@ -3695,7 +3700,12 @@ def planned(words: Sequence[str]) -> bool:
 def still_ahead(words: Sequence[str]) -> bool:
     """Whether the words say the activity is still to come: "about to play tennis", "heading
     out for a run", "10 min till my match", "game in 20 minutes"."""
-    if not _AHEAD_WORDS.isdisjoint(words) or has_pair(words, _AHEAD_PAIRS):
+    if has_pair(words, _AHEAD_PAIRS) or any(
+        w in _AHEAD_WORDS
+        # "rebooked me for 2 days later": later than something else, not than now
+        and not (w == "later" and i and words[i - 1] in _LATER_THAN)
+        for i, w in enumerate(words)
+    ):
         return True
     return any(
         (w == "in" and words[i + 1][:1].isdigit() and words[i + 2] in _UNTIL_UNITS)

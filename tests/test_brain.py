@@ -3657,6 +3657,16 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # the neck told by what it cannot do: look left or right
+    ("woke up and i cant look right without it hurting, what helps", "neck.stretch"),
+    ("my account looks to be blocked and i have no idea why", "fallback"),
+    # an area feared to seize or cramp in an activity still to come, "later" included: the
+    # activity's warm-up ("2 days later" is no time still to come)
+    (
+        "about to head out for a jog, anything i should do first so my hamstrings dont seize up",
+        "routine.warmup_running",
+    ),
+    ("football later and my hamstrings are already tight", "routine.warmup_soccer"),
     # lying in bed is where the bedtime routine is done, a vague "stuff" or "things" asked
     ("what stuff can i do in bed", "routine.bedtime"),
     ("anything i can do lying in bed before sleep", "routine.bedtime"),
