@@ -5098,6 +5098,16 @@ class Brain:
             match.kind in ("aspect", "none", GENERAL)
             or (match.kind == "out_of_scope" and not self.wants.other_sense(match, analysis))
         ):
+            opening = self.wants.subject_asked_first(analysis)
+            if opening is not None and not any(
+                s < analysis.pieces()[0][1] for s, _e, _t in analysis.spans
+            ):
+                # "should it hurt? i get a pulling in my calf when i do the wall one": the
+                # question the message opens with, which names no area, past the area of the
+                # story after it
+                return self.replies.answer(
+                    GENERAL, opening, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             practice = self.wants.practice_asked(analysis)
             if practice is not None and (
                 match.kind != GENERAL

@@ -3657,6 +3657,13 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a question first that names a subject, and an area only in the story after it: the
+    # subject asked about
+    ("should it hurt? i get a pulling in my calf when i do the wall one", "general.pain"),
+    (
+        "is it meant to hurt? i get a burn down the back of my leg when i fold forward",
+        "general.pain",
+    ),
     # the neck told by what it cannot do: look left or right
     ("woke up and i cant look right without it hurting, what helps", "neck.stretch"),
     ("my account looks to be blocked and i have no idea why", "fallback"),
