@@ -5079,7 +5079,24 @@ class Brain:
             # "his posture is awful, shoulders rounded. can stretching actually fix that or is
             # it a myth?": whether it works for the subject named, not the area's stretch
             return self.replies.answer(GENERAL, match.key, context, confidence=match.confidence)
-        if accepted and match.kind == "aspect":
+        if (
+            "side_body" in analysis.topics
+            and match.kind in ("aspect", GENERAL)
+            and lexicon.tells_a_stitch(analysis.corrected)
+        ):
+            # "sharp pain in my side only when i run fast after eating, gone as soon as i stop":
+            # a stitch told by what it comes with, not by name
+            return self.replies.answer(
+                GENERAL, "side_stitch", context, confidence=lexicon.CUE_CONFIDENCE
+            )
+        if accepted and (
+            match.kind == "aspect"
+            or (
+                match.kind == GENERAL
+                and match.topics
+                and not self.wants.names_subject(match.key, analysis.corrected)
+            )
+        ):
             # "sharp pain under my ribs halfway through my 5k, a stitch?": the stitch, not why
             # the side gets tight; what the message names is no muscle's tightness
             named = self.wants.subjects_named(analysis.corrected) & lexicon.NOT_AN_AREAS_SUBJECTS

@@ -521,6 +521,26 @@ _SHARPER_FEELS = frozenset(
     """stitch stitches pain pains painful stabbing stab stabby sharp cramp cramps cramping ache
     aches aching hurt hurts hurting""".split()
 )
+#: what a stitch comes with: running or swimming soon after food, and going once the
+#: person stops (NHS, Mayo Clinic: exercise-related transient abdominal pain)
+_STITCH_ACTIVITY = frozenset("run runs running ran jog jogging swim swimming sprint".split())
+_STITCH_TELLS = frozenset(
+    """eating eat ate lunch breakfast dinner meal food stop stops stopped walk walking""".split()
+)
+
+
+def tells_a_stitch(words: Sequence[str]) -> bool:
+    """Whether the words tell a stitch by what it comes with, not by name: a sharp pain in
+    the side while running, after food or gone once the person stops or walks ("sharp pain
+    in my side only when i run fast after eating, gone as soon as i stop")."""
+    return (
+        not _STITCH_ACTIVITY.isdisjoint(words)
+        and not _STITCH_TELLS.isdisjoint(words)
+        and not _SHARPER_FEELS.isdisjoint(words)
+        and not tells_only_tightness(words)
+    )
+
+
 #: a session told as over ("ok done, won 6-3", "finished, now what") ...
 FINISHED_WORDS = frozenset("done finished won lost back home over".split())
 #: the words that set a time by an activity's end: "when im done", "once i finish"

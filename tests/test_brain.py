@@ -3657,6 +3657,11 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a stitch told by what it comes with: a sharp pain in the side, running or swimming
+    # after food, gone on stopping ("tight" in the side after a run stays the side's)
+    ("i get a stabbing pain in my side when i swim after breakfast", "general.side_stitch"),
+    ("sharp pain in my side only when i jog after lunch, gone when i stop", "general.side_stitch"),
+    ("my obliques are tight after running, what stretch", "side_body.stretch"),
     # a question first that names a subject, and an area only in the story after it: the
     # subject asked about
     ("should it hurt? i get a pulling in my calf when i do the wall one", "general.pain"),
