@@ -2733,6 +2733,8 @@ OTHER_VERSION_WORDS = VERSION_WORDS - {"one"} | {"another", "different", "altern
 VERSION_FILLER = VERSION_WORDS | frozenset(
     {"stretch", "instead", "try", "please", "pls", "plz", "what", "about", "how", "show", "give"}
     | {"heard", "theres", "read", "saw", "seen", "apparently", "supposedly", "exists"}
+    # "the other one, with the bent knee": the other stretch, told by its words
+    | {"other", "different"}
 )
 VERSION_MAX = 8
 #: "longer?", "longer pls": a bare ask for a longer version after a stretch card

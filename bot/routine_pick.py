@@ -19,6 +19,8 @@ from bot.understanding.sizes import SizeAsk
 
 #: words that ask about doing a routine: "can i do it every hour?"
 _DOING = frozenset({"do", "doing", "does", "did"})
+#: doing a stretch pointed back at: "should i do it every morning", "can i do these at night"
+_DO_IT = frozenset(("do", w) for w in ("it", "this", "that", "these", "those", "them"))
 
 
 class RoutinePicker:
@@ -160,10 +162,22 @@ class RoutinePicker:
         it: (topic, aspect) of the answer on it. After a routine, "can i do it every hour?",
         "should i do it straight after or wait" (the general answers); after a stretch, "can i
         hold it longer or is that bad" (how long to hold) and "is it ok if i do it at night
-        too or only mornings" (when to stretch that area). None for anything else."""
+        too or only mornings" (when to stretch that area), which an area's answer asks too
+        ("would doing it every morning help" after why it gets tight). None for anything
+        else."""
         if not pointing or len(words) > lexicon.TIMING_ASK_WORDS:
             return None
-        if context.kind == "stretch":
+        # after why an area gets tight, "would doing it every morning help" asks about doing
+        # its stretch, as after the card
+        doing_after_an_answer = (
+            context.kind == "answer"
+            and context.topic not in (None, GENERAL)
+            # "does it get worse every morning", "do they get worse" tell of the complaint,
+            # not of doing anything
+            and ("doing" in words or lexicon.has_pair(words, _DO_IT))
+            and "hold" not in words
+        )
+        if context.kind == "stretch" or doing_after_an_answer:
             if self.cues.complains(words) or not lexicon.SENSED_WORDS.isdisjoint(words):
                 # "it hurts at night" tells, not asks when; "my leg shakes when i hold it"
                 return None

@@ -2148,6 +2148,8 @@ def test_asking_what_the_bot_is(brain, message):
         ("how do i stretch my calves", "the step one", "step_calf_drop"),
         ("quad stretch pls", "what about the couch one", "couch_stretch"),
         ("neck stretch", "chin tuck one?", "chin_tuck"),
+        # "the other one" with its words is that stretch, not the other side
+        ("give me a calf stretch", "the other one, with the bent knee", "bent_knee_calf"),
     ],
 )
 def test_another_stretch_of_the_area_named_by_some_of_its_words(brain, first, then, stretch):
@@ -6495,6 +6497,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("warm up for football", "can i do it before training too"), "routine.warmup_soccer"),
         (("warm up for football", "can i do these after the game"), "routine.cooldown"),
         (("warm up for tennis", "and after the match?"), "routine.cooldown_tennis"),
+        # after why an area gets tight, doing "it" at a time of day asks when to stretch it
+        (("why are my hamstrings tight", "would doing it every morning help"), "hamstrings.when"),
+        (
+            ("why are my hamstrings tight", "do they get worse in the morning"),
+            "general.morning_stiffness",
+        ),
+        # "something for" an area asks for its stretch, as "anything for" does
+        (("are you a bot", "fine. something for tight shoulders then"), "shoulders.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
