@@ -93,6 +93,26 @@ _EFFORTS = frozenset(
     "run runs jog jogs workout workouts hike hikes swim swims sprint sprints race races".split()
 )
 _EFFORT_REACH = 3
+#: set when the message tells a feeling going once the person moves, which the listed terms
+#: of the symptom `numbness_passed` miss: "goes straight away when i let go", "comes back when
+#: i move", "went about 10 mins after i got off the bike" (NHS: Pins and needles, the kind
+#: that passes on moving is the usual harmless one)
+_NUMBNESS_PASSED = "$numbness_passed"
+#: a feeling going, stopping or easing ...
+_GOING = frozenset("goes go went gone stops stopped eases eased fades faded clears cleared".split())
+#: ... told so by the word after it: "goes away", "goes straight away", "goes when i let go"
+#: (not "goes numb", "goes down my leg", which tell it coming or spreading)
+_GOING_ON = frozenset("away off straight right when once as after about in within soon".split())
+#: a feeling coming back: "feeling comes back when i move"
+_COMING = frozenset({"comes", "came", "come"})
+#: what the person does that it goes on: let go, move, get off, stand up
+#: (not stopping an effort: an arm that tingles on the rower and comes back when the person
+#: stops may be the heart's, which rest eases too)
+_MOVING = frozenset(
+    """let move moved moving get got getting stand stood standing shift shifted change changed
+    shake shook uncross uncrossed come came sit sat""".split()
+)
+_PASSING_REACH = 7
 #: set when the message names a stretch or pose of the knowledge base (`kb.BUILTIN_SYMPTOMS`)
 _NAMED_STRETCH = "$named_stretch"
 #: one-word names of stretches that are everyday words too ("butterflies in my stomach")
@@ -411,6 +431,8 @@ class SafetyRules:
             found.add(_LASTED_MONTHS if lasted >= LASTED_MONTHS else _LASTED_WEEKS)
         if told_during_effort(written, analysis.breaks):
             found |= {_WHILE_EXERCISING, _DURING_EXERCISE}
+        if told_passing_on_moving(written, analysis.breaks):
+            found.add(_NUMBNESS_PASSED)
         if stretches_asked_first(analysis):
             found.add(_STRETCHES_ASKED)
         if self._implied:
@@ -536,6 +558,22 @@ def stretches_asked_first(analysis: Analysis) -> bool:
         and words[end - 1] in _STRETCH_NOUNS
         and all(i in area_words or words[i] in _ASKED_WITH for i in range(end - 1))
     )
+
+
+def told_passing_on_moving(words: Sequence[str], breaks: Collection[int] = ()) -> bool:
+    """Whether the words tell a feeling going, in one sentence, once the person does
+    something (`_MOVING`): "fingers tingle if i hang from the bar, goes straight away when i
+    let go", "comes back when i move", "it went about 10 mins after i got off the bike"."""
+    for i, word in enumerate(words[:-1]):
+        going = word in _GOING and words[i + 1] in _GOING_ON
+        if not (going or (word in _COMING and words[i + 1] == "back")):
+            continue
+        for j in range(i + 1, min(len(words) - 1, i + _PASSING_REACH)):
+            if j in breaks or j + 1 in breaks:
+                break
+            if words[j] == "i" and words[j + 1] in _MOVING:
+                return True
+    return False
 
 
 def told_during_effort(words: Sequence[str], breaks: Collection[int] = ()) -> bool:

@@ -538,6 +538,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "peeing is hard after a night out lol, anyway neck stretch?",
         # an ankle swollen after going over on it is a sprain, not a clot
         "my ankle is all swollen and bruised after going over on it at netball",
+        # pins and needles that go once the person lets go, moves or gets off: the usual kind
+        "fingers tingle when i hang from the bar for ages, goes straight away when i let go",
+        "numb foot in the car on long drives, goes after i get out and walk",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1182,6 +1185,13 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # numbness told as going on, or spreading, when the person moves: still a sign
+    ("my foot went numb after i got up and it hasnt come back", "red_flag.nerve_getting_worse"),
+    # ... and one that eases when an effort stops may be the heart's
+    (
+        "my left arm goes tingly on the rowing machine but it comes back when i stop",
+        "red_flag.tingling_comes_and_goes",
+    ),
     # peeing hard since the back went: the nerves at the base of the spine
     ("peeing is hard since my back went last week", "red_flag.bladder_bowel_sex_indirect"),
     ("my lower back is sore and ive had trouble peeing since yesterday", "red_flag.cauda_equina"),
