@@ -541,6 +541,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # pins and needles that go once the person lets go, moves or gets off: the usual kind
         "fingers tingle when i hang from the bar for ages, goes straight away when i let go",
         "numb foot in the car on long drives, goes after i get out and walk",
+        # dizzy getting up off the floor in a class: a head rush, not the heart in effort
+        "i get woozy getting up off the floor in my yoga class, we do a lot of headstands",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
