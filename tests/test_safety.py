@@ -1189,6 +1189,11 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 SIGNS_IN_OWN_WORDS = [
     # numbness told as going on, or spreading, when the person moves: still a sign
     ("my foot went numb after i got up and it hasnt come back", "red_flag.nerve_getting_worse"),
+    # a heart that races "even getting up off the floor" is no head rush
+    (
+        "dizzy on long rides and my heart races out of nowhere, even getting up off the floor",
+        "red_flag.dizzy_racing_exercise",
+    ),
     # ... and one that eases when an effort stops may be the heart's
     (
         "my left arm goes tingly on the rowing machine but it comes back when i stop",
