@@ -3659,6 +3659,16 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # general subjects in everyday words: a bouncy thing, nothing changed yet, a noob,
+    # counting towards exercise
+    ("my mate does that bouncy thing when he stretches, bad idea?", "general.bouncing"),
+    (
+        "a month in and nothing has changed, when does it start working",
+        "general.flexibility_timeline",
+    ),
+    ("total noob, where do i even start", "general.beginner"),
+    ("does stretching count towards my 10k steps", "general.is_exercise"),
+    ("does yoga count towards my weekly exercise", "general.is_exercise"),
     # a stitch told by what it comes with: a sharp pain in the side, running or swimming
     # after food, gone on stopping ("tight" in the side after a run stays the side's)
     ("i get a stabbing pain in my side when i swim after breakfast", "general.side_stitch"),
