@@ -5089,7 +5089,7 @@ class Brain:
             return self.replies.answer(
                 GENERAL, "side_stitch", context, confidence=lexicon.CUE_CONFIDENCE
             )
-        if accepted and (
+        if (accepted or analysis.topics) and (
             match.kind == "aspect"
             or (
                 match.kind == GENERAL

@@ -507,7 +507,7 @@ TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "head_rush"})
 SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
 #: ... of which these are never a muscle's tightness: named with an area ("a stitch under my
 #: ribs"), they are the answer, not why the area gets tight
-NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush"})
+NOT_AN_AREAS_SUBJECTS = frozenset({"side_stitch", "head_rush", "heat_or_ice"})
 
 
 def tells_only_tightness(words: Sequence[str]) -> bool:

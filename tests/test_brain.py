@@ -3659,6 +3659,11 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a wobble is a shake; a clencher's is the jaw; heat or ice named beside an area is
+    # the answer on them, not why the area gets tight
+    ("my arms go all wobbly holding a plank stretch, why", "general.shaking"),
+    ("im a clencher, what stretch helps", "jaw.stretch"),
+    ("tight calves: wheat bag or frozen peas", "general.heat_or_ice"),
     # general subjects in everyday words: a bouncy thing, nothing changed yet, a noob,
     # counting towards exercise
     ("my mate does that bouncy thing when he stretches, bad idea?", "general.bouncing"),
