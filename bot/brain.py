@@ -4503,6 +4503,10 @@ class Brain:
             or bool(lexicon.warm_ups_named(analysis.corrected))
             or self.pick.about_the_body(analysis.corrected)
             or lexicon.tells_time_to_spare(analysis.corrected)  # "i have 2 minutes between ..."
+            # a routine named by its words alone beside the length ("head to toe, 15 min, go")
+            or (
+                len(ask.rest) <= lexicon.SHORT_ASK_WORDS and bool(self.pick.activities_in(ask.rest))
+            )
         )
         named = (
             self.pick.named_beside_size(ask, context, analysis.corrected)

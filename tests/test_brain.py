@@ -3659,6 +3659,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a routine named by its words alone beside a length: that routine, sized
+    ("head to toe 15 min", "routine.full_body"),
+    ("desk 5 mins", "routine.desk_break"),
+    ("my wifi drops every 20 minutes", "fallback"),
     # a wobble is a shake; a clencher's is the jaw; heat or ice named beside an area is
     # the answer on them, not why the area gets tight
     ("my arms go all wobbly holding a plank stretch, why", "general.shaking"),
