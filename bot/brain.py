@@ -44,7 +44,7 @@ from bot.reply import (
     with_lead,
 )
 from bot.routine_pick import RoutinePicker
-from bot.safety import SEEKING_CARE, SafetyRules
+from bot.safety import SEEKING_CARE, SafetyRules, stated_age
 from bot.sizing import LIMIT_TAGS, POSTURES, done_lying_down, merged_limits
 from bot.timer import Hold, View
 from bot.understanding import STOPWORDS, TOPIC_TOKEN, Analysis, Match, Matcher
@@ -800,6 +800,25 @@ class Brain:
             blocks=(*reply.blocks, Block("meta", line)),
             actions=(action, *reply.actions),
         )
+
+    def _age_told_after_a_goal(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After an answer about getting more flexible (how long it takes, the splits,
+        touching the toes, starting out), a short message that tells the person's age and
+        names nothing else ("im 40 btw", "i'm 67 if that matters"): whether age stops it, the
+        answer on being too old. None otherwise."""
+        key = context.general_answer
+        words = analysis.corrected
+        if (
+            context.kind != "answer"
+            or key not in lexicon.AGE_MATTERS_TO
+            or analysis.topics
+            or len(words) > lexicon.MOVE_MAX_WORDS
+            or (GENERAL, lexicon.TOO_OLD) not in self.kb.answers
+            or stated_age(words, analysis.breaks) is None
+            or self.wants.subjects_named(words)
+        ):
+            return None
+        return self.replies.answer(GENERAL, lexicon.TOO_OLD, context)
 
     def _why_asked_again(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a general answer, a short "why" that names nothing new ("why tho im 28",
@@ -1999,6 +2018,9 @@ class Brain:
             return None
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
+        aged = self._age_told_after_a_goal(analysis, context)
+        if aged is not None:  # "im 40 btw" after how long the splits take
+            return aged
         why = self._why_asked_again(analysis, context)
         if why is not None:  # "why tho im 28" after morning stiffness
             return why

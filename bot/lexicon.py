@@ -3841,6 +3841,10 @@ SETTLING_WORDS = frozenset(
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: general answers about a flexibility goal that a message may tell as reached
 MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
+#: general answers after which an age told alone asks whether it is too late ("im 40 btw"
+#: after how long the splits take): the answer on being too old
+TOO_OLD = "too_old"
+AGE_MATTERS_TO = MILESTONE_SUBJECTS | frozenset({"flexibility_timeline", "beginner"})
 #: general answers about starting out, which a goal named beside them outweighs
 STARTING_SUBJECTS = frozenset({"beginner"})
 #: ... as does keeping it up, named beside them ("i always start stretching then forget. how

@@ -6524,6 +6524,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         # "something for" an area asks for its stretch, as "anything for" does
         (("are you a bot", "fine. something for tight shoulders then"), "shoulders.stretch"),
+        # an age told alone after how long flexibility or a goal takes: whether it is too late
+        (("how long does it take to get flexible", "im 52"), "general.too_old"),
+        (("i want to get my splits back", "im 40 btw"), "general.too_old"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
