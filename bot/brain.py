@@ -801,6 +801,24 @@ class Brain:
             actions=(action, *reply.actions),
         )
 
+    def _area_asked_what_last(self, analysis: Analysis) -> bool:
+        """Whether a story that names one area ends by asking what it is or does, pointing
+        back at it, in a piece that names no area and asks for nothing else: "... release it
+        every class. is that an actual muscle? what does it do"."""
+        pieces = analysis.pieces()
+        if len(pieces) < 2 or len(set(analysis.topics) - {GENERAL}) != 1:
+            return False
+        start = pieces[-1][0]
+        last = analysis.corrected[start:]
+        return (
+            not any(s >= start for s, _e, _t in analysis.spans)
+            and not lexicon.POINTING_WORDS.isdisjoint(last)
+            # "is that the same thing as pnf?", "giving me text neck? what even is it"
+            and not self.wants.subjects_named(analysis.corrected)
+            and self.cues.read(last) & {"what", "why", "request", "asks_stretch", "complaint"}
+            == {"what"}
+        )
+
     def _age_told_after_a_goal(self, analysis: Analysis, context: Context) -> Reply | None:
         """After an answer about getting more flexible (how long it takes, the splits,
         touching the toes, starting out), a short message that tells the person's age and
@@ -5141,6 +5159,10 @@ class Brain:
             match.kind in ("aspect", "none", GENERAL)
             or (match.kind == "out_of_scope" and not self.wants.other_sense(match, analysis))
         ):
+            if self._area_asked_what_last(analysis):
+                # "my yoga teacher keeps saying we store trauma in the psoas ... is that an
+                # actual muscle? what does it do": what the one area of the story is
+                return self._area_reply(analysis.topics[0], "what", analysis, context)
             opening = self.wants.subject_asked_first(analysis)
             if opening is not None and not any(
                 s < analysis.pieces()[0][1] for s, _e, _t in analysis.spans

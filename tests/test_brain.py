@@ -3659,6 +3659,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a story about one area that ends asking what it is: what the area is
+    ("my coach says i need to release my it band every day. what even is it", "it_band.what"),
+    ("my piriformis is tight after driving. what is that", "piriformis.what"),
     # a routine named by its words alone beside a length: that routine, sized
     ("head to toe 15 min", "routine.full_body"),
     ("desk 5 mins", "routine.desk_break"),
