@@ -5155,6 +5155,14 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+        if lexicon.tells_contract_relax(analysis.corrected) and self.wants.subjects_named(
+            analysis.corrected
+        ) <= {lexicon.PNF}:
+            # "whats that thing my climbing mate does where she pushes against my hand then goes
+            # further into the stretch": contract-relax, told by what is done
+            return self.replies.answer(
+                GENERAL, lexicon.PNF, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if analysis.topics and (
             match.kind in ("aspect", "none", GENERAL)
             or (match.kind == "out_of_scope" and not self.wants.other_sense(match, analysis))

@@ -541,6 +541,35 @@ def tells_a_stitch(words: Sequence[str]) -> bool:
     )
 
 
+#: contract-relax (PNF) told by what is done, not by name: pushing against a partner's hand,
+#: then going further into the stretch (ACSM; NHS-cited physio guides on PNF)
+PNF = "pnf"
+_CONTRACT_WORDS = frozenset(
+    "push pushes pushing pushed press presses pressing pressed resist resists resisting".split()
+)
+_PARTNER_WORDS = frozenset("hand hands partner partners partner's mate mates arm arms".split())
+_FURTHER_WORDS = frozenset("further deeper farther".split())
+_AGAINST_REACH = 5
+
+
+def tells_contract_relax(words: Sequence[str]) -> bool:
+    """Whether the words tell contract-relax stretching without naming it: pushing against a
+    partner's hand, then going further ("she pushes against my hand then goes further into
+    the stretch")."""
+    if _FURTHER_WORDS.isdisjoint(words) or PLAIN_STRETCH_WORDS.isdisjoint(words):
+        return False
+    # a push against a hand or a partner, not against the wall ("push your hands against
+    # the wall and lean further")
+    return any(
+        w in _CONTRACT_WORDS
+        and "against" in words[i + 1 : i + _AGAINST_REACH]
+        and not _PARTNER_WORDS.isdisjoint(
+            words[words.index("against", i + 1) + 1 : words.index("against", i + 1) + 4]
+        )
+        for i, w in enumerate(words)
+    )
+
+
 #: a session told as over ("ok done, won 6-3", "finished, now what") ...
 FINISHED_WORDS = frozenset("done finished won lost back home over".split())
 #: the words that set a time by an activity's end: "when im done", "once i finish"

@@ -3659,6 +3659,16 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # contract-relax told by what is done: a push against a hand or a partner, then further
+    (
+        "i press my leg against my mates arm for a few secs then stretch deeper, what is that",
+        "general.pnf",
+    ),
+    # whether stretching stops aching the next day: soreness
+    (
+        "does stretching stop you aching the next day? did loads after the gym and my arms are still dead",
+        "general.soreness",
+    ),
     # a story about one area that ends asking what it is: what the area is
     ("my coach says i need to release my it band every day. what even is it", "it_band.what"),
     ("my piriformis is tight after driving. what is that", "piriformis.what"),
