@@ -3659,6 +3659,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "open them up" asks for the stretch of the area it points at, past the posture story
+    (
+        "my physio says my pecs are short from hunching over a laptop and thats why my "
+        "shoulders roll forward. how do i open them up",
+        "chest.stretch",
+    ),
     # contract-relax told by what is done: a push against a hand or a partner, then further
     (
         "i press my leg against my mates arm for a few secs then stretch deeper, what is that",
