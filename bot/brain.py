@@ -2976,7 +2976,22 @@ class Brain:
         if len(said) < len(words) and self.pick.activities_in(words[len(said) :]):
             said = words  # "a stretch after my run": the run's, not any
         rest = {w for w in said if w not in STOPWORDS}
-        return bool(rest & asked) and rest <= allowed
+        if bool(rest & asked) and rest <= allowed:
+            return True
+        # "bored, give me a stretch to do", "phone's dead so i'm doing stretches instead of
+        # scrolling, give me one": a plain ask last, after a story that names no activity nor
+        # subject of ours (the stretch it asks for may be named in the story)
+        start = analysis.pieces()[-1][0]
+        last = {w for w in words[start:] if w not in STOPWORDS} - {"do"}
+        return (
+            start > 0
+            and bool(last)
+            and last <= allowed
+            and not last.isdisjoint(lexicon.PLAIN_ASKING)
+            and not {w for w in words if w not in STOPWORDS}.isdisjoint(asked)
+            and not self.pick.activities_in(words)
+            and not self.wants.subjects_named(words)
+        )
 
     def _one_stretch(self, context: Context) -> Reply:
         """One stretch for anyone, for a request for "a stretch" with nothing more: the first

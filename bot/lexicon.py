@@ -2812,6 +2812,8 @@ PLAIN_ASK_WORDS = frozenset(
     tonight home house free cheap equipment together family""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
+#: ... of which these ask, where the others only say of what kind ("give me one")
+PLAIN_ASKING = frozenset({"want", "wanna", "need", "give", "gimme", "send", "show", "suggest"})
 #: "stretches for ..." names at most this many words of whom or what they are for
 FOR_SOMEONE_MAX_WORDS = 4
 #: what a plain ask may ask for instead of a stretch, by asking what to do ("anything quick

@@ -3659,6 +3659,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a plain ask last, after a story that names no area, activity nor subject of ours
+    ("bored, give me a stretch to do", "neck.stretch"),
+    ("lockdown is boring, give me a stretch", "neck.stretch"),
+    ("my landlord is useless, give me a break", "fallback"),
     # "open them up" asks for the stretch of the area it points at, past the posture story
     (
         "my physio says my pecs are short from hunching over a laptop and thats why my "
