@@ -801,6 +801,20 @@ class Brain:
             actions=(action, *reply.actions),
         )
 
+    def _standing_spell_asked(self, analysis: Analysis) -> bool:
+        """Whether the only area a message names is the feet of a spell of standing ("3 night
+        shifts on my feet", "on my feet all day"), not complained of, and it asks for
+        stretches, not why."""
+        words = analysis.corrected
+        if not analysis.spans or lexicon.STANDING_ROUTINE not in self.kb.routines:
+            return False
+        if not all(lexicon.on_feet_for_long(words, start) for start, _e, _t in analysis.spans):
+            return False
+        if lexicon.has_pair(words, lexicon.ONE_STRETCH_PAIRS):
+            return False  # "whats a good stretch after a long day on my feet": one, for them
+        cues = self.cues.read(words)
+        return bool(cues & {"request", "asks_stretch"}) and not cues & {"why", "complaint"}
+
     def _area_asked_what_last(self, analysis: Analysis) -> bool:
         """Whether a story that names one area ends by asking what it is or does, pointing
         back at it, in a piece that names no area and asks for nothing else: "... release it
@@ -5170,6 +5184,14 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+        if self._standing_spell_asked(analysis):
+            # "nurse here, 3 night shifts on my feet, what stretches": the feet of standing for
+            # hours, no complaint of them, and stretches asked: the routine for tired legs
+            return self.replies.routine(
+                self.kb.routines[lexicon.STANDING_ROUTINE],
+                context,
+                confidence=lexicon.CUE_CONFIDENCE,
+            )
         if lexicon.tells_contract_relax(analysis.corrected) and self.wants.subjects_named(
             analysis.corrected
         ) <= {lexicon.PNF}:

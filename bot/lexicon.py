@@ -1508,6 +1508,9 @@ _STANDING_FOR = frozenset("all most for every the whole during at 8 9 10 11 12 1
 
 #: the legs named as a whole ("legs feel like lead"), no one area of them
 LEG_WORDS = frozenset({"legs", "leg"})
+#: the routine for legs tired from standing, asked for by a spell on the feet alone ("nurse
+#: here, 3 night shifts on my feet, what stretches")
+STANDING_ROUTINE = "legs"
 #: a stretch of time told just before "on my feet": "a 12h shift on my feet", "hours on my feet"
 _STANDING_SPELLS = frozenset(
     "shift shifts hours hrs hour day days night nights double shifts 12h 10h 8h 12hr".split()

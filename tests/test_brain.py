@@ -3659,6 +3659,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a spell on the feet, the only area named, stretches asked: the routine for tired legs
+    ("i do 12 hr shifts as a nurse on my feet all night, what stretches help", "routine.legs"),
+    ("on my feet all day, any stretches", "routine.legs"),
+    ("on my feet all day at work, my feet are killing me, what stretches", "feet_ankles.stretch"),
     # a plain ask last, after a story that names no area, activity nor subject of ours
     ("bored, give me a stretch to do", "neck.stretch"),
     ("lockdown is boring, give me a stretch", "neck.stretch"),
