@@ -2050,6 +2050,17 @@ class Brain:
             return None
         if context.kind is None and not thanks:
             return None  # a first message is no follow-up
+        if (
+            context.kind == "stretch"
+            and context.stretch in self.kb.stretches
+            and not analysis.topics
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and lexicon.asks_form_check(words)
+            and not self.cues.complains(words)
+        ):
+            # "where should i feel it", "am i doing it right", "how do i know if its working"
+            # after a card: how it should feel and what to watch for
+            return self.replies.stretch_details(self.kb.stretches[context.stretch], context)
         aged = self._age_told_after_a_goal(analysis, context)
         if aged is not None:  # "im 40 btw" after how long the splits take
             return aged

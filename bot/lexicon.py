@@ -541,6 +541,29 @@ def tells_a_stitch(words: Sequence[str]) -> bool:
     )
 
 
+#: a check of the stretch on screen: done right, working, felt where it should be
+_FEEL_ASKS = frozenset({"where", "should", "supposed", "meant"})
+_RIGHT_WORDS = frozenset({"right", "correctly", "properly", "correct", "wrong"})
+
+
+def asks_form_check(words: Sequence[str]) -> bool:
+    """Whether the words ask whether the stretch is done right or working, or where it
+    should be felt: "am i doing it right", "how do i know if its working", "where should i
+    feel it" (not "i dont feel much", which tells it is too gentle)."""
+    pointing = not POINTING_WORDS.isdisjoint(words) or "its" in words
+    if "doing" in words and not _RIGHT_WORDS.isdisjoint(words):
+        return True
+    if "working" in words and pointing and (not WH_WORDS.isdisjoint(words) or "is" in words):
+        return True
+    return (
+        "feel" in words
+        and pointing
+        and not _FEEL_ASKS.isdisjoint(words)
+        and NEGATORS.isdisjoint(words)
+        and "long" not in words  # "how long should i feel it for": how long to hold
+    )
+
+
 #: contract-relax (PNF) told by what is done, not by name: pushing against a partner's hand,
 #: then going further into the stretch (ACSM; NHS-cited physio guides on PNF)
 PNF = "pnf"

@@ -182,7 +182,8 @@ class RoutinePicker:
                 # "it hurts at night" tells, not asks when; "my leg shakes when i hold it"
                 return None
             area = context.topic
-            if "hold" in words:
+            # not "nothing to hold onto", "i dont have anything to hold on to": a support
+            if "hold" in words and {"nothing", "anything", "onto"}.isdisjoint(words):
                 found = (GENERAL, "how_long")
             elif area and area != GENERAL and not lexicon.TIMES_OF_DAY.isdisjoint(words):
                 found = (area, "when")

@@ -6107,7 +6107,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # chat words around a follow-up
         (("it band tight", "can you even stretch it tho"), "it_band.stretch"),
         (("my neck is tight", "bet, gimme a stretch"), "neck.stretch"),
-        (("glute stretch", "where am i supposed to feel it"), "glutes.what"),
+        # where to feel it: the card's details, which say what you should feel
+        (("glute stretch", "where am i supposed to feel it"), "stretch.lying_figure_four.more"),
         (("calf stretch", "to hard"), "stretch.wall_calf.easier"),
         (("calf stretch", "didnt feel much"), "stretch.wall_calf.harder"),
         (("just destroyed leg day, cooldown?", "quads esp", "other side?"), None),
@@ -6554,6 +6555,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # an age told alone after how long flexibility or a goal takes: whether it is too late
         (("how long does it take to get flexible", "im 52"), "general.too_old"),
         (("i want to get my splits back", "im 40 btw"), "general.too_old"),
+        # a check of the card on screen: how it should feel and what to watch for
+        (("hip flexor stretch", "where should i feel it"), "stretch.low_lunge.more"),
+        (("hip flexor stretch", "am i doing it right"), "stretch.low_lunge.more"),
+        (("hip flexor stretch", "how do i know if its working"), "stretch.low_lunge.more"),
+        # nothing to hold onto is a limit, not how long to hold
+        (("quad stretch", "i dont have anything to hold onto"), "quadriceps.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
