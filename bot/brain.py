@@ -2061,6 +2061,15 @@ class Brain:
             # "where should i feel it", "am i doing it right", "how do i know if its working"
             # after a card: how it should feel and what to watch for
             return self.replies.stretch_details(self.kb.stretches[context.stretch], context)
+        if (
+            context.kind == "routine"
+            and context.plan is not None
+            and not analysis.topics
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and lexicon.has_pair(words, lexicon.ORDER_PAIRS)
+        ):
+            # "do i do them in order", "does the order matter" after a routine
+            return with_lead(self.replies.sized_routine(context.plan, context), lexicon.ORDER_LEAD)
         aged = self._age_told_after_a_goal(analysis, context)
         if aged is not None:  # "im 40 btw" after how long the splits take
             return aged

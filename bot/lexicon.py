@@ -1808,6 +1808,16 @@ ACTIVITY_ASKING_CUES = frozenset(
 )
 #: said before the routine again when the message tells more of its activity
 SAME_ACTIVITY_LEAD = "That's just what this one is for."
+#: a question about the order of a routine's steps ("do i do them in order", "does the order
+#: matter"), and what is said before the routine again
+ORDER_PAIRS = frozenset(
+    {("in", "order"), ("what", "order"), ("which", "order"), ("any", "order"), ("order", "matter")}
+    | {("order", "matters"), ("same", "order"), ("different", "order")}
+)
+ORDER_LEAD = (
+    "Top to bottom is the order it was put together in, and an easy one to follow. Skip any "
+    "step that doesn't suit you."
+)
 #: an event of any sport, which after a sport's warm-up or cool-down is that sport's ("can i
 #: do these before every game" after the football warm-up)
 SPORT_EVENTS = frozenset(

@@ -6561,6 +6561,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hip flexor stretch", "how do i know if its working"), "stretch.low_lunge.more"),
         # nothing to hold onto is a limit, not how long to hold
         (("quad stretch", "i dont have anything to hold onto"), "quadriceps.stretch"),
+        # the order of a routine's steps asked: the routine again, led by what order to go in
+        (("morning routine", "do i do them in order"), "routine.morning"),
+        (("desk break", "does the order matter"), "routine.desk_break"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
@@ -7324,3 +7327,16 @@ def test_a_parents_own_ache_gets_no_note_for_a_young_person(brain):
     )
     assert reply.intent == "lower_back.why_tight"
     assert "young person" not in " ".join(b.text for b in reply.blocks)
+
+
+@pytest.mark.parametrize("question", ["do i do them in order", "does the order matter"])
+def test_the_order_of_a_routine_asked_gets_it_again_led_by_the_order(brain, question):
+    _, reply = converse(brain, "morning routine", question)
+    assert reply.routine == "morning"
+    assert reply.blocks[0].text == lexicon.ORDER_LEAD
+
+
+def test_a_sports_event_told_at_the_warm_ups_end_is_what_it_is_for(brain):
+    _, reply = converse(brain, "warm up for football", "can i do these before every game")
+    assert reply.routine == "warmup_soccer"
+    assert reply.blocks[0].text == lexicon.SAME_ACTIVITY_LEAD
