@@ -1675,6 +1675,10 @@ WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
 WHOLE_BODY_REACH = 3
 #: ... and word pairs that say it: "stiff all over", "stiff as a board", "like a plank"
 WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
+#: the writer told as stiff, no part named, is the whole body too ("im so stiff", "getting
+#: old has made me so stiff"): the pair, then a stiffness word within `WHOLE_BODY_REACH`
+WRITER_PAIRS = frozenset({("i", "am"), ("made", "me"), ("i", "feel"), ("i", "get")})
+WRITER_STIFF_WORDS = frozenset("stiff stiffer tight tighter inflexible creaky seized".split())
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these

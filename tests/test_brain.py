@@ -3659,6 +3659,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # the writer told as stiff, no part named: the whole body's routine
+    ("im so stiff, anything help", "routine.full_body"),
+    ("menopause has made me so stiff, anything help", "routine.full_body"),
+    ("i am so tight with money this month", "fallback"),
     # a spell on the feet, the only area named, stretches asked: the routine for tired legs
     ("i do 12 hr shifts as a nurse on my feet all night, what stretches help", "routine.legs"),
     ("on my feet all day, any stretches", "routine.legs"),
