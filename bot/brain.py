@@ -1676,11 +1676,21 @@ class Brain:
     def _routine_named_past_a_look_alike(self, match: Match, analysis: Analysis) -> str | None:
         """The routine runner-up of a look-alike match, for a message that names stretching
         and that routine's activity or time ("give me a 5 minute morning stretch thing to do
-        before coffee") and has none of the look-alike's word pairs. None otherwise."""
-        if match.kind != "out_of_scope" or analysis.topics:
-            return None
+        before coffee") and has none of the look-alike's word pairs; or of a general answer
+        whose subject the message does not name, when it asks for a stretch ("whats the best
+        stretch for someone who sits all day"). None otherwise."""
         words = analysis.corrected
-        if lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words) or self.wants.other_sense(match, analysis):
+        if analysis.topics or match.kind not in ("out_of_scope", GENERAL):
+            return None
+        if match.kind == GENERAL and (
+            # "whats a good stretch if you sit all day": a general answer it does not name,
+            # the routine of the setting it names
+            self.wants.subjects_named(words) or "asks_stretch" not in self.cues.read(words)
+        ):
+            return None
+        if lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words) or (
+            match.kind == "out_of_scope" and self.wants.other_sense(match, analysis)
+        ):
             return None
         named = self.pick.activities_in(words)
         return next(

@@ -3659,6 +3659,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # sitting all day, no area named, a stretch asked: the desk break (not a drive, nor a
+    # general answer the message never names)
+    ("whats the best stretch for someone who sits all day", "routine.desk_break"),
+    ("best stretch for sitting all day", "routine.desk_break"),
+    ("i sit all day, what should i stretch", "routine.desk_break"),
+    ("sitting in the car all day, what stretches", "routine.road_trip"),
     # the writer told as stiff, no part named: the whole body's routine
     ("im so stiff, anything help", "routine.full_body"),
     ("menopause has made me so stiff, anything help", "routine.full_body"),
