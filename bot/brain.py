@@ -1693,10 +1693,13 @@ class Brain:
         ):
             return None
         named = self.pick.activities_in(words)
-        return next(
+        found = next(
             (key for kind, key, _t in match.alternatives if kind == "routine" and key in named),
             None,
         )
+        if found is None and match.kind == GENERAL and len(named) == 1:
+            return named[0]  # a runner-up further down: the one setting the message names
+        return found
 
     def _stiff_in_the_morning(self, analysis: Analysis) -> bool:
         """Whether a message nothing else understood complains, naming no area, of how it

@@ -3662,6 +3662,7 @@ OWN_WORDS = [
     # sitting all day, no area named, a stretch asked: the desk break (not a drive, nor a
     # general answer the message never names)
     ("whats the best stretch for someone who sits all day", "routine.desk_break"),
+    ("whats a good stretch if you sit all day", "routine.desk_break"),
     ("best stretch for sitting all day", "routine.desk_break"),
     ("i sit all day, what should i stretch", "routine.desk_break"),
     ("sitting in the car all day, what stretches", "routine.road_trip"),
