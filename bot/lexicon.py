@@ -3912,6 +3912,9 @@ SETTLING_WORDS = frozenset(
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: general answers about a flexibility goal that a message may tell as reached
 MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
+#: general answers about something a stretch is done before or after, other than exercise:
+#: named beside "before or after", their answer says which ("before or after a sauna")
+TIMED_AGAINST = frozenset({"stretching_in_heat", "foam_rolling"})
 #: general answers after which an age told alone asks whether it is too late ("im 40 btw"
 #: after how long the splits take): the answer on being too old
 TOO_OLD = "too_old"

@@ -201,6 +201,11 @@ class WantReader:
             return next(iter(felt))
         if (ill := self._illness_over_soreness(key, named)) != key:
             return ill
+        timed = named & lexicon.TIMED_AGAINST
+        if key == lexicon.BEFORE_AFTER and len(timed) == 1:
+            # "do i stretch before or after a sauna": the sauna's answer says when, not the
+            # one about exercise
+            return next(iter(timed))
         goals = named & (lexicon.MILESTONE_SUBJECTS | lexicon.KEEPING_UP_SUBJECTS)
         if key in lexicon.STARTING_SUBJECTS and len(goals) == 1:
             # "never flexible. started working on front splits ... how do i get past this":
