@@ -966,8 +966,11 @@ BOT_POINTERS = BOT_WORDS | frozenset(
 BOT_QUESTION_SURE = 0.8
 #: word pairs that ask for something ("how about a full body one")
 ASKS_ABOUT = frozenset({("how", "about"), ("what", "about")})
-#: ... when a thing or a time follows: "how about a full body one", "what about before bed"
-ASKS_ABOUT_NEXT = frozenset("a an one something some any before after for".split())
+#: ... when a thing, a time or a place follows: "how about a full body one", "what about
+#: before bed", "what about if im on a plane", "how about at work"
+ASKS_ABOUT_NEXT = frozenset(
+    "a an one something some any before after for if on at in during while when".split()
+)
 #: the cues that ask for something, and the words that do not on their own
 ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
 #: general answers about timing, and the area answer they stand for
@@ -4682,7 +4685,7 @@ def tells_morning(words: Sequence[str]) -> bool:
 
 #: after the daily tips were set up, a short question about them points at them ("what time
 #: do they come", "what kind of tips will they be", "actually nah stop them")
-DAILY_POINTERS = frozenset({"they", "them", "these", "those", "tips", "tip"})
+DAILY_POINTERS = frozenset({"they", "them", "these", "those", "tips", "tip", "it", "one"})
 DAILY_ABOUT = frozenset({"time", "when", "kind", "sort", "type", "often", "change", "hour"})
 DAILY_FOLLOW_UP_MAX_WORDS = 10
 DAILY_TIME_PAIRS = frozenset({("the", "time")})

@@ -6578,6 +6578,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # the order of a routine's steps asked: the routine again, led by what order to go in
         (("morning routine", "do i do them in order"), "routine.morning"),
         (("desk break", "does the order matter"), "routine.desk_break"),
+        # "what about if ..." asks about a setting, as "what about on ..." did
+        (("calf stretch", "what about if im on a plane"), "routine.long_flight"),
+        # after the daily tips, a question about when "it" comes: how to pick the time
+        (("send me a daily tip", "when will i get it"), "daily.on"),
+        (("send me a daily tip", "what time will it come"), "daily.on"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
