@@ -258,12 +258,21 @@ class Brain:
         # the areas named together stay for "both?" next; one area named alone ends them
         named = tuple(dict.fromkeys(t for t in analysis.topics if t != GENERAL))
         areas = named if len(named) > 1 else () if named else context.areas
+        topic = context.topic if context.topic != GENERAL else None
         if len(named) == 1 and lexicon.adds_an_area(analysis.corrected):
             # "and my chest?" after the neck: both, for "can you combine them" next
-            topic = context.topic if context.topic != GENERAL else None
             before = context.areas or ((topic,) if topic in self.kb.topics else ())
             areas = tuple(dict.fromkeys((*before, *named)))[-MAX_AREAS:]
             areas = areas if len(areas) > 1 else ()
+        elif (
+            len(named) == 1
+            and context.kind in ("stretch", "answer")
+            and topic in self.kb.topics
+            and topic != named[0]
+        ):
+            # "ok now something for my lower back" after a neck stretch: the two last asked
+            # about, for "a routine with both" next
+            areas = (topic, named[0])
         if reply.kind == "red_flag":
             areas = ()
         if areas != reply.context.areas:

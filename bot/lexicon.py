@@ -3216,7 +3216,7 @@ _FOR_BOTH = (
     | frozenset(
         """stretch stretches stretching routine routines something anything one ones for of them
     those these please pls plz thanks can could i get have give me a an some what about how
-    s at once together same time go you into""".split()
+    s at once together same time go you into with that covers cover hits do does""".split()
     )
     | COMBINING_WORDS
 )

@@ -6583,6 +6583,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # after the daily tips, a question about when "it" comes: how to pick the time
         (("send me a daily tip", "when will i get it"), "daily.on"),
         (("send me a daily tip", "what time will it come"), "daily.on"),
+        # an area moved on to after another's card, then both asked for: the two together
+        (
+            ("neck stretch", "ok now something for my lower back", "can you combine them"),
+            "routine.area.neck+lower_back",
+        ),
+        (
+            ("neck stretch", "lower back stretch", "a routine with both"),
+            "routine.area.neck+lower_back",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
