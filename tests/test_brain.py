@@ -3673,6 +3673,7 @@ OWN_WORDS = [
     ("im so stiff, anything help", "routine.full_body"),
     ("menopause has made me so stiff, anything help", "routine.full_body"),
     ("i am so tight with money this month", "fallback"),
+    ("i feel so stiff in this suit", "fallback"),
     # a spell on the feet, the only area named, stretches asked: the routine for tired legs
     ("i do 12 hr shifts as a nurse on my feet all night, what stretches help", "routine.legs"),
     ("on my feet all day, any stretches", "routine.legs"),
