@@ -1682,7 +1682,7 @@ class Brain:
         reply = self.replies.answer(topic, aspect, context, confidence=lexicon.CUE_CONFIDENCE)
         return self._with_conditions(reply, named, context)
 
-    def _routine_named_past_a_look_alike(self, match: Match, analysis: Analysis) -> str | None:
+    def _routine_named_past_the_match(self, match: Match, analysis: Analysis) -> str | None:
         """The routine runner-up of a look-alike match, for a message that names stretching
         and that routine's activity or time ("give me a 5 minute morning stretch thing to do
         before coffee") and has none of the look-alike's word pairs; or of a general answer
@@ -5085,10 +5085,10 @@ class Brain:
                 # walk": the one subject the message names by its keywords, not the comparison
                 # it only reads like
                 match = replace(match, key=subject)
-        named_routine = self._routine_named_past_a_look_alike(match, analysis)
+        named_routine = self._routine_named_past_the_match(match, analysis)
         if named_routine is not None:
-            # "morning stretch to do before coffee" read like "morning coffee": the routine
-            # the message names, with "stretch" and none of the look-alike's word pairs
+            # "morning stretch to do before coffee" read like "morning coffee", "whats a good
+            # stretch if you sit all day" like the benefits: the routine the message names
             match, accepted = replace(match, kind="routine", key=named_routine), True
         if (
             accepted
