@@ -810,6 +810,22 @@ class Brain:
             actions=(action, *reply.actions),
         )
 
+    def _activity_asked_past_a_beginner(self, subject: str, analysis: Analysis) -> str | None:
+        """For the answer on starting out (`subject`), in a message whose last piece asks for
+        a stretch for an activity ("complete beginner, what should i stretch after leg day"):
+        that activity's warm-up or cool-down, as the beginner is told only in passing. None
+        otherwise."""
+        if subject not in lexicon.STARTING_SUBJECTS:
+            return None
+        pieces = analysis.pieces()
+        if len(pieces) < 2 or analysis.topics:
+            return None
+        last = analysis.corrected[pieces[-1][0] :]
+        if "asks_stretch" not in self.cues.read(last) or self.wants.subjects_named(last):
+            return None
+        found = self.pick.activities_in(last)
+        return lexicon.pick_warm_or_cool(found, last) if found else None
+
     def _standing_spell_asked(self, analysis: Analysis) -> bool:
         """Whether the only area a message names is the feet of a spell of standing ("3 night
         shifts on my feet", "on my feet all day"), not complained of, and it asks for
@@ -5798,6 +5814,9 @@ class Brain:
                 # "something calming before bed pls, been so stressed with exams": the routine
                 # asked for first, the subject its reason
                 or self.pick.asked_first(analysis, context) == match.key
+                # "complete beginner, what should i stretch after leg day": the beginner told
+                # in passing, the activity's stretches asked last
+                or self._activity_asked_past_a_beginner(subject, analysis) == match.key
             ):
                 subject = None  # "something to do right after i get out of bed": its routine
             if subject is not None:

@@ -3659,6 +3659,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a beginner told in passing, an activity's stretches asked last: its routine
+    ("complete beginner, what should i stretch after leg day", "routine.cooldown_strength_legs"),
+    ("gym newbie, what should i stretch after leg day", "routine.cooldown_strength_legs"),
     # before or after a sauna or a hot bath: the answer on stretching in the heat
     ("do i stretch before or after a sauna", "general.stretching_in_heat"),
     ("should i stretch before or after running", "general.before_after"),
