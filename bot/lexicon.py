@@ -583,14 +583,12 @@ def tells_contract_relax(words: Sequence[str]) -> bool:
         return False
     # a push against a hand or a partner, not against the wall ("push your hands against
     # the wall and lean further")
-    return any(
-        w in _CONTRACT_WORDS
-        and "against" in words[i + 1 : i + _AGAINST_REACH]
-        and not _PARTNER_WORDS.isdisjoint(
-            words[words.index("against", i + 1) + 1 : words.index("against", i + 1) + 4]
-        )
-        for i, w in enumerate(words)
-    )
+    for i, w in enumerate(words):
+        if w in _CONTRACT_WORDS and "against" in words[i + 1 : i + _AGAINST_REACH]:
+            at = words.index("against", i + 1)
+            if not _PARTNER_WORDS.isdisjoint(words[at + 1 : at + 4]):
+                return True
+    return False
 
 
 #: a session told as over ("ok done, won 6-3", "finished, now what") ...

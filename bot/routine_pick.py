@@ -20,7 +20,7 @@ from bot.understanding.sizes import SizeAsk
 #: words that ask about doing a routine: "can i do it every hour?"
 _DOING = frozenset({"do", "doing", "does", "did"})
 #: doing a stretch pointed back at: "should i do it every morning", "can i do these at night"
-_DO_IT = frozenset(("do", w) for w in ("it", "this", "that", "these", "those", "them"))
+_DO_IT = frozenset(("do", w) for w in lexicon.POINTING_WORDS - {"they", "mine"})
 
 
 class RoutinePicker:
