@@ -110,18 +110,19 @@ class WantReader:
             for i, pair in enumerate(zip(words, words[1:], strict=False))
             if pair in lexicon.WHOLE_BODY_PAIRS
         ]
-        if "not_a_body" in self.cues.read(words):
-            return False
-        if any(
+        # the writer told as stiff: "im so stiff, anything help", "getting old has made me so
+        # stiff"
+        writer = any(
             pair in lexicon.WRITER_PAIRS
             and not lexicon.WRITER_STIFF_WORDS.isdisjoint(
                 words[i + 2 : i + 2 + lexicon.WHOLE_BODY_REACH]
             )
             for i, pair in enumerate(zip(words, words[1:], strict=False))
-        ):
-            return True  # "im so stiff, anything help", "getting old has made me so stiff"
-        if not at:
+        )
+        if not (at or writer) or "not_a_body" in self.cues.read(words):
             return False
+        if writer:
+            return True
         # the complaint is the whole body's: "everything is stiff", "stiff all over"; not
         # "my schedule is so tight, how do i fit everything in"
         return any(
