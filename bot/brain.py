@@ -5595,16 +5595,11 @@ class Brain:
             )
             if general is not None:  # "is it important to stretch after each ride?"
                 return say.answer(GENERAL, general, context, confidence=lexicon.CUE_CONFIDENCE)
-            if (
-                match.kind == "routine"
-                and match.key in lexicon.TOLD_ROUTINES
-                and not analysis.topics  # "a pinch in my hip at the bottom of a deep squat"
-                and match.key in self.pick.activities_in(analysis.corrected)
-                and "not_a_body" not in self.cues.read(analysis.corrected)  # "ripped my leggings"
-            ):
+            told_routine = self._told_routine(match, analysis)
+            if told_routine is not None:
                 # "heels lift off the floor every time i squat": the problem its keywords tell
                 return say.routine(
-                    self.kb.routines[match.key], context, confidence=lexicon.CUE_CONFIDENCE
+                    self.kb.routines[told_routine], context, confidence=lexicon.CUE_CONFIDENCE
                 )
             near = self.pick.near(match, analysis, context) or self.pick.in_conversation(
                 match, analysis, context
@@ -6153,6 +6148,27 @@ class Brain:
             if kind == GENERAL and not self.wants.lacks_its_name(key, words):
                 return replace(match, key=key)
         return match
+
+    def _told_routine(self, match: Match, analysis: Analysis) -> str | None:
+        """The routine for a problem its keywords tell ("heels lift off the floor every time i
+        squat"), the intent layer's guess or, behind a guess at chat or a command, its runner-up
+        when the message asks something ("my squat is rubbish, heels come up and i tip forward,
+        what do i need to work on" nears the daily tip); None when there is none."""
+        if analysis.topics:  # "a pinch in my hip at the bottom of a deep squat"
+            return None
+        if match.kind == "routine":
+            found = match.key
+        elif match.kind in lexicon.CHAT_KINDS and self.pick.asks(analysis):
+            found = next((k for kind, k, _t in match.alternatives[:1] if kind == "routine"), "")
+        else:
+            return None
+        if (
+            found in lexicon.TOLD_ROUTINES
+            and found in self.pick.activities_in(analysis.corrected)
+            and "not_a_body" not in self.cues.read(analysis.corrected)  # "ripped my leggings"
+        ):
+            return found
+        return None
 
     def _cool_down_of_a_session_told(self, analysis: Analysis) -> str | None:
         """The cool-down of an activity a message tells as just over and says nothing else

@@ -975,6 +975,8 @@ ROUTINE_ASKS = frozenset({"request", "asks_stretch", "asks_when"})
 TIMING_ASPECTS = {key: "when" for key in ("how_long", "how_often", "every_day", "before_after")}
 #: replies after which a conversation is about stretching
 STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
+#: intent kinds of chat and commands (a greeting, "daily tips"), not of the knowledge asked for
+CHAT_KINDS = frozenset({"smalltalk", "request"})
 STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
 #: how sure a message read by its cues is ("my calves tighten up on long runs")
 CUE_CONFIDENCE = 0.66

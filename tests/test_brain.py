@@ -3659,6 +3659,18 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # what to work on, asked last after a story of the activity's problem: its routine, also
+    # when a word of the story ("tip forward") looks like a command
+    (
+        "cant squat deep, heels lift and i pitch forward like a folding chair. what should i "
+        "be working on",
+        "routine.squat_mobility",
+    ),
+    (
+        "my squat is rubbish, heels come up and i tip forward, what do i need to work on",
+        "routine.squat_mobility",
+    ),
+    ("hamstrings like cables from the office chair, what should i focus on", "hamstrings.stretch"),
     # a beginner told in passing, an activity's stretches asked last: its routine
     ("complete beginner, what should i stretch after leg day", "routine.cooldown_strength_legs"),
     ("gym newbie, what should i stretch after leg day", "routine.cooldown_strength_legs"),
