@@ -592,6 +592,29 @@ def test_both_after_one_area_is_still_both_sides(brain):
     assert brain.reply("why is my neck tight", two.context).context.areas == ()
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hamstrings like cables from the office chair, what should i do",
+        "my back is killing me from my office chair, any stretches",
+        "sat in my office chair all day and my hips are tight, stretch?",
+    ],
+)
+def test_a_seat_told_as_the_cause_sets_no_limit(brain, message):
+    reply = brain.reply(message)
+    assert reply.kind == "stretch"
+    assert "chair" not in reply.context.limits
+    assert "chair only" not in render_text(reply)
+
+
+@pytest.mark.parametrize(
+    "message", ["stretches i can do from my office chair", "neck stretch in my chair please"]
+)
+def test_a_seat_asked_for_is_a_limit(brain, message):
+    reply = brain.reply(message)
+    assert "chair" in reply.context.limits
+
+
 def test_no_balancing_keeps_both_feet_down(brain, kb):
     reply = brain.reply("quad stretch that doesn't need me to balance on one leg")
     assert reply.kind == "stretch" and reply.topic == "quadriceps"

@@ -202,6 +202,8 @@ class SizeReader:
                 continue  # "cant reach my foot standing up, easier?": no limit asked
             if _on_my_feet_told(words, start, end):
                 continue  # "after a long day on my feet": a day told, no limit asked
+            if cue == _SEAT_CUE and _seat_told(words, start, end):
+                continue  # "hamstrings like cables from the office chair": a cause told
             if cue in POSTURE_CUES and _posture_told(words, start, end):
                 continue  # "from standing all day", "like i am standing on a nail"
             if cue in POSTURE_CUES and start and words[start - 1] in NEGATORS:
@@ -263,6 +265,30 @@ def _posture_told(words: Sequence[str], start: int, end: int) -> bool:
     return (start > 0 and words[start - 1] in _POSTURE_TOLD_BEFORE) or (
         end < len(words) and words[end] in _POSTURE_TOLD_AFTER
     )
+
+
+#: the cue of a seat as the only place to stretch in
+_SEAT_CUE = "chair_only"
+#: words before a seat that make it where the trouble came from ("from the office chair",
+#: "after my office chair"), unless a stretch is done from it ("ones i can do from my chair")
+_SEAT_TOLD_BEFORE = frozenset({"from", "after"})
+_SEAT_DONE_FROM = frozenset("do done it them one ones these those stretch stretches".split())
+_SEAT_OWNERS = frozenset({"the", "my", "a", "an", "this", "that"})
+#: words after a seat that tell time spent in it ("in my office chair all day")
+_SEAT_TOLD_AFTER = frozenset({"all", "for", "too", "every", "each", "since"})
+
+
+def _seat_told(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the seat at `start:end` is told as where the trouble came from or the day was
+    spent, not asked as the only place to stretch in."""
+    if end < len(words) and words[end] in _SEAT_TOLD_AFTER:
+        return True
+    at = start - 1
+    if at >= 0 and words[at] in _SEAT_OWNERS:
+        at -= 1
+    if at < 0 or words[at] not in _SEAT_TOLD_BEFORE:
+        return False
+    return at == 0 or words[at - 1] not in _SEAT_DONE_FROM
 
 
 def _told_as_a_difficulty(words: Sequence[str], start: int) -> bool:
