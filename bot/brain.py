@@ -5541,6 +5541,16 @@ class Brain:
                     or lexicon.done_before_or_after(analysis.corrected)
                 )
             )
+            # "60k on the bike this morning, cool down pls": a look-alike the intent layer is
+            # unsure of, with none of its word pairs, in a message that names a warm-up or a
+            # cool-down and an activity of ours
+            or (
+                match.kind == "out_of_scope"
+                and not accepted
+                and bool(lexicon.warm_ups_named(analysis.corrected))
+                and bool(self.pick.activities_in(analysis.corrected))
+                and not self.wants.other_sense(match, analysis)
+            )
             # "how do i warm up my hamstrings": a look-alike of warming up a thing, but the
             # thing is an area of the body
             or (

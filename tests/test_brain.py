@@ -3659,6 +3659,15 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a cool-down named with an activity, past a look-alike the intent layer is unsure of
+    ("40 miles on the bike this morning, cool down pls", "routine.cooldown_cycling"),
+    ("just cycled home, what should i stretch", "routine.cooldown_cycling"),
+    # "back" of a trip is no body: "to work and back"
+    ("cycled to work and back, 40k total, cooldown?", "routine.cooldown_cycling"),
+    ("walked to school and back twice today and my calves ache", "calves.why_tight"),
+    ("stiff from the gym and back hurts", "lower_back.stretch"),
+    # how long to hold "each one" of the stretches the person does
+    ("how long am i supposed to hold each one, i usually do 5 seconds", "general.how_long"),
     # what to work on, asked last after a story of the activity's problem: its routine, also
     # when a word of the story ("tip forward") looks like a command
     (

@@ -125,6 +125,12 @@ _SUBJECTS_BACK = frozenset({"he", "she", "i", "we", "they", "you", "it"})
 _PRONOUNS_BACK = frozenset({"it", "them", "that", "this", "those", "these"})
 #: directions that "back" joins as one more: "up and back", "forwards or back"
 _DIRECTIONS = frozenset("up down forward forwards front in out over".split())
+#: places a trip goes to and comes back from: "cycled to work and back", "there and back"
+_TRIP_ENDS = frozenset(
+    "there work school town shops office gym home station beach park uni college".split()
+)
+#: words after such a trip's "back" that go on telling the trip ("to work and back every day")
+_TRIP_AFTER = frozenset("every each daily today yesterday twice total again".split())
 #: limbs that "back" describes as the one behind ("my back knee on the floor", "back leg")
 _LIMBS_BEHIND = frozenset(
     "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
@@ -347,6 +353,13 @@ class Canonicaliser:
             return True  # "he's back playing now", "i am back at the gym"
         if at > 1 and words[at - 1] in ("and", "or") and words[at - 2] in _DIRECTIONS:
             return True  # "shoulders pulled up and back", "forwards or back"
+        if (
+            at > 1
+            and words[at - 1] == "and"
+            and words[at - 2] in _TRIP_ENDS
+            and (at + 1 == len(words) or words[at + 1][0].isdigit() or words[at + 1] in _TRIP_AFTER)
+        ):
+            return True  # "cycled to work and back, 40k", not "sore from the gym and back hurts"
         if tuple(words[at + 1 : at + 3]) == ("and", "forth"):
             return True  # "rocking back and forth"
         if tuple(words[max(0, at - 2) : at]) == ("back", "to"):
