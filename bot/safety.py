@@ -1003,6 +1003,23 @@ _COUNT_WORDS = {
 _BARE_UNIT_BEFORE = frozenset({"for", "been", "past", "last", "over", "in", "weeks", "months"})
 #: after the length, words that make it something else than how long a thing has lasted: an
 #: age ("6 weeks old", "20 weeks pregnant"), a period ahead or a rate ("2 weeks to go")
+#: after "<weeks> with", what is carried: "28 weeks with twins"
+_CARRIED = frozenset("twins triplets twin baby number".split())
+#: after "<weeks> with my", which child is carried: "30 weeks with my second"
+_CARRIED_NTH = frozenset("first second third fourth 1st 2nd 3rd 4th".split())
+
+
+def _carried(after_with: Sequence[str]) -> bool:
+    """Whether the words after "<weeks> with" tell a pregnancy ("twins", "my second")."""
+    if not after_with:
+        return False
+    if after_with[0] in _CARRIED:
+        return True
+    return (
+        tuple(after_with[:1]) == ("my",) and after_with[1:2] != () and after_with[1] in _CARRIED_NTH
+    )
+
+
 _NOT_A_LASTING = frozenset(
     """old pregnant along postpartum pp postnatal post pregnancy gestation to till until
     left away time into""".split()
@@ -1260,6 +1277,8 @@ def stated_lasting(
             continue
         if start > 1 and words[start - 1] in ("is", "s") and words[start - 2] in _AGED:
             continue  # "she's 7 weeks": a baby's age
+        if unit == 1.0 and after == "with" and _carried(words[i + 2 : i + 4]):
+            continue  # "28 weeks with twins", "30 weeks with my second": a pregnancy's
         # "3 times a week", "once a month": a rate; "for a year", "been a month": a length
         if (
             count == 1

@@ -543,6 +543,11 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "numb foot in the car on long drives, goes after i get out and walk",
         # dizzy getting up off the floor in a class: a head rush, not the heart in effort
         "i get woozy getting up off the floor in my yoga class, we do a lot of headstands",
+        # numb or white from an ice pack or frozen peas: the cold of the pack
+        "held a bag of frozen peas on my ankle and my toes went white and numb haha",
+        "ice pack on my wrist for 20 mins and now my fingers are numb and pale, normal?",
+        # a skill lost, not a bone: "broken because i can't do a bridge"
+        "my son reckons my back is broken because i cant do a bridge anymore",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -610,6 +615,21 @@ def test_a_condition_named_before_explains_a_warning_it_accounts_for(brain: Brai
     )
     assert reply.kind != "red_flag"
     assert "pregnancy" in reply.context.conditions
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "31 weeks with twins and my lower back aches every evening, what can i stretch",
+        "im 26 weeks with my second and my hips ache at night, which stretches are ok",
+    ],
+)
+def test_weeks_of_a_pregnancy_are_no_pain_lasting_weeks(brain: Brain, message: str):
+    reply = brain.reply(message)
+    assert reply.kind != "red_flag"
+    assert "pregnancy" in reply.context.conditions
+    # weeks of pain are still weeks of pain
+    assert brain.reply("my back has ached for 16 weeks with no change").kind == "red_flag"
 
 
 def test_symptoms_of_the_message_before_count_with_this_one(brain: Brain):
