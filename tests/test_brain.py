@@ -3659,6 +3659,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a chest in a figure of speech is no chest, and "fine in a minute or two" no routine's size
+    (
+        "heart felt like it was coming out of my chest on the hill reps, fine in a minute or "
+        "two, what do i stretch after running",
+        "routine.cooldown_running",
+    ),
     # a cool-down named with an activity, past a look-alike the intent layer is unsure of
     ("40 miles on the bike this morning, cool down pls", "routine.cooldown_cycling"),
     ("just cycled home, what should i stretch", "routine.cooldown_cycling"),

@@ -615,6 +615,19 @@ def test_a_seat_asked_for_is_a_limit(brain, message):
     assert "chair" in reply.context.limits
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "heart was racing after the intervals, back to normal in a couple of minutes",
+        "calf cramped mid run but it was fine in 5 minutes, cool down?",
+    ],
+)
+def test_a_time_something_took_to_pass_is_no_routines_length(brain, message):
+    asked = brain.sizes.read(brain.matcher.analyse(message))
+    assert asked is None or asked.minutes is None
+    assert brain.sizes.read(brain.matcher.analyse("running cool down in 5 minutes")).minutes == 5
+
+
 def test_no_balancing_keeps_both_feet_down(brain, kb):
     reply = brain.reply("quad stretch that doesn't need me to balance on one leg")
     assert reply.kind == "stretch" and reply.topic == "quadriceps"

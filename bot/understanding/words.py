@@ -141,6 +141,21 @@ _RIDERS_BEHIND = frozenset(
     luggage shopping gear bikes""".split()
 )
 #: places and things that "back" names the rear one of: "my back garden", "the back seat"
+#: an area's word after these words is a figure of speech, not the body: "my heart was
+#: pounding out of my chest", "need to get something off my chest"
+_FIGURES_BEFORE: dict[str, frozenset[tuple[str, ...]]] = {
+    "chest": frozenset({("out", "of", "my"), ("off", "my"), ("get", "it", "off")}),
+}
+
+
+def _in_a_figure_of_speech(words: Sequence[str], at: int) -> bool:
+    """Whether the area word at `at` ends a figure of speech (`_FIGURES_BEFORE`)."""
+    figures = _FIGURES_BEFORE.get(words[at])
+    return figures is not None and any(
+        at >= len(before) and tuple(words[at - len(before) : at]) == before for before in figures
+    )
+
+
 _THINGS_BEHIND = frozenset(
     """garden gardens yard yards backyard door doors seat seats pocket pockets porch room
     rooms bedroom office wheel wheels tyre tyres tire tires burner gate lawn patio deck page
@@ -293,6 +308,8 @@ class Canonicaliser:
                 topic_id = lexicon.get(tuple(words[i : i + length]))
                 if topic_id is not None and self._part_of_area(words, i + length):
                     continue  # "the backs of my calves" is about the calves, not the back
+                if topic_id is not None and _in_a_figure_of_speech(words, i):
+                    continue  # "heart pounding out of my chest", "get it off my chest"
                 if topic_id is not None and length == 1 and self.back_as_adverb(words, i):
                     continue  # "got back to the gym", "its back the next day"
                 if topic_id is not None and (loose is None or loose[0] <= i + length):
