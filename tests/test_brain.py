@@ -3659,6 +3659,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # the thumb is the wrists' and hands' area; "thumbs up" and "rule of thumb" are no thumbs
+    ("thumb aches from texting all day, any stretch", "wrists_forearms.stretch"),
+    ("thumbs up", "smalltalk.thanks"),
+    ("whats the rule of thumb for how long to hold a stretch", "general.how_long"),
     # a chest in a figure of speech is no chest, and "fine in a minute or two" no routine's size
     (
         "heart felt like it was coming out of my chest on the hill reps, fine in a minute or "

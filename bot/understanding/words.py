@@ -145,12 +145,24 @@ _RIDERS_BEHIND = frozenset(
 #: pounding out of my chest", "need to get something off my chest"
 _FIGURES_BEFORE: dict[str, frozenset[tuple[str, ...]]] = {
     "chest": frozenset({("out", "of", "my"), ("off", "my"), ("get", "it", "off")}),
+    "thumb": frozenset({("rule", "of")}),
+}
+
+
+#: an area's word before these words is a figure of speech: "thumbs up", "thumbs down"
+_FIGURES_AFTER: dict[str, frozenset[str]] = {
+    "thumb": frozenset({"up", "down"}),
+    "thumbs": frozenset({"up", "down"}),
 }
 
 
 def _in_a_figure_of_speech(words: Sequence[str], at: int) -> bool:
-    """Whether the area word at `at` ends a figure of speech (`_FIGURES_BEFORE`)."""
-    figures = _FIGURES_BEFORE.get(words[at])
+    """Whether the area word at `at` is part of a figure of speech (`_FIGURES_BEFORE`,
+    `_FIGURES_AFTER`)."""
+    word = words[at]
+    if at + 1 < len(words) and words[at + 1] in _FIGURES_AFTER.get(word, ()):
+        return True
+    figures = _FIGURES_BEFORE.get(word)
     return figures is not None and any(
         at >= len(before) and tuple(words[at - len(before) : at]) == before for before in figures
     )
