@@ -978,6 +978,9 @@ STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
 #: intent kinds of chat and commands (a greeting, "daily tips"), not of the knowledge asked for
 CHAT_KINDS = frozenset({"smalltalk", "request"})
 STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
+#: a last word that, asked ("... by friday. tips?"), asks for something to do, as a stretch's
+#: name does
+HELP_ASKED_LAST = frozenset("tips tip ideas advice suggestions help fixes remedies".split())
 #: how sure a message read by its cues is ("my calves tighten up on long runs")
 CUE_CONFIDENCE = 0.66
 #: which aspect a cue asks for, first match wins: a plain request for a stretch, a question

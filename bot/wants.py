@@ -285,11 +285,15 @@ class WantReader:
                 times, end_before = times + 1, end
         return times
 
-    def _subjects_told(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    def _subjects_told(
+        self, words: Sequence[str], *, of_an_area: bool = False
+    ) -> Iterator[tuple[int, int, str]]:
         """(start, end, general answer) of each subject keyword in the words that no negator
-        denies: "no numbness or tingling" denies both."""
+        denies: "no numbness or tingling" denies both. `of_an_area`: the message names an area
+        of ours, so a subject of stretching needs no word of stretching ("morning or night for
+        the jaw ones?")."""
         denied_until = -1  # the end of the last keyword a negator denied
-        unstretched = lexicon.STRETCHING_WORDS.isdisjoint(words)
+        unstretched = not of_an_area and lexicon.STRETCHING_WORDS.isdisjoint(words)
         for start, end, found in self.subjects.matches(words):
             if unstretched and found in lexicon.STRETCHING_NAMED_GENERAL:
                 continue  # "is morning or night better for studying"
@@ -370,6 +374,8 @@ class WantReader:
         if self.an_animals_story(analysis):
             return None  # "my cat does this massive stretch, bum in the air"
         cues = self.cues.read(analysis.corrected)
+        if help_asked_last(analysis):
+            cues = cues | {"request"}  # "lower back gets stiff on long drives. ideas?"
         # a body, not a horse's calf or a chest of drawers: with a thing in the message, the
         # area must be the writer's ("my forearms are sore from guitar practice") and the
         # thing not right next to it ("my guitar neck"). "my" is not needed otherwise: people
@@ -575,6 +581,7 @@ class WantReader:
             # "my hamstrings are tight after running, stretches?", "... quick stretch pls"
             last in lexicon.STRETCH_FORMS and (polite or analysis.text.rstrip().endswith("?"))
         )
+        asks_stretch = asks_stretch or help_asked_last(analysis)
         if aspect == "why_tight" and asks_stretch and not cues & {"why", "asks_when"}:
             return "stretch"  # "jaw is tight from clenching, anything for that"
         if aspect == "stretch" and "why" in cues and not cues & {"asks_stretch", "asks_when"}:
@@ -973,7 +980,7 @@ class WantReader:
         # "if I stretch every day how long would it take to get my splits back": how long
         named = tuple(
             m
-            for m in self._subjects_told(words)
+            for m in self._subjects_told(words, of_an_area=bool(analysis.topics))
             if not self._asks_how_long_not_how_often(m[2], words)
         )
         if not named:
@@ -1047,3 +1054,17 @@ def _area_after_an_event(analysis: Analysis) -> bool:
         opening -= 1
     sentence_start = opening == 0 or opening in analysis.breaks
     return sentence_start and end < len(words) and words[end] in _EVENT_WORDS
+
+
+def help_asked_last(analysis: Analysis) -> bool:
+    """Whether the message ends asking for help in a piece of its own, a word or two ("... by
+    friday. tips?", "ideas?", "any advice?"), as a stretch's name asked last does."""
+    words = analysis.corrected
+    pieces = analysis.pieces()
+    return (
+        bool(words)
+        and len(pieces) > 1
+        and words[-1] in lexicon.HELP_ASKED_LAST
+        and analysis.text.rstrip().endswith("?")
+        and len(words) - pieces[-1][0] <= 2
+    )

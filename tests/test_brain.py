@@ -6627,6 +6627,26 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("neck stretch", "lower back stretch", "a routine with both"),
             "routine.area.neck+lower_back",
         ),
+        # help asked for last, in a piece of its own, after a story of an area: its stretch
+        (
+            (
+                "started swimming 3 times a week and my shoulders feel tight and hunched by "
+                "the weekend. tips?",
+            ),
+            "shoulders.stretch",
+        ),
+        (("my neck gets stiff on long drives. ideas?",), "neck.stretch"),
+        (
+            (
+                "warm up before 5 a side tonight",
+                "and after?",
+                "inner thighs always tight after, one for that?",
+            ),
+            "adductors.stretch",
+        ),
+        # morning or night asked of an area's stretches: when in the day to stretch
+        (("why is my jaw so tight", "morning or night for the jaw ones?"), "general.time_of_day"),
+        (("hamstrings: morning or night?",), "general.time_of_day"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
