@@ -161,6 +161,8 @@ RATE_WORDS = frozenset(
 _FELT_PAIRS = frozenset({("feel", "it"), ("feeling", "it"), ("felt", "it")})
 #: how far after "feel it" the "in" of where may stand ("feel it more in", "feel it mostly in")
 _FELT_REACH = 3
+#: the words that place where it is felt: "feel it behind my knee", "feel it more in my back"
+_FELT_PLACES = frozenset("in behind at on around round under across through near".split())
 
 
 def tells_while_doing_it(words: Sequence[str]) -> bool:
@@ -179,7 +181,14 @@ def tells_where_it_is_felt(words: Sequence[str]) -> bool:
     """Whether the words tell where the stretch on screen is felt: "i feel it in my knee not
     my bum", "feeling it more in my lower back"."""
     for i, pair in enumerate(zip(words, words[1:], strict=False)):
-        if pair in _FELT_PAIRS and "in" in words[i + 2 : i + 2 + _FELT_REACH]:
+        if pair in _FELT_PAIRS and not _FELT_PLACES.isdisjoint(words[i + 2 : i + 2 + _FELT_REACH]):
+            return True
+        # "that one pulls a bit behind my knee"
+        if (
+            pair[0] in REFERS_BACK | {"one"}
+            and pair[1] in PULL_WORDS
+            and not (_FELT_PLACES - {"in"}).isdisjoint(words[i + 2 : i + 2 + _FELT_REACH])
+        ):
             return True
     return False
 

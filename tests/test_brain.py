@@ -6647,6 +6647,17 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # morning or night asked of an area's stretches: when in the day to stretch
         (("why is my jaw so tight", "morning or night for the jaw ones?"), "general.time_of_day"),
         (("hamstrings: morning or night?",), "general.time_of_day"),
+        # where the stretch on screen is felt, told with a place word other than "in", asked
+        # whether that is right: how it should feel, not an answer about the place
+        (("calf stretch", "i feel it behind my knee, is that normal"), "stretch.wall_calf.more"),
+        (
+            ("hamstring stretch", "i feel it at the back of my knee, is that right"),
+            "stretch.lying_hamstring_towel.more",
+        ),
+        (
+            ("calf stretch", "this one pulls a little behind my knee, meant to happen?"),
+            "stretch.wall_calf.more",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
