@@ -2613,7 +2613,7 @@ class Brain:
             and (
                 not lexicon.STRETCH_FORMS.isdisjoint(words)
                 # "ok give me one", "go on then, show me one": one of them
-                or ("one" in words and "request" in cues)
+                or ("one" in words and bool(cues & {"request", "asks_stretch"}))
                 or asks_something
             )
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
@@ -2646,6 +2646,10 @@ class Brain:
             # the routine of the activity named last, unless the message names its own or the
             # talk is of an area ("can you make that a routine" after a glute stretch)
             routine = lexicon.pick_warm_or_cool(context.activities, words)
+        if routine is not None and asks_its_stretches and "one" in words and not analysis.topics:
+            first = self._first_stretch_of_the_goal(context)
+            if first is not None:  # "show me one" after the splits: its first held stretch
+                return first
         if routine is not None and not analysis.topics and not self._resizes(analysis, context):
             # "go on then give me the routine" after "can i learn the splits at 35"; "ok give
             # me a plan", "start me off" after "can i ever touch my toes"
@@ -2658,10 +2662,13 @@ class Brain:
             and general_answer.area
         ):
             # "is there a stretch that helps with it" after a side stitch: the stretch of the
-            # area the answer names for it
-            return say.stretch_for_topic(
-                general_answer.area, replace(context, topic=general_answer.area)
-            )
+            # area the answer names for it, the one its text names first if any ("child's
+            # pose" after period pain)
+            area_context = replace(context, topic=general_answer.area)
+            its_own = self._stretch_named_in(general_answer.text, general_answer.area, context)
+            if its_own is not None:
+                return say.stretch(its_own, general_answer.area, area_context)
+            return say.stretch_for_topic(general_answer.area, area_context)
         if (
             context.kind == "routine"
             and context.plan is not None
@@ -6005,6 +6012,20 @@ class Brain:
         warm = self.pick.own_end(context.activities, lexicon.WARM_UP_ROUTINE)
         warm = warm or lexicon.WARM_UP_ROUTINE
         return warm if warm in self.kb.routines else None
+
+    def _stretch_named_in(self, text: str, area: str, context: Context) -> Stretch | None:
+        """The stretch of `area` whose name or alias `text` names first, of those that suit
+        the conversation's conditions; None when the text names none."""
+        written = f" {' '.join(normalize(text).split())} "
+        avoided = self.replies.avoided(context)
+        found = [
+            (written.find(f" {name} "), stretch)
+            for stretch in self.kb.stretches.values()
+            if area in stretch.topics and avoided.isdisjoint(stretch.caution_tags)
+            for name in (stretch.name, *stretch.aliases)
+            if f" {' '.join(normalize(name).split())} " in written
+        ]
+        return min(found, key=lambda pair: pair[0])[1] if found else None
 
     def _first_stretch_of_the_goal(self, context: Context) -> Reply | None:
         """After a general answer about a goal with a routine of its own (the splits, touching

@@ -1654,6 +1654,14 @@ def test_not_every_step_is_needed(brain):
     assert "No need to do them all" in render_text(reply)
 
 
+def test_the_stretch_a_general_answer_names_is_the_one_shown(brain, kb):
+    answer = brain.reply("does stretching help with period pain")
+    shown = brain.reply("show me one then", answer.context)
+    assert shown.kind == "stretch"
+    name = kb.stretches[shown.stretches[0]].name.lower()
+    assert name in kb.answers[("general", "period_pain")].text.lower()
+
+
 def test_a_replaced_step_is_told_once(brain):
     # "In place of Half-kneeling hip flexor stretch: ..." under "Changed for you", not also
     # under "Left out for you"
@@ -6658,6 +6666,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("calf stretch", "this one pulls a little behind my knee, meant to happen?"),
             "stretch.wall_calf.more",
         ),
+        # "show me one" after a general answer: the stretch or routine that puts it into
+        # practice, as "give me one" gets
+        (("is stretching good for period cramps", "show me one then"), "lower_back.stretch"),
+        (("do i need to cool down", "ok show me one"), "routine.cooldown"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
