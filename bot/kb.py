@@ -678,6 +678,7 @@ CUE_IDS = (
     "asks_when",
     "asks_stretch",
     "not_a_body",
+    "thing_trouble",
     "ambiguous_area",
     "owner",
     "other_side",

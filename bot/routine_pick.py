@@ -711,6 +711,8 @@ class RoutinePicker:
         )
         if found is None or not lexicon.ABOUT_THE_ACTIVITY.isdisjoint(words):
             return None  # "a list of the top 10 tennis players": the sport, not doing it
+        if "thing_trouble" in self.cues.read(words):
+            return None  # "back tyre keeps going flat after long rides, whats the fix"
         found = lexicon.which_end(found, named, words)
         if lexicon.cool_down_instead(found, words) and COOLDOWN in self.kb.routines:
             found = COOLDOWN  # "routine for after football": football has a warm-up only

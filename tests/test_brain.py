@@ -3667,6 +3667,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # what goes wrong with a thing on a ride asks about the thing, not a cool-down
+    ("my chain keeps slipping after long rides, whats the fix", "fallback"),
+    ("rear tyre always goes flat after long rides, whats the fix", "fallback"),
+    ("got a puncture on my long ride, legs are dead now, cool down?", "routine.cooldown_cycling"),
     # the thumb is the wrists' and hands' area; "thumbs up" and "rule of thumb" are no thumbs
     ("thumb aches from texting all day, any stretch", "wrists_forearms.stretch"),
     ("thumbs up", "smalltalk.thanks"),
