@@ -3667,6 +3667,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # one tip asked for an area: something to do for it
+    ("one tip for stiff calves, go", "calves.stretch"),
+    ("best tip for tight glutes, go", "glutes.stretch"),
     # what goes wrong with a thing on a ride asks about the thing, not a cool-down
     ("my chain keeps slipping after long rides, whats the fix", "fallback"),
     ("rear tyre always goes flat after long rides, whats the fix", "fallback"),
