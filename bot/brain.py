@@ -4641,6 +4641,11 @@ class Brain:
             or (
                 len(ask.rest) <= lexicon.SHORT_ASK_WORDS and bool(self.pick.activities_in(ask.rest))
             )
+            # ... or named as a thing to do ("want a head to toe thing, 15 mins, nothing fancy")
+            or any(
+                self.pick.named_as_a_thing(key, ask.rest)
+                for key in self.pick.activities_in(ask.rest)
+            )
         )
         named = (
             self.pick.named_beside_size(ask, context, analysis.corrected)

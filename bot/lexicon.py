@@ -404,6 +404,11 @@ HOW_TO_REACH = 6
 #: a routine the intent layer found at least this sure of is taken when the message names its
 #: activity or setting and asks for something (`RoutinePicker.near`)
 ROUTINE_NEAR = 0.42
+#: ... when the message names its activity or setting as a thing to do ("a head to toe
+#: thing", "a full body one"), which the intent layer, reading "thing" as noise, scores lower
+ROUTINE_NAMED_AS_A_THING = 0.35
+#: the words after an activity's name that make it a thing to do
+THING_AFTER_A_NAME = frozenset({"thing", "one", "session", "sesh", "flow", "set"})
 #: words that make an activity named in a message a subject to find out about, not one to
 #: get ready for: "a list of the top 10 tennis players", "golf tickets", "cycling results"
 ABOUT_THE_ACTIVITY = frozenset(

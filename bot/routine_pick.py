@@ -230,7 +230,14 @@ class RoutinePicker:
             # a routine's length (not "on my feet 7 hours a day", "a 2 hour stretch of road")
             if ask.minutes is None or not MIN_MINUTES <= ask.minutes <= MAX_MINUTES:
                 return None
-            told = [r for r in self.activities_in(ask.rest) if r in lexicon.SETTING_ROUTINES]
+            # ... or the one it names as a routine or a thing to do ("a head to toe routine,
+            # 15 mins, nothing fancy", "want a full body thing, 10 min")
+            asked = not lexicon.ROUTINE_NAMING_WORDS.isdisjoint(ask.rest)
+            told = [
+                r
+                for r in self.activities_in(ask.rest)
+                if r in lexicon.SETTING_ROUTINES or asked or self.named_as_a_thing(r, ask.rest)
+            ]
             return Plan(told[0]) if len(told) == 1 else None
         return Plan(rest.key)
 
@@ -697,9 +704,11 @@ class RoutinePicker:
         the full-body routine, but names the desk. None when there is no such routine."""
         in_conversation = context.kind in lexicon.STRETCHING_KINDS
         bar = lexicon.ROUTINE_NEAR_IN_CONVERSATION if in_conversation else lexicon.ROUTINE_NEAR
+        words = analysis.corrected
+        if match.kind == "routine" and self.named_as_a_thing(match.key, words):
+            bar = lexicon.ROUTINE_NAMED_AS_A_THING  # "want a head to toe thing, 15 mins"
         if match.kind != "routine" or match.confidence < bar or analysis.topics:
             return None
-        words = analysis.corrected
         named = set(self.activities_in(words, context))
         found = next(
             (
@@ -716,13 +725,21 @@ class RoutinePicker:
         found = lexicon.which_end(found, named, words)
         if lexicon.cool_down_instead(found, words) and COOLDOWN in self.kb.routines:
             found = COOLDOWN  # "routine for after football": football has a warm-up only
-        if lexicon.ROUTINE_WORDS.intersection(words):
+        if lexicon.ROUTINE_WORDS.intersection(words) or self.named_as_a_thing(found, words):
             return found
         if context.kind == "routine" and tuple(words[:2]) == ("and", "for"):
             return found  # "and for upper body days" after the leg-day cool-down
         if self.cues.opens_with(words, "why"):
             return None  # "why am i more sore 2 days after leg day": no routine asked for
         return found if self.asks(analysis) else None
+
+    def named_as_a_thing(self, key: str, words: Sequence[str]) -> bool:
+        """Whether routine `key`'s activity or setting is named as a thing to do: "a head to
+        toe thing", "a full body one", "a desk one"."""
+        return any(
+            rid == key and end < len(words) and words[end] in lexicon.THING_AFTER_A_NAME
+            for _start, end, rid in self.activities.matches(words)
+        )
 
     def warm_up_asked(
         self, analysis: Analysis, match: Match | None = None, *, conversing: bool = False

@@ -628,6 +628,27 @@ def test_a_time_something_took_to_pass_is_no_routines_length(brain, message):
     assert brain.sizes.read(brain.matcher.analyse("running cool down in 5 minutes")).minutes == 5
 
 
+@pytest.mark.parametrize(
+    ("message", "routine", "minutes"),
+    [
+        ("want a head to toe thing, 15 mins, nothing fancy", "full_body", 15),
+        ("a whole body routine, 10 mins, nothing fancy", "full_body", 10),
+        ("5 min wake up sequence pls, i get out of bed like a rusty robot", "morning", 5),
+    ],
+)
+def test_a_routine_named_with_a_length_and_chat_words_gets_that_length(
+    brain, message, routine, minutes
+):
+    reply = brain.reply(message)
+    assert reply.intent == f"routine.{routine}"
+    assert f"{minutes}-minute version" in render_text(reply)
+
+
+@pytest.mark.parametrize("message", ["want a full body thing", "a head to toe thing please"])
+def test_a_routine_named_as_a_thing_is_asked_for(brain, message):
+    assert brain.reply(message).intent == "routine.full_body"
+
+
 def test_no_balancing_keeps_both_feet_down(brain, kb):
     reply = brain.reply("quad stretch that doesn't need me to balance on one leg")
     assert reply.kind == "stretch" and reply.topic == "quadriceps"
