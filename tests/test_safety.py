@@ -548,6 +548,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "ice pack on my wrist for 20 mins and now my fingers are numb and pale, normal?",
         # a skill lost, not a bone: "broken because i can't do a bridge"
         "my son reckons my back is broken because i cant do a bridge anymore",
+        # a heart racing with a reason told: effort, nerves, coffee
+        "heart rate goes through the roof doing burpees, that's normal isn't it",
+        "my heart was racing before my exam this morning lol",
+        "too much coffee and my heart is racing, can i still stretch",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1207,6 +1211,12 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a heart racing at rest for no reason: a GP's check
+    ("my heart rate goes through the roof at rest for no reason", "red_flag.racing_heart_at_rest"),
+    (
+        "my heart is racing and im just sitting on the sofa doing nothing",
+        "red_flag.racing_heart_at_rest",
+    ),
     # numbness told as going on, or spreading, when the person moves: still a sign
     ("my foot went numb after i got up and it hasnt come back", "red_flag.nerve_getting_worse"),
     # a heart that races "even getting up off the floor" is no head rush
