@@ -4291,7 +4291,28 @@ def asks_without_a_mark(analysis: Analysis) -> bool:
     # "and once i get there do i have to keep at it forever" (not "how do i knit a scarf",
     # a question of another kind)
     words = analysis.corrected
+    if tuple(words[-_TAG_LENGTH:]) in _TAG_QUESTIONS or tuple(words[-2:]) in _TAG_QUESTIONS:
+        return True  # "that's normal isn't it", "thats fine right"
     return WH_WORDS.isdisjoint(words) and has_pair(words, _ASKED_LATER_PAIRS)
+
+
+#: the endings that turn a statement into a question: "... that's normal isn't it"
+_TAG_QUESTIONS = frozenset(
+    {
+        ("is", "not", "it"),
+        ("isnt", "it"),
+        ("normal", "right"),
+        ("fine", "right"),
+        ("ok", "right"),
+        ("okay", "right"),
+        ("normal", "yeah"),
+        ("fine", "yeah"),
+        ("is", "it", "not"),
+        ("am", "i", "right"),
+        ("right", "yeah"),
+    }
+)
+_TAG_LENGTH = 3
 
 
 def aimed(words: Sequence[str]) -> bool:

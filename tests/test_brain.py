@@ -3667,6 +3667,14 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "need to stretch" after an area told asks for its stretch
+    ("glutes are sore from a four hour train ride, need to stretch", "glutes.stretch"),
+    ("hamstrings are numb from a long meeting, need to stretch", "hamstrings.stretch"),
+    # a statement turned into a question by its tag ("... normal yeah") asks about its subject
+    (
+        "heart rate goes through the roof on hill sprints, normal yeah",
+        "general.breathless_exercise",
+    ),
     # one tip asked for an area: something to do for it
     ("one tip for stiff calves, go", "calves.stretch"),
     ("best tip for tight glutes, go", "glutes.stretch"),
