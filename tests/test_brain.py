@@ -3667,6 +3667,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "twinged" and "a disaster" complain, as "twinges" and "a wreck" do
+    ("back twinged lifting the shopping, just stiff now", "lower_back.why_tight"),
+    ("neck's a total disaster after two nights in a tent", "neck.stretch"),
     # "need to stretch" after an area told asks for its stretch
     ("glutes are sore from a four hour train ride, need to stretch", "glutes.stretch"),
     ("hamstrings are numb from a long meeting, need to stretch", "hamstrings.stretch"),
