@@ -2869,7 +2869,8 @@ PLAIN_ASK_WORDS = frozenset(
     some few mum mom mam mother dad father nan gran grandma grandad wife husband partner son
     daughter kid kids friend boyfriend girlfriend looking searching basic light relaxing
     little couple ideas suggestions recommendations hi hey hello hiya please today
-    tonight home house free cheap equipment together family""".split()
+    tonight home house free cheap equipment together family lazy tired exhausted knackered
+    sleepy chill chilled sofa couch""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
 #: ... of which these ask, where the others only say of what kind ("give me one")
