@@ -3814,6 +3814,7 @@ class Brain:
             and (
                 not lexicon.FORM_WORDS.isdisjoint(words)
                 or lexicon.has_pair(words, lexicon.FORM_PAIRS)
+                or lexicon.holds_onto(words)  # "do i hold onto a chair"
             )
             and not cues & lexicon.ASKS_A_STRETCH_CUES
             # "how do i know im doing it right" reads as a why, but asks about form
@@ -3877,6 +3878,8 @@ class Brain:
             # "one i can do while holding her": another stretch asked for
             and not lexicon.asks_for_one_to_do(words)
             and lexicon.BOUNCE_WORDS.isdisjoint(words)  # "do i bounce or hold still"
+            # "do i hold onto a chair": something to hold for balance, not how long
+            and not lexicon.holds_onto(words)
             and lexicon.SENSED_WORDS.isdisjoint(words)  # "my leg shakes when i hold it"
         )
 

@@ -1889,6 +1889,24 @@ def asks_for_just_one(words: Sequence[str]) -> bool:
 
 #: ... and pairs that ask it: "how do i know im doing it right"
 FORM_PAIRS = frozenset({("it", "right"), ("this", "right"), ("them", "right"), ("these", "right")})
+_HOLD_ONTO_VERBS = frozenset({"hold", "holding", "hang", "grab", "lean", "leaning"})
+_HOLD_ON_TO = frozenset({"to", "the", "a", "something", "my", "your", "it"})
+
+
+def holds_onto(words: Sequence[str]) -> bool:
+    """Whether the words tell of holding onto something for balance, not of holding a
+    stretch: "do i hold onto a chair", "can i hold on to the wall" (not "how long do i hold
+    on for")."""
+    return any(
+        word in _HOLD_ONTO_VERBS
+        and (
+            words[i + 1] == "onto"
+            or (words[i + 1] == "on" and i + 2 < len(words) and words[i + 2] in _HOLD_ON_TO)
+        )
+        for i, word in enumerate(words[:-1])
+    )
+
+
 FORM_LEAD = "Here's how it should feel and what to watch for."
 #: words a question may open with before its first word: "wait do u mean palm up or down"
 _OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm oh ah btw".split())

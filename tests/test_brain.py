@@ -6691,6 +6691,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # practice, as "give me one" gets
         (("is stretching good for period cramps", "show me one then"), "lower_back.stretch"),
         (("do i need to cool down", "ok show me one"), "routine.cooldown"),
+        # holding onto something for balance is about form, not how long to hold
+        (("quad stretch", "do i hold onto a chair"), "stretch.standing_quad.more"),
+        (("quad stretch", "can i hold on to the wall"), "stretch.standing_quad.more"),
+        (("quad stretch", "how long do i hold on for"), "general.how_long"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
