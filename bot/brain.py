@@ -2913,6 +2913,15 @@ class Brain:
                 or len(words) <= lexicon.SHORT_ASK_WORDS
                 or words[0] in lexicon.ANY_OPENERS  # "anything i can do on my lunch"
             )
+            # "ok and something for before i get in the pool": the activity's warm-up
+            and not (
+                not pointing
+                and (
+                    lexicon.done_before_or_after(words)
+                    or lexicon.has_pair(words, lexicon.FOR_AN_END_PAIRS)
+                )
+                and self.pick.activities_in(words)
+            )
         ):
             # "what should i do for it?", "show me one", "one i can do standing?"
             return self._stretch_within_limits(area, analysis, context)

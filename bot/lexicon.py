@@ -4215,6 +4215,10 @@ def before_its_reason(words: Sequence[str]) -> list[str] | None:
     return None
 
 
+#: something asked for one end of an activity: "something for before i get in the pool"
+FOR_AN_END_PAIRS = frozenset({("for", "before"), ("for", "after")})
+
+
 def done_before_or_after(words: Sequence[str]) -> set[str]:
     """{"warmup"} or {"cooldown"} for a question what to do before or after something ("should
     i do anything before i get in the pool", "what do i do after"), else empty."""

@@ -6695,6 +6695,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("quad stretch", "do i hold onto a chair"), "stretch.standing_quad.more"),
         (("quad stretch", "can i hold on to the wall"), "stretch.standing_quad.more"),
         (("quad stretch", "how long do i hold on for"), "general.how_long"),
+        # something asked for one end of an activity after an area's card: that end's routine
+        (("my hamstrings are tight", "anything for before my run"), "routine.warmup_running"),
+        (("neck stretch", "something for after my ride"), "routine.cooldown_cycling"),
+        (("my calves are tight", "anything for after work"), "calves.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
