@@ -3004,11 +3004,16 @@ def asks_whether(words: Sequence[str]) -> bool:
         return False
     if tuple(words[:2]) in _DONE_TOLD_STARTS:
         return False  # "did a 5k yesterday, what should i stretch" tells, then asks what
+    if len(words) > 1 and words[1] in _HARDLY_WORDS:
+        return False  # "... hips feel welded shut, can barely stand up straight" tells
     if tuple(words[:2]) not in ASKING_FOR_STARTS:
         return True
     return words[1] == "you" and len(words) > 2 and words[2] in _DOING_STRETCH
 
 
+#: after "can" or "could", a word that makes it a statement of how hard it is: "can barely
+#: walk", "can hardly sit down", "could only just get up"
+_HARDLY_WORDS = frozenset({"barely", "hardly", "only", "scarcely", "just", "literally"})
 #: the openings of a statement of what was done that look like a yes-or-no question's
 _DONE_TOLD_STARTS = frozenset(("did", w) for w in ("a", "an", "my", "some", "legs", "yoga"))
 

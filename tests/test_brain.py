@@ -3667,6 +3667,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "can barely ..." tells how hard it is; it asks nothing, so names no subject asked
+    (
+        "9 hours in the cab today and the front of my hips feel welded shut, can barely stand "
+        "up straight",
+        "hip_flexors.why_tight",
+    ),
     ("how do i get more disciplined with my stretching", "general.habit"),
     # a plain ask for a stretch told with how tired or lazy the person is, or on the sofa
     ("knackered, just want a lazy stretch on the couch", "neck.stretch"),
