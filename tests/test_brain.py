@@ -3667,6 +3667,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # bouncing told of someone else, asked whether it is bad
+    ("my daughter bounces up and down in her splits, is that ok", "general.bouncing"),
     # "can barely ..." tells how hard it is; it asks nothing, so names no subject asked
     (
         "9 hours in the cab today and the front of my hips feel welded shut, can barely stand "
