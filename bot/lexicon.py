@@ -4220,6 +4220,21 @@ def before_its_reason(words: Sequence[str]) -> list[str] | None:
     return None
 
 
+#: what asks how to avoid something right before its negator: "how do i not lose it all"
+_HOW_NOT = frozenset(
+    {("how", "do", "i"), ("how", "can", "i"), ("how", "do", "you"), ("how", "do", "we")}
+)
+
+
+def asks_how_not(words: Sequence[str], at: int) -> bool:
+    """Whether the negator at `at` asks how to avoid what follows ("how do i not lose it
+    all", "how to not lose my progress"), not denies it."""
+    return tuple(words[max(0, at - 3) : at]) in _HOW_NOT or tuple(words[max(0, at - 2) : at]) == (
+        "how",
+        "to",
+    )
+
+
 #: something asked for one end of an activity: "something for before i get in the pool"
 FOR_AN_END_PAIRS = frozenset({("for", "before"), ("for", "after")})
 

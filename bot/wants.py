@@ -300,6 +300,8 @@ class WantReader:
             if lexicon.fed_up_at(words, end):
                 continue  # "i am sick of tight hamstrings": fed up, not ill
             before = words[start - 1] if start else None
+            if before in NEGATORS and lexicon.asks_how_not(words, start - 1):
+                before = None  # "how do i not lose it all again": the subject asked
             if before in NEGATORS or (before in lexicon.LIST_JOINERS and start - 1 == denied_until):
                 denied_until = end
                 continue

@@ -3667,6 +3667,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "how do i not lose ..." asks how to avoid it; the "not" denies nothing
+    (
+        "stopped over the summer and lost loads of range. how do i not lose it all again this time",
+        "general.keep_flexibility",
+    ),
+    ("how can i not lose all my progress this time", "general.keep_flexibility"),
     # bouncing told of someone else, asked whether it is bad
     ("my daughter bounces up and down in her splits, is that ok", "general.bouncing"),
     # "can barely ..." tells how hard it is; it asks nothing, so names no subject asked
