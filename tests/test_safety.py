@@ -552,6 +552,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "heart rate goes through the roof doing burpees, that's normal isn't it",
         "my heart was racing before my exam this morning lol",
         "too much coffee and my heart is racing, can i still stretch",
+        # a back "broken" by hours of gaming is hyperbole
+        "12 hour gaming session and my neck is broken",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
