@@ -6713,6 +6713,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("my hamstrings are tight", "anything for before my run"), "routine.warmup_running"),
         (("neck stretch", "something for after my ride"), "routine.cooldown_cycling"),
         (("my calves are tight", "anything for after work"), "calves.stretch"),
+        # everyday words for the moves: switching legs, something softer, just the best ones
+        (("quad stretch", "ok switching legs"), "stretch.standing_quad.other_side"),
+        (("hamstring stretch", "anything softer?"), "stretch.lying_hamstring_towel.easier"),
+        (("morning routine", "just the 2 or 3 best ones pls"), "routine.morning"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),

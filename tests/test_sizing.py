@@ -649,6 +649,13 @@ def test_a_routine_named_as_a_thing_is_asked_for(brain, message):
     assert brain.reply(message).intent == "routine.full_body"
 
 
+def test_just_the_best_few_of_a_routine_is_its_short_version(brain):
+    routine = brain.reply("bedtime stretches")
+    short = brain.reply("just the 2 or 3 best ones, im knackered", routine.context)
+    assert short.intent == "routine.bedtime"
+    assert "short version" in render_text(short)
+
+
 def test_no_balancing_keeps_both_feet_down(brain, kb):
     reply = brain.reply("quad stretch that doesn't need me to balance on one leg")
     assert reply.kind == "stretch" and reply.topic == "quadriceps"
