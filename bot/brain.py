@@ -5946,6 +5946,18 @@ class Brain:
                 return say.answer(
                     GENERAL, lexicon.COOLDOWN_NEEDED, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+            if (
+                lexicon.asks_whether(analysis.corrected)
+                and match.key.startswith("warmup")
+                and context.kind in lexicon.STRETCHING_KINDS
+                and self.pick.ends_named_only(analysis.corrected)
+                and (GENERAL, lexicon.WARMUP_VS_STRETCH) in self.kb.answers
+            ):
+                # "should i warm up first" after a card or a routine: whether to warm up before
+                # stretching, not a warm-up for some sport
+                return say.answer(
+                    GENERAL, lexicon.WARMUP_VS_STRETCH, context, confidence=lexicon.CUE_CONFIDENCE
+                )
             purpose = self._routine_purpose_asked(match, analysis)
             if purpose is not None:  # "why stretch before bed anyway? does it do anything"
                 return say.answer(GENERAL, purpose, context, confidence=lexicon.CUE_CONFIDENCE)

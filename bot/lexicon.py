@@ -3636,6 +3636,7 @@ ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
+WARMUP_VS_STRETCH = "warmup_vs_stretch"
 #: the longest question of when or how long to do the card on screen read as one
 TIMING_ASK_WORDS = 14
 #: times of day a question about doing a stretch then names ("at night too or only mornings")
@@ -4235,6 +4236,12 @@ def asks_how_not(words: Sequence[str], at: int) -> bool:
     )
 
 
+#: words beside a warm-up or a cool-down that ask about it and name no activity: "should i
+#: warm up first", "do i need to cool down after"
+ONLY_AN_END_WORDS = frozenset(
+    """first before after afterwards beforehand need needed necessary should properly always
+    still even really actually bother worth doing that this it""".split()
+)
 #: something asked for one end of an activity: "something for before i get in the pool"
 FOR_AN_END_PAIRS = frozenset({("for", "before"), ("for", "after")})
 

@@ -346,6 +346,14 @@ class RoutinePicker:
             None,
         )
 
+    def ends_named_only(self, words: Sequence[str]) -> bool:
+        """Whether the words name a warm-up or a cool-down and, besides little words, nothing
+        else a routine is about: "should i warm up first", "do i need to cool down after"."""
+        if lexicon.WARM_UP_NAMES.isdisjoint(words):
+            return False
+        rest = set(words) - STOPWORDS - lexicon.WARM_UP_NAMES - lexicon.BARE_ASK_FILLER
+        return rest <= lexicon.ONLY_AN_END_WORDS
+
     def named(self, match: Match, analysis: Analysis, context: Context) -> str:
         """The routine the intent layer found, or, when the message names the activity or
         setting of another (a runner-up, or the only one named) and not its own, that one:
@@ -386,6 +394,15 @@ class RoutinePicker:
             runners = {key for kind, key, _t in match.alternatives if kind == "routine"}
             if timed and timed[0] in runners and match.key not in lexicon.TIME_ROUTINES.values():
                 return timed[0]
+            if (
+                family in ("warmup", "cooldown")
+                and activity
+                and family in self.kb.routines
+                and self.ends_named_only(analysis.corrected)
+            ):
+                # "should i warm up first": an activity's warm-up matched, though the message
+                # names only a warm-up, no activity: the general one
+                return family
             return match.key
         warm_up = self.warm_up_before(analysis.corrected)
         if match.key in lexicon.TIME_ROUTINES.values() and warm_up is not None:

@@ -6717,6 +6717,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("quad stretch", "ok switching legs"), "stretch.standing_quad.other_side"),
         (("hamstring stretch", "anything softer?"), "stretch.lying_hamstring_towel.easier"),
         (("morning routine", "just the 2 or 3 best ones pls"), "routine.morning"),
+        # whether to warm up first, after a card or a routine: the answer on warming up and
+        # stretching, never a sport's warm-up no one named
+        (("calf stretch", "should i warm up first"), "general.warmup_vs_stretch"),
+        (("desk break", "do i need to warm up before doing that"), "general.warmup_vs_stretch"),
+        (("calf stretch", "warm up first?"), "routine.warmup"),
+        (
+            ("warm up for tennis", "and a cooldown for after", "is the cooldown really necessary"),
+            "general.cooldown_needed",
+        ),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
