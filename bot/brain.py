@@ -3063,6 +3063,8 @@ class Brain:
         said = words if conditions else lexicon.before_its_occasion(words)
         if len(said) < len(words) and self.pick.activities_in(words[len(said) :]):
             said = words  # "a stretch after my run": the run's, not any
+        if len(said) < len(words) and self.wants.subjects_named(words[len(said) :]):
+            return False  # "if i stretch after the gym will i be less sore tomorrow?": soreness
         rest = {w for w in said if w not in STOPWORDS}
         if bool(rest & asked) and rest <= allowed:
             return True

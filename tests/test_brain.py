@@ -3667,6 +3667,8 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a subject asked in the clause after "stretch": the subject, not a plain ask
+    ("if i stretch after my workout will i be less sore the next day", "general.soreness"),
     # "how do i not lose ..." asks how to avoid it; the "not" denies nothing
     (
         "stopped over the summer and lost loads of range. how do i not lose it all again this time",
@@ -6726,6 +6728,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("warm up for tennis", "and a cooldown for after", "is the cooldown really necessary"),
             "general.cooldown_needed",
         ),
+        (("morning stretches pls", "is it fine to do that every single day"), "general.every_day"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
