@@ -2472,6 +2472,11 @@ class Brain:
             and not lexicon.AT_WORK.isdisjoint(words)
             and (lexicon.ROUTINE_NAMES | lexicon.COMBINING_WORDS).isdisjoint(words)
         ):
+            prop = self._prop_it_uses(words, stretch)
+            if prop is not None:
+                # "can i do it in a doorway at work" after the doorway chest stretch: yes
+                reply = say.stretch(stretch, context.topic or stretch.topics[0], context)
+                return with_lead(reply, lexicon.PROP_IT_USES_LEAD.format(prop=prop))
             # "can i do this at work without looking weird", "can i do it in meetings": one
             # done sitting, or this one when it already is (not "put that all together into
             # one break i can do at my desk")
@@ -3687,6 +3692,13 @@ class Brain:
             lead = some.format(names=", ".join(names)) if names else none_in_routine
             return with_lead(say.routine(routine, context), lead)
         return None
+
+    @staticmethod
+    def _prop_it_uses(words: Sequence[str], stretch: Stretch) -> str | None:
+        """The thing the words name to do `stretch` against that its own steps use ("in a
+        doorway", "against the wall"), or None."""
+        own = set(normalize(" ".join((stretch.name, *stretch.steps))).split())
+        return next((w for w in words if w in lexicon.STRETCH_PROPS and w in own), None)
 
     def _keeping_to(self, limits: set[Limit], stretch: Stretch, context: Context) -> Reply:
         """After `stretch`, another for its area that keeps to `limits`, or the same one when

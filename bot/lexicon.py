@@ -3637,6 +3637,10 @@ AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
 WARMUP_VS_STRETCH = "warmup_vs_stretch"
+#: things a stretch is done against or with, which a question may name ("can i do it in a
+#: doorway at work"), and the lead when the stretch on screen uses the one named
+STRETCH_PROPS = frozenset("doorway door wall desk chair table counter step stairs towel".split())
+PROP_IT_USES_LEAD = "Yes: this one only needs a {prop}, so it works there too."
 #: the longest question of when or how long to do the card on screen read as one
 TIMING_ASK_WORDS = 14
 #: times of day a question about doing a stretch then names ("at night too or only mornings")

@@ -1654,6 +1654,21 @@ def test_not_every_step_is_needed(brain):
     assert "No need to do them all" in render_text(reply)
 
 
+@pytest.mark.parametrize(
+    ("card", "ask", "prop"),
+    [
+        ("chest stretch", "can i do it in a doorway at work", "doorway"),
+        ("calf stretch", "can i do this against the wall at work", "wall"),
+    ],
+)
+def test_a_stretch_asked_of_at_work_with_the_thing_it_uses_is_the_same_card(brain, card, ask, prop):
+    shown = brain.reply(card)
+    reply = brain.reply(ask, shown.context)
+    assert reply.stretches == shown.stretches
+    assert prop in render_text(reply).split("\n")[0]
+    assert "chair" not in reply.context.limits
+
+
 def test_the_stretch_a_general_answer_names_is_the_one_shown(brain, kb):
     answer = brain.reply("does stretching help with period pain")
     shown = brain.reply("show me one then", answer.context)
