@@ -3682,6 +3682,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # "murdering me" and "crippled" complain, as "killing me" does
+    ("neck is murdering me after a night on the sofa", "neck.stretch"),
+    ("crippled after yesterday's long hike, calves mostly", "calves.stretch"),
     # a subject asked in the clause after "stretch": the subject, not a plain ask
     ("if i stretch after my workout will i be less sore the next day", "general.soreness"),
     # "how do i not lose ..." asks how to avoid it; the "not" denies nothing
