@@ -3693,6 +3693,38 @@ class Brain:
             return with_lead(say.routine(routine, context), lead)
         return None
 
+    def _area_asked_last(self, match: Match, analysis: Analysis) -> str | None:
+        """For a general answer or a routine matched in a story, the area a last piece of its
+        own names in a yes-or-no question about stretching it ("..., does stretching the jaw
+        help at all"), when that piece names no general subject; None otherwise."""
+        if match.kind not in (GENERAL, "routine"):
+            return None
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        start, end = pieces[-1]
+        piece = analysis.corrected[start:end]
+        stretching_it = any(
+            word == "stretching" or (word == "stretch" and after in lexicon.STRETCHED_OWNERS)
+            for word, after in zip(piece, (*piece[1:], ""), strict=True)
+        )
+        if (
+            not lexicon.asks_whether(piece)
+            or not stretching_it  # not "can i do the piriformis stretch"
+            or lexicon.STRETCHING_OF_USE.isdisjoint(piece)
+            or self.wants.subjects_named(piece)
+            # "... should i stretch my hips after?": when
+            or "asks_when" in self.cues.read(piece)
+            # "... can stretching my shoulders actually fix that?": the story's subject
+            or not lexicon.POINTING_WORDS.isdisjoint(piece)
+        ):
+            return None
+        areas = {t for s, _e, t in analysis.spans if start <= s < end and t != GENERAL}
+        if len(areas) != 1:
+            return None
+        area = areas.pop()
+        return area if (area, "why_tight") in self.kb.answers else None
+
     @staticmethod
     def _prop_it_uses(words: Sequence[str], stretch: Stretch) -> str | None:
         """The thing the words name to do `stretch` against that its own steps use ("in a
@@ -5238,6 +5270,13 @@ class Brain:
             # worth it, not how often nor the sport's routine
             return self.replies.answer(
                 GENERAL, lexicon.BENEFITS, context, confidence=lexicon.CUE_CONFIDENCE
+            )
+        area_asked = self._area_asked_last(match, analysis) if accepted else None
+        if area_asked is not None:
+            # "i clench my teeth when im stressed and my jaw is tight ..., does stretching the
+            # jaw help at all": the area the question names, not the subject of the story
+            return self.replies.answer(
+                area_asked, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE
             )
         if (
             accepted

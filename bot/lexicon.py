@@ -3637,6 +3637,10 @@ AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
 WARMUP_VS_STRETCH = "warmup_vs_stretch"
+#: words after "stretch" that make it the verb, stretching an area: "stretch my jaw"
+STRETCHED_OWNERS = frozenset({"my", "the", "your", "out", "both"})
+#: ... and, with these, whether stretching an area is any use: "is stretching my hips worth it"
+STRETCHING_OF_USE = HELPS_WORDS | frozenset("work works worth good relieve".split())
 #: things a stretch is done against or with, which a question may name ("can i do it in a
 #: doorway at work"), and the lead when the stretch on screen uses the one named
 STRETCH_PROPS = frozenset("doorway door wall desk chair table counter step stairs towel".split())

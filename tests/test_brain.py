@@ -3682,6 +3682,18 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a yes-or-no question of its own about stretching an area, after a story of a subject:
+    # the area; "can stretching my shoulders fix that" points back at the story's subject
+    (
+        "i grind my teeth when im anxious and my jaw aches every morning, would stretching the "
+        "jaw help",
+        "jaw.why_tight",
+    ),
+    (
+        "my posture is awful, shoulders rounded. can stretching my shoulders actually fix that?",
+        "general.posture",
+    ),
+    ("i cycle to work, should i stretch my hips after?", "hip_flexors.when"),
     # "murdering me" and "crippled" complain, as "killing me" does
     ("neck is murdering me after a night on the sofa", "neck.stretch"),
     ("crippled after yesterday's long hike, calves mostly", "calves.stretch"),
