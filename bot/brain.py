@@ -72,7 +72,7 @@ class Brain:
         #: the matches worked out for the message being answered, by its reading and last
         #: topic: the rules that rescue a miss ask again about the message just matched
         self._matches: dict[tuple[Analysis, str | None], Match] = {}
-        self.rules = SafetyRules(kb, self.matcher.words.canon)
+        self.rules = SafetyRules(kb, self.matcher.words.lemma_form)
         #: the symptoms the safety terms read in the words of "daily" themselves ("every
         #: day" may tell how often a symptom comes): a daily-tips request told with no other
         #: tells nothing more of a concern

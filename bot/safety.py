@@ -180,8 +180,9 @@ class SafetyRules:
 
     def __init__(self, kb: KnowledgeBase, canon: Callable[[str], str] | None = None) -> None:
         """Compile every term, symptom, pattern and condition of `kb`. With `canon` (the
-        matcher's word canonicaliser), each term is also found in its canonical form, so
-        "steroids" matches a message's "steriods" corrected to "steroid"."""
+        matcher's lemma form, `Words.lemma_form`), each term is also found in its canonical
+        form, so "steroids" matches a message's "steriods" corrected to "steroid"; a term is
+        never registered as a typo's correction of it ("hrt" as "hurt")."""
         # most urgent first, then file order: a message that fits two gets the more urgent
         self._flags = sorted(kb.red_flags.values(), key=lambda f: TRIAGE_LEVELS.index(f.level))
         self._conditions = tuple(kb.conditions.values())

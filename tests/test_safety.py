@@ -638,6 +638,15 @@ def test_weeks_of_a_pregnancy_are_no_pain_lasting_weeks(brain: Brain, message: s
     assert brain.reply("my back has ached for 16 weeks with no change").kind == "red_flag"
 
 
+def test_a_term_is_never_registered_as_a_typos_correction(brain: Brain):
+    # "oaps" is a word of its own, not a typo of "caps": a cap names no older adult
+    assert (
+        "older_adults"
+        not in brain.reply("how to stretch a baseball cap thats too tight").context.conditions
+    )
+    assert "older_adults" in brain.reply("gentle stretches for oaps").context.conditions
+
+
 def test_symptoms_of_the_message_before_count_with_this_one(brain: Brain):
     first = brain.reply("my neck is really stiff today")
     assert first.kind != "red_flag"

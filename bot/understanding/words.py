@@ -263,6 +263,11 @@ class Canonicaliser:
         self._remember(word, result)
         return result
 
+    def lemma_form(self, word: str) -> str:
+        """`canon` without a typo search: the word's lemma, or the word. A safety term such as
+        "hrt" must never be registered as the word a typo search would take it for ("hurt")."""
+        return self._without_search(word) or word
+
     def known_forms(self, words: Sequence[str]) -> list[str]:
         """Each word's vocabulary form as far as it is known without a search: the cache
         (which the message's own `canonical` has filled), the lemma table, or the word."""
