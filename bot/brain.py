@@ -6150,7 +6150,19 @@ class Brain:
             piece = self.pick.asked_apart(analysis, start, end)
             if piece is not None and match.key in self.pick.activities_in(piece, of_the_body=True):
                 return True
-        return False
+        # "... legs and back are toast. post ride stretches pls": a last piece that names the
+        # routine's activity and its stretches, and no area
+        pieces = analysis.pieces()
+        start, end = pieces[-1]
+        last = analysis.corrected[start:end]
+        return (
+            len(pieces) > 1
+            and match.key not in lexicon.TIME_ROUTINES.values()  # "... stretch before bed?"
+            and not any(start <= s < end for s, _e, _t in analysis.spans)
+            and not lexicon.ROUTINE_WORDS.isdisjoint(last)
+            and not lexicon.asks_whether(last)  # "can i do deep squats to stretch"
+            and match.key in self.pick.activities_in(last, of_the_body=True)
+        )
 
     def _areas_routine_differs(self, match: Match, analysis: Analysis, context: Context) -> bool:
         """Whether the routine asked for around the areas a message names is not the one

@@ -3682,6 +3682,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # an activity's stretches asked for in a last piece of their own, after areas told: its
+    # routine
+    ("60 miles on the bike, my back is toast. post ride stretches pls", "routine.cooldown_cycling"),
     # a yes-or-no question of its own about stretching an area, after a story of a subject:
     # the area; "can stretching my shoulders fix that" points back at the story's subject
     (
