@@ -2667,8 +2667,8 @@ class Brain:
             and general_answer.area
         ):
             # "is there a stretch that helps with it" after a side stitch: the stretch of the
-            # area the answer names for it, the one its text names first if any ("child's
-            # pose" after period pain)
+            # area the answer names for it, the one its text names first if any ("slow knee
+            # rolls" after period pain)
             area_context = replace(context, topic=general_answer.area)
             its_own = self._stretch_named_in(general_answer.text, general_answer.area, context)
             if its_own is not None:
