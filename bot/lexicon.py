@@ -3636,6 +3636,7 @@ ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
+#: whether to warm up before stretching, and how the two differ
 WARMUP_VS_STRETCH = "warmup_vs_stretch"
 #: words after "stretch" that make it the verb, stretching an area: "stretch my jaw"
 STRETCHED_OWNERS = frozenset({"my", "the", "your", "out", "both"})

@@ -1002,8 +1002,6 @@ _COUNT_WORDS = {
 #: a plural unit on its own after one of these tells a length of time: "been weeks", "for
 #: months", "the past few months" (read as a few)
 _BARE_UNIT_BEFORE = frozenset({"for", "been", "past", "last", "over", "in", "weeks", "months"})
-#: after the length, words that make it something else than how long a thing has lasted: an
-#: age ("6 weeks old", "20 weeks pregnant"), a period ahead or a rate ("2 weeks to go")
 #: after "<weeks> with", what is carried: "28 weeks with twins"
 _CARRIED = frozenset("twins triplets twin baby number".split())
 #: after "<weeks> with my", which child is carried: "30 weeks with my second"
@@ -1016,11 +1014,11 @@ def _carried(after_with: Sequence[str]) -> bool:
         return False
     if after_with[0] in _CARRIED:
         return True
-    return (
-        tuple(after_with[:1]) == ("my",) and after_with[1:2] != () and after_with[1] in _CARRIED_NTH
-    )
+    return len(after_with) > 1 and after_with[0] == "my" and after_with[1] in _CARRIED_NTH
 
 
+#: after the length, words that make it something else than how long a thing has lasted: an
+#: age ("6 weeks old", "20 weeks pregnant"), a period ahead or a rate ("2 weeks to go")
 _NOT_A_LASTING = frozenset(
     """old pregnant along postpartum pp postnatal post pregnancy gestation to till until
     left away time into""".split()

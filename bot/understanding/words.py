@@ -140,7 +140,6 @@ _RIDERS_BEHIND = frozenset(
     """kids kid children child baby babies toddler toddlers twins dog dogs passengers bags
     luggage shopping gear bikes""".split()
 )
-#: places and things that "back" names the rear one of: "my back garden", "the back seat"
 #: an area's word after these words is a figure of speech, not the body: "my heart was
 #: pounding out of my chest", "need to get something off my chest"
 _FIGURES_BEFORE: dict[str, frozenset[tuple[str, ...]]] = {
@@ -168,6 +167,7 @@ def _in_a_figure_of_speech(words: Sequence[str], at: int) -> bool:
     )
 
 
+#: places and things that "back" names the rear one of: "my back garden", "the back seat"
 _THINGS_BEHIND = frozenset(
     """garden gardens yard yards backyard door doors seat seats pocket pockets porch room
     rooms bedroom office wheel wheels tyre tyres tire tires burner gate lawn patio deck page
