@@ -183,7 +183,7 @@ class RoutinePicker:
                 return None
             area = context.topic
             # not "nothing to hold onto", "i dont have anything to hold on to": a support
-            if "hold" in words and {"nothing", "anything", "onto"}.isdisjoint(words):
+            if "hold" in words and not lexicon.holds_onto(words):
                 found = (GENERAL, "how_long")
             elif area and area != GENERAL and not lexicon.TIMES_OF_DAY.isdisjoint(words):
                 found = (area, "when")
