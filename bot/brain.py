@@ -448,6 +448,8 @@ class Brain:
             # tight already, with the game still to come ("climbing tonight ... my forearms
             # feel tight already")
             or ("already" in words and lexicon.still_ahead(words))
+            # the area readied for play ("how should i get my shoulders ready for swimming")
+            or lexicon.readies(words)
         )
         # a trip ahead; "long flight tomorrow, any stretch for my calves" asks for the area's
         # stretch (checked before the costlier readings below, as most replies are neither)

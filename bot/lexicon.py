@@ -3818,6 +3818,17 @@ def fears_harm(words: Sequence[str]) -> bool:
     )
 
 
+#: words that tell of readying the body for what is to come: "how do i get my shoulders ready
+#: for swimming", "how should i prepare my hips for football"
+_READYING_WORDS = frozenset("ready prepare preparing prep prime priming".split())
+
+
+def readies(words: Sequence[str]) -> bool:
+    """Whether the words tell of readying the body for an activity still to come ("get my
+    hips ready for football", "prepare my shoulders for swimming")."""
+    return not _READYING_WORDS.isdisjoint(words)
+
+
 #: words that tell a complaint coming back each time ("always", "last time", "every time")
 RECURRING_WORDS = frozenset({"always", "usually", "last", "every", "each", "again"})
 _AHEAD_WORDS = frozenset(
@@ -3898,7 +3909,10 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     if warm_named != cool_named:  # "what warm up before pickup", whatever "after" says
         return "warmup" if warm_named else "cooldown"
     if (
-        WARM_WORDS.intersection(ends) or still_ahead(words) or has_pair(words, _STARTING_PLACES)
+        WARM_WORDS.intersection(ends)
+        or still_ahead(words)
+        or readies(words)
+        or has_pair(words, _STARTING_PLACES)
     ) and not (COOL_WORDS | SESSION_DONE_WORDS).intersection(ends):
         return "warmup"
     return "cooldown"

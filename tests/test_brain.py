@@ -3682,6 +3682,10 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # an area readied for a game still to come: the game's warm-up
+    ("how to get my hips ready for football", "routine.warmup_soccer"),
+    ("how should i prepare my shoulders for swimming", "routine.warmup_swimming"),
+    ("prepare my back for golf", "routine.warmup_golf"),
     # an activity's stretches asked for in a last piece of their own, after areas told: its
     # routine
     ("60 miles on the bike, my back is toast. post ride stretches pls", "routine.cooldown_cycling"),
