@@ -4900,7 +4900,17 @@ class Brain:
             and reply.kind == "routine"
             and reply.routine in self.kb.routines
             and self.kb.routines[reply.routine].keywords
-            and all(rid != reply.routine for _s, _e, rid in self.pick.activities.matches(words))
+            and all(
+                rid != reply.routine
+                # "growing pains at night": the time of the pains, not the bedtime routine
+                # (unless a routine is asked for: "stiff every morning, what routine")
+                or (
+                    self.cues.complains(words)
+                    and lexicon.places_in_time(words, start, end)
+                    and lexicon.ROUTINE_NAMES.isdisjoint(words)
+                )
+                for start, end, rid in self.pick.activities.matches(words)
+            )
         ):
             # "i have osteoporosis, what stretches can i do now": what changes with it, not a
             # routine for an activity or setting the message never named (a long flight)

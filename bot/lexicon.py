@@ -3652,6 +3652,22 @@ TIMING_ASK_WORDS = 14
 TIMES_OF_DAY = frozenset(
     "night nights morning mornings evening evenings bedtime bed afternoon afternoons".split()
 )
+#: words that open a time of day placing something told in it ("ache at night", "stiff in the
+#: morning", "gone by the morning")
+_TIME_PLACERS = frozenset({"at", "in", "by", "every", "each"})
+
+
+def places_in_time(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are only a time of day after a word that places
+    something in it ("at night", "in the morning"), not a routine asked for by its time ("a
+    night routine", "before bed")."""
+    while start and words[start - 1] == "the":  # "by the morning"
+        start -= 1
+    span = [w for w in words[start:end] if w != "the"]
+    placed = (span and span[0] in _TIME_PLACERS) or (start and words[start - 1] in _TIME_PLACERS)
+    return bool(placed) and bool(span) and span[-1] in TIMES_OF_DAY
+
+
 #: whether stretching should hurt
 PAIN_GENERAL = "pain"
 #: whether to stretch before or after exercise, and the general answers that already say so

@@ -3682,6 +3682,14 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # growing pains told at night or gone by morning: the child's advice, not a routine for
+    # the time of day the pains come
+    ("my son's legs ache at night, growing pains?", "condition.children_teens"),
+    (
+        "our 6 year old wakes up crying at night from growing pains, gone by the morning",
+        "condition.children_teens",
+    ),
+    ("my daughter is 9, any bedtime stretches", "routine.bedtime"),
     # an area readied for a game still to come: the game's warm-up
     ("how to get my hips ready for football", "routine.warmup_soccer"),
     ("how should i prepare my shoulders for swimming", "routine.warmup_swimming"),
