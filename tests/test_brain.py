@@ -1778,6 +1778,10 @@ def test_a_bare_area_after_a_routine_gets_its_stretch(brain):
         ("22 weeks pregnant what stretches can i do", "pregnancy"),
         ("stretches for my 80 yr old mum", "older_adults"),
         ("im 70, any stretches safe for me", "older_adults"),
+        # a game's end asked for: its own routine, still with the condition's note
+        ("im 70, what should i do before golf", "warmup_golf"),
+        ("im 68 and just finished a run, what stretches", "cooldown_running"),
+        ("im 30 weeks pregnant, what stretches after my swim", "cooldown_swimming"),
     ],
 )
 def test_stretches_asked_for_a_condition_with_a_routine_get_that_routine(brain, text, routine):
