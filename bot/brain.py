@@ -3915,7 +3915,11 @@ class Brain:
             not lexicon.HOLD_WORDS.isdisjoint(words)
             or (
                 lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
-                and not lexicon.POINTING_WORDS.isdisjoint(words)
+                # "how long do i stay in it", or a bare "how long for?" right under the card
+                and (
+                    not lexicon.POINTING_WORDS.isdisjoint(words)
+                    or len(words) <= lexicon.BARE_HOW_LONG_WORDS
+                )
             )
             # "how many reps", "how many sets of it": the card says
             or (
@@ -4509,7 +4513,11 @@ class Brain:
         named = {t for t in topics if t not in (GENERAL, context.topic)}
         if len(named) == 1 and (area := named.pop()) in kb.topics:
             return say.stretch_for_topic(area, context)
-        if context.kind != "stretch" and not lexicon.STRETCH_NOUNS.isdisjoint(words):
+        # "show it me again" after how long to hold the card: a card is what is shown
+        shown_again = "show" in words and context.general_answer is not None
+        if context.kind != "stretch" and (
+            shown_again or not lexicon.STRETCH_NOUNS.isdisjoint(words)
+        ):
             if context.stretch in kb.stretches:
                 shown = kb.stretches[context.stretch]
                 return say.stretch(shown, card_topic(shown, context), context)

@@ -913,6 +913,9 @@ HOW_OFTEN = "how_often"
 #: the general answer to how long to hold a stretch, and the words that ask it with "how long"
 HOW_LONG = "how_long"
 HOW_LONG_PAIRS = frozenset({("how", "long")})
+#: the most words a bare "how long" may have to ask about the card on screen ("how long
+#: for?", "how long then")
+BARE_HOW_LONG_WORDS = 3
 HOLD_WORDS = frozenset({"hold", "holding", "holds", "held"})
 #: what "hold a ..." may hold besides a stretch's name or an area ("hold a stretch", "hold
 #: the position"), after these words ("hold a deep one")

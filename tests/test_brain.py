@@ -611,6 +611,8 @@ def test_a_question_of_form_after_a_card_gets_how_it_should_feel(brain, message)
         "longer hold?",
         "how long do i stay in it",
         "how long should i feel it for",  # not a question of form
+        "how long for?",  # bare, right under the card
+        "how long",
     ],
 )
 def test_a_hold_asked_after_a_card_gets_how_long_holds_go_led_by_that_card(brain, message):
@@ -6778,6 +6780,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "general.cooldown_needed",
         ),
         (("morning stretches pls", "is it fine to do that every single day"), "general.every_day"),
+        # shown again after how long to hold it: the card is what was shown
+        (
+            ("chest stretch", "how long should i hold stretches", "show it me again"),
+            "chest.stretch",
+        ),
+        (("hamstring stretch", "is it ok every day", "show me that again"), "hamstrings.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
