@@ -2518,6 +2518,10 @@ class Brain:
             hurts = self._stretch_hurts(analysis, cues, named_step, True, context)
             if hurts is not None:
                 return hurts
+            if self._asks_about_form(analysis, cues):
+                # "in the calf one should i feel it up high or down by my heel": how that
+                # step should feel, from its card
+                return with_lead(say.stretch_details(named_step, context), lexicon.FORM_LEAD)
         if (
             context.kind == "answer"
             and context.topic in kb.topics
@@ -3951,14 +3955,17 @@ class Brain:
         routine = self.kb.routines.get(context.routine or "") if context.kind == "routine" else None
         if routine is None or not lexicon.points_at_one(words):
             return None
-        told = {w for w in words if w not in STOPWORDS and w not in lexicon.VERSION_FILLER}
-        scored = sorted(
-            ((len(told & self.name_words[s.stretch]), s.stretch) for s in routine.steps),
-            reverse=True,
-        )
-        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-            return None
-        return self.kb.stretches[scored[0][1]]
+        # the words of "the ... one" first ("for the hamstring one do i keep my knee
+        # straight": not the knee's), then all the message's
+        for said in (lexicon.words_pointing_at_one(words), words):
+            told = {w for w in said if w not in STOPWORDS and w not in lexicon.VERSION_FILLER}
+            scored = sorted(
+                ((len(told & self.name_words[s.stretch]), s.stretch) for s in routine.steps),
+                reverse=True,
+            )
+            if scored and scored[0][0] and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                return self.kb.stretches[scored[0][1]]
+        return None
 
     def _asks_after_any_thanks(self, words: Sequence[str]) -> bool:
         """Whether the words, past a thank-you that opens them, open with a question word:

@@ -2833,6 +2833,18 @@ def points_at_one(words: Sequence[str]) -> bool:
     )
 
 
+def words_pointing_at_one(words: Sequence[str]) -> tuple[str, ...]:
+    """The words between the pointer and "one" of a "the ... one" ("hamstring" of "for the
+    hamstring one do i keep my knee straight"); empty when there is none."""
+    for i, w in enumerate(words):
+        if w != "one":
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if words[j] in _ONE_POINTERS:
+                return tuple(words[j + 1 : i])
+    return ()
+
+
 #: a short message with one of these after a stretch may name another of its area's stretches
 #: by some of its words ("bent knee version?", "the seated one"); VERSION_FILLER are words
 #: such a message has besides the name; a version of the stretch on screen is also asked for

@@ -6780,6 +6780,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "general.cooldown_needed",
         ),
         (("morning stretches pls", "is it fine to do that every single day"), "general.every_day"),
+        # a step of the routine on screen named as "the ... one": that step, by those words
+        (
+            ("cooldown after my run", "for the hamstring one do i keep my knee straight?"),
+            "stretch.standing_hamstring.more",
+        ),
+        (("cooldown after my run", "the quad one hurts my knee"), "stretch.standing_quad.easier"),
         # shown again after how long to hold it: the card is what was shown
         (
             ("chest stretch", "how long should i hold stretches", "show it me again"),
