@@ -860,6 +860,36 @@ class Brain:
             == {"what"}
         )
 
+    def _area_by_place(self, analysis: Analysis, context: Context) -> Reply | None:
+        """After a message that named two or more areas, a short one that points at one of them
+        by its place ("and the second", "ok the first one", "stretch the latter"): that area,
+        as a stretch when one was shown or asked for, else the same answer for it. None after
+        a routine, whose steps go by place, and for anything else."""
+        words = analysis.corrected
+        if (
+            len(context.areas) < 2
+            or context.kind == "routine"
+            or analysis.topics
+            or len(words) > lexicon.MOVE_MAX_WORDS
+        ):
+            return None
+        at = lexicon.area_place(words)
+        if at is None or at >= len(context.areas):
+            return None
+        area = context.areas[at]
+        if area not in self.kb.topics:
+            return None
+        aspect = (context.intent or "").partition(".")[2]
+        asks_stretch = bool(self.cues.read(words) & lexicon.ASKS_A_STRETCH_CUES)
+        if (
+            context.kind == "answer"
+            and not asks_stretch
+            and lexicon.STRETCH_NOUNS.isdisjoint(words)
+            and (area, aspect) in self.kb.answers
+        ):
+            return self.replies.answer(area, aspect, context)
+        return self.replies.stretch_for_topic(area, context)
+
     def _age_told_after_a_goal(self, analysis: Analysis, context: Context) -> Reply | None:
         """After an answer about getting more flexible (how long it takes, the splits,
         touching the toes, starting out), a short message that tells the person's age and
@@ -2116,6 +2146,9 @@ class Brain:
         why = self._why_asked_again(analysis, context)
         if why is not None:  # "why tho im 28" after morning stiffness
             return why
+        placed = self._area_by_place(analysis, context)
+        if placed is not None:  # "and the second" after "piriformis vs glutes"
+            return placed
         say, kb = self.replies, self.kb
         answered = self._yes_or_no_answer(words, text, context)
         if answered is not None:  # "yes" to "Is this about your calves?" or "Want the stretch?"

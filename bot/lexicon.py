@@ -2061,6 +2061,22 @@ def step_place(words: Sequence[str]) -> int | None:
     return None
 
 
+#: "the former", "the latter": the first or the last of what was named
+_FORMER_LATTER = {"former": 0, "latter": -1}
+
+
+def area_place(words: Sequence[str]) -> int | None:
+    """The place of one of the areas named before that a short message points at, from 0 (-1
+    for the last), or None: "and the second", "ok the first one", "what about the latter"."""
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in _FORMER_LATTER:
+            return _FORMER_LATTER[word]
+        if word in _PLACES and (not after or after in _PLACED or after in ("area", "bit")):
+            return _PLACES[word]
+    return None
+
+
 #: words that ask to leave a routine's step out: "skip the leg swings", "can you drop the
 #: second one", "without the cat cow", "swap out the lunge"
 _SKIP_WORDS = frozenset("skip drop remove ditch lose without minus cut replace swap".split())

@@ -6780,6 +6780,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "general.cooldown_needed",
         ),
         (("morning stretches pls", "is it fine to do that every single day"), "general.every_day"),
+        # one of two areas named before, pointed at by its place
+        (("piriformis vs glutes, whats the difference", "and the second"), "glutes.what"),
+        (
+            ("hamstrings or calves, which is tighter in runners", "stretch the second one"),
+            "calves.stretch",
+        ),
+        (("my neck and shoulders are tight", "what about the latter"), "shoulders.stretch"),
         # a step of the routine on screen named as "the ... one": that step, by those words
         (
             ("cooldown after my run", "for the hamstring one do i keep my knee straight?"),
