@@ -3688,6 +3688,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # feeling tighter after stretching: why, and what to do instead
+    ("why do i feel tighter after stretching", "general.tighter_after"),
+    ("my hamstrings are stiffer the day after i stretch them", "general.tighter_after"),
     # growing pains told at night or gone by morning: the child's advice, not a routine for
     # the time of day the pains come
     ("my son's legs ache at night, growing pains?", "condition.children_teens"),
@@ -6780,6 +6783,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "general.cooldown_needed",
         ),
         (("morning stretches pls", "is it fine to do that every single day"), "general.every_day"),
+        (("lower back stretch", "why does it feel tighter after i do it"), "general.tighter_after"),
         # one of two areas named before, pointed at by its place
         (("piriformis vs glutes, whats the difference", "and the second"), "glutes.what"),
         (

@@ -120,8 +120,12 @@ _PERIOD_WORDS = frozenset(
 )
 #: where the heat is: the answer on stretching in it needs one named ("heat or ice" is not it)
 _HEAT_PLACES = frozenset("sauna saunas steam tub jacuzzi bath bikram hot heated".split())
+#: what the answer on feeling tighter after stretching needs: a word of more tightness ("why
+#: does stretching help" shares its words, not its subject)
+_TIGHTER_WORDS = frozenset("tighter stiffer tenser tightened stiffened".split())
 _ANCHORED = {
     "tip": _TIP_WORDS,
+    "tighter_after": _TIGHTER_WORDS,
     "stretching_in_heat": _HEAT_PLACES,
     "period_pain": _PERIOD_WORDS,
     "daily_on": _DAILY_WORDS,
