@@ -3688,6 +3688,12 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a request closing a story of stiffness asks for the stretch, not why
+    (
+        "been on my knees tiling a bathroom all weekend, knees and thighs stiff, something to "
+        "loosen them",
+        "knees.stretch",
+    ),
     # feeling tighter after stretching: why, and what to do instead
     ("why do i feel tighter after stretching", "general.tighter_after"),
     ("my hamstrings are stiffer the day after i stretch them", "general.tighter_after"),

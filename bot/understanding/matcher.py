@@ -188,8 +188,10 @@ _CLAUSE_KINDS = frozenset({"aspect", "general", "routine", "request"})
 #: a clause of fewer words that are not stopwords is too little to stand for the message
 _CLAUSE_MIN_CONTENT = 2
 _CLAUSE_DISCOUNT = 0.95
+#: words that open a question or a request ("..., something to loosen them")
 _QUESTION_WORDS = frozenset(
-    "how what why where when which can could should do does any give show tell recommend".split()
+    """how what why where when which can could should do does any give show tell recommend
+    something anything""".split()
 )
 #: pronouns a clause uses for the topic its message named ("..., how do I stretch them")
 _CLAUSE_PRONOUNS = frozenset({"it", "them", "they"})
