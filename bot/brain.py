@@ -5299,8 +5299,16 @@ class Brain:
             # "not there, lower down where my neck meets my shoulders": a place told, not a
             # question what the area is; after a card, that area's stretch
             match = replace(match, key="stretch" if context.kind == "stretch" else "why_tight")
-        if accepted and match.kind == "aspect" and self.wants.thing_tight_where_it_sits(analysis):
-            # "new jeans are so tight round the thighs, how do i stretch them out": the jeans
+        if (
+            accepted
+            and match.kind == "aspect"
+            and (
+                self.wants.thing_tight_where_it_sits(analysis)
+                or self.wants.stretches_a_thing(analysis)
+            )
+        ):
+            # "new jeans are so tight round the thighs, how do i stretch them out": the jeans;
+            # "my jeans shrank in the wash, how do i stretch them out at the waist" too
             return self.replies.fallback(replace(match, topic=None, topics=()), context)
         if accepted and match.kind == GENERAL and match.key == lexicon.HOW_LONG:
             # "how long should i hold a note when singing": a thing held, not a stretch

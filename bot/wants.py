@@ -876,7 +876,7 @@ class WantReader:
         )
         if not near:
             return False
-        if self._stretches_a_thing(analysis):
+        if self.stretches_a_thing(analysis):
             return True
         if not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(analysis.words) and self.subjects_named(
             analysis.corrected
@@ -905,7 +905,7 @@ class WantReader:
             for i, pair in enumerate(zip(words, words[1:], strict=False))
         )
 
-    def _stretches_a_thing(self, analysis: Analysis) -> bool:
+    def stretches_a_thing(self, analysis: Analysis) -> bool:
         """Whether the thing a message asks to stretch or loosen is no body part: "how do i
         stretch out a pair of jeans that are too tight round the thighs" (the thighs are where
         the jeans are tight); not "stretch my calves in my new shoes"."""
@@ -916,8 +916,17 @@ class WantReader:
         if not things:
             return False
         return any(
-            0 < thing - at <= lexicon.THING_OBJECT_REACH
-            and all(start > thing for start, _end, _topic in analysis.spans)
+            (
+                0 < thing - at <= lexicon.THING_OBJECT_REACH
+                and all(start > thing for start, _end, _topic in analysis.spans)
+            )
+            # "my jeans shrank in the wash, how do i stretch them out at the waist": the thing
+            # told first, then stretched as "them", with no area before the verb
+            or (
+                thing < at
+                and words[at + 1 : at + 2] in (("them",), ("it",))
+                and all(start > at for start, _end, _topic in analysis.spans)
+            )
             for at, word in enumerate(words)
             if word in lexicon.STRETCH_VERBS
             for thing in things

@@ -3399,6 +3399,9 @@ OWN_WORDS = [
         "fallback",
     ),
     ("new jeans are so tight round the thighs, how do i stretch them out", "fallback"),
+    # ... or told first and stretched as "them", the area only where on the thing
+    ("my jumper shrank in the wash, how do i stretch it out at the shoulders", "fallback"),
+    ("new running shoes and my calves are tight, how do i stretch them", "calves.stretch"),
     ("stretch for my belly", "abdominals.stretch"),
     # an area word inside the name of an illness names no area
     ("got a chest infection, ok to do my stretches", "general.when_ill"),
