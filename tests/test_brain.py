@@ -1781,6 +1781,7 @@ def test_a_bare_area_after_a_routine_gets_its_stretch(brain):
         ("stretches for my 80 yr old mum", "older_adults"),
         ("im 70, any stretches safe for me", "older_adults"),
         # a game's end asked for: its own routine, still with the condition's note
+        ("my dad is 79, things he can do at home?", "older_adults"),
         ("im 70, what should i do before golf", "warmup_golf"),
         ("im 68 and just finished a run, what stretches", "cooldown_running"),
         ("im 30 weeks pregnant, what stretches after my swim", "cooldown_swimming"),
