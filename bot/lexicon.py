@@ -1971,7 +1971,7 @@ THING_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})
 #: ("my cat does this massive stretch every morning"), is whom the message is about
 ANIMALS = frozenset(
     """dog dogs puppy puppies pup cat cats kitten kittens horse horses pony foal cow lizard
-    snake hamster rabbit bird parrot pet""".split()
+    snake hamster rabbit bird parrot pet guinea gerbil ferret tortoise budgie""".split()
 )
 #: how many words after its owner an animal subject may come ("my cat", "my old dog")
 ANIMAL_SUBJECT_REACH = 3

@@ -3698,6 +3698,10 @@ OWN_WORDS = [
         "loosen them",
         "knees.stretch",
     ),
+    # the urge to stretch on waking or with a yawn (not a pet's)
+    ("why do i yawn when i stretch", "general.urge_to_stretch"),
+    ("why do i always yawn and stretch at the same time", "general.urge_to_stretch"),
+    ("my guinea pig does a huge stretch and yawn, why", "fallback"),
     # feeling tighter after stretching: why, and what to do instead
     ("why do i feel tighter after stretching", "general.tighter_after"),
     ("my hamstrings are stiffer the day after i stretch them", "general.tighter_after"),

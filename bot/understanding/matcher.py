@@ -123,8 +123,15 @@ _HEAT_PLACES = frozenset("sauna saunas steam tub jacuzzi bath bikram hot heated"
 #: what the answer on feeling tighter after stretching needs: a word of more tightness ("why
 #: does stretching help" shares its words, not its subject)
 _TIGHTER_WORDS = frozenset("tighter stiffer tenser tightened stiffened".split())
+#: what the answer on the urge to stretch needs: a yawn or waking, or the urge itself ("why do
+#: we stretch" alone asks what stretching does)
+_URGE_WORDS = frozenset(
+    """yawn yawns yawning yawned pandiculation pandiculate pandiculating urge wake waking woke
+    instinct instinctively automatically involuntarily""".split()
+)
 _ANCHORED = {
     "tip": _TIP_WORDS,
+    "urge_to_stretch": _URGE_WORDS,
     "tighter_after": _TIGHTER_WORDS,
     "stretching_in_heat": _HEAT_PLACES,
     "period_pain": _PERIOD_WORDS,
