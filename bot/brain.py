@@ -1037,7 +1037,10 @@ class Brain:
             continuing=context.kind == "red_flag" and not daily_after_flag,
             on_a_card=context.kind in ("stretch", "routine"),
             named_before=context.conditions,
-            asking=bool(self.cues.read(analysis.corrected) & lexicon.ASKS_A_STRETCH_CUES),
+            # a stretch asked for, or another area asked about ("what about my chest" after
+            # tight shoulders): it does not go on with the symptoms told before
+            asking=bool(self.cues.read(analysis.corrected) & lexicon.ASKS_A_STRETCH_CUES)
+            or lexicon.asks_about(analysis.corrected[:3]),
         )
         # "my dog needs a hip replacement, how much at the vet": the animal's, not the writer's
         animals = self.wants.an_animals_story(analysis) and lexicon.SELF_WORDS.isdisjoint(

@@ -2346,6 +2346,28 @@ def test_a_question_after_a_condition_was_told_gets_its_advice(brain, messages, 
     assert _intents(brain, *messages)[-1] == intent
 
 
+@pytest.mark.parametrize(
+    ("messages", "intent"),
+    [
+        # another area asked about starts afresh: the shoulders' tightness and the arm told
+        # before are no chest pain spreading to the arm
+        (
+            (
+                "swim 3x a week and my shoulders feel tight, hard to get my arm up out of the "
+                "water",
+                "what about my chest",
+            ),
+            "chest.why_tight",
+        ),
+        # ... though a sign it tells of its own still counts
+        (("my back hurts", "what about my legs, both numb"), "red_flag.numb_both_legs"),
+        (("my calf is tight", "what about the other one, its swollen and hot"), "red_flag.dvt"),
+    ],
+)
+def test_another_area_asked_about_does_not_carry_the_signs_before(brain, messages, intent):
+    assert _intents(brain, *messages)[-1] == intent
+
+
 def test_asking_to_carry_on_after_a_red_flag_gets_it_again(brain):
     intents = _intents(
         brain,
