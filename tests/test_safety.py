@@ -2368,6 +2368,28 @@ def test_another_area_asked_about_does_not_carry_the_signs_before(brain, message
     assert _intents(brain, *messages)[-1] == intent
 
 
+@pytest.mark.parametrize(
+    "messages",
+    [
+        # sweating stopped with confusion, however mildly put: heatstroke
+        (
+            "cooldown after my run?",
+            "feel a bit confused and i've stopped sweating, head's pounding",
+        ),
+        # a heavy ache in the left shoulder with sweating and sickness: the heart
+        (
+            "stretches for my shoulder?",
+            "the left one, came on while i was mowing the lawn",
+            "it's a heavy ache really, and i'm sweaty and feel sick",
+        ),
+    ],
+)
+def test_an_emergency_told_over_a_conversation_is_one(brain, messages):
+    reply = converse(brain, *messages)[-1]
+    assert reply.kind == "red_flag"
+    assert brain.kb.red_flags[reply.intent.split(".", 1)[1]].level == "emergency"
+
+
 def test_asking_to_carry_on_after_a_red_flag_gets_it_again(brain):
     intents = _intents(
         brain,
