@@ -1222,6 +1222,17 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a new joint still stiff, with the physio or surgeon already on it: the condition's
+    # advice, not a referral to them
+    (
+        "8 weeks after my knee replacement and still can't bend it past 95, physio says keep "
+        "going. any extra stretches",
+        None,
+    ),
+    (
+        "knee replacement 4 months ago and it won't bend past about 100, what can I stretch",
+        "red_flag.stiff_after_joint_replacement",
+    ),
     # a heart racing at rest for no reason: a GP's check
     ("my heart rate goes through the roof at rest for no reason", "red_flag.racing_heart_at_rest"),
     (
