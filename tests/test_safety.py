@@ -554,6 +554,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "too much coffee and my heart is racing, can i still stretch",
         # a back "broken" by hours of gaming is hyperbole
         "12 hour gaming session and my neck is broken",
+        # "passed out on the sofa" is asleep
+        "passed out on the sofa watching tv and now my neck's wrecked",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
