@@ -3959,6 +3959,7 @@ class Brain:
                 and (
                     not lexicon.POINTING_WORDS.isdisjoint(words)
                     or len(words) <= lexicon.BARE_HOW_LONG_WORDS
+                    or lexicon.per_side(words)  # "how long each leg?"
                 )
             )
             # "how many reps", "how many sets of it": the card says
@@ -3971,7 +3972,7 @@ class Brain:
         return (
             holds
             and len(words) <= lexicon.SIZE_MOVE_MAX_WORDS
-            and lexicon.HOLD_OF_MANY.isdisjoint(words)
+            and not lexicon.holds_of_many(words)
             and set(analysis.topics) <= {*stretch.topics, context.topic}
             and lexicon.ROUTINE_WORDS.isdisjoint(words)
             and lexicon.HURT_WORDS.isdisjoint(words)

@@ -1956,6 +1956,23 @@ FORM_TIMING_WORDS = frozenset(
 #: a hold question with one of these is about stretches in general ("how long do i hold
 #: each", "hold them all for 30s?"), not the card on screen
 HOLD_OF_MANY = frozenset("""each every all them these those stretches ones""".split())
+_PER_SIDE = frozenset({"each", "every", "per"})
+
+
+def per_side(words: Sequence[str], at: int | None = None) -> bool:
+    """Whether the words say "each side", "per leg", "every arm" (at `at`, or anywhere)."""
+    spots = range(len(words) - 1) if at is None else (at,)
+    return any(
+        words[i] in _PER_SIDE and i + 1 < len(words) and words[i + 1] in SIDE_NAMES for i in spots
+    )
+
+
+def holds_of_many(words: Sequence[str]) -> bool:
+    """Whether a hold question is about stretches in general (`HOLD_OF_MANY`), not "how long
+    each side" of the card on screen."""
+    return any(w in HOLD_OF_MANY and not per_side(words, i) for i, w in enumerate(words))
+
+
 #: cues of a question of its own, which a message aimed at an area does not ask
 OWN_ASK_CUES = frozenset({"why", "what", "asks_when"})
 #: a thing ("dog", "drawers", "guitar") with this many words or fewer between it and an area word

@@ -612,6 +612,8 @@ def test_a_question_of_form_after_a_card_gets_how_it_should_feel(brain, message)
         "how long do i stay in it",
         "how long should i feel it for",  # not a question of form
         "how long for?",  # bare, right under the card
+        "how long each leg?",  # each side of this card, not each stretch
+        "how long each side again?",
         "how long",
     ],
 )
