@@ -3694,6 +3694,9 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # a clause asking something for the legs stands for a message whose story missed
+    ("i've got 10 mins before my shift starts, quick something for my legs", "routine.legs"),
+    ("long day on site, anything for my legs", "routine.legs"),
     # a request closing a story of stiffness asks for the stretch, not why
     (
         "been on my knees tiling a bathroom all weekend, knees and thighs stiff, something to "

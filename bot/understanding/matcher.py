@@ -191,6 +191,10 @@ PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "o
 _CLAUSE_ANCHORS = frozenset(
     {"stretch", "cooldown", "warmup", "flexible", "flexibility", "routine", "bed", "bedtime"}
 )
+#: ... and, in a clause that asks for something, the legs, which have a routine of their own
+#: and no topic ("..., quick something for my legs")
+_ASKED_ANCHORS = frozenset({"leg", "legs"})
+_ASKING_FOR = frozenset({"something", "anything", "any", "give", "show", "recommend"})
 _CLAUSE_KINDS = frozenset({"aspect", "general", "routine", "request"})
 #: a clause of fewer words that are not stopwords is too little to stand for the message
 _CLAUSE_MIN_CONTENT = 2
@@ -564,7 +568,11 @@ class Matcher:
             elif _CLAUSE_ANCHORS.intersection(words):  # "..., what stretch can I do"
                 words = [*words, TOPIC_TOKEN]
                 topics = [topic]
-        if not (TOPIC_TOKEN in words or _CLAUSE_ANCHORS.intersection(words)):
+        if not (
+            TOPIC_TOKEN in words
+            or _CLAUSE_ANCHORS.intersection(words)
+            or (_ASKED_ANCHORS.intersection(words) and _ASKING_FOR.intersection(words))
+        ):
             return None
         found = self._match_words(words, topics, topic)
         if found.kind not in _CLAUSE_KINDS:
