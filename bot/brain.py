@@ -2797,6 +2797,26 @@ class Brain:
             again = self._again(context, words, analysis.topics)
             if again is not None:
                 return again
+        if (
+            context.kind in ("tip", "daily")
+            and not analysis.topics
+            and lexicon.ONE_NOW.intersection(words)
+            and (
+                len(words) <= lexicon.SHORT_ASK_WORDS + 2
+                # "can i have today's one now instead of waiting": one, now, said at length
+                or ({"one", "now"} <= set(words) and len(words) <= lexicon.MOVE_MAX_WORDS + 4)
+            )
+            # "so whats todays then" asks what, for today's tip
+            and (not cues & {"why", "what", "complaint"} or set(words) <= lexicon.TODAYS_ASK)
+            and not lexicon.every_day(words)  # "can you send me one every day": the daily tips
+            and not self.pick.activities_in(words)  # "give me an easy full body one": the routine
+            and words[-1] not in lexicon.TRAILING_THANKS  # "nice one thanks": thanks
+            and not lexicon.praises_one(words)  # "nice one": thanks
+        ):
+            # "daily tips please" then "can i get one now"; after a tip about an area, "another
+            # one" stays on it
+            asked = (context.intent or "").partition(".")[2] if context.kind == "tip" else ""
+            return say.tip(None, context, topic=asked or None)
         # the words after a thank-you in front ("cheers, can i do it every hour?")
         timing = self.pick.timing(thanked or words, pointing, context)
         if timing is not None:  # "can i do it every hour?" after the desk break
@@ -2824,22 +2844,6 @@ class Brain:
             and set(words) <= lexicon.STOP_MESSAGE
         ):
             return say.daily("off", context)  # "daily tips please" then "stop"
-        if (
-            context.kind in ("tip", "daily")
-            and not analysis.topics
-            and lexicon.ONE_NOW.intersection(words)
-            and len(words) <= lexicon.SHORT_ASK_WORDS + 2
-            # "so whats todays then" asks what, for today's tip
-            and (not cues & {"why", "what", "complaint"} or set(words) <= lexicon.TODAYS_ASK)
-            and not lexicon.every_day(words)  # "can you send me one every day": the daily tips
-            and not self.pick.activities_in(words)  # "give me an easy full body one": the routine
-            and words[-1] not in lexicon.TRAILING_THANKS  # "nice one thanks": thanks
-            and not lexicon.praises_one(words)  # "nice one": thanks
-        ):
-            # "daily tips please" then "can i get one now"; after a tip about an area, "another
-            # one" stays on it
-            asked = (context.intent or "").partition(".")[2] if context.kind == "tip" else ""
-            return say.tip(None, context, topic=asked or None)
         if (
             context.kind == "tip"
             and analysis.topics

@@ -1859,6 +1859,8 @@ def test_after_daily_tips_one_now_gets_a_tip_and_stop_turns_them_off(brain):
     on = brain.reply("daily tips please")
     assert on.intent == "daily.on"
     assert brain.reply("can i get one now", on.context).kind == "tip"
+    # one now, asked at length
+    assert brain.reply("can i have today's one now instead of waiting", on.context).kind == "tip"
     assert brain.reply("stop", on.context).intent == "daily.off"
     assert brain.reply("actually cancel them pls", on.context).intent == "daily.off"
 
