@@ -1109,6 +1109,13 @@ class Brain:
                 key = "greeting" if context.kind is None else "goodbye"
                 if key in self.kb.smalltalk:
                     return self.replies.smalltalk(key, text, context)
+            if (
+                emoji
+                and emoji <= lexicon.SLEEPY_EMOJI
+                and context.kind is not None
+                and "goodbye" in self.kb.smalltalk
+            ):
+                return self.replies.smalltalk("goodbye", text, context)  # "😴" after a routine
             if sum(ch.isalpha() for ch in text) >= lexicon.OTHER_SCRIPT_LETTERS:
                 # letters the normaliser keeps none of: Cyrillic, Greek, Chinese, Arabic...
                 return self.replies.other_language(None, context)

@@ -1022,6 +1022,8 @@ LAUGHTER = frozenset(
 )
 #: a wave: hello, or goodbye
 WAVE_EMOJI = frozenset({"👋"})
+#: sleepy emoji: in a conversation, off to bed ("😴😴" after the bedtime routine)
+SLEEPY_EMOJI = frozenset({"😴", "💤", "🛌", "🥱"})
 #: what an emoji may carry that changes nothing of what it says: skin tones, the emoji form
 EMOJI_MODIFIERS = str.maketrans(dict.fromkeys([*range(0x1F3FB, 0x1F400), 0xFE0F, 0x200D], None))
 #: words of a question whether to stretch on after a red flag ("keep doing the stretch?")

@@ -4703,6 +4703,7 @@ FOLLOW_UPS = [
     ("how do i stretch my quads", "hold how lng", "general.how_long"),
     ("how do i stretch my quads", "n when shud i do it", "quadriceps.when"),
     ("how do i stretch my quads", "👋", "smalltalk.goodbye"),
+    ("bedtime routine pls", "😴😴", "smalltalk.goodbye"),  # off to bed
     ("my shoulders are tight from swimming", "give me one", "shoulders.stretch"),
     ("why are my hamstrings tight", "glutes? my mate says they're connected", "glutes.why_tight"),
     # an area alone keeps the last answer; a request around it asks for a stretch
