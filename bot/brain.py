@@ -2834,6 +2834,10 @@ class Brain:
             # ask for one ("one i can do while holding her would be ideal")
             if not (area and (pointing or lexicon.asks_for_one_to_do(words))):
                 return None
+            if any(rid.startswith(lexicon.GAME_ENDS) for rid in self.pick.activities_in(words)):
+                # "anything i can do on the course before teeing off" after the lower back's
+                # card: the game's warm-up, read afresh
+                return None
             if self._asks_a_stretch_for(analysis, cues):
                 # "stretch for it i can do next to the car": one that keeps to the limit
                 return self._stretch_within_limits(area, analysis, context)

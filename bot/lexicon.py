@@ -284,6 +284,8 @@ PLAN_PAIRS = frozenset({("start", "me"), ("get", "started"), ("me", "started")})
 BEFORE_EXERCISE_ANSWERS = frozenset(
     {"general.warmup_vs_stretch", "general.before_after", "general.static_vs_dynamic"}
 )
+#: how the routines for either end of a sport or a workout begin
+GAME_ENDS = ("warmup_", "cooldown_")
 WARM_UP_ROUTINE = "warmup"
 COOL_DOWN_ROUTINE = "cooldown"
 #: word pairs of a question about timing that the general answers cover, whatever area the

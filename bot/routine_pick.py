@@ -23,10 +23,6 @@ _DOING = frozenset({"do", "doing", "does", "did"})
 _DO_IT = frozenset(("do", w) for w in lexicon.POINTING_WORDS - {"they", "mine"})
 
 
-#: how the routines for either end of a sport or a workout begin
-_GAME_ENDS = ("warmup_", "cooldown_")
-
-
 class RoutinePicker:
     """Reads the routine a message asks for, over one knowledge base."""
 
@@ -1043,7 +1039,7 @@ class RoutinePicker:
             return None
         if self.matcher.look_alike_pairs(analysis.words):
             return None  # "stretch marks after pregnancy"
-        if any(rid.startswith(_GAME_ENDS) for rid in self.activities_in(words)):
+        if any(rid.startswith(lexicon.GAME_ENDS) for rid in self.activities_in(words)):
             # "im 72, what should i do before teeing off": the game's own warm-up or cooldown,
             # which gets the condition's note (not "pelvis hurts when i turn over in bed")
             return None

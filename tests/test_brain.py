@@ -6813,6 +6813,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "calves.stretch",
         ),
         (("my neck and shoulders are tight", "what about the latter"), "shoulders.stretch"),
+        # a game's warm-up asked at length after an area's card: the game's, not the area's
+        (
+            ("lower back stretch", "anything i can do on the course before teeing off"),
+            "routine.warmup_golf",
+        ),
         # a step of the routine on screen named as "the ... one": that step, by those words
         (
             ("cooldown after my run", "for the hamstring one do i keep my knee straight?"),
