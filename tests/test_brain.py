@@ -1004,7 +1004,8 @@ def test_whether_stretching_is_needed_at_all_after_a_story_gets_what_it_does(bra
         # a yes-or-no question about stretching at one time of day: that time's routine
         ("should i stretch at night", "routine.bedtime"),
         ("is it good to stretch before bed", "routine.bedtime"),
-        ("can stretching help me sleep better", "routine.bedtime"),
+        # ... but whether it helps sleep has an answer of its own
+        ("can stretching help me sleep better", "general.sleep"),
         # an answer about one sensation only when it is named
         ("should i stretch when i get cramps at night", "general.cramp"),
         # before exercise is the before-or-after answer
@@ -3705,6 +3706,10 @@ OWN_WORDS = [
         "loosen them",
         "knees.stretch",
     ),
+    # whether stretching helps sleep: the answer; stretches for sleep: the bedtime routine
+    ("does stretching before bed actually help you sleep", "general.sleep"),
+    ("can stretching help with insomnia", "general.sleep"),
+    ("stretches to help me sleep", "routine.bedtime"),
     # the urge to stretch on waking or with a yawn (not a pet's)
     ("why do i yawn when i stretch", "general.urge_to_stretch"),
     ("why do i always yawn and stretch at the same time", "general.urge_to_stretch"),

@@ -129,8 +129,11 @@ _URGE_WORDS = frozenset(
     """yawn yawns yawning yawned pandiculation pandiculate pandiculating urge wake waking woke
     instinct instinctively automatically involuntarily""".split()
 )
+#: what the answer on sleep needs: sleep named ("does stretching help" alone is its benefits)
+_SLEEP_WORDS = frozenset("sleep sleeping asleep insomnia sleepless".split())
 _ANCHORED = {
     "tip": _TIP_WORDS,
+    "sleep": _SLEEP_WORDS,
     "urge_to_stretch": _URGE_WORDS,
     "tighter_after": _TIGHTER_WORDS,
     "stretching_in_heat": _HEAT_PLACES,
@@ -142,6 +145,9 @@ _ANCHORED = {
 }
 #: intents an anchor word or any number ("im 63") keeps
 _NUMBER_ANCHORS = frozenset({"too_old"})
+#: intents that need a second anchor besides: the answer on sleep needs stretching named too
+#: ("how do i sleep better" is no stretching question)
+_ANCHORED_TOO = {"sleep": frozenset("stretch stretching stretches yoga".split())}
 #: words that rule an intent out: "stop daily tips" never turns them on
 _EXCLUDED = {
     # "stretch for a long period", "prolonged periods of sitting": a while, not a period
@@ -367,6 +373,8 @@ class Matcher:
                 and not uniq & _ANCHORED[intent.key]
                 and not (intent.key in _NUMBER_ANCHORS and any(_an_age(w) for w in uniq))
             ):
+                continue
+            if intent.key in _ANCHORED_TOO and not uniq & _ANCHORED_TOO[intent.key]:
                 continue
             if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
                 continue
