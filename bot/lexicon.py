@@ -3236,7 +3236,11 @@ def asks_for_both(words: Sequence[str]) -> bool:
     """Whether a short message asks for both of the areas just named, naming none itself:
     "both?", "stretch for both pls", "can i get something for both of them", "can you
     combine them"."""
-    return not ({"both"} | COMBINING_WORDS).isdisjoint(words) and set(words) <= _FOR_BOTH
+    asked = not ({"both"} | COMBINING_WORDS).isdisjoint(words) or (
+        # "can you give me all that as one quick routine"
+        "all" in words and not ROUTINE_NAMES.isdisjoint(words)
+    )
+    return asked and set(words) <= _FOR_BOTH
 
 
 def adds_an_area(words: Sequence[str]) -> bool:
@@ -3309,7 +3313,8 @@ _FOR_BOTH = (
     | frozenset(
         """stretch stretches stretching routine routines something anything one ones for of them
     those these please pls plz thanks can could i get have give me a an some what about how
-    s at once together same time go you into with that covers cover hits do does""".split()
+    s at once together same time go you into with that covers cover hits do does all as
+    quick short single put in make turn""".split()
     )
     | COMBINING_WORDS
 )

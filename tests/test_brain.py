@@ -6837,6 +6837,18 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hamstring stretch", "is it ok every day", "show me that again"), "hamstrings.stretch"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
+        (
+            ("neck stretch", "and my shoulders?", "put all that in one routine"),
+            "routine.area.neck+shoulders",
+        ),
+        (
+            (
+                "my wrists hurt from typing",
+                "thanks. what about my neck",
+                "all that as one quick routine?",
+            ),
+            "routine.area.wrists_forearms+neck",
+        ),
         (("my calves are tight", "hamstrings too", "both"), "routine.area.calves+hamstrings"),
         (("my neck and chest are tight", "can you combine them"), "routine.area.neck+chest"),
         # whether to do both sides when one is tighter
