@@ -284,6 +284,9 @@ PLAN_PAIRS = frozenset({("start", "me"), ("get", "started"), ("me", "started")})
 BEFORE_EXERCISE_ANSWERS = frozenset(
     {"general.warmup_vs_stretch", "general.before_after", "general.static_vs_dynamic"}
 )
+#: general answers about who the writer is (new to it, older): with another subject named, the
+#: other is what is asked about
+WRITER_SUBJECTS = frozenset({"beginner", "too_old"})
 #: how the routines for either end of a sport or a workout begin
 GAME_ENDS = ("warmup_", "cooldown_")
 WARM_UP_ROUTINE = "warmup"

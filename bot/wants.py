@@ -996,7 +996,9 @@ class WantReader:
         )
         if not named:
             return None
-        found = named[0]
+        # "34F total beginner, goal is front splits by 35. realistic??": the goal, not who the
+        # writer is, unless a piece asks of that
+        found = next((m for m in named if m[2] not in lexicon.WRITER_SUBJECTS), named[0])
         if len({key for _s, _e, key in named}) > 1:
             for p_start, p_end in reversed(analysis.pieces()):
                 piece = words[p_start:p_end]

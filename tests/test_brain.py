@@ -3710,6 +3710,12 @@ OWN_WORDS = [
     ("does stretching before bed actually help you sleep", "general.sleep"),
     ("can stretching help with insomnia", "general.sleep"),
     ("stretches to help me sleep", "routine.bedtime"),
+    # a goal named beside who the writer is: the goal
+    (
+        "34F total beginner, goal is front splits by my 35th in 8 months. realistic??",
+        "general.splits",
+    ),
+    ("complete newbie here, goal is touching my toes by summer. doable?", "general.touch_toes"),
     # the urge to stretch on waking or with a yawn (not a pet's)
     ("why do i yawn when i stretch", "general.urge_to_stretch"),
     ("why do i always yawn and stretch at the same time", "general.urge_to_stretch"),
