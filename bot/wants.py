@@ -212,6 +212,16 @@ class WantReader:
             # "never flexible. started working on front splits ... how do i get past this":
             # the goal worked on is asked about, not how to start; so is keeping it up
             return next(iter(goals))
+        others = named - {key}
+        if (
+            key == lexicon.PAIN_GENERAL
+            and len(others) == 1
+            and not lexicon.HURT_WORDS.isdisjoint(analysis.corrected)
+            and not self.cues.complains(analysis.corrected)
+        ):
+            # "knees crack like bubble wrap when i squat. doesnt hurt one bit": the pain is
+            # denied, the noise is asked about
+            return next(iter(others))
         if key in named or len(named) != 1:
             return key
         if key in lexicon.NAMED_SUBJECT_GENERAL:  # it lacks its name: the one named instead

@@ -3710,6 +3710,12 @@ OWN_WORDS = [
     ("does stretching before bed actually help you sleep", "general.sleep"),
     ("can stretching help with insomnia", "general.sleep"),
     ("stretches to help me sleep", "routine.bedtime"),
+    # pain denied beside a noise: the noise
+    (
+        "knees crack like bubble wrap when i squat for the kids toys. doesnt hurt one bit. "
+        "should i be stretching something?",
+        "general.joint_noises",
+    ),
     # a goal named beside who the writer is: the goal
     (
         "34F total beginner, goal is front splits by my 35th in 8 months. realistic??",
