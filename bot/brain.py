@@ -229,6 +229,7 @@ class Brain:
             own = self._own_part_of_the_story(analysis, context, besides=reply.topic)
             if own is not None:
                 reply = own
+        reply = self._stretch_asked_last(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
@@ -280,6 +281,28 @@ class Brain:
         if len(named) > 1 and reply.kind in ("stretch", "answer"):
             reply = self._with_areas_routine_button(reply, named)
         return reply
+
+    def _stretch_asked_last(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For the posture answer to a message that names an area and closes with a bare ask
+        for a stretch ("neck and upper back tight from my phone. text neck apparently lol.
+        stretch?"): the posture told is why, the stretch for the first area named is what is
+        asked. The reply unchanged otherwise (a question of its own, "foam rolling my calves,
+        good or bad?", is answered)."""
+        if reply.kind != "answer" or reply.intent != f"{GENERAL}.{lexicon.POSTURE}":
+            return reply
+        areas = [t for _s, _e, t in analysis.spans if t != GENERAL and t in self.kb.topics]
+        pieces = analysis.pieces()
+        if not areas or len(pieces) < 2:
+            return reply
+        start, end = pieces[-1]
+        last = set(analysis.corrected[start:end])
+        if (
+            lexicon.STRETCH_NOUNS.isdisjoint(last)
+            or not last <= lexicon.ASK_FOR_A_STRETCH | lexicon.STRETCH_ASK_FILLERS
+            or any(start <= s for s, _e, _t in analysis.spans)  # "stretch for my neck?"
+        ):
+            return reply
+        return self.replies.stretch_for_topic(areas[0], context)
 
     def _one_more_somewhere(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch, a message not understood that asks for one to do somewhere the

@@ -3710,6 +3710,13 @@ OWN_WORDS = [
     ("does stretching before bed actually help you sleep", "general.sleep"),
     ("can stretching help with insomnia", "general.sleep"),
     ("stretches to help me sleep", "routine.bedtime"),
+    # posture told as why, a bare "stretch?" closing: the stretch for the area named first
+    (
+        "neck and the top of my back are tight from looking down at insta all day. text neck "
+        "apparently lol. stretch?",
+        "neck.stretch",
+    ),
+    ("foam rolling my calves, good or bad? stretch?", "general.foam_rolling"),
     # pain denied beside a noise: the noise
     (
         "knees crack like bubble wrap when i squat for the kids toys. doesnt hurt one bit. "
