@@ -5533,7 +5533,9 @@ class Brain:
             # the story may name the subject matched too ("haven't touched my toes in a
             # decade. how long would it take me to get the splits")
             or (match.kind == GENERAL and match.key != closing)
-            or match.kind == "routine"  # "leg day ... does stretching help that": not its cool-down
+            # "leg day ... does stretching help that": not its cool-down (but "morning
+            # routine pls, i wake up stiff as a board" asks for the routine by name)
+            or (match.kind == "routine" and lexicon.ROUTINE_NAMES.isdisjoint(words))
         ):
             # "... never stretched once in my life. convince me, what does it actually DO for
             # you": the question at the end names its subject; the story matched another

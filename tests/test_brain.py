@@ -3710,6 +3710,11 @@ OWN_WORDS = [
     ("does stretching before bed actually help you sleep", "general.sleep"),
     ("can stretching help with insomnia", "general.sleep"),
     ("stretches to help me sleep", "routine.bedtime"),
+    # a routine asked for by name, the complaint told after it: the routine
+    (
+        "morning routine pls, i wake up stiff as a board and it takes till lunch to loosen",
+        "routine.morning",
+    ),
     # posture told as why, a bare "stretch?" closing: the stretch for the area named first
     (
         "neck and the top of my back are tight from looking down at insta all day. text neck "
