@@ -4733,6 +4733,9 @@ FOLLOW_UPS = [
     ("how do i stretch my quads", "n when shud i do it", "quadriceps.when"),
     ("how do i stretch my quads", "👋", "smalltalk.goodbye"),
     ("bedtime routine pls", "😴😴", "smalltalk.goodbye"),  # off to bed
+    # what else the bot can do, not another stretch ("what else can i do" is)
+    ("upper back stretch", "k what else can you do", "help"),
+    ("upper back stretch", "what else can i do", "upper_back.stretch"),
     ("my shoulders are tight from swimming", "give me one", "shoulders.stretch"),
     ("why are my hamstrings tight", "glutes? my mate says they're connected", "glutes.why_tight"),
     # an area alone keeps the last answer; a request around it asks for a stretch
