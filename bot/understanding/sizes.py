@@ -378,12 +378,20 @@ def _time_until(words: Sequence[str], start: int, end: int) -> bool:
             # "it takes a good 10-15 mins of shuffling around", "takes me 10 mins to loosen
             # up": how long it lasts (not "a routine that takes 10 minutes")
             return True
-    # "match in 20 minutes"; "back to normal in a couple of minutes": how long it took to pass
-    return start >= 2 and words[start - 1] == "in" and words[start - 2] in _TOLD_OF | _PASSED
+    # "match in 20 minutes", "on the first tee in 20 mins"; "back to normal in a couple of
+    # minutes": how long it took to pass
+    return (
+        start >= 2
+        and words[start - 1] == "in"
+        and words[start - 2] in _TOLD_OF | _PASSED | _STARTING_IN
+    )
 
 
 #: how a thing is once it has passed, before "in <length>": "gone in 5 minutes"
 _PASSED = frozenset("normal fine gone better okay ok settled away".split())
+#: where or how something starts, before "in <length>": "on the first tee in 20 mins", "kick
+#: off in 15", "leaving in 10 minutes"
+_STARTING_IN = frozenset("tee off start starts starting leaving leave out race gun".split())
 
 
 #: what a length right before it tells of, not a routine's length: "12 hr shifts", "a 9 hour
