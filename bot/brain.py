@@ -3638,7 +3638,14 @@ class Brain:
         if len(named) != 1 or len(words) > lexicon.MOVE_MAX_WORDS or cues & lexicon.OWN_ASK_CUES:
             return None
         focused = not lexicon.FOCUS_WORDS.isdisjoint(words)
-        if not (focused or (context.kind == "routine" and lexicon.aimed(analysis.words))):
+        if not (
+            focused
+            or (
+                context.kind == "routine"
+                # "lower back is usually the worst bit" after the golf cool-down
+                and (lexicon.aimed(analysis.words) or lexicon.tells_the_worst_area(words))
+            )
+        ):
             return None
         return named.pop()
 

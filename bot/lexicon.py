@@ -2573,6 +2573,21 @@ def tells_one_side_worse(words: Sequence[str]) -> bool:
     )
 
 
+#: words that single out one area as the one that bothers most ("lower back is usually the
+#: worst bit", "calves are the tightest")
+_MOST_WORDS = frozenset({"worst", "tightest", "stiffest", "sorest"})
+
+
+def tells_the_worst_area(words: Sequence[str]) -> bool:
+    """Whether a message tells which area bothers most: "lower back is usually the worst bit",
+    "calves are the tightest" (not "why are my calves the tightest")."""
+    return (
+        not _MOST_WORDS.isdisjoint(words)
+        and words[0] not in YES_NO_STARTS
+        and WH_WORDS.isdisjoint(words)
+    )
+
+
 #: words that set one side against the other: "only one side", "one leg is tighter than the
 #: other"
 _ONE_SIDE_PAIRS = frozenset(

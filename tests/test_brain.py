@@ -6840,6 +6840,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         (("morning stretches pls", "is it fine to do that every single day"), "general.every_day"),
         (("lower back stretch", "why does it feel tighter after i do it"), "general.tighter_after"),
+        # after a routine, the area told as the worst: its stretch
+        (("cooldown after golf", "lower back is usually the worst bit"), "lower_back.stretch"),
+        (("cooldown after my run", "calves are the tightest"), "calves.stretch"),
+        (("cooldown after my run", "why are my calves the tightest"), "calves.why_tight"),
         # one of two areas named before, pointed at by its place
         (("piriformis vs glutes, whats the difference", "and the second"), "glutes.what"),
         (
