@@ -916,6 +916,8 @@ class RoutinePicker:
             # "my wife's pregnant ... my back is wrecked. stretches for me?", "my grandma had
             # a hip replacement, im 23 and my hips are tight": the writer's own area
             and lexicon.FOR_MYSELF.isdisjoint(last)
+            # "... getting calf cramps at night, any stretch for that": the area told before
+            and lexicon.POINTING_WORDS.isdisjoint(last)
             and not any(lexicon.owned(words, s, e) for s, e, _t in analysis.spans)
             and not lexicon.STRETCH_NOUNS.isdisjoint(last)
             and bool(self.cues.read(last) & {"request", "asks_stretch"})

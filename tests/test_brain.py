@@ -1797,6 +1797,23 @@ def test_stretches_asked_for_a_condition_with_a_routine_get_that_routine(brain, 
 
 
 @pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a stretch asked for "that", the area told before it: the area's, with the note
+        (
+            "8 months pregnant and getting calf cramps at night, any stretch for that",
+            "calves.stretch",
+        ),
+        ("71 with arthritis in both knees, what stretches wont make them worse", "knees.stretch"),
+    ],
+)
+def test_a_stretch_asked_for_an_area_told_with_a_condition_is_the_areas(brain, text, intent):
+    reply = brain.reply(text)
+    assert reply.intent == intent
+    assert reply.conditions  # with the condition's note
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "can i stretch when pregnant",  # asks whether: the advice
