@@ -836,6 +836,8 @@ ASPECT_CUES = {"what": "what", "why_tight": "why", "when": "asks_when"}
 #: words that make a "what is" question about a body ("what are the 4 quad muscles called")
 BODY_WORDS = frozenset({"muscle", "muscles", "tendon", "tendons", "my"})
 STRETCHING_WORDS = frozenset("stretch stretches stretching flexible flexibility".split())
+#: ... and the practices like it ("had covid last week, when can i get back to yoga")
+STRETCHING_LIKE = STRETCHING_WORDS | {"yoga", "pilates"}
 #: ... and, for the answers about them, a warm-up or a cool-down, or the toes reached for: a
 #: question about stretching itself ("why do you even warm up", "bouncing up and down to reach
 #: our toes, is it bad"; not "how long does the oven take to warm up")

@@ -307,6 +307,12 @@ class WantReader:
         for start, end, found in self.subjects.matches(words):
             if unstretched and found in lexicon.STRETCHING_NAMED_GENERAL:
                 continue  # "is morning or night better for studying"
+            if (
+                not of_an_area
+                and found in lexicon.ILLNESS_SUBJECTS
+                and lexicon.STRETCHING_LIKE.isdisjoint(words)
+            ):
+                continue  # "i have a sore throat": an illness told, no stretching asked about
             if lexicon.fed_up_at(words, end):
                 continue  # "i am sick of tight hamstrings": fed up, not ill
             before = words[start - 1] if start else None

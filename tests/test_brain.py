@@ -3428,6 +3428,8 @@ OWN_WORDS = [
     ("stretch for my belly", "abdominals.stretch"),
     # an area word inside the name of an illness names no area
     ("got a chest infection, ok to do my stretches", "general.when_ill"),
+    ("sore throat so no run today, can i still stretch", "general.when_ill"),
+    ("i have a sore throat", "fallback"),  # an illness told, nothing of stretching asked
     ("my chest is tight", "chest.stretch"),
     # a ride told by its distance
     ("just got back from a 60 mile ride, what should I do now", "routine.cooldown_cycling"),
