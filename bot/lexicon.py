@@ -643,6 +643,9 @@ _WHAT_TO_DO_ASKED = re.compile(
     r"|light|short))?( (else|can|could|should|would|might|i|we|you|me|us|to|do"
     r"|she|he|they|her|him|them|(my|our) \w+))"
     r"{1,3} (do|try)\b"
+    # "... my feet are throbbing. something before bed?": something for a time
+    r"|^(any|anything|something)( (gentle|easy|simple|quick|good|relaxing|calming|light|short))?"
+    r" (before|after) \w+$"
 )
 
 
