@@ -3729,6 +3729,8 @@ OWN_WORDS = [
     ("does stretching before bed actually help you sleep", "general.sleep"),
     ("can stretching help with insomnia", "general.sleep"),
     ("stretches to help me sleep", "routine.bedtime"),
+    # a head rush told in other words
+    ("got up too fast off the mat and went a bit fuzzy", "general.head_rush"),
     # a closing piece asking for something at a time, naming no area: that time's routine
     ("my feet are throbbing after a 12 hour shift. something before bed?", "routine.bedtime"),
     # a routine asked for by name, the complaint told after it: the routine
