@@ -1968,6 +1968,7 @@ FORM_TIMING_WORDS = frozenset(
 #: a hold question with one of these is about stretches in general ("how long do i hold
 #: each", "hold them all for 30s?"), not the card on screen
 HOLD_OF_MANY = frozenset("""each every all them these those stretches ones""".split())
+#: words that, before a side, a leg or an arm, ask of each side of the card on screen
 _PER_SIDE = frozenset({"each", "every", "per"})
 
 
