@@ -295,11 +295,9 @@ class Brain:
         if not areas or len(pieces) < 2:
             return reply
         start, end = pieces[-1]
-        last = set(analysis.corrected[start:end])
-        if (
-            lexicon.STRETCH_NOUNS.isdisjoint(last)
-            or not last <= lexicon.ASK_FOR_A_STRETCH | lexicon.STRETCH_ASK_FILLERS
-            or any(start <= s for s, _e, _t in analysis.spans)  # "stretch for my neck?"
+        if not lexicon.bare_stretch_ask(analysis.corrected[start:end]) or any(
+            start <= s
+            for s, _e, _t in analysis.spans  # "stretch for my neck?"
         ):
             return reply
         return self.replies.stretch_for_topic(areas[0], context)
@@ -2857,7 +2855,7 @@ class Brain:
             # ask for one ("one i can do while holding her would be ideal")
             if not (area and (pointing or lexicon.asks_for_one_to_do(words))):
                 return None
-            if any(rid.startswith(lexicon.GAME_ENDS) for rid in self.pick.activities_in(words)):
+            if self.pick.names_a_game(words):
                 # "anything i can do on the course before teeing off" after the lower back's
                 # card: the game's warm-up, read afresh
                 return None
@@ -2969,12 +2967,7 @@ class Brain:
             )
         ):
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
-        if (
-            area
-            and not analysis.topics
-            and not lexicon.STRETCH_NOUNS.isdisjoint(words)
-            and set(words) <= lexicon.ASK_FOR_A_STRETCH | lexicon.STRETCH_ASK_FILLERS
-        ):
+        if area and not analysis.topics and lexicon.bare_stretch_ask(words):
             return say.stretch_for_topic(area, context)  # "is there a stretch i can do"
         if (
             area

@@ -2046,6 +2046,16 @@ FOR_MYSELF = frozenset({"me", "myself", "i", "my"})
 BREAK_WORDS = frozenset({"break", "breaks"})
 #: the plain nouns for a stretch that `STRETCH_ASK_FILLERS` go with
 STRETCH_NOUNS = frozenset({"stretch", "stretches"})
+#: every word a bare ask for a stretch may have ("is there a good stretch i can do")
+_BARE_STRETCH_ASK = ASK_FOR_A_STRETCH | STRETCH_ASK_FILLERS
+
+
+def bare_stretch_ask(words: Sequence[str]) -> bool:
+    """Whether the words only ask for a stretch, naming nothing else: "stretch?", "is there a
+    stretch i can do", "any good stretches"."""
+    return not STRETCH_NOUNS.isdisjoint(words) and set(words) <= _BARE_STRETCH_ASK
+
+
 #: a step of a routine by its place ("the second one", "number 3", "the last stretch")
 _PLACES = {
     "first": 0,

@@ -302,7 +302,7 @@ class RoutinePicker:
         others = [
             rid.partition("_")[2]
             for rid in self.activities_in(words, context)
-            if rid.startswith(("warmup_", "cooldown_")) and rid.partition("_")[2] != own[1:]
+            if rid.startswith(lexicon.GAME_ENDS) and rid.partition("_")[2] != own[1:]
         ]
         if not others:
             return None
@@ -345,6 +345,11 @@ class RoutinePicker:
             ),
             None,
         )
+
+    def names_a_game(self, words: Sequence[str]) -> bool:
+        """Whether the words name an activity with a warm-up or a cool-down of its own ("before
+        teeing off", "after my swim"), not a time of day or a setting."""
+        return any(rid.startswith(lexicon.GAME_ENDS) for rid in self.activities_in(words))
 
     def ends_named_only(self, words: Sequence[str]) -> bool:
         """Whether the words name a warm-up or a cool-down and, besides little words, nothing
@@ -1041,7 +1046,7 @@ class RoutinePicker:
             return None
         if self.matcher.look_alike_pairs(analysis.words):
             return None  # "stretch marks after pregnancy"
-        if any(rid.startswith(lexicon.GAME_ENDS) for rid in self.activities_in(words)):
+        if self.names_a_game(words):
             # "im 72, what should i do before teeing off": the game's own warm-up or cooldown,
             # which gets the condition's note (not "pelvis hurts when i turn over in bed")
             return None

@@ -380,11 +380,7 @@ def _time_until(words: Sequence[str], start: int, end: int) -> bool:
             return True
     # "match in 20 minutes", "on the first tee in 20 mins"; "back to normal in a couple of
     # minutes": how long it took to pass
-    return (
-        start >= 2
-        and words[start - 1] == "in"
-        and words[start - 2] in _TOLD_OF | _PASSED | _STARTING_IN
-    )
+    return start >= 2 and words[start - 1] == "in" and words[start - 2] in _BEFORE_IN
 
 
 #: how a thing is once it has passed, before "in <length>": "gone in 5 minutes"
@@ -402,6 +398,8 @@ _TOLD_OF = frozenset(
     lecture lectures class classes exam exams commute commutes session sessions workout
     workouts lesson lessons practice""".split()
 )
+#: ... all that, before "in <length>", makes it no routine's length ("match in 20 minutes")
+_BEFORE_IN = _TOLD_OF | _PASSED | _STARTING_IN
 #: ... up to this many words after the length ("45 min hiit classes"), unless a stretch comes
 #: first ("a 15 min stretch session")
 _TOLD_OF_REACH = 2
