@@ -1714,6 +1714,26 @@ WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
 #: old has made me so stiff"): the pair, then a stiffness word within `WHOLE_BODY_REACH`
 WRITER_PAIRS = frozenset({("i", "am"), ("made", "me"), ("i", "feel"), ("i", "get")})
 WRITER_STIFF_WORDS = frozenset("stiff stiffer tight tighter inflexible creaky seized".split())
+#: ... or a message that opens with stiffness, the writer left out ("stiff as anything after a
+#: 12 hour shift", "so stiff today", "achy and stiff after work"): one of these words, after
+#: the fillers, then the end or one of the followers ("tight" is left out: "tight on money
+#: today"; a follower list keeps out "stiff drink after work", "aching for a holiday")
+OPENING_STIFF_WORDS = frozenset("stiff stiffer creaky seized achy achey aching".split())
+OPENING_STIFF_FILLERS = frozenset("so soo sooo really super very just ugh omg man feeling".split())
+OPENING_STIFF_FOLLOWERS = frozenset(
+    "as after from today tonight this and af lol since every when all at in".split()
+)
+
+
+def opens_with_stiffness(words: Sequence[str]) -> bool:
+    """Whether the message opens with the writer's stiffness, the writer left out: "stiff
+    as anything after a 12 hour shift", "so stiff today", "achy and stiff after work"."""
+    at = next((i for i, w in enumerate(words) if w not in OPENING_STIFF_FILLERS), len(words))
+    if at == len(words) or words[at] not in OPENING_STIFF_WORDS:
+        return False
+    return at + 1 == len(words) or words[at + 1] in OPENING_STIFF_FOLLOWERS
+
+
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these

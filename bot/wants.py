@@ -118,7 +118,7 @@ class WantReader:
                 words[i + 2 : i + 2 + lexicon.WHOLE_BODY_REACH]
             )
             for i, pair in enumerate(zip(words, words[1:], strict=False))
-        )
+        ) or lexicon.opens_with_stiffness(words)
         if not (at or writer) or "not_a_body" in self.cues.read(words):
             return False
         if writer:

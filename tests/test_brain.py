@@ -3716,6 +3716,13 @@ OWN_WORDS = [
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
     ("back's in bits after helping my mate move house all weekend", "lower_back.stretch"),
     ("neck's killing me from the laptop", "neck.stretch"),
+    # stiffness told first, the writer and the area left out: the whole body's routine
+    ("stiff as anything after a long day in the warehouse", "routine.full_body"),
+    ("so stiff today", "routine.full_body"),
+    ("achy and stiff after a double shift", "routine.full_body"),
+    ("really stiff after two days of moving furniture", "routine.full_body"),
+    ("stiff drink after work", "fallback"),
+    ("aching for a holiday after this week", "fallback"),
     # a clause asking something for the legs stands for a message whose story missed
     ("i've got 10 mins before my shift starts, quick something for my legs", "routine.legs"),
     ("long day on site, anything for my legs", "routine.legs"),
