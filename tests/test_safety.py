@@ -1224,6 +1224,17 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a blow to the back of the lower leg from nothing at all: the Achilles
+    (
+        "playing squash and got a sudden whack in the back of the lower leg, like a ball hit "
+        "me, but nothing had",
+        "red_flag.achilles_rupture",
+    ),
+    # a stretch asked about as a remedy is not where the numbness came on
+    (
+        "my shin and foot have been numb for a fortnight, will a calf stretch help?",
+        "red_flag.tingling_comes_and_goes",
+    ),
     # a new joint still stiff, with the physio or surgeon already on it: the condition's
     # advice, not a referral to them
     (
@@ -2394,6 +2405,16 @@ def test_another_area_asked_about_does_not_carry_the_signs_before(brain, message
             "stretches for my shoulder?",
             "the left one, came on while i was mowing the lawn",
             "it's a heavy ache really, and i'm sweaty and feel sick",
+        ),
+        # an ache that climbs into the jaw, with sweat and sickness: the heart
+        (
+            "something for my left shoulder please",
+            "not like a muscle, it's going up into my jaw and i'm clammy and feel sick",
+        ),
+        # a stiff neck, then a pounding head with bright light and hot-cold spells: meningitis
+        (
+            "my neck's really stiff today",
+            "head is banging and i've been freezing then boiling since last night",
         ),
     ],
 )
