@@ -556,6 +556,16 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "12 hour gaming session and my neck is broken",
         # "passed out on the sofa" is asleep
         "passed out on the sofa watching tv and now my neck's wrecked",
+        # idioms and other people's falls: paralysed by choice, a personal best broken
+        "honestly paralysed by choice with all these stretches, which one for my hips",
+        "pulled a muscle laughing at my sister falling over at the party, my sides ache",
+        "broke my squat pb today, back feels worked, what should i stretch",
+        # standing up quick from the floor, said so: a head rush
+        "go a bit lightheaded sometimes when i get up quickly after floor stretches",
+        # scrolling in bed at night, then a stiff neck in the morning
+        "doomscrolling in bed every night and i wake up with a neck like concrete",
+        # an ache in one buttock down the thigh while driving: the piriformis' way, not a clot
+        "ache in one bum cheek running down my thigh whenever i drive for over an hour",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
