@@ -1071,6 +1071,15 @@ class Brain:
         # what the red flag before told, if this is the first reading of the message (a
         # question read again behind a thank-you comes with this message's own symptoms)
         told_before = context.symptoms if context.symptoms != safety.symptoms else ()
+        if (
+            context.kind == "red_flag"
+            and (safety.flag is None or context.intent == f"red_flag.{safety.flag.id}")
+            and lexicon.tells_getting_care(analysis)
+        ):
+            # "calling now", "ok going to a&e", "on my way to the hospital": backed, not
+            # warned again
+            thanked = not lexicon.THANKS_OPENERS.isdisjoint(analysis.corrected)
+            return self.replies.getting_care(context, thanked=thanked)
         if safety.flag is not None:
             conditions = tuple(dict.fromkeys(context.conditions + named))
             symptoms = safety.symptoms

@@ -4906,6 +4906,56 @@ _BARE_COMPLAINT_FILLER = frozenset(
 )
 
 
+#: after a red flag, words that say care is being sought ("calling now", "ok going to a&e",
+#: "booked a gp appointment", "on my way to the er") ...
+CARE_ACTIONS = frozenset(
+    """calling call ringing ring phoning phone going go heading head booked booking book
+    driving drive taking seeing see getting""".split()
+)
+#: ... with where to ...
+CARE_PLACES = frozenset(
+    """ae er hospital 999 911 111 112 000 ambulance doctor doctors doc gp urgent emergency
+    clinic physio""".split()
+)
+CARE_PAIRS = frozenset({("a", "e"), ("my", "way")})
+#: ... or a call made now ("calling now", "ringing them")
+CARE_CALLS = frozenset("calling call ringing ring phoning phone".split())
+CARE_CALLED = frozenset({"now", "them", "someone"})
+#: ... or, in a message of a few words, setting off now ("going now", "heading there now")
+CARE_SETTING_OFF = frozenset({"going", "heading", "leaving", "off"})
+CARE_SETTING_OFF_WHEN = frozenset({"now", "there"})
+CARE_SETTING_OFF_MAX_WORDS = 4
+#: ... in a short message that asks nothing and denies nothing ("should i go to a&e?", "not
+#: going to the doctor for this")
+CARE_MAX_WORDS = 12
+
+
+def tells_getting_care(analysis: Analysis) -> bool:
+    """Whether a message says its writer is getting care: "calling now", "ok going to a&e"."""
+    words = analysis.corrected
+    if (
+        not words
+        or len(words) > CARE_MAX_WORDS
+        or "?" in analysis.text
+        or words[0] in QUESTION_STARTS
+        or not NEGATORS.isdisjoint(words)
+        or "cannot" in words
+        or not STRETCH_FORMS.isdisjoint(words)  # "going to stretch it now"
+    ):
+        return False
+    if has_pair(words, CARE_PAIRS) and ("way" in words or not CARE_ACTIONS.isdisjoint(words)):
+        return True  # "on my way", "going to a&e"
+    if not CARE_CALLS.isdisjoint(words) and not CARE_CALLED.isdisjoint(words):
+        return True  # "calling now"
+    if (
+        len(words) <= CARE_SETTING_OFF_MAX_WORDS
+        and not CARE_SETTING_OFF.isdisjoint(words)
+        and not CARE_SETTING_OFF_WHEN.isdisjoint(words)
+    ):
+        return True  # "ok going now"
+    return not CARE_ACTIONS.isdisjoint(words) and not CARE_PLACES.isdisjoint(words)
+
+
 def only_a_bare_complaint(words: Sequence[str]) -> bool:
     """Whether the words are a complaint and nothing else: "tight", "im so stiff", "feeling
     sore af" (not "stiff all over", whose whole body is the area)."""

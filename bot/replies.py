@@ -37,6 +37,11 @@ _TALK_KINDS = frozenset({"answer", "stretch", "routine", "tip"})
 #: word to get it checked
 _AFTER_A_FLAG = frozenset({"thanks", "goodbye", "acknowledge"})
 AFTER_A_FLAG_LINE = "Take care, and please do get it checked as I said. I'm here when you're ready."
+#: after a red flag, a message that says care is on its way ("calling now", "ok going to a&e")
+GETTING_CARE_LINE = (
+    "Good, that's the right call. Tell them what you told me and when it started. If it gets "
+    "worse while you wait, call your local emergency number. I'm here when you're ready."
+)
 
 ASPECT_ORDER = ("what", "why_tight", "when")
 ASPECT_LABELS = {
@@ -1253,6 +1258,18 @@ class Replies:
             (Block("para", line),),
             confidence=confidence,
             actions=actions,
+            context=self._after_smalltalk(context, key),
+        )
+
+    def getting_care(self, context: Context, *, thanked: bool = False) -> Reply:
+        """After a red flag, the person says they are getting care ("calling now", "booked the
+        GP"): a line that backs it, with no stretch or tip offered; a thank-you with it ("ok
+        i'll call my doctor, thanks") is thanks."""
+        key = "thanks" if thanked else "acknowledge"
+        return Reply(
+            "smalltalk",
+            f"smalltalk.{key}",
+            (Block("para", GETTING_CARE_LINE),),
             context=self._after_smalltalk(context, key),
         )
 

@@ -2434,6 +2434,30 @@ def test_an_emergency_told_over_a_conversation_is_one(brain, messages):
     assert brain.kb.red_flags[reply.intent.split(".", 1)[1]].level == "emergency"
 
 
+@pytest.mark.parametrize(
+    ("flag", "message", "backed"),
+    [
+        ("my chest feels crushed and the pain goes down my left arm", "ringing them now", True),
+        ("my calf is swollen and red since the flight home", "ok heading to a&e", True),
+        ("my calf is swollen and red since the flight home", "on my way to the hospital", True),
+        ("my calf is swollen and red since the flight home", "got a gp appointment booked", True),
+        ("my calf is swollen and red since the flight home", "off now", True),
+        # a question, a refusal or something else to do is no care on its way
+        ("my calf is swollen and red since the flight home", "should i go to a&e?", False),
+        ("my calf is swollen and red since the flight home", "not going to the doctor", False),
+        ("my calf is swollen and red since the flight home", "going to stretch it now", False),
+        ("my calf is swollen and red since the flight home", "going to the gym now", False),
+    ],
+)
+def test_care_on_its_way_after_a_red_flag_is_backed(brain, flag, message, backed):
+    first, reply = converse(brain, flag, message)
+    assert first.kind == "red_flag"
+    said = " ".join(str(b.text) for b in reply.blocks)
+    assert ("right call" in said) is backed
+    if backed:
+        assert reply.intent == "smalltalk.acknowledge" and not reply.actions
+
+
 def test_asking_to_carry_on_after_a_red_flag_gets_it_again(brain):
     intents = _intents(
         brain,
