@@ -1714,6 +1714,22 @@ WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
 #: old has made me so stiff"): the pair, then a stiffness word within `WHOLE_BODY_REACH`
 WRITER_PAIRS = frozenset({("i", "am"), ("made", "me"), ("i", "feel"), ("i", "get")})
 WRITER_STIFF_WORDS = frozenset("stiff stiffer tight tighter inflexible creaky seized".split())
+#: ... though tight on or for something is short of it ("i'm really tight on time", "tight
+#: for cash this month")
+SHORT_OF_WORDS = frozenset({"tight", "tighter", "stretched", "short"})
+SHORT_OF_LINKS = frozenset({"on", "for", "of"})
+SHORT_OF_THINGS = frozenset("time money cash budget funds space room spare staff".split())
+
+
+def short_of_something(words: Sequence[str]) -> bool:
+    """Whether the words say someone is short of time, money or room, not stiff: "i'm
+    really tight on time", "a bit tight for cash"."""
+    return any(
+        a in SHORT_OF_WORDS and b in SHORT_OF_LINKS and c in SHORT_OF_THINGS
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
 #: ... or a message that opens with stiffness, the writer left out ("stiff as anything after a
 #: 12 hour shift", "so stiff today", "achy and stiff after work"): one of these words, after
 #: the fillers, then the end or one of the followers ("tight" is left out: "tight on money

@@ -119,7 +119,11 @@ class WantReader:
             )
             for i, pair in enumerate(zip(words, words[1:], strict=False))
         ) or lexicon.opens_with_stiffness(words)
-        if not (at or writer) or "not_a_body" in self.cues.read(words):
+        if (
+            not (at or writer)
+            or "not_a_body" in self.cues.read(words)
+            or lexicon.short_of_something(words)  # "i'm really tight on time"
+        ):
             return False
         if writer:
             return True

@@ -3723,6 +3723,9 @@ OWN_WORDS = [
     ("really stiff after two days of moving furniture", "routine.full_body"),
     ("stiff drink after work", "fallback"),
     ("aching for a holiday after this week", "fallback"),
+    # tight on time or for cash is short of it, not stiff
+    ("i'm so tight on time today, can you write my email for me", "fallback"),
+    ("im so tight for cash this month, any tips", "fallback"),
     # a clause asking something for the legs stands for a message whose story missed
     ("i've got 10 mins before my shift starts, quick something for my legs", "routine.legs"),
     ("long day on site, anything for my legs", "routine.legs"),
