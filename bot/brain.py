@@ -218,6 +218,7 @@ class Brain:
                 or self._one_end_understood(analysis, context)
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
+                or self._routine_named_by_title(analysis, context)
                 or self._area_turned_to_with_its_cause(analysis, context)
                 or self._headache_after_a_tense_area(analysis, context)
                 or reply
@@ -589,6 +590,19 @@ class Brain:
         ):
             return None
         return self.replies.answer(GENERAL, match.key, context, confidence=match.confidence)
+
+    def _routine_named_by_title(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that names a routine by its title and no area ("desk
+        break ideas pls, wall to wall teams calls today"): that routine. None otherwise."""
+        words = analysis.corrected
+        key = None if analysis.topics else self.pick.titled(words)
+        if key is None or (
+            self.kb.routines[key].keywords and key not in self.pick.activities_in(words, context)
+        ):
+            return None  # "bedtime wind down for a toddler": a time of day of no body
+        return self.replies.routine(
+            self.kb.routines[key], context, confidence=lexicon.CUE_CONFIDENCE
+        )
 
     def _trip_ahead(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that tells of one journey still to come or setting off

@@ -1704,6 +1704,8 @@ CAUSE_REACH = 3
 ACTIVITY_AFTER_A_THING = frozenset(
     "riding ride rides rode walking walk walks sitting grooming training mucking".split()
 )
+#: a routine's title of this many words or more, in a message, names it ("desk break")
+TITLE_MIN_WORDS = 2
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
 WHOLE_BODY_ROUTINE = "full_body"
 WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})

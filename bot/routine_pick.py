@@ -37,6 +37,14 @@ class RoutinePicker:
             for keyword in routine.keywords
             for form in lexicon.with_plural(keyword)
         )
+        #: routine titles of two words or more, said as a name ("desk break", "bedtime wind
+        #: down") -> routine ids; a title with a comma ("Stretches for tight, tired legs")
+        #: reads as a name only whole
+        self.titles = PhraseIndex(
+            (routine.title, routine.id)
+            for routine in kb.routines.values()
+            if len(routine.title.split()) >= lexicon.TITLE_MIN_WORDS
+        )
         #: body regions no one topic covers ("legs", "lower body") -> routine ids
         self.regions = PhraseIndex(
             (region, routine.id) for routine in kb.routines.values() for region in routine.regions
@@ -986,6 +994,10 @@ class RoutinePicker:
                 if rid not in lexicon.TIME_ROUTINES.values() or (in_bed and rid == "bedtime")
             ]
         return found
+
+    def titled(self, words: Sequence[str]) -> str | None:
+        """The routine the words name by its title ("desk break ideas pls"), if one."""
+        return next((rid for _s, _e, rid in self.titles.matches(words)), None)
 
     def a_thing_complains(self, words: Sequence[str]) -> bool:
         """Whether a complaint follows a thing closely: "my car's steering is stiff"."""

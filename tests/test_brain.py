@@ -3726,6 +3726,9 @@ OWN_WORDS = [
     # tight on time or for cash is short of it, not stiff
     ("i'm so tight on time today, can you write my email for me", "fallback"),
     ("im so tight for cash this month, any tips", "fallback"),
+    # a routine named by its title, whatever else is said
+    ("desk break ideas pls, back to back zoom calls all afternoon", "routine.desk_break"),
+    ("bedtime wind down for a toddler", "fallback"),
     # a clause asking something for the legs stands for a message whose story missed
     ("i've got 10 mins before my shift starts, quick something for my legs", "routine.legs"),
     ("long day on site, anything for my legs", "routine.legs"),
