@@ -3729,6 +3729,9 @@ OWN_WORDS = [
     # a routine named by its title, whatever else is said
     ("desk break ideas pls, back to back zoom calls all afternoon", "routine.desk_break"),
     ("bedtime wind down for a toddler", "fallback"),
+    # "ab" for one stomach muscle, or a stretch for them
+    ("any good ab stretches", "abdominals.stretch"),
+    ("ab day destroyed me, anything to stretch", "abdominals.stretch"),
     # a clause asking something for the legs stands for a message whose story missed
     ("i've got 10 mins before my shift starts, quick something for my legs", "routine.legs"),
     ("long day on site, anything for my legs", "routine.legs"),
