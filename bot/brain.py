@@ -5394,6 +5394,13 @@ class Brain:
             # question, whatever else it says; "new runner here, do i stretch before my run or
             # after??" asks whether, not for the runner's cool-down
             match = replace(match, kind="general", key=lexicon.BEFORE_AFTER)
+        if (GENERAL, lexicon.TIME_OF_DAY) in self.kb.answers and lexicon.compares_times_of_day(
+            analysis.corrected
+        ):
+            # "morning or night, which is better?", "morning vs night stretching": when in
+            # the day to stretch, not the morning's routine
+            match = replace(match, kind="general", key=lexicon.TIME_OF_DAY)
+            accepted = True
         if (
             not analysis.topics
             and (GENERAL, lexicon.BENEFITS) in self.kb.answers

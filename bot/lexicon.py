@@ -3781,6 +3781,53 @@ TIMING_ASK_WORDS = 14
 TIMES_OF_DAY = frozenset(
     "night nights morning mornings evening evenings bedtime bed afternoon afternoons".split()
 )
+#: the general answer on when in the day to stretch
+TIME_OF_DAY = "time_of_day"
+#: two ends of a session, or two times of day, set against each other ("stretch BEFORE a
+#: run or AFTER", "morning or night, which is better?", "am or pm stretching?") ...
+BEFORE_OR_AFTER = (frozenset({"before", "pre"}), frozenset({"after", "post"}))
+CHOICE_WORDS = frozenset({"or", "vs", "versus"})
+CHOICE_REACH = 4
+CHOICE_TIMES = TIMES_OF_DAY | {"am", "pm", "night", "nighttime", "daytime"}
+#: ... with nothing else besides, for times of day ("morning or night, which is better?")
+TIME_CHOICE_FILLER = frozenset(
+    "which is better best one what whats do you reckon think should i stretching stretch".split()
+)
+
+
+def sets_two_against(words: Sequence[str], first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether a word of `first` and one of `second` stand either side of "or" (or "vs"),
+    each within `CHOICE_REACH` words of it: "before a run or after"."""
+    for at, word in enumerate(words):
+        if word not in CHOICE_WORDS:
+            continue
+        left = set(words[max(0, at - CHOICE_REACH) : at])
+        right = set(words[at + 1 : at + 1 + CHOICE_REACH])
+        if (left & first and right & second) or (left & second and right & first):
+            return True
+    return False
+
+
+def asks_before_or_after(words: Sequence[str]) -> bool:
+    """Whether the words set before against after: "stretch BEFORE a run or AFTER"."""
+    return sets_two_against(words, *BEFORE_OR_AFTER)
+
+
+def compares_times_of_day(words: Sequence[str]) -> bool:
+    """Whether the words set two times of day against each other and say nothing else but
+    stretching: "morning or night, which is better?", "am or pm stretching?"."""
+    times = [w for w in words if w in CHOICE_TIMES]
+    if len(set(times)) < 2:
+        return False
+    rest = set(words) - CHOICE_TIMES - CHOICE_WORDS - TIME_CHOICE_FILLER - STOPWORDS
+    return not rest and any(
+        sets_two_against(words, frozenset({a}), frozenset({b}))
+        for a in set(times)
+        for b in set(times)
+        if a != b
+    )
+
+
 #: words that open a time of day placing something told in it ("ache at night", "stiff in the
 #: morning", "gone by the morning")
 _TIME_PLACERS = frozenset({"at", "in", "by", "every", "each"})

@@ -829,7 +829,12 @@ class WantReader:
         claim = lexicon.checks_a_claim(words, analysis.text)
         return (
             not analysis.topics
-            and (lexicon.asks_whether(words) or lexicon.asks_whether_later(words) or claim)
+            and (
+                lexicon.asks_whether(words)
+                or lexicon.asks_whether_later(words)
+                or claim
+                or lexicon.asks_before_or_after(words)  # "stretch BEFORE a run or AFTER"
+            )
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
             and not lexicon.BEFORE_WORDS.isdisjoint(words)
             and (claim or lexicon.HARM_WORDS.isdisjoint(words))

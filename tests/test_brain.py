@@ -3732,6 +3732,11 @@ OWN_WORDS = [
     # "ab" for one stomach muscle, or a stretch for them
     ("any good ab stretches", "abdominals.stretch"),
     ("ab day destroyed me, anything to stretch", "abdominals.stretch"),
+    # two times of day, or the two ends of a session, set against each other
+    ("evening or morning, which is best?", "general.time_of_day"),
+    ("am vs pm stretching", "general.time_of_day"),
+    ("should i walk the dog in the morning or at night", "fallback"),
+    ("stretch BEFORE my 10k or AFTER, cant work it out", "general.before_after"),
     # a clause asking something for the legs stands for a message whose story missed
     ("i've got 10 mins before my shift starts, quick something for my legs", "routine.legs"),
     ("long day on site, anything for my legs", "routine.legs"),
