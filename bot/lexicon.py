@@ -1756,7 +1756,20 @@ def opens_with_stiffness(words: Sequence[str]) -> bool:
 TWIN_REACH = 4
 #: ... in a message with a question mark or opening with one of these
 TWIN_OPENERS = frozenset(
-    {"and", "what", "how", "now", "then", "ok", "okay", "for", "actually", "one", "something"}
+    {
+        "and",
+        "what",
+        "how",
+        "now",
+        "then",
+        "ok",
+        "okay",
+        "for",
+        "actually",
+        "one",
+        "something",
+        "same",
+    }
 )
 #: words that open a thank-you ("cheers, off on my round now")
 THANKS_OPENERS = frozenset({"thanks", "thank", "cheers", "ta", "thankyou", "tysm", "thnx"})

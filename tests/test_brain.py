@@ -3735,6 +3735,8 @@ OWN_WORDS = [
     # two times of day, or the two ends of a session, set against each other
     ("evening or morning, which is best?", "general.time_of_day"),
     ("am vs pm stretching", "general.time_of_day"),
+    # an area "gone" by the end of a shift is complained of
+    ("plasterer, 10 hour days, my lower back is gone by home time", "lower_back.why_tight"),
     ("should i walk the dog in the morning or at night", "fallback"),
     ("stretch BEFORE my 10k or AFTER, cant work it out", "general.before_after"),
     # a clause asking something for the legs stands for a message whose story missed
@@ -6912,6 +6914,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "chest.stretch",
         ),
         (("hamstring stretch", "is it ok every day", "show me that again"), "hamstrings.stretch"),
+        # "same but for after" a warm-up: its cool-down
+        (("golf warm up pls", "same but for after"), "routine.cooldown_golf"),
+        # "different to" asks what the muscle is
+        (("what is the piriformis", "is that different to the glutes"), "piriformis.what"),
         # an area added to the one before, then both asked for together
         (("neck", "and my chest?", "can you combine them"), "routine.area.neck+chest"),
         (
