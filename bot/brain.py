@@ -1149,6 +1149,8 @@ class Brain:
             emoji = lexicon.bare_emoji(text)
             if emoji <= lexicon.THANKS_EMOJI and emoji and "thanks" in self.kb.smalltalk:
                 return self.replies.smalltalk("thanks", text, context)  # a bare "🙏"
+            if emoji and emoji <= lexicon.GROAN_EMOJI and context.kind not in (None, "red_flag"):
+                return self.replies.groan(context)  # "😩" after a routine
             if emoji == lexicon.WAVE_EMOJI:  # "👋": hello first, goodbye in a conversation
                 key = "greeting" if context.kind is None else "goodbye"
                 if key in self.kb.smalltalk:
@@ -4365,7 +4367,12 @@ class Brain:
         by step button does; during those steps "next" (or "done") goes on and "back" goes
         back. None for anything else."""
         plan = context.plan
-        if context.kind != "routine" or plan is None or not self.replies.sizer.can_build(plan):
+        # a question answered in between ("is it ok that i got lightheaded?") keeps the
+        # routine on screen: "ok next one" starts it
+        shown = context.kind == "routine" or (
+            context.kind == "answer" and plan is not None and context.routine == plan.base
+        )
+        if not shown or plan is None or not self.replies.sizer.can_build(plan):
             return None
         said = lexicon.one_step_move(" ".join(w for w in words if w not in lexicon.STEP_FILLER))
         move = lexicon.STEP_MOVES.get(said)  # None for a stop word

@@ -1026,6 +1026,11 @@ CUE_ASPECTS = (
 THANKS_EMOJI = frozenset(
     {"🙏", "👍", "👌", "🙌", "❤", "🤝", "🔥", "💯", "👏", "💪", "😍", "🥰", "♥", "😊", "🤩", "😁"}
 )
+#: emoji that groan or sigh ("😩", "😭", "😅"): in a conversation, a reaction to the last
+#: reply, met with the way to something easier
+GROAN_EMOJI = frozenset(
+    {"😩", "😫", "😭", "😢", "🥲", "😅", "😬", "🥵", "😣", "😖", "😓", "🫠", "😮", "💨"}
+)
 #: laughter alone ("lol", "hahaha"): taken as it is meant, a friendly nod
 LAUGHTER = frozenset(
     "lol lool lolol lmao lmfao rofl haha hahaha hahahaha ha hah hehe heh xd".split()

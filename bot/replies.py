@@ -37,6 +37,11 @@ _TALK_KINDS = frozenset({"answer", "stretch", "routine", "tip"})
 #: word to get it checked
 _AFTER_A_FLAG = frozenset({"thanks", "goodbye", "acknowledge"})
 AFTER_A_FLAG_LINE = "Take care, and please do get it checked as I said. I'm here when you're ready."
+#: a groan in emoji alone ("😩") in a conversation
+GROAN_LINE = (
+    "That bad? Ask me for an easier one, a shorter routine, or tell me where it's tight and "
+    "I'll find something for it."
+)
 #: after a red flag, a message that says care is on its way ("calling now", "ok going to a&e")
 GETTING_CARE_LINE = (
     "Good, that's the right call. Tell them what you told me and when it started. If it gets "
@@ -1265,11 +1270,19 @@ class Replies:
         """After a red flag, the person says they are getting care ("calling now", "booked the
         GP"): a line that backs it, with no stretch or tip offered; a thank-you with it ("ok
         i'll call my doctor, thanks") is thanks."""
-        key = "thanks" if thanked else "acknowledge"
+        return self._own_line("thanks" if thanked else "acknowledge", GETTING_CARE_LINE, context)
+
+    def groan(self, context: Context) -> Reply:
+        """A groan in emoji alone in a conversation ("😩", "😭"): taken as it is meant, with
+        the way to something easier."""
+        return self._own_line("acknowledge", GROAN_LINE, context)
+
+    def _own_line(self, key: str, line: str, context: Context) -> Reply:
+        """Small talk `key` said with a line of its own, and nothing offered under it."""
         return Reply(
             "smalltalk",
             f"smalltalk.{key}",
-            (Block("para", GETTING_CARE_LINE),),
+            (Block("para", line),),
             context=self._after_smalltalk(context, key),
         )
 

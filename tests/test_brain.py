@@ -6914,6 +6914,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "chest.stretch",
         ),
         (("hamstring stretch", "is it ok every day", "show me that again"), "hamstrings.stretch"),
+        # a groan in emoji after a stretch: taken as a reaction, with the way to an easier one
+        (("neck stretch please", "😫"), "smalltalk.acknowledge"),
+        # a question answered in the middle of a routine keeps it: "next" starts its steps
+        (("bedtime routine", "how long do i hold each one", "ok next one"), "guide.bedtime.0"),
         # "same but for after" a warm-up: its cool-down
         (("golf warm up pls", "same but for after"), "routine.cooldown_golf"),
         # "different to" asks what the muscle is
