@@ -3735,6 +3735,8 @@ OWN_WORDS = [
     # two times of day, or the two ends of a session, set against each other
     ("evening or morning, which is best?", "general.time_of_day"),
     ("am vs pm stretching", "general.time_of_day"),
+    # a number is no typo: "45yo" is a grown man, not "15yo"
+    ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
     ("plasterer, 10 hour days, my lower back is gone by home time", "lower_back.why_tight"),
     ("should i walk the dog in the morning or at night", "fallback"),

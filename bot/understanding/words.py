@@ -94,6 +94,11 @@ def _lemma_candidates(word: str, plural: bool = True) -> tuple[str, ...]:
 _DROPPED_G_FROM = 4
 
 
+def _digits(word: str) -> str:
+    """The digits of a word, in order ("45yo" -> "45")."""
+    return "".join(c for c in word if c.isdigit())
+
+
 def _deletes(word: str) -> set[str]:
     """The word with each one of its letters left out."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -456,6 +461,8 @@ class Canonicaliser:
     def _search(self, word: str) -> str:
         """`canon` of a word `_without_search` could not place: its typo correction, if any."""
         corrected = self._correct(word)
+        if corrected and _digits(corrected) != _digits(word):
+            return word  # a number is no typo: "45yo" is not "15yo", nor "6k" "5k"
         if len(word) == _MIN_CORRECTED and not self._typo_priority.get(corrected or ""):
             return word  # three letters are too few to guess from, but "bak" and "nek" are ours
         return self._lemma.get(corrected, corrected) if corrected else word
