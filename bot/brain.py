@@ -5168,6 +5168,12 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
+        own = self.wants.subject_of_the_area(analysis)
+        if own is not None:
+            # "got period pain and my lower back kills", "time of the month and my back is
+            # cramping": the subject named whose answer is that area's, not the area's own
+            # answer nor the cramp's
+            return self.replies.answer(GENERAL, own, context, confidence=lexicon.CUE_CONFIDENCE)
         if (
             match.kind == GENERAL
             and match.key != lexicon.SORENESS

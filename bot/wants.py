@@ -282,6 +282,25 @@ class WantReader:
         denied ("wrist sore from typing, no numbness or tingling" names neither)."""
         return {found for _s, _e, found in self._subjects_told(words)}
 
+    def subject_of_the_area(self, analysis: Analysis) -> str | None:
+        """The one general answer made for an area (its `area`) whose subject the words name
+        by a keyword, in a message that names that area and no other: "got period pain and my
+        lower back kills" is the period pain's answer. None otherwise."""
+        topics = set(analysis.topics) - {GENERAL}
+        words = analysis.corrected
+        if len(topics) != 1:
+            return None
+        area = topics.pop()
+        owned = {
+            key
+            for _s, _e, key in self._subjects_told(words, of_an_area=True)
+            # a sensation of the area (a cramp) is read where it is told
+            if key not in lexicon.TOLD_SENSATIONS
+            and (answer := self.kb.answers.get((GENERAL, key))) is not None
+            and answer.area == area
+        }
+        return owned.pop() if len(owned) == 1 else None
+
     def one_subject_named(
         self, words: Sequence[str], *, leaving: frozenset[str] = frozenset()
     ) -> str | None:

@@ -3735,6 +3735,13 @@ OWN_WORDS = [
     # two times of day, or the two ends of a session, set against each other
     ("evening or morning, which is best?", "general.time_of_day"),
     ("am vs pm stretching", "general.time_of_day"),
+    # a subject whose answer is an area's (period pain, the lower back's), named with that
+    # area: the subject's answer, not the area's nor the cramp's
+    ("period pain again and my lower back is killing me", "general.period_pain"),
+    (
+        "time of the month, my lower back is cramping up, will stretching help",
+        "general.period_pain",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
