@@ -3615,7 +3615,7 @@ NOT_THE_ACTIVITY = frozenset(
         *(
             (word, thing)
             for word in ("climbing", "climb", "climbed", "climbs")
-            for thing in ("over", "into", "out", "stairs", "steps", "ladders")
+            for thing in ("over", "into", "out", "stairs", "steps", "ladders", "frame", "frames")
         ),
     }
 )
@@ -4098,9 +4098,14 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     if kind not in ("warmup", "cooldown"):
         return first  # a setting named first ("at my desk ... not doing lunges"): its routine
     wanted = wanted_end(words)
-    # a warm-up by name, not just "before" ("what should i stretch before i shower")
-    named = wanted == "warmup" and not _WARM_NAMES.isdisjoint(words)
-    fallback = WARM_UP_ROUTINE if named else first
+    # a warm-up by name, not just "before" ("what should i stretch before i shower"); a
+    # cool-down by name for an activity with a warm-up only ("cool down after yoga")
+    if wanted == "warmup" and not _WARM_NAMES.isdisjoint(words):
+        fallback = WARM_UP_ROUTINE
+    elif wanted == "cooldown" and _ends_named(words, _COOL_NAMES):
+        fallback = COOL_DOWN_ROUTINE
+    else:
+        fallback = first
     return next((rid for rid in found if rid.startswith(wanted)), fallback)
 
 

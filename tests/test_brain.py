@@ -3742,6 +3742,12 @@ OWN_WORDS = [
         "time of the month, my lower back is cramping up, will stretching help",
         "general.period_pain",
     ),
+    # yoga by the name of its style; a cool-down after it (yoga has a warm-up only)
+    ("hatha class tonight, what should i do first", "routine.warmup_yoga"),
+    ("cool down sequence after yoga", "routine.cooldown"),
+    # too old, in other words; an insult in an idiom
+    ("62, any point starting now or has that ship sailed", "general.too_old"),
+    ("honestly as useful as a chocolate teapot", "smalltalk.insult"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
