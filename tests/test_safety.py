@@ -566,6 +566,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "doomscrolling in bed every night and i wake up with a neck like concrete",
         # an ache in one buttock down the thigh while driving: the piriformis' way, not a clot
         "ache in one bum cheek running down my thigh whenever i drive for over an hour",
+        # flu named as such, aching all over: the answer on stretching when ill
+        "got the flu and my whole body aches, is gentle stretching ok or should i rest",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
