@@ -3748,6 +3748,9 @@ OWN_WORDS = [
     # too old, in other words; an insult in an idiom
     ("62, any point starting now or has that ship sailed", "general.too_old"),
     ("honestly as useful as a chocolate teapot", "smalltalk.insult"),
+    # "what's that about" asks why; a knot that "won't shift" asks for something to shift it
+    ("my hamstrings are always tight after football, whats that about", "hamstrings.why_tight"),
+    ("knot in my neck that just wont budge", "neck.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
