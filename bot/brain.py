@@ -1249,6 +1249,14 @@ class Brain:
         form = self._told_while_doing_it(analysis, context)
         if form is not None:  # "my back arches when i do it" after the low lunge
             return form
+        if (
+            context.kind == "routine"  # after one stretch's card: its easier version
+            and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers
+            and lexicon.asks_whether_to_go_on(analysis.corrected, analysis.text)
+        ):
+            # "my hamstring twinged a bit on the last one, should i keep going?" during the
+            # splits session: whether a stretch should hurt (the red flags were read first)
+            return self.replies.answer(GENERAL, lexicon.PAIN_GENERAL, context)
         kept = self._kept_to_after_an_answer(text, analysis, context)
         if kept is not None:  # "can i do any of these between clients" after why it aches
             return kept
@@ -2093,7 +2101,11 @@ class Brain:
         said = lexicon.yes_or_no(words)
         if (
             said is None
-            and (context.kind == "answer" or context.intent == "daily.on")
+            and (
+                context.kind == "answer"
+                or context.intent == "daily.on"
+                or (context.kind == "tip" and "sign" in words)
+            )
             and lexicon.goes_ahead(words)
         ):
             # "ok lets do it" after how to touch the toes: its routine; "yeah go on sign me
@@ -2118,8 +2130,11 @@ class Brain:
         if said == "yes" and context.kind == "stretch" and topic not in (None, GENERAL):
             # "yes pls" after a stretch card, which asks nothing: more, the area's next stretch
             return self._followup("another", topic, context, lexicon.CUE_CONFIDENCE)
-        if said == "yes" and context.intent == "daily.on":
-            return say.daily("on", context)  # "yeah" after how to get the daily tips
+        if said == "yes" and (
+            context.intent == "daily.on" or (context.kind == "tip" and "sign" in words)
+        ):
+            # "yeah" after how to get the daily tips; "sign me up for those" after a tip
+            return say.daily("on", context)
         if context.kind != "answer" or said == "no":
             return None
         if topic not in (None, GENERAL):

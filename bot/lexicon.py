@@ -196,6 +196,26 @@ def tells_where_it_is_felt(words: Sequence[str]) -> bool:
 HURT_WORDS = frozenset(
     "hurt hurts hurting hurted painful pain ouch ow pinch pinches pinching pinched".split()
 )
+#: a twinge or a hurt felt during a stretch or a routine ...
+FELT_DURING_WORDS = HURT_WORDS | frozenset("twinge twinged twinges twinging sharp".split())
+#: ... with a question whether to go on: "my hamstring twinged on the last one, should i keep
+#: going?", "felt a sharp twinge in my hip, carry on?"
+GO_ON_PAIRS = frozenset(
+    {("keep", "going"), ("carry", "on"), ("i", "stop"), ("push", "through"), ("keep", "at")}
+)
+GO_ON_WORDS = frozenset({"continue", "stop"})
+
+
+def asks_whether_to_go_on(words: Sequence[str], text: str) -> bool:
+    """Whether the words tell of a twinge or a hurt and ask whether to go on: "my hamstring
+    twinged on the last one, should i keep going?"."""
+    return (
+        not FELT_DURING_WORDS.isdisjoint(words)
+        and "?" in text
+        and (has_pair(words, GO_ON_PAIRS) or not GO_ON_WORDS.isdisjoint(words))
+    )
+
+
 #: an area said not to like a stretch: "my knee doesn't like it", "my back hates that one"
 STRETCH_DISLIKED = frozenset(
     {("not", "like"), ("hates", "it"), ("hates", "that"), ("hates", "this"), ("hate", "it")}
@@ -2277,6 +2297,7 @@ _GO_AHEAD = comma_terms(
     go for it, i am ready, ready, ready when you are, do it, lets try it, lets try that, i will
     try it, i will give it a go, give it a go, go on then,
     go on, sign me up, go on sign me up, go on then sign me up, count me in, i am in,
+    sign me up for those, sign me up for that, sign me up for them, sign me up for it,
     give me an example, an example, example, examples, any examples, like what, show me an
     example"""
 )

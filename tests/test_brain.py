@@ -6936,6 +6936,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch please", "😫"), "smalltalk.acknowledge"),
         # a question answered in the middle of a routine keeps it: "next" starts its steps
         (("bedtime routine", "how long do i hold each one", "ok next one"), "guide.bedtime.0"),
+        # a twinge in a routine, asked whether to go on: whether stretching should hurt
+        (
+            ("bedtime routine", "my lower back twinged on the second one, should i keep going?"),
+            "general.pain",
+        ),
+        # signed up for "those" after a tip
+        (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
         (("golf warm up pls", "same but for after"), "routine.cooldown_golf"),
         # "different to" asks what the muscle is
