@@ -1257,6 +1257,17 @@ class Brain:
             # "my hamstring twinged a bit on the last one, should i keep going?" during the
             # splits session: whether a stretch should hurt (the red flags were read first)
             return self.replies.answer(GENERAL, lexicon.PAIN_GENERAL, context)
+        if (
+            context.kind == "answer"
+            and (context.intent or "").endswith(".why_tight")
+            and set(analysis.topics) <= {context.topic}
+            and context.topic in self.kb.topics
+            and lexicon.checks_a_cause(analysis.corrected, analysis.text)
+        ):
+            # "i sit like 10 hrs a day, is it that?" after why the psoas gets tight: the
+            # causes again, to check it against
+            reply = self.replies.answer(str(context.topic), "why_tight", context)
+            return with_lead(reply, lexicon.CAUSE_CHECK_LEAD)
         kept = self._kept_to_after_an_answer(text, analysis, context)
         if kept is not None:  # "can i do any of these between clients" after why it aches
             return kept

@@ -196,6 +196,41 @@ def tells_where_it_is_felt(words: Sequence[str]) -> bool:
 HURT_WORDS = frozenset(
     "hurt hurts hurting hurted painful pain ouch ow pinch pinches pinching pinched".split()
 )
+#: after why an area gets tight, a cause put forward as a question ("i sit 10 hrs a day, is
+#: it that?", "could it be from running?", "is that why") ...
+CAUSE_CHECK_PAIRS = frozenset(
+    {
+        ("is", "it"),
+        ("could", "it"),
+        ("could", "that"),
+        ("would", "that"),
+        ("that", "why"),
+        ("be", "it"),
+        ("be", "why"),
+        ("be", "the"),
+    }
+)
+#: ... which names the cause with one of these, or ends with it ("is it that?")
+CAUSE_CHECK_LINKS = frozenset(
+    {"from", "because", "cause", "cos", "that", "it", "why", "the", "my", "be"}
+)
+CAUSE_CHECK_MAX_WORDS = 16
+CAUSE_CHECK_LEAD = "That may well be part of it. Here are the usual causes again:"
+
+
+def checks_a_cause(words: Sequence[str], text: str) -> bool:
+    """Whether a short question puts forward a cause: "i sit like 10 hrs a day, is it
+    that?", "is it from sitting all day?", "i run a lot, could that be it?"."""
+    if len(words) > CAUSE_CHECK_MAX_WORDS or "?" not in text:
+        return False
+    for at, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pair in CAUSE_CHECK_PAIRS:
+            after = words[at + 2 : at + 3]
+            if not after or after[0] in CAUSE_CHECK_LINKS:
+                return True
+    return False
+
+
 #: a twinge or a hurt felt during a stretch or a routine ...
 FELT_DURING_WORDS = HURT_WORDS | frozenset("twinge twinged twinges twinging sharp".split())
 #: ... with a question whether to go on: "my hamstring twinged on the last one, should i keep

@@ -6941,6 +6941,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("bedtime routine", "my lower back twinged on the second one, should i keep going?"),
             "general.pain",
         ),
+        # a cause put forward after why an area gets tight: the causes again, to check it
+        (
+            ("why are my calves so tight", "i wear heels all day at work, is it that?"),
+            "calves.why_tight",
+        ),
+        (
+            ("why are my hamstrings tight", "i cycle to work, could that be it?"),
+            "hamstrings.why_tight",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
