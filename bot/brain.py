@@ -1315,6 +1315,18 @@ class Brain:
                 reply = self._stretch_within_limits(apart, analysis, context)
             else:
                 reply = self._named_stretch(self.kb.stretches[named_stretch], context)
+                if lexicon.asks_for_another(analysis.corrected):
+                    # "pigeon pose hurts my knee, what can i do instead": read as said on its
+                    # card, a stretch for the same area that keeps to what was told
+                    other = self._move(text, analysis, reply.context)
+                    card = self.kb.stretches[named_stretch]
+                    if (
+                        other is not None
+                        and other.kind == "stretch"
+                        and other.topic in card.topics  # not "knees dont like pigeon pose"
+                        and other.context.stretch not in (named_stretch, reply.context.stretch)
+                    ):
+                        reply = other
             return self._with_conditions(reply, named, context)
         sized = self._sizing(analysis, context)
         if sized is not None:  # "i have 10 minutes", "no kneeling", "a longer one"

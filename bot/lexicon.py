@@ -231,6 +231,18 @@ def checks_a_cause(words: Sequence[str], text: str) -> bool:
     return False
 
 
+#: a stretch named with these asks for another in its place: "pigeon pose hurts my knee,
+#: what can i do instead", "cobra kills my back, alternative?"
+ANOTHER_INSTEAD = frozenset(
+    "instead alternative alternatives else substitute replacement swap different".split()
+)
+
+
+def asks_for_another(words: Sequence[str]) -> bool:
+    """Whether the words ask for another stretch in place of one: "what can i do instead"."""
+    return not ANOTHER_INSTEAD.isdisjoint(words)
+
+
 #: a twinge or a hurt felt during a stretch or a routine ...
 FELT_DURING_WORDS = HURT_WORDS | frozenset("twinge twinged twinges twinging sharp".split())
 #: ... with a question whether to go on: "my hamstring twinged on the last one, should i keep

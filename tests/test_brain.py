@@ -3751,6 +3751,10 @@ OWN_WORDS = [
     # "what's that about" asks why; a knot that "won't shift" asks for something to shift it
     ("my hamstrings are always tight after football, whats that about", "hamstrings.why_tight"),
     ("knot in my neck that just wont budge", "neck.stretch"),
+    # a stretch named with a wish for another in its place: one for the same area, keeping
+    # to what was told
+    ("pigeon pose hurts my knee, anything i can do instead", "glutes.stretch"),
+    ("not a fan of the couch stretch, anything else for the same muscles", "hip_flexors.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
