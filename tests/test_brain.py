@@ -3755,6 +3755,8 @@ OWN_WORDS = [
     # to what was told
     ("pigeon pose hurts my knee, anything i can do instead", "glutes.stretch"),
     ("not a fan of the couch stretch, anything else for the same muscles", "hip_flexors.stretch"),
+    # a tension headache described, not named
+    ("every afternoon at my computer i get this band round my head", "general.tension_headache"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
