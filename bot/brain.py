@@ -607,10 +607,13 @@ class Brain:
     def _trip_ahead(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that tells of one journey still to come or setting off
         (`lexicon.sets_off`), asks nothing and names no area ("driving to the south of france
-        tomorrow with the kids in the back, its a long one", "flying to perth, 17 hours"):
+        tomorrow with the kids in the back, its a long one", "flying to perth, 17 hours"), or
+        names areas only as a worry for it ("... dreading my knees and back in economy"):
         the journey's routine. None otherwise."""
         words = analysis.corrected
-        if analysis.topics or not (lexicon.planned(words) or lexicon.sets_off(words)):
+        if analysis.topics and lexicon.DREAD_WORDS.isdisjoint(words):
+            return None
+        if not (lexicon.planned(words) or lexicon.sets_off(words)):
             return None
         trips = [r for r in self.pick.activities_in(words) if r in lexicon.TRIP_ROUTINES]
         if len(trips) != 1:

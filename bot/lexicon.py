@@ -231,6 +231,11 @@ def checks_a_cause(words: Sequence[str], text: str) -> bool:
     return False
 
 
+#: words of worry about what is to come: areas named with them ("dreading my knees and back
+#: in economy") are what a journey's routine is for
+DREAD_WORDS = frozenset(
+    "dreading dread dreaded worried worry worrying nervous scared afraid anxious".split()
+)
 #: a stretch named with these asks for another in its place: "pigeon pose hurts my knee,
 #: what can i do instead", "cobra kills my back, alternative?"
 ANOTHER_INSTEAD = frozenset(

@@ -3757,6 +3757,11 @@ OWN_WORDS = [
     ("not a fan of the couch stretch, anything else for the same muscles", "hip_flexors.stretch"),
     # a tension headache described, not named
     ("every afternoon at my computer i get this band round my head", "general.tension_headache"),
+    # a journey ahead with areas named only as a worry for it: the journey's routine
+    (
+        "flying to la next week, 11 hours, dreading what it does to my hips and back",
+        "routine.long_flight",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
