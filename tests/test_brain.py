@@ -3762,6 +3762,10 @@ OWN_WORDS = [
         "flying to la next week, 11 hours, dreading what it does to my hips and back",
         "routine.long_flight",
     ),
+    # a child's legs aching at night: the children's answer (growing pains), not the
+    # bedtime routine
+    ("my son complains his legs hurt at night", "condition.children_teens"),
+    ("my daughter's legs ache at bedtime again", "condition.children_teens"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
