@@ -3959,8 +3959,12 @@ class Brain:
     def _hurt_told_first(analysis: Analysis) -> bool:
         """Whether a short first piece tells that it hurt ("it hurt a bit doing that, kind of
         sharp right in the same spot"): what it felt like may follow in pieces of its own."""
-        first = analysis.corrected[: analysis.pieces()[0][1]]
-        return len(first) <= lexicon.MOVE_MAX_WORDS and lexicon.tells_it_hurts(first)
+        words = analysis.corrected
+        first = words[: analysis.pieces()[0][1]]
+        if len(first) <= lexicon.MOVE_MAX_WORDS and lexicon.tells_it_hurts(first):
+            return True
+        # ... or the message opens with it: "that hurt a bit behind my knee when i did it"
+        return words[0] in lexicon.POINTING_WORDS and lexicon.tells_it_hurts(words[1:3])
 
     def _gentler(self, stretch: Stretch, words: Sequence[str], context: Context) -> Reply:
         """A stretch that hurts, gentler: one without kneeling when a kneeling stretch hurts the

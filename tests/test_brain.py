@@ -6965,6 +6965,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("why are my hamstrings tight", "i cycle to work, could that be it?"),
             "hamstrings.why_tight",
         ),
+        # a hurt told first in a longer message after a card: its gentler way
+        (
+            ("calf stretch please", "that hurt a bit at the back of my ankle when i did it"),
+            "stretch.wall_calf.easier",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
