@@ -5213,6 +5213,21 @@ class Brain:
         threshold = self.matcher.threshold
         topic = match.topic
         accepted = match.kind != "none" and match.confidence >= threshold
+        if (
+            match.kind == "aspect"
+            and self.wants.limb_gone_to_sleep(analysis)
+            # ... and complains of nothing else ("numb bum and stiff back", "... but my actual
+            # problem is tight hip flexors")
+            and not self.cues.complains(
+                analysis.corrected,
+                besides=self.wants.subject_words(lexicon.LIMB_ASLEEP, analysis.corrected),
+            )
+        ):
+            # "slept on my arm and it went completely dead, back to normal after a minute",
+            # however sure the intent layer is of the arm's stretch
+            return self.replies.answer(
+                GENERAL, lexicon.LIMB_ASLEEP, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         own = self.wants.subject_of_the_area(analysis)
         if own is not None:
             # "got period pain and my lower back kills", "time of the month and my back is

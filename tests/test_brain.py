@@ -3766,6 +3766,11 @@ OWN_WORDS = [
     # bedtime routine
     ("my son complains his legs hurt at night", "condition.children_teens"),
     ("my daughter's legs ache at bedtime again", "condition.children_teens"),
+    # an arm slept on gone dead and back: the limb gone to sleep, not the arm's stretch
+    (
+        "fell asleep on my arm and it went totally dead, fine after a shake",
+        "general.pins_and_needles",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -568,6 +568,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "ache in one bum cheek running down my thigh whenever i drive for over an hour",
         # flu named as such, aching all over: the answer on stretching when ill
         "got the flu and my whole body aches, is gentle stretching ok or should i rest",
+        # an arm slept on gone dead, fine after: the answer on a limb gone to sleep
+        "slept funny on my arm, it went completely dead for a minute then came back",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
