@@ -3771,6 +3771,8 @@ OWN_WORDS = [
         "fell asleep on my arm and it went totally dead, fine after a shake",
         "general.pins_and_needles",
     ),
+    # out of breath in everyday words: "a bit puffed", a heart rate that "hits" a number
+    ("get a bit puffed on the stairs at work, is that normal", "general.breathless_exercise"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -570,6 +570,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "got the flu and my whole body aches, is gentle stretching ok or should i rest",
         # an arm slept on gone dead, fine after: the answer on a limb gone to sleep
         "slept funny on my arm, it went completely dead for a minute then came back",
+        # both ankles a bit puffed up, nothing else: no clot's way (one leg, pain, heat)
+        "my ankles are a bit puffed up",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
