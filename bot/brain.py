@@ -6674,6 +6674,11 @@ class Brain:
             and context.topic not in (None, GENERAL)
         ):
             areas = [context.topic or ""]
+            if not (lexicon.COMBINING_WORDS | {"all", "both"}).isdisjoint(words):
+                # "can you put it all together into a little routine" after the neck, then
+                # the shoulders: every area talked of
+                talked = [a for a in context.areas if a != GENERAL]
+                areas = talked[-MAX_AREAS:] if len(talked) > 1 else areas
         if not areas or self.matcher.look_alike_pairs(analysis.words):
             return None
         plan = self._areas_plan(areas)

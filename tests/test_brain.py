@@ -6977,6 +6977,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("calf stretch please", "that hurt a bit at the back of my ankle when i did it"),
             "stretch.wall_calf.easier",
         ),
+        # "put it all together" after two areas: one routine for both
+        (
+            ("calf stretch", "and my hamstrings", "can you put it all together into a routine"),
+            "routine.area.calves+hamstrings",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
