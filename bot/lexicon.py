@@ -1793,22 +1793,6 @@ WHOLE_BODY_PAIRS = frozenset({("all", "over"), ("a", "board"), ("a", "plank")})
 #: old has made me so stiff"): the pair, then a stiffness word within `WHOLE_BODY_REACH`
 WRITER_PAIRS = frozenset({("i", "am"), ("made", "me"), ("i", "feel"), ("i", "get")})
 WRITER_STIFF_WORDS = frozenset("stiff stiffer tight tighter inflexible creaky seized".split())
-#: ... though tight on or for something is short of it ("i'm really tight on time", "tight
-#: for cash this month")
-SHORT_OF_WORDS = frozenset({"tight", "tighter", "stretched", "short"})
-SHORT_OF_LINKS = frozenset({"on", "for", "of"})
-SHORT_OF_THINGS = frozenset("time money cash budget funds space room spare staff".split())
-
-
-def short_of_something(words: Sequence[str]) -> bool:
-    """Whether the words say someone is short of time, money or room, not stiff: "i'm
-    really tight on time", "a bit tight for cash"."""
-    return any(
-        a in SHORT_OF_WORDS and b in SHORT_OF_LINKS and c in SHORT_OF_THINGS
-        for a, b, c in zip(words, words[1:], words[2:], strict=False)
-    )
-
-
 #: ... or a message that opens with stiffness, the writer left out ("stiff as anything after a
 #: 12 hour shift", "so stiff today", "achy and stiff after work"): one of these words, after
 #: the fillers, then the end or one of the followers ("tight" is left out: "tight on money
@@ -1827,6 +1811,22 @@ def opens_with_stiffness(words: Sequence[str]) -> bool:
     if at == len(words) or words[at] not in OPENING_STIFF_WORDS:
         return False
     return at + 1 == len(words) or words[at + 1] in OPENING_STIFF_FOLLOWERS
+
+
+#: tight on or for something is short of it, not stiff ("i'm really tight on time", "tight
+#: for cash this month")
+SHORT_OF_WORDS = frozenset({"tight", "tighter", "stretched", "short"})
+SHORT_OF_LINKS = frozenset({"on", "for", "of"})
+SHORT_OF_THINGS = frozenset("time money cash budget funds space room spare staff".split())
+
+
+def short_of_something(words: Sequence[str]) -> bool:
+    """Whether the words say someone is short of time, money or room, not stiff: "i'm
+    really tight on time", "a bit tight for cash"."""
+    return any(
+        a in SHORT_OF_WORDS and b in SHORT_OF_LINKS and c in SHORT_OF_THINGS
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
@@ -3879,7 +3879,7 @@ TIME_OF_DAY = "time_of_day"
 BEFORE_OR_AFTER = (frozenset({"before", "pre"}), frozenset({"after", "post"}))
 CHOICE_WORDS = frozenset({"or", "vs", "versus"})
 CHOICE_REACH = 4
-CHOICE_TIMES = TIMES_OF_DAY | {"am", "pm", "night", "nighttime", "daytime"}
+CHOICE_TIMES = TIMES_OF_DAY | {"am", "pm", "nighttime", "daytime"}
 #: ... with nothing else besides, for times of day ("morning or night, which is better?")
 TIME_CHOICE_FILLER = frozenset(
     "which is better best one what whats do you reckon think should i stretching stretch".split()
