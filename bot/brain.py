@@ -1253,7 +1253,8 @@ class Brain:
         if form is not None:  # "my back arches when i do it" after the low lunge
             return form
         if (
-            context.kind == "routine"  # after one stretch's card: its easier version
+            # in a routine (after one stretch's card, its easier version answers instead)
+            context.kind == "routine"
             and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers
             and lexicon.asks_whether_to_go_on(analysis.corrected, analysis.text)
         ):
@@ -1317,12 +1318,12 @@ class Brain:
                 # doesn't need me to balance?": the stretch asked for, not the one told of
                 reply = self._stretch_within_limits(apart, analysis, context)
             else:
-                reply = self._named_stretch(self.kb.stretches[named_stretch], context)
+                card = self.kb.stretches[named_stretch]
+                reply = self._named_stretch(card, context)
                 if lexicon.asks_for_another(analysis.corrected):
                     # "pigeon pose hurts my knee, what can i do instead": read as said on its
                     # card, a stretch for the same area that keeps to what was told
                     other = self._move(text, analysis, reply.context)
-                    card = self.kb.stretches[named_stretch]
                     if (
                         other is not None
                         and other.kind == "stretch"
@@ -2125,13 +2126,11 @@ class Brain:
         stretch card, the area's next stretch; after how to get the daily tips, the daily tips.
         No ("no thats it", "nope im good") says goodbye."""
         said = lexicon.yes_or_no(words)
+        # "sign me up for those" after a tip: the daily tips
+        signs_up = context.kind == "tip" and "sign" in words
         if (
             said is None
-            and (
-                context.kind == "answer"
-                or context.intent == "daily.on"
-                or (context.kind == "tip" and "sign" in words)
-            )
+            and (context.kind == "answer" or context.intent == "daily.on" or signs_up)
             and lexicon.goes_ahead(words)
         ):
             # "ok lets do it" after how to touch the toes: its routine; "yeah go on sign me
@@ -2156,9 +2155,7 @@ class Brain:
         if said == "yes" and context.kind == "stretch" and topic not in (None, GENERAL):
             # "yes pls" after a stretch card, which asks nothing: more, the area's next stretch
             return self._followup("another", topic, context, lexicon.CUE_CONFIDENCE)
-        if said == "yes" and (
-            context.intent == "daily.on" or (context.kind == "tip" and "sign" in words)
-        ):
+        if said == "yes" and (context.intent == "daily.on" or signs_up):
             # "yeah" after how to get the daily tips; "sign me up for those" after a tip
             return say.daily("on", context)
         if context.kind != "answer" or said == "no":

@@ -5069,9 +5069,11 @@ _BARE_COMPLAINT_FILLER = frozenset(
 
 #: after a red flag, words that say care is being sought ("calling now", "ok going to a&e",
 #: "booked a gp appointment", "on my way to the er") ...
-CARE_ACTIONS = frozenset(
-    """calling call ringing ring phoning phone going go heading head booked booking book
-    driving drive taking seeing see getting""".split()
+#: (a call is one: "calling now", "ringing them")
+CARE_CALLS = frozenset("calling call ringing ring phoning phone".split())
+CARE_ACTIONS = CARE_CALLS | frozenset(
+    """going go heading head booked booking book driving drive taking seeing see
+    getting""".split()
 )
 #: ... with where to ...
 CARE_PLACES = frozenset(
@@ -5080,7 +5082,6 @@ CARE_PLACES = frozenset(
 )
 CARE_PAIRS = frozenset({("a", "e"), ("my", "way")})
 #: ... or a call made now ("calling now", "ringing them")
-CARE_CALLS = frozenset("calling call ringing ring phoning phone".split())
 CARE_CALLED = frozenset({"now", "them", "someone"})
 #: ... or, in a message of a few words, setting off now ("going now", "heading there now")
 CARE_SETTING_OFF = frozenset({"going", "heading", "leaving", "off"})
