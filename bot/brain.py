@@ -3494,7 +3494,16 @@ class Brain:
         start, end = 0, len(words)
         while start < end - 1 and words[start] in lexicon.SOCIAL_LEADS:
             start += 1
-        while end > start and words[end - 1] in lexicon.SOCIAL_TAILS:
+        while end > start and (
+            words[end - 1] in lexicon.SOCIAL_TAILS
+            # "cool down anyway please": a please after chat noise goes with it, though a
+            # please alone stays ("repeat please" asks for no repetitions)
+            or (
+                end - start > 2
+                and words[end - 1] == "please"
+                and words[end - 2] in lexicon.SOCIAL_TAILS
+            )
+        ):
             end -= 1
         if (start, end) == (0, len(words)) or start == end:
             return None

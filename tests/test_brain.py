@@ -3773,6 +3773,9 @@ OWN_WORDS = [
     ),
     # out of breath in everyday words: "a bit puffed", a heart rate that "hits" a number
     ("get a bit puffed on the stairs at work, is that normal", "general.breathless_exercise"),
+    # a please after chat noise at the end goes with the noise
+    ("cool down anyway please", "routine.cooldown"),
+    ("hamstring stretch then pls", "hamstrings.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
