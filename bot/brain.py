@@ -3123,6 +3123,10 @@ class Brain:
                 told = lexicon.thanks_then_told(analysis) or (
                     context.kind is not None and lexicon.praise_then_told(analysis)
                 )
+                if after.intent == "smalltalk.compliment":
+                    # "thx that actually helped a ton, hips feel less rusty": praise after a
+                    # thank-you is the thanks said twice
+                    return say.smalltalk("thanks", " ".join(words), context)
                 if after.kind != "fallback" or not told:
                     return after  # "thanks, whats the capital of peru" is declined
                 # "cheers, off on my round now": the thanks is what the message says
@@ -5879,7 +5883,9 @@ class Brain:
             unsure
             and "?" not in analysis.text
             and lexicon.tells_it_helped(analysis.corrected)
-            and not self.cues.complains(analysis.corrected)
+            and not self.cues.complains(lexicon.without_lessened(analysis.corrected))
+            # "hot yoga made me feel amazing, any stretches to do at home": stretches asked for
+            and "asks_stretch" not in self.cues.read(analysis.corrected)
             # "felt a pop in my back when i twisted, felt great after": the pop is told
             and not self.wants.sensation_named(analysis.corrected)
             # "... felt amazing tbh. is that ok to do daily": a question after the praise
@@ -5889,8 +5895,15 @@ class Brain:
             )
         ):
             # "you're honestly the best, my back feels amazing": praise, not a question
+            # a thank-you is thanked for, and so is a body told to feel better ("doing it
+            # now, feels good"); praise of the bot or of what it gave ("that was great") is a
+            # compliment
+            praised = not (lexicon.BOT_WORDS | {"your", "youre", "ur"}).isdisjoint(
+                analysis.corrected
+            )
             thanked = not lexicon.THANKS_OPENERS.isdisjoint(analysis.corrected)
-            key = "thanks" if thanked else "compliment"
+            better = lexicon.tells_it_feels_better(analysis.corrected)
+            key = "thanks" if thanked or (better and not praised) else "compliment"
             if key in self.kb.smalltalk:
                 return say.smalltalk(
                     key, " ".join(words), context, confidence=lexicon.CUE_CONFIDENCE

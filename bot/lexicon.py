@@ -4821,10 +4821,14 @@ ASKS_A_STRETCH_CUES = frozenset({"another", "asks_stretch"})
 #: amazing", "hips feel so much looser"): the word after "feel"/"feels"/"felt" ...
 FEELS_GOOD = frozenset(
     """amazing great better brilliant fantastic awesome incredible wonderful lovely looser
-    fab fabulous new unreal""".split()
+    fab fabulous new unreal good""".split()
 )
 #: ... with these between ("feel so much better", "feels a lot looser")
-FEEL_FILLERS = frozenset({"so", "sooo", "much", "really", "way", "a", "lot", "heaps"})
+FEEL_FILLERS = frozenset(
+    {"so", "sooo", "much", "really", "way", "a", "lot", "heaps", "loads", "tons"}
+)
+#: ... or "less" and a word of stiffness ("hips feel less rusty", "feels less tight")
+FEEL_LESS = "less"
 FEEL_WORDS = frozenset({"feel", "feels", "felt", "feeling"})
 #: ... or praise of what the bot gave ("that really helped", "game changer")
 HELPED_PHRASES = frozenset(
@@ -4847,16 +4851,33 @@ HELPED_PHRASES = frozenset(
 )
 
 
-def tells_it_helped(words: Sequence[str]) -> bool:
-    """Whether the words tell that the body feels better or that the bot helped ("my back
-    feels amazing", "omg my hips feel so much better", "that really helped"), not "it feels
-    so tight"."""
+#: a word that only stresses what follows ("that actually helped", "it honestly worked")
+HELPED_STRESS = frozenset("actually really honestly genuinely totally seriously defo".split())
+
+
+def tells_it_feels_better(words: Sequence[str]) -> bool:
+    """Whether the words tell that the body feels better ("my back feels amazing", "omg my
+    hips feel so much better", "hips feel less rusty"), not "it feels so tight" and not a
+    wish ("i just want to feel less stiff")."""
     for i, word in enumerate(words[:-1]):
-        if word in FEEL_WORDS:
+        if word in FEEL_WORDS and (i == 0 or words[i - 1] != "to"):
             rest = [w for w in words[i + 1 : i + 4] if w not in FEEL_FILLERS]
-            if rest and rest[0] in FEELS_GOOD:
+            if rest and (rest[0] in FEELS_GOOD or rest[0] == FEEL_LESS):
                 return True
-    return first_span(words, HELPED_PHRASES) is not None
+    return False
+
+
+def tells_it_helped(words: Sequence[str]) -> bool:
+    """Whether the words tell that the body feels better (`tells_it_feels_better`) or that the
+    bot helped ("that actually helped", "that was great")."""
+    plain = [word for word in words if word not in HELPED_STRESS]
+    return tells_it_feels_better(words) or first_span(plain, HELPED_PHRASES) is not None
+
+
+def without_lessened(words: Sequence[str]) -> Sequence[str]:
+    """The words without what is said to be less ("feel less rusty" loses "rusty"), so that a
+    stiffness eased is no complaint."""
+    return [word for i, word in enumerate(words) if i == 0 or words[i - 1] != FEEL_LESS]
 
 
 # a comparison between two things named ("psoas vs hip flexors", "the difference between",

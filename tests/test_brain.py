@@ -3776,6 +3776,11 @@ OWN_WORDS = [
     # a please after chat noise at the end goes with the noise
     ("cool down anyway please", "routine.cooldown"),
     ("hamstring stretch then pls", "hamstrings.stretch"),
+    # a body told to feel better is thanked for, after a thank-you too; not a wish to feel so,
+    # and not when stretches are asked for
+    ("cheers that honestly helped, my back feels less stiff", "smalltalk.thanks"),
+    ("neck feels loads better", "smalltalk.thanks"),
+    ("you're the best, my hips feel amazing", "smalltalk.compliment"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -5669,7 +5674,8 @@ def test_what_a_subject_is_after_an_area_is_that_subject(brain, before, message,
     ("message", "key"),
     [
         ("you're honestly the best, my back feels amazing", "compliment"),
-        ("omg my hips feel so much better", "compliment"),
+        # a body that feels better praises no one: glad to have helped
+        ("omg my hips feel so much better", "thanks"),
         ("my back feels amazing now, thanks", "thanks"),
     ],
 )
@@ -6985,6 +6991,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("calf stretch", "and my hamstrings", "can you put it all together into a routine"),
             "routine.area.calves+hamstrings",
         ),
+        # "feels good" after doing the stretch is a thank-you
+        (("how do i stretch my calves", "on it now, feels good"), "smalltalk.thanks"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
