@@ -20,6 +20,21 @@ from bot.understanding.text import NEGATORS, normalize
 
 #: the writer named beside an animal: "my dog and i", "the dogs and me"
 _WITH_THE_WRITER = frozenset({("and", "i"), ("and", "me"), ("and", "myself")})
+#: the writer as the subject of a later clause ("and now im on the floor", "so am i")
+_WRITER_SUBJECTS = frozenset({"i", "im", "me", "myself"})
+#: ... unless the animal takes the complaint back ("... when i wake up, is she sore")
+_ANIMAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hes", "shes"})
+#: the writer sharing what a thing or an animal was said to feel ("... and so am i")
+_WRITER_TOO = frozenset(
+    {("so", "am", "i"), ("me", "too"), ("same", "here"), ("so", "do", "i"), ("as", "am", "i")}
+)
+
+
+def _writer_too(words: Sequence[str]) -> bool:
+    """Whether the writer says they share what was told of a thing or an animal."""
+    return any(
+        tuple(words[i : i + len(too)]) == too for too in _WRITER_TOO for i in range(len(words))
+    )
 
 
 class SubjectIndex(PhraseIndex):
@@ -356,6 +371,8 @@ class WantReader:
             for start, end in self.cues.where(words, "not_a_body")
             if start and words[start - 1] in lexicon.THING_OWNERS  # "my horse", "the dog"
         ]
+        if _writer_too(words):
+            return False  # "my dog is dead tired after our hike and so am i"
         complaints = [start for start, _end in self.cues.where(words, "complaint")]
         # in one sentence: "... to tie my shoes. feels tight" is the writer's back
         if not any(
@@ -366,11 +383,12 @@ class WantReader:
             return False
         return not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
 
-    @staticmethod
-    def an_animals_story(analysis: Analysis) -> bool:
+    def an_animals_story(self, analysis: Analysis) -> bool:
         """Whether the message is about an animal, not its writer: it opens with one owned ("my
         cat does this massive stretch ... bum in the air, is that normal for cats") and names
-        no area as the writer's ("my dog woke me at 5 and my neck is stiff" is the neck)."""
+        no area as the writer's ("my dog woke me at 5 and my neck is stiff" is the neck), nor
+        turns to the writer before a complaint ("my dog had puppies and now im on the floor
+        all day, back is stiff")."""
         words = analysis.corrected
         first = 1 if words and words[0] in lexicon.SOCIAL_LEADS else 0  # "lol my cat ..."
         opens = (
@@ -386,11 +404,15 @@ class WantReader:
             words[i] in lexicon.ANIMALS and tuple(words[i + 1 : i + 3]) in _WITH_THE_WRITER
             for i in range(len(words))
         )
-        return (
-            opens
-            and not together
-            and not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
-        )
+        if together or not opens or _writer_too(words):
+            return False
+        writer = [i for i, word in enumerate(words) if i > first + 1 and word in _WRITER_SUBJECTS]
+        complaints = [start for start, _end in self.cues.where(words, "complaint")]
+        if writer and any(
+            c > writer[0] and _ANIMAL_PRONOUNS.isdisjoint(words[writer[0] : c]) for c in complaints
+        ):
+            return False
+        return not any(lexicon.owned(words, start, end) for start, end, _topic in analysis.spans)
 
     def thing_beside_an_area(self, analysis: Analysis) -> bool:
         """Whether a thing (a cat, a guitar) stands in the same sentence as an area the

@@ -3008,7 +3008,13 @@ def test_can_i_do_it_before_getting_up_asks_when(brain):
 
 
 @pytest.mark.parametrize(
-    "message", ["my horse has a tight calf?? what do i do", "my dog is stiff in the mornings"]
+    "message",
+    [
+        "my horse has a tight calf?? what do i do",
+        "my dog is stiff in the mornings",
+        # the writer comes in, but the animal takes the complaint back
+        "my cat does a huge stretch when i get up, is she sore",
+    ],
 )
 def test_an_animals_or_things_complaint_is_declined(brain, message):
     assert brain.reply(message).kind == "fallback"
@@ -3781,6 +3787,13 @@ OWN_WORDS = [
     ("cheers that honestly helped, my back feels less stiff", "smalltalk.thanks"),
     ("neck feels loads better", "smalltalk.thanks"),
     ("you're the best, my hips feel amazing", "smalltalk.compliment"),
+    # a story that opens with a pet turns to the writer before the complaint, or the writer
+    # shares what the pet feels
+    (
+        "my cat had kittens and now im crouched over the box all day, back is stiff",
+        "lower_back.why_tight",
+    ),
+    ("my dog is shattered after our walk and so am i, neck is stiff", "neck.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
