@@ -118,6 +118,9 @@ class WantReader:
         if (
             any(t != GENERAL for t in analysis.topics)
             or lexicon.WHOLE_BODY_ROUTINE not in self.kb.routines
+            # a part of the body no topic covers: "my lower body is stiff", "everything
+            # below the waist is wrecked"
+            or self.pick.regions_outside_activities(words)
         ):
             return False
         at = [i for i, w in enumerate(words) if w in lexicon.WHOLE_BODY_WORDS] + [

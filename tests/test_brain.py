@@ -3794,6 +3794,10 @@ OWN_WORDS = [
         "lower_back.why_tight",
     ),
     ("my dog is shattered after our walk and so am i, neck is stiff", "neck.stretch"),
+    # below the waist is the legs, not the waist; a lower body is no whole body
+    ("everything from the waist down is stiff", "routine.legs"),
+    ("my lower body feels so stiff", "routine.legs"),
+    ("my waist is tight", "side_body.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -91,7 +91,13 @@ _COMPOUNDS = (
 _IDIOMS = (
     (" school run ", " school errand "),
     (" school runs ", " school errands "),
+    # below the waist is the legs, not the waist (the side body)
+    (" below the waist ", " lower body "),
+    (" from the waist down ", " lower body "),
+    (" waist down ", " lower body "),
 )
+#: a word each idiom holds, to skip the replacing when none is there
+_IDIOM_WORDS = ("school run", "waist")
 _SUFFIXES = (
     ("n't", " not"),
     ("'re", " are"),
@@ -308,7 +314,7 @@ def _compounds(joined: str) -> str:
             if pair in padded:
                 padded = padded.replace(pair, single)
         joined = padded.strip()
-    if "school run" in joined:
+    if any(word in joined for word in _IDIOM_WORDS):
         padded = f" {joined} "
         for idiom, plain in _IDIOMS:
             padded = padded.replace(idiom, plain)
