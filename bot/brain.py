@@ -3490,6 +3490,31 @@ class Brain:
             return replace(analysis, topics=(before,), spans=spans)
         return analysis
 
+    def _own_cool_down_of_a_sore_session(self, analysis: Analysis) -> str | None:
+        """For soreness told after an activity that has a cool-down of its own, with nothing
+        asked ("legs are dead after my ride"): that cool-down. None when the message asks
+        anything ("... is that normal") or the activity has none of its own."""
+        words = analysis.corrected
+        if "?" in analysis.text or any(
+            lexicon.opens_a_question(words[start:end]) for start, end in analysis.pieces()
+        ):
+            return None
+        # the body the cool-down stretches, told sore: "legs", "lower body", "everything",
+        # "destroyed me"; not "just stiff from the run" or "face goes red on runs"
+        if (
+            not self.pick.regions_outside_activities(words)
+            and lexicon.WHOLE_BODY_WORDS.isdisjoint(words)
+            and "me" not in words
+        ):
+            return None
+        found = self.pick.activities_in(words)
+        if not found:
+            return None
+        picked = lexicon.pick_warm_or_cool(found, words)
+        if not picked.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_") or picked not in self.kb.routines:
+            return None
+        return picked
+
     @staticmethod
     def _without_social_edges(words: Sequence[str]) -> Sequence[str] | None:
         """The words without chat noise at either end ("well", "haha" first; "x", "anyway",
@@ -6045,6 +6070,15 @@ class Brain:
                     # stretches asked for, as a cool-down
                     routine = self.kb.routines[lexicon.COOL_DOWN_ROUTINE]
                     return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
+                own = self._own_cool_down_of_a_sore_session(analysis)
+                if own is not None:
+                    # "got back from a 3 hr ride, everything below the waist is wrecked":
+                    # told, not asked: that activity's own cool-down, said to soothe rather
+                    # than to cure the ache
+                    reply = say.routine(
+                        self.kb.routines[own], context, confidence=lexicon.CUE_CONFIDENCE
+                    )
+                    return with_lead(reply, lexicon.SORE_SESSION_LEAD)
                 return say.answer(
                     GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
                 )

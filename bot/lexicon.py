@@ -4266,6 +4266,12 @@ SETTLING_WORDS = frozenset(
     energize""".split()
 )
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
+#: soreness told after a session: the ache is normal and fades in a few days; stretching
+#: will not speed that up, but gentle stretches can feel good (the soreness answer's facts)
+SORE_SESSION_LEAD = (
+    "Aching after a hard session is normal and fades over a few days. Stretching won't speed "
+    "that up, but gentle stretches can feel good:"
+)
 #: general answers about a flexibility goal that a message may tell as reached
 MILESTONE_SUBJECTS = frozenset({"splits", "touch_toes"})
 #: general answers about something a stretch is done before or after, other than exercise:

@@ -2301,7 +2301,8 @@ def test_a_pop_with_bruising_is_still_an_injury(brain):
     [
         "sore all over after my first yoga class in years",
         "aching all over after my first day back at the gym after a year off",
-        "legs feel like jelly after leg day lol",
+        # asked about, the legs after leg day too (told, they get leg day's cool-down)
+        "legs feel like jelly after leg day, is that normal",
     ],
 )
 def test_a_complaint_after_a_session_with_no_area_is_sore_muscles(brain, message):
@@ -2482,10 +2483,10 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "ran my first marathon yesterday and i'm walking like a penguin today",
             "general.soreness",
         ),
-        ("my legs are literally broken after that spin class", "general.soreness"),
+        ("my legs are literally broken after that spin class", "routine.cooldown_cycling"),
         (
             "can't get up off the couch after leg day, my legs have officially quit",
-            "general.soreness",
+            "routine.cooldown_strength_legs",
         ),
         # another script, another language
         ("как растянуть шею после работы за компьютером?", "fallback.language"),
@@ -3131,11 +3132,11 @@ OWN_WORDS = [
     ("both my legs just feel tight all the time lately", "routine.legs"),
     ("the legs on my kitchen table are wobbly and loose", "fallback"),
     ("stop pulling my leg, is that true", "fallback"),
-    # the session told first, then what it did to the writer, is soreness; a question about a
-    # run's calories is not ours
+    # the session told first, then what it did to the writer, is soreness, met with the
+    # session's own cool-down; a question about a run's calories is not ours
     (
         "just started lifting and leg day destroyed me, can barely walk down stairs",
-        "general.soreness",
+        "routine.cooldown_strength_legs",
     ),
     ("how many calories does a 5k run burn", "fallback"),
     # a name alone to open a conversation asks for something to do with it
@@ -3798,6 +3799,12 @@ OWN_WORDS = [
     ("everything from the waist down is stiff", "routine.legs"),
     ("my lower body feels so stiff", "routine.legs"),
     ("my waist is tight", "side_body.stretch"),
+    # soreness told after an activity with a cool-down of its own: that cool-down; asked
+    # about, or with no body told sore, the answer on soreness
+    ("my legs are toast after my ride", "routine.cooldown_cycling"),
+    ("leg day absolutely wrecked me", "routine.cooldown_strength_legs"),
+    ("legs feel like jelly after leg day lol", "routine.cooldown_strength_legs"),
+    ("my legs are toast after my ride, is that normal", "general.soreness"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
