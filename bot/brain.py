@@ -3543,7 +3543,21 @@ class Brain:
         is that bad"), or naming none in a talk about one ("should i foam roll it" after the
         IT band; "how do i tell if im injured or just tight" after a hamstring stretch that
         hurts), keeps that area as the conversation's, so that "how do i stretch it" or "easier
-        version then" next is about it."""
+        version then" next is about it. A routine for a message about one area ("cant squat
+        below parallel without my heels lifting") keeps it too, so that "why does that happen"
+        next asks of the area; not a warm-up or a cool-down, which belongs to its activity
+        ("warmup before basketball, my knees ache at the start" then "and after the game")."""
+        if (
+            reply.kind == "routine"
+            and reply.context.topic is None
+            and len(analysis.topics) == 1
+            and reply.routine is not None
+            and reply.routine.partition("_")[0] not in ("warmup", "cooldown")
+        ):
+            area = analysis.topics[0]
+            if area != GENERAL and area in self.kb.topics:
+                return replace(reply, context=replace(reply.context, topic=area))
+            return reply
         if reply.kind != "answer" or reply.context.topic != GENERAL:
             return reply
         areas = {t for t in analysis.topics if t != GENERAL and t in self.kb.topics}

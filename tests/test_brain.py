@@ -7017,6 +7017,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         # "feels good" after doing the stretch is a thank-you
         (("how do i stretch my calves", "on it now, feels good"), "smalltalk.thanks"),
+        # a routine for a problem of one area keeps the area: "why" next asks of it
+        (("my heels come up when i squat", "why does that happen"), "feet_ankles.why_tight"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
