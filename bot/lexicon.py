@@ -2947,7 +2947,22 @@ _CLARIFY_FILLERS = frozenset(
 )
 _CLARIFY_WORDS = frozenset({"mean", "meant"})
 #: "nah its more the front of my hip", "no it is more my lower back": a correction
-_CLARIFY_OPENINGS = (("its", "more"), ("it", "is", "more"), ("actually", "its"), ("actually", "it"))
+_CLARIFY_OPENINGS = (
+    ("its", "more"),
+    ("it", "is", "more"),
+    ("actually", "its"),
+    ("actually", "it"),
+    # "no not the front, more near the shoulder blade", "more the back of it": where, put
+    # right
+    ("not", "the"),
+    ("not", "my"),
+    ("more", "the"),
+    ("more", "my"),
+    ("more", "near"),
+    ("more", "like"),
+    ("more", "in"),
+    ("more", "at"),
+)
 
 
 def clarifies(words: Sequence[str]) -> bool:

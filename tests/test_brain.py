@@ -7019,6 +7019,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("how do i stretch my calves", "on it now, feels good"), "smalltalk.thanks"),
         # a routine for a problem of one area keeps the area: "why" next asks of it
         (("my heels come up when i squat", "why does that happen"), "feet_ankles.why_tight"),
+        # a correction that says where: "the back of it" is the rear of what was named, and
+        # the area put right is the one asked about
+        (
+            (
+                "my shoulder gets tight at night",
+                "not the front, more the back of it by the shoulder blade",
+            ),
+            "upper_back.stretch",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
