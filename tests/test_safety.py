@@ -572,6 +572,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "slept funny on my arm, it went completely dead for a minute then came back",
         # both ankles a bit puffed up, nothing else: no clot's way (one leg, pain, heat)
         "my ankles are a bit puffed up",
+        # hard muscles after a race told as just tired and sore: no muscle breaking down
+        "quads rock hard after the half marathon, just tired and sore like normal",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1240,6 +1242,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # hard muscles with real pain after hard exercise are still muscle breaking down
+    ("my quads are rock hard and painful after crossfit", "red_flag.rhabdomyolysis"),
     # a blow to the back of the lower leg from nothing at all: the Achilles
     (
         "playing squash and got a sudden whack in the back of the lower leg, like a ball hit "
