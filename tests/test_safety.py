@@ -1242,6 +1242,9 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # numb from the waist down is both legs and the saddle at once
+    ("gone numb from the waist down", "red_flag.saddle_or_both_legs_numb"),
+    ("cant feel anything below the waist", "red_flag.saddle_or_both_legs_numb"),
     # hard muscles with real pain after hard exercise are still muscle breaking down
     ("my quads are rock hard and painful after crossfit", "red_flag.rhabdomyolysis"),
     # a blow to the back of the lower leg from nothing at all: the Achilles
