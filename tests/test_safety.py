@@ -574,6 +574,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my ankles are a bit puffed up",
         # hard muscles after a race told as just tired and sore: no muscle breaking down
         "quads rock hard after the half marathon, just tired and sore like normal",
+        # a "paralysed" bum after a long sit is a numb or stiff seat told big
+        "bum totally paralysed after sitting through a 3 hour film lol",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1242,6 +1244,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # a limb or a hip that cannot move is still paralysis
+    ("my hip feels paralysed, i cant lift my leg", "red_flag.paralysis"),
     # numb from the waist down is both legs and the saddle at once
     ("gone numb from the waist down", "red_flag.saddle_or_both_legs_numb"),
     ("cant feel anything below the waist", "red_flag.saddle_or_both_legs_numb"),
