@@ -729,6 +729,19 @@ def test_a_hip_replacement_sends_hip_stretches_to_the_surgeons_plan(brain: Brain
     assert follow.intent == "condition.hip_replacement"
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        # the replacement told as a noun, in a talk about the joint
+        ("a stretch for my hips please", "had the replacement done a month ago", "hip_replacement"),
+        ("knee stretches", "got a replacement in march", "knee_replacement"),
+    ],
+)
+def test_a_replacement_told_later_is_the_joints(brain: Brain, first: str, then: str, intent: str):
+    reply = brain.reply(then, brain.reply(first).context)
+    assert intent in reply.conditions, (reply.intent, reply.conditions)
+
+
 def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: KnowledgeBase):
     reply = brain.reply("i have osteoporosis, give me a morning routine")
     assert reply.kind == "routine" and reply.conditions == ("osteoporosis",)
