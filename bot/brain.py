@@ -1538,6 +1538,14 @@ class Brain:
                 # no question the bot "can't help with" (the verb stretches many things: "how
                 # to stretch a tarp" stays declined)
                 reply = self.replies.fallback(match, context, lead=NOT_SURE_STRETCHING_LEAD)
+        if (
+            reply.intent == f"{GENERAL}.{lexicon.JOINT_NOISES}"
+            and not analysis.topics
+            and lexicon.noise_of_a_thing(analysis.corrected)
+        ):
+            # "car makes a clicking noise when i turn left", "my bike makes a clicking noise":
+            # a machine's noise, not a joint's
+            reply = self.replies.fallback(replace(match, kind="out_of_scope"), context)
         if reply.kind == "smalltalk":
             named = newly_named  # "thanks 🤰" after the pregnancy was told: thanks
         return self._with_conditions(reply, named, context, analysis.corrected)

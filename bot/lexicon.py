@@ -837,6 +837,29 @@ def joint_noise_spans(words: Sequence[str]) -> Iterator[tuple[int, int]]:
                 yield i, after + 1
 
 
+#: the verbs of a noise made ("my car makes a clicking noise"), the words that may stand
+#: between them and what makes it ("keeps making", "is making"), and the makers that are a
+#: body or may be one ("it", "something")
+_MAKING_WORDS = frozenset({"makes", "making", "made", "make"})
+_MAKING_BETWEEN = frozenset({"keeps", "keep", "kept", "is", "was", "always", "still", "started"})
+_BODY_MAKERS = frozenset({"i", "it", "that", "this", "which", "something", "they", "what"})
+
+
+def noise_of_a_thing(words: Sequence[str]) -> bool:
+    """Whether a noise is told as made by something that is no joint: "car makes a clicking
+    noise", "my phone keeps making a clicking sound" (not "my knee makes a clicking noise",
+    nor "it makes a clicking noise" of a joint talked of)."""
+    for i, word in enumerate(words):
+        if word not in _MAKING_WORDS:
+            continue
+        at = i - 1
+        while at >= 0 and words[at] in _MAKING_BETWEEN:
+            at -= 1
+        if at >= 0 and words[at] not in JOINT_WORDS | _BODY_MAKERS | POSSESSIVES:
+            return True
+    return False
+
+
 #: the general answer about foam rolling, and the words that tell it without a roller named:
 #: "i roll my IT band after every run", "rolling out my calves"; not "rolled my ankle" (a
 #: sprain), "roll my shoulders" or "roll my neck" (moves of their own)

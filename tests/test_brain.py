@@ -3805,6 +3805,9 @@ OWN_WORDS = [
     ("leg day absolutely wrecked me", "routine.cooldown_strength_legs"),
     ("legs feel like jelly after leg day lol", "routine.cooldown_strength_legs"),
     ("my legs are toast after my ride, is that normal", "general.soreness"),
+    # a machine's noise is no joint's; a joint's noise told the same way is
+    ("my washing machine makes a clicking noise on spin, what is it", "fallback"),
+    ("my hip keeps making a clicking noise when i lift my leg", "general.joint_noises"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
