@@ -6226,10 +6226,13 @@ class Brain:
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         if match.kind in ("aspect", "general", "routine") and (
-            self.wants.a_things_complaint(analysis) or self.wants.an_animals_story(analysis)
+            self.wants.a_things_complaint(analysis)
+            or self.wants.an_animals_story(analysis)
+            or self.wants.stretches_a_things_part(analysis)
         ):
             # "my horse has a tight calf", "my dog is stiff", "my dog does a huge stretch
-            # every morning, why do dogs do that"
+            # every morning, why do dogs do that", "my leggings shrank, how can i stretch the
+            # waist again"
             return say.fallback(match, context)
         if (
             (match.kind == "routine" or (match.kind, match.key) in _WARM_UP_ANSWERS)

@@ -456,6 +456,8 @@ class WantReader:
             # "my calves after the marathon", "code red: my hip flexors after an 8 hour shift":
             # what they feel like goes without saying
             cues = cues | {"complaint"}
+        if self.stretches_a_things_part(analysis):
+            return None
         if "not_a_body" in cues and self.thing_beside_an_area(analysis):
             spans = analysis.spans
             words = analysis.corrected
@@ -493,6 +495,15 @@ class WantReader:
             if self.thing_tight_where_it_sits(analysis):
                 return None
         return self.aspect_of_cues(topic, analysis, cues, match)
+
+    def stretches_a_things_part(self, analysis: Analysis) -> bool:
+        """Whether a message about a thing asks to stretch "the" area, the thing's part:
+        "jeans shrank in the wash, how do i stretch the waist back out"."""
+        words = analysis.corrected
+        return "not_a_body" in self.cues.read(words) and any(
+            start >= 2 and words[start - 1] == "the" and words[start - 2] in lexicon.STRETCH_VERBS
+            for start, _end, _topic in analysis.spans
+        )
 
     def thing_tight_where_it_sits(self, analysis: Analysis) -> bool:
         """Whether a thing is what is tight, on or round the area it sits on: "my watch strap

@@ -3808,6 +3808,8 @@ OWN_WORDS = [
     # a machine's noise is no joint's; a joint's noise told the same way is
     ("my washing machine makes a clicking noise on spin, what is it", "fallback"),
     ("my hip keeps making a clicking noise when i lift my leg", "general.joint_noises"),
+    # "stretch the <area>" in a message about a thing is the thing's part
+    ("my leggings shrank in the dryer, how can i stretch the waist again", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
