@@ -7075,6 +7075,20 @@ def test_follow_ups_survive_a_miss_and_chat_words(brain, turns, intent):
         assert reply.intent == intent
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "limit"),
+    [
+        # a limit told with how well the body manages keeps to it
+        ("glute stretch", "cant get on my knees easily", "no_kneeling"),
+        ("hamstring stretch", "i cant sit on the floor properly", "no_floor"),
+        ("hamstring stretch", "i struggle to get up off the floor", "no_floor"),
+    ],
+)
+def test_a_limit_told_in_passing_is_kept(brain, first, then, limit):
+    reply = converse(brain, first, then)[-1]
+    assert reply.kind == "stretch" and limit in reply.context.limits, (reply.intent, reply.context)
+
+
 def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
     # no conversation yet: nothing to follow up, the words are read as written
     assert brain.reply("bet tho lol").kind == "fallback"
