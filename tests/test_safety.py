@@ -576,6 +576,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "quads rock hard after the half marathon, just tired and sore like normal",
         # a "paralysed" bum after a long sit is a numb or stiff seat told big
         "bum totally paralysed after sitting through a 3 hour film lol",
+        # off one's feet at the end of a shift, or rushed off them, is no rest in bed
+        "clocking off after 12 hours on my feet and my calves are throbbing, why",
+        "been rushed off my feet all day at work, calves are throbbing",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -1257,6 +1260,8 @@ def test_hypermobility_described_in_its_signs_is_the_condition(brain):
 #: signs told in people's own words, each with the red flag it raises, or None for a message
 #: that must raise none
 SIGNS_IN_OWN_WORDS = [
+    # off one's feet in bed, then a throbbing calf, is still a clot's way
+    ("been off my feet for a week with flu and now my calf is throbbing", "red_flag.dvt"),
     # a limb or a hip that cannot move is still paralysis
     ("my hip feels paralysed, i cant lift my leg", "red_flag.paralysis"),
     # numb from the waist down is both legs and the saddle at once
