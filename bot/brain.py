@@ -2761,6 +2761,8 @@ class Brain:
                 # "ok give me one", "go on then, show me one": one of them
                 or ("one" in words and bool(cues & {"request", "asks_stretch"}))
                 or asks_something
+                # "how do i stop it happening" after the cramp answer: what helps with it
+                or (pointing and not lexicon.STOP_IT_WORDS.isdisjoint(words))
             )
             and bool(cues & {"request", "asks_stretch"} or lexicon.WH_WORDS & set(words))
             # "is there any research on static stretching": a subject of its own
@@ -6040,11 +6042,13 @@ class Brain:
                 and self.wants.names_subject(match.key, analysis.corrected)
                 and not self.cues.complains(
                     analysis.corrected,
-                    besides=self.wants.subject_words(match.key, analysis.corrected),
+                    besides=self.wants.subject_words(match.key, analysis.corrected)
+                    | lexicon.SENSATION_WORDS.get(match.key, frozenset()),
                 )
             ):
                 # "my knees crack every time i squat but it doesnt hurt": the noise, not the knee;
                 # "woke up with a calf cramp again": the cramp, which is all it complains of
+                # ("calf cramp woke me up, absolute agony": its pain too)
                 return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
             if (
                 match.kind == GENERAL

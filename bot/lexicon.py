@@ -896,6 +896,8 @@ SENSATION_WORDS = {
     "cramp": frozenset(
         """cramp cramps cramping cramped crampy charley charlie horse spasm spasms rock hard
         seizes seized seizing knot knots""".split()
+        # a cramp hurts: "woke up with a calf cramp, absolute agony" complains of the cramp
+        + "agony agonising agonizing excruciating painful".split()
     )
 }
 #: how to stop or prevent what is felt ("how do i stop that", "how to prevent them")

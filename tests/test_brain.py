@@ -3810,6 +3810,8 @@ OWN_WORDS = [
     ("my hip keeps making a clicking noise when i lift my leg", "general.joint_noises"),
     # "stretch the <area>" in a message about a thing is the thing's part
     ("my leggings shrank in the dryer, how can i stretch the waist again", "fallback"),
+    # a cramp hurts: its pain is the cramp's, not a complaint of the area's own
+    ("calf cramp woke me up, absolute agony", "general.cramp"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7033,6 +7035,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "upper_back.stretch",
         ),
+        # how to stop what a general answer was about: what helps with it, the stretch of
+        # the area it names
+        (("what causes cramp", "how do i stop it"), "calves.stretch"),
+        (("what is a side stitch", "how do i stop it happening"), "side_body.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
