@@ -2315,6 +2315,10 @@ class Brain:
             if context.plan is not None and say.sizer.can_build(context.plan):
                 return say.resize(context.plan, longer=size == "longer", context=context)
             area_plan = Plan(context.topic or "", area=True, length="long")
+            areas_named = [t for t in analysis.topics if t in kb.topics and t != GENERAL]
+            if areas_named:
+                # "longer, something for neck and shoulders together": the areas named
+                area_plan = replace(self._areas_plan(areas_named), length="long")
             if context.kind == "stretch" and size == "longer" and say.sizer.can_build(area_plan):
                 # "can you make it longer", "longer one? i have time tonight" after a card: a
                 # card has no longer form; a longer session for its area

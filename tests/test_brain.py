@@ -7039,6 +7039,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # the area it names
         (("what causes cramp", "how do i stop it"), "calves.stretch"),
         (("what is a side stitch", "how do i stop it happening"), "side_body.stretch"),
+        # a longer one asked for with areas named covers those areas
+        (("neck stretch", "longer, for neck and shoulders"), "routine.area.neck+shoulders"),
+        (("calf stretch", "longer one for my hips"), "routine.area.hip_flexors"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
