@@ -6520,6 +6520,12 @@ class Brain:
         cues; the stretch keeps to a limit the message names ("anything i can do without
         lying on the floor")."""
         if wanted == "stretch":
+            areas = [t for t in analysis.topics if t in self.kb.topics and t != GENERAL]
+            if len(set(areas)) > 1 and not lexicon.TOGETHER_WORDS.isdisjoint(analysis.corrected):
+                # "stretches for neck and shoulders together": one routine for them all
+                plan = self._areas_plan(areas)
+                if plan.areas and len(plan.areas) > 1:
+                    return self.replies.sized_routine(plan, context)
             return self._stretch_within_limits(
                 area, analysis, context, confidence=lexicon.CUE_CONFIDENCE
             )

@@ -4305,6 +4305,8 @@ SETTLING_WORDS = frozenset(
     """wind unwind relax relaxed relaxing calm sleep asleep drift settle switch wake energise
     energize""".split()
 )
+#: words that ask for several areas in one go ("neck and shoulders together")
+TOGETHER_WORDS = frozenset({"together", "combined", "combo"})
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: soreness told after a session: the ache is normal and fades in a few days; stretching
 #: will not speed that up, but gentle stretches can feel good (the soreness answer's facts)

@@ -3812,6 +3812,9 @@ OWN_WORDS = [
     ("my leggings shrank in the dryer, how can i stretch the waist again", "fallback"),
     # a cramp hurts: its pain is the cramp's, not a complaint of the area's own
     ("calf cramp woke me up, absolute agony", "general.cramp"),
+    # an area word asked "for" is the body's, and areas asked for together get one routine
+    ("stretches for neck", "neck.stretch"),
+    ("something for hips and hamstrings together", "routine.area.hip_flexors+hamstrings"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

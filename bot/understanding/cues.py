@@ -33,6 +33,8 @@ _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 _SIZED_ASKS = _STRETCHED | frozenset(
     {"routine", "routines", "session", "sessions", "thing", "things", "one", "sequence", "flow"}
 )
+#: what is asked "for" an area word, which makes it the body's: "stretches for neck"
+_ASKED_FOR = _SIZED_ASKS | frozenset({"exercises", "exercise", "something", "anything"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
 _KEPT_READINGS = 256
 #: words that soften or stress a phrase without changing it: "what should i actually do",
@@ -281,6 +283,14 @@ class CueReader:
         return all(
             (i > 0 and words[i - 1] in owners)
             or (i + 1 < len(words) and words[i + 1] in asked)  # "what neck stretches"
+            # "stretches for neck and shoulders", "a routine for neck": asked for it
+            or (i > 1 and words[i - 1] == "for" and words[i - 2] in _ASKED_FOR)
+            or (
+                i > 3
+                and words[i - 1] in _JOINED
+                and words[i - 3] == "for"
+                and words[i - 4] in _ASKED_FOR
+            )
             or "complaint" in self.read(words[i + 1 : i + 1 + _COMPLAINT_REACH])
             # "neck and shoulder strain": a complaint after the area named with it
             or (
