@@ -2101,10 +2101,14 @@ class Brain:
             question
         )
         story = normalize(" ".join(said[:-1])).split()
-        about_stretching = not lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(story)
+        asked = self.matcher.analyse(said[-1])
+        # ... or exercise: "ripped my jeans doing a deep squat lol, how do i get better at
+        # squatting"
+        about_stretching = not lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(
+            story
+        ) or "exercise" in self.cues.read(story)
         if not (about_the_bot or about_stretching):
             return None
-        asked = self.matcher.analyse(said[-1])
         if asked.topics:
             return None
         match = self._match(asked)

@@ -3815,6 +3815,11 @@ OWN_WORDS = [
     # an area word asked "for" is the body's, and areas asked for together get one routine
     ("stretches for neck", "neck.stretch"),
     ("something for hips and hamstrings together", "routine.area.hip_flexors+hamstrings"),
+    # a short question after a story of exercise is answered alone
+    (
+        "split my shorts doing a deep squat, how do i get better at squatting",
+        "routine.squat_mobility",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
