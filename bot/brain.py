@@ -1499,7 +1499,14 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
-            head = lexicon.before_its_reason(analysis.corrected)
+            # the last sentence's ask, when the reason closes it: "my heart is broken lol,
+            # need a stretch to distract me" asks for a stretch, whatever came before
+            last_start = analysis.pieces()[-1][0]
+            head = (
+                lexicon.before_its_reason(analysis.corrected[last_start:]) if last_start else None
+            )
+            if head is None:
+                head = lexicon.before_its_reason(analysis.corrected)
             # in a talk about stretching, or naming it: "remind me every day to call my mum so
             # i don't forget" is no ask of ours
             if head is not None and (

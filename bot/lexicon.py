@@ -4529,7 +4529,11 @@ def back_from_it(words: Sequence[str]) -> bool:
 
 #: the words that open a reason given after an ask ("... so i dont slack", "... cos im lazy")
 _REASON_OPENERS = frozenset({"because", "cause", "cos", "coz", "cuz", "bc"})
-_REASON_PAIRS = frozenset({("so", "i"), ("so", "that"), ("so", "my"), ("so", "we")})
+_REASON_PAIRS = frozenset({("so", "i"), ("so", "that"), ("so", "my"), ("so", "we")}) | {
+    # "need a stretch to distract me", "... to cry into": what it is for, not what it is
+    ("to", purpose)
+    for purpose in "distract cry cheer forget procrastinate kill pass avoid".split()
+}
 #: an ask before its reason holds at least this many words
 REASON_HEAD_WORDS = 3
 

@@ -3820,6 +3820,8 @@ OWN_WORDS = [
         "split my shorts doing a deep squat, how do i get better at squatting",
         "routine.squat_mobility",
     ),
+    # a stretch asked for with what it is for: the ask, whatever the story before
+    ("rough day, my heart is broken, need a stretch to distract me", "neck.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
