@@ -3822,6 +3822,8 @@ OWN_WORDS = [
     ),
     # a stretch asked for with what it is for: the ask, whatever the story before
     ("rough day, my heart is broken, need a stretch to distract me", "neck.stretch"),
+    # a complaint told before goes for an area named "too" after it
+    ("eyes are fried from the screen, neck and shoulders too", "neck.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -33,6 +33,8 @@ _STRETCHED = frozenset({"stretch", "stretches", "stretching"})
 _SIZED_ASKS = _STRETCHED | frozenset(
     {"routine", "routines", "session", "sessions", "thing", "things", "one", "sequence", "flow"}
 )
+#: words after an area that say a complaint told before goes for it too
+_TOO = frozenset({"too", "aswell", "also"})
 #: what is asked "for" an area word, which makes it the body's: "stretches for neck"
 _ASKED_FOR = _SIZED_ASKS | frozenset({"exercises", "exercise", "something", "anything"})
 #: how many word sequences' phrases a `PhraseIndex` keeps before it starts afresh
@@ -300,6 +302,9 @@ class CueReader:
             )
             or (self._back_as_adverb is not None and self._back_as_adverb(words, i))
             or complained_in_sentence(i)
+            # "brain is fried from revision, neck and shoulders too": the complaint before,
+            # said of the area too
+            or (not _TOO.isdisjoint(words[i + 1 : i + 4]) and "complaint" in self.read(words[:i]))
             for i, word in enumerate(words)
             if word in self._ambiguous and i not in named
         )
