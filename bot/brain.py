@@ -2966,6 +2966,17 @@ class Brain:
             return say.daily("off", context)  # "daily tips please" then "stop"
         if (
             context.kind == "tip"
+            and not analysis.topics
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and not cues & {"why", "what", "asks_stretch"}
+            and not lexicon.ROUTINE_WORDS.intersection(words)
+            and ("another" in cues or "one" in words or not lexicon.TIP_WORDS.isdisjoint(words))
+        ):
+            among = self._tips_telling_of(words)
+            if among:  # "another one but about running" after a tip: one that tells of it
+                return say.tip(" ".join(words), context, among=among)
+        if (
+            context.kind == "tip"
             and analysis.topics
             and not cues & {"request", "why", "what"}
             # "nice. my hamstrings are always tight from cycling tho": a complaint, not a tip

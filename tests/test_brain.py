@@ -7110,6 +7110,13 @@ def test_a_limit_told_in_passing_is_kept(brain, first, then, limit):
     assert reply.kind == "stretch" and limit in reply.context.limits, (reply.intent, reply.context)
 
 
+def test_a_tip_about_an_activity_asked_after_a_tip_tells_of_it(brain):
+    # "another one but about cycling" after a tip: one of the tips that tell of cycling
+    reply = converse(brain, "quick tip", "another one but about cycling")[-1]
+    text = " ".join(str(block.text) for block in reply.blocks).lower()
+    assert reply.kind == "tip" and any(w in text for w in ("ride", "cycl", "bike", "saddle")), text
+
+
 def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
     # no conversation yet: nothing to follow up, the words are read as written
     assert brain.reply("bet tho lol").kind == "fallback"
