@@ -6124,7 +6124,7 @@ class Brain:
                     return say.routine(routine, context, confidence=lexicon.CUE_CONFIDENCE)
                 own = self._own_cool_down_of_a_sore_session(analysis)
                 if own is not None:
-                    # "got back from a 3 hr ride, everything below the waist is wrecked":
+                    # "legs are dead after leg day lol", "my legs are toast after my ride":
                     # told, not asked: that activity's own cool-down, said to soothe rather
                     # than to cure the ache
                     reply = say.routine(

@@ -4299,14 +4299,14 @@ def asks_if_stretching_works(words: Sequence[str]) -> bool:
     )
 
 
+#: words that ask for several areas in one go ("neck and shoulders together")
+TOGETHER_WORDS = frozenset({"together", "combined", "combo"})
 #: what a time's routine is asked for, beside the area: to settle down for sleep, or to wake
 #: up ("something gentle i can do in bed to wind down")
 SETTLING_WORDS = frozenset(
     """wind unwind relax relaxed relaxing calm sleep asleep drift settle switch wake energise
     energize""".split()
 )
-#: words that ask for several areas in one go ("neck and shoulders together")
-TOGETHER_WORDS = frozenset({"together", "combined", "combo"})
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: soreness told after a session: the ache is normal and fades in a few days; stretching
 #: will not speed that up, but gentle stretches can feel good (the soreness answer's facts)

@@ -127,18 +127,13 @@ SOFT_WORDS = frozenset(
     spare free got""".split()
 )
 #: words that may stand around them without changing what is asked
-FILLER_WORDS = (
-    SOFT_WORDS
-    | frozenset(
-        """i me my mine im am is it and or to in on at with tonight you can could would will does
+FILLER_WORDS = SOFT_WORDS | frozenset(
+    """i me my mine im am is it and or to in on at with tonight you can could would will does
     should which some quick quickly short good nice want need like make let lets us we give
     full whole body general gentle easy that this there here all thing things bit nothing
     fancy no equipment kit props basic while actually""".split()
-    )
-    | frozenset(
-        # how well the body manages: "cant get on my knees easily", "... anymore"
-        {"easily", "properly", "anymore", "comfortably", "nowadays", "these", "days"}
-    )
+    # how well the body manages: "cant get on my knees easily", "... anymore"
+    + "easily properly anymore comfortably nowadays these days".split()
 )
 
 

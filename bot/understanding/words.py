@@ -376,11 +376,7 @@ class Canonicaliser:
             return False
         if at + 1 < len(words) and words[at + 1] in _LIMBS_BEHIND | _THINGS_BEHIND:
             return True  # "the back leg" of a lunge, "my back garden"
-        if (
-            tuple(words[at + 1 : at + 2]) == ("of",)
-            and words[at + 2 : at + 3]
-            and (words[at + 2] in _PRONOUNS_BACK)
-        ):
+        if at + 2 < len(words) and words[at + 1] == "of" and words[at + 2] in _PRONOUNS_BACK:
             return True  # "not the front, more the back of it": the rear of what was named
         if (
             at > 2
