@@ -5956,6 +5956,16 @@ class Brain:
             return with_lead(reply, lexicon.WELL_DONE_LEAD)
         if (
             unsure
+            and lexicon.tells_it_failed(analysis.corrected)
+            and "insult" in self.kb.smalltalk
+            and not self.cues.complains(analysis.corrected)
+        ):
+            # "your last stretch was useless": a verdict on what was given, met as an insult is
+            return say.smalltalk(
+                "insult", " ".join(words), context, confidence=lexicon.CUE_CONFIDENCE
+            )
+        if (
+            unsure
             and "?" not in analysis.text
             and lexicon.tells_it_helped(analysis.corrected)
             and not self.cues.complains(lexicon.without_lessened(analysis.corrected))

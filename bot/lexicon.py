@@ -4926,6 +4926,39 @@ def tells_it_helped(words: Sequence[str]) -> bool:
     return tells_it_feels_better(words) or first_span(plain, HELPED_PHRASES) is not None
 
 
+#: what the bot gave, named before a verdict on it ("your last stretch was useless") ...
+_GIVEN_WORDS = frozenset({"stretch", "stretches", "one", "routine", "tip", "answer", "reply"})
+_VERDICT_VERBS = frozenset({"was", "is", "were", "are"})
+#: ... the words that may stand between the verb and the verdict ("was totally useless") ...
+_VERDICT_FILLERS = frozenset({"so", "totally", "completely", "pretty", "absolutely", "kinda"})
+#: ... and the verdicts that it did not help
+_USELESS_WORDS = frozenset(
+    """useless rubbish crap terrible awful pointless trash garbage naff worthless shite
+    shit""".split()
+)
+#: ... unless what follows makes it a harm done ("was awful for my knee")
+_VERDICT_ON = frozenset({"for", "on", "with", "to"})
+
+
+def tells_it_failed(words: Sequence[str]) -> bool:
+    """Whether the words give a verdict that what the bot gave did not help: "your last
+    stretch was useless", "that last one was rubbish" (not "your last stretch was great", nor
+    "my back was terrible")."""
+    for i, word in enumerate(words):
+        if word not in _VERDICT_VERBS or _GIVEN_WORDS.isdisjoint(words[max(0, i - 2) : i]):
+            continue
+        at = i + 1
+        while at < len(words) and words[at] in _VERDICT_FILLERS:
+            at += 1
+        if (
+            at < len(words)
+            and words[at] in _USELESS_WORDS
+            and (at + 1 == len(words) or words[at + 1] not in _VERDICT_ON)
+        ):
+            return True
+    return False
+
+
 def without_lessened(words: Sequence[str]) -> Sequence[str]:
     """The words without what is said to be less ("feel less rusty" loses "rusty"), so that a
     stiffness eased is no complaint."""

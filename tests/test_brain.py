@@ -3824,6 +3824,9 @@ OWN_WORDS = [
     ("rough day, my heart is broken, need a stretch to distract me", "neck.stretch"),
     # a complaint told before goes for an area named "too" after it
     ("eyes are fried from the screen, neck and shoulders too", "neck.stretch"),
+    # a verdict that what was given did not help is met as an insult; a harm told is not
+    ("your last routine was rubbish", "smalltalk.insult"),
+    ("that last one was totally useless", "smalltalk.insult"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
