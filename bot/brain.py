@@ -2765,6 +2765,14 @@ class Brain:
             # "is there a stretch that helps with it": longer, when it points back
             and (
                 len(words) <= lexicon.SHORT_ASK_WORDS
+                # "ok give me one for after the gym": one asked for, with what it is for (an
+                # activity of its own named, "... after my run", is that activity's)
+                or (
+                    "one" in words
+                    and "request" in cues
+                    and len(words) <= lexicon.MOVE_MAX_WORDS
+                    and not self.pick.activities_in(words)
+                )
                 # "... when it kicks in": when is no more of the question
                 or (
                     (pointing or asks_something)
@@ -6327,8 +6335,12 @@ class Brain:
                 lexicon.asks_whether(analysis.corrected)
                 and match.key.startswith("cooldown")
                 and self.wants.names_subject(lexicon.COOLDOWN_NEEDED, analysis.corrected)
+            ) or (
+                match.key == COOLDOWN
+                and lexicon.asks_if_needed(analysis.corrected, analysis.pieces())
             ):
-                # "do i really need a cooldown after lifting or can i just go home": whether
+                # "do i really need a cooldown after lifting or can i just go home": whether;
+                # "what is a cooldown and do i even need one": that answer says what it is too
                 return say.answer(
                     GENERAL, lexicon.COOLDOWN_NEEDED, context, confidence=lexicon.CUE_CONFIDENCE
                 )

@@ -3896,6 +3896,25 @@ ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
+#: words that ask whether a thing is needed at all ("do i even need one", "is it worth it")
+_NEEDED_WORDS = frozenset({"need", "needed", "necessary", "worth", "point", "bother", "skip"})
+
+
+def asks_if_needed(words: Sequence[str], pieces: Sequence[tuple[int, int]]) -> bool:
+    """Whether a piece of the message asks yes or no whether something is needed at all: "...
+    and do i even need one", "is it worth it"."""
+    return any(
+        asks_whether(piece) and not _NEEDED_WORDS.isdisjoint(piece)
+        for piece in (words[start:end] for start, end in pieces)
+    ) or any(
+        # "what is a cooldown and do i even need one": the yes-or-no after "and"
+        words[i] == "and"
+        and asks_whether(words[i + 1 :])
+        and not _NEEDED_WORDS.isdisjoint(words[i + 1 :])
+        for i in range(len(words))
+    )
+
+
 #: whether to warm up before stretching, and how the two differ
 WARMUP_VS_STRETCH = "warmup_vs_stretch"
 #: words after "stretch" that make it the verb, stretching an area: "stretch my jaw"

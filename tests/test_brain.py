@@ -3827,6 +3827,8 @@ OWN_WORDS = [
     # a verdict that what was given did not help is met as an insult; a harm told is not
     ("your last routine was rubbish", "smalltalk.insult"),
     ("that last one was totally useless", "smalltalk.insult"),
+    # whether a cool-down is needed at all, asked after what it is: the answer on that
+    ("whats a cool down exactly and do i really need one", "general.cooldown_needed"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7057,6 +7059,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a longer one asked for with areas named covers those areas
         (("neck stretch", "longer, for neck and shoulders"), "routine.area.neck+shoulders"),
         (("calf stretch", "longer one for my hips"), "routine.area.hip_flexors"),
+        # "give me one for after the gym" after that answer: its routine; an activity named
+        # gets its own
+        (("do i need a cooldown", "ok give me one for after the gym"), "routine.cooldown"),
+        (("do i need a cooldown", "ok give me one for after my run"), "routine.cooldown_running"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
