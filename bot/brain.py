@@ -2108,7 +2108,6 @@ class Brain:
             question
         )
         story = normalize(" ".join(said[:-1])).split()
-        asked = self.matcher.analyse(said[-1])
         # ... or exercise: "ripped my jeans doing a deep squat lol, how do i get better at
         # squatting"
         about_stretching = not lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(
@@ -2116,6 +2115,7 @@ class Brain:
         ) or "exercise" in self.cues.read(story)
         if not (about_the_bot or about_stretching):
             return None
+        asked = self.matcher.analyse(said[-1])
         if asked.topics:
             return None
         match = self._match(asked)
@@ -2326,7 +2326,7 @@ class Brain:
             if context.plan is not None and say.sizer.can_build(context.plan):
                 return say.resize(context.plan, longer=size == "longer", context=context)
             area_plan = Plan(context.topic or "", area=True, length="long")
-            areas_named = [t for t in analysis.topics if t in kb.topics and t != GENERAL]
+            areas_named = self._areas_named(analysis)
             if areas_named:
                 # "longer, something for neck and shoulders together": the areas named
                 area_plan = replace(self._areas_plan(areas_named), length="long")
@@ -3555,9 +3555,7 @@ class Brain:
         if not found:
             return None
         picked = lexicon.pick_warm_or_cool(found, words)
-        if not picked.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_") or picked not in self.kb.routines:
-            return None
-        return picked
+        return picked if picked.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_") else None
 
     @staticmethod
     def _without_social_edges(words: Sequence[str]) -> Sequence[str] | None:
@@ -3604,7 +3602,7 @@ class Brain:
             return reply
         if reply.kind != "answer" or reply.context.topic != GENERAL:
             return reply
-        areas = {t for t in analysis.topics if t != GENERAL and t in self.kb.topics}
+        areas = set(self._areas_named(analysis))
         before = context.topic if context.topic not in (None, GENERAL) else None
         if not areas and before:
             areas = {before}
@@ -6559,12 +6557,16 @@ class Brain:
             and "asks_stretch" not in self.cues.read(words)
         )
 
+    def _areas_named(self, analysis: Analysis) -> list[str]:
+        """The areas of the knowledge base the message names, in its order (not "general")."""
+        return [t for t in analysis.topics if t != GENERAL and t in self.kb.topics]
+
     def _area_reply(self, area: str, wanted: str, analysis: Analysis, context: Context) -> Reply:
         """The stretch or the answer (`wanted`, from `WantReader.wanted`) for an area read from
         cues; the stretch keeps to a limit the message names ("anything i can do without
         lying on the floor")."""
         if wanted == "stretch":
-            areas = [t for t in analysis.topics if t in self.kb.topics and t != GENERAL]
+            areas = self._areas_named(analysis)
             if len(set(areas)) > 1 and not lexicon.TOGETHER_WORDS.isdisjoint(analysis.corrected):
                 # "stretches for neck and shoulders together": one routine for them all
                 plan = self._areas_plan(areas)

@@ -30,13 +30,6 @@ _WRITER_TOO = frozenset(
 )
 
 
-def _writer_too(words: Sequence[str]) -> bool:
-    """Whether the writer says they share what was told of a thing or an animal."""
-    return any(
-        tuple(words[i : i + len(too)]) == too for too in _WRITER_TOO for i in range(len(words))
-    )
-
-
 class SubjectIndex(PhraseIndex):
     """The keywords of the general answers, found as written or, for phrases, in their
     canonical form: "why does my back crack so much" names the subject of "back cracks", "my
@@ -374,7 +367,7 @@ class WantReader:
             for start, end in self.cues.where(words, "not_a_body")
             if start and words[start - 1] in lexicon.THING_OWNERS  # "my horse", "the dog"
         ]
-        if _writer_too(words):
+        if lexicon.first_span(words, _WRITER_TOO) is not None:
             return False  # "my dog is dead tired after our hike and so am i"
         complaints = [start for start, _end in self.cues.where(words, "complaint")]
         # in one sentence: "... to tie my shoes. feels tight" is the writer's back
@@ -407,7 +400,7 @@ class WantReader:
             words[i] in lexicon.ANIMALS and tuple(words[i + 1 : i + 3]) in _WITH_THE_WRITER
             for i in range(len(words))
         )
-        if together or not opens or _writer_too(words):
+        if together or not opens or lexicon.first_span(words, _WRITER_TOO) is not None:
             return False
         writer = [i for i, word in enumerate(words) if i > first + 1 and word in _WRITER_SUBJECTS]
         complaints = [start for start, _end in self.cues.where(words, "complaint")]
