@@ -4576,6 +4576,43 @@ HAPPEN_AGAIN = frozenset({("happen", "again"), ("happens", "again"), ("again", "
 ONE_FOR_WORDS = frozenset({"for", "one"})
 #: words that open a request as plainly as a question mark ends one
 ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
+#: how a short request for one opens, up to the "for" of what it is for: "give me one for",
+#: "got any for", "something quick for", "can i have one for"
+_ONE_ASKED = re.compile(
+    r"^(?:(?:pls|please|can|could|would|u|you|i|have|get|got|give|gimme|me|us|do|any|ya|"
+    r"something|anything|one|another|good|quick|short|decent|nice|easy|little|simple|"
+    r"stretch|stretches|routine) )*?"
+    r"(?:one|any|something|anything|smth|sth|summat)(?: (?:good|quick|short|decent|nice|"
+    r"easy|little|simple))* for "
+)
+#: what may stand between "for" and an occasion: "for after the gym", "for before my run pls"
+OCCASION_FILLERS = frozenset(
+    "before after the my a an this that tonight today tomorrow now pls please plz".split()
+)
+#: an occasion is a word or two ("after the gym", "before a long run"), not a story
+OCCASION_MAX_WORDS = 2
+#: a gym session or workout by name, with its warm-up and its cool-down: at the gym the
+#: weights are what is trained
+GYM_ENDS = {
+    "gym": ("warmup", "cooldown_strength"),
+    "weights": ("warmup", "cooldown_strength"),
+    "lifting": ("warmup", "cooldown_strength"),
+    "workout": ("warmup", "cooldown"),
+    "training": ("warmup", "cooldown"),
+    "exercise": ("warmup", "cooldown"),
+    "exercising": ("warmup", "cooldown"),
+}
+
+
+def one_asked_for(words: Sequence[str]) -> int | None:
+    """Where what is asked for starts in a short request for one ("give me one for after the
+    gym": 4, after its "for"), or None when the words do not open with one."""
+    found = _ONE_ASKED.match(" ".join(words) + " ")
+    if found is None:
+        return None
+    return found.group(0).count(" ")
+
+
 #: "anything i can do on my lunch", "something for the train home": an ask of its own
 ANY_OPENERS = frozenset({"anything", "something", "any", "summat"})
 #: words that tell the time someone has ("i only have 2 min", "got 5 mins")

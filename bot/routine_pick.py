@@ -604,7 +604,7 @@ class RoutinePicker:
         if analysis.topics:
             return None
         if lexicon.NAMED_ROUTINE_WORDS.isdisjoint(first):
-            return self._something_for_a_time_asked(first)
+            return self._something_for_a_time_asked(first) or self._one_for_an_occasion(first)
         asked = [w for w in first if w not in lexicon.NAMED_ROUTINE_WORDS | lexicon.STRETCH_FORMS]
         if lexicon.PLEASE_WORDS.isdisjoint(first) and "request" not in self.cues.read(asked):
             return None
@@ -659,6 +659,36 @@ class RoutinePicker:
             if rid in lexicon.TIME_ROUTINES.values()
         }
         return timed.pop() if len(timed) == 1 else None
+
+    def _one_for_an_occasion(self, first: Sequence[str]) -> str | None:
+        """The routine of the one occasion that a short request for one names and nothing else
+        ("give me one for after the gym", "got any for the morning?", "something for before
+        my run"): a time of day's routine, or the warm-up or cool-down of an activity or a
+        gym session by the before or after said. None for anything longer or vaguer ("give
+        me one for my neck" names an area, "something for after work" no exercise)."""
+        opened = lexicon.one_asked_for(first)
+        if opened is None:
+            return None
+        occasion = [w for w in first[opened:] if w not in lexicon.OCCASION_FILLERS]
+        if not occasion or len(occasion) > lexicon.OCCASION_MAX_WORDS:
+            return None
+        if len(occasion) == 1 and occasion[0] in lexicon.TIME_ROUTINES:
+            return lexicon.TIME_ROUTINES[occasion[0]]  # "got one for the morning?"
+        end = lexicon.wanted_end(first[opened:])
+        if len(occasion) == 1 and occasion[0] in lexicon.GYM_ENDS:
+            # "give me one for after the gym": a session at the gym is not an activity with
+            # routines of its own, but has a warm-up and a cool-down
+            warm, cool = lexicon.GYM_ENDS[occasion[0]]
+            return warm if end == "warmup" else cool
+        found = [rid for _s, _e, rid in self.activities.matches(first[opened:])]
+        ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
+        if not ends or len({rid.partition("_")[2] for rid in ends}) != 1:
+            return None
+        if lexicon.WARM_WORDS.isdisjoint(first) and lexicon.COOL_WORDS.isdisjoint(first):
+            return None  # "something for football": which end is not said
+        picked = lexicon.pick_warm_or_cool(ends, first)
+        # "something for after football": no football cool-down, and its warm-up is no answer
+        return picked if picked.startswith(end) else None
 
     def for_told_activity(self, analysis: Analysis, context: Context) -> str | None:
         """The warm-up or cool-down of the activity the conversation named last, for a message

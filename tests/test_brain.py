@@ -3829,6 +3829,18 @@ OWN_WORDS = [
     ("that last one was totally useless", "smalltalk.insult"),
     # whether a cool-down is needed at all, asked after what it is: the answer on that
     ("whats a cool down exactly and do i really need one", "general.cooldown_needed"),
+    # a short request for one names its occasion: a time of day, or a session's end
+    ("give me one for after the gym", "routine.cooldown_strength"),
+    ("got any for before the gym?", "routine.warmup"),
+    ("give me something for the morning", "routine.morning"),
+    ("give me one for the evening", "routine.bedtime"),
+    ("something for after my workout", "routine.cooldown"),
+    ("got one for after my ride", "routine.cooldown_cycling"),
+    ("can i have one for before my run pls", "routine.warmup_running"),
+    # ... with no cool-down of its own, not its warm-up
+    ("something for after football", "routine.cooldown"),
+    # ... and an area named is the area's
+    ("give me one for my neck", "neck.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
