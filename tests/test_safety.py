@@ -579,6 +579,14 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # off one's feet at the end of a shift, or rushed off them, is no rest in bed
         "clocking off after 12 hours on my feet and my calves are throbbing, why",
         "been rushed off my feet all day at work, calves are throbbing",
+        # "before i pass out" after a shift is sleep to come, not a faint
+        "calves throbbing after a double shift, anything quick before i pass out?",
+        # clothes that tear are no tear
+        "ripped my trousers bending down for a squat, my hips need work",
+        # numb where a pet lay, fine as soon as it moves
+        "legs go numb when the dog sleeps on them, fine as soon as he moves, hips feel tight",
+        # dizzy from spinning someone round: the inner ear, not the heart
+        "dizzy after spinning my nephew round, neck is sore from looking up at him on the climbing frame",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -2456,6 +2464,16 @@ def test_another_area_asked_about_does_not_carry_the_signs_before(brain, message
             "something for my left shoulder please",
             "not like a muscle, it's going up into my jaw and i'm clammy and feel sick",
         ),
+        # ... or any pain there that came on with a sudden sweat and sickness, still there
+        (
+            "stretch for my shoulders pls",
+            "it started when i was carrying the shopping in, went all clammy and nauseous, "
+            "still there now",
+        ),
+        (
+            "my left arm aches, anything to ease it",
+            "came on about 20 min ago, i broke out in a cold sweat and feel sick",
+        ),
         # a stiff neck, then a pounding head with bright light and hot-cold spells: meningitis
         (
             "my neck's really stiff today",
@@ -3217,6 +3235,8 @@ def test_falls_collapses_discs_and_pain_since_long_ago(brain, message, level):
         ("baby is 5 wks old, back is wrecked, what can i do", "after_birth"),
         ("my 3 week old wont settle and my back is killing me", "after_birth"),
         ("torn acl rehab, can i stretch my hamstring", "recent_injury"),
+        # the weeks with the midwife say pregnant
+        ("29 weeks, midwife says all fine, gentle stretch for my hips?", "pregnancy"),
     ],
 )
 def test_a_condition_told_in_everyday_words_shapes_the_reply(brain, message, condition):
@@ -3235,6 +3255,8 @@ def test_a_young_pet_is_no_new_baby(brain):
     [
         "my dog needs a hip replacement, roughly how much does that cost at the vet",
         "my dog has arthritis, any stretches for him",
+        # pregnant, of a pet, in a message about the writer's own knees
+        "our cat is pregnant and i keep kneeling to feed her, my knees are stiff",
     ],
 )
 def test_an_animals_condition_is_not_the_writers(brain, message):
