@@ -7075,6 +7075,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # gets its own
         (("do i need a cooldown", "ok give me one for after the gym"), "routine.cooldown"),
         (("do i need a cooldown", "ok give me one for after my run"), "routine.cooldown_running"),
+        # one side named "too" or "as well" after a card: its other side
+        (
+            ("how do i stretch my piriformis", "left side as well?"),
+            "stretch.knee_to_opposite_shoulder.other_side",
+        ),
+        (("calf stretch", "the right leg too?"), "stretch.wall_calf.other_side"),
+        (("quad stretch pls", "left too?"), "stretch.standing_quad.other_side"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
