@@ -738,6 +738,8 @@ class Brain:
                 if (
                     lexicon.opens_a_question(words[s:e])
                     or any(s <= a < e for a, _b, _t in analysis.spans)
+                    # "stomach too, after ab workouts" after a card: an area added, asked for
+                    or (context.kind is not None and lexicon.adds_an_area(words[s:e]))
                     # sure of something else read alone: two things told
                     or (
                         other.confidence >= threshold
@@ -6269,6 +6271,15 @@ class Brain:
             return say.routine(
                 self.kb.routines[setting], context, confidence=lexicon.CUE_CONFIDENCE
             )
+        if (
+            not accepted
+            and match.kind == "aspect"
+            and match.confidence >= lexicon.ASPECT_NEAR
+            and len(match.topics) == 1
+            and self.wants.one_more_area("what", match.topics[0], analysis, context)
+        ):
+            # "stomach too, after ab workouts" after a card: one more area, to stretch too
+            return say.stretch_for_topic(match.topics[0], context, confidence=match.confidence)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         if match.kind in ("aspect", "general", "routine") and (

@@ -897,11 +897,21 @@ class WantReader:
         asks for one more thing to do, for it: its stretch, not why it gets tight. A question
         of why, what or when keeps its aspect."""
         words = analysis.corrected
+        pieces = analysis.pieces()
+        asked = words
+        if (
+            len(pieces) > 1
+            and (words[0] in lexicon.AREA_TOO_OPENERS or lexicon.asks_about(words))
+            and not any(lexicon.opens_a_question(words[s:e]) for s, e in pieces[1:])
+        ):
+            # "and my calves? someone said tight calves cause it": what the rest tells is why
+            # the area is added, not a question of why
+            asked = words[: pieces[0][1]]
         return (
             context.kind in ("stretch", "routine")
             and topic != context.topic
             and aspect in ("what", "why_tight", "when")
-            and not self.cues.read_asked(words) & {"why", "what", "asks_when"}
+            and not self.cues.read_asked(asked) & {"why", "what", "asks_when"}
             and (
                 words[0] in lexicon.AREA_TOO_OPENERS
                 or lexicon.asks_about(words)

@@ -7082,6 +7082,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         (("calf stretch", "the right leg too?"), "stretch.wall_calf.other_side"),
         (("quad stretch pls", "left too?"), "stretch.standing_quad.other_side"),
+        # one more area after a card, with why it is added told after it: its stretch
+        (("quad stretch", "hamstrings too, after my long runs"), "hamstrings.stretch"),
+        (("neck stretch", "my jaw too, i grind at night"), "jaw.stretch"),
+        (("side stretch pls", "stomach too, after ab day"), "abdominals.stretch"),
+        (
+            ("shin stretch pls", "and my calves? my coach said tight calves cause it"),
+            "calves.stretch",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
