@@ -2286,6 +2286,21 @@ class Brain:
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
         if (
+            context.kind == "answer"
+            and not analysis.topics
+            and lexicon.asks_for_kit(words)
+            and (GENERAL, lexicon.EQUIPMENT_GENERAL) in kb.answers
+        ):
+            # "do i need to buy anything" after where to start: what stretching needs
+            return say.answer(GENERAL, lexicon.EQUIPMENT_GENERAL, context)
+        if (
+            context.kind in lexicon.STRETCHING_KINDS
+            and not analysis.topics
+            and lexicon.asks_a_bare_reminder(words)
+        ):
+            # "i always forget tho" then "can you remind me": the daily tips are its reminder
+            return say.daily("on", context)
+        if (
             context.intent == "daily.on"
             and lexicon.says_daily_off(words)
             and not analysis.topics

@@ -1604,7 +1604,7 @@ _KIT = frozenset(
     pillow pillows cushion cushions belt blanket anything""".split()
 )
 _NEED_WORDS = frozenset(
-    {"need", "needs", "needed", "require", "requires", "required", "bring", "use"}
+    {"need", "needs", "needed", "require", "requires", "required", "bring", "use", "buy"}
 )
 
 
@@ -1617,7 +1617,23 @@ def asks_what_it_needs(words: Sequence[str]) -> bool:
     return bool(kit - {"anything", "yoga"}) or has_pair(words, _WHAT_DO_I_NEED)
 
 
-_WHAT_DO_I_NEED = frozenset({("need", "anything"), ("what", "do"), ("need", "for")})
+def asks_for_kit(words: Sequence[str]) -> bool:
+    """Whether a short message asks what to buy or what kit stretching needs, naming no task:
+    "do i need to buy anything", "do i need any equipment" (not "what do i need to do")."""
+    return asks_what_it_needs(words) and (
+        bool(_KIT & set(words) - {"anything", "yoga"}) or "buy" in words
+    )
+
+
+_WHAT_DO_I_NEED = frozenset(
+    {
+        ("need", "anything"),
+        ("what", "do"),
+        ("need", "for"),
+        ("buy", "anything"),
+        ("get", "anything"),
+    }
+)
 #: "do i need it after short commutes too", "is this needed every time": whether the thing on
 #: screen is needed at all
 NEED_IT_PAIRS = frozenset(
@@ -3552,6 +3568,26 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
 
 
 _REMINDED = frozenset({("remind", "me")})
+#: what may stand beside "remind me" in a bare ask for a reminder: "can you remind me?",
+#: "ok remind me daily then pls", "set me a reminder"
+_REMINDER_ONLY = frozenset(
+    """can could would will you u ya pls please plz ok okay then so maybe just me us remind
+    reminder reminders nudge set a to do it that this daily every day each morning evening
+    night somehow""".split()
+)
+
+
+def asks_a_bare_reminder(words: Sequence[str]) -> bool:
+    """Whether a message asks only to be reminded, of nothing named: "can you remind me",
+    "set me a reminder pls", "nudge me daily". In a conversation about stretching, the
+    bot's one reminder is the daily tip; "remind me to buy milk" names something else."""
+    return (
+        bool(words)
+        and set(words) <= _REMINDER_ONLY
+        and (has_pair(words, _REMINDED) or not {"reminder", "reminders", "nudge"}.isdisjoint(words))
+    )
+
+
 #: "remind me" followed straight by when: a reminder to stretch, the bot's one thing
 _REMINDED_WHEN = frozenset({"every", "each", "daily", "everyday"})
 #: who something is sent to, between the sending word and what is sent
@@ -3896,6 +3932,8 @@ ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
+#: the general answer on what stretching needs: a mat, a strap, nothing to buy
+EQUIPMENT_GENERAL = "equipment"
 #: words that ask whether a thing is needed at all ("do i even need one", "is it worth it")
 _NEEDED_WORDS = frozenset({"need", "needed", "necessary", "worth", "point", "bother", "skip"})
 

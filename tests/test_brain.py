@@ -7090,6 +7090,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("shin stretch pls", "and my calves? my coach said tight calves cause it"),
             "calves.stretch",
         ),
+        # a bare ask to be reminded, in a conversation about stretching: the daily tips
+        (("how often should i stretch", "can you remind me?"), "daily.on"),
+        (("hamstring stretch", "ok set me a reminder pls"), "daily.on"),
+        # ... not a reminder of something else
+        (("hamstring stretch", "remind me to buy milk"), "fallback"),
+        # what to buy, after a general answer: what stretching needs
+        (("how often should i stretch", "do i need to buy anything"), "general.equipment"),
+        (("is stretching good for you", "do i need a strap or anything"), "general.equipment"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
