@@ -4994,6 +4994,8 @@ HELPED_PHRASES = frozenset(
         for pointer in ("that", "this")
         for good in "amazing great brilliant fantastic awesome lovely fab perfect".split()
     }
+    # "honestly you're better than my physio lol": the bot compared well
+    | {(*you, "better", "than") for you in (("you", "are"), ("your",), ("youre",), ("ur",))}
 )
 
 
@@ -5021,7 +5023,9 @@ def tells_it_helped(words: Sequence[str]) -> bool:
 
 
 #: what the bot gave, named before a verdict on it ("your last stretch was useless") ...
-_GIVEN_WORDS = frozenset({"stretch", "stretches", "one", "routine", "tip", "answer", "reply"})
+_GIVEN_WORDS = frozenset(
+    {"stretch", "stretches", "one", "routine", "tip", "answer", "reply", "you", "bot"}
+)
 _VERDICT_VERBS = frozenset({"was", "is", "were", "are"})
 #: ... the words that may stand between the verb and the verdict ("was totally useless") ...
 _VERDICT_FILLERS = frozenset({"so", "totally", "completely", "pretty", "absolutely", "kinda"})
@@ -5050,7 +5054,13 @@ def tells_it_failed(words: Sequence[str]) -> bool:
             and (at + 1 == len(words) or words[at + 1] not in _VERDICT_ON)
         ):
             return True
-    return False
+    # "that stretch did absolutely nothing", "that one did nothing for me"
+    return any(
+        word == "did"
+        and not _GIVEN_WORDS.isdisjoint(words[max(0, i - 2) : i])
+        and "nothing" in words[i + 1 : i + 3]
+        for i, word in enumerate(words)
+    )
 
 
 def without_lessened(words: Sequence[str]) -> Sequence[str]:

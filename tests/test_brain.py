@@ -3841,6 +3841,13 @@ OWN_WORDS = [
     ("something for after football", "routine.cooldown"),
     # ... and an area named is the area's
     ("give me one for my neck", "neck.stretch"),
+    # a verdict on the bot or on what it gave, told in other words
+    ("you are rubbish, that routine did nothing", "smalltalk.insult"),
+    ("that stretch did absolutely nothing", "smalltalk.insult"),
+    ("honestly ur better than my physio", "smalltalk.compliment"),
+    ("you're better than my pt lol", "smalltalk.compliment"),
+    # ... not a body part's
+    ("my back is useless today", "lower_back.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
