@@ -3848,6 +3848,11 @@ OWN_WORDS = [
     ("you're better than my pt lol", "smalltalk.compliment"),
     # ... not a body part's
     ("my back is useless today", "lower_back.stretch"),
+    # grinding or clenching told by when it happens is the jaw's
+    ("i grind at night and my face aches", "jaw.why_tight"),
+    ("dentist says i clench in my sleep, anything for it?", "jaw.stretch"),
+    # ... not fists clenched
+    ("my fists hurt from clenching", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
