@@ -4614,14 +4614,14 @@ HAPPEN_AGAIN = frozenset({("happen", "again"), ("happens", "again"), ("again", "
 ONE_FOR_WORDS = frozenset({"for", "one"})
 #: words that open a request as plainly as a question mark ends one
 ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
-#: how a short request for one opens, up to the "for" of what it is for: "give me one for",
-#: "got any for", "something quick for", "can i have one for"
+#: how a short request for one opens, up to the "for" of what it is for (or the "before" or
+#: "after" of when): "give me one for", "got any for", "something quick before"
 _ONE_ASKED = re.compile(
     r"^(?:(?:pls|please|can|could|would|u|you|i|have|get|got|give|gimme|me|us|do|any|ya|"
     r"something|anything|one|another|good|quick|short|decent|nice|easy|little|simple|"
     r"stretch|stretches|routine) )*?"
     r"(?:one|any|something|anything|smth|sth|summat)(?: (?:good|quick|short|decent|nice|"
-    r"easy|little|simple))* for "
+    r"easy|little|simple))* (?:for|before|after) "
 )
 #: what may stand between "for" and an occasion: "for after the gym", "for before my run pls"
 OCCASION_FILLERS = frozenset(

@@ -662,8 +662,8 @@ class RoutinePicker:
 
     def _one_for_an_occasion(self, first: Sequence[str]) -> str | None:
         """The routine of the one occasion that a short request for one names and nothing else
-        ("give me one for after the gym", "got any for the morning?", "something for before
-        my run"): a time of day's routine, or the warm-up or cool-down of an activity or a
+        ("give me one for after the gym", "got any for the morning?", "something quick
+        before my morning run"): a time of day's routine, or the warm-up or cool-down of an activity or a
         gym session by the before or after said. None for anything longer or vaguer ("give
         me one for my neck" names an area, "something for after work" no exercise)."""
         opened = lexicon.one_asked_for(first)
@@ -674,13 +674,18 @@ class RoutinePicker:
             return None
         if len(occasion) == 1 and occasion[0] in lexicon.TIME_ROUTINES:
             return lexicon.TIME_ROUTINES[occasion[0]]  # "got one for the morning?"
-        end = lexicon.wanted_end(first[opened:])
+        end = lexicon.wanted_end(first)
         if len(occasion) == 1 and occasion[0] in lexicon.GYM_ENDS:
             # "give me one for after the gym": a session at the gym is not an activity with
             # routines of its own, but has a warm-up and a cool-down
             warm, cool = lexicon.GYM_ENDS[occasion[0]]
             return warm if end == "warmup" else cool
-        found = [rid for _s, _e, rid in self.activities.matches(first[opened:])]
+        # "before my morning run": the run, whenever it is
+        tail = first[opened - 1 :]  # with its "before": "anything before the match"
+        plain = lexicon.without_told_times(tail) or tail
+        found = [
+            rid for _s, _e, rid in (*self.activities.matches(tail), *self.activities.matches(plain))
+        ]
         ends = [rid for rid in found if rid.partition("_")[0] in ("warmup", "cooldown")]
         if not ends or len({rid.partition("_")[2] for rid in ends}) != 1:
             return None
@@ -1006,6 +1011,7 @@ class RoutinePicker:
         plain = lexicon.without_told_times(words)
         if plain is not None:  # "my 6am run", "the sunday long ride"
             found += [rid for _s, _e, rid in self.activities.matches(plain) if rid not in found]
+            found = [rid for rid in found if rid not in self._times_of_an_activity(words)]
         if (
             set(found) & set(lexicon.TIME_ROUTINES.values())
             and not (context is not None and context.kind in lexicon.STRETCHING_KINDS)
@@ -1024,6 +1030,23 @@ class RoutinePicker:
                 if rid not in lexicon.TIME_ROUTINES.values() or (in_bed and rid == "bedtime")
             ]
         return found
+
+    def _times_of_an_activity(self, words: Sequence[str]) -> set[str]:
+        """The time-of-day routines whose time only says when an activity is: "before my
+        morning run", "after my evening swim" (not "stretches for the morning after the
+        hike")."""
+        times = set(lexicon.TIME_ROUTINES.values())
+        return {
+            rid
+            for start, end, rid in self.activities.matches(words)
+            if rid in times
+            and start > 0
+            and end < len(words)
+            and any(
+                other not in times
+                for _s, _e, other in self.activities.matches((words[start - 1], words[end]))
+            )
+        }
 
     def titled(self, words: Sequence[str]) -> str | None:
         """The routine the words name by its title ("desk break ideas pls"), if one."""

@@ -3853,6 +3853,14 @@ OWN_WORDS = [
     ("dentist says i clench in my sleep, anything for it?", "jaw.stretch"),
     # ... not fists clenched
     ("my fists hurt from clenching", "fallback"),
+    # ... or says when, before or after: a time of day that only says when an activity is
+    # takes nothing from it
+    (
+        "give me something quick before my morning run, my legs are always stiff",
+        "routine.warmup_running",
+    ),
+    ("anything after my evening swim?", "routine.cooldown_swimming"),
+    ("anything before the match pls", "routine.warmup"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
