@@ -3861,6 +3861,11 @@ OWN_WORDS = [
     ),
     ("anything after my evening swim?", "routine.cooldown_swimming"),
     ("anything before the match pls", "routine.warmup"),
+    # a joint's noise told by its sound
+    ("my shoulder makes a clicking noise when i roll it, no pain", "general.joint_noises"),
+    ("knees make a crunchy clicky noise on the stairs, should i worry", "general.joint_noises"),
+    # ... not a machine's
+    ("my car makes a grinding noise when i brake", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
