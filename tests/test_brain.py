@@ -3866,6 +3866,12 @@ OWN_WORDS = [
     ("knees make a crunchy clicky noise on the stairs, should i worry", "general.joint_noises"),
     # ... not a machine's
     ("my car makes a grinding noise when i brake", "fallback"),
+    # a night cramp told by what it does: rock hard, toes curled under
+    (
+        "woke at 4am, calf went rock hard and my toes curled under, how do i stop it",
+        "general.cramp",
+    ),
+    ("toes curled up and wouldnt uncurl in bed last night", "general.cramp"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
