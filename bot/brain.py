@@ -2112,9 +2112,10 @@ class Brain:
         story = normalize(" ".join(said[:-1])).split()
         # ... or exercise: "ripped my jeans doing a deep squat lol, how do i get better at
         # squatting"
-        about_stretching = not lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(
-            story
-        ) or "exercise" in self.cues.read(story)
+        story_cues = self.cues.read(story)
+        about_stretching = (
+            not lexicon.ABOUT_STRETCHING_WORDS.isdisjoint(story) or "exercise" in story_cues
+        ) and "thing_trouble" not in story_cues  # not "back tyre keeps going flat after rides"
         if not (about_the_bot or about_stretching):
             return None
         asked = self.matcher.analyse(said[-1])

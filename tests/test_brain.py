@@ -3872,6 +3872,8 @@ OWN_WORDS = [
         "general.cramp",
     ),
     ("toes curled up and wouldnt uncurl in bed last night", "general.cramp"),
+    # a thing's trouble told before a short question is no story about stretching
+    ("rear tyre keeps going flat after every ride. what am i doing wrong", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
