@@ -4029,6 +4029,11 @@ class Brain:
             # "it hurts my knee", "this makes it worse", "feels worse after that one"
             lexicon.tells_it_hurts(words)
             or (still and not lexicon.PULL_WORDS.isdisjoint(words))
+            # "my lower back gets achy doing that one": an ache the doing brings on
+            or (
+                not lexicon.ACHE_WORDS.isdisjoint(words)
+                and lexicon.has_pair(words, lexicon.DOING_IT_PAIRS)
+            )
             # "my knee doesn't like it", "my back hates that one"
             # (an easier version asked for is that: "easier, my knees dont like it")
             or (

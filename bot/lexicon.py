@@ -158,7 +158,9 @@ RATE_WORDS = frozenset(
     {"day", "days", "daily", "week", "weekly", "per", "hour", "morning", "night"}
 )
 #: "i feel it in my knee", "feeling it more in my back than my hips"
-_FELT_PAIRS = frozenset({("feel", "it"), ("feeling", "it"), ("felt", "it")})
+_FELT_PAIRS = frozenset(
+    (feel, it) for feel in ("feel", "feeling", "felt") for it in ("it", "that", "this")
+)
 #: how far after "feel it" the "in" of where may stand ("feel it more in", "feel it mostly in")
 _FELT_REACH = 3
 #: the words that place where it is felt: "feel it behind my knee", "feel it more in my back"
@@ -317,6 +319,8 @@ DOING_IT_PAIRS = frozenset(
     for doing in ("doing", "did", "do")
     for it in ("that", "it", "this", "them", "those")
 )
+#: an ache, told of doing a stretch ("my lower back gets achy doing that one")
+ACHE_WORDS = frozenset("ache aches aching achy achey ached sore".split())
 KNEE_WORDS = frozenset({"knee", "knees", "kneecap", "kneecaps"})
 #: the topic of the knees
 KNEES = "knees"

@@ -7131,6 +7131,16 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # what to buy, after a general answer: what stretching needs
         (("how often should i stretch", "do i need to buy anything"), "general.equipment"),
         (("is stretching good for you", "do i need a strap or anything"), "general.equipment"),
+        # an ache the stretch brings on is its hurt; where "that one" is felt, told
+        (
+            ("hip flexor stretch", "my lower back gets achy doing that one"),
+            "stretch.low_lunge.easier",
+        ),
+        (("calf stretch", "i felt that in my knee"), "stretch.wall_calf.more"),
+        (
+            ("piriformis stretch", "felt this one in my lower back, not my bum"),
+            "stretch.knee_to_opposite_shoulder.more",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
