@@ -3905,8 +3905,15 @@ class Brain:
             return None
         words = analysis.corrected
         # "before i get out of bed" after a card asks when to do it; after an answer, in bed
-        if lexicon.asks_if_done_in_bed(words) or (
-            context.kind == "answer" and lexicon.asks_if_done_before_getting_up(words)
+        if (
+            lexicon.asks_if_done_in_bed(words)
+            or (context.kind == "answer" and lexicon.asks_if_done_before_getting_up(words))
+            # "something i can do lying in bed before i get up?" about an area
+            or (
+                context.kind in ("answer", "stretch")
+                and context.topic not in (None, GENERAL)
+                and lexicon.asks_something_in_bed(words)
+            )
         ):
             yes, other, none = lexicon.IN_BED_YES, lexicon.IN_BED_OTHER, lexicon.IN_BED_NONE
             some, none_in_routine = lexicon.IN_BED_SOME, lexicon.IN_BED_NONE_IN_ROUTINE

@@ -3878,6 +3878,18 @@ def asks_if_done_before_getting_up(words: Sequence[str]) -> bool:
 _OUT_OF_BED = frozenset({("of", "bed")})
 
 
+def asks_something_in_bed(words: Sequence[str]) -> bool:
+    """Whether the words ask for something to do in bed, naming nothing else: "something i
+    can do lying in bed before i get up?", "anything i can do in bed". In a conversation
+    about an area, a stretch of that area done lying down."""
+    return (
+        len(words) <= IN_BED_MAX_WORDS
+        and bool(words)
+        and (words[0] in ANY_OPENERS or tuple(words[:3]) == ("is", "there", "anything"))
+        and has_pair(words, BED_PLACES)
+    )
+
+
 def asks_whether_later(words: Sequence[str]) -> bool:
     """Whether a yes-or-no question starts after the story: "i jump out of bed and go run,
     should i be stretching first?"."""

@@ -597,7 +597,14 @@ class Replies:
         return found
 
     def other_side(self, stretch: Stretch, context: Context) -> Reply:
-        """The same stretch on the other side ("now the other leg?")."""
+        """The same stretch on the other side ("now the other leg?"); for one that works both
+        sides together (cobra pose, the butterfly), that there is none to swap to."""
+        if not _one_side_at_a_time(stretch):
+            note = (
+                "This one works both sides together, so there is no other side to do: "
+                f"repeat it as the card says ({stretch.repetitions.lower()})."
+            )
+            return self._steps_again(stretch, "other_side", "both sides at once", note, context)
         note = "Same steps with the other leg or arm, held just as long."
         return self._steps_again(stretch, "other_side", "the other side", note, context)
 
@@ -1494,6 +1501,18 @@ def _start_guided(plan: Plan) -> Action:
 def _stretches(count: int) -> str:
     """ "1 stretch", "6 stretches"."""
     return "1 stretch" if count == 1 else f"{count} stretches"
+
+
+#: words of a stretch's steps that say it is done one side at a time
+_ONE_SIDE_STEPS = re.compile(r"\b(left|right|one leg|one arm|one foot|one hand|switch|swap)\b")
+
+
+def _one_side_at_a_time(stretch: Stretch) -> bool:
+    """Whether a stretch is done one side at a time: its repetitions are "on each side", or
+    its steps name a side or a swap ("bring your right arm across")."""
+    if "each" in stretch.repetitions:
+        return True
+    return _ONE_SIDE_STEPS.search(" ".join(stretch.steps).lower()) is not None
 
 
 def _minutes(seconds: int) -> str:

@@ -7141,6 +7141,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("piriformis stretch", "felt this one in my lower back, not my bum"),
             "stretch.knee_to_opposite_shoulder.more",
         ),
+        # something to do in bed, about an area: its stretch done lying down
+        (
+            ("why is my lower back stiff", "something i can do lying in bed before i get up?"),
+            "lower_back.stretch",
+        ),
+        (("why are my hamstrings tight", "anything i can do in bed"), "hamstrings.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
@@ -7202,6 +7208,18 @@ def test_a_tip_about_an_activity_asked_after_a_tip_tells_of_it(brain):
     reply = converse(brain, "quick tip", "another one but about cycling")[-1]
     text = " ".join(str(block.text) for block in reply.blocks).lower()
     assert reply.kind == "tip" and any(w in text for w in ("ride", "cycl", "bike", "saddle")), text
+
+
+def test_the_other_side_of_a_stretch_that_works_both_sides_is_none(brain):
+    # cobra pose and the butterfly work both sides together: no "other leg or arm" to swap to
+    for first in ("cobra pose", "butterfly stretch"):
+        reply = converse(brain, first, "other side?")[-1]
+        text = render_text(reply)
+        assert "both sides together" in text, text
+        assert "other leg or arm" not in text
+    # a calf stretch is done one leg at a time
+    text = render_text(converse(brain, "calf stretch", "other side?")[-1])
+    assert "Same steps with the other leg or arm" in text
 
 
 def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
