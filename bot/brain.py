@@ -2287,6 +2287,14 @@ class Brain:
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
         if (
+            context.kind in lexicon.STRETCHING_KINDS
+            and not analysis.topics
+            and lexicon.asks_every_time_bare(words)
+            and (GENERAL, lexicon.EVERY_DAY_ANSWER) in kb.answers
+        ):
+            # "every night?" after stretching before bed: whether daily stretching is fine
+            return say.answer(GENERAL, lexicon.EVERY_DAY_ANSWER, context)
+        if (
             context.kind == "answer"
             and not analysis.topics
             and lexicon.asks_for_kit(words)

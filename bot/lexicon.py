@@ -386,6 +386,24 @@ GENERAL_TIMING = (
     (("before", "or"), "before_after"),
     (("or", "after"), "before_after"),
 )
+#: "every night?", "each morning then?": whether to do it that often, asked bare
+_EVERY_TIME = frozenset(
+    (every, time)
+    for every in ("every", "each")
+    for time in ("day", "night", "morning", "evening", "single", "nite")
+)
+_EVERY_TIME_FILLERS = frozenset(
+    "so then too or just like should i do it this that these them ok and even as well".split()
+)
+
+
+def asks_every_time_bare(words: Sequence[str]) -> bool:
+    """Whether a short message asks only whether to do it every day or night: "every night?",
+    "so every morning then?", "each day too?" (not "i stretch every night")."""
+    rest = [w for w in words if w not in _EVERY_TIME_FILLERS]
+    return len(rest) == 2 and tuple(rest) in _EVERY_TIME and words[0] != "i"
+
+
 #: words that open a follow-up adding an area ("and my forearms, ...", "also my neck")
 AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)

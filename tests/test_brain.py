@@ -7147,6 +7147,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "lower_back.stretch",
         ),
         (("why are my hamstrings tight", "anything i can do in bed"), "hamstrings.stretch"),
+        # "every night?" asked bare: whether stretching daily is fine
+        (("what causes cramp", "every night?"), "general.every_day"),
+        (("morning routine", "so every morning then?"), "general.every_day"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
