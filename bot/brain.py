@@ -2295,6 +2295,16 @@ class Brain:
             # "every night?" after stretching before bed: whether daily stretching is fine
             return say.answer(GENERAL, lexicon.EVERY_DAY_ANSWER, context)
         if (
+            context.kind in lexicon.STRETCHING_KINDS
+            and not analysis.topics
+            and len(question) <= lexicon.SIZE_MOVE_MAX_WORDS
+            and lexicon.asks_whether(question)
+            and self.wants.illness_pointed_at(question)
+            and (GENERAL, lexicon.WHEN_ILL) in kb.answers
+        ):
+            # "thanks again. is it ok to do these when ive got a cold": stretching when ill
+            return say.answer(GENERAL, lexicon.WHEN_ILL, context)
+        if (
             context.kind == "answer"
             and not analysis.topics
             and lexicon.asks_for_kit(words)
@@ -4633,6 +4643,7 @@ class Brain:
             and lexicon.ROUTINE_NAMING_WORDS.isdisjoint(words)
             and not self.pick.activities_in(words)
             and not self.wants.subjects_named(words)
+            and not self.wants.illness_pointed_at(words)  # "is it ok to do these with a cold"
         )
         return plan if asked else None
 

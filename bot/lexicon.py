@@ -3966,6 +3966,8 @@ ROUTINE_FOR_ELSE = frozenset({"for", "is", "was", "that", "at"})
 AGAIN_REASON_WORDS = 3
 #: whether a cool-down is needed at all
 COOLDOWN_NEEDED = "cooldown_needed"
+#: the general answer on stretching when ill (a cold, the flu)
+WHEN_ILL = "when_ill"
 #: the general answer on what stretching needs: a mat, a strap, nothing to buy
 EQUIPMENT_GENERAL = "equipment"
 #: words that ask whether a thing is needed at all ("do i even need one", "is it worth it")

@@ -288,10 +288,12 @@ class WantReader:
             None,
         )
 
-    def subjects_named(self, words: Sequence[str]) -> set[str]:
+    def subjects_named(self, words: Sequence[str], *, pointed: bool = False) -> set[str]:
         """The general answers whose subject the words name by one of its keywords, not
-        denied ("wrist sore from typing, no numbness or tingling" names neither)."""
-        return {found for _s, _e, found in self._subjects_told(words)}
+        denied ("wrist sore from typing, no numbness or tingling" names neither). `pointed`:
+        the words point back at stretches just given ("is it ok to do these when i've got a
+        cold"), so a subject of stretching needs no word of stretching."""
+        return {found for _s, _e, found in self._subjects_told(words, of_an_area=pointed)}
 
     def subject_of_the_area(self, analysis: Analysis) -> str | None:
         """The one general answer made for an area (its `area`) whose subject the words name
@@ -319,6 +321,13 @@ class WantReader:
         `leaving` not counted), else None: "and whats PNF" names PNF only."""
         named = self.subjects_named(words) - leaving
         return named.pop() if len(named) == 1 else None
+
+    def illness_pointed_at(self, words: Sequence[str]) -> bool:
+        """Whether words that point back at the stretches given name an illness: "is it ok to
+        do these when i've got a cold", "can i still do them with the flu"."""
+        if (lexicon.REFERS_BACK | {"these"}).isdisjoint(words):
+            return False
+        return not lexicon.ILLNESS_SUBJECTS.isdisjoint(self.subjects_named(words, pointed=True))
 
     def times_named(self, words: Sequence[str], subject: str) -> int:
         """How many of the general answer `subject`'s keywords the words name apart, none

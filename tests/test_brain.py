@@ -7150,6 +7150,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "every night?" asked bare: whether stretching daily is fine
         (("what causes cramp", "every night?"), "general.every_day"),
         (("morning routine", "so every morning then?"), "general.every_day"),
+        # an illness asked of what was just given: stretching when ill
+        (
+            ("warm up routine", "thanks! is it ok to do these when ive got a cold"),
+            "general.when_ill",
+        ),
+        (("morning routine", "can i still do these with the flu"), "general.when_ill"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
