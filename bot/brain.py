@@ -2287,6 +2287,15 @@ class Brain:
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
         if (
+            context.kind in ("stretch", "routine", "answer")
+            and not analysis.topics
+            and "?" not in text
+            and lexicon.tells_a_plan(words)
+            and "acknowledge" in kb.smalltalk
+        ):
+            # "ill do that one tonight before bed": noted, nothing asked
+            return say.smalltalk("acknowledge", " ".join(analysis.words), context)
+        if (
             context.kind in lexicon.STRETCHING_KINDS
             and not analysis.topics
             and lexicon.asks_every_time_bare(words)

@@ -2388,6 +2388,47 @@ def tells_a_cause(words: Sequence[str]) -> bool:
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply
 ACK_LEADS = frozenset("ok okay k kk alright sure yeah yep yes".split())
+#: a plan to do what was given, told: "ill do that one tonight before bed", "gonna try it
+#: after work", "will give them a go later"
+_PLAN_OPENERS = (
+    ("i", "will"),
+    ("ill",),
+    ("will",),
+    ("gonna",),
+    ("i", "am", "gonna"),
+    ("i", "am", "going", "to"),
+    ("going", "to"),
+    ("i", "shall"),
+)
+_PLAN_VERBS = frozenset({"do", "try", "give"})
+_PLAN_POINTERS = frozenset({"it", "that", "this", "them", "these", "those", "one", "ones"})
+#: the most words after what is pointed at: when ("tonight before bed", "after work tomorrow")
+PLAN_TAIL_MAX = 5
+
+
+def tells_a_plan(words: Sequence[str]) -> bool:
+    """Whether the words tell a plan to do what was just given, and nothing else: "ill do
+    that one tonight before bed", "ok gonna try it after work", "will give them a go later"
+    (not "i will do it but my knee hurts", nor a question)."""
+    rest = list(words[1:] if words and words[0] in ACK_LEADS else words)
+    opener = next((o for o in _PLAN_OPENERS if tuple(rest[: len(o)]) == o), None)
+    if opener is None:
+        return False
+    rest = rest[len(opener) :]
+    if not rest or rest[0] not in _PLAN_VERBS:
+        return False
+    rest = rest[1:]
+    pointed = 0
+    while pointed < len(rest) and rest[pointed] in _PLAN_POINTERS | {"a", "go"}:
+        pointed += 1
+    if not pointed or _PLAN_POINTERS.isdisjoint(rest[:pointed]):
+        return False
+    tail = rest[pointed:]
+    return len(tail) <= PLAN_TAIL_MAX and _PLAN_BUT.isdisjoint(tail)
+
+
+#: a plan told with a "but" or a question goes on to something else
+_PLAN_BUT = frozenset({"but", "though", "tho", "if", "or", "how", "what", "when", "should"})
 ACK_NOT_LEADS = frozenset("to if for with so".split())
 #: a bare answer to a yes-or-no question the bot asked ("Is this about your calves?"): "yes",
 #: "yep that's it", "nope not really"; the filler around them changes nothing

@@ -7156,6 +7156,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "general.when_ill",
         ),
         (("morning routine", "can i still do these with the flu"), "general.when_ill"),
+        # a plan to do what was given, told: noted
+        (("neck stretch", "ill do that one tonight before bed"), "smalltalk.acknowledge"),
+        (("morning routine", "ok gonna try it tomorrow"), "smalltalk.acknowledge"),
+        (("why is my psoas tight", "i will give them a go after work"), "smalltalk.acknowledge"),
+        # ... not one with a hurt or a question after it
+        (("quad stretch", "ill do it but my knee hurts"), "stretch.standing_quad.easier"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
