@@ -5425,6 +5425,13 @@ def tells_morning(words: Sequence[str]) -> bool:
 DAILY_POINTERS = frozenset({"they", "them", "these", "those", "tips", "tip", "it", "one"})
 DAILY_ABOUT = frozenset({"time", "when", "kind", "sort", "type", "often", "change", "hour"})
 DAILY_FOLLOW_UP_MAX_WORDS = 10
+#: turning the tips on again after turning them off: "turn them back on", "start them again"
+DAILY_BACK_ON = frozenset(
+    {("back", "on"), ("them", "on"), ("it", "on"), ("start", "them"), ("start", "it")}
+)
+#: ... or keeping them off: "keep them off"
+DAILY_KEPT_OFF = frozenset({("them", "off"), ("it", "off")})
+DAILY_RESUME = frozenset({"resume", "restart", "unpause", "reactivate"})
 DAILY_TIME_PAIRS = frozenset({("the", "time")})
 #: words that move when the tips come ("can they come earlier")
 DAILY_SHIFTS = frozenset({"earlier", "later"})
@@ -5439,8 +5446,10 @@ def daily_follow_up(analysis: Analysis) -> Literal["on", "off"] | None:
     pointed = not DAILY_POINTERS.isdisjoint(words) or has_pair(words, DAILY_TIME_PAIRS)
     if not pointed:
         return None
-    if says_daily_off(words):
+    if says_daily_off(words) or has_pair(words, DAILY_KEPT_OFF):
         return "off"
+    if has_pair(words, DAILY_BACK_ON) or not DAILY_RESUME.isdisjoint(words):
+        return "on"  # "actually no, i miss them, turn them back on"
     # "can i get them in the evening instead": when they come, asked ("they're great in the
     # morning" says so)
     timed = (not (TIMES_OF_DAY | DAILY_SHIFTS).isdisjoint(words) or names_a_clock_time(words)) and (

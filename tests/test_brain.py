@@ -7162,6 +7162,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why is my psoas tight", "i will give them a go after work"), "smalltalk.acknowledge"),
         # ... not one with a hurt or a question after it
         (("quad stretch", "ill do it but my knee hurts"), "stretch.standing_quad.easier"),
+        # the daily tips turned back on, or kept off, just after turning them off
+        (("stop the daily tips please", "actually, switch them back on"), "daily.on"),
+        (("no more daily tips", "hmm start them again"), "daily.on"),
+        (("stop the daily tips please", "keep them off"), "daily.off"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
