@@ -3921,6 +3921,28 @@ class Brain:
             return None
         return self._keeping_to(limits, stretch, context)
 
+    def _same_asked_of_another_area(
+        self, match: Match, analysis: Analysis, context: Context
+    ) -> str | None:
+        """After an area's answer, the aspect it answered, for a message that opens with
+        "same" and names one other area ("same story with my lower back" after why the neck
+        gets tight), when that area has it; else None."""
+        if (
+            context.kind != "answer"
+            or not context.intent
+            or match.kind != "aspect"
+            or match.confidence < lexicon.ASPECT_NEAR
+            or len(match.topics) != 1
+            or match.topics[0] == context.topic
+            or analysis.corrected[:1] != (lexicon.SAME,)
+            # "same with my calves, why does that happen": its own question
+            or self.cues.read_asked(analysis.corrected)
+            & {"why", "what", "asks_when", "asks_stretch"}
+        ):
+            return None
+        aspect = context.intent.rsplit(".", 1)[-1]
+        return aspect if (match.topics[0], aspect) in self.kb.answers else None
+
     def _in_bed(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch or a routine, a question whether it can be done in bed ("can i do
         it in bed? im not a morning person") or lying down ("is there a version i can do lying
@@ -6336,6 +6358,10 @@ class Brain:
         ):
             # "stomach too, after ab workouts" after a card: one more area, to stretch too
             return say.stretch_for_topic(match.topics[0], context, confidence=match.confidence)
+        same_asked = self._same_asked_of_another_area(match, analysis, context)
+        if same_asked is not None:
+            # "same story with my lower back" after why the neck gets tight: why it does
+            return say.answer(match.topics[0], same_asked, context, confidence=match.confidence)
         if not accepted or match.kind == "out_of_scope":
             return say.fallback(match, context)
         if match.kind in ("aspect", "general", "routine") and (

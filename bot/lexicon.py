@@ -404,6 +404,9 @@ def asks_every_time_bare(words: Sequence[str]) -> bool:
     return len(rest) == 2 and tuple(rest) in _EVERY_TIME and words[0] != "i"
 
 
+#: a follow-up that opens with it adds an area with the same trouble ("same story between
+#: my shoulder blades")
+SAME = "same"
 #: words that open a follow-up adding an area ("and my forearms, ...", "also my neck")
 AREA_TOO_OPENERS = frozenset({"and", "also", "plus", "n", "oh"})
 #: the words that ask for a routine as such ("stretches" may ask for one stretch)

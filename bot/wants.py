@@ -923,6 +923,8 @@ class WantReader:
             and not self.cues.read_asked(asked) & {"why", "what", "asks_when"}
             and (
                 words[0] in lexicon.AREA_TOO_OPENERS
+                # "same story between my shoulder blades tbh", "same thing with my calves"
+                or words[0] == lexicon.SAME
                 or lexicon.asks_about(words)
                 # "better. triceps feel tight too", "my hips are stiff as well", "fingers and
                 # wrists too? they always feel stiff"

@@ -7166,6 +7166,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("stop the daily tips please", "actually, switch them back on"), "daily.on"),
         (("no more daily tips", "hmm start them again"), "daily.on"),
         (("stop the daily tips please", "keep them off"), "daily.off"),
+        # "same story" with another area: the same kind of reply, for that area
+        (("neck stretch", "same story between my shoulder blades tbh"), "upper_back.stretch"),
+        (("why is my neck tight", "same story with my lower back"), "lower_back.why_tight"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
