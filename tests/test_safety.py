@@ -587,6 +587,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "legs go numb when the dog sleeps on them, fine as soon as he moves, hips feel tight",
         # dizzy from spinning someone round: the inner ear, not the heart
         "dizzy after spinning my nephew round, neck is sore from looking up at him on the climbing frame",
+        # stairs taken stiffly the day after a race are sore legs
+        "did my first half marathon yesterday and i cant walk down the stairs forwards lol",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -3217,6 +3219,8 @@ def test_strains_that_linger_and_pain_that_a_condition_explains(brain, message, 
             "see_professional",
         ),
         ("legs are paralysed with laziness today, motivate me", "none"),
+        # ... while weight the foot cannot take after a race is still urgent
+        ("ran a marathon yesterday, cant put weight on my foot, top of it is swollen", "urgent"),
     ],
 )
 def test_falls_collapses_discs_and_pain_since_long_ago(brain, message, level):
