@@ -2286,6 +2286,19 @@ class Brain:
             and not lexicon.asks_wh(words)
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
+        placed_back = (
+            lexicon.back_place_told(words, analysis.spans)
+            if context.kind in ("stretch", "answer") and context.topic in lexicon.BACK_AREAS
+            else None
+        )
+        if placed_back is not None:
+            # "lower, near my belt" after a back stretch: that part of the back, the same kind
+            # of reply
+            if context.kind == "stretch":
+                return say.stretch_for_topic(placed_back, context)
+            told_aspect = (context.intent or "").rsplit(".", 1)[-1]
+            if (placed_back, told_aspect) in kb.answers:
+                return say.answer(placed_back, told_aspect, context)
         if (
             context.kind in ("stretch", "routine", "answer")
             and not analysis.topics

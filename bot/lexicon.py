@@ -404,6 +404,43 @@ def asks_every_time_bare(words: Sequence[str]) -> bool:
     return len(rest) == 2 and tuple(rest) in _EVERY_TIME and words[0] != "i"
 
 
+#: the back, told more exactly after a reply about it: "lower, near my belt", "the lower
+#: part", "higher up, between my shoulder blades"
+BACK_AREAS = frozenset({"lower_back", "upper_back"})
+_LOWER_PLACES = frozenset({"lower", "bottom", "belt", "waist", "waistband", "beltline"})
+_UPPER_PLACES = frozenset({"upper", "higher", "top"})
+_PLACE_FILLERS = frozenset(
+    """the a part bit bits more down up its it is s further specifically like just near
+    around by my of above below at area side no nah actually more towards toward mostly
+    mainly really kind sort back i mean and""".split()
+)
+
+
+def back_place_told(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The back area a short message places the trouble in, and nothing else: "lower, near my
+    belt" and "lower back specifically" are the lower back, "higher up, between my shoulder
+    blades" the upper back; None for anything else ("lower it slowly")."""
+    if len(words) > MOVE_MAX_WORDS:
+        return None
+    areas = {topic for _s, _e, topic in spans}
+    if areas - BACK_AREAS or len(areas) > 1:
+        return None
+    rest = [
+        w
+        for i, w in enumerate(words)
+        if not any(s <= i < e for s, e, _t in spans) and w not in _PLACE_FILLERS
+    ]
+    lower = not _LOWER_PLACES.isdisjoint(rest)
+    upper = not _UPPER_PLACES.isdisjoint(rest)
+    if set(rest) - _LOWER_PLACES - _UPPER_PLACES or (lower and upper):
+        return None
+    if areas:
+        return next(iter(areas))  # "lower back specifically"
+    if lower or upper:
+        return "lower_back" if lower else "upper_back"
+    return None
+
+
 #: a follow-up that opens with it adds an area with the same trouble ("same story between
 #: my shoulder blades")
 SAME = "same"

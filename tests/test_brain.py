@@ -7169,6 +7169,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "same story" with another area: the same kind of reply, for that area
         (("neck stretch", "same story between my shoulder blades tbh"), "upper_back.stretch"),
         (("why is my neck tight", "same story with my lower back"), "lower_back.why_tight"),
+        # the back placed more exactly after a reply about it: that part, the same kind
+        (("stretch for my back", "the lower part, near my waistband"), "lower_back.stretch"),
+        (("stretch for my back", "higher up, between my shoulder blades"), "upper_back.stretch"),
+        (("why does my back ache", "lower down"), "lower_back.why_tight"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
