@@ -2563,6 +2563,14 @@ class Brain:
             and lexicon.TIP_WORDS.isdisjoint(words)  # "tip to stop them getting so tight?"
             and (
                 lexicon.has_pair(words, lexicon.WHAT_NOW)  # "ok what now"
+                # "ok give me something to do tonight", "anything i can do"
+                or (
+                    lexicon.asks_what_to_do(words)
+                    and lexicon.ROUTINE_NAMES.isdisjoint(words)
+                    and not self.pick.activities_in(words)
+                    # "anything i should do before getting in": the activity's warm-up
+                    and not lexicon.done_before_or_after(words)
+                )
                 # "how do i stop it happening", "how do i prevent that"
                 or (
                     not (lexicon.PRONOUNS_BACK | lexicon.POINTING_WORDS).isdisjoint(words)

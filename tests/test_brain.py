@@ -7173,6 +7173,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("stretch for my back", "the lower part, near my waistband"), "lower_back.stretch"),
         (("stretch for my back", "higher up, between my shoulder blades"), "upper_back.stretch"),
         (("why does my back ache", "lower down"), "lower_back.why_tight"),
+        # something to do asked for after why an area gets tight: its stretch
+        (
+            ("why are my hamstrings tight", "ok give me something to do tonight"),
+            "hamstrings.stretch",
+        ),
+        (("why is my jaw so tight", "ok, something i can do in the evenings?"), "jaw.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
