@@ -4141,8 +4141,12 @@ class Brain:
             )
         ):
             return None
-        if still and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers:
-            # "still hurts tbh" after the easier version: stop, and when to get it checked
+        asks_if_normal = any(
+            lexicon.asks_whether(words[start:end]) for start, end in analysis.pieces()[1:]
+        )
+        if (still or asks_if_normal) and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers:
+            # "still hurts tbh" after the easier version, "it hurt a bit doing that, is that
+            # normal": stop, whether a stretch should hurt, and when to get it checked
             return self.replies.answer(GENERAL, lexicon.PAIN_GENERAL, context)
         return self._gentler(stretch, words, context)
 

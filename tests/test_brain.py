@@ -7179,6 +7179,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "hamstrings.stretch",
         ),
         (("why is my jaw so tight", "ok, something i can do in the evenings?"), "jaw.stretch"),
+        # a hurt told with whether it is normal asked: whether a stretch should hurt
+        (("quad stretch", "my knee hurts doing that, is that bad?"), "general.pain"),
+        (("calf stretch", "ouch that hurt a bit, is that normal"), "general.pain"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
