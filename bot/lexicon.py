@@ -135,10 +135,35 @@ _CAUSE_ENDINGS = (
 _CAUSE_LEADS = frozenset({"so", "and", "but", "ok", "okay", "hmm", "oh", "wait"})
 
 
+#: "does stress make it worse", "could sitting be making it worse": a cause put forward
+_WORSE_ENDINGS = frozenset(
+    (make, it, "worse")
+    for make in ("make", "makes", "making")
+    for it in ("it", "them", "that", "this")
+)
+_WORSE_ASKERS = frozenset("does do can could would will might is are".split())
+
+
+def asks_if_it_makes_worse(words: Sequence[str]) -> bool:
+    """Whether the words ask whether something makes what was talked about worse: "does
+    stress make it worse", "could sitting be making it worse"."""
+    subject = set(words[1:-3])
+    return (
+        len(words) <= CAUSE_CHECK_MAX_WORDS
+        and bool(words)
+        and words[0] in _WORSE_ASKERS
+        and tuple(words[-3:]) in _WORSE_ENDINGS
+        # "does stretching make it worse", "can this make it worse": whether stretching harms
+        and subject.isdisjoint(STRETCHING_WORDS | REFERS_BACK | {"these", "those"})
+    )
+
+
 def asks_about_a_cause(words: Sequence[str]) -> bool:
     """Whether the words ask whether something is the cause of what was talked about: "is
     it from my pillow?", "i work at a desk, is that why", "could it be because i sit all
-    day"."""
+    day", "does stress make it worse"."""
+    if asks_if_it_makes_worse(words):
+        return True
     start = 0
     while start < len(words) - 1 and words[start] in _CAUSE_LEADS:
         start += 1
@@ -223,6 +248,8 @@ CAUSE_CHECK_LEAD = "That may well be part of it. Here are the usual causes again
 def checks_a_cause(words: Sequence[str], text: str) -> bool:
     """Whether a short question puts forward a cause: "i sit like 10 hrs a day, is it
     that?", "is it from sitting all day?", "i run a lot, could that be it?"."""
+    if asks_if_it_makes_worse(words):
+        return True  # "does stress make it worse"
     if len(words) > CAUSE_CHECK_MAX_WORDS or "?" not in text:
         return False
     for at, pair in enumerate(zip(words, words[1:], strict=False)):

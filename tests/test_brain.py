@@ -7182,6 +7182,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a hurt told with whether it is normal asked: whether a stretch should hurt
         (("quad stretch", "my knee hurts doing that, is that bad?"), "general.pain"),
         (("calf stretch", "ouch that hurt a bit, is that normal"), "general.pain"),
+        # whether something makes it worse, about the area talked of: its causes
+        (("why is my jaw so tight", "does stress make it worse"), "jaw.why_tight"),
+        (("neck stretch", "could my pillow be making it worse"), "neck.why_tight"),
+        # ... not whether stretching does
+        (("calf stretch", "does stretching make it worse"), "general.harmful"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
