@@ -2491,7 +2491,15 @@ def tells_a_plan(words: Sequence[str]) -> bool:
     if not pointed or _PLAN_POINTERS.isdisjoint(rest[:pointed]):
         return False
     tail = rest[pointed:]
-    return len(tail) <= PLAN_TAIL_MAX and _PLAN_BUT.isdisjoint(tail)
+    return (
+        len(tail) <= PLAN_TAIL_MAX
+        and _PLAN_BUT.isdisjoint(tail)
+        # "will try it later, thanks" is thanked; "gonna do it every day" asks after daily
+        and THANKS_OPENERS.isdisjoint(tail)
+        and ("thank", "you") not in zip(tail, tail[1:], strict=False)
+        and not every_day(tail)
+        and not has_pair(tail, EVERY_DAY_PAIRS)
+    )
 
 
 #: a plan told with a "but" or a question goes on to something else

@@ -7160,8 +7160,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "ill do that one tonight before bed"), "smalltalk.acknowledge"),
         (("morning routine", "ok gonna try it tomorrow"), "smalltalk.acknowledge"),
         (("why is my psoas tight", "i will give them a go after work"), "smalltalk.acknowledge"),
-        # ... not one with a hurt or a question after it
+        # ... not one with a hurt or a question after it, nor a thank-you in it
         (("quad stretch", "ill do it but my knee hurts"), "stretch.standing_quad.easier"),
+        (("neck stretch", "ok will try it later thanks"), "smalltalk.thanks"),
+        (("neck stretch", "ill give it a go, cheers"), "smalltalk.thanks"),
         # the daily tips turned back on, or kept off, just after turning them off
         (("stop the daily tips please", "actually, switch them back on"), "daily.on"),
         (("no more daily tips", "hmm start them again"), "daily.on"),
