@@ -2286,6 +2286,19 @@ class Brain:
             and not lexicon.asks_wh(words)
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
+        whole = (
+            self.pick.for_region(analysis)
+            if context.kind in lexicon.STRETCHING_KINDS
+            and not lexicon.WHOLE_WORDS.isdisjoint(words)
+            and self.pick.regions_outside_activities(words)
+            else None
+        )
+        if whole is not None and say.sizer.can_build(Plan(whole)):
+            # "got something for 5 minutes? for the whole lower body" after the glutes: the
+            # region's routine, in the minutes asked, not the area's before
+            return self._resized(
+                Plan(whole), self.sizes.read(analysis) or SizeAsk(), context, postures=False
+            )
         placed_back = (
             lexicon.back_place_told(words, analysis.spans)
             if context.kind in ("stretch", "answer") and context.topic in lexicon.BACK_AREAS

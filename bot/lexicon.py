@@ -431,6 +431,8 @@ def asks_every_time_bare(words: Sequence[str]) -> bool:
     return len(rest) == 2 and tuple(rest) in _EVERY_TIME and words[0] != "i"
 
 
+#: words that ask for a region whole: "for the whole lower body", "my entire legs"
+WHOLE_WORDS = frozenset({"whole", "entire", "full", "all"})
 #: the back, told more exactly after a reply about it: "lower, near my belt", "the lower
 #: part", "higher up, between my shoulder blades"
 BACK_AREAS = frozenset({"lower_back", "upper_back"})

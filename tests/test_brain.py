@@ -7189,6 +7189,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "could my pillow be making it worse"), "neck.why_tight"),
         # ... not whether stretching does
         (("calf stretch", "does stretching make it worse"), "general.harmful"),
+        # a region asked for whole after an area: the region's routine
+        (("hamstring stretch", "got something for the whole lower body? 10 mins"), "routine.legs"),
+        (("calf stretch", "my whole legs are tight"), "routine.legs"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
