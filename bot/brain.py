@@ -2777,6 +2777,9 @@ class Brain:
             and not analysis.topics
             and not lexicon.asks_wh(words)
         ):
+            if lexicon.confirms_it(words):
+                # "so 30 sec each leg yeah?": how long holds go, led by what this card says
+                return say.hold_asked(stretch, context)
             # "got a 30 second version?", "only have 20 secs": one round is its quick form
             lead = lexicon.seconds_lead(
                 stretch.type == "static", "each" in stretch.repetitions, stretch.hold_seconds

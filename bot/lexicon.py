@@ -431,6 +431,16 @@ def asks_every_time_bare(words: Sequence[str]) -> bool:
     return len(rest) == 2 and tuple(rest) in _EVERY_TIME and words[0] != "i"
 
 
+#: a tag that asks to have what was just said confirmed: "30 sec each leg yeah?"
+_CONFIRM_TAGS = frozenset({"yeah", "yea", "yeh", "right", "correct", "ya", "innit", "yes"})
+
+
+def confirms_it(words: Sequence[str]) -> bool:
+    """Whether a short message asks to have what it says confirmed: it opens with "so" or
+    closes with a tag ("so 30 sec each leg yeah?", "30 seconds each side right?")."""
+    return bool(words) and (words[0] == "so" or words[-1] in _CONFIRM_TAGS)
+
+
 #: words that ask for a region whole: "for the whole lower body", "my entire legs"
 WHOLE_WORDS = frozenset({"whole", "entire", "full", "all"})
 #: the back, told more exactly after a reply about it: "lower, near my belt", "the lower

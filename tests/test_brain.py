@@ -7192,6 +7192,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a region asked for whole after an area: the region's routine
         (("hamstring stretch", "got something for the whole lower body? 10 mins"), "routine.legs"),
         (("calf stretch", "my whole legs are tight"), "routine.legs"),
+        # a hold time put forward to be confirmed: how long holds go, from the card
+        (("calf stretch", "so 30 seconds each leg yeah?"), "general.how_long"),
+        (("quad stretch", "20 secs each side right?"), "general.how_long"),
+        # ... while the time someone has is still its quick form
+        (("calf stretch", "only have 20 secs"), "stretch.wall_calf.more"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
