@@ -2286,6 +2286,18 @@ class Brain:
             and not lexicon.asks_wh(words)
         ):
             return say.daily("on", context)  # "actually make it evenings": how to pick the time
+        if (
+            context.kind == "routine"
+            and context.routine in lexicon.TRIP_ROUTINES
+            and not analysis.topics
+            and lexicon.asks_about_arriving(words)
+            # "and when i land? legs will be dead": the legs' routine (below)
+            and not self.pick.regions_outside_activities(words)
+            and lexicon.AFTER_A_JOURNEY in kb.routines
+        ):
+            # "and when i land?" after the long-flight routine: loosen the whole body
+            reply = say.routine(kb.routines[lexicon.AFTER_A_JOURNEY], context)
+            return with_lead(reply, lexicon.AFTER_A_JOURNEY_LEAD)
         whole = (
             self.pick.for_region(analysis)
             if context.kind in lexicon.STRETCHING_KINDS

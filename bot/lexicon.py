@@ -441,6 +441,28 @@ def confirms_it(words: Sequence[str]) -> bool:
     return bool(words) and (words[0] == "so" or words[-1] in _CONFIRM_TAGS)
 
 
+#: the end of a journey, asked about after its routine: "and when i land?", "what about
+#: when i get there"
+_ARRIVAL_PAIRS = frozenset(
+    {(who, arrive) for who in ("i", "we") for arrive in ("land", "arrive", "get")}
+    | {("get", "there"), ("after", "landing"), ("after", "arriving"), ("once", "there")}
+)
+_ARRIVAL_WORDS = frozenset({"land", "arrive", "landing", "arriving", "there", "landed", "arrived"})
+#: the routine for after a journey: the whole body, stiff from sitting
+AFTER_A_JOURNEY = "full_body"
+AFTER_A_JOURNEY_LEAD = "Once you're there, walk about for a few minutes first, then loosen up:"
+
+
+def asks_about_arriving(words: Sequence[str]) -> bool:
+    """Whether a short message asks what to do at the end of the journey just talked of:
+    "and when i land?", "what about when i get there", "after landing?"."""
+    return (
+        len(words) <= MOVE_MAX_WORDS + 4
+        and not _ARRIVAL_WORDS.isdisjoint(words)
+        and has_pair(words, _ARRIVAL_PAIRS)
+    )
+
+
 #: words that ask for a region whole: "for the whole lower body", "my entire legs"
 WHOLE_WORDS = frozenset({"whole", "entire", "full", "all"})
 #: the back, told more exactly after a reply about it: "lower, near my belt", "the lower

@@ -7197,6 +7197,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("quad stretch", "20 secs each side right?"), "general.how_long"),
         # ... while the time someone has is still its quick form
         (("calf stretch", "only have 20 secs"), "stretch.wall_calf.more"),
+        # the end of a journey asked about after its routine: the whole body, after a walk
+        (("long flight stretches", "and when we land?"), "routine.full_body"),
+        (("road trip stretches", "what about when i get there"), "routine.full_body"),
+        # ... the legs' routine when the legs are named
+        (("long flight stretches", "and when i land? legs will be like lead"), "routine.legs"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
