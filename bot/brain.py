@@ -1177,6 +1177,8 @@ class Brain:
             return self.replies.empty(text, context)
         if set(analysis.normalised) <= lexicon.LAUGHTER and "acknowledge" in self.kb.smalltalk:
             return self.replies.smalltalk("acknowledge", text, context)  # a bare "lol"
+        if lexicon.praise_then_thanks(analysis.corrected) and "thanks" in self.kb.smalltalk:
+            return self.replies.smalltalk("thanks", text, context)  # "really helpful thanks"
         social = social_word(analysis.normalised)
         if social is not None:
             # "gracias", "merci beaucoup": within a conversation in English, the thanks (or

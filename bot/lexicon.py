@@ -441,6 +441,28 @@ def confirms_it(words: Sequence[str]) -> bool:
     return bool(words) and (words[0] == "so" or words[-1] in _CONFIRM_TAGS)
 
 
+#: praise that may come before a closing thank-you: "really helpful thanks", "super useful,
+#: cheers", "that was great thank you"
+_PRAISE_BEFORE_THANKS = frozenset(
+    """really super very so that was this is it s helpful useful great brilliant amazing
+    perfect lovely nice good awesome fab fantastic handy ok okay cool""".split()
+)
+_CLOSING_THANKS = frozenset({"thanks", "cheers", "ta", "thx", "ty", "thanx", "tysm", "thankyou"})
+
+
+def praise_then_thanks(words: Sequence[str]) -> bool:
+    """Whether a message is praise closed by a thank-you and nothing else: "really helpful
+    thanks", "super useful, cheers", "that was great thank you"."""
+    body = list(words)
+    if tuple(body[-2:]) == ("thank", "you"):
+        body = body[:-2]
+    elif body and body[-1] in _CLOSING_THANKS:
+        body = body[:-1]
+    else:
+        return False
+    return bool(body) and set(body) <= _PRAISE_BEFORE_THANKS
+
+
 #: the end of a journey, asked about after its routine: "and when i land?", "what about
 #: when i get there"
 _ARRIVAL_PAIRS = frozenset(

@@ -3874,6 +3874,9 @@ OWN_WORDS = [
     ("toes curled up and wouldnt uncurl in bed last night", "general.cramp"),
     # a thing's trouble told before a short question is no story about stretching
     ("rear tyre keeps going flat after every ride. what am i doing wrong", "fallback"),
+    # praise closed by a thank-you is thanks
+    ("really helpful thanks", "smalltalk.thanks"),
+    ("super useful, cheers", "smalltalk.thanks"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
