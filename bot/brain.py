@@ -2335,32 +2335,9 @@ class Brain:
         ):
             # "ill do that one tonight before bed": noted, nothing asked
             return say.smalltalk("acknowledge", " ".join(analysis.words), context)
-        if (
-            context.kind in lexicon.STRETCHING_KINDS
-            and not analysis.topics
-            and lexicon.asks_every_time_bare(words)
-            and (GENERAL, lexicon.EVERY_DAY_ANSWER) in kb.answers
-        ):
-            # "every night?" after stretching before bed: whether daily stretching is fine
-            return say.answer(GENERAL, lexicon.EVERY_DAY_ANSWER, context)
-        if (
-            context.kind in lexicon.STRETCHING_KINDS
-            and not analysis.topics
-            and len(question) <= lexicon.SIZE_MOVE_MAX_WORDS
-            and lexicon.asks_whether(question)
-            and self.wants.illness_pointed_at(question)
-            and (GENERAL, lexicon.WHEN_ILL) in kb.answers
-        ):
-            # "thanks again. is it ok to do these when ive got a cold": stretching when ill
-            return say.answer(GENERAL, lexicon.WHEN_ILL, context)
-        if (
-            context.kind == "answer"
-            and not analysis.topics
-            and lexicon.asks_for_kit(words)
-            and (GENERAL, lexicon.EQUIPMENT_GENERAL) in kb.answers
-        ):
-            # "do i need to buy anything" after where to start: what stretching needs
-            return say.answer(GENERAL, lexicon.EQUIPMENT_GENERAL, context)
+        asked_bare = self._general_asked_bare(words, question, analysis, context)
+        if asked_bare is not None:  # "every night?", "do i need to buy anything"
+            return say.answer(GENERAL, asked_bare, context)
         if (
             context.kind in lexicon.STRETCHING_KINDS
             and not analysis.topics
@@ -3971,6 +3948,40 @@ class Brain:
         if not limits:
             return None
         return self._keeping_to(limits, stretch, context)
+
+    def _general_asked_bare(
+        self, words: Sequence[str], question: Sequence[str], analysis: Analysis, context: Context
+    ) -> str | None:
+        """The general answer a short follow-up in a conversation about stretching asks for
+        in words that name neither stretching nor an area (`question`: the words past any
+        thank-you); None for any other message. Each reader names the kinds of reply it may
+        follow, what it reads, and the answer it gives."""
+        if analysis.topics:
+            return None
+        readers: tuple[tuple[frozenset[str], Callable[[], bool], str], ...] = (
+            # "every night?" after stretching before bed: whether daily stretching is fine
+            (
+                lexicon.STRETCHING_KINDS,
+                lambda: lexicon.asks_every_time_bare(words),
+                lexicon.EVERY_DAY_ANSWER,
+            ),
+            # "thanks again. is it ok to do these when ive got a cold": stretching when ill
+            (
+                lexicon.STRETCHING_KINDS,
+                lambda: (
+                    len(question) <= lexicon.SIZE_MOVE_MAX_WORDS
+                    and lexicon.asks_whether(question)
+                    and self.wants.illness_pointed_at(question)
+                ),
+                lexicon.WHEN_ILL,
+            ),
+            # "do i need to buy anything" after where to start: what stretching needs
+            (frozenset({"answer"}), lambda: lexicon.asks_for_kit(words), lexicon.EQUIPMENT_GENERAL),
+        )
+        for kinds, reads, key in readers:
+            if context.kind in kinds and (GENERAL, key) in self.kb.answers and reads():
+                return key
+        return None
 
     def _same_asked_of_another_area(
         self, match: Match, analysis: Analysis, context: Context
