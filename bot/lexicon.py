@@ -490,7 +490,8 @@ WHOLE_WORDS = frozenset({"whole", "entire", "full", "all"})
 #: the back, told more exactly after a reply about it: "lower, near my belt", "the lower
 #: part", "higher up, between my shoulder blades"
 BACK_AREAS = frozenset({"lower_back", "upper_back"})
-_LOWER_PLACES = frozenset({"lower", "bottom", "belt", "waist", "waistband", "beltline"})
+#: (not "bottom": "my bottom" is the seat, not the low back)
+_LOWER_PLACES = frozenset({"lower", "belt", "waist", "waistband", "beltline"})
 _UPPER_PLACES = frozenset({"upper", "higher", "top"})
 _PLACE_FILLERS = frozenset(
     """the a part bit bits more down up its it is s further specifically like just near

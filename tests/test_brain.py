@@ -7178,6 +7178,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("stretch for my back", "the lower part, near my waistband"), "lower_back.stretch"),
         (("stretch for my back", "higher up, between my shoulder blades"), "upper_back.stretch"),
         (("why does my back ache", "lower down"), "lower_back.why_tight"),
+        # ... "my bottom" is the seat, not the low back
+        (("stretch for my back", "my bottom"), "fallback"),
         # something to do asked for after why an area gets tight: its stretch
         (
             ("why are my hamstrings tight", "ok give me something to do tonight"),
