@@ -5868,6 +5868,8 @@ class Brain:
                 GENERAL, lexicon.SORENESS, context, confidence=lexicon.CUE_CONFIDENCE
             )
         closing = self.wants.subject_asked_last(analysis)
+        if closing is not None and lexicon.warm_up_requested(words[analysis.pieces()[-1][0] :]):
+            closing = None  # "killer workout today, need a cooldown" asks for one, not if it helps
         if closing is not None and (
             not accepted
             # the story may name the subject matched too ("haven't touched my toes in a

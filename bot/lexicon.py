@@ -4715,6 +4715,13 @@ def warm_ups_named(words: Sequence[str]) -> set[str]:
     return kinds
 
 
+def warm_up_requested(piece: Sequence[str]) -> bool:
+    """Whether a piece asks for a warm-up or a cool-down by that name ("need a cooldown",
+    "got a warm up for me"), rather than whether one is worth doing ("do i need a
+    cooldown", "why warm up")."""
+    return bool(warm_ups_named(piece)) and not (asks_whether(piece) or asks_wh(piece))
+
+
 def what_to_do_before(words: Sequence[str]) -> int | None:
     """Where the words after "what should i do before" start ("what should i do before | i
     tee off"): a warm-up asked for in all but name, when an activity follows; None when the

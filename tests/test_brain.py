@@ -3877,6 +3877,12 @@ OWN_WORDS = [
     # praise closed by a thank-you is thanks
     ("really helpful thanks", "smalltalk.thanks"),
     ("super useful, cheers", "smalltalk.thanks"),
+    # a warm-up or cool-down asked for by name after the story of a session
+    ("killer workout today, need a cooldown", "routine.cooldown"),
+    ("smashed a hiit class, got a cooldown for me", "routine.cooldown"),
+    ("big game later, need a warm up", "routine.warmup"),
+    # ... but asked whether one is needed, the answer
+    ("killer workout today. do i need a cooldown?", "general.cooldown_needed"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
