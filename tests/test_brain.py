@@ -3883,6 +3883,11 @@ OWN_WORDS = [
     ("big game later, need a warm up", "routine.warmup"),
     # ... but asked whether one is needed, the answer
     ("killer workout today. do i need a cooldown?", "general.cooldown_needed"),
+    # a one-word appraisal is an acknowledgement ("nice" was read as the full-body routine)
+    ("great", "smalltalk.acknowledge"),
+    ("nice", "smalltalk.acknowledge"),
+    ("lovely", "smalltalk.acknowledge"),
+    ("ok brilliant", "smalltalk.acknowledge"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
