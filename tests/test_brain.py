@@ -5847,6 +5847,7 @@ def test_asking_for_something_to_do_gets_the_subjects_routine(brain):
         ("about to play tennis, 10 min till my match", "warmup_tennis"),
         ("on the first tee in 20 mins, always top my first drive. warm up?", "warmup_golf"),
         ("kick off in 15, footy warm up?", "warmup_soccer"),
+        ("tee time in 20 min, quick warm up?", "warmup_golf"),
         ("heading out for a run now", "warmup_running"),
         ("13 hour flight tomorrow", "long_flight"),
         ("bouldering tonight", "warmup_climbing"),

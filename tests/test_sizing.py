@@ -330,6 +330,8 @@ def test_i_have_n_minutes_builds_about_n_minutes(brain, kb, message, minutes):
         "8 hour drive tomorrow, what should i stretch at the rest stops",
         "12 hr shifts on my feet, calf stretches?",
         "i do 60 min spin sessions twice a week, what cool down should i do after",
+        "road trip stretches, 6 hrs driving today",
+        "2 hours walking round town, legs need a stretch",
     ],
 )
 def test_a_length_that_tells_of_something_else_is_no_routine_length(brain, message):

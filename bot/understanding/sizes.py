@@ -388,17 +388,19 @@ def _time_until(words: Sequence[str], start: int, end: int) -> bool:
 #: how a thing is once it has passed, before "in <length>": "gone in 5 minutes"
 _PASSED = frozenset("normal fine gone better okay ok settled away".split())
 #: where or how something starts, before "in <length>": "on the first tee in 20 mins", "kick
-#: off in 15", "leaving in 10 minutes"
-_STARTING_IN = frozenset("tee off start starts starting leaving leave out race gun".split())
+#: off in 15", "leaving in 10 minutes", "tee time in 20 min"
+_STARTING_IN = frozenset("tee off start starts starting leaving leave out race gun time".split())
 
 
 #: what a length right before it tells of, not a routine's length: "12 hr shifts", "a 9 hour
-#: flight", "a 3 hour drive"
+#: flight", "a 3 hour drive", "5 hours driving"
 _TOLD_OF = frozenset(
     """shift shifts day days drive drives flight flights ride rides journey journeys trip
     trips hike hikes walk walks run runs match matches game games shoot shoots meeting meetings
     lecture lectures class classes exam exams commute commutes session sessions workout
-    workouts lesson lessons practice""".split()
+    workouts lesson lessons practice
+    driving flying sitting standing walking working cycling hiking travelling traveling
+    studying gaming typing gardening""".split()
 )
 #: ... all that, before "in <length>", makes it no routine's length ("match in 20 minutes")
 _BEFORE_IN = _TOLD_OF | _PASSED | _STARTING_IN
