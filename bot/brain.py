@@ -2527,6 +2527,10 @@ class Brain:
             )
         )
         if twin is not None:  # "and for after the match?" after the football warm-up
+            twin_of = context.plan
+            if context.kind == "routine" and twin_of is not None and not twin_of.area:
+                # the size and limits asked of the one on screen hold ("5 min max" before it)
+                return say.sized_routine(replace(twin_of, base=twin), context)
             return say.routine(kb.routines[twin], context)  # "what about cycling" after a run's
         if context.kind == "routine" and words[0] in lexicon.AREA_TOO_OPENERS | {"then"}:
             # "and when i land i've got a 3 hour drive to the hotel" after the flight's: the

@@ -33,6 +33,10 @@ DAILY_REQUESTS: dict[str, DailyWhat] = {"daily_on": "on", "daily_off": "off"}
 WARM_WORDS = frozenset(
     {"warm", "warmup", "warmups", "pre", "pregame", "before", "beforehand", "prep"}
 )
+#: words that ask, after a warm-up, about after the activity ("and afterwards?"), or after a
+#: cool-down about before it
+TWIN_AFTER = frozenset({"after", "afterwards", "afterward"})
+TWIN_BEFORE = frozenset({"before", "beforehand"})
 COOL_WORDS = frozenset(
     {
         "cool",

@@ -271,7 +271,7 @@ class RoutinePicker:
         if (
             routine.startswith("warmup")
             and (
-                "after" in opening
+                not lexicon.TWIN_AFTER.isdisjoint(opening)  # "and afterwards"
                 or finished
                 # "and when im done", not "when im done i stretch my calves, is that ok"
                 or (not analysis.topics and lexicon.once_its_over(words[: lexicon.TWIN_REACH + 2]))
@@ -279,7 +279,7 @@ class RoutinePicker:
         ):
             # "ok done, won 6-3, what now" after the tennis warm-up: the match is over
             kind, other = "warmup", "cooldown"
-        elif routine.startswith("cooldown") and "before" in opening:
+        elif routine.startswith("cooldown") and not lexicon.TWIN_BEFORE.isdisjoint(opening):
             kind, other = "cooldown", "warmup"
         else:
             return None

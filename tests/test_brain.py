@@ -4972,6 +4972,8 @@ FOLLOW_UPS = [
     ),
     ("cooldown after a run", "and before?", "routine.warmup_running"),
     ("give me a warm up for football", "and for after the match?", "routine.cooldown"),
+    ("give me a warm up for football", "and afterwards", "routine.cooldown"),
+    ("cooldown after a run", "beforehand?", "routine.warmup_running"),
     ("warm up before golf", "after that my back hurts", "lower_back.stretch"),
     # a question that opens with "when" about an area is no morning routine
     (
@@ -7292,6 +7294,15 @@ def test_the_other_side_of_a_stretch_that_works_both_sides_is_none(brain):
     # a calf stretch is done one leg at a time
     text = render_text(converse(brain, "calf stretch", "other side?")[-1])
     assert "Same steps with the other leg or arm" in text
+
+
+def test_the_other_end_of_a_sized_warm_up_keeps_its_size(brain):
+    """ "5 min max" asked of the warm-up holds for the cool-down asked after it."""
+    _, _, reply = converse(
+        brain, "warm up before tennis pls", "5 min max, court is booked", "what about after"
+    )
+    assert reply.intent == "routine.cooldown_tennis"
+    assert "5-minute version" in render_text(reply)
 
 
 def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
