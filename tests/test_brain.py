@@ -7221,6 +7221,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("road trip stretches", "what about when i get there"), "routine.full_body"),
         # ... the legs' routine when the legs are named
         (("long flight stretches", "and when i land? legs will be like lead"), "routine.legs"),
+        # "nah" is a chat word, as "no" is: another area, not a miss
+        (("stretch for hamstrings pls", "actually nah do quads"), "quadriceps.stretch"),
+        (("calf stretch", "nope, hamstrings"), "hamstrings.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down

@@ -32,7 +32,8 @@ STOPWORDS = frozenset(
     like kind sort bit little lot lots much many all every one ones thing things stuff way
     right now today still again always ever even quite pretty super
     he she they them their we us our him her his hers
-    lol lmao haha hahaha omg tbh ngl btw asap af xd smh imo jk ugh hmm um uh yeah yep
+    lol lmao haha hahaha omg tbh ngl btw asap af xd smh imo jk ugh hmm um uh yeah yep yea yup
+    nah nope naw
     honestly literally actually basically seriously totally kinda sorta lowkey genuinely truly
     definitely""".split()
 )
