@@ -1955,6 +1955,13 @@ THING_NAME_REACH = 1
 REACH_WORDS = frozenset({"reach", "reaching", "get", "put", "scratch", "hand", "hands", "arm"})
 #: what a message must say of a body region for its routine: a complaint or an ask
 REGION_CUES = frozenset({"complaint", "request", "asks_stretch"})
+#: the words a region is asked for with and nothing else ("what about just legs", "legs
+#: please", "and the upper body?"), and the region words themselves
+REGION_ASK_FILLERS = frozenset(
+    """what about how and just only my the for please pls plz then instead now ok okay so
+    maybe my whole""".split()
+)
+REGION_WORDS = frozenset("leg legs lower upper body bod".split())
 #: a body region right after one of these is not the writer's ("pulling your leg")
 NOT_THE_WRITERS = frozenset({"your", "yer", "ur"})
 #: ... or up to two words after one of these: a saying ("pulling my leg", "shake a leg")

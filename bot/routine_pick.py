@@ -61,17 +61,10 @@ class RoutinePicker:
         words = analysis.corrected
         if any(t != GENERAL for t in analysis.topics):
             return None  # "legs ache, mostly my calves": the calves' question
-        found = next(
-            (
-                rid
-                for start, rid in self.regions_outside_activities(words)
-                # "pulling your leg": another's; "stop pulling my leg", "shake a leg": sayings
-                if lexicon.NOT_THE_WRITERS.isdisjoint(words[max(0, start - 1) : start])
-                and lexicon.REGION_SAYINGS.isdisjoint(words[max(0, start - 2) : start])
-            ),
-            None,
-        )
-        if found is None or not self.cues.read(words) & lexicon.REGION_CUES:
+        found = self._region_named(words)
+        if found is None:
+            return None
+        if not (self.region_asked_alone(words) or self.cues.read(words) & lexicon.REGION_CUES):
             return None
         if self.a_thing_complains(words) or self.matcher.look_alike_pairs(analysis.words):
             return None
@@ -82,6 +75,27 @@ class RoutinePicker:
         # "cant sleep, my legs feel all tight and fidgety": the time's routine, for the legs
         timed = [rid for rid in told if rid in lexicon.TIME_ROUTINES.values()]
         return timed[0] if len(timed) == 1 and len(told) == 1 else found
+
+    def region_asked_alone(self, words: Sequence[str]) -> str | None:
+        """The routine of the region a message asks for with nothing else said ("what about
+        just legs", "legs please"), or None."""
+        found = self._region_named(words)
+        if found is None or not set(words) - lexicon.REGION_WORDS <= lexicon.REGION_ASK_FILLERS:
+            return None
+        return found
+
+    def _region_named(self, words: Sequence[str]) -> str | None:
+        """The routine of the first region the writer names as their own, or None."""
+        return next(
+            (
+                rid
+                for start, rid in self.regions_outside_activities(words)
+                # "pulling your leg": another's; "stop pulling my leg", "shake a leg": sayings
+                if lexicon.NOT_THE_WRITERS.isdisjoint(words[max(0, start - 1) : start])
+                and lexicon.REGION_SAYINGS.isdisjoint(words[max(0, start - 2) : start])
+            ),
+            None,
+        )
 
     def regions_outside_activities(self, words: Sequence[str]) -> list[tuple[int, str]]:
         """(start, routine id) of each part of the body no one topic covers that the words
@@ -397,6 +411,9 @@ class RoutinePicker:
                 # says when the run is, the question asks for its end
                 return lexicon.pick_warm_or_cool(ends, analysis.corrected)
         if not named:
+            region = self.region_asked_alone(analysis.corrected)
+            if region is not None:
+                return region  # "legs please" is the legs' routine, not leg day's cool-down
             # "what should i do before i go to bed": the time of day named, when the intent
             # layer has its routine next (the running warm-up matched "what should i do before")
             timed = [

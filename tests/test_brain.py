@@ -3888,6 +3888,10 @@ OWN_WORDS = [
     ("nice", "smalltalk.acknowledge"),
     ("lovely", "smalltalk.acknowledge"),
     ("ok brilliant", "smalltalk.acknowledge"),
+    # a region asked for with nothing else said is its routine, not leg day's cool-down
+    ("legs please", "routine.legs"),
+    ("just legs", "routine.legs"),
+    ("table legs", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7224,6 +7228,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "nah" is a chat word, as "no" is: another area, not a miss
         (("stretch for hamstrings pls", "actually nah do quads"), "quadriceps.stretch"),
         (("calf stretch", "nope, hamstrings"), "hamstrings.stretch"),
+        (("full body stretch pls", "what about just legs"), "routine.legs"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
