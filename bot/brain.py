@@ -322,16 +322,20 @@ class Brain:
     def _cause_asked(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch or an answer about an area other than why it gets tight, a question
         whether something is the cause ("is it from my pillow?", "i work at a desk, is that
-        why", "could it be because i sit all day"): why the area gets tight, which names the
-        usual causes. None otherwise."""
+        why", "could it be because i sit all day"), or whether another area has a part in it
+        ("do glutes affect it"): why the area gets tight, which names the usual causes. None
+        otherwise."""
         area = context.topic
         if context.kind not in ("stretch", "answer") or area in (None, GENERAL):
             return None
-        if set(analysis.topics) - {area} or context.intent == f"{area}.why_tight":
+        if context.intent == f"{area}.why_tight" or (area, "why_tight") not in self.kb.answers:
             return None
-        if (area, "why_tight") not in self.kb.answers:
-            return None
-        if not lexicon.asks_about_a_cause(analysis.corrected):
+        if set(analysis.topics) - {area, GENERAL}:
+            # "do glutes affect it" after the low back's stretch: whether another area has a
+            # part in it, which why it gets tight weighs
+            if not lexicon.asks_if_linked(analysis.corrected):
+                return None
+        elif not lexicon.asks_about_a_cause(analysis.corrected):
             return None
         return self.replies.answer(area, "why_tight", context, confidence=lexicon.CUE_CONFIDENCE)
 

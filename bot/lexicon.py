@@ -177,6 +177,26 @@ def asks_about_a_cause(words: Sequence[str]) -> bool:
     return any(tuple(words[-len(ending) :]) == ending for ending in _CAUSE_ENDINGS)
 
 
+#: words that ask whether one thing has a part in another: "do glutes affect it"
+_LINK_WORDS = frozenset(
+    """affect affects affecting cause causes causing related linked connected involved
+    contribute contributes contributing responsible""".split()
+)
+#: ... said of what was talked about
+_LINKED_TO = frozenset({"it", "this", "that", "them", "those"})
+
+
+def asks_if_linked(words: Sequence[str]) -> bool:
+    """Whether the words ask whether something has a part in what was talked about: "do
+    glutes affect it", "could my hips be causing this", "are my hamstrings involved"."""
+    return (
+        bool(words)
+        and words[0] in YES_NO_STARTS
+        and not _LINK_WORDS.isdisjoint(words)
+        and (not _LINKED_TO.isdisjoint(words) or words[-1] in _LINK_WORDS)
+    )
+
+
 #: words of bouncing in a stretch: "do i bounce or hold still"
 BOUNCE_WORDS = frozenset({"bounce", "bouncing", "bounces", "bouncy", "pulse", "pulsing"})
 #: words for how many times a stretch is done: "how many reps"

@@ -7229,6 +7229,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("stretch for hamstrings pls", "actually nah do quads"), "quadriceps.stretch"),
         (("calf stretch", "nope, hamstrings"), "hamstrings.stretch"),
         (("full body stretch pls", "what about just legs"), "routine.legs"),
+        # whether another area has a part in it: why the area talked of gets tight
+        (("lower back stretch", "do glutes affect it"), "lower_back.why_tight"),
+        (("neck stretch", "could my shoulders be causing this"), "neck.why_tight"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
