@@ -116,6 +116,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a lump or a swollen gland in the armpit is no muscle to stretch
+        ("lump in my armpit", "see_professional"),
+        ("got a swollen gland under my arm, also feels tight", "see_professional"),
         # found by probing every kind of warning sign with plain wordings, no set
         ("i had a seizure after exercise", "emergency"),
         ("i am paralysed from the waist down", "emergency"),
@@ -589,6 +592,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "dizzy after spinning my nephew round, neck is sore from looking up at him on the climbing frame",
         # stairs taken stiffly the day after a race are sore legs
         "did my first half marathon yesterday and i cant walk down the stairs forwards lol",
+        # a knot under the arm is a muscle's
+        "knot under my arm after bench day",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
