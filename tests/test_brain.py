@@ -3892,6 +3892,12 @@ OWN_WORDS = [
     ("legs please", "routine.legs"),
     ("just legs", "routine.legs"),
     ("table legs", "fallback"),
+    # the armpit is where the lats and the side body start
+    ("my armpit feels tight", "side_body.stretch"),
+    (
+        "when i reach up to the top shelf i feel a pull from my armpit down to my hip. stretch?",
+        "side_body.stretch",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
