@@ -3898,6 +3898,10 @@ OWN_WORDS = [
         "when i reach up to the top shelf i feel a pull from my armpit down to my hip. stretch?",
         "side_body.stretch",
     ),
+    # whether stretching is safe is whether it can do harm, not whether to bounce
+    ("is stretching safe", "general.harmful"),
+    ("is it safe", "general.harmful"),
+    ("are stretches safe for me", "general.harmful"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
