@@ -2880,9 +2880,16 @@ class Brain:
             and context.topic == GENERAL
             and not analysis.topics
         )
+        # "how do i get there then" after how to work towards touching the toes: the way
+        asks_the_way = (
+            context.kind == "answer"
+            and context.general_answer is not None
+            and not analysis.topics
+            and lexicon.asks_the_way_there(words)
+        )
         routine = (
             self.pick.for_answer(context)
-            if asks_a_plan or asks_its_stretches or asks_a_way_in
+            if asks_a_plan or asks_its_stretches or asks_a_way_in or asks_the_way
             else None
         )
         if routine is None and asks_its_stretches:

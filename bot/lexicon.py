@@ -4746,6 +4746,24 @@ def warm_ups_named(words: Sequence[str]) -> set[str]:
     return kinds
 
 
+#: word runs that ask the way to a goal talked about: "how do i get there", "how do i work
+#: up to it", "how do i build up to that"
+_THE_WAY_THERE = (
+    ("get", "there"),
+    ("getting", "there"),
+    ("work", "up", "to"),
+    ("build", "up", "to"),
+    ("work", "towards"),
+    ("work", "toward"),
+)
+
+
+def asks_the_way_there(words: Sequence[str]) -> bool:
+    """Whether the words ask how to reach a goal talked about: "how do i get there then",
+    "ok how do i work up to it"."""
+    return "how" in words and first_span(words, _THE_WAY_THERE) is not None
+
+
 def warm_up_requested(piece: Sequence[str]) -> bool:
     """Whether a piece asks for a warm-up or a cool-down by that name ("need a cooldown",
     "got a warm up for me"), rather than whether one is worth doing ("do i need a

@@ -7242,6 +7242,16 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # whether another area has a part in it: why the area talked of gets tight
         (("lower back stretch", "do glutes affect it"), "lower_back.why_tight"),
         (("neck stretch", "could my shoulders be causing this"), "neck.why_tight"),
+        # the way to a goal talked of: its routine
+        (("how do i touch my toes", "how do i get there then"), "routine.toe_touch"),
+        (("how long until i can do the splits", "ok how do i work up to it"), "routine.splits"),
+        (
+            (
+                "never been able to touch my toes, is that just tight hamstrings?",
+                "how do i get there",
+            ),
+            "routine.toe_touch",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
