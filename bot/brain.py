@@ -2144,6 +2144,8 @@ class Brain:
         conversation before is not what it asks about."""
         if analysis.topics or "what" not in words[:3]:
             return None
+        if lexicon.warm_ups_named(words) and self.pick.activities_in(words):
+            return None  # "whats a cooldown for after a bike ride" asks for the ride's
         return self.wants.one_subject_named(words)
 
     def _yes_or_no_answer(self, words: Sequence[str], text: str, context: Context) -> Reply | None:

@@ -7252,6 +7252,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "routine.toe_touch",
         ),
+        # "whats a cooldown for after a bike ride" asks for the ride's, not what one is
+        (
+            ("quad stretch", "thanks. whats a cooldown for after a bike ride"),
+            "routine.cooldown_cycling",
+        ),
+        (("calf stretch", "whats a warm up for golf"), "routine.warmup_golf"),
+        (("calf stretch", "whats a cooldown even for"), "general.cooldown_needed"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
