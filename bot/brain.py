@@ -1353,6 +1353,10 @@ class Brain:
         area_routine = self._area_routine(analysis, context)
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
+        session = self._session_end_asked(analysis, context)
+        if session is not None:  # "i want to stretch after my workout": its cool-down
+            reply = self.replies.routine(self.kb.routines[session], context)
+            return self._with_conditions(reply, named, context)
         if self._plain_stretch_ask(analysis, context, named):  # "i want to stretch", "any stretch?"
             before = lexicon.before_its_occasion(analysis.corrected)
             if lexicon.ONE_STRETCH_WORDS.intersection(before):
@@ -3299,6 +3303,26 @@ class Brain:
             lexicon.PLAIN_ASK_NOT,
             conditions,
         )
+
+    def _session_end_asked(self, analysis: Analysis, context: Context) -> str | None:
+        """For a plain ask for a stretch told to be for before or after a gym session or a
+        workout and nothing more ("i want to stretch after my workout", "stretches after
+        weights"): that session's warm-up or cool-down. None otherwise."""
+        words = analysis.corrected
+        if analysis.topics or context.topic not in (None, GENERAL):
+            return None
+        said = lexicon.before_its_occasion(words)
+        occasion = words[len(said) :]
+        if not occasion or occasion[0] not in ("before", "after", "post"):
+            return None
+        told = [w for w in occasion[1:] if w not in lexicon.OCCASION_FILLERS]
+        if len(told) != 1 or told[0] not in lexicon.GYM_ENDS:
+            return None
+        asked = {w for w in said if w not in STOPWORDS}
+        if not (asked & lexicon.PLAIN_STRETCH_WORDS) or not asked <= lexicon.PLAIN_ASK_ANY:
+            return None
+        warm, cool = lexicon.GYM_ENDS[told[0]]
+        return warm if occasion[0] == "before" else cool
 
     def _plain_routine_ask(
         self, analysis: Analysis, context: Context, conditions: Sequence[str] = ()

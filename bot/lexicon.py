@@ -3423,8 +3423,9 @@ def before_its_occasion(words: Sequence[str]) -> Sequence[str]:
 ONE_STRETCH_MINUTES = 3
 #: a request for "a routine" that names nothing more ("routine?", "give me a routine")
 PLAIN_ROUTINE_WORDS = frozenset({"routine", "routines", "sequence", "flow"})
-#: ... and none of these: a question, or a pointer at something said before
-PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then"}
+#: ... and none of these: a question, a pointer at something said before, or a condition ("if i
+#: stretch after the gym will i still be sore")
+PLAIN_ASK_NOT = WH_WORDS | POINTING_WORDS | {"then", "if"}
 PLAIN_ROUTINE_NOT = WH_WORDS | POINTING_WORDS
 PLAIN_ROUTINE_ANY = PLAIN_ROUTINE_WORDS | PLAIN_ASK_ANY
 #: the routine for it, in its short form; "a stretch" or "one stretch" gets one of its
@@ -4880,13 +4881,14 @@ ONE_FOR_WORDS = frozenset({"for", "one"})
 #: words that open a request as plainly as a question mark ends one
 ASKING_OPENERS = frozenset({"give", "gimme", "send", "show", "suggest", "recommend"})
 #: how a short request for one opens, up to the "for" of what it is for (or the "before" or
-#: "after" of when): "give me one for", "got any for", "something quick before"
+#: "after" of when): "give me one for", "got any for", "something quick before", "stretches
+#: for"
 _ONE_ASKED = re.compile(
     r"^(?:(?:pls|please|can|could|would|u|you|i|have|get|got|give|gimme|me|us|do|any|ya|"
     r"something|anything|one|another|good|quick|short|decent|nice|easy|little|simple|"
     r"stretch|stretches|routine) )*?"
-    r"(?:one|any|something|anything|smth|sth|summat)(?: (?:good|quick|short|decent|nice|"
-    r"easy|little|simple))* (?:for|before|after) "
+    r"(?:one|any|something|anything|smth|sth|summat|stretches|stretchs|routine)"
+    r"(?: (?:good|quick|short|decent|nice|easy|little|simple))* (?:for|before|after) "
 )
 #: what may stand between "for" and an occasion: "for after the gym", "for before my run pls"
 OCCASION_FILLERS = frozenset(

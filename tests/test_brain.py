@@ -3902,6 +3902,12 @@ OWN_WORDS = [
     ("is stretching safe", "general.harmful"),
     ("is it safe", "general.harmful"),
     ("are stretches safe for me", "general.harmful"),
+    # stretches asked for after a gym session or a workout: its cool-down
+    ("stretchs for after the gym", "routine.cooldown_strength"),
+    ("stretches for after a workout", "routine.cooldown"),
+    ("i want to stretch after my workout", "routine.cooldown"),
+    ("stretches after weights", "routine.cooldown_strength"),
+    ("i want to stretch while watching tv", "routine.full_body"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
