@@ -2813,8 +2813,13 @@ class Brain:
             ):
                 return say.other_side(stretch, context)
             for which in ("easier", "harder"):
-                # not "any routine to get deeper squats": a routine asked for
-                if which in cues and lexicon.ROUTINE_NAMES.isdisjoint(words):
+                # not "any routine to get deeper squats": a routine asked for; nor "should i
+                # bounce to go deeper": whether to bounce
+                if (
+                    which in cues
+                    and lexicon.ROUTINE_NAMES.isdisjoint(words)
+                    and lexicon.BOUNCE_WORDS.isdisjoint(words)
+                ):
                     return say.variant(stretch, which, context)
             if (
                 context.kind == "stretch"

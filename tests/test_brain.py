@@ -3907,7 +3907,7 @@ OWN_WORDS = [
     ("stretches for after a workout", "routine.cooldown"),
     ("i want to stretch after my workout", "routine.cooldown"),
     ("stretches after weights", "routine.cooldown_strength"),
-    ("i want to stretch while watching tv", "routine.full_body"),
+    ("if i stretch after the gym will i still be sore tomorrow", "general.soreness"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7265,6 +7265,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         ),
         (("calf stretch", "whats a warm up for golf"), "routine.warmup_golf"),
         (("calf stretch", "whats a cooldown even for"), "general.cooldown_needed"),
+        # whether to bounce deeper is the answer on bouncing, not a harder version
+        (("calf stretch", "should i bounce to go deeper"), "general.bouncing"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
