@@ -5018,13 +5018,14 @@ class Brain:
         plan = context.plan if context.kind == "routine" else None
         if (
             plan is None
-            and ask.resize is not None
+            and (ask.resize is not None or ask.minutes is not None)
             and context.kind == "answer"
             and context.topic == GENERAL
             and not ask.topics
         ):
             # "thats a lot lol, shorter one for weekdays?" after how to work towards the
-            # splits: the answer's own routine, in that length
+            # splits, "i only have 5 minutes" after why mornings are stiff: the answer's own
+            # routine, in that length
             own = self.pick.for_answer(context)
             plan = Plan(own) if own is not None else None
         if plan is not None and not self.replies.sizer.can_build(plan):

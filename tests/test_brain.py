@@ -7267,6 +7267,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("calf stretch", "whats a cooldown even for"), "general.cooldown_needed"),
         # whether to bounce deeper is the answer on bouncing, not a harder version
         (("calf stretch", "should i bounce to go deeper"), "general.bouncing"),
+        # minutes told after a general answer with a routine of its own: that routine
+        (("is it normal to be stiff every morning", "i only have 5 minutes"), "routine.morning"),
+        (("how do i touch my toes", "i only have 10 minutes a day"), "routine.toe_touch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
