@@ -4442,12 +4442,20 @@ def fears_harm(words: Sequence[str]) -> bool:
 #: words that tell of readying the body for what is to come: "how do i get my shoulders ready
 #: for swimming", "how should i prepare my hips for football"
 _READYING_WORDS = frozenset("ready prepare preparing prep prime priming".split())
+#: ... and word runs that wake an area up before it ("elbow and shoulder need waking up first")
+_WAKING_UP = (("waking", "up"), ("wake", "up"), ("woken", "up"), ("warming", "up"))
+#: ... said of an area that needs it, not of the person ("i need to wake up earlier")
+_NEEDS_WAKING = frozenset({"need", "needs", "needing", "want", "wants"})
 
 
 def readies(words: Sequence[str]) -> bool:
     """Whether the words tell of readying the body for an activity still to come ("get my
-    hips ready for football", "prepare my shoulders for swimming")."""
-    return not _READYING_WORDS.isdisjoint(words)
+    hips ready for football", "prepare my shoulders for swimming", "elbow and shoulder need
+    waking up first")."""
+    if not _READYING_WORDS.isdisjoint(words):
+        return True
+    found = first_span(words, _WAKING_UP)
+    return found is not None and found[0] > 0 and words[found[0] - 1] in _NEEDS_WAKING
 
 
 #: words that tell a complaint coming back each time ("always", "last time", "every time")

@@ -3908,6 +3908,10 @@ OWN_WORDS = [
     ("i want to stretch after my workout", "routine.cooldown"),
     ("stretches after weights", "routine.cooldown_strength"),
     ("if i stretch after the gym will i still be sore tomorrow", "general.soreness"),
+    # an area that needs waking up before a game still to come: the game's warm-up
+    ("tennis after work tonight, elbow and shoulder need waking up first", "routine.warmup_tennis"),
+    ("golf tomorrow, my back needs warming up", "routine.warmup_golf"),
+    ("i need to wake up earlier for golf tomorrow, back is stiff", "lower_back.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
