@@ -3912,6 +3912,12 @@ OWN_WORDS = [
     ("tennis after work tonight, elbow and shoulder need waking up first", "routine.warmup_tennis"),
     ("golf tomorrow, my back needs warming up", "routine.warmup_golf"),
     ("i need to wake up earlier for golf tomorrow, back is stiff", "lower_back.why_tight"),
+    # the back of a chair or of the bus is no back of the body
+    (
+        "i'm 71 and not as steady as i was, want something i can do holding the back of a kitchen chair",
+        "routine.older_adults",
+    ),
+    ("sitting at the back of the bus my back hurts", "lower_back.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -141,6 +141,14 @@ _TRIP_AFTER = frozenset("every each daily today yesterday twice total again".spl
 _LIMBS_BEHIND = frozenset(
     "knee knees leg legs foot feet heel heels toe toes hand hands arm arms".split()
 )
+#: things and places whose back "the back of" may name: "the back of a kitchen chair", "the
+#: back of the bus"
+_THINGS_WITH_A_BACK = frozenset(
+    """chair chairs sofa couch settee seat seats car bus van taxi cab truck lorry train plane
+    boat class classroom room hall queue line door cupboard wardrobe fridge drawer book card
+    envelope photo picture phone tv net court shop church cinema theatre theater house garden
+    bench bed stage""".split()
+)
 #: who or what rides "in the back" of a car: "with the kids in the back"
 _RIDERS_BEHIND = frozenset(
     """kids kid children child baby babies toddler toddlers twins dog dogs passengers bags
@@ -379,6 +387,11 @@ class Canonicaliser:
             return True  # "the back leg" of a lunge, "my back garden"
         if at + 2 < len(words) and words[at + 1] == "of" and words[at + 2] in _PRONOUNS_BACK:
             return True  # "not the front, more the back of it": the rear of what was named
+        if at + 2 < len(words) and words[at + 1] == "of":
+            # "holding the back of a kitchen chair", "at the back of the bus": a thing's rear
+            rest = [w for w in words[at + 2 : at + 5] if w not in _PART_OWNERS | {"a", "an"}]
+            if rest[:2] and not _THINGS_WITH_A_BACK.isdisjoint(rest[:2]):
+                return True
         if (
             at > 2
             and tuple(words[at - 2 : at]) == ("in", "the")
