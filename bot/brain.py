@@ -2340,7 +2340,11 @@ class Brain:
             context.kind in ("stretch", "routine", "answer")
             and not analysis.topics
             and "?" not in text
-            and lexicon.tells_a_plan(words)
+            and (
+                lexicon.tells_a_plan(words)
+                # "ok i'll go easier next time" (with a thank-you, it is thanked)
+                or (lexicon.tells_going_easier(words) and lexicon.THANKS_OPENERS.isdisjoint(words))
+            )
             and "acknowledge" in kb.smalltalk
         ):
             # "ill do that one tonight before bed": noted, nothing asked
@@ -2819,6 +2823,8 @@ class Brain:
                     which in cues
                     and lexicon.ROUTINE_NAMES.isdisjoint(words)
                     and lexicon.BOUNCE_WORDS.isdisjoint(words)
+                    # "ok ill go gentler, thanks" tells a plan, and asks for nothing
+                    and not ("?" not in text and lexicon.tells_going_easier(words))
                 ):
                     return say.variant(stretch, which, context)
             if (

@@ -2590,6 +2590,30 @@ def tells_a_plan(words: Sequence[str]) -> bool:
     )
 
 
+#: ... to go easier or gentler: "ok ill go gentler", "i'll take it easier next time"
+_EASIER_PLAN_VERBS = frozenset({"go", "take", "ease", "keep", "be", "do"})
+_EASIER_PLAN_WORDS = frozenset(
+    "easier gentler gently easy gentle softer lighter slower lightly off careful".split()
+)
+_EASIER_PLAN_REACH = 3
+
+
+def tells_going_easier(words: Sequence[str]) -> bool:
+    """Whether the words tell the writer's own plan to go easier or gentler ("ok ill go
+    gentler, thanks", "i'll take it easier next time"), which asks for nothing."""
+    rest = list(words[1:] if words and words[0] in ACK_LEADS else words)
+    opener = next((o for o in _PLAN_OPENERS if tuple(rest[: len(o)]) == o), None)
+    if opener is None:
+        return False
+    rest = rest[len(opener) :]
+    return (
+        bool(rest)
+        and rest[0] in _EASIER_PLAN_VERBS
+        and not _EASIER_PLAN_WORDS.isdisjoint(rest[1 : 1 + _EASIER_PLAN_REACH])
+        and _PLAN_BUT.isdisjoint(rest)
+    )
+
+
 #: a plan told with a "but" or a question goes on to something else
 _PLAN_BUT = frozenset({"but", "though", "tho", "if", "or", "how", "what", "when", "should"})
 ACK_NOT_LEADS = frozenset("to if for with so".split())

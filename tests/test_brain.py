@@ -7280,6 +7280,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # minutes told after a general answer with a routine of its own: that routine
         (("is it normal to be stiff every morning", "i only have 5 minutes"), "routine.morning"),
         (("how do i touch my toes", "i only have 10 minutes a day"), "routine.toe_touch"),
+        # a plan to go gentler told, asking nothing: thanked or noted, not a softer card
+        (("neck stretch", "ok ill go gentler, thanks"), "smalltalk.thanks"),
+        (("neck stretch", "ok i'll go easier next time"), "smalltalk.acknowledge"),
+        (("neck stretch", "can i go gentler"), "stretch.upper_trapezius.easier"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
