@@ -116,6 +116,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a curve in a child's spine, found
+        ("my daughter has a curve in her spine", "see_professional"),
         # a lump or a swollen gland in the armpit is no muscle to stretch
         ("lump in my armpit", "see_professional"),
         ("got a swollen gland under my arm, also feels tight", "see_professional"),
@@ -773,6 +775,12 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("is this safe with a herniated disc", "herniated_disc"),
         # conditions people ask about that change the advice a little
         ("got scoliosis, which stretches should i do", "scoliosis"),
+        # a child's curve a doctor already follows is scoliosis known, not a new finding
+        (
+            "my 14 yr old has a curve in her spine, the doctor is keeping an eye on it, can she do"
+            " the stretches from her dance class",
+            "scoliosis",
+        ),
         ("does stretching help fibro? my whole body aches", "fibromyalgia"),
         # a caesarean is a birth as well as an operation
         ("c-section 3 weeks ago, can i stretch", "after_birth"),
@@ -1429,7 +1437,7 @@ SIGNS_IN_OWN_WORDS = [
     ("carrying my toddler on my hip all day has my back all twisted up, she hates the pram", None),
     (
         "my 12 year old daughter's back looks curved when she bends over",
-        "red_flag.child_back_curve_or_limp",
+        "red_flag.child_back_curve",
     ),
     # the stairs after a first class in years; after a rolled ankle still the flag
     ("first spin class in years and i cant walk down the stairs today, legs are screaming", None),
@@ -1882,7 +1890,7 @@ SIGNS_IN_OWN_WORDS = [
     # a child's uneven shoulder blades, or a limp that lasts
     (
         "my son is 12 and one of his shoulder blades sticks out more than the other",
-        "red_flag.child_back_curve_or_limp",
+        "red_flag.child_back_curve",
     ),
     # new daily headaches at 50 or over
     (
@@ -1988,7 +1996,7 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.dvt",
     ),
     ("im 74 and 3cm shorter than i used to be, back aches", "red_flag.spine_losing_height"),
-    ("my 14 year old has limped after every match for months", "red_flag.child_back_curve_or_limp"),
+    ("my 14 year old has limped after every match for months", "red_flag.child_limp"),
     # stiffness that has not shifted in a week, an injury that still stops the sport a month on
     (
         "my lower back has been stiff for over a week and it just won't shift",
