@@ -6479,6 +6479,17 @@ class Brain:
         ):
             # "stomach too, after ab workouts" after a card: one more area, to stretch too
             return say.stretch_for_topic(match.topics[0], context, confidence=match.confidence)
+        if (
+            not accepted
+            and match.kind == GENERAL
+            and match.key == lexicon.EQUIPMENT_GENERAL
+            and lexicon.names_kit(analysis.corrected) >= 2
+            and not analysis.topics
+            and self.pick.asks(analysis)  # not "my dog chewed my yoga mat and strap"
+        ):
+            # "what do i need to start, mat? strap? those foam block things?": the kit named,
+            # more than one kind of it
+            return say.answer(GENERAL, match.key, context, confidence=lexicon.CUE_CONFIDENCE)
         same_asked = self._same_asked_of_another_area(match, analysis, context)
         if same_asked is not None:
             # "same story with my lower back" after why the neck gets tight: why it does

@@ -1787,6 +1787,11 @@ def asks_what_it_needs(words: Sequence[str]) -> bool:
     return bool(kit - {"anything", "yoga"}) or has_pair(words, _WHAT_DO_I_NEED)
 
 
+def names_kit(words: Sequence[str]) -> int:
+    """How many kinds of kit the words name ("mat? strap? those foam block things?": 3)."""
+    return len(_KIT & set(words) - {"anything", "yoga"})
+
+
 def asks_for_kit(words: Sequence[str]) -> bool:
     """Whether a short message asks what to buy or what kit stretching needs, naming no task:
     "do i need to buy anything", "do i need any equipment" (not "what do i need to do")."""

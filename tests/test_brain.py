@@ -3918,6 +3918,10 @@ OWN_WORDS = [
         "routine.older_adults",
     ),
     ("sitting at the back of the bus my back hurts", "lower_back.why_tight"),
+    # kit of more than one kind named in a question: what stretching needs
+    ("what do i need to start, mat? strap? those foam block things?", "general.equipment"),
+    ("yoga mat and blocks, worth buying for a beginner?", "general.equipment"),
+    ("my dog chewed my yoga mat and strap lol", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
