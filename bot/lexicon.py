@@ -2998,13 +2998,29 @@ def asks_whether_both(words: Sequence[str]) -> bool:
 
 #: the sides, and how one is told worse than the other ("my left side is worse")
 _SIDES = frozenset({"left", "right"})
-_WORSE_WORDS = frozenset({"worse", "tighter", "stiffer", "sorer", "tightest", "worst"})
+_WORSE_WORDS = frozenset(
+    {"worse", "tighter", "stiffer", "sorer", "tightest", "worst", "mostly", "mainly", "especially"}
+)
+
+
+#: what a side told may close by asking: "... does that change anything"
+_CHANGES_ANYTHING = (
+    ("does", "that", "change"),
+    ("does", "it", "change"),
+    ("does", "that", "matter"),
+    ("does", "it", "matter"),
+    ("is", "that", "bad"),
+    ("is", "that", "normal"),
+)
 
 
 def tells_one_side_worse(words: Sequence[str]) -> bool:
     """Whether a short message only tells that one side is worse than the other: "my left
-    side is worse", "left one is way tighter" (not "is the left side worse if i sit
-    cross-legged")."""
+    side is worse", "left one is way tighter", "its mostly the left side, does that change
+    anything" (not "is the left side worse if i sit cross-legged")."""
+    found = first_span(words, _CHANGES_ANYTHING)
+    if found is not None and found[0] > 0:
+        words = words[: found[0]]  # "... does that change anything" asks what the side changes
     return (
         len(words) <= SIZE_MOVE_MAX_WORDS
         and not _SIDES.isdisjoint(words)

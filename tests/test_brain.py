@@ -7288,6 +7288,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "ok ill go gentler, thanks"), "smalltalk.thanks"),
         (("neck stretch", "ok i'll go easier next time"), "smalltalk.acknowledge"),
         (("neck stretch", "can i go gentler"), "stretch.upper_trapezius.easier"),
+        # one side singled out, maybe with what it changes: both, the tighter one more
+        (
+            (
+                "painted the ceiling all weekend and between my shoulder blades is killing me",
+                "its mostly the left side, does that change anything",
+            ),
+            "upper_back.stretch",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
