@@ -2290,6 +2290,15 @@ class Brain:
         if cause is not None:  # "is it from my pillow?", "i work at a desk, is that why"
             return cause
         if (
+            context.kind in lexicon.STRETCHING_KINDS
+            and context.topic not in (None, GENERAL)
+            and not analysis.topics
+            and lexicon.asks_beyond_stretching(words)
+        ):
+            # "what else can i do apart from stretching" after a wrist stretch: a tip about the
+            # area, which gives habits and changes beyond the stretch
+            return say.tip(None, context, topic=context.topic)
+        if (
             context.intent == "daily.on"
             and (not lexicon.TIMES_OF_DAY.isdisjoint(words) or lexicon.names_a_clock_time(words))
             and len(words) <= lexicon.SHORT_ASK_WORDS

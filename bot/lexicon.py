@@ -4812,6 +4812,17 @@ _THE_WAY_THERE = (
 )
 
 
+#: word runs that set stretching aside: "apart from stretching", "other than stretches"
+_BESIDES = (("apart", "from"), ("aside", "from"), ("other", "than"), ("besides",), ("except",))
+
+
+def asks_beyond_stretching(words: Sequence[str]) -> bool:
+    """Whether the words ask what else helps besides stretching: "what else can i do apart
+    from stretching", "anything besides stretching?", "other than stretching what helps"."""
+    found = first_span(words, _BESIDES)
+    return found is not None and not STRETCHING_WORDS.isdisjoint(words[found[1] : found[1] + 2])
+
+
 def asks_the_way_there(words: Sequence[str]) -> bool:
     """Whether the words ask how to reach a goal talked about: "how do i get there then",
     "ok how do i work up to it"."""

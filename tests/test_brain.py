@@ -7380,6 +7380,19 @@ def test_the_other_end_of_a_sized_warm_up_keeps_its_size(brain):
     assert "5-minute version" in render_text(reply)
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "area"),
+    [
+        ("wrist stretch", "what else can i do apart from stretching", "wrists_forearms"),
+        ("why do my hamstrings get tight", "apart from stretching what can i do", "hamstrings"),
+        ("neck stretch", "anything besides stretching?", "neck"),
+    ],
+)
+def test_what_helps_besides_stretching_is_a_tip_about_the_area(brain, first, then, area):
+    reply = converse(brain, first, then)[-1]
+    assert (reply.kind, reply.topic) == ("tip", area)
+
+
 def test_a_first_message_with_chat_words_keeps_the_strict_reading(brain):
     # no conversation yet: nothing to follow up, the words are read as written
     assert brain.reply("bet tho lol").kind == "fallback"
