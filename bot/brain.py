@@ -3396,11 +3396,13 @@ class Brain:
         # subject of ours (the stretch it asks for may be named in the story)
         start = analysis.pieces()[-1][0]
         last = {w for w in words[start:] if w not in STOPWORDS} - {"do"}
+        # "... any stretches for me lol": asked for the writer, after a story of someone else
+        for_me = words[start] == "any" and lexicon.has_pair(words[start:], lexicon.FOR_ME_PAIRS)
         return (
             start > 0
             and bool(last)
             and last <= allowed
-            and not last.isdisjoint(lexicon.PLAIN_ASKING)
+            and (not last.isdisjoint(lexicon.PLAIN_ASKING) or for_me)
             and not {w for w in words if w not in STOPWORDS}.isdisjoint(asked)
             and not self.pick.activities_in(words)
             and not self.wants.subjects_named(words)

@@ -3922,6 +3922,10 @@ OWN_WORDS = [
     ("what do i need to start, mat? strap? those foam block things?", "general.equipment"),
     ("yoga mat and blocks, worth buying for a beginner?", "general.equipment"),
     ("my dog chewed my yoga mat and strap lol", "fallback"),
+    # "any stretches for me" after a story of someone else (a dog): the writer's plain ask
+    ("the dog is dead tired after our walk, any stretches for me lol", "routine.full_body"),
+    ("long walk with the dog, any stretches for me", "routine.full_body"),
+    ("my dog is stiff in the mornings, any stretches", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
