@@ -4682,8 +4682,11 @@ class Brain:
             return None
         if not lexicon.PRONOUNS_BACK.isdisjoint(words):
             return None  # "one for it i can do by the car": the area's stretch
-        if not self.cues.read(words) & {"request", "asks_stretch"}:
+        cues = self.cues.read(words)
+        if not cues & {"request", "asks_stretch"}:
             return None
+        if context.kind == "stretch" and "another" in cues:
+            return None  # "a different one for the next stop?" after a stretch: another stretch
         return settings[0]
 
     def _remembered_warm_up(self, analysis: Analysis, context: Context) -> str | None:

@@ -7300,6 +7300,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "upper_back.stretch",
         ),
+        # another stretch asked for the next stop of a trip: the same area's next stretch
+        (
+            (
+                "road trip tomorrow, what can we do at the stops",
+                "something just for my lower back",
+                "a different one for the next stop?",
+            ),
+            "lower_back.stretch",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
