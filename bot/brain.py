@@ -2342,7 +2342,7 @@ class Brain:
             # of reply
             if context.kind == "stretch":
                 return say.stretch_for_topic(placed_back, context)
-            told_aspect = (context.intent or "").rsplit(".", 1)[-1]
+            told_aspect = context.last_aspect
             if (placed_back, told_aspect) in kb.answers:
                 return say.answer(placed_back, told_aspect, context)
         if (
@@ -4065,7 +4065,7 @@ class Brain:
             & {"why", "what", "asks_when", "asks_stretch"}
         ):
             return None
-        aspect = context.intent.rsplit(".", 1)[-1]
+        aspect = context.last_aspect
         return aspect if (match.topics[0], aspect) in self.kb.answers else None
 
     def _in_bed(self, analysis: Analysis, context: Context) -> Reply | None:
@@ -6106,7 +6106,7 @@ class Brain:
                 # "and my calves?" after why the hamstrings get tight: why the calves do;
                 # "biceps specifically" after why the arms do: their stretch, not the same
                 # answer; "glutes?" after how long to hold a stretch: when to stretch them
-                aspect = context.intent.rsplit(".", 1)[-1]
+                aspect = context.last_aspect
                 aspect = lexicon.TIMING_ASPECTS.get(aspect, aspect)
                 if (topic, aspect) in self.kb.answers and context.intent != f"{topic}.{aspect}":
                     return say.answer(
@@ -7105,7 +7105,7 @@ class Brain:
             asked = (context.intent or "").partition(".")[2] if context.kind == "tip" else ""
             return say.tip(None, context, topic=asked or None)
         if key == "more" and context.kind == "answer" and topic:
-            current = (context.intent or "").rsplit(".", 1)[-1]
+            current = context.last_aspect
             if topic == GENERAL:
                 return say.stretch_for_topic(GENERAL_MORE_TOPIC, context)
             order = [a for a in ASPECT_ORDER if a != current]

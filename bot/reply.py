@@ -147,6 +147,12 @@ class Context:
     skipped: tuple[str, ...] = ()
 
     @property
+    def last_aspect(self) -> str:
+        """The last part of the intent on screen ("why_tight" after "calves.why_tight"), or ""
+        when nothing was answered."""
+        return (self.intent or "").rsplit(".", 1)[-1]
+
+    @property
     def general_answer(self) -> str | None:
         """The key of the general answer on screen ("posture" after "general.posture"), or
         None after anything else."""

@@ -640,9 +640,7 @@ class WantReader:
             if lexicon.asks_about(analysis.corrected):
                 # "what about just my wrists, i type all day" after a desk routine: the last
                 # kind of reply, for the wrists
-                last = None
-                if context.kind == "answer" and context.intent:
-                    last = context.intent.rsplit(".", 1)[-1]
+                last = context.last_aspect if context.kind == "answer" else None
                 if last and (topic, last) in self.kb.answers:
                     return last
                 return "stretch"
