@@ -1984,7 +1984,7 @@ REGION_CUES = frozenset({"complaint", "request", "asks_stretch"})
 #: please", "and the upper body?"), and the region words themselves
 REGION_ASK_FILLERS = frozenset(
     """what about how and just only my the for please pls plz then instead now ok okay so
-    maybe my whole""".split()
+    maybe whole""".split()
 )
 REGION_WORDS = frozenset("leg legs lower upper body bod".split())
 #: a body region right after one of these is not the writer's ("pulling your leg")
@@ -2598,7 +2598,8 @@ def tells_a_plan(words: Sequence[str]) -> bool:
 
 
 #: ... to go easier or gentler: "ok ill go gentler", "i'll take it easier next time"
-_EASIER_PLAN_VERBS = frozenset({"go", "take", "ease", "keep", "be", "do"})
+#: ("ill do the easier one" asks for that card, and is no such plan)
+_EASIER_PLAN_VERBS = frozenset({"go", "take", "ease", "keep", "be"})
 _EASIER_PLAN_WORDS = frozenset(
     "easier gentler gently easy gentle softer lighter slower lightly off careful".split()
 )

@@ -340,6 +340,15 @@ def test_a_length_that_tells_of_something_else_is_no_routine_length(brain, messa
     assert "-minute version" not in render_text(brain.reply(message))
 
 
+@pytest.mark.parametrize(
+    ("message", "minutes"),
+    [("give me a 10 minute standing routine", 10), ("5 min sitting stretches", 5)],
+)
+def test_minutes_of_standing_or_sitting_before_a_stretch_are_the_routines(brain, message, minutes):
+    """ "5 hours driving" is the story; "a 10 minute standing routine" is the routine's length."""
+    assert f"{minutes}-minute version" in render_text(brain.reply(message))
+
+
 def test_a_length_before_a_stretch_and_a_session_is_the_routines(brain):
     assert "15-minute version" in render_text(brain.reply("give me a 15 min stretch session"))
 

@@ -393,13 +393,17 @@ _STARTING_IN = frozenset("tee off start starts starting leaving leave out race g
 
 
 #: what a length right before it tells of, not a routine's length: "12 hr shifts", "a 9 hour
-#: flight", "a 3 hour drive", "5 hours driving"
+#: flight", "a 3 hour drive"
 _TOLD_OF = frozenset(
     """shift shifts day days drive drives flight flights ride rides journey journeys trip
     trips hike hikes walk walks run runs match matches game games shoot shoots meeting meetings
     lecture lectures class classes exam exams commute commutes session sessions workout
-    workouts lesson lessons practice
-    driving flying sitting standing walking working cycling hiking travelling traveling
+    workouts lesson lessons practice""".split()
+)
+#: ... and what someone spent it doing ("5 hours driving"), unless minutes with a stretch
+#: after them ("a 10 minute standing routine")
+_TOLD_OF_DOING = frozenset(
+    """driving flying sitting standing walking working cycling hiking travelling traveling
     studying gaming typing gardening""".split()
 )
 #: ... all that, before "in <length>", makes it no routine's length ("match in 20 minutes")
@@ -423,6 +427,10 @@ def _tells_of_something_else(after: Sequence[str], unit: str = "") -> bool:
             return False  # "2 mins between lectures": the gap they leave
         if word in _TOLD_OF:
             return not (minutes and word == "day" and i > 0 and after[i - 1] in _EACH)
+        if word in _TOLD_OF_DOING:
+            # hours spent doing it are the story; minutes may be a routine's ("10 minute
+            # standing routine")
+            return not minutes or _STRETCH_FIRST.isdisjoint(after[i + 1 : i + 1 + _TOLD_OF_REACH])
     return False
 
 

@@ -380,7 +380,8 @@ class Canonicaliser:
         before it ("my", "lower") and a word after it that "back" as a body part does not take
         ("back to the gym", "back the next day", "back into running"), or one of the limbs it
         describes ("my back knee", "the back leg" in a lunge), or a place or thing it places
-        ("my back garden", "the back seat")."""
+        ("my back garden", "the back seat"), or the back of a thing ("holding the back of a
+        kitchen chair")."""
         if words[at] != "back":
             return False
         if at + 1 < len(words) and words[at + 1] in _LIMBS_BEHIND | _THINGS_BEHIND:
