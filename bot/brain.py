@@ -2290,6 +2290,18 @@ class Brain:
         if cause is not None:  # "is it from my pillow?", "i work at a desk, is that why"
             return cause
         if (
+            context.kind == "answer"
+            and context.topic in kb.topics
+            and context.topic != GENERAL
+            and not analysis.topics
+            and len(words) <= lexicon.MOVE_MAX_WORDS
+            and lexicon.has_pair(words, lexicon.NEED_TO_DO_PAIRS)
+            and "asks_stretch" in self.cues.read(words)
+        ):
+            # "so what do i need to do" after why the psoas gets tight: the area's stretch,
+            # not the help text its "what do i do" reads like
+            return say.stretch_for_topic(context.topic, context)
+        if (
             context.kind in lexicon.STRETCHING_KINDS
             and context.topic not in (None, GENERAL)
             and not analysis.topics

@@ -7309,6 +7309,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "lower_back.stretch",
         ),
+        # what to do about it, after why an area gets tight: its stretch, not the help text
+        (("why is my psoas tight", "so what do i need to do"), "psoas.stretch"),
+        (("why are my calves tight", "ok what do i need to do about it"), "calves.stretch"),
+        (("why are my calves tight", "what do i have to do to fix it"), "calves.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
