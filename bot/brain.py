@@ -6106,6 +6106,17 @@ class Brain:
                 )
             if (
                 context.kind == "answer"
+                and context.topic not in (None, GENERAL)
+                and analysis.corrected[:1] == (lexicon.SAME,)
+                and (topic, context.last_aspect) in self.kb.answers
+            ):
+                # "same for my hamstrings?" after when to stretch the calves: the same
+                # question of them
+                return say.answer(
+                    topic, context.last_aspect, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
+                )
+            if (
+                context.kind == "answer"
                 and context.intent
                 and not lexicon.ONE_FOR_WORDS.isdisjoint(analysis.corrected)
             ):

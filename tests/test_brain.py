@@ -7313,6 +7313,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why is my psoas tight", "so what do i need to do"), "psoas.stretch"),
         (("why are my calves tight", "ok what do i need to do about it"), "calves.stretch"),
         (("why are my calves tight", "what do i have to do to fix it"), "calves.stretch"),
+        # "same for" another area after an area's answer: the same question of it
+        (("when should i stretch my calves", "same for my hamstrings?"), "hamstrings.when"),
+        (("why do my calves get tight", "same for my hamstrings?"), "hamstrings.why_tight"),
+        (("calf stretch", "same for my hamstrings?"), "hamstrings.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
