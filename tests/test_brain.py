@@ -3926,6 +3926,10 @@ OWN_WORDS = [
     ("the dog is dead tired after our walk, any stretches for me lol", "routine.full_body"),
     ("long walk with the dog, any stretches for me", "routine.full_body"),
     ("my dog is stiff in the mornings, any stretches", "fallback"),
+    # thanks with "really helpful" after it is thanked, not taken for a compliment
+    ("thanks, really helpful", "smalltalk.thanks"),
+    ("thanks thats really helpful", "smalltalk.thanks"),
+    ("you are really helpful", "smalltalk.compliment"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
