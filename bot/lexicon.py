@@ -2570,15 +2570,19 @@ _PLAN_POINTERS = frozenset({"it", "that", "this", "them", "these", "those", "one
 PLAN_TAIL_MAX = 5
 
 
+def _after_a_plan_opener(words: Sequence[str]) -> list[str]:
+    """The words after the opener of a plan told ("ok ill | do that one tonight"), an
+    acknowledgement before it skipped; none when no plan opener starts them."""
+    rest = list(words[1:] if words and words[0] in ACK_LEADS else words)
+    opener = next((o for o in _PLAN_OPENERS if tuple(rest[: len(o)]) == o), None)
+    return [] if opener is None else rest[len(opener) :]
+
+
 def tells_a_plan(words: Sequence[str]) -> bool:
     """Whether the words tell a plan to do what was just given, and nothing else: "ill do
     that one tonight before bed", "ok gonna try it after work", "will give them a go later"
     (not "i will do it but my knee hurts", nor a question)."""
-    rest = list(words[1:] if words and words[0] in ACK_LEADS else words)
-    opener = next((o for o in _PLAN_OPENERS if tuple(rest[: len(o)]) == o), None)
-    if opener is None:
-        return False
-    rest = rest[len(opener) :]
+    rest = _after_a_plan_opener(words)
     if not rest or rest[0] not in _PLAN_VERBS:
         return False
     rest = rest[1:]
@@ -2611,11 +2615,7 @@ _EASIER_PLAN_REACH = 3
 def tells_going_easier(words: Sequence[str]) -> bool:
     """Whether the words tell the writer's own plan to go easier or gentler ("ok ill go
     gentler, thanks", "i'll take it easier next time"), which asks for nothing."""
-    rest = list(words[1:] if words and words[0] in ACK_LEADS else words)
-    opener = next((o for o in _PLAN_OPENERS if tuple(rest[: len(o)]) == o), None)
-    if opener is None:
-        return False
-    rest = rest[len(opener) :]
+    rest = _after_a_plan_opener(words)
     return (
         bool(rest)
         and rest[0] in _EASIER_PLAN_VERBS
