@@ -2393,10 +2393,10 @@ FREQUENCY_WORDS = frozenset({"every", "often", "daily", "hourly", "weekly", "tim
 ALL_OF_THEM = frozenset({"all", "any", "these", "those"})
 #: words by which a request is for the writer ("stretches for me?")
 FOR_MYSELF = frozenset({"me", "myself", "i", "my"})
-#: "what do i need to do", "what do i have to do": what to do about the thing talked of
-NEED_TO_DO_PAIRS = frozenset({("need", "to"), ("have", "to")})
 #: ... as a pair: "any stretches for me"
 FOR_ME_PAIRS = frozenset({("for", "me"), ("for", "myself")})
+#: "what do i need to do", "what do i have to do": what to do about the thing talked of
+NEED_TO_DO_PAIRS = frozenset({("need", "to"), ("have", "to")})
 #: a stretch break asked for: the setting's routine, not one area's stretch
 BREAK_WORDS = frozenset({"break", "breaks"})
 #: the plain nouns for a stretch that `STRETCH_ASK_FILLERS` go with
