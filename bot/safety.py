@@ -105,12 +105,14 @@ _GOING = frozenset("goes go went gone stops stopped eases eased fades faded clea
 _GOING_ON = frozenset("away off straight right when once as after about in within soon".split())
 #: a feeling coming back: "feeling comes back when i move"
 _COMING = frozenset({"comes", "came", "come"})
-#: what the person does that it goes on: let go, move, get off, stand up
+#: what the person does that it goes on: let go, move, get off, stand up, walk about, put the
+#: phone down
 #: (not stopping an effort: an arm that tingles on the rower and comes back when the person
 #: stops may be the heart's, which rest eases too)
 _MOVING = frozenset(
     """let move moved moving get got getting stand stood standing shift shifted change changed
-    shake shook uncross uncrossed come came sit sat""".split()
+    shake shook uncross uncrossed come came sit sat walk walked walking put putting release
+    released""".split()
 )
 _PASSING_REACH = 7
 #: set when the message names a stretch or pose of the knowledge base (`kb.BUILTIN_SYMPTOMS`)

@@ -116,6 +116,23 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a heart attack with little chest pain: the jaw and a shoulder, sweating and sick
+        ("my right shoulder started aching and my jaw hurts too, im sweaty and sick", "emergency"),
+        (
+            "upper back and jaw started aching an hour ago, sweating buckets and feel sick, stretch for it?",
+            "emergency",
+        ),
+        # an arm gone heavy that will not grip, with the sight changed: a stroke
+        ("my arm went heavy and wont grip anything and my vision is blurry", "emergency"),
+        # a dent in the muscle or a bruise tracking down it after a strain: a bad tear, even weeks on
+        (
+            "strained my calf three weeks ago and there's a dent in the muscle where it hurts",
+            "see_professional",
+        ),
+        (
+            "tweaked my hammy sprinting and now a huge bruise is spreading down to my knee",
+            "see_professional",
+        ),
         # a curve in a child's spine, found
         ("my daughter has a curve in her spine", "see_professional"),
         # a lump or a swollen gland in the armpit is no muscle to stretch
@@ -596,6 +613,11 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "did my first half marathon yesterday and i cant walk down the stairs forwards lol",
         # a knot under the arm is a muscle's
         "knot under my arm after bench day",
+        # numbness from a position that went once the person moved
+        "my bum went numb on the train, it went after i walked about a bit",
+        "pins and needles in my hand from holding my tablet, went when i put it down",
+        # a dent in a car is no dent in a muscle
+        "reversed into a post and put a dent in my car, now my calves are tight from stressing",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -619,6 +641,12 @@ def test_the_conversation_topic_names_the_area(brain: Brain):
     assert reply.intent == "red_flag.dvt"
     alone = brain.reply("the right one is puffy and warm to the touch")
     assert alone.kind != "red_flag"
+
+
+def test_pain_spreading_up_to_the_jaw_after_a_stretch_is_the_heart(brain: Brain):
+    stretch = brain.reply("stretch for my shoulder")
+    reply = brain.reply("now the pain is going up to my jaw and i feel clammy", stretch.context)
+    assert reply.intent == "red_flag.heart_attack_signs"
 
 
 def test_a_follow_up_symptom_after_a_back_stretch(brain: Brain):
@@ -775,6 +803,11 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("is this safe with a herniated disc", "herniated_disc"),
         # conditions people ask about that change the advice a little
         ("got scoliosis, which stretches should i do", "scoliosis"),
+        # a curve the person has had since their teens is their own scoliosis, not a child's
+        (
+            "crooked spine since i was a teenager, one hip sits higher, any stretches for me",
+            "scoliosis",
+        ),
         # a child's curve a doctor already follows is scoliosis known, not a new finding
         (
             "my 14 yr old has a curve in her spine, the doctor is keeping an eye on it, can she do"
