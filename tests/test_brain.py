@@ -3930,6 +3930,18 @@ OWN_WORDS = [
     ("thanks, really helpful", "smalltalk.thanks"),
     ("thanks thats really helpful", "smalltalk.thanks"),
     ("you are really helpful", "smalltalk.compliment"),
+    # a muscle that pulls, throbs or screams "like crazy" is a complaint about it
+    ("inner thighs pull like crazy whenever i sit cross legged", "adductors.why_tight"),
+    ("my hamstrings pull like hell when i bend over", "hamstrings.why_tight"),
+    ("my hips scream at me when i sit cross legged", "hip_flexors.why_tight"),
+    # how long to hold "one of these", "these", "one"
+    ("how long am i meant to hold these", "general.how_long"),
+    ("how long should i hold one, they get boring", "general.how_long"),
+    # ... not a breath or a note
+    ("how long should i hold my breath when swimming", "fallback"),
+    # a foot that keeps going to sleep
+    ("my left leg keeps going to sleep when i sit on the floor", "general.pins_and_needles"),
+    ("am i talking to a bot right now", "smalltalk.are_you_a_bot"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
