@@ -63,6 +63,10 @@ _FIRST = Context()
 _WARM_UP_ANSWERS = frozenset({(GENERAL, "warmup_vs_stretch"), (GENERAL, "cooldown_needed")})
 
 
+#: "why can't i do these at my desk": a way asked for, though the question is a why
+_CAN = frozenset({"can", "cannot", "could", "couldnt"})
+
+
 class Brain:
     """Answers messages from one knowledge base."""
 
@@ -4016,6 +4020,11 @@ class Brain:
         if lexicon.asks_about(words) and set(analysis.topics) - set(stretch.topics):
             return None  # "what about my knees, they ache from kneeling": the knees asked about
         limits: set[Limit] = set(ask.limits) if ask is not None else set()
+        if "why" in cues and lexicon.VERSION_WORDS.isdisjoint(words) and _CAN.isdisjoint(words):
+            # "why does my neck get so tight on my commute" after a seated stretch: a reason
+            # asked, the setting told as its cause, no other version of the stretch (not "why
+            # can't i do these at my desk", which asks for one)
+            limits.clear()
         if ask is not None and lexicon.VERSION_WORDS.intersection(words):
             limits |= ask.postures  # "standing version?"
         if lexicon.KNEELING_WORDS.intersection(words) and "complaint" in cues:

@@ -428,7 +428,11 @@ EVERY_DAY_ANSWER = "every_day"
 AGAIN_WHEN = frozenset({"tomorrow", "tmrw", "tmr", "tonight", "later", "daily"})
 #: ... unless it asks to be sent or shown it again then
 SENT_AGAIN = frozenset({"send", "remind", "show", "message", "text"})
-EVERY_DAY_PAIRS = frozenset({("every", "day"), ("every", "single"), ("each", "day")})
+EVERY_DAY_PAIRS = frozenset(
+    {("every", "day"), ("every", "single"), ("each", "day")}
+    # "can i do it every morning": whether daily is fine, at the time the person names
+    | {(every, time) for every in ("every", "each") for time in ("morning", "night", "evening")}
+)
 GENERAL_TIMING = (
     (("every", "day"), "every_day"),
     (("every", "single"), "every_day"),

@@ -207,6 +207,14 @@ class RoutinePicker:
             # not "nothing to hold onto", "i dont have anything to hold on to": a support
             if "hold" in words and not lexicon.holds_onto(words):
                 found = (GENERAL, "how_long")
+            elif (
+                context.kind == "stretch"
+                and lexicon.has_pair(words, lexicon.EVERY_DAY_PAIRS)
+                and lexicon.asks_whether(words)
+            ):
+                # "can i do it every morning" after a card: whether daily is fine, at the time
+                # named (not "is it ok at night too or only mornings", when to do it)
+                found = (GENERAL, lexicon.EVERY_DAY_ANSWER)
             elif area and area != GENERAL and not lexicon.TIMES_OF_DAY.isdisjoint(words):
                 found = (area, "when")
             else:

@@ -7333,6 +7333,20 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("when should i stretch my calves", "same for my hamstrings?"), "hamstrings.when"),
         (("why do my calves get tight", "same for my hamstrings?"), "hamstrings.why_tight"),
         (("calf stretch", "same for my hamstrings?"), "hamstrings.stretch"),
+        # why an area gets tight, asked with a setting after a seated card: the reason, not
+        # the seated version again ("why can't i do these at my desk" still asks for one)
+        (
+            (
+                "upper back stretch",
+                "can i do it on the train",
+                "why does it get so stiff on the train",
+            ),
+            "upper_back.why_tight",
+        ),
+        (("hip flexor stretch", "why can't i do these at my desk"), "hip_flexors.stretch"),
+        # every morning or night, asked of a card: whether daily is fine
+        (("hamstring stretch", "is it ok to do it every night"), "general.every_day"),
+        (("calf stretch", "can i do that every evening"), "general.every_day"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
