@@ -2602,6 +2602,13 @@ class Brain:
             # stretch: the next one
             return say.stretch_for_topic(context.topic, context)
         if (
+            context.kind == "stretch"
+            and context.topic not in (None, GENERAL)
+            and lexicon.done_then_next(words)
+        ):
+            # "did that too, next", "finished that, next?": the next stretch for the area
+            return say.stretch_for_topic(context.topic, context)
+        if (
             context.kind == "answer"
             and context.topic not in (None, GENERAL)
             and not analysis.topics
@@ -4019,6 +4026,10 @@ class Brain:
             return None
         if lexicon.asks_about(words) and set(analysis.topics) - set(stretch.topics):
             return None  # "what about my knees, they ache from kneeling": the knees asked about
+        if lexicon.told_fine_then_asked(words, analysis.pieces()):
+            # "standing version works. how long": the version is told as fine, and the
+            # question closing the message asks something else
+            return None
         limits: set[Limit] = set(ask.limits) if ask is not None else set()
         if "why" in cues and lexicon.VERSION_WORDS.isdisjoint(words) and _CAN.isdisjoint(words):
             # "why does my neck get so tight on my commute" after a seated stretch: a reason
@@ -4360,8 +4371,11 @@ class Brain:
         """After a stretch card, a message asking for another version of it to hold ("got a
         version with a longer hold", "another one i can hold"): the area's next stretch held
         still. None for a message that asks no other version ("can i hold it longer")."""
-        if lexicon.OTHER_VERSION_WORDS.isdisjoint(analysis.corrected):
-            return None
+        words = analysis.corrected
+        if lexicon.OTHER_VERSION_WORDS.isdisjoint(words) or lexicon.told_fine_then_asked(
+            words, analysis.pieces()
+        ):
+            return None  # not "standing version works. how long", which asks of this one
         topic = context.topic or stretch.topics[0]
         moving = [s.id for s in self.kb.stretches_for(topic) if s.type != "static"]
         seen = tuple(dict.fromkeys((*context.seen, stretch.id, *moving)))
@@ -4388,6 +4402,8 @@ class Brain:
                     not lexicon.POINTING_WORDS.isdisjoint(words)
                     or len(words) <= lexicon.BARE_HOW_LONG_WORDS
                     or lexicon.per_side(words)  # "how long each leg?"
+                    # "standing version works. how long"
+                    or lexicon.told_fine_then_asked(words, analysis.pieces())
                 )
             )
             # "how many reps", "how many sets of it": the card says

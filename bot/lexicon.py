@@ -1197,6 +1197,30 @@ HOW_LONG_PAIRS = frozenset({("how", "long")})
 #: the most words a bare "how long" may have to ask about the card on screen ("how long
 #: for?", "how long then")
 BARE_HOW_LONG_WORDS = 3
+#: words that tell the card on screen (or a version of it) suits the person: "standing
+#: version works", "that one's fine"
+_SUITS_WORDS = frozenset(
+    "works worked working fine better good great perfect helps helped nicer easier".split()
+)
+_NOT_SUITING = frozenset({"not", "no", "cannot", "never", "nope", "doesnt", "didnt", "isnt"})
+
+
+def told_fine_then_asked(words: Sequence[str], pieces: Sequence[tuple[int, int]]) -> bool:
+    """Whether a message tells that the card suits the person, then closes with a bare
+    question of how long or how often ("standing version works. how long", "that one's
+    fine, how often?"): the question is what is asked, not the version named before."""
+    if len(pieces) < 2:
+        return False
+    start, end = pieces[-1]
+    last, told = words[start:end], words[:start]
+    return (
+        len(last) <= BARE_HOW_LONG_WORDS + 1
+        and has_pair(last, HOW_LONG_PAIRS | HOW_OFTEN_PAIRS)
+        and not _SUITS_WORDS.isdisjoint(told)
+        and _NOT_SUITING.isdisjoint(told)
+    )
+
+
 HOLD_WORDS = frozenset({"hold", "holding", "holds", "held"})
 #: what "hold a ..." may hold besides a stretch's name or an area ("hold a stretch", "hold
 #: the position"), after these words ("hold a deep one")
@@ -4373,6 +4397,26 @@ RIGHT_AFTER_PAIRS = frozenset(
 SESSION_DONE_WORDS = frozenset({"done", "finished", "completed"})
 #: ... and a step of a routine ("did the first one", "finished the second")
 DONE_WORDS = SESSION_DONE_WORDS | {"did"}
+#: the words that may go with "next" in a message that only says the card before is done:
+#: "did that too, next", "finished that, next?", "ok done with it, next pls"
+_DONE_THEN_NEXT = DONE_WORDS | frozenset(
+    """that it this one too also ok okay cool right alright great nice and so what whats now
+    i ive have got through with pls please thanks ta cheers then""".split()
+)
+
+
+def done_then_next(words: Sequence[str]) -> bool:
+    """Whether a short message says the card before is done and asks for the next: it holds
+    "next" and a word of doing ("did that too, next", "finished that, next?"), and nothing
+    else but `_DONE_THEN_NEXT` ("next week", "what's next for my knees" say more)."""
+    return (
+        "next" in words
+        and not DONE_WORDS.isdisjoint(words)
+        and len(words) <= MOVE_MAX_WORDS
+        and all(w == "next" or w in _DONE_THEN_NEXT for w in words)
+    )
+
+
 #: a warm-up or cool-down by name
 _WARM_NAMES = frozenset({"warm", "warmup", "warmups"})
 _COOL_NAMES = frozenset({"cool", "cooldown", "cooldowns"})

@@ -7347,6 +7347,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # every morning or night, asked of a card: whether daily is fine
         (("hamstring stretch", "is it ok to do it every night"), "general.every_day"),
         (("calf stretch", "can i do that every evening"), "general.every_day"),
+        # the card done, the next asked for
+        (("calf stretch", "did that one too, next"), "calves.stretch"),
+        (("neck stretch", "finished it, next?"), "neck.stretch"),
+        # a version told as fine, then a bare how long or how often: that question
+        (("hamstring stretch", "the seated one works. how long?"), "general.how_long"),
+        (("quad stretch", "standing one is fine, how often"), "general.how_often"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
