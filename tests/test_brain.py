@@ -3942,6 +3942,18 @@ OWN_WORDS = [
     # a foot that keeps going to sleep
     ("my left leg keeps going to sleep when i sit on the floor", "general.pins_and_needles"),
     ("am i talking to a bot right now", "smalltalk.are_you_a_bot"),
+    # "hamstring" or "shoulder" as a verb with its object is no body part
+    ("whats the best way to hamstring the other side's winger in fifa", "fallback"),
+    ("how can i shoulder the whole project alone", "fallback"),
+    # ... but a stretch of the hamstrings "the right way" is
+    ("how do i stretch my hamstring the right way", "hamstrings.stretch"),
+    # yoga's "soul muscle" is the psoas
+    ("my yoga teacher keeps on about the soul muscle, what is it", "psoas.what"),
+    # a seat that leaves the glutes feeling bruised
+    ("my glutes feel all bruised after sitting on the bleachers", "glutes.stretch"),
+    # stretching again after the flu; a watch's heart rate on a run
+    ("flu a few days ago, feel fine now, ok to stretch?", "general.when_ill"),
+    ("fitbit says heart rate 160 on my jog, normal?", "general.breathless_exercise"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

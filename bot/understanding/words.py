@@ -169,10 +169,31 @@ _FIGURES_AFTER: dict[str, frozenset[str]] = {
 }
 
 
+#: area words that are verbs too: "hamstring the other team's striker", "shoulder the blame"
+_AREA_VERBS = frozenset(
+    "hamstring hamstrings hamstrung hamstringing shoulder shouldering shouldered".split()
+)
+#: ... read as a verb after one of these ("to hamstring", "will shoulder", "i hamstring") ...
+_BEFORE_A_VERB = frozenset(
+    "to will would could can might may must i we they you he she really totally just".split()
+)
+#: ... with an object right after it ("... the opposition", "... the cost")
+_OBJECT_OPENERS = frozenset(
+    "the a an his her their them him our your its every any some this that these those".split()
+)
+
+
 def _in_a_figure_of_speech(words: Sequence[str], at: int) -> bool:
     """Whether the area word at `at` is part of a figure of speech (`_FIGURES_BEFORE`,
-    `_FIGURES_AFTER`)."""
+    `_FIGURES_AFTER`), or a verb with its object ("how to hamstring the opposition")."""
     word = words[at]
+    if (
+        word in _AREA_VERBS
+        and 0 < at < len(words) - 1
+        and words[at - 1] in _BEFORE_A_VERB
+        and words[at + 1] in _OBJECT_OPENERS
+    ):
+        return True
     if at + 1 < len(words) and words[at + 1] in _FIGURES_AFTER.get(word, ()):
         return True
     figures = _FIGURES_BEFORE.get(word)
