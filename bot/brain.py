@@ -219,6 +219,7 @@ class Brain:
                 or self._tips_for_an_activity(analysis, context)
                 or self._time_routine_requested(analysis, context)
                 or self._routine_asked_at_one_end(analysis, context)
+                or self._routine_asked_last(analysis, context)
                 or self._one_end_understood(analysis, context)
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
@@ -709,6 +710,59 @@ class Brain:
                 self.kb.routines[key], context, confidence=lexicon.CUE_CONFIDENCE
             )
         return None
+
+    def _routine_asked_last(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole whose last piece plainly asks for a routine, sure of one
+        read alone ("dog's dead tired after our run and so am i, cooldown for me pls", "phone
+        battery is dead so ill do my stretches without the app, whats a good 5 min one"), the
+        pieces before it only telling (no question, no area, nobody else's story): that
+        routine, or the own one of an activity the story names (the run's cool-down). The
+        story's things ("my phone is dead") are its own; the ask is the writer's. None
+        otherwise."""
+        pieces = analysis.pieces()
+        words = analysis.corrected
+        if len(pieces) < 2 or analysis.topics or lexicon.of_someone_else(words):
+            return None
+        start, end = pieces[-1]
+        piece = words[start:end]
+        if (
+            len(piece) > lexicon.MOVE_MAX_WORDS
+            # it asks for something ("cooldown for me pls", "can you give me a home routine",
+            # "whats a good 5 min one"), not whether ("can i do gentle yoga today")
+            or not (
+                lexicon.asks_plainly(piece)
+                or lexicon.has_pair(piece, lexicon.ASKING_PAIRS)
+                or "asks_stretch" in self.cues.read(piece)
+            )
+            or lexicon.asks_whether(piece)
+            or self.cues.where(piece, "not_a_body")
+            or any(lexicon.opens_a_question(words[s:e]) for s, e in pieces[:-1])
+            # "my dog is stiff in the mornings, any stretches": the ask is for the animal
+            or self.wants.an_animals_story(analysis)
+            or self.wants.a_things_complaint(analysis)
+        ):
+            return None
+        story = words[:start]
+        if not (
+            # the story is of exercise, stretching or the body ("... after our run", "...
+            # without the app"), not "my landlord is useless, give me a break"
+            self.pick.activities_in(story)
+            or not lexicon.STRETCHING_LIKE.isdisjoint(story)
+            or self.cues.read(story) & {"exercise", "complaint"}
+        ):
+            return None
+        reply = self._question_after_thanks(analysis.text, piece, context)
+        if reply is None or reply.kind != "routine" or reply.routine is None:
+            return None
+        base = self.kb.routines.get(reply.routine)
+        if base is not None and not base.keywords:
+            # a cool-down or warm-up of no activity: the own one of an activity the story
+            # names ("... after our run, cooldown for me pls")
+            told = self.pick.activities_in(words)
+            picked = lexicon.pick_warm_or_cool(told, words) if told else None
+            if picked and picked in self.kb.routines and picked.startswith(reply.routine):
+                return self.replies.routine(self.kb.routines[picked], context)
+        return reply
 
     def _one_end_understood(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole in two or three pieces whose first or last piece, read

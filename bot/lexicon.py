@@ -4405,6 +4405,12 @@ _DONE_THEN_NEXT = DONE_WORDS | frozenset(
 )
 
 
+#: word pairs that ask someone for something: "can you give me a home routine", "send me one"
+ASKING_PAIRS = frozenset(
+    {("can", "you"), ("could", "you"), ("give", "me"), ("send", "me"), ("show", "me")}
+)
+
+
 def done_then_next(words: Sequence[str]) -> bool:
     """Whether a short message says the card before is done and asks for the next: it holds
     "next" and a word of doing ("did that too, next", "finished that, next?"), and nothing

@@ -3954,6 +3954,11 @@ OWN_WORDS = [
     # stretching again after the flu; a watch's heart rate on a run
     ("flu a few days ago, feel fine now, ok to stretch?", "general.when_ill"),
     ("fitbit says heart rate 160 on my jog, normal?", "general.breathless_exercise"),
+    # a story of things ("my phone is flat") closed by a plain ask for a routine: that routine
+    ("cat is asleep on my yoga mat and my phone is flat, cooldown please", "routine.cooldown"),
+    ("ipad is flat and i forgot my yoga app, whats a good 10 min one", "routine.full_body"),
+    # ... not by a question whether
+    ("my wifi died, can i do yoga today", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
