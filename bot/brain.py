@@ -220,6 +220,7 @@ class Brain:
                 or self._time_routine_requested(analysis, context)
                 or self._routine_asked_at_one_end(analysis, context)
                 or self._routine_asked_last(analysis, context)
+                or self._worn_out_all_over(analysis, context)
                 or self._one_end_understood(analysis, context)
                 or self._trip_ahead(analysis, context)
                 or self._named_near_match(analysis, context)
@@ -236,6 +237,7 @@ class Brain:
             if own is not None:
                 reply = own
         reply = self._stretch_asked_last(reply, analysis, context)
+        reply = self._cool_down_for_the_soreness(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
@@ -710,6 +712,89 @@ class Brain:
                 self.kb.routines[key], context, confidence=lexicon.CUE_CONFIDENCE
             )
         return None
+
+    def _cool_down_for_the_soreness(
+        self, reply: Reply, analysis: Analysis, context: Context
+    ) -> Reply:
+        """For the soreness answer to a message that names no area, tells of an activity with
+        a cool-down and asks what to stretch ("so sore after my first 10k, what stretches",
+        "crippled after my first parkrun but in a good way, what to stretch"): that cool-down.
+        Whether stretching helps ("does stretching stop the soreness after a 10k?") keeps the
+        answer, as does any other reply."""
+        if reply.intent != f"{GENERAL}.{lexicon.SORENESS}" or analysis.topics:
+            return reply
+        words = analysis.corrected
+        cues = self.cues.read(words)
+        if (
+            "asks_stretch" not in cues
+            # a stretch named: "what to stretch", not "what helps"
+            or lexicon.STRETCHING_WORDS.isdisjoint(words)
+            or "why" in cues
+            or any(lexicon.asks_whether(words[s:e]) for s, e in analysis.pieces())
+        ):
+            return reply
+        cool = self.pick.cool_down_of(self.pick.activities_in(words))
+        if cool is None or not cool.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_"):
+            return reply
+        return self.replies.routine(self.kb.routines[cool], context, confidence=reply.confidence)
+
+    def _worn_out_all_over(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that complains of the whole body, naming no area, after
+        exercise or a hard physical day ("i feel broken after moving house all weekend", "feel
+        like a 90 year old after a day of gardening lol", "im dying. did 100 burpees for a
+        charity challenge. stretch me"): the cool-down of an activity it names, else the
+        full-body routine. The red-flag rules have read it first. None otherwise."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or lexicon.of_someone_else(words)
+            or context.kind == "red_flag"
+            or language_of(analysis.normalised) is not None
+        ):
+            return None
+        cues = self.cues.read(words)
+        if (
+            cues & {"why", "what"}
+            # a question of its own ("is that normal or am i just falling apart", "how
+            # tight should it be"): not this
+            or "?" in analysis.text
+            or any(lexicon.opens_a_question(words[s:e]) for s, e in analysis.pieces())
+            or any(lexicon.asks_whether(words[s:e]) for s, e in analysis.pieces())
+        ):
+            return None
+        if (
+            not lexicon.worn_out(words)
+            or self.wants.an_animals_story(analysis)
+            or self.wants.a_things_complaint(analysis)
+        ):
+            return None
+        activities = [
+            a for a in self.pick.activities_in(words) if a not in lexicon.SETTING_ROUTINES
+        ]
+        times = [a for a in activities if a in lexicon.TIME_ROUTINES.values()]
+        exerted = (
+            len(times) < len(activities)
+            or "exercise" in cues
+            or lexicon.tells_a_physical_day(words)
+        )
+        if not (exerted or (times and lexicon.stiff_all_over(words))):
+            return None
+        # an activity's cool-down, else the routine of a time or setting named ("so stiff
+        # this morning": the morning's), else the whole body's
+        key = next((k for k in activities if k.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_")), None)
+        key = key or next(
+            (
+                k
+                for k in activities
+                if k in lexicon.SETTING_ROUTINES or k in lexicon.TIME_ROUTINES.values()
+            ),
+            lexicon.WHOLE_BODY_ROUTINE,
+        )
+        if key not in self.kb.routines:
+            return None
+        return self.replies.routine(
+            self.kb.routines[key], context, confidence=lexicon.CUE_CONFIDENCE
+        )
 
     def _routine_asked_last(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole whose last piece plainly asks for a routine, sure of one

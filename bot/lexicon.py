@@ -2036,6 +2036,68 @@ ACTIVITY_AFTER_A_THING = frozenset(
 TITLE_MIN_WORDS = 2
 #: a complaint about the whole body ("everything is stiff", "stiff all over") gets this routine
 WHOLE_BODY_ROUTINE = "full_body"
+#: hard physical days that leave the whole body sore, told with no area: "i feel broken
+#: after moving house", "feel like a 90 year old after a day of gardening"
+PHYSICAL_DAYS = frozenset(
+    """moving house moved house house move gardening garden digging shovelling shoveling
+    decorating painting diy hoovering cleaning lifting boxes carrying furniture festival
+    dancing hike hiking burpees bootcamp challenge parkrun""".split()
+)
+_PHYSICAL_DAY_PAIRS = frozenset({("moving", "house"), ("moved", "house"), ("house", "move")})
+
+
+#: how people tell their whole body is worn out: "i feel broken", "feel like i've been hit by
+#: a bus", "im dying", "walked like a 90 yr old" (one phrase a line)
+_WORN_OUT_PHRASES = tuple(
+    tuple(line.split())
+    for line in """feel broken | feeling broken | felt broken | feel wrecked | feeling wrecked |
+    feel destroyed | feel battered | feel ruined | feel dead | feel like death | feel ancient |
+    feel old | feel like a 90 | feel like an 80 | feel like an old | like a 90 year old |
+    like a 90 yr old | like an 80 year old | like an old man | like an old lady | hit by a bus |
+    hit by a truck | hit by a train | run over by | i am dying | im dying | i am dead | im dead |
+    is killing me | are killing me | literally killing me | crippled | everything hurts |
+    everything aches | body is done | body is wrecked | body is broken | in bits""".split("|")
+)
+#: ... and the plain ones, stiffness or soreness all over, which a time of day alone may
+#: explain ("so stiff this morning"), where "the traffic is killing me every morning" is no
+#: body's
+_STIFF_ALL_OVER_PHRASES = tuple(
+    tuple(line.split())
+    for line in """everything is sore | everything is stiff | ache all over | aching all over |
+    sore all over | stiff all over | so stiff | so sore""".split("|")
+)
+
+
+def _holds_phrase(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words hold one of the phrases."""
+    return any(
+        tuple(words[i : i + len(p)]) == p
+        for i in range(len(words))
+        for p in phrases
+        if words[i] == p[0]
+    )
+
+
+def stiff_all_over(words: Sequence[str]) -> bool:
+    """Whether the words tell of stiffness or soreness all over ("so stiff this morning")."""
+    return _holds_phrase(words, _STIFF_ALL_OVER_PHRASES)
+
+
+def worn_out(words: Sequence[str]) -> bool:
+    """Whether the words tell that the writer's whole body is worn out, sore or stiff
+    (`_WORN_OUT_PHRASES`, `_STIFF_ALL_OVER_PHRASES`), not "dying to try yoga" or "killing it
+    at yoga"."""
+    return _holds_phrase(words, _WORN_OUT_PHRASES) or stiff_all_over(words)
+
+
+def tells_a_physical_day(words: Sequence[str]) -> bool:
+    """Whether the words tell of a hard physical day or session (`PHYSICAL_DAYS`): "after
+    moving house", "a day of gardening", "did 100 burpees"."""
+    return has_pair(words, _PHYSICAL_DAY_PAIRS) or not PHYSICAL_DAYS.isdisjoint(
+        w for w in words if w not in ("moving", "moved", "house", "move")
+    )
+
+
 WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
 WHOLE_BODY_REACH = 3
 #: ... and word pairs that say it: "stiff all over", "stiff as a board", "like a plank"

@@ -3959,6 +3959,15 @@ OWN_WORDS = [
     ("ipad is flat and i forgot my yoga app, whats a good 10 min one", "routine.full_body"),
     # ... not by a question whether
     ("my wifi died, can i do yoga today", "fallback"),
+    # the whole body worn out after a hard day or session, no area named: a routine for it
+    ("feel like ive been hit by a train after moving house", "routine.full_body"),
+    ("feel ancient after a day of decorating", "routine.full_body"),
+    # ... not a success
+    ("killing it at pilates lately", "fallback"),
+    # soreness after an activity with a cool-down, and what to stretch asked: that cool-down
+    ("so sore after my first half marathon, what should i stretch", "routine.cooldown_running"),
+    # ... whether stretching helps keeps the soreness answer
+    ("does stretching stop the soreness after a 10k?", "general.soreness"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
