@@ -3968,6 +3968,12 @@ OWN_WORDS = [
     ("so sore after my first half marathon, what should i stretch", "routine.cooldown_running"),
     # ... whether stretching helps keeps the soreness answer
     ("does stretching stop the soreness after a 10k?", "general.soreness"),
+    # both ankles, feet or fingers a bit puffy after heat, a shift or a flight, going down
+    (
+        "feet go a bit puffy by the end of my shift, both the same, fine by morning",
+        "general.puffy_ankles",
+    ),
+    ("ankles swollen by the evening after a day on my feet, both the same", "general.puffy_ankles"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

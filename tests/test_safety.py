@@ -626,6 +626,14 @@ def test_near_misses_do_not_fire(brain: Brain, message: str):
     assert brain.reply(message).kind != "red_flag"
 
 
+def test_one_puffy_ankle_with_a_hot_calf_is_still_a_clot(brain: Brain):
+    # the answer about both ankles puffy after a hot day never stands for a clot's signs
+    both = brain.reply("ankles a bit puffy after the flight, both the same, went down overnight")
+    assert both.intent == "general.puffy_ankles"
+    one = brain.reply("one ankle is puffy and the calf is hot and sore after my flight")
+    assert one.intent == "red_flag.dvt"
+
+
 def test_a_trip_of_days_is_no_pain_lasting_days(brain: Brain):
     stretch = brain.reply("quad stretch pls, thighs are burning after 3 days of hiking")
     reply = brain.reply(
