@@ -6012,6 +6012,34 @@ class Brain:
                 return self.replies.answer(
                     GENERAL, felt, context, confidence=lexicon.CUE_CONFIDENCE
                 )
+        if (
+            not accepted
+            and analysis.topics
+            and match.kind == GENERAL
+            and match.key in lexicon.SENSATION_GENERAL | {lexicon.PAIN_GENERAL}
+            and match.confidence >= lexicon.GENERAL_NEAR
+            and self.wants.names_subject(match.key, analysis.corrected)
+            and "asks_stretch" not in self.cues.read(analysis.corrected)
+        ):
+            # "calf twitching after my long run, like a little worm under the skin", "felt a
+            # burn in my hamstring while stretching, eased off when i backed off": the
+            # sensation told, near enough and named, not the area's stretch
+            return self.replies.answer(GENERAL, match.key, context, confidence=match.confidence)
+        if (
+            match.kind == "aspect"
+            and match.key == "stretch"
+            and self.wants.names_subject(lexicon.PAIN_GENERAL, analysis.corrected)
+            and "asks_stretch" not in self.cues.read(analysis.corrected)
+            # not "give me a hamstring stretch, i want to feel a strong pull"
+            and not lexicon.has_pair(analysis.corrected, lexicon.ASKING_PAIRS)
+            and not lexicon.asks_plainly(analysis.corrected)
+            and (GENERAL, lexicon.PAIN_GENERAL) in self.kb.answers
+        ):
+            # "hamstring stretch gives a strong pull behind my knee, is that what im supposed
+            # to feel": how a stretch should feel, told of one, not that stretch again
+            return self.replies.answer(
+                GENERAL, lexicon.PAIN_GENERAL, context, confidence=lexicon.CUE_CONFIDENCE
+            )
         if self._standing_spell_asked(analysis):
             # "nurse here, 3 night shifts on my feet, what stretches": the feet of standing for
             # hours, no complaint of them, and stretches asked: the routine for tired legs

@@ -3974,6 +3974,20 @@ OWN_WORDS = [
         "general.puffy_ankles",
     ),
     ("ankles swollen by the evening after a day on my feet, both the same", "general.puffy_ankles"),
+    # a burn or a strong pull felt in a stretch, told or asked about: how a stretch should
+    # feel, not the stretch again
+    (
+        "quad stretch gives me a burning feeling at the front of my hip, is that what im meant to feel",
+        "general.pain",
+    ),
+    ("felt a burn in my calf while stretching it, stopped and its fine now", "general.pain"),
+    # ... but a stretch asked for that should pull hard is that stretch
+    ("give me a hamstring stretch, i want to feel a strong pull", "hamstrings.stretch"),
+    # a twitch told of an area, near enough to its answer and named: that answer
+    (
+        "calf twitching after my long ride, like a little worm under the skin, no pain",
+        "general.shaking",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
