@@ -49,8 +49,11 @@ NEGATION_OBJECTS = frozenset({"the", "my"})
 NEGATION_PLACES = frozenset({"down", "into", "through", "along"})
 #: words that carry a negation on through a list: "no swelling, redness or warmth"
 NEGATION_LISTS = frozenset({"or", "nor"})
-#: words after which a negator negates nothing: "not sure if it's swollen"
-NEGATION_FALSE_STARTS = frozenset({"sure", "certain", "only", "just", "even"})
+#: words after which a negator negates nothing: "not sure if it's swollen", and "no joke",
+#: "not kidding", which vouch for what follows ("no joke i think i broke my ankle")
+NEGATION_FALSE_STARTS = frozenset(
+    {"sure", "certain", "only", "just", "even", "joke", "joking", "kidding"}
+)
 
 _CONDITION = "condition:"
 _SYMPTOM = "$"

@@ -116,6 +116,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # "no joke", "not kidding" vouch for what follows; they negate nothing
+        ("no joke i think i broke my ankle", "urgent"),
+        ("not kidding i think i fractured my wrist", "urgent"),
         # a heart attack with little chest pain: the jaw and a shoulder, sweating and sick
         ("my right shoulder started aching and my jaw hurts too, im sweaty and sick", "emergency"),
         (
@@ -618,6 +621,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "pins and needles in my hand from holding my tablet, went when i put it down",
         # a dent in a car is no dent in a muscle
         "reversed into a post and put a dent in my car, now my calves are tight from stressing",
+        # a break taken back as a joke, or a back "broken" by a class
+        "i think i broke my legs doing burpees, jk, just sore",
+        "my back is broken after that pilates class haha",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
