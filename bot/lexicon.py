@@ -767,6 +767,13 @@ STRETCHING_NAMED_GENERAL = frozenset({"time_of_day"})
 #: "breathless" and "tremor" have other senses too often ("on pins and needles waiting", "a
 #: tremor on the richter scale")
 TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "head_rush"})
+#: ... and a session in the heat, told with how the body took it ("i thought i'd die in hot
+#: yoga", "face goes bright red and i'm dripping"; not "cool down a hot tub that got too warm")
+HEAT_ANSWER = "stretching_in_heat"
+HEAT_FEELINGS = frozenset(
+    """dizzy lightheaded faint woozy sweating sweaty sweat dripping drenched red die dying
+    dead exhausted knackered nauseous sick""".split()
+)
 #: ... of which these are about a sensation: named beside a stretch's name ("head rush after
 #: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
 SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}

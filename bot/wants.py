@@ -1106,6 +1106,7 @@ class WantReader:
             lexicon.asks_without_a_mark(analysis)
             or bool(cues & {"request", "why", "when", "what", "complaint"})
             or found[2] in lexicon.TOLD_SENSATIONS
+            or (found[2] == lexicon.HEAT_ANSWER and not lexicon.HEAT_FEELINGS.isdisjoint(words))
         )
         # a thing near the subject is what it is about ("my car's steering is stiff in the
         # mornings"); one further off is story ("walk the dog daily")

@@ -3988,6 +3988,10 @@ OWN_WORDS = [
         "calf twitching after my long ride, like a little worm under the skin, no pain",
         "general.shaking",
     ),
+    # a session in the heat told with how the body took it: stretching in the heat
+    ("dripping and bright red all through bikram lol", "general.stretching_in_heat"),
+    # ... not a hot tub to cool down
+    ("how do i cool down a hot tub that is too hot", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
