@@ -3992,6 +3992,14 @@ OWN_WORDS = [
     ("dripping and bright red all through bikram lol", "general.stretching_in_heat"),
     # ... not a hot tub to cool down
     ("how do i cool down a hot tub that is too hot", "fallback"),
+    # feeling sick after a hard session, passing with rest: that answer
+    (
+        "felt a bit sick after a hard spin class, went after 5 mins of sitting down",
+        "general.sick_after_exercise",
+    ),
+    ("nauseous after my interval session, is that normal", "general.sick_after_exercise"),
+    # ... ill is another answer
+    ("im sick, can i still stretch", "general.when_ill"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -116,6 +116,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # sick after a run with chest pain is no queasy stomach
+        ("felt sick after my run and now i have chest pain", "emergency"),
         # "no joke", "not kidding" vouch for what follows; they negate nothing
         ("no joke i think i broke my ankle", "urgent"),
         ("not kidding i think i fractured my wrist", "urgent"),
