@@ -770,6 +770,10 @@ TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "head_rush"})
 #: ... and a session in the heat, told with how the body took it ("i thought i'd die in hot
 #: yoga", "face goes bright red and i'm dripping"; not "cool down a hot tub that got too warm")
 HEAT_ANSWER = "stretching_in_heat"
+#: ... and a heart rate read off a watch in a session ("watch said my heart rate hit 182 in
+#: spin but i felt totally fine"): whether that is all right, asked or not
+HEART_RATE_ANSWER = "breathless_exercise"
+HEART_RATE_WORDS = frozenset({"bpm", "hr", "pulse"})
 HEAT_FEELINGS = frozenset(
     """dizzy lightheaded faint woozy sweating sweaty sweat dripping drenched red die dying
     dead exhausted knackered nauseous sick""".split()

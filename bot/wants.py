@@ -1107,6 +1107,13 @@ class WantReader:
             or bool(cues & {"request", "why", "when", "what", "complaint"})
             or found[2] in lexicon.TOLD_SENSATIONS
             or (found[2] == lexicon.HEAT_ANSWER and not lexicon.HEAT_FEELINGS.isdisjoint(words))
+            or (
+                found[2] == lexicon.HEART_RATE_ANSWER
+                and (
+                    not lexicon.HEART_RATE_WORDS.isdisjoint(words)
+                    or ("heart", "rate") in zip(words, words[1:], strict=False)
+                )
+            )
         )
         # a thing near the subject is what it is about ("my car's steering is stiff in the
         # mornings"); one further off is story ("walk the dog daily")

@@ -4000,6 +4000,10 @@ OWN_WORDS = [
     ("nauseous after my interval session, is that normal", "general.sick_after_exercise"),
     # ... ill is another answer
     ("im sick, can i still stretch", "general.when_ill"),
+    # a heart rate read off a watch in a session, told or asked about
+    ("garmin said 190 bpm on the last climb, felt ok though", "general.breathless_exercise"),
+    ("heart rate hit 178 on my tempo run but i felt fine", "general.breathless_exercise"),
+    ("my watch says its 5pm", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
