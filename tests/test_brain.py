@@ -4004,6 +4004,10 @@ OWN_WORDS = [
     ("garmin said 190 bpm on the last climb, felt ok though", "general.breathless_exercise"),
     ("heart rate hit 178 on my tempo run but i felt fine", "general.breathless_exercise"),
     ("my watch says its 5pm", "fallback"),
+    # how often to do "this stuff", "these", "them"
+    ("how often should i be doing this stuff", "general.how_often"),
+    # ... not the taxes
+    ("how often should i do my taxes", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
