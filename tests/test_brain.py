@@ -4008,6 +4008,9 @@ OWN_WORDS = [
     ("how often should i be doing this stuff", "general.how_often"),
     # ... not the taxes
     ("how often should i do my taxes", "fallback"),
+    # whether stretching is "real" exercise
+    ("is stretching really exercise or do i still need to go for walks", "general.is_exercise"),
+    ("is stretching actually exercise or should i still walk every day", "general.is_exercise"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
