@@ -743,7 +743,9 @@ class Brain:
         exercise or a hard physical day ("i feel broken after moving house all weekend", "feel
         like a 90 year old after a day of gardening lol", "im dying. did 100 burpees for a
         charity challenge. stretch me"): the cool-down of an activity it names, else the
-        full-body routine. The red-flag rules have read it first. None otherwise."""
+        routine of a time of day it names with stiffness all over ("so stiff this morning i
+        walked like a 90 yr old"), else the full-body routine. The red-flag rules have read it
+        first. None otherwise."""
         words = analysis.corrected
         if (
             analysis.topics
@@ -779,17 +781,10 @@ class Brain:
         )
         if not (exerted or (times and lexicon.stiff_all_over(words))):
             return None
-        # an activity's cool-down, else the routine of a time or setting named ("so stiff
-        # this morning": the morning's), else the whole body's
+        # an activity's cool-down, else the routine of a time named ("so stiff this morning":
+        # the morning's), else the whole body's
         key = next((k for k in activities if k.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_")), None)
-        key = key or next(
-            (
-                k
-                for k in activities
-                if k in lexicon.SETTING_ROUTINES or k in lexicon.TIME_ROUTINES.values()
-            ),
-            lexicon.WHOLE_BODY_ROUTINE,
-        )
+        key = key or next(iter(times), lexicon.WHOLE_BODY_ROUTINE)
         if key not in self.kb.routines:
             return None
         return self.replies.routine(
