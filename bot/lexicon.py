@@ -770,14 +770,14 @@ TOLD_SENSATIONS = frozenset({"cramp", "joint_noises", "head_rush"})
 #: ... and a session in the heat, told with how the body took it ("i thought i'd die in hot
 #: yoga", "face goes bright red and i'm dripping"; not "cool down a hot tub that got too warm")
 HEAT_ANSWER = "stretching_in_heat"
-#: ... and a heart rate read off a watch in a session ("watch said my heart rate hit 182 in
-#: spin but i felt totally fine"): whether that is all right, asked or not
-HEART_RATE_ANSWER = "breathless_exercise"
-HEART_RATE_WORDS = frozenset({"bpm", "hr", "pulse"})
 HEAT_FEELINGS = frozenset(
     """dizzy lightheaded faint woozy sweating sweaty sweat dripping drenched red die dying
     dead exhausted knackered nauseous sick""".split()
 )
+#: ... and a heart rate read off a watch in a session ("watch said my heart rate hit 182 in
+#: spin but i felt totally fine"): whether that is all right, asked or not
+HEART_RATE_ANSWER = "breathless_exercise"
+HEART_RATE_WORDS = frozenset({"bpm", "hr", "pulse"})
 #: ... of which these are about a sensation: named beside a stretch's name ("head rush after
 #: child's pose", "cramp in pigeon"), the sensation is the question, not the stretch's card
 SENSATION_ANSWERS = NAMED_ONLY_GENERAL - {"cooldown_needed"}
@@ -2050,9 +2050,9 @@ WHOLE_BODY_ROUTINE = "full_body"
 #: hard physical days that leave the whole body sore, told with no area: "i feel broken
 #: after moving house", "feel like a 90 year old after a day of gardening"
 PHYSICAL_DAYS = frozenset(
-    """moving house moved house house move gardening garden digging shovelling shoveling
-    decorating painting diy hoovering cleaning lifting boxes carrying furniture festival
-    dancing hike hiking burpees bootcamp challenge parkrun""".split()
+    """gardening garden digging shovelling shoveling decorating painting diy hoovering
+    cleaning lifting boxes carrying furniture festival dancing hike hiking burpees bootcamp
+    challenge parkrun""".split()
 )
 _PHYSICAL_DAY_PAIRS = frozenset({("moving", "house"), ("moved", "house"), ("house", "move")})
 
@@ -2104,9 +2104,7 @@ def worn_out(words: Sequence[str]) -> bool:
 def tells_a_physical_day(words: Sequence[str]) -> bool:
     """Whether the words tell of a hard physical day or session (`PHYSICAL_DAYS`): "after
     moving house", "a day of gardening", "did 100 burpees"."""
-    return has_pair(words, _PHYSICAL_DAY_PAIRS) or not PHYSICAL_DAYS.isdisjoint(
-        w for w in words if w not in ("moving", "moved", "house", "move")
-    )
+    return has_pair(words, _PHYSICAL_DAY_PAIRS) or not PHYSICAL_DAYS.isdisjoint(words)
 
 
 WHOLE_BODY_WORDS = frozenset({"everything", "everywhere", "body"})
@@ -4470,17 +4468,17 @@ RIGHT_AFTER_PAIRS = frozenset(
 SESSION_DONE_WORDS = frozenset({"done", "finished", "completed"})
 #: ... and a step of a routine ("did the first one", "finished the second")
 DONE_WORDS = SESSION_DONE_WORDS | {"did"}
+#: word pairs that ask someone for something: "can you give me a home routine", "send me one"
+ASKING_PAIRS = frozenset(
+    {("can", "you"), ("could", "you"), ("give", "me"), ("send", "me"), ("show", "me")}
+)
+
+
 #: the words that may go with "next" in a message that only says the card before is done:
 #: "did that too, next", "finished that, next?", "ok done with it, next pls"
 _DONE_THEN_NEXT = DONE_WORDS | frozenset(
     """that it this one too also ok okay cool right alright great nice and so what whats now
     i ive have got through with pls please thanks ta cheers then""".split()
-)
-
-
-#: word pairs that ask someone for something: "can you give me a home routine", "send me one"
-ASKING_PAIRS = frozenset(
-    {("can", "you"), ("could", "you"), ("give", "me"), ("send", "me"), ("show", "me")}
 )
 
 
