@@ -116,6 +116,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a bone told as broken, with a guess
+        ("i think my wrist is broken", "urgent"),
+        ("pretty sure my toe is broken, its purple", "urgent"),
         # sick after a run with chest pain is no queasy stomach
         ("felt sick after my run and now i have chest pain", "emergency"),
         # "no joke", "not kidding" vouch for what follows; they negate nothing
@@ -626,6 +629,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a break taken back as a joke, or a back "broken" by a class
         "i think i broke my legs doing burpees, jk, just sore",
         "my back is broken after that pilates class haha",
+        # a car that broke down is no broken back
+        "my car broke down on the motorway and so did my back, stiff from the wait",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
