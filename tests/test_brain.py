@@ -4011,6 +4011,8 @@ OWN_WORDS = [
     # whether stretching is "real" exercise
     ("is stretching really exercise or do i still need to go for walks", "general.is_exercise"),
     ("is stretching actually exercise or should i still walk every day", "general.is_exercise"),
+    # a thing's failure the writer's area shares: "... and so did my neck"
+    ("the wifi gave up and so has my lower back", "lower_back.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
