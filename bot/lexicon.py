@@ -2079,26 +2079,16 @@ _STIFF_ALL_OVER_PHRASES = tuple(
 )
 
 
-def _holds_phrase(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether the words hold one of the phrases."""
-    return any(
-        tuple(words[i : i + len(p)]) == p
-        for i in range(len(words))
-        for p in phrases
-        if words[i] == p[0]
-    )
-
-
 def stiff_all_over(words: Sequence[str]) -> bool:
     """Whether the words tell of stiffness or soreness all over ("so stiff this morning")."""
-    return _holds_phrase(words, _STIFF_ALL_OVER_PHRASES)
+    return first_span(words, _STIFF_ALL_OVER_PHRASES) is not None
 
 
 def worn_out(words: Sequence[str]) -> bool:
     """Whether the words tell that the writer's whole body is worn out, sore or stiff
     (`_WORN_OUT_PHRASES`, `_STIFF_ALL_OVER_PHRASES`), not "dying to try yoga" or "killing it
     at yoga"."""
-    return _holds_phrase(words, _WORN_OUT_PHRASES) or stiff_all_over(words)
+    return first_span(words, _WORN_OUT_PHRASES) is not None or stiff_all_over(words)
 
 
 def tells_a_physical_day(words: Sequence[str]) -> bool:
