@@ -4219,20 +4219,29 @@ class Brain:
         "same" and names one other area ("same story with my lower back" after why the neck
         gets tight), when that area has it; else None."""
         if (
-            context.kind != "answer"
-            or not context.intent
-            or match.kind != "aspect"
+            match.kind != "aspect"
             or match.confidence < lexicon.ASPECT_NEAR
             or len(match.topics) != 1
             or match.topics[0] == context.topic
-            or analysis.corrected[:1] != (lexicon.SAME,)
             # "same with my calves, why does that happen": its own question
             or self.cues.read_asked(analysis.corrected)
             & {"why", "what", "asks_when", "asks_stretch"}
         ):
             return None
+        return self._same_aspect_of(match.topics[0], analysis, context)
+
+    def _same_aspect_of(self, topic: str, analysis: Analysis, context: Context) -> str | None:
+        """After an area's answer, the aspect it answered, for a message that opens with "same"
+        ("same for my hamstrings?", "same story with my lower back"), when `topic` has it;
+        else None."""
+        if (
+            context.kind != "answer"
+            or not context.intent
+            or analysis.corrected[:1] != (lexicon.SAME,)
+        ):
+            return None
         aspect = context.last_aspect
-        return aspect if (match.topics[0], aspect) in self.kb.answers else None
+        return aspect if (topic, aspect) in self.kb.answers else None
 
     def _in_bed(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch or a routine, a question whether it can be done in bed ("can i do
@@ -6291,17 +6300,15 @@ class Brain:
                 return say.stretch_for_topic(
                     topic, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
                 )
-            if (
-                context.kind == "answer"
-                and context.topic not in (None, GENERAL)
-                and analysis.corrected[:1] == (lexicon.SAME,)
-                and (topic, context.last_aspect) in self.kb.answers
-            ):
+            same = (
+                self._same_aspect_of(topic, analysis, context)
+                if context.topic not in (None, GENERAL)
+                else None
+            )
+            if same is not None:
                 # "same for my hamstrings?" after when to stretch the calves: the same
                 # question of them
-                return say.answer(
-                    topic, context.last_aspect, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
-                )
+                return say.answer(topic, same, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE)
             if (
                 context.kind == "answer"
                 and context.intent
