@@ -1321,6 +1321,17 @@ class Brain:
             return self.replies.smalltalk("acknowledge", text, context)  # a bare "lol"
         if lexicon.praise_then_thanks(analysis.corrected) and "thanks" in self.kb.smalltalk:
             return self.replies.smalltalk("thanks", text, context)  # "really helpful thanks"
+        praise = lexicon.bare_praise(analysis.normalised)
+        if praise is not None:
+            said = self._match(analysis)
+            if said.kind == "smalltalk" and said.confidence >= self.matcher.threshold:
+                praise = said.key  # "amazing", "that was great": the compliment it reads as
+        if (
+            praise is not None
+            and praise in self.kb.smalltalk
+            and (context.kind is not None or analysis.normalised != ("sick",))  # ill, maybe
+        ):
+            return self.replies.smalltalk(praise, text, context)  # "sick, worked"
         social = social_word(analysis.normalised)
         if social is not None:
             # "gracias", "merci beaucoup": within a conversation in English, the thanks (or

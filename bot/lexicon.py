@@ -491,6 +491,35 @@ def praise_then_thanks(words: Sequence[str]) -> bool:
     return bool(body) and set(body) <= _PRAISE_BEFORE_THANKS
 
 
+#: a reaction to the last reply that is praise and nothing else: "sick, worked", "that hit the
+#: spot!!", "lol ok good", "omg so much better". Words that judge (at least one is needed)...
+_PRAISING = frozenset(
+    """helpful useful great brilliant amazing perfect lovely nice good awesome fab fantastic
+    handy cool worked works helped wow sick dope better spot""".split()
+)
+#: ... the ones that say the stretch did its job, which a thank-you answers...
+_DID_ITS_JOB = frozenset("worked helped helpful useful better spot perfect".split())
+#: ... and the words around them
+_AROUND_PRAISE = frozenset(
+    """really super very so that is it s ok okay oh ooh omg yes yeah yep all much
+    hit the lol lmao haha hahaha actually def definitely""".split()
+)
+_MOST_PRAISE_WORDS = 6
+
+
+def bare_praise(words: Sequence[str]) -> str | None:
+    """The small talk a message of praise alone answers ("thanks" when it says the stretch did
+    its job, "acknowledge" otherwise), or None: "sick, worked" -> "thanks", "lol ok good" ->
+    "acknowledge", "good stretch for hamstrings" -> None. "this is good" praises the bot, a
+    compliment, and so is "that was great" (no "this" or "was" here). `words` are the normalised words."""
+    if not words or len(words) > _MOST_PRAISE_WORDS:
+        return None
+    said = {"yes" if re.fullmatch(r"y+e+s+", w) else w for w in words}
+    if not said & _PRAISING or not said <= _PRAISING | _AROUND_PRAISE:
+        return None
+    return "thanks" if said & _DID_ITS_JOB else "acknowledge"
+
+
 #: the end of a journey, asked about after its routine: "and when i land?", "what about
 #: when i get there"
 _ARRIVAL_PAIRS = frozenset(

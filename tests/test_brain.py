@@ -4013,6 +4013,12 @@ OWN_WORDS = [
     ("is stretching actually exercise or should i still walk every day", "general.is_exercise"),
     # a thing's failure the writer's area shares: "... and so did my neck"
     ("the wifi gave up and so has my lower back", "lower_back.why_tight"),
+    # praise alone: an acknowledgement, or thanks when the stretch did its job
+    ("lol all good", "smalltalk.acknowledge"),
+    ("hit the spot!", "smalltalk.thanks"),
+    ("good stretch for my calves", "calves.stretch"),
+    # ... but not a bare "sick", which may be someone unwell
+    ("sick", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7424,6 +7430,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a version told as fine, then a bare how long or how often: that question
         (("hamstring stretch", "the seated one works. how long?"), "general.how_long"),
         (("quad stretch", "standing one is fine, how often"), "general.how_often"),
+        # praise of the card, or a goodbye on the way to doing it
+        (("hamstring stretch", "sick, that worked"), "smalltalk.thanks"),
+        (("neck stretch", "lol all good"), "smalltalk.acknowledge"),
+        (("calf stretch", "bye, off to stretch now"), "smalltalk.goodbye"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
