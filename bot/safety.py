@@ -159,6 +159,9 @@ _FEEL_IT_VAGUE = "$feel_it_vague"
 _STRETCH_FELT = "$stretch_felt"
 #: an injury to the feet not felt (knowledge/red_flags.yaml): never the stretch not felt
 _FEET_NOT_FEELING = "$feet_not_feeling"
+#: what "i can't feel it" after a stretch tells: the stretch not felt, in words that could be
+#: numbness
+_STRETCH_NOT_FELT = frozenset({_FEEL_IT_VAGUE, _STRETCH_FELT, "$numbness"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,8 +357,14 @@ class SafetyRules:
             found.add(_STRETCH_FELT)
         own = set(found)  # what this message says itself, without the conversation's area
         care_only = SEEKING_CARE in own and not (self._told_keys & own) - _CARE_NAMES
-        if not areas and not care_only:  # "the left one is hot": the area the conversation
-            # is about (not for "I'll ring my nurse", which is read on its own)
+        # "can't feel anything, harder?" after a stretch tells of the stretch and nothing else
+        felt_only = _STRETCH_FELT in found and not (self._told_keys & own) - _STRETCH_NOT_FELT
+        if felt_only:
+            known_before = frozenset()
+        if not areas and not care_only and not felt_only:
+            # "the left one is hot": the area the conversation is about (not for "I'll ring my
+            # nurse", which is read on its own, nor for the stretch not felt: "can't feel
+            # anything, harder?" after an inner-thigh stretch is no numb groin)
             areas = self._area_keys & known_before
             if topic is not None:
                 areas |= self._areas_of.get(topic, frozenset())

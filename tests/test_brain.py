@@ -5190,6 +5190,9 @@ FOLLOW_UPS = [
     # the stretch on screen not felt: its deeper version, never a numbness red flag
     ("calf stretch", "i cant feel it", "stretch.wall_calf.harder"),
     ("calf stretch", "i cant feel the stretch", "stretch.wall_calf.harder"),
+    # ... after an inner-thigh stretch too, where numbness would be the groin's
+    ("groin stretch", "cant feel a thing tbh, harder?", "stretch.happy_baby.more"),
+    ("inner thigh stretch", "i can't feel it", "stretch.happy_baby.harder"),
     # whether it should hurt is the general answer; "it hurts" is the gentler version
     ("hamstring stretch", "is it meant to hurt", "general.pain"),
     ("calf stretch", "it hurts", "stretch.wall_calf.easier"),
@@ -5567,6 +5570,8 @@ def test_numbness_named_after_a_stretch_is_still_a_red_flag(brain):
         ("calf stretch", "i cant feel my foot"),
         ("lower back stretch", "my foot keeps going numb"),
         ("why are my calves tight", "i cant feel it"),
+        ("inner thigh stretch", "cant feel anything down there"),
+        ("inner thigh stretch", "i can't feel my inner thighs"),
     ):
         assert converse(brain, first, message)[-1].kind == "red_flag", message
 

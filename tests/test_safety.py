@@ -631,6 +631,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my back is broken after that pilates class haha",
         # a car that broke down is no broken back
         "my car broke down on the motorway and so did my back, stiff from the wait",
+        # a leak on laughing is no lost bladder control, nor a joke of nearly wetting oneself
+        "almost peed myself laughing at the dog, anyway my lower back is tight",
+        # a neck slept on at an odd angle is no limb out of shape
+        "dozed off on the train at a funny angle and now my neck and shoulder are stiff",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
