@@ -116,6 +116,14 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a squeezing ache in the jaw and an arm, on effort or not
+        ("squeezing pain in my jaw and left arm when i climbed the stairs", "emergency"),
+        # the sight going funny or double as the room spins, on looking up
+        (
+            "when i look up at the ceiling my eyes go funny and i feel like i was going to drop",
+            "emergency",
+        ),
+        ("bent my neck back in the bridge and the world spun and went double", "emergency"),
         # a bone told as broken, with a guess
         ("i think my wrist is broken", "urgent"),
         ("pretty sure my toe is broken, its purple", "urgent"),
@@ -635,6 +643,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "almost peed myself laughing at the dog, anyway my lower back is tight",
         # a neck slept on at an odd angle is no limb out of shape
         "dozed off on the train at a funny angle and now my neck and shoulder are stiff",
+        # a jaw crushed by clenching, beside an arm tight from the gym
+        "my jaw is crushed from clenching, arms tight from the gym",
+        "i was about to drop after the 5k, any cooldown",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
