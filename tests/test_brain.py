@@ -4019,6 +4019,10 @@ OWN_WORDS = [
     ("good stretch for my calves", "calves.stretch"),
     # ... but not a bare "sick", which may be someone unwell
     ("sick", "fallback"),
+    # tight lower legs are the calves; their front is the shins
+    ("stretch for my lower legs pls", "calves.stretch"),
+    ("why are my lower legs so tight after walking", "calves.why_tight"),
+    ("front of my lower legs ache on runs", "shins.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
