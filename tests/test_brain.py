@@ -4023,6 +4023,9 @@ OWN_WORDS = [
     ("stretch for my lower legs pls", "calves.stretch"),
     ("why are my lower legs so tight after walking", "calves.why_tight"),
     ("front of my lower legs ache on runs", "shins.why_tight"),
+    # an area that pulls whenever, or feels all pulled, is complained of
+    ("my hammies pull whenever i lean over to tie my shoes", "hamstrings.why_tight"),
+    ("my back feels all pulled after carrying the toddler around", "lower_back.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
