@@ -750,6 +750,7 @@ ASPECT_NEAR = 0.42
 #: "neck stiff from my phone all day"); a question ("how long do i hold a calf stretch") is not
 AREA_FIRST_GENERAL = frozenset(
     {
+        "tight_muscles",  # "what causes tight upper back muscles": the upper back's
         "morning_stiffness",
         "soreness",
         "posture",

@@ -4026,6 +4026,10 @@ OWN_WORDS = [
     # an area that pulls whenever, or feels all pulled, is complained of
     ("my hammies pull whenever i lean over to tie my shoes", "hamstrings.why_tight"),
     ("my back feels all pulled after carrying the toddler around", "lower_back.stretch"),
+    # why muscles get tight at all; an area named keeps its own answer
+    ("so why do muscles even get tight", "general.tight_muscles"),
+    ("what causes muscle stiffness anyway", "general.tight_muscles"),
+    ("what causes tight calf muscles", "calves.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
