@@ -116,6 +116,23 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a heel bone sore to squeeze, a limp growing week by week, a bruise gone hard and
+        # growing, a wrist still swollen weeks after a fall
+        ("heel bone hurts if i squeeze it, getting worse with my running", "see_professional"),
+        ("limping more every week with this hip pain", "see_professional"),
+        (
+            "corked my thigh at footy three weeks ago, bruise has gone hard and is getting bigger",
+            "see_professional",
+        ),
+        (
+            "fell on my wrist skating two weeks ago, still swollen at the base of my thumb",
+            "see_professional",
+        ),
+        # muscles swollen like balloons after a session and hard to bend
+        (
+            "my thighs swelled up like balloons after crossfit and i can barely bend my knees",
+            "emergency",
+        ),
         # a squeezing ache in the jaw and an arm, on effort or not
         ("squeezing pain in my jaw and left arm when i climbed the stairs", "emergency"),
         # the sight going funny or double as the room spins, on looking up
