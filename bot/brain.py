@@ -218,6 +218,7 @@ class Brain:
                 or self._stretches_for_someone(analysis, context)
                 or self._tips_for_an_activity(analysis, context)
                 or self._time_routine_requested(analysis, context)
+                or self._another_time_of_day(analysis, context)
                 or self._routine_asked_at_one_end(analysis, context)
                 or self._routine_asked_last(analysis, context)
                 or self._worn_out_all_over(analysis, context)
@@ -653,6 +654,31 @@ class Brain:
             return None
         return self.replies.routine(
             self.kb.routines[found[0]], context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _another_time_of_day(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a short message missed whole after a routine that ends by naming one other time
+        of day, and names nothing else to stretch for ("thanks, and for tomorrow morning?" after the bedtime
+        routine, "and for tonight?" after the morning one): that time's routine. None
+        otherwise."""
+        words = analysis.corrected
+        if (
+            context.kind != "routine"
+            or analysis.topics
+            or len(words) > lexicon.TIME_FOLLOW_UP_MOST_WORDS
+            or lexicon.of_someone_else(words)
+        ):
+            return None
+        # the time closes the message: not "what about before tomorrow morning's run"
+        times = {lexicon.TIME_FOLLOW_UPS[w] for w in words if w in lexicon.TIME_FOLLOW_UPS}
+        others = set(self.pick.activities_in(words, of_the_body=True)) - times
+        if len(times) != 1 or others or words[-1] not in lexicon.TIME_FOLLOW_UPS:
+            return None
+        routine = times.pop()
+        if routine == context.routine or routine not in self.kb.routines:
+            return None
+        return self.replies.routine(
+            self.kb.routines[routine], context, confidence=lexicon.CUE_CONFIDENCE
         )
 
     def _routine_asked_at_one_end(self, analysis: Analysis, context: Context) -> Reply | None:
@@ -7178,6 +7204,11 @@ class Brain:
             return match
         words = analysis.corrected
         found = self.pick.activities_in(words)
+        if not found and match.key not in lexicon.TIME_ROUTINES.values():
+            # "give me an evening routine" read like the full-body one, whose words it does
+            # not use: the one time of day it names (a routine asked for is one of stretches)
+            times = {lexicon.TIME_ROUTINES[w] for w in words if w in lexicon.TIME_ROUTINES}
+            return replace(match, key=times.pop()) if len(times) == 1 else match
         if match.key in lexicon.TIME_ROUTINES.values() and lexicon.tells_it_is_over(words):
             # "did a 10k this morning, what stretches now" read like the morning routine: the
             # session told as over, its cool-down

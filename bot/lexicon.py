@@ -402,6 +402,10 @@ TIME_ROUTINES = {
     "morning": "morning",
     "mornings": "morning",
 }
+#: a time of day asked for after a routine ("and for tomorrow morning?", "and tonight?"), in
+#: a message of at most so many words
+TIME_FOLLOW_UPS = {**TIME_ROUTINES, "tonight": "bedtime"}
+TIME_FOLLOW_UP_MOST_WORDS = 7
 #: after a general answer with a routine of its own ("can i ever touch my toes"), these ask
 #: for that routine too: "ok give me a plan", "start me off"
 PLAN_WORDS = frozenset({"plan", "plans", "program", "programme", "schedule", "regime"})

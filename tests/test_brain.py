@@ -4030,6 +4030,9 @@ OWN_WORDS = [
     ("so why do muscles even get tight", "general.tight_muscles"),
     ("what causes muscle stiffness anyway", "general.tight_muscles"),
     ("what causes tight calf muscles", "calves.why_tight"),
+    # a routine asked for at a time of day, read like the full-body one
+    ("give me an evening routine", "routine.bedtime"),
+    ("so give me a night routine", "routine.bedtime"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7450,6 +7453,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hamstring stretch", "sick, that worked"), "smalltalk.thanks"),
         (("neck stretch", "lol all good"), "smalltalk.acknowledge"),
         (("calf stretch", "bye, off to stretch now"), "smalltalk.goodbye"),
+        # another time of day after a routine: that time's routine
+        (("bedtime routine", "thanks, and for tomorrow morning?"), "routine.morning"),
+        (("morning routine", "what about tonight"), "routine.bedtime"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
