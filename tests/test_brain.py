@@ -7456,6 +7456,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # another time of day after a routine: that time's routine
         (("bedtime routine", "thanks, and for tomorrow morning?"), "routine.morning"),
         (("morning routine", "what about tonight"), "routine.bedtime"),
+        # "mine" points back at the area, as "it" does
+        (
+            ("what is the piriformis", "why does mine get so tight when i run"),
+            "piriformis.why_tight",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down

@@ -189,7 +189,7 @@ def _without_social_fillers(words: Sequence[str]) -> str:
 #: a message of only these (and stopwords) asks nothing we can answer on its own
 _BARE_WORDS = frozenset("what how why when where which who whats".split())
 #: pronouns that point back to the previous topic ("how do I stretch it?").
-PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "one"})
+PRONOUNS = frozenset({"it", "them", "they", "that", "this", "those", "these", "one", "mine"})
 #: A long message is also read clause by clause (`Analysis.clauses`). A clause counts only
 #: when it names a topic, stretching itself or a routine's time of day ("something gentle
 #: before bed? ..."), and its score is discounted. A question clause that matches says what the
