@@ -21,7 +21,7 @@ from typing import Any
 
 from bot import actions as act
 from bot import lexicon
-from bot.kb import GENERAL, KnowledgeBase, Stretch
+from bot.kb import GENERAL, KnowledgeBase, Routine, Stretch
 from bot.replies import (
     ASKED_ABOUT_AREA,
     ASPECT_ORDER,
@@ -76,6 +76,8 @@ class Brain:
         #: the matches worked out for the message being answered, by its reading and last
         #: topic: the rules that rescue a miss ask again about the message just matched
         self._matches: dict[tuple[Analysis, str | None], Match] = {}
+        #: the words of each routine's phrases and keywords, worked out on first use
+        self._routine_words: dict[str, frozenset[str]] = {}
         self.rules = SafetyRules(kb, self.matcher.words.lemma_form)
         #: the symptoms the safety terms read in the words of "daily" themselves ("every
         #: day" may tell how often a symptom comes): a daily-tips request told with no other
@@ -7208,7 +7210,19 @@ class Brain:
             # "give me an evening routine" read like the full-body one, whose words it does
             # not use: the one time of day it names (a routine asked for is one of stretches)
             times = {lexicon.TIME_ROUTINES[w] for w in words if w in lexicon.TIME_ROUTINES}
-            return replace(match, key=times.pop()) if len(times) == 1 else match
+            if len(times) == 1:
+                return replace(match, key=times.pop())
+            end = lexicon.wanted_end(words)
+            if (
+                match.key.startswith(f"{end}_")
+                and end in self.kb.routines
+                and lexicon.names_an_end(words)
+                and self._told_apart_from(routine, words)
+            ):
+                # "what about a cool down after the shift" read like the strength cool-down
+                # ("cooldown after the gym") on its small words: the plain cool-down
+                return replace(match, key=end)
+            return match
         if match.key in lexicon.TIME_ROUTINES.values() and lexicon.tells_it_is_over(words):
             # "did a 10k this morning, what stretches now" read like the morning routine: the
             # session told as over, its cool-down
@@ -7224,6 +7238,20 @@ class Brain:
         if not picked.startswith(lexicon.wanted_end(words)):
             return match  # "cool down after a football match": football has a warm-up only
         return replace(match, key=picked)
+
+    def _told_apart_from(self, routine: Routine, words: Sequence[str]) -> bool:
+        """Whether the words tell something (a word that is no small word, no name of a warm-up
+        or cool-down, no before or after) and none of it is a word of the routine's phrases or
+        keywords: "what about a cool down after the shift" of the strength cool-down."""
+        told = [w for w in words if w not in lexicon.ROUTINE_SMALL_WORDS and w not in STOPWORDS]
+        if not told:
+            return False
+        own = self._routine_words.get(routine.id)
+        if own is None:
+            own = self._routine_words[routine.id] = frozenset(
+                w for phrase in (*routine.phrases, *routine.keywords) for w in phrase.split()
+            )
+        return own.isdisjoint(told)
 
     def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a story of several sentences that ends by asking yes or no about stretching

@@ -4727,6 +4727,21 @@ def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
     return next((rid for rid in found if rid.startswith(wanted)), fallback)
 
 
+def names_an_end(words: Sequence[str]) -> bool:
+    """Whether the words name a warm-up or a cool-down ("a cool down", "warmup")."""
+    return _ends_named(words, _WARM_NAMES) or _ends_named(words, _COOL_NAMES)
+
+
+#: the words of asking for a warm-up or cool-down that tell nothing of an activity
+ROUTINE_SMALL_WORDS = (
+    _WARM_NAMES
+    | _COOL_NAMES
+    | frozenset(
+        "down up before after about stretch stretches stretching routine one what how which any".split()
+    )
+)
+
+
 def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     """Which end of an activity the words ask for: the warm-up when they say before, or that
     the activity is still to come (`still_ahead`), and not after (WARM_WORDS, COOL_WORDS);

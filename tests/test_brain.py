@@ -4033,6 +4033,14 @@ OWN_WORDS = [
     # a routine asked for at a time of day, read like the full-body one
     ("give me an evening routine", "routine.bedtime"),
     ("so give me a night routine", "routine.bedtime"),
+    # balance: practising it, with stretching's part; a bank's balance is none of ours
+    ("what can i do to improve my balance", "general.balance"),
+    ("balance exercises for my mum", "general.balance"),
+    ("how do i improve my bank balance", "fallback"),
+    ("check my balance", "fallback"),
+    # a cool-down after something no sport's routine knows: the plain cool-down, not one
+    # read on its small words ("after the")
+    ("what about a cool down after gardening", "routine.cooldown"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -131,7 +131,11 @@ _URGE_WORDS = frozenset(
 )
 #: what the answer on sleep needs: sleep named ("does stretching help" alone is its benefits)
 _SLEEP_WORDS = frozenset("sleep sleeping asleep insomnia sleepless".split())
+#: what the answer on balance needs: balance or falls named ("what stretches help" alone is
+#: not it)
+_BALANCE_WORDS = frozenset("balance steady steadier wobbly unsteady fall falls falling".split())
 _ANCHORED = {
+    "balance": _BALANCE_WORDS,
     "tip": _TIP_WORDS,
     "sleep": _SLEEP_WORDS,
     "urge_to_stretch": _URGE_WORDS,
@@ -147,9 +151,23 @@ _ANCHORED = {
 _NUMBER_ANCHORS = frozenset({"too_old"})
 #: intents that need a second anchor besides: the answer on sleep needs stretching named too
 #: ("how do i sleep better" is no stretching question)
-_ANCHORED_TOO = {"sleep": frozenset("stretch stretching stretches yoga".split())}
+_ANCHORED_TOO = {
+    "sleep": frozenset("stretch stretching stretches yoga".split()),
+    # ... and the answer on balance one of the body or of practising it ("check my balance"
+    # is the bank's)
+    "balance": frozenset(
+        """stretch stretching stretches exercise exercises improve improving better worse fall
+        falls fell falling training yoga tai chi leg legs wobbly steady unsteady steadier
+        poor bad terrible rubbish awful work age old older""".split()
+    ),
+}
 #: words that rule an intent out: "stop daily tips" never turns them on
 _EXCLUDED = {
+    # "check my checking balance", "work life balance": money and life, not the body's
+    "balance": frozenset(
+        """bank banking checking account accounts transfer credit card money owe payment
+        budget checkbook sheet life savings statement""".split()
+    ),
     # "stretch for a long period", "prolonged periods of sitting": a while, not a period
     "period_pain": frozenset("long longer short shorter extended prolonged time".split()),
     "daily_on": frozenset(
