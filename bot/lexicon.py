@@ -1250,6 +1250,20 @@ _SUITS_WORDS = frozenset(
 _NOT_SUITING = frozenset({"not", "no", "cannot", "never", "nope", "doesnt", "didnt", "isnt"})
 
 
+#: an area told as fine: "my back is fine", "knees are ok", "neck feels alright"
+_TOLD_AS = frozenset({"is", "are", "s", "feels", "feel", "seems", "seem"})
+_FINE_AS_IT_IS = frozenset({"fine", "ok", "okay", "alright", "good", "great"})
+
+
+def every_area_told_fine(words: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the message names areas and tells each of them as fine ("my back is fine but my
+    wifi keeps dropping"): no area is complained of."""
+    return bool(spans) and all(
+        end + 1 < len(words) and words[end] in _TOLD_AS and words[end + 1] in _FINE_AS_IT_IS
+        for _start, end, _topic in spans
+    )
+
+
 def told_fine_then_asked(words: Sequence[str], pieces: Sequence[tuple[int, int]]) -> bool:
     """Whether a message tells that the card suits the person, then closes with a bare
     question of how long or how often ("standing version works. how long", "that one's

@@ -441,6 +441,10 @@ class WantReader:
         topic = match.topics[0]
         if self.an_animals_story(analysis):
             return None  # "my cat does this massive stretch, bum in the air"
+        if lexicon.every_area_told_fine(
+            analysis.corrected, analysis.spans
+        ) and lexicon.STRETCH_NOUNS.isdisjoint(analysis.corrected):
+            return None  # "my back is fine but my wifi keeps dropping, any fix?"
         cues = self.cues.read(analysis.corrected)
         if help_asked_last(analysis):
             cues = cues | {"request"}  # "lower back gets stiff on long drives. ideas?"

@@ -4041,6 +4041,10 @@ OWN_WORDS = [
     # a cool-down after something no sport's routine knows: the plain cool-down, not one
     # read on its small words ("after the")
     ("what about a cool down after gardening", "routine.cooldown"),
+    # an area told as fine is no complaint: the question is about something else
+    ("my knees are fine but my car won't start, any tips", "fallback"),
+    ("my neck is fine, how do i fix my wifi", "fallback"),
+    ("my back is fine but my hamstrings are tight", "hamstrings.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
