@@ -247,8 +247,14 @@ class Brain:
         reply = self._cool_down_for_the_areas(reply, analysis, context)
         reply = self._warm_up_for_the_game(reply, analysis, context)
         reply = self._the_talked_of_warm_up(reply, analysis, context)
-        if reply.kind in ("fallback", "answer", "stretch"):
+        if reply.kind in ("fallback", "answer", "stretch") or (
+            # "thanks! and what about before the run?" after the running cool-down, read whole
+            # as that cool-down again
+            reply.kind == "routine" and reply.routine == context.routine
+        ):
             rest = lexicon.after_thanks(analysis.corrected, self.cues, least=1)
+            if rest and rest[0] in lexicon.JOINING_WORDS:
+                rest = rest[1:]  # "thanks, and how long do i hold it?"
             if rest and (reply.kind == "fallback" or rest[0] in lexicon.QUESTION_STARTS):
                 # "thanks! do i do this before or after running?": the question, as if asked
                 # alone; a miss read whole is read again without its thanks
@@ -1352,7 +1358,12 @@ class Brain:
         praise = lexicon.bare_praise(analysis.normalised)
         if praise is not None:
             said = self._match(analysis)
-            if said.kind == "smalltalk" and said.confidence >= self.matcher.threshold:
+            if (
+                said.kind == "smalltalk"
+                and said.confidence >= self.matcher.threshold
+                # "lol ok good" after a routine is no answer to how one is
+                and said.key not in lexicon.PRAISE_NOT_READ_AS
+            ):
                 praise = said.key  # "amazing", "that was great": the compliment it reads as
         if (
             praise is not None

@@ -509,6 +509,9 @@ _AROUND_PRAISE = frozenset(
     hit the lol lmao haha hahaha actually def definitely""".split()
 )
 _MOST_PRAISE_WORDS = 6
+#: small talk that praise alone is not, however the intent layer reads it ("ok good" is no
+#: answer to how one is: the bot never asks)
+PRAISE_NOT_READ_AS = frozenset({"how_are_you"})
 
 
 def bare_praise(words: Sequence[str]) -> str | None:
@@ -1195,6 +1198,8 @@ PRACTICE_NAMED_GENERAL: dict[str, frozenset[str]] = {
 }
 #: the longest closing question answered alone
 LAST_QUESTION_MAX_WORDS = 8
+#: what may open the question after a thank-you ("thanks, and how long do i hold it?")
+JOINING_WORDS = frozenset({"and", "so", "but", "also"})
 QUESTION_STARTS = frozenset(
     "does do is are can should how why what when which will would could".split()
 )

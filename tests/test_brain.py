@@ -7473,6 +7473,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("what is the piriformis", "why does mine get so tight when i run"),
             "piriformis.why_tight",
         ),
+        # a thank-you, then "and" and a question: the question, not the routine again
+        (("running cooldown", "cheers! and what about before the run?"), "routine.warmup_running"),
+        # "ok good" after a routine is praise, no answer to how one is
+        (("full body routine", "lol ok good"), "smalltalk.acknowledge"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
