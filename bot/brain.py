@@ -2825,9 +2825,14 @@ class Brain:
         area = last if last and last != GENERAL else None
         pointing = bool(lexicon.POINTING_WORDS.intersection(words))
         # "calf one too?" after the ankles: the calves' own, not the ankle card named "calf"
+        # ... and "now one for the hip flexors" after a quad stretch: theirs, not the quad card
+        # whose name says "hip flexor"
         adds_an_area = (
             bool(set(analysis.topics) - {area})
-            and not _ALSO.isdisjoint(words)
+            and (
+                not _ALSO.isdisjoint(words)
+                or lexicon.area_asked_for(words, analysis.spans, besides=area)
+            )
             and {"version", "variation", "variant"}.isdisjoint(words)  # "a bent knee version too?"
         )
         version = None if adds_an_area else self._version_named(words, context, area)

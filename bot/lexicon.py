@@ -1269,6 +1269,19 @@ def every_area_told_fine(words: Sequence[str], spans: Sequence[tuple[int, int, s
     )
 
 
+def area_asked_for(
+    words: Sequence[str], spans: Sequence[tuple[int, int, str]], *, besides: str | None
+) -> bool:
+    """Whether the words ask for something for an area other than `besides`: "one for the
+    hip flexors", "one for my hips"."""
+    return any(
+        topic != besides
+        and start > 0
+        and (words[start - 1] == "for" or (start > 1 and words[start - 2] == "for"))
+        for start, _end, topic in spans
+    )
+
+
 def told_fine_then_asked(words: Sequence[str], pieces: Sequence[tuple[int, int]]) -> bool:
     """Whether a message tells that the card suits the person, then closes with a bare
     question of how long or how often ("standing version works. how long", "that one's

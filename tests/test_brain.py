@@ -7477,6 +7477,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("running cooldown", "cheers! and what about before the run?"), "routine.warmup_running"),
         # "ok good" after a routine is praise, no answer to how one is
         (("full body routine", "lol ok good"), "smalltalk.acknowledge"),
+        # one asked for another area: its stretch, not the card whose name says that area
+        (("quad stretch", "ok one for my hip flexors pls"), "hip_flexors.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
