@@ -7479,6 +7479,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("full body routine", "lol ok good"), "smalltalk.acknowledge"),
         # one asked for another area: its stretch, not the card whose name says that area
         (("quad stretch", "ok one for my hip flexors pls"), "hip_flexors.stretch"),
+        # the session told after its cool-down: the strength one for an upper-body day
+        (
+            ("cooldown after the gym", "fyi it was an upper body workout"),
+            "routine.cooldown_strength",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
