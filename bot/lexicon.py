@@ -758,6 +758,7 @@ ASPECT_NEAR = 0.42
 AREA_FIRST_GENERAL = frozenset(
     {
         "tight_muscles",  # "what causes tight upper back muscles": the upper back's
+        "stress",  # "i clench my jaw when stressed, is there a way to stretch it out": the jaw's
         "morning_stiffness",
         "soreness",
         "posture",

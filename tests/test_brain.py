@@ -4045,6 +4045,13 @@ OWN_WORDS = [
     ("my knees are fine but my car won't start, any tips", "fallback"),
     ("my neck is fine, how do i fix my wifi", "fallback"),
     ("my back is fine but my hamstrings are tight", "hamstrings.stretch"),
+    # an area tensed with stress and asked to be stretched: its stretch, not the answer on
+    # stress ("does stretching help with stress" stays that)
+    (
+        "i tense my neck up when i'm stressed at work, is there a way to stretch it out",
+        "neck.stretch",
+    ),
+    ("does stretching help with stress", "general.stress"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
