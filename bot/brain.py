@@ -7182,10 +7182,11 @@ class Brain:
         if (
             not analysis.topics
             and not self.wants.names_subject(match.key, words)
-            and lexicon.tells_it_is_over(words)
+            and (lexicon.tells_it_is_over(words) or lexicon.tells_spent(words))
             and not lexicon.STRETCH_FORMS.isdisjoint(words)
         ):
-            # "just finished 60k on the bike, what should I stretch": its cool-down, asked
+            # "just finished 60k on the bike, what should I stretch", "after bouldering my
+            # whole upper body is fried, what should I stretch": its cool-down, asked
             cool = self.pick.cool_down_of(self.pick.activities_in(words))
             if cool is not None:
                 return replace(match, kind="routine", key=cool)

@@ -4052,6 +4052,11 @@ OWN_WORDS = [
         "neck.stretch",
     ),
     ("does stretching help with stress", "general.stress"),
+    # the body told spent by a session, and what to stretch asked: its cool-down
+    (
+        "after bouldering my whole body is cooked, what should i stretch",
+        "routine.cooldown_climbing",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
