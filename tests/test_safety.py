@@ -116,6 +116,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # tummy pain that bends one over and keeps getting worse
+        ("belly ache so bad i'm doubled over and it keeps getting worse", "emergency"),
         # a heel bone sore to squeeze, a limp growing week by week, a bruise gone hard and
         # growing, a wrist still swollen weeks after a fall
         ("heel bone hurts if i squeeze it, getting worse with my running", "see_professional"),
@@ -663,6 +665,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a jaw crushed by clenching, beside an arm tight from the gym
         "my jaw is crushed from clenching, arms tight from the gym",
         "i was about to drop after the 5k, any cooldown",
+        # abs sore after a workout, however bad
+        "sore abs after planks, agony, getting worse",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
