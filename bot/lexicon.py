@@ -5804,6 +5804,40 @@ STIFF_LIKENESS = frozenset(
 BARE_COMPLAINTS = frozenset(
     "tight stiff sore achy achey aching tense knotted tightness stiffness soreness".split()
 )
+#: ... and the words that tell an area stuck where it is ("neck is stuck")
+_STUCK_WORDS = frozenset({"stuck", "locked", "seized", "jammed"})
+_TOLD_AS_BEING = frozenset({"is", "are", "s", "feels", "feel", "so"})
+_HOW_MUCH = frozenset({"so", "really", "very", "super", "proper", "well", "totally", "completely"})
+
+
+def area_complained_in_place(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int, str]],
+    things: Sequence[tuple[int, int]] = (),
+    breaks: Collection[int] = (),
+) -> bool:
+    """Whether some area has a complaint word of its own right at it: "tight shoulders",
+    "neck is stuck", "neck is so stiff", "hamstrings so tight" (not "tight round the
+    shoulders", where the thing is what is tight, nor an area right after a thing in
+    `things`, which is the thing's part: "my guitar neck feels stiff", unless a break parts
+    them: "reversing the car, neck is stuck")."""
+    said = BARE_COMPLAINTS | _STUCK_WORDS
+
+    def told_after(end: int) -> bool:
+        if end >= len(words) or words[end] not in _TOLD_AS_BEING:
+            return False
+        rest = list(words[end + 1 : end + 4])
+        while rest and rest[0] in _HOW_MUCH:
+            rest.pop(0)
+        return bool(rest) and rest[0] in said
+
+    parts = {end for _start, end in things if end not in breaks}
+    return any(
+        start not in parts and ((start > 0 and words[start - 1] in said) or told_after(end))
+        for start, end, _topic in spans
+    )
+
+
 #: ... and the words that may come with it ("im so stiff", "feeling tight af")
 _BARE_COMPLAINT_FILLER = frozenset(
     "i im am so very really super feel feeling feels af ugh just kinda bit a".split()

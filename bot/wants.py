@@ -464,7 +464,18 @@ class WantReader:
             cues = cues | {"complaint"}
         if self.stretches_a_things_part(analysis):
             return None
-        if "not_a_body" in cues and self.thing_beside_an_area(analysis):
+        if (
+            "not_a_body" in cues
+            and self.thing_beside_an_area(analysis)
+            # "tight deadline and tight shoulders", "reversing the car, neck is stuck": the area
+            # has a complaint of its own, whatever thing stands beside it
+            and not lexicon.area_complained_in_place(
+                analysis.corrected,
+                analysis.spans,
+                self.cues.where(analysis.corrected, "not_a_body"),
+                analysis.breaks,
+            )
+        ):
             spans = analysis.spans
             words = analysis.corrected
             # a thing told as the cause owns no area: "sore bum from the car", "forearms sore

@@ -4057,6 +4057,10 @@ OWN_WORDS = [
         "after bouldering my whole body is cooked, what should i stretch",
         "routine.cooldown_climbing",
     ),
+    # an area with a complaint of its own beside a thing: the writer's ("the car" is no
+    # owner of the neck); a thing tight round an area stays the thing's
+    ("can't look over my shoulder reversing the car, neck is stuck", "neck.why_tight"),
+    ("my jeans are tight around my thighs", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
