@@ -666,9 +666,9 @@ class Brain:
 
     def _another_time_of_day(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a short message missed whole after a routine that ends by naming one other time
-        of day, and names nothing else to stretch for ("thanks, and for tomorrow morning?" after the bedtime
-        routine, "and for tonight?" after the morning one): that time's routine. None
-        otherwise."""
+        of day, and names nothing else to stretch for ("thanks, and for tomorrow morning?"
+        after the bedtime routine, "and for tonight?" after the morning one): that time's
+        routine. None otherwise."""
         words = analysis.corrected
         if (
             context.kind != "routine"

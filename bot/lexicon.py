@@ -5806,7 +5806,7 @@ BARE_COMPLAINTS = frozenset(
 )
 #: ... and the words that tell an area stuck where it is ("neck is stuck")
 _STUCK_WORDS = frozenset({"stuck", "locked", "seized", "jammed"})
-_TOLD_AS_BEING = frozenset({"is", "are", "s", "feels", "feel", "so"})
+_TOLD_AS_BEING = _TOLD_AS | {"so"}  # "hamstrings so tight"
 _HOW_MUCH = frozenset({"so", "really", "very", "super", "proper", "well", "totally", "completely"})
 
 

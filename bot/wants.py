@@ -467,8 +467,8 @@ class WantReader:
         if (
             "not_a_body" in cues
             and self.thing_beside_an_area(analysis)
-            # "tight deadline and tight shoulders", "reversing the car, neck is stuck": the area
-            # has a complaint of its own, whatever thing stands beside it
+            # "reversing the car, neck is stuck": the area has a complaint of its own, whatever
+            # thing stands beside it
             and not lexicon.area_complained_in_place(
                 analysis.corrected,
                 analysis.spans,
