@@ -116,6 +116,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # nothing felt below the waist after a fall: an emergency, not a fall's pain
+        ("took a tumble off my bike, can't feel a thing below my waist", "emergency"),
         # tummy pain that bends one over and keeps getting worse
         ("belly ache so bad i'm doubled over and it keeps getting worse", "emergency"),
         # a heel bone sore to squeeze, a limp growing week by week, a bruise gone hard and
