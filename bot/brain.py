@@ -678,12 +678,13 @@ class Brain:
         ):
             return None
         # the time closes the message: not "what about before tomorrow morning's run"
-        times = {lexicon.TIME_FOLLOW_UPS[w] for w in words if w in lexicon.TIME_FOLLOW_UPS}
-        others = set(self.pick.activities_in(words, of_the_body=True)) - times
-        if len(times) != 1 or others or words[-1] not in lexicon.TIME_FOLLOW_UPS:
-            return None
-        routine = times.pop()
-        if routine == context.routine or routine not in self.kb.routines:
+        routine = self.pick.one_time_named(words, lexicon.TIME_FOLLOW_UPS)
+        if (
+            routine is None
+            or routine == context.routine
+            or words[-1] not in lexicon.TIME_FOLLOW_UPS
+            or set(self.pick.activities_in(words, of_the_body=True)) - {routine}
+        ):
             return None
         return self.replies.routine(
             self.kb.routines[routine], context, confidence=lexicon.CUE_CONFIDENCE
@@ -7226,9 +7227,9 @@ class Brain:
         if not found and match.key not in lexicon.TIME_ROUTINES.values():
             # "give me an evening routine" read like the full-body one, whose words it does
             # not use: the one time of day it names (a routine asked for is one of stretches)
-            times = {lexicon.TIME_ROUTINES[w] for w in words if w in lexicon.TIME_ROUTINES}
-            if len(times) == 1:
-                return replace(match, key=times.pop())
+            timed = self.pick.one_time_named(words)
+            if timed is not None:
+                return replace(match, key=timed)
             end = lexicon.wanted_end(words)
             if (
                 match.key.startswith(f"{end}_")

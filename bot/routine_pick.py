@@ -7,7 +7,7 @@ name a routine id (or a timing answer's key), and build no reply. Pure, like the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot import lexicon
 from bot.kb import GENERAL, KnowledgeBase
@@ -1104,6 +1104,18 @@ class RoutinePicker:
             ),
             None,
         )
+
+    def one_time_named(
+        self, words: Sequence[str], times: Mapping[str, str] = lexicon.TIME_ROUTINES
+    ) -> str | None:
+        """The routine of the one time of day the words name (`times`: its words and their
+        routines), when the knowledge base has it: "give me an evening routine" -> bedtime.
+        None when they name none, or two ("morning and night")."""
+        named = {times[w] for w in words if w in times}
+        if len(named) != 1:
+            return None
+        routine = named.pop()
+        return routine if routine in self.kb.routines else None
 
     def for_condition(
         self, named: Sequence[str], analysis: Analysis, *, told_before: bool = False
