@@ -518,7 +518,8 @@ def bare_praise(words: Sequence[str]) -> str | None:
     """The small talk a message of praise alone answers ("thanks" when it says the stretch did
     its job, "acknowledge" otherwise), or None: "sick, worked" -> "thanks", "lol ok good" ->
     "acknowledge", "good stretch for hamstrings" -> None. "this is good" praises the bot, a
-    compliment, and so is "that was great" (no "this" or "was" here). `words` are the normalised words."""
+    compliment, and so is "that was great" (no "this" or "was" here). `words` are the
+    normalised words."""
     if not words or len(words) > _MOST_PRAISE_WORDS:
         return None
     said = {"yes" if re.fullmatch(r"y+e+s+", w) else w for w in words}
