@@ -2693,11 +2693,47 @@ _BEEN_NOT_CAUSES = frozenset(
 )
 
 
+#: what a person did, told in the past: "just swam 2k, shoulders feel tight", "carried boxes
+#: all day", "hiked 12 miles, quads are fried"
+_DONE_ACTIVITIES = frozenset(
+    """ran swam rode cycled biked hiked jogged sprinted rowed paddled kayaked climbed bouldered
+    skied surfed skated danced golfed played trained lifted deadlifted squatted benched carried
+    shoveled shovelled raked dug mowed painted gardened moved lugged hauled hunched slouched
+    crouched knelt kneeled spent drove flew commuted typed gamed revised studied""".split()
+)
+#: what a person spends a day or a session doing, told first: "gaming all weekend, wrists are
+#: stiff", "revising in the library for 8 hours, my hips feel glued"
+_ACTIVITY_OPENERS = frozenset(
+    """gaming typing driving gardening revising studying sewing knitting painting shoveling
+    shovelling raking hiking cycling biking climbing bouldering skiing snowboarding surfing
+    dancing training commuting travelling traveling flying golfing rowing paddling kayaking
+    lifting carrying moving hunched sat spent""".split()
+)
+#: how much was done, told with its number: "15 miles", "2k", "3 hrs of tennis", "18 holes"
+_AMOUNT_UNITS = frozenset(
+    "miles mile mi km k hours hour hrs hr holes laps rounds sets games matches".split()
+)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:k|km|mi|miles?|hrs?|hours?)")
+#: a session told as over ("half marathon done", "post run"): a cause, unless it is the
+#: stretching that was done ("done the stretch for weeks and still tight")
+_SESSION_OVER = frozenset({"done", "finished", "completed", "post"})
+
+
 def tells_a_cause(words: Sequence[str]) -> bool:
     """Whether the words tell what brought a complaint on: "after my run", "from sitting",
-    "since the move", or what the person has been doing ("been driving 4 hours", "been
-    gardening all day")."""
-    if not TOLD_CAUSES.isdisjoint(words):
+    "since the move", what the person has been doing ("been driving 4 hours", "been
+    gardening all day"), did ("carried boxes all day", "just swam 2k"), spends a day doing
+    ("gaming all weekend"), how much of it ("hiked 12 miles") or that a session is over
+    ("swim practice done")."""
+    if not TOLD_CAUSES.isdisjoint(words) or not _DONE_ACTIVITIES.isdisjoint(words):
+        return True
+    if words and words[0] in _ACTIVITY_OPENERS:
+        return True
+    if not _SESSION_OVER.isdisjoint(words) and STRETCH_FORMS.isdisjoint(words):
+        return True
+    if any(_AMOUNT.fullmatch(w) for w in words) or any(
+        a.isdigit() and b in _AMOUNT_UNITS for a, b in zip(words, words[1:], strict=False)
+    ):
         return True
     return any(
         a == "been" and b.endswith("ing") and b not in _BEEN_NOT_CAUSES

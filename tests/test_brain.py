@@ -3792,7 +3792,7 @@ OWN_WORDS = [
     # shares what the pet feels
     (
         "my cat had kittens and now im crouched over the box all day, back is stiff",
-        "lower_back.why_tight",
+        "lower_back.stretch",
     ),
     ("my dog is shattered after our walk and so am i, neck is stiff", "neck.stretch"),
     # below the waist is the legs, not the waist; a lower body is no whole body
@@ -4061,10 +4061,20 @@ OWN_WORDS = [
     # owner of the neck); a thing tight round an area stays the thing's
     ("can't look over my shoulder reversing the car, neck is stuck", "neck.why_tight"),
     ("my jeans are tight around my thighs", "fallback"),
+    # a complaint that tells what the person did, spent the day doing, how much of it, or that
+    # the session is over: the area's stretch, why it happens one tap away
+    ("shoveled snow this morning and my lower back is stiff", "lower_back.stretch"),
+    ("gaming all weekend, wrists are stiff", "wrists_forearms.stretch"),
+    ("hiked 12 miles, quads are fried", "quadriceps.stretch"),
+    ("swam 40 laps, shoulders are tight", "shoulders.stretch"),
+    ("swim practice done, shoulders tight", "shoulders.stretch"),
+    ("painted the ceiling all afternoon, neck is stiff", "neck.stretch"),
+    # ... but not a time of day alone, nor stretching that was done
+    ("my hips feel tight all day", "hip_flexors.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
-    ("plasterer, 10 hour days, my lower back is gone by home time", "lower_back.why_tight"),
+    ("plasterer, 10 hour days, my lower back is gone by home time", "lower_back.stretch"),
     ("should i walk the dog in the morning or at night", "fallback"),
     ("stretch BEFORE my 10k or AFTER, cant work it out", "general.before_after"),
     # a clause asking something for the legs stands for a message whose story missed
@@ -4159,7 +4169,7 @@ OWN_WORDS = [
     (
         "9 hours in the cab today and the front of my hips feel welded shut, can barely stand "
         "up straight",
-        "hip_flexors.why_tight",
+        "hip_flexors.stretch",
     ),
     ("how do i get more disciplined with my stretching", "general.habit"),
     # a plain ask for a stretch told with how tired or lazy the person is, or on the sofa
@@ -4490,8 +4500,8 @@ OWN_WORDS = [
     ("cant sleep, my legs feel all tight and fidgety", "routine.bedtime"),
     ("legs feel heavy and tight after standing all day at the checkout", "routine.legs"),
     # a part that "is done" complains
-    ("just finished a 6 hour ranked grind and my lower back is done", "lower_back.why_tight"),
-    ("wallpapering all day, shoulders are done", "shoulders.why_tight"),
+    ("just finished a 6 hour ranked grind and my lower back is done", "lower_back.stretch"),
+    ("wallpapering all day, shoulders are done", "shoulders.stretch"),
     # "soar" is "sore" (a word, so no typo to correct); heels that keep lifting in a squat
     ("shins get soar after netball every week whats up w that", "shins.why_tight"),
     ("heels keep lifting when i squat, what do i work on", "routine.squat_mobility"),
@@ -4596,7 +4606,7 @@ OWN_WORDS = [
     ),
     ("tennis on thursday, my calves always tighten in the third set", "routine.warmup_tennis"),
     ("why does my back seize up by the 4th hole when i golf", "lower_back.why_tight"),
-    ("just finished my round, back seized up by the 4th hole", "lower_back.why_tight"),
+    ("just finished my round, back seized up by the 4th hole", "lower_back.stretch"),
     ("swimmer, shoulders always tight after, especially doing fly sets", "shoulders.stretch"),
     # a squat problem told: the squat mobility routine, whatever the squats' cool-down
     ("heels lift off the floor every time i squat", "routine.squat_mobility"),
@@ -7438,7 +7448,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
                 "painted the ceiling all weekend and between my shoulder blades is killing me",
                 "its mostly the left side, does that change anything",
             ),
-            "upper_back.stretch",
+            "stretch.thread_the_needle.more",
         ),
         # another stretch asked for the next stop of a trip: the same area's next stretch
         (
