@@ -925,6 +925,9 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         # called frozen; a hernia already found explains its lump
         ("had the baby 5 weeks ago, c section, where do i start", "after_birth"),
         ("we had our baby in march and i feel so rusty, can i stretch", "after_birth"),
+        # the birth told with how long ago, as a first message to a stretching bot
+        ("gave birth 9 days ago", "after_birth"),
+        ("had my little girl last week", "after_birth"),
         (
             "shoulder stuck for months, the physio called it frozen, ok to stretch?",
             "frozen_shoulder",
