@@ -116,6 +116,10 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # an ache away from the chest that walking uphill or stairs brings on, with
+        # breathlessness: angina's pattern
+        ("my right shoulder aches when i walk up hills and i get short of breath", "urgent"),
+        ("achy arm when walking fast, and im breathless, no injury", "urgent"),
         # nothing felt below the waist after a fall: an emergency, not a fall's pain
         ("took a tumble off my bike, can't feel a thing below my waist", "emergency"),
         # tummy pain that bends one over and keeps getting worse
@@ -669,6 +673,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "i was about to drop after the 5k, any cooldown",
         # abs sore after a workout, however bad
         "sore abs after planks, agony, getting worse",
+        # a runner's tight shoulders and breathlessness are no angina
+        "my shoulders get tight when i run and im out of breath",
+        "shoulders tight after stairmaster, out of breath lol",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
