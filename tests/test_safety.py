@@ -120,6 +120,33 @@ def level_of(brain: Brain, reply: Reply) -> str:
         # breathlessness: angina's pattern
         ("my right shoulder aches when i walk up hills and i get short of breath", "urgent"),
         ("achy arm when walking fast, and im breathless, no injury", "urgent"),
+        # severe tummy pain with vomiting or through to the back, whatever it is blamed on
+        (
+            "awful pain in my stomach and ive been throwing up all night, pulled an ab doing"
+            " crunches?",
+            "emergency",
+        ),
+        ("severe belly pain going through to my back", "emergency"),
+        # a shock from the mains or a live wire (a light fitting is no fit)
+        ("got electrocuted changing a light fitting, arm still tingly", "urgent"),
+        ("shock from a socket this morning, my hand aches", "urgent"),
+        # a very high blood pressure reading with a headache
+        ("bp was 200/130 this morning and my head is pounding, can i do yoga", "emergency"),
+        # confused and sick after drinking a lot of water on a long race
+        (
+            "ran a marathon yesterday, drank loads of water, now confused and throwing up",
+            "emergency",
+        ),
+        # a replaced hip that pops and will not move
+        (
+            "new hip in october, bent over and it went clunk, now i cant put weight on it",
+            "emergency",
+        ),
+        # a bruise after stretching too hard; a foot going white after a crush
+        ("overstretched my hamstring, huge bruise down the back of my thigh", "see_professional"),
+        ("crushed my foot under a pallet and it is going white", "emergency"),
+        # pregnancy told by its weeks alone
+        ("34 weeks, fluid is leaking", "urgent"),
         # nothing felt below the waist after a fall: an emergency, not a fall's pain
         ("took a tumble off my bike, can't feel a thing below my waist", "emergency"),
         # tummy pain that bends one over and keeps getting worse
@@ -676,6 +703,12 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # a runner's tight shoulders and breathlessness are no angina
         "my shoulders get tight when i run and im out of breath",
         "shoulders tight after stairmaster, out of breath lol",
+        # fitting kitchens is no fit; static, a heart rate or water after a run are no flag
+        "been fitting kitchens all week, back is stiff",
+        "static shock from the car door lol",
+        "my heart rate hit 190 on the run and i got a headache",
+        "after my long run i drank loads of water, legs are sore",
+        "12 weeks training for a marathon and my knee is bleeding from a fall",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
