@@ -147,6 +147,20 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("crushed my foot under a pallet and it is going white", "emergency"),
         # pregnancy told by its weeks alone
         ("34 weeks, fluid is leaking", "urgent"),
+        # yellow skin or eyes; pain under the right shoulder blade that meals bring on
+        ("my eyes have gone yellow and my upper back aches", "urgent"),
+        ("pain under my right shoulder blade every time i eat fatty food", "see_professional"),
+        # a kicked calf getting tighter and tighter with pain past bearing
+        (
+            "got kicked in the calf at training, its getting tighter and tighter and the pain is"
+            " way too much",
+            "emergency",
+        ),
+        # a back stiff every morning for months that takes an hour to loosen
+        (
+            "lower back stiff every morning for 6 months, takes an hour to loosen, im 29",
+            "see_professional",
+        ),
         # nothing felt below the waist after a fall: an emergency, not a fall's pain
         ("took a tumble off my bike, can't feel a thing below my waist", "emergency"),
         # tummy pain that bends one over and keeps getting worse
@@ -709,6 +723,13 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my heart rate hit 190 on the run and i got a headache",
         "after my long run i drank loads of water, legs are sore",
         "12 weeks training for a marathon and my knee is bleeding from a fall",
+        # numbness gone within minutes, legs numb with cold, "seeing stars" laughed off, a
+        # bruise gone yellow as it heals, a back tight after dinner at a desk
+        "pins and needles in my fingers from leaning on my elbow, gone after 2 mins",
+        "legs numb with cold after the hike, any stretches",
+        "that hiit had me seeing stars lol, cooldown?",
+        "the bruise on my thigh has gone yellow, is it ok to stretch",
+        "upper back tight after dinner at my desk",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
