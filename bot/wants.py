@@ -457,11 +457,13 @@ class WantReader:
         opens_why = self._opens_why(analysis)
         # "why is my heel so much worse first thing" asks why, as a complaint does
         if not cues & {"complaint", "request", "asks_stretch"} and not opens_why:
-            if not _area_after_an_event(analysis):
+            event = _area_after_an_event(analysis)
+            if event is None:
                 return None
             # "my calves after the marathon", "code red: my hip flexors after an 8 hour shift":
-            # what they feel like goes without saying
-            cues = cues | {"complaint"}
+            # what they feel like goes without saying; "and my hips for high steps?" wants
+            # something to do for it
+            cues = cues | {"request" if event in _PURPOSE_WORDS else "complaint"}
         if self.stretches_a_things_part(analysis):
             return None
         if (
@@ -1157,8 +1159,13 @@ class WantReader:
 
 
 #: words by which an area is told with the event it comes out of ("my calves after the
-#: marathon", "hamstrings post leg day")
-_EVENT_WORDS = frozenset({"after", "post", "since"})
+#: marathon", "hamstrings post leg day", "and my forearms from the wrenches") or the one it is
+#: wanted for ("and my hips for high steps?")
+_EVENT_WORDS = frozenset({"after", "post", "since", "from", "for"})
+#: the event words that tell what the area is wanted for
+_PURPOSE_WORDS = frozenset({"for"})
+#: a question mark may end a message this short that is only an area and its event
+_AREA_EVENT_ASKED_MAX_WORDS = 8
 #: words that may stand before the area at the start of its sentence
 _AREA_OPENERS = frozenset({"my", "the", "both", "and"})
 #: areas whose unsaid complaint may be no muscle's ("my chest after the run")
@@ -1167,21 +1174,26 @@ _UNSAID_NOT_MUSCLE = frozenset({"chest"})
 _AREA_EVENT_MAX_WORDS = 14
 
 
-def _area_after_an_event(analysis: Analysis) -> bool:
-    """Whether the message is an area at the start of its sentence followed at once by the
-    event it comes out of, and no question: "my calves after the marathon", "code red: my
-    hip flexors after an 8 hour shift at a desk"."""
+def _area_after_an_event(analysis: Analysis) -> str | None:
+    """The word that joins them when the message is an area at the start of its sentence
+    followed at once by the event it comes out of or is wanted for, and no question past a
+    short one: "my calves after the marathon", "code red: my hip flexors after an 8 hour
+    shift at a desk", "and my hips for high steps?". None otherwise."""
     words = analysis.corrected
-    if len(words) > _AREA_EVENT_MAX_WORDS or "?" in analysis.text or len(analysis.spans) != 1:
-        return False
+    if len(words) > _AREA_EVENT_MAX_WORDS or len(analysis.spans) != 1:
+        return None
+    if "?" in analysis.text and len(words) > _AREA_EVENT_ASKED_MAX_WORDS:
+        return None
     start, end, topic = analysis.spans[0]
     if topic in _UNSAID_NOT_MUSCLE:
-        return False
+        return None
     opening = start
     while opening > 0 and words[opening - 1] in _AREA_OPENERS:
         opening -= 1
     sentence_start = opening == 0 or opening in analysis.breaks
-    return sentence_start and end < len(words) and words[end] in _EVENT_WORDS
+    if sentence_start and end < len(words) and words[end] in _EVENT_WORDS:
+        return words[end]
+    return None
 
 
 def help_asked_last(analysis: Analysis) -> bool:

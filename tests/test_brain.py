@@ -4071,6 +4071,8 @@ OWN_WORDS = [
     ("painted the ceiling all afternoon, neck is stiff", "neck.stretch"),
     # ... but not a time of day alone, nor stretching that was done
     ("my hips feel tight all day", "hip_flexors.why_tight"),
+    # an area and what it comes from, alone: the area's, not a headache's
+    ("my back from sitting all day", "lower_back.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7510,6 +7512,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("cooldown after the gym", "fyi it was an upper body workout"),
             "routine.cooldown_strength",
         ),
+        # another area told with what it comes from or is wanted for, words the knowledge
+        # base does not know beside it: its stretch
+        (("what are the glutes", "and my calves for hill sprints?"), "calves.stretch"),
+        (("shoulder stretch", "and my wrists from the drill"), "wrists_forearms.stretch"),
+        (("hip flexor stretch", "and my calves for the trampoline park"), "calves.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
