@@ -4073,6 +4073,11 @@ OWN_WORDS = [
     ("my hips feel tight all day", "hip_flexors.why_tight"),
     # an area and what it comes from, alone: the area's, not a headache's
     ("my back from sitting all day", "lower_back.why_tight"),
+    # lying "on my back" is how the person lies, not the area, beside an area named
+    ("lying on my back my neck hurts", "neck.why_tight"),
+    ("laid on my back my knees ache", "knees.why_tight"),
+    # ... but an itch on the back is on it
+    ("an itch on my back i cant reach, shoulders too stiff", "shoulders.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -210,6 +210,30 @@ _THINGS_BEHIND = frozenset(
 )
 
 
+#: owners of a back that is lain on ("on my back", "on her back")
+_LYING_OWNERS = frozenset({"my", "your", "his", "her", "their", "our"})
+#: words just before "on my back" that make it how the person lies ("lying on my back",
+#: "under cars on my back"), not where something is ("an itch on my back")
+_LYING_WORDS = frozenset(
+    "lying lie lay laying lies laid sleep sleeping slept sleeps flat under".split()
+)
+#: how far before "on" those words may stand
+_LYING_REACH = 3
+
+
+def _lying_on_the_back(words: Sequence[str], span: tuple[int, int, str]) -> bool:
+    """Whether a topic span is a plain "back" lain on: "on my back"."""
+    start, end, _topic = span
+    return (
+        end - start == 1
+        and words[start] == "back"
+        and start >= 2
+        and words[start - 1] in _LYING_OWNERS
+        and words[start - 2] == "on"
+        and not _LYING_WORDS.isdisjoint(words[max(0, start - 2 - _LYING_REACH) : start - 2])
+    )
+
+
 class Canonicaliser:
     """The vocabulary of one knowledge base: lemmas, typo correction and topic names."""
 
@@ -375,6 +399,11 @@ class Canonicaliser:
                     i = loose[0]
                 else:
                     i += 1
+        if len(spans) > 1:
+            # "lying on my back my neck hurts", "under cars on my back all day, shoulders are
+            # shot": lying on the back is how the person lies, not an area, beside one named
+            kept = [s for s in spans if not _lying_on_the_back(words, s)]
+            spans = kept or spans
         return spans
 
     def _loose_span(self, words: Sequence[str], at: int) -> tuple[int, str] | None:
