@@ -3133,6 +3133,11 @@ class Brain:
         )
         if routine is None and asks_its_stretches:
             routine = self._warm_up_told_of(context)  # "ok what stretches" after before/after
+        # "give me the after one then" after whether to stretch before or after lifting: the
+        # other end than the one the answer tells of, as a whole routine
+        end_asked = None if routine is None else self._the_end_asked_of(routine, words, context)
+        switched = end_asked != routine
+        routine = end_asked
         if (
             routine is None
             and asks_a_plan
@@ -3144,7 +3149,13 @@ class Brain:
             # the routine of the activity named last, unless the message names its own or the
             # talk is of an area ("can you make that a routine" after a glute stretch)
             routine = lexicon.pick_warm_or_cool(context.activities, words)
-        if routine is not None and asks_its_stretches and "one" in words and not analysis.topics:
+        if (
+            routine is not None
+            and asks_its_stretches
+            and "one" in words
+            and not analysis.topics
+            and not switched
+        ):
             first = self._first_stretch_of_the_goal(context)
             if first is not None:  # "show me one" after the splits: its first held stretch
                 return first
@@ -6939,6 +6950,31 @@ class Brain:
         if kind == "followup":
             return self._followup(key, topic or context.topic, context, match.confidence)
         return say.fallback(match, context)
+
+    def _the_end_asked_of(self, routine: str, words: Sequence[str], context: Context) -> str:
+        """In place of a warm-up or cool-down `routine`, the other end when the words ask for
+        it: "give me the after one then" after whether to stretch before or after lifting is
+        the cool-down, not the warm-up that answer tells of. The activity's own when the
+        knowledge base has one; `routine` when the words name no end."""
+        end, _, activity = routine.partition("_")
+        if end not in (lexicon.WARM_UP_ROUTINE, lexicon.COOL_DOWN_ROUTINE):
+            return routine
+        told = set(words)
+        if "after" in told and "before" not in told:
+            wanted: str = lexicon.COOL_DOWN_ROUTINE
+        elif "before" in told and "after" not in told:
+            wanted = lexicon.WARM_UP_ROUTINE
+        elif lexicon.names_an_end(words):
+            wanted = lexicon.wanted_end(words)
+        else:
+            return routine
+        if wanted == end:
+            return routine
+        own = self.pick.own_end(context.activities, wanted)
+        for other in (own, f"{wanted}_{activity}" if activity else None, wanted):
+            if other is not None and other in self.kb.routines:
+                return other
+        return routine
 
     def _warm_up_told_of(self, context: Context) -> str | None:
         """After an answer on stretching before exercise, the warm-up it tells of: the

@@ -4078,6 +4078,8 @@ OWN_WORDS = [
     ("laid on my back my knees ache", "knees.why_tight"),
     # ... but an itch on the back is on it
     ("an itch on my back i cant reach, shoulders too stiff", "shoulders.why_tight"),
+    # "give me the ..." asks for what it names
+    ("give me the best calf one", "calves.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7522,6 +7524,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("what are the glutes", "and my calves for hill sprints?"), "calves.stretch"),
         (("shoulder stretch", "and my wrists from the drill"), "wrists_forearms.stretch"),
         (("hip flexor stretch", "and my calves for the trampoline park"), "calves.stretch"),
+        # the other end asked for after whether to stretch before or after: that routine
+        (
+            ("whats better, stretching before or after the gym", "send me the after one"),
+            "routine.cooldown",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
