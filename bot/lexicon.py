@@ -2211,6 +2211,9 @@ def short_of_something(words: Sequence[str]) -> bool:
 
 #: after a warm-up, "after" among a message's first this many words asks for its cool-down
 TWIN_REACH = 4
+#: ... unless the message opens asking how long or how much: "how long before i see
+#: progress" asks a time, not for the warm-up
+DURATION_OPENERS = frozenset({("how", "long"), ("how", "soon"), ("how", "many"), ("how", "much")})
 #: ... in a message with a question mark or opening with one of these
 TWIN_OPENERS = frozenset(
     {

@@ -357,6 +357,8 @@ class RoutinePicker:
             return None
         if lexicon.TIMING_WORDS.isdisjoint(words[: lexicon.TWIN_REACH]):
             return None
+        if tuple(words[:2]) in lexicon.DURATION_OPENERS:
+            return None
         wanted = lexicon.wanted_end(words)
         own = self.own_end(context.activities, wanted)
         return own or (wanted if wanted in self.kb.routines else None)

@@ -7529,6 +7529,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("whats better, stretching before or after the gym", "send me the after one"),
             "routine.cooldown",
         ),
+        # "how long before ..." after a goal asks how long, not for the warm-up
+        (
+            ("i want to do the splits", "how long before it works?"),
+            "general.flexibility_timeline",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
