@@ -6320,9 +6320,10 @@ class Brain:
             context.kind in ("answer", "stretch", "fallback") and context.topic is not None
         ) or (context.kind == "routine")
         say = self.replies
-        # a name alone to start with ("hammies", "lats", "calves pls") asks for something to
-        # do with it, not what it is (the intent layer reads a bare name as "what")
-        opening_name = context.kind is None and lexicon.WH_WORDS.isdisjoint(words)
+        # a name alone to start with ("hammies", "lats", "calves pls"), or after no more than
+        # a greeting or the help ("hi" then "hamstrings"), asks for something to do with it,
+        # not what it is (the intent layer reads a bare name as "what")
+        opening_name = context.kind in lexicon.OPENING_KINDS and lexicon.WH_WORDS.isdisjoint(words)
         clarified = follows and lexicon.clarifies(analysis.corrected)
         if (
             match.topics

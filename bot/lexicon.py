@@ -1378,6 +1378,9 @@ TIMING_ASPECTS = {key: "when" for key in ("how_long", "how_often", "every_day", 
 STRETCHING_KINDS = frozenset({"answer", "stretch", "routine", "tip", "daily"})
 #: intent kinds of chat and commands (a greeting, "daily tips"), not of the knowledge asked for
 CHAT_KINDS = frozenset({"smalltalk", "request"})
+#: what a conversation may hold before its first question about stretching: nothing, a
+#: greeting or thanks, the help
+OPENING_KINDS = frozenset({None, "smalltalk", "help"})
 STRETCH_FORMS = frozenset({"stretch", "stretches", "stretching", "stretched"})
 #: a last word that, asked ("... by friday. tips?"), asks for something to do, as a stretch's
 #: name does

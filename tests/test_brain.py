@@ -7534,6 +7534,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("i want to do the splits", "how long before it works?"),
             "general.flexibility_timeline",
         ),
+        # a name alone after no more than a greeting or the help: something to do with it
+        (("hi", "hamstrings"), "hamstrings.stretch"),
+        (("what can you do", "calves"), "calves.stretch"),
+        (("hi", "what are hamstrings"), "hamstrings.what"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
