@@ -5390,15 +5390,16 @@ class Brain:
             return self.replies.stretch_for_topic(about, context, confidence=lexicon.CUE_CONFIDENCE)
         if (
             about not in (None, GENERAL)
-            and context.kind == "stretch"
+            and context.kind in ("stretch", "answer")
             and area is None
             and ask.minutes is not None
             and MIN_MINUTES <= ask.minutes <= MAX_MINUTES
             and len(analysis.corrected) <= lexicon.TIME_HAD_MAX_WORDS
             and not lexicon.TIME_HAD.isdisjoint(analysis.corrected)
         ):
-            # "only got 10 min before my session starts" after the forearm stretch: the time
-            # there is, told, for that area
+            # "only got 10 min before my session starts" after the forearm stretch, "i only
+            # get 5 minutes at lunch" after why the upper back gets tight: the time there is,
+            # told, for that area
             plan = Plan(about, area=True)
             if self.replies.sizer.can_build(plan):
                 return self._resized(plan, ask, context, postures=True)

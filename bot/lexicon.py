@@ -5230,10 +5230,10 @@ def one_asked_for(words: Sequence[str]) -> int | None:
 #: "anything i can do on my lunch", "something for the train home": an ask of its own
 ANY_OPENERS = frozenset({"anything", "something", "any", "summat"})
 #: words that tell the time someone has ("i only have 2 min", "got 5 mins")
-TIME_HAD = frozenset({"have", "got", "gotta", "spare"})
+TIME_HAD = frozenset({"have", "got", "gotta", "spare", "get", "gets"})
 #: "i have 2 minutes", "we've only got 10 mins", "i got like 5 min": time to spare, told
 _TIME_TO_SPARE = re.compile(
-    r"\b(i|we)( am| are)?( only| just)? (have|got|has)( got)?( only| just)?( like| about)?"
+    r"\b(i|we)( am| are)?( only| just)? (have|got|has|get)( got)?( only| just)?( like| about)?"
     r" (\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|few|couple)\b"
 )
 

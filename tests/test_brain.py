@@ -4080,6 +4080,8 @@ OWN_WORDS = [
     ("an itch on my back i cant reach, shoulders too stiff", "shoulders.why_tight"),
     # "give me the ..." asks for what it names
     ("give me the best calf one", "calves.stretch"),
+    # "get" tells the time one has only beside a length
+    ("please get me my wheelchair", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7538,6 +7540,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hi", "hamstrings"), "hamstrings.stretch"),
         (("what can you do", "calves"), "calves.stretch"),
         (("hi", "what are hamstrings"), "hamstrings.what"),
+        # the time one gets, told after an area: one of its stretches for a minute or three,
+        # else a routine of it that fits, after a stretch or an answer
+        (("neck stretch", "i only get 3 minutes on my break"), "neck.stretch"),
+        (
+            ("why is my upper back tight", "i only get 5 minutes at lunch lol"),
+            "routine.area.upper_back",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
