@@ -85,9 +85,16 @@ class Brain:
         self._daily_told = self.rules.told_in(
             self.matcher.analyse(" ".join(["daily", *(" ".join(p) for p in lexicon.EVERY_DAY)]))
         )
-        self.replies = Replies(kb)
         self.cues = CueReader(kb, self.matcher.words.back_as_adverb)
         self.pick = RoutinePicker(kb, self.matcher, self.cues)
+        self.replies = Replies(
+            kb,
+            general_routines={
+                aspect: found
+                for topic, aspect in kb.answers
+                if topic == GENERAL and (found := self.pick.for_general(aspect)) is not None
+            },
+        )
         self.wants = WantReader(kb, self.matcher, self.cues, self.pick)
         self.stretch_names = StretchNames(kb, self.cues)
         #: the first words of every stretch's names: what "hold a ..." may hold

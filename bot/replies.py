@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from bot import actions as act
@@ -213,8 +213,15 @@ BUTTON_LABEL_MAX = 40
 class Replies:
     """Builds every reply from one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, general_routines: Mapping[str, str] | None = None
+    ) -> None:
+        """`general_routines`: the routine made for each general answer that has one (the
+        toe-touch routine for touching the toes), offered under that answer."""
         self.kb = kb
+        self._general_routines = {
+            aspect: rid for aspect, rid in (general_routines or {}).items() if rid in kb.routines
+        }
         self.sizer = Sizer(kb)
         self._condition_patterns: dict[str, re.Pattern[str]] = {}
         self.cooldown_button = button("Cooldown routine", act.ShowRoutine(Plan(COOLDOWN)))
@@ -438,6 +445,10 @@ class Replies:
             for other in ASPECT_ORDER:
                 if other != aspect and (topic, other) in self.kb.answers and len(buttons) < 3:
                     buttons.append(button(ASPECT_LABELS[other], act.ShowAnswer(topic, other)))
+        elif aspect in self._general_routines:
+            # its own routine ("Working towards touching your toes"), not a cool-down
+            rid = self._general_routines[aspect]
+            buttons.append(button(self.kb.routines[rid].title, act.ShowRoutine(Plan(rid))))
         else:
             buttons.append(self.cooldown_button)
         intent = f"{topic}.{aspect}"

@@ -8396,3 +8396,19 @@ def test_a_sports_event_told_at_the_warm_ups_end_is_what_it_is_for(brain):
     _, reply = converse(brain, "warm up for football", "can i do these before every game")
     assert reply.routine == "warmup_soccer"
     assert reply.blocks[0].text == lexicon.SAME_ACTIVITY_LEAD
+
+
+@pytest.mark.parametrize(
+    ("message", "routine"),
+    [
+        ("i want to be able to touch my toes", "routine.toe_touch"),
+        ("am i too old to stretch at 70", "routine.older_adults"),
+        ("i want to do the splits", "routine.splits"),
+        # an answer with no routine of its own offers the cool-down
+        ("is it ok to stretch every day", "routine.cooldown"),
+    ],
+)
+def test_a_general_answer_offers_its_own_routine(brain, message, routine):
+    reply = brain.reply(message)
+    assert reply.kind == "answer"
+    assert [a.intent for a in reply.actions if a.intent.startswith("routine.")] == [routine]
