@@ -4091,6 +4091,10 @@ def says_daily_off(words: Sequence[str]) -> bool:
     )
 
 
+#: "one of these" asked for every day: what was just given, sent daily
+_ONE_OF_THESE = frozenset({("of", "these"), ("of", "those")})
+
+
 def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["on", "off"] | None:
     """ "on" or "off" for a message that asks to start or stop the daily tips: "please stop
     the daily tips, i get enough notifications", "sign me up for the daily tip thing but at
@@ -4106,6 +4110,14 @@ def daily_switch(analysis: Analysis, *, after_a_tip: bool = False) -> Literal["o
         and all(w in _WHEN_ONLY or _CLOCK_TIME.fullmatch(w) for w in words)
     ):
         return "on"  # "every day at 7am?": when to send it, and nothing else
+    if (
+        not analysis.topics
+        and has_pair(words, _ONE_OF_THESE)
+        and every_day(words)
+        and not DAILY_ON_WORDS.isdisjoint(words)
+        and not says_daily_off(words)
+    ):
+        return "on"  # "can i get one of these every day" after a routine or an answer
     things = DAILY_SWITCH_THINGS | TIP_POINTERS if after_a_tip else DAILY_SWITCH_THINGS
     # "can i get the daily stretch at 7pm instead": the daily tip by the name it comes with
     named = has_pair(words, _THE_DAILY) and has_pair(words, _DAILY_STRETCH)

@@ -4082,6 +4082,8 @@ OWN_WORDS = [
     ("give me the best calf one", "calves.stretch"),
     # "get" tells the time one has only beside a length
     ("please get me my wheelchair", "fallback"),
+    # doing "one of these" every day is a question of how often
+    ("is it ok to do one of these every day", "general.every_day"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7547,6 +7549,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("why is my upper back tight", "i only get 5 minutes at lunch lol"),
             "routine.area.upper_back",
         ),
+        # "one of these" asked for every day, after a routine or an answer: the daily tips
+        (("bedtime routine", "could i get one of those every night"), "daily.on"),
+        (("why are my hips tight", "can i get one of these every day"), "daily.on"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
