@@ -2765,6 +2765,11 @@ _PLAN_OPENERS = (
 )
 _PLAN_VERBS = frozenset({"do", "try", "give"})
 _PLAN_POINTERS = frozenset({"it", "that", "this", "them", "these", "those", "one", "ones"})
+#: ... or to pass it on: "great ill show him tonight", "gonna send it to my mum"
+_SHOWING_VERBS = frozenset({"show", "teach", "send", "forward"})
+_SHOWN_PEOPLE = frozenset({"him", "her", "them", "us", "my", "the"})
+#: praise that may open a plan as an acknowledgement does ("great ill show him tonight")
+_PLAN_PRAISE = frozenset("great cool nice perfect awesome brilliant lovely".split())
 #: the most words after what is pointed at: when ("tonight before bed", "after work tomorrow")
 PLAN_TAIL_MAX = 5
 
@@ -2772,7 +2777,7 @@ PLAN_TAIL_MAX = 5
 def _after_a_plan_opener(words: Sequence[str]) -> list[str]:
     """The words after the opener of a plan told ("ok ill | do that one tonight"), an
     acknowledgement before it skipped; none when no plan opener starts them."""
-    rest = list(words[1:] if words and words[0] in ACK_LEADS else words)
+    rest = list(words[1:] if words and words[0] in ACK_LEADS | _PLAN_PRAISE else words)
     opener = next((o for o in _PLAN_OPENERS if tuple(rest[: len(o)]) == o), None)
     return [] if opener is None else rest[len(opener) :]
 
@@ -2782,13 +2787,14 @@ def tells_a_plan(words: Sequence[str]) -> bool:
     that one tonight before bed", "ok gonna try it after work", "will give them a go later"
     (not "i will do it but my knee hurts", nor a question)."""
     rest = _after_a_plan_opener(words)
-    if not rest or rest[0] not in _PLAN_VERBS:
+    if not rest or rest[0] not in _PLAN_VERBS | _SHOWING_VERBS:
         return False
+    pointers = _PLAN_POINTERS | (_SHOWN_PEOPLE if rest[0] in _SHOWING_VERBS else frozenset())
     rest = rest[1:]
     pointed = 0
-    while pointed < len(rest) and rest[pointed] in _PLAN_POINTERS | {"a", "go"}:
+    while pointed < len(rest) and rest[pointed] in pointers | {"a", "go"}:
         pointed += 1
-    if not pointed or _PLAN_POINTERS.isdisjoint(rest[:pointed]):
+    if not pointed or pointers.isdisjoint(rest[:pointed]):
         return False
     tail = rest[pointed:]
     return (

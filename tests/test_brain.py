@@ -7552,6 +7552,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "one of these" asked for every day, after a routine or an answer: the daily tips
         (("bedtime routine", "could i get one of those every night"), "daily.on"),
         (("why are my hips tight", "can i get one of these every day"), "daily.on"),
+        # a plan to pass on what was given, maybe after praise: a friendly nod
+        (("glute stretch", "ill show her later"), "smalltalk.acknowledge"),
+        (("desk break", "gonna send it to my mum"), "smalltalk.acknowledge"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
