@@ -247,6 +247,7 @@ class Brain:
             if own is not None:
                 reply = own
         reply = self._stretch_asked_last(reply, analysis, context)
+        reply = self._own_routine_asked_last(reply, analysis, context)
         reply = self._cool_down_for_the_soreness(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
@@ -325,6 +326,25 @@ class Brain:
         ):
             return reply
         return self.replies.stretch_for_topic(areas[0], context)
+
+    def _own_routine_asked_last(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For a general answer with a routine of its own, to a message whose last piece only
+        asks for a routine ("how do i finally touch my toes, give me a routine", "am i too old
+        to stretch at 70? give me a routine"): that routine, which is what is asked. The reply
+        unchanged otherwise."""
+        if reply.kind != "answer" or reply.topic != GENERAL:
+            return reply
+        _topic, _, key = reply.intent.partition(".")
+        routine = self.pick.for_general(key)
+        pieces = analysis.pieces()
+        if routine is None or routine not in self.kb.routines or len(pieces) < 2:
+            return reply
+        start, end = pieces[-1]
+        if not lexicon.bare_routine_ask(analysis.corrected[start:end]) or any(
+            start <= s for s, _e, _t in analysis.spans
+        ):
+            return reply
+        return self.replies.routine(self.kb.routines[routine], context)
 
     def _one_more_somewhere(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a stretch, a message not understood that asks for one to do somewhere the

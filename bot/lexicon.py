@@ -2568,6 +2568,20 @@ STRETCH_NOUNS = frozenset({"stretch", "stretches"})
 _BARE_STRETCH_ASK = ASK_FOR_A_STRETCH | STRETCH_ASK_FILLERS
 
 
+#: the words of a plain ask for a routine ("give me a routine", "any routine pls")
+_BARE_ROUTINE_ASK = frozenset(
+    """give me a an the routine plan session please pls plz any some good quick can could you
+    i get have send want need one for it that this then ok so just and""".split()
+)
+_ROUTINE_ASKED = frozenset({"routine", "plan", "session"})
+
+
+def bare_routine_ask(words: Sequence[str]) -> bool:
+    """Whether the words only ask for a routine, naming nothing else: "give me a routine",
+    "any routine?", "plan pls"."""
+    return not _ROUTINE_ASKED.isdisjoint(words) and set(words) <= _BARE_ROUTINE_ASK
+
+
 def bare_stretch_ask(words: Sequence[str]) -> bool:
     """Whether the words only ask for a stretch, naming nothing else: "stretch?", "is there a
     stretch i can do", "any good stretches"."""

@@ -4084,6 +4084,12 @@ OWN_WORDS = [
     ("please get me my wheelchair", "fallback"),
     # doing "one of these" every day is a question of how often
     ("is it ok to do one of these every day", "general.every_day"),
+    # a general question closed by a plain ask for a routine: the answer's own routine
+    ("am i too old to stretch at 70? give me a routine", "routine.older_adults"),
+    ("posture is awful, give me a routine", "routine.desk_break"),
+    ("is stretching good for stress, any routine", "routine.bedtime"),
+    # ... an answer with none of its own stays the answer
+    ("is it ok to stretch every day? give me a routine", "general.every_day"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
