@@ -4090,6 +4090,10 @@ OWN_WORDS = [
     ("is stretching good for stress, any routine", "routine.bedtime"),
     # ... an answer with none of its own stays the answer
     ("is it ok to stretch every day? give me a routine", "general.every_day"),
+    # an area wanted looser, or kept loose: its stretch
+    ("i want looser hamstrings", "hamstrings.stretch"),
+    ("i'd love looser hips", "hip_flexors.stretch"),
+    ("my shoulder healed ages ago, just want to keep it loose", "shoulders.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
