@@ -2438,7 +2438,7 @@ def holds_onto(words: Sequence[str]) -> bool:
 
 FORM_LEAD = "Here's how it should feel and what to watch for."
 #: words a question may open with before its first word: "wait do u mean palm up or down"
-_OPENING_FILLERS = frozenset("wait sorry hmm hm um umm erm oh ah btw".split())
+_OPENING_FILLERS = frozenset("wait sorry hmm hm huh eh um umm erm oh ah btw".split())
 
 
 def without_fillers(words: Sequence[str]) -> Sequence[str]:
@@ -2919,6 +2919,9 @@ _CONFUSED = comma_terms(
     that does not make sense"""
 )
 _CONFUSED_FILLER = frozenset("ok okay sorry um umm uh er erm but so wait lol".split())
+#: a sound of musing ("huh", "hmm") closed by an ok says the reply was taken in
+_MUSING = frozenset({"huh", "hm", "hmm", "eh", "oh"})
+_UNDERSTOOD_LAST = frozenset({"ok", "okay", "k", "kk"})
 #: said again for someone who did not follow, by what was said
 CONFUSED_LEADS = {
     "stretch": (
@@ -2936,6 +2939,8 @@ CONFUSED_LEADS = {
 def says_confused(words: Sequence[str]) -> bool:
     """Whether the words only say that the last reply was not followed: "huh", "sorry what",
     "i dont get it" (not "what stretch is that", which asks something)."""
+    if len(words) >= 2 and words[-1] in _UNDERSTOOD_LAST and words[0] in _MUSING:
+        return False  # "huh ok", "hmm okay": mulled over, then taken in
     rest = [w for w in words if w not in _CONFUSED_FILLER]
     return bool(rest) and " ".join(rest) in _CONFUSED
 

@@ -7565,6 +7565,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a plan to pass on what was given, maybe after praise: a friendly nod
         (("glute stretch", "ill show her later"), "smalltalk.acknowledge"),
         (("desk break", "gonna send it to my mum"), "smalltalk.acknowledge"),
+        # "is it even a muscle?" after an area asks what it is; "huh ok" takes it in
+        (("why are my calves tight", "is it even a muscle?"), "calves.what"),
+        (("what is the it band", "huh ok"), "smalltalk.acknowledge"),
+        (("what is the it band", "huh what do you mean"), "it_band.what"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
