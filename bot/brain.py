@@ -253,6 +253,7 @@ class Brain:
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
         reply = self._cool_down_for_the_areas(reply, analysis, context)
+        reply = self._cool_down_after_its_warm_up(reply, analysis, context)
         reply = self._warm_up_for_the_game(reply, analysis, context)
         reply = self._the_talked_of_warm_up(reply, analysis, context)
         if reply.kind in ("fallback", "answer", "stretch") or (
@@ -494,6 +495,31 @@ class Brain:
         if cool is None or (not asked and cool in lexicon.SETTING_ROUTINES):
             # "flew home ... now my hips and back are locked up": a journey over is no session
             # with a cool-down, and its routine is for the seat
+            return reply
+        return self.replies.routine(
+            self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _cool_down_after_its_warm_up(
+        self, reply: Reply, analysis: Analysis, context: Context
+    ) -> Reply:
+        """After an activity's warm-up, a message that tells the session over ("done, we won.
+        legs are dead", "game over, my legs are gone") and asks nothing of why or what: that
+        activity's cool-down (the general one when it has none). The reply unchanged
+        otherwise."""
+        warm = context.routine or ""
+        if (
+            context.kind != "routine"
+            or not warm.startswith(f"{lexicon.WARM_UP_ROUTINE}_")
+            or reply.kind not in ("routine", "stretch", "answer")
+        ):
+            return reply
+        words = analysis.corrected
+        if not lexicon.tells_session_over(words) or self.cues.read(words) & {"why", "what"}:
+            return reply
+        own = f"{lexicon.COOL_DOWN_ROUTINE}_{warm.partition('_')[2]}"
+        cool = own if own in self.kb.routines else lexicon.COOL_DOWN_ROUTINE
+        if cool not in self.kb.routines or reply.routine == cool:
             return reply
         return self.replies.routine(
             self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE

@@ -5012,6 +5012,20 @@ def tells_it_is_over(words: Sequence[str]) -> bool:
     return told and WARM_WORDS.isdisjoint(words)
 
 
+#: a session told as over after its warm-up: "done, we won", "game over", "match finished"
+_SESSION_OVER_WORDS = frozenset({"done", "finished", "won", "lost"})
+_SESSION_OVER_PAIRS = frozenset(
+    {("game", "over"), ("match", "over"), ("its", "over"), ("session", "over"), ("all", "over")}
+)
+
+
+def tells_session_over(words: Sequence[str]) -> bool:
+    """Whether the words tell a session as over ("done, we won. legs are dead", "game over, my
+    legs are gone") and say nothing of before."""
+    told = not _SESSION_OVER_WORDS.isdisjoint(words) or has_pair(words, _SESSION_OVER_PAIRS)
+    return told and WARM_WORDS.isdisjoint(words)
+
+
 #: how areas are told spent by a session just over: "quads and lower back are toast"
 _SPENT_WORDS = frozenset(
     "toast wrecked cooked destroyed fried trashed smashed battered knackered shattered".split()

@@ -7569,6 +7569,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why are my calves tight", "is it even a muscle?"), "calves.what"),
         (("what is the it band", "huh ok"), "smalltalk.acknowledge"),
         (("what is the it band", "huh what do you mean"), "it_band.what"),
+        # the session told over after its warm-up, an area spent: its cool-down
+        (("tennis warm up", "lost 6-2, shoulder is tight"), "routine.cooldown_tennis"),
+        (("football warm up", "game over, my legs are gone"), "routine.cooldown"),
+        (("golf warm up", "my back is sore"), "lower_back.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
