@@ -356,10 +356,22 @@ def asks_if_all_needed(words: Sequence[str]) -> bool:
     )
 
 
+#: a part told hurt by something: "that one kills my knees"
+_KILLS_A_PART = frozenset(
+    (kills, owner)
+    for kills in ("kills", "killed", "killing", "wrecks", "wrecked", "murders")
+    for owner in ("my", "your", "the")
+)
+
+
 def tells_it_hurts(words: Sequence[str]) -> bool:
     """Whether the words say something hurts or made it worse: "it hurts my knee", "this
-    makes it worse"."""
-    return not HURT_WORDS.isdisjoint(words) or has_pair(words, WORSE_PAIRS)
+    makes it worse", "that one kills my knees"."""
+    return (
+        not HURT_WORDS.isdisjoint(words)
+        or has_pair(words, WORSE_PAIRS)
+        or has_pair(words, _KILLS_A_PART)
+    )
 
 
 #: what stretching may be asked to do for something: "would stretching help"

@@ -7573,6 +7573,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("tennis warm up", "lost 6-2, shoulder is tight"), "routine.cooldown_tennis"),
         (("football warm up", "game over, my legs are gone"), "routine.cooldown"),
         (("golf warm up", "my back is sore"), "lower_back.stretch"),
+        # a card told to "kill" or "wreck" a part: a gentler way, not why the part gets tight
+        (("lower back stretch", "that one kills my knees"), "stretch.cobra_pose.easier"),
+        (("wrist stretch", "that one wrecks my wrists"), "stretch.wrist_flexor_stretch.easier"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
