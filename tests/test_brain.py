@@ -4094,6 +4094,12 @@ OWN_WORDS = [
     ("i want looser hamstrings", "hamstrings.stretch"),
     ("i'd love looser hips", "hip_flexors.stretch"),
     ("my shoulder healed ages ago, just want to keep it loose", "shoulders.stretch"),
+    # what can be sneaked or squeezed in asks for something to do
+    (
+        "bartender here, on my feet all night, calves are wrecked. what can i sneak in between"
+        " customers",
+        "calves.stretch",
+    ),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
