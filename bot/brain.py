@@ -7235,7 +7235,9 @@ class Brain:
         squat"), the intent layer's guess or, behind a guess at chat or a command, its runner-up
         when the message asks something ("my squat is rubbish, heels come up and i tip forward,
         what do i need to work on" nears the daily tip); None when there is none."""
-        if analysis.topics:  # "a pinch in my hip at the bottom of a deep squat"
+        # "a pinch in my hip at the bottom of a deep squat" complains of an area; "cant get
+        # into a deep squat, my heels keep lifting off the floor" only names one
+        if analysis.topics and "complaint" in self.cues.read(analysis.corrected):
             return None
         if match.kind == "routine":
             found = match.key

@@ -4100,6 +4100,9 @@ OWN_WORDS = [
         " customers",
         "calves.stretch",
     ),
+    # a squat problem that names the heels, complaining of no area: the squat routine
+    ("cant get down into a deep squat, my heels lift off the floor", "routine.squat_mobility"),
+    ("my hips feel tight in a deep squat", "hip_flexors.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
