@@ -2731,7 +2731,7 @@ _DONE_ACTIVITIES = frozenset(
     """ran swam rode cycled biked hiked jogged sprinted rowed paddled kayaked climbed bouldered
     skied surfed skated danced golfed played trained lifted deadlifted squatted benched carried
     shoveled shovelled raked dug mowed painted gardened moved lugged hauled hunched slouched
-    crouched knelt kneeled spent drove flew commuted typed gamed revised studied""".split()
+    crouched knelt kneeled sat spent drove flew commuted typed gamed revised studied""".split()
 )
 #: what a person spends a day or a session doing, told first: "gaming all weekend, wrists are
 #: stiff", "revising in the library for 8 hours, my hips feel glued"
@@ -2739,7 +2739,7 @@ _ACTIVITY_OPENERS = frozenset(
     """gaming typing driving gardening revising studying sewing knitting painting shoveling
     shovelling raking hiking cycling biking climbing bouldering skiing snowboarding surfing
     dancing training commuting travelling traveling flying golfing rowing paddling kayaking
-    lifting carrying moving hunched sat spent""".split()
+    lifting carrying moving""".split()
 )
 #: how much was done, told with its number: "15 miles", "2k", "3 hrs of tennis", "18 holes"
 _AMOUNT_UNITS = frozenset(
@@ -5025,9 +5025,9 @@ def tells_it_is_over(words: Sequence[str]) -> bool:
 
 
 #: a session told as over after its warm-up: "done, we won", "game over", "match finished"
-_SESSION_OVER_WORDS = frozenset({"done", "finished", "won", "lost"})
+_SESSION_OVER_WORDS = SESSION_DONE_WORDS | {"won", "lost"}
 _SESSION_OVER_PAIRS = frozenset(
-    {("game", "over"), ("match", "over"), ("its", "over"), ("session", "over"), ("all", "over")}
+    {("game", "over"), ("match", "over"), ("its", "over"), ("session", "over")}
 )
 
 
