@@ -76,8 +76,6 @@ class Brain:
         #: the matches worked out for the message being answered, by its reading and last
         #: topic: the rules that rescue a miss ask again about the message just matched
         self._matches: dict[tuple[Analysis, str | None], Match] = {}
-        #: the words of each routine's phrases and keywords, worked out on first use
-        self._routine_words: dict[str, frozenset[str]] = {}
         self.rules = SafetyRules(kb, self.matcher.words.lemma_form)
         #: the symptoms the safety terms read in the words of "daily" themselves ("every
         #: day" may tell how often a symptom comes): a daily-tips request told with no other
@@ -335,10 +333,9 @@ class Brain:
         unchanged otherwise."""
         if reply.kind != "answer" or reply.topic != GENERAL:
             return reply
-        _topic, _, key = reply.intent.partition(".")
-        routine = self.pick.for_general(key)
+        routine = self.replies.general_routine(reply.intent.partition(".")[2])
         pieces = analysis.pieces()
-        if routine is None or routine not in self.kb.routines or len(pieces) < 2:
+        if routine is None or len(pieces) < 2:
             return reply
         start, end = pieces[-1]
         if not lexicon.bare_routine_ask(analysis.corrected[start:end]) or any(
@@ -517,9 +514,8 @@ class Brain:
         words = analysis.corrected
         if not lexicon.tells_session_over(words) or self.cues.read(words) & {"why", "what"}:
             return reply
-        own = f"{lexicon.COOL_DOWN_ROUTINE}_{warm.partition('_')[2]}"
-        cool = own if own in self.kb.routines else lexicon.COOL_DOWN_ROUTINE
-        if cool not in self.kb.routines or reply.routine == cool:
+        cool = self.pick.other_end(warm, lexicon.COOL_DOWN_ROUTINE)
+        if cool is None or reply.routine == cool:
             return reply
         return self.replies.routine(
             self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE
@@ -7011,7 +7007,7 @@ class Brain:
         it: "give me the after one then" after whether to stretch before or after lifting is
         the cool-down, not the warm-up that answer tells of. The activity's own when the
         knowledge base has one; `routine` when the words name no end."""
-        end, _, activity = routine.partition("_")
+        end = routine.partition("_")[0]
         if end not in (lexicon.WARM_UP_ROUTINE, lexicon.COOL_DOWN_ROUTINE):
             return routine
         told = set(words)
@@ -7026,10 +7022,9 @@ class Brain:
         if wanted == end:
             return routine
         own = self.pick.own_end(context.activities, wanted)
-        for other in (own, f"{wanted}_{activity}" if activity else None, wanted):
-            if other is not None and other in self.kb.routines:
-                return other
-        return routine
+        if own is not None and own in self.kb.routines:
+            return own
+        return self.pick.other_end(routine, wanted) or routine
 
     def _warm_up_told_of(self, context: Context) -> str | None:
         """After an answer on stretching before exercise, the warm-up it tells of: the
@@ -7357,12 +7352,7 @@ class Brain:
         told = [w for w in words if w not in lexicon.ROUTINE_SMALL_WORDS and w not in STOPWORDS]
         if not told:
             return False
-        own = self._routine_words.get(routine.id)
-        if own is None:
-            own = self._routine_words[routine.id] = frozenset(
-                w for phrase in (*routine.phrases, *routine.keywords) for w in phrase.split()
-            )
-        return own.isdisjoint(told)
+        return self.pick.words_of(routine).isdisjoint(told)
 
     def _closing_question(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a story of several sentences that ends by asking yes or no about stretching

@@ -2746,9 +2746,6 @@ _AMOUNT_UNITS = frozenset(
     "miles mile mi km k hours hour hrs hr holes laps rounds sets games matches".split()
 )
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:k|km|mi|miles?|hrs?|hours?)")
-#: a session told as over ("half marathon done", "post run"): a cause, unless it is the
-#: stretching that was done ("done the stretch for weeks and still tight")
-_SESSION_OVER = frozenset({"done", "finished", "completed", "post"})
 
 
 def tells_a_cause(words: Sequence[str]) -> bool:
@@ -4615,6 +4612,10 @@ RIGHT_AFTER_PAIRS = frozenset(
 )
 #: the activity is over ("first 10k done!! what should i stretch now before i seize up")
 SESSION_DONE_WORDS = frozenset({"done", "finished", "completed"})
+#: a session told as over ("half marathon done", "post run"), which tells the cause of a
+#: complaint (`tells_a_cause`), unless it is the stretching that was done ("done the stretch
+#: for weeks and still tight")
+_SESSION_OVER = SESSION_DONE_WORDS | {"post"}
 #: ... and a step of a routine ("did the first one", "finished the second")
 DONE_WORDS = SESSION_DONE_WORDS | {"did"}
 #: word pairs that ask someone for something: "can you give me a home routine", "send me one"

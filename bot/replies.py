@@ -432,6 +432,10 @@ class Replies:
 
     # ------------------------------------------------------------------ answers and stretches
 
+    def general_routine(self, aspect: str) -> str | None:
+        """The routine made for the general answer `aspect` (offered under it), or None."""
+        return self._general_routines.get(aspect)
+
     def answer(
         self, topic: str, aspect: str, context: Context, *, confidence: float = 1.0
     ) -> Reply:
@@ -445,9 +449,8 @@ class Replies:
             for other in ASPECT_ORDER:
                 if other != aspect and (topic, other) in self.kb.answers and len(buttons) < 3:
                     buttons.append(button(ASPECT_LABELS[other], act.ShowAnswer(topic, other)))
-        elif aspect in self._general_routines:
+        elif (rid := self.general_routine(aspect)) is not None:
             # its own routine ("Working towards touching your toes"), not a cool-down
-            rid = self._general_routines[aspect]
             buttons.append(button(self.kb.routines[rid].title, act.ShowRoutine(Plan(rid))))
         else:
             buttons.append(self.cooldown_button)

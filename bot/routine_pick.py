@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot import lexicon
-from bot.kb import GENERAL, KnowledgeBase
+from bot.kb import GENERAL, KnowledgeBase, Routine
 from bot.replies import COOLDOWN
 from bot.reply import MAX_MINUTES, MIN_MINUTES, Context, Plan
 from bot.understanding import STOPWORDS, Analysis, Match, Matcher
@@ -49,6 +49,17 @@ class RoutinePicker:
         self.regions = PhraseIndex(
             (region, routine.id) for routine in kb.routines.values() for region in routine.regions
         )
+        #: the words of each routine's phrases and keywords, worked out on first use
+        self._words: dict[str, frozenset[str]] = {}
+
+    def words_of(self, routine: Routine) -> frozenset[str]:
+        """The words of a routine's phrases and keywords."""
+        words = self._words.get(routine.id)
+        if words is None:
+            words = self._words[routine.id] = frozenset(
+                w for phrase in (*routine.phrases, *routine.keywords) for w in phrase.split()
+            )
+        return words
 
     def for_region(self, analysis: Analysis) -> str | None:
         """For a message the intent layer is unsure of that names a part of the body no one
@@ -300,9 +311,9 @@ class RoutinePicker:
             )
         ):
             # "ok done, won 6-3, what now" after the tennis warm-up: the match is over
-            kind, other = "warmup", "cooldown"
+            other = "cooldown"
         elif routine.startswith("cooldown") and not lexicon.TWIN_BEFORE.isdisjoint(opening):
-            kind, other = "cooldown", "warmup"
+            other = "warmup"
         else:
             return None
         # the activity the message names ("and before a run instead"), else the routine's own;
@@ -311,8 +322,15 @@ class RoutinePicker:
         if not set(found).isdisjoint(lexicon.TIME_ROUTINES.values()):
             return None
         named = [rid for rid in found if rid.startswith(other)]
-        twin = named[0] if named else other + routine[len(kind) :]
-        return twin if twin in self.kb.routines else other if other in self.kb.routines else None
+        return named[0] if named else self.other_end(routine, other)
+
+    def other_end(self, routine: str, end: str) -> str | None:
+        """The routine at the `end` ("warmup" or "cooldown") of the same activity as a warm-up
+        or cool-down `routine` (the golf cool-down for the golf warm-up), when the knowledge
+        base has it, else the general one of that end; None when it has neither."""
+        activity = routine.partition("_")[2]
+        own = f"{end}_{activity}" if activity else end
+        return own if own in self.kb.routines else end if end in self.kb.routines else None
 
     def swapped(self, analysis: Analysis, context: Context) -> str | None:
         """After a warm-up or a cool-down, a short message that names another activity and
