@@ -1280,7 +1280,10 @@ class Brain:
             "complaint" not in cues
             or cues & lexicon.QUESTION_CUES
             or words[0] in lexicon.QUESTION_STARTS
-            or not lexicon.tells_a_cause(analysis.normalised)
+            or not (
+                lexicon.tells_a_cause(analysis.normalised)
+                or lexicon.tells_a_limit(analysis.normalised)
+            )
         ):
             return reply
         return self.replies.relief(topic, reply.context)

@@ -2770,6 +2770,70 @@ def tells_a_cause(words: Sequence[str]) -> bool:
     )
 
 
+#: how a stiffness that gets in a movement's way is felt: "knees stiff going down stairs"
+_LIMIT_FEELS = WRITER_STIFF_WORDS | frozenset(
+    "stiffness tightness pull pulls pulling stuck crick cricked locked".split()
+)
+#: the words that tell when it is felt: "when i reach up", "whenever i bend over", "while
+#: reversing"
+_WHEN_FELT = frozenset({"when", "whenever", "while"})
+#: movements the stiffness is felt in, told as it happens ("stiff kneeling at church", "tight
+#: when reaching up"), with "going" and "getting" only before where they go ("going down
+#: stairs", "getting out of the car"), not "getting worse"
+_MOVING_GERUNDS = frozenset(
+    """bending reaching turning twisting kneeling squatting sitting standing walking climbing
+    lifting reversing looking lying tying picking stepping crouching lunging rotating""".split()
+)
+_GOING_WHERE = frozenset("up down out off in into onto over dressed".split())
+#: "going down stairs", "when i get up": going somewhere, not "getting worse" or "when i get
+#: stressed"
+_GO_VERBS = frozenset({"go", "get", "going", "getting"})
+#: what "when i" may go on with that is no movement of a day: a state ("when i feel
+#: anxious"), what the body does by itself ("when i yawn", "when i breathe in") or a pose or
+#: exercise done ("when i do pigeon": the stretch's own question)
+_NOT_MOVING_AFTER_I = frozenset(
+    """am was feel felt think worry stress panic cry laugh yawn chew swallow breathe breath
+    cough sneeze talk eat drink do did does hold""".split()
+)
+
+
+def _moving_at(words: Sequence[str], i: int, done: Collection[str] = _MOVING_GERUNDS) -> bool:
+    """Whether the word at `i` is one of the movements `done`, or "go" or "get" with where
+    it goes ("getting out of the car")."""
+    if i >= len(words):
+        return False
+    if words[i] in _GO_VERBS:
+        return i + 1 < len(words) and words[i + 1] in _GOING_WHERE
+    return words[i] in done
+
+
+def _moving_when(words: Sequence[str], i: int) -> bool:
+    """Whether the words from `i`, after "when", tell a movement: "reaching up", "i bend
+    over", "i get up", "i am driving" (not "i am stressed", "i am feeling low", "i yawn")."""
+    if tuple(words[i : i + 2]) == ("i", "am"):
+        doing = words[i + 2] if i + 2 < len(words) else ""
+        moving = doing.endswith("ing") and doing not in _BEEN_NOT_CAUSES
+        return _moving_at(words, i + 2, {doing} if moving else ())
+    if tuple(words[i : i + 1]) == ("i",):
+        doing = words[i + 1] if i + 1 < len(words) else ""
+        return _moving_at(words, i + 1, () if doing in _NOT_MOVING_AFTER_I else {doing})
+    return _moving_at(words, i)
+
+
+def tells_a_limit(words: Sequence[str]) -> bool:
+    """Whether the words tell a stiffness felt in a movement it gets in the way of: "lower
+    back stiff when i get up off the sofa", "back of my thighs pull whenever i bend over",
+    "knees stiff going down stairs", "butt feels tight and achy sitting on hard chairs". The
+    person wants the movement back, not the reasons: the area's stretch suits it."""
+    feels = [i for i, w in enumerate(words) if w in _LIMIT_FEELS]
+    if not feels:
+        return False
+    return any(
+        _moving_when(words, i + 1) if word in _WHEN_FELT else i > feels[0] and _moving_at(words, i)
+        for i, word in enumerate(words)
+    )
+
+
 #: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply

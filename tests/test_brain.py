@@ -3282,7 +3282,7 @@ OWN_WORDS = [
         "glutes.stretch",
     ),
     ("stiff neck after hours driving the van, what stretches help", "neck.stretch"),
-    ("i can feel a pull right behind my thighs when i bend down", "hamstrings.why_tight"),
+    ("i can feel a pull right behind my thighs when i bend down", "hamstrings.stretch"),
     ("no idea where it even is, the psoas, can you explain", "psoas.what"),
     ("what is actually going on when my jaw gets tight at night", "jaw.why_tight"),
     ("my forearms get so pumped, something just for them", "wrists_forearms.stretch"),
@@ -3449,7 +3449,7 @@ OWN_WORDS = [
     # "when i ..." tells when, it asks nothing: the complaint before it is the question
     (
         "did a long hike saturday and my hips are so tight at the front. when i stand up i'm bent over like a question mark",
-        "hip_flexors.why_tight",
+        "hip_flexors.stretch",
     ),
     # stiffness all over, in the morning: its answer, or the morning routine when asked for
     ("stiff as a plank every morning", "general.morning_stiffness"),
@@ -3931,8 +3931,8 @@ OWN_WORDS = [
     ("thanks thats really helpful", "smalltalk.thanks"),
     ("you are really helpful", "smalltalk.compliment"),
     # a muscle that pulls, throbs or screams "like crazy" is a complaint about it
-    ("inner thighs pull like crazy whenever i sit cross legged", "adductors.why_tight"),
-    ("my hamstrings pull like hell when i bend over", "hamstrings.why_tight"),
+    ("inner thighs pull like crazy whenever i sit cross legged", "adductors.stretch"),
+    ("my hamstrings pull like hell when i bend over", "hamstrings.stretch"),
     ("my hips scream at me when i sit cross legged", "hip_flexors.why_tight"),
     # how long to hold "one of these", "these", "one"
     ("how long am i meant to hold these", "general.how_long"),
@@ -4024,7 +4024,7 @@ OWN_WORDS = [
     ("why are my lower legs so tight after walking", "calves.why_tight"),
     ("front of my lower legs ache on runs", "shins.why_tight"),
     # an area that pulls whenever, or feels all pulled, is complained of
-    ("my hammies pull whenever i lean over to tie my shoes", "hamstrings.why_tight"),
+    ("my hammies pull whenever i lean over to tie my shoes", "hamstrings.stretch"),
     ("my back feels all pulled after carrying the toddler around", "lower_back.stretch"),
     # why muscles get tight at all; an area named keeps its own answer
     ("so why do muscles even get tight", "general.tight_muscles"),
@@ -4103,7 +4103,13 @@ OWN_WORDS = [
     # a squat problem that names the heels, complaining of no area: the squat routine
     ("cant get down into a deep squat, my heels lift off the floor", "routine.squat_mobility"),
     ("my hips feel tight in a deep squat", "hip_flexors.why_tight"),
-    # a number is no typo: "45yo" is a grown man, not "15yo"
+    # a stiffness felt in a movement it gets in the way of: the person wants the movement
+    # back, so the area's stretch; asked why, the reasons
+    ("my calves feel tight whenever i walk uphill", "calves.stretch"),
+    ("hips feel stiff climbing into the truck", "hip_flexors.stretch"),
+    ("upper back gets tight reaching for the seatbelt", "upper_back.stretch"),
+    ("why do my calves feel tight whenever i walk uphill", "calves.why_tight"),
+    ("my neck is stiff, getting worse every day", "neck.why_tight"),
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
     ("plasterer, 10 hour days, my lower back is gone by home time", "lower_back.stretch"),
