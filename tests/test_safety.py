@@ -116,6 +116,21 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a weight on the chest with a cold sweat, put down to a muscle
+        (
+            "feels like someone is sat on my chest and im clammy, probably a pec strain from"
+            " push ups",
+            "emergency",
+        ),
+        # a real faint told more than once beside the faint only feared on standing
+        (
+            "i feel like im about to pass out when i stand, and i passed out twice yesterday",
+            "see_professional",
+        ),
+        # confused or drowsy with diabetes: a severe hypo
+        ("im type 1, got really confused and drowsy after my stretching session", "emergency"),
+        # a fall from a tree or a shed roof
+        ("hurt my neck, it started after i fell out of a tree yesterday", "emergency"),
         # an ache away from the chest that walking uphill or stairs brings on, with
         # breathlessness: angina's pattern
         ("my right shoulder aches when i walk up hills and i get short of breath", "urgent"),
@@ -730,6 +745,12 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "that hiit had me seeing stars lol, cooldown?",
         "the bruise on my thigh has gone yellow, is it ok to stretch",
         "upper back tight after dinner at my desk",
+        # a fall that hurt only pride, a twinge on a sneeze that has eased, a hip that hurts at
+        # night only on a borrowed bed, hands pumped after bouldering
+        "landed on my wrist, only my pride is hurt really",
+        "sneezed and my neck twinged, eased off now",
+        "my hip only hurts at night on the sofa bed at my sisters",
+        "hands like jelly after bouldering, cant even hold a cup",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
