@@ -1491,6 +1491,11 @@ SIGNS_IN_OWN_WORDS = [
         "knee replacement 4 months ago and it won't bend past about 100, what can I stretch",
         "red_flag.stiff_after_joint_replacement",
     ),
+    ("new knee 3 months ago, still cant bend it past 90", "red_flag.stiff_after_joint_replacement"),
+    # ... but a new joint only still stiff, which recovery expects for months: the
+    # condition's advice (the physio's exercises first)
+    ("had my knee replaced 10 weeks ago and it's still stiff in the mornings", None),
+    ("knee replacement 6 weeks ago, so stiff still", None),
     # a heart racing at rest for no reason: a GP's check
     ("my heart rate goes through the roof at rest for no reason", "red_flag.racing_heart_at_rest"),
     (
