@@ -564,10 +564,20 @@ class Brain:
         recurring = not (
             lexicon.RECURRING_WORDS.isdisjoint(words)
             or lexicon.tells_it_is_over(words)
+            or lexicon.tells_session_over(words)  # "18 holes done, my back feels every swing"
             or not lexicon.COOL_WORDS.isdisjoint(words)  # "tight after fly sets"
         )
         if not (ahead or recurring):
-            return reply
+            # "18 holes done, my back is feeling every swing", missed: the round over, its
+            # cool-down (an area's stretch found for it stays)
+            over = lexicon.tells_session_over(words) or lexicon.tells_it_is_over(words)
+            missed = reply.kind != "stretch"
+            cool = self.pick.cool_down_of(found) if during and over and missed else None
+            if cool is None or not cool.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_"):
+                return reply
+            return self.replies.routine(
+                self.kb.routines[cool], context, confidence=lexicon.CUE_CONFIDENCE
+            )
         # a trip with no warm-up of its own: its routine ("driving 6 hrs tomorrow ... so my back
         # doesnt seize")
         warm = (self.pick.own_end(found, lexicon.WARM_UP_ROUTINE) if during else None) or (
@@ -7341,8 +7351,14 @@ class Brain:
         if match.key == lexicon.WARM_UP_ROUTINE:
             # "what should i do before a match", with tennis named: tennis's own warm-up
             found = [r for r in found if r != match.key]
-        if not found or match.key in found:
+        if not found:
             return match
+        if match.key in found:
+            # "tee off in 10" read like golf's cool-down, "18 holes done" like its warm-up:
+            # the end the words tell, when they tell one
+            if not lexicon.tells_an_end(words):
+                return match
+            return replace(match, key=lexicon.which_end(match.key, found, words))
         picked = lexicon.pick_warm_or_cool(found, words)
         if not picked.startswith(lexicon.wanted_end(words)):
             return match  # "cool down after a football match": football has a warm-up only

@@ -4884,15 +4884,47 @@ def still_ahead(words: Sequence[str]) -> bool:
     ):
         return True
     return any(
-        (w == "in" and words[i + 1][:1].isdigit() and words[i + 2] in _UNTIL_UNITS)
+        (w == "in" and _until_told(words[i + 1 : i + 4]))
         or (
             w in TILL_WORDS
-            and i > 0
+            and 0 < i < len(words) - 2
             and words[i - 1] in _UNTIL_UNITS
             and words[i + 1] in _TILL_THEN
         )
-        for i, w in enumerate(words[:-2])
+        for i, w in enumerate(words)
     )
+
+
+#: what a number after "in" may go on with and still be a time till the activity ("tee off
+#: in 10, what do i do", "pickup game in 15"): the end, or a clause of its own
+_AFTER_A_TIME = frozenset(
+    "what and so any i need gotta give quick then how help pls please".split()
+)
+#: ... and the words after "in a" that make a short while ("in a bit", "in a sec", "in half an
+#: hour", "in a few mins")
+_A_SHORT_WHILE = frozenset({"bit", "sec", "second", "jiffy", "moment"}) | _UNTIL_UNITS
+_A_FEW = frozenset({"few", "couple"})
+
+
+def _until_told(after_in: Sequence[str]) -> bool:
+    """Whether the words after "in" tell a short time till the activity: "in 20 min", "in
+    10" (minutes, told without them, at the end or before a clause of its own), "in an
+    hour", "in a bit", "in half an hour", "in a few mins" (not "in 10 days", "in a few
+    weeks", "in 2019")."""
+    if not after_in:
+        return False
+    first, rest = after_in[0], after_in[1:]
+    if first.isdigit():
+        return int(first) <= 90 and (not rest or rest[0] in _UNTIL_UNITS | _AFTER_A_TIME)
+    if first[:1].isdigit():  # "in 20min", "in 1hr"
+        return first.lstrip("0123456789") in _UNTIL_UNITS
+    if first == "half":
+        return True
+    if first in ("a", "an") and rest:
+        if rest[0] in _A_FEW:
+            return len(rest) > 1 and rest[1] in _UNTIL_UNITS | {"of"}
+        return rest[0] in _A_SHORT_WHILE
+    return False
 
 
 def pick_warm_or_cool(found: Sequence[str], words: Sequence[str]) -> str:
@@ -5131,6 +5163,21 @@ def cool_down_instead(found: str, words: Sequence[str]) -> bool:
     """Whether the words ask for the cool-down of an activity that has only a warm-up
     (`found`): "cool down after a football match", "stretches after 5 a side"."""
     return found.startswith("warmup_") and wanted_end(words) == "cooldown"
+
+
+def tells_an_end(words: Sequence[str]) -> bool:
+    """Whether the words tell which end of an activity they are at: a warm-up or cool-down
+    named, before or after it, the activity still to come ("tee off in 10") or told as over
+    ("18 holes done")."""
+    ends = set(words).difference(("before", "after")) | _ends_told(words)
+    return bool(
+        names_an_end(words)
+        or (WARM_WORDS | COOL_WORDS).intersection(ends)
+        or still_ahead(words)
+        or tells_session_over(words)
+        or tells_it_is_over(words)
+        or just_done(words)
+    )
 
 
 def which_end(found: str, named: Collection[str], words: Sequence[str]) -> str:

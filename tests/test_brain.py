@@ -4110,6 +4110,14 @@ OWN_WORDS = [
     ("upper back gets tight reaching for the seatbelt", "upper_back.stretch"),
     ("why do my calves feel tight whenever i walk uphill", "calves.why_tight"),
     ("my neck is stiff, getting worse every day", "neck.why_tight"),
+    # a game told as starting in a while ("in half an hour", "in an hour", "in 10"): its
+    # warm-up, whichever end the words matched; a round told as done, with an area missed
+    # feeling it: its cool-down
+    ("tennis in half an hour", "routine.warmup_tennis"),
+    ("soccer game in an hour, what should i do", "routine.warmup_soccer"),
+    ("basketball in 10, quick", "routine.warmup_basketball"),
+    ("9 holes done, my hips are feeling every swing", "routine.cooldown_golf"),
+    # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
     ("plasterer, 10 hour days, my lower back is gone by home time", "lower_back.stretch"),

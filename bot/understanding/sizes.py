@@ -406,8 +406,17 @@ _TOLD_OF_DOING = frozenset(
     """driving flying sitting standing walking working cycling hiking travelling traveling
     studying gaming typing gardening""".split()
 )
+#: sports and classes named right before "in <length>": when they start ("tennis in half an
+#: hour", "spin in 20 min")
+_PLAYED_IN = frozenset(
+    """tennis golf football soccer basketball hoops rugby hockey netball squash badminton
+    padel pickleball cricket baseball softball volleyball climbing bouldering yoga pilates
+    spin karate judo boxing kickboxing bjj jiujitsu taekwondo fencing dance ballet parkrun
+    swim swimming run running ride cycling skiing surfing rowing crossfit hiit gym
+    training""".split()
+)
 #: ... all that, before "in <length>", makes it no routine's length ("match in 20 minutes")
-_BEFORE_IN = _TOLD_OF | _PASSED | _STARTING_IN
+_BEFORE_IN = _TOLD_OF | _PASSED | _STARTING_IN | _PLAYED_IN
 #: ... up to this many words after the length ("45 min hiit classes"), unless a stretch comes
 #: first ("a 15 min stretch session")
 _TOLD_OF_REACH = 2
