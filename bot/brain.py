@@ -246,6 +246,7 @@ class Brain:
                 reply = own
         reply = self._stretch_asked_last(reply, analysis, context)
         reply = self._own_routine_asked_last(reply, analysis, context)
+        reply = self._routine_for_a_goal_told(reply, analysis, context)
         reply = self._cool_down_for_the_soreness(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
@@ -1171,11 +1172,10 @@ class Brain:
         touching the toes, starting out), a short message that tells the person's age and
         names nothing else ("im 40 btw", "i'm 67 if that matters"): whether age stops it, the
         answer on being too old. None otherwise."""
-        key = context.general_answer
+        key = context.general_answer if context.kind == "answer" else self._goal_of(context)
         words = analysis.corrected
         if (
-            context.kind != "answer"
-            or key not in lexicon.AGE_MATTERS_TO
+            key not in lexicon.AGE_MATTERS_TO
             or analysis.topics
             or len(words) > lexicon.MOVE_MAX_WORDS
             or (GENERAL, lexicon.TOO_OLD) not in self.kb.answers
@@ -4935,6 +4935,20 @@ class Brain:
         said = [f", {w}" if i in starts else f" {w}" for i, w in enumerate(rest)]
         return self._reply("".join(said).strip() + mark, context)
 
+    def _goal_of(self, context: Context) -> str | None:
+        """The goal (the splits, touching the toes) whose routine was the reply before, with
+        an answer of its own; None after anything else."""
+        if context.kind != "routine" or not context.routine:
+            return None
+        return next(
+            (
+                g
+                for g in sorted(lexicon.TIMELINE_GOALS)
+                if self.pick.for_general(g) == context.routine and (GENERAL, g) in self.kb.answers
+            ),
+            None,
+        )
+
     def _goal_timeline_asked(self, analysis: Analysis, context: Context) -> str | None:
         """After the routine for a goal (the splits, touching the toes), a short question how
         long it takes ("realistically how long", "how long will it take"): the goal's answer,
@@ -4955,18 +4969,9 @@ class Brain:
             )
         ):
             return None
-        if context.kind == "routine" and context.routine:
-            goal = next(
-                (
-                    g
-                    for g in sorted(lexicon.TIMELINE_GOALS)
-                    if self.pick.for_general(g) == context.routine
-                    and (GENERAL, g) in self.kb.answers
-                ),
-                None,
-            )
-            if goal is not None:
-                return goal
+        goal = self._goal_of(context)
+        if goal is not None:
+            return goal
         timeline = (GENERAL, lexicon.FLEXIBILITY_TIMELINE)
         if context.kind == "answer" and context.general_answer in lexicon.TIMELINE_GOALS:
             return lexicon.FLEXIBILITY_TIMELINE if timeline in self.kb.answers else None
@@ -5145,6 +5150,8 @@ class Brain:
             and not analysis.topics
             and len(words) <= lexicon.MOVE_MAX_WORDS
             and lexicon.asks_why_it_helps(words)
+            # "how long before it works?": when, not why
+            and not lexicon.has_pair(words, lexicon.HOW_LONG_PAIRS)
         )
 
     def _step_skipped(self, analysis: Analysis, context: Context) -> Reply | None:
@@ -7062,6 +7069,36 @@ class Brain:
             if f" {' '.join(normalize(name).split())} " in written
         ]
         return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def _routine_for_a_goal_told(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For the answer about a goal with a routine of its own (touching the toes, the
+        splits) to a message that tells the goal as wanted and asks nothing of why or what
+        ("i want to touch my toes by summer", "goal for this year: the splits"): the goal's
+        routine, the work towards it; its answer (how long, how it works) stays one ask away.
+        A question ("how do i touch my toes", "why cant i", "how long do the splits take")
+        keeps the answer, as does one with a condition told, which the answer speaks to."""
+        topic, _, aspect = (reply.intent or "").partition(".")
+        if (
+            reply.kind != "answer"
+            or topic != GENERAL
+            or aspect not in lexicon.TIMELINE_GOALS
+            or reply.context.conditions
+        ):
+            return reply
+        rid = self.replies.general_routine(aspect)
+        words = analysis.corrected
+        cues = self.cues.read(words)
+        if (
+            rid is None
+            or rid not in self.kb.routines
+            or not lexicon.tells_a_goal(words)
+            or cues & {"why", "what", "asks_when"}
+            # "goal is touching my toes by summer. doable?": whether it can be done (not
+            # "... any routine?")
+            or (lexicon.asks_without_a_mark(analysis) and "request" not in cues)
+        ):
+            return reply
+        return self.replies.routine(self.kb.routines[rid], context, confidence=reply.confidence)
 
     def _first_stretch_of_the_goal(self, context: Context) -> Reply | None:
         """After a general answer about a goal with a routine of its own (the splits, touching

@@ -1888,6 +1888,25 @@ _REACHED = frozenset(
 _UNTIL_REACH = 4
 #: goals whose own answer says how long they take, asked "how long until ..."
 TIMELINE_GOALS = frozenset({"splits", "touch_toes"})
+#: words that tell a goal as wanted: "i want to touch my toes by summer", "goal: the splits",
+#: "trying to get my splits back", "working towards a deep squat"
+_GOAL_WORDS = frozenset(
+    "want wanna wish goal goals aim aiming hoping dream determined resolution".split()
+)
+_GOAL_PAIRS = frozenset(
+    {("trying", "to"), ("working", "towards"), ("working", "toward"), ("love", "to")}
+)
+
+
+def tells_a_goal(words: Sequence[str]) -> bool:
+    """Whether the words tell a goal as wanted ("i want to do the splits by christmas", "goal:
+    touch my toes"), not how to reach it or how long it takes: no question word opens them
+    and none asks how long."""
+    if not words or words[0] in QUESTION_STARTS or has_pair(words, HOW_MUCH_STARTS):
+        return False
+    return not _GOAL_WORDS.isdisjoint(words) or has_pair(words, _GOAL_PAIRS)
+
+
 FLEXIBILITY_TIMELINE = "flexibility_timeline"
 _HOW_MANY_MINUTES = frozenset({("many", "minutes"), ("many", "mins")})
 #: things a routine might need, asked about: "do i need a mat", "any equipment?"
