@@ -227,6 +227,7 @@ class Brain:
                 or self._time_routine_requested(analysis, context)
                 or self._another_time_of_day(analysis, context)
                 or self._routine_asked_at_one_end(analysis, context)
+                or self._warm_up_for_what_is_ahead(analysis, context)
                 or self._routine_asked_last(analysis, context)
                 or self._worn_out_all_over(analysis, context)
                 or self._one_end_understood(analysis, context)
@@ -748,6 +749,35 @@ class Brain:
             return None
         return self.replies.routine(
             self.kb.routines[routine], context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _warm_up_for_what_is_ahead(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that tells an activity of the body still to come and
+        asks what to do before it, or names a warm-up ("about to dig over the veg patch,
+        anything i should do first", "skiing next week, what should i stretch beforehand",
+        "match at 3, our coach never does a proper warm up"), naming no area: the activity's
+        own warm-up, else the general one. None otherwise, and for a setting of its own (a
+        flight), a question why or what, or someone else's activity."""
+        words = analysis.corrected
+        cues = self.cues.read(words)
+        found = self.pick.activities_in(words, of_the_body=True)
+        if (
+            analysis.topics
+            or cues & {"why", "what"}
+            or lexicon.of_someone_else(words)
+            or not lexicon.tells_a_start_ahead(words)
+            or not (cues & {"request", "asks_stretch"} or lexicon.names_an_end(words))
+            # an activity of the body named: a warm-up alone may be a voice's or a sales call's
+            or not (found or "exercise" in cues)
+            # a setting or a time of day with a routine of its own is not warmed up for
+            or any(not rid.startswith(("warmup", "cooldown")) for rid in found)
+        ):
+            return None
+        rid = self.pick.own_end(found, lexicon.WARM_UP_ROUTINE) or lexicon.WARM_UP_ROUTINE
+        if rid not in self.kb.routines:
+            return None
+        return self.replies.routine(
+            self.kb.routines[rid], context, confidence=lexicon.CUE_CONFIDENCE
         )
 
     def _routine_asked_at_one_end(self, analysis: Analysis, context: Context) -> Reply | None:

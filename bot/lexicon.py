@@ -4904,6 +4904,7 @@ def still_ahead(words: Sequence[str]) -> bool:
         return True
     return any(
         (w == "in" and _until_told(words[i + 1 : i + 4]))
+        or (w == "at" and i > 0 and words[i - 1] in _EVENTS_AT and _a_clock_time(words, i + 1))
         or (
             w in TILL_WORDS
             and 0 < i < len(words) - 2
@@ -4912,6 +4913,19 @@ def still_ahead(words: Sequence[str]) -> bool:
         )
         for i, w in enumerate(words)
     )
+
+
+#: events named right before "at <time>": when they start ("match at 3", "kickoff at 2pm")
+_EVENTS_AT = frozenset(
+    """match game kickoff training practice class session race fixture lesson tee time
+    parkrun""".split()
+)
+_CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?:[:.]?[0-5]\d)?(?:am|pm)?")
+
+
+def _a_clock_time(words: Sequence[str], i: int) -> bool:
+    """Whether the word at `i` is a time on the clock ("3", "3pm", "10:30", "7.45am")."""
+    return i < len(words) and _CLOCK.fullmatch(words[i]) is not None
 
 
 #: what a number after "in" may go on with and still be a time till the activity ("tee off
@@ -5182,6 +5196,17 @@ def cool_down_instead(found: str, words: Sequence[str]) -> bool:
     """Whether the words ask for the cool-down of an activity that has only a warm-up
     (`found`): "cool down after a football match", "stretches after 5 a side"."""
     return found.startswith("warmup_") and wanted_end(words) == "cooldown"
+
+
+def tells_a_start_ahead(words: Sequence[str]) -> bool:
+    """Whether the words place the activity still to come, or ask for before it, not as a
+    time of day: "about to dig over the veg patch", "skiing next week ... what should i
+    stretch beforehand", "match at 3", "what should i do first"."""
+    return (
+        planned(words)
+        or "before" in _ends_told(words)
+        or not {"beforehand", "first"}.isdisjoint(words)
+    )
 
 
 def tells_an_end(words: Sequence[str]) -> bool:

@@ -4126,6 +4126,11 @@ OWN_WORDS = [
     ("hoping to touch my toes by my birthday", "routine.toe_touch"),
     ("how do i get my splits back", "general.splits"),
     ("want my splits back by summer, is that realistic", "general.splits"),
+    # an activity of the body still to come ("next weekend", "at 7"), asked what to do before
+    # it or told with no warm-up: the warm-up; an interview at 3 is no activity of ours
+    ("hiking next weekend, what should i stretch beforehand", "routine.warmup"),
+    ("rugby training at 7, our coach never does a warm up", "routine.warmup"),
+    ("big interview at 3, what should i do beforehand", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
