@@ -214,7 +214,9 @@ class Brain:
         analysis = self._muscle_before_its_region(
             self._standing_all_day(analysis, context), context
         )
-        reply = self._relief_for_a_told_cause(self._answer(text, analysis, context), analysis)
+        reply = self._relief_for_a_told_cause(
+            self._answer(text, analysis, context), analysis, context
+        )
         reply = self._relief_when_told_again(reply, analysis, context)
         if reply.kind == "fallback":
             reply = (
@@ -1296,14 +1298,16 @@ class Brain:
             return reply
         return self.replies.stretch_for_topic(topic, reply.context, confidence=reply.confidence)
 
-    def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis) -> Reply:
+    def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """A complaint about an area that tells its own cause and asks nothing ("calves
         screaming after my first trail run", "neck stiff from sleeping on the train") gets the
         area's stretch: the person knows why, and wants relief. Why it happens stays one ask
-        away. Any other reply is kept."""
+        away. Any other reply is kept, and so is the answer right after the area's stretch,
+        which the story goes on from ("slept on it wrong, cant turn right" after the neck's)."""
         topic = reply.topic
         if (
             reply.kind != "answer"
+            or (context.kind == "stretch" and context.topic == topic)
             or topic in (None, GENERAL)
             or reply.intent != f"{topic}.why_tight"
             or reply.context.conditions

@@ -2750,8 +2750,33 @@ _DONE_ACTIVITIES = frozenset(
     """ran swam rode cycled biked hiked jogged sprinted rowed paddled kayaked climbed bouldered
     skied surfed skated danced golfed played trained lifted deadlifted squatted benched carried
     shoveled shovelled raked dug mowed painted gardened moved lugged hauled hunched slouched
-    crouched knelt kneeled sat spent drove flew commuted typed gamed revised studied""".split()
+    crouched knelt kneeled sat spent drove flew commuted typed gamed revised studied
+    slept""".split()
 )
+#: word pairs that tell a cause: "feeding hunched over has made my upper back so tight",
+#: "fell asleep on the train and my neck is stiff"
+_CAUSE_PAIRS = frozenset(
+    {("has", "made"), ("have", "made"), ("made", "my"), ("fell", "asleep"), ("slept", "on")}
+    | {("slept", "in"), ("slept", "curled"), ("sleep", "curled"), ("sleeping", "on")}
+)
+#: a person told by their work or role, first: "teacher here, ...", "im a plumber so ...",
+#: "as a nurse ..." (not "im a bit stiff", "im a 40 year old")
+_NOT_A_ROLE = frozenset({"bit", "little", "lot", "tad", "touch", "complete", "total"})
+
+
+def _role_told(words: Sequence[str]) -> bool:
+    """Whether the words open by telling the person's work or role: "teacher here", "new mum
+    here", "im a plumber so", "as a nurse"."""
+    if "here" in words[1:3] and len(words) > 3 and words[0] not in STOPWORDS:
+        return True
+    for opener in (("i", "am", "a"), ("i", "am", "an"), ("as", "a"), ("as", "an")):
+        n = len(opener)
+        if tuple(words[:n]) == opener and len(words) > n + 1:
+            role = words[n]
+            return role not in _NOT_A_ROLE and not role[:1].isdigit()
+    return False
+
+
 #: what a person spends a day or a session doing, told first: "gaming all weekend, wrists are
 #: stiff", "revising in the library for 8 hours, my hips feel glued"
 _ACTIVITY_OPENERS = frozenset(
@@ -2776,6 +2801,8 @@ def tells_a_cause(words: Sequence[str]) -> bool:
     if not TOLD_CAUSES.isdisjoint(words) or not _DONE_ACTIVITIES.isdisjoint(words):
         return True
     if words and words[0] in _ACTIVITY_OPENERS:
+        return True
+    if has_pair(words, _CAUSE_PAIRS) or _role_told(words):
         return True
     if not _SESSION_OVER.isdisjoint(words) and STRETCH_FORMS.isdisjoint(words):
         return True
@@ -3555,11 +3582,16 @@ def asks_if_it_fits(words: Sequence[str]) -> bool:
     start = 0
     while start < len(words) - 1 and words[start] in _ONE_TO_DO_LEADS:
         start += 1
-    return (
-        tuple(words[start : start + 3]) in _FITS_OPENINGS
-        and len(words) > start + 3
-        and words[start + 3] in _FITS_POINTERS
-    )
+    if tuple(words[start : start + 3]) not in _FITS_OPENINGS:
+        return False
+    pointer = start + 3
+    if tuple(words[pointer : pointer + 2]) in _SOME_OF:  # "can i do any of these ..."
+        pointer += 2
+    return len(words) > pointer and words[pointer] in _FITS_POINTERS
+
+
+#: words before what is pointed at that take part of it: "any of these", "either of them"
+_SOME_OF = frozenset((w, "of") for w in ("any", "all", "either", "one", "some", "both"))
 
 
 def asks_for_one_to_do(words: Sequence[str]) -> bool:

@@ -704,7 +704,7 @@ def test_guesses_come_from_the_message(brain):
         ("shin splints from running on concrete", "shins.stretch"),
         ("tennis elbow from work", "wrists_forearms.stretch"),
         # shoulders held up by the ears are tense ones
-        ("i'm a hairdresser and my shoulders are up round my ears by 3pm", "shoulders.why_tight"),
+        ("i'm a hairdresser and my shoulders are up round my ears by 3pm", "shoulders.stretch"),
         ("What is this back pain I get when sitting at work all day?", "lower_back.why_tight"),
         (
             "my hamstrings are so tight since i started cycling to work, what can i do",
@@ -2440,7 +2440,7 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ("wait is stretching actually bad for you", "general.harmful"),
         # a neck told by what it will not do ("can't turn my head"), a stiff night told as
         # sleeping funny, and getting older told as things getting harder
-        ("slept wrong and now i cant turn my head to the right", "neck.why_tight"),
+        ("slept wrong and now i cant turn my head to the right", "neck.stretch"),
         ("it's getting harder to look over my shoulder when i drive", "neck.why_tight"),
         (
             "driving to my moms tomorrow, 7 hours. my back gets bad, what can i do at the rest stops?",
@@ -4131,6 +4131,11 @@ OWN_WORDS = [
     ("hiking next weekend, what should i stretch beforehand", "routine.warmup"),
     ("rugby training at 7, our coach never does a warm up", "routine.warmup"),
     ("big interview at 3, what should i do beforehand", "fallback"),
+    # a cause told by a job or role opening the message, or by sleeping on it: the stretch
+    ("electrician here, up ladders all day, my shoulders are wrecked", "shoulders.stretch"),
+    ("im a nurse and my lower back is tight by the end of the shift", "lower_back.stretch"),
+    ("fell asleep in the car and my neck is stiff", "neck.stretch"),
+    ("im a total beginner and my hamstrings are tight", "hamstrings.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -4525,7 +4530,7 @@ OWN_WORDS = [
         "condition.arthritis",
     ),
     # an area that will not move is a complaint
-    ("slept on the couch and now my neck wont turn to the right", "neck.why_tight"),
+    ("slept on the couch and now my neck wont turn to the right", "neck.stretch"),
     # a time still to come: the warm-up or the journey's routine; a driving test is no drive
     ("squash tonight, league match", "routine.warmup_tennis"),
     ("long haul next month, 11 hours to tokyo", "routine.long_flight"),
