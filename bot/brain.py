@@ -4263,7 +4263,8 @@ class Brain:
         else `area`, the card's ("that one hurts my knees, different one?"). After a routine,
         only an area the request names and aims at. None when the message is no such
         request."""
-        if "another" not in cues:
+        if "another" not in cues or analysis.corrected[:1] == ("why",):
+            # "why does it get tight tho, im not even doing anything" asks why
             return None
         if context.kind in ("answer", "smalltalk"):
             # "hold time?" then "another one": the stretch shown before the general answer;
@@ -6497,7 +6498,15 @@ class Brain:
                 # answer; "glutes?" after how long to hold a stretch: when to stretch them
                 aspect = context.last_aspect
                 aspect = lexicon.TIMING_ASPECTS.get(aspect, aspect)
-                if (topic, aspect) in self.kb.answers and context.intent != f"{topic}.{aspect}":
+                # ... but after why, asked aside in a talk that began with a stretch
+                # ("hamstrings tight after my run", "why do they get so tight", "and my
+                # calves?"): what the talk is for, their stretch
+                aside = aspect == "why_tight" and context.stretch is not None
+                if (
+                    not aside
+                    and (topic, aspect) in self.kb.answers
+                    and context.intent != f"{topic}.{aspect}"
+                ):
                     return say.answer(
                         topic, aspect, context, confidence=lexicon.BARE_TOPIC_CONFIDENCE
                     )

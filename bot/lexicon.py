@@ -2759,6 +2759,30 @@ _CAUSE_PAIRS = frozenset(
     {("has", "made"), ("have", "made"), ("made", "my"), ("fell", "asleep"), ("slept", "on")}
     | {("slept", "in"), ("slept", "curled"), ("sleep", "curled"), ("sleeping", "on")}
 )
+#: what the person does day in day out, told: "i work at a computer all day", "i sit at a
+#: desk", "i play padel 3 times a week"
+_HABIT_PAIRS = frozenset(
+    ("i", verb)
+    for verb in """work sit stand drive type game lift carry teach run cycle ride swim play
+    train climb dance commute""".split()
+)
+#: ... unless it is when the complaint comes ("aches when i sit"), or stress carried ("i carry
+#: it all in my shoulders")
+_NOT_HABIT_BEFORE = frozenset({"when", "whenever", "while", "if", "once", "until", "till"})
+_NOT_HABIT_AFTER = frozenset({"it", "my", "stress", "tension"})
+
+
+def _habit_told(words: Sequence[str]) -> bool:
+    """Whether the words tell what the person does day in day out (`_HABIT_PAIRS`): "i work
+    at a computer all day", not "it aches when i sit" nor "i carry it all in my shoulders"."""
+    return any(
+        pair in _HABIT_PAIRS
+        and (i == 0 or words[i - 1] not in _NOT_HABIT_BEFORE)
+        and tuple(words[i + 2 : i + 3]) not in [(w,) for w in _NOT_HABIT_AFTER]
+        for i, pair in enumerate(zip(words, words[1:], strict=False))
+    )
+
+
 #: a person told by their work or role, first: "teacher here, ...", "im a plumber so ...",
 #: "as a nurse ..." (not "im a bit stiff", "im a 40 year old")
 _NOT_A_ROLE = frozenset({"bit", "little", "lot", "tad", "touch", "complete", "total"})
@@ -2802,7 +2826,7 @@ def tells_a_cause(words: Sequence[str]) -> bool:
         return True
     if words and words[0] in _ACTIVITY_OPENERS:
         return True
-    if has_pair(words, _CAUSE_PAIRS) or _role_told(words):
+    if has_pair(words, _CAUSE_PAIRS) or _habit_told(words) or _role_told(words):
         return True
     if not _SESSION_OVER.isdisjoint(words) and STRETCH_FORMS.isdisjoint(words):
         return True
