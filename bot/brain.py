@@ -906,7 +906,12 @@ class Brain:
             or "exercise" in cues
             or lexicon.tells_a_physical_day(words)
         )
-        if not (exerted or (times and lexicon.stiff_all_over(words))):
+        # stiff all over with nothing done, told of the whole body or likened to old age: "so
+        # stiff i feel like im 90" (not "new jeans r so stiff", "i feel so stiff in this suit")
+        writer_stiff = lexicon.stiff_all_over(words) and (
+            "like" in words or not lexicon.WHOLE_BODY_WORDS.isdisjoint(words)
+        )
+        if not (exerted or (times and lexicon.stiff_all_over(words)) or writer_stiff):
             return None
         # an activity's cool-down, else the routine of a time named ("so stiff this morning":
         # the morning's), else the whole body's

@@ -4139,6 +4139,11 @@ OWN_WORDS = [
     # a habit told ("i sit at a desk all day", "i run most days") tells the cause
     ("i sit at a desk all day and my hips feel tight", "hip_flexors.stretch"),
     ("i run most days and my calves are tight", "calves.stretch"),
+    # the writer stiff all over, nothing done: the whole body's routine (not stiff boots);
+    # the arches are the feet's
+    ("so stiff i feel like an 80 year old", "routine.full_body"),
+    ("my new boots are so stiff", "fallback"),
+    ("arches ache after standing at the till all day", "feet_ankles.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
