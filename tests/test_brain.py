@@ -7634,6 +7634,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("upper back stretch", "why does it get tight tho, im not even doing anything"),
             "upper_back.why_tight",
         ),
+        # "perfect", "cool", "no worries" take in what was given; no thanks was said
+        (("glute stretch", "no problem"), "smalltalk.acknowledge"),
+        (("desk break", "perfect"), "smalltalk.acknowledge"),
+        (("desk break", "perfect thanks"), "smalltalk.thanks"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
