@@ -311,6 +311,8 @@ class Condition:
     #: (youngest, oldest): an age the person states ("i'm 72", "75, never exercised",
     #: "retired at 70", "im 14") within it names the condition; None for none
     ages: tuple[int, int] | None = None
+    #: what to tell whoever gives care under a red flag ("you are pregnant"), or ""
+    tell_care: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,6 +724,7 @@ _CONDITION = _Spec(
         "age_from": ("int", False),
         "age_to": ("int", False),
         "note": ("str", True),
+        "tell_care": ("str", False),
         "advice": ("text", True),
         "sources": ("strlist", True),
     },
@@ -1286,6 +1289,7 @@ class _Builder:
                 e.get("refer_topics", ()),
                 _patterns(ctx, e["patterns"], e["_label"]) if "patterns" in e else (),
                 _ages(ctx, e),
+                e.get("tell_care", ""),
             )
 
     def _disclaimer(self) -> None:

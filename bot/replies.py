@@ -77,6 +77,16 @@ GUESS_KINDS_FOR_LOOK_ALIKES = frozenset({"routine", "aspect"})
 STRETCH_AFTER_A_RED_FLAG = (
     "Not yet, please: hold off stretching until this has been checked. What I said still stands:"
 )
+
+
+def tell_care_line(told: Sequence[str]) -> str:
+    """The line under a red flag that asks the person to tell care what they told the bot:
+    "When you get help, tell them you are pregnant and you have had a hip replacement: it
+    changes what they look for." """
+    said = told[0] if len(told) == 1 else ", ".join(told[:-1]) + " and " + told[-1]
+    return f"When you get help, tell them {said}: it changes what they look for."
+
+
 #: everyday things a stretch's steps may use, named when someone asks what a routine needs
 ROUTINE_PROPS = ("towel", "strap", "belt", "chair", "wall", "table", "cushion", "doorway")
 #: routines for the same kind of need, in the order "another one" goes through them after
@@ -345,11 +355,19 @@ class Replies:
         ("should I just keep doing the stretch?"), and hears first that it has to wait."""
         flag = self.kb.red_flags[flag_id]
         level = self.kb.triage_levels[flag.level]
+        # a condition told ("gave birth 10 days ago"): say it when getting care, it changes
+        # what they look for
+        told = [
+            self.kb.conditions[c].tell_care
+            for c in conditions
+            if c in self.kb.conditions and self.kb.conditions[c].tell_care
+        ]
         blocks = (
             Block("title", f"⚠️ {flag.title}"),
             *((Block("para", STRETCH_AFTER_A_RED_FLAG),) if again else ()),
             Block("warning", flag.lead or level.lead),
             *(Block("para", p) for p in paragraphs(flag.message)),
+            *((Block("para", tell_care_line(told)),) if told else ()),
         )
         return Reply(
             "red_flag",

@@ -4083,3 +4083,24 @@ def test_a_thanks_after_a_red_flag_offers_no_tips_and_says_to_get_it_checked(
     text = render_text(reply)
     assert reply.kind == "smalltalk" and not reply.actions
     assert "get it checked" in text and "tip" not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("had a baby 2 weeks ago and now one calf is hot and swollen", "had a baby recently"),
+        ("im 30 weeks pregnant and i fainted on the stairs", "you are pregnant"),
+        ("new hip 3 weeks ago, it popped and the leg is twisted", "hip replacement"),
+    ],
+)
+def test_a_red_flag_asks_to_tell_care_the_condition_told(brain: Brain, message: str, said: str):
+    reply = brain.reply(message)
+    assert reply.kind == "red_flag"
+    told = [b.text for b in reply.blocks if b.text.startswith("When you get help, tell them")]
+    assert len(told) == 1 and said in told[0]
+
+
+def test_a_red_flag_with_no_condition_told_has_no_such_line(brain: Brain):
+    reply = brain.reply("my calf is hot, red and swollen after the flight")
+    assert reply.kind == "red_flag"
+    assert not any("When you get help, tell them" in b.text for b in reply.blocks)
