@@ -1525,11 +1525,35 @@ _SHAKEN = frozenset(
 def asks_for_themselves(piece: Sequence[str]) -> bool:
     """Whether a piece asks stretching or suppleness for the writer: "i need a stretch", "what
     should i stretch", "i just want to stay flexible"."""
-    return not _WRITER.isdisjoint(piece) and not (STRETCH_FORMS | _SUPPLE_WORDS).isdisjoint(piece)
+    return (
+        not _WRITER.isdisjoint(piece)
+        and not (STRETCH_FORMS | _SUPPLE_WORDS).isdisjoint(piece)
+        and not _for_someone_else(piece)
+    )
 
 
-#: what a writer may want for themselves besides stretching ("i just want to stay flexible")
-_SUPPLE_WORDS = frozenset({"flexible", "flexibility", "mobile", "mobility", "supple", "limber"})
+def _for_someone_else(piece: Sequence[str]) -> bool:
+    """Whether the piece asks for someone else: "an easy routine for my mum", "for him"."""
+    return any(
+        w == "for"
+        and (
+            tuple(piece[i + 1 : i + 2]) in (("him",), ("her",), ("them",))
+            or (
+                tuple(piece[i + 1 : i + 2]) in (("my",), ("our",))
+                and i + 2 < len(piece)
+                and piece[i + 2] in SOMEONE_ELSE
+            )
+        )
+        for i, w in enumerate(piece)
+    )
+
+
+#: what a writer may want for themselves besides stretching ("i just want to stay flexible",
+#: "what cooldown should i do after spin")
+_SUPPLE_WORDS = frozenset(
+    """flexible flexibility mobile mobility supple limber cooldown cooldowns warmup warmups
+    routine""".split()
+)
 
 
 #: what a message tells of the person, not of this complaint, and holds for the rest of the

@@ -116,6 +116,10 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a stream that will not start with back pain; a jaw ache with sickness and sudden
+        # exhaustion (a heart attack with no chest pain)
+        ("im in a lot of back pain and now i cant get my pee to start", "emergency"),
+        ("my wife has a sore jaw, feels nauseous and suddenly wiped out", "emergency"),
         # a weight on the chest with a cold sweat, put down to a muscle
         (
             "feels like someone is sat on my chest and im clammy, probably a pec strain from"
@@ -751,6 +755,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "sneezed and my neck twinged, eased off now",
         "my hip only hurts at night on the sofa bed at my sisters",
         "hands like jelly after bouldering, cant even hold a cup",
+        # a colleague's faint, told before the writer's own ask for a cool-down
+        "my coworker fainted at spin last week, what cooldown should i do after my class",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -4104,3 +4110,8 @@ def test_a_red_flag_with_no_condition_told_has_no_such_line(brain: Brain):
     reply = brain.reply("my calf is hot, red and swollen after the flight")
     assert reply.kind == "red_flag"
     assert not any("When you get help, tell them" in b.text for b in reply.blocks)
+
+
+def test_a_frozen_shoulder_told_after_its_stretch_is_the_condition(brain: Brain):
+    _card, told = converse(brain, "shoulder stretch", "its been frozen for months now")
+    assert "frozen_shoulder" in told.context.conditions
