@@ -7135,16 +7135,23 @@ class Brain:
             return reply
         rid = self.replies.general_routine(aspect)
         words = analysis.corrected
-        cues = self.cues.read(words)
         if (
             rid is None
             or rid not in self.kb.routines
-            or not lexicon.tells_a_goal(words)
-            or cues & {"why", "what", "asks_when"}
-            # "goal is touching my toes by summer. doable?": whether it can be done (not
-            # "... any routine?")
-            or (lexicon.asks_without_a_mark(analysis) and "request" not in cues)
+            or self.cues.read(words)
+            & {
+                "why",
+                "what",
+                "asks_when",
+            }
         ):
+            return reply
+        # "goal is touching my toes by summer. doable?": whether it can be done, unless a
+        # routine is what it asks for ("i want the splits, any routine?")
+        asked = lexicon.asks_without_a_mark(analysis) and lexicon.ROUTINE_WORDS.isdisjoint(words)
+        # a goal told as wanted, or help asked towards it ("cant touch my toes, help me get
+        # there"), not a question ("how do i touch my toes")
+        if asked or not (lexicon.tells_a_goal(words) or lexicon.asks_help_towards(words)):
             return reply
         return self.replies.routine(self.kb.routines[rid], context, confidence=reply.confidence)
 

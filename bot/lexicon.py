@@ -1922,6 +1922,15 @@ _GOAL_PAIRS = frozenset(
 )
 
 
+_HELP_TOWARDS = frozenset({("get", "there"), ("help", "me")})
+
+
+def asks_help_towards(words: Sequence[str]) -> bool:
+    """Whether the words ask for help towards a goal talked of, no question word opening them:
+    "cant touch my toes, help me get there"."""
+    return bool(words) and words[0] not in QUESTION_STARTS and has_pair(words, _HELP_TOWARDS)
+
+
 def tells_a_goal(words: Sequence[str]) -> bool:
     """Whether the words tell a goal as wanted ("i want to do the splits by christmas", "goal:
     touch my toes"), not how to reach it or how long it takes: no question word opens them
@@ -4222,7 +4231,9 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     # "remind me to do this every day": what is on screen, sent as a reminder
     # "can you send it every day" after a routine: what is on screen, sent every day
     # ... with who it is sent to between: "can you send me this every morning?"
-    if has_pair([w for w in words if w not in _SENT_TO], _SENT_POINTED):
+    if has_pair([w for w in words if w not in _SENT_TO], _SENT_POINTED) or first_span(
+        words, _GET_POINTED
+    ):
         # "send me stuff every day about crypto": about something else
         return "about" not in words or not DAILY_THINGS.isdisjoint(words)
     reminded = has_pair(words, _REMINDED)
@@ -4265,6 +4276,12 @@ def asks_a_bare_reminder(words: Sequence[str]) -> bool:
 _REMINDED_WHEN = frozenset({"every", "each", "daily", "everyday"})
 #: who something is sent to, between the sending word and what is sent
 _SENT_TO = frozenset({"me", "us"})
+#: "can i get these every day?": asked to receive them (not "how long until i get them back")
+_GET_POINTED = tuple(
+    (ask, "i", "get", pointer)
+    for ask in ("can", "could", "may")
+    for pointer in ("it", "this", "these", "them", "those", "one")
+)
 _SENT_POINTED = frozenset(
     (verb, pointer)
     for verb in ("send", "message", "text", "ping")

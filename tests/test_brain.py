@@ -4144,6 +4144,7 @@ OWN_WORDS = [
     ("so stiff i feel like an 80 year old", "routine.full_body"),
     ("my new boots are so stiff", "fallback"),
     ("arches ache after standing at the till all day", "feet_ankles.stretch"),
+    ("cant do the splits yet, help me get there", "routine.splits"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7638,6 +7639,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("glute stretch", "no problem"), "smalltalk.acknowledge"),
         (("desk break", "perfect"), "smalltalk.acknowledge"),
         (("desk break", "perfect thanks"), "smalltalk.thanks"),
+        # "can i get these every day" asks to receive them; "oof i felt that" takes a card in
+        (("morning routine", "can i get these every day"), "daily.on"),
+        (("hamstring stretch", "oof i felt that"), "smalltalk.acknowledge"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
