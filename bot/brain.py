@@ -1315,7 +1315,6 @@ class Brain:
             or (context.kind == "stretch" and context.topic == topic)
             or topic in (None, GENERAL)
             or reply.intent != f"{topic}.why_tight"
-            or reply.context.conditions
             # a warning sign told beside it (a swelling, a numbness) that raised no flag: the
             # answer, which says when to get it checked, not a stretch card
             or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
@@ -1335,7 +1334,9 @@ class Brain:
             )
         ):
             return reply
-        return self.replies.relief(topic, reply.context)
+        # a condition told ("had my baby 4 months ago ..."): the stretch keeps to it, under
+        # its note, or its advice where stretches for the area wait for a professional
+        return self._with_conditions(self.replies.relief(topic, reply.context), (), reply.context)
 
     def _answer(self, text: str, analysis: Analysis, context: Context) -> Reply:
         """The reply to a message read as `analysis`, before what it remembers is added."""

@@ -4115,3 +4115,23 @@ def test_a_red_flag_with_no_condition_told_has_no_such_line(brain: Brain):
 def test_a_frozen_shoulder_told_after_its_stretch_is_the_condition(brain: Brain):
     _card, told = converse(brain, "shoulder stretch", "its been frozen for months now")
     assert "frozen_shoulder" in told.context.conditions
+
+
+@pytest.mark.parametrize(
+    ("message", "topic", "condition"),
+    [
+        ("im 70 and my calves are tight from walking the dog", "calves", "older_adults"),
+        (
+            "5 months postpartum, shoulders tight from carrying the car seat",
+            "shoulders",
+            "after_birth",
+        ),
+    ],
+)
+def test_a_told_cause_gets_the_stretch_under_the_conditions_note(
+    brain: Brain, message: str, topic: str, condition: str
+):
+    reply = brain.reply(message)
+    assert reply.kind == "stretch" and reply.topic == topic
+    assert condition in reply.conditions
+    assert reply.blocks[0].text == brain.kb.conditions[condition].note
