@@ -238,6 +238,7 @@ class Brain:
                 or self._routine_named_by_title(analysis, context)
                 or self._area_turned_to_with_its_cause(analysis, context)
                 or self._headache_after_a_tense_area(analysis, context)
+                or self._a_piece_understood(analysis, context)
                 or reply
             )
         elif reply.topic not in (None, GENERAL):
@@ -752,6 +753,25 @@ class Brain:
         return self.replies.routine(
             self.kb.routines[routine], context, confidence=lexicon.CUE_CONFIDENCE
         )
+
+    def _a_piece_understood(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a follow-up missed whole whose pieces tell more than one thing ("my hip flexors
+        especially, i'm on the bike 3 hrs" after the cycling cool-down, "i can't cross my leg
+        like that, my knee doesn't like it" after a glute stretch): the reply to its first
+        piece understood alone, in the same conversation, red flags read on the whole first.
+        None outside a conversation about stretching, for one piece, or when no piece is
+        understood (small talk alone is not)."""
+        if context.kind not in ("stretch", "routine", "answer"):
+            return None
+        pieces = analysis.pieces()
+        if len(pieces) < 2:
+            return None
+        words = analysis.corrected
+        for start, end in pieces:
+            reply = self._reply(" ".join(words[start:end]), context)
+            if reply.kind not in ("fallback", "red_flag", "smalltalk"):
+                return reply
+        return None
 
     def _warm_up_for_what_is_ahead(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that tells an activity of the body still to come and

@@ -4451,7 +4451,17 @@ def sets_off(words: Sequence[str]) -> bool:
     at = 0
     while at < len(words) - 1 and words[at] in _TRAVELLERS:
         at += 1
-    return at < len(words) - 1 and words[at] in SETTING_OFF and words[at + 1] in _SETTING_OFF_TO
+    if at >= len(words) - 1 or words[at] not in SETTING_OFF:
+        return False
+    going = at + 1
+    # "driving 6 hours to my parents": how long, between the setting off and where to
+    if (
+        words[going][:1].isdigit()
+        and going + 1 < len(words)
+        and words[going + 1] in _JOURNEY_LENGTHS
+    ):
+        going += 2
+    return going < len(words) and words[going] in _SETTING_OFF_TO
 
 
 #: an activity's word in a pair that names no such activity: "sitting my driving test next

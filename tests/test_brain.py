@@ -7642,6 +7642,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "can i get these every day" asks to receive them; "oof i felt that" takes a card in
         (("morning routine", "can i get these every day"), "daily.on"),
         (("hamstring stretch", "oof i felt that"), "smalltalk.acknowledge"),
+        # a follow-up missed whole: its first piece understood alone; nothing of ours in any
+        # piece stays declined
+        (
+            ("cycling cooldown", "my quads especially, i ride 4 hours on sundays"),
+            "quadriceps.stretch",
+        ),
+        (("calf stretch", "whats the weather like, im in london"), "fallback"),
+        # a long drive told with its length before where to
+        (("driving 6 hours to my parents",), "routine.road_trip"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
