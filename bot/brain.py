@@ -1348,9 +1348,13 @@ class Brain:
             "complaint" not in cues
             or cues & lexicon.QUESTION_CUES
             or words[0] in lexicon.QUESTION_STARTS
+            # "... hamstrings are so tight, can i still do forward folds": a question of its own
+            or lexicon.asks_yes_or_no(analysis)
             or not (
                 lexicon.tells_a_cause(analysis.normalised)
                 or lexicon.tells_a_limit(analysis.normalised)
+                # "29 weeks pregnant and my lower back aches by the evening": the cause told
+                or not lexicon.CAUSING_CONDITIONS.isdisjoint(reply.context.conditions)
             )
         ):
             return reply

@@ -2767,6 +2767,9 @@ def question_mark_at_end(text: str) -> bool:
     return bool(mark) and len(after.split()) <= _AFTER_QUESTION_MAX_WORDS
 
 
+#: conditions that are themselves the cause of an ache told with them ("29 weeks pregnant and
+#: my lower back aches")
+CAUSING_CONDITIONS = frozenset({"pregnancy", "after_birth"})
 #: words that tell where a complaint comes from ("after my run", "from sleeping funny")
 TOLD_CAUSES = frozenset({"after", "from", "since"})
 #: "-ing" words after "been" that tell how it feels, not what brought it on ("been feeling
@@ -5684,6 +5687,23 @@ def _warm_up_names(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
 #: a yes-or-no question inside a sentence, asked of the writer ("..., do i have to")
 _ASKED_LATER_PAIRS = frozenset(
     (ask, who) for ask in ("do", "should", "will", "would", "can") for who in ("i", "we")
+)
+
+
+def asks_yes_or_no(analysis: Analysis) -> bool:
+    """Whether the message or one of its clauses opens like a yes-or-no question ("..., can i
+    still do forward folds", "..., is that a hip flexor thing"), not a denial ("doesnt hurt",
+    "didnt hear a pop")."""
+    return any(
+        len(words) > 1 and words[0] in YES_NO_STARTS and words[1] in _ASKED_SUBJECTS
+        for words in (analysis.corrected, *analysis.clauses)
+    )
+
+
+#: what follows the first word of a yes-or-no question ("can i", "is that", "does it"), not
+#: of a statement that left its subject out ("can only turn my head halfway", "doesnt hurt")
+_ASKED_SUBJECTS = frozenset(
+    "i it that this they we you he she my the there these those stretching".split()
 )
 
 

@@ -4145,6 +4145,9 @@ OWN_WORDS = [
     ("my new boots are so stiff", "fallback"),
     ("arches ache after standing at the till all day", "feet_ankles.stretch"),
     ("cant do the splits yet, help me get there", "routine.splits"),
+    # pregnancy is the cause of an ache told with it; a yes-or-no question in a clause asks
+    ("6 months pregnant and my hips are so tight", "hip_flexors.stretch"),
+    ("my shoulders feel tight when i reach up, is that my rotator cuff", "shoulders.why_tight"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7651,6 +7654,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("calf stretch", "whats the weather like, im in london"), "fallback"),
         # a long drive told with its length before where to
         (("driving 6 hours to my parents",), "routine.road_trip"),
+        # "nothing lying on my back" is a limit, not the back complained of
+        (("lower back stretch", "nothing lying on my back please"), "lower_back.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
