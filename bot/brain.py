@@ -872,16 +872,34 @@ class Brain:
             return reply
         words = analysis.corrected
         cues = self.cues.read(words)
+        # a stretch named: "what to stretch", not "what helps"
+        asks = "asks_stretch" in cues and not lexicon.STRETCHING_WORDS.isdisjoint(words)
+        # ... or nothing asked at all of a session just had ("i'm dying after that spin class
+        # lol", "crippled after my first pilates class"): what to do for it, its cool-down
+        told = (
+            "?" not in analysis.text
+            and not cues & lexicon.QUESTION_CUES
+            and not lexicon.asks_yes_or_no(analysis)
+            and ("exercise" in cues or bool(self.pick.activities_in(words)))
+            and not lexicon.planned(words)  # "about to dig over the veg patch"
+            # soreness a day or two on ("DOMS is brutal, 2 days after crossfit"): the answer,
+            # which says what it is; a cool-down is for a session just done
+            and lexicon.DELAYED_SORENESS_WORDS.isdisjoint(words)
+        )
         if (
-            "asks_stretch" not in cues
-            # a stretch named: "what to stretch", not "what helps"
-            or lexicon.STRETCHING_WORDS.isdisjoint(words)
+            not (asks or told)
             or "why" in cues
             or any(lexicon.asks_whether(words[s:e]) for s, e in analysis.pieces())
         ):
             return reply
         cool = self.pick.cool_down_of(self.pick.activities_in(words))
-        if cool is None or not cool.startswith(f"{lexicon.COOL_DOWN_ROUTINE}_"):
+        if cool is None and told:
+            cool = lexicon.COOL_DOWN_ROUTINE  # no cool-down of its own: the general one
+        if (
+            cool is None
+            or not cool.startswith(lexicon.COOL_DOWN_ROUTINE)
+            or cool not in self.kb.routines
+        ):
             return reply
         return self.replies.routine(self.kb.routines[cool], context, confidence=reply.confidence)
 

@@ -2767,6 +2767,10 @@ def question_mark_at_end(text: str) -> bool:
     return bool(mark) and len(after.split()) <= _AFTER_QUESTION_MAX_WORDS
 
 
+#: words that tell soreness a day or more after the session ("2 days after leg day")
+DELAYED_SORENESS_WORDS = frozenset(
+    "doms days yesterday yesterdays yday tomorrow week morning today".split()
+)
 #: conditions that are themselves the cause of an ache told with them ("29 weeks pregnant and
 #: my lower back aches")
 CAUSING_CONDITIONS = frozenset({"pregnancy", "after_birth"})

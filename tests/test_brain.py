@@ -2297,16 +2297,18 @@ def test_a_pop_with_bruising_is_still_an_injury(brain):
 
 
 @pytest.mark.parametrize(
-    "message",
+    ("message", "intent"),
     [
-        "sore all over after my first yoga class in years",
-        "aching all over after my first day back at the gym after a year off",
-        # asked about, the legs after leg day too (told, they get leg day's cool-down)
-        "legs feel like jelly after leg day, is that normal",
+        # told, asking nothing: the session's cool-down, else the general one
+        ("sore all over after my first yoga class in years", "routine.cooldown"),
+        ("aching all over after my first day back at the gym after a year off", "routine.cooldown"),
+        ("leg day done and i can barely get down the stairs", "routine.cooldown_strength_legs"),
+        # asked about: what soreness after a session is
+        ("legs feel like jelly after leg day, is that normal", "general.soreness"),
     ],
 )
-def test_a_complaint_after_a_session_with_no_area_is_sore_muscles(brain, message):
-    assert brain.reply(message).intent == "general.soreness"
+def test_a_complaint_after_a_session_with_no_area_is_sore_muscles(brain, message, intent):
+    assert brain.reply(message).intent == intent
 
 
 @pytest.mark.parametrize("message", ["sore loser after the match", "my cat is sore after the vet"])
@@ -3575,7 +3577,7 @@ OWN_WORDS = [
         "general.breathless_exercise",
     ),
     ("three days after leg day and the stairs are still hell", "general.soreness"),
-    ("leg day done and i can barely get down the stairs", "general.soreness"),
+    ("leg day done and i can barely get down the stairs", "routine.cooldown_strength_legs"),
     ("does stretching actually stop you getting injured or is that a myth", "general.benefits"),
     # what to buy, and a habit that does not stick, in everyday words
     (
@@ -4148,6 +4150,11 @@ OWN_WORDS = [
     # pregnancy is the cause of an ache told with it; a yes-or-no question in a clause asks
     ("6 months pregnant and my hips are so tight", "hip_flexors.stretch"),
     ("my shoulders feel tight when i reach up, is that my rotator cuff", "shoulders.why_tight"),
+    # a session just had told sore, asking nothing: its cool-down; soreness days on, or a
+    # question, the answer on soreness
+    ("absolutely wrecked after that boxing class lol", "routine.cooldown"),
+    ("legs so sore 2 days after leg day", "general.soreness"),
+    ("is it normal to be this sore after spin", "general.soreness"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -4478,7 +4485,7 @@ OWN_WORDS = [
     ),
     (
         "first leg day in months and i have to hold onto the banister going downstairs",
-        "general.soreness",
+        "routine.cooldown_strength_legs",
     ),
     # "before the drive home" says when in the day: no warm-up for a session that is over
     ("leg day ended me. what should i stretch before the drive home", "routine.road_trip"),
@@ -4704,7 +4711,7 @@ OWN_WORDS = [
         "stairs without groaning lol is this normal",
         "general.soreness",
     ),
-    ("I cant walk down stairs without wincing after leg day", "general.soreness"),
+    ("I cant walk down stairs without wincing after leg day", "routine.cooldown_strength_legs"),
     # a setting's routine asked for, read a little like the answer on stress
     (
         "this deadline is killing me, need a 2 min stretch at my desk to calm down",
