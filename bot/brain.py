@@ -1768,6 +1768,17 @@ class Brain:
             return self.replies.fallback(replace(match, kind="none"), context, lead=lead)
         reply = self._from_match(match, analysis, context)
         reply = self._keep_the_area(reply, analysis, context)
+        if (
+            (
+                reply.kind in ("tip", "routine", "stretch")
+                or (reply.kind == "answer" and reply.topic == GENERAL)
+            )
+            and not analysis.topics
+            and self.cues.where(analysis.corrected, "body_mod")
+        ):
+            # "ear stretching tips", "what gauge next": stretching that modifies the body, not
+            # a muscle's
+            return self.replies.fallback(replace(match, kind="none"), context)
         if reply.kind == "fallback" and self.matcher.look_alike_pairs(analysis.words):
             return reply  # "stretch marks cream after pregnancy": another sense, not advice
         if (

@@ -680,6 +680,7 @@ CUE_IDS = (
     "asks_when",
     "asks_stretch",
     "not_a_body",
+    "body_mod",
     "thing_trouble",
     "ambiguous_area",
     "owner",

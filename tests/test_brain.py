@@ -4155,6 +4155,10 @@ OWN_WORDS = [
     ("absolutely wrecked after that boxing class lol", "routine.cooldown"),
     ("legs so sore 2 days after leg day", "general.soreness"),
     ("is it normal to be this sore after spin", "general.soreness"),
+    # ear stretching is no muscle's stretching; stretching tips are ours
+    ("ear stretching tips", "fallback"),
+    ("stretching my lobes, whats the next size up", "fallback"),
+    ("stretching tips", "tip"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
