@@ -662,7 +662,15 @@ class WantReader:
                     return last
                 return "stretch"
         if aspect == "when" and "asks_when" not in cues:
-            if "asks_stretch" in cues:
+            if "asks_stretch" in cues or (
+                # "good hip flexor stretch that doesnt need kneeling? my knees hate hard floors":
+                # a stretch asked for, no timing nor why asked, nor whether it may be done
+                "stretch" in analysis.corrected
+                and "?" in analysis.text
+                and "why" not in cues
+                and lexicon.TWIN_AFTER.union(lexicon.TWIN_BEFORE).isdisjoint(analysis.corrected)
+                and not lexicon.asks_yes_or_no(analysis)
+            ):
                 return "stretch"  # "calves tight after shifts, what should i stretch when home"
             if "complaint" in cues:
                 return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect

@@ -4159,6 +4159,10 @@ OWN_WORDS = [
     ("ear stretching tips", "fallback"),
     ("stretching my lobes, whats the next size up", "fallback"),
     ("stretching tips", "tip"),
+    # a stretch asked for, no timing asked, is no question of when
+    ("good calf stretch that doesnt need a wall? my gym has none", "calves.stretch"),
+    # an area wanted loose for what is coming asks for its stretch
+    ("judo tomorrow, need my hamstrings loose for the throws", "hamstrings.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
