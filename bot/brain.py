@@ -546,6 +546,13 @@ class Brain:
             or ("already" in words and lexicon.still_ahead(words))
             # the area readied for play ("how should i get my shoulders ready for swimming")
             or lexicon.readies(words)
+            # ... or asked for before it ("swim meet tomorrow, want something for my shoulders
+            # before the 200 free")
+            or (
+                lexicon.still_ahead(words)
+                and lexicon.asks_before(words)
+                and lexicon.STRETCH_NOUNS.isdisjoint(words)  # not "what stretch for my calves"
+            )
         )
         # a trip ahead; "long flight tomorrow, any stretch for my calves" asks for the area's
         # stretch (checked before the costlier readings below, as most replies are neither)

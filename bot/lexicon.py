@@ -5312,6 +5312,12 @@ def cool_down_instead(found: str, words: Sequence[str]) -> bool:
     return found.startswith("warmup_") and wanted_end(words) == "cooldown"
 
 
+def asks_before(words: Sequence[str]) -> bool:
+    """Whether the words say before the activity ("before the 200 free", "beforehand"), not a
+    time of day ("before work")."""
+    return "before" in _ends_told(words) or "beforehand" in words
+
+
 def tells_a_start_ahead(words: Sequence[str]) -> bool:
     """Whether the words place the activity still to come, or ask for before it, not as a
     time of day: "about to dig over the veg patch", "skiing next week ... what should i

@@ -4163,6 +4163,10 @@ OWN_WORDS = [
     ("good calf stretch that doesnt need a wall? my gym has none", "calves.stretch"),
     # an area wanted loose for what is coming asks for its stretch
     ("judo tomorrow, need my hamstrings loose for the throws", "hamstrings.stretch"),
+    # something for an area asked before a session still to come: its warm-up; a stretch
+    # named for the area, the area's
+    ("climbing tonight, anything for my forearms before", "routine.warmup_climbing"),
+    ("tennis tonight, what stretch for my calves before", "calves.stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
