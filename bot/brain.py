@@ -218,6 +218,7 @@ class Brain:
             self._answer(text, analysis, context), analysis, context
         )
         reply = self._relief_when_told_again(reply, analysis, context)
+        reply = self._relief_for_another_area(reply, analysis, context)
         if reply.kind == "fallback":
             reply = (
                 self._summed_up(analysis, context)
@@ -1347,6 +1348,32 @@ class Brain:
         if "complaint" not in cues or cues & lexicon.QUESTION_CUES:
             return reply
         return self.replies.stretch_for_topic(topic, reply.context, confidence=reply.confidence)
+
+    def _relief_for_another_area(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """Why an area gets tight, for a complaint about another area that asks nothing, in a
+        talk about relief (a stretch or a routine shown, or an answer asked aside after a
+        stretch: "my lower back is the real problem" after neck stretches, "i think my ankles
+        are the problem" after the squat routine, "and my neck is tight too, probably related"
+        after a jaw stretch and why): that area's stretch, what the talk is for. Any other
+        reply is kept."""
+        topic = reply.topic
+        relief_talk = context.kind in ("stretch", "routine") or (
+            context.kind == "answer" and context.stretch is not None
+        )
+        if (
+            not relief_talk
+            or reply.kind != "answer"
+            or topic in (None, GENERAL, context.topic)
+            or reply.intent != f"{topic}.why_tight"
+            or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
+            or "?" in analysis.text
+            or lexicon.asks_yes_or_no(analysis)
+        ):
+            return reply
+        cues = self.cues.read(analysis.corrected)
+        if "complaint" not in cues or cues & lexicon.QUESTION_CUES:
+            return reply
+        return self._with_conditions(self.replies.relief(topic, reply.context), (), reply.context)
 
     def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """A complaint about an area that tells its own cause and asks nothing ("calves

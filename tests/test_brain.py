@@ -5487,8 +5487,9 @@ FOLLOW_UPS = [
     # "right so" opens a follow-up; "whats the stretch" after an area's answer is its stretch
     ("why is my lower back stiff", "right so what do i actually do", "lower_back.stretch"),
     ("why is my lower back stiff", "ok whats the stretch then", "lower_back.stretch"),
-    # an area told as "the real problem" after a stretch for another
-    ("glute stretch", "my piriformis is the real problem tbh", "piriformis.why_tight"),
+    # an area told as "the real problem" after a stretch for another: its stretch, what the
+    # talk is for
+    ("glute stretch", "my piriformis is the real problem tbh", "piriformis.stretch"),
     # whether it is done right, after a stretch card: how it should feel
     ("quad stretch", "am i doing this right?", "stretch.standing_quad.more"),
     ("quad stretch", "is this right", "stretch.standing_quad.more"),
@@ -6817,7 +6818,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ),
             "psoas.why_tight",
         ),
-        (("my calves are tight", "i'm on my feet all day and they ache"), "feet_ankles.why_tight"),
+        (("my calves are tight", "i'm on my feet all day and they ache"), "feet_ankles.stretch"),
         # "one i can do ..." asks for a stretch for the area before, whatever it goes on to say
         (("stretch my calves", "and one i can do before i get out of bed?"), "calves.stretch"),
         (("my arms ache", "one i can do while holding her would be ideal lol"), "arms.stretch"),
@@ -7675,6 +7676,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("driving 6 hours to my parents",), "routine.road_trip"),
         # "nothing lying on my back" is a limit, not the back complained of
         (("lower back stretch", "nothing lying on my back please"), "lower_back.stretch"),
+        # another area complained of in a talk about relief: its stretch
+        (("neck stretch", "ugh forget it, my upper back is the real issue"), "upper_back.stretch"),
+        (("squat mobility", "my calves are the problem i reckon"), "calves.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
