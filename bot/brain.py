@@ -1356,24 +1356,17 @@ class Brain:
         are the problem" after the squat routine, "and my neck is tight too, probably related"
         after a jaw stretch and why): that area's stretch, what the talk is for. Any other
         reply is kept."""
-        topic = reply.topic
         relief_talk = context.kind in ("stretch", "routine") or (
             context.kind == "answer" and context.stretch is not None
         )
         if (
             not relief_talk
-            or reply.kind != "answer"
-            or topic in (None, GENERAL, context.topic)
-            or reply.intent != f"{topic}.why_tight"
-            or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
+            or reply.topic == context.topic
             or "?" in analysis.text
-            or lexicon.asks_yes_or_no(analysis)
+            or not self._a_plain_complaint_why(reply, analysis)
         ):
             return reply
-        cues = self.cues.read(analysis.corrected)
-        if "complaint" not in cues or cues & lexicon.QUESTION_CUES:
-            return reply
-        return self._with_conditions(self.replies.relief(topic, reply.context), (), reply.context)
+        return self._relief(reply)
 
     def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """A complaint about an area that tells its own cause and asks nothing ("calves
@@ -1381,27 +1374,12 @@ class Brain:
         area's stretch: the person knows why, and wants relief. Why it happens stays one ask
         away. Any other reply is kept, and so is the answer right after the area's stretch,
         which the story goes on from ("slept on it wrong, cant turn right" after the neck's)."""
-        topic = reply.topic
         if (
-            reply.kind != "answer"
-            or (context.kind == "stretch" and context.topic == topic)
-            or topic in (None, GENERAL)
-            or reply.intent != f"{topic}.why_tight"
-            # a warning sign told beside it (a swelling, a numbness) that raised no flag: the
-            # answer, which says when to get it checked, not a stretch card
-            or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
+            (context.kind == "stretch" and context.topic == reply.topic)
             # "and my forearms? they're wrecked from gripping the boxes" asks only which area
             or ("?" in analysis.text and not lexicon.only_an_area_asked_first(analysis.text))
-        ):
-            return reply
-        words = analysis.corrected
-        cues = self.cues.read(words)
-        if (
-            "complaint" not in cues
-            or cues & lexicon.QUESTION_CUES
-            or words[0] in lexicon.QUESTION_STARTS
-            # "... hamstrings are so tight, can i still do forward folds": a question of its own
-            or lexicon.asks_yes_or_no(analysis)
+            or not self._a_plain_complaint_why(reply, analysis)
+            or analysis.corrected[0] in lexicon.QUESTION_STARTS
             or not (
                 lexicon.tells_a_cause(analysis.normalised)
                 or lexicon.tells_a_limit(analysis.normalised)
@@ -1410,9 +1388,31 @@ class Brain:
             )
         ):
             return reply
-        # a condition told ("had my baby 4 months ago ..."): the stretch keeps to it, under
-        # its note, or its advice where stretches for the area wait for a professional
-        return self._with_conditions(self.replies.relief(topic, reply.context), (), reply.context)
+        return self._relief(reply)
+
+    def _a_plain_complaint_why(self, reply: Reply, analysis: Analysis) -> bool:
+        """Whether `reply` is why an area gets tight, given to a complaint that asks nothing
+        (no question cue, no yes-or-no clause: "... so tight, can i still do forward folds"),
+        with no warning sign told beside it (a swelling, a numbness) that raised no flag: the
+        answer says when to get that checked, a stretch card would not."""
+        topic = reply.topic
+        if (
+            reply.kind != "answer"
+            or topic in (None, GENERAL)
+            or reply.intent != f"{topic}.why_tight"
+            or not lexicon.WARNING_SIGNS.isdisjoint(reply.context.symptoms)
+            or lexicon.asks_yes_or_no(analysis)
+        ):
+            return False
+        cues = self.cues.read(analysis.corrected)
+        return "complaint" in cues and not cues & lexicon.QUESTION_CUES
+
+    def _relief(self, reply: Reply) -> Reply:
+        """The stretch of the area `reply` answered about, why it gets tight one tap away; a
+        condition told ("had my baby 4 months ago ...") keeps it to the condition, under its
+        note, or its advice where stretches for the area wait for a professional."""
+        relief = self.replies.relief(reply.topic or GENERAL, reply.context)
+        return self._with_conditions(relief, (), reply.context)
 
     def _answer(self, text: str, analysis: Analysis, context: Context) -> Reply:
         """The reply to a message read as `analysis`, before what it remembers is added."""
