@@ -880,6 +880,7 @@ class Brain:
             return reply
         words = analysis.corrected
         cues = self.cues.read(words)
+        activities = self.pick.activities_in(words)
         # a stretch named: "what to stretch", not "what helps"
         asks = "asks_stretch" in cues and not lexicon.STRETCHING_WORDS.isdisjoint(words)
         # ... or nothing asked at all of a session just had ("i'm dying after that spin class
@@ -888,7 +889,7 @@ class Brain:
             "?" not in analysis.text
             and not cues & lexicon.QUESTION_CUES
             and not lexicon.asks_yes_or_no(analysis)
-            and ("exercise" in cues or bool(self.pick.activities_in(words)))
+            and ("exercise" in cues or bool(activities))
             and not lexicon.planned(words)  # "about to dig over the veg patch"
             # soreness a day or two on ("DOMS is brutal, 2 days after crossfit"): the answer,
             # which says what it is; a cool-down is for a session just done
@@ -900,7 +901,7 @@ class Brain:
             or any(lexicon.asks_whether(words[s:e]) for s, e in analysis.pieces())
         ):
             return reply
-        cool = self.pick.cool_down_of(self.pick.activities_in(words))
+        cool = self.pick.cool_down_of(activities)
         if cool is None and told:
             cool = lexicon.COOL_DOWN_ROUTINE  # no cool-down of its own: the general one
         if (
@@ -954,10 +955,9 @@ class Brain:
         )
         # stiff all over with nothing done, told of the whole body or likened to old age: "so
         # stiff i feel like im 90" (not "new jeans r so stiff", "i feel so stiff in this suit")
-        writer_stiff = lexicon.stiff_all_over(words) and (
-            "like" in words or not lexicon.WHOLE_BODY_WORDS.isdisjoint(words)
-        )
-        if not (exerted or (times and lexicon.stiff_all_over(words)) or writer_stiff):
+        stiff = lexicon.stiff_all_over(words)
+        writer_stiff = stiff and ("like" in words or not lexicon.WHOLE_BODY_WORDS.isdisjoint(words))
+        if not (exerted or (times and stiff) or writer_stiff):
             return None
         # an activity's cool-down, else the routine of a time named ("so stiff this morning":
         # the morning's), else the whole body's
@@ -7223,16 +7223,8 @@ class Brain:
             return reply
         rid = self.replies.general_routine(aspect)
         words = analysis.corrected
-        if (
-            rid is None
-            or rid not in self.kb.routines
-            or self.cues.read(words)
-            & {
-                "why",
-                "what",
-                "asks_when",
-            }
-        ):
+        asks_of_it = self.cues.read(words) & {"why", "what", "asks_when"}
+        if rid is None or rid not in self.kb.routines or asks_of_it:
             return reply
         # "goal is touching my toes by summer. doable?": whether it can be done, unless a
         # routine is what it asks for ("i want the splits, any routine?")

@@ -1537,14 +1537,10 @@ def _for_someone_else(piece: Sequence[str]) -> bool:
     return any(
         w == "for"
         and (
-            tuple(piece[i + 1 : i + 2]) in (("him",), ("her",), ("them",))
-            or (
-                tuple(piece[i + 1 : i + 2]) in (("my",), ("our",))
-                and i + 2 < len(piece)
-                and piece[i + 2] in SOMEONE_ELSE
-            )
+            after in ("him", "her", "them")
+            or (after in ("my", "our") and i + 2 < len(piece) and piece[i + 2] in SOMEONE_ELSE)
         )
-        for i, w in enumerate(piece)
+        for i, (w, after) in enumerate(zip(piece, piece[1:], strict=False))
     )
 
 
@@ -2818,7 +2814,7 @@ def _habit_told(words: Sequence[str]) -> bool:
     return any(
         pair in _HABIT_PAIRS
         and (i == 0 or words[i - 1] not in _NOT_HABIT_BEFORE)
-        and tuple(words[i + 2 : i + 3]) not in [(w,) for w in _NOT_HABIT_AFTER]
+        and (i + 2 >= len(words) or words[i + 2] not in _NOT_HABIT_AFTER)
         for i, pair in enumerate(zip(words, words[1:], strict=False))
     )
 
@@ -4878,6 +4874,12 @@ def _ends_told(words: Sequence[str]) -> set[str]:
 _DURING_PAIRS = frozenset({("in", "the"), ("in", "my"), ("during", "the"), ("during", "my")})
 
 
+def _end_words(words: Sequence[str]) -> set[str]:
+    """The words, with "before" and "after" kept only where they tell an end of the activity
+    (`_ends_told`), not when in the day ("after work")."""
+    return set(words).difference(("before", "after")) | _ends_told(words)
+
+
 def _ends_named(words: Sequence[str], names: frozenset[str]) -> bool:
     """Whether the words name a warm-up or cool-down (`names`) other than as a time in the
     story: "even in the warm up" tells when the forearms get tight."""
@@ -5116,7 +5118,7 @@ def wanted_end(words: Sequence[str]) -> Literal["warmup", "cooldown"]:
     the activity is still to come (`still_ahead`), and not after (WARM_WORDS, COOL_WORDS);
     a warm-up or a cool-down named wins whatever else they say."""
     # "after work", "after school" say when the day is, not which end of the activity
-    ends = set(words).difference(("before", "after")) | _ends_told(words)
+    ends = _end_words(words)
     if just_done(words):
         # "just done parkrun what should i do now before i get in the car": before what comes
         # next, the session being over
@@ -5322,18 +5324,14 @@ def tells_a_start_ahead(words: Sequence[str]) -> bool:
     """Whether the words place the activity still to come, or ask for before it, not as a
     time of day: "about to dig over the veg patch", "skiing next week ... what should i
     stretch beforehand", "match at 3", "what should i do first"."""
-    return (
-        planned(words)
-        or "before" in _ends_told(words)
-        or not {"beforehand", "first"}.isdisjoint(words)
-    )
+    return planned(words) or asks_before(words) or "first" in words
 
 
 def tells_an_end(words: Sequence[str]) -> bool:
     """Whether the words tell which end of an activity they are at: a warm-up or cool-down
     named, before or after it, the activity still to come ("tee off in 10") or told as over
     ("18 holes done")."""
-    ends = set(words).difference(("before", "after")) | _ends_told(words)
+    ends = _end_words(words)
     return bool(
         names_an_end(words)
         or (WARM_WORDS | COOL_WORDS).intersection(ends)
