@@ -1720,6 +1720,10 @@ class Brain:
         area_routine = self._area_routine(analysis, context)
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
+        timed = self._time_routine_asked(analysis)
+        if timed is not None:  # "give me a routine for the evening": the bedtime one
+            reply = self.replies.routine(self.kb.routines[timed], context)
+            return self._with_conditions(reply, named, context)
         session = self._session_end_asked(analysis, context)
         if session is not None:  # "i want to stretch after my workout": its cool-down
             reply = self.replies.routine(self.kb.routines[session], context)
@@ -3333,10 +3337,12 @@ class Brain:
             and context.activities
             and not (context.topic not in (None, GENERAL) and pointing)
             and not self.pick.activities_in(words)
+            and self.pick.one_time_named(words) is None
         ):
             # "ok give me the routine" after talk of the splits or a sport that went astray:
-            # the routine of the activity named last, unless the message names its own or the
-            # talk is of an area ("can you make that a routine" after a glute stretch)
+            # the routine of the activity named last, unless the message names its own (or a
+            # time of day: "ok give me an evening routine then" after "morning or night?") or
+            # the talk is of an area ("can you make that a routine" after a glute stretch)
             routine = lexicon.pick_warm_or_cool(context.activities, words)
         if (
             routine is not None
@@ -7603,6 +7609,29 @@ class Brain:
         ):
             return None
         return named[0]
+
+    def _time_routine_asked(self, analysis: Analysis) -> str | None:
+        """The routine of the one time of day a message names when it asks for a routine by
+        that word and names no area, activity or other session: "so give me an evening
+        routine", "can i get a routine for the evening" (however its other words score). None
+        otherwise."""
+        words = analysis.corrected
+        if (
+            lexicon.ROUTINE_NAMES.isdisjoint(words)
+            or analysis.topics
+            or any(
+                r not in lexicon.TIME_ROUTINES.values()
+                for _start, _end, r in self.pick.activities.matches(words)
+            )
+            or lexicon.warm_ups_named(words)
+            or self.matcher.look_alike_pairs(analysis.words)
+        ):
+            return None
+        # nothing more said: "comedy routine ideas for an open mic night" is no stretch routine
+        rest = {w for w in words if w not in STOPWORDS} - lexicon.TIME_FOLLOW_UPS.keys()
+        if not rest <= lexicon.PLAIN_ROUTINE_ANY | SOFTENERS:
+            return None
+        return self.pick.one_time_named(words)
 
     def _area_routine(self, analysis: Analysis, context: Context) -> Reply | None:
         """A routine built for one area, for a message that asks for a routine by that word

@@ -4167,6 +4167,12 @@ OWN_WORDS = [
     # named for the area, the area's
     ("climbing tonight, anything for my forearms before", "routine.warmup_climbing"),
     ("tennis tonight, what stretch for my calves before", "calves.stretch"),
+    # "evening" is no "even": a routine asked for a time of day is that time's, however the
+    # rest of the message scores; nothing else said (a comedy routine) is no stretch routine
+    ("can i get an evening routine", "routine.bedtime"),
+    ("a quick evening routine pls", "routine.bedtime"),
+    ("comedy routine ideas for the evening", "fallback"),
+    ("whats a good evening routine for my skin", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7679,6 +7685,15 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # another area complained of in a talk about relief: its stretch
         (("neck stretch", "ugh forget it, my upper back is the real issue"), "upper_back.stretch"),
         (("squat mobility", "my calves are the problem i reckon"), "calves.stretch"),
+        # a time of day asked after talk of morning or night: the one asked, not the first
+        (
+            (
+                "is it better to stretch in the morning or at night",
+                "ok give me an evening routine then",
+            ),
+            "routine.bedtime",
+        ),
+        (("morning or night for stretching", "alright, evening routine please"), "routine.bedtime"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down

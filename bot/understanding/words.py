@@ -605,8 +605,17 @@ def with_topic_tokens(
     return out, topics
 
 
+#: words that only look inflected: their stripped form is another word ("evening" is no
+#: "even", nor "bedding" a "bed")
+_NOT_INFLECTED = frozenset(
+    "evening morning earring bedding padding wedding ceiling pudding during".split()
+)
+
+
 def _lemmatize(word: str, known: set[str]) -> str:
     """The word's first inflection-stripped form that the knowledge base also uses."""
+    if word in _NOT_INFLECTED:
+        return word
     for candidate in _lemma_candidates(word, plural=False):
         if candidate in known:
             return candidate
