@@ -2024,8 +2024,11 @@ class Brain:
         stretching asked why, two areas compared, soreness in several areas after a session
         asked whether normal."""
         words = analysis.corrected
-        if not analysis.topics and lexicon.disputes_timing(words):
-            yield GENERAL, "before_after"  # "always stretched before, now they say after"
+        if not analysis.topics and (
+            lexicon.disputes_timing(words) or lexicon.asks_plainly_when(words)
+        ):
+            # "always stretched before, now they say after"; "when am i supposed to stretch"
+            yield GENERAL, "before_after"
         if lexicon.stretching_made_worse(words):
             if self.wants.sore_after_exercise(analysis, areas=True):
                 # "first leg day in a year, stairs are my nemesis. should i stretch or will

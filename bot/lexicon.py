@@ -5664,9 +5664,14 @@ def warms_a_thing(words: Sequence[str]) -> bool:
     for _start, end, _kind in _warm_up_names(words):
         if end + 1 < len(words) and words[end] in WARMED_THING_OWNERS:
             after = words[end + 1]
-            if after not in STOPWORDS and after not in WARM_UP_FOLLOWERS | BODY_AS_A_WHOLE:
+            if after not in STOPWORDS | WARM_UP_FOLLOWERS | BODY_AS_A_WHOLE | _HOW_NOT_WHAT:
                 return True
     return False
+
+
+#: words after "warm up the" that say how, not what: "is a warm up the same as stretching",
+#: "warm up the right way", "cool down the rest of me"
+_HOW_NOT_WHAT = frozenset("same right proper correct wrong best usual normal rest".split())
 
 
 def warm_up_of_a_thing(words: Sequence[str]) -> bool:
@@ -6094,6 +6099,23 @@ def choice_after_a_comparison(words: Sequence[str], last_intent: str | None) -> 
     ):
         return None
     return BEFORE_AFTER if not TIMING_WORDS.isdisjoint(words) else aspect
+
+
+#: a question of when to stretch that says nothing more: "when should i stretch", "when am i
+#: supposed to stretch", "whens the right time to stretch" (its words besides stopwords)
+_PLAIN_WHEN_WORDS = frozenset(
+    """when whens stretch stretches stretching best right ideal ideally good ok okay fine
+    time times supposed meant should need""".split()
+)
+
+
+def asks_plainly_when(words: Sequence[str]) -> bool:
+    """Whether a message only asks when to stretch, with no area, session or time of day
+    named (those have answers of their own): "when should i stretch"."""
+    rest = {w for w in words if w not in STOPWORDS}
+    return (
+        bool(rest & {"when", "whens"}) and bool(rest & STRETCH_FORMS) and rest <= _PLAIN_WHEN_WORDS
+    )
 
 
 def disputes_timing(words: Sequence[str]) -> bool:

@@ -4173,6 +4173,24 @@ OWN_WORDS = [
     ("a quick evening routine pls", "routine.bedtime"),
     ("comedy routine ideas for the evening", "fallback"),
     ("whats a good evening routine for my skin", "fallback"),
+    # how to breathe in a stretch has its answer; breathlessness and pins and needles keep
+    # theirs
+    ("how should i breathe when stretching", "general.breathing"),
+    ("do i breathe in or out as i stretch", "general.breathing"),
+    ("is it bad to hold your breath while stretching", "general.breathing"),
+    ("short of breath after stretching", "general.breathless_exercise"),
+    (
+        "my foot gets pins and needles in pigeon, do i breathe through it or come out",
+        "general.pins_and_needles",
+    ),
+    # when to stretch, asked with nothing more: before or after exercise (it got whether
+    # stretching should hurt, bouncing or shaking)
+    ("when should i stretch", "general.before_after"),
+    ("when am i supposed to stretch", "general.before_after"),
+    ("whens the right time to stretch", "general.before_after"),
+    # "warm up the same as ..." is no thing warmed up
+    ("is a warm up the same as stretching", "general.warmup_vs_stretch"),
+    ("how do i warm up my car", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -7694,6 +7712,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "routine.bedtime",
         ),
         (("morning or night for stretching", "alright, evening routine please"), "routine.bedtime"),
+        # how to breathe in the stretch just given
+        (("calf stretch", "how do i breathe in this one"), "general.breathing"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down

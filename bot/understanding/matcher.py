@@ -129,6 +129,11 @@ _URGE_WORDS = frozenset(
     """yawn yawns yawning yawned pandiculation pandiculate pandiculating urge wake waking woke
     instinct instinctively automatically involuntarily""".split()
 )
+#: what the answer on breathing in a stretch needs: a breath named ("when do i stretch" shares
+#: its small words, not its subject)
+_BREATH_WORDS = frozenset(
+    "breath breathe breathing breaths inhale inhaling exhale exhaling exhalation".split()
+)
 #: what the answer on sleep needs: sleep named ("does stretching help" alone is its benefits)
 _SLEEP_WORDS = frozenset("sleep sleeping asleep insomnia sleepless".split())
 #: what the answer on balance needs: balance or falls named ("what stretches help" alone is
@@ -146,6 +151,7 @@ _ANCHORED = {
     "daily_off": _DAILY_WORDS,
     "too_old": _AGE_WORDS,
     "equipment": _KIT_WORDS,
+    "breathing": _BREATH_WORDS,
 }
 #: intents an anchor word or any number ("im 63") keeps
 _NUMBER_ANCHORS = frozenset({"too_old"})
@@ -153,6 +159,8 @@ _NUMBER_ANCHORS = frozenset({"too_old"})
 #: ("how do i sleep better" is no stretching question)
 _ANCHORED_TOO = {
     "sleep": frozenset("stretch stretching stretches yoga".split()),
+    # ... and the answer on breathing one of stretching ("hold my breath when swimming" is not)
+    "breathing": frozenset("stretch stretching stretches stretched pose poses yoga".split()),
     # ... and the answer on balance one of the body or of practising it ("check my balance"
     # is the bank's)
     "balance": frozenset(
@@ -170,6 +178,12 @@ _EXCLUDED = {
     ),
     # "stretch for a long period", "prolonged periods of sitting": a while, not a period
     "period_pain": frozenset("long longer short shorter extended prolonged time".split()),
+    # "short of breath when i stretch": breathlessness, not how to breathe in a hold; "pins
+    # and needles in a pose, should i breathe through it": the pins and needles
+    "breathing": frozenset(
+        "short shortness breathless winded gasping panting wheezing pins needles tingling numb "
+        "numbness".split()
+    ),
     "daily_on": frozenset(
         "stop cancel off unsubscribe disable pause end quit mute not no anymore enough".split()
     ),
@@ -392,7 +406,12 @@ class Matcher:
                 and not (intent.key in _NUMBER_ANCHORS and any(_an_age(w) for w in uniq))
             ):
                 continue
-            if intent.key in _ANCHORED_TOO and not uniq & _ANCHORED_TOO[intent.key]:
+            if (
+                intent.key in _ANCHORED_TOO
+                and not uniq & _ANCHORED_TOO[intent.key]
+                # "how do i breathe in this one" after a stretch: the stretch pointed at
+                and not (pronoun and last_topic)
+            ):
                 continue
             if intent.key in _EXCLUDED and uniq & _EXCLUDED[intent.key]:
                 continue
