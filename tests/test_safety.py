@@ -116,6 +116,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a fall at an older age with no pain told: a GP's check; with pain, the same day's;
+        # very swollen muscles after a session, no pump said, still an emergency
+        ("my nan is 84 and she fell in the garden yesterday", "see_professional"),
+        ("my grandad took a tumble on the stairs last night", "see_professional"),
+        ("my nan is 84 and she fell in the garden yesterday, her wrist hurts", "urgent"),
+        ("my arms are massively swollen after the gym", "emergency"),
         # a stream that will not start with back pain; a jaw ache with sickness and sudden
         # exhaustion (a heart attack with no chest pain)
         ("im in a lot of back pain and now i cant get my pee to start", "emergency"),
@@ -757,6 +763,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "hands like jelly after bouldering, cant even hold a cup",
         # a colleague's faint, told before the writer's own ask for a cool-down
         "my coworker fainted at spin last week, what cooldown should i do after my class",
+        # the pump of a session is no muscle breaking down
+        "chest is so swollen after bench lol the pump is insane",
+        "triceps so swollen after arm day, crazy pump",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
@@ -2377,7 +2386,7 @@ SIGNS_IN_OWN_WORDS = [
     (
         "went hard on the pull-up challenge and my forearms have blown up like balloons, really"
         " painful",
-        "red_flag.rhabdomyolysis",
+        "red_flag.rhabdomyolysis_swollen",
     ),
     ("headache hit me like a thunderbolt during my workout", "red_flag.sudden_severe_headache"),
     ("my chest goes tight every time i walk the dog uphill", "red_flag.chest_pain_on_effort"),
