@@ -1457,10 +1457,11 @@ class Brain:
         if safety.flag is not None:
             conditions = tuple(dict.fromkeys(context.conditions + named))
             symptoms = safety.symptoms
-            if context.kind == "red_flag":
+            if context.kind == "red_flag" or told_before:
                 # a concern told over several messages ("the right calf is swollen", "flew
                 # back on monday", "bit short of breath on the stairs too"): what each said
-                # counts together while the replies are red flags
+                # counts together while the replies are red flags, from the message before
+                # the first ("my son fell off the trampoline", then "his arm hurts")
                 symptoms = tuple(sorted(set(context.symptoms) | set(symptoms)))
             # "should i just keep doing the stretch you gave me?" after it: not yet
             repeated = context.intent == f"red_flag.{safety.flag.id}"
@@ -1502,9 +1503,11 @@ class Brain:
             # though?" after a red flag about the calf: not yet
             flag_id = (context.intent or "").partition(".")[2]
             if flag_id in self.kb.red_flags:
-                return self.replies.red_flag(
-                    flag_id, context.conditions, context.symptoms, again=True
-                )
+                # what the flag's message told is kept with this one's while the replies are
+                # red flags ("he slipped on the ice", "he wants stretches", then "the leg
+                # looks shorter" is a leg after that fall)
+                symptoms = tuple(sorted(set(told_before) | set(context.symptoms)))
+                return self.replies.red_flag(flag_id, context.conditions, symptoms, again=True)
         if not analysis.words:
             emoji = lexicon.bare_emoji(text)
             if emoji <= lexicon.THANKS_EMOJI and emoji and "thanks" in self.kb.smalltalk:

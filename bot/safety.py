@@ -51,6 +51,8 @@ NEGATION_PLACES = frozenset({"down", "into", "through", "along"})
 NEGATION_LISTS = frozenset({"or", "nor"})
 #: words after which a negator negates nothing: "not sure if it's swollen", and "no joke",
 #: "not kidding", which vouch for what follows ("no joke i think i broke my ankle")
+#: "not just", "not only": what follows is part of it, not all of it
+_NOT_ONLY = frozenset({"just", "only", "simply", "merely"})
 NEGATION_FALSE_STARTS = frozenset(
     {"sure", "certain", "only", "just", "even", "joke", "joking", "kidding"}
 )
@@ -290,7 +292,13 @@ class SafetyRules:
             for field in ("not_before", "not_after")
         )
         self._terms = _TermIndex(
-            keys_of, canon, self._unless_only, not_before, not_after, self._area_keys | _PLACES
+            keys_of,
+            canon,
+            self._unless_only,
+            not_before,
+            not_after,
+            self._area_keys | _PLACES,
+            excuses=frozenset().union(*self._unless) - in_patterns,
         )
 
     def _areas_in(self, keys: Iterable[str]) -> frozenset[str]:
@@ -676,9 +684,12 @@ class _TermIndex:
         not_before: dict[str, tuple[tuple[str, ...], ...]] | None = None,
         not_after: dict[str, tuple[tuple[str, ...], ...]] | None = None,
         places: frozenset[str] = frozenset(),
+        excuses: frozenset[str] = frozenset(),
     ) -> None:
         #: keys of terms whose negator still negates what follows (see `SafetyRules`)
         self._unless_only = unless_only
+        #: keys only `unless` lists use, symptoms too: what explains a sign away
+        self._excuses = excuses
         #: the symptom keys of places in the body: a term with no others, in a stretch's name
         #: asked for ("can you give me a calf stretch?"), tells no place of a symptom
         self._places = places
@@ -732,6 +743,20 @@ class _TermIndex:
             ]
         if self._not_before or self._not_after:
             matches = self._without_context(words, matches)
+        if any(w in NEGATORS for w in words):
+            # "numb, not just after riding, all the time": an excuse told as only part of it
+            # explains nothing away
+            excuses = self._excuses
+            matches = [
+                (start, end, keys)
+                for start, end, keys in matches
+                if not (
+                    keys <= excuses
+                    and start >= 2
+                    and words[start - 1] in _NOT_ONLY
+                    and words[start - 2] in NEGATORS
+                )
+            ]
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
         # a term that opens with its own negator ("not trying" of unexplained weight loss)

@@ -122,6 +122,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("my grandad took a tumble on the stairs last night", "see_professional"),
         ("my nan is 84 and she fell in the garden yesterday, her wrist hurts", "urgent"),
         ("my arms are massively swollen after the gym", "emergency"),
+        # a bump a child screams at after a fall: the same day's care
+        (
+            "my son fell off the climbing frame and theres a bump on his forearm, he screams when i"
+            " touch it",
+            "urgent",
+        ),
         # a stream that will not start with back pain; a jaw ache with sickness and sudden
         # exhaustion (a heart attack with no chest pain)
         ("im in a lot of back pain and now i cant get my pee to start", "emergency"),
@@ -2685,6 +2691,23 @@ def test_another_area_asked_about_does_not_carry_the_signs_before(brain, message
         (
             "my left arm aches, anything to ease it",
             "came on about 20 min ago, i broke out in a cold sweat and feel sick",
+        ),
+        # what the flag's message told counts with what follows while the replies are red
+        # flags: a fall, then a leg that looks shorter and turned out (a broken hip); a blow to
+        # the head, then sickness and drowsiness
+        (
+            "my grandma is 88 and she tripped on the rug earlier",
+            "can she do some easy stretches",
+            "her hip is sore and her foot is turned out and that leg looks shorter",
+        ),
+        (
+            "banged my head on a cupboard door",
+            "my neck is a bit stiff, stretches?",
+            "been sick twice since and i feel really drowsy",
+        ),
+        # an excuse told as only part of it ("not just after cycling") explains nothing away
+        (
+            "my bum and the insides of my thighs have gone numb, not just after cycling, all the time",
         ),
         # a stiff neck, then a pounding head with bright light and hot-cold spells: meningitis
         (
