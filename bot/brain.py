@@ -272,6 +272,11 @@ class Brain:
                 # "thanks! do i do this before or after running?": the question, as if asked
                 # alone; a miss read whole is read again without its thanks
                 reply = self._question_after_thanks(text, rest, context) or reply
+        relieved = lexicon.after_a_relief(analysis) if context.kind is not None else []
+        if relieved:
+            # "ok back feels better, what about my hamstrings", "neck feels loads better, now
+            # my calves": the area told better is done with; the rest is what is asked
+            reply = self._question_after_thanks(text, relieved, context) or reply
         if reply.kind == "fallback":
             reply = (
                 self._answer_clarified(analysis, context)

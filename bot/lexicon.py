@@ -2366,7 +2366,16 @@ TIP_FOR_PAIRS = frozenset(
     (tip, prep) for tip in ("tip", "tips", "advice") for prep in ("for", "on", "about")
 )
 _SIGN_UP_PAIRS = frozenset(
-    {("sign", "me"), ("sign", "up"), ("turn", "on"), ("switch", "on"), ("opt", "in")}
+    {
+        ("sign", "me"),
+        ("sign", "up"),
+        ("turn", "on"),
+        ("switch", "on"),
+        ("opt", "in"),
+        # "set me up for daily ones", "hook me up with the daily tips"
+        ("set", "me"),
+        ("hook", "me"),
+    }
 )
 DAILY_ON_PAIRS = _SIGN_UP_PAIRS | frozenset(
     # "do you do daily tips?", "could you do a daily reminder"
@@ -4630,6 +4639,39 @@ def thanks_then_told(analysis: Analysis) -> bool:
     # "thanks, can i do it daily" asks; "thanks, will try" does not
     asks = len(words) > 1 and words[1] in QUESTION_STARTS - {"will"}
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
+
+
+#: a report that an area is better now: "back feels better", "neck's loads looser", "hips
+#: are good now" (a verb of feeling or being, then one of these within a few words)
+_RELIEF_WORDS = frozenset("better looser easier good great fine sorted loose".split())
+_RELIEF_VERBS = frozenset("feel feels feeling felt is s are seems seem".split())
+#: ... in a piece of at most so many words
+_RELIEF_MAX_WORDS = 7
+
+
+def after_a_relief(analysis: Analysis) -> list[str]:
+    """The words after a first piece that reports an area better and asks nothing ("ok back
+    feels better, what about my hamstrings" -> "what about my hamstrings"); empty when the
+    message opens with no such piece or says nothing after it."""
+    pieces = analysis.pieces()
+    if len(pieces) < 2 or not analysis.spans:
+        return []
+    words = analysis.corrected
+    start, end = pieces[0]
+    first = words[start:end]
+    if (
+        len(first) > _RELIEF_MAX_WORDS
+        or not WH_WORDS.isdisjoint(first)
+        or first[0] in QUESTION_STARTS
+        or not any(s < end for s, _e, _t in analysis.spans)
+    ):
+        return []
+    told = any(
+        w in _RELIEF_VERBS and not _RELIEF_WORDS.isdisjoint(first[i + 1 : i + 4])
+        for i, w in enumerate(first)
+    )
+    rest = list(words[end:])
+    return rest if told and any(w not in STOPWORDS for w in rest) else []
 
 
 def praise_then_told(analysis: Analysis) -> bool:

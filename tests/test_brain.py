@@ -7714,6 +7714,13 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("morning or night for stretching", "alright, evening routine please"), "routine.bedtime"),
         # how to breathe in the stretch just given
         (("calf stretch", "how do i breathe in this one"), "general.breathing"),
+        # an area told better, then another asked: the one asked ("thanks" alone stays thanks)
+        (("glute stretch", "glutes are looser now. hips next?"), "hip_flexors.stretch"),
+        (("neck stretch", "ok neck feels loads better, now my shoulders"), "shoulders.stretch"),
+        (("neck stretch", "neck feels better, thanks"), "smalltalk.thanks"),
+        # "set me up", "hook me up" sign up for the daily tips after a stretch
+        (("calf stretch", "set me up for daily tips"), "daily.on"),
+        (("calf stretch", "hook me up with the daily tips"), "daily.on"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
