@@ -5367,7 +5367,9 @@ class Brain:
             return None
         cues = self.cues.read(words)
         if (
-            cues & {"another", "again"}
+            "another" in cues
+            # ... but "whats the first one again, how do i do it" asks what the step is
+            or ("again" in cues and lexicon.WH_WORDS.isdisjoint(words))
             or ("complaint" in cues and not hurts)
             or not lexicon.OTHER_THAN.isdisjoint(words)
         ):

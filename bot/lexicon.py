@@ -1953,7 +1953,8 @@ def asks_what_it_needs(words: Sequence[str]) -> bool:
     equipment needed?", "what do i need for it"."""
     if len(words) > MOVE_MAX_WORDS or _NEED_WORDS.isdisjoint(words):
         return False
-    kit = _KIT & set(words)
+    # "does that one need a wall", "do i need a chair for it": what to hold or lean on too
+    kit = (_KIT | STRETCH_PROPS) & set(words)
     return bool(kit - {"anything", "yoga"}) or has_pair(words, _WHAT_DO_I_NEED)
 
 
@@ -2687,7 +2688,7 @@ _MAX_STEP_NUMBER = 12
 OTHER_THAN = frozenset({"another", "different", "instead", "else", "swap", "replace"})
 #: a message that names a step by its place says little else ("the second one, how do i do
 #: that properly")
-STEP_NAMED_MAX_WORDS = 10
+STEP_NAMED_MAX_WORDS = 12
 
 
 def step_place(words: Sequence[str]) -> int | None:

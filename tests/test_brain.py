@@ -6207,6 +6207,9 @@ def test_asking_whether_there_is_a_stretch_after_an_area_gets_its_stretch(brain,
         ("how do i do the 3rd one", 2),
         ("number 2?", 1),
         ("the last stretch?", -1),
+        # "again" in a question of what the step is asks for it, not the routine once more
+        ("whats the second one again, how do i do that", 1),
+        ("what was the first one again", 0),
     ],
 )
 def test_a_step_of_a_routine_named_by_its_place_gets_its_card(brain, follow_up, place):
@@ -8537,6 +8540,12 @@ def test_what_a_stretch_card_needs_is_said_above_it(brain):
     card, needs = converse(brain, "calf stretch", "any equipment needed?")
     first = render_text(needs).split("\n")[0]
     assert first.startswith("No mat needed") and "wall" in first
+    # a wall or a doorway asked about is what it needs too
+    card, needs = converse(brain, "calf stretch", "do i need a wall for it")
+    assert needs.stretches == card.stretches
+    assert "wall" in render_text(needs).split("\n")[0]
+    card, needs = converse(brain, "chest stretch", "do i need a doorway for this")
+    assert needs.stretches == card.stretches and render_text(needs).startswith("No mat needed")
 
 
 def test_whether_stretching_helps_gets_a_stretch_with_a_yes(brain):
