@@ -122,6 +122,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("my grandad took a tumble on the stairs last night", "see_professional"),
         ("my nan is 84 and she fell in the garden yesterday, her wrist hurts", "urgent"),
         ("my arms are massively swollen after the gym", "emergency"),
+        # thirst with peeing more or tingling feet: diabetes, a GP's (not squashed nerves)
+        ("constantly thirsty and peeing loads, my feet have started tingling", "see_professional"),
+        ("im always thirsty and peeing all the time, should i stretch", "see_professional"),
         # a bump a child screams at after a fall: the same day's care
         (
             "my son fell off the climbing frame and theres a bump on his forearm, he screams when i"
@@ -769,6 +772,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "hands like jelly after bouldering, cant even hold a cup",
         # a colleague's faint, told before the writer's own ask for a cool-down
         "my coworker fainted at spin last week, what cooldown should i do after my class",
+        # thirst after a run, or for a week, is no sign on its own
+        "so thirsty after my run, any cooldown",
+        "been so thirsty all week",
         # the pump of a session is no muscle breaking down
         "chest is so swollen after bench lol the pump is insane",
         "triceps so swollen after arm day, crazy pump",
