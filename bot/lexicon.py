@@ -1466,7 +1466,7 @@ _SOMEONE_OWNERS = frozenset({"my", "our", "a", "this", "one", "the", "his", "her
 #: how far into a piece its subject may come ("anyway my friend ...", "one of my mates")
 _SOMEONE_REACH = 4
 #: the writer in a piece of a message
-_WRITER = frozenset({"i", "me", "my", "myself", "im"})
+_WRITER = frozenset({"i", "me", "my", "myself", "im", "we", "us", "ourselves"})
 #: people a piece about the writer may point back at ("should i stretch him"): then the
 #: story is not told in passing
 POINTED_PEOPLE = frozenset({"him", "her", "them", "he", "she", "they", "his"})

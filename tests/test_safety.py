@@ -775,6 +775,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # thirst after a run, or for a week, is no sign on its own
         "so thirsty after my run, any cooldown",
         "been so thirsty all week",
+        # a teammate's tear told before what "we" should do: the team's own ask
+        "my teammate tore his hamstring sprinting, what warm up should we do so it doesnt happen to us",
         # the pump of a session is no muscle breaking down
         "chest is so swollen after bench lol the pump is insane",
         "triceps so swollen after arm day, crazy pump",
