@@ -122,6 +122,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("my grandad took a tumble on the stairs last night", "see_professional"),
         ("my nan is 84 and she fell in the garden yesterday, her wrist hurts", "urgent"),
         ("my arms are massively swollen after the gym", "emergency"),
+        # stiffness for hours that wakes the person and eases with moving, no morning named
+        (
+            "my lower back pain lasts a couple of hours, wakes me up at night and gets better once"
+            " i move",
+            "see_professional",
+        ),
         # thirst with peeing more or tingling feet: diabetes, a GP's (not squashed nerves)
         ("constantly thirsty and peeing loads, my feet have started tingling", "see_professional"),
         ("im always thirsty and peeing all the time, should i stretch", "see_professional"),
