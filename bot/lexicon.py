@@ -4642,6 +4642,48 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: a part of an area said alone after it ("front", "the back of them", "more the side"), and
+#: the part it names
+_PARTS = {
+    "front": "front",
+    "back": "back",
+    "side": "side",
+    "sides": "side",
+    "inside": "inside",
+    "inner": "inside",
+    "outside": "outside",
+    "outer": "outside",
+}
+_PART_FILLER = frozenset(
+    "the its it s is more mostly like kind sort of bit one area part them it that no actually".split()
+)
+#: the word people use for the region of an area, to read a part said alone against: "front"
+#: after tight hips is the front of the hip
+PART_REGIONS = {
+    "hip_flexors": "hip",
+    "glutes": "hip",
+    "piriformis": "hip",
+    "quadriceps": "thigh",
+    "hamstrings": "thigh",
+    "adductors": "thigh",
+    "it_band": "thigh",
+}
+_PART_MAX_WORDS = 6
+
+
+def part_said_alone(words: Sequence[str]) -> str | None:
+    """The part of an area a short message names and nothing else ("front", "the back one",
+    "more the outside of it"), or None. "back" needs "the" ("back" alone may be the back)."""
+    if not words or len(words) > _PART_MAX_WORDS:
+        return None
+    named = [w for w in words if w not in _PART_FILLER]
+    if len(named) != 1 or named[0] not in _PARTS:
+        return None
+    if named[0] == "back" and "the" not in words:
+        return None
+    return _PARTS[named[0]]
+
+
 #: a report that an area is better now: "back feels better", "neck's loads looser", "hips
 #: are good now" (a verb of feeling or being, then one of these within a few words)
 _RELIEF_WORDS = frozenset("better looser easier good great fine sorted loose".split())

@@ -7724,6 +7724,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # "set me up", "hook me up" sign up for the daily tips after a stretch
         (("calf stretch", "set me up for daily tips"), "daily.on"),
         (("calf stretch", "hook me up with the daily tips"), "daily.on"),
+        # a part of the area said alone: that part of the region, asked as the talk asked
+        (("why are my hips tight", "the back of them"), "glutes.why_tight"),
+        (("my thighs are tight", "the inside"), "adductors.stretch"),
+        (("my thighs are tight", "outer"), "it_band.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
