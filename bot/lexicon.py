@@ -4642,6 +4642,22 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: stretches asked for by pointing at them, after an answer that speaks of them: "show me
+#: some", "which ones can i do", "can she do them sitting down"
+_SOME_WORDS = frozenset({"some", "ones", "them", "these", "those", "which"})
+_SOME_ASKING = frozenset({"show", "give", "send", "do", "which", "got", "any"})
+
+
+def asks_for_some(words: Sequence[str]) -> bool:
+    """Whether a short message asks for the stretches an answer spoke of, by pointing: "show
+    me some", "ok which ones", "can she do them sitting down"; not "why"."""
+    return (
+        not _SOME_WORDS.isdisjoint(words)
+        and not _SOME_ASKING.isdisjoint(words)
+        and "why" not in words
+    )
+
+
 #: a part of an area said alone after it ("front", "the back of them", "more the side"), and
 #: the part it names
 _PARTS = {

@@ -1151,8 +1151,10 @@ class RoutinePicker:
         if found is None:
             return None
         if told_before:
-            short_ask = len(words) <= lexicon.SHORT_ASK_WORDS + 4 and "request" in self.cues.read(
-                words
+            # "give me something gentle to start with"; "show me some", "which ones can i do",
+            # "can she do them sitting down" after the condition's answer
+            short_ask = len(words) <= lexicon.SHORT_ASK_WORDS + 4 and (
+                "request" in self.cues.read(words) or lexicon.asks_for_some(words)
             )
             if analysis.topics or not short_ask:
                 return None
@@ -1162,7 +1164,9 @@ class RoutinePicker:
             and not self._asked_last_without_an_area(analysis)
         ):
             return None  # "pregnant, can i stretch my hips": the hips, with the condition
-        if not words or lexicon.asks_whether(words):
+        if not words or (
+            lexicon.asks_whether(words) and not (told_before and lexicon.asks_for_some(words))
+        ):
             # asks whether ("can i stretch when pregnant"); "can you give me", "is there a
             # routine that's safe" ask for one
             return None

@@ -7728,6 +7728,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why are my hips tight", "the back of them"), "glutes.why_tight"),
         (("my thighs are tight", "the inside"), "adductors.stretch"),
         (("my thighs are tight", "outer"), "it_band.stretch"),
+        # the stretches a condition's answer spoke of, asked for by pointing: its routine
+        (("im 80, can i still stretch", "show me some"), "routine.older_adults"),
+        (("im 80, can i still stretch", "ok which ones"), "routine.older_adults"),
+        (
+            ("my nan is 86 and wants to stretch", "can she do them sitting down"),
+            "routine.older_adults",
+        ),
+        (("im 30 weeks pregnant, is stretching safe", "which ones can i do"), "routine.pregnancy"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
