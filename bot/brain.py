@@ -272,14 +272,11 @@ class Brain:
                 # "thanks! do i do this before or after running?": the question, as if asked
                 # alone; a miss read whole is read again without its thanks
                 reply = self._question_after_thanks(text, rest, context) or reply
-        part = lexicon.part_said_alone(analysis.corrected)
-        region = lexicon.PART_REGIONS.get(context.topic or "")
-        if part and region and reply.kind != "red_flag" and not analysis.topics:
+        part = lexicon.part_of_the_region(analysis.corrected, context.topic)
+        if part is not None and reply.kind != "red_flag" and not analysis.topics:
             # "front" after tight hips: the front of the hip, asked as the talk asked
-            reply = (
-                self._question_after_thanks(text, ["and", "the", part, "of", "my", region], context)
-                or reply
-            )
+            asked = ["and", "the", part[0], "of", "my", part[1]]
+            reply = self._question_after_thanks(text, asked, context) or reply
         relieved = lexicon.after_a_relief(analysis) if context.kind is not None else []
         if relieved:
             # "ok back feels better, what about my hamstrings", "neck feels loads better, now

@@ -4671,11 +4671,12 @@ _PARTS = {
     "outer": "outside",
 }
 _PART_FILLER = frozenset(
-    "the its it s is more mostly like kind sort of bit one area part them it that no actually".split()
+    """the its it s is more mostly like kind sort of bit one area part them it that no actually
+    ok okay and what about now then so""".split()
 )
 #: the word people use for the region of an area, to read a part said alone against: "front"
 #: after tight hips is the front of the hip
-PART_REGIONS = {
+_PART_REGIONS = {
     "hip_flexors": "hip",
     "glutes": "hip",
     "piriformis": "hip",
@@ -4683,7 +4684,26 @@ PART_REGIONS = {
     "hamstrings": "thigh",
     "adductors": "thigh",
     "it_band": "thigh",
+    # "and the sides" after the abs or the chest: the side of the torso (its front is theirs)
+    "abdominals": "torso",
+    "chest": "torso",
 }
+#: ... the regions whose only other part is their side
+_SIDE_ONLY_REGIONS = frozenset({"torso"})
+
+
+def part_of_the_region(words: Sequence[str], topic: str | None) -> tuple[str, str] | None:
+    """(part, region) for a part of the talked-of area said alone ("front" after tight hips:
+    the front of the hip), or None."""
+    part = part_said_alone(words)
+    region = _PART_REGIONS.get(topic or "")
+    if part is None or region is None:
+        return None
+    if region in _SIDE_ONLY_REGIONS and part != "side":
+        return None
+    return part, region
+
+
 _PART_MAX_WORDS = 6
 
 

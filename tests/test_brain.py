@@ -7728,6 +7728,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("why are my hips tight", "the back of them"), "glutes.why_tight"),
         (("my thighs are tight", "the inside"), "adductors.stretch"),
         (("my thighs are tight", "outer"), "it_band.stretch"),
+        # "the sides" after the abs or the chest: the side body (their front is theirs)
+        (("abs stretch please", "ok and the sides"), "side_body.stretch"),
+        (("chest stretch", "and the sides"), "side_body.stretch"),
         # the stretches a condition's answer spoke of, asked for by pointing: its routine
         (("im 80, can i still stretch", "show me some"), "routine.older_adults"),
         (("im 80, can i still stretch", "ok which ones"), "routine.older_adults"),
