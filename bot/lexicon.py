@@ -5422,7 +5422,8 @@ def tells_spent(words: Sequence[str]) -> bool:
 _DONE_VERBS = frozenset(
     "did ran played rode swam hiked cycled biked climbed skied rowed walked trained".split()
 )
-_PAST_TIMES = frozenset({"yesterday", "earlier", "yday", "yesterdays"})
+#: ... "today" too, with a verb in the past ("did a 90 km ride today")
+_PAST_TIMES = frozenset({"yesterday", "earlier", "yday", "yesterdays", "today"})
 _PAST_TIME_PAIRS = frozenset(
     {("this", "morning"), ("last", "night"), ("this", "afternoon"), ("this", "evening")}
     | {("last", "weekend"), ("this", "am"), ("earlier", "today")}

@@ -4191,6 +4191,9 @@ OWN_WORDS = [
     # "warm up the same as ..." is no thing warmed up
     ("is a warm up the same as stretching", "general.warmup_vs_stretch"),
     ("how do i warm up my car", "fallback"),
+    # "today" with a verb in the past tells the session over: its cool-down for the legs
+    ("did a 90km ride today, legs are toast", "routine.cooldown_cycling"),
+    ("did a long run today, legs are toast", "routine.cooldown_running"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
