@@ -1733,6 +1733,9 @@ class Brain:
         area_routine = self._area_routine(analysis, context)
         if area_routine is not None:  # "glute routine", "can you make that a routine"
             return self._with_conditions(area_routine, named, context)
+        at_work = self._work_break_asked(analysis, context)
+        if at_work is not None:  # "something i can do without my coworkers noticing"
+            return self._with_conditions(at_work, named, context)
         timed = self._time_routine_asked(analysis)
         if timed is not None:  # "give me a routine for the evening": the bedtime one
             reply = self.replies.routine(self.kb.routines[timed], context)
@@ -7627,6 +7630,27 @@ class Brain:
         ):
             return None
         return named[0]
+
+    def _work_break_asked(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message that asks for something to do at work and names no area, activity
+        or session ("something i can do without my coworkers noticing", "just one quick
+        thing i can do between drops"): the stretch off the floor for the area the talk is
+        about, kept to after; with no area in the talk, the desk break. None otherwise."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or lexicon.DESK_BREAK not in self.kb.routines
+            or not lexicon.asks_something_at_work(words)
+            or any(self.pick.activities.matches(words))
+            or self.matcher.look_alike_pairs(analysis.words)
+        ):
+            return None
+        topic = context.topic or ""
+        if topic in self.kb.topics and context.kind in ("stretch", "answer"):
+            return self._fitting_stretch(SizeAsk(limits=frozenset({"no_floor"})), context, topic)
+        if topic not in ("", GENERAL):
+            return None
+        return self.replies.routine(self.kb.routines[lexicon.DESK_BREAK], context)
 
     def _time_routine_asked(self, analysis: Analysis) -> str | None:
         """The routine of the one time of day a message names when it asks for a routine by

@@ -3267,8 +3267,33 @@ AT_WORK_SPANS = frozenset(
         "at lunch",
         "tea break",
         "coffee break",
+        "between drops",
+        "between deliveries",
+        "between jobs",
+        "between calls",
+        "between meetings",
     )
 )
+#: the routine for a break at work
+DESK_BREAK = "desk_break"
+#: the people of a workplace: "without my coworkers noticing"
+WORK_PEOPLE = frozenset(
+    "coworker coworkers colleague colleagues workmate workmates boss manager".split()
+)
+#: what asks for something to do: "something i can do", "anything quick", "one i can do"
+_SOMETHING_TO_DO = frozenset(
+    {"something", "anything", "stretch", "stretches", "one", "thing", "things"}
+)
+
+
+def asks_something_at_work(words: Sequence[str]) -> bool:
+    """Whether a message asks for something to do at work and names nothing else to do it
+    for: "something i can do without my coworkers noticing", "something quick i can do
+    between clients"."""
+    at_work = first_span(words, AT_WORK_SPANS) is not None or not WORK_PEOPLE.isdisjoint(words)
+    return at_work and not _SOMETHING_TO_DO.isdisjoint(words) and "do" in words
+
+
 AT_WORK = frozenset(
     "work office desk meeting meetings zoom call calls lecture lectures class classroom".split()
 )

@@ -4194,6 +4194,9 @@ OWN_WORDS = [
     # "today" with a verb in the past tells the session over: its cool-down for the legs
     ("did a 90km ride today, legs are toast", "routine.cooldown_cycling"),
     ("did a long run today, legs are toast", "routine.cooldown_running"),
+    # something to do at work, no area in the talk: the desk break
+    ("something i can do without my boss noticing", "routine.desk_break"),
+    ("a quick thing i can do between deliveries", "routine.desk_break"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
@@ -8570,6 +8573,13 @@ def test_whether_stretching_helps_gets_a_stretch_with_a_yes(brain):
     reply = converse(brain, "why are my calves tight", "so stretching them will help?")[-1]
     assert reply.intent == "calves.stretch"
     assert "usually helps" in reply.blocks[0].text
+
+
+def test_something_to_do_at_work_after_a_card_is_off_the_floor(brain):
+    card, work = converse(brain, "glute stretch", "just one quick thing i can do at work")
+    assert work.topic == "glutes" and work.stretches != card.stretches
+    assert "no_floor" in work.context.limits
+    assert LIMIT_TAGS["no_floor"].isdisjoint(brain.kb.stretches[work.stretches[0]].caution_tags)
 
 
 def test_no_mat_leaves_the_floor_out(brain):
