@@ -4511,6 +4511,8 @@ NOT_THE_ACTIVITY = frozenset(
             for word in ("driving", "flying", "drive", "flight")
             for thing in ("test", "tests", "lesson", "lessons", "exam", "instructor", "school")
         ),
+        # "my flatmate is driving me crazy": a saying, not a drive
+        *((word, "me") for word in ("driving", "drives", "drove")),
         *(
             (word, thing)
             for word in ("climbing", "climb", "climbed", "climbs")

@@ -4194,6 +4194,10 @@ OWN_WORDS = [
     # "today" with a verb in the past tells the session over: its cool-down for the legs
     ("did a 90km ride today, legs are toast", "routine.cooldown_cycling"),
     ("did a long run today, legs are toast", "routine.cooldown_running"),
+    # "driving me crazy" is no drive
+    ("my flatmate is driving me crazy", "fallback"),
+    ("that dripping tap is driving me nuts", "fallback"),
+    ("my boss is driving me mad, anything i can do", "fallback"),
     # something to do at work, no area in the talk: the desk break
     ("something i can do without my boss noticing", "routine.desk_break"),
     ("a quick thing i can do between deliveries", "routine.desk_break"),
