@@ -3290,8 +3290,9 @@ def asks_something_at_work(words: Sequence[str]) -> bool:
     """Whether a message asks for something to do at work and names nothing else to do it
     for: "something i can do without my coworkers noticing", "something quick i can do
     between clients"."""
-    at_work = first_span(words, AT_WORK_SPANS) is not None or not WORK_PEOPLE.isdisjoint(words)
-    return at_work and not _SOMETHING_TO_DO.isdisjoint(words) and "do" in words
+    if "do" not in words or _SOMETHING_TO_DO.isdisjoint(words):
+        return False
+    return not WORK_PEOPLE.isdisjoint(words) or first_span(words, AT_WORK_SPANS) is not None
 
 
 AT_WORK = frozenset(
@@ -4717,6 +4718,8 @@ _PART_REGIONS = {
 }
 #: ... the regions whose only other part is their side
 _SIDE_ONLY_REGIONS = frozenset({"torso"})
+#: a part said alone takes at most so many words ("ok and the back of them")
+_PART_MAX_WORDS = 6
 
 
 def part_of_the_region(words: Sequence[str], topic: str | None) -> tuple[str, str] | None:
@@ -4729,9 +4732,6 @@ def part_of_the_region(words: Sequence[str], topic: str | None) -> tuple[str, st
     if region in _SIDE_ONLY_REGIONS and part != "side":
         return None
     return part, region
-
-
-_PART_MAX_WORDS = 6
 
 
 def part_said_alone(words: Sequence[str]) -> str | None:
