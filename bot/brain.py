@@ -257,6 +257,7 @@ class Brain:
             self._muscle_named_first(reply, analysis, context), analysis, context
         )
         reply = self._cool_down_for_the_areas(reply, analysis, context)
+        reply = self._the_stretch_asked_first(reply, analysis, context)
         reply = self._cool_down_after_its_warm_up(reply, analysis, context)
         reply = self._warm_up_for_the_game(reply, analysis, context)
         reply = self._the_talked_of_warm_up(reply, analysis, context)
@@ -2089,6 +2090,26 @@ class Brain:
             # is that normal?": soreness after a session, felt in more than one place
             yield GENERAL, lexicon.SORENESS
 
+    def _the_stretch_asked_first(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For a general answer or a routine given to a message whose first piece asks for an
+        area's stretch by name and nothing more ("hamstring stretch pls, i cant touch my
+        toes"), and whose other pieces ask no question of why or what: that area's stretch.
+        The reply unchanged otherwise."""
+        pieces = analysis.pieces()
+        if (
+            reply.kind not in ("answer", "routine")
+            or (reply.kind == "answer" and reply.topic not in (None, GENERAL))
+            or len(pieces) < 2
+        ):
+            return reply
+        start, end = pieces[0]
+        areas = {t for s, _e, t in analysis.spans if start <= s < end and t != GENERAL}
+        if len(areas) != 1 or not lexicon.asks_an_areas_stretch(analysis.words[start:end]):
+            return reply
+        if self.cues.read(analysis.corrected[end:]) & {"why", "what"}:
+            return reply
+        return self.replies.stretch_for_topic(areas.pop(), context)
+
     def _muscle_named_first(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """An area's first stretch, for a message that names one muscle of the area that
         another of its stretches is named for: that one ("my triceps are tight" gets the
@@ -3628,12 +3649,14 @@ class Brain:
             return say.stretch_for_topic(area, context)  # "stretch?" after a topic
         if area and not analysis.topics and lexicon.bare_stretch_ask(words):
             return say.stretch_for_topic(area, context)  # "is there a stretch i can do"
+        # "so can you even stretch it": a joining word in front asks the same
+        joined = words[1:] if len(words) > 1 and words[0] in lexicon.JOINING_WORDS else words
         if (
             area
             and pointing
-            and set(words) <= lexicon.STRETCHABLE_ASK
-            and not {"stretch", "stretched"}.isdisjoint(words)
-            and words[0] in lexicon.YES_NO_STARTS
+            and set(joined) <= lexicon.STRETCHABLE_ASK
+            and not {"stretch", "stretched"}.isdisjoint(joined)
+            and joined[0] in lexicon.YES_NO_STARTS
         ):
             return say.stretch_for_topic(area, context)  # "can you even stretch it?"
         bare = lexicon.bare_ask(words) if area else None

@@ -4670,6 +4670,24 @@ def thanks_then_told(analysis: Analysis) -> bool:
     return "?" not in analysis.text and not asks and WH_WORDS.isdisjoint(words)
 
 
+#: what a piece that asks for an area's stretch by name may say besides the area: "hamstring
+#: stretch pls", "a good calf stretch please"
+_NAMED_STRETCH_ASK = frozenset(
+    """stretch stretches a an any good some the my me for give pls please plz quick one""".split()
+)
+
+
+def asks_an_areas_stretch(piece: Sequence[str]) -> bool:
+    """Whether a piece of a message (with its area as TOPIC_TOKEN) only asks for that area's
+    stretch: "hamstring stretch pls", "a calf stretch please"."""
+    rest = [w for w in piece if w != TOPIC_TOKEN]
+    return (
+        len(rest) < len(piece)
+        and not STRETCH_NOUNS.isdisjoint(rest)
+        and set(rest) <= _NAMED_STRETCH_ASK
+    )
+
+
 #: stretches asked for by pointing at them, after an answer that speaks of them: "show me
 #: some", "which ones can i do", "can she do them sitting down"
 _SOME_WORDS = frozenset({"some", "ones", "them", "these", "those", "which"})

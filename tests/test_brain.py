@@ -4198,6 +4198,9 @@ OWN_WORDS = [
     ("my flatmate is driving me crazy", "fallback"),
     ("that dripping tap is driving me nuts", "fallback"),
     ("my boss is driving me mad, anything i can do", "fallback"),
+    # an area's stretch asked by name in a piece of its own, a goal told after it: the stretch
+    ("calf stretch please, i cant touch my toes", "calves.stretch"),
+    ("hamstring stretch pls, why are they so tight", "hamstrings.why_tight"),
     # something to do at work, no area in the talk: the desk break
     ("something i can do without my boss noticing", "routine.desk_break"),
     ("a quick thing i can do between deliveries", "routine.desk_break"),
@@ -7749,6 +7752,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             "routine.older_adults",
         ),
         (("im 30 weeks pregnant, is stretching safe", "which ones can i do"), "routine.pregnancy"),
+        # whether it can be stretched, a joining word in front
+        (("what is the psoas", "so can you even stretch it"), "psoas.stretch"),
+        (("whats the piriformis", "but can you actually stretch it"), "piriformis.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
