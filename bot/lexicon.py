@@ -2517,7 +2517,28 @@ def without_fillers(words: Sequence[str]) -> Sequence[str]:
     while tuple(words[:2]) in _OPENING_FILLER_PAIRS or tuple(words[:3]) in _OPENING_FILLER_TRIPLES:
         skip = 2 if tuple(words[:2]) in _OPENING_FILLER_PAIRS else 3
         words = without_leading(words[skip:], _OPENING_FILLERS)
-    return words
+    # "tell me about stretching for swimming": what it is told about
+    asked = next((len(a) for a in _ABOUT_OPENERS if tuple(words[: len(a)]) == a), 0)
+    return words[asked:] if asked < len(words) else words
+
+
+#: openings that ask to be told about what follows: "tell me about", "what do you know
+#: about", "do you know anything about", "any info on"
+_ABOUT_OPENERS = tuple(
+    tuple(opener.split())
+    for opener in (
+        "what do you know about",
+        "do you know anything about",
+        "do you know much about",
+        "can you tell me about",
+        "tell me about",
+        "tell me more about",
+        "any info on",
+        "any info about",
+        "info on",
+        "anything on",
+    )
+)
 
 
 _OPENING_FILLER_PAIRS = frozenset(

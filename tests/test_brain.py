@@ -4201,6 +4201,9 @@ OWN_WORDS = [
     # an area's stretch asked by name in a piece of its own, a goal told after it: the stretch
     ("calf stretch please, i cant touch my toes", "calves.stretch"),
     ("hamstring stretch pls, why are they so tight", "hamstrings.why_tight"),
+    # "tell me about ..." asks what follows
+    ("tell me about stretching for swimming", "routine.cooldown_swimming"),
+    ("what do you know about stretching for climbing", "routine.cooldown_climbing"),
     # something to do at work, no area in the talk: the desk break
     ("something i can do without my boss noticing", "routine.desk_break"),
     ("a quick thing i can do between deliveries", "routine.desk_break"),
