@@ -4201,6 +4201,9 @@ OWN_WORDS = [
     # an area's stretch asked by name in a piece of its own, a goal told after it: the stretch
     ("calf stretch please, i cant touch my toes", "calves.stretch"),
     ("hamstring stretch pls, why are they so tight", "hamstrings.why_tight"),
+    # which one an area is, asked to be confirmed: what it is
+    ("the quads are the front one right?", "quadriceps.what"),
+    ("the hamstring is the back one right?", "hamstrings.what"),
     # "tell me about ..." asks what follows
     ("tell me about stretching for swimming", "routine.cooldown_swimming"),
     ("what do you know about stretching for climbing", "routine.cooldown_climbing"),
