@@ -7761,6 +7761,9 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # whether it can be stretched, a joining word in front
         (("what is the psoas", "so can you even stretch it"), "psoas.stretch"),
         (("whats the piriformis", "but can you actually stretch it"), "piriformis.stretch"),
+        # a wince or a wow that takes an answer in
+        (("is foam rolling worth it", "oof ok"), "smalltalk.acknowledge"),
+        (("whats pnf stretching", "yikes ok"), "smalltalk.acknowledge"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
