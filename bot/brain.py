@@ -3478,7 +3478,8 @@ class Brain:
             return say.answer(GENERAL, lexicon.EVERY_DAY_ANSWER, context)
         if (
             "again" in cues
-            and pointing
+            # "can u repeat the steps, i lost track after the kneeling bit": its steps
+            and (pointing or not lexicon.STEP_WORDS.isdisjoint(words))
             and "complaint" not in cues
             # "what is that muscle again" asks what it is (below)
             and not ("what" in cues and not lexicon.BODY_WORDS.isdisjoint(words))
@@ -3490,8 +3491,11 @@ class Brain:
             and not lexicon.warm_ups_named(words)
             and not lexicon.has_pair(words, lexicon.HAPPEN_AGAIN)
         ):
-            # "can you show me that again, i lost it": a reason may follow the ask
-            again = self._again(context, words, analysis.topics)
+            # "can you show me that again, i lost it": a reason may follow the ask, and an
+            # area it names is in the steps ("say that again, which arm goes where")
+            first_end = analysis.pieces()[0][1]
+            in_the_ask = [t for s, _e, t in analysis.spans if s < first_end]
+            again = self._again(context, words, in_the_ask)
             if again is not None:
                 return again
         if (

@@ -2679,6 +2679,8 @@ def bare_stretch_ask(words: Sequence[str]) -> bool:
     return not STRETCH_NOUNS.isdisjoint(words) and set(words) <= _BARE_STRETCH_ASK
 
 
+#: the steps of a card, asked for again: "can u repeat the steps"
+STEP_WORDS = frozenset({"step", "steps", "instructions", "directions"})
 #: a step of a routine by its place ("the second one", "number 3", "the last stretch")
 _PLACES = {
     "first": 0,

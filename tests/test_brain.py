@@ -7761,6 +7761,12 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # whether it can be stretched, a joining word in front
         (("what is the psoas", "so can you even stretch it"), "psoas.stretch"),
         (("whats the piriformis", "but can you actually stretch it"), "piriformis.stretch"),
+        # the card again: an area named in the steps asked about, or its steps asked again
+        (("neck stretch", "sorry can you say that again, which hand goes where"), "neck.stretch"),
+        (
+            ("hip flexor stretch", "can u repeat the steps, i lost track after the kneeling part"),
+            "hip_flexors.stretch",
+        ),
         # a wince or a wow that takes an answer in
         (("is foam rolling worth it", "oof ok"), "smalltalk.acknowledge"),
         (("whats pnf stretching", "yikes ok"), "smalltalk.acknowledge"),
