@@ -61,6 +61,9 @@ _FIRST = Context()
 #: the general answers a warm-up or cool-down named leads to, which a warm-up done to a thing
 #: ("warm up the car") does not ask for
 _WARM_UP_ANSWERS = frozenset({(GENERAL, "warmup_vs_stretch"), (GENERAL, "cooldown_needed")})
+#: what a stretch asked for at work keeps to ("anything i can do at work", "between
+#: clients", "without my coworkers noticing"): off the floor
+_AT_WORK: frozenset[Limit] = frozenset({"no_floor"})
 
 
 #: "why can't i do these at my desk": a way asked for, though the question is a why
@@ -2160,7 +2163,7 @@ class Brain:
         shown = self._plain_first_card(reply, context)
         if shown is None or LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags):
             return reply
-        off_the_floor = replace(context, limits=frozenset({"no_floor"}))
+        off_the_floor = replace(context, limits=_AT_WORK)
         again = self.replies.stretch_for_topic(
             reply.topic or "", off_the_floor, confidence=reply.confidence
         )
@@ -2201,7 +2204,7 @@ class Brain:
         if ask is not None and ask.minutes is None and ask.resize is None:
             limits = ask.limits | ask.postures  # "in my chair between games": the chair
         if not limits and at_work is not None:
-            limits = frozenset({"no_floor"})
+            limits = _AT_WORK
         if not limits:
             return None
         return self._fitting_stretch(SizeAsk(limits=limits), context, topic)
@@ -7674,7 +7677,7 @@ class Brain:
             return None
         topic = context.topic or ""
         if topic in self.kb.topics and context.kind in ("stretch", "answer"):
-            return self._fitting_stretch(SizeAsk(limits=frozenset({"no_floor"})), context, topic)
+            return self._fitting_stretch(SizeAsk(limits=_AT_WORK), context, topic)
         if topic not in ("", GENERAL):
             return None
         return self.replies.routine(self.kb.routines[lexicon.DESK_BREAK], context)

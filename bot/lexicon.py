@@ -3297,8 +3297,8 @@ AT_WORK_SPANS = frozenset(
         "between meetings",
     )
 )
-#: the routine for a break at work
-DESK_BREAK = "desk_break"
+#: the routine for a break at work: the desk break the /start buttons offer
+DESK_BREAK = WELCOME_ROUTINE
 #: the people of a workplace: "without my coworkers noticing"
 WORK_PEOPLE = frozenset(
     "coworker coworkers colleague colleagues workmate workmates boss manager".split()

@@ -743,22 +743,21 @@ class _TermIndex:
             ]
         if self._not_before or self._not_after:
             matches = self._without_context(words, matches)
-        if any(w in NEGATORS for w in words):
-            # "numb, not just after riding, all the time": an excuse told as only part of it
-            # explains nothing away
-            excuses = self._excuses
-            matches = [
-                (start, end, keys)
-                for start, end, keys in matches
-                if not (
-                    keys <= excuses
-                    and start >= 2
-                    and words[start - 1] in _NOT_ONLY
-                    and words[start - 2] in NEGATORS
-                )
-            ]
         if not any(w in NEGATORS for w in words):
             return {key for _start, _end, keys in matches for key in keys}
+        # "numb, not just after riding, all the time": an excuse told as only part of it
+        # explains nothing away
+        excuses = self._excuses
+        matches = [
+            (start, end, keys)
+            for start, end, keys in matches
+            if not (
+                keys <= excuses
+                and start >= 2
+                and words[start - 1] in _NOT_ONLY
+                and words[start - 2] in NEGATORS
+            )
+        ]
         # a term that opens with its own negator ("not trying" of unexplained weight loss)
         # holds the words after it: the "trying to lose" inside it explains nothing away
         denied = {
