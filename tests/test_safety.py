@@ -116,6 +116,12 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a serious allergic reaction: the airway swelling, or two of its signs, or one right
+        # after a sting or a food; a sneeze that makes the back and leg scream
+        ("my tongue feels swollen and my throat is closing up", "emergency"),
+        ("got stung by a bee on my run and now my face is swelling up", "emergency"),
+        ("broke out in hives after lunch and my throat feels tight", "emergency"),
+        ("every sneeze makes my lower back and leg scream, any stretches", "see_professional"),
         # a fall at an older age with no pain told: a GP's check; with pain, the same day's;
         # very swollen muscles after a session, no pump said, still an emergency
         ("my nan is 84 and she fell in the garden yesterday", "see_professional"),
@@ -786,6 +792,12 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # the pump of a session is no muscle breaking down
         "chest is so swollen after bench lol the pump is insane",
         "triceps so swollen after arm day, crazy pump",
+        # an allergy told, or one in the past, a cold's swollen throat, hay fever (no fever)
+        "i'm allergic to nuts, what's a good hamstring stretch",
+        "had anaphylaxis as a kid from peanuts, anyway neck stretch?",
+        "my throat is swollen from a cold, can i still stretch",
+        "got stung by a wasp on my arm, it's red and itchy, can i still stretch",
+        "hay fever makes me wheezy, stretches for my back?",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
