@@ -116,6 +116,9 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a temperature during chemotherapy; a baby in the womb moving less than usual
+        ("i'm on chemo and have had the chills since lunch", "emergency"),
+        ("30 weeks pregnant and i haven't felt the baby kick all day", "urgent"),
         # a serious allergic reaction: the airway swelling, or two of its signs, or one right
         # after a sting or a food; a sneeze that makes the back and leg scream
         ("my tongue feels swollen and my throat is closing up", "emergency"),
@@ -792,6 +795,10 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # the pump of a session is no muscle breaking down
         "chest is so swollen after bench lol the pump is insane",
         "triceps so swollen after arm day, crazy pump",
+        # chemotherapy years ago; a baby on the lap; a pregnant kicker
+        "finished chemo years ago, want to get my flexibility back",
+        "my baby hasn't moved from my lap all day lol, need a neck stretch",
+        "im 28 weeks pregnant, baby kicks my ribs, any stretch for that",
         # an allergy told, or one in the past, a cold's swollen throat, hay fever (no fever)
         "i'm allergic to nuts, what's a good hamstring stretch",
         "had anaphylaxis as a kid from peanuts, anyway neck stretch?",
@@ -2734,6 +2741,16 @@ def test_another_area_asked_about_does_not_carry_the_signs_before(brain, message
         # an excuse told as only part of it ("not just after cycling") explains nothing away
         (
             "my bum and the insides of my thighs have gone numb, not just after cycling, all the time",
+        ),
+        # chemotherapy told first, then a temperature and shivers: an infection that can turn
+        # to sepsis; an allergy's trigger, then the lips and throat swelling
+        (
+            "having chemo for bowel cancer, any gentle stretches i can do",
+            "woke up shivery and my temp is up",
+        ),
+        (
+            "had a prawn sandwich then went for a jog",
+            "my lips are puffing up and my throat feels funny",
         ),
         # a stiff neck, then a pounding head with bright light and hot-cold spells: meningitis
         (
