@@ -3450,7 +3450,7 @@ class Brain:
             ask = self.sizes.read(analysis)
             plan = context.plan
             if ask is not None and len(ask.limits) == 1:
-                plan = replace(plan, limits=plan.limits | ask.limits)
+                plan = replace(plan, limits=merged_limits(plan.limits, ask.limits))
             return say.sized_routine(plan, context)
         if (
             context.kind == "routine"
@@ -4658,7 +4658,7 @@ class Brain:
     def _keeping_to(self, limits: set[Limit], stretch: Stretch, context: Context) -> Reply:
         """After `stretch`, another for its area that keeps to `limits`, or the same one when
         it already does (said so); the limits stay for the rest of the conversation."""
-        kept = replace(context, limits=context.limits | limits)
+        kept = replace(context, limits=merged_limits(context.limits, frozenset(limits)))
         topic = context.topic or stretch.topics[0]
         tags = frozenset(stretch.caution_tags)
         if not any(LIMIT_TAGS[limit] & tags for limit in limits):
@@ -4964,7 +4964,7 @@ class Brain:
         ask = self.sizes.read(analysis)
         if ask is None or not ask.limits:
             return self.replies.stretch_for_topic(area, context, confidence=confidence)
-        kept = replace(context, limits=context.limits | ask.limits)
+        kept = replace(context, limits=merged_limits(context.limits, ask.limits))
         return self.replies.limited_stretch(area, kept)
 
     def _opens_with_variant(self, words: Sequence[str]) -> bool:

@@ -8648,3 +8648,21 @@ def test_a_general_answer_offers_its_own_routine(brain, message, routine):
     reply = brain.reply(message)
     assert reply.kind == "answer"
     assert [a.intent for a in reply.actions if a.intent.startswith("routine.")] == [routine]
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("neck stretch in my chair", "standing one? no floor"),
+        (
+            "a stretch for my upper back i can do sitting in my chair",
+            "standing version, no floor here",
+        ),
+    ],
+)
+def test_a_posture_asked_after_another_replaces_it(brain, messages):
+    # chair only and standing only exclude each other: the one asked last is kept (a plan
+    # holding both has no button code, and once made the reply could not be built)
+    *_, reply = converse(brain, *messages)
+    assert reply.kind == "stretch"
+    assert "standing" in reply.context.limits and "chair" not in reply.context.limits
