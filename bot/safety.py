@@ -425,6 +425,15 @@ class SafetyRules:
             known_before = frozenset()
         tells = continuing and tells_own
         known = found | known_before if known_before else found
+        if _PAST in known_before and _PRESENT not in known_before and _PRESENT not in found:
+            # the message before told of the past ("was in a car crash in 2019, all healed")
+            # and this one does not bring it up to now ("my neck is stiff, stretch?"): this
+            # message is weighed on its own, and with what came before only as history (a
+            # cancer years ago, then back pain that wakes you at night)
+            flag = self._flag(own, found, history, explaining) or self._flag(
+                own, known, True, explaining
+            )
+            return SafetyCheck(flag, conditions, symptoms)
         flag = self._flag(known if tells else own, known, history, explaining)
         return SafetyCheck(flag, conditions, symptoms)
 

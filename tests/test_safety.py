@@ -4210,3 +4210,32 @@ def test_a_told_cause_gets_the_stretch_under_the_conditions_note(
     assert reply.kind == "stretch" and reply.topic == topic
     assert condition in reply.conditions
     assert reply.blocks[0].text == brain.kb.conditions[condition].note
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("was in a car crash in 2019, all healed", "my neck is stiff, stretch?"),
+        (
+            "had whiplash from a car crash ages ago",
+            "neck gets stiff when i'm stressed, any stretch",
+        ),
+    ],
+)
+def test_history_told_before_does_not_make_a_later_message_an_emergency(brain, messages):
+    # the message before told of the past and this one does not bring it up to now
+    *_, reply = converse(brain, *messages)
+    assert reply.kind == "stretch"
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        # ... but history that is a risk, or a sign told as now, still counts
+        ("had a dvt years ago", "my calf is swollen and red today"),
+        ("had breast cancer 3 years ago", "back pain at night that wakes me up"),
+    ],
+)
+def test_history_told_before_still_counts_with_a_sign_told_now(brain, messages):
+    *_, reply = converse(brain, *messages)
+    assert reply.kind == "red_flag"
