@@ -2316,6 +2316,9 @@ EVERY_DAY = frozenset(
         ("each", "night"),
         ("every", "evening"),
         ("each", "evening"),
+        ("every", "afternoon"),
+        ("each", "afternoon"),
+        ("every", "lunchtime"),
     }
 )
 #: yes-or-no openings that ask for something rather than whether: "is there a full cooldown
@@ -2381,6 +2384,8 @@ _SIGN_UP_PAIRS = frozenset(
 DAILY_ON_PAIRS = _SIGN_UP_PAIRS | frozenset(
     # "do you do daily tips?", "could you do a daily reminder"
     {(ask, "you") for ask in ("do", "can", "could", "will", "would")}
+    # "sub me to the daily tips" (not "unsub")
+    | {("sub", "me"), ("sub", "to")}
 )
 #: "send me", "remind me", "text me": asked to be sent something (with a daily time, the tips)
 SENDING_PAIRS = frozenset(
@@ -4298,10 +4303,12 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     ):
         # "send me stuff every day about crypto": about something else
         return "about" not in words or not DAILY_THINGS.isdisjoint(words)
-    reminded = has_pair(words, _REMINDED)
+    pairs = enumerate(zip(words, words[1:], strict=False))
+    at = next((i for i, pair in pairs if pair in _REMINDED), None)
+    reminded = at is not None
     if (
-        reminded
-        and _REMINDED_WHEN.intersection(words[words.index("remind") + 2 :][:1])
+        at is not None
+        and _REMINDED_WHEN.intersection(words[at + 2 :][:1])
         and ("to" not in words or not STRETCH_FORMS.isdisjoint(words))
     ):
         # "could you remind me every day? i'll forget otherwise": to stretch, nothing else
@@ -4313,7 +4320,8 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
     return has_pair(words, SENDING_PAIRS)
 
 
-_REMINDED = frozenset({("remind", "me")})
+#: "remind me", "ping me", "nudge me": a reminder asked for
+_REMINDED = frozenset({(word, "me") for word in ("remind", "ping", "nudge", "buzz")})
 #: what may stand beside "remind me" in a bare ask for a reminder: "can you remind me?",
 #: "ok remind me daily then pls", "set me a reminder"
 _REMINDER_ONLY = frozenset(

@@ -7770,6 +7770,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a wince or a wow that takes an answer in
         (("is foam rolling worth it", "oof ok"), "smalltalk.acknowledge"),
         (("whats pnf stretching", "yikes ok"), "smalltalk.acknowledge"),
+        # "sub me" to the tips (not "unsub"), a reminder asked as "ping me every afternoon"
+        (("morning routine", "ok cool, just sub me to the daily tips"), "daily.on"),
+        (("neck stretch please", "could you ping me every afternoon to do it"), "daily.on"),
+        (("neck stretch please", "unsub me from the daily tips"), "daily.off"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
