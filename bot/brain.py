@@ -4325,7 +4325,11 @@ class Brain:
             or len(words) > lexicon.VERSION_MAX
         ):
             return None
-        if lexicon.VERSION_WORDS.isdisjoint(words):
+        if lexicon.VERSION_WORDS.isdisjoint(words) and (
+            # "in a doorway?", "can i do it against a wall" after a chest stretch: the one
+            # done there
+            lexicon.PROP_WORDS.isdisjoint(words) or lexicon.PROP_PREPOSITIONS.isdisjoint(words)
+        ):
             return None
         named = {w for w in words if w not in STOPWORDS and w not in lexicon.VERSION_FILLER}
         named -= {w for w in named if self.matcher.words.canon(w) in self._area_words(area)}

@@ -3863,6 +3863,14 @@ VERSION_FILLER = VERSION_WORDS | frozenset(
     | {"other", "different"}
 )
 VERSION_MAX = 8
+#: a thing a stretch is done against, in or with, named by a short ask after a card ("in a
+#: doorway?", "can i do it against a wall", "with a towel?"): the area's stretch named for it
+#: (postures and settings, "chair", "desk", "bed", "floor", keep to limits instead)
+PROP_WORDS = frozenset(
+    """doorway door frame wall towel strap band belt step stairs stair table counter bench ball
+    kitchen couch sofa""".split()
+)
+PROP_PREPOSITIONS = frozenset({"in", "against", "on", "with", "using", "off", "at", "by"})
 #: "longer?", "longer pls": a bare ask for a longer version after a stretch card
 BARE_LONGER_WORDS = 3
 #: the words of a "longer one" ask, around what it is for ("got a longer one i can do ...")

@@ -8670,3 +8670,18 @@ def test_a_posture_asked_after_another_replaces_it(brain, messages):
     *_, reply = converse(brain, *messages)
     assert reply.kind == "stretch"
     assert "standing" in reply.context.limits and "chair" not in reply.context.limits
+
+
+@pytest.mark.parametrize(
+    ("messages", "stretch"),
+    [
+        # a thing the stretch is done in, against or with, asked after a card: the area's
+        # stretch done there
+        (("chest stretch", "can i do it in a doorway?"), "doorway_chest"),
+        (("hamstring stretch", "with a towel?"), "lying_hamstring_towel"),
+        (("calf stretch", "could i do it on the stairs"), "step_calf_drop"),
+    ],
+)
+def test_a_prop_asked_after_a_card_gets_the_stretch_done_with_it(brain, messages, stretch):
+    *_, reply = converse(brain, *messages)
+    assert reply.kind == "stretch" and reply.stretches == (stretch,)
