@@ -641,7 +641,14 @@ class Brain:
         rest = lexicon.without_fillers(analysis.corrected)
         if len(rest) == len(analysis.corrected) or not rest or len(rest) > lexicon.FILLED_MAX_WORDS:
             return None  # a longer message was read whole already
-        return self._question_after_thanks(text, rest, context)
+        reply = self._question_after_thanks(text, rest, context)
+        if (
+            reply is not None
+            and reply.kind == "smalltalk"
+            and lexicon.clarifies(analysis.corrected)
+        ):
+            return None  # "no i meant evening, sorry" after a morning routine: no greeting
+        return reply
 
     def _headache_after_a_tense_area(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a reply about the neck or shoulders, a message missed whole that tells of

@@ -2513,7 +2513,7 @@ def holds_onto(words: Sequence[str]) -> bool:
 
 FORM_LEAD = "Here's how it should feel and what to watch for."
 #: words a question may open with before its first word: "wait do u mean palm up or down"
-_OPENING_FILLERS = frozenset("wait sorry hmm hm huh eh um umm erm oh ah btw".split())
+_OPENING_FILLERS = frozenset("wait sorry hmm hm huh eh um umm erm oh ah btw but".split())
 
 
 def without_fillers(words: Sequence[str]) -> Sequence[str]:
@@ -2556,11 +2556,21 @@ _OPENING_FILLER_PAIRS = frozenset(
         ("right", "ok"),
         ("quick", "question"),
         ("another", "question"),
+        # "dumb question but what actually is a muscle"
+        ("dumb", "question"),
+        ("stupid", "question"),
+        ("silly", "question"),
+        ("random", "question"),
+        # "wait i meant for my legs mostly" after a desk break: what was meant
+        ("i", "meant"),
+        ("i", "mean"),
     }
 )
 #: ... and three words: "oh wait one more thing, should i do that before my run as well"
 _OPENING_FILLER_TRIPLES = frozenset(
     {("one", "more", "thing"), ("one", "more", "question"), ("one", "last", "thing")}
+    # "no i meant my legs": what was meant, put right
+    | {(no, "i", mean) for no in ("no", "nah", "nope") for mean in ("meant", "mean")}
 )
 
 

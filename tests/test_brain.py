@@ -7770,6 +7770,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a wince or a wow that takes an answer in
         (("is foam rolling worth it", "oof ok"), "smalltalk.acknowledge"),
         (("whats pnf stretching", "yikes ok"), "smalltalk.acknowledge"),
+        # what was meant, put right after a routine ("i meant", "no i meant" are openers)
+        (("desk break routine", "oh wait i meant for my legs mainly"), "routine.legs"),
+        (("desk break routine", "no i meant my legs"), "routine.legs"),
+        (("morning stretch routine please", "no i meant evening, sorry"), "routine.bedtime"),
         # "sub me" to the tips (not "unsub"), a reminder asked as "ping me every afternoon"
         (("morning routine", "ok cool, just sub me to the daily tips"), "daily.on"),
         (("neck stretch please", "could you ping me every afternoon to do it"), "daily.on"),

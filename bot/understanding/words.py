@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     lol lmao haha hahaha omg tbh ngl btw asap af xd smh imo jk ugh hmm um uh yeah yep yea yup
     nah nope naw
     honestly literally actually basically seriously totally kinda sorta lowkey genuinely truly
-    definitely""".split()
+    definitely mostly mainly especially particularly primarily largely""".split()
 )
 
 #: how much an unknown word counts against a match: a word of our own texts, a number, one
