@@ -4210,6 +4210,9 @@ OWN_WORDS = [
     # something to do at work, no area in the talk: the desk break
     ("something i can do without my boss noticing", "routine.desk_break"),
     ("a quick thing i can do between deliveries", "routine.desk_break"),
+    # dizzy coming up out of a fold: a head rush
+    ("went all dizzy coming up from the forward fold", "general.head_rush"),
+    ("dizzy when i roll up from touching my toes", "general.head_rush"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
