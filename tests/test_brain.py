@@ -1124,7 +1124,7 @@ def test_a_reminder_of_something_else_before_its_reason_stays_declined(brain):
 @pytest.mark.parametrize(
     ("message", "answer"),
     [
-        ("does stretching prevent injuries or is that a myth", "general.benefits"),
+        ("does stretching prevent injuries or is that a myth", "general.injury_prevention"),
         (
             "remember the bouncy stretches from gym class? is bouncing actually bad",
             "general.bouncing",
@@ -4210,6 +4210,10 @@ OWN_WORDS = [
     # something to do at work, no area in the talk: the desk break
     ("something i can do without my boss noticing", "routine.desk_break"),
     ("a quick thing i can do between deliveries", "routine.desk_break"),
+    # avoiding injuries: the warm-up, strength and balance work that do it, not stretching
+    ("i keep getting injured, how do i stop that", "general.injury_prevention"),
+    ("is there a way to avoid injuries when i start running", "general.injury_prevention"),
+    ("how do i avoid tearing my acl like my sister did", "general.injury_prevention"),
     # dizzy coming up out of a fold: a head rush
     ("went all dizzy coming up from the forward fold", "general.head_rush"),
     ("dizzy when i roll up from touching my toes", "general.head_rush"),
