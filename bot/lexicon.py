@@ -1487,10 +1487,12 @@ def points_at_someone(piece: Sequence[str]) -> bool:
 def tells_of_someone_else(piece: Sequence[str]) -> bool:
     """Whether a piece of a message opens with someone else as its subject ("my son fainted
     at school last week", "he's fine now") and says nothing of the writer."""
+    # "watched a video of a guy snapping his achilles": the guy is the subject
+    seen = next((len(w) for w in _WITNESSED if tuple(piece[: len(w)]) == w), 0)
     at = next(
         (
             i
-            for i in range(min(len(piece), _SOMEONE_REACH))
+            for i in range(min(len(piece), _SOMEONE_REACH + seen))
             if piece[i] in SOMEONE_ELSE
             and (i == 0 or piece[i - 1] in _SOMEONE_OWNERS or piece[i] in ("he", "she"))
         ),
@@ -1503,9 +1505,31 @@ def tells_of_someone_else(piece: Sequence[str]) -> bool:
     rest = [
         w
         for k, w in enumerate(piece)
-        if k != at - 1 and not (w == "me" and k and piece[k - 1] in _SHAKEN)
+        if k != at - 1
+        and not (w == "me" and k and piece[k - 1] in _SHAKEN)
+        and not (w in ("i", "im") and _shaken_after(piece, k))
     ]
     return _WRITER.isdisjoint(rest)
+
+
+#: openings that tell of something seen or heard of: what follows is someone else's story
+_WITNESSED = tuple(
+    tuple(f"{verb} {what} of".split())
+    for verb in ("watched", "saw", "seen", "watching")
+    for what in ("a video", "a clip", "a tiktok", "a post", "a reel")
+)
+#: words between the writer and how they were shaken ("i was so scared", "im a bit worried")
+_SHAKEN_BETWEEN = frozenset({"am", "was", "got", "feel", "felt", "so", "really", "now", "a", "bit"})
+
+
+def _shaken_after(piece: Sequence[str], k: int) -> bool:
+    """Whether the writer at `k` is only told as shaken by the story ("now im scared")."""
+    for w in piece[k + 1 : k + 4]:
+        if w in _SHAKEN:
+            return True
+        if w not in _SHAKEN_BETWEEN:
+            return False
+    return False
 
 
 def goes_on_with_the_story(piece: Sequence[str]) -> bool:
