@@ -116,6 +116,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # pregnancy with a bad headache and swollen hands and face: pre-eclampsia
+        ("22 weeks pregnant, awful headache and swollen hands and face today", "urgent"),
         # a temperature during chemotherapy; a baby in the womb moving less than usual
         ("i'm on chemo and have had the chills since lunch", "emergency"),
         ("30 weeks pregnant and i haven't felt the baby kick all day", "urgent"),
