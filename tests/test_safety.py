@@ -2763,6 +2763,8 @@ def test_another_area_asked_about_does_not_carry_the_signs_before(brain, message
             "hip is stiff, any stretch?",
             "i did bang my head too, feel foggy today and threw up",
         ),
+        # a tight chest, then it getting worse and spreading to the back
+        ("chest feels tight this evening", "it's getting worse and spreading to my back now"),
         # chemotherapy told first, then a temperature and shivers: an infection that can turn
         # to sepsis; an allergy's trigger, then the lips and throat swelling
         (
