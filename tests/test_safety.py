@@ -116,6 +116,8 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # a sharp pain on breathing in, with breathlessness, felt in the back
+        ("sharp pain in my back when i breathe in and i'm short of breath", "urgent"),
         # pregnancy with a bad headache and swollen hands and face: pre-eclampsia
         ("22 weeks pregnant, awful headache and swollen hands and face today", "urgent"),
         # a temperature during chemotherapy; a baby in the womb moving less than usual
