@@ -78,6 +78,7 @@ _PLACES = frozenset(_SYMPTOM + k for k in ("body", "arm", "hand", "head"))
 _WIDE_AREAS = frozenset(_SYMPTOM + k for k in ("limb", "joint", "conversation_area"))
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
+_RESOLVED = "$resolved"
 #: a message saying the person will get care: after a red flag it is read on its own, unless
 #: it tells a symptom more than the care it names ("I'll ring my oncology nurse" names cancer
 #: care; "I'll ring my GP, it's more swollen now" tells more)
@@ -425,9 +426,11 @@ class SafetyRules:
             known_before = frozenset()
         tells = continuing and tells_own
         known = found | known_before if known_before else found
-        if _PAST in known_before and _PRESENT not in known_before and _PRESENT not in found:
-            # the message before told of the past ("was in a car crash in 2019, all healed")
-            # and this one does not bring it up to now ("my neck is stiff, stretch?"): this
+        told_over = _PAST in known_before or _RESOLVED in known_before
+        if told_over and _PRESENT not in known_before and _PRESENT not in found:
+            # the message before told of the past ("was in a car crash in 2019, all healed"),
+            # or of something over ("got tackled at rugby on saturday, fine now"), and this
+            # one does not bring it up to now ("my neck is stiff, stretch?"): this
             # message is weighed on its own, and with what came before only as history (a
             # cancer years ago, then back pain that wakes you at night)
             flag = self._flag(own, found, history, explaining) or self._flag(

@@ -4245,6 +4245,8 @@ def test_a_told_cause_gets_the_stretch_under_the_conditions_note(
             "had whiplash from a car crash ages ago",
             "neck gets stiff when i'm stressed, any stretch",
         ),
+        # ... or told as over
+        ("got tackled at rugby on saturday, fine now", "hamstrings are tight, stretch?"),
     ],
 )
 def test_history_told_before_does_not_make_a_later_message_an_emergency(brain, messages):
