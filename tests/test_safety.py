@@ -799,6 +799,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         # the pump of a session is no muscle breaking down
         "chest is so swollen after bench lol the pump is insane",
         "triceps so swollen after arm day, crazy pump",
+        # breathless from laughing
+        "i could barely breathe from laughing so hard at my mate falling off the bench",
         # someone else's injury seen in a video, the writer only shaken by it
         "saw a clip of a guy rupturing his achilles, now im worried, warm up for my calves?",
         # fingers tingling from sleeping on the arm
