@@ -156,7 +156,9 @@ _STRETCH_NAME_LEADS = frozenset("a an any good best some easy gentle quick decen
 _HAS_CONDITION = _SYMPTOM + CONDITION_SYMPTOM
 #: conditions that are news by nature: a message about the past ("sprained my ankle years
 #: ago, it still clicks") does not name them
-_RECENT_CONDITIONS = frozenset(_CONDITION + c for c in ("recent_injury", "recent_surgery"))
+_RECENT_CONDITIONS = frozenset(
+    _CONDITION + c for c in ("recent_injury", "recent_surgery", "cancer_treatment")
+)
 #: "i can't feel it" right after a stretch card (knowledge/red_flags.yaml): the stretch not felt
 _FEEL_IT_VAGUE = "$feel_it_vague"
 _STRETCH_FELT = "$stretch_felt"

@@ -8696,3 +8696,21 @@ def test_a_posture_asked_after_another_replaces_it(brain, messages):
 def test_a_prop_asked_after_a_card_gets_the_stretch_done_with_it(brain, messages, stretch):
     *_, reply = converse(brain, *messages)
     assert reply.kind == "stretch" and reply.stretches == (stretch,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm having chemo for bowel cancer, can i still stretch",
+        "halfway through radiotherapy, is gentle stretching ok",
+    ],
+)
+def test_cancer_treatment_told_gets_its_advice(brain, text):
+    reply = brain.reply(text)
+    assert reply.intent == "condition.cancer_treatment"
+
+
+def test_cancer_treatment_long_past_is_no_condition(brain):
+    # "years ago" tells of a past treatment: no note of a treatment now
+    reply = brain.reply("finished chemo years ago, want to get my flexibility back")
+    assert not reply.conditions
