@@ -264,6 +264,7 @@ class Brain:
         reply = self._cool_down_after_its_warm_up(reply, analysis, context)
         reply = self._warm_up_for_the_game(reply, analysis, context)
         reply = self._the_talked_of_warm_up(reply, analysis, context)
+        reply = self._whether_it_helps_there(reply, analysis, context)
         if reply.kind in ("fallback", "answer", "stretch") or (
             # "thanks! and what about before the run?" after the running cool-down, read whole
             # as that cool-down again
@@ -413,6 +414,33 @@ class Brain:
             return None
         return self.replies.answer(
             context.topic, "when", context, confidence=lexicon.CUE_CONFIDENCE
+        )
+
+    def _whether_it_helps_there(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """After a stretch card, a question whether it helps another area too ("does that help
+        my achilles too", "is it good for my back as well"), answered with a stretch for that
+        area: led by the answer, yes when the card works that area as well (the card again),
+        else what the card works most, and one of the area's own. The reply unchanged
+        otherwise."""
+        card = self.kb.stretches.get(context.stretch or "")
+        if card is None or context.kind != "stretch" or reply.kind != "stretch" or not reply.topic:
+            return reply
+        words = analysis.corrected
+        if len(words) > lexicon.HELPS_THERE_MAX_WORDS or not lexicon.asks_whether_it_helps(words):
+            return reply
+        area = reply.topic
+        if area not in self.kb.topics or len(set(analysis.topics)) != 1:
+            return reply
+        name, there = card.name.lower(), self.kb.topics[area].name.lower()
+        if area in card.topics:
+            again = self.replies.stretch(card, area, context)
+            return with_lead(again, f"Yes: the {name} works your {there} too.")
+        works = " and ".join(
+            self.kb.topics[t].name.lower() for t in card.topics if t in self.kb.topics
+        )
+        return with_lead(
+            reply,
+            f"The {name} works your {works} most. For your {there}, here is one of their own.",
         )
 
     def _answer_clarified(self, analysis: Analysis, context: Context) -> Reply | None:

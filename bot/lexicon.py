@@ -3788,6 +3788,29 @@ _CLARIFY_OPENINGS = (
 )
 
 
+#: "does that help", "is it good for", "will this work": whether the card on screen helps
+#: ... in a message of at most this many words ("is it good for my lower back as well")
+HELPS_THERE_MAX_WORDS = 12
+_HELPS_OPENERS = frozenset({"does", "do", "is", "will", "would", "can", "could", "should"})
+_HELPS_POINTERS = frozenset({"that", "it", "this", "these", "those", "they"})
+_HELPS_THERE_WORDS = frozenset(
+    """help helps good work works hit hits reach reaches target targets stretch loosen""".split()
+)
+
+
+def asks_whether_it_helps(words: Sequence[str]) -> bool:
+    """Whether the words open by asking whether what was just given helps somewhere ("does
+    that help my achilles too", "is it good for my back as well", "will this loosen my
+    hips")."""
+    return (
+        len(words) > 2
+        and words[0] in _HELPS_OPENERS
+        and words[1] in _HELPS_POINTERS
+        and words[2] in _HELPS_THERE_WORDS | {"also", "even", "actually", "really"}
+        and not _HELPS_THERE_WORDS.isdisjoint(words[2:4])
+    )
+
+
 def clarifies(words: Sequence[str]) -> bool:
     """Whether a message opens as a clarification of what was asked: "i mean mostly for my
     neck", "sorry i meant the front of it"; not "what does that mean"."""

@@ -8714,3 +8714,19 @@ def test_cancer_treatment_long_past_is_no_condition(brain):
     # "years ago" tells of a past treatment: no note of a treatment now
     reply = brain.reply("finished chemo years ago, want to get my flexibility back")
     assert not reply.conditions
+
+
+@pytest.mark.parametrize(
+    ("messages", "lead"),
+    [
+        # whether the card helps another area: what it works, then that area's own stretch
+        (("calf stretch", "does that help my achilles too"), "works your calves most"),
+        (("hamstring stretch", "is it good for my lower back as well"), "works your hamstrings"),
+        # ... or yes, when it works that area too: the card again
+        (("calf stretch", "does it help my calves too"), "Yes: the"),
+    ],
+)
+def test_whether_a_card_helps_another_area_is_answered_first(brain, messages, lead):
+    *_, reply = converse(brain, *messages)
+    assert reply.kind == "stretch"
+    assert lead in render_text(reply).splitlines()[0]
