@@ -3789,13 +3789,13 @@ _CLARIFY_OPENINGS = (
 
 
 #: "does that help", "is it good for", "will this work": whether the card on screen helps
-#: ... in a message of at most this many words ("is it good for my lower back as well")
-HELPS_THERE_MAX_WORDS = 12
 _HELPS_OPENERS = frozenset({"does", "do", "is", "will", "would", "can", "could", "should"})
 _HELPS_POINTERS = frozenset({"that", "it", "this", "these", "those", "they"})
 _HELPS_THERE_WORDS = frozenset(
     """help helps good work works hit hits reach reaches target targets stretch loosen""".split()
 )
+#: ... asked in a message of at most this many words ("is it good for my lower back as well")
+HELPS_THERE_MAX_WORDS = 12
 
 
 def asks_whether_it_helps(words: Sequence[str]) -> bool:

@@ -78,6 +78,7 @@ _PLACES = frozenset(_SYMPTOM + k for k in ("body", "arm", "hand", "head"))
 _WIDE_AREAS = frozenset(_SYMPTOM + k for k in ("limb", "joint", "conversation_area"))
 #: the symptoms that mark a message as history ("years ago, all fine now") and as now
 _PAST = "$past"
+#: ... and as over ("fine now", "gone down overnight")
 _RESOLVED = "$resolved"
 #: a message saying the person will get care: after a red flag it is read on its own, unless
 #: it tells a symptom more than the care it names ("I'll ring my oncology nurse" names cancer
