@@ -431,13 +431,11 @@ class Brain:
         area = reply.topic
         if area not in self.kb.topics or len(set(analysis.topics)) != 1:
             return reply
-        name, there = card.name.lower(), self.kb.topics[area].name.lower()
+        name, there = card.name.lower(), self.kb.spoken_name(area)
         if area in card.topics:
             again = self.replies.stretch(card, area, context)
             return with_lead(again, f"Yes: the {name} works your {there} too.")
-        works = " and ".join(
-            self.kb.topics[t].name.lower() for t in card.topics if t in self.kb.topics
-        )
+        works = self.replies.spoken_areas(card.topics)
         return with_lead(
             reply,
             f"The {name} works your {works} most. For your {there}, here is one of their own.",

@@ -4813,7 +4813,7 @@ _PARTS = {
     "outer": "outside",
 }
 _PART_FILLER = frozenset(
-    """the its it s is more mostly like kind sort of bit one area part them it that no actually
+    """the its it s is more mostly like kind sort of bit one area part them that no actually
     ok okay and what about now then so""".split()
 )
 #: the word people use for the region of an area, to read a part said alone against: "front"

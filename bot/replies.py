@@ -915,8 +915,11 @@ class Replies:
     def areas_named(self, plan: Plan) -> str:
         """The areas of an area plan as said: "neck", "neck and shoulders", "hip flexors,
         lower back and glutes"."""
-        *first, last = (self.kb.topic_name(area).lower() for area in plan.areas)
-        return f"{', '.join(first)} and {last}" if first else last
+        return _and_join([self.kb.topic_name(area).lower() for area in plan.areas])
+
+    def spoken_areas(self, topics: Sequence[str]) -> str:
+        """Areas as they read inside a sentence: "calves", "IT band and glutes"."""
+        return _and_join([self.kb.spoken_name(t) for t in topics if t in self.kb.topics])
 
     def _plan_title(self, plan: Plan) -> str:
         if plan.area:
@@ -1486,6 +1489,12 @@ def _limits_named(limits: Collection[Limit]) -> str:
     """The limits as the person would say them, in the order of LIMITS: "no floor or no
     kneeling"."""
     return _join([LIMIT_NAMES[limit] for limit in LIMITS if limit in limits])
+
+
+def _and_join(names: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    *first, last = names
+    return f"{', '.join(first)} and {last}" if first else last
 
 
 def _join(names: Sequence[str]) -> str:

@@ -8724,6 +8724,8 @@ def test_cancer_treatment_long_past_is_no_condition(brain):
         (("hamstring stretch", "is it good for my lower back as well"), "works your hamstrings"),
         # ... or yes, when it works that area too: the card again
         (("calf stretch", "does it help my calves too"), "Yes: the"),
+        # ... an area named as in a sentence ("IT band", not "it band")
+        (("hamstring stretch", "is it good for my it band too"), "For your IT band,"),
     ],
 )
 def test_whether_a_card_helps_another_area_is_answered_first(brain, messages, lead):
