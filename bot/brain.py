@@ -3578,7 +3578,7 @@ class Brain:
             if general is not None:
                 return general
             aspect = self.wants.aspect_follow_up(cues, area, analysis)
-            return self._aspect_reply(area, aspect, context) if aspect else None
+            return self._aspect_reply(area, aspect, context, analysis) if aspect else None
         if (
             context.kind == "daily"
             and lexicon.STOP_WORDS & set(words)
@@ -3738,7 +3738,7 @@ class Brain:
             return general
         aspect = self.wants.aspect_follow_up(cues, area, analysis) if area else None
         if area and aspect:  # "why does that happen", "at night too?", "how often?"
-            return self._aspect_reply(area, aspect, context)
+            return self._aspect_reply(area, aspect, context, analysis)
         if (
             area
             and context.kind == "answer"
@@ -4486,9 +4486,18 @@ class Brain:
             return None  # "another one ... my calves": a question of its own
         return area  # "done, quads still feel tight" after the quad stretch: another for them
 
-    def _aspect_reply(self, area: str, aspect: str, context: Context) -> Reply:
+    def _aspect_reply(
+        self, area: str, aspect: str, context: Context, analysis: Analysis | None = None
+    ) -> Reply:
         """The answer `WantReader.aspect_follow_up` found: the area's, or how often, how long or
-        whether every day to stretch."""
+        whether every day to stretch; how often asked of the area ("how often?" after its
+        stretch) is its when answer."""
+        if (
+            aspect == lexicon.HOW_OFTEN
+            and analysis is not None
+            and self._asks_how_often_of_it(area, analysis, context)
+        ):
+            return self.replies.answer(area, "when", context)
         if aspect in (lexicon.HOW_OFTEN, lexicon.HOW_LONG, lexicon.EVERY_DAY_ANSWER):
             return self.replies.answer(GENERAL, aspect, context)
         return self.replies.answer(area, aspect, context)
@@ -7804,8 +7813,28 @@ class Brain:
         subject = self.wants.subject(analysis)
         if subject is None:
             return None
+        if subject == lexicon.HOW_OFTEN and self._asks_how_often_of_it(area, analysis, context):
+            # "how often should i do it" after the calf stretch: when and how often to stretch
+            # the calves, which the general answer does not speak of
+            return self.replies.answer(area, "when", context)
         reply = self.replies.answer(GENERAL, subject, context)
         return self._keep_the_area(reply, analysis, context)
+
+    def _asks_how_often_of_it(self, area: str, analysis: Analysis, context: Context) -> bool:
+        """Whether a how-often question after an area's answer or stretch is asked of that
+        area ("how often should i do it", a bare "how often?", "how many times a day should i
+        stretch them"), not of stretching as a whole ("how often should i stretch",
+        "how often do people usually stretch"), and its when answer is not the one on screen."""
+        words = analysis.corrected
+        return (
+            (area, "when") in self.kb.answers
+            and context.intent != f"{area}.when"
+            and not lexicon.asks_in_general(words)
+            and (
+                lexicon.STRETCHING_WORDS.isdisjoint(words)
+                or not lexicon.POINTING_WORDS.isdisjoint(words)
+            )
+        )
 
     def _followup(self, key: str, topic: str | None, context: Context, conf: float) -> Reply:
         """ "Shorter", "another", "more", "how do I stretch it?": read against the context."""

@@ -1204,9 +1204,14 @@ def test_asking_for_something_to_do_after_an_area_gets_its_stretch(brain, first,
     ("first", "then", "intent"),
     [
         ("how do i stretch my knees", "why does that happen", "knees.why_tight"),
-        # how often: the general answer, which no area changes
-        ("wrist stretch for typing", "how many times a day at work", "general.how_often"),
-        ("why are my glutes tight", "how often should i do it", "general.how_often"),
+        # how often, asked of the area: its when answer, which says how often and when
+        ("wrist stretch for typing", "how many times a day at work", "wrists_forearms.when"),
+        ("why are my glutes tight", "how often should i do it", "glutes.when"),
+        ("hip flexor stretch", "how many times a week should i do that", "hip_flexors.when"),
+        # ... not of stretching as a whole, and not again under the area's when answer
+        ("calf stretch", "how often should i stretch", "general.how_often"),
+        ("neck stretch", "how often do people usually stretch", "general.how_often"),
+        ("when should i stretch my calves", "how often", "general.how_often"),
         ("why are my glutes tight", "whats a good stretch", "glutes.stretch"),
         ("why are my glutes tight", "stretch then", "glutes.stretch"),
         ("why are my glutes tight", "stretch am or pm?", "glutes.when"),
@@ -5332,14 +5337,14 @@ FOLLOW_UPS = [
         "shoulders.stretch",
     ),
     # every day, rest days: the general answer, whatever area came before; "how often" is
-    # the area's question
+    # the area's when
     ("my knees ache after running", "is it fine every single day", "general.every_day"),
     ("how do i stretch my calves", "should i stretch on rest days too", "general.every_day"),
-    ("how do i stretch my calves", "how often", "general.how_often"),
+    ("how do i stretch my calves", "how often", "calves.when"),
     (
         "why is my it band tight",
         "how often should i be doing that, i run most days",
-        "general.how_often",
+        "it_band.when",
     ),
     # a question behind a thank-you, however long, is read as if asked alone
     ("pigeon pose", "great thanks, and how long should i be holding each side", "general.how_long"),
@@ -6910,7 +6915,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("glute stretch", "i feel it in my knee not my bum"), "stretch.lying_figure_four.more"),
         # how many reps of the card; how many times a day is how often
         (("cat cow", "how many reps"), "general.how_long"),
-        (("calf stretch", "how many times a day"), "general.how_often"),
+        (("calf stretch", "how many times a day"), "calves.when"),
         # an area that does not like the stretch: a gentler way; not liking it: another
         (("pigeon pose how to", "my knee doesnt like it"), "glutes.stretch"),
         (("pigeon pose", "i dont like it"), "glutes.stretch"),
@@ -7175,7 +7180,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         # a stretch named in passing, then a question of its own
         (
             ("lower back stretch", "ok the knee hug one is fine. how often should I do it"),
-            "general.how_often",
+            "lower_back.when",
         ),
         # one tip now, on the area talked of
         (("neck stretch", "send me a tip"), "tip"),
@@ -7636,7 +7641,7 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "finished it, next?"), "neck.stretch"),
         # a version told as fine, then a bare how long or how often: that question
         (("hamstring stretch", "the seated one works. how long?"), "general.how_long"),
-        (("quad stretch", "standing one is fine, how often"), "general.how_often"),
+        (("quad stretch", "standing one is fine, how often"), "quadriceps.when"),
         # praise of the card, or a goodbye on the way to doing it
         (("hamstring stretch", "sick, that worked"), "smalltalk.thanks"),
         (("neck stretch", "lol all good"), "smalltalk.acknowledge"),

@@ -2862,7 +2862,7 @@ def test_after_a_red_flag_a_message_that_tells_no_new_sign_is_answered_as_itself
     assert [r.intent for r in replies[1:]] == [
         "routine.warmup_climbing",
         "calves.why_tight",
-        "general.how_often",
+        "calves.when",
     ]
 
 
