@@ -116,6 +116,26 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # "could not" is a stroke sign as "cannot" is
+        ("my dad couldn't get his words out at dinner, stretches for his stiff neck?", "emergency"),
+        # a shock told with where it came from
+        ("got a belt off the consumer unit at work, hand still tingling", "urgent"),
+        ("grabbed a live cable by mistake and my chest feels odd", "urgent"),
+        # hours in the heat, then dizzy and sick with cramps: heat exhaustion
+        ("dizzy and feeling sick with cramps after a day roofing in the heat", "urgent"),
+        # confused, sick and a pounding head, whatever the cause
+        ("im confused, been sick twice and my head is pounding", "emergency"),
+        # an ache that comes on the hills and goes standing still: angina
+        ("my left arm aches on steep hills and settles when i stand still", "urgent"),
+        # no wee for a day, with back pain: retention
+        ("my back aches and i haven't had a wee since yesterday", "emergency"),
+        # a leg that looks shorter with its foot turned out, no fall told
+        ("her leg looks shorter and her foot is pointing outwards, hip hurts", "emergency"),
+        # something getting worse in the months after a stroke
+        (
+            "since her stroke her hand has curled into a fist and it's getting worse",
+            "see_professional",
+        ),
         # a sharp pain on breathing in, with breathlessness, felt in the back
         ("sharp pain in my back when i breathe in and i'm short of breath", "urgent"),
         # pregnancy with a bad headache and swollen hands and face: pre-eclampsia
@@ -819,6 +839,9 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my throat is swollen from a cold, can i still stretch",
         "got stung by a wasp on my arm, it's red and itchy, can i still stretch",
         "hay fever makes me wheezy, stretches for my back?",
+        "i was shocked at how stiff my back is on the cable row",
+        "my swimming stroke is getting worse, any shoulder stretch",
+        "got cramp in the heat at football but fine after a drink",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
