@@ -116,6 +116,10 @@ def level_of(brain: Brain, reply: Reply) -> str:
         ("pain in one calf only after a 9 hour drive", "urgent"),
         ("my chest went really tight and i couldnt get a proper breath", "emergency"),
         ("i get a pounding headache every time i deadlift", "see_professional"),
+        # out of breath at very little effort
+        ("i'm out of breath just getting dressed", "see_professional"),
+        # light-headed on standing since a new medicine
+        ("light headed every time i get up since i started water pills", "see_professional"),
         # "could not" is a stroke sign as "cannot" is
         ("my dad couldn't get his words out at dinner, stretches for his stiff neck?", "emergency"),
         # a shock told with where it came from
@@ -842,6 +846,7 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "i was shocked at how stiff my back is on the cable row",
         "my swimming stroke is getting worse, any shoulder stretch",
         "got cramp in the heat at football but fine after a drink",
+        "head rush when i stand up after a long stretch on the floor",
         # a pet that limps is no child
         "my dog keeps limping on her back leg, what stretches can i do for her hamstring",
     ],
