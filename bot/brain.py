@@ -1946,6 +1946,9 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
+            to_do = self._routine_asked_to_do(analysis, context)
+            if to_do is not None:  # "any quick routine to do before work"
+                return self._with_conditions(to_do, named, context)
             # the last sentence's ask, when the reason closes it: "my heart is broken lol,
             # need a stretch to distract me" asks for a stretch, whatever came before
             last_start = analysis.pieces()[-1][0]
@@ -3859,6 +3862,30 @@ class Brain:
             lexicon.PLAIN_ROUTINE_NOT,
             conditions,
         )
+
+    def _routine_asked_to_do(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole, a routine asked for to do, told with when or why in
+        words that name no routine, area or activity of the knowledge base ("any quick routine
+        to do before work", "chef here, any quick routine to do before service so im not
+        hobbling by 10pm", "a gentle 5 minute routine to get moving again?"): the all-over
+        routine, in the length or within the limits the message tells. None for anything
+        else, and in a talk about an area."""
+        words = analysis.corrected
+        if (
+            analysis.topics
+            or context.topic not in (None, GENERAL)
+            or lexicon.PLAIN_ASK_ROUTINE not in self.kb.routines
+            or self.pick.activities_in(words)
+            or not any(lexicon.asks_a_routine_to_do(words[s:e]) for s, e in analysis.pieces())
+        ):
+            return None
+        plan = Plan(lexicon.PLAIN_ASK_ROUTINE)
+        ask = self.sizes.read(analysis)
+        if ask is not None and (ask.minutes is not None or ask.limits or ask.easier):
+            return self._resized(
+                plan, ask, context, postures=True, leads=(lexicon.PLAIN_ROUTINE_LEAD,)
+            )
+        return self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
 
     def _plain_ask(
         self,

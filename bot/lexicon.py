@@ -2712,6 +2712,47 @@ def bare_routine_ask(words: Sequence[str]) -> bool:
     return not _ROUTINE_ASKED.isdisjoint(words) and set(words) <= _BARE_ROUTINE_ASK
 
 
+#: what may stand right before "routine" in an ask for one to do ("any quick routine", "a
+#: gentle 5 minute routine", "stretch routine"), where "skincare routine", "my routine" and
+#: "the kids' bedtime routine" are about something else
+_ROUTINE_ASK_MODIFIERS = frozenset(
+    """a an any some quick quickie short gentle easy simple good nice little basic light
+    relaxing new decent proper small tiny stretch stretching stretchy mobility flexibility
+    minute minutes min mins full whole body daily""".split()
+)
+#: ... a stretch word and one of these is a routine too: "3 min stretch thing i can do"
+_STRETCH_THINGS = frozenset({"thing", "session", "sesh", "set"})
+#: ... and the rest of the message says it is to be done, for the body: "to do before work",
+#: "to get moving again", "so im not hobbling"
+_ROUTINE_DOING = frozenset(
+    """do doing moving move loosen loose limber stiff stiffness hobbling hobble sore soreness
+    tight tightness ache aches achy relax unwind wake stretch stretching stretches mobility
+    flexible flexibility muscles body joints warm cool""".split()
+)
+
+
+def asks_a_routine_to_do(words: Sequence[str]) -> bool:
+    """Whether the words (a piece of a message) ask for a routine to do, whatever they say of when or why, with an
+    ask's opener ("any quick routine to do before work", "a gentle 5 minute routine to get
+    moving again?", "3 min stretch thing i can do in between games"): a plain word before
+    "routine", and a word of doing or of the body after it."""
+    if not words or not (
+        words[0] in PLAIN_ASK_OPENERS or words[0] in YES_NO_STARTS or words[0].isdigit()
+    ):
+        return False
+    for i, word in enumerate(words):
+        routine = word in ROUTINE_NAMES or (
+            word in _STRETCH_THINGS and i > 0 and words[i - 1] in STRETCH_NOUNS
+        )
+        if not routine:
+            continue
+        before = words[i - 1] if i else ""
+        if before and before not in _ROUTINE_ASK_MODIFIERS and not before.isdigit():
+            return False
+        return not _ROUTINE_DOING.isdisjoint(words[i + 1 :]) or before in STRETCH_NOUNS
+    return False
+
+
 def bare_stretch_ask(words: Sequence[str]) -> bool:
     """Whether the words only ask for a stretch, naming nothing else: "stretch?", "is there a
     stretch i can do", "any good stretches"."""

@@ -4222,6 +4222,15 @@ OWN_WORDS = [
     # dizzy coming up out of a fold: a head rush
     ("went all dizzy coming up from the forward fold", "general.head_rush"),
     ("dizzy when i roll up from touching my toes", "general.head_rush"),
+    # a routine asked for to do, told with when or why in words of no routine: the all-over one
+    (
+        "anything quick i can do before my shift? a stretch routine to loosen up",
+        "routine.full_body",
+    ),
+    ("got a 10 min stretch session i can do after gaming?", "routine.full_body"),
+    # ... not a routine of something else
+    ("any good study routine to do before exams", "fallback"),
+    ("any good skincare routine to do before bed", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
