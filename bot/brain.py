@@ -1946,6 +1946,16 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
+            if (
+                not analysis.topics
+                and (GENERAL, lexicon.KNOTS) in self.kb.answers
+                and lexicon.asks_about_knots(
+                    analysis.corrected, context.kind in lexicon.STRETCHING_KINDS
+                )
+            ):
+                # "what exactly is a muscle knot": what a knot is and what eases one
+                reply = self.replies.answer(GENERAL, lexicon.KNOTS, context)
+                return self._with_conditions(reply, named, context)
             to_do = self._routine_asked_to_do(analysis, context)
             if to_do is not None:  # "any quick routine to do before work"
                 return self._with_conditions(to_do, named, context)

@@ -2753,6 +2753,23 @@ def asks_a_routine_to_do(words: Sequence[str]) -> bool:
     return False
 
 
+#: the answer on muscle "knots", and the words that ask of one with the muscles in view ("what
+#: exactly is a muscle knot"), where "a bowline knot" or "knots" of speed are not ours
+KNOTS = "knots"
+_KNOT_WORDS = frozenset({"knot", "knots", "knotted", "knotty"})
+_KNOT_MUSCLE_WORDS = frozenset(
+    "muscle muscles massage trigger tender sore tight tightness body foam roller".split()
+)
+
+
+def asks_about_knots(words: Sequence[str], talk_of_stretching: bool) -> bool:
+    """Whether the words ask about muscle knots with no area named: a knot word with a word
+    of the muscles, or in a talk about stretching ("whats a knot" after a stretch)."""
+    return not _KNOT_WORDS.isdisjoint(words) and (
+        talk_of_stretching or not _KNOT_MUSCLE_WORDS.isdisjoint(words)
+    )
+
+
 def bare_stretch_ask(words: Sequence[str]) -> bool:
     """Whether the words only ask for a stretch, naming nothing else: "stretch?", "is there a
     stretch i can do", "any good stretches"."""

@@ -4231,6 +4231,11 @@ OWN_WORDS = [
     # ... not a routine of something else
     ("any good study routine to do before exams", "fallback"),
     ("any good skincare routine to do before bed", "fallback"),
+    # what a muscle knot is, asked with no area; one in an area is that area's
+    ("are muscle knots even real", "general.knots"),
+    ("what are knots in muscles", "general.knots"),
+    ("i have a knot in my shoulder, stretch?", "shoulders.stretch"),
+    ("how to tie a bowline knot", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
