@@ -1956,6 +1956,15 @@ class Brain:
                 # "what exactly is a muscle knot": what a knot is and what eases one
                 reply = self.replies.answer(GENERAL, lexicon.KNOTS, context)
                 return self._with_conditions(reply, named, context)
+            if (
+                lexicon.asks_a_stretching_tip(analysis.corrected)
+                and not self.cues.where(analysis.corrected, "body_mod")
+                and not self.cues.where(analysis.corrected, "not_a_body")  # "for my cat"
+            ):
+                # "what's your number one stretching tip for people who stand all day": a tip
+                # asked for by name, with who it is for in words of no tip of ours
+                reply = self.replies.tip(" ".join(analysis.words), context)
+                return self._with_conditions(reply, named, context)
             to_do = self._routine_asked_to_do(analysis, context)
             if to_do is not None:  # "any quick routine to do before work"
                 return self._with_conditions(to_do, named, context)

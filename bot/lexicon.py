@@ -2753,6 +2753,31 @@ def asks_a_routine_to_do(words: Sequence[str]) -> bool:
     return False
 
 
+#: the words that start an object of "stretching": "stretching a canvas", "stretching out my
+#: shoes" stretch a thing
+_STRETCHED_THING_STARTS = frozenset(
+    "a an the my your his her our their these those this that out".split()
+)
+
+
+def asks_a_stretching_tip(words: Sequence[str]) -> bool:
+    """Whether the words ask for a tip on stretching, the practice, whoever it is for ("what's
+    your number one stretching tip for people who stand all day", "quick tip for stretching
+    when youre up a ladder"), not on stretching a thing ("tips for stretching out my
+    shoes")."""
+    tips = [i for i, w in enumerate(words) if w in TIP_WORDS]
+    # "where you tip your head right back": the verb
+    if not tips or any(
+        i + 1 < len(words) and words[i + 1] in _STRETCHED_THING_STARTS | {"back", "forward"}
+        for i in tips
+    ):
+        return False
+    at = [i for i, w in enumerate(words) if w in STRETCHING_WORDS]
+    return bool(at) and all(
+        i + 1 == len(words) or words[i + 1] not in _STRETCHED_THING_STARTS for i in at
+    )
+
+
 #: the answer on muscle "knots", and the words that ask of one with the muscles in view ("what
 #: exactly is a muscle knot"), where "a bowline knot" or "knots" of speed are not ours
 KNOTS = "knots"

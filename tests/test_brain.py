@@ -4236,6 +4236,12 @@ OWN_WORDS = [
     ("what are knots in muscles", "general.knots"),
     ("i have a knot in my shoulder, stretch?", "shoulders.stretch"),
     ("how to tie a bowline knot", "fallback"),
+    # a stretching tip asked for by name, whoever it is for
+    ("any stretching tips for someone who sits in a truck 10 hours a day", "tip"),
+    ("whats your top stretching tip for a nurse on 12 hour shifts", "tip"),
+    # ... not tipping the head, nor stretching a thing
+    ("i tried that neck stretch where you tip your head right back", "fallback"),
+    ("any tips for stretching a canvas", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
