@@ -5356,7 +5356,12 @@ class Brain:
         if self.wants.subjects_named(head) == {key}:
             return True
         keywords = self.kb.answers[(GENERAL, key)].keywords
-        return head[0] not in STOPWORDS and any(head[0] in k.split() for k in keywords)
+        # a question word is no subject's word: "also whats the best harness for roofing" is
+        # not "what time" to stretch
+        first = head[0]
+        if first in STOPWORDS or first in lexicon.WH_WORDS or first in lexicon.YES_NO_STARTS:
+            return False
+        return any(first in k.split() for k in keywords)
 
     def _just_one_step(self, analysis: Analysis, context: Context) -> Reply | None:
         """After a routine, a message asking which step to do if only one ("if i only do one

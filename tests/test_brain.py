@@ -7810,6 +7810,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("morning routine", "ok cool, just sub me to the daily tips"), "daily.on"),
         (("neck stretch please", "could you ping me every afternoon to do it"), "daily.on"),
         (("neck stretch please", "unsub me from the daily tips"), "daily.off"),
+        # a question word after "also" is no word of a subject: off our subject, declined
+        (("neck stretch", "also whats the best ladder for loft conversions"), "fallback"),
+        # how many sets: how long to hold, which says how many times
+        (("quad stretch", "how long do i hold it", "ok and how many sets?"), "general.how_long"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
