@@ -5543,6 +5543,9 @@ SETTLING_WORDS = frozenset(
     """wind unwind relax relaxed relaxing calm sleep asleep drift settle switch wake energise
     energize""".split()
 )
+#: ... of which these speak of the body's own tension: "can't sleep, anything to help me
+#: relax" is about the body, where "a bedtime routine for the kids" is not
+RELAXING_WORDS = frozenset({"relax", "relaxed", "relaxing", "unwind", "tense", "tension"})
 WELL_DONE_LEAD = "Well done! A few easy minutes now help you wind down:"
 #: soreness told after a session: the ache is normal and fades in a few days; stretching
 #: will not speed that up, but gentle stretches can feel good (the soreness answer's facts)

@@ -1109,6 +1109,7 @@ class RoutinePicker:
         return (
             not lexicon.PLAIN_STRETCH_WORDS.isdisjoint(words)
             or "body" in words  # "got something to wake my body up before work?"
+            or not lexicon.RELAXING_WORDS.isdisjoint(words)  # "anything to help me relax"
             or "complaint" in self.cues.read(words)
             # "give me a morning routine, my lower back greets me every morning"
             or any(t != GENERAL for t in self.matcher.words.find_topics(list(words))[1])

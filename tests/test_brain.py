@@ -4242,6 +4242,8 @@ OWN_WORDS = [
     # ... not tipping the head, nor stretching a thing
     ("i tried that neck stretch where you tip your head right back", "fallback"),
     ("any tips for stretching a canvas", "fallback"),
+    # not sleeping, and something asked to relax: the bedtime routine
+    ("can't sleep again, anything to help me relax", "routine.bedtime"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
