@@ -4471,11 +4471,12 @@ def asks_to_be_sent_daily(analysis: Analysis) -> bool:
 #: "remind me", "ping me", "nudge me": a reminder asked for
 _REMINDED = frozenset({(word, "me") for word in ("remind", "ping", "nudge", "buzz")})
 #: what may stand beside "remind me" in a bare ask for a reminder: "can you remind me?",
-#: "ok remind me daily then pls", "set me a reminder"
+#: "ok remind me daily then pls", "set me a reminder", "can you remind me tomorrow with a
+#: new one"
 _REMINDER_ONLY = frozenset(
     """can could would will you u ya pls please plz ok okay then so maybe just me us remind
     reminder reminders nudge set a to do it that this daily every day each morning evening
-    night somehow""".split()
+    night somehow tomorrow tmrw tomoz tonight later with new one another again""".split()
 )
 
 

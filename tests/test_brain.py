@@ -7816,6 +7816,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("neck stretch", "also whats the best ladder for loft conversions"), "fallback"),
         # how many sets: how long to hold, which says how many times
         (("quad stretch", "how long do i hold it", "ok and how many sets?"), "general.how_long"),
+        # a reminder asked for tomorrow: the daily tips, the bot's one reminder
+        (("hip flexor stretch", "could you remind me tomorrow"), "daily.on"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
