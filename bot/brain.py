@@ -1965,6 +1965,9 @@ class Brain:
                 # asked for by name, with who it is for in words of no tip of ours
                 reply = self.replies.tip(" ".join(analysis.words), context)
                 return self._with_conditions(reply, named, context)
+            one = self._one_asked(context) if lexicon.asks_for_one(analysis.corrected) else None
+            if one is not None:  # "give me one then" in a conversation
+                return one
             to_do = self._routine_asked_to_do(analysis, context)
             if to_do is not None:  # "any quick routine to do before work"
                 return self._with_conditions(to_do, named, context)
@@ -3798,6 +3801,10 @@ class Brain:
         ):
             # "ok i'll call my doctor, thanks", "will do, cheers": a thank-you at the end
             return say.smalltalk("thanks", " ".join(words), context)
+        if thanks and lexicon.asks_for_one(words):
+            # "ok give me one then": an ask behind the "ok", which a first message leaves
+            # unclear
+            return self._one_asked(context) or say.fallback(self._match(analysis), context)
         if thanks and len(words) > lexicon.THANKS_LEAD_MIN_WORDS:
             if thanked:
                 after = self._asked_after(thanked, analysis, context)
@@ -3954,6 +3961,15 @@ class Brain:
             and not self.pick.activities_in(words)
             and not self.wants.subjects_named(words)
         )
+
+    def _one_asked(self, context: Context) -> Reply | None:
+        """A bare "give me one" in a conversation: the stretch of the area talked about, else
+        one for anyone. None for a first message, where "one" points at nothing."""
+        if context.kind is None:
+            return None
+        if context.topic not in (None, GENERAL) and context.topic in self.kb.topics:
+            return self.replies.stretch_for_topic(context.topic, context)
+        return self._one_stretch(context)
 
     def _one_stretch(self, context: Context) -> Reply:
         """One stretch for anyone, for a request for "a stretch" with nothing more: the first
@@ -7254,6 +7270,9 @@ class Brain:
                 return say.fallback(match, context)
             if entry.kind == "help":
                 return say.help(context)
+            if key == "thanks" and lexicon.asks_for_one(analysis.corrected):
+                # "ok give me one then": an ask behind the "ok", not a thank-you
+                return self._one_asked(context) or say.fallback(match, context)
             return say.smalltalk(key, " ".join(words), context, confidence=match.confidence)
         if kind == "request":
             if key == "tip":  # "a tip for my knees": one about them

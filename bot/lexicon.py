@@ -6144,6 +6144,22 @@ def owned(words: Sequence[str], start: int, end: int) -> bool:
     return not FIRST_PERSON.isdisjoint(words[max(0, start - OWNED_REACH) : end])
 
 
+#: what may stand around a bare "give me one": "ok give me one then", "sure, send me one pls"
+_ONE_ASK_EDGES = ACK_LEADS | {"then", "pls", "please", "plz", "so", "just", "now"}
+
+
+def asks_for_one(words: Sequence[str]) -> bool:
+    """Whether the words only ask for "one" with nothing named: "ok give me one then", "send
+    me one", "gimme something"."""
+    core = [w for w in words if w not in _ONE_ASK_EDGES]
+    return (
+        2 <= len(core) <= 3
+        and core[0] in PLAIN_ASKING
+        and core[-1] in {"one", "something"}
+        and (len(core) == 2 or core[1] in {"me", "us"})
+    )
+
+
 def acknowledged(words: Sequence[str]) -> bool:
     """Whether the words open with an acknowledgement (`ACK_LEADS`) and go on with at least
     one word that is no filler: "ok stretch it", not "ok to stretch it daily?", "ok thanks"."""

@@ -8765,3 +8765,14 @@ def test_whether_a_card_helps_another_area_is_answered_first(brain, messages, le
     *_, reply = converse(brain, *messages)
     assert reply.kind == "stretch"
     assert lead in render_text(reply).splitlines()[0]
+
+
+def test_a_bare_give_me_one_is_a_stretch_not_a_thank_you(brain):
+    # "ok" in front is an acknowledgement, not thanks; alone, "one" points at nothing yet
+    for text in ("sure, send me one", "ok give me one then"):
+        assert converse(brain, text)[-1].kind == "fallback"
+    # in a conversation the ask is answered
+    after_a_miss = converse(brain, "is stretching before an exam a thing or nah", "ok gimme one")
+    assert after_a_miss[-1].kind == "stretch"
+    # in a talk about an area: that area's stretch
+    assert converse(brain, "why are my calves tight", "ok give me one then")[-1].topic == "calves"
