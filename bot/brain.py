@@ -5584,7 +5584,11 @@ class Brain:
         answer, the stretch shown last (or the area's); "which one was for my lower back
         again" after the upper back's, the stretch for the area it names (`topics`)."""
         kb, say = self.kb, self.replies
-        named = {t for t in topics if t not in (GENERAL, context.topic)}
+        # after a routine kept for an area ("squat lower without my heels lifting"), "the
+        # ankle one again" names a stretch of it, not the routine
+        named = {
+            t for t in topics if t != GENERAL and (t != context.topic or context.kind == "routine")
+        }
         if len(named) == 1 and (area := named.pop()) in kb.topics:
             return say.stretch_for_topic(area, context)
         # "show it me again" after how long to hold the card: a card is what is shown

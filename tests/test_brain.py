@@ -7818,6 +7818,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("quad stretch", "how long do i hold it", "ok and how many sets?"), "general.how_long"),
         # a reminder asked for tomorrow: the daily tips, the bot's one reminder
         (("hip flexor stretch", "could you remind me tomorrow"), "daily.on"),
+        # after a routine kept for an area, that area's "one again" is its stretch
+        (("cant squat deep, my heels come up", "the ankle one again?"), "feet_ankles.stretch"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
