@@ -6151,6 +6151,17 @@ class Brain:
             return self.replies.answer(
                 GENERAL, lexicon.LIMB_ASLEEP, context, confidence=lexicon.CUE_CONFIDENCE
             )
+        if (
+            not analysis.topics
+            and lexicon.wants_to_warm_up(analysis.corrected)
+            and lexicon.WARM_UP_ROUTINE in self.kb.routines
+        ):
+            # "i want to warm up properly": a warm-up, not whether to warm up or stretch
+            return self.replies.routine(
+                self.kb.routines[lexicon.WARM_UP_ROUTINE],
+                context,
+                confidence=lexicon.CUE_CONFIDENCE,
+            )
         own = self.wants.subject_of_the_area(analysis)
         if own is not None:
             # "got period pain and my lower back kills", "time of the month and my back is

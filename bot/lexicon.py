@@ -4055,7 +4055,7 @@ PLAIN_ASK_WORDS = frozenset(
     daughter kid kids friend boyfriend girlfriend looking searching basic light relaxing
     little couple ideas suggestions recommendations hi hey hello hiya please today
     tonight home house free cheap equipment together family lazy tired exhausted knackered
-    sleepy chill chilled sofa couch""".split()
+    sleepy chill chilled sofa couch properly correctly regularly""".split()
 )
 PLAIN_ASK_ANY = PLAIN_STRETCH_WORDS | PLAIN_ASK_WORDS
 #: ... of which these ask, where the others only say of what kind ("give me one")
@@ -6146,6 +6146,24 @@ def owned(words: Sequence[str], start: int, end: int) -> bool:
 
 #: what may stand around a bare "give me one": "ok give me one then", "sure, send me one pls"
 _ONE_ASK_EDGES = ACK_LEADS | {"then", "pls", "please", "plz", "so", "just", "now"}
+
+
+#: "i want to warm up", "need to warm up properly": a warm-up wanted, told, not asked about
+_WANTING = frozenset({"want", "wanna", "need", "gotta", "should"})
+_WANTED_WARM_UP = frozenset(
+    {"to", "warmup", "properly", "first", "i", "really", "just", "a", "bit"}
+)
+
+
+def wants_to_warm_up(words: Sequence[str]) -> bool:
+    """Whether the words only say a warm-up is wanted ("i want to warm up properly", "need to
+    warm up first"), which asks for one, not whether to warm up rather than stretch."""
+    return (
+        "warmup" in words
+        and not _WANTING.isdisjoint(words)
+        and set(words) <= _WANTING | _WANTED_WARM_UP
+        and not asks_whether(words)
+    )
 
 
 def asks_for_one(words: Sequence[str]) -> bool:

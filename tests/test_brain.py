@@ -4244,6 +4244,11 @@ OWN_WORDS = [
     ("any tips for stretching a canvas", "fallback"),
     # not sleeping, and something asked to relax: the bedtime routine
     ("can't sleep again, anything to help me relax", "routine.bedtime"),
+    # a warm-up, or a stretch, wanted and told so: one, not whether to warm up or stretch
+    ("i want to warm up properly", "routine.warmup"),
+    ("i wanna warm up first", "routine.warmup"),
+    ("i want to stretch properly", "routine.full_body"),
+    ("do i need to warm up", "general.warmup_vs_stretch"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
