@@ -1946,6 +1946,9 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
+            area_last = self._bare_area_asked_last(text, context)
+            if area_last is not None:  # "rowed a 2k today. hamstrings?"
+                return area_last
             if (
                 not analysis.topics
                 and (GENERAL, lexicon.KNOTS) in self.kb.answers
@@ -2578,6 +2581,25 @@ class Brain:
             return reply
         title, *rest = reply.blocks
         return replace(reply, blocks=(title, Block("para", signs[-1]), *rest))
+
+    def _bare_area_asked_last(self, text: str, context: Context) -> Reply | None:
+        """For a message not understood whose last sentence is a bare area, asked ("gonna die
+        if i have to row another 2k lol. hamstrings?", "long day at work. neck?"): the reply
+        to that area alone, its stretch as "hamstrings?" gets. None otherwise."""
+        said = lexicon.sentences(text)
+        if len(said) < 2 or not text.rstrip().endswith("?"):
+            return None
+        last = self.matcher.analyse(said[-1])
+        if (
+            not last.topics
+            or len(last.corrected) > lexicon.BARE_AREA_ASK_WORDS
+            or not lexicon.TIP_WORDS.isdisjoint(last.corrected)  # "calf flexibility tips?"
+        ):
+            return None
+        again = self._reply(said[-1], context)
+        if again.kind in ("stretch", "answer") and again.topic in last.topics:
+            return again
+        return None
 
     def _last_question_alone(self, text: str, context: Context) -> Reply | None:
         """For a message not understood that tells something about stretching or the body

@@ -6148,6 +6148,9 @@ def owned(words: Sequence[str], start: int, end: int) -> bool:
 _ONE_ASK_EDGES = ACK_LEADS | {"then", "pls", "please", "plz", "so", "just", "now"}
 
 
+#: a bare area asked at the end of a message has at most this many words ("hamstrings?",
+#: "and my hip flexors?")
+BARE_AREA_ASK_WORDS = 4
 #: "i want to warm up", "need to warm up properly": a warm-up wanted, told, not asked about
 _WANTING = frozenset({"want", "wanna", "need", "gotta", "should"})
 _WANTED_WARM_UP = frozenset(

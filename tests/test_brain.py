@@ -4249,6 +4249,9 @@ OWN_WORDS = [
     ("i wanna warm up first", "routine.warmup"),
     ("i want to stretch properly", "routine.full_body"),
     ("do i need to warm up", "general.warmup_vs_stretch"),
+    # a bare area asked at the end of a story: its stretch, as the area alone gets
+    ("long shift on the tills today. calves?", "calves.stretch"),
+    ("stretch marks on my legs. thighs?", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
