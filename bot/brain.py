@@ -1949,6 +1949,9 @@ class Brain:
             area_last = self._bare_area_asked_last(text, context)
             if area_last is not None:  # "rowed a 2k today. hamstrings?"
                 return area_last
+            asked_so = self._asked_after_so(analysis, context)
+            if asked_so is not None:  # "my mate snapped his achilles so i want to warm up"
+                return self._with_conditions(asked_so, named, context)
             if (
                 not analysis.topics
                 and (GENERAL, lexicon.KNOTS) in self.kb.answers
@@ -2581,6 +2584,20 @@ class Brain:
             return reply
         title, *rest = reply.blocks
         return replace(reply, blocks=(title, Block("para", signs[-1]), *rest))
+
+    def _asked_after_so(self, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole that tells a reason, then "so" and what the writer wants
+        ("my mate snapped his achilles playing padel last year so i want to warm up
+        properly"): the routine or stretch that part alone gets. None otherwise."""
+        words = analysis.corrected
+        at = max((i for i, w in enumerate(words) if w == "so"), default=0)
+        rest = words[at + 1 :]
+        if not at or len(rest) < lexicon.ASKED_AFTER_SO_MIN_WORDS:
+            return None
+        if rest[0] not in lexicon.ASK_AFTER_SO_STARTS:
+            return None  # "so tight", "so much": "so" as "very"
+        again = self._reply(" ".join(rest), context)
+        return again if again.kind in ("routine", "stretch") else None
 
     def _bare_area_asked_last(self, text: str, context: Context) -> Reply | None:
         """For a message not understood whose last sentence is a bare area, asked ("gonna die

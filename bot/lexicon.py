@@ -6151,6 +6151,10 @@ _ONE_ASK_EDGES = ACK_LEADS | {"then", "pls", "please", "plz", "so", "just", "now
 #: a bare area asked at the end of a message has at most this many words ("hamstrings?",
 #: "and my hip flexors?")
 BARE_AREA_ASK_WORDS = 4
+#: what the words after "so" start with when they say what the writer wants ("... so i want
+#: to warm up properly", "... so any stretches?"), and how many they are at least
+ASK_AFTER_SO_STARTS = frozenset("i id im we can could any what need want wanna gimme give".split())
+ASKED_AFTER_SO_MIN_WORDS = 3
 #: "i want to warm up", "need to warm up properly": a warm-up wanted, told, not asked about
 _WANTING = frozenset({"want", "wanna", "need", "gotta", "should"})
 _WANTED_WARM_UP = frozenset(

@@ -4252,6 +4252,9 @@ OWN_WORDS = [
     # a bare area asked at the end of a story: its stretch, as the area alone gets
     ("long shift on the tills today. calves?", "calves.stretch"),
     ("stretch marks on my legs. thighs?", "fallback"),
+    # a reason, then "so" and what is wanted: what is wanted
+    ("saw a guy get injured at the gym so i want to warm up properly", "routine.warmup"),
+    ("my cat is sick so i want to help her", "fallback"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
