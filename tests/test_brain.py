@@ -4255,6 +4255,8 @@ OWN_WORDS = [
     # a reason, then "so" and what is wanted: what is wanted
     ("saw a guy get injured at the gym so i want to warm up properly", "routine.warmup"),
     ("my cat is sick so i want to help her", "fallback"),
+    # "folk" for people, older ones
+    ("simple stretches for old folk like my parents", "routine.older_adults"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
