@@ -1946,37 +1946,9 @@ class Brain:
             topic_first = self._topic_first(text, context)
             if topic_first is not None:  # "and calves? heard they're linked"
                 return topic_first
-            area_last = self._bare_area_asked_last(text, context)
-            if area_last is not None:  # "rowed a 2k today. hamstrings?"
-                return area_last
-            asked_so = self._asked_after_so(analysis, context)
-            if asked_so is not None:  # "my mate snapped his achilles so i want to warm up"
-                return self._with_conditions(asked_so, named, context)
-            if (
-                not analysis.topics
-                and (GENERAL, lexicon.KNOTS) in self.kb.answers
-                and lexicon.asks_about_knots(
-                    analysis.corrected, context.kind in lexicon.STRETCHING_KINDS
-                )
-            ):
-                # "what exactly is a muscle knot": what a knot is and what eases one
-                reply = self.replies.answer(GENERAL, lexicon.KNOTS, context)
-                return self._with_conditions(reply, named, context)
-            if (
-                lexicon.asks_a_stretching_tip(analysis.corrected)
-                and not self.cues.where(analysis.corrected, "body_mod")
-                and not self.cues.where(analysis.corrected, "not_a_body")  # "for my cat"
-            ):
-                # "what's your number one stretching tip for people who stand all day": a tip
-                # asked for by name, with who it is for in words of no tip of ours
-                reply = self.replies.tip(" ".join(analysis.words), context)
-                return self._with_conditions(reply, named, context)
-            one = self._one_asked(context) if lexicon.asks_for_one(analysis.corrected) else None
-            if one is not None:  # "give me one then" in a conversation
-                return one
-            to_do = self._routine_asked_to_do(analysis, context)
-            if to_do is not None:  # "any quick routine to do before work"
-                return self._with_conditions(to_do, named, context)
+            inside = self._ask_inside_a_miss(text, analysis, context)
+            if inside is not None:  # "rowed a 2k today. hamstrings?", "give me one then"
+                return self._with_conditions(inside, named, context)
             # the last sentence's ask, when the reason closes it: "my heart is broken lol,
             # need a stretch to distract me" asks for a stretch, whatever came before
             last_start = analysis.pieces()[-1][0]
@@ -2584,6 +2556,37 @@ class Brain:
             return reply
         title, *rest = reply.blocks
         return replace(reply, blocks=(title, Block("para", signs[-1]), *rest))
+
+    def _ask_inside_a_miss(self, text: str, analysis: Analysis, context: Context) -> Reply | None:
+        """For a message missed whole, an ask it holds that the story around it hid: a bare
+        area asked last ("rowed a 2k today. hamstrings?"), what is wanted after "so" ("... so
+        i want to warm up properly"), what a muscle knot is, a stretching tip asked by name
+        ("what's your number one stretching tip for people who stand all day"), a bare "give me
+        one" in a conversation, a routine asked for to do ("any quick routine to do before
+        work"). None when it holds none of these."""
+        area_last = self._bare_area_asked_last(text, context)
+        if area_last is not None:
+            return area_last
+        asked_so = self._asked_after_so(analysis, context)
+        if asked_so is not None:
+            return asked_so
+        words = analysis.corrected
+        if (
+            not analysis.topics
+            and (GENERAL, lexicon.KNOTS) in self.kb.answers
+            and lexicon.asks_about_knots(words, context.kind in lexicon.STRETCHING_KINDS)
+        ):
+            return self.replies.answer(GENERAL, lexicon.KNOTS, context)
+        if (
+            lexicon.asks_a_stretching_tip(words)
+            and not self.cues.where(words, "body_mod")
+            and not self.cues.where(words, "not_a_body")  # "stretching tips for my cat"
+        ):
+            # who it is for is told in words of no tip of ours
+            return self.replies.tip(" ".join(analysis.words), context)
+        if lexicon.asks_for_one(words):
+            return self._one_asked(context)
+        return self._routine_asked_to_do(analysis, context)
 
     def _asked_after_so(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that tells a reason, then "so" and what the writer wants

@@ -167,7 +167,8 @@ class WantReader:
         """After `area`, a short question about it that names no area: why it happens ("why
         does that happen", "why do they get tight anyway") or when to stretch it ("at night
         too?"); `HOW_OFTEN` or `HOW_LONG` for how often or how long to hold ("how often should
-        i do it": the general answer, which no area changes). None for anything else, and for
+        i do it": the brain gives the area's when answer when it is asked of the area, else the
+        general one). None for anything else, and for
         a question about timing that points at nothing and the general answers cover ("is it
         ok every day")."""
         if analysis.topics:
@@ -192,7 +193,7 @@ class WantReader:
                 general = lexicon.EVERY_DAY_ANSWER  # "is it ok to do these every day?"
             if general is not None and (GENERAL, general) in self.kb.answers:
                 # "how often should i do these", "how long should i be holding each side", "do
-                # i do them every day": the general answer, which no area changes
+                # i do them every day": the timing asked, which the brain answers
                 return general
         else:
             return None
