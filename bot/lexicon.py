@@ -2732,10 +2732,10 @@ _ROUTINE_DOING = frozenset(
 
 
 def asks_a_routine_to_do(words: Sequence[str]) -> bool:
-    """Whether the words (a piece of a message) ask for a routine to do, whatever they say of when or why, with an
-    ask's opener ("any quick routine to do before work", "a gentle 5 minute routine to get
-    moving again?", "3 min stretch thing i can do in between games"): a plain word before
-    "routine", and a word of doing or of the body after it."""
+    """Whether the words (a piece of a message) ask for a routine to do, whatever they say
+    of when or why, with an ask's opener ("any quick routine to do before work", "a gentle 5
+    minute routine to get moving again?", "3 min stretch thing i can do in between games"): a
+    plain word before "routine", and a word of doing or of the body after it."""
     if not words or not (
         words[0] in PLAIN_ASK_OPENERS or words[0] in YES_NO_STARTS or words[0].isdigit()
     ):
@@ -6144,10 +6144,6 @@ def owned(words: Sequence[str], start: int, end: int) -> bool:
     return not FIRST_PERSON.isdisjoint(words[max(0, start - OWNED_REACH) : end])
 
 
-#: what may stand around a bare "give me one": "ok give me one then", "sure, send me one pls"
-_ONE_ASK_EDGES = ACK_LEADS | {"then", "pls", "please", "plz", "so", "just", "now"}
-
-
 #: a bare area asked at the end of a message has at most this many words ("hamstrings?",
 #: "and my hip flexors?")
 BARE_AREA_ASK_WORDS = 4
@@ -6171,6 +6167,10 @@ def wants_to_warm_up(words: Sequence[str]) -> bool:
         and set(words) <= _WANTING | _WANTED_WARM_UP
         and not asks_whether(words)
     )
+
+
+#: what may stand around a bare "give me one": "ok give me one then", "sure, send me one pls"
+_ONE_ASK_EDGES = ACK_LEADS | {"then", "pls", "please", "plz", "so", "just", "now"}
 
 
 def asks_for_one(words: Sequence[str]) -> bool:
