@@ -7327,9 +7327,6 @@ class Brain:
                 return say.fallback(match, context)
             if entry.kind == "help":
                 return say.help(context)
-            if key == "thanks" and lexicon.asks_for_one(analysis.corrected):
-                # "ok give me one then": an ask behind the "ok", not a thank-you
-                return self._one_asked(context) or say.fallback(match, context)
             return say.smalltalk(key, " ".join(words), context, confidence=match.confidence)
         if kind == "request":
             if key == "tip":  # "a tip for my knees": one about them
