@@ -486,8 +486,10 @@ class Brain:
         themselves. Unchanged when no piece does ("my husband collapsed, what do i do"), or
         when the writer's piece points back at the other person ("can i stretch him")."""
         words = analysis.corrected
-        pieces = analysis.pieces()
-        if len(pieces) < 2 or lexicon.SOMEONE_ELSE.isdisjoint(words):
+        if lexicon.SOMEONE_ELSE.isdisjoint(words):
+            return analysis
+        pieces = lexicon.story_pieces(words, analysis.pieces())
+        if len(pieces) < 2:
             return analysis
         theirs: list[bool] = []
         for s, e in pieces:

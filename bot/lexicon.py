@@ -1512,6 +1512,36 @@ def tells_of_someone_else(piece: Sequence[str]) -> bool:
     return _WRITER.isdisjoint(rest)
 
 
+def story_pieces(
+    words: Sequence[str], pieces: Sequence[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """`pieces` of a message, each that opens with someone else's story cut where it turns to
+    the writer with a joining word ("my brother tore his hamstring sprinting | so i want to
+    warm up properly"), so the writer's part is read as a piece of its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        cut = next(
+            (
+                k
+                for k in range(start + _STORY_MIN_WORDS, end - 1)
+                if words[k] in _TURNING_TO_WRITER
+                and not _TURNED_TO.isdisjoint(words[k + 1 : k + 1 + _TURN_REACH])
+                and tells_of_someone_else(words[start:k])
+            ),
+            None,
+        )
+        out.extend([(start, cut), (cut, end)] if cut is not None else [(start, end)])
+    return tuple(out)
+
+
+#: words that join the writer's part to someone else's story in one piece, the writer's
+#: words that follow within `_TURN_REACH` ("so now i", "and im"), and how long the story is
+_TURNING_TO_WRITER = frozenset({"so", "and", "but", "now", "anyway"})
+_TURNED_TO = frozenset({"i", "im", "ive", "id", "me", "myself"})
+_TURN_REACH = 2
+_STORY_MIN_WORDS = 3
+
+
 #: openings that tell of something seen or heard of: what follows is someone else's story
 _WITNESSED = tuple(
     tuple(f"{verb} {what} of".split())

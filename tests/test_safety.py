@@ -626,6 +626,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my son fainted at school last week, he's fine now. i need a stretch for my shoulders",
         "my colleague passed out at work yesterday, scary. anyway my neck is stiff from the desk",
         "my friend tore his acl playing football, i want to avoid that, what should i stretch",
+        # ... in one sentence, turned from with "so" or "and now"
+        "my brother tore his hamstring sprinting so i want a proper warm up",
         # a limb "going to explode", a back "broken" after a long day, clots others have or
         # one to prevent, breathless on a first run in ages
         "my forearms feel like they're going to explode after climbing, what should i stretch",
@@ -4018,6 +4020,11 @@ def test_a_relatives_condition_is_not_the_writers_when_they_turn_to_their_own_bo
     assert brain.reply("my mum had a hip replacement, what stretches can she do").conditions == (
         "hip_replacement",
     )
+    # ... and in one sentence: "so i need", not "and i want to help him"
+    own = brain.reply("my mate pulled his groin at five a side so i need a proper warm up")
+    assert (own.kind, own.conditions) == ("routine", ())
+    theirs = brain.reply("my son sprained his wrist and i want to help him stretch it")
+    assert theirs.conditions == ("recent_injury",)
 
 
 @pytest.mark.parametrize(
