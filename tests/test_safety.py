@@ -2608,6 +2608,16 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.someone_collapsed",
     ),
     ("my friend is not responding to my texts, i collapsed on the sofa", None),
+    # someone else collapsing now is a call first, before the writer knows more; not one
+    # flopping onto the sofa, nor a company folding
+    ("my nan has just collapsed in the kitchen, what do i do", "red_flag.someone_just_collapsed"),
+    ("my uncle keeled over at the allotment", "red_flag.someone_just_collapsed"),
+    (
+        "my wife collapsed at her stretching class and shes not waking up properly",
+        "red_flag.someone_collapsed",
+    ),
+    ("my flatmate collapsed on the sofa after his night shift, his back is stiff", None),
+    ("my dads company collapsed and he is stressed, neck stretches for him", None),
     ("tried it and now ive got a sudden horrendous headache", "red_flag.sudden_severe_headache"),
     (
         "my left shoulder hurts, came on while mowing, and im short of breath and clammy",
