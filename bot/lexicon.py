@@ -6188,6 +6188,27 @@ _WANTED_WARM_UP = frozenset(
 )
 
 
+def says_it_wants_to_stretch(words: Sequence[str]) -> bool:
+    """Whether the words say the writer wants to stretch ("i want to stretch my calves", "i
+    wanna stretch my hips") and ask nothing of whether or when: a stretch asked for."""
+    return (
+        not asks_whether(words)
+        and "or" not in words
+        and any(
+            w in _WANTING_TO_STRETCH
+            and (i == 0 or words[i - 1] in _THE_WRITER_WANTING)
+            and not STRETCH_FORMS.isdisjoint(words[i + 1 : i + 3])
+            for i, w in enumerate(words)
+        )
+    )
+
+
+#: words that say the writer wants what follows: "i want to stretch", "wanna stretch"
+_WANTING_TO_STRETCH = frozenset({"want", "wanna", "need", "gotta", "like"})
+#: ... with the writer before it ("i really want to", "id like to"), not "abs need stretching"
+_THE_WRITER_WANTING = frozenset({"i", "id", "we", "really", "just", "still", "so"})
+
+
 def wants_to_warm_up(words: Sequence[str]) -> bool:
     """Whether the words only say a warm-up is wanted ("i want to warm up properly", "need to
     warm up first"), which asks for one, not whether to warm up rather than stretch."""

@@ -675,8 +675,11 @@ class WantReader:
                 return "stretch"  # "calves tight after shifts, what should i stretch when home"
             if "complaint" in cues:
                 return "why_tight" if (topic, "why_tight") in self.kb.answers else aspect
-            if analysis.corrected[:1] == ("how",) and "request" in cues:
-                return "stretch"  # "how u strech the psoas"
+            if "request" in cues and (
+                analysis.corrected[:1] == ("how",)  # "how u strech the psoas"
+                or lexicon.says_it_wants_to_stretch(analysis.corrected)
+            ):
+                return "stretch"
         words = analysis.corrected
         polite = words[-1] in lexicon.PLEASE_WORDS
         last = words[-2] if polite and len(words) > 1 else words[-1]

@@ -4257,6 +4257,14 @@ OWN_WORDS = [
     ("my cat is sick so i want to help her", "fallback"),
     # "folk" for people, older ones
     ("simple stretches for old folk like my parents", "routine.older_adults"),
+    # wanting to stretch an area, or to look after it, asks for its stretch; whether or when
+    # to stretch it stays a question of timing
+    ("i want to stretch my quads", "quadriceps.stretch"),
+    ("id like to stretch my hamstrings", "hamstrings.stretch"),
+    ("i want to look after my calves better", "calves.stretch"),
+    ("trying to look after my back more", "lower_back.stretch"),
+    ("do i need to stretch my calves", "calves.when"),
+    ("why would abs even need stretching", "abdominals.when"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
