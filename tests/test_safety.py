@@ -2618,6 +2618,24 @@ SIGNS_IN_OWN_WORDS = [
     ),
     ("my flatmate collapsed on the sofa after his night shift, his back is stiff", None),
     ("my dads company collapsed and he is stressed, neck stretches for him", None),
+    # sight gone in one eye without the word for sight; waters breaking without "pregnant",
+    # or with the weeks shortened; a headache that bending over brings on
+    (
+        "my left eye went blind for a minute while i was in a shoulder stand",
+        "red_flag.stroke_signs",
+    ),
+    ("blind in my right eye since i was born, can i do yoga", None),
+    ("pretty sure my waters just broke", "red_flag.pregnancy_bleeding"),
+    (
+        "36 wks, a gush of fluid came out when i stood up from my stretch",
+        "red_flag.pregnancy_bleeding",
+    ),
+    (
+        "new headache whenever i bend down to tie my shoes, started last week",
+        "red_flag.headache_on_exertion",
+    ),
+    # blackout curtains are no blackout
+    ("night shift worker, blackout blinds up, neck stiff, something to help me sleep", None),
     ("tried it and now ive got a sudden horrendous headache", "red_flag.sudden_severe_headache"),
     (
         "my left shoulder hurts, came on while mowing, and im short of breath and clammy",

@@ -137,6 +137,8 @@ SHORTHAND = {
     "cuz": "because",
     "coz": "because",
     "b4": "before",
+    "wks": "weeks",
+    "wk": "week",
     "thx": "thanks",
     "thanx": "thanks",
     "tnx": "thanks",
