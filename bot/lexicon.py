@@ -1459,7 +1459,8 @@ SOMEONE_ELSE = frozenset(
     """friend friends mate mates son daughter kid kids child children husband wife partner
     boyfriend girlfriend mum mom mam mother dad father brother sister colleague coworker
     boss neighbour neighbor nan nana gran granny grandma grandad grandpa uncle aunt cousin
-    flatmate roommate teammate guy girl bloke woman man someone he she""".split()
+    flatmate roommate housemate teammate classmate guy girl bloke woman man someone he
+    she""".split()
 )
 #: words before the person that make them the subject ("my son", "a guy at my gym")
 _SOMEONE_OWNERS = frozenset({"my", "our", "a", "this", "one", "the", "his", "her"})
@@ -1577,13 +1578,19 @@ _SHAKEN = frozenset(
 
 
 def asks_for_themselves(piece: Sequence[str]) -> bool:
-    """Whether a piece asks stretching or suppleness for the writer: "i need a stretch", "what
-    should i stretch", "i just want to stay flexible"."""
+    """Whether a piece asks stretching or suppleness for the writer, or how to avoid what
+    happened: "i need a stretch", "what should i stretch", "i just want to stay flexible",
+    "how do i avoid that"."""
     return (
         not _WRITER.isdisjoint(piece)
-        and not (STRETCH_FORMS | _SUPPLE_WORDS).isdisjoint(piece)
+        and not (STRETCH_FORMS | _SUPPLE_WORDS | _AVOIDING).isdisjoint(piece)
         and not _for_someone_else(piece)
     )
+
+
+#: words by which the writer asks how not to end up like the other person: "how do i avoid
+#: that", "can i prevent it"
+_AVOIDING = frozenset({"avoid", "prevent"})
 
 
 def _for_someone_else(piece: Sequence[str]) -> bool:

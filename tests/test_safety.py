@@ -628,6 +628,8 @@ def test_symptoms_are_triaged_by_level(brain: Brain, message: str, level: str):
         "my friend tore his acl playing football, i want to avoid that, what should i stretch",
         # ... in one sentence, turned from with "so" or "and now"
         "my brother tore his hamstring sprinting so i want a proper warm up",
+        # ... or asks how not to end up the same
+        "my brother heard a pop in his knee skiing and got it checked, how do i prevent that",
         # a limb "going to explode", a back "broken" after a long day, clots others have or
         # one to prevent, breathless on a first run in ages
         "my forearms feel like they're going to explode after climbing, what should i stretch",
