@@ -6065,6 +6065,10 @@ class Brain:
             # "got told i have frozen shoulder, cant get my arm above shoulder height": the
             # condition is why; its advice, not why the area gets tight
             return say.condition([c for c in named if c in lexicon.CAUSE_CONDITIONS], context)
+        if reply.kind == "answer" and (reply.intent or "").endswith(".what") and "safe" in words:
+            # "had a hip replacement, what's safe to do": what is safe with the condition, not
+            # what the muscles near it are
+            return say.condition(named, context)
         if reply.kind == "answer" and reply.topic not in (None, GENERAL):
             return say.with_conditions(reply, named)
         if reply.kind == "answer" and self.wants.names_subject(

@@ -1530,7 +1530,9 @@ def test_a_look_alike_pair_in_the_story_leaves_an_area_complained_of(brain):
         "anything i can do on my break?"
     )
     assert reply.topic == "lower_back"
-    assert brain.reply("pole dance class left my shoulders and forearms sore").topic == "shoulders"
+    # an area it complains of, not the pole
+    pole = brain.reply("pole dance class left my shoulders and forearms sore")
+    assert pole.topic in ("shoulders", "wrists_forearms")
 
 
 @pytest.mark.parametrize("skip", ["skip that one", "skip it then, whats next"])
@@ -4265,6 +4267,14 @@ OWN_WORDS = [
     ("trying to look after my back more", "lower_back.stretch"),
     ("do i need to stretch my calves", "calves.when"),
     ("why would abs even need stretching", "abdominals.when"),
+    # dance styles are activities, and hip hop is no hip: its music stays declined
+    ("warm up before my hip hop class tonight", "routine.warmup"),
+    ("cooldown after tap class", "routine.cooldown"),
+    ("warm up before breakdancing", "routine.warmup"),
+    ("any hip hop recs for the gym", "fallback"),
+    ("what is hip hop", "fallback"),
+    # what is safe with a new joint is the condition's answer, not what the muscles are
+    ("had a hip replacement, what's safe to do", "condition.hip_replacement"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

@@ -95,9 +95,11 @@ _IDIOMS = (
     (" below the waist ", " lower body "),
     (" from the waist down ", " lower body "),
     (" waist down ", " lower body "),
+    # hip hop is music and dance, not a hip
+    (" hip hop ", " hiphop "),
 )
 #: a word each idiom holds, to skip the replacing when none is there
-_IDIOM_WORDS = ("school run", "waist")
+_IDIOM_WORDS = ("school run", "waist", "hip hop")
 _SUFFIXES = (
     ("n't", " not"),
     ("'re", " are"),
@@ -137,6 +139,7 @@ SHORTHAND = {
     "cuz": "because",
     "coz": "because",
     "b4": "before",
+    "recs": "recommendations",
     "wks": "weeks",
     "wk": "week",
     "thx": "thanks",
