@@ -7851,6 +7851,11 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("hip flexor stretch", "could you remind me tomorrow"), "daily.on"),
         # after a routine kept for an area, that area's "one again" is its stretch
         (("cant squat deep, my heels come up", "the ankle one again?"), "feet_ankles.stretch"),
+        # an arm that will not go high enough for the stretch is the stretch's limit
+        (
+            ("stretch for my shoulders", "easier version pls, i cant lift my arm high enough"),
+            "stretch.cross_body_shoulder.easier",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
