@@ -4845,14 +4845,16 @@ class Brain:
         does it hurt my knee")."""
         words = analysis.corrected
         still = lexicon.STILL in words
+        # "that one hurt so good": the stretch's good hurt, told, not a pain
+        told = lexicon.without_lessened(words)
         hurts = (
             # "it hurts my knee", "this makes it worse", "feels worse after that one"
-            lexicon.tells_it_hurts(words)
-            or (still and not lexicon.PULL_WORDS.isdisjoint(words))
+            lexicon.tells_it_hurts(told)
+            or (still and not lexicon.PULL_WORDS.isdisjoint(told))
             # "my lower back gets achy doing that one": an ache the doing brings on
             or (
-                not lexicon.ACHE_WORDS.isdisjoint(words)
-                and lexicon.has_pair(words, lexicon.DOING_IT_PAIRS)
+                not lexicon.ACHE_WORDS.isdisjoint(told)
+                and lexicon.has_pair(told, lexicon.DOING_IT_PAIRS)
             )
             # "my knee doesn't like it", "my back hates that one"
             # (an easier version asked for is that: "easier, my knees dont like it")

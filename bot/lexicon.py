@@ -6371,6 +6371,13 @@ HELPED_PHRASES = frozenset(
         ("game", "changer"),
         ("life", "saver"),
         ("lifesaver",),
+        # a stretch that hurt the way a good stretch does ("that one hurt so good")
+        ("hurt", "so", "good"),
+        ("hurts", "so", "good"),
+        ("hurting", "so", "good"),
+        ("in", "a", "good", "way"),
+        ("good", "kind", "of", "pain"),
+        ("good", "kind", "of", "hurt"),
     }
     # "that was great", "this was brilliant": the stretch or routine just done
     | {
@@ -6448,9 +6455,26 @@ def tells_it_failed(words: Sequence[str]) -> bool:
 
 
 def without_lessened(words: Sequence[str]) -> Sequence[str]:
-    """The words without what is said to be less ("feel less rusty" loses "rusty"), so that a
-    stiffness eased is no complaint."""
-    return [word for i, word in enumerate(words) if i == 0 or words[i - 1] != FEEL_LESS]
+    """The words without what is said to be less ("feel less rusty" loses "rusty"), or to hurt
+    in a good way ("hurt so good" loses "hurt"), so that a stiffness eased is no complaint."""
+    return [
+        word
+        for i, word in enumerate(words)
+        if (i == 0 or words[i - 1] != FEEL_LESS)
+        and not (word in _GOOD_HURTS and tuple(words[i + 1 : i + 5]) in _IN_A_GOOD_WAY)
+    ]
+
+
+#: a hurt said to be a good one: "hurt so good", "hurts in a good way"
+_GOOD_HURTS = frozenset({"hurt", "hurts", "hurting", "pain"})
+_IN_A_GOOD_WAY = frozenset(
+    {
+        tail + rest
+        for tail in (("so", "good"), ("in", "a", "good", "way"))
+        for rest in ((), ("lol",), ("tho",), ("though",), ("haha",))
+        if len(tail + rest) <= 4
+    }
+)
 
 
 # a comparison between two things named ("psoas vs hip flexors", "the difference between",

@@ -7856,6 +7856,10 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("stretch for my shoulders", "easier version pls, i cant lift my arm high enough"),
             "stretch.cross_body_shoulder.easier",
         ),
+        # a stretch that hurts "so good" is praised, not a pain to ease off; "so bad" is one
+        (("stretch for my calves", "oof that one hurts so good"), "smalltalk.compliment"),
+        (("stretch for my calves", "hurt in a good way lol"), "smalltalk.compliment"),
+        (("stretch for my calves", "that hurts so bad"), "stretch.wall_calf.easier"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
