@@ -4890,13 +4890,18 @@ def thanks_then_told(analysis: Analysis) -> bool:
 #: what a piece that asks for an area's stretch by name may say besides the area: "hamstring
 #: stretch pls", "a good calf stretch please"
 _NAMED_STRETCH_ASK = frozenset(
-    """stretch stretches a an any good some the my me for give pls please plz quick one""".split()
-)
+    """stretch stretches a an any good some the my me for give pls please plz quick one show
+    send need i""".split()
+) | {
+    # where or how it is done: "show me a hamstring stretch i can do lying down"
+    *"can do lying down sitting seated standing up in on bed chair floor".split()
+}
 
 
 def asks_an_areas_stretch(piece: Sequence[str]) -> bool:
     """Whether a piece of a message (with its area as TOPIC_TOKEN) only asks for that area's
-    stretch: "hamstring stretch pls", "a calf stretch please"."""
+    stretch, or one done some way: "hamstring stretch pls", "a calf stretch please", "show me
+    a hamstring stretch i can do lying down"."""
     rest = [w for w in piece if w != TOPIC_TOKEN]
     return (
         len(rest) < len(piece)

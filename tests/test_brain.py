@@ -4275,6 +4275,12 @@ OWN_WORDS = [
     ("what is hip hop", "fallback"),
     # what is safe with a new joint is the condition's answer, not what the muscles are
     ("had a hip replacement, what's safe to do", "condition.hip_replacement"),
+    # an area's stretch asked first, with where to do it, before a story of toe touches
+    (
+        "show me a hamstring stretch on the floor, toe touches make my back ache",
+        "hamstrings.stretch",
+    ),
+    ("can i do a hamstring stretch, why does it hurt to touch my toes", "general.touch_toes"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
