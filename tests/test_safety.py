@@ -2638,6 +2638,16 @@ SIGNS_IN_OWN_WORDS = [
     ),
     # blackout curtains are no blackout
     ("night shift worker, blackout blinds up, neck stiff, something to help me sleep", None),
+    # a crush told in other words, swelling "tight and swollen", pain past the knock
+    (
+        "a crate fell onto my shin at the warehouse, its tight and swollen and the pain is way worse than it should be",
+        "red_flag.compartment_syndrome",
+    ),
+    # both hands tingling with things dropped and walking gone unsteady: the spinal cord
+    (
+        "pins and needles in both hands for a while, i keep dropping my keys and im unsteady walking",
+        "red_flag.neck_with_nerve_signs",
+    ),
     ("tried it and now ive got a sudden horrendous headache", "red_flag.sudden_severe_headache"),
     (
         "my left shoulder hurts, came on while mowing, and im short of breath and clammy",
