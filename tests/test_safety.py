@@ -1068,6 +1068,12 @@ def test_osteoporosis_leaves_rounding_out_of_a_routine(brain: Brain, kb: Knowled
         ("i'm hypermobile, should i stretch", "hypermobility"),
         ("had a knee replacement in may, what stretches", "knee_replacement"),
         ("pulled my hamstring yesterday, can i stretch it", "recent_injury"),
+        # a knock or a crush, told as news
+        ("dropped a kettlebell on my toe yesterday", "recent_injury"),
+        (
+            "a trolley rolled over my foot this morning, can i still stretch my calves",
+            "recent_injury",
+        ),
         ("i have sciatica, what can i do", "sciatica"),
         ("my mum had her knee done in march, can she stretch her hamstrings", "knee_replacement"),
         ("20 weeks with my first and my hips ache, what stretches", "pregnancy"),
