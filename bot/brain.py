@@ -786,30 +786,38 @@ class Brain:
         )
 
     def _another_time_of_day(self, analysis: Analysis, context: Context) -> Reply | None:
-        """For a short message missed whole after a routine that ends by naming one other time
-        of day, and names nothing else to stretch for ("thanks, and for tomorrow morning?"
-        after the bedtime routine, "and for tonight?" after the morning one): that time's
-        routine. None otherwise."""
+        """For a short message missed whole after a routine, a stretch or an answer that ends
+        by naming one other time of day, and names nothing else to stretch for ("thanks, and
+        for tomorrow morning?" after the bedtime routine, "and for tonight?" after the morning
+        one, "and tomorrow?" after a back stretch or the morning routine): that time's routine.
+        None otherwise."""
         words = analysis.corrected
         if (
-            context.kind != "routine"
+            context.kind not in ("routine", "stretch", "answer")
             or analysis.topics
             or len(words) > lexicon.TIME_FOLLOW_UP_MOST_WORDS
             or lexicon.of_someone_else(words)
         ):
             return None
-        # the time closes the message: not "what about before tomorrow morning's run"
+        # the time closes the message: not "what about before tomorrow morning's run"; nor
+        # does it ask of something else then ("whats the weather tomorrow")
+        if not lexicon.only_a_time(words):
+            return None
         routine = self.pick.one_time_named(words, lexicon.TIME_FOLLOW_UPS)
         if (
             routine is None
-            or routine == context.routine
+            # "and tomorrow?" after the morning routine: the same again, tomorrow
+            or (routine == context.routine and "tomorrow" not in words)
             or words[-1] not in lexicon.TIME_FOLLOW_UPS
             or set(self.pick.activities_in(words, of_the_body=True)) - {routine}
         ):
             return None
-        return self.replies.routine(
+        reply = self.replies.routine(
             self.kb.routines[routine], context, confidence=lexicon.CUE_CONFIDENCE
         )
+        if routine == context.routine:
+            return with_lead(reply, lexicon.SAME_AGAIN_TOMORROW_LEAD)
+        return reply
 
     def _a_piece_understood(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a follow-up missed whole whose pieces tell more than one thing ("my hip flexors
@@ -824,7 +832,9 @@ class Brain:
         if len(pieces) < 2:
             return None
         words = analysis.corrected
-        for start, end in pieces:
+        for k, (start, end) in enumerate(pieces):
+            if k + 1 < len(pieces) and lexicon.only_a_time(words[start:end]):
+                continue  # "what about tomorrow, i have a soccer game at 9": when the rest is
             reply = self._reply(" ".join(words[start:end]), context)
             if reply.kind not in ("fallback", "red_flag", "smalltalk"):
                 return reply

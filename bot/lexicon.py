@@ -414,10 +414,31 @@ TIME_ROUTINES = {
     "morning": "morning",
     "mornings": "morning",
 }
-#: a time of day asked for after a routine ("and for tomorrow morning?", "and tonight?"), in
-#: a message of at most so many words
-TIME_FOLLOW_UPS = {**TIME_ROUTINES, "tonight": "bedtime"}
+#: a time of day asked for after a routine or a stretch ("and for tomorrow morning?", "and
+#: tonight?", "and tomorrow?": the morning's), in a message of at most so many words
+TIME_FOLLOW_UPS = {**TIME_ROUTINES, "tonight": "bedtime", "tomorrow": "morning"}
 TIME_FOLLOW_UP_MOST_WORDS = 7
+#: the lead of the morning routine again, asked for "tomorrow" right after it
+SAME_AGAIN_TOMORROW_LEAD = (
+    'Same again tomorrow morning. Say "daily tips on" and I\'ll send you a stretch tip each day.'
+)
+
+
+def only_a_time(words: Sequence[str]) -> bool:
+    """Whether the words name a time of day and little else ("and tomorrow?", "thanks, and
+    for tomorrow morning?", "what about tonight"), not "whats the weather tomorrow"."""
+    said = {w for w in words if w not in STOPWORDS}
+    return not TIME_FOLLOW_UPS.keys().isdisjoint(said) and (
+        said - TIME_FOLLOW_UPS.keys() <= TIME_FOLLOW_UP_FILLERS
+    )
+
+
+#: the words besides the time such a follow-up may hold ("thanks, and for tomorrow morning?",
+#: "what can i stretch tonight"), not "whats the weather tomorrow"
+TIME_FOLLOW_UP_FILLERS = frozenset(
+    """thanks thank thx cheers ok okay btw what whats then so also stretch stretches
+    something anything""".split()
+)
 #: after a general answer with a routine of its own ("can i ever touch my toes"), these ask
 #: for that routine too: "ok give me a plan", "start me off"
 PLAN_WORDS = frozenset({"plan", "plans", "program", "programme", "schedule", "regime"})

@@ -7866,6 +7866,14 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
         (("stretch for my calves", "oof that one hurts so good"), "smalltalk.compliment"),
         (("stretch for my calves", "hurt in a good way lol"), "smalltalk.compliment"),
         (("stretch for my calves", "that hurts so bad"), "stretch.wall_calf.easier"),
+        # "and tomorrow?" asks for the morning's routine, the same one again after it; a time
+        # told before the rest of the message is when the rest happens
+        (("calf stretch", "what about tomorrow"), "routine.morning"),
+        (("morning routine please", "and tomorrow?"), "routine.morning"),
+        (
+            ("morning routine please", "what about tomorrow, ive got a tennis match at 10"),
+            "routine.warmup_tennis",
+        ),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
