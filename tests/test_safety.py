@@ -2649,6 +2649,13 @@ SIGNS_IN_OWN_WORDS = [
         "a crate fell onto my shin at the warehouse, its tight and swollen and the pain is way worse than it should be",
         "red_flag.compartment_syndrome",
     ),
+    # a child's back rounding in a toe touch, put down to tight hamstrings, is them; curving
+    # to one side is the sign of scoliosis
+    (
+        "my 11 year old's back goes all curved when she reaches for her toes, tight hamstrings?",
+        None,
+    ),
+    ("my daughter's spine curves to one side when she bends forward", "red_flag.child_back_curve"),
     # both hands tingling with things dropped and walking gone unsteady: the spinal cord
     (
         "pins and needles in both hands for a while, i keep dropping my keys and im unsteady walking",
