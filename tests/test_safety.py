@@ -2649,6 +2649,8 @@ SIGNS_IN_OWN_WORDS = [
         "a crate fell onto my shin at the warehouse, its tight and swollen and the pain is way worse than it should be",
         "red_flag.compartment_syndrome",
     ),
+    # a swimmer's weak kick is technique, not a weak foot
+    ("swimmer here, my flutter kick is weak and my ankles are stiff, stretches?", None),
     # a child's back rounding in a toe touch, put down to tight hamstrings, is them; curving
     # to one side is the sign of scoliosis
     (
