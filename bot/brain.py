@@ -1814,6 +1814,13 @@ class Brain:
         ):  # "my back thanks you": a compliment in the back's voice
             reply = self.replies.smalltalk(lexicon.COMPLIMENT, text, context)
             return self._with_conditions(reply, named, context)
+        if (
+            not analysis.topics
+            and lexicon.asks_what_a_muscle_is(analysis.corrected)
+            and (GENERAL, lexicon.WHAT_A_MUSCLE_IS) in self.kb.answers
+        ):  # "dumb question but what actually is a muscle"
+            reply = self.replies.answer(GENERAL, lexicon.WHAT_A_MUSCLE_IS, context)
+            return self._with_conditions(reply, named, context)
         cued = next(
             (k for k in self._answers_read_from_cues(analysis) if k in self.kb.answers), None
         )

@@ -2845,6 +2845,32 @@ _KNOT_MUSCLE_WORDS = frozenset(
 )
 
 
+#: the answer on what a muscle is, asked with a muscle as the thing asked about ("what
+#: actually is a muscle", "what are muscles made of"), not a kind of one ("what is a pulled
+#: muscle", "what is a muscle knot"): only these may follow the muscle
+WHAT_A_MUSCLE_IS = "what_a_muscle_is"
+_AFTER_A_MUSCLE = frozenset(
+    "actually exactly even really and made anyway lol though tho then like for".split()
+)
+_WHAT_REACH = 4
+
+
+def asks_what_a_muscle_is(words: Sequence[str]) -> bool:
+    """Whether the words ask what a muscle is: "what is a muscle actually", "dumb question but
+    what even is a muscle", "what are muscles made of"."""
+    for i, word in enumerate(words):
+        named = (word == "muscle" and tuple(words[max(0, i - 2) : i]) == ("is", "a")) or (
+            word == "muscles" and i > 0 and words[i - 1] == "are"
+        )
+        if (
+            named
+            and "what" in words[max(0, i - _WHAT_REACH) : i]
+            and (i + 1 == len(words) or words[i + 1] in _AFTER_A_MUSCLE)
+        ):
+            return True
+    return False
+
+
 def asks_about_knots(words: Sequence[str], talk_of_stretching: bool) -> bool:
     """Whether the words ask about muscle knots with no area named: a knot word with a word
     of the muscles, or in a talk about stretching ("whats a knot" after a stretch)."""

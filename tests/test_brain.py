@@ -4281,6 +4281,11 @@ OWN_WORDS = [
         "hamstrings.stretch",
     ),
     ("can i do a hamstring stretch, why does it hurt to touch my toes", "general.touch_toes"),
+    # what a muscle is, asked of a muscle, not of a kind of one
+    ("ok silly one, what even is a muscle", "general.what_a_muscle_is"),
+    ("what are muscles made of anyway", "general.what_a_muscle_is"),
+    ("what is a pulled muscle exactly", "fallback"),
+    ("what exactly is a muscle knot", "general.knots"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
