@@ -4286,6 +4286,8 @@ OWN_WORDS = [
     ("what are muscles made of anyway", "general.what_a_muscle_is"),
     ("what is a pulled muscle exactly", "fallback"),
     ("what exactly is a muscle knot", "general.knots"),
+    # supple is flexible
+    ("stretches to stay supple?", "general.keep_flexibility"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

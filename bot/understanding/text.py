@@ -140,6 +140,9 @@ SHORTHAND = {
     "coz": "because",
     "b4": "before",
     "recs": "recommendations",
+    # supple is flexible, in the words the knowledge base is written in
+    "supple": "flexible",
+    "suppleness": "flexibility",
     "wks": "weeks",
     "wk": "week",
     "thx": "thanks",
