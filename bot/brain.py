@@ -768,8 +768,9 @@ class Brain:
     def _time_routine_requested(self, analysis: Analysis, context: Context) -> Reply | None:
         """For a message missed whole that asks for something gentle or quick (the `request`
         cue: "anything gentle", "something easy") at one time of day, for the writer, naming
-        no area or other activity ("anything gentle before bed?"): that time's routine. None
-        otherwise."""
+        no area or other activity ("anything gentle before bed?"): that time's routine; at no
+        time, and saying nothing more, to start a conversation ("give me something gentle"):
+        the short all-over routine. None otherwise."""
         words = analysis.corrected
         if (
             analysis.topics
@@ -779,6 +780,15 @@ class Brain:
         ):
             return None
         found = self.pick.activities_in(words, of_the_body=True)
+        if (
+            not found
+            and context.kind is None
+            and lexicon.asks_only_something_gentle(words)
+            and lexicon.PLAIN_ASK_ROUTINE in self.kb.routines
+        ):
+            # "give me something gentle" to start a conversation: the short all-over routine
+            plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
+            return self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
         if len(found) != 1 or found[0] not in lexicon.TIME_ROUTINES.values():
             return None
         return self.replies.routine(

@@ -4151,6 +4151,24 @@ FOR_SOMEONE_MAX_WORDS = 4
 PLAIN_DO_WORDS = frozenset({"quick", "short", "quickie", "easy", "gentle", "simple", "light"})
 #: ... and the words of a calm one, asked for at a time of day ("anything relaxing before bed")
 GENTLE_ASK_WORDS = PLAIN_DO_WORDS | {"relaxing", "calming", "soothing"}
+#: ... and the words a bare ask for something gentle may hold besides ("give me something
+#: easy please", "anything gentle to start with")
+_GENTLE_ONLY = GENTLE_ASK_WORDS | frozenset(
+    "give something anything please pls plz start beginner new begin".split()
+)
+
+
+def asks_only_something_gentle(words: Sequence[str]) -> bool:
+    """Whether the words ask for something gentle and say nothing more: "give me something
+    gentle", "something easy please", "anything gentle to start with"."""
+    said = {w for w in words if w not in STOPWORDS}
+    return (
+        not said.isdisjoint(GENTLE_ASK_WORDS)
+        and not said.isdisjoint({"something", "anything"})
+        and said <= _GENTLE_ONLY
+    )
+
+
 #: babies and toddlers, whose bedtime or morning is not the writer's
 LITTLE_ONES = frozenset("baby babies toddler toddlers newborn infant".split())
 

@@ -4286,6 +4286,9 @@ OWN_WORDS = [
     ("what are muscles made of anyway", "general.what_a_muscle_is"),
     ("what is a pulled muscle exactly", "fallback"),
     ("what exactly is a muscle knot", "general.knots"),
+    # something gentle asked to start with: the short all-over routine
+    ("something easy please", "routine.full_body"),
+    ("anything gentle to start with", "routine.full_body"),
     # supple is flexible
     ("stretches to stay supple?", "general.keep_flexibility"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
@@ -7881,6 +7884,8 @@ def test_the_same_words_about_no_area_are_no_complaint(brain, message):
             ("morning routine please", "what about tomorrow, ive got a tennis match at 10"),
             "routine.warmup_tennis",
         ),
+        # "something easy" after a card is its easier version
+        (("calf stretch", "something easy"), "stretch.wall_calf.easier"),
         # signed up for "those" after a tip
         (("tip pls", "sign me up for those"), "daily.on"),
         # "same but for after" a warm-up: its cool-down
