@@ -4286,6 +4286,8 @@ OWN_WORDS = [
     ("what are muscles made of anyway", "general.what_a_muscle_is"),
     ("what is a pulled muscle exactly", "fallback"),
     ("what exactly is a muscle knot", "general.knots"),
+    # a back that cannot straighten is a complaint of it
+    ("cant straighten my back after gardening", "lower_back.stretch"),
     # something gentle asked to start with: the short all-over routine
     ("something easy please", "routine.full_body"),
     ("anything gentle to start with", "routine.full_body"),
