@@ -6431,6 +6431,18 @@ FEEL_FILLERS = frozenset(
 FEEL_LESS = "less"
 FEEL_WORDS = frozenset({"feel", "feels", "felt", "feeling"})
 #: ... or praise of what the bot gave ("that really helped", "game changer")
+#: a hurt said to be a good one: "hurt so good", "hurts in a good way" (with a word after it:
+#: "hurts so good lol")
+_GOOD_HURTS = frozenset({"hurt", "hurts", "hurting", "pain"})
+_GOOD_WAYS = (("so", "good"), ("in", "a", "good", "way"))
+_IN_A_GOOD_WAY = frozenset(
+    {
+        way + rest
+        for way in _GOOD_WAYS
+        for rest in ((), ("lol",), ("tho",), ("though",), ("haha",))
+        if len(way + rest) <= 4
+    }
+)
 HELPED_PHRASES = frozenset(
     {
         ("that", "helped"),
@@ -6442,13 +6454,11 @@ HELPED_PHRASES = frozenset(
         ("life", "saver"),
         ("lifesaver",),
         # a stretch that hurt the way a good stretch does ("that one hurt so good")
-        ("hurt", "so", "good"),
-        ("hurts", "so", "good"),
-        ("hurting", "so", "good"),
-        ("in", "a", "good", "way"),
         ("good", "kind", "of", "pain"),
         ("good", "kind", "of", "hurt"),
     }
+    | {(hurt, *way) for hurt in _GOOD_HURTS for way in _GOOD_WAYS}
+    | set(_GOOD_WAYS[1:])
     # "that was great", "this was brilliant": the stretch or routine just done
     | {
         (pointer, "was", good)
@@ -6533,18 +6543,6 @@ def without_lessened(words: Sequence[str]) -> Sequence[str]:
         if (i == 0 or words[i - 1] != FEEL_LESS)
         and not (word in _GOOD_HURTS and tuple(words[i + 1 : i + 5]) in _IN_A_GOOD_WAY)
     ]
-
-
-#: a hurt said to be a good one: "hurt so good", "hurts in a good way"
-_GOOD_HURTS = frozenset({"hurt", "hurts", "hurting", "pain"})
-_IN_A_GOOD_WAY = frozenset(
-    {
-        tail + rest
-        for tail in (("so", "good"), ("in", "a", "good", "way"))
-        for rest in ((), ("lol",), ("tho",), ("though",), ("haha",))
-        if len(tail + rest) <= 4
-    }
-)
 
 
 # a comparison between two things named ("psoas vs hip flexors", "the difference between",
