@@ -37,6 +37,7 @@ from bot.reply import (
     MIN_MINUTES,
     Block,
     Context,
+    Length,
     Limit,
     Plan,
     Reply,
@@ -787,8 +788,7 @@ class Brain:
             and lexicon.PLAIN_ASK_ROUTINE in self.kb.routines
         ):
             # "give me something gentle" to start a conversation: the short all-over routine
-            plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
-            return self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
+            return self._all_over_routine(context, lexicon.PLAIN_ROUTINE_LEAD, "short")
         if len(found) != 1 or found[0] not in lexicon.TIME_ROUTINES.values():
             return None
         return self.replies.routine(
@@ -1190,8 +1190,7 @@ class Brain:
             or lexicon.uncovered_part(words) is not None  # "stretch for my face": said plainly
         ):
             return None
-        plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
-        return self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
+        return self._all_over_routine(context, lexicon.PLAIN_ASK_LEAD, "short")
 
     def _own_part_of_the_story(
         self, analysis: Analysis, context: Context, besides: str | None = None
@@ -1809,12 +1808,10 @@ class Brain:
                 # "give me a stretch for today", not "good stretch after a long day"
                 reply = self._one_stretch(context)
             else:
-                plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length="short")
-                reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ASK_LEAD,))
+                reply = self._all_over_routine(context, lexicon.PLAIN_ASK_LEAD, "short")
             return self._with_conditions(reply, named, context)
         if self._plain_routine_ask(analysis, context, named):  # "routine?", "give me a routine"
-            plan = Plan(lexicon.PLAIN_ASK_ROUTINE)
-            reply = self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
+            reply = self._all_over_routine(context, lexicon.PLAIN_ROUTINE_LEAD)
             return self._with_conditions(reply, named, context)
         if (
             lexicon.area_thanks(analysis.words)
@@ -3982,7 +3979,7 @@ class Brain:
             return self._resized(
                 plan, ask, context, postures=True, leads=(lexicon.PLAIN_ROUTINE_LEAD,)
             )
-        return self.replies.sized_routine(plan, context, leads=(lexicon.PLAIN_ROUTINE_LEAD,))
+        return self._all_over_routine(context, lexicon.PLAIN_ROUTINE_LEAD)
 
     def _plain_ask(
         self,
@@ -4032,6 +4029,12 @@ class Brain:
             and not self.pick.activities_in(words)
             and not self.wants.subjects_named(words)
         )
+
+    def _all_over_routine(self, context: Context, lead: str, length: Length = "standard") -> Reply:
+        """The all-over routine a plain ask gets ("routine?", "any stretch?", "give me something
+        gentle"), under `lead`, at `length`."""
+        plan = Plan(lexicon.PLAIN_ASK_ROUTINE, length=length)
+        return self.replies.sized_routine(plan, context, leads=(lead,))
 
     def _one_asked(self, context: Context) -> Reply | None:
         """A bare "give me one" in a conversation: the stretch of the area talked about, else

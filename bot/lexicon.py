@@ -6280,8 +6280,9 @@ def says_it_wants_to_stretch(words: Sequence[str]) -> bool:
     )
 
 
-#: words that say the writer wants what follows: "i want to stretch", "wanna stretch"
-_WANTING_TO_STRETCH = frozenset({"want", "wanna", "need", "gotta", "like"})
+#: words that say the writer wants what follows: "i want to stretch", "id like to stretch";
+#: not "should", which asks whether ("should i stretch my calves")
+_WANTING_TO_STRETCH = (_WANTING - {"should"}) | {"like"}
 #: ... with the writer before it ("i really want to", "id like to"), not "abs need stretching"
 _THE_WRITER_WANTING = frozenset({"i", "id", "we", "really", "just", "still", "so"})
 
