@@ -218,7 +218,7 @@ class Brain:
         analysis = self._muscle_before_its_region(
             self._standing_all_day(analysis, context), context
         )
-        reply = self._relief_for_a_told_cause(
+        reply = self._relief_for_a_complaint(
             self._answer(text, analysis, context), analysis, context
         )
         reply = self._relief_when_told_again(reply, analysis, context)
@@ -1436,24 +1436,19 @@ class Brain:
             return reply
         return self._relief(reply)
 
-    def _relief_for_a_told_cause(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
-        """A complaint about an area that tells its own cause and asks nothing ("calves
-        screaming after my first trail run", "neck stiff from sleeping on the train") gets the
-        area's stretch: the person knows why, and wants relief. Why it happens stays one ask
-        away. Any other reply is kept, and so is the answer right after the area's stretch,
-        which the story goes on from ("slept on it wrong, cant turn right" after the neck's)."""
+    def _relief_for_a_complaint(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """A complaint about an area that asks nothing ("calves screaming after my first trail
+        run", "quads so sore i waddle like a penguin", "woke up with a crick in my neck") gets
+        the area's stretch: told, not asked, the person wants relief. Why it happens stays one
+        tap away. Any other reply is kept (a question, "is it normal that one hamstring is
+        tighter?", keeps why), and so is the answer right after the area's stretch, which the
+        story goes on from ("slept on it wrong, cant turn right" after the neck's)."""
         if (
             (context.kind == "stretch" and context.topic == reply.topic)
             # "and my forearms? they're wrecked from gripping the boxes" asks only which area
             or ("?" in analysis.text and not lexicon.only_an_area_asked_first(analysis.text))
             or not self._a_plain_complaint_why(reply, analysis)
             or analysis.corrected[0] in lexicon.QUESTION_STARTS
-            or not (
-                lexicon.tells_a_cause(analysis.normalised)
-                or lexicon.tells_a_limit(analysis.normalised)
-                # "29 weeks pregnant and my lower back aches by the evening": the cause told
-                or not lexicon.CAUSING_CONDITIONS.isdisjoint(reply.context.conditions)
-            )
         ):
             return reply
         return self._relief(reply)
@@ -2431,8 +2426,11 @@ class Brain:
         if not named or shown is None or context.kind != "stretch":
             return None
         words = analysis.corrected
-        if any(t != GENERAL for t in analysis.topics) or not lexicon.ROUTINE_NAMES.isdisjoint(
-            words
+        if (
+            any(t != GENERAL for t in analysis.topics)
+            or not lexicon.ROUTINE_NAMES.isdisjoint(words)
+            # "is that the same as sciatica?": asks what the complaint is, tells no condition
+            or lexicon.compares(words)
         ):
             return None
         kept = replace(context, conditions=tuple(dict.fromkeys(context.conditions + tuple(named))))
@@ -5144,11 +5142,15 @@ class Brain:
     ) -> Reply:
         """The area's next stretch, keeping to any limit the message names ("standing",
         "next to the car", "no floor"); the limit stays for the rest of the conversation.
-        `confidence` is the plain stretch's, given when no limit is named."""
+        `confidence` is the plain stretch's, given when no limit is named; at work ("between
+        clients") is off the floor."""
         ask = self.sizes.read(analysis)
-        if ask is None or not ask.limits:
+        limits = ask.limits if ask is not None else frozenset()
+        if lexicon.first_span(analysis.corrected, lexicon.AT_WORK_SPANS) is not None:
+            limits = limits | _AT_WORK
+        if not limits:
             return self.replies.stretch_for_topic(area, context, confidence=confidence)
-        kept = replace(context, limits=merged_limits(context.limits, ask.limits))
+        kept = replace(context, limits=merged_limits(context.limits, limits))
         return self.replies.limited_stretch(area, kept)
 
     def _opens_with_variant(self, words: Sequence[str]) -> bool:

@@ -1422,8 +1422,8 @@ HELP_ASKED_LAST = frozenset("tips tip ideas advice suggestions help fixes remedi
 CUE_CONFIDENCE = 0.66
 #: which aspect a cue asks for, first match wins: a plain request for a stretch, a question
 #: about timing ("before or after", "or leave it"), any other request, the question words, and a
-#: plain complaint last (why it happens, the stretch one tap away; a complaint that tells its
-#: cause gets the stretch instead, `Brain._relief_for_a_told_cause`)
+#: plain complaint last (why it happens, which `Brain._relief_for_a_complaint` turns into the
+#: stretch when nothing is asked)
 CUE_ASPECTS = (
     ("asks_stretch", "stretch"),
     ("asks_when", "when"),
@@ -3006,179 +3006,8 @@ def question_mark_at_end(text: str) -> bool:
 DELAYED_SORENESS_WORDS = frozenset(
     "doms days yesterday yesterdays yday tomorrow week morning today".split()
 )
-#: conditions that are themselves the cause of an ache told with them ("29 weeks pregnant and
-#: my lower back aches")
-CAUSING_CONDITIONS = frozenset({"pregnancy", "after_birth"})
 #: words that tell where a complaint comes from ("after my run", "from sleeping funny")
 TOLD_CAUSES = frozenset({"after", "from", "since"})
-#: "-ing" words after "been" that tell how it feels, not what brought it on ("been feeling
-#: tight", "been aching for days")
-_BEEN_NOT_CAUSES = frozenset(
-    """feeling getting having going hurting aching killing bothering trying wondering thinking
-    noticing meaning wanting needing struggling suffering playing""".split()
-)
-
-
-#: what a person did, told in the past: "just swam 2k, shoulders feel tight", "carried boxes
-#: all day", "hiked 12 miles, quads are fried"
-_DONE_ACTIVITIES = frozenset(
-    """ran swam rode cycled biked hiked jogged sprinted rowed paddled kayaked climbed bouldered
-    skied surfed skated danced golfed played trained lifted deadlifted squatted benched carried
-    shoveled shovelled raked dug mowed painted gardened moved lugged hauled hunched slouched
-    crouched knelt kneeled sat spent drove flew commuted typed gamed revised studied
-    slept""".split()
-)
-#: word pairs that tell a cause: "feeding hunched over has made my upper back so tight",
-#: "fell asleep on the train and my neck is stiff"
-_CAUSE_PAIRS = frozenset(
-    {("has", "made"), ("have", "made"), ("made", "my"), ("fell", "asleep"), ("slept", "on")}
-    | {("slept", "in"), ("slept", "curled"), ("sleep", "curled"), ("sleeping", "on")}
-)
-#: what the person does day in day out, told: "i work at a computer all day", "i sit at a
-#: desk", "i play padel 3 times a week"
-_HABIT_PAIRS = frozenset(
-    ("i", verb)
-    for verb in """work sit stand drive type game lift carry teach run cycle ride swim play
-    train climb dance commute""".split()
-)
-#: ... unless it is when the complaint comes ("aches when i sit"), or stress carried ("i carry
-#: it all in my shoulders")
-_NOT_HABIT_BEFORE = frozenset({"when", "whenever", "while", "if", "once", "until", "till"})
-_NOT_HABIT_AFTER = frozenset({"it", "my", "stress", "tension"})
-
-
-def _habit_told(words: Sequence[str]) -> bool:
-    """Whether the words tell what the person does day in day out (`_HABIT_PAIRS`): "i work
-    at a computer all day", not "it aches when i sit" nor "i carry it all in my shoulders"."""
-    return any(
-        pair in _HABIT_PAIRS
-        and (i == 0 or words[i - 1] not in _NOT_HABIT_BEFORE)
-        and (i + 2 >= len(words) or words[i + 2] not in _NOT_HABIT_AFTER)
-        for i, pair in enumerate(zip(words, words[1:], strict=False))
-    )
-
-
-#: a person told by their work or role, first: "teacher here, ...", "im a plumber so ...",
-#: "as a nurse ..." (not "im a bit stiff", "im a 40 year old")
-_NOT_A_ROLE = frozenset({"bit", "little", "lot", "tad", "touch", "complete", "total"})
-
-
-def _role_told(words: Sequence[str]) -> bool:
-    """Whether the words open by telling the person's work or role: "teacher here", "new mum
-    here", "im a plumber so", "as a nurse"."""
-    if "here" in words[1:3] and len(words) > 3 and words[0] not in STOPWORDS:
-        return True
-    for opener in (("i", "am", "a"), ("i", "am", "an"), ("as", "a"), ("as", "an")):
-        n = len(opener)
-        if tuple(words[:n]) == opener and len(words) > n + 1:
-            role = words[n]
-            return role not in _NOT_A_ROLE and not role[:1].isdigit()
-    return False
-
-
-#: what a person spends a day or a session doing, told first: "gaming all weekend, wrists are
-#: stiff", "revising in the library for 8 hours, my hips feel glued"
-_ACTIVITY_OPENERS = frozenset(
-    """gaming typing driving gardening revising studying sewing knitting painting shoveling
-    shovelling raking hiking cycling biking climbing bouldering skiing snowboarding surfing
-    dancing training commuting travelling traveling flying golfing rowing paddling kayaking
-    lifting carrying moving""".split()
-)
-#: how much was done, told with its number: "15 miles", "2k", "3 hrs of tennis", "18 holes"
-_AMOUNT_UNITS = frozenset(
-    "miles mile mi km k hours hour hrs hr holes laps rounds sets games matches".split()
-)
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:k|km|mi|miles?|hrs?|hours?)")
-
-
-def tells_a_cause(words: Sequence[str]) -> bool:
-    """Whether the words tell what brought a complaint on: "after my run", "from sitting",
-    "since the move", what the person has been doing ("been driving 4 hours", "been
-    gardening all day"), did ("carried boxes all day", "just swam 2k"), spends a day doing
-    ("gaming all weekend"), how much of it ("hiked 12 miles") or that a session is over
-    ("swim practice done")."""
-    if not TOLD_CAUSES.isdisjoint(words) or not _DONE_ACTIVITIES.isdisjoint(words):
-        return True
-    if words and words[0] in _ACTIVITY_OPENERS:
-        return True
-    if has_pair(words, _CAUSE_PAIRS) or _habit_told(words) or _role_told(words):
-        return True
-    if not _SESSION_OVER.isdisjoint(words) and STRETCH_FORMS.isdisjoint(words):
-        return True
-    if any(_AMOUNT.fullmatch(w) for w in words) or any(
-        a.isdigit() and b in _AMOUNT_UNITS for a, b in zip(words, words[1:], strict=False)
-    ):
-        return True
-    return any(
-        a == "been" and b.endswith("ing") and b not in _BEEN_NOT_CAUSES
-        for a, b in zip(words, words[1:], strict=False)
-    )
-
-
-#: how a stiffness that gets in a movement's way is felt: "knees stiff going down stairs"
-_LIMIT_FEELS = WRITER_STIFF_WORDS | frozenset(
-    "stiffness tightness pull pulls pulling stuck crick cricked locked".split()
-)
-#: the words that tell when it is felt: "when i reach up", "whenever i bend over", "while
-#: reversing"
-_WHEN_FELT = frozenset({"when", "whenever", "while"})
-#: movements the stiffness is felt in, told as it happens ("stiff kneeling at church", "tight
-#: when reaching up"), with "going" and "getting" only before where they go ("going down
-#: stairs", "getting out of the car"), not "getting worse"
-_MOVING_GERUNDS = frozenset(
-    """bending reaching turning twisting kneeling squatting sitting standing walking climbing
-    lifting reversing looking lying tying picking stepping crouching lunging rotating""".split()
-)
-_GOING_WHERE = frozenset("up down out off in into onto over dressed".split())
-#: "going down stairs", "when i get up": going somewhere, not "getting worse" or "when i get
-#: stressed"
-_GO_VERBS = frozenset({"go", "get", "going", "getting"})
-#: what "when i" may go on with that is no movement of a day: a state ("when i feel
-#: anxious"), what the body does by itself ("when i yawn", "when i breathe in") or a pose or
-#: exercise done ("when i do pigeon": the stretch's own question)
-_NOT_MOVING_AFTER_I = frozenset(
-    """am was feel felt think worry stress panic cry laugh yawn chew swallow breathe breath
-    cough sneeze talk eat drink do did does hold""".split()
-)
-
-
-def _moving_at(words: Sequence[str], i: int, done: Collection[str] = _MOVING_GERUNDS) -> bool:
-    """Whether the word at `i` is one of the movements `done`, or "go" or "get" with where
-    it goes ("getting out of the car")."""
-    if i >= len(words):
-        return False
-    if words[i] in _GO_VERBS:
-        return i + 1 < len(words) and words[i + 1] in _GOING_WHERE
-    return words[i] in done
-
-
-def _moving_when(words: Sequence[str], i: int) -> bool:
-    """Whether the words from `i`, after "when", tell a movement: "reaching up", "i bend
-    over", "i get up", "i am driving" (not "i am stressed", "i am feeling low", "i yawn")."""
-    if tuple(words[i : i + 2]) == ("i", "am"):
-        doing = words[i + 2] if i + 2 < len(words) else ""
-        moving = doing.endswith("ing") and doing not in _BEEN_NOT_CAUSES
-        return _moving_at(words, i + 2, {doing} if moving else ())
-    if tuple(words[i : i + 1]) == ("i",):
-        doing = words[i + 1] if i + 1 < len(words) else ""
-        return _moving_at(words, i + 1, () if doing in _NOT_MOVING_AFTER_I else {doing})
-    return _moving_at(words, i)
-
-
-def tells_a_limit(words: Sequence[str]) -> bool:
-    """Whether the words tell a stiffness felt in a movement it gets in the way of: "lower
-    back stiff when i get up off the sofa", "back of my thighs pull whenever i bend over",
-    "knees stiff going down stairs", "butt feels tight and achy sitting on hard chairs". The
-    person wants the movement back, not the reasons: the area's stretch suits it."""
-    feels = [i for i, w in enumerate(words) if w in _LIMIT_FEELS]
-    if not feels:
-        return False
-    return any(
-        _moving_when(words, i + 1) if word in _WHEN_FELT else i > feels[0] and _moving_at(words, i)
-        for i, word in enumerate(words)
-    )
-
-
 #: words that acknowledge the last reply before a follow-up ("ok stretch it", "yeah how long
 #: for"), unless the next word makes them part of the question ("ok to stretch it daily?");
 #: praise ("great stretch") is left out: it is about the reply
@@ -5258,10 +5087,6 @@ RIGHT_AFTER_PAIRS = frozenset(
 )
 #: the activity is over ("first 10k done!! what should i stretch now before i seize up")
 SESSION_DONE_WORDS = frozenset({"done", "finished", "completed"})
-#: a session told as over ("half marathon done", "post run"), which tells the cause of a
-#: complaint (`tells_a_cause`), unless it is the stretching that was done ("done the stretch
-#: for weeks and still tight")
-_SESSION_OVER = SESSION_DONE_WORDS | {"post"}
 #: ... and a step of a routine ("did the first one", "finished the second")
 DONE_WORDS = SESSION_DONE_WORDS | {"did"}
 #: word pairs that ask someone for something: "can you give me a home routine", "send me one"

@@ -496,8 +496,8 @@ class Replies:
         return replace(reply, blocks=blocks)
 
     def relief(self, topic: str, context: Context) -> Reply:
-        """The area's stretch for a complaint that tells its own cause, with why the area gets
-        tight one tap away (the answer a complaint otherwise gets)."""
+        """The area's stretch for a complaint that asks nothing, with why the area gets tight
+        one tap away (the answer a question about it gets)."""
         reply = self.stretch_for_topic(topic, context)
         if reply.kind != "stretch" or (topic, "why_tight") not in self.kb.answers:
             return reply

@@ -436,7 +436,7 @@ class WantReader:
         """For a message the intent layer is unsure of that names an area with a complaint or a
         request: the aspect its cues ask for (a request: the stretch; else why, when, what; a
         complaint with no question: why it happens, which the brain turns into the stretch
-        when the complaint tells its own cause). None when there is no such reading."""
+        when nothing is asked). None when there is no such reading."""
         if not match.topics or match.topics[0] == GENERAL or match.topics[0] not in self.kb.topics:
             return None
         topic = match.topics[0]

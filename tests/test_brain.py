@@ -697,7 +697,7 @@ def test_guesses_come_from_the_message(brain):
     [
         (
             "during my long runs my calves tighten up so bad it's actually painful",
-            "calves.why_tight",
+            "calves.stretch",
         ),
         ("Did I just sleep wrong? I have a crick in my neck!", "neck.why_tight"),
         # the name of an overuse complaint is a complaint of its area
@@ -724,9 +724,9 @@ def test_guesses_come_from_the_message(brain):
             "shoulders.why_tight",
         ),
         # a vague feeling told of an area is a complaint too
-        ("my calves feel odd", "calves.why_tight"),
-        ("shoulders feel a bit off today", "shoulders.why_tight"),
-        ("my jaw feels tired", "jaw.why_tight"),
+        ("my calves feel odd", "calves.stretch"),
+        ("shoulders feel a bit off today", "shoulders.stretch"),
+        ("my jaw feels tired", "jaw.stretch"),
     ],
 )
 def test_an_area_with_a_complaint_is_about_stretching_whatever_the_story(brain, message, intent):
@@ -1388,6 +1388,16 @@ def test_a_lunch_break_at_work_gets_a_stretch_off_the_floor(brain):
     assert reply.kind == "stretch" and reply.topic == "lower_back"
     shown = brain.kb.stretches[reply.stretches[0]]
     assert LIMIT_TAGS["no_floor"].isdisjoint(shown.caution_tags)
+
+
+def test_stretches_at_work_after_a_stretch_keep_off_the_floor_after(brain):
+    replies = converse(
+        brain, "lower back stretch", "can i do any of these between customers", "another one"
+    )
+    for reply in replies[1:]:
+        assert reply.kind == "stretch" and "no_floor" in reply.context.limits
+        for sid in reply.stretches:
+            assert LIMIT_TAGS["no_floor"].isdisjoint(brain.kb.stretches[sid].caution_tags)
 
 
 def test_stretches_at_work_or_on_a_chair_after_an_answer_keep_to_it(brain):
@@ -2234,9 +2244,9 @@ def test_a_word_corrected_into_a_goodbye_is_no_goodbye(brain):
             "i work on a laptop all day if that matters",
             "neck.stretch",
         ),
-        ("my jaw feels tight all the time", "i think i grind my teeth at night", "jaw.stretch"),
-        # after a stretch: why it happens
+        # after a stretch (a complaint's own, too): why it happens
         ("neck stretch", "i look down at my laptop all day", "neck.why_tight"),
+        ("my jaw feels tight all the time", "i think i grind my teeth at night", "jaw.why_tight"),
     ],
 )
 def test_a_story_about_the_writer_after_an_area_is_read_against_it(brain, first, story, intent):
@@ -2292,7 +2302,7 @@ def test_a_subject_asked_about_without_a_question_mark(brain, message, intent):
         ("legs tremble when i hold a deep hamstring stretch", "general.shaking"),
         ("muscles twitch after a hard workout", "general.shaking"),
         # an area named with its complaint is the area's question
-        ("my jaw gets so tight when im stressed and it pops when i yawn", "jaw.why_tight"),
+        ("my jaw gets so tight when im stressed and it pops when i yawn", "jaw.stretch"),
     ],
 )
 def test_noisy_joints_and_shaking_muscles_get_their_answers(brain, message, intent):
@@ -2361,7 +2371,7 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
             "a few holes in my back starts acting up, hard to tee up the ball. warm up ideas?",
             "routine.warmup_golf",
         ),
-        ("woke up with a kink in my neck again", "neck.why_tight"),
+        ("woke up with a kink in my neck again", "neck.stretch"),
         # whether to stretch before exercise, whatever story comes with it
         ("do i really need to stretch before running? ive never done it", "general.before_after"),
         ("i jump outta bed and go run. should i be stretching first?", "general.before_after"),
@@ -2387,7 +2397,7 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         ("my hamstrings are tight after running, stretches?", "hamstrings.stretch"),
         ("why are my hamstrings tight, stretches?", "hamstrings.why_tight"),
         # everyday complaints; stretching that has not helped asks why
-        ("sit all day at work and my hip flexors feel glued shut", "hip_flexors.why_tight"),
+        ("sit all day at work and my hip flexors feel glued shut", "hip_flexors.stretch"),
         ("lower back acting up again, should i just stretch it out?", "lower_back.stretch"),
         ("my hamstrings stay tight no matter how much i stretch them", "hamstrings.why_tight"),
         (
@@ -2450,7 +2460,7 @@ def test_a_foot_that_went_to_sleep_gets_its_answer(brain, message):
         # a neck told by what it will not do ("can't turn my head"), a stiff night told as
         # sleeping funny, and getting older told as things getting harder
         ("slept wrong and now i cant turn my head to the right", "neck.stretch"),
-        ("it's getting harder to look over my shoulder when i drive", "neck.why_tight"),
+        ("it's getting harder to look over my shoulder when i drive", "neck.stretch"),
         (
             "driving to my moms tomorrow, 7 hours. my back gets bad, what can i do at the rest stops?",
             "routine.road_trip",
@@ -2535,7 +2545,7 @@ def test_settings_activities_and_everyday_complaints_are_read(brain, message, in
         ("can i do pigeon?", "stretch.pigeon_pose"),
         ("that butterfly one", "stretch.butterfly"),
         # told of, not asked: the question about it
-        ("hip tightness on one side when i do pigeon, other side is fine", "hip_flexors.why_tight"),
+        ("hip tightness on one side when i do pigeon, other side is fine", "hip_flexors.stretch"),
         ("a pigeon landed on my balcony", "fallback"),
     ],
 )
@@ -2584,8 +2594,8 @@ def test_pins_and_needles_that_last_and_spread_are_still_a_red_flag(brain):
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
-        ("sit at a desk all day and the backs of my legs are so tight", "hamstrings.why_tight"),
-        ("the right side of my waist feels pulled", "side_body.why_tight"),
+        ("sit at a desk all day and the backs of my legs are so tight", "hamstrings.stretch"),
+        ("the right side of my waist feels pulled", "side_body.stretch"),
         ("what even is the piriformis", "piriformis.what"),
     ],
 )
@@ -2715,7 +2725,7 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ),
         # a superlative complains; the daily "ones" are the tips; a dispute asked as "legit";
         # a posture told, not asked
-        ("my calves are the stiffest part of me", "calves.why_tight"),
+        ("my calves are the stiffest part of me", "calves.stretch"),
         ("pls stop the daily ones, way too many notifs", "daily.off"),
         ("my pt says stretch before, youtube says after. which is legit", "general.before_after"),
         ("my shoulders roll forward when i sit at my laptop", "general.posture"),
@@ -3201,7 +3211,7 @@ OWN_WORDS = [
     (
         "teacher, on my feet all day then bent over desks. my hamstrings are so tight i cant"
         " pick a pencil off the floor",
-        "hamstrings.why_tight",
+        "hamstrings.stretch",
     ),
     (
         "i cant reach behind my back to do my bra up anymore, my right shoulder just wont go"
@@ -3310,12 +3320,12 @@ OWN_WORDS = [
     ),
     (
         "i always try to warm up before climbing but my fingers still ache",
-        "wrists_forearms.why_tight",
+        "wrists_forearms.stretch",
     ),
     # a thing tight where it sits is the thing's; a tight thing and an aching area, the area's
     ("my watch strap is too tight on my wrist, how do i add a hole", "fallback"),
     ("this shirt is tight around the shoulders, should i size up", "fallback"),
-    ("my shoes are tight and my calves ache", "calves.why_tight"),
+    ("my shoes are tight and my calves ache", "calves.stretch"),
     ("14 hours straight of gaming. everything is stiff", "routine.full_body"),
     ("im stiff all over after the flight", "routine.full_body"),
     ("my schedule is sooo tight this week how do i fit everything in", "fallback"),
@@ -3333,11 +3343,11 @@ OWN_WORDS = [
     ("do i really need to warm up before stretching?", "general.warmup_vs_stretch"),
     ("do you warm up your car every morning in winter?", "fallback"),
     # a thing only told as the cause or the likeness owns no area, and asks no owner of it
-    ("hamstrings so tight they feel like a rope", "hamstrings.why_tight"),
+    ("hamstrings so tight they feel like a rope", "hamstrings.stretch"),
     ("wrists sore from guitar practice", "wrists_forearms.stretch"),
     ("the rope is tight on my neck", "fallback"),
     ("calves stiff as a board after sitting in the car for hours", "calves.stretch"),
-    ("forearms ache carrying the baby around all day", "wrists_forearms.why_tight"),
+    ("forearms ache carrying the baby around all day", "wrists_forearms.stretch"),
     # ... however far after the area the thing stands
     ("calves tight after switching to flat shoes", "calves.stretch"),
     ("my shoes are tight after the rain", "fallback"),
@@ -3537,7 +3547,7 @@ OWN_WORDS = [
     # a warm-up done to a thing is no warm-up of ours, asked how long or how
     ("how long should i warm up the car on a cold morning before driving", "fallback"),
     # a back that "feels broken" after a long night is a stiff one
-    ("pulled an all nighter gaming and my back feels broken lmao", "lower_back.why_tight"),
+    ("pulled an all nighter gaming and my back feels broken lmao", "lower_back.stretch"),
     # soreness after a session, an area named, asked whether stretching makes it worse
     (
         "did legs 2 days ago and now i walk down stairs like a baby giraffe lmao. stretch it out "
@@ -3561,7 +3571,7 @@ OWN_WORDS = [
     ),
     (
         "this deadline is giving me a headache, neck and shoulders are so tight",
-        "neck.why_tight",
+        "neck.stretch",
     ),
     # "what should i warm up with" asks for the warm-up of the sport told
     (
@@ -3634,7 +3644,7 @@ OWN_WORDS = [
     ("what period should i hold a stretch", "general.how_long"),
     ("period of time", "fallback"),
     ("stretch for a long period", "general.how_long"),
-    ("prolonged periods of sitting make my back stiff", "lower_back.why_tight"),
+    ("prolonged periods of sitting make my back stiff", "lower_back.stretch"),
     # a joint's noise told as a noise or a sound
     ("my knee made a crunching noise", "general.joint_noises"),
     ("my hip makes a clicking sound when i lift my leg", "general.joint_noises"),
@@ -3727,8 +3737,8 @@ OWN_WORDS = [
     ("how do we improve our company security posture", "fallback"),
     # "bad knees" is a limit (no kneeling) and the area asked about
     # complaints in everyday words: "stuffed", stress carried in an area
-    ("crawling round roof spaces all day looking up, neck is stuffed", "neck.why_tight"),
-    ("work stress is through the roof and i carry it all in my shoulders", "shoulders.why_tight"),
+    ("crawling round roof spaces all day looking up, neck is stuffed", "neck.stretch"),
+    ("work stress is through the roof and i carry it all in my shoulders", "shoulders.stretch"),
     ("im stuffed after that dinner", "fallback"),
     ("bad knees, what can i do", "knees.stretch"),
     # an area's "'s" is "is": "back's in bits" (not "back in" five minutes)
@@ -3860,7 +3870,7 @@ OWN_WORDS = [
     # ... not a body part's
     ("my back is useless today", "lower_back.stretch"),
     # grinding or clenching told by when it happens is the jaw's
-    ("i grind at night and my face aches", "jaw.why_tight"),
+    ("i grind at night and my face aches", "jaw.stretch"),
     ("dentist says i clench in my sleep, anything for it?", "jaw.stretch"),
     # ... not fists clenched
     ("my fists hurt from clenching", "fallback"),
@@ -3922,13 +3932,13 @@ OWN_WORDS = [
     # an area that needs waking up before a game still to come: the game's warm-up
     ("tennis after work tonight, elbow and shoulder need waking up first", "routine.warmup_tennis"),
     ("golf tomorrow, my back needs warming up", "routine.warmup_golf"),
-    ("i need to wake up earlier for golf tomorrow, back is stiff", "lower_back.why_tight"),
+    ("i need to wake up earlier for golf tomorrow, back is stiff", "lower_back.stretch"),
     # the back of a chair or of the bus is no back of the body
     (
         "i'm 71 and not as steady as i was, want something i can do holding the back of a kitchen chair",
         "routine.older_adults",
     ),
-    ("sitting at the back of the bus my back hurts", "lower_back.why_tight"),
+    ("sitting at the back of the bus my back hurts", "lower_back.stretch"),
     # kit of more than one kind named in a question: what stretching needs
     ("what do i need to start, mat? strap? those foam block things?", "general.equipment"),
     ("yoga mat and blocks, worth buying for a beginner?", "general.equipment"),
@@ -3944,7 +3954,7 @@ OWN_WORDS = [
     # a muscle that pulls, throbs or screams "like crazy" is a complaint about it
     ("inner thighs pull like crazy whenever i sit cross legged", "adductors.stretch"),
     ("my hamstrings pull like hell when i bend over", "hamstrings.stretch"),
-    ("my hips scream at me when i sit cross legged", "hip_flexors.why_tight"),
+    ("my hips scream at me when i sit cross legged", "hip_flexors.stretch"),
     # how long to hold "one of these", "these", "one"
     ("how long am i meant to hold these", "general.how_long"),
     ("how long should i hold one, they get boring", "general.how_long"),
@@ -4023,7 +4033,7 @@ OWN_WORDS = [
     ("is stretching really exercise or do i still need to go for walks", "general.is_exercise"),
     ("is stretching actually exercise or should i still walk every day", "general.is_exercise"),
     # a thing's failure the writer's area shares: "... and so did my neck"
-    ("the wifi gave up and so has my lower back", "lower_back.why_tight"),
+    ("the wifi gave up and so has my lower back", "lower_back.stretch"),
     # praise alone: an acknowledgement, or thanks when the stretch did its job
     ("lol all good", "smalltalk.acknowledge"),
     ("hit the spot!", "smalltalk.thanks"),
@@ -4033,7 +4043,7 @@ OWN_WORDS = [
     # tight lower legs are the calves; their front is the shins
     ("stretch for my lower legs pls", "calves.stretch"),
     ("why are my lower legs so tight after walking", "calves.why_tight"),
-    ("front of my lower legs ache on runs", "shins.why_tight"),
+    ("front of my lower legs ache on runs", "shins.stretch"),
     # an area that pulls whenever, or feels all pulled, is complained of
     ("my hammies pull whenever i lean over to tie my shoes", "hamstrings.stretch"),
     ("my back feels all pulled after carrying the toddler around", "lower_back.stretch"),
@@ -4070,7 +4080,7 @@ OWN_WORDS = [
     ),
     # an area with a complaint of its own beside a thing: the writer's ("the car" is no
     # owner of the neck); a thing tight round an area stays the thing's
-    ("can't look over my shoulder reversing the car, neck is stuck", "neck.why_tight"),
+    ("can't look over my shoulder reversing the car, neck is stuck", "neck.stretch"),
     ("my jeans are tight around my thighs", "fallback"),
     # a complaint that tells what the person did, spent the day doing, how much of it, or that
     # the session is over: the area's stretch, why it happens one tap away
@@ -4081,14 +4091,14 @@ OWN_WORDS = [
     ("swim practice done, shoulders tight", "shoulders.stretch"),
     ("painted the ceiling all afternoon, neck is stiff", "neck.stretch"),
     # ... but not a time of day alone, nor stretching that was done
-    ("my hips feel tight all day", "hip_flexors.why_tight"),
+    ("my hips feel tight all day", "hip_flexors.stretch"),
     # an area and what it comes from, alone: the area's, not a headache's
     ("my back from sitting all day", "lower_back.why_tight"),
     # lying "on my back" is how the person lies, not the area, beside an area named
-    ("lying on my back my neck hurts", "neck.why_tight"),
-    ("laid on my back my knees ache", "knees.why_tight"),
+    ("lying on my back my neck hurts", "neck.stretch"),
+    ("laid on my back my knees ache", "knees.stretch"),
     # ... but an itch on the back is on it
-    ("an itch on my back i cant reach, shoulders too stiff", "shoulders.why_tight"),
+    ("an itch on my back i cant reach, shoulders too stiff", "shoulders.stretch"),
     # "give me the ..." asks for what it names
     ("give me the best calf one", "calves.stretch"),
     # "get" tells the time one has only beside a length
@@ -4113,7 +4123,7 @@ OWN_WORDS = [
     ),
     # a squat problem that names the heels, complaining of no area: the squat routine
     ("cant get down into a deep squat, my heels lift off the floor", "routine.squat_mobility"),
-    ("my hips feel tight in a deep squat", "hip_flexors.why_tight"),
+    ("my hips feel tight in a deep squat", "hip_flexors.stretch"),
     # a stiffness felt in a movement it gets in the way of: the person wants the movement
     # back, so the area's stretch; asked why, the reasons
     ("my calves feel tight whenever i walk uphill", "calves.stretch"),
@@ -4144,7 +4154,7 @@ OWN_WORDS = [
     ("electrician here, up ladders all day, my shoulders are wrecked", "shoulders.stretch"),
     ("im a nurse and my lower back is tight by the end of the shift", "lower_back.stretch"),
     ("fell asleep in the car and my neck is stiff", "neck.stretch"),
-    ("im a total beginner and my hamstrings are tight", "hamstrings.why_tight"),
+    ("im a total beginner and my hamstrings are tight", "hamstrings.stretch"),
     # a habit told ("i sit at a desk all day", "i run most days") tells the cause
     ("i sit at a desk all day and my hips feel tight", "hip_flexors.stretch"),
     ("i run most days and my calves are tight", "calves.stretch"),
@@ -4397,7 +4407,7 @@ OWN_WORDS = [
     # a plain ask for a stretch told with how tired or lazy the person is, or on the sofa
     ("knackered, just want a lazy stretch on the couch", "neck.stretch"),
     # "twinged" and "a disaster" complain, as "twinges" and "a wreck" do
-    ("back twinged lifting the shopping, just stiff now", "lower_back.why_tight"),
+    ("back twinged lifting the shopping, just stiff now", "lower_back.stretch"),
     ("neck's a total disaster after two nights in a tent", "neck.stretch"),
     # "need to stretch" after an area told asks for its stretch
     ("glutes are sore from a four hour train ride, need to stretch", "glutes.stretch"),
@@ -4429,7 +4439,7 @@ OWN_WORDS = [
     ("just cycled home, what should i stretch", "routine.cooldown_cycling"),
     # "back" of a trip is no body: "to work and back"
     ("cycled to work and back, 40k total, cooldown?", "routine.cooldown_cycling"),
-    ("walked to school and back twice today and my calves ache", "calves.why_tight"),
+    ("walked to school and back twice today and my calves ache", "calves.stretch"),
     ("stiff from the gym and back hurts", "lower_back.stretch"),
     # how long to hold "each one" of the stretches the person does
     ("how long am i supposed to hold each one, i usually do 5 seconds", "general.how_long"),
@@ -4598,7 +4608,7 @@ OWN_WORDS = [
     # the one subject named by its keywords, which the intent layer leaned to
     ("legs went shaky holding a wall sit", "general.shaking"),
     ("hold relax vs contract relax difference", "general.pnf"),
-    ("it hurts where my neck meets my shoulder", "neck.why_tight"),
+    ("it hurts where my neck meets my shoulder", "neck.stretch"),
     ("the psoas, where is it", "psoas.what"),
     # several areas told spent by a session just over: its cool-down, asked or not
     ("long ride today, quads and lower back are toast", "routine.cooldown_cycling"),
@@ -4674,10 +4684,10 @@ OWN_WORDS = [
     ),
     ("does yoga count as stretching", "general.yoga_vs_stretching"),
     # an area that "has decided" something is a complaint
-    ("another morning where my lower back has decided its 80", "lower_back.why_tight"),
+    ("another morning where my lower back has decided its 80", "lower_back.stretch"),
     # an area that cannot be got into a position is a complaint; with a condition that
     # causes it, the condition's advice
-    ("cant get my arms straight overhead without arching my back", "shoulders.why_tight"),
+    ("cant get my arms straight overhead without arching my back", "shoulders.stretch"),
     (
         "got told i have frozen shoulder, cant get my arm above shoulder height",
         "condition.frozen_shoulder",
@@ -4707,7 +4717,7 @@ OWN_WORDS = [
     ("my calf burns in the wall stretch, am i tearing it", "general.pain"),
     # reaching overhead is the shoulders' range
     ("cant get my arms straight overhead", "shoulders.stretch"),
-    ("it hurts to lift my arm above my head", "shoulders.why_tight"),
+    ("it hurts to lift my arm above my head", "shoulders.stretch"),
     # stretching at odd times of day; grinding the teeth tells why the jaw tightens
     (
         "does it matter that im stretching at weird times of day, my body clock is all over the place",
@@ -4729,7 +4739,7 @@ OWN_WORDS = [
     ("heels keep lifting when i squat, what do i work on", "routine.squat_mobility"),
     # the bum in plain and rude words; "a pain in the arse" is a saying
     ("arse is aching from sitting in the van all day, courier life innit", "glutes.stretch"),
-    ("left bum cheek aches when i sit", "glutes.why_tight"),
+    ("left bum cheek aches when i sit", "glutes.stretch"),
     ("my boss is a pain in the arse", "fallback"),
     ("heard a crack when i twisted in my chair, felt amazing actually", "general.joint_noises"),
     # what to buy, said plainly; "at what point" asks when to get checked
@@ -4869,7 +4879,7 @@ OWN_WORDS = [
     (
         "i deliver parcels all day, in and out of the van, my calves and achilles are always "
         "tight in the morning",
-        "calves.why_tight",
+        "calves.stretch",
     ),
     # a foot as a length is no foot
     (
@@ -4922,7 +4932,7 @@ OWN_WORDS = [
         "off the floor, how do i get past it",
         "general.splits",
     ),
-    ("deadline week, my shoulders are basically touching my ears", "shoulders.why_tight"),
+    ("deadline week, my shoulders are basically touching my ears", "shoulders.stretch"),
     # what the bot can do asked after a story about anything (not a plea for help with a
     # thing); a difference asked first, a story after; something for a time of day asked
     # first with a please, its reason after; the kids "in the back" of the car
@@ -4946,11 +4956,11 @@ OWN_WORDS = [
     # complaints in everyday words; the hip rotators are the piriformis's group
     (
         "my neck and shoulders are constantly bugging me, we spend all day looking down at screens",
-        "neck.why_tight",
+        "neck.stretch",
     ),
     ("lower back has been giving me grief since the move", "lower_back.stretch"),
     ("my hip rotators are tight", "piriformis.stretch"),
-    ("my knee is the problem when i squat", "knees.why_tight"),
+    ("my knee is the problem when i squat", "knees.stretch"),
     (
         "long drive to the coast tomorrow with the kids in the back. what can we all do at the "
         "rest stops",
@@ -4978,7 +4988,7 @@ OWN_WORDS = [
     # a job named alone before its length is no pain's length
     (
         "barber 15 yrs, leaning over all day. my lower back aches by the end of the day",
-        "lower_back.why_tight",
+        "lower_back.stretch",
     ),
     # a documentary about clots is no clot of the writer's
     (
@@ -5041,7 +5051,7 @@ OWN_WORDS = [
     # what the person has been doing is the cause told: the stretch
     ("neck's stiff, been staring at a screen all day", "neck.stretch"),
     ("shoulders tight, been painting the ceiling", "shoulders.stretch"),
-    ("hips are tight, been feeling it for weeks", "hip_flexors.why_tight"),
+    ("hips are tight, been feeling it for weeks", "hip_flexors.stretch"),
     # how a cramp feels is the cramp, not another complaint
     ("calves cramping in bed, they go rock hard", "general.cramp"),
     # a thing stretched, the area only where it is tight
@@ -5107,7 +5117,7 @@ OWN_WORDS = [
     ("a couple of stretches for tight calves pls", "calves.stretch"),
     (
         "no pins and needles or anything, my neck just doesnt turn as far as it did",
-        "neck.why_tight",
+        "neck.stretch",
     ),
     ("my forearms arent numb, just tired from rock climbing", "wrists_forearms.stretch"),
     ("sup bot", "smalltalk.greeting"),
@@ -6043,9 +6053,7 @@ def test_the_routine_asked_after_a_goal_is_the_goals_routine(brain):
 
 
 def test_a_body_part_that_dies_is_a_complaint(brain):
-    assert brain.reply("my lower back always dies on long drives").intent == (
-        "lower_back.why_tight"
-    )
+    assert brain.reply("my lower back always dies on long drives").intent == ("lower_back.stretch")
 
 
 def test_a_step_of_a_routine_can_be_made_easier(brain):
@@ -6351,20 +6359,31 @@ def test_a_figure_of_speech_for_a_complaint_about_an_area_is_understood(brain, t
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
-        # the cause told, nothing asked: the stretch, with why one tap away
+        # nothing asked, with its cause told or not: the stretch, with why one tap away
         ("calves are screaming after my first trail run", "calves.stretch"),
         ("neck stiff from sleeping on the train", "neck.stretch"),
+        ("my quads are so sore i walk like a robot", "quadriceps.stretch"),
+        ("hamstrings tight as guitar strings", "hamstrings.stretch"),
+        ("my shoulders are up around my ears all day", "shoulders.stretch"),
         # a question keeps its aspect, whatever cause it tells
         ("why is my neck stiff after sleeping on the train", "neck.why_tight"),
         ("my calves are tight after running, should i stretch before or after", "calves.when"),
+        ("is it normal that one calf is tighter than the other?", "calves.why_tight"),
+        ("did i sleep funny? my neck is stiff", "neck.why_tight"),
     ],
 )
-def test_a_complaint_that_tells_its_cause_gets_relief(brain, message, intent):
+def test_a_complaint_that_asks_nothing_gets_relief(brain, message, intent):
     reply = brain.reply(message)
     assert reply.intent == intent
     if reply.kind == "stretch":
         labels = [a.label for a in reply.actions]
         assert "Why does it get tight?" in labels
+
+
+def test_whether_a_complaint_is_a_condition_named_after_its_stretch_is_what_the_area_is(brain):
+    stretch, asked = converse(brain, "tight hamstrings", "is that the same thing as sciatica")
+    assert stretch.intent == "hamstrings.stretch"
+    assert asked.intent == "hamstrings.what" and "sciatica" in asked.conditions
 
 
 def test_a_turn_to_another_area_keeps_the_kind_of_reply_whatever_it_complains_of(brain):
@@ -6466,7 +6485,7 @@ def test_small_talk_in_longer_words(brain, message, intent):
         # the cramp is the complaint the answer is about
         ("calf cramps at night, how do i stop them", "general.cramp"),
         # another complaint, or a stretch asked for by name: the area
-        ("my calves are tight and cramp at night", "calves.why_tight"),
+        ("my calves are tight and cramp at night", "calves.stretch"),
         ("hands cramp up when i game for hours. forearm stretch?", "wrists_forearms.stretch"),
         # a sensation felt in a stretch and asked about: the sensation, not the stretch again
         ("my foot cramps up in the calf stretch, is that normal", "general.cramp"),
@@ -6733,7 +6752,7 @@ def test_a_body_part_that_thanks_the_bot_is_a_compliment(brain, message):
 @pytest.mark.parametrize(
     ("message", "intent"),
     [
-        ("thank you, my back still hurts though", "lower_back.why_tight"),
+        ("thank you, my back still hurts though", "lower_back.stretch"),
         ("my back thanks you, what about my neck", "neck.stretch"),
     ],
 )
@@ -8331,7 +8350,7 @@ def test_a_claim_about_stretching_before_exercise_is_the_before_or_after_answer(
                 "my shoulders feel tight all the time",
                 "sorry i mean more the front, where the shoulder goes into the chest",
             ),
-            "chest.why_tight",
+            "chest.stretch",
         ),
         (
             ("road trip stretches", "i mean mostly for my neck, hours of driving kills it"),

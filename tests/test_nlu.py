@@ -598,7 +598,7 @@ def test_chat_words_a_question_before_the_story_and_fading_looseness(brain, text
         # how often a complaint happens asks nothing of timing
         ("my neck aches from my phone every day", "neck.why_tight"),
         ("hamstrings tight, should i stretch them every day?", "hamstrings.when"),
-        ("my calves lock up on every run", "calves.why_tight"),
+        ("my calves lock up on every run", "calves.stretch"),
         # a question how to warm up: the activity's warm-up, or the general one for an area
         (
             "tight forearms on the wall, how should i warm up for climbing",

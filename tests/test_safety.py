@@ -2784,7 +2784,7 @@ def test_a_question_after_a_condition_was_told_gets_its_advice(brain, messages, 
                 "water",
                 "what about my chest",
             ),
-            "chest.why_tight",
+            "chest.stretch",
         ),
         # ... though a sign it tells of its own still counts
         (("my back hurts", "what about my legs, both numb"), "red_flag.numb_both_legs"),
@@ -2968,7 +2968,7 @@ def test_asking_how_to_stretch_after_soreness_that_lasted_days_is_no_red_flag(br
 def test_how_to_stretch_an_area_safely_with_a_condition_is_its_stretch_with_the_care(brain):
     first, reply = converse(
         brain,
-        "im 72 and its getting harder to turn my head when i reverse the car",
+        "im 72, why is it getting harder to turn my head when i reverse the car",
         "how do i stretch it safely",
     )
     assert first.intent == "neck.why_tight" and "older_adults" in first.conditions
