@@ -226,6 +226,7 @@ class Brain:
         if reply.kind == "fallback":
             reply = (
                 self._summed_up(analysis, context)
+                or self._stretch_asked_after_a_goals_routine(analysis, context)
                 or self._told_of_oneself(analysis, context)
                 or self._own_part_of_the_story(analysis, context)
                 or self._past_its_fillers(text, analysis, context)
@@ -255,7 +256,9 @@ class Brain:
                 reply = own
         reply = self._stretch_asked_last(reply, analysis, context)
         reply = self._own_routine_asked_last(reply, analysis, context)
-        reply = self._routine_for_a_goal_told(reply, analysis, context)
+        reply = self._routine_for_a_goal_told(
+            self._why_the_area_over_its_goal(reply, analysis), analysis, context
+        )
         reply = self._cool_down_for_the_soreness(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
@@ -7473,13 +7476,42 @@ class Brain:
         ]
         return min(found, key=lambda pair: pair[0])[1] if found else None
 
+    def _why_the_area_over_its_goal(self, reply: Reply, analysis: Analysis) -> Reply:
+        """For the answer about a goal (touching the toes, the splits) to a message that
+        complains of one area by name and asks why, or whether it is normal ("why are my
+        hamstrings so tight, never been able to touch my toes", "my 10 yo's hamstrings are
+        really tight, he cant touch his toes. is that normal?"): why that area gets tight,
+        which the goal's answer only touches on. The reply unchanged otherwise ("do i even
+        need to bother stretching?" asks of the goal)."""
+        topic, _, aspect = (reply.intent or "").partition(".")
+        if reply.kind != "answer" or topic != GENERAL or aspect not in lexicon.TIMELINE_GOALS:
+            return reply
+        # the area complained of comes first ("... and his back rounds" names another), with
+        # its complaint right at it ("hamstrings so tight", not "a hamstring stretch")
+        area = next((t for t in analysis.topics if t != GENERAL), "")
+        words = analysis.corrected
+        spans = [span for span in analysis.spans if span[2] == area]
+        cues = self.cues.read(words)
+        if (
+            (area, "why_tight") not in self.kb.answers
+            or not lexicon.area_complained_in_place(words, spans, breaks=analysis.breaks)
+            or not ("why" in cues or lexicon.asks_if_normal(words))
+        ):
+            return reply
+        answer = self.replies.answer(area, "why_tight", reply.context, confidence=reply.confidence)
+        # under the notes of the conditions told ("my 12 yo's hamstrings"), as the goal's was
+        return (
+            self.replies.with_conditions(answer, reply.conditions) if reply.conditions else answer
+        )
+
     def _routine_for_a_goal_told(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """For the answer about a goal with a routine of its own (touching the toes, the
         splits) to a message that tells the goal as wanted and asks nothing of why or what
         ("i want to touch my toes by summer", "goal for this year: the splits"): the goal's
         routine, the work towards it; its answer (how long, how it works) stays one ask away.
-        A question ("how do i touch my toes", "why cant i", "how long do the splits take")
-        keeps the answer, as does one with a condition told, which the answer speaks to."""
+        So does the way to it asked ("how do i touch my toes", "how to get front splits").
+        Another question ("why cant i", "how long do the splits take", "doable?") keeps the
+        answer, as does one with a condition told, which the answer speaks to."""
         topic, _, aspect = (reply.intent or "").partition(".")
         if (
             reply.kind != "answer"
@@ -7497,20 +7529,44 @@ class Brain:
         # routine is what it asks for ("i want the splits, any routine?")
         asked = lexicon.asks_without_a_mark(analysis) and lexicon.ROUTINE_WORDS.isdisjoint(words)
         # a goal told as wanted, or help asked towards it ("cant touch my toes, help me get
-        # there"), not a question ("how do i touch my toes")
+        # there"), or the way to it asked ("how do i touch my toes")
+        if lexicon.asks_the_way(words) and lexicon.SAFE_ASK_WORDS.isdisjoint(words):
+            # (how to get there "safely" asks what the answer tells)
+            return self.replies.routine(self.kb.routines[rid], context, confidence=reply.confidence)
         if asked or not (lexicon.tells_a_goal(words) or lexicon.asks_help_towards(words)):
             return reply
         return self.replies.routine(self.kb.routines[rid], context, confidence=reply.confidence)
 
+    def _stretch_asked_after_a_goals_routine(
+        self, analysis: Analysis, context: Context
+    ) -> Reply | None:
+        """After the routine of a goal (the splits, touching the toes), a message missed whole
+        that asks for a stretch and names no area ("is there a stretch that helps with that"):
+        the routine's first held stretch. None otherwise."""
+        words = analysis.corrected
+        if (
+            context.kind != "routine"
+            or analysis.topics
+            or lexicon.STRETCH_NOUNS.isdisjoint(words)
+            or not self.cues.read(words) & {"request", "asks_stretch"}
+        ):
+            return None
+        return self._first_stretch_of_the_goal(context)
+
     def _first_stretch_of_the_goal(self, context: Context) -> Reply | None:
         """After a general answer about a goal with a routine of its own (the splits, touching
         the toes), what a request for a stretch that names no area gets ("show me one", "give
-        me a stretch for it"): the routine's first held stretch; after one on stretching before
-        exercise, the warm-up. None after anything else."""
-        if context.kind != "answer":
-            return None
+        me a stretch for it"), and what it gets after that routine itself: the routine's first
+        held stretch; after one on stretching before exercise, the warm-up. None after anything
+        else."""
         topic, _, aspect = (context.intent or "").partition(".")
-        goal = self.pick.of_general(aspect) if topic == GENERAL else None
+        if context.kind == "routine":
+            goals = {self.pick.of_general(goal) for goal in lexicon.TIMELINE_GOALS}
+            goal = context.routine if context.routine in goals else None
+        elif context.kind == "answer":
+            goal = self.pick.of_general(aspect) if topic == GENERAL else None
+        else:
+            return None
         warm = self._warm_up_told_of(context)
         if warm is not None:
             # "can you show me one" after whether to stretch before running: the warm-up it

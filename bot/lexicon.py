@@ -2018,6 +2018,26 @@ def tells_a_goal(words: Sequence[str]) -> bool:
     return not _GOAL_WORDS.isdisjoint(words) or has_pair(words, _GOAL_PAIRS)
 
 
+#: how a way towards a goal is asked: "how do i touch my toes", "how can i get my front
+#: splits", "how to finally get the splits"
+_HOW_OPENERS = (("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"), ("how", "to"))
+#: ... with what is to be done (not "how do i know if i'm flexible enough")
+_WAY_VERBS = frozenset(
+    "get touch do reach achieve train work learn master nail improve go start finally".split()
+)
+
+
+def asks_the_way(words: Sequence[str]) -> bool:
+    """Whether the words open by asking the way to do something: "how do i touch my toes",
+    "how to get front splits", "how can i finally get my splits"; not "how do i know if i'm
+    flexible enough for the splits" nor "how long until the splits"."""
+    for opener in _HOW_OPENERS:
+        n = len(opener)
+        if tuple(words[:n]) == opener:
+            return len(words) > n and words[n] in _WAY_VERBS
+    return False
+
+
 FLEXIBILITY_TIMELINE = "flexibility_timeline"
 _HOW_MANY_MINUTES = frozenset({("many", "minutes"), ("many", "mins")})
 #: things a routine might need, asked about: "do i need a mat", "any equipment?"
@@ -6592,8 +6612,12 @@ BARE_COMPLAINTS = frozenset(
 )
 #: ... and the words that tell an area stuck where it is ("neck is stuck")
 _STUCK_WORDS = frozenset({"stuck", "locked", "seized", "jammed"})
-_TOLD_AS_BEING = _TOLD_AS | {"so"}  # "hamstrings so tight"
-_HOW_MUCH = frozenset({"so", "really", "very", "super", "proper", "well", "totally", "completely"})
+#: how often a complaint is felt: "hamstrings are always tight", "why is my back still stiff"
+_HOW_OFTEN_FELT = frozenset({"always", "constantly", "still", "often"})
+_TOLD_AS_BEING = _TOLD_AS | {"so", "soo"} | _HOW_OFTEN_FELT  # "hamstrings so tight"
+_HOW_MUCH = _HOW_OFTEN_FELT | frozenset(
+    {"so", "soo", "really", "very", "super", "proper", "well", "totally", "completely"}
+)
 
 
 def area_complained_in_place(
