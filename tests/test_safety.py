@@ -1851,7 +1851,7 @@ SIGNS_IN_OWN_WORDS = [
         "had my gallbladder out last week and since this morning im short of breath climbing stairs",
         "red_flag.pulmonary_embolism",
     ),
-    ("the lump on my thigh keeps growing", "red_flag.painful_lump"),
+    ("the lump on my thigh keeps growing", "red_flag.growing_lump"),
     ("theres a lump at the back of my knee, feels full when i squat", "red_flag.painful_lump"),
     (
         "my shoulder slips out of place and clunks back in when i reach overhead",
@@ -2616,6 +2616,27 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.someone_collapsed",
     ),
     ("my friend is not responding to my texts, i collapsed on the sofa", None),
+    # a squeezed chest with sweat and sickness, whatever muscle it is put down to
+    (
+        "chest feels squeezy and im clammy and a bit sick, pulled a pec benching earlier?",
+        "red_flag.heart_attack_unmistakable",
+    ),
+    # dizzy each time on standing, for days or nearly falling; one head rush is no flag
+    (
+        "dizzy every time i get up for the last few days, almost fell over in the kitchen",
+        "red_flag.dizzy_on_standing_again",
+    ),
+    ("got a head rush standing up too fast, nearly fell lol", None),
+    # a hand still weak days after sleeping on the arm; numb for a moment is no flag
+    (
+        "fell asleep on my arm on the sofa and 3 days later my hand is still weak, keep "
+        "dropping things",
+        "red_flag.hand_numb_or_weak_for_days",
+    ),
+    ("slept on my arm and its numb lol", None),
+    # a knot that grows is no muscle knot; a baby bump that grows is no lump
+    ("found a hard knot in my calf and its got bigger over a month", "red_flag.growing_lump"),
+    ("my bump is getting bigger, safe stretches at 25 weeks?", None),
     # someone else collapsing now is a call first, before the writer knows more; not one
     # flopping onto the sofa, nor a company folding
     ("my nan has just collapsed in the kitchen, what do i do", "red_flag.someone_just_collapsed"),
