@@ -4830,6 +4830,21 @@ _SOME_WORDS = frozenset({"some", "ones", "them", "these", "those", "which"})
 _SOME_ASKING = frozenset({"show", "give", "send", "do", "which", "got", "any"})
 
 
+#: something gentle asked for, for oneself or someone else: "something easy for him?",
+#: "anything safe and gentle for her"
+_GENTLE_SOMETHING = frozenset(
+    (some, gentle)
+    for some in ("something", "anything")
+    for gentle in "easy easier gentle gentler safe simple light".split()
+)
+
+
+def asks_for_something_gentle(words: Sequence[str]) -> bool:
+    """Whether the words ask for something gentle to do ("something easy for him?"), not what
+    to keep away from ("anything safe i should avoid")."""
+    return has_pair(words, _GENTLE_SOMETHING) and {"avoid", "avoiding"}.isdisjoint(words)
+
+
 def asks_for_some(words: Sequence[str]) -> bool:
     """Whether a short message asks for the stretches an answer spoke of, by pointing: "show
     me some", "ok which ones", "can she do them sitting down"; not "why"."""

@@ -1177,5 +1177,10 @@ class RoutinePicker:
             # "im 72, what should i do before teeing off": the game's own warm-up or cooldown,
             # which gets the condition's note (not "pelvis hurts when i turn over in bed")
             return None
-        asks = lexicon.ROUTINE_WORDS.intersection(words) or "asks_stretch" in self.cues.read(words)
+        asks = (
+            lexicon.ROUTINE_WORDS.intersection(words)
+            or "asks_stretch" in self.cues.read(words)
+            # "my dad is 78 and wants to keep moving, something easy for him?"
+            or lexicon.asks_for_something_gentle(words)
+        )
         return found if asks or told_before else None

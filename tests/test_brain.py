@@ -4312,6 +4312,12 @@ OWN_WORDS = [
     ("why are my hamstrings so stiff, i have never touched my toes", "hamstrings.why_tight"),
     ("how long till i can touch my toes", "general.touch_toes"),
     ("how do i know if im ready for the splits", "general.splits"),
+    # something gentle asked for someone older is their routine; what to avoid, the advice
+    (
+        "my aunt is 76 and wants to get moving again, something simple for her",
+        "routine.older_adults",
+    ),
+    ("im 72, is there anything safe i should avoid", "condition.older_adults"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
