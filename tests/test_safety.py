@@ -2616,6 +2616,17 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.someone_collapsed",
     ),
     ("my friend is not responding to my texts, i collapsed on the sofa", None),
+    # a minor crash with a sore or stiff neck is whiplash, checked soon; with signs of the
+    # nerves, an emergency
+    (
+        "someone shunted me at the lights yesterday, neck's sore now",
+        "red_flag.whiplash_after_a_crash",
+    ),
+    ("got rear ended last night and my neck is stiff", "red_flag.whiplash_after_a_crash"),
+    (
+        "rear ended this morning, neck stiff and my left arm is tingling",
+        "red_flag.serious_accident",
+    ),
     # a squeezed chest with sweat and sickness, whatever muscle it is put down to
     (
         "chest feels squeezy and im clammy and a bit sick, pulled a pec benching earlier?",
