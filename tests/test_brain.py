@@ -4318,6 +4318,9 @@ OWN_WORDS = [
         "routine.older_adults",
     ),
     ("im 72, is there anything safe i should avoid", "condition.older_adults"),
+    # a trip's length glued to its unit ("9h", "3hr") is the trip's
+    ("need stretches for my 9h flight on friday", "routine.long_flight"),
+    ("want something for my 3hr drive later", "routine.road_trip"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of

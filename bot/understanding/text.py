@@ -209,8 +209,17 @@ SHORTHAND = {
 }
 
 
-#: a weight written with its unit ("lost 6kg", "down 10lbs") reads as a number and a unit
-_WEIGHT = re.compile(r"\b(\d{1,3})(kgs?|kilos?|lbs?|pounds)\b")
+#: a weight or a time written with its unit ("lost 6kg", "down 10lbs", "my 10h flight", "a
+#: 2hr drive", "30min break") reads as a number and a unit
+_WEIGHT = re.compile(r"\b(\d{1,3})(kgs?|kilos?|lbs?|pounds|h|hrs?|hours?|mins?|minutes?)\b")
+
+
+def _number_and_unit(glued: re.Match[str]) -> str:
+    """A number glued to its unit, apart: "6kg" is "6 kg", "10h" is "10 hours"."""
+    number, unit = glued.group(1), glued.group(2)
+    return f"{number} {'hours' if unit == 'h' else unit}"
+
+
 #: every whole-word rewrite; the contractions win over the shorthand
 _REWRITES = {**SHORTHAND, **_WORDS}
 
@@ -281,7 +290,7 @@ def _words(spaced: str) -> list[str]:
     if _TRIPLE.search(spaced):  # far cheaper than a substitution that finds nothing
         spaced = _REPEATS.sub(r"\1\1", spaced)
     if _WEIGHT.search(spaced):
-        spaced = _WEIGHT.sub(r"\1 \2", spaced)
+        spaced = _WEIGHT.sub(_number_and_unit, spaced)
     rewrite = _REWRITES.get
     if "'" not in spaced:  # most messages: one look-up a word
         words = [rewrite(word, word) for word in spaced.split()]
