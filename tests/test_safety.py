@@ -2616,6 +2616,10 @@ SIGNS_IN_OWN_WORDS = [
         "red_flag.someone_collapsed",
     ),
     ("my friend is not responding to my texts, i collapsed on the sofa", None),
+    # an arm someone can't lift "very high" is a range a stiff shoulder limits; one that
+    # suddenly won't lift at all may be a stroke
+    ("my mum cant lift her arm very high, gentle shoulder stretch?", None),
+    ("grandad suddenly cant lift his arm", "red_flag.arm_will_not_lift"),
     # a minor crash with a sore or stiff neck is whiplash, checked soon; with signs of the
     # nerves, an emergency
     (
