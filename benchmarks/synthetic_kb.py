@@ -448,7 +448,7 @@ class Synthesizer:
             "answers": answers,
             "stretches": stretches,
             "routines": routines,
-            "tips": [entry_dict(t, optional=("topic", "stretch")) for t in kb.tips],
+            "tips": [entry_dict(t, optional=("topic", "stretch", "subjects")) for t in kb.tips],
             "smalltalk": smalltalk,
             "symptoms": [
                 entry_dict(x, optional=("topics", "not_before", "not_after"))

@@ -259,6 +259,7 @@ class Brain:
         reply = self._routine_for_a_goal_told(
             self._why_the_area_over_its_goal(reply, analysis), analysis, context
         )
+        reply = self._tip_on_its_subject(reply, analysis, context)
         reply = self._cool_down_for_the_soreness(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
@@ -7475,6 +7476,25 @@ class Brain:
             if f" {' '.join(normalize(name).split())} " in written
         ]
         return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def _tip_on_its_subject(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
+        """For the answer to a general question asked as a tip ("give me a tip for posture at
+        the desk", "any tip to remember to stretch, i always forget"): one of the tips that
+        give advice on it, the answer one tap away. The reply unchanged otherwise, when a
+        condition told shapes the answer, or when no tip speaks to the question."""
+        words = analysis.corrected
+        if reply.conditions or not lexicon.asks_for_a_tip(words):
+            return reply
+        topic, _, key = (reply.intent or "").partition(".")
+        if reply.kind == "tip" and all(t == GENERAL for t in analysis.topics):
+            # any tip, for a message that names a subject ("got a tip for my posture at
+            # work?"): the subject's, when it names one
+            named = self.wants.subjects_named(words)
+            key, topic = (next(iter(named)), GENERAL) if len(named) == 1 else ("", "")
+        if reply.kind not in ("answer", "tip") or topic != GENERAL:
+            return reply
+        tip = self.replies.tip_on_subject(key, " ".join(analysis.words), context)
+        return tip if tip is not None else reply
 
     def _why_the_area_over_its_goal(self, reply: Reply, analysis: Analysis) -> Reply:
         """For the answer about a goal (touching the toes, the splits) to a message that

@@ -221,6 +221,9 @@ class Tip:
     topics: tuple[str, ...]  # what the tip is about; the first is the main one
     stretch: str | None
     sources: tuple[str, ...]
+    #: the general questions it gives advice on ("posture", "habit"), so that "a tip for my
+    #: posture" gets one of them
+    subjects: tuple[str, ...] = ()
 
     @property
     def topic(self) -> str:
@@ -646,8 +649,9 @@ _TIP = _Spec(
         "topics": ("idlist", True),
         "stretch": ("id", False),
         "sources": ("strlist", True),
+        "subjects": ("idlist", False),
     },
-    refs={"topics": "topic", "stretch": "stretch"},
+    refs={"topics": "topic", "stretch": "stretch", "subjects": "general answer"},
 )
 _SMALLTALK = _Spec(
     "smalltalk",
@@ -1170,7 +1174,14 @@ class _Builder:
         for ctx, e in self._each("tips", _TIP):
             if _unique(ctx, self.seen["tips"], e["id"], e["_node_id"], "tip id"):
                 self.tips.append(
-                    Tip(e["id"], e["text"], e["topics"], e.get("stretch"), e["sources"])
+                    Tip(
+                        e["id"],
+                        e["text"],
+                        e["topics"],
+                        e.get("stretch"),
+                        e["sources"],
+                        tuple(e.get("subjects", ())),
+                    )
                 )
 
     def _smalltalk(self) -> None:
@@ -1323,6 +1334,7 @@ class _Builder:
             },
             "condition": self.conditions,
             "routine": self.routines,
+            "general answer": {aspect for topic, aspect in self.answers if topic == GENERAL},
         }
         for ctx, node, kind, value, label in self.refs:
             if value not in known[kind]:

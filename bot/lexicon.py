@@ -72,6 +72,16 @@ TIP_ASK_MAX_WORDS = 7
 #: a tip asked for in a message's first words ("got a tip for gardening days so ...")
 TIP_WORDS = frozenset({"tip", "tips"})
 TIP_ASK_LEAD = 4
+#: "tip" that names no advice: "on my tip toes", "the tip of my finger"
+_NOT_A_TIP = frozenset({("tip", "toes"), ("tip", "toe"), ("tip", "of"), ("tips", "of")})
+
+
+def asks_for_a_tip(words: Sequence[str]) -> bool:
+    """Whether the words ask for a tip ("give me a tip for posture", "any tips to remember to
+    stretch"), not the tip of something ("standing on my tip toes")."""
+    return not TIP_WORDS.isdisjoint(words) and not has_pair(words, _NOT_A_TIP)
+
+
 #: words that thank at the end of a message
 TRAILING_THANKS = frozenset({"thanks", "thx", "ty", "cheers", "ta", "thankyou"})
 #: "nice one", "good one mate": praise of what was sent, not a request for one more

@@ -1243,6 +1243,16 @@ class Replies:
             index, context, confidence=confidence, seen=tuple(seen), topic=topic if about else None
         )
 
+    def tip_on_subject(self, key: str, text: str, context: Context) -> Reply | None:
+        """One of the tips that give advice on the general question `key` ("a tip for my
+        posture"), with the answer to it one tap away; None when no tip does."""
+        among = [i for i, tip in enumerate(self.kb.tips) if key in tip.subjects]
+        if not among or (GENERAL, key) not in self.kb.answers:
+            return None
+        reply = self.tip(text, context, among=among)
+        more = button(self.kb.answers[(GENERAL, key)].title, act.ShowAnswer(GENERAL, key))
+        return replace(reply, actions=(*reply.actions, more))
+
     def tip_at(
         self,
         index: int,

@@ -2746,7 +2746,7 @@ def test_which_after_a_comparison_asks_to_choose_between_the_two(brain):
         ("my calves and quads ache after spin class, normal?", "general.soreness"),
         # tips asked around a setting; "wtf is"; a rough age; flexibility lost after a break
         ("any tips for someone who drives all day for work?", "routine.road_trip"),
-        ("any tips for better posture at my desk", "general.posture"),
+        ("what helps posture at my desk", "general.posture"),
         ("wtf is the piriformis", "piriformis.what"),
         ("my dad is nearly 80, any gentle routine he can do in a chair", "routine.older_adults"),
         (
@@ -5311,7 +5311,7 @@ FOLLOW_UPS = [
     ("neck stretch", "i need a stronger stretch", "stretch.upper_trapezius.harder"),
     ("calf stretch please", "sweet dreams then", "smalltalk.goodbye"),
     ("whats a good chest stretch", "can i do it on the bus", "chest.stretch"),
-    ("is stretching bad for you", "ok any beginner tips?", "general.beginner"),
+    ("is stretching bad for you", "ok any beginner tips?", "tip"),
     ("a stretching tip please", "give me an easy full body one", "routine.full_body"),
     # a routine asked for with a place is a routine, not the stretch fitted to the place
     ("why does my neck ache", "any quick routine for it i can do at my desk", "routine.desk_break"),
@@ -5589,7 +5589,7 @@ FOLLOW_UPS = [
     ("bedtime routine", "night x", "smalltalk.goodbye"),
     ("neck stretch", "You've been really helpful, bye for now", "smalltalk.goodbye"),
     # a tip asked for to keep it up: the habit
-    ("wrist stretch pls", "u got a tip so i actually remember to do this", "general.habit"),
+    ("wrist stretch pls", "u got a tip so i actually remember to do this", "tip"),
     # a choice of now or after the run, asked of the stretch on screen
     (
         "how do i stretch my it band",
@@ -5816,7 +5816,7 @@ FOLLOW_UPS = [
     (
         "hips tight from sitting, help",
         "any tip for actually remembering to do this every day lol",
-        "general.habit",
+        "tip",
     ),
     # a longer version asked after an area's answer: a routine for the area
     (
@@ -6402,6 +6402,27 @@ def test_a_complaint_that_asks_nothing_gets_relief(brain, message, intent):
     if reply.kind == "stretch":
         labels = [a.label for a in reply.actions]
         assert "Why does it get tight?" in labels
+
+
+@pytest.mark.parametrize(
+    ("message", "subject"),
+    [
+        ("got a tip for my posture at work?", "posture"),
+        ("any tips for sticking with stretching, i keep quitting", "habit"),
+        ("quick tip on how long to hold a stretch", "how_long"),
+    ],
+)
+def test_a_tip_asked_on_a_subject_is_one_of_its_tips_with_the_answer_a_tap_away(
+    brain, message, subject
+):
+    reply = brain.reply(message)
+    assert reply.kind == "tip"
+    tip = next(t for t in brain.kb.tips if t.id in reply.context.seen)
+    assert subject in tip.subjects
+    title = brain.kb.answers[("general", subject)].title
+    assert title in [a.label for a in reply.actions]
+    # asked as a question, not for a tip: the answer
+    assert brain.reply("how do i fix my posture").intent == "general.posture"
 
 
 def test_whether_a_complaint_is_a_condition_named_after_its_stretch_is_what_the_area_is(brain):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.cli import main
 from bot.kb import KBError, load_kb
@@ -47,6 +48,18 @@ def test_all_mistakes_reported_at_once_with_line_and_value(mini_kb_dir):
     assert all(":" in e.split(" ", 1)[0] for e in errors), errors
     line_of_thirty = next(i for i, line in enumerate(text.splitlines(), 1) if "thirty" in line)
     assert any(f"stretches.yaml:{line_of_thirty}:" in e for e in errors)
+
+
+def test_a_tips_subjects_are_general_questions_the_knowledge_answers(mini_kb_dir):
+    path = mini_kb_dir / "tips.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc["tips"][0]["subjects"] = ["how_long"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    assert load_kb(mini_kb_dir).tips[0].subjects == ("how_long",)
+    doc["tips"][0]["subjects"] = ["how_lnog"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    joined = "\n".join(errors_for(mini_kb_dir))
+    assert "tips.yaml:" in joined and "unknown general answer 'how_lnog'" in joined
 
 
 def test_duplicate_ids_and_unknown_references(mini_kb_dir):
