@@ -260,6 +260,7 @@ class Brain:
             self._why_the_area_over_its_goal(reply, analysis), analysis, context
         )
         reply = self._tip_on_its_subject(reply, analysis, context)
+        reply = self._bedtime_for_a_sleepless_night(reply, analysis, context)
         reply = self._cool_down_for_the_soreness(reply, analysis, context)
         reply = self._fit_for_work(
             self._muscle_named_first(reply, analysis, context), analysis, context
@@ -7476,6 +7477,26 @@ class Brain:
             if f" {' '.join(normalize(name).split())} " in written
         ]
         return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def _bedtime_for_a_sleepless_night(
+        self, reply: Reply, analysis: Analysis, context: Context
+    ) -> Reply:
+        """For the answer on stress or the all-over routine, given to a message that tells of
+        a night it cannot sleep and names no area ("cant sleep before exams, whole body
+        tense", "stressed and cant sleep, body feels tight"): the bedtime routine, made to
+        settle the body for sleep. The reply unchanged otherwise, and for a question why."""
+        if (
+            reply.intent not in (f"{GENERAL}.{lexicon.STRESS_GENERAL}", "routine.full_body")
+            or any(t != GENERAL for t in analysis.topics)
+            or lexicon.BEDTIME not in self.kb.routines
+            or lexicon.BEDTIME not in self.pick.activities_in(analysis.corrected)
+            or not lexicon.tells_of_sleep(analysis.corrected)
+            # "why stretch before bed anyway?": the answer on what it does
+            or self.cues.read(analysis.corrected) & {"why", "what"}
+        ):
+            return reply
+        bedtime = self.replies.routine(self.kb.routines[lexicon.BEDTIME], context)
+        return self._with_conditions(bedtime, (), reply.context)
 
     def _tip_on_its_subject(self, reply: Reply, analysis: Analysis, context: Context) -> Reply:
         """For the answer to a general question asked as a tip ("give me a tip for posture at

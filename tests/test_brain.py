@@ -4321,6 +4321,11 @@ OWN_WORDS = [
     # a trip's length glued to its unit ("9h", "3hr") is the trip's
     ("need stretches for my 9h flight on friday", "routine.long_flight"),
     ("want something for my 3hr drive later", "routine.road_trip"),
+    # a night without sleep told, the body tense all over: the bedtime routine; a bed as
+    # the place of an illness is no bedtime
+    ("so wired i cant sleep, whole body tense", "routine.bedtime"),
+    ("stressed out and cant sleep, everything feels tight", "routine.bedtime"),
+    ("was in bed two weeks with flu and everything feels stiff", "routine.full_body"),
     # a number is no typo: "45yo" is a grown man, not "15yo"
     ("stretches for a 45yo", "routine.full_body"),
     # an area "gone" by the end of a shift is complained of
