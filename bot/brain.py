@@ -7569,12 +7569,13 @@ class Brain:
         # "goal is touching my toes by summer. doable?": whether it can be done, unless a
         # routine is what it asks for ("i want the splits, any routine?")
         asked = lexicon.asks_without_a_mark(analysis) and lexicon.ROUTINE_WORDS.isdisjoint(words)
-        # a goal told as wanted, or help asked towards it ("cant touch my toes, help me get
-        # there"), or the way to it asked ("how do i touch my toes")
-        if lexicon.asks_the_way(words) and lexicon.SAFE_ASK_WORDS.isdisjoint(words):
-            # (how to get there "safely" asks what the answer tells)
-            return self.replies.routine(self.kb.routines[rid], context, confidence=reply.confidence)
-        if asked or not (lexicon.tells_a_goal(words) or lexicon.asks_help_towards(words)):
+        # the way to it asked ("how do i touch my toes"; how to get there "safely" asks what
+        # the answer tells), a goal told as wanted, or help asked towards it ("cant touch my
+        # toes, help me get there")
+        way = lexicon.asks_the_way(words) and lexicon.SAFE_ASK_WORDS.isdisjoint(words)
+        if not way and (
+            asked or not (lexicon.tells_a_goal(words) or lexicon.asks_help_towards(words))
+        ):
             return reply
         return self.replies.routine(self.kb.routines[rid], context, confidence=reply.confidence)
 
