@@ -411,21 +411,6 @@ FOR_REACH = 3
 #: a variant ask that starts within this many words leads a longer message
 VARIANT_LEAD = 3
 #: times of day that routines of their own are made for
-#: the bedtime routine, and the general answer on stress it settles better at night
-BEDTIME = "bedtime"
-STRESS_GENERAL = "stress"
-#: words of getting to sleep ("cant sleep", "to unwind before bed"), not of a bed as a place
-#: ("two weeks in bed", "stiff from lying in bed")
-_SLEEP_WORDS = frozenset({"sleep", "asleep", "insomnia", "bedtime", "unwind", "winddown"})
-_SLEEP_PAIRS = frozenset({("before", "bed"), ("for", "bed"), ("wind", "down")})
-
-
-def tells_of_sleep(words: Sequence[str]) -> bool:
-    """Whether the words speak of getting to sleep: "cant sleep before exams", "something to
-    unwind before bed"; not "was in bed two weeks"."""
-    return not _SLEEP_WORDS.isdisjoint(words) or has_pair(words, _SLEEP_PAIRS)
-
-
 ROUTINE_TIMES = frozenset({"bedtime", "bed", "morning", "mornings"})
 #: ... and the routine for each
 TIME_ROUTINES = {
@@ -439,6 +424,21 @@ TIME_ROUTINES = {
     "morning": "morning",
     "mornings": "morning",
 }
+#: the bedtime routine, and the general answer on stress it settles better at night
+BEDTIME = TIME_ROUTINES["bedtime"]
+STRESS_GENERAL = "stress"
+#: words of getting to sleep ("cant sleep", "to unwind before bed"), not of a bed as a place
+#: ("two weeks in bed", "stiff from lying in bed")
+_SLEEP_WORDS = frozenset({"sleep", "asleep", "insomnia", "bedtime", "unwind", "winddown"})
+_SLEEP_PAIRS = frozenset({("before", "bed"), ("for", "bed"), ("wind", "down")})
+
+
+def tells_of_sleep(words: Sequence[str]) -> bool:
+    """Whether the words speak of getting to sleep: "cant sleep before exams", "something to
+    unwind before bed"; not "was in bed two weeks"."""
+    return not _SLEEP_WORDS.isdisjoint(words) or has_pair(words, _SLEEP_PAIRS)
+
+
 #: a time of day asked for after a routine or a stretch ("and for tomorrow morning?", "and
 #: tonight?", "and tomorrow?": the morning's), in a message of at most so many words
 TIME_FOLLOW_UPS = {**TIME_ROUTINES, "tonight": "bedtime", "tomorrow": "morning"}

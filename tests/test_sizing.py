@@ -692,3 +692,17 @@ def test_one_stretch_is_said_in_the_singular(brain):
     reply = brain.reply("5 minute hip flexor routine chair only")
     assert len(reply.stretches) == 1
     assert "1 stretch · about" in render_text(reply)
+
+
+@pytest.mark.parametrize(
+    ("message", "minutes"),
+    [("give me a 10min routine", 10), ("5mins of stretching please", 5), ("i have 15min", 15)],
+)
+def test_a_length_glued_to_its_unit_is_read(brain, message, minutes):
+    # the normaliser parts "10min" into "10 min" before the size reader sees it
+    assert brain.sizes.read(brain.matcher.analyse(message)).minutes == minutes
+
+
+def test_a_length_glued_to_what_it_is_of_is_no_routines_length(brain):
+    asked = brain.sizes.read(brain.matcher.analyse("after my 12hr shifts my back is stiff"))
+    assert asked is None or asked.minutes is None

@@ -10,7 +10,6 @@ one. Durations are grammar, so they live here; the limits' wordings live in know
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -105,12 +104,10 @@ _PHRASES_BY_START: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {
     start: tuple(entry for entry in PHRASES if entry[0][0] == start)
     for start in {phrase[0] for phrase, _minutes in PHRASES}
 }
-#: "10min", "5mins", "2hrs": a number and its unit as one word
-_GLUED = re.compile(r"(\d{1,3})(mins?|minutes?|hrs?|hours?)")
-#: a message holds a length only with one of these words, or a glued one: most hold neither,
-#: and a set look-up tells so at a fraction of the cost of reading word by word
+#: a message holds a length only with one of these words: most hold none, and a set look-up
+#: tells so at a fraction of the cost of reading word by word ("10min", "2hrs" glued to their
+#: number arrive apart: `bot.understanding.text` splits them)
 _LENGTH_WORDS = frozenset(UNITS) | {phrase[0] for phrase, _minutes in PHRASES} - {"a", "an"}
-_GLUED_ANYWHERE = re.compile(r"\b\d{1,3}(?:mins?|minutes?|hrs?|hours?)\b")
 #: words that may stand with "minute" in front of a number: "a 10 minute one"
 _SMALL_WORDS = frozenset({"of", "a", "an"})
 
@@ -194,7 +191,7 @@ class SizeReader:
         words = analysis.normalised
         used: set[int] = set()
         minutes = None
-        if not _LENGTH_WORDS.isdisjoint(words) or _GLUED_ANYWHERE.search(" ".join(words)):
+        if not _LENGTH_WORDS.isdisjoint(words):
             minutes = _minutes(words, used)
         cues: set[str] = set()
         found = list(self._index.matches(words))
@@ -328,10 +325,6 @@ def _minutes(words: Sequence[str], used: set[int]) -> int | None:
                     break
                 used.update(range(i, i + len(phrase)))
                 return minutes
-        glued = _GLUED.fullmatch(word) if word[:1].isdigit() else None
-        if glued and not story and not _time_until(words, i, i + 1):
-            used.add(i)
-            return int(glued[1]) * UNITS[glued[2]]
         if word in UNITS and i > 0 and not story:
             found = _number_before(words, i)
             if found is not None and not _time_until(words, found[1], i + 1):
@@ -426,11 +419,10 @@ _STRETCH_FIRST = frozenset(
 
 
 def _tells_of_something_else(after: Sequence[str], unit: str = "") -> bool:
-    """Whether the words after a length (its `unit`, or a word glued to its number) name what
-    it is the length of, before any stretch ("12 hr shifts", "10 hrs a day" on the feet); not
-    minutes "a day" or "per day" ("5 min a day": how long each day)."""
-    glued = _GLUED.fullmatch(unit) if unit[:1].isdigit() else None
-    minutes = UNITS.get(glued[2] if glued else unit) == 1
+    """Whether the words after a length (its `unit`) name what it is the length of, before any
+    stretch ("12 hr shifts", "10 hrs a day" on the feet); not minutes "a day" or "per day" ("5
+    min a day": how long each day)."""
+    minutes = UNITS.get(unit) == 1
     for i, word in enumerate(after):
         if word in _STRETCH_FIRST or word == "between":
             return False  # "2 mins between lectures": the gap they leave

@@ -211,7 +211,7 @@ SHORTHAND = {
 
 #: a weight or a time written with its unit ("lost 6kg", "down 10lbs", "my 10h flight", "a
 #: 2hr drive", "30min break") reads as a number and a unit
-_WEIGHT = re.compile(r"\b(\d{1,3})(kgs?|kilos?|lbs?|pounds|h|hrs?|hours?|mins?|minutes?)\b")
+_GLUED_UNIT = re.compile(r"\b(\d{1,3})(kgs?|kilos?|lbs?|pounds|h|hrs?|hours?|mins?|minutes?)\b")
 
 
 def _number_and_unit(glued: re.Match[str]) -> str:
@@ -289,8 +289,8 @@ def _words(spaced: str) -> list[str]:
     and shorthand spelled out; one word can become several, as one string ("i do not know")."""
     if _TRIPLE.search(spaced):  # far cheaper than a substitution that finds nothing
         spaced = _REPEATS.sub(r"\1\1", spaced)
-    if _WEIGHT.search(spaced):
-        spaced = _WEIGHT.sub(_number_and_unit, spaced)
+    if _GLUED_UNIT.search(spaced):
+        spaced = _GLUED_UNIT.sub(_number_and_unit, spaced)
     rewrite = _REWRITES.get
     if "'" not in spaced:  # most messages: one look-up a word
         words = [rewrite(word, word) for word in spaced.split()]
